@@ -1,0 +1,7 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace Tongban::Security {
+Q_DECLARE_LOGGING_CATEGORY(lcSecurity) // tongban.security
+}

@@ -1,0 +1,5 @@
+#include "Logging.h"
+
+namespace Tongban::Storage {
+Q_LOGGING_CATEGORY(lcStorage, "tongban.storage", QtInfoMsg)
+}
