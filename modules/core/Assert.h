@@ -12,11 +12,11 @@ void logSoftAssert(const char *condition, const char *file, int line);
  * `continue`. It never aborts: a window in front of an applicant must not
  * crash on a programming error it can recover from.
  */
-#define TB_ASSERT(cond, recovery) \
-    if (Q_LIKELY(cond)) { \
-    } else { \
-        ::Tongban::Core::Internal::logSoftAssert(#cond, __FILE__, __LINE__); \
-        recovery; \
-    } \
-    do { \
+#define TB_ASSERT(cond, recovery)                                                                  \
+    if (Q_LIKELY(cond)) {                                                                          \
+    } else {                                                                                       \
+        ::Tongban::Core::Internal::logSoftAssert(#cond, __FILE__, __LINE__);                       \
+        recovery;                                                                                  \
+    }                                                                                              \
+    do {                                                                                           \
     } while (false)

@@ -14,7 +14,7 @@ QDateTime SystemClock::now() const
 
 ManualClock::ManualClock(QDateTime start)
     : m_now(start.toUTC())
-{}
+{ }
 
 QDateTime ManualClock::now() const
 {

@@ -1,8 +1,8 @@
 #pragma once
 
 #include <QDate>
-#include <QMutex>
 #include <QDateTime>
+#include <QMutex>
 #include <QTimeZone>
 
 namespace Tongban::Core {

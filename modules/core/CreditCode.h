@@ -34,7 +34,7 @@ public:
 private:
     explicit CreditCode(QString value)
         : m_value(std::move(value))
-    {}
+    { }
     QString m_value;
 };
 

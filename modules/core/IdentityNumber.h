@@ -43,7 +43,7 @@ private:
     IdentityNumber(QString value, QDate birthDate)
         : m_value(std::move(value))
         , m_birthDate(birthDate)
-    {}
+    { }
 
     QString m_value;
     QDate m_birthDate;

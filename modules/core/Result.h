@@ -26,10 +26,18 @@ template<typename T>
 class [[nodiscard]] Result
 {
 public:
-    Result(const T &value) : m_state(value) {}
-    Result(T &&value) : m_state(std::move(value)) {}
-    Result(const Error &error) : m_state(error) {}
-    Result(Error &&error) : m_state(std::move(error)) {}
+    Result(const T &value)
+        : m_state(value)
+    { }
+    Result(T &&value)
+        : m_state(std::move(value))
+    { }
+    Result(const Error &error)
+        : m_state(error)
+    { }
+    Result(Error &&error)
+        : m_state(std::move(error))
+    { }
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
@@ -56,8 +64,14 @@ class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
-    Result(const Error &error) : m_error(error), m_failed(true) {}
-    Result(Error &&error) : m_error(std::move(error)), m_failed(true) {}
+    Result(const Error &error)
+        : m_error(error)
+        , m_failed(true)
+    { }
+    Result(Error &&error)
+        : m_error(std::move(error))
+        , m_failed(true)
+    { }
 
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }

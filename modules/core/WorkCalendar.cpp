@@ -18,12 +18,12 @@ constexpr int kMaxYearsAhead = 50; // bounds the walk of addWorkingDays on hosti
 
 Error yearNotCovered(int year)
 {
-    return Error{WorkCalendar::YearNotCovered,
-                 Tr::tr("The working-day calendar has no data for %1, so no deadline can be "
-                        "computed for that year. Update the catalogue from the platform, or "
-                        "ask IT to install a newer calendar.")
-                     .arg(year),
-                 QStringLiteral("year %1 not covered").arg(year)};
+    return Error { WorkCalendar::YearNotCovered,
+        Tr::tr("The working-day calendar has no data for %1, so no deadline can be "
+               "computed for that year. Update the catalogue from the platform, or "
+               "ask IT to install a newer calendar.")
+            .arg(year),
+        QStringLiteral("year %1 not covered").arg(year) };
 }
 
 QDate parseDate(const QJsonValue &value)
@@ -56,10 +56,10 @@ Result<WorkCalendar> WorkCalendar::fromJson(const QByteArray &json)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     const auto invalid = [](const QString &detail) {
-        return Error{InvalidData,
-                     Tr::tr("The working-day calendar data is damaged and was not used. The "
-                            "previous calendar stays in force."),
-                     detail};
+        return Error { InvalidData,
+            Tr::tr("The working-day calendar data is damaged and was not used. The "
+                   "previous calendar stays in force."),
+            detail };
     };
     if (parseError.error != QJsonParseError::NoError)
         return invalid(QStringLiteral("JSON: ") + parseError.errorString());
@@ -95,7 +95,8 @@ Result<WorkCalendar> WorkCalendar::fromJson(const QByteArray &json)
             const QDate to = parseDate(holiday.value(QLatin1String("to")));
             if (name.isEmpty() || !from.isValid() || !to.isValid() || to < from
                 || from.daysTo(to) > 31) {
-                problems << at + QStringLiteral(": needs a name and a from..to range of at most 32 days");
+                problems << at
+                        + QStringLiteral(": needs a name and a from..to range of at most 32 days");
                 continue;
             }
             if (from.year() != year && to.year() != year) {
@@ -116,14 +117,16 @@ Result<WorkCalendar> WorkCalendar::fromJson(const QByteArray &json)
                 continue;
             }
             if (date.dayOfWeek() < 6) {
-                problems << at + QStringLiteral(": %1 is a weekday, not a make-up workday")
-                                     .arg(date.toString(Qt::ISODate));
+                problems << at
+                        + QStringLiteral(": %1 is a weekday, not a make-up workday")
+                              .arg(date.toString(Qt::ISODate));
                 continue;
             }
             calendar.m_makeUpWorkdays.insert(date, workday.value(QLatin1String("for")).toString());
         }
     }
-    for (auto it = calendar.m_makeUpWorkdays.cbegin(); it != calendar.m_makeUpWorkdays.cend(); ++it) {
+    for (auto it = calendar.m_makeUpWorkdays.cbegin(); it != calendar.m_makeUpWorkdays.cend();
+         ++it) {
         if (calendar.m_holidays.contains(it.key())) {
             problems << QStringLiteral("%1 is both a holiday and a make-up workday")
                             .arg(it.key().toString(Qt::ISODate));

@@ -10,7 +10,7 @@ using Core::Result;
 CaseStore::CaseStore(Database &db, const Core::Clock &clock)
     : m_db(db)
     , m_clock(clock)
-{}
+{ }
 
 Result<QString> CaseStore::create(const QString &itemCode)
 {

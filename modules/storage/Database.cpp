@@ -31,20 +31,20 @@ QString newConnectionName()
 
 Error openError(const QString &path, const QString &detail)
 {
-    return Error{OpenFailed,
-                 Tr::tr("The workstation database could not be opened. Check that the disk is "
-                        "present and not full, then restart; if it happens again, call IT "
-                        "support with this message."),
-                 path + QStringLiteral(": ") + detail};
+    return Error { OpenFailed,
+        Tr::tr("The workstation database could not be opened. Check that the disk is "
+               "present and not full, then restart; if it happens again, call IT "
+               "support with this message."),
+        path + QStringLiteral(": ") + detail };
 }
 
 Error newerError(const QString &path, const QString &detail)
 {
-    return Error{NewerSchema,
-                 Tr::tr("This workstation database was written by a newer version of Tongban "
-                        "Workstation. It has not been changed. Install the newer version again "
-                        "(never a downgrade) or call IT support."),
-                 path + QStringLiteral(": ") + detail};
+    return Error { NewerSchema,
+        Tr::tr("This workstation database was written by a newer version of Tongban "
+               "Workstation. It has not been changed. Install the newer version again "
+               "(never a downgrade) or call IT support."),
+        path + QStringLiteral(": ") + detail };
 }
 
 // Reads the stored versions without writing anything, so that a database
@@ -64,30 +64,30 @@ Status checkNotNewer(const QString &path, const QList<MigrationSet> &schema)
         } else {
             QSqlQuery query(db);
             if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
-                status = openError(path, QStringLiteral("not a database: ")
-                                             + query.lastError().text());
+                status = openError(
+                    path, QStringLiteral("not a database: ") + query.lastError().text());
             } else if (query.value(0).toInt() > kContainerFormat) {
-                status = newerError(path, QStringLiteral("container format %1 > %2")
-                                              .arg(query.value(0).toInt())
-                                              .arg(kContainerFormat));
-            } else if (query.exec(QStringLiteral(
-                           "SELECT module, version FROM schema_versions"))) {
+                status = newerError(path,
+                    QStringLiteral("container format %1 > %2")
+                        .arg(query.value(0).toInt())
+                        .arg(kContainerFormat));
+            } else if (query.exec(QStringLiteral("SELECT module, version FROM schema_versions"))) {
                 while (query.next() && status.ok()) {
                     const QString module = query.value(0).toString();
                     const int version = query.value(1).toInt();
                     const auto known = std::find_if(schema.cbegin(), schema.cend(),
-                                                    [&](const MigrationSet &set) {
-                                                        return set.module == module;
-                                                    });
+                        [&](const MigrationSet &set) { return set.module == module; });
                     if (known == schema.cend()) {
-                        status = newerError(path, QStringLiteral("unknown module %1 version %2")
-                                                      .arg(module)
-                                                      .arg(version));
+                        status = newerError(path,
+                            QStringLiteral("unknown module %1 version %2")
+                                .arg(module)
+                                .arg(version));
                     } else if (version > known->latestVersion()) {
-                        status = newerError(path, QStringLiteral("module %1 version %2 > %3")
-                                                      .arg(module)
-                                                      .arg(version)
-                                                      .arg(known->latestVersion()));
+                        status = newerError(path,
+                            QStringLiteral("module %1 version %2 > %3")
+                                .arg(module)
+                                .arg(version)
+                                .arg(known->latestVersion()));
                     }
                 }
             }
@@ -104,7 +104,7 @@ Status checkNotNewer(const QString &path, const QList<MigrationSet> &schema)
 Database::Database(QString path, QString connectionName)
     : m_path(std::move(path))
     , m_connectionName(std::move(connectionName))
-{}
+{ }
 
 Database::~Database()
 {
@@ -116,8 +116,8 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString &path,
-                                                 const QList<MigrationSet> &schema)
+Result<std::unique_ptr<Database>> Database::open(
+    const QString &path, const QList<MigrationSet> &schema)
 {
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
@@ -127,8 +127,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path,
         return status.error();
 
     std::unique_ptr<Database> database(new Database(path, newConnectionName()));
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
-                                                database->m_connectionName);
+    QSqlDatabase db
+        = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), database->m_connectionName);
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
     if (!db.open())
@@ -139,10 +139,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path,
         || query.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
         return openError(path, QStringLiteral("cannot switch to WAL: ") + query.lastError().text());
     }
-    for (const char *pragma : {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+    for (const char *pragma : { "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON" }) {
         if (!query.exec(QString::fromLatin1(pragma)))
-            return openError(path, QString::fromLatin1(pragma) + QStringLiteral(": ")
-                                       + query.lastError().text());
+            return openError(path,
+                QString::fromLatin1(pragma) + QStringLiteral(": ") + query.lastError().text());
     }
 
     if (Status status = database->applySchema(schema); !status)
@@ -188,25 +188,26 @@ Status Database::applySchema(const QList<MigrationSet> &schema)
             if (migration.version <= current)
                 continue;
             if (migration.version != current + 1) {
-                return Error{MigrationFailed,
-                             Tr::tr("The database schema of this build is inconsistent. Call IT "
-                                    "support."),
-                             QStringLiteral("%1: migration %2 follows version %3")
-                                 .arg(set.module)
-                                 .arg(migration.version)
-                                 .arg(current)};
+                return Error { MigrationFailed,
+                    Tr::tr("The database schema of this build is inconsistent. Call IT "
+                           "support."),
+                    QStringLiteral("%1: migration %2 follows version %3")
+                        .arg(set.module)
+                        .arg(migration.version)
+                        .arg(current) };
             }
             status = transaction([&]() -> Status {
                 QSqlQuery query(connection());
                 for (const QString &statement : migration.statements) {
                     if (!query.exec(statement))
-                        return queryError(query, set.module + QStringLiteral(" migration ")
-                                                     + QString::number(migration.version));
+                        return queryError(query,
+                            set.module + QStringLiteral(" migration ")
+                                + QString::number(migration.version));
                 }
-                query.prepare(QStringLiteral(
-                    "INSERT INTO schema_versions(module, version) VALUES(?, ?) "
-                    "ON CONFLICT(module) DO UPDATE SET version = excluded.version, "
-                    "applied_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')"));
+                query.prepare(
+                    QStringLiteral("INSERT INTO schema_versions(module, version) VALUES(?, ?) "
+                                   "ON CONFLICT(module) DO UPDATE SET version = excluded.version, "
+                                   "applied_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')"));
                 query.addBindValue(set.module);
                 query.addBindValue(migration.version);
                 if (!query.exec())
@@ -214,13 +215,12 @@ Status Database::applySchema(const QList<MigrationSet> &schema)
                 return {};
             });
             if (!status) {
-                qCWarning(lcStorage).noquote()
-                    << "migration failed:" << set.module << migration.version
-                    << status.error().detail;
-                return Error{MigrationFailed, status.error().message, status.error().detail};
+                qCWarning(lcStorage).noquote() << "migration failed:" << set.module
+                                               << migration.version << status.error().detail;
+                return Error { MigrationFailed, status.error().message, status.error().detail };
             }
-            qCInfo(lcStorage).noquote() << "applied migration" << set.module << migration.version
-                                        << migration.description;
+            qCInfo(lcStorage).noquote()
+                << "applied migration" << set.module << migration.version << migration.description;
             current = migration.version;
         }
     }
@@ -267,16 +267,16 @@ Error Database::queryError(const QSqlQuery &query, const QString &what)
     const QString detail = what + QStringLiteral(": ") + sqlError.text();
     if (sqlError.nativeErrorCode().toInt() == kSqliteFull
         || sqlError.databaseText().contains(QLatin1String("disk is full"))) {
-        return Error{DiskFull,
-                     Tr::tr("The disk is full, so nothing more can be saved. Everything saved "
-                            "before is intact. Free disk space (or call IT support), then try "
-                            "again."),
-                     detail};
+        return Error { DiskFull,
+            Tr::tr("The disk is full, so nothing more can be saved. Everything saved "
+                   "before is intact. Free disk space (or call IT support), then try "
+                   "again."),
+            detail };
     }
-    return Error{QueryFailed,
-                 Tr::tr("The workstation database refused an operation. Nothing was lost; try "
-                        "again, and call IT support if it happens again."),
-                 detail};
+    return Error { QueryFailed,
+        Tr::tr("The workstation database refused an operation. Nothing was lost; try "
+               "again, and call IT support if it happens again."),
+        detail };
 }
 
 } // namespace Tongban::Storage

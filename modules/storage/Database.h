@@ -47,8 +47,8 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    static Core::Result<std::unique_ptr<Database>> open(const QString &path,
-                                                        const QList<MigrationSet> &schema);
+    static Core::Result<std::unique_ptr<Database>> open(
+        const QString &path, const QList<MigrationSet> &schema);
 
     QSqlDatabase connection() const;
     QString path() const { return m_path; }

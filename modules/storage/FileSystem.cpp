@@ -33,25 +33,25 @@ FileSystem &FileSystem::system()
 Error FileSystem::errnoError(int error, const QString &what, const QString &path)
 {
     const QString detail = what + QStringLiteral(" ") + path + QStringLiteral(": ")
-                           + QString::fromLocal8Bit(std::strerror(error));
+        + QString::fromLocal8Bit(std::strerror(error));
     if (error == ENOSPC || error == EDQUOT) {
-        return Error{DiskFull,
-                     Tr::tr("The disk is full, so nothing more can be saved. Everything saved "
-                            "before is intact. Free disk space (or call IT support), then try "
-                            "again."),
-                     detail};
+        return Error { DiskFull,
+            Tr::tr("The disk is full, so nothing more can be saved. Everything saved "
+                   "before is intact. Free disk space (or call IT support), then try "
+                   "again."),
+            detail };
     }
     if (error == EACCES || error == EPERM || error == EROFS) {
-        return Error{WriteFailed,
-                     Tr::tr("The workstation is not allowed to write its data folder. Everything "
-                            "saved before is intact. Call IT support to check the folder's "
-                            "permissions."),
-                     detail};
+        return Error { WriteFailed,
+            Tr::tr("The workstation is not allowed to write its data folder. Everything "
+                   "saved before is intact. Call IT support to check the folder's "
+                   "permissions."),
+            detail };
     }
-    return Error{WriteFailed,
-                 Tr::tr("Saving to disk failed. Everything saved before is intact. Try again; "
-                        "if it fails again, call IT support."),
-                 detail};
+    return Error { WriteFailed,
+        Tr::tr("Saving to disk failed. Everything saved before is intact. Try again; "
+               "if it fails again, call IT support."),
+        detail };
 }
 
 Status FileSystem::writeNewFile(const QString &path, const QByteArray &data)

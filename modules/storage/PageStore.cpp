@@ -47,18 +47,17 @@ const QString kSelectPage = QStringLiteral(
     "SELECT id, case_id, ordinal, sha256, size_bytes, media_type, created_at FROM pages ");
 } // namespace
 
-PageStore::PageStore(Database &db, QString directory, const Core::Clock &clock,
-                     FileSystem &fileSystem)
+PageStore::PageStore(
+    Database &db, QString directory, const Core::Clock &clock, FileSystem &fileSystem)
     : m_db(db)
     , m_directory(QDir::cleanPath(QDir(directory).absolutePath()))
     , m_clock(clock)
     , m_fs(fileSystem)
-{}
+{ }
 
 QString PageStore::sha256Hex(const QByteArray &bytes)
 {
-    return QString::fromLatin1(
-        QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
 QString PageStore::filePath(const QString &sha256) const
@@ -84,8 +83,7 @@ Status PageStore::writeContent(const QString &sha256, const QByteArray &bytes, b
         return status;
 
     const QString temporary = temporaryFolder + QLatin1Char('/')
-                              + QUuid::createUuid().toString(QUuid::Id128)
-                              + QStringLiteral(".part");
+        + QUuid::createUuid().toString(QUuid::Id128) + QStringLiteral(".part");
     if (Status status = m_fs.writeNewFile(temporary, bytes); !status)
         return status;
     if (Status status = m_fs.rename(temporary, target); !status) {
@@ -98,12 +96,12 @@ Status PageStore::writeContent(const QString &sha256, const QByteArray &bytes, b
     return {};
 }
 
-Result<PageRecord> PageStore::save(const QString &caseId, const QByteArray &bytes,
-                                   const QString &mediaType)
+Result<PageRecord> PageStore::save(
+    const QString &caseId, const QByteArray &bytes, const QString &mediaType)
 {
     TB_ASSERT(!caseId.isEmpty(),
-              return Error(InvalidArgument, Tr::tr("The page has no case to belong to."),
-                           QStringLiteral("empty case id")));
+        return Error(InvalidArgument, Tr::tr("The page has no case to belong to."),
+            QStringLiteral("empty case id")));
     PageRecord record;
     record.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     record.caseId = caseId;
@@ -120,8 +118,8 @@ Result<PageRecord> PageStore::save(const QString &caseId, const QByteArray &byte
 
     Status status = m_db.transaction([&]() -> Status {
         QSqlQuery query(m_db.connection());
-        query.prepare(QStringLiteral(
-            "SELECT coalesce(max(ordinal), 0) + 1 FROM pages WHERE case_id = ?"));
+        query.prepare(
+            QStringLiteral("SELECT coalesce(max(ordinal), 0) + 1 FROM pages WHERE case_id = ?"));
         query.addBindValue(caseId);
         if (!query.exec() || !query.next())
             return Database::queryError(query, QStringLiteral("next ordinal"));
@@ -158,29 +156,29 @@ Result<PageRecord> PageStore::save(const QString &caseId, const QByteArray &byte
 Result<QByteArray> PageStore::readContent(const QString &sha256) const
 {
     if (!isSha256Hex(sha256)) {
-        return Error{InvalidArgument, Tr::tr("The page reference is invalid."),
-                     QStringLiteral("not a sha256: ") + sha256};
+        return Error { InvalidArgument, Tr::tr("The page reference is invalid."),
+            QStringLiteral("not a sha256: ") + sha256 };
     }
     QFile file(filePath(sha256));
     if (!file.open(QIODevice::ReadOnly)) {
-        return Error{NotFound,
-                     Tr::tr("A page file is missing from the data folder. Capture the page "
-                            "again; call IT support if other pages are missing too."),
-                     sha256 + QStringLiteral(": ") + file.errorString()};
+        return Error { NotFound,
+            Tr::tr("A page file is missing from the data folder. Capture the page "
+                   "again; call IT support if other pages are missing too."),
+            sha256 + QStringLiteral(": ") + file.errorString() };
     }
     const QByteArray bytes = file.readAll();
     if (file.error() != QFileDevice::NoError) {
-        return Error{ReadFailed,
-                     Tr::tr("A page file could not be read. Try again; call IT support if it "
-                            "keeps failing."),
-                     sha256 + QStringLiteral(": ") + file.errorString()};
+        return Error { ReadFailed,
+            Tr::tr("A page file could not be read. Try again; call IT support if it "
+                   "keeps failing."),
+            sha256 + QStringLiteral(": ") + file.errorString() };
     }
     if (sha256Hex(bytes) != sha256) {
-        return Error{HashMismatch,
-                     Tr::tr("A page file is damaged (its content no longer matches what was "
-                            "captured). Capture the page again and call IT support to check "
-                            "the disk."),
-                     QStringLiteral("hash mismatch for ") + sha256};
+        return Error { HashMismatch,
+            Tr::tr("A page file is damaged (its content no longer matches what was "
+                   "captured). Capture the page again and call IT support to check "
+                   "the disk."),
+            QStringLiteral("hash mismatch for ") + sha256 };
     }
     return bytes;
 }
@@ -193,8 +191,8 @@ Result<PageRecord> PageStore::page(const QString &pageId) const
     if (!query.exec())
         return Database::queryError(query, QStringLiteral("read page row"));
     if (!query.next()) {
-        return Error{NotFound, Tr::tr("This page no longer exists."),
-                     QStringLiteral("no page ") + pageId};
+        return Error { NotFound, Tr::tr("This page no longer exists."),
+            QStringLiteral("no page ") + pageId };
     }
     return recordFrom(query);
 }
@@ -264,8 +262,8 @@ Result<SweepReport> PageStore::sweep(std::chrono::seconds grace)
             const QFileInfo info(files.next());
             const QString name = info.fileName();
             if (!isSha256Hex(name)) {
-                qCWarning(lcStorage).noquote() << "unexpected file in page store left alone:"
-                                               << info.absoluteFilePath();
+                qCWarning(lcStorage).noquote()
+                    << "unexpected file in page store left alone:" << info.absoluteFilePath();
                 continue;
             }
             if (referenced.contains(name))

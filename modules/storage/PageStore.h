@@ -58,13 +58,13 @@ class PageStore
 {
 public:
     PageStore(Database &db, QString directory, const Core::Clock &clock,
-              FileSystem &fileSystem = FileSystem::system());
+        FileSystem &fileSystem = FileSystem::system());
 
     QString directory() const { return m_directory; }
 
     /// Stores \a bytes as the next page of \a caseId.
-    Core::Result<PageRecord> save(const QString &caseId, const QByteArray &bytes,
-                                  const QString &mediaType);
+    Core::Result<PageRecord> save(
+        const QString &caseId, const QByteArray &bytes, const QString &mediaType);
 
     Core::Result<QByteArray> read(const QString &pageId) const;
     Core::Result<QByteArray> readContent(const QString &sha256) const;

@@ -6,9 +6,7 @@ MigrationSet storageSchema()
 {
     MigrationSet set;
     set.module = QStringLiteral("storage");
-    set.migrations << Migration{
-        1,
-        QStringLiteral("cases and content-addressed pages"),
+    set.migrations << Migration { 1, QStringLiteral("cases and content-addressed pages"),
         {
             QStringLiteral("CREATE TABLE cases ("
                            " id TEXT PRIMARY KEY NOT NULL,"
@@ -24,7 +22,7 @@ MigrationSet storageSchema()
                            " created_at TEXT NOT NULL,"
                            " UNIQUE (case_id, ordinal))"),
             QStringLiteral("CREATE INDEX pages_sha256 ON pages(sha256)"),
-        }};
+        } };
     return set;
 }
 

@@ -45,7 +45,7 @@ private slots:
     void rejectsLettersNeverUsed_data()
     {
         QTest::addColumn<QChar>("letter");
-        for (char c : {'I', 'O', 'S', 'V', 'Z'})
+        for (char c : { 'I', 'O', 'S', 'V', 'Z' })
             QTest::newRow(std::string(1, c).c_str()) << QChar(QLatin1Char(c));
     }
 

@@ -9,7 +9,7 @@ class tst_IdentityNumber : public QObject
     Q_OBJECT
 
 private:
-    const QDate m_today{2026, 11, 24};
+    const QDate m_today { 2026, 11, 24 };
 
 private slots:
     void acceptsTheStandardExample()

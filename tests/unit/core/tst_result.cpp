@@ -10,7 +10,7 @@ namespace {
 Result<int> half(int value)
 {
     if (value % 2 != 0)
-        return Error{ErrorRange::Core + 999, QStringLiteral("odd"), QString::number(value)};
+        return Error { ErrorRange::Core + 999, QStringLiteral("odd"), QString::number(value) };
     return value / 2;
 }
 
@@ -44,7 +44,8 @@ private slots:
     {
         // WHEN a soft assertion fails THEN the recovery runs, a critical is logged, and
         // nothing aborts.
-        QTest::ignoreMessage(QtCriticalMsg, QRegularExpression(QStringLiteral("SOFT ASSERT.*b != 0")));
+        QTest::ignoreMessage(
+            QtCriticalMsg, QRegularExpression(QStringLiteral("SOFT ASSERT.*b != 0")));
         QCOMPARE(guardedDivide(6, 0), -1);
         QCOMPARE(guardedDivide(6, 3), 2);
     }

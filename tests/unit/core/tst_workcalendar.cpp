@@ -20,7 +20,7 @@ private:
 private slots:
     void coversTheThreeYears()
     {
-        QCOMPARE(WorkCalendar::embedded().years(), QList<int>({2024, 2025, 2026}));
+        QCOMPARE(WorkCalendar::embedded().years(), QList<int>({ 2024, 2025, 2026 }));
     }
 
     void nationalDay2025()
@@ -34,18 +34,18 @@ private slots:
         QVERIFY(working(QDate(2025, 10, 11)));
         QVERIFY(!working(QDate(2025, 10, 12)));
         QCOMPARE(WorkCalendar::embedded().holidayName(QDate(2025, 10, 6)),
-                 QStringLiteral("国庆节、中秋节"));
+            QStringLiteral("国庆节、中秋节"));
     }
 
     void springFestivalAndMakeUpDays()
     {
-        QVERIFY(working(QDate(2024, 2, 4)));   // Sunday, make-up
+        QVERIFY(working(QDate(2024, 2, 4))); // Sunday, make-up
         QVERIFY(!working(QDate(2024, 2, 12))); // Monday, 春节
-        QVERIFY(working(QDate(2025, 1, 26)));  // Sunday, make-up
-        QVERIFY(!working(QDate(2025, 2, 4)));  // Tuesday, 春节
-        QVERIFY(working(QDate(2026, 1, 4)));   // Sunday, make-up for 元旦
+        QVERIFY(working(QDate(2025, 1, 26))); // Sunday, make-up
+        QVERIFY(!working(QDate(2025, 2, 4))); // Tuesday, 春节
+        QVERIFY(working(QDate(2026, 1, 4))); // Sunday, make-up for 元旦
         QVERIFY(!working(QDate(2026, 2, 23))); // Monday, 春节
-        QVERIFY(working(QDate(2026, 2, 28)));  // Saturday, make-up
+        QVERIFY(working(QDate(2026, 2, 28))); // Saturday, make-up
     }
 
     void ordinaryWeekdaysAndWeekends()
@@ -53,7 +53,8 @@ private slots:
         int workingDays = 0;
         for (QDate d(2025, 1, 1); d.year() == 2025; d = d.addDays(1))
             workingDays += working(d) ? 1 : 0;
-        // Counted independently from the notice: 261 weekdays - 18 weekday holidays + 5 make-up days.
+        // Counted independently from the notice: 261 weekdays - 18 weekday holidays + 5 make-up
+        // days.
         QCOMPARE(workingDays, 248);
         QVERIFY(working(QDate(2025, 11, 24)));
         QVERIFY(!working(QDate(2025, 11, 22)));
@@ -104,7 +105,7 @@ private slots:
         QCOMPARE(*merged.isWorkingDay(QDate(2026, 10, 8)), true); // embedded 2026 gone
         QCOMPARE(*merged.isWorkingDay(QDate(2025, 10, 1)), false);
         QCOMPARE(*merged.isWorkingDay(QDate(2027, 1, 4)), true);
-        QCOMPARE(merged.years(), QList<int>({2024, 2025, 2026, 2027}));
+        QCOMPARE(merged.years(), QList<int>({ 2024, 2025, 2026, 2027 }));
     }
 
     void damagedDataIsRefusedWithEveryProblem()

@@ -11,19 +11,19 @@ using namespace Tongban::Storage;
 namespace {
 MigrationSet notesSchema(int upTo)
 {
-    MigrationSet set{QStringLiteral("notes"), {}};
-    set.migrations << Migration{1, QStringLiteral("notes"),
-                                {QStringLiteral("CREATE TABLE notes(id INTEGER PRIMARY KEY, text TEXT)")}};
+    MigrationSet set { QStringLiteral("notes"), {} };
+    set.migrations << Migration { 1, QStringLiteral("notes"),
+        { QStringLiteral("CREATE TABLE notes(id INTEGER PRIMARY KEY, text TEXT)") } };
     if (upTo >= 2) {
-        set.migrations << Migration{2, QStringLiteral("tags"),
-                                    {QStringLiteral("ALTER TABLE notes ADD COLUMN tag TEXT"),
-                                     QStringLiteral("CREATE INDEX notes_tag ON notes(tag)")}};
+        set.migrations << Migration { 2, QStringLiteral("tags"),
+            { QStringLiteral("ALTER TABLE notes ADD COLUMN tag TEXT"),
+                QStringLiteral("CREATE INDEX notes_tag ON notes(tag)") } };
     }
     if (upTo >= 3) {
         // A broken step: the first statement succeeds, the second fails.
-        set.migrations << Migration{3, QStringLiteral("broken"),
-                                    {QStringLiteral("CREATE TABLE extra(id INTEGER)"),
-                                     QStringLiteral("THIS IS NOT SQL")}};
+        set.migrations << Migration { 3, QStringLiteral("broken"),
+            { QStringLiteral("CREATE TABLE extra(id INTEGER)"),
+                QStringLiteral("THIS IS NOT SQL") } };
     }
     return set;
 }
@@ -53,7 +53,7 @@ private slots:
     void opensWithDurableSettings()
     {
         QTemporaryDir dir;
-        auto db = Database::open(dir.filePath(QStringLiteral("ws.sqlite")), {notesSchema(2)});
+        auto db = Database::open(dir.filePath(QStringLiteral("ws.sqlite")), { notesSchema(2) });
         QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().toString()));
         QCOMPARE(pragma(**db, QStringLiteral("journal_mode")), QStringLiteral("wal"));
         QCOMPARE(pragma(**db, QStringLiteral("synchronous")), QStringLiteral("2")); // FULL
@@ -67,12 +67,12 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("ws.sqlite"));
         {
-            auto db = Database::open(path, {notesSchema(1)});
+            auto db = Database::open(path, { notesSchema(1) });
             QVERIFY(db.ok());
             QSqlQuery query((*db)->connection());
             QVERIFY(query.exec(QStringLiteral("INSERT INTO notes(text) VALUES('kept')")));
         }
-        auto db = Database::open(path, {notesSchema(2)});
+        auto db = Database::open(path, { notesSchema(2) });
         QVERIFY(db.ok());
         QCOMPARE((*db)->moduleVersion(QStringLiteral("notes")), 2);
         QSqlQuery query((*db)->connection());
@@ -87,11 +87,11 @@ private slots:
         // step 3 remains and the version is still 2.
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("ws.sqlite"));
-        QVERIFY(Database::open(path, {notesSchema(2)}).ok());
-        auto failed = Database::open(path, {notesSchema(3)});
+        QVERIFY(Database::open(path, { notesSchema(2) }).ok());
+        auto failed = Database::open(path, { notesSchema(3) });
         QVERIFY(!failed.ok());
         QCOMPARE(failed.error().code, int(MigrationFailed));
-        auto db = Database::open(path, {notesSchema(2)});
+        auto db = Database::open(path, { notesSchema(2) });
         QVERIFY(db.ok());
         QCOMPARE((*db)->moduleVersion(QStringLiteral("notes")), 2);
         QSqlQuery query((*db)->connection());
@@ -115,7 +115,7 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("ws.sqlite"));
         {
-            auto db = Database::open(path, {notesSchema(2)});
+            auto db = Database::open(path, { notesSchema(2) });
             QVERIFY(db.ok());
             QSqlQuery query((*db)->connection());
             QVERIFY(query.exec(tamper));
@@ -124,7 +124,7 @@ private slots:
         }
         const QByteArray before = fileHash(path);
         // WHEN this build opens it
-        auto db = Database::open(path, {notesSchema(2)});
+        auto db = Database::open(path, { notesSchema(2) });
         // THEN it refuses with a clear message and the file is byte-for-byte unchanged
         QVERIFY(!db.ok());
         QCOMPARE(db.error().code, int(NewerSchema));
@@ -136,12 +136,12 @@ private slots:
     void transactionRollsBackOnError()
     {
         QTemporaryDir dir;
-        auto db = Database::open(dir.filePath(QStringLiteral("ws.sqlite")), {notesSchema(1)});
+        auto db = Database::open(dir.filePath(QStringLiteral("ws.sqlite")), { notesSchema(1) });
         QVERIFY(db.ok());
         const auto status = (*db)->transaction([&]() -> Tongban::Core::Status {
             QSqlQuery query((*db)->connection());
             query.exec(QStringLiteral("INSERT INTO notes(text) VALUES('gone')"));
-            return Tongban::Core::Error{1, QStringLiteral("stop"), {}};
+            return Tongban::Core::Error { 1, QStringLiteral("stop"), {} };
         });
         QVERIFY(!status.ok());
         QSqlQuery query((*db)->connection());
@@ -153,7 +153,7 @@ private slots:
     {
         // GIVEN a database that cannot grow (max_page_count emulates a full disk)
         QTemporaryDir dir;
-        auto db = Database::open(dir.filePath(QStringLiteral("ws.sqlite")), {notesSchema(1)});
+        auto db = Database::open(dir.filePath(QStringLiteral("ws.sqlite")), { notesSchema(1) });
         QVERIFY(db.ok());
         QSqlQuery query((*db)->connection());
         QVERIFY(query.exec(QStringLiteral("INSERT INTO notes(text) VALUES('before')")));

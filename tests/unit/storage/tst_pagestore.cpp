@@ -1,8 +1,7 @@
+#include <core/Clock.h>
 #include <storage/CaseStore.h>
 #include <storage/PageStore.h>
 #include <storage/StorageSchema.h>
-
-#include <core/Clock.h>
 
 #include <QDirIterator>
 #include <QFile>
@@ -65,7 +64,7 @@ class tst_PageStore : public QObject
 
 private:
     QTemporaryDir m_dir;
-    ManualClock m_clock{QDateTime(QDate(2026, 11, 24), QTime(2, 0), Qt::UTC)};
+    ManualClock m_clock { QDateTime(QDate(2026, 11, 24), QTime(2, 0), Qt::UTC) };
     std::unique_ptr<Database> m_db;
     QString m_caseId;
 
@@ -73,7 +72,7 @@ private slots:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        auto db = Database::open(m_dir.filePath(QStringLiteral("ws.sqlite")), {storageSchema()});
+        auto db = Database::open(m_dir.filePath(QStringLiteral("ws.sqlite")), { storageSchema() });
         QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().toString()));
         m_db = std::move(db).value();
         CaseStore cases(*m_db, m_clock);
@@ -143,8 +142,8 @@ private slots:
         QVERIFY(first.ok());
         // WHEN the disk fills up during the next save
         fs.failuresLeft = 1;
-        auto failed = store.save(m_caseId, QByteArray("second page").repeated(100),
-                                 QStringLiteral("image/jpeg"));
+        auto failed = store.save(
+            m_caseId, QByteArray("second page").repeated(100), QStringLiteral("image/jpeg"));
         // THEN the clerk is told the disk is full, nothing half-written is visible,
         // no row points at a missing file, and the first page is intact
         QVERIFY(!failed.ok());
@@ -154,8 +153,8 @@ private slots:
         QCOMPARE(store.pagesOfCase(m_caseId).size(), 1);
         QCOMPARE(*store.read(first->id), QByteArray("first page"));
         // AND once space is back the same save works
-        auto retried = store.save(m_caseId, QByteArray("second page").repeated(100),
-                                  QStringLiteral("image/jpeg"));
+        auto retried = store.save(
+            m_caseId, QByteArray("second page").repeated(100), QStringLiteral("image/jpeg"));
         QVERIFY(retried.ok());
         QCOMPARE(retried->ordinal, 2);
     }
@@ -176,8 +175,8 @@ private slots:
     {
         // GIVEN a case id that does not exist (the foreign key refuses the row)
         PageStore store(*m_db, m_dir.filePath(QStringLiteral("pages")), m_clock);
-        auto failed = store.save(QStringLiteral("no-such-case"), QByteArray("orphan"),
-                                 QStringLiteral("image/jpeg"));
+        auto failed = store.save(
+            QStringLiteral("no-such-case"), QByteArray("orphan"), QStringLiteral("image/jpeg"));
         QVERIFY(!failed.ok());
         QVERIFY(visibleContentFiles(store.directory()).isEmpty());
     }
