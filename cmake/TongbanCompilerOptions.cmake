@@ -9,7 +9,8 @@ target_compile_options(tongban_compile_options INTERFACE
 target_compile_definitions(tongban_compile_options INTERFACE
     QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING
     QT_NO_NARROWING_CONVERSIONS_IN_CONNECT QT_USE_QSTRINGBUILDER
-    QT_DISABLE_DEPRECATED_UP_TO=0x060400)
+    QT_DISABLE_DEPRECATED_UP_TO=0x060400
+    TONGBAN_VERSION="${PROJECT_VERSION}")
 if(TONGBAN_WERROR)
     target_compile_options(tongban_compile_options INTERFACE -Werror)
 endif()

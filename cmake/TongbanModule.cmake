@@ -74,3 +74,15 @@ function(tongban_add_test name)
         LABELS "${arg_LABELS}"
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;${arg_ENVIRONMENT}")
 endfunction()
+
+# tongban_register_translatable(<file>...)
+#
+# Adds sources outside modules (app code) to the set lupdate scans.
+function(tongban_register_translatable)
+    set(abs_sources "")
+    foreach(source IN LISTS ARGN)
+        get_filename_component(abs ${source} ABSOLUTE)
+        list(APPEND abs_sources ${abs})
+    endforeach()
+    set_property(GLOBAL APPEND PROPERTY TONGBAN_TRANSLATABLE_SOURCES ${abs_sources})
+endfunction()

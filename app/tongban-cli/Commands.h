@@ -1,0 +1,22 @@
+#pragma once
+
+#include "CliOutput.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace Tongban::Cli {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Tongban::Cli)
+};
+
+/// Every command receives its positional arguments (after the command words).
+int calendarCheck(const QStringList &args, const CliOutput &out);
+int calendarAdd(const QStringList &args, const CliOutput &out);
+int idCheck(const QStringList &args, const CliOutput &out);
+int auditVerify(const QString &dataDir, const CliOutput &out);
+int storageCheck(const QString &dataDir, const CliOutput &out);
+
+} // namespace Tongban::Cli

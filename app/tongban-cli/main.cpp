@@ -1,0 +1,79 @@
+// tongban-cli: the console companion for hall IT staff and scripts.
+// Exit codes: 0 ok, 1 invalid input or a failed check, 2 usage.
+#include "Commands.h"
+
+#include <Translations.h>
+#include <common/Workstation.h>
+#include <security/PersonalData.h>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+using namespace Tongban;
+using namespace Tongban::Cli;
+
+namespace {
+const char kUsage[] = "Commands:\n"
+                      "  calendar check YYYY-MM-DD      is the date a working day?\n"
+                      "  calendar add YYYY-MM-DD N      the date N working days later\n"
+                      "  id check NUMBER                validate an identity number or credit code\n"
+                      "  audit verify                   check the audit trail's hash chain\n"
+                      "  storage check                  database integrity and every page's hash\n";
+}
+
+int main(int argc, char *argv[])
+{
+    Security::installMaskingMessageHandler();
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("tongban-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TONGBAN_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Tongban Workstation console.\n\n")
+                                     + QString::fromLatin1(kUsage));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+                                        QStringLiteral("Machine-readable output."));
+    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
+                                           QStringLiteral("Workstation data folder."),
+                                           QStringLiteral("folder"),
+                                           App::Workstation::defaultDataDirectory());
+    const QCommandLineOption languageOption(QStringLiteral("language"),
+                                            QStringLiteral("zh_CN (default) or en."),
+                                            QStringLiteral("language"));
+    parser.addOptions({jsonOption, dataDirOption, languageOption});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See above."));
+    if (!parser.parse(app.arguments())) {
+        std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
+        return Usage;
+    }
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(Ok);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+
+    QString language = parser.value(languageOption);
+    if (language.isEmpty())
+        language = qEnvironmentVariable("TONGBAN_LANGUAGE");
+    installTranslations(language);
+
+    const CliOutput out(parser.isSet(jsonOption));
+    const QStringList words = parser.positionalArguments();
+    const QString command = words.mid(0, 2).join(QLatin1Char(' '));
+    const QStringList rest = words.mid(2);
+    if (command == QLatin1String("calendar check"))
+        return calendarCheck(rest, out);
+    if (command == QLatin1String("calendar add"))
+        return calendarAdd(rest, out);
+    if (command == QLatin1String("id check"))
+        return idCheck(rest, out);
+    if (command == QLatin1String("audit verify") && rest.isEmpty())
+        return auditVerify(parser.value(dataDirOption), out);
+    if (command == QLatin1String("storage check") && rest.isEmpty())
+        return storageCheck(parser.value(dataDirOption), out);
+
+    out.error(Tr::tr("Unknown command: %1").arg(words.join(QLatin1Char(' '))));
+    out.error(QString::fromLatin1(kUsage));
+    return Usage;
+}

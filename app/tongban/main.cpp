@@ -1,0 +1,94 @@
+// tongban: the workstation GUI. Composition only: open the workstation's
+// data, install translations, show the shell.
+#include "shell/MainWindow.h"
+
+#include <Translations.h>
+#include <common/Workstation.h>
+#include <security/PersonalData.h>
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QMessageBox>
+#include <QScreen>
+#include <QTimer>
+
+using namespace Tongban;
+
+int main(int argc, char *argv[])
+{
+    Security::installMaskingMessageHandler();
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("tongban"));
+    QApplication::setOrganizationName(QStringLiteral("Tongban"));
+    QApplication::setApplicationVersion(QStringLiteral(TONGBAN_VERSION));
+
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
+                                           QStringLiteral("Workstation data folder."),
+                                           QStringLiteral("folder"),
+                                           App::Workstation::defaultDataDirectory());
+    const QCommandLineOption languageOption(QStringLiteral("language"),
+                                            QStringLiteral("zh_CN (default) or en."),
+                                            QStringLiteral("language"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Save a PNG of the window (each screen when the name contains %1) "
+                       "and quit."),
+        QStringLiteral("file"));
+    parser.addOptions({dataDirOption, languageOption, screenshotOption});
+    parser.process(app);
+
+    auto station = App::Workstation::open(parser.value(dataDirOption));
+    QString language = parser.value(languageOption);
+    if (language.isEmpty())
+        language = qEnvironmentVariable("TONGBAN_LANGUAGE");
+    if (language.isEmpty() && station)
+        language = (*station)->configuredLanguage();
+    installTranslations(language);
+
+    if (!station) {
+        QMessageBox::critical(nullptr, QObject::tr("Tongban Workstation"),
+                              station.error().message + QStringLiteral("\n\n")
+                                  + station.error().detail);
+        return 1;
+    }
+    App::Workstation &workstation = **station;
+    workstation.auditSystem(QStringLiteral("app.start"), QStringLiteral("ok"),
+                            QStringLiteral("version %1").arg(QStringLiteral(TONGBAN_VERSION)));
+
+    QFile style(QStringLiteral(":/tongban/ui/style/tongban.qss"));
+    if (style.open(QIODevice::ReadOnly))
+        app.setStyleSheet(QString::fromUtf8(style.readAll()));
+    app.setWindowIcon(QIcon(QStringLiteral(":/tongban/ui/icons/tongban.svg")));
+
+    Gui::MainWindow window(workstation);
+    const QSize available = app.primaryScreen()->availableSize();
+    window.resize(available.boundedTo(QSize(1366, 768)));
+    window.show();
+
+    if (parser.isSet(screenshotOption)) {
+        const QString target = parser.value(screenshotOption);
+        QTimer::singleShot(400, &window, [&window, &app, target] {
+            const auto grabScreen = [&](Gui::MainWindow::Screen screen, const QString &file) {
+                window.showScreen(screen);
+                QApplication::processEvents();
+                window.grab().save(file);
+            };
+            if (target.contains(QLatin1String("%1"))) {
+                for (int s = 0; s <= int(Gui::MainWindow::Screen::Audit); ++s)
+                    grabScreen(Gui::MainWindow::Screen(s), target.arg(s));
+            } else {
+                grabScreen(Gui::MainWindow::Screen::Today, target);
+            }
+            app.quit();
+        });
+    }
+
+    const int code = app.exec();
+    workstation.auditSystem(QStringLiteral("app.quit"), QStringLiteral("ok"));
+    return code;
+}
