@@ -30,11 +30,11 @@ QString masked(QStringView number, qsizetype keepFront, qsizetype keepBack)
         + number.last(keepBack).toString();
 }
 
-std::atomic<QtMessageHandler> g_previousHandler{nullptr};
+std::atomic<QtMessageHandler> g_previousHandler { nullptr };
 std::once_flag g_installOnce;
 
-void maskingMessageHandler(QtMsgType type, const QMessageLogContext &context,
-                           const QString &message)
+void maskingMessageHandler(
+    QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
     const QString safe = maskPersonalData(message);
     if (const QtMessageHandler previous = g_previousHandler.load())
@@ -50,7 +50,7 @@ QString maskPersonalData(QStringView text)
     QString result;
     result.reserve(text.size());
     qsizetype copiedUpTo = 0;
-    QRegularExpressionMatchIterator it = personalDataPattern().globalMatchView(text);
+    QRegularExpressionMatchIterator it = personalDataPattern().globalMatch(text);
     while (it.hasNext()) {
         const QRegularExpressionMatch match = it.next();
         result += text.sliced(copiedUpTo, match.capturedStart() - copiedUpTo);
@@ -70,11 +70,10 @@ QString maskPersonalData(QStringView text)
 void installMaskingMessageHandler()
 {
     std::call_once(g_installOnce, [] {
-        // Qt returns its default handler when none was installed. The previous
-        // handler is published before ours becomes reachable.
-        QtMessageHandler previous = qInstallMessageHandler(nullptr);
-        g_previousHandler.store(previous);
-        qInstallMessageHandler(maskingMessageHandler);
+        // Qt returns its default handler when none was installed. A message
+        // logged by another thread before the previous handler is stored still
+        // goes out masked, through the stderr fallback.
+        g_previousHandler.store(qInstallMessageHandler(maskingMessageHandler));
     });
 }
 
