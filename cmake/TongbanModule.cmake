@@ -11,8 +11,25 @@
 # writes #include <core/Result.h>, applies the project's compiler options and
 # records the sources for lupdate. Unknown or misspelt arguments are a
 # configuration error, so that a typo never silently drops a dependency.
+# cmake_parse_arguments folds a misspelt keyword into the list before it
+# ("SOURCES a.cpp PUBLIK_DEPS x" gives SOURCES = a.cpp;PUBLIK_DEPS;x), so any
+# all-capitals word that is not a known keyword is reported as unknown.
+function(_tongban_reject_unknown_keywords function_name known)
+    set(unknown "")
+    foreach(word IN LISTS ARGN)
+        if(word MATCHES "^[A-Z][A-Z0-9_]+$" AND NOT word IN_LIST known)
+            list(APPEND unknown ${word})
+        endif()
+    endforeach()
+    if(unknown)
+        message(FATAL_ERROR "${function_name}: unknown arguments: ${unknown}")
+    endif()
+endfunction()
+
 function(tongban_add_module name)
-    cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "SOURCES;PUBLIC_DEPS;PRIVATE_DEPS;RESOURCES")
+    set(keywords SOURCES PUBLIC_DEPS PRIVATE_DEPS RESOURCES)
+    _tongban_reject_unknown_keywords("tongban_add_module(${name})" "${keywords}" ${ARGN})
+    cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "${keywords}")
     if(arg_UNPARSED_ARGUMENTS)
         message(FATAL_ERROR
             "tongban_add_module(${name}): unknown arguments: ${arg_UNPARSED_ARGUMENTS}")
@@ -56,6 +73,8 @@ endfunction()
 # A Qt Test executable registered with CTest. Tests link module libraries;
 # they never compile a module's sources again.
 function(tongban_add_test name)
+    _tongban_reject_unknown_keywords("tongban_add_test(${name})"
+        "SOURCES;LIBRARIES;LABELS;ENVIRONMENT;TIMEOUT" ${ARGN})
     cmake_parse_arguments(PARSE_ARGV 1 arg "" "TIMEOUT" "SOURCES;LIBRARIES;LABELS;ENVIRONMENT")
     if(arg_UNPARSED_ARGUMENTS)
         message(FATAL_ERROR

@@ -15,35 +15,37 @@ QString Workstation::defaultDataDirectory()
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-           + QStringLiteral("/tongban");
+        + QStringLiteral("/tongban");
 }
 
 QList<Storage::MigrationSet> Workstation::schema()
 {
-    return {Storage::storageSchema(), Security::auditSchema()};
+    return { Storage::storageSchema(), Security::auditSchema() };
 }
 
-Core::Result<std::unique_ptr<Workstation>> Workstation::open(const QString &dataDir)
+Core::Result<std::unique_ptr<Workstation>> Workstation::open(
+    const QString &dataDir, std::unique_ptr<Core::Clock> clock)
 {
     std::unique_ptr<Workstation> station(new Workstation);
+    station->m_clock = clock ? std::move(clock) : std::make_unique<Core::SystemClock>();
     station->m_dataDir = QDir(dataDir).absolutePath();
 
-    const QSettings settings(station->m_dataDir + QStringLiteral("/tongban.conf"),
-                             QSettings::IniFormat);
-    station->m_windowId = settings.value(QStringLiteral("window/id"), QStringLiteral("demo-window"))
-                              .toString();
+    const QSettings settings(
+        station->m_dataDir + QStringLiteral("/tongban.conf"), QSettings::IniFormat);
+    station->m_windowId
+        = settings.value(QStringLiteral("window/id"), QStringLiteral("demo-window")).toString();
     station->m_windowName = settings.value(QStringLiteral("window/name")).toString();
     station->m_language = settings.value(QStringLiteral("ui/language")).toString();
 
-    auto db = Storage::Database::open(station->m_dataDir + QStringLiteral("/workstation.sqlite"),
-                                      schema());
+    auto db = Storage::Database::open(
+        station->m_dataDir + QStringLiteral("/workstation.sqlite"), schema());
     if (!db)
         return db.error();
     station->m_db = std::move(db).value();
     station->m_pages = std::make_unique<Storage::PageStore>(
-        *station->m_db, station->m_dataDir + QStringLiteral("/pages"), station->m_clock);
-    station->m_cases = std::make_unique<Storage::CaseStore>(*station->m_db, station->m_clock);
-    station->m_audit = std::make_unique<Security::AuditLog>(*station->m_db, station->m_clock);
+        *station->m_db, station->m_dataDir + QStringLiteral("/pages"), *station->m_clock);
+    station->m_cases = std::make_unique<Storage::CaseStore>(*station->m_db, *station->m_clock);
+    station->m_audit = std::make_unique<Security::AuditLog>(*station->m_db, *station->m_clock);
 
     auto sweep = station->m_pages->sweep(std::chrono::hours(1));
     if (!sweep)

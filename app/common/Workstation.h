@@ -35,15 +35,17 @@ public:
     /*!
      * Opens (creating on first run) the workstation in \a dataDir and sweeps
      * page files left unreferenced by an earlier crash (older than one hour).
+     * \a clock defaults to the system clock; tests pass a ManualClock.
      */
-    static Core::Result<std::unique_ptr<Workstation>> open(const QString &dataDir);
+    static Core::Result<std::unique_ptr<Workstation>> open(
+        const QString &dataDir, std::unique_ptr<Core::Clock> clock = {});
 
     QString dataDirectory() const { return m_dataDir; }
     QString windowId() const { return m_windowId; }
     QString windowName() const { return m_windowName; }
     QString configuredLanguage() const { return m_language; }
 
-    const Core::Clock &clock() const { return m_clock; }
+    const Core::Clock &clock() const { return *m_clock; }
     Storage::Database &database() { return *m_db; }
     Storage::PageStore &pages() { return *m_pages; }
     Storage::CaseStore &cases() { return *m_cases; }
@@ -62,7 +64,7 @@ private:
     QString m_windowId;
     QString m_windowName;
     QString m_language;
-    Core::SystemClock m_clock;
+    std::unique_ptr<Core::Clock> m_clock;
     std::unique_ptr<Storage::Database> m_db;
     std::unique_ptr<Storage::PageStore> m_pages;
     std::unique_ptr<Storage::CaseStore> m_cases;

@@ -27,14 +27,13 @@ int calendarCheck(const QStringList &args, const CliOutput &out)
     const auto working = calendar.isWorkingDay(date);
     if (!working) {
         out.error(working.error().message);
-        out.emitJson({{QStringLiteral("date"), date.toString(Qt::ISODate)},
-                      {QStringLiteral("error"), working.error().code}});
+        out.emitJson({ { QStringLiteral("date"), date.toString(Qt::ISODate) },
+            { QStringLiteral("error"), working.error().code } });
         return Invalid;
     }
     const QString holiday = calendar.holidayName(date);
-    out.emitJson({{QStringLiteral("date"), date.toString(Qt::ISODate)},
-                  {QStringLiteral("workingDay"), *working},
-                  {QStringLiteral("holiday"), holiday}});
+    out.emitJson({ { QStringLiteral("date"), date.toString(Qt::ISODate) },
+        { QStringLiteral("workingDay"), *working }, { QStringLiteral("holiday"), holiday } });
     if (*working)
         out.human(Tr::tr("%1: working day").arg(date.toString(Qt::ISODate)));
     else if (!holiday.isEmpty())
@@ -56,12 +55,12 @@ int calendarAdd(const QStringList &args, const CliOutput &out)
     const auto result = Core::WorkCalendar::embedded().addWorkingDays(date, days);
     if (!result) {
         out.error(result.error().message);
-        out.emitJson({{QStringLiteral("error"), result.error().code}});
+        out.emitJson({ { QStringLiteral("error"), result.error().code } });
         return Invalid;
     }
-    out.emitJson({{QStringLiteral("from"), date.toString(Qt::ISODate)},
-                  {QStringLiteral("workingDays"), days},
-                  {QStringLiteral("date"), result->toString(Qt::ISODate)}});
+    out.emitJson({ { QStringLiteral("from"), date.toString(Qt::ISODate) },
+        { QStringLiteral("workingDays"), days },
+        { QStringLiteral("date"), result->toString(Qt::ISODate) } });
     out.human(result->toString(Qt::ISODate));
     return Ok;
 }

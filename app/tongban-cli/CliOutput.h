@@ -17,7 +17,7 @@ class CliOutput
 public:
     explicit CliOutput(bool json)
         : m_json(json)
-    {}
+    { }
     bool json() const { return m_json; }
     void human(const QString &text) const;
     void error(const QString &text) const;

@@ -1,9 +1,9 @@
 #include "Commands.h"
 
-#include <common/Workstation.h>
-
 #include <QJsonArray>
 #include <QSqlQuery>
+
+#include <common/Workstation.h>
 
 namespace Tongban::Cli {
 
@@ -21,13 +21,13 @@ int auditVerify(const QString &dataDir, const CliOutput &out)
     }
     QJsonArray problems;
     for (const auto &problem : report->problems) {
-        problems.append(QJsonObject{{QStringLiteral("id"), problem.id},
-                                    {QStringLiteral("kind"), int(problem.kind)},
-                                    {QStringLiteral("detail"), problem.detail}});
+        problems.append(QJsonObject { { QStringLiteral("id"), problem.id },
+            { QStringLiteral("kind"), int(problem.kind) },
+            { QStringLiteral("detail"), problem.detail } });
     }
-    out.emitJson({{QStringLiteral("ok"), report->ok},
-                  {QStringLiteral("recordsChecked"), report->recordsChecked},
-                  {QStringLiteral("problems"), problems}});
+    out.emitJson({ { QStringLiteral("ok"), report->ok },
+        { QStringLiteral("recordsChecked"), report->recordsChecked },
+        { QStringLiteral("problems"), problems } });
     if (report->ok) {
         out.human(Tr::tr("Audit trail intact: %1 records checked.").arg(report->recordsChecked));
         return Ok;
@@ -58,15 +58,17 @@ int storageCheck(const QString &dataDir, const CliOutput &out)
         const QString id = query.value(0).toString();
         const auto bytes = (*station)->pages().read(id);
         if (!bytes)
-            damaged.append(QJsonObject{{QStringLiteral("page"), id},
-                                       {QStringLiteral("error"), bytes.error().message}});
+            damaged.append(QJsonObject { { QStringLiteral("page"), id },
+                { QStringLiteral("error"), bytes.error().message } });
     }
-    out.emitJson({{QStringLiteral("database"), databaseOk ? QStringLiteral("ok")
-                                                          : integrity.valueOr(QStringLiteral("error"))},
-                  {QStringLiteral("pagesChecked"), pagesChecked},
-                  {QStringLiteral("damagedPages"), damaged}});
+    out.emitJson(
+        { { QStringLiteral("database"),
+              databaseOk ? QStringLiteral("ok") : integrity.valueOr(QStringLiteral("error")) },
+            { QStringLiteral("pagesChecked"), pagesChecked },
+            { QStringLiteral("damagedPages"), damaged } });
     out.human(Tr::tr("Database: %1").arg(databaseOk ? Tr::tr("healthy") : Tr::tr("DAMAGED")));
-    out.human(Tr::tr("Pages: %1 checked, %2 damaged or missing").arg(pagesChecked).arg(damaged.size()));
+    out.human(
+        Tr::tr("Pages: %1 checked, %2 damaged or missing").arg(pagesChecked).arg(damaged.size()));
     return databaseOk && damaged.isEmpty() ? Ok : Invalid;
 }
 

@@ -16,24 +16,22 @@ int idCheck(const QStringList &args, const CliOutput &out)
     // only when the text looks like one.
     const auto identity = Core::IdentityNumber::parse(text);
     if (identity) {
-        out.emitJson({{QStringLiteral("kind"), QStringLiteral("identityNumber")},
-                      {QStringLiteral("valid"), true},
-                      {QStringLiteral("masked"), identity->masked()},
-                      {QStringLiteral("birthDate"), identity->birthDate().toString(Qt::ISODate)}});
+        out.emitJson({ { QStringLiteral("kind"), QStringLiteral("identityNumber") },
+            { QStringLiteral("valid"), true }, { QStringLiteral("masked"), identity->masked() },
+            { QStringLiteral("birthDate"), identity->birthDate().toString(Qt::ISODate) } });
         out.human(Tr::tr("Valid resident identity number %1").arg(identity->masked()));
         return Ok;
     }
     const auto credit = Core::CreditCode::parse(text);
     if (credit) {
-        out.emitJson({{QStringLiteral("kind"), QStringLiteral("creditCode")},
-                      {QStringLiteral("valid"), true},
-                      {QStringLiteral("code"), credit->toString()}});
+        out.emitJson({ { QStringLiteral("kind"), QStringLiteral("creditCode") },
+            { QStringLiteral("valid"), true }, { QStringLiteral("code"), credit->toString() } });
         out.human(Tr::tr("Valid unified social credit code %1").arg(credit->toString()));
         return Ok;
     }
-    out.emitJson({{QStringLiteral("valid"), false},
-                  {QStringLiteral("identityNumberError"), identity.error().message},
-                  {QStringLiteral("creditCodeError"), credit.error().message}});
+    out.emitJson({ { QStringLiteral("valid"), false },
+        { QStringLiteral("identityNumberError"), identity.error().message },
+        { QStringLiteral("creditCodeError"), credit.error().message } });
     out.human(Tr::tr("Invalid.\nAs an identity number: %1\nAs a credit code: %2")
                   .arg(identity.error().message, credit.error().message));
     return Invalid;

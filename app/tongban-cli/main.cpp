@@ -2,23 +2,25 @@
 // Exit codes: 0 ok, 1 invalid input or a failed check, 2 usage.
 #include "Commands.h"
 
-#include <Translations.h>
-#include <common/Workstation.h>
 #include <security/PersonalData.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <Translations.h>
+#include <common/Workstation.h>
+
 using namespace Tongban;
 using namespace Tongban::Cli;
 
 namespace {
-const char kUsage[] = "Commands:\n"
-                      "  calendar check YYYY-MM-DD      is the date a working day?\n"
-                      "  calendar add YYYY-MM-DD N      the date N working days later\n"
-                      "  id check NUMBER                validate an identity number or credit code\n"
-                      "  audit verify                   check the audit trail's hash chain\n"
-                      "  storage check                  database integrity and every page's hash\n";
+const char kUsage[]
+    = "Commands:\n"
+      "  calendar check YYYY-MM-DD      is the date a working day?\n"
+      "  calendar add YYYY-MM-DD N      the date N working days later\n"
+      "  id check NUMBER                validate an identity number or credit code\n"
+      "  audit verify                   check the audit trail's hash chain\n"
+      "  storage check                  database integrity and every page's hash\n";
 }
 
 int main(int argc, char *argv[])
@@ -29,20 +31,18 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(TONGBAN_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Tongban Workstation console.\n\n")
-                                     + QString::fromLatin1(kUsage));
+    parser.setApplicationDescription(
+        QStringLiteral("Tongban Workstation console.\n\n") + QString::fromLatin1(kUsage));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption jsonOption(QStringLiteral("json"),
-                                        QStringLiteral("Machine-readable output."));
+    const QCommandLineOption jsonOption(
+        QStringLiteral("json"), QStringLiteral("Machine-readable output."));
     const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
-                                           QStringLiteral("Workstation data folder."),
-                                           QStringLiteral("folder"),
-                                           App::Workstation::defaultDataDirectory());
+        QStringLiteral("Workstation data folder."), QStringLiteral("folder"),
+        App::Workstation::defaultDataDirectory());
     const QCommandLineOption languageOption(QStringLiteral("language"),
-                                            QStringLiteral("zh_CN (default) or en."),
-                                            QStringLiteral("language"));
-    parser.addOptions({jsonOption, dataDirOption, languageOption});
+        QStringLiteral("zh_CN (default) or en."), QStringLiteral("language"));
+    parser.addOptions({ jsonOption, dataDirOption, languageOption });
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See above."));
     if (!parser.parse(app.arguments())) {
         std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));

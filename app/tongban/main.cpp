@@ -2,8 +2,6 @@
 // data, install translations, show the shell.
 #include "shell/MainWindow.h"
 
-#include <Translations.h>
-#include <common/Workstation.h>
 #include <security/PersonalData.h>
 
 #include <QApplication>
@@ -13,6 +11,9 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QTimer>
+
+#include <Translations.h>
+#include <common/Workstation.h>
 
 using namespace Tongban;
 
@@ -28,18 +29,15 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
-                                           QStringLiteral("Workstation data folder."),
-                                           QStringLiteral("folder"),
-                                           App::Workstation::defaultDataDirectory());
+        QStringLiteral("Workstation data folder."), QStringLiteral("folder"),
+        App::Workstation::defaultDataDirectory());
     const QCommandLineOption languageOption(QStringLiteral("language"),
-                                            QStringLiteral("zh_CN (default) or en."),
-                                            QStringLiteral("language"));
-    const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"),
+        QStringLiteral("zh_CN (default) or en."), QStringLiteral("language"));
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         QStringLiteral("Save a PNG of the window (each screen when the name contains %1) "
                        "and quit."),
         QStringLiteral("file"));
-    parser.addOptions({dataDirOption, languageOption, screenshotOption});
+    parser.addOptions({ dataDirOption, languageOption, screenshotOption });
     parser.process(app);
 
     auto station = App::Workstation::open(parser.value(dataDirOption));
@@ -52,13 +50,12 @@ int main(int argc, char *argv[])
 
     if (!station) {
         QMessageBox::critical(nullptr, QObject::tr("Tongban Workstation"),
-                              station.error().message + QStringLiteral("\n\n")
-                                  + station.error().detail);
+            station.error().message + QStringLiteral("\n\n") + station.error().detail);
         return 1;
     }
     App::Workstation &workstation = **station;
     workstation.auditSystem(QStringLiteral("app.start"), QStringLiteral("ok"),
-                            QStringLiteral("version %1").arg(QStringLiteral(TONGBAN_VERSION)));
+        QStringLiteral("version %1").arg(QStringLiteral(TONGBAN_VERSION)));
 
     QFile style(QStringLiteral(":/tongban/ui/style/tongban.qss"));
     if (style.open(QIODevice::ReadOnly))

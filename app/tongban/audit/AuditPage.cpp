@@ -1,13 +1,13 @@
 #include "AuditPage.h"
 
-#include <common/Workstation.h>
-
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <common/Workstation.h>
 
 namespace Tongban::Gui {
 
@@ -30,7 +30,7 @@ AuditPage::AuditPage(App::Workstation &station, QWidget *parent)
     auto *intro = new QLabel(tr("Every act on this workstation is recorded here, attributed to "
                                 "a clerk and chained so that a changed or removed record is "
                                 "detected. Records are kept at least 180 days."),
-                             this);
+        this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
 
@@ -48,7 +48,7 @@ AuditPage::AuditPage(App::Workstation &station, QWidget *parent)
     m_table = new QTableWidget(this);
     m_table->setColumnCount(6);
     m_table->setHorizontalHeaderLabels(
-        {tr("Time"), tr("Clerk"), tr("Window"), tr("Action"), tr("Object"), tr("Result")});
+        { tr("Time"), tr("Clerk"), tr("Window"), tr("Action"), tr("Object"), tr("Result") });
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -65,9 +65,9 @@ void AuditPage::refresh()
     m_table->setRowCount(int(records.size()));
     for (int row = 0; row < records.size(); ++row) {
         const Security::AuditRecord &record = records.at(row);
-        const QStringList cells = {
-            record.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-            record.clerk, record.window, record.action, record.object, record.result};
+        const QStringList cells
+            = { record.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                  record.clerk, record.window, record.action, record.object, record.result };
         for (int column = 0; column < cells.size(); ++column)
             m_table->setItem(row, column, new QTableWidgetItem(cells.at(column)));
     }
@@ -81,8 +81,8 @@ void AuditPage::verifyChain()
         m_verdict->setText(tr("The check could not run: %1").arg(report.error().message));
         m_verdict->setProperty("state", QStringLiteral("bad"));
     } else if (report->ok) {
-        m_verdict->setText(tr("Chain intact: %n record(s) checked.", nullptr,
-                              int(report->recordsChecked)));
+        m_verdict->setText(
+            tr("Chain intact: %n record(s) checked.", nullptr, int(report->recordsChecked)));
         m_verdict->setProperty("state", QStringLiteral("good"));
     } else {
         QStringList lines;

@@ -4,7 +4,6 @@
 #include "shell/NotBuiltPage.h"
 #include "today/TodayPage.h"
 
-#include <common/Workstation.h>
 #include <core/WorkCalendar.h>
 
 #include <QHBoxLayout>
@@ -14,6 +13,8 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
+
+#include <common/Workstation.h>
 
 namespace Tongban::Gui {
 
@@ -38,8 +39,9 @@ MainWindow::MainWindow(App::Workstation &station, QWidget *parent)
     product->setObjectName(QStringLiteral("productName"));
     headerLayout->addWidget(product);
     headerLayout->addStretch();
-    const QString windowName = station.windowName().isEmpty() ? station.windowId()
-                                                               : station.windowName();
+    const QString windowName = station.windowName().isEmpty()
+        ? tr("Demo window (%1)").arg(station.windowId())
+        : station.windowName();
     auto *windowLabel = new QLabel(tr("Window: %1").arg(windowName), header);
     windowLabel->setObjectName(QStringLiteral("headerInfo"));
     headerLayout->addWidget(windowLabel);
@@ -63,44 +65,44 @@ MainWindow::MainWindow(App::Workstation &station, QWidget *parent)
     m_today = new TodayPage(station, Core::WorkCalendar::embedded(), m_stack);
     addScreen(Screen::Today, tr("Today"), m_today);
     addScreen(Screen::NewCase, tr("New case"),
-              new NotBuiltPage(tr("New case"),
-                               tr("Start a case for an applicant: find the service item, read "
-                                  "its unified guide, enter the applicant and answer the "
-                                  "questions that decide which materials apply."),
-                               {tr("Search items by name, code, keyword or pinyin initials"),
-                                tr("Check identity numbers and credit codes as they are typed"),
-                                tr("Save the case from the first keystroke")},
-                               m_stack));
+        new NotBuiltPage(tr("New case"),
+            tr("Start a case for an applicant: find the service item, read "
+               "its unified guide, enter the applicant and answer the "
+               "questions that decide which materials apply."),
+            { tr("Search items by name, code, keyword or pinyin initials"),
+                tr("Check identity numbers and credit codes as they are typed"),
+                tr("Save the case from the first keystroke") },
+            m_stack));
     addScreen(Screen::Checklist, tr("Material checking"),
-              new NotBuiltPage(tr("Material checking"),
-                               tr("Check each material against its review points, with the "
-                                  "annotated sample beside the live document camera view."),
-                               {tr("Capture pages automatically when the paper is still"),
-                                tr("Mark each review point passed or failed with a standard "
-                                   "reason"),
-                                tr("Record tolerated absences with the applicant's commitment")},
-                               m_stack));
+        new NotBuiltPage(tr("Material checking"),
+            tr("Check each material against its review points, with the "
+               "annotated sample beside the live document camera view."),
+            { tr("Capture pages automatically when the paper is still"),
+                tr("Mark each review point passed or failed with a standard "
+                   "reason"),
+                tr("Record tolerated absences with the applicant's commitment") },
+            m_stack));
     addScreen(Screen::Notices, tr("Notices and receipts"),
-              new NotBuiltPage(tr("Notices and receipts"),
-                               tr("Print the one-time notice listing every deficiency, or the "
-                                  "receipt when the materials are complete."),
-                               {tr("Numbered per window, with a QR code"),
-                                tr("Reprints marked as such and recorded")},
-                               m_stack));
+        new NotBuiltPage(tr("Notices and receipts"),
+            tr("Print the one-time notice listing every deficiency, or the "
+               "receipt when the materials are complete."),
+            { tr("Numbered per window, with a QR code"),
+                tr("Reprints marked as such and recorded") },
+            m_stack));
     addScreen(Screen::Outbox, tr("Outbox"),
-              new NotBuiltPage(tr("Outbox"),
-                               tr("Send complete cases to the unified acceptance platform, "
-                                  "resuming by itself when the network fails."),
-                               {tr("Progress and failures of every upload"),
-                                tr("Mailing tasks for paper originals, with their deadlines")},
-                               m_stack));
+        new NotBuiltPage(tr("Outbox"),
+            tr("Send complete cases to the unified acceptance platform, "
+               "resuming by itself when the network fails."),
+            { tr("Progress and failures of every upload"),
+                tr("Mailing tasks for paper originals, with their deadlines") },
+            m_stack));
     addScreen(Screen::Assistance, tr("Video assistance"),
-              new NotBuiltPage(tr("Video assistance"),
-                               tr("Call the home window of the item about a material, show "
-                                  "the captured page and let the home clerk point at it."),
-                               {tr("Missed calls reminded by SMS and counted"),
-                                tr("Calls recorded and kept six months")},
-                               m_stack));
+        new NotBuiltPage(tr("Video assistance"),
+            tr("Call the home window of the item about a material, show "
+               "the captured page and let the home clerk point at it."),
+            { tr("Missed calls reminded by SMS and counted"),
+                tr("Calls recorded and kept six months") },
+            m_stack));
     m_audit = new AuditPage(station, m_stack);
     addScreen(Screen::Audit, tr("Audit trail"), m_audit);
 
@@ -113,7 +115,8 @@ MainWindow::MainWindow(App::Workstation &station, QWidget *parent)
     });
     for (int i = 0; i < m_navigation->count(); ++i) {
         auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
-        connect(shortcut, &QShortcut::activated, this, [this, i] { m_navigation->setCurrentRow(i); });
+        connect(
+            shortcut, &QShortcut::activated, this, [this, i] { m_navigation->setCurrentRow(i); });
     }
     m_navigation->setCurrentRow(0);
 

@@ -5,8 +5,8 @@
 
 namespace Tongban::Gui {
 
-NotBuiltPage::NotBuiltPage(const QString &title, const QString &purpose,
-                           const QStringList &plannedSteps, QWidget *parent)
+NotBuiltPage::NotBuiltPage(
+    const QString &title, const QString &purpose, const QStringList &plannedSteps, QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("notBuiltPage"));
@@ -20,7 +20,7 @@ NotBuiltPage::NotBuiltPage(const QString &title, const QString &purpose,
 
     auto *banner = new QLabel(tr("Not built yet: this screen cannot be used on this version "
                                  "of the workstation."),
-                              this);
+        this);
     banner->setObjectName(QStringLiteral("notBuiltBanner"));
     banner->setWordWrap(true);
     layout->addWidget(banner);

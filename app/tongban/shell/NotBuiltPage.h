@@ -14,7 +14,7 @@ class NotBuiltPage : public QWidget
 
 public:
     NotBuiltPage(const QString &title, const QString &purpose, const QStringList &plannedSteps,
-                 QWidget *parent = nullptr);
+        QWidget *parent = nullptr);
 };
 
 } // namespace Tongban::Gui

@@ -2,7 +2,6 @@
 
 #include "shell/Card.h"
 
-#include <common/Workstation.h>
 #include <core/WorkCalendar.h>
 
 #include <QGridLayout>
@@ -11,10 +10,11 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include <common/Workstation.h>
+
 namespace Tongban::Gui {
 
-TodayPage::TodayPage(App::Workstation &station, const Core::WorkCalendar &calendar,
-                     QWidget *parent)
+TodayPage::TodayPage(App::Workstation &station, const Core::WorkCalendar &calendar, QWidget *parent)
     : QWidget(parent)
     , m_station(station)
     , m_calendar(calendar)
@@ -63,14 +63,13 @@ TodayPage::TodayPage(App::Workstation &station, const Core::WorkCalendar &calend
     todo->addText(tr("This version is the foundation of the workstation. It keeps data safely "
                      "and records every act, but it cannot receive an application yet. Not "
                      "built yet:"));
-    for (const QString &item :
-         {tr("Clerk sign-in with a personal account and the idle lock"),
-          tr("The service-item catalogue: guides, materials and review points"),
-          tr("Capture from the document camera or scanner"),
-          tr("Guided material checking, the one-time notice and the receipt"),
-          tr("Transmission to the unified acceptance platform, mailing and results"),
-          tr("Video remote assistance with the home window"),
-          tr("Installer and IT diagnostics")}) {
+    for (const QString &item : { tr("Clerk sign-in with a personal account and the idle lock"),
+             tr("The service-item catalogue: guides, materials and review points"),
+             tr("Capture from the document camera or scanner"),
+             tr("Guided material checking, the one-time notice and the receipt"),
+             tr("Transmission to the unified acceptance platform, mailing and results"),
+             tr("Video remote assistance with the home window"),
+             tr("Installer and IT diagnostics") }) {
         todo->addText(QStringLiteral("•  ") + item);
     }
     grid->addWidget(todo, 1, 0, 1, 2);
@@ -94,7 +93,8 @@ void TodayPage::refresh()
         m_dayKind->setText(tr("Working day"));
     } else {
         const QString holiday = m_calendar.holidayName(today);
-        m_dayKind->setText(holiday.isEmpty() ? tr("Rest day") : tr("Public holiday (%1)").arg(holiday));
+        m_dayKind->setText(
+            holiday.isEmpty() ? tr("Rest day") : tr("Public holiday (%1)").arg(holiday));
     }
 
     const auto next = m_calendar.addWorkingDays(today, 1);
@@ -123,8 +123,8 @@ void TodayPage::refresh()
     m_dataFolder->setText(m_station.dataDirectory());
     const auto integrity = m_station.database().integrityCheck();
     m_database->setText(integrity && *integrity == QLatin1String("ok")
-                            ? tr("Healthy (integrity check passed)")
-                            : tr("Damaged: call IT support before capturing anything"));
+            ? tr("Healthy (integrity check passed)")
+            : tr("Damaged: call IT support before capturing anything"));
     m_cases->setText(QString::number(m_station.cases().count()));
     m_pages->setText(QString::number(m_station.pageCount()));
     const auto report = m_station.audit().verify();
@@ -134,7 +134,7 @@ void TodayPage::refresh()
         m_audit->setText(tr("%n record(s), chain intact", nullptr, int(report->recordsChecked)));
     } else {
         m_audit->setText(tr("Tampering detected in %n record(s): call your supervisor", nullptr,
-                            int(report->problems.size())));
+            int(report->problems.size())));
     }
 }
 

@@ -24,8 +24,8 @@ class TodayPage : public QWidget
     Q_OBJECT
 
 public:
-    TodayPage(App::Workstation &station, const Core::WorkCalendar &calendar,
-              QWidget *parent = nullptr);
+    TodayPage(
+        App::Workstation &station, const Core::WorkCalendar &calendar, QWidget *parent = nullptr);
 
 public slots:
     void refresh();

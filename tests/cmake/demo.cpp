@@ -1,0 +1,4 @@
+int tongbanDemo()
+{
+    return 1;
+}

@@ -1,0 +1,134 @@
+#include "shell/MainWindow.h"
+#include "shell/NotBuiltPage.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <Translations.h>
+#include <common/Workstation.h>
+
+using namespace Tongban;
+
+namespace {
+QStringList labelTexts(QWidget *root)
+{
+    QStringList texts;
+    for (QLabel *label : root->findChildren<QLabel *>())
+        texts << label->text();
+    return texts;
+}
+
+bool anyContains(const QStringList &texts, const QString &needle)
+{
+    for (const QString &text : texts) {
+        if (text.contains(needle))
+            return true;
+    }
+    return false;
+}
+} // namespace
+
+/*!
+ * The shell as a clerk meets it: in Chinese, with every screen reachable from
+ * the keyboard, the Today screen telling the truth about the working day, and
+ * the screens that are not built saying so.
+ */
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<App::Workstation> m_station;
+
+private slots:
+    void initTestCase()
+    {
+        QCOMPARE(installTranslations(QString()), QStringLiteral("zh_CN"));
+        // GIVEN a workstation on 1 October 2025, 09:00 in Beijing (a public holiday)
+        auto clock = std::make_unique<Core::ManualClock>(
+            QDateTime(QDate(2025, 10, 1), QTime(1, 0), Qt::UTC));
+        auto station = App::Workstation::open(m_dir.path(), std::move(clock));
+        QVERIFY(station.ok());
+        m_station = std::move(station).value();
+        m_station->auditSystem(QStringLiteral("app.start"), QStringLiteral("ok"));
+    }
+
+    void startsInChineseWithEveryScreen()
+    {
+        Gui::MainWindow window(*m_station);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.windowTitle(), QStringLiteral("通办工作站"));
+        auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
+        QVERIFY(navigation);
+        QCOMPARE(navigation->count(), 7);
+        QCOMPARE(navigation->item(0)->text(), QStringLiteral("今日"));
+        QCOMPARE(navigation->item(6)->text(), QStringLiteral("留痕记录"));
+        QCOMPARE(window.currentScreen(), Gui::MainWindow::Screen::Today);
+    }
+
+    void keyboardReachesEveryScreen()
+    {
+        Gui::MainWindow window(*m_station);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        for (int i = 6; i >= 0; --i) {
+            QTest::keyClick(&window, Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
+            QCOMPARE(int(window.currentScreen()), i);
+        }
+    }
+
+    void todayTellsTheHolidayAndTheMailingDeadline()
+    {
+        Gui::MainWindow window(*m_station);
+        const QStringList texts = labelTexts(window.screenWidget(Gui::MainWindow::Screen::Today));
+        // 1 October 2025 is 国庆节; the next working day is Thursday 9 October.
+        QVERIFY2(anyContains(texts, QStringLiteral("法定节假日（国庆节、中秋节）")),
+            qPrintable(texts.join(QLatin1Char('|'))));
+        QVERIFY(anyContains(texts, QStringLiteral("2025年10月9日")));
+        QVERIFY(anyContains(texts, QStringLiteral("记录链完整")));
+    }
+
+    void unbuiltScreensSaySo()
+    {
+        Gui::MainWindow window(*m_station);
+        for (auto screen : { Gui::MainWindow::Screen::NewCase, Gui::MainWindow::Screen::Checklist,
+                 Gui::MainWindow::Screen::Notices, Gui::MainWindow::Screen::Outbox,
+                 Gui::MainWindow::Screen::Assistance }) {
+            QWidget *page = window.screenWidget(screen);
+            QVERIFY(qobject_cast<Gui::NotBuiltPage *>(page));
+            QVERIFY(anyContains(labelTexts(page), QStringLiteral("尚未建成")));
+        }
+        // The working screens are not placeholders.
+        QVERIFY(!qobject_cast<Gui::NotBuiltPage *>(
+            window.screenWidget(Gui::MainWindow::Screen::Today)));
+        QVERIFY(!qobject_cast<Gui::NotBuiltPage *>(
+            window.screenWidget(Gui::MainWindow::Screen::Audit)));
+    }
+
+    void auditScreenListsRecordsAndChecksTheChain()
+    {
+        Gui::MainWindow window(*m_station);
+        window.show();
+        window.showScreen(Gui::MainWindow::Screen::Audit);
+        QWidget *page = window.screenWidget(Gui::MainWindow::Screen::Audit);
+        auto *table = page->findChild<QTableWidget *>();
+        QVERIFY(table);
+        QVERIFY(table->rowCount() >= 1);
+        QCOMPARE(table->item(0, 3)->text(), QStringLiteral("app.start"));
+        auto *verify = page->findChild<QPushButton *>(QStringLiteral("verifyButton"));
+        QTest::mouseClick(verify, Qt::LeftButton);
+        auto *verdict = page->findChild<QLabel *>(QStringLiteral("verdict"));
+        QVERIFY2(
+            verdict->text().startsWith(QStringLiteral("记录链完整")), qPrintable(verdict->text()));
+    }
+};
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"

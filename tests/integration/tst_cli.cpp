@@ -1,0 +1,148 @@
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <common/Workstation.h>
+
+namespace {
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+};
+
+Run cli(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TONGBAN_LANGUAGE"), QStringLiteral("zh_CN"));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(TONGBAN_CLI), arguments);
+    process.waitForFinished(30000);
+    return Run { process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+        QString::fromUtf8(process.readAllStandardError()) };
+}
+} // namespace
+
+class tst_Cli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+private slots:
+    void calendarAnswersInChineseAndJson()
+    {
+        const Run human = cli(
+            { QStringLiteral("calendar"), QStringLiteral("check"), QStringLiteral("2025-10-03") });
+        QCOMPARE(human.exitCode, 0);
+        QCOMPARE(human.out.trimmed(), QStringLiteral("2025-10-03：法定节假日（国庆节、中秋节）"));
+
+        const Run json = cli({ QStringLiteral("--json"), QStringLiteral("calendar"),
+            QStringLiteral("check"), QStringLiteral("2025-09-28") });
+        QCOMPARE(json.exitCode, 0);
+        QCOMPARE(json.json().value(QStringLiteral("workingDay")).toBool(), true);
+
+        const Run add = cli({ QStringLiteral("calendar"), QStringLiteral("add"),
+            QStringLiteral("2025-09-30"), QStringLiteral("1") });
+        QCOMPARE(add.exitCode, 0);
+        QCOMPARE(add.out.trimmed(), QStringLiteral("2025-10-09"));
+    }
+
+    void exitCodesScriptsCanRelyOn()
+    {
+        // A year without data is invalid input (1), not a guess.
+        const Run noData = cli(
+            { QStringLiteral("calendar"), QStringLiteral("check"), QStringLiteral("2023-05-01") });
+        QCOMPARE(noData.exitCode, 1);
+        QVERIFY(noData.err.contains(QStringLiteral("2023")));
+        // Usage errors are 2.
+        QCOMPARE(cli({ QStringLiteral("frobnicate") }).exitCode, 2);
+        QCOMPARE(cli({ QStringLiteral("calendar"), QStringLiteral("check") }).exitCode, 2);
+        QCOMPARE(cli({ QStringLiteral("--no-such-option") }).exitCode, 2);
+    }
+
+    void idCheckMasksTheNumber()
+    {
+        const Run valid = cli({ QStringLiteral("id"), QStringLiteral("check"),
+            QStringLiteral("11010519491231002x") });
+        QCOMPARE(valid.exitCode, 0);
+        QVERIFY(valid.out.contains(QStringLiteral("110105********002X")));
+        QVERIFY(!valid.out.contains(QStringLiteral("11010519491231002X")));
+        const Run credit = cli({ QStringLiteral("id"), QStringLiteral("check"),
+            QStringLiteral("91350100M000100Y43") });
+        QCOMPARE(credit.exitCode, 0);
+        const Run invalid = cli({ QStringLiteral("id"), QStringLiteral("check"),
+            QStringLiteral("11010519491231002Y") });
+        QCOMPARE(invalid.exitCode, 1);
+    }
+
+    void auditVerifyDetectsTampering()
+    {
+        // GIVEN a workstation with a few audit records
+        {
+            auto station = Tongban::App::Workstation::open(m_dir.path());
+            QVERIFY(station.ok());
+            for (int i = 0; i < 5; ++i)
+                (*station)->auditSystem(QStringLiteral("app.start"), QStringLiteral("ok"));
+        }
+        const QStringList verify = { QStringLiteral("--json"), QStringLiteral("--data-dir"),
+            m_dir.path(), QStringLiteral("audit"), QStringLiteral("verify") };
+        const Run clean = cli(verify);
+        QCOMPARE(clean.exitCode, 0);
+        QCOMPARE(clean.json().value(QStringLiteral("recordsChecked")).toInt(), 5);
+
+        // WHEN someone with the file rewrites a record behind the application's back
+        {
+            auto station = Tongban::App::Workstation::open(m_dir.path());
+            QSqlQuery query((*station)->database().connection());
+            QVERIFY(query.exec(
+                QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger'")));
+            QStringList triggers;
+            while (query.next())
+                triggers << query.value(0).toString();
+            for (const QString &trigger : triggers)
+                QVERIFY(query.exec(QStringLiteral("DROP TRIGGER ") + trigger));
+            QVERIFY(
+                query.exec(QStringLiteral("UPDATE audit_log SET result = 'denied' WHERE id = 3")));
+        }
+        // THEN the check fails with exit code 1 and names the record
+        const Run tampered = cli(verify);
+        QCOMPARE(tampered.exitCode, 1);
+        QCOMPARE(tampered.json().value(QStringLiteral("ok")).toBool(), false);
+    }
+
+    void storageCheckFindsDamagedPages()
+    {
+        QTemporaryDir dir;
+        QString file;
+        {
+            auto station = Tongban::App::Workstation::open(dir.path());
+            QVERIFY(station.ok());
+            auto caseId = (*station)->cases().create(QStringLiteral("item"));
+            auto page = (*station)->pages().save(
+                *caseId, QByteArray("page bytes"), QStringLiteral("image/jpeg"));
+            QVERIFY(page.ok());
+            file = (*station)->pages().filePath(page->sha256);
+        }
+        const QStringList check = { QStringLiteral("--data-dir"), dir.path(),
+            QStringLiteral("storage"), QStringLiteral("check") };
+        QCOMPARE(cli(check).exitCode, 0);
+        QFile damaged(file);
+        QVERIFY(damaged.open(QIODevice::WriteOnly));
+        damaged.write("bit rot");
+        damaged.close();
+        const Run run = cli(check);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.out.contains(QStringLiteral("损坏或缺失 1 页")));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Cli)
+#include "tst_cli.moc"
