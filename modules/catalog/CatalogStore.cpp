@@ -1,0 +1,230 @@
+#include "CatalogStore.h"
+
+#include "Logging.h"
+#include "Tr.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace Tongban::Catalog {
+
+using Core::Error;
+using Core::Result;
+using Core::Status;
+
+namespace {
+QString sha256Hex(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+const QString kSelectVersion = QStringLiteral(
+    "SELECT id, catalog_version, published_at, imported_at, sha256, item_count, active "
+    "FROM catalog_versions ");
+
+CatalogVersionInfo versionFrom(const QSqlQuery &q)
+{
+    return CatalogVersionInfo{q.value(0).toLongLong(),
+                              q.value(1).toString(),
+                              QDateTime::fromString(q.value(2).toString(), Qt::ISODate),
+                              QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs),
+                              q.value(4).toString(),
+                              q.value(5).toInt(),
+                              q.value(6).toBool()};
+}
+} // namespace
+
+CatalogStore::CatalogStore(Storage::Database &db, const Core::Clock &clock)
+    : m_db(db)
+    , m_clock(clock)
+{}
+
+Storage::MigrationSet CatalogStore::schema()
+{
+    Storage::MigrationSet set;
+    set.module = QStringLiteral("catalog");
+    set.migrations << Storage::Migration{
+        1,
+        QStringLiteral("catalogue versions and their items"),
+        {QStringLiteral("CREATE TABLE catalog_versions ("
+                        " id INTEGER PRIMARY KEY,"
+                        " catalog_version TEXT NOT NULL,"
+                        " published_at TEXT NOT NULL,"
+                        " imported_at TEXT NOT NULL,"
+                        " sha256 TEXT NOT NULL UNIQUE,"
+                        " item_count INTEGER NOT NULL,"
+                        " source BLOB NOT NULL,"
+                        " active INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1)))"),
+         QStringLiteral("CREATE UNIQUE INDEX catalog_versions_one_active "
+                        "ON catalog_versions(active) WHERE active = 1"),
+         QStringLiteral("CREATE TABLE catalog_items ("
+                        " version_id INTEGER NOT NULL REFERENCES catalog_versions(id) ON DELETE CASCADE,"
+                        " item_code TEXT NOT NULL,"
+                        " name TEXT NOT NULL,"
+                        " item_sha256 TEXT NOT NULL,"
+                        " PRIMARY KEY (version_id, item_code))")}};
+    return set;
+}
+
+Result<ImportReport> CatalogStore::import(const QByteArray &json, ParseOutcome *outcome)
+{
+    ParseOutcome parsed = CatalogParser::parse(json);
+    if (outcome)
+        *outcome = parsed;
+    if (!parsed.ok()) {
+        qCWarning(lcCatalog) << "catalogue refused with" << parsed.errorCount() << "errors";
+        return Error{InvalidCatalog,
+                     Tr::tr("The catalogue was refused: it has %n error(s). The catalogue in "
+                            "force stays in force.",
+                            nullptr, parsed.errorCount()),
+                     parsed.report()};
+    }
+    const Catalog &catalog = *parsed.catalog;
+    ImportReport report;
+    report.warningCount = parsed.warningCount();
+
+    const Result<Catalog> previous = active();
+    if (previous)
+        report.changes = diffCatalogs(*previous, catalog);
+
+    const QString hash = sha256Hex(json);
+    Status status = m_db.transaction([&]() -> Status {
+        QSqlQuery q(m_db.connection());
+        q.prepare(QStringLiteral("SELECT id FROM catalog_versions WHERE sha256 = ?"));
+        q.addBindValue(hash);
+        if (!q.exec())
+            return Storage::Database::queryError(q, QStringLiteral("find version"));
+        qint64 versionId = 0;
+        if (q.next()) {
+            versionId = q.value(0).toLongLong();
+            report.alreadyPresent = true;
+        } else {
+            q.prepare(QStringLiteral(
+                "INSERT INTO catalog_versions(catalog_version, published_at, imported_at, sha256,"
+                " item_count, source) VALUES(?, ?, ?, ?, ?, ?)"));
+            q.addBindValue(catalog.catalogVersion);
+            q.addBindValue(catalog.publishedAt.toString(Qt::ISODate));
+            q.addBindValue(m_clock.now().toString(Qt::ISODateWithMs));
+            q.addBindValue(hash);
+            q.addBindValue(int(catalog.items.size()));
+            q.addBindValue(json);
+            if (!q.exec())
+                return Storage::Database::queryError(q, QStringLiteral("insert version"));
+            versionId = q.lastInsertId().toLongLong();
+            q.prepare(QStringLiteral("INSERT INTO catalog_items(version_id, item_code, name, "
+                                     "item_sha256) VALUES(?, ?, ?, ?)"));
+            for (const ServiceItem &item : catalog.items) {
+                q.addBindValue(versionId);
+                q.addBindValue(item.itemCode);
+                q.addBindValue(item.name);
+                q.addBindValue(sha256Hex(QJsonDocument(item.publishedJson).toJson(QJsonDocument::Compact)));
+                if (!q.exec())
+                    return Storage::Database::queryError(q, QStringLiteral("insert item"));
+            }
+        }
+        if (!q.exec(QStringLiteral("UPDATE catalog_versions SET active = 0 WHERE active = 1")))
+            return Storage::Database::queryError(q, QStringLiteral("deactivate"));
+        q.prepare(QStringLiteral("UPDATE catalog_versions SET active = 1 WHERE id = ?"));
+        q.addBindValue(versionId);
+        if (!q.exec())
+            return Storage::Database::queryError(q, QStringLiteral("activate"));
+        return {};
+    });
+    if (!status) {
+        return Error{ImportFailed,
+                     Tr::tr("The catalogue could not be stored; the catalogue in force stays in "
+                            "force. %1")
+                         .arg(status.error().message),
+                     status.error().detail};
+    }
+    auto version = activeVersion();
+    if (!version)
+        return version.error();
+    report.version = *version;
+    qCInfo(lcCatalog).noquote() << "catalogue" << catalog.catalogVersion << "in force,"
+                                << catalog.items.size() << "items";
+    return report;
+}
+
+Result<CatalogVersionInfo> CatalogStore::activeVersion() const
+{
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(kSelectVersion + QStringLiteral("WHERE active = 1")))
+        return Storage::Database::queryError(q, QStringLiteral("active version"));
+    if (!q.next()) {
+        return Error{NoActiveCatalog,
+                     Tr::tr("No catalogue has been received yet. Connect to the platform, or "
+                            "ask IT to import one."),
+                     QStringLiteral("no active catalogue")};
+    }
+    return versionFrom(q);
+}
+
+QList<CatalogVersionInfo> CatalogStore::versions() const
+{
+    QList<CatalogVersionInfo> list;
+    QSqlQuery q(m_db.connection());
+    if (q.exec(kSelectVersion + QStringLiteral("ORDER BY id"))) {
+        while (q.next())
+            list << versionFrom(q);
+    }
+    return list;
+}
+
+Result<Catalog> CatalogStore::load(const QString &where, const QVariant &value) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT source FROM catalog_versions WHERE ") + where
+              + QStringLiteral(" ORDER BY id DESC LIMIT 1"));
+    if (value.isValid())
+        q.addBindValue(value);
+    if (!q.exec())
+        return Storage::Database::queryError(q, QStringLiteral("load catalogue"));
+    if (!q.next()) {
+        return Error{VersionNotFound, Tr::tr("That catalogue version is not stored here."),
+                     value.toString()};
+    }
+    ParseOutcome parsed = CatalogParser::parse(q.value(0).toByteArray());
+    if (!parsed.ok()) {
+        // It was valid when imported: only a newer build's rules or damage get here.
+        return Error{InvalidCatalog,
+                     Tr::tr("The stored catalogue no longer validates. Import it again from "
+                            "the platform."),
+                     parsed.report()};
+    }
+    return std::move(*parsed.catalog);
+}
+
+Result<Catalog> CatalogStore::active() const
+{
+    auto info = activeVersion();
+    if (!info)
+        return info.error();
+    return load(QStringLiteral("active = 1"), QVariant());
+}
+
+Result<Catalog> CatalogStore::version(const QString &catalogVersion) const
+{
+    return load(QStringLiteral("catalog_version = ?"), catalogVersion);
+}
+
+Result<QStringList> CatalogStore::changedItems(qint64 fromVersionId, qint64 toVersionId) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral(
+        "SELECT n.item_code FROM catalog_items n LEFT JOIN catalog_items o"
+        " ON o.item_code = n.item_code AND o.version_id = ?"
+        " WHERE n.version_id = ? AND (o.item_sha256 IS NULL OR o.item_sha256 != n.item_sha256)"
+        " ORDER BY n.item_code"));
+    q.addBindValue(fromVersionId);
+    q.addBindValue(toVersionId);
+    if (!q.exec())
+        return Storage::Database::queryError(q, QStringLiteral("changed items"));
+    QStringList codes;
+    while (q.next())
+        codes << q.value(0).toString();
+    return codes;
+}
+
+} // namespace Tongban::Catalog
