@@ -1,5 +1,6 @@
 #include "Workstation.h"
 
+#include <catalog/CatalogStore.h>
 #include <storage/StorageSchema.h>
 
 #include <QDir>

@@ -18,5 +18,10 @@ int calendarAdd(const QStringList &args, const CliOutput &out);
 int idCheck(const QStringList &args, const CliOutput &out);
 int auditVerify(const QString &dataDir, const CliOutput &out);
 int storageCheck(const QString &dataDir, const CliOutput &out);
+int catalogValidate(const QStringList &args, const CliOutput &out);
+int catalogImport(const QStringList &args, const QString &dataDir, const CliOutput &out);
+int catalogSearch(const QStringList &args, const QString &dataDir, int limit, const CliOutput &out);
+int catalogDiff(const QStringList &args, const QString &dataDir, const CliOutput &out);
+int catalogVersions(const QString &dataDir, const CliOutput &out);
 
 } // namespace Tongban::Cli

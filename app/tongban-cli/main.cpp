@@ -20,7 +20,12 @@ const char kUsage[]
       "  calendar add YYYY-MM-DD N      the date N working days later\n"
       "  id check NUMBER                validate an identity number or credit code\n"
       "  audit verify                   check the audit trail's hash chain\n"
-      "  storage check                  database integrity and every page's hash\n";
+      "  storage check                  database integrity and every page's hash\n"
+      "  catalog validate FILE          check a catalogue, listing every problem\n"
+      "  catalog import FILE            validate and put a catalogue in force\n"
+      "  catalog search QUERY           find items (name, code, keyword, pinyin initials)\n"
+      "  catalog diff OLD NEW           what changed (files or stored version labels)\n"
+      "  catalog versions               the catalogues stored here\n";
 }
 
 int main(int argc, char *argv[])
@@ -42,7 +47,10 @@ int main(int argc, char *argv[])
         App::Workstation::defaultDataDirectory());
     const QCommandLineOption languageOption(QStringLiteral("language"),
         QStringLiteral("zh_CN (default) or en."), QStringLiteral("language"));
-    parser.addOptions({ jsonOption, dataDirOption, languageOption });
+    const QCommandLineOption limitOption(QStringLiteral("limit"),
+                                         QStringLiteral("Most search results to show."),
+                                         QStringLiteral("n"), QStringLiteral("20"));
+    parser.addOptions({jsonOption, dataDirOption, languageOption, limitOption});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See above."));
     if (!parser.parse(app.arguments())) {
         std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
@@ -72,6 +80,18 @@ int main(int argc, char *argv[])
         return auditVerify(parser.value(dataDirOption), out);
     if (command == QLatin1String("storage check") && rest.isEmpty())
         return storageCheck(parser.value(dataDirOption), out);
+
+    const QString dataDir = parser.value(dataDirOption);
+    if (command == QLatin1String("catalog validate"))
+        return catalogValidate(rest, out);
+    if (command == QLatin1String("catalog import"))
+        return catalogImport(rest, dataDir, out);
+    if (command == QLatin1String("catalog search"))
+        return catalogSearch(rest, dataDir, parser.value(limitOption).toInt(), out);
+    if (command == QLatin1String("catalog diff"))
+        return catalogDiff(rest, dataDir, out);
+    if (command == QLatin1String("catalog versions") && rest.isEmpty())
+        return catalogVersions(dataDir, out);
 
     out.error(Tr::tr("Unknown command: %1").arg(words.join(QLatin1Char(' '))));
     out.error(QString::fromLatin1(kUsage));
