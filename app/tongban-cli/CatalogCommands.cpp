@@ -3,11 +3,12 @@
 #include <catalog/CatalogParser.h>
 #include <catalog/CatalogSearch.h>
 #include <catalog/CatalogStore.h>
-#include <common/Workstation.h>
 
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+
+#include <common/Workstation.h>
 
 namespace Tongban::Cli {
 
@@ -24,13 +25,14 @@ bool readFile(const QString &path, QByteArray *bytes, const CliOutput &out)
     return true;
 }
 
-QJsonArray diagnosticsJson(const Catalog::ParseOutcome &outcome, Catalog::Diagnostic::Severity severity)
+QJsonArray diagnosticsJson(
+    const Catalog::ParseOutcome &outcome, Catalog::Diagnostic::Severity severity)
 {
     QJsonArray list;
     for (const auto &d : outcome.diagnostics) {
         if (d.severity == severity)
-            list.append(QJsonObject{{QStringLiteral("pointer"), d.pointer},
-                                    {QStringLiteral("message"), d.message}});
+            list.append(QJsonObject { { QStringLiteral("pointer"), d.pointer },
+                { QStringLiteral("message"), d.message } });
     }
     return list;
 }
@@ -76,34 +78,36 @@ void printDiff(const Catalog::CatalogDiff &diff, const CliOutput &out)
     QJsonArray items;
     for (const auto &change : diff.items) {
         QJsonArray materials;
-        QString line = QStringLiteral("%1 %2 %3").arg(kindLabel(change.kind), change.itemCode, change.name);
+        QString line
+            = QStringLiteral("%1 %2 %3").arg(kindLabel(change.kind), change.itemCode, change.name);
         if (!change.changedFields.isEmpty())
-            line += QStringLiteral(" [") + change.changedFields.join(QStringLiteral(", ")) + QLatin1Char(']');
+            line += QStringLiteral(" [") + change.changedFields.join(QStringLiteral(", "))
+                + QLatin1Char(']');
         out.human(line);
         for (const auto &m : change.materials) {
-            QString materialLine = QStringLiteral("    %1 %2 %3").arg(kindLabel(m.kind), m.materialId, m.name);
+            QString materialLine
+                = QStringLiteral("    %1 %2 %3").arg(kindLabel(m.kind), m.materialId, m.name);
             if (!m.changedFields.isEmpty())
-                materialLine += QStringLiteral(" [") + m.changedFields.join(QStringLiteral(", ")) + QLatin1Char(']');
+                materialLine += QStringLiteral(" [") + m.changedFields.join(QStringLiteral(", "))
+                    + QLatin1Char(']');
             out.human(materialLine);
-            materials.append(QJsonObject{{QStringLiteral("kind"), kindName(m.kind)},
-                                         {QStringLiteral("materialId"), m.materialId},
-                                         {QStringLiteral("name"), m.name},
-                                         {QStringLiteral("changedFields"), QJsonArray::fromStringList(m.changedFields)}});
+            materials.append(QJsonObject { { QStringLiteral("kind"), kindName(m.kind) },
+                { QStringLiteral("materialId"), m.materialId }, { QStringLiteral("name"), m.name },
+                { QStringLiteral("changedFields"), QJsonArray::fromStringList(m.changedFields) } });
         }
-        items.append(QJsonObject{{QStringLiteral("kind"), kindName(change.kind)},
-                                 {QStringLiteral("itemCode"), change.itemCode},
-                                 {QStringLiteral("name"), change.name},
-                                 {QStringLiteral("changedFields"), QJsonArray::fromStringList(change.changedFields)},
-                                 {QStringLiteral("materials"), materials}});
+        items.append(QJsonObject { { QStringLiteral("kind"), kindName(change.kind) },
+            { QStringLiteral("itemCode"), change.itemCode },
+            { QStringLiteral("name"), change.name },
+            { QStringLiteral("changedFields"), QJsonArray::fromStringList(change.changedFields) },
+            { QStringLiteral("materials"), materials } });
     }
     out.human(Tr::tr("%1 -> %2: %3 added, %4 removed, %5 changed")
                   .arg(diff.fromVersion, diff.toVersion)
                   .arg(diff.count(Catalog::ChangeKind::Added))
                   .arg(diff.count(Catalog::ChangeKind::Removed))
                   .arg(diff.count(Catalog::ChangeKind::Changed)));
-    out.emitJson({{QStringLiteral("from"), diff.fromVersion},
-                  {QStringLiteral("to"), diff.toVersion},
-                  {QStringLiteral("items"), items}});
+    out.emitJson({ { QStringLiteral("from"), diff.fromVersion },
+        { QStringLiteral("to"), diff.toVersion }, { QStringLiteral("items"), items } });
 }
 
 /// A file path, or else a stored version label.
@@ -112,15 +116,15 @@ Core::Result<Catalog::Catalog> catalogFrom(const QString &spec, Catalog::Catalog
     if (QFileInfo::exists(spec)) {
         QFile file(spec);
         if (!file.open(QIODevice::ReadOnly))
-            return Core::Error{Catalog::InvalidCatalog, file.errorString(), spec};
+            return Core::Error { Catalog::InvalidCatalog, file.errorString(), spec };
         Catalog::ParseOutcome outcome = Catalog::CatalogParser::parse(file.readAll());
         if (!outcome.ok())
-            return Core::Error{Catalog::InvalidCatalog, Tr::tr("%1 is not a valid catalogue").arg(spec),
-                               outcome.report()};
+            return Core::Error { Catalog::InvalidCatalog,
+                Tr::tr("%1 is not a valid catalogue").arg(spec), outcome.report() };
         return std::move(*outcome.catalog);
     }
     if (!store)
-        return Core::Error{Catalog::VersionNotFound, Tr::tr("No such file: %1").arg(spec), spec};
+        return Core::Error { Catalog::VersionNotFound, Tr::tr("No such file: %1").arg(spec), spec };
     return store->version(spec);
 }
 
@@ -136,14 +140,19 @@ int catalogValidate(const QStringList &args, const CliOutput &out)
     if (!readFile(args.first(), &bytes, out))
         return Invalid;
     const Catalog::ParseOutcome outcome = Catalog::CatalogParser::parse(bytes);
-    out.emitJson({{QStringLiteral("valid"), outcome.ok()},
-                  {QStringLiteral("catalogVersion"), outcome.ok() ? outcome.catalog->catalogVersion : QString()},
-                  {QStringLiteral("items"), outcome.ok() ? int(outcome.catalog->items.size()) : 0},
-                  {QStringLiteral("errors"), diagnosticsJson(outcome, Catalog::Diagnostic::Severity::Error)},
-                  {QStringLiteral("warnings"), diagnosticsJson(outcome, Catalog::Diagnostic::Severity::Warning)}});
+    out.emitJson({ { QStringLiteral("valid"), outcome.ok() },
+        { QStringLiteral("catalogVersion"),
+            outcome.ok() ? outcome.catalog->catalogVersion : QString() },
+        { QStringLiteral("items"), outcome.ok() ? int(outcome.catalog->items.size()) : 0 },
+        { QStringLiteral("errors"),
+            diagnosticsJson(outcome, Catalog::Diagnostic::Severity::Error) },
+        { QStringLiteral("warnings"),
+            diagnosticsJson(outcome, Catalog::Diagnostic::Severity::Warning) } });
     printDiagnostics(outcome, out);
     if (!outcome.ok()) {
-        out.human(Tr::tr("Invalid: %1 errors, %2 warnings.").arg(outcome.errorCount()).arg(outcome.warningCount()));
+        out.human(Tr::tr("Invalid: %1 errors, %2 warnings.")
+                      .arg(outcome.errorCount())
+                      .arg(outcome.warningCount()));
         return Invalid;
     }
     int materials = 0;
@@ -182,22 +191,27 @@ int catalogImport(const QStringList &args, const QString &dataDir, const CliOutp
     if (!report) {
         printDiagnostics(outcome, out);
         out.error(report.error().message);
-        out.emitJson({{QStringLiteral("imported"), false},
-                      {QStringLiteral("errors"), diagnosticsJson(outcome, Catalog::Diagnostic::Severity::Error)}});
+        out.emitJson({ { QStringLiteral("imported"), false },
+            { QStringLiteral("errors"),
+                diagnosticsJson(outcome, Catalog::Diagnostic::Severity::Error) } });
         (*station)->auditSystem(QStringLiteral("catalog.import"), QStringLiteral("refused"),
-                                QStringLiteral("%1 errors").arg(outcome.errorCount()));
+            QStringLiteral("%1 errors").arg(outcome.errorCount()));
         return Invalid;
     }
-    (*station)->auditSystem(QStringLiteral("catalog.import"), QStringLiteral("ok"),
-                            report->version.catalogVersion);
+    (*station)->auditSystem(
+        QStringLiteral("catalog.import"), QStringLiteral("ok"), report->version.catalogVersion);
     out.human(Tr::tr("Catalogue %1 is in force (%2 items).")
                   .arg(report->version.catalogVersion)
                   .arg(report->version.itemCount));
-    if (!report->changes.fromVersion.isEmpty())
-        printDiff(report->changes, out);
-    else
-        out.emitJson({{QStringLiteral("imported"), true},
-                      {QStringLiteral("catalogVersion"), report->version.catalogVersion}});
+    if (report->previousVersionId != 0) {
+        const auto diff = store.diff(report->previousVersionId, report->version.id);
+        if (diff)
+            printDiff(*diff, out);
+        else
+            out.error(diff.error().message);
+    } else
+        out.emitJson({ { QStringLiteral("imported"), true },
+            { QStringLiteral("catalogVersion"), report->version.catalogVersion } });
     return Ok;
 }
 
@@ -223,12 +237,12 @@ int catalogSearch(const QStringList &args, const QString &dataDir, int limit, co
     QJsonArray list;
     for (const auto &hit : hits) {
         out.human(QStringLiteral("%1  %2").arg(hit.item->itemCode, hit.item->name));
-        list.append(QJsonObject{{QStringLiteral("itemCode"), hit.item->itemCode},
-                                {QStringLiteral("name"), hit.item->name},
-                                {QStringLiteral("match"), int(hit.match)}});
+        list.append(QJsonObject { { QStringLiteral("itemCode"), hit.item->itemCode },
+            { QStringLiteral("name"), hit.item->name },
+            { QStringLiteral("match"), int(hit.match) } });
     }
-    out.emitJson({{QStringLiteral("catalogVersion"), catalog->catalogVersion},
-                  {QStringLiteral("hits"), list}});
+    out.emitJson({ { QStringLiteral("catalogVersion"), catalog->catalogVersion },
+        { QStringLiteral("hits"), list } });
     if (hits.isEmpty())
         out.human(Tr::tr("No item found."));
     return Ok;
@@ -237,7 +251,8 @@ int catalogSearch(const QStringList &args, const QString &dataDir, int limit, co
 int catalogDiff(const QStringList &args, const QString &dataDir, const CliOutput &out)
 {
     if (args.size() != 2) {
-        out.error(Tr::tr("Usage: tongban-cli catalog diff OLD NEW (files or stored version labels)"));
+        out.error(
+            Tr::tr("Usage: tongban-cli catalog diff OLD NEW (files or stored version labels)"));
         return Usage;
     }
     std::unique_ptr<App::Workstation> station;
@@ -253,7 +268,7 @@ int catalogDiff(const QStringList &args, const QString &dataDir, const CliOutput
     }
     const auto from = catalogFrom(args.at(0), store.get());
     const auto to = catalogFrom(args.at(1), store.get());
-    for (const auto *side : {&from, &to}) {
+    for (const auto *side : { &from, &to }) {
         if (!*side) {
             out.error(side->error().message);
             if (!side->error().detail.isEmpty())
@@ -275,17 +290,17 @@ int catalogVersions(const QString &dataDir, const CliOutput &out)
     Catalog::CatalogStore store((*station)->database(), (*station)->clock());
     QJsonArray list;
     for (const auto &v : store.versions()) {
-        out.human(QStringLiteral("%1 %2  %3  %4 items  imported %5")
-                      .arg(v.active ? QStringLiteral("*") : QStringLiteral(" "), v.catalogVersion,
-                           v.publishedAt.toString(Qt::ISODate))
-                      .arg(v.itemCount)
-                      .arg(v.importedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
-        list.append(QJsonObject{{QStringLiteral("catalogVersion"), v.catalogVersion},
-                                {QStringLiteral("active"), v.active},
-                                {QStringLiteral("items"), v.itemCount},
-                                {QStringLiteral("sha256"), v.sha256}});
+        out.human(
+            QStringLiteral("%1 %2  %3  %4 items  imported %5")
+                .arg(v.active ? QStringLiteral("*") : QStringLiteral(" "), v.catalogVersion,
+                    v.publishedAt.toString(Qt::ISODate))
+                .arg(v.itemCount)
+                .arg(v.importedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+        list.append(QJsonObject { { QStringLiteral("catalogVersion"), v.catalogVersion },
+            { QStringLiteral("active"), v.active }, { QStringLiteral("items"), v.itemCount },
+            { QStringLiteral("sha256"), v.sha256 } });
     }
-    out.emitJson({{QStringLiteral("versions"), list}});
+    out.emitJson({ { QStringLiteral("versions"), list } });
     return Ok;
 }
 

@@ -48,9 +48,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption languageOption(QStringLiteral("language"),
         QStringLiteral("zh_CN (default) or en."), QStringLiteral("language"));
     const QCommandLineOption limitOption(QStringLiteral("limit"),
-                                         QStringLiteral("Most search results to show."),
-                                         QStringLiteral("n"), QStringLiteral("20"));
-    parser.addOptions({jsonOption, dataDirOption, languageOption, limitOption});
+        QStringLiteral("Most search results to show."), QStringLiteral("n"), QStringLiteral("20"));
+    parser.addOptions({ jsonOption, dataDirOption, languageOption, limitOption });
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See above."));
     if (!parser.parse(app.arguments())) {
         std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));

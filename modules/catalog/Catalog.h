@@ -62,7 +62,7 @@ struct ReviewPoint
 {
     QString id;
     QString text;
-    QString method;   ///< 核验原件, 比对, 查验, 核对 or 审核
+    QString method; ///< 核验原件, 比对, 查验, 核对 or 审核
     QString standard; ///< discretion standard (裁量标准)
     QList<Deficiency> deficiencies;
 };
@@ -87,7 +87,7 @@ struct MaterialRequirement
     Medium medium = Medium::Unknown;
     QString source;
     bool paperArchive = false; ///< home department keeps the paper: mail it (000 §17)
-    bool tolerable = false;    ///< 容缺受理
+    bool tolerable = false; ///< 容缺受理
     QString toleranceCommitment;
     Condition condition;
     QString sampleRef;

@@ -1,6 +1,7 @@
 #include "CatalogDiff.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QSet>
 
 #include <algorithm>
@@ -27,8 +28,8 @@ QStringList differingKeys(const QJsonObject &a, const QJsonObject &b, const QStr
 
 int CatalogDiff::count(ChangeKind kind) const
 {
-    return int(std::count_if(items.cbegin(), items.cend(),
-                             [kind](const ItemChange &c) { return c.kind == kind; }));
+    return int(std::count_if(
+        items.cbegin(), items.cend(), [kind](const ItemChange &c) { return c.kind == kind; }));
 }
 
 const ItemChange *CatalogDiff::change(const QString &itemCode) const
@@ -38,6 +39,44 @@ const ItemChange *CatalogDiff::change(const QString &itemCode) const
             return &c;
     }
     return nullptr;
+}
+
+ItemChange diffItems(const QJsonObject &from, const QJsonObject &to)
+{
+    ItemChange change { ChangeKind::Changed, to.value(QLatin1String("itemCode")).toString(),
+        to.value(QLatin1String("name")).toString(),
+        differingKeys(from, to, QStringLiteral("materials")), {} };
+    const QJsonArray oldMaterials = from.value(QLatin1String("materials")).toArray();
+    const QJsonArray newMaterials = to.value(QLatin1String("materials")).toArray();
+    const auto byId = [](const QJsonArray &list) {
+        QHash<QString, QJsonObject> map;
+        for (const QJsonValue &m : list)
+            map.insert(m.toObject().value(QLatin1String("id")).toString(), m.toObject());
+        return map;
+    };
+    const QHash<QString, QJsonObject> oldById = byId(oldMaterials);
+    const QHash<QString, QJsonObject> newById = byId(newMaterials);
+    for (const QJsonValue &value : newMaterials) {
+        const QJsonObject m = value.toObject();
+        const QString id = m.value(QLatin1String("id")).toString();
+        const QString name = m.value(QLatin1String("name")).toString();
+        if (!oldById.contains(id))
+            change.materials << MaterialChange { ChangeKind::Added, id, name, {} };
+        else if (oldById.value(id) != m)
+            change.materials << MaterialChange { ChangeKind::Changed, id, name,
+                differingKeys(oldById.value(id), m, {}) };
+    }
+    for (const QJsonValue &value : oldMaterials) {
+        const QJsonObject m = value.toObject();
+        const QString id = m.value(QLatin1String("id")).toString();
+        if (!newById.contains(id))
+            change.materials << MaterialChange { ChangeKind::Removed, id,
+                m.value(QLatin1String("name")).toString(), {} };
+    }
+    // Only the order of materials changed: still a change clerks should see.
+    if (change.changedFields.isEmpty() && change.materials.isEmpty())
+        change.changedFields << QStringLiteral("materials");
+    return change;
 }
 
 CatalogDiff diffCatalogs(const Catalog &from, const Catalog &to)
@@ -54,39 +93,14 @@ CatalogDiff diffCatalogs(const Catalog &from, const Catalog &to)
 
     for (const ServiceItem &newItem : to.items) {
         const ServiceItem *oldItem = oldByCode.value(newItem.itemCode);
-        if (!oldItem) {
-            added << ItemChange{ChangeKind::Added, newItem.itemCode, newItem.name, {}, {}};
-            continue;
-        }
-        if (oldItem->publishedJson == newItem.publishedJson)
-            continue;
-        ItemChange change{ChangeKind::Changed, newItem.itemCode, newItem.name,
-                          differingKeys(oldItem->publishedJson, newItem.publishedJson,
-                                        QStringLiteral("materials")),
-                          {}};
-        for (const MaterialRequirement &m : newItem.materials) {
-            const auto old = std::find_if(oldItem->materials.cbegin(), oldItem->materials.cend(),
-                                          [&](const MaterialRequirement &o) { return o.id == m.id; });
-            if (old == oldItem->materials.cend())
-                change.materials << MaterialChange{ChangeKind::Added, m.id, m.name, {}};
-            else if (old->publishedJson != m.publishedJson)
-                change.materials << MaterialChange{ChangeKind::Changed, m.id, m.name,
-                                                   differingKeys(old->publishedJson, m.publishedJson, {})};
-        }
-        for (const MaterialRequirement &m : oldItem->materials) {
-            const bool kept = std::any_of(newItem.materials.cbegin(), newItem.materials.cend(),
-                                          [&](const MaterialRequirement &n) { return n.id == m.id; });
-            if (!kept)
-                change.materials << MaterialChange{ChangeKind::Removed, m.id, m.name, {}};
-        }
-        // Only the order of materials changed: still a change clerks should see.
-        if (change.changedFields.isEmpty() && change.materials.isEmpty())
-            change.changedFields << QStringLiteral("materials");
-        changed << change;
+        if (!oldItem)
+            added << ItemChange { ChangeKind::Added, newItem.itemCode, newItem.name, {}, {} };
+        else if (oldItem->publishedJson != newItem.publishedJson)
+            changed << diffItems(oldItem->publishedJson, newItem.publishedJson);
     }
     for (const ServiceItem &oldItem : from.items) {
         if (!newByCode.contains(oldItem.itemCode))
-            removed << ItemChange{ChangeKind::Removed, oldItem.itemCode, oldItem.name, {}, {}};
+            removed << ItemChange { ChangeKind::Removed, oldItem.itemCode, oldItem.name, {}, {} };
     }
     diff.items << added << removed << changed;
     return diff;

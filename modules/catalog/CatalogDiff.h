@@ -38,4 +38,7 @@ struct CatalogDiff
 /// Pure function of the two catalogues; items matched by code, materials by id.
 CatalogDiff diffCatalogs(const Catalog &from, const Catalog &to);
 
+/// The change from one published item (guide) to another with the same code.
+ItemChange diffItems(const QJsonObject &from, const QJsonObject &to);
+
 } // namespace Tongban::Catalog

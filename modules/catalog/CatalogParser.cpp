@@ -15,76 +15,108 @@ using Internal::Need;
 
 namespace {
 
-const QString kIdPattern = QStringLiteral("[a-z][a-z0-9-]{0,39}");
-const QString kFactPattern = QStringLiteral("[A-Za-z][A-Za-z0-9]{0,39}");
-const QString kRegionCodePattern = QStringLiteral("[0-9]{6}");
-const QStringList kItemTypes = {QStringLiteral("行政许可"), QStringLiteral("行政确认"),
-                                QStringLiteral("行政给付"), QStringLiteral("行政裁决"),
-                                QStringLiteral("行政奖励"), QStringLiteral("其他行政权力"),
-                                QStringLiteral("公共服务")};
-const QStringList kTargets = {QStringLiteral("自然人"), QStringLiteral("法人"),
-                              QStringLiteral("其他组织")};
-const QStringList kResultTypes = {QStringLiteral("证照"), QStringLiteral("批文"),
-                                  QStringLiteral("证明"), QStringLiteral("其他")};
-const QStringList kMethods = {QStringLiteral("核验原件"), QStringLiteral("比对"),
-                              QStringLiteral("查验"), QStringLiteral("核对"), QStringLiteral("审核")};
-// 001 §8: no catch-all wording in what a guide demands.
-const QStringList kCatchAll = {QStringLiteral("其他"), QStringLiteral("其它"),
-                               QStringLiteral("有关材料"), QStringLiteral("相关材料"),
-                               QStringLiteral("等材料")};
-
-/// Walks the raw document once: nesting depth, string lengths, list sizes.
-/// Returns false when the document must not be read further.
-bool checkLimits(const QJsonValue &value, const QString &pointer, int depth, JsonReader &reader,
-                 int &reported)
+QRegularExpression anchored(const char *pattern)
 {
-    constexpr int kMaxReports = 100;
-    if (reported >= kMaxReports)
-        return false;
-    if (depth > CatalogParser::MaxDepth) {
-        reader.error(pointer, Tr::tr("nested deeper than %1 levels").arg(CatalogParser::MaxDepth));
-        ++reported;
-        return false;
-    }
-    bool fine = true;
-    if (value.isString() && value.toString().size() > CatalogParser::MaxStringLength) {
-        reader.error(pointer, Tr::tr("longer than %1 characters").arg(CatalogParser::MaxStringLength));
-        ++reported;
-        fine = false;
-    } else if (value.isArray()) {
-        const QJsonArray array = value.toArray();
-        if (array.size() > CatalogParser::MaxItems) {
-            reader.error(pointer, Tr::tr("has %1 entries, more than the limit of %2")
-                                      .arg(array.size())
-                                      .arg(CatalogParser::MaxItems));
-            ++reported;
+    QRegularExpression re(QRegularExpression::anchoredPattern(QLatin1String(pattern)));
+    re.optimize();
+    return re;
+}
+
+// Compiled once: identifiers are checked hundreds of thousands of times in a big catalogue.
+const QRegularExpression kIdPattern = anchored("[a-z][a-z0-9-]{0,39}");
+const QRegularExpression kFactPattern = anchored("[A-Za-z][A-Za-z0-9]{0,39}");
+const QRegularExpression kRegionCodePattern = anchored("[0-9]{6}");
+const QRegularExpression kItemCodePattern = anchored("[0-9A-Z]{6,40}");
+const QRegularExpression kVersionPattern = anchored("[0-9A-Za-z._-]{1,40}");
+const QRegularExpression kWindowIdPattern = anchored("[0-9A-Za-z._-]{1,40}");
+const QStringList kItemTypes = { QStringLiteral("行政许可"), QStringLiteral("行政确认"),
+    QStringLiteral("行政给付"), QStringLiteral("行政裁决"), QStringLiteral("行政奖励"),
+    QStringLiteral("其他行政权力"), QStringLiteral("公共服务") };
+const QStringList kTargets
+    = { QStringLiteral("自然人"), QStringLiteral("法人"), QStringLiteral("其他组织") };
+const QStringList kResultTypes = { QStringLiteral("证照"), QStringLiteral("批文"),
+    QStringLiteral("证明"), QStringLiteral("其他") };
+const QStringList kMethods = { QStringLiteral("核验原件"), QStringLiteral("比对"),
+    QStringLiteral("查验"), QStringLiteral("核对"), QStringLiteral("审核") };
+// 001 §8: no catch-all wording in what a guide demands.
+const QStringList kCatchAll = { QStringLiteral("其他"), QStringLiteral("其它"),
+    QStringLiteral("有关材料"), QStringLiteral("相关材料"), QStringLiteral("等材料") };
+
+/// Walks the raw document once: nesting depth, list sizes, key lengths.
+/// Returns false when the document must not be read further. The pointer of
+/// the current value is kept as a path and joined only to report a problem:
+/// building a string for every value of a large catalogue would dominate.
+class LimitChecker
+{
+public:
+    explicit LimitChecker(JsonReader &reader)
+        : m_reader(reader)
+    { }
+
+    bool check(const QJsonValue &value, int depth)
+    {
+        if (m_reported >= kMaxReports)
+            return false;
+        if (depth > CatalogParser::MaxDepth) {
+            report(Tr::tr("nested deeper than %1 levels").arg(CatalogParser::MaxDepth));
             return false;
         }
-        for (qsizetype i = 0; i < array.size(); ++i)
-            fine = checkLimits(array.at(i), JsonReader::child(pointer, i), depth + 1, reader, reported) && fine;
-    } else if (value.isObject()) {
-        const QJsonObject object = value.toObject();
-        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-            if (it.key().size() > 100) {
-                reader.error(pointer, Tr::tr("has a key longer than 100 characters"));
-                ++reported;
-                fine = false;
-                continue;
+        // Strings are not decoded here: the typed reading bounds every string it
+        // uses, and values under unknown keys are ignored. Decoding each string
+        // twice was a fifth of the parse time of a large catalogue.
+        bool fine = true;
+        if (value.isArray()) {
+            const QJsonArray array = value.toArray();
+            if (array.size() > CatalogParser::MaxItems) {
+                report(Tr::tr("has %1 entries, more than the limit of %2")
+                           .arg(array.size())
+                           .arg(CatalogParser::MaxItems));
+                return false;
             }
-            fine = checkLimits(it.value(), JsonReader::child(pointer, it.key()), depth + 1, reader,
-                               reported)
-                   && fine;
+            for (qsizetype i = 0; i < array.size(); ++i) {
+                m_path.append(QString::number(i));
+                fine = check(array.at(i), depth + 1) && fine;
+                m_path.removeLast();
+            }
+        } else if (value.isObject()) {
+            const QJsonObject object = value.toObject();
+            for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+                if (it.key().size() > 100) {
+                    report(Tr::tr("has a key longer than 100 characters"));
+                    fine = false;
+                    continue;
+                }
+                m_path.append(it.key());
+                fine = check(it.value(), depth + 1) && fine;
+                m_path.removeLast();
+            }
         }
+        return fine;
     }
-    return fine;
-}
+
+private:
+    static constexpr int kMaxReports = 100;
+
+    void report(const QString &message)
+    {
+        QString pointer;
+        for (const QString &segment : std::as_const(m_path))
+            pointer = JsonReader::child(pointer, segment);
+        m_reader.error(pointer, message);
+        ++m_reported;
+    }
+
+    JsonReader &m_reader;
+    QStringList m_path;
+    int m_reported = 0;
+};
 
 class Builder
 {
 public:
     explicit Builder(QList<Diagnostic> &out)
         : r(out)
-    {}
+    { }
 
     JsonReader r;
     Catalog catalog;
@@ -96,9 +128,9 @@ public:
         const QString at = JsonReader::child(p, QLatin1String(key));
         if (j.isEmpty())
             return {};
-        r.unknownKeys(j, at, {"code", "name"});
-        return {r.identifier(j, at, "code", Need::Required, kRegionCodePattern),
-                r.string(j, at, "name", Need::Required, 100)};
+        r.unknownKeys(j, at, { "code", "name" });
+        return { r.identifier(j, at, "code", Need::Required, kRegionCodePattern),
+            r.string(j, at, "name", Need::Required, 100) };
     }
 
     void readFacts(const QJsonObject &root)
@@ -110,15 +142,15 @@ public:
             const QJsonObject o = r.objectAt(facts, QStringLiteral("/facts"), i);
             if (o.isEmpty())
                 continue;
-            r.unknownKeys(o, p, {"id", "question", "type", "options"});
+            r.unknownKeys(o, p, { "id", "question", "type", "options" });
             Fact fact;
             fact.id = r.identifier(o, p, "id", Need::Required, kFactPattern);
             fact.question = r.string(o, p, "question", Need::Required, 200);
-            const QString type = r.oneOf(o, p, "type", Need::Required,
-                                         {QStringLiteral("bool"), QStringLiteral("enum")});
-            fact.type = type == QLatin1String("bool")   ? Fact::Type::Bool
-                        : type == QLatin1String("enum") ? Fact::Type::Enum
-                                                        : Fact::Type::Unknown;
+            const QString type = r.oneOf(
+                o, p, "type", Need::Required, { QStringLiteral("bool"), QStringLiteral("enum") });
+            fact.type = type == QLatin1String("bool") ? Fact::Type::Bool
+                : type == QLatin1String("enum")       ? Fact::Type::Enum
+                                                      : Fact::Type::Unknown;
             if (fact.type == Fact::Type::Enum) {
                 const QJsonArray options = r.array(o, p, "options", Need::Required, 2, 20);
                 const QString op = JsonReader::child(p, QStringLiteral("options"));
@@ -126,23 +158,25 @@ public:
                 for (qsizetype k = 0; k < options.size(); ++k) {
                     const QJsonObject option = r.objectAt(options, op, k);
                     const QString opp = JsonReader::child(op, k);
-                    r.unknownKeys(option, opp, {"value", "label"});
-                    Fact::Option parsed{r.identifier(option, opp, "value", Need::Required, kFactPattern),
-                                        r.string(option, opp, "label", Need::Required, 100)};
+                    r.unknownKeys(option, opp, { "value", "label" });
+                    Fact::Option parsed { r.identifier(
+                                              option, opp, "value", Need::Required, kFactPattern),
+                        r.string(option, opp, "label", Need::Required, 100) };
                     if (!parsed.value.isEmpty() && values.contains(parsed.value))
                         r.error(JsonReader::child(opp, QStringLiteral("value")),
-                                Tr::tr("duplicate option \"%1\"").arg(parsed.value));
+                            Tr::tr("duplicate option \"%1\"").arg(parsed.value));
                     values.insert(parsed.value);
                     fact.options << parsed;
                 }
             } else if (fact.type == Fact::Type::Bool && o.contains(QLatin1String("options"))) {
                 r.error(JsonReader::child(p, QStringLiteral("options")),
-                        Tr::tr("a yes/no fact has no options"));
+                    Tr::tr("a yes/no fact has no options"));
             }
             if (!fact.id.isEmpty()) {
                 if (seen.contains(fact.id)) {
                     r.error(JsonReader::child(p, QStringLiteral("id")),
-                            Tr::tr("duplicate id \"%1\" (first at %2)").arg(fact.id, seen.value(fact.id)));
+                        Tr::tr("duplicate id \"%1\" (first at %2)")
+                            .arg(fact.id, seen.value(fact.id)));
                     continue;
                 }
                 seen.insert(fact.id, p);
@@ -160,20 +194,22 @@ public:
             const QJsonObject o = r.objectAt(samples, QStringLiteral("/samples"), i);
             if (o.isEmpty())
                 continue;
-            r.unknownKeys(o, p, {"id", "title", "image", "width", "height"});
+            r.unknownKeys(o, p, { "id", "title", "image", "width", "height" });
             Sample sample;
             sample.id = r.identifier(o, p, "id", Need::Required, kIdPattern);
             sample.title = r.string(o, p, "title", Need::Required, 200);
             sample.image = r.string(o, p, "image", Need::Required, 300);
-            if (sample.image.contains(QLatin1String("..")) || sample.image.startsWith(QLatin1Char('/')))
+            if (sample.image.contains(QLatin1String(".."))
+                || sample.image.startsWith(QLatin1Char('/')))
                 r.error(JsonReader::child(p, QStringLiteral("image")),
-                        Tr::tr("must be a path inside the catalogue folder"));
+                    Tr::tr("must be a path inside the catalogue folder"));
             sample.width = r.integer(o, p, "width", Need::Required, 1, 10000).value_or(0);
             sample.height = r.integer(o, p, "height", Need::Required, 1, 10000).value_or(0);
             if (!sample.id.isEmpty()) {
                 if (seen.contains(sample.id)) {
                     r.error(JsonReader::child(p, QStringLiteral("id")),
-                            Tr::tr("duplicate id \"%1\" (first at %2)").arg(sample.id, seen.value(sample.id)));
+                        Tr::tr("duplicate id \"%1\" (first at %2)")
+                            .arg(sample.id, seen.value(sample.id)));
                     continue;
                 }
                 seen.insert(sample.id, p);
@@ -184,7 +220,7 @@ public:
 
     ReviewPoint readReviewPoint(const QJsonObject &o, const QString &p)
     {
-        r.unknownKeys(o, p, {"id", "text", "method", "standard", "deficiencies"});
+        r.unknownKeys(o, p, { "id", "text", "method", "standard", "deficiencies" });
         ReviewPoint point;
         point.id = r.identifier(o, p, "id", Need::Required, kIdPattern);
         point.text = r.string(o, p, "text", Need::Required, 500);
@@ -198,13 +234,13 @@ public:
             const QString at = JsonReader::child(dp, i);
             if (d.isEmpty())
                 continue;
-            r.unknownKeys(d, at, {"code", "reason", "correction"});
-            Deficiency deficiency{r.identifier(d, at, "code", Need::Required, kIdPattern),
-                                  r.string(d, at, "reason", Need::Required, 500),
-                                  r.string(d, at, "correction", Need::Required, 500)};
+            r.unknownKeys(d, at, { "code", "reason", "correction" });
+            Deficiency deficiency { r.identifier(d, at, "code", Need::Required, kIdPattern),
+                r.string(d, at, "reason", Need::Required, 500),
+                r.string(d, at, "correction", Need::Required, 500) };
             if (!deficiency.code.isEmpty() && codes.contains(deficiency.code))
                 r.error(JsonReader::child(at, QStringLiteral("code")),
-                        Tr::tr("duplicate code \"%1\"").arg(deficiency.code));
+                    Tr::tr("duplicate code \"%1\"").arg(deficiency.code));
             codes.insert(deficiency.code);
             point.deficiencies << deficiency;
         }
@@ -213,9 +249,9 @@ public:
 
     MaterialRequirement readMaterial(const QJsonObject &o, const QString &p)
     {
-        r.unknownKeys(o, p, {"id", "name", "basis", "originals", "copies", "medium", "source",
-                             "paperArchive", "tolerable", "toleranceCommitment", "condition",
-                             "sample", "reviewPoints"});
+        r.unknownKeys(o, p,
+            { "id", "name", "basis", "originals", "copies", "medium", "source", "paperArchive",
+                "tolerable", "toleranceCommitment", "condition", "sample", "reviewPoints" });
         MaterialRequirement m;
         m.publishedJson = o;
         m.id = r.identifier(o, p, "id", Need::Required, kIdPattern);
@@ -223,35 +259,35 @@ public:
         for (const QString &vague : kCatchAll) {
             if (m.name.contains(vague)) {
                 r.error(JsonReader::child(p, QStringLiteral("name")),
-                        Tr::tr("contains the catch-all wording \"%1\": a guide must name each "
-                               "material exactly")
-                            .arg(vague));
+                    Tr::tr("contains the catch-all wording \"%1\": a guide must name each "
+                           "material exactly")
+                        .arg(vague));
                 break;
             }
         }
         m.basis = r.string(o, p, "basis", Need::Required, 500);
         m.originals = r.integer(o, p, "originals", Need::Required, 0, 20).value_or(0);
         m.copies = r.integer(o, p, "copies", Need::Required, 0, 20).value_or(0);
-        if (o.value(QLatin1String("originals")).toInt() == 0 && o.value(QLatin1String("copies")).toInt() == 0
+        if (o.value(QLatin1String("originals")).toInt() == 0
+            && o.value(QLatin1String("copies")).toInt() == 0
             && o.contains(QLatin1String("originals")) && o.contains(QLatin1String("copies"))) {
             r.error(JsonReader::child(p, QStringLiteral("copies")),
-                    Tr::tr("originals and copies cannot both be 0"));
+                Tr::tr("originals and copies cannot both be 0"));
         }
         const QString medium = r.oneOf(o, p, "medium", Need::Required,
-                                       {QStringLiteral("paper"), QStringLiteral("electronic"),
-                                        QStringLiteral("both")});
-        m.medium = medium == QLatin1String("paper")        ? Medium::Paper
-                   : medium == QLatin1String("electronic") ? Medium::Electronic
-                   : medium == QLatin1String("both")       ? Medium::Both
-                                                           : Medium::Unknown;
+            { QStringLiteral("paper"), QStringLiteral("electronic"), QStringLiteral("both") });
+        m.medium = medium == QLatin1String("paper") ? Medium::Paper
+            : medium == QLatin1String("electronic") ? Medium::Electronic
+            : medium == QLatin1String("both")       ? Medium::Both
+                                                    : Medium::Unknown;
         m.source = r.string(o, p, "source", Need::Required, 200);
         m.paperArchive = r.boolean(o, p, "paperArchive", Need::Required).value_or(false);
         m.tolerable = r.boolean(o, p, "tolerable", Need::Required).value_or(false);
-        m.toleranceCommitment = r.string(o, p, "toleranceCommitment",
-                                         m.tolerable ? Need::Required : Need::Optional, 500);
+        m.toleranceCommitment = r.string(
+            o, p, "toleranceCommitment", m.tolerable ? Need::Required : Need::Optional, 500);
         if (!m.tolerable && !m.toleranceCommitment.isEmpty())
             r.warning(JsonReader::child(p, QStringLiteral("toleranceCommitment")),
-                      Tr::tr("ignored: the material is not tolerable"));
+                Tr::tr("ignored: the material is not tolerable"));
         const QString condition = r.string(o, p, "condition", Need::Optional, 1000);
         if (!condition.isEmpty()) {
             auto parsed = Condition::parse(condition, catalog.facts);
@@ -261,8 +297,8 @@ public:
                 r.error(JsonReader::child(p, QStringLiteral("condition")), parsed.error().detail);
         }
 
-        const QJsonArray points = r.array(o, p, "reviewPoints", Need::Required, 1,
-                                          CatalogParser::MaxReviewPoints);
+        const QJsonArray points
+            = r.array(o, p, "reviewPoints", Need::Required, 1, CatalogParser::MaxReviewPoints);
         const QString pp = JsonReader::child(p, QStringLiteral("reviewPoints"));
         QHash<QString, QString> pointIds;
         for (qsizetype i = 0; i < points.size(); ++i) {
@@ -273,7 +309,8 @@ public:
             ReviewPoint point = readReviewPoint(po, at);
             if (!point.id.isEmpty() && pointIds.contains(point.id)) {
                 r.error(JsonReader::child(at, QStringLiteral("id")),
-                        Tr::tr("duplicate id \"%1\" (first at %2)").arg(point.id, pointIds.value(point.id)));
+                    Tr::tr("duplicate id \"%1\" (first at %2)")
+                        .arg(point.id, pointIds.value(point.id)));
             }
             pointIds.insert(point.id, at);
             m.reviewPoints << point;
@@ -282,11 +319,11 @@ public:
         const QJsonObject sample = r.object(o, p, "sample", Need::Required);
         const QString sp = JsonReader::child(p, QStringLiteral("sample"));
         if (!sample.isEmpty()) {
-            r.unknownKeys(sample, sp, {"ref", "regions"});
+            r.unknownKeys(sample, sp, { "ref", "regions" });
             m.sampleRef = r.identifier(sample, sp, "ref", Need::Required, kIdPattern);
             if (!m.sampleRef.isEmpty() && !catalog.sample(m.sampleRef))
                 r.error(JsonReader::child(sp, QStringLiteral("ref")),
-                        Tr::tr("names no sample: \"%1\" is not in /samples").arg(m.sampleRef));
+                    Tr::tr("names no sample: \"%1\" is not in /samples").arg(m.sampleRef));
             const QJsonArray regions = r.array(sample, sp, "regions", Need::Required, 0, 100);
             const QString rp = JsonReader::child(sp, QStringLiteral("regions"));
             for (qsizetype i = 0; i < regions.size(); ++i) {
@@ -294,13 +331,14 @@ public:
                 const QString at = JsonReader::child(rp, i);
                 if (ro.isEmpty())
                     continue;
-                r.unknownKeys(ro, at, {"reviewPoint", "x", "y", "w", "h"});
+                r.unknownKeys(ro, at, { "reviewPoint", "x", "y", "w", "h" });
                 SampleRegion region;
-                region.reviewPoint = r.identifier(ro, at, "reviewPoint", Need::Required, kIdPattern);
+                region.reviewPoint
+                    = r.identifier(ro, at, "reviewPoint", Need::Required, kIdPattern);
                 if (!region.reviewPoint.isEmpty() && !pointIds.contains(region.reviewPoint))
                     r.error(JsonReader::child(at, QStringLiteral("reviewPoint")),
-                            Tr::tr("names no review point of this material: \"%1\"")
-                                .arg(region.reviewPoint));
+                        Tr::tr("names no review point of this material: \"%1\"")
+                            .arg(region.reviewPoint));
                 const auto x = r.fraction(ro, at, "x");
                 const auto y = r.fraction(ro, at, "y");
                 const auto w = r.fraction(ro, at, "w");
@@ -330,26 +368,27 @@ public:
 
     ServiceItem readItem(const QJsonObject &o, const QString &p)
     {
-        r.unknownKeys(o, p, {"itemCode", "name", "keywords", "type", "basis", "implementingBody",
-                             "acceptanceConditions", "target", "legalTimeLimitDays",
-                             "promisedTimeLimitDays", "result", "fees", "process", "scope",
-                             "location", "hours", "contact", "complaint", "homeJurisdiction",
-                             "homeWindows", "seal", "materials"});
+        r.unknownKeys(o, p,
+            { "itemCode", "name", "keywords", "type", "basis", "implementingBody",
+                "acceptanceConditions", "target", "legalTimeLimitDays", "promisedTimeLimitDays",
+                "result", "fees", "process", "scope", "location", "hours", "contact", "complaint",
+                "homeJurisdiction", "homeWindows", "seal", "materials" });
         ServiceItem item;
         item.publishedJson = o;
-        item.itemCode = r.identifier(o, p, "itemCode", Need::Required, QStringLiteral("[0-9A-Z]{6,40}"));
+        item.itemCode = r.identifier(o, p, "itemCode", Need::Required, kItemCodePattern);
         item.name = r.string(o, p, "name", Need::Required, 100);
         item.keywords = r.strings(o, p, "keywords", Need::Optional, 0, 20, 20);
         item.type = r.oneOf(o, p, "type", Need::Required, kItemTypes);
         item.basis = r.strings(o, p, "basis", Need::Required, 1, 50, 500);
         item.implementingBody = r.string(o, p, "implementingBody", Need::Required, 200);
-        item.acceptanceConditions = r.strings(o, p, "acceptanceConditions", Need::Required, 1, 50, 1000);
+        item.acceptanceConditions
+            = r.strings(o, p, "acceptanceConditions", Need::Required, 1, 50, 1000);
         item.target = r.strings(o, p, "target", Need::Required, 1, 3, 10);
         for (qsizetype i = 0; i < item.target.size(); ++i) {
             if (!kTargets.contains(item.target.at(i)))
                 r.error(JsonReader::child(JsonReader::child(p, QStringLiteral("target")), i),
-                        Tr::tr("\"%1\" is not one of: %2")
-                            .arg(item.target.at(i), kTargets.join(QStringLiteral(", "))));
+                    Tr::tr("\"%1\" is not one of: %2")
+                        .arg(item.target.at(i), kTargets.join(QStringLiteral(", "))));
         }
         const auto legal = r.integer(o, p, "legalTimeLimitDays", Need::Required, 0, 365);
         const auto promised = r.integer(o, p, "promisedTimeLimitDays", Need::Required, 0, 365);
@@ -357,21 +396,21 @@ public:
         item.promisedTimeLimitDays = promised.value_or(0);
         if (legal && promised && *promised > *legal)
             r.error(JsonReader::child(p, QStringLiteral("promisedTimeLimitDays")),
-                    Tr::tr("the promised time limit (%1 working days) exceeds the legal one (%2)")
-                        .arg(*promised)
-                        .arg(*legal));
+                Tr::tr("the promised time limit (%1 working days) exceeds the legal one (%2)")
+                    .arg(*promised)
+                    .arg(*legal));
 
         const QJsonObject result = r.object(o, p, "result", Need::Required);
         const QString resp = JsonReader::child(p, QStringLiteral("result"));
         if (!result.isEmpty()) {
-            r.unknownKeys(result, resp, {"name", "type"});
+            r.unknownKeys(result, resp, { "name", "type" });
             item.resultName = r.string(result, resp, "name", Need::Required, 200);
             item.resultType = r.oneOf(result, resp, "type", Need::Required, kResultTypes);
         }
         const QJsonObject fees = r.object(o, p, "fees", Need::Required);
         const QString fp = JsonReader::child(p, QStringLiteral("fees"));
         if (!fees.isEmpty()) {
-            r.unknownKeys(fees, fp, {"charged", "standard", "basis"});
+            r.unknownKeys(fees, fp, { "charged", "standard", "basis" });
             item.feeCharged = r.boolean(fees, fp, "charged", Need::Required).value_or(false);
             const Need feeNeed = item.feeCharged ? Need::Required : Need::Optional;
             item.feeStandard = r.string(fees, fp, "standard", feeNeed, 500);
@@ -379,12 +418,12 @@ public:
         }
         item.process = r.strings(o, p, "process", Need::Required, 2, 30, 500);
         const QString scope = r.oneOf(o, p, "scope", Need::Required,
-                                      {QStringLiteral("citywide"), QStringLiteral("provincewide"),
-                                       QStringLiteral("crossProvince")});
-        item.scope = scope == QLatin1String("citywide")       ? Scope::Citywide
-                     : scope == QLatin1String("provincewide") ? Scope::Provincewide
-                     : scope == QLatin1String("crossProvince") ? Scope::CrossProvince
-                                                               : Scope::Unknown;
+            { QStringLiteral("citywide"), QStringLiteral("provincewide"),
+                QStringLiteral("crossProvince") });
+        item.scope = scope == QLatin1String("citywide") ? Scope::Citywide
+            : scope == QLatin1String("provincewide")    ? Scope::Provincewide
+            : scope == QLatin1String("crossProvince")   ? Scope::CrossProvince
+                                                        : Scope::Unknown;
         item.location = r.string(o, p, "location", Need::Required, 500);
         item.hours = r.string(o, p, "hours", Need::Required, 500);
         item.contact = r.string(o, p, "contact", Need::Required, 200);
@@ -398,13 +437,14 @@ public:
             const QString at = JsonReader::child(wp, i);
             if (w.isEmpty())
                 continue;
-            r.unknownKeys(w, at, {"id", "name"});
-            HomeWindow window{r.identifier(w, at, "id", Need::Required, QStringLiteral("[0-9A-Za-z._-]{1,40}")),
-                              r.string(w, at, "name", Need::Required, 100)};
+            r.unknownKeys(w, at, { "id", "name" });
+            HomeWindow window { r.identifier(w, at, "id", Need::Required, kWindowIdPattern),
+                r.string(w, at, "name", Need::Required, 100) };
             if (!window.id.isEmpty()) {
                 if (homeWindowIds.contains(window.id))
                     r.error(JsonReader::child(at, QStringLiteral("id")),
-                            Tr::tr("duplicate id \"%1\" (first at %2)").arg(window.id, homeWindowIds.value(window.id)));
+                        Tr::tr("duplicate id \"%1\" (first at %2)")
+                            .arg(window.id, homeWindowIds.value(window.id)));
                 else
                     homeWindowIds.insert(window.id, at);
             }
@@ -413,13 +453,13 @@ public:
         const QJsonObject seal = r.object(o, p, "seal", Need::Optional);
         if (!seal.isEmpty()) {
             const QString sp = JsonReader::child(p, QStringLiteral("seal"));
-            r.unknownKeys(seal, sp, {"department", "image"});
-            item.seal = Seal{r.string(seal, sp, "department", Need::Required, 200),
-                             r.string(seal, sp, "image", Need::Required, 300)};
+            r.unknownKeys(seal, sp, { "department", "image" });
+            item.seal = Seal { r.string(seal, sp, "department", Need::Required, 200),
+                r.string(seal, sp, "image", Need::Required, 300) };
         }
 
-        const QJsonArray materials = r.array(o, p, "materials", Need::Required, 1,
-                                             CatalogParser::MaxMaterials);
+        const QJsonArray materials
+            = r.array(o, p, "materials", Need::Required, 1, CatalogParser::MaxMaterials);
         const QString mp = JsonReader::child(p, QStringLiteral("materials"));
         QHash<QString, QString> materialIds;
         for (qsizetype i = 0; i < materials.size(); ++i) {
@@ -430,7 +470,8 @@ public:
             MaterialRequirement material = readMaterial(m, at);
             if (!material.id.isEmpty() && materialIds.contains(material.id)) {
                 r.error(JsonReader::child(at, QStringLiteral("id")),
-                        Tr::tr("duplicate id \"%1\" (first at %2)").arg(material.id, materialIds.value(material.id)));
+                    Tr::tr("duplicate id \"%1\" (first at %2)")
+                        .arg(material.id, materialIds.value(material.id)));
             }
             materialIds.insert(material.id, at);
             item.materials << material;
@@ -443,16 +484,14 @@ public:
 
 int ParseOutcome::errorCount() const
 {
-    return int(std::count_if(diagnostics.cbegin(), diagnostics.cend(), [](const Diagnostic &d) {
-        return d.severity == Diagnostic::Severity::Error;
-    }));
+    return int(std::count_if(diagnostics.cbegin(), diagnostics.cend(),
+        [](const Diagnostic &d) { return d.severity == Diagnostic::Severity::Error; }));
 }
 
 int ParseOutcome::warningCount() const
 {
-    return int(std::count_if(diagnostics.cbegin(), diagnostics.cend(), [](const Diagnostic &d) {
-        return d.severity == Diagnostic::Severity::Warning;
-    }));
+    return int(std::count_if(diagnostics.cbegin(), diagnostics.cend(),
+        [](const Diagnostic &d) { return d.severity == Diagnostic::Severity::Warning; }));
 }
 
 QString ParseOutcome::report() const
@@ -460,8 +499,8 @@ QString ParseOutcome::report() const
     QStringList lines;
     for (const Diagnostic &d : diagnostics) {
         lines << (d.severity == Diagnostic::Severity::Error ? Tr::tr("error") : Tr::tr("warning"))
-                     + QLatin1Char(' ') + (d.pointer.isEmpty() ? QStringLiteral("/") : d.pointer)
-                     + QStringLiteral(": ") + d.message;
+                + QLatin1Char(' ') + (d.pointer.isEmpty() ? QStringLiteral("/") : d.pointer)
+                + QStringLiteral(": ") + d.message;
     }
     return lines.join(QLatin1Char('\n'));
 }
@@ -473,9 +512,10 @@ ParseOutcome CatalogParser::parse(const QByteArray &json)
     JsonReader &r = b.r;
 
     if (json.size() > MaxDocumentBytes) {
-        r.error(QString(), Tr::tr("the document is %1 MiB, more than the limit of %2 MiB")
-                               .arg(json.size() / (1024 * 1024))
-                               .arg(MaxDocumentBytes / (1024 * 1024)));
+        r.error(QString(),
+            Tr::tr("the document is %1 MiB, more than the limit of %2 MiB")
+                .arg(json.size() / (1024 * 1024))
+                .arg(MaxDocumentBytes / (1024 * 1024)));
         return outcome;
     }
     {
@@ -492,38 +532,40 @@ ParseOutcome CatalogParser::parse(const QByteArray &json)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        r.error(QString(), Tr::tr("not valid JSON at byte %1: %2")
-                               .arg(parseError.offset)
-                               .arg(parseError.errorString()));
+        r.error(QString(),
+            Tr::tr("not valid JSON at byte %1: %2")
+                .arg(parseError.offset)
+                .arg(parseError.errorString()));
         return outcome;
     }
     if (!doc.isObject()) {
         r.error(QString(), Tr::tr("the document must be a JSON object"));
         return outcome;
     }
-    int reported = 0;
-    if (!checkLimits(doc.object(), QString(), 0, r, reported))
+    if (!LimitChecker(r).check(doc.object(), 0))
         return outcome;
 
     const QJsonObject root = doc.object();
-    r.unknownKeys(root, QString(), {"format", "formatVersion", "catalogVersion", "publishedAt",
-                                    "publisher", "region", "facts", "samples", "items"});
+    r.unknownKeys(root, QString(),
+        { "format", "formatVersion", "catalogVersion", "publishedAt", "publisher", "region",
+            "facts", "samples", "items" });
     if (root.value(QLatin1String("format")).toString() != QLatin1String("tongban-catalog")) {
-        r.error(QStringLiteral("/format"), Tr::tr("must be \"tongban-catalog\": this is not a catalogue"));
+        r.error(QStringLiteral("/format"),
+            Tr::tr("must be \"tongban-catalog\": this is not a catalogue"));
         return outcome;
     }
     const auto version = r.integer(root, QString(), "formatVersion", Need::Required, 1, 1000);
     if (version && *version > FormatVersion) {
         r.error(QStringLiteral("/formatVersion"),
-                Tr::tr("format version %1 is newer than this workstation understands (%2): "
-                       "update the workstation")
-                    .arg(*version)
-                    .arg(FormatVersion));
+            Tr::tr("format version %1 is newer than this workstation understands (%2): "
+                   "update the workstation")
+                .arg(*version)
+                .arg(FormatVersion));
         return outcome;
     }
     Catalog &c = b.catalog;
-    c.catalogVersion = r.identifier(root, QString(), "catalogVersion", Need::Required,
-                                    QStringLiteral("[0-9A-Za-z._-]{1,40}"));
+    c.catalogVersion
+        = r.identifier(root, QString(), "catalogVersion", Need::Required, kVersionPattern);
     const QString published = r.string(root, QString(), "publishedAt", Need::Required, 40);
     c.publishedAt = QDateTime::fromString(published, Qt::ISODate);
     if (!published.isEmpty() && !c.publishedAt.isValid())
@@ -544,7 +586,8 @@ ParseOutcome CatalogParser::parse(const QByteArray &json)
         if (!item.itemCode.isEmpty()) {
             if (codes.contains(item.itemCode)) {
                 r.error(JsonReader::child(at, QStringLiteral("itemCode")),
-                        Tr::tr("duplicate item code \"%1\" (first at %2)").arg(item.itemCode, codes.value(item.itemCode)));
+                    Tr::tr("duplicate item code \"%1\" (first at %2)")
+                        .arg(item.itemCode, codes.value(item.itemCode)));
             }
             codes.insert(item.itemCode, at);
         }

@@ -22,7 +22,8 @@ CatalogIndex::CatalogIndex(const Catalog &catalog)
 {
     m_entries.reserve(catalog.items.size());
     for (const ServiceItem &item : catalog.items) {
-        Entry entry{&item, normalize(item.itemCode), normalize(item.name), {}, Pinyin::initials(item.name)};
+        Entry entry { &item, normalize(item.itemCode), normalize(item.name), {},
+            Pinyin::initials(item.name) };
         for (const QString &keyword : item.keywords)
             entry.keywords << normalize(keyword);
         m_entries << entry;
@@ -70,7 +71,7 @@ QList<SearchHit> CatalogIndex::search(const QString &query, int limit) const
             }
         }
         if (best)
-            hits << SearchHit{e.item, *best};
+            hits << SearchHit { e.item, *best };
     }
     std::stable_sort(hits.begin(), hits.end(), [](const SearchHit &a, const SearchHit &b) {
         if (a.match != b.match)

@@ -9,12 +9,12 @@ namespace Tongban::Catalog {
 
 /// How a search hit matched, best first.
 enum class MatchKind {
-    ExactCode,      ///< the query is the item code
-    NamePrefix,     ///< the name starts with the query
-    PinyinPrefix,   ///< the initials of the name start with the query (gtgsh)
-    CodePrefix,     ///< the item code starts with the query
-    NameContains,   ///< the name contains the query
-    Keyword,        ///< a keyword contains the query
+    ExactCode, ///< the query is the item code
+    NamePrefix, ///< the name starts with the query
+    PinyinPrefix, ///< the initials of the name start with the query (gtgsh)
+    CodePrefix, ///< the item code starts with the query
+    NameContains, ///< the name contains the query
+    Keyword, ///< a keyword contains the query
     PinyinContains, ///< the initials of the name contain the query
 };
 

@@ -3,9 +3,13 @@
 #include "Logging.h"
 #include "Tr.h"
 
+#include <QCborValue>
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlQuery>
+#include <QtConcurrent/QtConcurrentMap>
 
 namespace Tongban::Catalog {
 
@@ -19,75 +23,92 @@ QString sha256Hex(const QByteArray &bytes)
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
+/// Hash of one published item: SHA-256 of its canonical CBOR encoding (keys
+/// sorted, as QJsonObject keeps them). Equal guides give equal hashes across
+/// documents whatever their whitespace or key order.
+QString itemHash(const QJsonObject &item)
+{
+    return sha256Hex(QCborValue::fromJsonValue(item).toCbor());
+}
+
 const QString kSelectVersion = QStringLiteral(
     "SELECT id, catalog_version, published_at, imported_at, sha256, item_count, active "
     "FROM catalog_versions ");
 
 CatalogVersionInfo versionFrom(const QSqlQuery &q)
 {
-    return CatalogVersionInfo{q.value(0).toLongLong(),
-                              q.value(1).toString(),
-                              QDateTime::fromString(q.value(2).toString(), Qt::ISODate),
-                              QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs),
-                              q.value(4).toString(),
-                              q.value(5).toInt(),
-                              q.value(6).toBool()};
+    return CatalogVersionInfo { q.value(0).toLongLong(), q.value(1).toString(),
+        QDateTime::fromString(q.value(2).toString(), Qt::ISODate),
+        QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs), q.value(4).toString(),
+        q.value(5).toInt(), q.value(6).toBool() };
 }
 } // namespace
 
 CatalogStore::CatalogStore(Storage::Database &db, const Core::Clock &clock)
     : m_db(db)
     , m_clock(clock)
-{}
+{ }
 
 Storage::MigrationSet CatalogStore::schema()
 {
     Storage::MigrationSet set;
     set.module = QStringLiteral("catalog");
-    set.migrations << Storage::Migration{
-        1,
-        QStringLiteral("catalogue versions and their items"),
-        {QStringLiteral("CREATE TABLE catalog_versions ("
-                        " id INTEGER PRIMARY KEY,"
-                        " catalog_version TEXT NOT NULL,"
-                        " published_at TEXT NOT NULL,"
-                        " imported_at TEXT NOT NULL,"
-                        " sha256 TEXT NOT NULL UNIQUE,"
-                        " item_count INTEGER NOT NULL,"
-                        " source BLOB NOT NULL,"
-                        " active INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1)))"),
-         QStringLiteral("CREATE UNIQUE INDEX catalog_versions_one_active "
-                        "ON catalog_versions(active) WHERE active = 1"),
-         QStringLiteral("CREATE TABLE catalog_items ("
-                        " version_id INTEGER NOT NULL REFERENCES catalog_versions(id) ON DELETE CASCADE,"
-                        " item_code TEXT NOT NULL,"
-                        " name TEXT NOT NULL,"
-                        " item_sha256 TEXT NOT NULL,"
-                        " PRIMARY KEY (version_id, item_code))")}};
+    set.migrations << Storage::Migration { 1, QStringLiteral("catalogue versions and their items"),
+        { QStringLiteral("CREATE TABLE catalog_versions ("
+                         " id INTEGER PRIMARY KEY,"
+                         " catalog_version TEXT NOT NULL,"
+                         " published_at TEXT NOT NULL,"
+                         " imported_at TEXT NOT NULL,"
+                         " sha256 TEXT NOT NULL UNIQUE,"
+                         " item_count INTEGER NOT NULL,"
+                         " source BLOB NOT NULL,"
+                         " active INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1)))"),
+            QStringLiteral("CREATE UNIQUE INDEX catalog_versions_one_active "
+                           "ON catalog_versions(active) WHERE active = 1"),
+            QStringLiteral(
+                "CREATE TABLE catalog_items ("
+                " version_id INTEGER NOT NULL REFERENCES catalog_versions(id) ON DELETE CASCADE,"
+                " item_code TEXT NOT NULL,"
+                " name TEXT NOT NULL,"
+                " item_sha256 TEXT NOT NULL,"
+                " PRIMARY KEY (version_id, item_code))") } };
     return set;
 }
 
 Result<ImportReport> CatalogStore::import(const QByteArray &json, ParseOutcome *outcome)
 {
+    QElapsedTimer timer;
+    timer.start();
     ParseOutcome parsed = CatalogParser::parse(json);
+    const qint64 parseMs = timer.restart();
     if (outcome)
         *outcome = parsed;
     if (!parsed.ok()) {
         qCWarning(lcCatalog) << "catalogue refused with" << parsed.errorCount() << "errors";
-        return Error{InvalidCatalog,
-                     Tr::tr("The catalogue was refused: it has %n error(s). The catalogue in "
-                            "force stays in force.",
-                            nullptr, parsed.errorCount()),
-                     parsed.report()};
+        return Error { InvalidCatalog,
+            Tr::tr("The catalogue was refused: it has %n error(s). The catalogue in "
+                   "force stays in force.",
+                nullptr, parsed.errorCount()),
+            parsed.report() };
     }
     const Catalog &catalog = *parsed.catalog;
     ImportReport report;
     report.warningCount = parsed.warningCount();
 
-    const Result<Catalog> previous = active();
-    if (previous)
-        report.changes = diffCatalogs(*previous, catalog);
+    // Item hashes first: they decide what changed against the catalogue in force,
+    // whose stored items are then read only where they differ.
+    // Independent per item: spread over the cores (two on a window PC).
+    const QStringList itemHashes = QtConcurrent::blockingMapped<QStringList>(
+        catalog.items, [](const ServiceItem &item) { return itemHash(item.publishedJson); });
+    if (const auto previous = activeVersion()) {
+        report.previousVersionId = previous->id;
+        if (auto changes = changesFrom(*previous, catalog, itemHashes))
+            report.changes = std::move(*changes);
+        else
+            return changes.error();
+    }
 
+    const qint64 hashMs = timer.restart();
     const QString hash = sha256Hex(json);
     Status status = m_db.transaction([&]() -> Status {
         QSqlQuery q(m_db.connection());
@@ -114,11 +135,12 @@ Result<ImportReport> CatalogStore::import(const QByteArray &json, ParseOutcome *
             versionId = q.lastInsertId().toLongLong();
             q.prepare(QStringLiteral("INSERT INTO catalog_items(version_id, item_code, name, "
                                      "item_sha256) VALUES(?, ?, ?, ?)"));
-            for (const ServiceItem &item : catalog.items) {
+            for (qsizetype i = 0; i < catalog.items.size(); ++i) {
+                const ServiceItem &item = catalog.items.at(i);
                 q.addBindValue(versionId);
                 q.addBindValue(item.itemCode);
                 q.addBindValue(item.name);
-                q.addBindValue(sha256Hex(QJsonDocument(item.publishedJson).toJson(QJsonDocument::Compact)));
+                q.addBindValue(itemHashes.at(i));
                 if (!q.exec())
                     return Storage::Database::queryError(q, QStringLiteral("insert item"));
             }
@@ -132,12 +154,15 @@ Result<ImportReport> CatalogStore::import(const QByteArray &json, ParseOutcome *
         return {};
     });
     if (!status) {
-        return Error{ImportFailed,
-                     Tr::tr("The catalogue could not be stored; the catalogue in force stays in "
-                            "force. %1")
-                         .arg(status.error().message),
-                     status.error().detail};
+        return Error { ImportFailed,
+            Tr::tr("The catalogue could not be stored; the catalogue in force stays in "
+                   "force. %1")
+                .arg(status.error().message),
+            status.error().detail };
     }
+    const qint64 storeMs = timer.restart();
+    qCDebug(lcCatalog) << "import phases ms: parse" << parseMs << "item hashes + changes" << hashMs
+                       << "store" << storeMs;
     auto version = activeVersion();
     if (!version)
         return version.error();
@@ -147,16 +172,63 @@ Result<ImportReport> CatalogStore::import(const QByteArray &json, ParseOutcome *
     return report;
 }
 
+Result<CatalogDiff> CatalogStore::changesFrom(
+    const CatalogVersionInfo &previous, const Catalog &next, const QStringList &nextHashes) const
+{
+    CatalogDiff diff;
+    diff.fromVersion = previous.catalogVersion;
+    diff.toVersion = next.catalogVersion;
+    QHash<QString, QPair<QString, QString>> old; // code -> (hash, name)
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral(
+        "SELECT item_code, item_sha256, name FROM catalog_items WHERE version_id = ?"));
+    q.addBindValue(previous.id);
+    if (!q.exec())
+        return Storage::Database::queryError(q, QStringLiteral("previous items"));
+    while (q.next())
+        old.insert(q.value(0).toString(), qMakePair(q.value(1).toString(), q.value(2).toString()));
+    QList<ItemChange> added, removed, changed;
+    QSet<QString> nextCodes;
+    for (qsizetype i = 0; i < next.items.size(); ++i) {
+        const ServiceItem &item = next.items.at(i);
+        nextCodes.insert(item.itemCode);
+        const auto found = old.constFind(item.itemCode);
+        if (found == old.cend())
+            added << ItemChange { ChangeKind::Added, item.itemCode, item.name, {}, {} };
+        else if (found->first != nextHashes.at(i))
+            changed << ItemChange { ChangeKind::Changed, item.itemCode, item.name, {}, {} };
+    }
+    for (auto it = old.cbegin(); it != old.cend(); ++it) {
+        if (!nextCodes.contains(it.key()))
+            removed << ItemChange { ChangeKind::Removed, it.key(), it->second, {}, {} };
+    }
+    std::sort(removed.begin(), removed.end(),
+        [](const ItemChange &a, const ItemChange &b) { return a.itemCode < b.itemCode; });
+    diff.items << added << removed << changed;
+    return diff;
+}
+
+Result<CatalogDiff> CatalogStore::diff(qint64 fromVersionId, qint64 toVersionId) const
+{
+    const Result<Catalog> from = load(QStringLiteral("id = ?"), fromVersionId);
+    if (!from)
+        return from.error();
+    const Result<Catalog> to = load(QStringLiteral("id = ?"), toVersionId);
+    if (!to)
+        return to.error();
+    return diffCatalogs(*from, *to);
+}
+
 Result<CatalogVersionInfo> CatalogStore::activeVersion() const
 {
     QSqlQuery q(m_db.connection());
     if (!q.exec(kSelectVersion + QStringLiteral("WHERE active = 1")))
         return Storage::Database::queryError(q, QStringLiteral("active version"));
     if (!q.next()) {
-        return Error{NoActiveCatalog,
-                     Tr::tr("No catalogue has been received yet. Connect to the platform, or "
-                            "ask IT to import one."),
-                     QStringLiteral("no active catalogue")};
+        return Error { NoActiveCatalog,
+            Tr::tr("No catalogue has been received yet. Connect to the platform, or "
+                   "ask IT to import one."),
+            QStringLiteral("no active catalogue") };
     }
     return versionFrom(q);
 }
@@ -176,22 +248,22 @@ Result<Catalog> CatalogStore::load(const QString &where, const QVariant &value) 
 {
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("SELECT source FROM catalog_versions WHERE ") + where
-              + QStringLiteral(" ORDER BY id DESC LIMIT 1"));
+        + QStringLiteral(" ORDER BY id DESC LIMIT 1"));
     if (value.isValid())
         q.addBindValue(value);
     if (!q.exec())
         return Storage::Database::queryError(q, QStringLiteral("load catalogue"));
     if (!q.next()) {
-        return Error{VersionNotFound, Tr::tr("That catalogue version is not stored here."),
-                     value.toString()};
+        return Error { VersionNotFound, Tr::tr("That catalogue version is not stored here."),
+            value.toString() };
     }
     ParseOutcome parsed = CatalogParser::parse(q.value(0).toByteArray());
     if (!parsed.ok()) {
         // It was valid when imported: only a newer build's rules or damage get here.
-        return Error{InvalidCatalog,
-                     Tr::tr("The stored catalogue no longer validates. Import it again from "
-                            "the platform."),
-                     parsed.report()};
+        return Error { InvalidCatalog,
+            Tr::tr("The stored catalogue no longer validates. Import it again from "
+                   "the platform."),
+            parsed.report() };
     }
     return std::move(*parsed.catalog);
 }

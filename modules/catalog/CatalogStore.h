@@ -27,7 +27,10 @@ struct ImportReport
     CatalogVersionInfo version;
     bool alreadyPresent = false; ///< the same document was imported before; now active again
     int warningCount = 0;
-    CatalogDiff changes;         ///< against the catalogue in force before
+    qint64 previousVersionId = 0; ///< the catalogue in force before, 0 if none
+    /// Items added, removed and changed against the catalogue in force before,
+    /// by item hash (material detail: CatalogStore::diff()).
+    CatalogDiff changes;
 };
 
 /*!
@@ -63,10 +66,18 @@ public:
     /// A stored version by its label (the newest import of that label).
     Core::Result<Catalog> version(const QString &catalogVersion) const;
 
+    /*!
+     * What changed between two stored versions, down to materials and guide
+     * elements. Parses both versions: computed when someone looks, not on import.
+     */
+    Core::Result<CatalogDiff> diff(qint64 fromVersionId, qint64 toVersionId) const;
+
     /// Item codes whose guide differs between two stored versions (by item hash).
     Core::Result<QStringList> changedItems(qint64 fromVersionId, qint64 toVersionId) const;
 
 private:
+    Core::Result<CatalogDiff> changesFrom(const CatalogVersionInfo &previous, const Catalog &next,
+        const QStringList &nextHashes) const;
     Core::Result<Catalog> load(const QString &where, const QVariant &value) const;
 
     Storage::Database &m_db;

@@ -30,7 +30,7 @@ public:
     Parser(const QString &text, const QList<Fact> &facts)
         : m_text(text)
         , m_facts(facts)
-    {}
+    { }
 
     NodePtr parse()
     {
@@ -127,8 +127,8 @@ private:
         }
         const qsizetype start = m_pos;
         while (m_pos < m_text.size()
-               && (m_text.at(m_pos).isLetterOrNumber() || m_text.at(m_pos) == QLatin1Char('_'))
-               && m_text.at(m_pos).unicode() < 128) {
+            && (m_text.at(m_pos).isLetterOrNumber() || m_text.at(m_pos) == QLatin1Char('_'))
+            && m_text.at(m_pos).unicode() < 128) {
             ++m_pos;
         }
         const QString word = m_text.mid(start, m_pos - start);
@@ -181,7 +181,7 @@ private:
         node->value = m_text.mid(m_pos + 1, close - m_pos - 1);
         m_pos = close + 1;
         const bool known = std::any_of(fact->options.cbegin(), fact->options.cend(),
-                                       [&](const Fact::Option &o) { return o.value == node->value; });
+            [&](const Fact::Option &o) { return o.value == node->value; });
         if (!known) {
             fail(QStringLiteral("'%1' is not an option of '%2'").arg(node->value, word));
             return nullptr;
@@ -236,9 +236,8 @@ Result<Condition> Condition::parse(const QString &text, const QList<Fact> &facts
     if (condition.m_text.isEmpty())
         return condition;
     const auto invalid = [&](const QString &detail) {
-        return Error{ConditionInvalid,
-                     Tr::tr("The condition \"%1\" is not valid: %2").arg(condition.m_text, detail),
-                     detail};
+        return Error { ConditionInvalid,
+            Tr::tr("The condition \"%1\" is not valid: %2").arg(condition.m_text, detail), detail };
     };
     if (condition.m_text.size() > MaxLength)
         return invalid(QStringLiteral("longer than %1 characters").arg(MaxLength));

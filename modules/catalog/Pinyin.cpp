@@ -48,7 +48,7 @@ bool Pinyin::available()
 QStringList Pinyin::initials(const QString &text, int maxAlternatives)
 {
     const Table &t = table();
-    QStringList results{QString()};
+    QStringList results { QString() };
     for (const QChar c : text) {
         QString options;
         if (c.unicode() < 128) {

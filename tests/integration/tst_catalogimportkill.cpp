@@ -1,5 +1,4 @@
 #include <catalog/CatalogStore.h>
-
 #include <core/Clock.h>
 
 #include <QProcess>
@@ -38,7 +37,7 @@ private slots:
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
             env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("tongban.*.info=false"));
             child.setProcessEnvironment(env);
-            child.start(QStringLiteral(TONGBAN_CATALOG_IMPORTER), {path});
+            child.start(QStringLiteral(TONGBAN_CATALOG_IMPORTER), { path });
             QVERIFY(child.waitForStarted(10000));
             QVERIFY2(child.waitForReadyRead(30000), child.readAllStandardError().constData());
             QThread::usleep(random.bounded(0, 1500000));
@@ -54,7 +53,7 @@ private slots:
             }
             QVERIFY2(child.readAllStandardError().isEmpty(), "the importer failed by itself");
 
-            auto db = Storage::Database::open(path, {Catalog::CatalogStore::schema()});
+            auto db = Storage::Database::open(path, { Catalog::CatalogStore::schema() });
             QVERIFY(db.ok());
             QCOMPARE(*(*db)->integrityCheck(), QStringLiteral("ok"));
             Catalog::CatalogStore store(**db, clock);

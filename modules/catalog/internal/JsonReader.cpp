@@ -33,6 +33,8 @@ QString typeName(const QJsonValue &value)
 
 QString JsonReader::child(const QString &pointer, const QString &key)
 {
+    if (!key.contains(QLatin1Char('~')) && !key.contains(QLatin1Char('/')))
+        return pointer + QLatin1Char('/') + key;
     QString escaped = key;
     escaped.replace(QLatin1Char('~'), QLatin1String("~0"));
     escaped.replace(QLatin1Char('/'), QLatin1String("~1"));
@@ -47,12 +49,12 @@ QString JsonReader::child(const QString &pointer, qsizetype index)
 void JsonReader::error(const QString &pointer, const QString &message)
 {
     ++m_errors;
-    m_out << Diagnostic{Diagnostic::Severity::Error, pointer, message};
+    m_out << Diagnostic { Diagnostic::Severity::Error, pointer, message };
 }
 
 void JsonReader::warning(const QString &pointer, const QString &message)
 {
-    m_out << Diagnostic{Diagnostic::Severity::Warning, pointer, message};
+    m_out << Diagnostic { Diagnostic::Severity::Warning, pointer, message };
 }
 
 bool JsonReader::present(const QJsonObject &o, const QString &p, const char *key, Need need)
@@ -66,8 +68,8 @@ bool JsonReader::present(const QJsonObject &o, const QString &p, const char *key
     return true;
 }
 
-QString JsonReader::string(const QJsonObject &o, const QString &p, const char *key, Need need,
-                           int maxLength)
+QString JsonReader::string(
+    const QJsonObject &o, const QString &p, const char *key, Need need, int maxLength)
 {
     if (!present(o, p, key, need))
         return {};
@@ -90,36 +92,37 @@ QString JsonReader::string(const QJsonObject &o, const QString &p, const char *k
 }
 
 QString JsonReader::identifier(const QJsonObject &o, const QString &p, const char *key, Need need,
-                               const QString &pattern)
+    const QRegularExpression &pattern)
 {
     const QString text = string(o, p, key, need, 100);
     if (text.isEmpty())
         return text;
-    const QRegularExpression re(QRegularExpression::anchoredPattern(pattern));
-    if (!re.match(text).hasMatch()) {
-        error(child(p, QLatin1String(key)),
-              Tr::tr("\"%1\" is not of the form %2").arg(text, pattern));
+    if (!pattern.match(text).hasMatch()) {
+        QString shown = pattern.pattern();
+        shown.remove(QStringLiteral("\\A(?:")).remove(QStringLiteral(")\\z"));
+        error(
+            child(p, QLatin1String(key)), Tr::tr("\"%1\" is not of the form %2").arg(text, shown));
         return {};
     }
     return text;
 }
 
-QString JsonReader::oneOf(const QJsonObject &o, const QString &p, const char *key, Need need,
-                          const QStringList &allowed)
+QString JsonReader::oneOf(
+    const QJsonObject &o, const QString &p, const char *key, Need need, const QStringList &allowed)
 {
     const QString text = string(o, p, key, need, 100);
     if (text.isEmpty())
         return text;
     if (!allowed.contains(text)) {
         error(child(p, QLatin1String(key)),
-              Tr::tr("\"%1\" is not one of: %2").arg(text, allowed.join(QStringLiteral(", "))));
+            Tr::tr("\"%1\" is not one of: %2").arg(text, allowed.join(QStringLiteral(", "))));
         return {};
     }
     return text;
 }
 
-std::optional<int> JsonReader::integer(const QJsonObject &o, const QString &p, const char *key,
-                                       Need need, int minimum, int maximum)
+std::optional<int> JsonReader::integer(
+    const QJsonObject &o, const QString &p, const char *key, Need need, int minimum, int maximum)
 {
     if (!present(o, p, key, need))
         return std::nullopt;
@@ -138,15 +141,15 @@ std::optional<int> JsonReader::integer(const QJsonObject &o, const QString &p, c
     return int(number);
 }
 
-std::optional<bool> JsonReader::boolean(const QJsonObject &o, const QString &p, const char *key,
-                                        Need need)
+std::optional<bool> JsonReader::boolean(
+    const QJsonObject &o, const QString &p, const char *key, Need need)
 {
     if (!present(o, p, key, need))
         return std::nullopt;
     const QJsonValue value = o.value(QLatin1String(key));
     if (!value.isBool()) {
         error(child(p, QLatin1String(key)),
-              Tr::tr("must be true or false, not %1").arg(typeName(value)));
+            Tr::tr("must be true or false, not %1").arg(typeName(value)));
         return std::nullopt;
     }
     return value.toBool();
@@ -158,7 +161,8 @@ std::optional<double> JsonReader::fraction(const QJsonObject &o, const QString &
         return std::nullopt;
     const QJsonValue value = o.value(QLatin1String(key));
     if (!value.isDouble()) {
-        error(child(p, QLatin1String(key)), Tr::tr("must be a number, not %1").arg(typeName(value)));
+        error(
+            child(p, QLatin1String(key)), Tr::tr("must be a number, not %1").arg(typeName(value)));
         return std::nullopt;
     }
     return value.toDouble();
@@ -170,14 +174,15 @@ QJsonObject JsonReader::object(const QJsonObject &o, const QString &p, const cha
         return {};
     const QJsonValue value = o.value(QLatin1String(key));
     if (!value.isObject()) {
-        error(child(p, QLatin1String(key)), Tr::tr("must be an object, not %1").arg(typeName(value)));
+        error(
+            child(p, QLatin1String(key)), Tr::tr("must be an object, not %1").arg(typeName(value)));
         return {};
     }
     return value.toObject();
 }
 
-QJsonArray JsonReader::array(const QJsonObject &o, const QString &p, const char *key, Need need,
-                             int minimum, int maximum)
+QJsonArray JsonReader::array(
+    const QJsonObject &o, const QString &p, const char *key, Need need, int minimum, int maximum)
 {
     if (!present(o, p, key, need))
         return {};
@@ -191,14 +196,15 @@ QJsonArray JsonReader::array(const QJsonObject &o, const QString &p, const char 
     if (list.size() < minimum) {
         error(at, Tr::tr("needs at least %1 entries, has %2").arg(minimum).arg(list.size()));
     } else if (list.size() > maximum) {
-        error(at, Tr::tr("has %1 entries, more than the limit of %2").arg(list.size()).arg(maximum));
+        error(
+            at, Tr::tr("has %1 entries, more than the limit of %2").arg(list.size()).arg(maximum));
         return {};
     }
     return list;
 }
 
 QStringList JsonReader::strings(const QJsonObject &o, const QString &p, const char *key, Need need,
-                                int minimum, int maximum, int maxLength)
+    int minimum, int maximum, int maxLength)
 {
     const QJsonArray list = array(o, p, key, need, minimum, maximum);
     QStringList out;
@@ -227,13 +233,13 @@ QJsonObject JsonReader::objectAt(const QJsonArray &array, const QString &p, qsiz
     return value.toObject();
 }
 
-void JsonReader::unknownKeys(const QJsonObject &o, const QString &p,
-                             std::initializer_list<const char *> known)
+void JsonReader::unknownKeys(
+    const QJsonObject &o, const QString &p, std::initializer_list<const char *> known)
 {
     for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
         const QString key = it.key();
-        const bool isKnown = std::any_of(known.begin(), known.end(),
-                                         [&](const char *k) { return key == QLatin1String(k); });
+        const bool isKnown = std::any_of(
+            known.begin(), known.end(), [&](const char *k) { return key == QLatin1String(k); });
         if (!isKnown)
             warning(child(p, key), Tr::tr("unknown key, ignored"));
     }

@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 #include <initializer_list>
 #include <optional>
@@ -22,7 +23,7 @@ class JsonReader
 public:
     explicit JsonReader(QList<Diagnostic> &out)
         : m_out(out)
-    {}
+    { }
 
     static QString child(const QString &pointer, const QString &key);
     static QString child(const QString &pointer, qsizetype index);
@@ -32,25 +33,26 @@ public:
     bool hasErrors() const { return m_errors > 0; }
 
     QString string(const QJsonObject &o, const QString &p, const char *key, Need need,
-                   int maxLength = CatalogParser::MaxStringLength);
-    /// A string that must match \a pattern (an anchored regular expression).
+        int maxLength = CatalogParser::MaxStringLength);
+    /// A string that must match \a pattern (anchored; compile it once, it is hot).
     QString identifier(const QJsonObject &o, const QString &p, const char *key, Need need,
-                       const QString &pattern);
+        const QRegularExpression &pattern);
     QString oneOf(const QJsonObject &o, const QString &p, const char *key, Need need,
-                  const QStringList &allowed);
+        const QStringList &allowed);
     std::optional<int> integer(const QJsonObject &o, const QString &p, const char *key, Need need,
-                               int minimum, int maximum);
+        int minimum, int maximum);
     std::optional<bool> boolean(const QJsonObject &o, const QString &p, const char *key, Need need);
     std::optional<double> fraction(const QJsonObject &o, const QString &p, const char *key);
     QJsonObject object(const QJsonObject &o, const QString &p, const char *key, Need need);
     QJsonArray array(const QJsonObject &o, const QString &p, const char *key, Need need,
-                     int minimum, int maximum);
+        int minimum, int maximum);
     QStringList strings(const QJsonObject &o, const QString &p, const char *key, Need need,
-                        int minimum, int maximum, int maxLength = CatalogParser::MaxStringLength);
+        int minimum, int maximum, int maxLength = CatalogParser::MaxStringLength);
     /// The element \a index of \a array as an object, or an error and an empty object.
     QJsonObject objectAt(const QJsonArray &array, const QString &p, qsizetype index);
     /// Warns about keys not in \a known (probably a newer publisher's addition).
-    void unknownKeys(const QJsonObject &o, const QString &p, std::initializer_list<const char *> known);
+    void unknownKeys(
+        const QJsonObject &o, const QString &p, std::initializer_list<const char *> known);
 
 private:
     bool present(const QJsonObject &o, const QString &p, const char *key, Need need);

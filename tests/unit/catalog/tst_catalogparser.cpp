@@ -19,7 +19,9 @@ QByteArray readFile(const QString &path)
 
 QJsonObject minimal()
 {
-    return QJsonDocument::fromJson(readFile(QStringLiteral(TONGBAN_TEST_DATA "/catalog/minimal.json"))).object();
+    return QJsonDocument::fromJson(
+        readFile(QStringLiteral(TONGBAN_TEST_DATA "/catalog/minimal.json")))
+        .object();
 }
 
 /// Sets (or, with an undefined value, removes) the value at a JSON pointer.
@@ -55,8 +57,8 @@ ParseOutcome parse(const QJsonObject &doc)
     return CatalogParser::parse(QJsonDocument(doc).toJson());
 }
 
-bool hasDiagnostic(const ParseOutcome &outcome, Diagnostic::Severity severity, const QString &pointer,
-                   const QString &fragment = {})
+bool hasDiagnostic(const ParseOutcome &outcome, Diagnostic::Severity severity,
+    const QString &pointer, const QString &fragment = {})
 {
     for (const Diagnostic &d : outcome.diagnostics) {
         if (d.severity == severity && d.pointer == pointer && d.message.contains(fragment))
@@ -86,23 +88,29 @@ private slots:
         QVERIFY(item->materials.at(0).paperArchive);
         QCOMPARE(item->materials.at(0).regions.first().rect, QRectF(0.6, 0.85, 0.3, 0.08));
         // Conditions decide which materials apply.
-        QCOMPARE(item->applicableMaterials({{QStringLiteral("agentApplies"), false}}).size(), 2);
-        QCOMPARE(item->applicableMaterials({{QStringLiteral("agentApplies"), true}}).size(), 3);
-        QCOMPARE(item->factIds(), QStringList{QStringLiteral("agentApplies")});
+        QCOMPARE(
+            item->applicableMaterials({ { QStringLiteral("agentApplies"), false } }).size(), 2);
+        QCOMPARE(item->applicableMaterials({ { QStringLiteral("agentApplies"), true } }).size(), 3);
+        QCOMPARE(item->factIds(), QStringList { QStringLiteral("agentApplies") });
     }
 
     void reportsEveryProblemAtOnceWithItsPointer()
     {
         // GIVEN a catalogue with seven different mistakes in different places
         QJsonObject doc = minimal();
-        doc = with(doc, QStringLiteral("/items/1/itemCode"), QStringLiteral("11410400MB0000001A4000117001"));
-        doc = with(doc, QStringLiteral("/items/0/materials/1/reviewPoints/0/method"), QStringLiteral("看一眼"));
-        doc = with(doc, QStringLiteral("/items/0/materials/0/sample/ref"), QStringLiteral("no-such-sample"));
+        doc = with(doc, QStringLiteral("/items/1/itemCode"),
+            QStringLiteral("11410400MB0000001A4000117001"));
+        doc = with(doc, QStringLiteral("/items/0/materials/1/reviewPoints/0/method"),
+            QStringLiteral("看一眼"));
+        doc = with(doc, QStringLiteral("/items/0/materials/0/sample/ref"),
+            QStringLiteral("no-such-sample"));
         doc = with(doc, QStringLiteral("/items/1/materials/1/condition"), QStringLiteral("hasCar"));
         doc = with(doc, QStringLiteral("/items/0/promisedTimeLimitDays"), 30);
-        doc = with(doc, QStringLiteral("/items/1/materials/2/name"), QStringLiteral("其他有关材料"));
+        doc = with(
+            doc, QStringLiteral("/items/1/materials/2/name"), QStringLiteral("其他有关材料"));
         doc = with(doc, QStringLiteral("/items/0/hours"), QJsonValue(QJsonValue::Undefined));
-        doc = with(doc, QStringLiteral("/items/0/materials/0/sample/regions/0/reviewPoint"), QStringLiteral("ghost"));
+        doc = with(doc, QStringLiteral("/items/0/materials/0/sample/regions/0/reviewPoint"),
+            QStringLiteral("ghost"));
         doc = with(doc, QStringLiteral("/items/1/futureField"), true);
 
         // WHEN it is parsed
@@ -111,48 +119,58 @@ private slots:
         // THEN it is refused and every problem is listed with where it is
         QVERIFY(!outcome.ok());
         using S = Diagnostic::Severity;
-        QVERIFY2(hasDiagnostic(outcome, S::Error, QStringLiteral("/items/1/itemCode"), QStringLiteral("duplicate item code")),
-                 qPrintable(outcome.report()));
-        QVERIFY(hasDiagnostic(outcome, S::Error, QStringLiteral("/items/0/materials/1/reviewPoints/0/method"),
-                              QStringLiteral("看一眼")));
+        QVERIFY2(hasDiagnostic(outcome, S::Error, QStringLiteral("/items/1/itemCode"),
+                     QStringLiteral("duplicate item code")),
+            qPrintable(outcome.report()));
+        QVERIFY(hasDiagnostic(outcome, S::Error,
+            QStringLiteral("/items/0/materials/1/reviewPoints/0/method"),
+            QStringLiteral("看一眼")));
         QVERIFY(hasDiagnostic(outcome, S::Error, QStringLiteral("/items/0/materials/0/sample/ref"),
-                              QStringLiteral("no-such-sample")));
+            QStringLiteral("no-such-sample")));
         QVERIFY(hasDiagnostic(outcome, S::Error, QStringLiteral("/items/1/materials/1/condition"),
-                              QStringLiteral("unknown fact 'hasCar'")));
+            QStringLiteral("unknown fact 'hasCar'")));
         QVERIFY(hasDiagnostic(outcome, S::Error, QStringLiteral("/items/0/promisedTimeLimitDays")));
-        QVERIFY(hasDiagnostic(outcome, S::Error, QStringLiteral("/items/1/materials/2/name"), QStringLiteral("其他")));
-        QVERIFY(hasDiagnostic(outcome, S::Error, QStringLiteral("/items/0/hours"), QStringLiteral("missing")));
-        QVERIFY(hasDiagnostic(outcome, S::Error, QStringLiteral("/items/0/materials/0/sample/regions/0/reviewPoint"),
-                              QStringLiteral("ghost")));
-        QVERIFY(hasDiagnostic(outcome, S::Warning, QStringLiteral("/items/1/futureField"), QStringLiteral("unknown")));
+        QVERIFY(hasDiagnostic(outcome, S::Error, QStringLiteral("/items/1/materials/2/name"),
+            QStringLiteral("其他")));
+        QVERIFY(hasDiagnostic(
+            outcome, S::Error, QStringLiteral("/items/0/hours"), QStringLiteral("missing")));
+        QVERIFY(hasDiagnostic(outcome, S::Error,
+            QStringLiteral("/items/0/materials/0/sample/regions/0/reviewPoint"),
+            QStringLiteral("ghost")));
+        QVERIFY(hasDiagnostic(outcome, S::Warning, QStringLiteral("/items/1/futureField"),
+            QStringLiteral("unknown")));
         QCOMPARE(outcome.errorCount(), 8);
     }
 
     void unknownKeysAreOnlyWarnings()
     {
         const int before = parse(minimal()).warningCount();
-        const ParseOutcome outcome = parse(with(minimal(), QStringLiteral("/items/0/materials/0/newThing"), 1));
+        const ParseOutcome outcome
+            = parse(with(minimal(), QStringLiteral("/items/0/materials/0/newThing"), 1));
         QVERIFY(outcome.ok());
         QCOMPARE(outcome.warningCount(), before + 1);
-        QVERIFY(hasDiagnostic(outcome, Diagnostic::Severity::Warning, QStringLiteral("/items/0/materials/0/newThing")));
+        QVERIFY(hasDiagnostic(outcome, Diagnostic::Severity::Warning,
+            QStringLiteral("/items/0/materials/0/newThing")));
     }
 
     void regionsOutsideTheSampleAreTrimmed()
     {
-        QJsonObject doc = with(minimal(), QStringLiteral("/items/0/materials/0/sample/regions/0/w"), 0.7);
+        QJsonObject doc
+            = with(minimal(), QStringLiteral("/items/0/materials/0/sample/regions/0/w"), 0.7);
         const ParseOutcome outcome = parse(doc);
         QVERIFY(outcome.ok());
         QVERIFY(hasDiagnostic(outcome, Diagnostic::Severity::Warning,
-                              QStringLiteral("/items/0/materials/0/sample/regions/0"), QStringLiteral("trimmed")));
-        QCOMPARE(outcome.catalog->items.first().materials.first().regions.first().rect.right(), 1.0);
+            QStringLiteral("/items/0/materials/0/sample/regions/0"), QStringLiteral("trimmed")));
+        QCOMPARE(
+            outcome.catalog->items.first().materials.first().regions.first().rect.right(), 1.0);
     }
 
     void newerFormatIsRefusedPlainly()
     {
         const ParseOutcome outcome = parse(with(minimal(), QStringLiteral("/formatVersion"), 2));
         QVERIFY(!outcome.ok());
-        QVERIFY(hasDiagnostic(outcome, Diagnostic::Severity::Error, QStringLiteral("/formatVersion"),
-                              QStringLiteral("update the workstation")));
+        QVERIFY(hasDiagnostic(outcome, Diagnostic::Severity::Error,
+            QStringLiteral("/formatVersion"), QStringLiteral("update the workstation")));
     }
 
     void hostileInputGivesErrorsNotCrashes_data()
@@ -163,18 +181,22 @@ private slots:
         QTest::newRow("not json") << QByteArray("<catalog/>") << "not valid JSON";
         QTest::newRow("array") << QByteArray("[]") << "must be a JSON object";
         QTest::newRow("deep nesting 100k") << QByteArray(100000, '[') << "not valid JSON";
-        QByteArray deep = "{\"format\":\"tongban-catalog\",\"x\":" + QByteArray(40, '[') + QByteArray(40, ']') + "}";
+        QByteArray deep = "{\"format\":\"tongban-catalog\",\"x\":" + QByteArray(40, '[')
+            + QByteArray(40, ']') + "}";
         QTest::newRow("deep nesting 40") << deep << "nested deeper";
-        QTest::newRow("invalid utf-8") << QByteArray("{\"format\":\"tongban-catalog\",\"publisher\":\"\xff\xfe\"}")
-                                       << "not valid UTF-8";
-        QByteArray huge = "{\"format\":\"tongban-catalog\",\"publisher\":\"" + QByteArray(5000000, 'a') + "\"}";
+        QTest::newRow("invalid utf-8")
+            << QByteArray("{\"format\":\"tongban-catalog\",\"publisher\":\"\xff\xfe\"}")
+            << "not valid UTF-8";
+        QByteArray huge
+            = "{\"format\":\"tongban-catalog\",\"publisher\":\"" + QByteArray(5000000, 'a') + "\"}";
         QTest::newRow("huge string") << huge << "longer than";
         QTest::newRow("wrong root types")
             << QByteArray(R"({"format":"tongban-catalog","formatVersion":"1","catalogVersion":7,
                               "publishedAt":[],"publisher":{},"region":"x","facts":{},"samples":3,"items":"all"})")
             << "must be";
-        QTest::newRow("huge number") << QByteArray(R"({"format":"tongban-catalog","formatVersion":1e308})")
-                                     << "whole number";
+        QTest::newRow("huge number")
+            << QByteArray(R"({"format":"tongban-catalog","formatVersion":1e308})")
+            << "whole number";
     }
 
     void hostileInputGivesErrorsNotCrashes()
@@ -192,21 +214,22 @@ private slots:
         // each other type THEN the parser reports an error or a warning and never crashes.
         const QJsonObject doc = minimal();
         QList<QPair<QString, QJsonValue>> leaves;
-        std::function<void(const QString &, const QJsonValue &)> walk = [&](const QString &p, const QJsonValue &v) {
-            leaves << qMakePair(p, v);
-            if (v.isObject()) {
-                const QJsonObject o = v.toObject();
-                for (auto it = o.begin(); it != o.end(); ++it)
-                    walk(p + QLatin1Char('/') + it.key(), it.value());
-            } else if (v.isArray()) {
-                const QJsonArray a = v.toArray();
-                for (qsizetype i = 0; i < a.size(); ++i)
-                    walk(p + QLatin1Char('/') + QString::number(i), a.at(i));
-            }
-        };
+        std::function<void(const QString &, const QJsonValue &)> walk
+            = [&](const QString &p, const QJsonValue &v) {
+                  leaves << qMakePair(p, v);
+                  if (v.isObject()) {
+                      const QJsonObject o = v.toObject();
+                      for (auto it = o.begin(); it != o.end(); ++it)
+                          walk(p + QLatin1Char('/') + it.key(), it.value());
+                  } else if (v.isArray()) {
+                      const QJsonArray a = v.toArray();
+                      for (qsizetype i = 0; i < a.size(); ++i)
+                          walk(p + QLatin1Char('/') + QString::number(i), a.at(i));
+                  }
+              };
         walk(QString(), doc);
-        const QList<QJsonValue> replacements = {QJsonValue(), QJsonValue(true), QJsonValue(-1),
-                                                QJsonValue(QStringLiteral("x")), QJsonArray(), QJsonObject()};
+        const QList<QJsonValue> replacements = { QJsonValue(), QJsonValue(true), QJsonValue(-1),
+            QJsonValue(QStringLiteral("x")), QJsonArray(), QJsonObject() };
         int mutations = 0;
         int refused = 0;
         for (const auto &[pointer, original] : std::as_const(leaves)) {
@@ -221,7 +244,8 @@ private slots:
                 // A null may stand for an optional value left out; any other wrong
                 // type must be reported.
                 QVERIFY2(replacement.isNull() || !outcome.diagnostics.isEmpty(),
-                         qPrintable(pointer + QStringLiteral(" <- ") + QString::number(replacement.type())));
+                    qPrintable(
+                        pointer + QStringLiteral(" <- ") + QString::number(replacement.type())));
             }
         }
         qInfo("%d mutations, %d refused", mutations, refused);

@@ -34,7 +34,8 @@ private slots:
     void initTestCase()
     {
         // The shipped sample catalogue: what the demo and the clerks' journeys use.
-        const ParseOutcome outcome = CatalogParser::parse(readFile(QStringLiteral(TONGBAN_SAMPLE_CATALOG)));
+        const ParseOutcome outcome
+            = CatalogParser::parse(readFile(QStringLiteral(TONGBAN_SAMPLE_CATALOG)));
         QVERIFY2(outcome.ok(), qPrintable(outcome.report()));
         m_catalog = *outcome.catalog;
         QVERIFY(m_catalog.items.size() >= 20);
@@ -43,12 +44,14 @@ private slots:
     void pinyinInitials()
     {
         QVERIFY(Pinyin::available());
-        QCOMPARE(Pinyin::initials(QStringLiteral("个体工商户")), QStringList{QStringLiteral("gtgsh")});
+        QCOMPARE(Pinyin::initials(QStringLiteral("个体工商户")),
+            QStringList { QStringLiteral("gtgsh") });
         // 行 reads háng or xíng: both are searchable.
         const QStringList bank = Pinyin::initials(QStringLiteral("银行"));
         QVERIFY(bank.contains(QStringLiteral("yh")));
         QVERIFY(bank.contains(QStringLiteral("yx")));
-        QCOMPARE(Pinyin::initials(QStringLiteral("《就业创业证》A1")), QStringList{QStringLiteral("jycyza1")});
+        QCOMPARE(Pinyin::initials(QStringLiteral("《就业创业证》A1")),
+            QStringList { QStringLiteral("jycyza1") });
     }
 
     void findsByPinyinInitials()
@@ -57,9 +60,11 @@ private slots:
         const CatalogIndex index(m_catalog);
         const QList<SearchHit> hits = index.search(QStringLiteral("gtgsh"));
         QVERIFY(!hits.isEmpty());
-        QVERIFY2(names(hits).contains(QStringLiteral("个体工商户设立登记")), qPrintable(names(hits).join(u',')));
+        QVERIFY2(names(hits).contains(QStringLiteral("个体工商户设立登记")),
+            qPrintable(names(hits).join(u',')));
         for (const SearchHit &hit : hits)
-            QVERIFY2(hit.item->name.startsWith(QStringLiteral("个体工商户")), qPrintable(hit.item->name));
+            QVERIFY2(hit.item->name.startsWith(QStringLiteral("个体工商户")),
+                qPrintable(hit.item->name));
         QCOMPARE(hits.first().match, MatchKind::PinyinPrefix);
         const QList<SearchHit> exact = index.search(QStringLiteral("gtgshsldj"));
         QCOMPARE(exact.size(), 1);
@@ -73,7 +78,8 @@ private slots:
         QVERIFY(plain.size() >= 2);
         QCOMPARE(names(index.search(QStringLiteral(" 公 积 金 "))), plain);
         // Full-width letters typed with a Chinese input method still match initials.
-        QCOMPARE(names(index.search(QStringLiteral("ＧＴＧＳＨ"))), names(index.search(QStringLiteral("gtgsh"))));
+        QCOMPARE(names(index.search(QStringLiteral("ＧＴＧＳＨ"))),
+            names(index.search(QStringLiteral("gtgsh"))));
     }
 
     void exactCodeRanksFirstThenNamePrefix()
@@ -84,10 +90,12 @@ private slots:
         QVERIFY(!byCode.isEmpty());
         QCOMPARE(byCode.first().item, &target);
         QCOMPARE(byCode.first().match, MatchKind::ExactCode);
-        const QList<SearchHit> byPrefix = index.search(target.itemCode.left(target.itemCode.size() - 3));
+        const QList<SearchHit> byPrefix
+            = index.search(target.itemCode.left(target.itemCode.size() - 3));
         QVERIFY(!byPrefix.isEmpty());
         for (const SearchHit &hit : byPrefix)
-            QVERIFY(hit.item->itemCode.startsWith(target.itemCode.left(target.itemCode.size() - 3)));
+            QVERIFY(
+                hit.item->itemCode.startsWith(target.itemCode.left(target.itemCode.size() - 3)));
 
         // "就业" is a name prefix for some items and inside the name of others.
         const QList<SearchHit> hits = index.search(QStringLiteral("就业"));

@@ -1,5 +1,4 @@
 #include <catalog/CatalogStore.h>
-
 #include <core/Clock.h>
 #include <storage/Database.h>
 
@@ -42,10 +41,10 @@ QByteArray fixtureVersion2()
     QJsonObject added = items.at(1).toObject();
     added[QStringLiteral("itemCode")] = QStringLiteral("11410400MB0000003C4000117003");
     added[QStringLiteral("name")] = QStringLiteral("失业登记");
-    QJsonArray windows{QJsonObject{{QStringLiteral("id"), QStringLiteral("410403-tb-09")},
-                                   {QStringLiteral("name"), QStringLiteral("卫东区9号通办窗口")}}};
+    QJsonArray windows { QJsonObject { { QStringLiteral("id"), QStringLiteral("410403-tb-09") },
+        { QStringLiteral("name"), QStringLiteral("卫东区9号通办窗口") } } };
     added[QStringLiteral("homeWindows")] = windows;
-    items = QJsonArray{first, added};
+    items = QJsonArray { first, added };
     doc[QStringLiteral("items")] = items;
     return QJsonDocument(doc).toJson();
 }
@@ -57,14 +56,15 @@ class tst_CatalogStore : public QObject
 
 private:
     QTemporaryDir m_dir;
-    Core::ManualClock m_clock{QDateTime(QDate(2026, 11, 24), QTime(1, 0), Qt::UTC)};
+    Core::ManualClock m_clock { QDateTime(QDate(2026, 11, 24), QTime(1, 0), Qt::UTC) };
     std::unique_ptr<Storage::Database> m_db;
 
 private slots:
     void init()
     {
         QFile::remove(m_dir.filePath(QStringLiteral("ws.sqlite")));
-        auto db = Storage::Database::open(m_dir.filePath(QStringLiteral("ws.sqlite")), {CatalogStore::schema()});
+        auto db = Storage::Database::open(
+            m_dir.filePath(QStringLiteral("ws.sqlite")), { CatalogStore::schema() });
         QVERIFY(db.ok());
         m_db = std::move(db).value();
     }
@@ -114,25 +114,44 @@ private slots:
         QCOMPARE(store.versions().size(), 2);
         QCOMPARE(store.activeVersion()->catalogVersion, QStringLiteral("test.2"));
 
-        const CatalogDiff &diff = second->changes;
+        // The import says which items changed ...
+        const CatalogDiff &summary = second->changes;
+        QCOMPARE(summary.fromVersion, QStringLiteral("test.1"));
+        QCOMPARE(summary.count(ChangeKind::Added), 1);
+        QCOMPARE(summary.count(ChangeKind::Removed), 1);
+        QCOMPARE(summary.count(ChangeKind::Changed), 1);
+        QCOMPARE(second->previousVersionId, first->version.id);
+        // ... and the stored versions say how, down to the materials.
+        const auto stored = store.diff(first->version.id, second->version.id);
+        QVERIFY(stored.ok());
+        const CatalogDiff &diff = *stored;
         QCOMPARE(diff.fromVersion, QStringLiteral("test.1"));
         QCOMPARE(diff.count(ChangeKind::Added), 1);
         QCOMPARE(diff.count(ChangeKind::Removed), 1);
         QCOMPARE(diff.count(ChangeKind::Changed), 1);
-        QCOMPARE(diff.change(QStringLiteral("11410400MB0000003C4000117003"))->name, QStringLiteral("失业登记"));
-        QCOMPARE(diff.change(QStringLiteral("11410400MB0000002B4000117002"))->kind, ChangeKind::Removed);
+        QCOMPARE(diff.change(QStringLiteral("11410400MB0000003C4000117003"))->name,
+            QStringLiteral("失业登记"));
+        QCOMPARE(
+            diff.change(QStringLiteral("11410400MB0000002B4000117002"))->kind, ChangeKind::Removed);
         const ItemChange *changed = diff.change(QStringLiteral("11410400MB0000001A4000117001"));
-        QCOMPARE(changed->changedFields, QStringList{QStringLiteral("promisedTimeLimitDays")});
+        QCOMPARE(changed->changedFields, QStringList { QStringLiteral("promisedTimeLimitDays") });
         QCOMPARE(changed->materials.size(), 2);
         QCOMPARE(changed->materials.at(0).materialId, QStringLiteral("application"));
         QCOMPARE(changed->materials.at(0).kind, ChangeKind::Changed);
-        QCOMPARE(changed->materials.at(0).changedFields, QStringList{QStringLiteral("copies")});
+        QCOMPARE(changed->materials.at(0).changedFields, QStringList { QStringLiteral("copies") });
         QCOMPARE(changed->materials.at(1).kind, ChangeKind::Removed);
 
         // Per-item hashes tell which guides a clerk used have changed.
         const auto codes = store.changedItems(first->version.id, second->version.id);
-        QCOMPARE(*codes, QStringList({QStringLiteral("11410400MB0000001A4000117001"),
-                                      QStringLiteral("11410400MB0000003C4000117003")}));
+        QCOMPARE(*codes,
+            QStringList({ QStringLiteral("11410400MB0000001A4000117001"),
+                QStringLiteral("11410400MB0000003C4000117003") }));
+        // The stored diff agrees with the diff of the parsed catalogues.
+        const CatalogDiff parsed = diffCatalogs(
+            *store.version(QStringLiteral("test.1")), *store.version(QStringLiteral("test.2")));
+        QCOMPARE(parsed.items.size(), diff.items.size());
+        QCOMPARE(
+            parsed.change(QStringLiteral("11410400MB0000001A4000117001"))->materials.size(), 2);
         // An older version can still be read.
         QCOMPARE(store.version(QStringLiteral("test.1"))->items.size(), 2);
     }
