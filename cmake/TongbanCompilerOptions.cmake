@@ -19,3 +19,16 @@ if(TONGBAN_SANITIZE)
         -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_link_options(tongban_compile_options INTERFACE -fsanitize=address,undefined)
 endif()
+
+# Fuzzing build (preset "fuzz", clang only): every Tongban target gets
+# coverage instrumentation plus ASan/UBSan, so that libFuzzer is guided by the
+# module code itself; fuzz targets add -fsanitize=fuzzer at link time.
+option(TONGBAN_FUZZ "Build the libFuzzer targets in tests/fuzz (clang)" OFF)
+if(TONGBAN_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        message(FATAL_ERROR "TONGBAN_FUZZ needs clang (use the fuzz preset)")
+    endif()
+    target_compile_options(tongban_compile_options INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
+    target_link_options(tongban_compile_options INTERFACE -fsanitize=address,undefined)
+endif()

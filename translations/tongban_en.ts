@@ -9,6 +9,208 @@
         </message>
     </context>
     <context>
+        <name>Tongban::Catalog</name>
+        <message>
+            <source>nested deeper than %1 levels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>has %1 entries, more than the limit of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>has a key longer than 100 characters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>duplicate option "%1"</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a yes/no fact has no options</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>duplicate id "%1" (first at %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>must be a path inside the catalogue folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>duplicate code "%1"</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>contains the catch-all wording "%1": a guide must name each material exactly</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>originals and copies cannot both be 0</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ignored: the material is not tolerable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>names no sample: "%1" is not in /samples</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>names no review point of this material: "%1"</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a region needs a positive width and height</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the region lies outside the sample</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the region reaches outside the sample and was trimmed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no review point is drawn on the sample</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"%1" is not one of: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the promised time limit (%1 working days) exceeds the legal one (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>warning</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the document is %1 MiB, more than the limit of %2 MiB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the document is not valid UTF-8 text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not valid JSON at byte %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the document must be a JSON object</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>must be "tongban-catalog": this is not a catalogue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>format version %1 is newer than this workstation understands (%2): update the workstation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not an ISO 8601 date and time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>duplicate item code "%1" (first at %2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>The catalogue was refused: it has %n error(s). The catalogue in force stays in force.</source>
+            <translation>
+                <numerusform>The catalogue was refused: it has %n error. The catalogue in force stays in force.</numerusform>
+                <numerusform>The catalogue was refused: it has %n errors. The catalogue in force stays in force.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The catalogue could not be stored; the catalogue in force stays in force. %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No catalogue has been received yet. Connect to the platform, or ask IT to import one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That catalogue version is not stored here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The stored catalogue no longer validates. Import it again from the platform.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The condition "%1" is not valid: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>required, but missing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>must be text, not %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>must not be empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>longer than %1 characters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"%1" is not of the form %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>must be a whole number, not %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>must be between %1 and %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>must be true or false, not %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>must be a number, not %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>must be an object, not %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>must be a list, not %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>needs at least %1 entries, has %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>must be non-empty text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown key, ignored</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Tongban::Cli</name>
         <message>
             <source>Unknown command: %1</source>
@@ -74,6 +276,66 @@
             <source>Invalid.
 As an identity number: %1
 As a credit code: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot read %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>added</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>removed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 -&gt; %2: %3 added, %4 removed, %5 changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not a valid catalogue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No such file: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: tongban-cli catalog validate FILE</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Invalid: %1 errors, %2 warnings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Valid: catalogue %1, %2 items, %3 materials, %4 review points, %5 warnings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: tongban-cli catalog import FILE</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Catalogue %1 is in force (%2 items).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: tongban-cli catalog search QUERY</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No item found.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: tongban-cli catalog diff OLD NEW (files or stored version labels)</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -176,6 +438,144 @@ As a credit code: %2</source>
         <message>
             <source>Tampering detected. Do not use this workstation for cases and call your supervisor.
 %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Tongban::Gui::GuidesPage</name>
+        <message>
+            <source>Unified guides</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name, code, keyword or pinyin initials (e.g. gtgsh)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Materials</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Review points</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Catalogue %1, %n item(s), published by %2</source>
+            <translation>
+                <numerusform>Catalogue %1, %n item, published by %2</numerusform>
+                <numerusform>Catalogue %1, %n items, published by %2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No item matches "%1".</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 original(s), %2 copy(ies)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>paper</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>electronic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>paper and electronic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>tolerated absence allowed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>paper original mailed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>only when: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>citywide</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>provincewide</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>across provinces</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Item code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scope</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Home jurisdiction</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Home windows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Implementing body</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time limits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>legal %1 working days, promised %2 working days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Result</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fees</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>free of charge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Acceptance conditions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Basis</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Process</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Location and hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Complaints</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -297,6 +697,14 @@ As a credit code: %2</source>
             <source>Ctrl+%1</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Demo window (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unified guides</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Tongban::Gui::NotBuiltPage</name>
@@ -360,15 +768,7 @@ As a credit code: %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>This version is the foundation of the workstation. It keeps data safely and records every act, but it cannot receive an application yet. Not built yet:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Clerk sign-in with a personal account and the idle lock</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The service-item catalogue: guides, materials and review points</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -443,6 +843,21 @@ As a credit code: %2</source>
             <translation>
                 <numerusform>Tampering detected in %n record: call your supervisor</numerusform>
                 <numerusform>Tampering detected in %n records: call your supervisor</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Catalogue in force</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This version keeps data safely, records every act and carries the unified guides (see Unified guides), but it cannot receive an application yet. Not built yet:</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1, %n item(s), published %2</source>
+            <translation>
+                <numerusform>%1, %n item, published %2</numerusform>
+                <numerusform>%1, %n items, published %2</numerusform>
             </translation>
         </message>
     </context>
@@ -521,6 +936,17 @@ As a credit code: %2</source>
         </message>
         <message>
             <source>This page no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Tongban::Widgets::SampleView</name>
+        <message>
+            <source>No sample for this material.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The sample image could not be shown.</source>
             <translation type="unfinished" />
         </message>
     </context>

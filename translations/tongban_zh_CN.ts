@@ -9,6 +9,207 @@
         </message>
     </context>
     <context>
+        <name>Tongban::Catalog</name>
+        <message>
+            <source>nested deeper than %1 levels</source>
+            <translation>嵌套超过 %1 层</translation>
+        </message>
+        <message>
+            <source>has %1 entries, more than the limit of %2</source>
+            <translation>有 %1 项，超过上限 %2 项</translation>
+        </message>
+        <message>
+            <source>has a key longer than 100 characters</source>
+            <translation>含有长度超过 100 个字符的键名</translation>
+        </message>
+        <message>
+            <source>duplicate option "%1"</source>
+            <translation>选项“%1”重复</translation>
+        </message>
+        <message>
+            <source>a yes/no fact has no options</source>
+            <translation>“是/否”类情形不应有选项</translation>
+        </message>
+        <message>
+            <source>duplicate id "%1" (first at %2)</source>
+            <translation>标识“%1”重复（首次出现在 %2）</translation>
+        </message>
+        <message>
+            <source>must be a path inside the catalogue folder</source>
+            <translation>必须是清单目录内的相对路径</translation>
+        </message>
+        <message>
+            <source>duplicate code "%1"</source>
+            <translation>代码“%1”重复</translation>
+        </message>
+        <message>
+            <source>contains the catch-all wording "%1": a guide must name each material exactly</source>
+            <translation>含有兜底性表述“%1”：办事指南必须逐一写明每项材料</translation>
+        </message>
+        <message>
+            <source>originals and copies cannot both be 0</source>
+            <translation>原件和复印件份数不能同时为 0</translation>
+        </message>
+        <message>
+            <source>ignored: the material is not tolerable</source>
+            <translation>已忽略：该材料不适用容缺受理</translation>
+        </message>
+        <message>
+            <source>names no sample: "%1" is not in /samples</source>
+            <translation>指向不存在的样表：/samples 中没有“%1”</translation>
+        </message>
+        <message>
+            <source>names no review point of this material: "%1"</source>
+            <translation>指向本材料不存在的审查要点：“%1”</translation>
+        </message>
+        <message>
+            <source>a region needs a positive width and height</source>
+            <translation>标注区域的宽和高必须大于 0</translation>
+        </message>
+        <message>
+            <source>the region lies outside the sample</source>
+            <translation>标注区域在样表之外</translation>
+        </message>
+        <message>
+            <source>the region reaches outside the sample and was trimmed</source>
+            <translation>标注区域超出样表范围，已裁剪</translation>
+        </message>
+        <message>
+            <source>no review point is drawn on the sample</source>
+            <translation>样表上未标注任何审查要点</translation>
+        </message>
+        <message>
+            <source>"%1" is not one of: %2</source>
+            <translation>“%1”不是以下取值之一：%2</translation>
+        </message>
+        <message>
+            <source>the promised time limit (%1 working days) exceeds the legal one (%2)</source>
+            <translation>承诺办结时限（%1 个工作日）超过法定办结时限（%2 个工作日）</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <source>warning</source>
+            <translation>警告</translation>
+        </message>
+        <message>
+            <source>the document is %1 MiB, more than the limit of %2 MiB</source>
+            <translation>文件大小 %1 MiB，超过上限 %2 MiB</translation>
+        </message>
+        <message>
+            <source>the document is not valid UTF-8 text</source>
+            <translation>文件不是有效的 UTF-8 文本</translation>
+        </message>
+        <message>
+            <source>not valid JSON at byte %1: %2</source>
+            <translation>第 %1 字节处 JSON 格式错误：%2</translation>
+        </message>
+        <message>
+            <source>the document must be a JSON object</source>
+            <translation>文件顶层必须是 JSON 对象</translation>
+        </message>
+        <message>
+            <source>must be "tongban-catalog": this is not a catalogue</source>
+            <translation>应为“tongban-catalog”：这不是通办事项清单文件</translation>
+        </message>
+        <message>
+            <source>format version %1 is newer than this workstation understands (%2): update the workstation</source>
+            <translation>格式版本 %1 高于本工作站支持的版本（%2）：请升级工作站</translation>
+        </message>
+        <message>
+            <source>not an ISO 8601 date and time</source>
+            <translation>不是 ISO 8601 格式的日期时间</translation>
+        </message>
+        <message>
+            <source>duplicate item code "%1" (first at %2)</source>
+            <translation>事项编码“%1”重复（首次出现在 %2）</translation>
+        </message>
+        <message numerus="yes">
+            <source>The catalogue was refused: it has %n error(s). The catalogue in force stays in force.</source>
+            <translation>
+                <numerusform>清单未被采用：发现 %n 处错误。现行清单继续有效。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The catalogue could not be stored; the catalogue in force stays in force. %1</source>
+            <translation>清单未能保存，现行清单继续有效。%1</translation>
+        </message>
+        <message>
+            <source>No catalogue has been received yet. Connect to the platform, or ask IT to import one.</source>
+            <translation>尚未收到通办事项清单。请连接平台，或请信息技术人员导入。</translation>
+        </message>
+        <message>
+            <source>That catalogue version is not stored here.</source>
+            <translation>本机没有该版本的清单。</translation>
+        </message>
+        <message>
+            <source>The stored catalogue no longer validates. Import it again from the platform.</source>
+            <translation>本机保存的清单已无法通过校验。请从平台重新导入。</translation>
+        </message>
+        <message>
+            <source>The condition "%1" is not valid: %2</source>
+            <translation>情形条件“%1”无效：%2</translation>
+        </message>
+        <message>
+            <source>required, but missing</source>
+            <translation>必填，但缺失</translation>
+        </message>
+        <message>
+            <source>must be text, not %1</source>
+            <translation>应为文本，而不是 %1</translation>
+        </message>
+        <message>
+            <source>must not be empty</source>
+            <translation>不能为空</translation>
+        </message>
+        <message>
+            <source>longer than %1 characters</source>
+            <translation>超过 %1 个字符</translation>
+        </message>
+        <message>
+            <source>"%1" is not of the form %2</source>
+            <translation>“%1”不符合格式 %2</translation>
+        </message>
+        <message>
+            <source>must be a whole number, not %1</source>
+            <translation>应为整数，而不是 %1</translation>
+        </message>
+        <message>
+            <source>must be between %1 and %2</source>
+            <translation>应在 %1 到 %2 之间</translation>
+        </message>
+        <message>
+            <source>must be true or false, not %1</source>
+            <translation>应为 true 或 false，而不是 %1</translation>
+        </message>
+        <message>
+            <source>must be a number, not %1</source>
+            <translation>应为数值，而不是 %1</translation>
+        </message>
+        <message>
+            <source>must be an object, not %1</source>
+            <translation>应为对象，而不是 %1</translation>
+        </message>
+        <message>
+            <source>must be a list, not %1</source>
+            <translation>应为列表，而不是 %1</translation>
+        </message>
+        <message>
+            <source>needs at least %1 entries, has %2</source>
+            <translation>至少需要 %1 项，当前 %2 项</translation>
+        </message>
+        <message>
+            <source>must be non-empty text</source>
+            <translation>应为非空文本</translation>
+        </message>
+        <message>
+            <source>unknown key, ignored</source>
+            <translation>未知字段，已忽略</translation>
+        </message>
+    </context>
+    <context>
         <name>Tongban::Cli</name>
         <message>
             <source>Unknown command: %1</source>
@@ -77,6 +278,66 @@ As a credit code: %2</source>
             <translation>无效。
 按居民身份证号码：%1
 按统一社会信用代码：%2</translation>
+        </message>
+        <message>
+            <source>Cannot read %1: %2</source>
+            <translation>无法读取 %1：%2</translation>
+        </message>
+        <message>
+            <source>added</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <source>removed</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>changed</source>
+            <translation>变更</translation>
+        </message>
+        <message>
+            <source>%1 -&gt; %2: %3 added, %4 removed, %5 changed</source>
+            <translation>%1 → %2：新增 %3 项，删除 %4 项，变更 %5 项</translation>
+        </message>
+        <message>
+            <source>%1 is not a valid catalogue</source>
+            <translation>%1 不是有效的通办事项清单</translation>
+        </message>
+        <message>
+            <source>No such file: %1</source>
+            <translation>文件不存在：%1</translation>
+        </message>
+        <message>
+            <source>Usage: tongban-cli catalog validate FILE</source>
+            <translation>用法：tongban-cli catalog validate 文件</translation>
+        </message>
+        <message>
+            <source>Invalid: %1 errors, %2 warnings.</source>
+            <translation>无效：%1 处错误，%2 条警告。</translation>
+        </message>
+        <message>
+            <source>Valid: catalogue %1, %2 items, %3 materials, %4 review points, %5 warnings.</source>
+            <translation>有效：清单 %1，%2 个事项，%3 项材料，%4 个审查要点，%5 条警告。</translation>
+        </message>
+        <message>
+            <source>Usage: tongban-cli catalog import FILE</source>
+            <translation>用法：tongban-cli catalog import 文件</translation>
+        </message>
+        <message>
+            <source>Catalogue %1 is in force (%2 items).</source>
+            <translation>清单 %1 已生效（%2 个事项）。</translation>
+        </message>
+        <message>
+            <source>Usage: tongban-cli catalog search QUERY</source>
+            <translation>用法：tongban-cli catalog search 关键词</translation>
+        </message>
+        <message>
+            <source>No item found.</source>
+            <translation>未找到事项。</translation>
+        </message>
+        <message>
+            <source>Usage: tongban-cli catalog diff OLD NEW (files or stored version labels)</source>
+            <translation>用法：tongban-cli catalog diff 旧 新（文件或本机保存的版本号）</translation>
         </message>
     </context>
     <context>
@@ -179,6 +440,143 @@ As a credit code: %2</source>
 %1</source>
             <translation>发现篡改痕迹。请停止在本工作站办件，并立即报告负责人。
 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tongban::Gui::GuidesPage</name>
+        <message>
+            <source>Unified guides</source>
+            <translation>办事指南</translation>
+        </message>
+        <message>
+            <source>Name, code, keyword or pinyin initials (e.g. gtgsh)</source>
+            <translation>名称、事项编码、关键词或拼音首字母（如 gtgsh）</translation>
+        </message>
+        <message>
+            <source>Materials</source>
+            <translation>申请材料</translation>
+        </message>
+        <message>
+            <source>Review points</source>
+            <translation>审查要点</translation>
+        </message>
+        <message numerus="yes">
+            <source>Catalogue %1, %n item(s), published by %2</source>
+            <translation>
+                <numerusform>清单 %1，共 %n 个事项，%2 发布</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No item matches "%1".</source>
+            <translation>没有与“%1”匹配的事项。</translation>
+        </message>
+        <message>
+            <source>%1 original(s), %2 copy(ies)</source>
+            <translation>原件 %1 份，复印件 %2 份</translation>
+        </message>
+        <message>
+            <source>paper</source>
+            <translation>纸质</translation>
+        </message>
+        <message>
+            <source>electronic</source>
+            <translation>电子</translation>
+        </message>
+        <message>
+            <source>paper and electronic</source>
+            <translation>纸质和电子</translation>
+        </message>
+        <message>
+            <source>tolerated absence allowed</source>
+            <translation>可容缺受理</translation>
+        </message>
+        <message>
+            <source>paper original mailed</source>
+            <translation>纸质原件需寄送</translation>
+        </message>
+        <message>
+            <source>only when: %1</source>
+            <translation>适用情形：%1</translation>
+        </message>
+        <message>
+            <source>citywide</source>
+            <translation>全市通办</translation>
+        </message>
+        <message>
+            <source>provincewide</source>
+            <translation>全省通办</translation>
+        </message>
+        <message>
+            <source>across provinces</source>
+            <translation>跨省通办</translation>
+        </message>
+        <message>
+            <source>Item code</source>
+            <translation>事项编码</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>事项类型</translation>
+        </message>
+        <message>
+            <source>Scope</source>
+            <translation>通办范围</translation>
+        </message>
+        <message>
+            <source>Home jurisdiction</source>
+            <translation>属地</translation>
+        </message>
+        <message>
+            <source>Home windows</source>
+            <translation>属地通办窗口</translation>
+        </message>
+        <message>
+            <source>Implementing body</source>
+            <translation>实施主体</translation>
+        </message>
+        <message>
+            <source>Time limits</source>
+            <translation>办结时限</translation>
+        </message>
+        <message>
+            <source>legal %1 working days, promised %2 working days</source>
+            <translation>法定 %1 个工作日，承诺 %2 个工作日</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Fees</source>
+            <translation>收费</translation>
+        </message>
+        <message>
+            <source>free of charge</source>
+            <translation>不收费</translation>
+        </message>
+        <message>
+            <source>Acceptance conditions</source>
+            <translation>受理条件</translation>
+        </message>
+        <message>
+            <source>Basis</source>
+            <translation>设定依据</translation>
+        </message>
+        <message>
+            <source>Process</source>
+            <translation>办理流程</translation>
+        </message>
+        <message>
+            <source>Location and hours</source>
+            <translation>办理地点和时间</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>咨询方式</translation>
+        </message>
+        <message>
+            <source>Complaints</source>
+            <translation>监督投诉</translation>
         </message>
     </context>
     <context>
@@ -299,6 +697,14 @@ As a credit code: %2</source>
             <source>Ctrl+%1</source>
             <translation>Ctrl+%1</translation>
         </message>
+        <message>
+            <source>Demo window (%1)</source>
+            <translation>演示窗口（%1）</translation>
+        </message>
+        <message>
+            <source>Unified guides</source>
+            <translation>办事指南</translation>
+        </message>
     </context>
     <context>
         <name>Tongban::Gui::NotBuiltPage</name>
@@ -362,16 +768,8 @@ As a credit code: %2</source>
             <translation>尚未建成</translation>
         </message>
         <message>
-            <source>This version is the foundation of the workstation. It keeps data safely and records every act, but it cannot receive an application yet. Not built yet:</source>
-            <translation>本版本是工作站的基础部分：能安全保存数据、记录每一项操作，但还不能受理申请。以下功能尚未建成：</translation>
-        </message>
-        <message>
             <source>Clerk sign-in with a personal account and the idle lock</source>
             <translation>窗口人员个人账号登录及闲置锁屏</translation>
-        </message>
-        <message>
-            <source>The service-item catalogue: guides, materials and review points</source>
-            <translation>通办事项清单：办事指南、申请材料与审查要点</translation>
         </message>
         <message>
             <source>Capture from the document camera or scanner</source>
@@ -443,6 +841,20 @@ As a credit code: %2</source>
             <source>Tampering detected in %n record(s): call your supervisor</source>
             <translation>
                 <numerusform>%n 处发现篡改痕迹：请报告负责人</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Catalogue in force</source>
+            <translation>现行清单</translation>
+        </message>
+        <message>
+            <source>This version keeps data safely, records every act and carries the unified guides (see Unified guides), but it cannot receive an application yet. Not built yet:</source>
+            <translation>本版本能安全保存数据、记录每一项操作，并提供统一办事指南（见“办事指南”），但还不能受理申请。以下功能尚未建成：</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1, %n item(s), published %2</source>
+            <translation>
+                <numerusform>%1，共 %n 个事项，%2 发布</numerusform>
             </translation>
         </message>
     </context>
@@ -522,6 +934,17 @@ As a credit code: %2</source>
         <message>
             <source>This page no longer exists.</source>
             <translation>该页面已不存在。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tongban::Widgets::SampleView</name>
+        <message>
+            <source>No sample for this material.</source>
+            <translation>该材料没有示范样表。</translation>
+        </message>
+        <message>
+            <source>The sample image could not be shown.</source>
+            <translation>无法显示示范样表图片。</translation>
         </message>
     </context>
 </TS>

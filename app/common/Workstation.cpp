@@ -4,6 +4,7 @@
 #include <storage/StorageSchema.h>
 
 #include <QDir>
+#include <QFile>
 #include <QSettings>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -19,9 +20,14 @@ QString Workstation::defaultDataDirectory()
         + QStringLiteral("/tongban");
 }
 
+QString Workstation::embeddedCatalogPath()
+{
+    return QStringLiteral(":/tongban/catalog/pingdingshan-2026.json");
+}
+
 QList<Storage::MigrationSet> Workstation::schema()
 {
-    return { Storage::storageSchema(), Security::auditSchema() };
+    return { Storage::storageSchema(), Security::auditSchema(), Catalog::CatalogStore::schema() };
 }
 
 Core::Result<std::unique_ptr<Workstation>> Workstation::open(
@@ -47,6 +53,20 @@ Core::Result<std::unique_ptr<Workstation>> Workstation::open(
         *station->m_db, station->m_dataDir + QStringLiteral("/pages"), *station->m_clock);
     station->m_cases = std::make_unique<Storage::CaseStore>(*station->m_db, *station->m_clock);
     station->m_audit = std::make_unique<Security::AuditLog>(*station->m_db, *station->m_clock);
+
+    station->m_catalogs
+        = std::make_unique<Catalog::CatalogStore>(*station->m_db, *station->m_clock);
+    if (!station->m_catalogs->activeVersion()) {
+        QFile embedded(embeddedCatalogPath());
+        if (embedded.open(QIODevice::ReadOnly)) {
+            const auto imported = station->m_catalogs->import(embedded.readAll());
+            station->auditSystem(QStringLiteral("catalog.import"),
+                imported ? QStringLiteral("ok") : QStringLiteral("failed"),
+                imported ? QStringLiteral("embedded sample catalogue %1")
+                               .arg(imported->version.catalogVersion)
+                         : imported.error().detail.left(500));
+        }
+    }
 
     auto sweep = station->m_pages->sweep(std::chrono::hours(1));
     if (!sweep)

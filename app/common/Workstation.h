@@ -1,5 +1,6 @@
 #pragma once
 
+#include <catalog/CatalogStore.h>
 #include <core/Clock.h>
 #include <core/Result.h>
 #include <security/AuditLog.h>
@@ -36,6 +37,8 @@ public:
      * Opens (creating on first run) the workstation in \a dataDir and sweeps
      * page files left unreferenced by an earlier crash (older than one hour).
      * \a clock defaults to the system clock; tests pass a ManualClock.
+     * A workstation that has never received a catalogue gets the embedded
+     * sample catalogue (see embeddedCatalogPath()).
      */
     static Core::Result<std::unique_ptr<Workstation>> open(
         const QString &dataDir, std::unique_ptr<Core::Clock> clock = {});
@@ -50,6 +53,10 @@ public:
     Storage::PageStore &pages() { return *m_pages; }
     Storage::CaseStore &cases() { return *m_cases; }
     Security::AuditLog &audit() { return *m_audit; }
+    Catalog::CatalogStore &catalogs() { return *m_catalogs; }
+
+    /// Resource path of the sample catalogue shipped with the application.
+    static QString embeddedCatalogPath();
     const Storage::SweepReport &startupSweep() const { return m_sweep; }
 
     /// Records an act of the workstation itself (not of a clerk) in the audit trail.
@@ -69,6 +76,7 @@ private:
     std::unique_ptr<Storage::PageStore> m_pages;
     std::unique_ptr<Storage::CaseStore> m_cases;
     std::unique_ptr<Security::AuditLog> m_audit;
+    std::unique_ptr<Catalog::CatalogStore> m_catalogs;
     Storage::SweepReport m_sweep;
 };
 

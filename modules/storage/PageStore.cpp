@@ -99,9 +99,9 @@ Status PageStore::writeContent(const QString &sha256, const QByteArray &bytes, b
 Result<PageRecord> PageStore::save(
     const QString &caseId, const QByteArray &bytes, const QString &mediaType)
 {
-    TB_ASSERT(!caseId.isEmpty(),
-        return Error(InvalidArgument, Tr::tr("The page has no case to belong to."),
-            QStringLiteral("empty case id")));
+    TB_ASSERT(!caseId.isEmpty(), return (Error{InvalidArgument,
+                                                Tr::tr("The page has no case to belong to."),
+                                                QStringLiteral("empty case id")}));
     PageRecord record;
     record.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     record.caseId = caseId;

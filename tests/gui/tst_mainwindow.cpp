@@ -1,13 +1,18 @@
 #include "shell/MainWindow.h"
 #include "shell/NotBuiltPage.h"
 
+#include <widgets/SampleView.h>
+
 #include <QApplication>
+#include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 
 #include <Translations.h>
 #include <common/Workstation.h>
@@ -50,6 +55,12 @@ private slots:
     void initTestCase()
     {
         QCOMPARE(installTranslations(QString()), QStringLiteral("zh_CN"));
+        if (qEnvironmentVariableIsSet("TONGBAN_SCREENSHOT_DIR")) {
+            // Screenshots for people to look at: with the application's style.
+            QFile style(QStringLiteral(":/tongban/ui/style/tongban.qss"));
+            if (style.open(QIODevice::ReadOnly))
+                qApp->setStyleSheet(QString::fromUtf8(style.readAll()));
+        }
         // GIVEN a workstation on 1 October 2025, 09:00 in Beijing (a public holiday)
         auto clock = std::make_unique<Core::ManualClock>(
             QDateTime(QDate(2025, 10, 1), QTime(1, 0), Qt::UTC));
@@ -64,12 +75,14 @@ private slots:
         Gui::MainWindow window(*m_station);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
         QCOMPARE(window.windowTitle(), QStringLiteral("通办工作站"));
         auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
         QVERIFY(navigation);
-        QCOMPARE(navigation->count(), 7);
+        QCOMPARE(navigation->count(), 8);
         QCOMPARE(navigation->item(0)->text(), QStringLiteral("今日"));
-        QCOMPARE(navigation->item(6)->text(), QStringLiteral("留痕记录"));
+        QCOMPARE(navigation->item(7)->text(), QStringLiteral("留痕记录"));
         QCOMPARE(window.currentScreen(), Gui::MainWindow::Screen::Today);
     }
 
@@ -78,7 +91,9 @@ private slots:
         Gui::MainWindow window(*m_station);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        for (int i = 6; i >= 0; --i) {
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        for (int i = 7; i >= 0; --i) {
             QTest::keyClick(&window, Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
             QCOMPARE(int(window.currentScreen()), i);
         }
@@ -110,6 +125,60 @@ private slots:
             window.screenWidget(Gui::MainWindow::Screen::Today)));
         QVERIFY(!qobject_cast<Gui::NotBuiltPage *>(
             window.screenWidget(Gui::MainWindow::Screen::Audit)));
+    }
+
+    void guidesFindByPinyinAndDrawReviewPoints()
+    {
+        // J1: the clerk types gtgsh, opens 个体工商户设立登记 and reads its materials,
+        // each with its review points drawn on the sample.
+        Gui::MainWindow window(*m_station);
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(window.currentScreen(), Gui::MainWindow::Screen::Guides);
+        QWidget *page = window.screenWidget(Gui::MainWindow::Screen::Guides);
+        auto *search = page->findChild<QLineEdit *>(QStringLiteral("guideSearch"));
+        QVERIFY(search);
+        QTest::keyClicks(search, QStringLiteral("gtgsh"));
+        auto *results = page->findChild<QListWidget *>(QStringLiteral("guideResults"));
+        QVERIFY(results->count() >= 3);
+        for (int i = 0; i < results->count(); ++i)
+            QVERIFY2(results->item(i)->text().startsWith(QStringLiteral("个体工商户")),
+                qPrintable(results->item(i)->text()));
+        const QString setUp = QStringLiteral("个体工商户设立登记");
+        for (int i = 0; i < results->count(); ++i) {
+            if (results->item(i)->text().startsWith(setUp))
+                results->setCurrentRow(i);
+        }
+        auto *guide = page->findChild<QTextBrowser *>(QStringLiteral("guideText"));
+        QVERIFY(guide->toPlainText().contains(setUp));
+        QVERIFY(guide->toPlainText().contains(QStringLiteral("新华区")));
+        auto *materials = page->findChild<QListWidget *>(QStringLiteral("guideMaterials"));
+        QVERIFY(materials->count() >= 4);
+        materials->setCurrentRow(0);
+        auto *points = page->findChild<QListWidget *>(QStringLiteral("guidePoints"));
+        QVERIFY(points->count() >= 2);
+        auto *sample = page->findChild<Widgets::SampleView *>(QStringLiteral("sampleView"));
+        QVERIFY(sample->hasImage());
+        points->setCurrentRow(0);
+        // Every review point of the material has its region on the drawn sample.
+        const auto catalog = m_station->catalogs().active();
+        QVERIFY(catalog.ok());
+        for (const auto &candidate : catalog->items) {
+            if (candidate.name != setUp)
+                continue;
+            for (const auto &point : candidate.materials.first().reviewPoints) {
+                const QRectF region = sample->regionRect(point.id);
+                QVERIFY2(region.isValid() && QRectF(sample->rect()).contains(region),
+                    qPrintable(point.id));
+            }
+        }
+        if (qEnvironmentVariableIsSet("TONGBAN_SCREENSHOT_DIR"))
+            window.grab().save(
+                qEnvironmentVariable("TONGBAN_SCREENSHOT_DIR") + QStringLiteral("/guides.png"));
     }
 
     void auditScreenListsRecordsAndChecksTheChain()

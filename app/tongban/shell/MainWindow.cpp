@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "audit/AuditPage.h"
+#include "guides/GuidesPage.h"
 #include "shell/NotBuiltPage.h"
 #include "today/TodayPage.h"
 
@@ -73,6 +74,7 @@ MainWindow::MainWindow(App::Workstation &station, QWidget *parent)
                 tr("Check identity numbers and credit codes as they are typed"),
                 tr("Save the case from the first keystroke") },
             m_stack));
+    addScreen(Screen::Guides, tr("Unified guides"), new GuidesPage(station, m_stack));
     addScreen(Screen::Checklist, tr("Material checking"),
         new NotBuiltPage(tr("Material checking"),
             tr("Check each material against its review points, with the "

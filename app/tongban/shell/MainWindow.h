@@ -17,7 +17,7 @@ class AuditPage;
 
 /*!
  * The shell of the workstation: a header with the window and clerk, a
- * navigation rail (keyboard: Ctrl+1 ... Ctrl+7), the current screen and a
+ * navigation rail (keyboard: Ctrl+1 ... Ctrl+8), the current screen and a
  * status bar. Screens that are not built yet say so instead of pretending.
  *
  * Does not own the Workstation, which must outlive it.
@@ -27,7 +27,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    enum class Screen { Today, NewCase, Checklist, Notices, Outbox, Assistance, Audit };
+    enum class Screen { Today, NewCase, Guides, Checklist, Notices, Outbox, Assistance, Audit };
     Q_ENUM(Screen)
 
     explicit MainWindow(App::Workstation &station, QWidget *parent = nullptr);

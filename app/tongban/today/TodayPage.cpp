@@ -56,15 +56,15 @@ TodayPage::TodayPage(App::Workstation &station, const Core::WorkCalendar &calend
     m_cases = dataCard->addRow(tr("Cases stored"));
     m_pages = dataCard->addRow(tr("Pages stored"));
     m_audit = dataCard->addRow(tr("Audit trail"));
+    m_catalog = dataCard->addRow(tr("Catalogue in force"));
     grid->addWidget(dataCard, 0, 1);
 
     auto *todo = new Card(tr("Not built yet"), content);
     todo->setProperty("tone", QStringLiteral("todo"));
-    todo->addText(tr("This version is the foundation of the workstation. It keeps data safely "
-                     "and records every act, but it cannot receive an application yet. Not "
-                     "built yet:"));
+    todo->addText(tr("This version keeps data safely, records every act and carries the unified "
+                     "guides (see Unified guides), but it cannot receive an application yet. "
+                     "Not built yet:"));
     for (const QString &item : { tr("Clerk sign-in with a personal account and the idle lock"),
-             tr("The service-item catalogue: guides, materials and review points"),
              tr("Capture from the document camera or scanner"),
              tr("Guided material checking, the one-time notice and the receipt"),
              tr("Transmission to the unified acceptance platform, mailing and results"),
@@ -127,6 +127,12 @@ void TodayPage::refresh()
             : tr("Damaged: call IT support before capturing anything"));
     m_cases->setText(QString::number(m_station.cases().count()));
     m_pages->setText(QString::number(m_station.pageCount()));
+    const auto version = m_station.catalogs().activeVersion();
+    m_catalog->setText(version
+            ? tr("%1, %n item(s), published %2", nullptr, version->itemCount)
+                  .arg(version->catalogVersion,
+                      QLocale().toString(version->publishedAt.date(), QLocale::ShortFormat))
+            : version.error().message);
     const auto report = m_station.audit().verify();
     if (!report) {
         m_audit->setText(tr("Could not be checked: %1").arg(report.error().message));

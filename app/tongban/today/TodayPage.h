@@ -44,6 +44,7 @@ private:
     QLabel *m_cases = nullptr;
     QLabel *m_pages = nullptr;
     QLabel *m_audit = nullptr;
+    QLabel *m_catalog = nullptr;
 };
 
 } // namespace Tongban::Gui
