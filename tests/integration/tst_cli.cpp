@@ -1,3 +1,4 @@
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -117,6 +118,64 @@ private slots:
         const Run tampered = cli(verify);
         QCOMPARE(tampered.exitCode, 1);
         QCOMPARE(tampered.json().value(QStringLiteral("ok")).toBool(), false);
+    }
+
+    void catalogCommands()
+    {
+        const QString fixture = QStringLiteral(TONGBAN_TEST_DATA "/catalog/minimal.json");
+        // validate: 0 for a good catalogue, 1 with every problem for a bad one
+        const Run valid = cli({ QStringLiteral("--json"), QStringLiteral("catalog"),
+            QStringLiteral("validate"), fixture });
+        QCOMPARE(valid.exitCode, 0);
+        QCOMPARE(valid.json().value(QStringLiteral("items")).toInt(), 2);
+        QTemporaryDir dir;
+        QFile source(fixture);
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        QByteArray broken = source.readAll();
+        broken.replace("\"method\": \"查验\"", "\"method\": \"目测\"");
+        broken.replace("\"scope\": \"citywide\"", "\"scope\": \"galaxy\"");
+        const QString brokenPath = dir.filePath(QStringLiteral("broken.json"));
+        QFile out(brokenPath);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(broken);
+        out.close();
+        const Run invalid = cli({ QStringLiteral("--json"), QStringLiteral("catalog"),
+            QStringLiteral("validate"), brokenPath });
+        QCOMPARE(invalid.exitCode, 1);
+        const QJsonArray errors = invalid.json().value(QStringLiteral("errors")).toArray();
+        QVERIFY(errors.size() >= 4);
+        QStringList pointers;
+        for (const QJsonValue &e : errors)
+            pointers << e.toObject().value(QStringLiteral("pointer")).toString();
+        QVERIFY2(
+            pointers.contains(QStringLiteral("/items/0/scope")), qPrintable(pointers.join(u',')));
+
+        // import into a workstation (which starts with the embedded sample catalogue),
+        // then search and diff by stored version labels
+        const QStringList data
+            = { QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("ws")) };
+        const Run imported = cli(
+            data + QStringList { QStringLiteral("catalog"), QStringLiteral("import"), fixture });
+        QCOMPARE(imported.exitCode, 0);
+        QVERIFY(imported.out.contains(QStringLiteral("test.1")));
+        const Run refused = cli(
+            data + QStringList { QStringLiteral("catalog"), QStringLiteral("import"), brokenPath });
+        QCOMPARE(refused.exitCode, 1);
+        const Run found = cli(data
+            + QStringList { QStringLiteral("--json"), QStringLiteral("catalog"),
+                QStringLiteral("search"), QStringLiteral("gtgsh") });
+        QCOMPARE(found.exitCode, 0);
+        const QJsonArray hits = found.json().value(QStringLiteral("hits")).toArray();
+        QCOMPARE(found.json().value(QStringLiteral("catalogVersion")).toString(),
+            QStringLiteral("test.1"));
+        QCOMPARE(hits.first().toObject().value(QStringLiteral("name")).toString(),
+            QStringLiteral("个体工商户设立登记"));
+        const Run diff = cli(data
+            + QStringList { QStringLiteral("--json"), QStringLiteral("catalog"),
+                QStringLiteral("diff"), QStringLiteral("2026.11.1"), QStringLiteral("test.1") });
+        QCOMPARE(diff.exitCode, 0);
+        QVERIFY(diff.json().value(QStringLiteral("items")).toArray().size() >= 20);
+        QCOMPARE(cli({ QStringLiteral("catalog"), QStringLiteral("diff"), fixture }).exitCode, 2);
     }
 
     void storageCheckFindsDamagedPages()
