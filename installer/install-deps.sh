@@ -9,7 +9,7 @@ set -euo pipefail
 
 packages=(
     # toolchain
-    build-essential cmake ninja-build pkg-config git clang-format
+    build-essential cmake ninja-build pkg-config git clang-format tesseract-ocr tesseract-ocr-chi-sim
     clang libclang-rt-14-dev
     googletest libgtest-dev libbenchmark-dev
     # Qt 6.4
@@ -28,9 +28,15 @@ packages=(
     # printing
     cups cups-client printer-driver-cups-pdf poppler-utils
     # credentials (Secret Service), display, fonts
-    gnome-keyring dbus libsecret-1-0 xvfb xauth fonts-noto-cjk
+    gnome-keyring dbus libsecret-1-0 xvfb xauth fonts-noto-cjk fonts-wqy-microhei
     sqlite3
 )
+
+# Interoperability tests run the reference tus implementations from npm; use
+# the machine's Node.js when it has one, Debian's otherwise.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    packages+=(nodejs npm)
+fi
 
 if [[ $(id -u) -ne 0 ]]; then
     exec sudo -E "$0" "$@"

@@ -383,6 +383,13 @@ As a credit code: %2</source>
         </message>
     </context>
     <context>
+        <name>Tongban::Drivers</name>
+        <message>
+            <source>The capture device is not connected. Check its cable, then choose it again.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Tongban::Gui::AuditPage</name>
         <message>
             <source>Audit trail</source>
@@ -862,6 +869,107 @@ As a credit code: %2</source>
         </message>
     </context>
     <context>
+        <name>Tongban::Imaging</name>
+        <message>
+            <source>The capture was cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No page was found in the picture. Lay the page on the pad, inside the camera's view, then capture again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The picture is blurred. Hold the page flat and still, then capture again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Light reflects off the page and hides part of it. Flatten the page or move it out of the reflection, then capture again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Part of the page is outside the camera's view. Move the page to the middle of the pad, then capture again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The page is too small in the picture to be read clearly. Use the scanner, or capture it closer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The page looks blank. Check that the printed side faces up.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Tongban::Notices</name>
+        <message>
+            <source>The notice could not be produced: its kind is unknown.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The notice could not be produced as a PDF. Try again; call IT support if it fails again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The notice could not be saved, so it was not issued. %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This notice is not stored here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The stored notice is damaged: it no longer matches what was issued. Call IT support; do not reprint it.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Tongban::Platform</name>
+        <message>
+            <source>The platform's CA certificate file cannot be read. Check the setting.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The platform's CA certificate file contains no certificate. Check the setting.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The platform address is not valid. Check the setting.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The platform must be reached over HTTPS. Check the platform address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The platform sent an answer far larger than expected; it was refused. If it keeps happening, call the hall's IT staff.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The platform sent an answer this workstation cannot read. Try again later; if it keeps happening, call the hall's IT staff.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the account and the password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nobody is signed in at this window. Sign in.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The sign-in has expired. Sign in again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The platform reports more bytes than the file has.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A page could not be uploaded to the platform. The workstation will try again.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Tongban::Security</name>
         <message>
             <source>The action could not be recorded in the audit trail, so it must not be treated as done. Try again; if it happens again, call IT support.</source>
@@ -947,6 +1055,169 @@ As a credit code: %2</source>
         </message>
         <message>
             <source>The sample image could not be shown.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Tr</name>
+        <message>
+            <source>The picture from the device could not be read. Capture the page again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The page could not be saved as an image. Try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There are no pages to put in the PDF.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The PDF file could not be written. Check the folder and free space.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The platform cannot be reached. Check the network cable and the hall's network; the workstation keeps the work and tries again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The platform's identity could not be verified (its security certificate is not trusted), so nothing was sent. Call the hall's IT staff.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The platform sent an answer this workstation cannot read. Try again later; if it keeps happening, call the hall's IT staff.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The account or the password is wrong. Check both and sign in again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a quarter of an hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This account is locked after too many failed sign-ins. Try again after %1, or ask the administrator to unlock it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This account is not assigned to this window. Check the window setting or ask the administrator.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This account is disabled. Ask the administrator to enable it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The sign-in has expired. Sign in again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The platform refused the case as incomplete or wrong. Check it and transmit it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The platform is not available at the moment. The workstation keeps the work and tries again by itself.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The platform does not know the requested record.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The platform reports a conflict with an earlier request. The workstation will re-check and try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The platform refused the request for this sign-in. Sign in again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The platform refused the request. If it keeps happening, call the hall's IT staff.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The system keychain could not keep the sign-in. Sign in again; if it keeps happening, call the hall's IT staff.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scene</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Page at rest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Page moves, then settles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Empty pad</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Document</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Blur (0.1 mm)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Glare</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cut-off corner</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hand in frame</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>White on white</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Two documents</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Still resolution</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Simulated document camera</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The document camera was disconnected. Reconnect it; pages already captured are kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The document camera is not ready. Choose it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The capture was cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This device has no such setting.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This value is not allowed for the setting.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A capture is already in progress.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -384,6 +384,13 @@ As a credit code: %2</source>
         </message>
     </context>
     <context>
+        <name>Tongban::Drivers</name>
+        <message>
+            <source>The capture device is not connected. Check its cable, then choose it again.</source>
+            <translation>采集设备未连接。请检查连接线，然后重新选择该设备。</translation>
+        </message>
+    </context>
+    <context>
         <name>Tongban::Gui::AuditPage</name>
         <message>
             <source>Audit trail</source>
@@ -859,6 +866,107 @@ As a credit code: %2</source>
         </message>
     </context>
     <context>
+        <name>Tongban::Imaging</name>
+        <message>
+            <source>The capture was cancelled.</source>
+            <translation>已取消采集。</translation>
+        </message>
+        <message>
+            <source>No page was found in the picture. Lay the page on the pad, inside the camera's view, then capture again.</source>
+            <translation>画面中没有找到纸张。请把纸张放在拍摄台上、摄像头视野之内，然后重拍。</translation>
+        </message>
+        <message>
+            <source>The picture is blurred. Hold the page flat and still, then capture again.</source>
+            <translation>画面模糊，请把纸张放平放稳后重拍。</translation>
+        </message>
+        <message>
+            <source>Light reflects off the page and hides part of it. Flatten the page or move it out of the reflection, then capture again.</source>
+            <translation>纸面反光，遮住了部分内容。请压平纸张或移开反光处后重拍。</translation>
+        </message>
+        <message>
+            <source>Part of the page is outside the camera's view. Move the page to the middle of the pad, then capture again.</source>
+            <translation>纸张有一部分在画面之外。请把纸张移到拍摄台中间后重拍。</translation>
+        </message>
+        <message>
+            <source>The page is too small in the picture to be read clearly. Use the scanner, or capture it closer.</source>
+            <translation>纸张在画面中太小，无法看清。请改用扫描仪，或靠近拍摄。</translation>
+        </message>
+        <message>
+            <source>The page looks blank. Check that the printed side faces up.</source>
+            <translation>该页看起来是空白页。请检查是否有字的一面朝上。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tongban::Notices</name>
+        <message>
+            <source>The notice could not be produced: its kind is unknown.</source>
+            <translation>无法生成文书：文书类型未知。</translation>
+        </message>
+        <message>
+            <source>The notice could not be produced as a PDF. Try again; call IT support if it fails again.</source>
+            <translation>无法生成 PDF 文书。请重试；如再次失败，请联系信息技术人员。</translation>
+        </message>
+        <message>
+            <source>The notice could not be saved, so it was not issued. %1</source>
+            <translation>文书未能保存，因此没有开具。%1</translation>
+        </message>
+        <message>
+            <source>This notice is not stored here.</source>
+            <translation>本机没有这份文书。</translation>
+        </message>
+        <message>
+            <source>The stored notice is damaged: it no longer matches what was issued. Call IT support; do not reprint it.</source>
+            <translation>本机保存的文书已损坏，与开具时的内容不符。请联系信息技术人员，切勿补打。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tongban::Platform</name>
+        <message>
+            <source>The platform's CA certificate file cannot be read. Check the setting.</source>
+            <translation>无法读取平台的 CA 证书文件。请检查设置。</translation>
+        </message>
+        <message>
+            <source>The platform's CA certificate file contains no certificate. Check the setting.</source>
+            <translation>平台的 CA 证书文件中没有证书。请检查设置。</translation>
+        </message>
+        <message>
+            <source>The platform address is not valid. Check the setting.</source>
+            <translation>平台地址无效。请检查设置。</translation>
+        </message>
+        <message>
+            <source>The platform must be reached over HTTPS. Check the platform address.</source>
+            <translation>必须通过 HTTPS 连接平台。请检查平台地址。</translation>
+        </message>
+        <message>
+            <source>The platform sent an answer far larger than expected; it was refused. If it keeps happening, call the hall's IT staff.</source>
+            <translation>平台返回的数据远超预期，已拒收。如反复出现，请联系大厅信息技术人员。</translation>
+        </message>
+        <message>
+            <source>The platform sent an answer this workstation cannot read. Try again later; if it keeps happening, call the hall's IT staff.</source>
+            <translation>平台返回的数据本工作站无法识别。请稍后重试；如反复出现，请联系大厅信息技术人员。</translation>
+        </message>
+        <message>
+            <source>Enter the account and the password.</source>
+            <translation>请输入账号和密码。</translation>
+        </message>
+        <message>
+            <source>Nobody is signed in at this window. Sign in.</source>
+            <translation>本窗口尚无人员登录。请登录。</translation>
+        </message>
+        <message>
+            <source>The sign-in has expired. Sign in again.</source>
+            <translation>登录已过期，请重新登录。</translation>
+        </message>
+        <message>
+            <source>The platform reports more bytes than the file has.</source>
+            <translation>平台报告的已收字节数超过文件大小。</translation>
+        </message>
+        <message>
+            <source>A page could not be uploaded to the platform. The workstation will try again.</source>
+            <translation>有一页未能上传到平台，工作站将自动重试。</translation>
+        </message>
+    </context>
+    <context>
         <name>Tongban::Security</name>
         <message>
             <source>The action could not be recorded in the audit trail, so it must not be treated as done. Try again; if it happens again, call IT support.</source>
@@ -945,6 +1053,169 @@ As a credit code: %2</source>
         <message>
             <source>The sample image could not be shown.</source>
             <translation>无法显示示范样表图片。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tr</name>
+        <message>
+            <source>The picture from the device could not be read. Capture the page again.</source>
+            <translation>无法读取设备传来的画面。请重新拍摄该页。</translation>
+        </message>
+        <message>
+            <source>The page could not be saved as an image. Try again.</source>
+            <translation>该页未能保存为图片。请重试。</translation>
+        </message>
+        <message>
+            <source>There are no pages to put in the PDF.</source>
+            <translation>没有可生成 PDF 的页面。</translation>
+        </message>
+        <message>
+            <source>The PDF file could not be written. Check the folder and free space.</source>
+            <translation>无法写入 PDF 文件。请检查目录和剩余空间。</translation>
+        </message>
+        <message>
+            <source>The platform cannot be reached. Check the network cable and the hall's network; the workstation keeps the work and tries again.</source>
+            <translation>无法连接平台。请检查网线和大厅网络；工作站会保留已办内容并自动重试。</translation>
+        </message>
+        <message>
+            <source>The platform's identity could not be verified (its security certificate is not trusted), so nothing was sent. Call the hall's IT staff.</source>
+            <translation>无法确认平台身份（其安全证书不受信任），因此没有发送任何数据。请联系大厅信息技术人员。</translation>
+        </message>
+        <message>
+            <source>The platform sent an answer this workstation cannot read. Try again later; if it keeps happening, call the hall's IT staff.</source>
+            <translation>平台返回的数据本工作站无法识别。请稍后重试；如反复出现，请联系大厅信息技术人员。</translation>
+        </message>
+        <message>
+            <source>The account or the password is wrong. Check both and sign in again.</source>
+            <translation>账号或密码错误。请核对后重新登录。</translation>
+        </message>
+        <message>
+            <source>a quarter of an hour</source>
+            <translation>十五分钟</translation>
+        </message>
+        <message>
+            <source>This account is locked after too many failed sign-ins. Try again after %1, or ask the administrator to unlock it.</source>
+            <translation>登录失败次数过多，账号已锁定。请在 %1 后重试，或请管理员解锁。</translation>
+        </message>
+        <message>
+            <source>This account is not assigned to this window. Check the window setting or ask the administrator.</source>
+            <translation>该账号未分配到本窗口。请检查窗口设置或联系管理员。</translation>
+        </message>
+        <message>
+            <source>This account is disabled. Ask the administrator to enable it.</source>
+            <translation>该账号已停用。请联系管理员启用。</translation>
+        </message>
+        <message>
+            <source>The sign-in has expired. Sign in again.</source>
+            <translation>登录已过期，请重新登录。</translation>
+        </message>
+        <message>
+            <source>The platform refused the case as incomplete or wrong. Check it and transmit it again.</source>
+            <translation>平台认为办件不完整或有误，已拒收。请检查后重新传输。</translation>
+        </message>
+        <message>
+            <source>The platform is not available at the moment. The workstation keeps the work and tries again by itself.</source>
+            <translation>平台暂时不可用。工作站会保留已办内容并自动重试。</translation>
+        </message>
+        <message>
+            <source>The platform does not know the requested record.</source>
+            <translation>平台上没有所请求的记录。</translation>
+        </message>
+        <message>
+            <source>The platform reports a conflict with an earlier request. The workstation will re-check and try again.</source>
+            <translation>平台报告与之前的请求冲突。工作站将重新核对后重试。</translation>
+        </message>
+        <message>
+            <source>The platform refused the request for this sign-in. Sign in again.</source>
+            <translation>平台拒绝了本次登录下的请求。请重新登录。</translation>
+        </message>
+        <message>
+            <source>The platform refused the request. If it keeps happening, call the hall's IT staff.</source>
+            <translation>平台拒绝了该请求。如反复出现，请联系大厅信息技术人员。</translation>
+        </message>
+        <message>
+            <source>The system keychain could not keep the sign-in. Sign in again; if it keeps happening, call the hall's IT staff.</source>
+            <translation>系统钥匙串无法保存登录信息。请重新登录；如反复出现，请联系大厅信息技术人员。</translation>
+        </message>
+        <message>
+            <source>Scene</source>
+            <translation>场景</translation>
+        </message>
+        <message>
+            <source>Page at rest</source>
+            <translation>纸张静止</translation>
+        </message>
+        <message>
+            <source>Page moves, then settles</source>
+            <translation>纸张移动后放稳</translation>
+        </message>
+        <message>
+            <source>Empty pad</source>
+            <translation>空拍摄台</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>随机种子</translation>
+        </message>
+        <message>
+            <source>Blur (0.1 mm)</source>
+            <translation>模糊（0.1 毫米）</translation>
+        </message>
+        <message>
+            <source>Glare</source>
+            <translation>反光</translation>
+        </message>
+        <message>
+            <source>Cut-off corner</source>
+            <translation>缺角</translation>
+        </message>
+        <message>
+            <source>Hand in frame</source>
+            <translation>画面中有手</translation>
+        </message>
+        <message>
+            <source>White on white</source>
+            <translation>白纸白底</translation>
+        </message>
+        <message>
+            <source>Two documents</source>
+            <translation>两份文件</translation>
+        </message>
+        <message>
+            <source>Still resolution</source>
+            <translation>拍照分辨率</translation>
+        </message>
+        <message>
+            <source>Simulated document camera</source>
+            <translation>模拟高拍仪</translation>
+        </message>
+        <message>
+            <source>The document camera was disconnected. Reconnect it; pages already captured are kept.</source>
+            <translation>高拍仪已断开。请重新连接；已拍摄的页面均已保留。</translation>
+        </message>
+        <message>
+            <source>The document camera is not ready. Choose it again.</source>
+            <translation>高拍仪未就绪。请重新选择。</translation>
+        </message>
+        <message>
+            <source>The capture was cancelled.</source>
+            <translation>已取消采集。</translation>
+        </message>
+        <message>
+            <source>This device has no such setting.</source>
+            <translation>该设备没有此项设置。</translation>
+        </message>
+        <message>
+            <source>This value is not allowed for the setting.</source>
+            <translation>该设置不允许此取值。</translation>
+        </message>
+        <message>
+            <source>A capture is already in progress.</source>
+            <translation>正在采集中。</translation>
         </message>
     </context>
 </TS>

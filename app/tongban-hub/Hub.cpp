@@ -1,0 +1,245 @@
+#include "Hub.h"
+
+#include "HubSchema.h"
+#include "Logging.h"
+#include "accounts/AccountService.h"
+#include "cases/CaseService.h"
+#include "catalogue/CatalogueService.h"
+#include "events/EventService.h"
+#include "http/HubHttpServer.h"
+#include "tus/UploadService.h"
+
+#include <storage/Database.h>
+#include <storage/FileSystem.h>
+
+#include <QDir>
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslKey>
+
+namespace Tongban::Hub {
+
+namespace {
+
+const QString ApiPrefix = QStringLiteral("/api/v1");
+
+HttpResponse notFound(const QString &path)
+{
+    return errorResponse(404, QStringLiteral("not_found"), QStringLiteral("接口不存在"), path);
+}
+
+HttpResponse methodNotAllowed(const QByteArray &method)
+{
+    return errorResponse(405, QStringLiteral("bad_request"), QStringLiteral("请求方法不支持"),
+        QString::fromLatin1(method));
+}
+
+} // namespace
+
+Hub::Hub(const HubConfig &config)
+    : m_config(config)
+{ }
+
+Hub::~Hub() = default;
+
+Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
+{
+    std::unique_ptr<Hub> hub(new Hub(config));
+    if (!hub->m_config.clock) {
+        hub->m_ownClock = std::make_unique<Core::SystemClock>();
+        hub->m_config.clock = hub->m_ownClock.get();
+    }
+    const Core::Clock &clock = *hub->m_config.clock;
+    const QString dataDir = QDir(config.dataDir).absolutePath();
+    const QString uploadsDir = QString(dataDir + QStringLiteral("/files/uploads"));
+    const QString resultsDir = QString(dataDir + QStringLiteral("/files/results"));
+    for (const QString &dir : { dataDir, uploadsDir, resultsDir }) {
+        const Core::Status made = Storage::FileSystem::system().ensureDirectory(dir);
+        if (!made)
+            return made.error();
+    }
+    auto database
+        = Storage::Database::open(QString(dataDir + QStringLiteral("/hub.db")), { hubSchema() });
+    if (!database)
+        return database.error();
+    hub->m_database = std::move(*database);
+
+    hub->m_catalogue = std::make_unique<CatalogueService>();
+    const Core::Status loaded = hub->m_catalogue->load(config.catalogFile);
+    if (!loaded)
+        return loaded.error();
+
+    hub->m_accounts = std::make_unique<AccountService>(*hub->m_database, hub->m_config, clock);
+    hub->m_uploads
+        = std::make_unique<UploadService>(*hub->m_database, hub->m_config, clock, uploadsDir);
+    hub->m_cases = std::make_unique<CaseService>(*hub->m_database, hub->m_config, clock,
+        hub->m_catalogue.get(), hub->m_uploads.get(), resultsDir);
+    hub->m_events
+        = new EventService(*hub->m_database, *hub->m_accounts, hub->m_config, clock, hub.get());
+    return hub;
+}
+
+Core::Result<quint16> Hub::listen(
+    const QHostAddress &address, quint16 port, const QString &certFile, const QString &keyFile)
+{
+    const bool tls = !certFile.isEmpty() || !keyFile.isEmpty();
+    if (!tls && !address.isLoopback()) {
+        return Core::Error { Core::ErrorRange::Platform + 3,
+            QStringLiteral(
+                "Plain HTTP is only allowed on a loopback address; give --cert and --key."),
+            address.toString() };
+    }
+    if (!m_server) {
+        m_server = new HubHttpServer(*this, this);
+        connect(m_server, &QAbstractHttpServer::newWebSocketConnection, this, [this]() {
+            while (m_server->hasPendingWebSocketConnections())
+                m_events->accept(m_server->nextPendingWebSocketConnection());
+        });
+    }
+    if (tls) {
+        QFile cert(certFile);
+        QFile key(keyFile);
+        if (!cert.open(QIODevice::ReadOnly) || !key.open(QIODevice::ReadOnly)) {
+            return Core::Error { Core::ErrorRange::Platform + 4,
+                QStringLiteral("Cannot read the TLS certificate or key."),
+                QStringLiteral("%1, %2").arg(certFile, keyFile) };
+        }
+        const QSslCertificate certificate(&cert, QSsl::Pem);
+        const QByteArray keyBytes = key.readAll();
+        QSslKey privateKey(keyBytes, QSsl::Rsa, QSsl::Pem);
+        if (privateKey.isNull())
+            privateKey = QSslKey(keyBytes, QSsl::Ec, QSsl::Pem);
+        if (certificate.isNull() || privateKey.isNull()) {
+            return Core::Error { Core::ErrorRange::Platform + 4,
+                QStringLiteral("The TLS certificate or key is not valid PEM."),
+                QStringLiteral("%1, %2").arg(certFile, keyFile) };
+        }
+        m_server->sslSetup(certificate, privateKey, QSsl::TlsV1_2OrLater);
+    }
+    const quint16 bound = m_server->listen(address, port);
+    if (bound == 0) {
+        return Core::Error { Core::ErrorRange::Platform + 5,
+            QStringLiteral("Cannot listen on the given address."),
+            QStringLiteral("%1:%2").arg(address.toString()).arg(port) };
+    }
+    return bound;
+}
+
+HttpResponse Hub::handle(const HttpRequest &request)
+{
+    HttpResponse response = route(request);
+    if (request.path == QLatin1String("/api/v1/uploads")
+        || request.path.startsWith(QLatin1String("/api/v1/uploads/")))
+        response.addHeader(QByteArrayLiteral("Tus-Resumable"), QByteArrayLiteral("1.0.0"));
+    return response;
+}
+
+HttpResponse Hub::route(const HttpRequest &request)
+{
+    if (!request.path.startsWith(QString(ApiPrefix + QLatin1Char('/'))))
+        return notFound(request.path);
+    const QStringList parts = request.path.mid(ApiPrefix.size() + 1).split(QLatin1Char('/'));
+    const QByteArray &method = request.method;
+    const QString first = parts.value(0);
+    HttpResponse error;
+
+    if (first == QLatin1String("session") && method == "POST") {
+        const auto body = parseJsonBody(request.body, &error);
+        if (!body)
+            return error;
+        if (parts.size() == 1)
+            return m_accounts->login(*body);
+        if (parts.size() == 2 && parts.at(1) == QLatin1String("refresh"))
+            return m_accounts->refresh(*body);
+        return notFound(request.path);
+    }
+
+    if (first == QLatin1String("uploads")) {
+        if (method == "OPTIONS" && parts.size() == 1)
+            return UploadService::options();
+        if (request.header(QByteArrayLiteral("Tus-Resumable")) != QByteArrayLiteral("1.0.0")) {
+            HttpResponse response = errorResponse(412, QStringLiteral("tus_version"),
+                QStringLiteral("上传协议版本不受支持"),
+                QStringLiteral("Tus-Resumable: 1.0.0 required"));
+            response.addHeader(QByteArrayLiteral("Tus-Version"), QByteArrayLiteral("1.0.0"));
+            return response;
+        }
+    }
+
+    const auto context = m_accounts->authenticate(request, &error);
+    if (!context)
+        return error;
+
+    const auto json = [&]() {
+        return parseJsonBody(request.body, &error);
+    };
+
+    if (first == QLatin1String("session") && parts.size() == 1 && method == "DELETE")
+        return m_accounts->logout(*context);
+    if (first == QLatin1String("me") && parts.size() == 1 && method == "GET")
+        return m_accounts->me(*context);
+    if (first == QLatin1String("windows") && parts.size() == 1 && method == "GET")
+        return m_accounts->windows(request.query);
+    if (first == QLatin1String("presence") && parts.size() == 1 && method == "PUT") {
+        const auto body = json();
+        return body ? m_accounts->setPresence(*context, *body) : error;
+    }
+    if (first == QLatin1String("catalog") && method == "GET") {
+        if (parts.size() == 1)
+            return m_catalogue->catalogue(request);
+        if (parts.size() >= 3 && parts.at(1) == QLatin1String("files"))
+            return m_catalogue->file(parts.mid(2).join(QLatin1Char('/')));
+        return notFound(request.path);
+    }
+    if (first == QLatin1String("calendar") && parts.size() == 1 && method == "GET")
+        return m_catalogue->calendar(request);
+
+    if (first == QLatin1String("cases")) {
+        if (parts.size() == 1) {
+            if (method != "POST")
+                return methodNotAllowed(method);
+            const auto body = json();
+            return body ? m_cases->create(*body, *context) : error;
+        }
+        const QString caseId = parts.at(1);
+        if (parts.size() == 2 && method == "GET")
+            return m_cases->get(caseId, *context);
+        if (parts.size() == 3 && parts.at(2) == QLatin1String("submit") && method == "POST")
+            return m_cases->submit(caseId, *context);
+        if (parts.size() == 3 && parts.at(2) == QLatin1String("decision") && method == "POST") {
+            const auto body = json();
+            return body ? m_cases->decisionRequest(caseId, *body, *context) : error;
+        }
+        return notFound(request.path);
+    }
+
+    if (first == QLatin1String("results") && method == "GET") {
+        if (parts.size() == 1)
+            return m_cases->results(request.query, *context);
+        if (parts.size() == 3 && parts.at(2) == QLatin1String("document"))
+            return m_cases->resultDocument(parts.at(1), *context);
+        return notFound(request.path);
+    }
+
+    if (first == QLatin1String("uploads")) {
+        if (parts.size() == 1) {
+            if (method != "POST")
+                return methodNotAllowed(method);
+            return m_uploads->create(request, *context);
+        }
+        if (parts.size() != 2)
+            return notFound(request.path);
+        const QString uploadId = parts.at(1);
+        if (method == "HEAD")
+            return m_uploads->head(uploadId);
+        if (method == "PATCH")
+            return m_uploads->patch(request, uploadId);
+        if (method == "DELETE")
+            return m_uploads->terminate(uploadId);
+        return methodNotAllowed(method);
+    }
+
+    return notFound(request.path);
+}
+
+} // namespace Tongban::Hub

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "HubConfig.h"
+#include "http/HttpTypes.h"
+
+#include <core/Result.h>
+
+#include <QHostAddress>
+#include <QObject>
+
+#include <memory>
+
+namespace Tongban::Storage {
+class Database;
+}
+
+namespace Tongban::Hub {
+
+class AccountService;
+class CaseService;
+class CatalogueService;
+class EventService;
+class HubHttpServer;
+class UploadService;
+
+/*!
+ * The platform hub: one data directory (hub.db in WAL mode with
+ * synchronous=FULL, files/uploads, files/results), the services of the
+ * contract, and the router that maps an HttpRequest to an HttpResponse.
+ *
+ * handle() is a plain function of the request and the stored state, so
+ * tests and fuzz targets can call it without a socket; listen() puts it on
+ * the network (HTTP on loopback only, otherwise HTTPS).
+ *
+ * Threading: everything runs on the thread that created the Hub.
+ */
+class Hub : public QObject
+{
+    Q_OBJECT
+public:
+    ~Hub() override;
+
+    static Core::Result<std::unique_ptr<Hub>> create(const HubConfig &config);
+
+    HttpResponse handle(const HttpRequest &request);
+
+    /*!
+     * Listens on \a address:\a port (0: any free port) and returns the port.
+     * Without \a certFile/\a keyFile the address must be loopback (plain HTTP).
+     */
+    Core::Result<quint16> listen(const QHostAddress &address, quint16 port,
+        const QString &certFile = {}, const QString &keyFile = {});
+
+    AccountService &accounts() { return *m_accounts; }
+    CaseService &cases() { return *m_cases; }
+    EventService &events() { return *m_events; }
+    Storage::Database &database() { return *m_database; }
+    const HubConfig &config() const { return m_config; }
+
+private:
+    explicit Hub(const HubConfig &config);
+    HttpResponse route(const HttpRequest &request);
+
+    HubConfig m_config;
+    std::unique_ptr<Core::Clock> m_ownClock;
+    std::unique_ptr<Storage::Database> m_database;
+    std::unique_ptr<AccountService> m_accounts;
+    std::unique_ptr<CatalogueService> m_catalogue;
+    std::unique_ptr<UploadService> m_uploads;
+    std::unique_ptr<CaseService> m_cases;
+    EventService *m_events = nullptr; // child QObject
+    HubHttpServer *m_server = nullptr; // child QObject
+};
+
+} // namespace Tongban::Hub

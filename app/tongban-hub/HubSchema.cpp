@@ -1,0 +1,63 @@
+#include "HubSchema.h"
+
+namespace Tongban::Hub {
+
+Storage::MigrationSet hubSchema()
+{
+    // Times are milliseconds since the epoch (UTC).
+    Storage::Migration first;
+    first.version = 1;
+    first.description
+        = QStringLiteral("accounts, windows, tokens, cases, uploads, results, events");
+    first.statements = {
+        QStringLiteral(
+            "CREATE TABLE hub_windows (id TEXT PRIMARY KEY, name TEXT NOT NULL,"
+            " role TEXT NOT NULL, jurisdiction_code TEXT NOT NULL,"
+            " jurisdiction_name TEXT NOT NULL, presence TEXT NOT NULL DEFAULT 'offline')"),
+        QStringLiteral(
+            "CREATE TABLE hub_accounts (account TEXT PRIMARY KEY, name TEXT NOT NULL,"
+            " role TEXT NOT NULL, jurisdiction_code TEXT NOT NULL,"
+            " salt BLOB NOT NULL, hash BLOB NOT NULL, iterations INTEGER NOT NULL,"
+            " disabled INTEGER NOT NULL DEFAULT 0, failed_count INTEGER NOT NULL DEFAULT 0,"
+            " locked_until INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE TABLE hub_account_windows (account TEXT NOT NULL"
+                       " REFERENCES hub_accounts(account), window_id TEXT NOT NULL"
+                       " REFERENCES hub_windows(id), PRIMARY KEY (account, window_id))"),
+        QStringLiteral("CREATE TABLE hub_tokens (hash BLOB PRIMARY KEY, kind TEXT NOT NULL,"
+                       " session_id TEXT NOT NULL, account TEXT NOT NULL, window_id TEXT,"
+                       " expires_at INTEGER NOT NULL)"),
+        QStringLiteral("CREATE INDEX hub_tokens_session ON hub_tokens(session_id)"),
+        QStringLiteral(
+            "CREATE TABLE hub_cases (id TEXT PRIMARY KEY, client_case_id TEXT NOT NULL UNIQUE,"
+            " body_sha256 TEXT NOT NULL, body TEXT NOT NULL, account TEXT NOT NULL,"
+            " window_id TEXT NOT NULL, item_code TEXT NOT NULL,"
+            " home_jurisdiction TEXT NOT NULL, status TEXT NOT NULL,"
+            " case_number TEXT, created_at INTEGER NOT NULL, submitted_at INTEGER)"),
+        QStringLiteral(
+            "CREATE TABLE hub_pages (client_page_id TEXT PRIMARY KEY,"
+            " case_id TEXT NOT NULL REFERENCES hub_cases(id), material_id TEXT NOT NULL,"
+            " sha256 TEXT NOT NULL, size_bytes INTEGER NOT NULL, media_type TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX hub_pages_case ON hub_pages(case_id)"),
+        QStringLiteral(
+            "CREATE TABLE hub_case_sequences (jurisdiction TEXT NOT NULL, day TEXT NOT NULL,"
+            " last INTEGER NOT NULL, PRIMARY KEY (jurisdiction, day))"),
+        QStringLiteral(
+            "CREATE TABLE hub_uploads (id TEXT PRIMARY KEY, client_page_id TEXT NOT NULL,"
+            " case_id TEXT NOT NULL, length INTEGER NOT NULL, upload_offset INTEGER NOT NULL,"
+            " sha256 TEXT NOT NULL, media_type TEXT NOT NULL, created_at INTEGER NOT NULL,"
+            " expires_at INTEGER NOT NULL, state TEXT NOT NULL, failure TEXT)"),
+        QStringLiteral("CREATE INDEX hub_uploads_page ON hub_uploads(client_page_id)"),
+        QStringLiteral(
+            "CREATE TABLE hub_results (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " id TEXT NOT NULL UNIQUE, case_id TEXT NOT NULL UNIQUE REFERENCES hub_cases(id),"
+            " decision TEXT NOT NULL, reasons TEXT NOT NULL, issued_at INTEGER NOT NULL,"
+            " document_sha256 TEXT NOT NULL, by_account TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE hub_events (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " window_id TEXT NOT NULL, type TEXT NOT NULL, at INTEGER NOT NULL,"
+                       " data TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX hub_events_window ON hub_events(window_id, id)"),
+    };
+    return Storage::MigrationSet { QStringLiteral("hub"), { first } };
+}
+
+} // namespace Tongban::Hub

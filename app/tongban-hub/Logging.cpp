@@ -1,0 +1,5 @@
+#include "Logging.h"
+
+namespace Tongban::Hub {
+Q_LOGGING_CATEGORY(lcHub, "tongban.hub", QtInfoMsg)
+}

@@ -1,0 +1,406 @@
+#include "AccountService.h"
+
+#include "Logging.h"
+
+#include <storage/Database.h>
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QPasswordDigestor>
+#include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+namespace Tongban::Hub {
+
+namespace {
+
+QByteArray randomBytes(int count)
+{
+    QByteArray bytes(count, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), count / 4);
+    return bytes;
+}
+
+QByteArray tokenHash(const QByteArray &token)
+{
+    return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
+}
+
+bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
+{
+    if (a.size() != b.size())
+        return false;
+    unsigned char diff = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        diff |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
+    return diff == 0;
+}
+
+HttpResponse invalidCredentials()
+{
+    return errorResponse(
+        401, QStringLiteral("invalid_credentials"), QStringLiteral("账号或密码错误，请重新输入"));
+}
+
+Core::Error dbError(const QSqlQuery &query, const QString &what)
+{
+    return Storage::Database::queryError(query, what);
+}
+
+} // namespace
+
+AccountService::AccountService(
+    Storage::Database &database, const HubConfig &config, const Core::Clock &clock)
+    : m_database(database)
+    , m_config(config)
+    , m_clock(clock)
+{ }
+
+QByteArray AccountService::derive(
+    const QString &password, const QByteArray &salt, int iterations) const
+{
+    return QPasswordDigestor::deriveKeyPbkdf2(
+        QCryptographicHash::Sha256, password.toUtf8(), salt, iterations, 32);
+}
+
+Core::Status AccountService::addWindow(const QString &id, const QString &name, const QString &role,
+    const QString &jurisdictionCode, const QString &jurisdictionName)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("INSERT OR REPLACE INTO hub_windows (id, name, role,"
+                                 " jurisdiction_code, jurisdiction_name) VALUES (?, ?, ?, ?, ?)"));
+    query.addBindValue(id);
+    query.addBindValue(name);
+    query.addBindValue(role);
+    query.addBindValue(jurisdictionCode);
+    query.addBindValue(jurisdictionName);
+    if (!query.exec())
+        return dbError(query, QStringLiteral("add window"));
+    return {};
+}
+
+Core::Status AccountService::addAccount(const QString &account, const QString &name,
+    const QString &role, const QString &jurisdictionCode, const QString &password,
+    const QStringList &windowIds)
+{
+    const QByteArray salt = randomBytes(16);
+    const QByteArray hash = derive(password, salt, m_config.pbkdf2Iterations);
+    return m_database.transaction([&]() -> Core::Status {
+        QSqlQuery query(m_database.connection());
+        query.prepare(QStringLiteral("INSERT OR REPLACE INTO hub_accounts (account, name, role,"
+                                     " jurisdiction_code, salt, hash, iterations)"
+                                     " VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        query.addBindValue(account);
+        query.addBindValue(name);
+        query.addBindValue(role);
+        query.addBindValue(jurisdictionCode);
+        query.addBindValue(salt);
+        query.addBindValue(hash);
+        query.addBindValue(m_config.pbkdf2Iterations);
+        if (!query.exec())
+            return dbError(query, QStringLiteral("add account"));
+        for (const QString &windowId : windowIds) {
+            QSqlQuery link(m_database.connection());
+            link.prepare(QStringLiteral(
+                "INSERT OR IGNORE INTO hub_account_windows (account, window_id) VALUES (?, ?)"));
+            link.addBindValue(account);
+            link.addBindValue(windowId);
+            if (!link.exec())
+                return dbError(link, QStringLiteral("assign window"));
+        }
+        return {};
+    });
+}
+
+Core::Status AccountService::setDisabled(const QString &account, bool disabled)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("UPDATE hub_accounts SET disabled = ? WHERE account = ?"));
+    query.addBindValue(disabled ? 1 : 0);
+    query.addBindValue(account);
+    if (!query.exec())
+        return dbError(query, QStringLiteral("disable account"));
+    return {};
+}
+
+HttpResponse AccountService::login(const QJsonObject &body)
+{
+    const QString account = body.value(QStringLiteral("account")).toString();
+    const QString password = body.value(QStringLiteral("password")).toString();
+    const QString windowId = body.value(QStringLiteral("windowId")).toString();
+    if (account.isEmpty() || password.isEmpty())
+        return invalidCredentials();
+
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT salt, hash, iterations, disabled, failed_count,"
+                                 " locked_until FROM hub_accounts WHERE account = ?"));
+    query.addBindValue(account);
+    if (!query.exec())
+        return internalError(query.lastError().text());
+    if (!query.next())
+        return invalidCredentials();
+    const QByteArray salt = query.value(0).toByteArray();
+    const QByteArray hash = query.value(1).toByteArray();
+    const int iterations = query.value(2).toInt();
+    const bool disabled = query.value(3).toInt() != 0;
+    const int failedCount = query.value(4).toInt();
+    const qint64 lockedUntil = query.value(5).toLongLong();
+    const qint64 nowMs = m_clock.now().toMSecsSinceEpoch();
+
+    if (lockedUntil > nowMs) {
+        return errorResponse(423, QStringLiteral("account_locked"),
+            QStringLiteral("连续多次密码错误，账号已临时锁定，请稍后再试"),
+            rfc3339(QDateTime::fromMSecsSinceEpoch(lockedUntil, Qt::UTC)));
+    }
+
+    if (!constantTimeEquals(derive(password, salt, iterations), hash)) {
+        const int failures = failedCount + 1;
+        const bool lock = failures >= m_config.lockoutFailures;
+        QSqlQuery update(m_database.connection());
+        update.prepare(QStringLiteral(
+            "UPDATE hub_accounts SET failed_count = ?, locked_until = ? WHERE account = ?"));
+        update.addBindValue(lock ? 0 : failures);
+        update.addBindValue(lock ? nowMs + qint64(m_config.lockoutSecs) * 1000 : lockedUntil);
+        update.addBindValue(account);
+        if (!update.exec())
+            return internalError(update.lastError().text());
+        if (lock)
+            qCInfo(lcHub) << "account locked after failed sign-ins:" << account;
+        return invalidCredentials();
+    }
+
+    QSqlQuery reset(m_database.connection());
+    reset.prepare(QStringLiteral(
+        "UPDATE hub_accounts SET failed_count = 0, locked_until = 0 WHERE account = ?"));
+    reset.addBindValue(account);
+    if (!reset.exec())
+        return internalError(reset.lastError().text());
+
+    if (disabled) {
+        return errorResponse(
+            403, QStringLiteral("account_disabled"), QStringLiteral("账号已停用，请联系管理员"));
+    }
+    if (!windowId.isEmpty()) {
+        QSqlQuery assigned(m_database.connection());
+        assigned.prepare(QStringLiteral(
+            "SELECT 1 FROM hub_account_windows WHERE account = ? AND window_id = ?"));
+        assigned.addBindValue(account);
+        assigned.addBindValue(windowId);
+        if (!assigned.exec())
+            return internalError(assigned.lastError().text());
+        if (!assigned.next()) {
+            return errorResponse(403, QStringLiteral("window_mismatch"),
+                QStringLiteral("该账号未分配到此窗口，请核对窗口设置"), windowId);
+        }
+    }
+    return issueTokens(account, windowId, QUuid::createUuid().toString(QUuid::WithoutBraces), 200);
+}
+
+HttpResponse AccountService::issueTokens(
+    const QString &account, const QString &windowId, const QString &sessionId, int status)
+{
+    const QByteArray access
+        = randomBytes(32).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    const QByteArray refreshToken
+        = randomBytes(32).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    const qint64 nowMs = m_clock.now().toMSecsSinceEpoch();
+    const Core::Status stored = m_database.transaction([&]() -> Core::Status {
+        const struct
+        {
+            QByteArray token;
+            const char *kind;
+            qint64 expiresAt;
+        } rows[] = { { access, "access", nowMs + qint64(m_config.accessTokenSecs) * 1000 },
+            { refreshToken, "refresh", nowMs + qint64(m_config.refreshTokenSecs) * 1000 } };
+        for (const auto &row : rows) {
+            QSqlQuery query(m_database.connection());
+            query.prepare(QStringLiteral("INSERT INTO hub_tokens (hash, kind, session_id, account,"
+                                         " window_id, expires_at) VALUES (?, ?, ?, ?, ?, ?)"));
+            query.addBindValue(tokenHash(row.token));
+            query.addBindValue(QString::fromLatin1(row.kind));
+            query.addBindValue(sessionId);
+            query.addBindValue(account);
+            query.addBindValue(windowId);
+            query.addBindValue(row.expiresAt);
+            if (!query.exec())
+                return dbError(query, QStringLiteral("store token"));
+        }
+        return {};
+    });
+    if (!stored)
+        return internalError(stored.error().detail);
+    return jsonResponse(status,
+        QJsonObject { { QStringLiteral("accessToken"), QString::fromLatin1(access) },
+            { QStringLiteral("refreshToken"), QString::fromLatin1(refreshToken) },
+            { QStringLiteral("expiresIn"), m_config.accessTokenSecs },
+            { QStringLiteral("refreshExpiresIn"), m_config.refreshTokenSecs },
+            { QStringLiteral("clerk"), clerkJson(account, windowId) } });
+}
+
+HttpResponse AccountService::refresh(const QJsonObject &body)
+{
+    const QByteArray token = body.value(QStringLiteral("refreshToken")).toString().toLatin1();
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT session_id, account, window_id, expires_at FROM hub_tokens"
+                                 " WHERE hash = ? AND kind = 'refresh'"));
+    query.addBindValue(tokenHash(token));
+    if (!query.exec())
+        return internalError(query.lastError().text());
+    if (token.isEmpty() || !query.next()) {
+        return errorResponse(
+            401, QStringLiteral("token_invalid"), QStringLiteral("登录已失效，请重新登录"));
+    }
+    const QString sessionId = query.value(0).toString();
+    const QString account = query.value(1).toString();
+    const QString windowId = query.value(2).toString();
+    if (query.value(3).toLongLong() <= m_clock.now().toMSecsSinceEpoch()) {
+        return errorResponse(
+            401, QStringLiteral("token_expired"), QStringLiteral("登录已过期，请重新登录"));
+    }
+    // Rotation: the whole pair of the session is replaced, so the old refresh
+    // token (and the access token issued with it) stop working.
+    QSqlQuery revoke(m_database.connection());
+    revoke.prepare(QStringLiteral("DELETE FROM hub_tokens WHERE session_id = ?"));
+    revoke.addBindValue(sessionId);
+    if (!revoke.exec())
+        return internalError(revoke.lastError().text());
+    return issueTokens(account, windowId, sessionId, 200);
+}
+
+HttpResponse AccountService::logout(const AuthContext &context)
+{
+    QSqlQuery revoke(m_database.connection());
+    revoke.prepare(QStringLiteral("DELETE FROM hub_tokens WHERE session_id = ?"));
+    revoke.addBindValue(context.sessionId);
+    if (!revoke.exec())
+        return internalError(revoke.lastError().text());
+    return emptyResponse(204);
+}
+
+HttpResponse AccountService::me(const AuthContext &context)
+{
+    return jsonResponse(200, clerkJson(context.account, context.windowId));
+}
+
+std::optional<AuthContext> AccountService::authenticate(
+    const HttpRequest &request, HttpResponse *error)
+{
+    return authenticateToken(
+        parseBearer(request.header(QByteArrayLiteral("Authorization"))), error);
+}
+
+std::optional<AuthContext> AccountService::authenticateToken(
+    const QByteArray &token, HttpResponse *error)
+{
+    const HttpResponse invalid = errorResponse(
+        401, QStringLiteral("token_invalid"), QStringLiteral("登录已失效，请重新登录"));
+    if (token.isEmpty()) {
+        *error = invalid;
+        return std::nullopt;
+    }
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral(
+        "SELECT t.session_id, t.account, t.window_id, t.expires_at, a.role, a.jurisdiction_code,"
+        " a.disabled FROM hub_tokens t JOIN hub_accounts a ON a.account = t.account"
+        " WHERE t.hash = ? AND t.kind = 'access'"));
+    query.addBindValue(tokenHash(token));
+    if (!query.exec()) {
+        *error = internalError(query.lastError().text());
+        return std::nullopt;
+    }
+    if (!query.next() || query.value(6).toInt() != 0) {
+        *error = invalid;
+        return std::nullopt;
+    }
+    if (query.value(3).toLongLong() <= m_clock.now().toMSecsSinceEpoch()) {
+        *error = errorResponse(
+            401, QStringLiteral("token_expired"), QStringLiteral("登录已过期，请刷新登录"));
+        return std::nullopt;
+    }
+    AuthContext context;
+    context.sessionId = query.value(0).toString();
+    context.account = query.value(1).toString();
+    context.windowId = query.value(2).toString();
+    context.role = query.value(4).toString();
+    context.jurisdictionCode = query.value(5).toString();
+    return context;
+}
+
+QJsonObject AccountService::windowJson(const QString &windowId) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT id, name, role, jurisdiction_code, jurisdiction_name,"
+                                 " presence FROM hub_windows WHERE id = ?"));
+    query.addBindValue(windowId);
+    if (!query.exec() || !query.next())
+        return {};
+    return QJsonObject { { QStringLiteral("id"), query.value(0).toString() },
+        { QStringLiteral("name"), query.value(1).toString() },
+        { QStringLiteral("role"), query.value(2).toString() },
+        { QStringLiteral("jurisdiction"),
+            QJsonObject { { QStringLiteral("code"), query.value(3).toString() },
+                { QStringLiteral("name"), query.value(4).toString() } } },
+        { QStringLiteral("presence"), query.value(5).toString() } };
+}
+
+QJsonObject AccountService::clerkJson(const QString &account, const QString &windowId) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT name, role FROM hub_accounts WHERE account = ?"));
+    query.addBindValue(account);
+    QJsonObject clerk { { QStringLiteral("account"), account } };
+    if (query.exec() && query.next()) {
+        clerk.insert(QStringLiteral("name"), query.value(0).toString());
+        clerk.insert(QStringLiteral("role"), query.value(1).toString());
+    }
+    const QJsonObject window = windowJson(windowId);
+    clerk.insert(QStringLiteral("window"), window.isEmpty() ? QJsonValue() : QJsonValue(window));
+    return clerk;
+}
+
+HttpResponse AccountService::windows(const QUrlQuery &urlQuery)
+{
+    const QString jurisdiction = urlQuery.queryItemValue(QStringLiteral("jurisdiction"));
+    const QString role = urlQuery.queryItemValue(QStringLiteral("role"));
+    QSqlQuery query(m_database.connection());
+    query.prepare(
+        QStringLiteral("SELECT id FROM hub_windows WHERE (? = '' OR jurisdiction_code = ?)"
+                       " AND (? = '' OR role = ? OR role = 'both') ORDER BY id"));
+    query.addBindValue(jurisdiction);
+    query.addBindValue(jurisdiction);
+    query.addBindValue(role);
+    query.addBindValue(role);
+    if (!query.exec())
+        return internalError(query.lastError().text());
+    QJsonArray list;
+    while (query.next())
+        list.append(windowJson(query.value(0).toString()));
+    return jsonResponse(200, QJsonObject { { QStringLiteral("windows"), list } });
+}
+
+HttpResponse AccountService::setPresence(const AuthContext &context, const QJsonObject &body)
+{
+    const QString status = body.value(QStringLiteral("status")).toString();
+    if (status != QLatin1String("online") && status != QLatin1String("busy")
+        && status != QLatin1String("offline")) {
+        return errorResponse(422, QStringLiteral("validation_failed"),
+            QStringLiteral("在线状态无效"),
+            QStringLiteral("status must be online, busy or offline"));
+    }
+    if (context.windowId.isEmpty()) {
+        return errorResponse(
+            403, QStringLiteral("forbidden"), QStringLiteral("未在窗口登录，不能设置在线状态"));
+    }
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("UPDATE hub_windows SET presence = ? WHERE id = ?"));
+    query.addBindValue(status);
+    query.addBindValue(context.windowId);
+    if (!query.exec())
+        return internalError(query.lastError().text());
+    return emptyResponse(204);
+}
+
+} // namespace Tongban::Hub

@@ -1,0 +1,197 @@
+#include "EventService.h"
+
+#include "Logging.h"
+#include "accounts/AccountService.h"
+#include "http/HttpTypes.h"
+
+#include <storage/Database.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QWebSocket>
+
+namespace Tongban::Hub {
+
+namespace {
+
+QString compact(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+EventService::EventService(Storage::Database &database, AccountService &accounts,
+    const HubConfig &config, const Core::Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_accounts(accounts)
+    , m_config(config)
+    , m_clock(clock)
+{
+    connect(&m_pollTimer, &QTimer::timeout, this, &EventService::pushPending);
+    m_pollTimer.start(m_config.eventPollMs);
+    connect(&m_pingTimer, &QTimer::timeout, this, &EventService::onPingTimer);
+    m_pingTimer.start(m_config.pingIntervalMs);
+}
+
+EventService::~EventService()
+{
+    for (Session &session : m_sessions) {
+        session.socket->disconnect(this);
+        session.socket->abort();
+        delete session.socket;
+    }
+}
+
+Core::Result<qint64> EventService::append(Storage::Database &database, const Core::Clock &clock,
+    const QString &windowId, const QString &type, const QJsonObject &data)
+{
+    QSqlQuery query(database.connection());
+    query.prepare(
+        QStringLiteral("INSERT INTO hub_events (window_id, type, at, data) VALUES (?, ?, ?, ?)"));
+    query.addBindValue(windowId);
+    query.addBindValue(type);
+    query.addBindValue(clock.now().toMSecsSinceEpoch());
+    query.addBindValue(compact(data));
+    if (!query.exec())
+        return Storage::Database::queryError(query, QStringLiteral("store event"));
+    return query.lastInsertId().toLongLong();
+}
+
+EventService::Session *EventService::find(QWebSocket *socket)
+{
+    for (Session &session : m_sessions) {
+        if (session.socket == socket)
+            return &session;
+    }
+    return nullptr;
+}
+
+void EventService::accept(std::unique_ptr<QWebSocket> owned)
+{
+    QWebSocket *socket = owned.release();
+    if (socket->requestUrl().path() != QLatin1String("/api/v1/events")) {
+        socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("not found"));
+        socket->deleteLater();
+        return;
+    }
+    m_sessions.push_back(Session { socket, {}, false, 0, 0 });
+    connect(socket, &QWebSocket::textMessageReceived, this,
+        [this, socket](const QString &message) { onMessage(socket, message); });
+    connect(socket, &QWebSocket::disconnected, this, [this, socket]() { drop(socket); });
+    connect(socket, &QWebSocket::pong, this, [this, socket]() {
+        if (Session *session = find(socket))
+            session->unansweredPings = 0;
+    });
+    // A client that does not say hello within 10 s is dropped.
+    QTimer::singleShot(10000, socket, [this, socket]() {
+        Session *session = find(socket);
+        if (session && !session->authenticated)
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("no hello"));
+    });
+}
+
+void EventService::drop(QWebSocket *socket)
+{
+    for (auto it = m_sessions.begin(); it != m_sessions.end(); ++it) {
+        if (it->socket == socket) {
+            m_sessions.erase(it);
+            break;
+        }
+    }
+    socket->deleteLater();
+}
+
+void EventService::onMessage(QWebSocket *socket, const QString &message)
+{
+    Session *session = find(socket);
+    if (!session)
+        return;
+    HttpResponse parseError;
+    const auto object = parseJsonBody(message.toUtf8(), &parseError);
+    if (!object)
+        return;
+    const QString type = object->value(QStringLiteral("type")).toString();
+    if (type != QLatin1String("hello") || session->authenticated)
+        return; // call signalling (§11) is not relayed yet
+    HttpResponse error;
+    const auto context = m_accounts.authenticateToken(
+        object->value(QStringLiteral("token")).toString().toLatin1(), &error);
+    if (!context) {
+        socket->sendTextMessage(compact(QJsonObject {
+            { QStringLiteral("type"), QStringLiteral("error") },
+            { QStringLiteral("error"),
+                QJsonDocument::fromJson(error.body).object().value(QStringLiteral("error")) } }));
+        socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unauthorised"));
+        return;
+    }
+    session->authenticated = true;
+    session->windowId = context->windowId;
+    session->lastSent = qMax<qint64>(0, qint64(object->value(QStringLiteral("after")).toDouble()));
+
+    qint64 lastId = 0;
+    QSqlQuery query(m_database.connection());
+    query.prepare(
+        QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM hub_events WHERE window_id = ?"));
+    query.addBindValue(session->windowId);
+    if (query.exec() && query.next())
+        lastId = query.value(0).toLongLong();
+    socket->sendTextMessage(compact(QJsonObject {
+        { QStringLiteral("type"), QStringLiteral("welcome") }, { QStringLiteral("lastId"), lastId },
+        { QStringLiteral("iceServers"), QJsonArray() } }));
+    sendPending(*session);
+}
+
+void EventService::pushPending()
+{
+    for (Session &session : m_sessions) {
+        if (session.authenticated)
+            sendPending(session);
+    }
+}
+
+void EventService::sendPending(Session &session)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT id, type, at, data FROM hub_events"
+                                 " WHERE window_id = ? AND id > ? ORDER BY id"));
+    query.addBindValue(session.windowId);
+    query.addBindValue(session.lastSent);
+    if (!query.exec()) {
+        qCWarning(lcHub) << "reading events failed:" << query.lastError().text();
+        return;
+    }
+    while (query.next()) {
+        const qint64 id = query.value(0).toLongLong();
+        const QJsonObject event { { QStringLiteral("id"), id },
+            { QStringLiteral("type"), query.value(1).toString() },
+            { QStringLiteral("at"),
+                rfc3339(QDateTime::fromMSecsSinceEpoch(query.value(2).toLongLong(), Qt::UTC)) },
+            { QStringLiteral("data"),
+                QJsonDocument::fromJson(query.value(3).toString().toUtf8()).object() } };
+        session.socket->sendTextMessage(compact(event));
+        session.lastSent = id;
+    }
+}
+
+void EventService::onPingTimer()
+{
+    QList<QWebSocket *> gone;
+    for (Session &session : m_sessions) {
+        // Two pings without a pong: the peer is gone even if TCP has not noticed.
+        if (session.unansweredPings >= 2) {
+            gone.append(session.socket);
+            continue;
+        }
+        ++session.unansweredPings;
+        session.socket->ping();
+    }
+    // Aborting emits disconnected(), which edits m_sessions: not inside the loop.
+    for (QWebSocket *socket : gone)
+        socket->abort();
+}
+
+} // namespace Tongban::Hub

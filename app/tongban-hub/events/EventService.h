@@ -1,0 +1,82 @@
+#pragma once
+
+#include "HubConfig.h"
+
+#include <core/Result.h>
+
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+class QWebSocket;
+
+namespace Tongban::Storage {
+class Database;
+}
+
+namespace Tongban::Hub {
+
+class AccountService;
+
+/*!
+ * The events of contract §10: stored in hub_events with ids that only grow,
+ * and pushed over WebSockets at /api/v1/events.
+ *
+ * A session starts with {"type":"hello","token","after"}; the answer is
+ * {"type":"welcome","lastId","iceServers"}, then every stored event of the
+ * session's window with id > after, then new ones as they are stored. Each
+ * session remembers the last id it sent, so catch-up and live pushes never
+ * send an event twice. Events stored by another process on the same database
+ * (the `decide` command) are picked up by polling every eventPollMs.
+ *
+ * Threading: the thread that owns the Database.
+ */
+class EventService : public QObject
+{
+    Q_OBJECT
+public:
+    EventService(Storage::Database &database, AccountService &accounts, const HubConfig &config,
+        const Core::Clock &clock, QObject *parent = nullptr);
+    ~EventService() override;
+
+    /// Stores an event for \a windowId and returns its id. Works on any hub database.
+    static Core::Result<qint64> append(Storage::Database &database, const Core::Clock &clock,
+        const QString &windowId, const QString &type, const QJsonObject &data);
+
+    /// Takes over a WebSocket from the HTTP server.
+    void accept(std::unique_ptr<QWebSocket> socket);
+
+    /// Sends stored events not yet sent to each authenticated session.
+    void pushPending();
+
+    int sessionCount() const { return int(m_sessions.size()); }
+
+private:
+    struct Session
+    {
+        QWebSocket *socket = nullptr;
+        QString windowId;
+        bool authenticated = false;
+        qint64 lastSent = 0;
+        int unansweredPings = 0;
+    };
+
+    Session *find(QWebSocket *socket);
+    void onMessage(QWebSocket *socket, const QString &message);
+    void onPingTimer();
+    void drop(QWebSocket *socket);
+    void sendPending(Session &session);
+
+    Storage::Database &m_database;
+    AccountService &m_accounts;
+    const HubConfig &m_config;
+    const Core::Clock &m_clock;
+    std::vector<Session> m_sessions;
+    QTimer m_pollTimer;
+    QTimer m_pingTimer;
+};
+
+} // namespace Tongban::Hub

@@ -1,0 +1,104 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QPair>
+#include <QString>
+#include <QUrlQuery>
+
+#include <optional>
+
+namespace Tongban::Hub {
+
+/*!
+ * One HTTP request as the hub's handlers see it, independent of the server
+ * library, so that handlers and parsers are pure functions a test or a fuzz
+ * target can call without a socket.
+ */
+struct HttpRequest
+{
+    QByteArray method; ///< upper case: GET, POST, PATCH, HEAD, ...
+    QString path; ///< decoded path, e.g. /api/v1/uploads/abc
+    QUrlQuery query;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+
+    /// Value of the first header named \a name (case-insensitive); empty when absent.
+    QByteArray header(const QByteArray &name) const;
+    bool hasHeader(const QByteArray &name) const;
+};
+
+struct HttpResponse
+{
+    int status = 200;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+
+    HttpResponse &addHeader(const QByteArray &name, const QByteArray &value)
+    {
+        headers.append({ name, value });
+        return *this;
+    }
+    QByteArray header(const QByteArray &name) const;
+};
+
+/// The JSON success body with Content-Type application/json; charset=utf-8.
+HttpResponse jsonResponse(int status, const QJsonObject &body);
+/// A response without a body (204, 304, tus answers).
+HttpResponse emptyResponse(int status);
+/*!
+ * The contract's error body {"error": {"code", "message", "detail"}} (§1, §12).
+ * \a message is the zh_CN human text; \a detail technical.
+ */
+HttpResponse errorResponse(
+    int status, const QString &code, const QString &message, const QString &detail = {});
+
+/// 500 internal; \a detail is logged (it never holds personal data).
+HttpResponse internalError(const QString &detail);
+
+/// Limits of the contract (§1, §6).
+namespace Limits {
+inline constexpr qsizetype MaxJsonBodyBytes = 1024 * 1024;
+inline constexpr qsizetype MaxChunkBytes = 8 * 1024 * 1024;
+inline constexpr qint64 MaxUploadBytes = 64 * 1024 * 1024;
+} // namespace Limits
+
+// Pure parsing functions (no I/O), the surface a fuzz target exercises.
+
+/*!
+ * Parses a JSON request body into an object: nullopt (with \a error set to an
+ * HttpResponse 400/413) when it is too large, not JSON or not an object.
+ */
+std::optional<QJsonObject> parseJsonBody(const QByteArray &body, HttpResponse *error);
+
+/// The token of "Authorization: Bearer <token>"; empty when absent or malformed.
+QByteArray parseBearer(const QByteArray &authorization);
+
+/*!
+ * Decodes tus Upload-Metadata ("key base64,key2 base64"); nullopt when
+ * malformed (bad base64, empty or duplicate key, key with spaces).
+ */
+std::optional<QMap<QString, QByteArray>> parseTusMetadata(const QByteArray &header);
+
+/// A non-negative decimal header value (Upload-Offset, Upload-Length); nullopt otherwise.
+std::optional<qint64> parseNonNegative(const QByteArray &value);
+
+struct TusChecksum
+{
+    QByteArray algorithm;
+    QByteArray digest; ///< raw bytes (decoded from base64)
+};
+/// "sha256 <base64>"; nullopt when malformed.
+std::optional<TusChecksum> parseTusChecksum(const QByteArray &header);
+
+/// True when \a text is 64 lower- or upper-case hex digits.
+bool isSha256Hex(const QString &text);
+
+/// RFC 3339 with offset, in China Standard Time (the platform's zone).
+QString rfc3339(const QDateTime &time);
+/// RFC 7231 IMF-fixdate, for Upload-Expires.
+QByteArray httpDate(const QDateTime &time);
+
+} // namespace Tongban::Hub

@@ -1,0 +1,79 @@
+#include "HubHttpServer.h"
+
+#include "Hub.h"
+#include "Logging.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QTcpSocket>
+
+namespace Tongban::Hub {
+
+namespace {
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get:
+        return QByteArrayLiteral("GET");
+    case QHttpServerRequest::Method::Put:
+        return QByteArrayLiteral("PUT");
+    case QHttpServerRequest::Method::Delete:
+        return QByteArrayLiteral("DELETE");
+    case QHttpServerRequest::Method::Post:
+        return QByteArrayLiteral("POST");
+    case QHttpServerRequest::Method::Head:
+        return QByteArrayLiteral("HEAD");
+    case QHttpServerRequest::Method::Options:
+        return QByteArrayLiteral("OPTIONS");
+    case QHttpServerRequest::Method::Patch:
+        return QByteArrayLiteral("PATCH");
+    default:
+        return QByteArrayLiteral("UNKNOWN");
+    }
+}
+
+} // namespace
+
+HubHttpServer::HubHttpServer(Hub &hub, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_hub(hub)
+{ }
+
+bool HubHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    // Qt 6.4 asks handleRequest() about an upgrade request first and hands the
+    // socket to its WebSocket server only when the answer is true (handled)
+    // and nothing was written. Only the events path may upgrade.
+    if (request.value(QByteArrayLiteral("Upgrade")).toLower() == QByteArrayLiteral("websocket"))
+        return request.url().path() == QLatin1String("/api/v1/events");
+
+    HttpRequest converted;
+    converted.method = methodName(request.method());
+    converted.path = request.url().path();
+    converted.query = request.query();
+    converted.headers = request.headers();
+    converted.body = request.body();
+
+    const HttpResponse response = m_hub.handle(converted);
+    const bool head = converted.method == "HEAD";
+
+    QHttpServerResponder responder = makeResponder(request, socket);
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
+    for (const auto &[name, value] : response.headers)
+        responder.writeHeader(name, value);
+    const bool noBody = response.status == 204 || response.status == 304;
+    if (!noBody)
+        responder.writeHeader(QByteArrayLiteral("Content-Length"),
+            QByteArray::number(head ? 0 : response.body.size()));
+    responder.writeBody(head || noBody ? QByteArray() : response.body);
+    return true;
+}
+
+void HubHttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    Q_UNUSED(request)
+    Q_UNUSED(socket)
+}
+
+} // namespace Tongban::Hub

@@ -1,0 +1,390 @@
+#include "SimScene.h"
+
+#include "internal/DocumentArt.h"
+
+#include <QtMath>
+
+#include <algorithm>
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <random>
+
+namespace Tongban::Drivers::Sim {
+
+QString documentKindName(DocumentKind kind)
+{
+    switch (kind) {
+    case DocumentKind::A4Form:
+        return QStringLiteral("a4Form");
+    case DocumentKind::A5Note:
+        return QStringLiteral("a5Note");
+    case DocumentKind::IdCardFront:
+        return QStringLiteral("idCardFront");
+    case DocumentKind::IdCardBack:
+        return QStringLiteral("idCardBack");
+    case DocumentKind::Licence:
+        return QStringLiteral("licence");
+    case DocumentKind::Invalid:
+        break;
+    }
+    return QStringLiteral("invalid");
+}
+
+QSizeF documentSizeMm(DocumentKind kind)
+{
+    switch (kind) {
+    case DocumentKind::A4Form:
+        return { 210, 297 };
+    case DocumentKind::A5Note:
+        return { 148, 210 };
+    case DocumentKind::IdCardFront:
+    case DocumentKind::IdCardBack:
+        return { 85.6, 54 };
+    case DocumentKind::Licence:
+        return { 297, 210 };
+    case DocumentKind::Invalid:
+        break;
+    }
+    return {};
+}
+
+namespace {
+
+class Rng
+{
+public:
+    explicit Rng(quint32 seed)
+        : m_engine(seed)
+    { }
+    double uniform(double lo, double hi)
+    {
+        return std::uniform_real_distribution<double>(lo, hi)(m_engine);
+    }
+    int integer(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(m_engine); }
+    bool chance(double p) { return uniform(0, 1) < p; }
+
+private:
+    std::mt19937 m_engine;
+};
+
+double maxRotationDeg(DocumentKind kind)
+{
+    switch (kind) {
+    case DocumentKind::A4Form:
+        return 6;
+    case DocumentKind::Licence:
+        return 10;
+    case DocumentKind::A5Note:
+        return 18;
+    default:
+        return 25;
+    }
+}
+
+// Corners of one document on the pad, in millimetres (TL, TR, BR, BL).
+std::array<cv::Point2d, 4> placeDocument(
+    Rng &rng, DocumentKind kind, double xMinMm, double xMaxMm, const SceneSpec &spec)
+{
+    const QSizeF size = documentSizeMm(kind);
+    const double w = size.width(), h = size.height();
+    const double angle = qDegreesToRadians(rng.uniform(-1, 1) * maxRotationDeg(kind));
+    const double c = std::cos(angle), s = std::sin(angle);
+    const double halfW = 0.5 * (w * std::abs(c) + h * std::abs(s));
+    const double halfH = 0.5 * (w * std::abs(s) + h * std::abs(c));
+    const double margin = 6;
+    double cx = 0.5 * (xMinMm + xMaxMm), cy = kPadHeightMm / 2;
+    const double spanX = std::max(0.0, (xMaxMm - xMinMm) / 2 - halfW - margin);
+    const double spanY = std::max(0.0, kPadHeightMm / 2 - halfH - margin);
+    cx += rng.uniform(-spanX, spanX);
+    cy += rng.uniform(-spanY, spanY);
+    if (spec.cutCorner) {
+        // Push the page towards a random corner of the field so that a corner is cut.
+        const double dx = rng.chance(0.5) ? 1 : -1, dy = rng.chance(0.5) ? 1 : -1;
+        const double cut = std::min(w, h) * rng.uniform(0.05, 0.1);
+        cx = kPadWidthMm / 2 + dx * (kPadWidthMm / 2 - halfW + cut);
+        cy = kPadHeightMm / 2 + dy * (kPadHeightMm / 2 - halfH + cut);
+    }
+    // Moving in from the right and below.
+    cx += spec.motion * 55;
+    cy += spec.motion * 20;
+    std::array<cv::Point2d, 4> corners;
+    const cv::Point2d local[4]
+        = { { -w / 2, -h / 2 }, { w / 2, -h / 2 }, { w / 2, h / 2 }, { -w / 2, h / 2 } };
+    const double keystone = 0.012 * std::max(w, h);
+    for (int i = 0; i < 4; ++i) {
+        // Perspective: the camera is not exactly overhead; each corner moves a little.
+        const double jx = rng.uniform(-keystone, keystone), jy = rng.uniform(-keystone, keystone);
+        corners[size_t(i)] = { cx + c * local[i].x - s * local[i].y + jx,
+            cy + s * local[i].x + c * local[i].y + jy };
+    }
+    return corners;
+}
+
+cv::Mat padBackground(Rng &rng, cv::Size size, bool whiteOnWhite)
+{
+    const double base = whiteOnWhite ? rng.uniform(212, 226) : rng.uniform(55, 125);
+    const cv::Scalar tint = whiteOnWhite ? cv::Scalar(base - 6, base - 2, base)
+                                         : cv::Scalar(base + 3, base, base - 2);
+    cv::Mat pad(size, CV_8UC3, tint);
+    // Low-frequency blotches and a finer grain, like a rubber or leather pad.
+    cv::Mat coarse(6, 8, CV_32F), fine(size.height / 16 + 1, size.width / 16 + 1, CV_32F);
+    cv::RNG cvRng(uint64_t(rng.integer(1, 1 << 30)));
+    cvRng.fill(coarse, cv::RNG::UNIFORM, -7, 7);
+    cvRng.fill(fine, cv::RNG::UNIFORM, -5, 5);
+    cv::Mat a, b;
+    cv::resize(coarse, a, size, 0, 0, cv::INTER_CUBIC);
+    cv::resize(fine, b, size, 0, 0, cv::INTER_LINEAR);
+    a += b;
+    cv::Mat texture;
+    a.convertTo(texture, CV_16S);
+    cv::Mat texture3;
+    cv::merge(std::vector<cv::Mat> { texture, texture, texture }, texture3);
+    cv::Mat pad16;
+    pad.convertTo(pad16, CV_16SC3);
+    pad16 += texture3;
+    pad16.convertTo(pad, CV_8UC3);
+    return pad;
+}
+
+void composite(cv::Mat &canvas, const cv::Mat &art, const std::array<cv::Point2d, 4> &corners,
+    double pxPerMm, double shadowStrength)
+{
+    const cv::Point2f src[4] = { { -0.5f, -0.5f }, { float(art.cols) - 0.5f, -0.5f },
+        { float(art.cols) - 0.5f, float(art.rows) - 0.5f }, { -0.5f, float(art.rows) - 0.5f } };
+    cv::Point2f dst[4];
+    std::vector<cv::Point2f> pts;
+    for (int i = 0; i < 4; ++i) {
+        dst[i] = cv::Point2f(corners[size_t(i)]);
+        pts.push_back(dst[i]);
+    }
+    const int pad = int(std::ceil(4 * pxPerMm)) + 3;
+    cv::Rect roi = cv::boundingRect(pts);
+    roi.x -= pad;
+    roi.y -= pad;
+    roi.width += 2 * pad;
+    roi.height += 2 * pad;
+    roi &= cv::Rect(0, 0, canvas.cols, canvas.rows);
+    if (roi.empty())
+        return;
+    cv::Mat h = cv::getPerspectiveTransform(src, dst);
+    cv::Mat shift = (cv::Mat_<double>(3, 3) << 1, 0, -roi.x, 0, 1, -roi.y, 0, 0, 1);
+    h = shift * h;
+    cv::Mat warped, alpha;
+    cv::warpPerspective(art, warped, h, roi.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT);
+    cv::Mat ones(art.size(), CV_8U, cv::Scalar(255));
+    cv::warpPerspective(ones, alpha, h, roi.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT);
+
+    cv::Mat region = canvas(roi);
+    // Drop shadow: the page lifts a little off the pad.
+    if (shadowStrength > 0) {
+        cv::Mat shadow;
+        const double sigma = std::max(0.6, 1.5 * pxPerMm);
+        const cv::Mat m = (cv::Mat_<double>(2, 3) << 1, 0, 0.8 * pxPerMm, 0, 1, 1.2 * pxPerMm);
+        cv::warpAffine(alpha, shadow, m, alpha.size());
+        cv::GaussianBlur(shadow, shadow, cv::Size(), sigma);
+        cv::Mat inv;
+        shadow.convertTo(inv, CV_8U, -shadowStrength, 255);
+        cv::Mat inv3;
+        cv::merge(std::vector<cv::Mat> { inv, inv, inv }, inv3);
+        cv::multiply(region, inv3, region, 1.0 / 255);
+    }
+    cv::Mat a32, b32;
+    alpha.convertTo(a32, CV_32F, 1.0 / 255);
+    b32 = 1.0f - a32;
+    cv::blendLinear(warped, region, a32, b32, region);
+}
+
+void drawHand(cv::Mat &canvas, Rng &rng, cv::Point2d nearMm, double pxPerMm)
+{
+    // Palm ellipse coming in from the bottom edge towards a point of the page edge.
+    const cv::Scalar skin(rng.uniform(120, 150), rng.uniform(150, 175), rng.uniform(200, 230));
+    const cv::Point2d tip = nearMm * pxPerMm;
+    const cv::Point2d base(tip.x + rng.uniform(-40, 40) * pxPerMm, canvas.rows + 40 * pxPerMm);
+    const cv::Point2d dir = (tip - base) / cv::norm(tip - base);
+    const double angle = qRadiansToDegrees(std::atan2(dir.y, dir.x));
+    const cv::Point2d palm = tip - dir * 55 * pxPerMm;
+    cv::ellipse(canvas, cv::Point(palm), cv::Size(int(60 * pxPerMm), int(42 * pxPerMm)), angle, 0,
+        360, skin, cv::FILLED, cv::LINE_AA);
+    for (int f = -2; f <= 1; ++f) {
+        const cv::Point2d side(-dir.y, dir.x);
+        const cv::Point2d start = palm + side * (f * 17 + 8) * pxPerMm + dir * 30 * pxPerMm;
+        const cv::Point2d end = start + dir * (45 - std::abs(f + 0.5) * 8) * pxPerMm;
+        cv::line(canvas, cv::Point(start), cv::Point(end), skin * 0.95,
+            std::max(1, int(14 * pxPerMm)), cv::LINE_AA);
+    }
+}
+
+void addGlare(cv::Mat &canvas, Rng &rng, cv::Point2d centrePx, double pxPerMm,
+    const std::array<cv::Point2d, 4> &pageMm)
+{
+    std::vector<cv::Point2f> page;
+    for (const auto &p : pageMm)
+        page.emplace_back(p * pxPerMm);
+    const double sx = rng.uniform(25, 45) * pxPerMm, sy = rng.uniform(12, 25) * pxPerMm;
+    const cv::Rect roi
+        = cv::Rect(int(centrePx.x - 3 * sx), int(centrePx.y - 3 * sy), int(6 * sx), int(6 * sy))
+        & cv::Rect(0, 0, canvas.cols, canvas.rows);
+    for (int y = roi.y; y < roi.y + roi.height; ++y) {
+        auto *row = canvas.ptr<cv::Vec3b>(y);
+        const double dy = (y - centrePx.y) / sy;
+        for (int x = roi.x; x < roi.x + roi.width; ++x) {
+            const double dx = (x - centrePx.x) / sx;
+            const double g = 1.3 * std::exp(-0.5 * (dx * dx + dy * dy));
+            if (g < 0.01 || cv::pointPolygonTest(page, cv::Point2f(float(x), float(y)), false) < 0)
+                continue;
+            for (int c = 0; c < 3; ++c)
+                row[x][c] = cv::saturate_cast<uchar>(row[x][c] + g * 255);
+        }
+    }
+}
+
+// Uneven light (a tilt and a vignette) and sensor noise, in one pass.
+void lightAndNoise(cv::Mat &canvas, Rng &rng, quint32 frameSeed, double noiseSigma)
+{
+    const double gx = rng.uniform(-0.12, 0.12), gy = rng.uniform(-0.12, 0.12);
+    const double vignette = rng.uniform(0.05, 0.15);
+    const double lx = rng.uniform(-0.3, 0.3), ly = rng.uniform(-0.3, 0.3);
+    static const cv::Mat noiseTile = [] {
+        cv::Mat tile(256, 256, CV_16SC3);
+        cv::RNG r(12345);
+        r.fill(tile, cv::RNG::NORMAL, 0, 64); // 1/64 units: scaled by sigma below
+        return tile;
+    }();
+    const int ox = int(frameSeed * 7919u % 256u), oy = int(frameSeed * 104729u % 256u);
+    const int sigma64 = int(std::lround(noiseSigma * 64));
+    const double invW = 1.0 / canvas.cols, invH = 1.0 / canvas.rows;
+    for (int y = 0; y < canvas.rows; ++y) {
+        auto *row = canvas.ptr<cv::Vec3b>(y);
+        const auto *noise = noiseTile.ptr<cv::Vec3s>((y + oy) & 255);
+        const double v = y * invH - 0.5;
+        for (int x = 0; x < canvas.cols; ++x) {
+            const double u = x * invW - 0.5;
+            const double du = u - lx, dv = v - ly;
+            const double light = 0.98 + gx * u + gy * v - vignette * (du * du + dv * dv);
+            const int gain = int(light * 1024);
+            const cv::Vec3s n = noise[(x + ox) & 255];
+            for (int c = 0; c < 3; ++c)
+                row[x][c] = cv::saturate_cast<uchar>(
+                    ((row[x][c] * gain) >> 10) + ((n[c] * sigma64) >> 12));
+        }
+    }
+}
+
+} // namespace
+
+SimFrame renderScene(const SceneSpec &spec, QSize size)
+{
+    SimFrame frame;
+    Rng rng(spec.seed * 2654435761u + 17u);
+    const double pxPerMm = size.width() / kPadWidthMm;
+    cv::Mat canvas = padBackground(rng, cv::Size(size.width(), size.height()), spec.whiteOnWhite);
+
+    const int count = std::clamp(spec.documentCount, 0, 2);
+    std::vector<std::array<cv::Point2d, 4>> placed;
+    for (int d = 0; d < count; ++d) {
+        DocumentKind kind = spec.kind;
+        if (count == 2 && d == 1)
+            kind = kind == DocumentKind::IdCardFront ? DocumentKind::IdCardBack
+                                                     : DocumentKind::IdCardFront;
+        if (count == 2 && (kind == DocumentKind::A4Form || kind == DocumentKind::Licence))
+            kind = DocumentKind::A5Note;
+        const double xMin = count == 2 ? d * kPadWidthMm / 2 : 0;
+        const double xMax = count == 2 ? xMin + kPadWidthMm / 2 : kPadWidthMm;
+        const auto cornersMm = placeDocument(rng, kind, xMin, xMax, spec);
+        std::array<cv::Point2d, 4> cornersPx;
+        DocumentTruth truth { kind, {}, documentSizeMm(kind) };
+        for (size_t i = 0; i < 4; ++i) {
+            // Pixel centres at integer coordinates: a point at x mm lies at x*s - 0.5.
+            cornersPx[i] = cornersMm[i] * pxPerMm - cv::Point2d(0.5, 0.5);
+            truth.corners << QPointF(cornersPx[i].x, cornersPx[i].y);
+        }
+        const QImage art = Internal::documentArt(
+            kind, int(spec.seed % 3), std::min(pxPerMm, 12.0), spec.whiteOnWhite);
+        const cv::Mat artMat(art.height(), art.width(), CV_8UC3,
+            const_cast<uchar *>(art.constBits()), size_t(art.bytesPerLine()));
+        cv::Mat artBgr;
+        cv::cvtColor(artMat, artBgr, cv::COLOR_RGB2BGR);
+        composite(canvas, artBgr, cornersPx, pxPerMm, spec.whiteOnWhite ? 0.18 : 0.35);
+        placed.push_back(cornersMm);
+        frame.documents.append(truth);
+    }
+    if (spec.hand) {
+        cv::Point2d near(kPadWidthMm * rng.uniform(0.3, 0.7), kPadHeightMm * 0.8);
+        if (!placed.empty()) // over the bottom edge of the first page
+            near = (placed[0][2] + placed[0][3]) * 0.5 + cv::Point2d(rng.uniform(-30, 30), -5);
+        drawHand(canvas, rng, near, pxPerMm);
+    }
+    if (spec.glare && !placed.empty()) {
+        const cv::Point2d c = (placed[0][0] + placed[0][2]) * 0.5;
+        addGlare(canvas, rng,
+            (c + cv::Point2d(rng.uniform(-40, 40), rng.uniform(-40, 40))) * pxPerMm, pxPerMm,
+            placed[0]);
+    }
+    // A little optical softness always; more on request.
+    const double sigmaPx = std::max(0.35, spec.blurSigmaMm * pxPerMm);
+    if (sigmaPx > 6) {
+        // Large kernels through a smaller image: same result within a grey level, much faster.
+        const double f = sigmaPx / 3;
+        cv::Mat small;
+        cv::resize(canvas, small, cv::Size(), 1 / f, 1 / f, cv::INTER_AREA);
+        cv::GaussianBlur(small, small, cv::Size(), std::sqrt(std::max(0.1, 9.0 - 0.25)));
+        cv::resize(small, canvas, canvas.size(), 0, 0, cv::INTER_CUBIC);
+    } else {
+        cv::GaussianBlur(canvas, canvas, cv::Size(), sigmaPx);
+    }
+    lightAndNoise(canvas, rng, spec.frameSeed, spec.noiseSigma);
+
+    if (spec.jpegQuality > 0) {
+        std::vector<uchar> bytes;
+        cv::imencode(".jpg", canvas, bytes, { cv::IMWRITE_JPEG_QUALITY, spec.jpegQuality });
+        frame.jpeg
+            = QByteArray(reinterpret_cast<const char *>(bytes.data()), qsizetype(bytes.size()));
+        canvas = cv::imdecode(bytes, cv::IMREAD_COLOR);
+    }
+    cv::Mat rgb;
+    cv::cvtColor(canvas, rgb, cv::COLOR_BGR2RGB);
+    frame.image = QImage(rgb.data, rgb.cols, rgb.rows, int(rgb.step), QImage::Format_RGB888).copy();
+    return frame;
+}
+
+SceneSpec randomScene(quint32 seed)
+{
+    Rng rng(seed * 7u + 3u);
+    SceneSpec spec;
+    spec.seed = seed;
+    spec.frameSeed = seed;
+    const DocumentKind kinds[] = { DocumentKind::A4Form, DocumentKind::A4Form, DocumentKind::A5Note,
+        DocumentKind::IdCardFront, DocumentKind::IdCardBack, DocumentKind::Licence };
+    spec.kind = kinds[rng.integer(0, 5)];
+    const int variant = int(seed % 8);
+    spec.glare = variant == 1;
+    spec.hand = variant == 2;
+    spec.whiteOnWhite = variant == 3;
+    spec.documentCount = variant == 4 ? 2 : 1;
+    spec.blurSigmaMm = variant == 5 ? 0.15 : 0;
+    spec.jpegQuality = rng.chance(0.5) ? 85 : 0;
+    spec.noiseSigma = rng.uniform(1.5, 4);
+    return spec;
+}
+
+SceneSpec moveThenSettleScene(quint32 seed, int index, int *pageIndex)
+{
+    const int cycle = kMoveFrames + kRestFrames + kGapFrames;
+    const int page = index / cycle;
+    const int phase = index % cycle;
+    SceneSpec spec;
+    spec.seed = seed + quint32(page);
+    spec.frameSeed = quint32(index);
+    spec.kind = page % 2 ? DocumentKind::Licence : DocumentKind::A4Form;
+    if (phase < kMoveFrames) {
+        spec.motion = 1.0 - double(phase) / kMoveFrames;
+    } else if (phase >= kMoveFrames + kRestFrames) {
+        spec.documentCount = 0;
+    }
+    if (pageIndex)
+        *pageIndex = spec.documentCount ? page : -1;
+    return spec;
+}
+
+} // namespace Tongban::Drivers::Sim

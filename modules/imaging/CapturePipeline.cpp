@@ -1,0 +1,168 @@
+#include "CapturePipeline.h"
+
+#include "Codec.h"
+#include "ImagingErrors.h"
+#include "PageDetector.h"
+#include "Tr.h"
+#include "internal/CvImage.h"
+
+#include <QElapsedTimer>
+
+#include <cmath>
+#include <opencv2/imgproc.hpp>
+
+namespace Tongban::Imaging {
+
+QJsonObject StageTimings::toJson() const
+{
+    auto r = [](double ms) {
+        return std::round(ms * 10) / 10;
+    };
+    return { { QStringLiteral("decodeMs"), r(decodeMs) },
+        { QStringLiteral("detectMs"), r(detectMs) }, { QStringLiteral("refineMs"), r(refineMs) },
+        { QStringLiteral("warpMs"), r(warpMs) }, { QStringLiteral("gateMs"), r(gateMs) },
+        { QStringLiteral("enhanceMs"), r(enhanceMs) }, { QStringLiteral("encodeMs"), r(encodeMs) },
+        { QStringLiteral("totalMs"), r(totalMs()) } };
+}
+
+QJsonObject ProcessedPage::toJson() const
+{
+    return { { QStringLiteral("quad"), quad.toJson() },
+        { QStringLiteral("verdict"), verdict.toJson() },
+        { QStringLiteral("mode"), enhanceModeName(mode) },
+        { QStringLiteral("mediaType"), mediaType },
+        { QStringLiteral("sizeBytes"), qint64(encoded.size()) },
+        { QStringLiteral("width"), page.width() }, { QStringLiteral("height"), page.height() },
+        { QStringLiteral("timings"), timings.toJson() } };
+}
+
+QImage rectifyPage(const QImage &image, const PageQuad &quad, int dpi)
+{
+    if (!quad.isValid() || dpi <= 0)
+        return {};
+    QSizeF mm = sizeClassMm(quad.sizeClass);
+    const QPolygonF &c = quad.corners;
+    auto dist = [](QPointF a, QPointF b) {
+        return std::hypot(a.x() - b.x(), a.y() - b.y());
+    };
+    const double widthPx = 0.5 * (dist(c[0], c[1]) + dist(c[3], c[2]));
+    const double heightPx = 0.5 * (dist(c[0], c[3]) + dist(c[1], c[2]));
+    if (mm.isEmpty()) {
+        // Unknown paper: its measured size at the fixed scale of the pad (448 mm wide).
+        const double mmPerPx = 448.0 / image.width();
+        mm = QSizeF(widthPx * mmPerPx, heightPx * mmPerPx);
+    } else if (widthPx > heightPx) {
+        mm.transpose();
+    }
+    const int w = std::max(1, int(std::lround(mm.width() / 25.4 * dpi)));
+    const int h = std::max(1, int(std::lround(mm.height() / 25.4 * dpi)));
+    QImage keep;
+    const cv::Mat src = Internal::toMat(image, &keep);
+    const cv::Point2f from[4]
+        = { { float(c[0].x()), float(c[0].y()) }, { float(c[1].x()), float(c[1].y()) },
+              { float(c[2].x()), float(c[2].y()) }, { float(c[3].x()), float(c[3].y()) } };
+    const cv::Point2f to[4]
+        = { { -0.5f, -0.5f }, { w - 0.5f, -0.5f }, { w - 0.5f, h - 0.5f }, { -0.5f, h - 0.5f } };
+    cv::Mat out;
+    cv::warpPerspective(src, out, cv::getPerspectiveTransform(from, to), { w, h }, cv::INTER_LINEAR,
+        cv::BORDER_CONSTANT, cv::Scalar::all(255));
+    return Internal::toQImage(out);
+}
+
+Core::Result<ProcessedPage> processStill(
+    const StillInput &input, const ProcessOptions &options, const std::atomic_bool *cancel)
+{
+    const auto cancelled = [cancel] {
+        return cancel && cancel->load();
+    };
+    const Core::Error cancelError { Cancelled, Tr::tr("The capture was cancelled."),
+        QStringLiteral("cancelled") };
+    ProcessedPage out;
+    QElapsedTimer t;
+    t.start();
+    auto lap = [&t] {
+        const double ms = t.nsecsElapsed() / 1e6;
+        t.restart();
+        return ms;
+    };
+
+    QImage still = input.image;
+    if (still.isNull()) {
+        auto decoded = decodeJpeg(input.jpeg);
+        if (!decoded)
+            return decoded.error();
+        still = std::move(decoded).value();
+    }
+    out.timings.decodeMs = lap();
+    if (cancelled())
+        return cancelError;
+
+    PageQuad quad;
+    if (input.previewQuad.isValid() && !input.previewSize.isEmpty()) {
+        quad = input.previewQuad.scaled(double(still.width()) / input.previewSize.width());
+    } else {
+        // Detect on a quarter-size copy (a reduced JPEG decode when we have the bytes).
+        QImage small;
+        if (!input.jpeg.isEmpty()) {
+            auto reduced = decodeJpeg(input.jpeg, 4);
+            if (reduced)
+                small = std::move(reduced).value();
+        }
+        if (small.isNull())
+            small = still.scaledToWidth(std::min(1024, still.width()), Qt::SmoothTransformation);
+        const QList<PageQuad> found = PageDetector().detect(small);
+        if (found.isEmpty())
+            return Core::Error { NoPageFound,
+                Tr::tr("No page was found in the picture. Lay the page on the pad, inside the "
+                       "camera's view, then capture again."),
+                QStringLiteral("detector found no quad") };
+        quad = found.first().scaled(double(still.width()) / small.width());
+    }
+    out.timings.detectMs = lap();
+    if (cancelled())
+        return cancelError;
+
+    const double radius = std::max(4.0, 2.0 * still.width() / 1024.0);
+    quad = PageDetector::refine(still, quad, radius);
+    out.quad = quad;
+    out.timings.refineMs = lap();
+
+    const QImage page = rectifyPage(still, quad, options.dpi);
+    out.timings.warpMs = lap();
+    if (cancelled())
+        return cancelError;
+
+    out.verdict = QualityGate().assessPage(page, options.dpi, quad, still.size());
+    out.timings.gateMs = lap();
+    if (cancelled())
+        return cancelError;
+
+    out.page = enhancePage(page, options.mode, &out.mode);
+    out.timings.enhanceMs = lap();
+    if (cancelled())
+        return cancelError;
+
+    if (out.mode == EnhanceMode::BlackWhite) {
+        auto png = encodeBilevelPng(out.page, options.dpi);
+        if (png && png->size() <= options.maxBilevelBytes) {
+            out.encoded = std::move(png).value();
+            out.mediaType = QStringLiteral("image/png");
+        } else {
+            auto jpeg = encodeJpegWithin(out.page, options.maxBilevelBytes, options.dpi);
+            if (!jpeg)
+                return jpeg.error();
+            out.encoded = std::move(jpeg).value();
+            out.mediaType = QStringLiteral("image/jpeg");
+        }
+    } else {
+        auto jpeg = encodeJpegWithin(out.page, options.maxColourBytes, options.dpi);
+        if (!jpeg)
+            return jpeg.error();
+        out.encoded = std::move(jpeg).value();
+        out.mediaType = QStringLiteral("image/jpeg");
+    }
+    out.timings.encodeMs = lap();
+    return out;
+}
+
+} // namespace Tongban::Imaging

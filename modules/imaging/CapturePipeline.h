@@ -1,0 +1,72 @@
+#pragma once
+
+#include "Enhancer.h"
+#include "PageQuad.h"
+#include "QualityGate.h"
+
+#include <core/Result.h>
+
+#include <QByteArray>
+#include <QImage>
+#include <QJsonObject>
+
+#include <atomic>
+
+namespace Tongban::Imaging {
+
+/// A still as a source delivers it: the device's JPEG, or a decoded image, or both.
+struct StillInput
+{
+    QByteArray jpeg;
+    QImage image;
+    /// The page found on the preview, in preview pixels; empty: detect on the still.
+    PageQuad previewQuad;
+    QSize previewSize;
+};
+
+struct ProcessOptions
+{
+    int dpi = 200;
+    EnhanceMode mode = EnhanceMode::Auto;
+    qint64 maxColourBytes = 200 * 1024;
+    qint64 maxBilevelBytes = 50 * 1024;
+};
+
+/// Milliseconds per stage, for the log, the CLI and the benchmarks.
+struct StageTimings
+{
+    double decodeMs = 0, detectMs = 0, refineMs = 0, warpMs = 0, gateMs = 0, enhanceMs = 0,
+           encodeMs = 0;
+    double totalMs() const
+    {
+        return decodeMs + detectMs + refineMs + warpMs + gateMs + enhanceMs + encodeMs;
+    }
+    QJsonObject toJson() const;
+};
+
+struct ProcessedPage
+{
+    QImage page; ///< enhanced, at the requested dpi
+    QByteArray encoded;
+    QString mediaType; ///< image/jpeg or image/png
+    EnhanceMode mode = EnhanceMode::Invalid; ///< the mode used (Auto resolved)
+    PageQuad quad; ///< in still pixels, refined
+    QualityVerdict verdict;
+    StageTimings timings;
+    QJsonObject toJson() const;
+};
+
+/*!
+ * Still to page: decode (libjpeg-turbo), find or take the page, refine its
+ * edges at full resolution, warp to the size class at the dpi, gate, enhance,
+ * encode within the size target. Blocking: call it off the GUI thread (see
+ * CaptureWorker). \a cancel, when given, is checked between stages; a
+ * cancelled run returns ImagingError::Cancelled. Thread-safe.
+ */
+Core::Result<ProcessedPage> processStill(const StillInput &input, const ProcessOptions &options,
+    const std::atomic_bool *cancel = nullptr);
+
+/// Rectification alone: \a quad in \a image pixels to the size class at \a dpi.
+QImage rectifyPage(const QImage &image, const PageQuad &quad, int dpi);
+
+} // namespace Tongban::Imaging

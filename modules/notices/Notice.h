@@ -1,0 +1,79 @@
+#pragma once
+
+#include <core/Error.h>
+
+#include <QDateTime>
+#include <QImage>
+#include <QList>
+#include <QString>
+
+namespace Tongban::Notices {
+
+enum ErrorCode {
+    RenderFailed = Core::ErrorRange::Notices + 1,
+    StoreFailed,
+    NoticeNotFound,
+    PrintFailed,
+};
+
+enum class NoticeKind {
+    Unknown,
+    OneTimeNotice, ///< 一次性告知书: every deficiency of the submission
+    Receipt, ///< 收件回执: everything received
+    MailingSlip, ///< 纸质材料寄送单: paper originals going to the home department
+};
+
+/// One deficiency as the one-time notice states it.
+struct Deficiency
+{
+    enum class Kind { Unknown, Missing, NotInLegalForm, ReviewPointFailed };
+    Kind kind = Kind::Unknown;
+    QString material; ///< material name as in the guide
+    QString reason; ///< standard reason (or what is missing)
+    QString correction; ///< how to correct it
+    QString remark; ///< the clerk's optional remark
+};
+
+/// One material as the receipt (or mailing slip) lists it.
+struct ReceivedMaterial
+{
+    QString name;
+    int originals = 0;
+    int copies = 0;
+    int pages = 0;
+    QString medium; ///< 纸质 / 电子 / 纸质和电子, as shown
+    bool tolerated = false;
+    QString commitment; ///< for a tolerated absence
+};
+
+/*!
+ * Everything a notice states. A notice is rendered from this alone, so that
+ * the stored content reproduces the issued document exactly.
+ */
+struct NoticeContent
+{
+    NoticeKind kind = NoticeKind::Unknown;
+    QString serial; ///< numbered per window, assigned when issued
+    QString itemCode;
+    QString itemName;
+    QString applicantName;
+    QString
+        applicantId; ///< identity number or credit code, as the applicant's own document shows it
+    QString agentName;
+    QString windowName;
+    QString clerkName;
+    QString homeDepartment; ///< for the mailing slip and the seal caption
+    QDateTime issuedAt;
+    QString provisionalNumber;
+    QString caseNumber; ///< official number, when known
+    QString qrText; ///< what the QR code encodes (case lookup)
+    QByteArray sealSvg; ///< electronic seal image, when the catalogue provides one
+    QList<Deficiency> deficiencies;
+    QList<ReceivedMaterial> received;
+    QString mailingAddress;
+    QString mailingDueDate;
+};
+
+QString kindTitle(NoticeKind kind);
+
+} // namespace Tongban::Notices

@@ -1,0 +1,261 @@
+#include "NoticeRenderer.h"
+
+#include "QrCode.h"
+#include "Tr.h"
+
+#include <QBuffer>
+#include <QFont>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSvgRenderer>
+#include <QTextDocument>
+#include <QTimeZone>
+
+namespace Tongban::Notices {
+
+using Core::Error;
+using Core::Result;
+using Core::Status;
+
+namespace {
+
+const QString kFontFamily = QStringLiteral("WenQuanYi Micro Hei");
+
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString dateText(const QDateTime &time)
+{
+    const QDate d = time.toTimeZone(QTimeZone(QByteArrayLiteral("Asia/Shanghai"))).date();
+    return QStringLiteral("%1年%2月%3日").arg(d.year()).arg(d.month()).arg(d.day());
+}
+
+QString deficiencyKind(Deficiency::Kind kind)
+{
+    switch (kind) {
+    case Deficiency::Kind::Missing:
+        return QStringLiteral("缺少材料");
+    case Deficiency::Kind::NotInLegalForm:
+        return QStringLiteral("不符合法定形式");
+    case Deficiency::Kind::ReviewPointFailed:
+        return QStringLiteral("审查要点未通过");
+    case Deficiency::Kind::Unknown:
+        break;
+    }
+    return QString();
+}
+
+QImage sealImage(const QByteArray &svg)
+{
+    if (svg.isEmpty())
+        return {};
+    QSvgRenderer renderer(svg);
+    if (!renderer.isValid())
+        return {};
+    QImage image(360, 360, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    renderer.render(&painter);
+    return image;
+}
+
+QString header(const NoticeContent &c, const NoticeRenderer::Options &o)
+{
+    QString html;
+    if (o.reprint) {
+        html += QStringLiteral(
+            "<p align='right' style='color:#c00000;font-size:14pt;font-weight:bold'>补打</p>");
+    }
+    html += QStringLiteral(
+        "<table width='100%'><tr><td valign='top'>"
+        "<p style='font-size:20pt;font-weight:bold' align='center'>%1</p>"
+        "<p>编号：%2</p>"
+        "<p>办件临时编号：%3</p>"
+        "<p>办件编号：%4</p></td>"
+        "<td width='120' align='right'><img src='qr' width='110' height='110'></td>"
+        "</tr></table>")
+                .arg(esc(kindTitle(c.kind)), esc(c.serial), esc(c.provisionalNumber),
+                    c.caseNumber.isEmpty() ? QStringLiteral("（待统一受理平台返回）")
+                                           : esc(c.caseNumber));
+    html += QStringLiteral("<p>申请人：%1　　证件号码：%2%3</p>")
+                .arg(esc(c.applicantName), esc(c.applicantId),
+                    c.agentName.isEmpty() ? QString()
+                                          : QStringLiteral("　　代办人：") + esc(c.agentName));
+    html += QStringLiteral("<p>申请事项：%1（事项编码 %2）</p>")
+                .arg(esc(c.itemName), esc(c.itemCode));
+    return html;
+}
+
+QString footer(const NoticeContent &c, const NoticeRenderer::Options &o, bool applicantSigns)
+{
+    QString html = QStringLiteral("<br><table width='100%'><tr><td valign='top'>"
+                                  "<p>受理窗口：%1</p><p>窗口人员：%2</p><p>日期：%3</p>")
+                       .arg(esc(c.windowName), esc(c.clerkName), esc(dateText(c.issuedAt)));
+    if (applicantSigns)
+        html += QStringLiteral(
+            "<p><br>申请人（代办人）签收：________________　　日期：__________</p>");
+    html += QStringLiteral("</td><td width='150' align='center' valign='top'>");
+    if (!c.sealSvg.isEmpty())
+        html += QStringLiteral(
+            "<img src='seal' width='130' height='130'><br><span style='font-size:8pt'>%1</span>")
+                    .arg(esc(c.homeDepartment));
+    html += QStringLiteral("</td></tr></table>");
+    if (o.reprint) {
+        html += QStringLiteral("<p "
+                               "style='color:#c00000;font-size:9pt'>本件为补打件，于%1补打；原件于%"
+                               "2开具，内容未作任何改动。</p>")
+                    .arg(esc(dateText(o.reprintedAt)), esc(dateText(c.issuedAt)));
+    }
+    return html;
+}
+
+const QString kTableStyle
+    = QStringLiteral("<table width='100%' border='1' cellspacing='0' cellpadding='5' "
+                     "style='border-collapse:collapse;border-color:#444'>");
+
+QString oneTimeNoticeBody(const NoticeContent &c)
+{
+    QString html = QStringLiteral(
+        "<p>　　您（单位）申请办理的“%1”事项，经审查，申请材料不齐全或者不符合法定形式。"
+        "根据《中华人民共和国行政许可法》第三十二条的规定，现一次性告知您需要补齐补正的全部内容如下"
+        "：</p>")
+                       .arg(esc(c.itemName));
+    html += kTableStyle
+        + QStringLiteral(
+            "<tr style='background:#eeeeee'><th width='6%'>序号</th><th width='22%'>材料</th>"
+            "<th width='14%'>问题类别</th><th width='28%'>问题</th><th "
+            "width='30%'>补正要求</th></tr>");
+    int number = 0;
+    for (const Deficiency &d : c.deficiencies) {
+        QString reason = esc(d.reason);
+        if (!d.remark.isEmpty())
+            reason += QStringLiteral("<br><span style='font-size:9pt'>备注：") + esc(d.remark)
+                + QStringLiteral("</span>");
+        html += QStringLiteral(
+            "<tr><td align='center'>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
+                    .arg(++number)
+                    .arg(esc(d.material), esc(deficiencyKind(d.kind)), reason, esc(d.correction));
+    }
+    html += QStringLiteral("</table>");
+    html += QStringLiteral(
+        "<p>　　请按上述要求补齐补正后，持本告知书到全市任一综合实体政务服务大厅通办窗口办理。"
+        "除本告知书所列内容外，不再要求您补正其他材料。</p>");
+    return html;
+}
+
+QString materialsTable(const NoticeContent &c)
+{
+    QString html = kTableStyle
+        + QStringLiteral(
+            "<tr style='background:#eeeeee'><th width='6%'>序号</th><th width='34%'>材料</th>"
+            "<th width='9%'>原件</th><th width='9%'>复印件</th><th width='9%'>页数</th>"
+            "<th width='12%'>介质</th><th width='21%'>备注</th></tr>");
+    int number = 0;
+    for (const ReceivedMaterial &m : c.received) {
+        const QString note
+            = m.tolerated ? QStringLiteral("容缺受理：") + esc(m.commitment) : QString();
+        html += QStringLiteral(
+            "<tr><td align='center'>%1</td><td>%2</td><td align='center'>%3</td>"
+            "<td align='center'>%4</td><td align='center'>%5</td><td>%6</td><td>%7</td></tr>")
+                    .arg(++number)
+                    .arg(esc(m.name))
+                    .arg(m.tolerated ? 0 : m.originals)
+                    .arg(m.tolerated ? 0 : m.copies)
+                    .arg(m.pages)
+                    .arg(esc(m.medium), note);
+    }
+    html += QStringLiteral("</table>");
+    return html;
+}
+
+} // namespace
+
+QString kindTitle(NoticeKind kind)
+{
+    switch (kind) {
+    case NoticeKind::OneTimeNotice:
+        return QStringLiteral("一次性告知书");
+    case NoticeKind::Receipt:
+        return QStringLiteral("收件回执");
+    case NoticeKind::MailingSlip:
+        return QStringLiteral("纸质材料寄送单");
+    case NoticeKind::Unknown:
+        break;
+    }
+    return QString();
+}
+
+QString NoticeRenderer::html(const NoticeContent &c, const Options &o)
+{
+    QString html = QStringLiteral("<html><body>") + header(c, o);
+    switch (c.kind) {
+    case NoticeKind::OneTimeNotice:
+        html += oneTimeNoticeBody(c) + footer(c, o, true);
+        break;
+    case NoticeKind::Receipt:
+        html += QStringLiteral(
+                    "<p>　　您（单位）申请办理的“%1”事项，申请材料齐全，窗口已收到以下材料，"
+                    "将通过统一受理平台传至属地业务办理部门办理：</p>")
+                    .arg(esc(c.itemName))
+            + materialsTable(c) + footer(c, o, true);
+        break;
+    case NoticeKind::MailingSlip:
+        html += QStringLiteral("<p>寄往：%1　%2</p><p>寄出期限：%3（收件后1个工作日内）</p>")
+                    .arg(esc(c.homeDepartment), esc(c.mailingAddress), esc(c.mailingDueDate))
+            + materialsTable(c) + footer(c, o, false);
+        break;
+    case NoticeKind::Unknown:
+        break;
+    }
+    return html + QStringLiteral("</body></html>");
+}
+
+Status NoticeRenderer::paint(
+    const NoticeContent &content, QPagedPaintDevice &device, const Options &options)
+{
+    if (content.kind == NoticeKind::Unknown) {
+        return Error { RenderFailed,
+            Tr::tr("The notice could not be produced: its kind is unknown."),
+            QStringLiteral("unknown kind") };
+    }
+    device.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
+        QMarginsF(18, 16, 18, 16), QPageLayout::Millimeter));
+    QTextDocument document;
+    QFont font(kFontFamily, 11);
+    font.setStyleStrategy(QFont::PreferOutline);
+    document.setDefaultFont(font);
+    document.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("qr")),
+        qrCode(content.qrText.isEmpty() ? content.serial.toUtf8() : content.qrText.toUtf8()));
+    const QImage seal = sealImage(content.sealSvg);
+    if (!seal.isNull())
+        document.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("seal")), seal);
+    document.setHtml(html(content, options));
+    document.print(&device);
+    return {};
+}
+
+Result<QByteArray> NoticeRenderer::renderPdf(const NoticeContent &content, const Options &options)
+{
+    QByteArray pdf;
+    {
+        QBuffer buffer(&pdf);
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter writer(&buffer);
+        writer.setResolution(300);
+        writer.setTitle(kindTitle(content.kind) + QLatin1Char(' ') + content.serial);
+        writer.setCreator(QStringLiteral("Tongban Workstation"));
+        if (Status status = paint(content, writer, options); !status)
+            return status.error();
+    }
+    if (!pdf.startsWith("%PDF")) {
+        return Error { RenderFailed,
+            Tr::tr("The notice could not be produced as a PDF. Try again; call IT support if it "
+                   "fails again."),
+            QStringLiteral("no PDF output") };
+    }
+    return pdf;
+}
+
+} // namespace Tongban::Notices

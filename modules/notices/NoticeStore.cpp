@@ -1,0 +1,331 @@
+#include "NoticeStore.h"
+
+#include "NoticeRenderer.h"
+#include "Tr.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+namespace Tongban::Notices {
+
+using Core::Error;
+using Core::Result;
+using Core::Status;
+
+namespace {
+
+QString sha256Hex(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+QString kindCode(NoticeKind kind)
+{
+    switch (kind) {
+    case NoticeKind::OneTimeNotice:
+        return QStringLiteral("GZ"); // 告知
+    case NoticeKind::Receipt:
+        return QStringLiteral("HZ"); // 回执
+    case NoticeKind::MailingSlip:
+        return QStringLiteral("JS"); // 寄送
+    case NoticeKind::Unknown:
+        break;
+    }
+    return QString();
+}
+
+const QString kSelect = QStringLiteral(
+    "SELECT n.id, n.serial, n.kind, n.case_id, n.window_id, n.clerk, n.issued_at, n.sha256,"
+    " (SELECT count(*) FROM notice_reprints r WHERE r.notice_id = n.id) FROM notices n ");
+
+IssuedNotice noticeFrom(const QSqlQuery &q)
+{
+    return IssuedNotice { q.value(0).toLongLong(), q.value(1).toString(),
+        NoticeKind(q.value(2).toInt()), q.value(3).toString(), q.value(4).toString(),
+        q.value(5).toString(), QDateTime::fromString(q.value(6).toString(), Qt::ISODateWithMs),
+        q.value(7).toString(), q.value(8).toInt() };
+}
+
+Error storeError(const Error &cause)
+{
+    return Error { StoreFailed,
+        Tr::tr("The notice could not be saved, so it was not issued. %1").arg(cause.message),
+        cause.detail };
+}
+
+} // namespace
+
+NoticeStore::NoticeStore(Storage::Database &db, Security::AuditLog &audit, const Core::Clock &clock)
+    : m_db(db)
+    , m_audit(audit)
+    , m_clock(clock)
+{ }
+
+Storage::MigrationSet NoticeStore::schema()
+{
+    Storage::MigrationSet set;
+    set.module = QStringLiteral("notices");
+    set.migrations << Storage::Migration { 1,
+        QStringLiteral("issued notices, immutable, and their reprints"),
+        { QStringLiteral("CREATE TABLE notices ("
+                         " id INTEGER PRIMARY KEY,"
+                         " serial TEXT NOT NULL UNIQUE,"
+                         " kind INTEGER NOT NULL,"
+                         " window_id TEXT NOT NULL,"
+                         " year INTEGER NOT NULL,"
+                         " sequence INTEGER NOT NULL,"
+                         " case_id TEXT NOT NULL,"
+                         " clerk TEXT NOT NULL,"
+                         " issued_at TEXT NOT NULL,"
+                         " content TEXT NOT NULL,"
+                         " pdf BLOB NOT NULL,"
+                         " sha256 TEXT NOT NULL,"
+                         " UNIQUE (window_id, kind, year, sequence))"),
+            QStringLiteral("CREATE TRIGGER notices_immutable BEFORE UPDATE ON notices BEGIN"
+                           " SELECT RAISE(ABORT, 'an issued notice never changes'); END"),
+            QStringLiteral("CREATE TRIGGER notices_kept BEFORE DELETE ON notices BEGIN"
+                           " SELECT RAISE(ABORT, 'an issued notice is kept'); END"),
+            QStringLiteral("CREATE TABLE notice_reprints ("
+                           " id INTEGER PRIMARY KEY,"
+                           " notice_id INTEGER NOT NULL REFERENCES notices(id),"
+                           " clerk TEXT NOT NULL,"
+                           " at TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX notices_case ON notices(case_id)") } };
+    return set;
+}
+
+QByteArray NoticeStore::toJson(const NoticeContent &c)
+{
+    QJsonArray deficiencies;
+    for (const Deficiency &d : c.deficiencies) {
+        deficiencies.append(QJsonObject { { QStringLiteral("kind"), int(d.kind) },
+            { QStringLiteral("material"), d.material }, { QStringLiteral("reason"), d.reason },
+            { QStringLiteral("correction"), d.correction },
+            { QStringLiteral("remark"), d.remark } });
+    }
+    QJsonArray received;
+    for (const ReceivedMaterial &m : c.received) {
+        received.append(QJsonObject { { QStringLiteral("name"), m.name },
+            { QStringLiteral("originals"), m.originals }, { QStringLiteral("copies"), m.copies },
+            { QStringLiteral("pages"), m.pages }, { QStringLiteral("medium"), m.medium },
+            { QStringLiteral("tolerated"), m.tolerated },
+            { QStringLiteral("commitment"), m.commitment } });
+    }
+    const QJsonObject o { { QStringLiteral("kind"), int(c.kind) },
+        { QStringLiteral("serial"), c.serial }, { QStringLiteral("itemCode"), c.itemCode },
+        { QStringLiteral("itemName"), c.itemName },
+        { QStringLiteral("applicantName"), c.applicantName },
+        { QStringLiteral("applicantId"), c.applicantId },
+        { QStringLiteral("agentName"), c.agentName },
+        { QStringLiteral("windowName"), c.windowName },
+        { QStringLiteral("clerkName"), c.clerkName },
+        { QStringLiteral("homeDepartment"), c.homeDepartment },
+        { QStringLiteral("issuedAt"), c.issuedAt.toString(Qt::ISODateWithMs) },
+        { QStringLiteral("provisionalNumber"), c.provisionalNumber },
+        { QStringLiteral("caseNumber"), c.caseNumber }, { QStringLiteral("qrText"), c.qrText },
+        { QStringLiteral("sealSvg"), QString::fromLatin1(c.sealSvg.toBase64()) },
+        { QStringLiteral("deficiencies"), deficiencies }, { QStringLiteral("received"), received },
+        { QStringLiteral("mailingAddress"), c.mailingAddress },
+        { QStringLiteral("mailingDueDate"), c.mailingDueDate } };
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+NoticeContent NoticeStore::fromJson(const QByteArray &json)
+{
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    const auto s = [&](const char *key) {
+        return o.value(QLatin1String(key)).toString();
+    };
+    NoticeContent c;
+    c.kind = NoticeKind(o.value(QLatin1String("kind")).toInt());
+    c.serial = s("serial");
+    c.itemCode = s("itemCode");
+    c.itemName = s("itemName");
+    c.applicantName = s("applicantName");
+    c.applicantId = s("applicantId");
+    c.agentName = s("agentName");
+    c.windowName = s("windowName");
+    c.clerkName = s("clerkName");
+    c.homeDepartment = s("homeDepartment");
+    c.issuedAt = QDateTime::fromString(s("issuedAt"), Qt::ISODateWithMs);
+    c.provisionalNumber = s("provisionalNumber");
+    c.caseNumber = s("caseNumber");
+    c.qrText = s("qrText");
+    c.sealSvg = QByteArray::fromBase64(s("sealSvg").toLatin1());
+    c.mailingAddress = s("mailingAddress");
+    c.mailingDueDate = s("mailingDueDate");
+    for (const QJsonValue &v : o.value(QLatin1String("deficiencies")).toArray()) {
+        const QJsonObject d = v.toObject();
+        c.deficiencies << Deficiency { Deficiency::Kind(d.value(QLatin1String("kind")).toInt()),
+            d.value(QLatin1String("material")).toString(),
+            d.value(QLatin1String("reason")).toString(),
+            d.value(QLatin1String("correction")).toString(),
+            d.value(QLatin1String("remark")).toString() };
+    }
+    for (const QJsonValue &v : o.value(QLatin1String("received")).toArray()) {
+        const QJsonObject m = v.toObject();
+        c.received << ReceivedMaterial { m.value(QLatin1String("name")).toString(),
+            m.value(QLatin1String("originals")).toInt(), m.value(QLatin1String("copies")).toInt(),
+            m.value(QLatin1String("pages")).toInt(), m.value(QLatin1String("medium")).toString(),
+            m.value(QLatin1String("tolerated")).toBool(),
+            m.value(QLatin1String("commitment")).toString() };
+    }
+    return c;
+}
+
+Result<IssuedNotice> NoticeStore::issue(NoticeContent content, const Issuer &issuer)
+{
+    IssuedNotice issued;
+    content.issuedAt = m_clock.now();
+    const int year
+        = content.issuedAt.toTimeZone(QTimeZone(QByteArrayLiteral("Asia/Shanghai"))).date().year();
+    Status status = m_db.transaction([&]() -> Status {
+        QSqlQuery q(m_db.connection());
+        q.prepare(QStringLiteral("SELECT coalesce(max(sequence), 0) + 1 FROM notices"
+                                 " WHERE window_id = ? AND kind = ? AND year = ?"));
+        q.addBindValue(issuer.windowId);
+        q.addBindValue(int(content.kind));
+        q.addBindValue(year);
+        if (!q.exec() || !q.next())
+            return Storage::Database::queryError(q, QStringLiteral("next serial"));
+        const int sequence = q.value(0).toInt();
+        content.serial = QStringLiteral("%1-%2-%3-%4")
+                             .arg(issuer.windowCode, kindCode(content.kind))
+                             .arg(year)
+                             .arg(sequence, 6, 10, QLatin1Char('0'));
+        const Result<QByteArray> pdf = NoticeRenderer::renderPdf(content);
+        if (!pdf)
+            return pdf.error();
+        issued = IssuedNotice { 0, content.serial, content.kind, issuer.caseId, issuer.windowId,
+            issuer.clerk, content.issuedAt, sha256Hex(*pdf), 0 };
+        q.prepare(QStringLiteral(
+            "INSERT INTO notices(serial, kind, window_id, year, sequence, case_id,"
+            " clerk, issued_at, content, pdf, sha256) VALUES(?,?,?,?,?,?,?,?,?,?,?)"));
+        q.addBindValue(content.serial);
+        q.addBindValue(int(content.kind));
+        q.addBindValue(issuer.windowId);
+        q.addBindValue(year);
+        q.addBindValue(sequence);
+        q.addBindValue(issuer.caseId);
+        q.addBindValue(issuer.clerk);
+        q.addBindValue(content.issuedAt.toString(Qt::ISODateWithMs));
+        q.addBindValue(QString::fromUtf8(toJson(content)));
+        q.addBindValue(*pdf);
+        q.addBindValue(issued.sha256);
+        if (!q.exec())
+            return Storage::Database::queryError(q, QStringLiteral("insert notice"));
+        issued.id = q.lastInsertId().toLongLong();
+        const auto audited
+            = m_audit.append({ issuer.clerk, issuer.windowId, QStringLiteral("notice.issue"),
+                QStringLiteral("notice:") + content.serial, QStringLiteral("ok"),
+                QStringLiteral("case:%1 sha256:%2").arg(issuer.caseId, issued.sha256) });
+        if (!audited)
+            return audited.error();
+        return {};
+    });
+    if (!status)
+        return storeError(status.error());
+    return issued;
+}
+
+Result<IssuedNotice> NoticeStore::notice(qint64 noticeId) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(kSelect + QStringLiteral("WHERE n.id = ?"));
+    q.addBindValue(noticeId);
+    if (!q.exec())
+        return Storage::Database::queryError(q, QStringLiteral("read notice"));
+    if (!q.next())
+        return Error { NoticeNotFound, Tr::tr("This notice is not stored here."),
+            QString::number(noticeId) };
+    return noticeFrom(q);
+}
+
+QList<IssuedNotice> NoticeStore::noticesOfCase(const QString &caseId) const
+{
+    QList<IssuedNotice> list;
+    QSqlQuery q(m_db.connection());
+    q.prepare(kSelect + QStringLiteral("WHERE n.case_id = ? ORDER BY n.id"));
+    q.addBindValue(caseId);
+    if (q.exec()) {
+        while (q.next())
+            list << noticeFrom(q);
+    }
+    return list;
+}
+
+Result<QByteArray> NoticeStore::pdf(qint64 noticeId) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT pdf, sha256 FROM notices WHERE id = ?"));
+    q.addBindValue(noticeId);
+    if (!q.exec())
+        return Storage::Database::queryError(q, QStringLiteral("read notice"));
+    if (!q.next())
+        return Error { NoticeNotFound, Tr::tr("This notice is not stored here."),
+            QString::number(noticeId) };
+    const QByteArray bytes = q.value(0).toByteArray();
+    if (sha256Hex(bytes) != q.value(1).toString()) {
+        return Error { StoreFailed,
+            Tr::tr("The stored notice is damaged: it no longer matches what was issued. "
+                   "Call IT support; do not reprint it."),
+            QStringLiteral("hash mismatch for notice %1").arg(noticeId) };
+    }
+    return bytes;
+}
+
+Result<NoticeContent> NoticeStore::content(qint64 noticeId) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT content FROM notices WHERE id = ?"));
+    q.addBindValue(noticeId);
+    if (!q.exec())
+        return Storage::Database::queryError(q, QStringLiteral("read notice"));
+    if (!q.next())
+        return Error { NoticeNotFound, Tr::tr("This notice is not stored here."),
+            QString::number(noticeId) };
+    return fromJson(q.value(0).toString().toUtf8());
+}
+
+Result<QByteArray> NoticeStore::reprint(qint64 noticeId, const QString &clerk)
+{
+    const Result<IssuedNotice> original = notice(noticeId);
+    if (!original)
+        return original.error();
+    if (const Result<QByteArray> intact = pdf(noticeId); !intact)
+        return intact.error();
+    const Result<NoticeContent> stored = content(noticeId);
+    if (!stored)
+        return stored.error();
+    NoticeRenderer::Options options;
+    options.reprint = true;
+    options.reprintedAt = m_clock.now();
+    const Result<QByteArray> copy = NoticeRenderer::renderPdf(*stored, options);
+    if (!copy)
+        return copy.error();
+    Status status = m_db.transaction([&]() -> Status {
+        QSqlQuery q(m_db.connection());
+        q.prepare(
+            QStringLiteral("INSERT INTO notice_reprints(notice_id, clerk, at) VALUES(?, ?, ?)"));
+        q.addBindValue(noticeId);
+        q.addBindValue(clerk);
+        q.addBindValue(options.reprintedAt.toString(Qt::ISODateWithMs));
+        if (!q.exec())
+            return Storage::Database::queryError(q, QStringLiteral("record reprint"));
+        const auto audited = m_audit.append({ clerk, original->windowId,
+            QStringLiteral("notice.reprint"), QStringLiteral("notice:") + original->serial,
+            QStringLiteral("ok"), QStringLiteral("case:%1").arg(original->caseId) });
+        if (!audited)
+            return audited.error();
+        return {};
+    });
+    if (!status)
+        return storeError(status.error());
+    return *copy;
+}
+
+} // namespace Tongban::Notices

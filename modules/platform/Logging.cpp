@@ -1,0 +1,5 @@
+#include "Logging.h"
+
+namespace Tongban::Platform {
+Q_LOGGING_CATEGORY(lcPlatform, "tongban.platform", QtInfoMsg)
+}

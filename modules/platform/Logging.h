@@ -1,0 +1,7 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace Tongban::Platform {
+Q_DECLARE_LOGGING_CATEGORY(lcPlatform) // tongban.platform
+}

@@ -1,0 +1,270 @@
+#include "TusUploader.h"
+
+#include "ApiParsing.h"
+#include "Logging.h"
+#include "PlatformErrors.h"
+#include "Tr.h"
+
+#include <QCryptographicHash>
+#include <QPointer>
+#include <QTimer>
+
+namespace Tongban::Platform {
+
+namespace {
+const QByteArray kTusResumable = QByteArrayLiteral("Tus-Resumable");
+const QByteArray kTusVersion = QByteArrayLiteral("1.0.0");
+constexpr int kMaxRecreates = 3;
+constexpr int kMaxChecksumRetries = 3;
+constexpr int kMaxConflicts = 5;
+constexpr int kMaxLocked = 20;
+} // namespace
+
+TusUploader::TusUploader(Transport &transport, QObject *parent)
+    : QObject(parent)
+    , m_transport(transport)
+{ }
+
+void TusUploader::start(const TusUploadSpec &spec)
+{
+    m_spec = spec;
+    m_running = true;
+    ++m_generation;
+    m_offset = 0;
+    m_recreates = m_checksumRetries = m_conflicts = m_locked = 0;
+    m_runBytes = 0;
+    m_runTimer.start();
+    if (m_checksumMode == ChecksumMode::Detect && !m_checksumDetected)
+        detectChecksum();
+    else if (m_spec.uploadUrl.isValid() && !m_spec.uploadUrl.isEmpty())
+        head();
+    else
+        create();
+}
+
+void TusUploader::abort()
+{
+    m_running = false;
+    ++m_generation;
+}
+
+ApiRequest TusUploader::request(const QByteArray &method, const QUrl &url) const
+{
+    ApiRequest r;
+    r.method = method;
+    r.url = url;
+    r.contentType = QByteArrayLiteral("application/offset+octet-stream");
+    r.headers.append({ kTusResumable, kTusVersion });
+    return r;
+}
+
+void TusUploader::send(const ApiRequest &r, std::function<void(ApiResponse)> onResponse)
+{
+    QPointer<TusUploader> self(this);
+    const quint64 generation = m_generation;
+    m_transport.send(r, [self, generation, onResponse](Core::Result<ApiResponse> response) {
+        if (!self || !self->m_running || generation != self->m_generation)
+            return;
+        if (!response) {
+            self->fail(response.error());
+            return;
+        }
+        onResponse(*response);
+    });
+}
+
+void TusUploader::detectChecksum()
+{
+    send(request(QByteArrayLiteral("OPTIONS"), m_spec.endpoint), [this](const ApiResponse &r) {
+        m_checksumDetected = true;
+        const QStringList algorithms = parseHeaderList(r.header("Tus-Checksum-Algorithm"));
+        const QStringList extensions = parseHeaderList(r.header("Tus-Extension"));
+        m_sendChecksum = extensions.contains(QLatin1String("checksum"))
+            && algorithms.contains(QLatin1String("sha256"), Qt::CaseInsensitive);
+        qCDebug(lcPlatform) << "tus server checksum sha256:" << m_sendChecksum;
+        if (m_spec.uploadUrl.isValid() && !m_spec.uploadUrl.isEmpty())
+            head();
+        else
+            create();
+    });
+}
+
+void TusUploader::create()
+{
+    ApiRequest r = request(QByteArrayLiteral("POST"), m_spec.endpoint);
+    r.headers.append(
+        { QByteArrayLiteral("Upload-Length"), QByteArray::number(m_spec.data.size()) });
+    r.headers.append({ QByteArrayLiteral("Upload-Metadata"), encodeTusMetadata(m_spec.metadata) });
+    send(r, [this](const ApiResponse &response) {
+        if (response.status == 423 || response.status == 503 || response.status == 429)
+            return retryLater(response, &TusUploader::create);
+        if (response.status != 201 && response.status != 200)
+            return fail(response.status, QStringLiteral("creation"));
+        const QByteArray location = response.header("Location");
+        const QUrl url = m_transport.resolve(request("POST", m_spec.endpoint))
+                             .resolved(QUrl(QString::fromLatin1(location)));
+        if (location.isEmpty() || !url.isValid())
+            return fail(Core::Error { InvalidResponse,
+                Tr::tr("The platform sent an answer this workstation cannot read. Try again "
+                       "later; if it keeps happening, call the hall's IT staff."),
+                QStringLiteral("tus creation without Location") });
+        m_spec.uploadUrl = url;
+        emit uploadUrlChanged(url);
+        head();
+    });
+}
+
+void TusUploader::head()
+{
+    ApiRequest r = request(QByteArrayLiteral("HEAD"), m_spec.uploadUrl);
+    send(r, [this](const ApiResponse &response) {
+        if (response.status == 404 || response.status == 410 || response.status == 460)
+            return recreate(
+                QString(QStringLiteral("HEAD answered ") + QString::number(response.status)));
+        if (response.status == 423 || response.status == 503 || response.status == 429)
+            return retryLater(response, &TusUploader::head);
+        if (response.status != 200 && response.status != 204)
+            return fail(response.status, QStringLiteral("HEAD"));
+        const auto offset
+            = parseHeaderInteger(response.header("Upload-Offset"), QStringLiteral("Upload-Offset"));
+        if (!offset || *offset > m_spec.data.size())
+            return fail(offset ? Core::Error { InvalidResponse,
+                            Tr::tr("The platform reports more bytes than the file has."),
+                            QStringLiteral("Upload-Offset beyond Upload-Length") }
+                               : offset.error());
+        m_offset = *offset;
+        emit progress(m_offset, m_spec.data.size());
+        if (m_offset == m_spec.data.size())
+            return confirm();
+        patch();
+    });
+}
+
+void TusUploader::patch()
+{
+    // With a bandwidth cap, chunks are small enough to be paced about four times a second.
+    qint64 chunk = m_chunkSizeBytes;
+    if (m_bytesPerSecond > 0)
+        chunk = qMin(chunk, qMax<qint64>(16 * 1024, m_bytesPerSecond / 4));
+    const QByteArray bytes = m_spec.data.mid(m_offset, chunk);
+    ApiRequest r = request(QByteArrayLiteral("PATCH"), m_spec.uploadUrl);
+    r.body = bytes;
+    r.timeoutMs = 60000;
+    r.headers.append({ QByteArrayLiteral("Upload-Offset"), QByteArray::number(m_offset) });
+    if (m_checksumMode == ChecksumMode::Always
+        || (m_checksumMode == ChecksumMode::Detect && m_sendChecksum))
+        r.headers.append({ QByteArrayLiteral("Upload-Checksum"),
+            QByteArray("sha256 "
+                + QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toBase64()) });
+    ++m_patchCount;
+    m_bytesSent += bytes.size();
+    m_runBytes += bytes.size();
+    send(r, [this, sent = bytes.size()](const ApiResponse &response) {
+        if (response.status == 409) {
+            if (++m_conflicts > kMaxConflicts)
+                return fail(response.status, QStringLiteral("repeated offset conflicts"));
+            return head();
+        }
+        if (response.status == 460) {
+            if (++m_checksumRetries > kMaxChecksumRetries)
+                return fail(response.status, QStringLiteral("chunk checksum mismatch, repeated"));
+            return patch();
+        }
+        if (response.status == 404 || response.status == 410)
+            return recreate(
+                QString(QStringLiteral("PATCH answered ") + QString::number(response.status)));
+        if (response.status == 423 || response.status == 503 || response.status == 429)
+            return retryLater(response, &TusUploader::head);
+        if (response.status != 204 && response.status != 200)
+            return fail(response.status, QStringLiteral("PATCH"));
+        const auto offset
+            = parseHeaderInteger(response.header("Upload-Offset"), QStringLiteral("Upload-Offset"));
+        if (!offset || *offset != m_offset + sent)
+            return head(); // the server's word decides where to go on
+        m_offset = *offset;
+        m_checksumRetries = 0;
+        emit progress(m_offset, m_spec.data.size());
+        if (m_offset == m_spec.data.size())
+            return confirm();
+        qint64 waitMs = 0;
+        if (m_bytesPerSecond > 0)
+            waitMs = m_runBytes * 1000 / m_bytesPerSecond - m_runTimer.elapsed();
+        if (waitMs > 0) {
+            QPointer<TusUploader> self(this);
+            const quint64 generation = m_generation;
+            QTimer::singleShot(int(qMin<qint64>(waitMs, 60000)), this, [self, generation] {
+                if (self && self->m_running && generation == self->m_generation)
+                    self->patch();
+            });
+            return;
+        }
+        patch();
+    });
+}
+
+void TusUploader::confirm()
+{
+    // The last PATCH said "complete"; only a fresh HEAD after the server's own whole-file
+    // check counts as confirmation (a failed hash answers 460 and the upload is re-created).
+    send(request(QByteArrayLiteral("HEAD"), m_spec.uploadUrl), [this](const ApiResponse &response) {
+        if (response.status == 404 || response.status == 410 || response.status == 460)
+            return recreate(QString(
+                QStringLiteral("confirmation HEAD answered ") + QString::number(response.status)));
+        if (response.status == 423 || response.status == 503)
+            return retryLater(response, &TusUploader::confirm);
+        const auto offset
+            = parseHeaderInteger(response.header("Upload-Offset"), QStringLiteral("Upload-Offset"));
+        if ((response.status != 200 && response.status != 204) || !offset)
+            return fail(response.status, QStringLiteral("confirmation HEAD"));
+        if (*offset != m_spec.data.size()) {
+            m_offset = *offset;
+            return patch();
+        }
+        m_running = false;
+        emit finished();
+    });
+}
+
+void TusUploader::retryLater(const ApiResponse &response, void (TusUploader::*step)())
+{
+    if (++m_locked > kMaxLocked)
+        return fail(response.status, QStringLiteral("still locked or unavailable"));
+    bool ok = false;
+    const int retryAfterSecs = response.header("Retry-After").trimmed().toInt(&ok);
+    const int waitMs = ok ? qBound(0, retryAfterSecs, 300) * 1000 : qMin(200 * m_locked, 3000);
+    QPointer<TusUploader> self(this);
+    const quint64 generation = m_generation;
+    QTimer::singleShot(waitMs, this, [self, generation, step] {
+        if (self && self->m_running && generation == self->m_generation)
+            (self.data()->*step)();
+    });
+}
+
+void TusUploader::recreate(const QString &why)
+{
+    qCInfo(lcPlatform).noquote() << "tus upload re-created:" << why;
+    if (++m_recreates > kMaxRecreates)
+        return fail(Core::Error { UploadFailed,
+            Tr::tr("A page could not be uploaded to the platform. The workstation will try again."),
+            QString(QStringLiteral("tus: re-created too often; last: ") + why) });
+    m_spec.uploadUrl = QUrl();
+    m_offset = 0;
+    create();
+}
+
+void TusUploader::fail(int status, const QString &detail)
+{
+    Core::Error error = errorFromResponse(status, {});
+    error.detail += QString(QStringLiteral(" tus=") + detail);
+    fail(error);
+}
+
+void TusUploader::fail(const Core::Error &error)
+{
+    m_running = false;
+    ++m_generation;
+    qCWarning(lcPlatform).noquote() << "tus upload failed:" << error.detail;
+    emit failed(error);
+}
+
+} // namespace Tongban::Platform

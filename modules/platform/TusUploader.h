@@ -1,0 +1,110 @@
+#pragma once
+
+#include "ApiClient.h"
+
+#include <core/Result.h>
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QUrl>
+
+namespace Tongban::Platform {
+
+/// One file to upload with tus 1.0 (§6).
+struct TusUploadSpec
+{
+    QUrl endpoint; ///< creation URL, e.g. ApiClient::apiUrl("/uploads")
+    QByteArray data; ///< the whole file (a page is at most 64 MiB)
+    QList<QPair<QString, QByteArray>> metadata; ///< caseId, clientPageId, sha256, mediaType
+    QUrl uploadUrl; ///< from an earlier run: resume there (HEAD), never from zero
+};
+
+/*!
+ * Uploads one file with tus 1.0: creation, HEAD for the offset, PATCH chunks,
+ * optional sha256 checksum per chunk.
+ *
+ * - A known uploadUrl is resumed from the server's offset (HEAD).
+ * - 409 → HEAD again and continue from the server's offset; 460 → the chunk
+ *   is sent again (3 times at most); 404/410 (or a HEAD 460 after a failed
+ *   whole-file hash) → the upload is created again; 423 (locked) → retried
+ *   after Retry-After or a short wait.
+ * - The Upload-Checksum header is sent when the server lists sha256 in
+ *   Tus-Checksum-Algorithm (asked once with OPTIONS, ChecksumMode::Detect),
+ *   or always / never as set.
+ * - finished() only after a HEAD confirms Upload-Offset == Upload-Length.
+ * - Network and 5xx failures end the run with failed(); the caller decides
+ *   when to start() again (Outbox: backoff with jitter).
+ *
+ * Signals are emitted on the transport's thread. One upload at a time.
+ */
+class TusUploader : public QObject
+{
+    Q_OBJECT
+public:
+    enum class ChecksumMode { Invalid = 0, Detect, Always, Never };
+
+    explicit TusUploader(Transport &transport, QObject *parent = nullptr);
+
+    void setChunkSizeBytes(qint64 bytes) { m_chunkSizeBytes = qMax<qint64>(1, bytes); }
+    qint64 chunkSizeBytes() const { return m_chunkSizeBytes; }
+    /// 0 = no cap.
+    void setBandwidthLimit(qint64 bytesPerSecond)
+    {
+        m_bytesPerSecond = qMax<qint64>(0, bytesPerSecond);
+    }
+    void setChecksumMode(ChecksumMode mode) { m_checksumMode = mode; }
+
+    void start(const TusUploadSpec &spec);
+    /// Stops after the request in flight; emits nothing more.
+    void abort();
+    bool isRunning() const { return m_running; }
+
+    QUrl uploadUrl() const { return m_spec.uploadUrl; }
+    qint64 offset() const { return m_offset; }
+    /// PATCH requests sent in this object's lifetime (for tests and benches).
+    int patchCount() const { return m_patchCount; }
+    qint64 bytesSent() const { return m_bytesSent; }
+
+signals:
+    /// A new upload was created at \a url: keep it to resume after a restart.
+    void uploadUrlChanged(const QUrl &url);
+    /// The server confirmed \a offset of \a total bytes.
+    void progress(qint64 offset, qint64 total);
+    void finished();
+    void failed(const Tongban::Core::Error &error);
+
+private:
+    void detectChecksum();
+    void create();
+    void head();
+    void patch();
+    void confirm();
+    void retryLater(const ApiResponse &response, void (TusUploader::*step)());
+    void recreate(const QString &why);
+    void fail(const Core::Error &error);
+    void fail(int status, const QString &detail);
+    ApiRequest request(const QByteArray &method, const QUrl &url) const;
+    void send(const ApiRequest &request, std::function<void(ApiResponse)> onResponse);
+
+    Transport &m_transport;
+    TusUploadSpec m_spec;
+    qint64 m_chunkSizeBytes = 1024 * 1024;
+    qint64 m_bytesPerSecond = 0;
+    ChecksumMode m_checksumMode = ChecksumMode::Detect;
+    bool m_checksumDetected = false;
+    bool m_sendChecksum = false;
+    bool m_running = false;
+    quint64 m_generation = 0;
+    qint64 m_offset = 0;
+    int m_recreates = 0;
+    int m_checksumRetries = 0;
+    int m_conflicts = 0;
+    int m_locked = 0;
+    int m_patchCount = 0;
+    qint64 m_bytesSent = 0;
+    qint64 m_runBytes = 0;
+    QElapsedTimer m_runTimer;
+};
+
+} // namespace Tongban::Platform

@@ -1,0 +1,183 @@
+// TusUploader against a fake tus server that answers the faults of §6 on purpose:
+// 460 (chunk resent), 409 (re-HEAD), 423 (retry later), 404 (re-created), and checks
+// that the checksum header follows the server's OPTIONS answer.
+#include "FakeHttpServer.h"
+#include "TestSupport.h"
+
+#include <platform/ApiClient.h>
+#include <platform/TusUploader.h>
+
+#include <QCryptographicHash>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Tongban;
+using namespace Tongban::Platform;
+using namespace Tongban::Platform::Testing;
+
+namespace {
+struct FakeTus
+{
+    QHash<QByteArray, QByteArray> files; // path -> bytes received
+    QHash<QByteArray, qint64> lengths;
+    QList<int> patchFaults; // statuses answered to the next PATCHes instead of accepting
+    int headFaults404 = 0;
+    bool advertiseChecksum = true;
+    int created = 0;
+    int checksumHeaders = 0;
+
+    FakeResponse operator()(const FakeRequest &r)
+    {
+        FakeResponse out;
+        out.headers.append(qMakePair(QByteArray("Tus-Resumable"), QByteArray("1.0.0")));
+        if (r.method == "OPTIONS") {
+            out.status = 204;
+            out.headers.append(qMakePair(QByteArray("Tus-Extension"),
+                QByteArray(advertiseChecksum ? "creation,checksum,termination" : "creation")));
+            if (advertiseChecksum)
+                out.headers.append(
+                    qMakePair(QByteArray("Tus-Checksum-Algorithm"), QByteArray("sha256")));
+            return out;
+        }
+        if (r.headers.value("tus-resumable") != "1.0.0")
+            return FakeResponse::error(412, "tus_version");
+        if (r.method == "POST") {
+            const QByteArray path = "/api/v1/uploads/u" + QByteArray::number(++created);
+            files.insert(path, {});
+            lengths.insert(path, r.headers.value("upload-length").toLongLong());
+            out.status = 201;
+            out.headers.append(qMakePair(QByteArray("Location"), path));
+            return out;
+        }
+        if (!files.contains(r.path))
+            return FakeResponse::error(404, "not_found");
+        if (r.method == "HEAD") {
+            if (headFaults404 > 0) {
+                --headFaults404;
+                files.remove(r.path);
+                return FakeResponse::error(404, "not_found");
+            }
+            out.headers.append(
+                qMakePair(QByteArray("Upload-Offset"), QByteArray::number(files[r.path].size())));
+            out.headers.append(
+                qMakePair(QByteArray("Upload-Length"), QByteArray::number(lengths[r.path])));
+            return out;
+        }
+        if (r.method == "PATCH") {
+            if (r.headers.contains("upload-checksum")) {
+                ++checksumHeaders;
+                const QByteArray expected = "sha256 "
+                    + QCryptographicHash::hash(r.body, QCryptographicHash::Sha256).toBase64();
+                if (r.headers.value("upload-checksum") != expected)
+                    return FakeResponse::error(460, "checksum_mismatch");
+            }
+            if (!patchFaults.isEmpty()) {
+                const int status = patchFaults.takeFirst();
+                if (status == 423) {
+                    FakeResponse locked = FakeResponse::error(423, "locked");
+                    locked.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("0")));
+                    return locked;
+                }
+                return FakeResponse::error(
+                    status, status == 409 ? "offset_mismatch" : "checksum_mismatch");
+            }
+            if (r.headers.value("upload-offset").toLongLong() != files[r.path].size())
+                return FakeResponse::error(409, "offset_mismatch");
+            files[r.path] += r.body;
+            out.status = 204;
+            out.headers.append(
+                qMakePair(QByteArray("Upload-Offset"), QByteArray::number(files[r.path].size())));
+            return out;
+        }
+        return FakeResponse::error(400, "bad_request");
+    }
+};
+
+QByteArray pattern(int size)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    for (int i = 0; i < size; ++i)
+        bytes[i] = char((i * 131 + 7) & 0xff);
+    return bytes;
+}
+} // namespace
+
+class TestTusUploader : public QObject
+{
+    Q_OBJECT
+
+    bool run(FakeTus &tus, TusUploader &uploader, const QByteArray &data, FakeHttpServer &server)
+    {
+        QSignalSpy finished(&uploader, &TusUploader::finished);
+        QSignalSpy failed(&uploader, &TusUploader::failed);
+        TusUploadSpec spec;
+        spec.endpoint = QUrl(server.baseUrl().toString() + QStringLiteral("/api/v1/uploads"));
+        spec.data = data;
+        uploader.start(spec);
+        spinUntil([&] { return finished.count() + failed.count() > 0; }, 30000);
+        Q_UNUSED(tus);
+        return finished.count() == 1 && failed.isEmpty();
+    }
+
+private slots:
+    void faultsAreHandled()
+    {
+        // GIVEN a server that answers 460, 409 and 423 once each, and loses the upload once
+        auto tus = std::make_shared<FakeTus>();
+        tus->patchFaults = { 460, 409, 423 };
+        tus->headFaults404 = 0;
+        FakeHttpServer server([tus](const FakeRequest &r) { return (*tus)(r); });
+        ApiClient api(server.baseUrl());
+        TusUploader uploader(api);
+        uploader.setChunkSizeBytes(100000);
+        const QByteArray data = pattern(450000);
+        // WHEN uploading THEN it completes with the right bytes on the server
+        QVERIFY(run(*tus, uploader, data, server));
+        QCOMPARE(tus->files.value(uploader.uploadUrl().path().toLatin1()), data);
+        QCOMPARE(tus->created, 1);
+        QVERIFY(tus->checksumHeaders > 0);
+        QCOMPARE(uploader.patchCount(), 5 + 3);
+    }
+
+    void lostUploadIsRecreated()
+    {
+        auto tus = std::make_shared<FakeTus>();
+        tus->headFaults404 = 1; // the first HEAD after creation: expired
+        FakeHttpServer server([tus](const FakeRequest &r) { return (*tus)(r); });
+        ApiClient api(server.baseUrl());
+        TusUploader uploader(api);
+        QSignalSpy urls(&uploader, &TusUploader::uploadUrlChanged);
+        const QByteArray data = pattern(3000);
+        QVERIFY(run(*tus, uploader, data, server));
+        QCOMPARE(tus->created, 2);
+        QCOMPARE(urls.count(), 2);
+        QCOMPARE(tus->files.value(uploader.uploadUrl().path().toLatin1()), data);
+    }
+
+    void noChecksumWhenServerLacksIt()
+    {
+        auto tus = std::make_shared<FakeTus>();
+        tus->advertiseChecksum = false;
+        FakeHttpServer server([tus](const FakeRequest &r) { return (*tus)(r); });
+        ApiClient api(server.baseUrl());
+        TusUploader uploader(api);
+        QVERIFY(run(*tus, uploader, pattern(5000), server));
+        QCOMPARE(tus->checksumHeaders, 0);
+    }
+
+    void networkFailureIsReported()
+    {
+        ApiClient api(QUrl(QStringLiteral("http://127.0.0.1:1")));
+        TusUploader uploader(api);
+        QSignalSpy failed(&uploader, &TusUploader::failed);
+        TusUploadSpec spec;
+        spec.endpoint = api.apiUrl(QStringLiteral("/uploads"));
+        spec.data = pattern(10);
+        uploader.start(spec);
+        QVERIFY(spinUntil([&] { return failed.count() > 0; }));
+        QCOMPARE(failed.first().first().value<Core::Error>().code, int(6001));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTusUploader)
+#include "tst_tusuploader.moc"
