@@ -15,7 +15,8 @@ using namespace Tongban::Catalog;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const QByteArray input = QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
+    const QByteArray input
+        = QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
     const ParseOutcome outcome = CatalogParser::parse(input);
     if (outcome.ok()) {
         // A catalogue that validates must be usable: every material's condition
@@ -28,13 +29,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         std::abort(); // refused without saying why: a bug
     }
     // The same bytes as a condition expression over two declared facts.
-    static const QList<Fact> facts = {
-        Fact{QStringLiteral("agentApplies"), QStringLiteral("?"), Fact::Type::Bool, {}},
-        Fact{QStringLiteral("applicantType"), QStringLiteral("?"), Fact::Type::Enum,
-             {{QStringLiteral("naturalPerson"), QStringLiteral("a")}, {QStringLiteral("legalPerson"), QStringLiteral("b")}}}};
+    static const QList<Fact> facts
+        = { Fact { QStringLiteral("agentApplies"), QStringLiteral("?"), Fact::Type::Bool, {} },
+              Fact { QStringLiteral("applicantType"), QStringLiteral("?"), Fact::Type::Enum,
+                  { { QStringLiteral("naturalPerson"), QStringLiteral("a") },
+                      { QStringLiteral("legalPerson"), QStringLiteral("b") } } } };
     const auto condition = Condition::parse(QString::fromUtf8(input.left(600)), facts);
     if (condition)
-        (void)condition->evaluate({{QStringLiteral("agentApplies"), true}});
+        (void)condition->evaluate({ { QStringLiteral("agentApplies"), true } });
     return 0;
 }
 
