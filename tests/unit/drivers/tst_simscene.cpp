@@ -14,7 +14,6 @@ private slots:
     void cornersMatchThePageBrightness();
     void emptyPadHasNoDocument();
     void moveThenSettleCycles();
-    void previewRendersFastEnough();
     void dumpSamples();
 };
 
@@ -72,23 +71,8 @@ void TestSimScene::moveThenSettleCycles()
     QCOMPARE(page, 1);
 }
 
-void TestSimScene::previewRendersFastEnough()
-{
-    // GIVEN a warm template cache, WHEN rendering preview frames
-    renderScene(randomScene(1), QSize(kPreviewWidth, kPreviewHeight));
-    QElapsedTimer t;
-    t.start();
-    for (int i = 0; i < 10; ++i) {
-        SceneSpec s;
-        s.seed = 1;
-        s.frameSeed = quint32(i);
-        renderScene(s, QSize(kPreviewWidth, kPreviewHeight));
-    }
-    const double ms = t.elapsed() / 10.0;
-    qInfo("sim preview frame: %.1f ms", ms);
-    // THEN 15 fps is sustainable
-    QVERIFY(ms < 66);
-}
+// The simulator's frame time is a speed figure: it belongs in tests/bench
+// (bench_imaging), not in a timed test that fails on a loaded machine.
 
 void TestSimScene::dumpSamples()
 {
