@@ -338,6 +338,14 @@ As a credit code: %2</source>
             <source>Usage: tongban-cli catalog diff OLD NEW (files or stored version labels)</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Outbox: %1 waiting, %2 uploading, %3 submitting, %4 acknowledged, %5 failed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: tongban-cli outbox flush PLATFORM-URL ACCOUNT WINDOW</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Tongban::Core</name>
@@ -1218,6 +1226,10 @@ As a credit code: %2</source>
         </message>
         <message>
             <source>A capture is already in progress.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This case cannot be transmitted: its data is incomplete. Call the hall's IT staff.</source>
             <translation type="unfinished" />
         </message>
     </context>

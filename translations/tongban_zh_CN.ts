@@ -339,6 +339,14 @@ As a credit code: %2</source>
             <source>Usage: tongban-cli catalog diff OLD NEW (files or stored version labels)</source>
             <translation>用法：tongban-cli catalog diff 旧 新（文件或本机保存的版本号）</translation>
         </message>
+        <message>
+            <source>Outbox: %1 waiting, %2 uploading, %3 submitting, %4 acknowledged, %5 failed.</source>
+            <translation>上传队列：待发送 %1 件，上传中 %2 件，提交中 %3 件，平台已确认 %4 件，失败 %5 件。</translation>
+        </message>
+        <message>
+            <source>Usage: tongban-cli outbox flush PLATFORM-URL ACCOUNT WINDOW</source>
+            <translation>用法：tongban-cli outbox flush 平台地址 账号 窗口</translation>
+        </message>
     </context>
     <context>
         <name>Tongban::Core</name>
@@ -1216,6 +1224,10 @@ As a credit code: %2</source>
         <message>
             <source>A capture is already in progress.</source>
             <translation>正在采集中。</translation>
+        </message>
+        <message>
+            <source>This case cannot be transmitted: its data is incomplete. Call the hall's IT staff.</source>
+            <translation>该办件数据不完整，无法传输。请联系大厅信息技术人员。</translation>
         </message>
     </context>
 </TS>

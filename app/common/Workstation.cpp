@@ -1,6 +1,7 @@
 #include "Workstation.h"
 
 #include <catalog/CatalogStore.h>
+#include <platform/Outbox.h>
 #include <storage/StorageSchema.h>
 
 #include <QDir>
@@ -27,7 +28,8 @@ QString Workstation::embeddedCatalogPath()
 
 QList<Storage::MigrationSet> Workstation::schema()
 {
-    return { Storage::storageSchema(), Security::auditSchema(), Catalog::CatalogStore::schema() };
+    return { Storage::storageSchema(), Security::auditSchema(), Catalog::CatalogStore::schema(),
+        Platform::Outbox::schema() };
 }
 
 Core::Result<std::unique_ptr<Workstation>> Workstation::open(

@@ -23,5 +23,7 @@ int catalogImport(const QStringList &args, const QString &dataDir, const CliOutp
 int catalogSearch(const QStringList &args, const QString &dataDir, int limit, const CliOutput &out);
 int catalogDiff(const QStringList &args, const QString &dataDir, const CliOutput &out);
 int catalogVersions(const QString &dataDir, const CliOutput &out);
+int outboxStatus(const QString &dataDir, const CliOutput &out);
+int outboxFlush(const QStringList &args, const QString &dataDir, const CliOutput &out);
 
 } // namespace Tongban::Cli

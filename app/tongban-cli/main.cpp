@@ -25,7 +25,9 @@ const char kUsage[]
       "  catalog import FILE            validate and put a catalogue in force\n"
       "  catalog search QUERY           find items (name, code, keyword, pinyin initials)\n"
       "  catalog diff OLD NEW           what changed (files or stored version labels)\n"
-      "  catalog versions               the catalogues stored here\n";
+      "  catalog versions               the catalogues stored here\n"
+      "  outbox status                  cases waiting for the platform, by state\n"
+      "  outbox flush URL ACCOUNT WINDOW  transmit now, ignoring backoff (keychain session)\n";
 }
 
 int main(int argc, char *argv[])
@@ -91,6 +93,10 @@ int main(int argc, char *argv[])
         return catalogDiff(rest, dataDir, out);
     if (command == QLatin1String("catalog versions") && rest.isEmpty())
         return catalogVersions(dataDir, out);
+    if (command == QLatin1String("outbox status") && rest.isEmpty())
+        return outboxStatus(dataDir, out);
+    if (command == QLatin1String("outbox flush"))
+        return outboxFlush(rest, dataDir, out);
 
     out.error(Tr::tr("Unknown command: %1").arg(words.join(QLatin1Char(' '))));
     out.error(QString::fromLatin1(kUsage));

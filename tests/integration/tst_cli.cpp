@@ -178,6 +178,17 @@ private slots:
         QCOMPARE(cli({ QStringLiteral("catalog"), QStringLiteral("diff"), fixture }).exitCode, 2);
     }
 
+    void outboxStatusOnAFreshWorkstation()
+    {
+        // GIVEN a new workstation WHEN IT asks for the outbox THEN it answers, nothing waiting
+        QTemporaryDir dir;
+        const Run run = cli({ QStringLiteral("--json"), QStringLiteral("--data-dir"), dir.path(),
+            QStringLiteral("outbox"), QStringLiteral("status") });
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(!run.json().isEmpty(), qPrintable(run.out + run.err));
+        QCOMPARE(cli({ QStringLiteral("outbox"), QStringLiteral("flush") }).exitCode, 2);
+    }
+
     void storageCheckFindsDamagedPages()
     {
         QTemporaryDir dir;

@@ -1,0 +1,123 @@
+#include "Commands.h"
+
+#include <platform/ApiClient.h>
+#include <platform/Outbox.h>
+#include <platform/Session.h>
+#include <platform/TokenStore.h>
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QTimer>
+
+#include <common/Workstation.h>
+
+namespace Tongban::Cli {
+
+namespace {
+
+void printStatus(const QJsonObject &status, const CliOutput &out)
+{
+    const QJsonObject counts = status.value(QStringLiteral("counts")).toObject();
+    out.human(Tr::tr("Outbox: %1 waiting, %2 uploading, %3 submitting, %4 acknowledged, %5 failed.")
+                  .arg(counts.value(QStringLiteral("pending")).toInt())
+                  .arg(counts.value(QStringLiteral("uploading")).toInt())
+                  .arg(counts.value(QStringLiteral("submitting")).toInt())
+                  .arg(counts.value(QStringLiteral("acknowledged")).toInt())
+                  .arg(counts.value(QStringLiteral("failed")).toInt()));
+    const QJsonArray cases = status.value(QStringLiteral("cases")).toArray();
+    for (const QJsonValue &value : cases) {
+        const QJsonObject c = value.toObject();
+        const QString state = c.value(QStringLiteral("state")).toString();
+        if (state == QLatin1String("acknowledged")) {
+            out.human(QStringLiteral("  %1  %2  %3")
+                          .arg(c.value(QStringLiteral("clientCaseId")).toString(), state,
+                              c.value(QStringLiteral("caseNumber")).toString()));
+            continue;
+        }
+        out.human(QStringLiteral("  %1  %2  %3/%4 pages  attempts %5  next %6  %7")
+                      .arg(c.value(QStringLiteral("clientCaseId")).toString(), state)
+                      .arg(c.value(QStringLiteral("pagesUploaded")).toInt())
+                      .arg(c.value(QStringLiteral("pagesTotal")).toInt())
+                      .arg(c.value(QStringLiteral("attempts")).toInt())
+                      .arg(c.value(QStringLiteral("nextAttemptAt")).toString(),
+                          c.value(QStringLiteral("lastError")).toString()));
+    }
+}
+
+} // namespace
+
+int outboxStatus(const QString &dataDir, const CliOutput &out)
+{
+    auto station = App::Workstation::open(dataDir);
+    if (!station) {
+        out.error(station.error().toString());
+        return Invalid;
+    }
+    const auto status = Platform::Outbox::status((*station)->database());
+    if (!status) {
+        out.error(status.error().toString());
+        return Invalid;
+    }
+    printStatus(*status, out);
+    out.emitJson(*status);
+    return Ok;
+}
+
+/// outbox flush URL ACCOUNT WINDOW: transmits every case due or waiting for its backoff,
+/// with the session kept in the OS keychain for ACCOUNT at WINDOW.
+int outboxFlush(const QStringList &args, const QString &dataDir, const CliOutput &out)
+{
+    if (args.size() != 3) {
+        out.error(Tr::tr("Usage: tongban-cli outbox flush PLATFORM-URL ACCOUNT WINDOW"));
+        return Usage;
+    }
+    auto station = App::Workstation::open(dataDir);
+    if (!station) {
+        out.error(station.error().toString());
+        return Invalid;
+    }
+    Platform::ApiClient api(QUrl(args.at(0)));
+    if (const Core::Status allowed = Platform::ApiClient::checkUrlAllowed(api.baseUrl());
+        !allowed) {
+        out.error(allowed.error().toString());
+        return Invalid;
+    }
+    Platform::KeychainTokenStore store;
+    Platform::Session session(api, store);
+    QEventLoop loop;
+    Core::Status restored;
+    session.restore(args.at(1), args.at(2), [&](Core::Status s) {
+        restored = s;
+        loop.quit();
+    });
+    loop.exec();
+    if (!restored) {
+        out.error(restored.error().toString());
+        return Invalid;
+    }
+    Storage::PageStore &pages = (*station)->pages();
+    Platform::Outbox outbox((*station)->database(), session, (*station)->clock(),
+        [&pages](const QString &sha256) { return pages.readContent(sha256); });
+    QObject::connect(&outbox, &Platform::Outbox::caseError, &outbox,
+        [&out](const QString &clientCaseId, const Core::Error &error, const QDateTime &) {
+            out.human(QStringLiteral("%1: %2").arg(clientCaseId, error.message));
+        });
+    // One pass: every case is due now; failures wait for their backoff, so idle() comes
+    // once each case was acknowledged, failed or tried once.
+    QObject::connect(&outbox, &Platform::Outbox::idle, &loop, &QEventLoop::quit);
+    QTimer::singleShot(10 * 60 * 1000, &loop, &QEventLoop::quit);
+    outbox.flush();
+    loop.exec();
+    outbox.stop();
+    const QJsonObject status = outbox.status();
+    printStatus(status, out);
+    out.emitJson(status);
+    const QJsonObject counts = status.value(QStringLiteral("counts")).toObject();
+    const int left = counts.value(QStringLiteral("pending")).toInt()
+        + counts.value(QStringLiteral("uploading")).toInt()
+        + counts.value(QStringLiteral("submitting")).toInt()
+        + counts.value(QStringLiteral("failed")).toInt();
+    return left == 0 ? Ok : Invalid;
+}
+
+} // namespace Tongban::Cli

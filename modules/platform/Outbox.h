@@ -1,0 +1,174 @@
+#pragma once
+
+#include "ApiClient.h"
+
+#include <core/Clock.h>
+#include <core/Result.h>
+#include <storage/Database.h>
+#include <storage/Migration.h>
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <functional>
+
+namespace Tongban::Platform {
+
+class TusUploader;
+
+/// The bytes of a page, by the SHA-256 (lowercase hex) of its content
+/// (in the workstation: Storage::PageStore::readContent).
+using PageContentSource = std::function<Core::Result<QByteArray>(const QString &sha256)>;
+
+/*!
+ * The persistent outbox of transmitted cases (docs/platform-api.md §5, §6).
+ *
+ * A case is enqueued once (its POST /cases body and its pages, in one
+ * transaction) and stays in the outbox, in SQLite, until a submit answer
+ * carries its official case number. For each due case the driver:
+ *
+ * 1. POST /cases with the stored body (idempotent by clientCaseId: a repeat
+ *    after a lost answer returns the same caseId);
+ * 2. uploads every page not yet confirmed with tus, resuming from the stored
+ *    upload URL (HEAD gives the server's offset; never from zero after a
+ *    restart); a page is marked uploaded only once the server confirmed the
+ *    full length after its whole-file hash check;
+ * 3. POST /cases/{id}/submit, and keeps the caseNumber.
+ *
+ * Retryable failures (network, 5xx, 408, 429, session not available) leave
+ * the case where it was and schedule the next attempt with exponential
+ * backoff and jitter, capped at 5 minutes. Other 4xx answers put the case in
+ * state "failed" (kept, with its last error) and are never retried by
+ * themselves.
+ *
+ * Case states: pending (not created), uploading, submitting, acknowledged,
+ * failed. Page states: pending, uploaded.
+ *
+ * One case and one page at a time. Same thread as the database and the
+ * transport; neither is owned.
+ */
+class Outbox : public QObject
+{
+    Q_OBJECT
+public:
+    /// Tables of module "platform": outbox_cases, outbox_pages.
+    static Storage::MigrationSet schema();
+
+    /// Longest wait between attempts.
+    static constexpr qint64 kMaxBackoffMs = 5 * 60 * 1000;
+    /*!
+     * Wait before attempt number \a attempts + 1 (attempts >= 1 failed so
+     * far): 1 s doubled per failure, capped at kMaxBackoffMs, then "equal
+     * jitter": half fixed, half scaled by \a unit (0 <= unit < 1).
+     */
+    static qint64 backoffMs(int attempts, double unit);
+
+    Outbox(Storage::Database &db, Transport &transport, const Core::Clock &clock,
+        PageContentSource content, QObject *parent = nullptr);
+    ~Outbox() override;
+
+    /// Seed of the jitter (tests); by default a random one.
+    void setJitterSeed(quint32 seed) { m_random.seed(seed); }
+    void setChunkSizeBytes(qint64 bytes);
+    /// 0 = no cap.
+    void setBandwidthLimit(qint64 bytesPerSecond);
+    /// tus creation URL; by default the transport's <base>/api/v1/uploads.
+    void setUploadEndpoint(const QUrl &url) { m_uploadEndpoint = url; }
+
+    /*!
+     * Adds a case: \a caseBody is the POST /cases body (§5); it must carry a
+     * clientCaseId, and its pages (materials[].pages[] with clientPageId,
+     * sha256, sizeBytes, mediaType) are the files to upload. One transaction.
+     * Enqueuing the same body again is a no-op; the same clientCaseId with
+     * another body is refused (InvalidArgument).
+     */
+    Core::Status enqueue(const QJsonObject &caseBody);
+
+    /// Works through the cases that are due now, then waits for the next one.
+    void start();
+    /// Stops after the request in flight; nothing more is sent until start().
+    void stop();
+    /// Like start(), but every case still to transmit is due now (backoff ignored).
+    void flush();
+    bool isRunning() const { return m_running; }
+    bool isBusy() const { return !m_currentCase.isEmpty(); }
+
+    /*!
+     * JSON-able summary: {"counts": {state: n}, "cases": [{clientCaseId,
+     * state, caseId, caseNumber, attempts, nextAttemptAt, lastError,
+     * pagesTotal, pagesUploaded}]}.
+     */
+    QJsonObject status() const;
+    /// The same for any database holding the outbox tables (tongban-cli outbox status).
+    static Core::Result<QJsonObject> status(Storage::Database &db);
+
+signals:
+    void caseStateChanged(const QString &clientCaseId, const QString &state);
+    /// The server confirmed \a offset of \a total bytes of a page.
+    void pageProgress(
+        const QString &clientCaseId, const QString &clientPageId, qint64 offset, qint64 total);
+    void pageUploaded(const QString &clientCaseId, const QString &clientPageId);
+    void caseAcknowledged(const QString &clientCaseId, const QString &caseNumber);
+    /// An attempt failed; \a nextAttemptAt is invalid when the case will not be retried.
+    void caseError(const QString &clientCaseId, const Tongban::Core::Error &error,
+        const QDateTime &nextAttemptAt);
+    /// Nothing is due any more (every case acknowledged, failed or waiting for its backoff).
+    void idle();
+
+private:
+    struct CaseRow
+    {
+        QString clientCaseId;
+        QByteArray body;
+        QString state;
+        QString serverCaseId;
+        int attempts = 0;
+    };
+    struct PageRow
+    {
+        QString clientPageId;
+        QString sha256;
+        qint64 sizeBytes = 0;
+        QString mediaType;
+        QUrl uploadUrl;
+    };
+
+    void scheduleRun();
+    void run();
+    void armTimer();
+    Core::Result<CaseRow> nextDueCase() const;
+    void step(const CaseRow &row);
+    void createCase(const CaseRow &row);
+    void uploadNextPage(const CaseRow &row);
+    void submitCase(const CaseRow &row);
+    void attemptFailed(
+        const QString &clientCaseId, const Core::Error &error, bool forceRetry = false);
+    void stepDone();
+    Core::Status setCaseState(const QString &clientCaseId, const QString &state);
+    Core::Status exec(const QString &sql, const QVariantList &values);
+    void onUploadUrlChanged(const QUrl &url);
+    void onUploadProgress(qint64 offset, qint64 total);
+    void onUploadFinished();
+    void onUploadFailed(const Core::Error &error);
+    void send(const ApiRequest &request, std::function<void(Core::Result<ApiResponse>)> done);
+
+    Storage::Database &m_db;
+    Transport &m_transport;
+    const Core::Clock &m_clock;
+    PageContentSource m_content;
+    QUrl m_uploadEndpoint;
+    TusUploader *m_uploader = nullptr;
+    QTimer m_timer;
+    QRandomGenerator m_random;
+    bool m_running = false;
+    bool m_runQueued = false;
+    quint64 m_generation = 0;
+    QString m_currentCase; ///< clientCaseId of the step in flight
+    QString m_currentPage; ///< clientPageId being uploaded
+};
+
+} // namespace Tongban::Platform
