@@ -3,8 +3,9 @@
 #include "Logging.h"
 #include "Tr.h"
 
+#include <core/Hash.h>
+
 #include <QCborValue>
-#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QSet>
@@ -18,11 +19,7 @@ using Core::Result;
 using Core::Status;
 
 namespace {
-QString sha256Hex(const QByteArray &bytes)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
-
+using Core::sha256Hex;
 /// Hash of one published item: SHA-256 of its canonical CBOR encoding (keys
 /// sorted, as QJsonObject keeps them). Equal guides give equal hashes across
 /// documents whatever their whitespace or key order.

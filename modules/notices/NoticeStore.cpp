@@ -3,7 +3,8 @@
 #include "NoticeRenderer.h"
 #include "Tr.h"
 
-#include <QCryptographicHash>
+#include <core/Hash.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,11 +18,7 @@ using Core::Result;
 using Core::Status;
 
 namespace {
-
-QString sha256Hex(const QByteArray &bytes)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
+using Core::sha256Hex;
 
 QString kindCode(NoticeKind kind)
 {
@@ -258,18 +255,26 @@ QList<IssuedNotice> NoticeStore::noticesOfCase(const QString &caseId) const
     return list;
 }
 
-Result<QByteArray> NoticeStore::pdf(qint64 noticeId) const
+Result<QSqlQuery> NoticeStore::row(const QString &columns, qint64 noticeId) const
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT pdf, sha256 FROM notices WHERE id = ?"));
+    q.prepare(QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM notices WHERE id = ?"));
     q.addBindValue(noticeId);
     if (!q.exec())
         return Storage::Database::queryError(q, QStringLiteral("read notice"));
     if (!q.next())
         return Error { NoticeNotFound, Tr::tr("This notice is not stored here."),
             QString::number(noticeId) };
-    const QByteArray bytes = q.value(0).toByteArray();
-    if (sha256Hex(bytes) != q.value(1).toString()) {
+    return q;
+}
+
+Result<QByteArray> NoticeStore::pdf(qint64 noticeId) const
+{
+    const Result<QSqlQuery> q = row(QStringLiteral("pdf, sha256"), noticeId);
+    if (!q)
+        return q.error();
+    const QByteArray bytes = q->value(0).toByteArray();
+    if (sha256Hex(bytes) != q->value(1).toString()) {
         return Error { StoreFailed,
             Tr::tr("The stored notice is damaged: it no longer matches what was issued. "
                    "Call IT support; do not reprint it."),
@@ -280,15 +285,10 @@ Result<QByteArray> NoticeStore::pdf(qint64 noticeId) const
 
 Result<NoticeContent> NoticeStore::content(qint64 noticeId) const
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT content FROM notices WHERE id = ?"));
-    q.addBindValue(noticeId);
-    if (!q.exec())
-        return Storage::Database::queryError(q, QStringLiteral("read notice"));
-    if (!q.next())
-        return Error { NoticeNotFound, Tr::tr("This notice is not stored here."),
-            QString::number(noticeId) };
-    return fromJson(q.value(0).toString().toUtf8());
+    const Result<QSqlQuery> q = row(QStringLiteral("content"), noticeId);
+    if (!q)
+        return q.error();
+    return fromJson(q->value(0).toString().toUtf8());
 }
 
 Result<QByteArray> NoticeStore::reprint(qint64 noticeId, const QString &clerk)

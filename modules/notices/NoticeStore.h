@@ -8,6 +8,8 @@
 #include <storage/Database.h>
 #include <storage/Migration.h>
 
+#include <QSqlQuery>
+
 namespace Tongban::Notices {
 
 /// A notice as issued: never changed afterwards.
@@ -67,6 +69,9 @@ public:
     static NoticeContent fromJson(const QByteArray &json);
 
 private:
+    /// The row of \a noticeId positioned on \a columns, or NoticeNotFound.
+    Core::Result<QSqlQuery> row(const QString &columns, qint64 noticeId) const;
+
     Storage::Database &m_db;
     Security::AuditLog &m_audit;
     const Core::Clock &m_clock;

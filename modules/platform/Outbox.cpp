@@ -1,3 +1,4 @@
+#include <core/Hash.h>
 #include "Outbox.h"
 
 #include "ApiParsing.h"
@@ -6,7 +7,6 @@
 #include "Tr.h"
 #include "TusUploader.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -407,8 +407,7 @@ void Outbox::uploadNextPage(const CaseRow &row)
     if (!content)
         return attemptFailed(row.clientCaseId, content.error());
     if (content->size() != page.sizeBytes
-        || QCryptographicHash::hash(*content, QCryptographicHash::Sha256).toHex()
-            != page.sha256.toLatin1()) {
+        || Core::sha256Hex(*content) != page.sha256) {
         const Core::Error error = invalidCase(
             QString(QStringLiteral("outbox: stored content of page ") + page.clientPageId
                 + QStringLiteral(" does not match its declared size and sha256")));

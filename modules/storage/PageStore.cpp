@@ -4,8 +4,8 @@
 #include "Tr.h"
 
 #include <core/Assert.h>
+#include <core/Hash.h>
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -57,7 +57,7 @@ PageStore::PageStore(
 
 QString PageStore::sha256Hex(const QByteArray &bytes)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    return Core::sha256Hex(bytes);
 }
 
 QString PageStore::filePath(const QString &sha256) const

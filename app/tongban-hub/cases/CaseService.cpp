@@ -1,3 +1,4 @@
+#include <core/Hash.h>
 #include "CaseService.h"
 
 #include "Logging.h"
@@ -183,8 +184,7 @@ HttpResponse CaseService::create(const QJsonObject &body, const AuthContext &con
         return validationFailed(problems);
     const QString clientCaseId = body.value(QStringLiteral("clientCaseId")).toString();
     const QByteArray canonical = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    const QString bodySha = QString::fromLatin1(
-        QCryptographicHash::hash(canonical, QCryptographicHash::Sha256).toHex());
+    const QString bodySha = Core::sha256Hex(canonical);
 
     QSqlQuery existing(m_database.connection());
     existing.prepare(
@@ -414,8 +414,7 @@ Core::Result<DecisionOutcome> CaseService::decide(const QString &caseId, const Q
         return Core::Error { NotSubmitted,
             QStringLiteral("The case has not been submitted yet; it cannot be decided."), caseId };
     }
-    const QString documentSha
-        = QString::fromLatin1(QCryptographicHash::hash(pdf, QCryptographicHash::Sha256).toHex());
+    const QString documentSha = Core::sha256Hex(pdf);
 
     QSqlQuery existing(m_database.connection());
     existing.prepare(

@@ -4,6 +4,7 @@
 // 127.0.0.1 with QNetworkAccessManager, waiting in a local event loop (so an
 // in-process hub keeps serving while the test waits).
 
+#include <SampleCase.h>
 #include <QCryptographicHash>
 #include <QEventLoop>
 #include <QJsonArray>
@@ -137,28 +138,9 @@ public:
         for (const QByteArray &file : files) {
             const QString pageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
             pageIds->append(pageId);
-            pages.append(QJsonObject { { QStringLiteral("clientPageId"), pageId },
-                { QStringLiteral("sha256"),
-                    QString::fromLatin1(
-                        QCryptographicHash::hash(file, QCryptographicHash::Sha256).toHex()) },
-                { QStringLiteral("sizeBytes"), file.size() },
-                { QStringLiteral("mediaType"), QStringLiteral("image/jpeg") } });
+            pages.append(::Tongban::TestSupport::samplePage(pageId, file));
         }
-        return QJsonObject { { QStringLiteral("clientCaseId"), clientCaseId },
-            { QStringLiteral("provisionalNumber"), QStringLiteral("410402-TB03-20261124-0007") },
-            { QStringLiteral("itemCode"), QStringLiteral("41040201012001000") },
-            { QStringLiteral("catalogVersion"), QStringLiteral("2026.11.1") },
-            { QStringLiteral("applicant"),
-                QJsonObject { { QStringLiteral("kind"), QStringLiteral("naturalPerson") },
-                    { QStringLiteral("name"), QStringLiteral("张三") },
-                    { QStringLiteral("idNumber"), QStringLiteral("11010519491231002X") } } },
-            { QStringLiteral("facts"), QJsonObject { { QStringLiteral("agentApplies"), false } } },
-            { QStringLiteral("receivedAt"), QStringLiteral("2026-11-24T09:41:12+08:00") },
-            { QStringLiteral("materials"),
-                QJsonArray {
-                    QJsonObject { { QStringLiteral("materialId"), QStringLiteral("application") },
-                        { QStringLiteral("status"), QStringLiteral("received") },
-                        { QStringLiteral("pages"), pages } } } } };
+        return ::Tongban::TestSupport::sampleCaseBody(clientCaseId, pages);
     }
 
     static QByteArray randomFile(int sizeBytes, char seed)

@@ -4,6 +4,7 @@
 // the client read the answer never give two cases; backoff is capped and seeded.
 #include "TestSupport.h"
 
+#include <SampleCase.h>
 #include <core/Clock.h>
 #include <platform/ApiClient.h>
 #include <platform/ApiParsing.h>
@@ -164,31 +165,13 @@ QJsonObject caseBody(const QString &clientCaseId, const QList<QByteArray> &files
 {
     QJsonArray pages;
     for (const QByteArray &file : files) {
-        const QString sha = QString::fromLatin1(
-            QCryptographicHash::hash(file, QCryptographicHash::Sha256).toHex());
-        store->insert(sha, file);
-        const QString pageId = uuid();
+        const QJsonObject page = ::Tongban::TestSupport::samplePage(uuid(), file);
+        store->insert(page.value(QStringLiteral("sha256")).toString(), file);
         if (pageIds)
-            pageIds->append(pageId);
-        pages.append(QJsonObject { { QStringLiteral("clientPageId"), pageId },
-            { QStringLiteral("sha256"), sha }, { QStringLiteral("sizeBytes"), file.size() },
-            { QStringLiteral("mediaType"), QStringLiteral("image/jpeg") } });
+            pageIds->append(page.value(QStringLiteral("clientPageId")).toString());
+        pages.append(page);
     }
-    return QJsonObject { { QStringLiteral("clientCaseId"), clientCaseId },
-        { QStringLiteral("provisionalNumber"), QStringLiteral("410402-TB03-20261124-0007") },
-        { QStringLiteral("itemCode"), QStringLiteral("41040201012001000") },
-        { QStringLiteral("catalogVersion"), QStringLiteral("2026.11.1") },
-        { QStringLiteral("applicant"),
-            QJsonObject { { QStringLiteral("kind"), QStringLiteral("naturalPerson") },
-                { QStringLiteral("name"), QStringLiteral("张三") },
-                { QStringLiteral("idNumber"), QStringLiteral("11010519491231002X") } } },
-        { QStringLiteral("facts"), QJsonObject { { QStringLiteral("agentApplies"), false } } },
-        { QStringLiteral("receivedAt"), QStringLiteral("2026-11-24T09:41:12+08:00") },
-        { QStringLiteral("materials"),
-            QJsonArray {
-                QJsonObject { { QStringLiteral("materialId"), QStringLiteral("application") },
-                    { QStringLiteral("status"), QStringLiteral("received") },
-                    { QStringLiteral("pages"), pages } } } } };
+    return ::Tongban::TestSupport::sampleCaseBody(clientCaseId, pages);
 }
 
 const QRegularExpression kCaseNumber(QStringLiteral("^\\d{6}-\\d{8}-\\d{6}$"));
