@@ -465,7 +465,7 @@ As a credit code: %2</source>
         </message>
         <message>
             <source>Name, code, keyword or pinyin initials (e.g. gtgsh)</source>
-            <translation>名称、事项编码、关键词或拼音首字母（如 gtgsh）</translation>
+            <translation>名称、编码或拼音首字母，如 gtgsh</translation>
         </message>
         <message>
             <source>Materials</source>
