@@ -29,7 +29,7 @@ QString Workstation::embeddedCatalogPath()
 QList<Storage::MigrationSet> Workstation::schema()
 {
     return { Storage::storageSchema(), Security::auditSchema(), Catalog::CatalogStore::schema(),
-        Platform::Outbox::schema() };
+        Platform::Outbox::schema(), Intake::IntakeStore::schema(), Notices::NoticeStore::schema() };
 }
 
 Core::Result<std::unique_ptr<Workstation>> Workstation::open(
@@ -45,6 +45,21 @@ Core::Result<std::unique_ptr<Workstation>> Workstation::open(
         = settings.value(QStringLiteral("window/id"), QStringLiteral("demo-window")).toString();
     station->m_windowName = settings.value(QStringLiteral("window/name")).toString();
     station->m_language = settings.value(QStringLiteral("ui/language")).toString();
+    station->m_windowCode = settings.value(QStringLiteral("window/code")).toString();
+    if (station->m_windowCode.isEmpty()) {
+        // 410402-tb-03 -> TB03
+        const QStringList parts = station->m_windowId.split(QLatin1Char('-'));
+        station->m_windowCode
+            = parts.size() >= 3 ? QString(parts[1] + parts[2]).toUpper() : QStringLiteral("TB00");
+    }
+    station->m_regionCode = settings.value(QStringLiteral("window/region")).toString();
+    if (station->m_regionCode.isEmpty())
+        station->m_regionCode = station->m_windowId.section(QLatin1Char('-'), 0, 0);
+    station->m_platformUrl = QUrl(settings.value(QStringLiteral("platform/url")).toString());
+    station->m_platformCa = settings.value(QStringLiteral("platform/ca")).toString();
+    station->m_idleLockMinutes
+        = std::max(1, settings.value(QStringLiteral("security/idleLockMinutes"), 10).toInt());
+    station->m_fakeDevices = settings.value(QStringLiteral("devices/fake"), false).toBool();
 
     auto db = Storage::Database::open(
         station->m_dataDir + QStringLiteral("/workstation.sqlite"), schema());
@@ -55,6 +70,10 @@ Core::Result<std::unique_ptr<Workstation>> Workstation::open(
         *station->m_db, station->m_dataDir + QStringLiteral("/pages"), *station->m_clock);
     station->m_cases = std::make_unique<Storage::CaseStore>(*station->m_db, *station->m_clock);
     station->m_audit = std::make_unique<Security::AuditLog>(*station->m_db, *station->m_clock);
+    station->m_intake = std::make_unique<Intake::IntakeStore>(
+        *station->m_db, *station->m_cases, *station->m_pages, *station->m_audit, *station->m_clock);
+    station->m_notices = std::make_unique<Notices::NoticeStore>(
+        *station->m_db, *station->m_audit, *station->m_clock);
 
     station->m_catalogs
         = std::make_unique<Catalog::CatalogStore>(*station->m_db, *station->m_clock);
@@ -88,6 +107,11 @@ void Workstation::auditSystem(const QString &action, const QString &result, cons
     entry.detail = detail;
     if (const auto appended = m_audit->append(entry); !appended)
         qWarning("audit record not written: %s", qPrintable(appended.error().toString()));
+}
+
+Intake::IntakeStore::Window Workstation::intakeWindow() const
+{
+    return { m_windowId, m_windowCode, m_regionCode };
 }
 
 qint64 Workstation::pageCount() const

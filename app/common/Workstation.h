@@ -3,12 +3,15 @@
 #include <catalog/CatalogStore.h>
 #include <core/Clock.h>
 #include <core/Result.h>
+#include <intake/IntakeStore.h>
+#include <notices/NoticeStore.h>
 #include <security/AuditLog.h>
 #include <storage/CaseStore.h>
 #include <storage/Database.h>
 #include <storage/PageStore.h>
 
 #include <QString>
+#include <QUrl>
 
 #include <memory>
 
@@ -19,8 +22,13 @@ namespace Tongban::App {
  * every module's schema, the page store, the case store and the audit trail.
  *
  * Configuration comes from <dataDir>/tongban.conf (INI):
- *   [window] id=...   name=...     the service window this machine serves
- *   [ui]     language=zh_CN|en
+ *   [window]   id=...  name=...  code=TB03  region=410402
+ *                                     the service window this machine serves
+ *   [ui]       language=zh_CN|en
+ *   [platform] url=https://...        the unified acceptance platform (tongban-hub)
+ *              ca=<PEM file>          extra certificate authority (private platform CA)
+ *   [security] idleLockMinutes=10     lock the window after this long without input
+ *   [devices]  fake=true              simulated devices only (demo, training)
  *
  * Belongs to the thread that opened it (the GUI thread in tongban).
  */
@@ -47,6 +55,14 @@ public:
     QString windowId() const { return m_windowId; }
     QString windowName() const { return m_windowName; }
     QString configuredLanguage() const { return m_language; }
+    /// Short window code printed in numbers (TB03); from the id when not configured.
+    QString windowCode() const { return m_windowCode; }
+    /// Administrative code of the window's jurisdiction (410402).
+    QString regionCode() const { return m_regionCode; }
+    QUrl platformUrl() const { return m_platformUrl; }
+    QString platformCaFile() const { return m_platformCa; }
+    int idleLockMinutes() const { return m_idleLockMinutes; }
+    bool fakeDevices() const { return m_fakeDevices; }
 
     const Core::Clock &clock() const { return *m_clock; }
     Storage::Database &database() { return *m_db; }
@@ -54,6 +70,10 @@ public:
     Storage::CaseStore &cases() { return *m_cases; }
     Security::AuditLog &audit() { return *m_audit; }
     Catalog::CatalogStore &catalogs() { return *m_catalogs; }
+    Intake::IntakeStore &intake() { return *m_intake; }
+    Notices::NoticeStore &notices() { return *m_notices; }
+    /// The window as the intake module numbers cases.
+    Intake::IntakeStore::Window intakeWindow() const;
 
     /// Resource path of the sample catalogue shipped with the application.
     static QString embeddedCatalogPath();
@@ -71,12 +91,20 @@ private:
     QString m_windowId;
     QString m_windowName;
     QString m_language;
+    QString m_windowCode;
+    QString m_regionCode;
+    QUrl m_platformUrl;
+    QString m_platformCa;
+    int m_idleLockMinutes = 10;
+    bool m_fakeDevices = false;
     std::unique_ptr<Core::Clock> m_clock;
     std::unique_ptr<Storage::Database> m_db;
     std::unique_ptr<Storage::PageStore> m_pages;
     std::unique_ptr<Storage::CaseStore> m_cases;
     std::unique_ptr<Security::AuditLog> m_audit;
     std::unique_ptr<Catalog::CatalogStore> m_catalogs;
+    std::unique_ptr<Intake::IntakeStore> m_intake;
+    std::unique_ptr<Notices::NoticeStore> m_notices;
     Storage::SweepReport m_sweep;
 };
 

@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include <Translations.h>
+#include <common/PlatformLink.h>
 #include <common/Workstation.h>
 
 using namespace Tongban;
@@ -62,7 +63,8 @@ int main(int argc, char *argv[])
         app.setStyleSheet(QString::fromUtf8(style.readAll()));
     app.setWindowIcon(QIcon(QStringLiteral(":/tongban/ui/icons/tongban.svg")));
 
-    Gui::MainWindow window(workstation);
+    App::PlatformLink platform(workstation);
+    Gui::MainWindow window(workstation, &platform);
     const QSize available = app.primaryScreen()->availableSize();
     window.resize(available.boundedTo(QSize(1366, 768)));
     window.show();

@@ -438,6 +438,21 @@ QList<CaseSummary> IntakeStore::findByApplicant(const QString &id) const
     return summaries(QStringLiteral("applicant_key = ?"), { key });
 }
 
+QHash<QString, QString> IntakeStore::itemVersionsUsedBy(const QString &clerk) const
+{
+    QHash<QString, QString> used;
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral("SELECT item_code, json_extract(draft, '$.catalogVersion')"
+                                 " FROM intake_cases WHERE json_extract(draft, '$.clerk') = ?"
+                                 " ORDER BY updated_at"));
+    query.addBindValue(clerk);
+    if (!query.exec())
+        return used;
+    while (query.next())
+        used.insert(query.value(0).toString(), query.value(1).toString());
+    return used;
+}
+
 Result<qint64> IntakeStore::addMailingTask(
     const CaseDraft &draft, const QStringList &materialIds, const QDate &due)
 {

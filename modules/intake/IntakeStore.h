@@ -117,6 +117,9 @@ public:
     /// Cases whose applicant has identity number or credit code \a id (any letter case).
     QList<CaseSummary> findByApplicant(const QString &id) const;
 
+    /// Item code -> catalogue version of the latest case \a clerk worked on for each item.
+    QHash<QString, QString> itemVersionsUsedBy(const QString &clerk) const;
+
     Core::Result<qint64> addMailingTask(
         const CaseDraft &draft, const QStringList &materialIds, const QDate &due);
     QList<MailingTask> mailingTasks(bool openOnly) const;

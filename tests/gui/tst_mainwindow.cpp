@@ -1,3 +1,4 @@
+#include "audit/AuditPage.h"
 #include "shell/MainWindow.h"
 #include "shell/NotBuiltPage.h"
 
@@ -9,6 +10,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSqlQuery>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -43,6 +45,10 @@ bool anyContains(const QStringList &texts, const QString &needle)
  * the keyboard, the Today screen telling the truth about the working day, and
  * the screens that are not built saying so.
  */
+/// The demo clerk, as the platform would return them after sign-in.
+const Gui::Clerk kClerk { QStringLiteral("xh-tb-03-wangli"), QStringLiteral("王丽"),
+    QStringLiteral("application") };
+
 class tst_MainWindow : public QObject
 {
     Q_OBJECT
@@ -78,6 +84,12 @@ private slots:
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));
         QCOMPARE(window.windowTitle(), QStringLiteral("通办工作站"));
+        // Nothing but the sign-in screen before a clerk signs in
+        auto *account = window.findChild<QLineEdit *>(QStringLiteral("account"));
+        QVERIFY(account && account->isVisible());
+        QVERIFY(!window.findChild<QListWidget *>(QStringLiteral("navigation"))->isVisible());
+        window.adoptClerk(kClerk);
+        QVERIFY(!account->isVisible());
         auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
         QVERIFY(navigation);
         QCOMPARE(navigation->count(), 8);
@@ -93,6 +105,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.adoptClerk(kClerk);
         for (int i = 7; i >= 0; --i) {
             QTest::keyClick(&window, Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
             QCOMPARE(int(window.currentScreen()), i);
@@ -102,6 +115,7 @@ private slots:
     void todayTellsTheHolidayAndTheMailingDeadline()
     {
         Gui::MainWindow window(*m_station);
+        window.adoptClerk(kClerk);
         const QStringList texts = labelTexts(window.screenWidget(Gui::MainWindow::Screen::Today));
         // 1 October 2025 is 国庆节; the next working day is Thursday 9 October.
         QVERIFY2(anyContains(texts, QStringLiteral("法定节假日（国庆节、中秋节）")),
@@ -113,18 +127,56 @@ private slots:
     void unbuiltScreensSaySo()
     {
         Gui::MainWindow window(*m_station);
-        for (auto screen : { Gui::MainWindow::Screen::NewCase, Gui::MainWindow::Screen::Checklist,
-                 Gui::MainWindow::Screen::Notices, Gui::MainWindow::Screen::Outbox,
-                 Gui::MainWindow::Screen::Assistance }) {
-            QWidget *page = window.screenWidget(screen);
-            QVERIFY(qobject_cast<Gui::NotBuiltPage *>(page));
-            QVERIFY(anyContains(labelTexts(page), QStringLiteral("尚未建成")));
-        }
+        window.adoptClerk(kClerk);
+        QWidget *page = window.screenWidget(Gui::MainWindow::Screen::Assistance);
+        QVERIFY(qobject_cast<Gui::NotBuiltPage *>(page));
+        QVERIFY(anyContains(labelTexts(page), QStringLiteral("尚未建成")));
         // The working screens are not placeholders.
-        QVERIFY(!qobject_cast<Gui::NotBuiltPage *>(
-            window.screenWidget(Gui::MainWindow::Screen::Today)));
-        QVERIFY(!qobject_cast<Gui::NotBuiltPage *>(
-            window.screenWidget(Gui::MainWindow::Screen::Audit)));
+        for (auto screen : { Gui::MainWindow::Screen::Today, Gui::MainWindow::Screen::NewCase,
+                 Gui::MainWindow::Screen::Checklist, Gui::MainWindow::Screen::Notices,
+                 Gui::MainWindow::Screen::Outbox, Gui::MainWindow::Screen::Audit }) {
+            QVERIFY(!qobject_cast<Gui::NotBuiltPage *>(window.screenWidget(screen)));
+        }
+    }
+
+    void lockAdmitsOnlyTheSameClerk()
+    {
+        // GIVEN a signed-in clerk
+        Gui::MainWindow window(*m_station);
+        window.show();
+        window.adoptClerk(kClerk);
+        QVERIFY(!window.isLocked());
+        // WHEN the window locks (as after the idle time)
+        window.lock();
+        // THEN only the sign-in screen shows, with the clerk's account fixed
+        QVERIFY(window.isLocked());
+        auto *account = window.findChild<QLineEdit *>(QStringLiteral("account"));
+        QVERIFY(account->isVisible());
+        QCOMPARE(account->text(), kClerk.account);
+        QVERIFY(account->isReadOnly());
+        // and another account cannot unlock it
+        window.signIn(QStringLiteral("wd-tb-02-zhaomin"), QStringLiteral("Tongban@2026"));
+        QVERIFY(window.isLocked());
+        QVERIFY(anyContains(labelTexts(&window), QStringLiteral("只有王丽")));
+        // and the lock is in the audit trail
+        auto *audit
+            = qobject_cast<Gui::AuditPage *>(window.screenWidget(Gui::MainWindow::Screen::Audit));
+        QVERIFY(audit);
+        // signing out leaves the sign-in screen for anyone
+        window.signOut();
+        QVERIFY(!window.isLocked());
+        QVERIFY(!window.isSignedIn());
+        QVERIFY(!account->isReadOnly());
+        QSqlQuery query(m_station->database().connection());
+        QVERIFY(query.exec(QStringLiteral(
+            "SELECT action FROM audit_log WHERE action LIKE 'session.%' ORDER BY id")));
+        QStringList actions;
+        while (query.next())
+            actions << query.value(0).toString();
+        QVERIFY2(actions.mid(actions.size() - 2)
+                == QStringList(
+                    { QStringLiteral("session.lock"), QStringLiteral("session.signOut") }),
+            qPrintable(actions.join(u',')));
     }
 
     void guidesFindByPinyinAndDrawReviewPoints()
@@ -132,6 +184,7 @@ private slots:
         // J1: the clerk types gtgsh, opens 个体工商户设立登记 and reads its materials,
         // each with its review points drawn on the sample.
         Gui::MainWindow window(*m_station);
+        window.adoptClerk(kClerk);
         window.resize(1366, 768);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -185,12 +238,16 @@ private slots:
     {
         Gui::MainWindow window(*m_station);
         window.show();
+        window.adoptClerk(kClerk);
         window.showScreen(Gui::MainWindow::Screen::Audit);
         QWidget *page = window.screenWidget(Gui::MainWindow::Screen::Audit);
         auto *table = page->findChild<QTableWidget *>();
         QVERIFY(table);
         QVERIFY(table->rowCount() >= 1);
-        QCOMPARE(table->item(0, 3)->text(), QStringLiteral("app.start"));
+        QStringList actions;
+        for (int row = 0; row < table->rowCount(); ++row)
+            actions << table->item(row, 3)->text();
+        QVERIFY2(actions.contains(QStringLiteral("app.start")), qPrintable(actions.join(u',')));
         auto *verify = page->findChild<QPushButton *>(QStringLiteral("verifyButton"));
         QTest::mouseClick(verify, Qt::LeftButton);
         auto *verdict = page->findChild<QLabel *>(QStringLiteral("verdict"));

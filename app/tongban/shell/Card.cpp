@@ -45,4 +45,10 @@ QLabel *Card::addText(const QString &text)
     return line;
 }
 
+void Card::addWidget(QWidget *widget)
+{
+    widget->setParent(this);
+    m_form->addRow(widget);
+}
+
 } // namespace Tongban::Gui

@@ -22,6 +22,8 @@ public:
     QLabel *addRow(const QString &label, const QString &value = {});
     /// Adds a full-width line of text (wrapping).
     QLabel *addText(const QString &text);
+    /// Adds a full-width widget (a list, a field).
+    void addWidget(QWidget *widget);
 
 private:
     QFormLayout *m_form;

@@ -1,103 +1,108 @@
 #include "MainWindow.h"
 
 #include "audit/AuditPage.h"
+#include "cases/CapturePane.h"
+#include "cases/ChecklistPage.h"
+#include "cases/DecisionPage.h"
+#include "cases/NewCasePage.h"
 #include "guides/GuidesPage.h"
+#include "outbox/OutboxPage.h"
 #include "shell/NotBuiltPage.h"
+#include "signin/SignInPage.h"
 #include "today/TodayPage.h"
 
 #include <core/WorkCalendar.h>
+#include <security/IdleWatcher.h>
 
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
+#include <common/PlatformLink.h>
 #include <common/Workstation.h>
 
 namespace Tongban::Gui {
 
-MainWindow::MainWindow(App::Workstation &station, QWidget *parent)
+MainWindow::MainWindow(App::Workstation &station, App::PlatformLink *platform, QWidget *parent)
     : QMainWindow(parent)
     , m_station(station)
+    , m_platform(platform)
 {
     setWindowTitle(tr("Tongban Workstation"));
     setMinimumSize(1024, 640);
+    m_cases = new CaseController(station, platform, this);
 
-    auto *central = new QWidget(this);
-    auto *rows = new QVBoxLayout(central);
-    rows->setContentsMargins(0, 0, 0, 0);
-    rows->setSpacing(0);
-
-    // Header: product, window, clerk.
-    auto *header = new QWidget(central);
-    header->setObjectName(QStringLiteral("header"));
-    auto *headerLayout = new QHBoxLayout(header);
-    headerLayout->setContentsMargins(20, 10, 20, 10);
-    auto *product = new QLabel(tr("Tongban Workstation"), header);
-    product->setObjectName(QStringLiteral("productName"));
-    headerLayout->addWidget(product);
-    headerLayout->addStretch();
     const QString windowName = station.windowName().isEmpty()
         ? tr("Demo window (%1)").arg(station.windowId())
         : station.windowName();
-    auto *windowLabel = new QLabel(tr("Window: %1").arg(windowName), header);
+    m_top = new QStackedWidget(this);
+    m_signIn = new SignInPage(windowName, m_top);
+    m_top->addWidget(m_signIn);
+
+    m_shell = new QWidget(m_top);
+    auto *rows = new QVBoxLayout(m_shell);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->setSpacing(0);
+
+    // Header: product, window, case, clerk.
+    auto *header = new QWidget(m_shell);
+    header->setObjectName(QStringLiteral("header"));
+    auto *headerLayout = new QHBoxLayout(header);
+    headerLayout->setContentsMargins(20, 8, 20, 8);
+    auto *product = new QLabel(tr("Tongban Workstation"), header);
+    product->setObjectName(QStringLiteral("productName"));
+    headerLayout->addWidget(product);
+    headerLayout->addSpacing(24);
+    m_caseLabel = new QLabel(header);
+    m_caseLabel->setObjectName(QStringLiteral("headerInfo"));
+    headerLayout->addWidget(m_caseLabel);
+    headerLayout->addStretch();
+    auto *windowLabel = new QLabel(windowName, header);
     windowLabel->setObjectName(QStringLiteral("headerInfo"));
     headerLayout->addWidget(windowLabel);
-    auto *clerkLabel = new QLabel(tr("Clerk: not signed in (sign-in not built yet)"), header);
-    clerkLabel->setObjectName(QStringLiteral("headerInfo"));
-    headerLayout->addSpacing(24);
-    headerLayout->addWidget(clerkLabel);
+    m_clerkLabel = new QLabel(header);
+    m_clerkLabel->setObjectName(QStringLiteral("headerInfo"));
+    headerLayout->addSpacing(18);
+    headerLayout->addWidget(m_clerkLabel);
+    auto *lockButton = new QPushButton(tr("Lock"), header);
+    lockButton->setObjectName(QStringLiteral("headerButton"));
+    lockButton->setToolTip(tr("Lock the window now (Ctrl+L)"));
+    headerLayout->addWidget(lockButton);
+    auto *signOutButton = new QPushButton(tr("Sign out"), header);
+    signOutButton->setObjectName(QStringLiteral("headerButton"));
+    headerLayout->addWidget(signOutButton);
     rows->addWidget(header);
 
     auto *body = new QHBoxLayout;
     body->setSpacing(0);
-    m_navigation = new QListWidget(central);
+    m_navigation = new QListWidget(m_shell);
     m_navigation->setObjectName(QStringLiteral("navigation"));
-    m_navigation->setFixedWidth(200);
+    m_navigation->setFixedWidth(190);
     body->addWidget(m_navigation);
-    m_stack = new QStackedWidget(central);
+    m_stack = new QStackedWidget(m_shell);
     body->addWidget(m_stack, 1);
     rows->addLayout(body, 1);
-    setCentralWidget(central);
+    m_top->addWidget(m_shell);
+    setCentralWidget(m_top);
 
-    m_today = new TodayPage(station, Core::WorkCalendar::embedded(), m_stack);
+    m_today = new TodayPage(station, Core::WorkCalendar::embedded(), *m_cases, platform, m_stack);
     addScreen(Screen::Today, tr("Today"), m_today);
-    addScreen(Screen::NewCase, tr("New case"),
-        new NotBuiltPage(tr("New case"),
-            tr("Start a case for an applicant: find the service item, read "
-               "its unified guide, enter the applicant and answer the "
-               "questions that decide which materials apply."),
-            { tr("Search items by name, code, keyword or pinyin initials"),
-                tr("Check identity numbers and credit codes as they are typed"),
-                tr("Save the case from the first keystroke") },
-            m_stack));
+    m_newCase = new NewCasePage(station, *m_cases, m_stack);
+    addScreen(Screen::NewCase, tr("New case"), m_newCase);
     addScreen(Screen::Guides, tr("Unified guides"), new GuidesPage(station, m_stack));
-    addScreen(Screen::Checklist, tr("Material checking"),
-        new NotBuiltPage(tr("Material checking"),
-            tr("Check each material against its review points, with the "
-               "annotated sample beside the live document camera view."),
-            { tr("Capture pages automatically when the paper is still"),
-                tr("Mark each review point passed or failed with a standard "
-                   "reason"),
-                tr("Record tolerated absences with the applicant's commitment") },
-            m_stack));
-    addScreen(Screen::Notices, tr("Notices and receipts"),
-        new NotBuiltPage(tr("Notices and receipts"),
-            tr("Print the one-time notice listing every deficiency, or the "
-               "receipt when the materials are complete."),
-            { tr("Numbered per window, with a QR code"),
-                tr("Reprints marked as such and recorded") },
-            m_stack));
-    addScreen(Screen::Outbox, tr("Outbox"),
-        new NotBuiltPage(tr("Outbox"),
-            tr("Send complete cases to the unified acceptance platform, "
-               "resuming by itself when the network fails."),
-            { tr("Progress and failures of every upload"),
-                tr("Mailing tasks for paper originals, with their deadlines") },
-            m_stack));
+    m_capture = new CapturePane(station, *m_cases);
+    m_checklist = new ChecklistPage(station, *m_cases, m_capture, m_stack);
+    addScreen(Screen::Checklist, tr("Material checking"), m_checklist);
+    m_decision = new DecisionPage(station, *m_cases, m_stack);
+    addScreen(Screen::Notices, tr("Decision and notices"), m_decision);
+    m_outbox = new OutboxPage(station, *m_cases, platform, m_stack);
+    addScreen(Screen::Outbox, tr("Outbox and mailing"), m_outbox);
     addScreen(Screen::Assistance, tr("Video assistance"),
         new NotBuiltPage(tr("Video assistance"),
             tr("Call the home window of the item about a material, show "
@@ -110,26 +115,83 @@ MainWindow::MainWindow(App::Workstation &station, QWidget *parent)
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         m_stack->setCurrentIndex(row);
-        if (row == int(Screen::Today))
+        const Screen screen = Screen(row);
+        m_capture->setActive(screen == Screen::Checklist);
+        switch (screen) {
+        case Screen::Today:
             m_today->refresh();
-        else if (row == int(Screen::Audit))
+            break;
+        case Screen::NewCase:
+            m_newCase->refresh();
+            m_cases->setPosition(QStringLiteral("newCase"), QString());
+            break;
+        case Screen::Checklist:
+            m_checklist->refresh();
+            break;
+        case Screen::Notices:
+            m_decision->refresh();
+            m_cases->setPosition(QStringLiteral("decision"), QString());
+            break;
+        case Screen::Outbox:
+            m_outbox->refresh();
+            break;
+        case Screen::Audit:
             m_audit->refresh();
+            break;
+        default:
+            break;
+        }
     });
     for (int i = 0; i < m_navigation->count(); ++i) {
         auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
-        connect(
-            shortcut, &QShortcut::activated, this, [this, i] { m_navigation->setCurrentRow(i); });
+        connect(shortcut, &QShortcut::activated, this, [this, i] {
+            if (m_top->currentWidget() == m_shell)
+                m_navigation->setCurrentRow(i);
+        });
     }
-    m_navigation->setCurrentRow(0);
+    auto *lockShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this);
+    connect(lockShortcut, &QShortcut::activated, this, &MainWindow::lock);
+    connect(lockButton, &QPushButton::clicked, this, &MainWindow::lock);
+    connect(signOutButton, &QPushButton::clicked, this, &MainWindow::signOut);
+
+    connect(m_newCase, &NewCasePage::checklistRequested, this,
+        [this] { showScreen(Screen::Checklist); });
+    connect(m_checklist, &ChecklistPage::decisionRequested, this,
+        [this] { showScreen(Screen::Notices); });
+    connect(m_checklist, &ChecklistPage::assistanceRequested, this,
+        [this] { showScreen(Screen::Assistance); });
+    connect(m_decision, &DecisionPage::backToChecklist, this,
+        [this] { showScreen(Screen::Checklist); });
+    connect(m_decision, &DecisionPage::nextCaseRequested, this, [this] {
+        m_cases->close();
+        showScreen(Screen::NewCase);
+    });
+    connect(m_today, &TodayPage::caseRequested, this,
+        [this](const QString &caseId, bool forCorrection) { openCase(caseId, forCorrection); });
+    connect(m_cases, &CaseController::caseChanged, this, &MainWindow::updateHeader);
+    connect(m_cases, &CaseController::errorOccurred, this,
+        [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+
+    connect(m_signIn, &SignInPage::signInRequested, this, &MainWindow::signIn);
+    connect(m_signIn, &SignInPage::signOutRequested, this, &MainWindow::signOut);
+
+    m_idle = new Security::IdleWatcher(std::chrono::minutes(station.idleLockMinutes()), this);
+    connect(m_idle, &Security::IdleWatcher::idle, this, &MainWindow::lock);
 
     const auto &calendar = Core::WorkCalendar::embedded();
     const QList<int> years = calendar.years();
     statusBar()->showMessage(
-        tr("Data: %1    Calendar: %2-%3    Platform: not connected (not built yet)")
+        tr("Data: %1    Calendar: %2-%3    Platform: %4")
             .arg(station.dataDirectory())
             .arg(years.isEmpty() ? 0 : years.first())
-            .arg(years.isEmpty() ? 0 : years.last()));
+            .arg(years.isEmpty() ? 0 : years.last())
+            .arg(platform && platform->isConfigured() ? platform->url().toString()
+                                                      : tr("not configured")));
+    m_top->setCurrentWidget(m_signIn);
+    updateHeader();
 }
+
+MainWindow::~MainWindow() = default;
 
 void MainWindow::addScreen(Screen screen, const QString &label, QWidget *widget)
 {
@@ -142,6 +204,11 @@ void MainWindow::addScreen(Screen screen, const QString &label, QWidget *widget)
 
 void MainWindow::showScreen(Screen screen)
 {
+    if (m_navigation->currentRow() == int(screen)) {
+        // Re-entering the same screen still refreshes it.
+        emit m_navigation->currentRowChanged(int(screen));
+        return;
+    }
     m_navigation->setCurrentRow(int(screen));
 }
 
@@ -153,6 +220,159 @@ MainWindow::Screen MainWindow::currentScreen() const
 QWidget *MainWindow::screenWidget(Screen screen) const
 {
     return m_stack->widget(int(screen));
+}
+
+bool MainWindow::isLocked() const
+{
+    return m_signIn->isLocked() && m_top->currentWidget() == m_signIn;
+}
+
+void MainWindow::signIn(const QString &account, const QString &password)
+{
+    const bool unlocking = isLocked();
+    if (unlocking && account != m_clerk.account) {
+        m_signIn->showError(tr("Only %1 can unlock this window.").arg(m_clerk.name));
+        return;
+    }
+    if (!m_platform) {
+        m_signIn->showError(tr("No platform is configured for this workstation. Ask IT "
+                               "support to set [platform] url in tongban.conf."));
+        return;
+    }
+    m_signIn->setBusy(true);
+    m_platform->signIn(
+        account, password, [this, account, unlocking](Core::Result<Platform::ClerkInfo> result) {
+            const QString action
+                = unlocking ? QStringLiteral("session.unlock") : QStringLiteral("session.signIn");
+            if (!result) {
+                auditSession({ account, m_station.windowId(), action, account,
+                    QStringLiteral("denied"), result.error().detail.left(200) });
+                m_signIn->showError(result.error().message);
+                return;
+            }
+            auditSession(
+                { account, m_station.windowId(), action, account, QStringLiteral("ok"), {} });
+            if (unlocking) {
+                m_top->setCurrentWidget(m_shell);
+                m_signIn->showSignIn();
+                m_idle->start();
+                m_capture->setActive(currentScreen() == Screen::Checklist);
+                return;
+            }
+            adoptClerk(Clerk { result->account, result->name, result->role });
+        });
+}
+
+void MainWindow::adoptClerk(const Clerk &clerk)
+{
+    m_clerk = clerk;
+    m_cases->setClerk(clerk);
+    m_top->setCurrentWidget(m_shell);
+    m_signIn->showSignIn();
+    m_idle->start();
+    updateHeader();
+    m_navigation->setCurrentRow(-1);
+    showScreen(Screen::Today);
+    resumeCase();
+    // Database integrity and the audit chain: once per session, not on every visit.
+    m_today->checkHealth();
+    emit signedIn();
+}
+
+void MainWindow::resumeCase()
+{
+    const QString caseId = m_station.intake().resumeCaseId();
+    if (caseId.isEmpty())
+        return;
+    if (!m_cases->open(caseId))
+        return;
+    if (m_cases->draft().clerk != m_clerk.account) {
+        // Another clerk's case: listed on Today, not opened under this account.
+        m_cases->close();
+        return;
+    }
+    const QString screen = m_cases->draft().screen;
+    statusBar()->showMessage(
+        tr("Case %1 reopened where you left it.").arg(m_cases->draft().provisionalNumber), 10000);
+    m_cases->audit(QStringLiteral("case.resume"), screen);
+    if (screen == QLatin1String("checklist"))
+        showScreen(Screen::Checklist);
+    else if (screen == QLatin1String("decision"))
+        showScreen(Screen::Notices);
+    else
+        showScreen(Screen::NewCase);
+}
+
+void MainWindow::openCase(const QString &caseId, bool forCorrection)
+{
+    const bool opened
+        = forCorrection ? m_cases->reopenForCorrection(caseId) : m_cases->open(caseId);
+    if (!opened)
+        return;
+    if (forCorrection)
+        showScreen(Screen::Checklist);
+    else if (m_cases->draft().state == Intake::CaseDraft::State::Open)
+        showScreen(m_cases->draft().screen == QLatin1String("checklist") ? Screen::Checklist
+                                                                         : Screen::NewCase);
+    else
+        showScreen(Screen::Notices);
+}
+
+void MainWindow::lock()
+{
+    if (!m_clerk.isValid() || isLocked())
+        return;
+    m_idle->stop();
+    m_capture->setActive(false);
+    auditSession({ m_clerk.account, m_station.windowId(), QStringLiteral("session.lock"),
+        m_clerk.account, QStringLiteral("ok"), {} });
+    m_signIn->showLocked(m_clerk.account, m_clerk.name);
+    m_top->setCurrentWidget(m_signIn);
+    emit locked();
+}
+
+void MainWindow::signOut()
+{
+    if (!m_clerk.isValid())
+        return;
+    m_idle->stop();
+    m_capture->setActive(false);
+    auditSession({ m_clerk.account, m_station.windowId(), QStringLiteral("session.signOut"),
+        m_clerk.account, QStringLiteral("ok"), {} });
+    m_clerk = {};
+    m_cases->setClerk({});
+    // The case stays on disk, listed on Today; it is not handed to the next clerk.
+    if (m_cases->hasCase())
+        m_cases->close();
+    if (m_platform)
+        m_platform->signOut([] {});
+    m_signIn->showSignIn();
+    m_top->setCurrentWidget(m_signIn);
+    updateHeader();
+}
+
+void MainWindow::auditSession(const Security::AuditEntry &entry)
+{
+    if (auto recorded = m_station.audit().append(entry); !recorded) {
+        qWarning("audit record not written: %s", qPrintable(recorded.error().toString()));
+        statusBar()->showMessage(recorded.error().message, 15000);
+    }
+}
+
+void MainWindow::updateHeader()
+{
+    m_clerkLabel->setText(m_clerk.isValid()
+            ? tr("Clerk: %1 (%2)")
+                  .arg(m_clerk.name.isEmpty() ? m_clerk.account : m_clerk.name, m_clerk.account)
+            : QString());
+    if (m_cases->hasCase()) {
+        const auto &d = m_cases->draft();
+        m_caseLabel->setText(tr("Case %1 %2")
+                                 .arg(d.provisionalNumber,
+                                     d.applicant.name.isEmpty() ? QString() : d.applicant.name));
+    } else {
+        m_caseLabel->clear();
+    }
 }
 
 } // namespace Tongban::Gui

@@ -1,23 +1,67 @@
 #include "TodayPage.h"
 
+#include "cases/CaseController.h"
 #include "shell/Card.h"
 
 #include <core/WorkCalendar.h>
+#include <platform/Outbox.h>
 
 #include <QGridLayout>
+#include <QHeaderView>
+#include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QScrollArea>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <common/PlatformLink.h>
 #include <common/Workstation.h>
 
 namespace Tongban::Gui {
 
-TodayPage::TodayPage(App::Workstation &station, const Core::WorkCalendar &calendar, QWidget *parent)
+using Intake::CaseDraft;
+using Intake::CaseSummary;
+
+namespace {
+
+QTreeWidget *caseList(QWidget *parent, const QString &objectName, const QStringList &headers)
+{
+    auto *tree = new QTreeWidget(parent);
+    tree->setObjectName(objectName);
+    tree->setRootIsDecorated(false);
+    tree->setHeaderLabels(headers);
+    tree->setMinimumHeight(150);
+    tree->header()->setStretchLastSection(true);
+    tree->setAlternatingRowColors(true);
+    return tree;
+}
+
+QString stateText(CaseDraft::State state)
+{
+    switch (state) {
+    case CaseDraft::State::AwaitingCorrection:
+        return TodayPage::tr("Awaiting correction");
+    case CaseDraft::State::Complete:
+        return TodayPage::tr("Received, transmitting");
+    case CaseDraft::State::Abandoned:
+        return TodayPage::tr("Abandoned");
+    case CaseDraft::State::Open:
+        break;
+    }
+    return TodayPage::tr("Being checked");
+}
+
+} // namespace
+
+TodayPage::TodayPage(App::Workstation &station, const Core::WorkCalendar &calendar,
+    CaseController &cases, App::PlatformLink *platform, QWidget *parent)
     : QWidget(parent)
     , m_station(station)
     , m_calendar(calendar)
+    , m_caseController(cases)
+    , m_platform(platform)
 {
     setObjectName(QStringLiteral("todayPage"));
     auto *outer = new QVBoxLayout(this);
@@ -30,15 +74,46 @@ TodayPage::TodayPage(App::Workstation &station, const Core::WorkCalendar &calend
     scroll->setWidget(content);
 
     auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(32, 24, 32, 24);
-    layout->setSpacing(16);
+    layout->setContentsMargins(28, 20, 28, 20);
+    layout->setSpacing(14);
     m_dateTitle = new QLabel(content);
     m_dateTitle->setObjectName(QStringLiteral("pageTitle"));
     layout->addWidget(m_dateTitle);
 
     auto *grid = new QGridLayout;
-    grid->setSpacing(16);
+    grid->setSpacing(14);
     layout->addLayout(grid);
+
+    auto *todayCard = new Card(tr("Cases of today"), content);
+    m_todayCases = caseList(todayCard, QStringLiteral("todayCases"),
+        { tr("Number"), tr("Applicant"), tr("State"), tr("Item") });
+    todayCard->addWidget(m_todayCases);
+    grid->addWidget(todayCard, 0, 0);
+
+    auto *correctionCard = new Card(tr("Awaiting correction (待补正)"), content);
+    m_find = new QLineEdit(correctionCard);
+    m_find->setObjectName(QStringLiteral("findApplicant"));
+    m_find->setPlaceholderText(tr("Identity number or credit code, then Enter"));
+    m_find->setClearButtonEnabled(true);
+    correctionCard->addWidget(m_find);
+    m_corrections = caseList(correctionCard, QStringLiteral("corrections"),
+        { tr("Number"), tr("Applicant"), tr("Since"), tr("Item") });
+    correctionCard->addWidget(m_corrections);
+    grid->addWidget(correctionCard, 0, 1);
+
+    auto *outboxCard = new Card(tr("Transmission and mailing"), content);
+    m_outbox = outboxCard->addText(QString());
+    m_mailings = caseList(outboxCard, QStringLiteral("mailings"),
+        { tr("Mail by"), tr("Case"), tr("Paper originals") });
+    m_mailings->setMinimumHeight(110);
+    outboxCard->addWidget(m_mailings);
+    grid->addWidget(outboxCard, 1, 0);
+
+    auto *platformCard = new Card(tr("Platform and guides"), content);
+    m_connection = platformCard->addRow(tr("Platform"));
+    m_catalog = platformCard->addRow(tr("Catalogue in force"));
+    m_guidesChanged = platformCard->addText(QString());
+    grid->addWidget(platformCard, 1, 1);
 
     auto *calendarCard = new Card(tr("Working days"), content);
     m_dayKind = calendarCard->addRow(tr("Today"));
@@ -48,35 +123,38 @@ TodayPage::TodayPage(App::Workstation &station, const Core::WorkCalendar &calend
     m_calendarYears = calendarCard->addRow(tr("Calendar data covers"));
     m_calendarWarning = calendarCard->addText(QString());
     m_calendarWarning->setObjectName(QStringLiteral("warning"));
-    grid->addWidget(calendarCard, 0, 0);
+    grid->addWidget(calendarCard, 2, 0);
 
     auto *dataCard = new Card(tr("This workstation"), content);
     m_dataFolder = dataCard->addRow(tr("Data folder"));
     m_database = dataCard->addRow(tr("Database"));
-    m_cases = dataCard->addRow(tr("Cases stored"));
+    m_casesStored = dataCard->addRow(tr("Cases stored"));
     m_pages = dataCard->addRow(tr("Pages stored"));
     m_audit = dataCard->addRow(tr("Audit trail"));
-    m_catalog = dataCard->addRow(tr("Catalogue in force"));
-    grid->addWidget(dataCard, 0, 1);
-
-    auto *todo = new Card(tr("Not built yet"), content);
-    todo->setProperty("tone", QStringLiteral("todo"));
-    todo->addText(tr("This version keeps data safely, records every act and carries the unified "
-                     "guides (see Unified guides), but it cannot receive an application yet. "
-                     "Not built yet:"));
-    for (const QString &item : { tr("Clerk sign-in with a personal account and the idle lock"),
-             tr("Capture from the document camera or scanner"),
-             tr("Guided material checking, the one-time notice and the receipt"),
-             tr("Transmission to the unified acceptance platform, mailing and results"),
-             tr("Video remote assistance with the home window"),
-             tr("Installer and IT diagnostics") }) {
-        todo->addText(QStringLiteral("•  ") + item);
-    }
-    grid->addWidget(todo, 1, 0, 1, 2);
+    grid->addWidget(dataCard, 2, 1);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
     layout->addStretch();
 
+    connect(m_todayCases, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        const bool awaiting = item->data(0, Qt::UserRole + 1).toBool();
+        emit caseRequested(item->data(0, Qt::UserRole).toString(), awaiting);
+    });
+    connect(m_corrections, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        emit caseRequested(item->data(0, Qt::UserRole).toString(), true);
+    });
+    connect(m_find, &QLineEdit::returnPressed, this, &TodayPage::findApplicant);
+    connect(m_find, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (text.isEmpty())
+            refreshCases();
+    });
+    if (platform && platform->outbox()) {
+        for (auto signal : { &Platform::Outbox::caseAcknowledged })
+            connect(platform->outbox(), signal, this, [this] {
+                if (isVisible())
+                    refreshOutbox();
+            });
+    }
     refresh();
 }
 
@@ -96,14 +174,12 @@ void TodayPage::refresh()
         m_dayKind->setText(
             holiday.isEmpty() ? tr("Rest day") : tr("Public holiday (%1)").arg(holiday));
     }
-
     const auto next = m_calendar.addWorkingDays(today, 1);
     const QString nextText = next ? locale.toString(*next, QLocale::LongFormat)
                                   : tr("cannot be computed: %1").arg(next.error().message);
     m_nextWorkingDay->setText(nextText);
     // 000 §17: paper originals go out within 1 working day of intake.
     m_mailingDeadline->setText(nextText);
-
     QStringList years;
     for (int year : m_calendar.years())
         years << QString::number(year);
@@ -121,18 +197,24 @@ void TodayPage::refresh()
     }
 
     m_dataFolder->setText(m_station.dataDirectory());
+    m_casesStored->setText(QString::number(m_station.cases().count()));
+    m_pages->setText(QString::number(m_station.pageCount()));
+    if (!m_healthChecked) {
+        m_database->setText(tr("Not checked yet in this session"));
+        m_audit->setText(tr("Not checked yet in this session"));
+    }
+    refreshCases();
+    refreshOutbox();
+    refreshGuides();
+}
+
+void TodayPage::checkHealth()
+{
+    m_healthChecked = true;
     const auto integrity = m_station.database().integrityCheck();
     m_database->setText(integrity && *integrity == QLatin1String("ok")
             ? tr("Healthy (integrity check passed)")
             : tr("Damaged: call IT support before capturing anything"));
-    m_cases->setText(QString::number(m_station.cases().count()));
-    m_pages->setText(QString::number(m_station.pageCount()));
-    const auto version = m_station.catalogs().activeVersion();
-    m_catalog->setText(version
-            ? tr("%1, %n item(s), published %2", nullptr, version->itemCount)
-                  .arg(version->catalogVersion,
-                      QLocale().toString(version->publishedAt.date(), QLocale::ShortFormat))
-            : version.error().message);
     const auto report = m_station.audit().verify();
     if (!report) {
         m_audit->setText(tr("Could not be checked: %1").arg(report.error().message));
@@ -142,6 +224,146 @@ void TodayPage::refresh()
         m_audit->setText(tr("Tampering detected in %n record(s): call your supervisor", nullptr,
             int(report->problems.size())));
     }
+}
+
+void TodayPage::refreshCases()
+{
+    const auto catalog = m_station.catalogs().active();
+    const auto itemName = [&](const QString &code) {
+        const Catalog::ServiceItem *item = catalog ? catalog->item(code) : nullptr;
+        return item ? item->name : code;
+    };
+    m_todayCases->clear();
+    for (const CaseSummary &c : m_station.intake().casesOf(m_station.clock().today())) {
+        auto *row = new QTreeWidgetItem(m_todayCases,
+            { c.caseNumber.isEmpty() ? c.provisionalNumber : c.caseNumber, c.applicantName,
+                stateText(c.state), itemName(c.itemCode) });
+        row->setData(0, Qt::UserRole, c.caseId);
+        row->setData(0, Qt::UserRole + 1, c.state == CaseDraft::State::AwaitingCorrection);
+    }
+    if (!m_find->text().trimmed().isEmpty())
+        return; // showing a search
+    m_corrections->clear();
+    for (const CaseSummary &c : m_station.intake().casesIn(CaseDraft::State::AwaitingCorrection)) {
+        auto *row = new QTreeWidgetItem(m_corrections,
+            { c.provisionalNumber, c.applicantName,
+                QLocale().toString(c.updatedAt.toLocalTime().date(), QLocale::ShortFormat),
+                itemName(c.itemCode) });
+        row->setData(0, Qt::UserRole, c.caseId);
+    }
+    for (QTreeWidget *tree : { m_todayCases, m_corrections }) {
+        for (int i = 0; i < 3; ++i)
+            tree->resizeColumnToContents(i);
+    }
+}
+
+void TodayPage::findApplicant()
+{
+    const QString id = m_find->text().trimmed();
+    if (id.isEmpty()) {
+        refreshCases();
+        return;
+    }
+    m_corrections->clear();
+    const auto catalog = m_station.catalogs().active();
+    for (const CaseSummary &c : m_station.intake().findByApplicant(id)) {
+        if (c.state != CaseDraft::State::AwaitingCorrection)
+            continue;
+        const Catalog::ServiceItem *item = catalog ? catalog->item(c.itemCode) : nullptr;
+        auto *row = new QTreeWidgetItem(m_corrections,
+            { c.provisionalNumber, c.applicantName,
+                QLocale().toString(c.updatedAt.toLocalTime().date(), QLocale::ShortFormat),
+                item ? item->name : c.itemCode });
+        row->setData(0, Qt::UserRole, c.caseId);
+    }
+    if (m_corrections->topLevelItemCount() == 0) {
+        auto *none = new QTreeWidgetItem(m_corrections,
+            { tr("No case awaiting correction for "
+                 "this number") });
+        none->setFlags(Qt::NoItemFlags);
+    } else {
+        m_corrections->setCurrentItem(m_corrections->topLevelItem(0));
+        m_corrections->setFocus();
+    }
+}
+
+void TodayPage::refreshOutbox()
+{
+    auto status = Platform::Outbox::status(m_station.database());
+    if (status) {
+        const QJsonObject counts = status->value(QStringLiteral("counts")).toObject();
+        const int pending = counts.value(QStringLiteral("pending")).toInt()
+            + counts.value(QStringLiteral("uploading")).toInt()
+            + counts.value(QStringLiteral("submitting")).toInt();
+        const int failed = counts.value(QStringLiteral("failed")).toInt();
+        const int done = counts.value(QStringLiteral("acknowledged")).toInt();
+        QString text = tr("%n case(s) being transmitted", nullptr, pending) + QStringLiteral(" · ")
+            + tr("%n acknowledged", nullptr, done);
+        if (failed > 0)
+            text += QStringLiteral(" · ") + tr("%n failed: see Outbox", nullptr, failed);
+        m_outbox->setText(text);
+        m_outbox->setObjectName(failed > 0 ? QStringLiteral("warning") : QString());
+    }
+    m_mailings->clear();
+    const QDate today = m_station.clock().today();
+    for (const Intake::MailingTask &task : m_station.intake().mailingTasks(true)) {
+        auto *row = new QTreeWidgetItem(m_mailings,
+            { QLocale().toString(task.due, QLocale::ShortFormat), task.provisionalNumber,
+                tr("%n material(s)", nullptr, int(task.materialIds.size())) });
+        if (task.due < today) {
+            for (int i = 0; i < 3; ++i)
+                row->setForeground(i, QColor(0xa8, 0x07, 0x1a));
+            row->setText(0, tr("%1 (overdue)").arg(row->text(0)));
+        }
+    }
+    const bool connected
+        = m_platform && m_platform->session() && m_platform->session()->isSignedIn();
+    m_connection->setText(!m_platform || !m_platform->isConfigured()
+            ? tr("Not configured")
+            : (connected ? tr("Connected to %1") : tr("Not connected (%1)"))
+                  .arg(m_platform->url().host()));
+}
+
+void TodayPage::refreshGuides()
+{
+    const auto active = m_station.catalogs().activeVersion();
+    if (!active) {
+        m_catalog->setText(active.error().message);
+        m_guidesChanged->clear();
+        return;
+    }
+    m_catalog->setText(
+        tr("%1, %n item(s), published %2", nullptr, active->itemCount)
+            .arg(active->catalogVersion,
+                QLocale().toString(active->publishedAt.date(), QLocale::ShortFormat)));
+    if (!m_caseController.clerk().isValid()) {
+        m_guidesChanged->clear();
+        return;
+    }
+    QHash<QString, qint64> versionIds;
+    for (const Catalog::CatalogVersionInfo &v : m_station.catalogs().versions())
+        versionIds.insert(v.catalogVersion, v.id);
+    const auto catalog = m_station.catalogs().active();
+    QStringList changed;
+    const QHash<QString, QString> used
+        = m_station.intake().itemVersionsUsedBy(m_caseController.clerk().account);
+    QHash<qint64, QStringList> changedByVersion;
+    for (auto it = used.cbegin(); it != used.cend(); ++it) {
+        const qint64 from = versionIds.value(it.value(), 0);
+        if (from == 0 || from == active->id)
+            continue;
+        if (!changedByVersion.contains(from))
+            changedByVersion.insert(
+                from, m_station.catalogs().changedItems(from, active->id).valueOr({}));
+        if (changedByVersion.value(from).contains(it.key())) {
+            const Catalog::ServiceItem *item = catalog ? catalog->item(it.key()) : nullptr;
+            changed << (item ? item->name : it.key());
+        }
+    }
+    m_guidesChanged->setObjectName(changed.isEmpty() ? QString() : QStringLiteral("warning"));
+    m_guidesChanged->setText(changed.isEmpty()
+            ? tr("No guide you have used changed since you last used it.")
+            : tr("Changed since you last used them: %1").arg(changed.join(tr(", "))));
 }
 
 } // namespace Tongban::Gui

@@ -3,37 +3,67 @@
 #include <QWidget>
 
 class QLabel;
+class QLineEdit;
+class QTreeWidget;
 
 namespace Tongban::Core {
 class WorkCalendar;
 }
 namespace Tongban::App {
+class PlatformLink;
 class Workstation;
-}
+} // namespace Tongban::App
 
 namespace Tongban::Gui {
 
+class CaseController;
+
 /*!
- * The clerk's start screen. At this stage it shows what the workstation can
- * already vouch for: today's working-day status and the mailing deadline it
- * implies, the local data (database, cases, pages, audit trail) and a plain
- * list of what is not built yet. refresh() re-reads everything.
+ * The clerk's start screen: today's cases, cases awaiting correction (待补正,
+ * found by the applicant's identity number too), the outbox, mailing tasks
+ * with their deadlines (overdue in red), results to print, the connection
+ * and catalogue in force, the guides that changed since the clerk last used
+ * them, the working-day calendar and the workstation's own health.
+ *
+ * refresh() re-reads the lists; the database integrity check and the audit
+ * chain verification run once per session (checkHealth()), not on every
+ * visit, because they take time proportional to the data.
  */
 class TodayPage : public QWidget
 {
     Q_OBJECT
 
 public:
-    TodayPage(
-        App::Workstation &station, const Core::WorkCalendar &calendar, QWidget *parent = nullptr);
+    TodayPage(App::Workstation &station, const Core::WorkCalendar &calendar, CaseController &cases,
+        App::PlatformLink *platform, QWidget *parent = nullptr);
 
 public slots:
     void refresh();
+    void checkHealth();
+
+signals:
+    /// The clerk opened a case; \a forCorrection when the applicant is back with corrections.
+    void caseRequested(const QString &caseId, bool forCorrection);
 
 private:
+    void refreshCases();
+    void refreshOutbox();
+    void refreshGuides();
+    void findApplicant();
+
     App::Workstation &m_station;
     const Core::WorkCalendar &m_calendar;
+    CaseController &m_caseController;
+    App::PlatformLink *m_platform = nullptr;
+    bool m_healthChecked = false;
     QLabel *m_dateTitle = nullptr;
+    QTreeWidget *m_todayCases = nullptr;
+    QTreeWidget *m_corrections = nullptr;
+    QLineEdit *m_find = nullptr;
+    QLabel *m_outbox = nullptr;
+    QTreeWidget *m_mailings = nullptr;
+    QLabel *m_connection = nullptr;
+    QLabel *m_guidesChanged = nullptr;
     QLabel *m_dayKind = nullptr;
     QLabel *m_nextWorkingDay = nullptr;
     QLabel *m_mailingDeadline = nullptr;
@@ -41,7 +71,7 @@ private:
     QLabel *m_calendarWarning = nullptr;
     QLabel *m_dataFolder = nullptr;
     QLabel *m_database = nullptr;
-    QLabel *m_cases = nullptr;
+    QLabel *m_casesStored = nullptr;
     QLabel *m_pages = nullptr;
     QLabel *m_audit = nullptr;
     QLabel *m_catalog = nullptr;

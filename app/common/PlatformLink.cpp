@@ -1,0 +1,75 @@
+#include "PlatformLink.h"
+
+#include "Workstation.h"
+
+#include <platform/PlatformErrors.h>
+
+#include <QCoreApplication>
+
+namespace Tongban::App {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Tongban::App)
+};
+
+PlatformLink::PlatformLink(Workstation &station, QObject *parent)
+    : QObject(parent)
+    , m_station(station)
+{
+    const QUrl url = station.platformUrl();
+    if (!url.isValid() || url.isEmpty())
+        return;
+    m_api = std::make_unique<Platform::ApiClient>(url);
+    if (!station.platformCaFile().isEmpty()) {
+        if (auto added = m_api->addCaCertificateFile(station.platformCaFile()); !added)
+            qWarning("platform CA not loaded: %s", qPrintable(added.error().toString()));
+    }
+    m_tokens = std::make_unique<Platform::KeychainTokenStore>();
+    m_session = std::make_unique<Platform::Session>(*m_api, *m_tokens);
+    Storage::PageStore &pages = station.pages();
+    m_outbox = std::make_unique<Platform::Outbox>(station.database(), *m_session, station.clock(),
+        [&pages](const QString &sha256) { return pages.readContent(sha256); });
+}
+
+PlatformLink::~PlatformLink()
+{
+    // The outbox sends through the session, which sends through the client.
+    m_outbox.reset();
+    m_session.reset();
+}
+
+QUrl PlatformLink::url() const
+{
+    return m_api ? m_api->baseUrl() : QUrl();
+}
+
+void PlatformLink::signIn(const QString &account, const QString &password,
+    std::function<void(Core::Result<Platform::ClerkInfo>)> done)
+{
+    if (!m_session) {
+        done(Core::Error { Platform::NetworkUnavailable,
+            Tr::tr("No platform address is configured for this workstation. Ask IT support "
+                   "to set [platform] url in tongban.conf."),
+            QStringLiteral("platform/url empty") });
+        return;
+    }
+    m_session->login(account, password, m_station.windowId(),
+        [this, done = std::move(done)](Core::Result<Platform::ClerkInfo> result) {
+            if (result)
+                m_outbox->start();
+            done(std::move(result));
+        });
+}
+
+void PlatformLink::signOut(std::function<void()> done)
+{
+    if (!m_session) {
+        done();
+        return;
+    }
+    m_outbox->stop();
+    m_session->logout([done = std::move(done)](Core::Status) { done(); });
+}
+
+} // namespace Tongban::App

@@ -1,0 +1,265 @@
+#include "CaseController.h"
+
+#include <core/WorkCalendar.h>
+#include <intake/CaseManifest.h>
+
+#include <QFile>
+
+#include <common/PlatformLink.h>
+#include <common/Workstation.h>
+
+namespace Tongban::Gui {
+
+using Intake::CaseDraft;
+
+CaseController::CaseController(
+    App::Workstation &station, App::PlatformLink *platform, QObject *parent)
+    : QObject(parent)
+    , m_station(station)
+    , m_platform(platform)
+{
+    if (platform && platform->outbox()) {
+        connect(platform->outbox(), &Platform::Outbox::caseAcknowledged, this,
+            [this](const QString &clientCaseId, const QString &caseNumber) {
+                // The official number goes with the case: Today and reprints show it.
+                if (auto set = m_station.intake().setCaseNumber(clientCaseId, caseNumber); !set) {
+                    report(set.error());
+                    return;
+                }
+                if (m_draft && m_draft->caseId == clientCaseId) {
+                    m_draft->caseNumber = caseNumber;
+                    emit caseChanged();
+                }
+            });
+    }
+}
+
+const Catalog::ServiceItem *CaseController::item() const
+{
+    return m_draft ? m_catalog.item(m_draft->itemCode) : nullptr;
+}
+
+Intake::Assessment CaseController::assessment() const
+{
+    const Catalog::ServiceItem *serviceItem = item();
+    if (!serviceItem)
+        return {};
+    return Intake::assess(*serviceItem, *m_draft);
+}
+
+bool CaseController::report(const Core::Error &error)
+{
+    qWarning("case: %s", qPrintable(error.toString()));
+    emit errorOccurred(error.message);
+    return false;
+}
+
+void CaseController::reloadCatalog(const QString &catalogVersion)
+{
+    if (m_catalog.catalogVersion == catalogVersion && !catalogVersion.isEmpty())
+        return;
+    auto loaded = catalogVersion.isEmpty() ? m_station.catalogs().active()
+                                           : m_station.catalogs().version(catalogVersion);
+    if (!loaded)
+        loaded = m_station.catalogs().active();
+    if (loaded)
+        m_catalog = std::move(loaded).value();
+}
+
+bool CaseController::start(const QString &itemCode)
+{
+    reloadCatalog({});
+    if (!m_catalog.item(itemCode))
+        return report(Core::Error { Intake::UnknownMaterial,
+            tr("The service item %1 is not in the catalogue in force.").arg(itemCode), {} });
+    auto started = m_station.intake().start(
+        itemCode, m_catalog.catalogVersion, m_station.intakeWindow(), m_clerk.account);
+    if (!started)
+        return report(started.error());
+    m_draft = std::move(started).value();
+    // The questions start with the guide's defaults: no agent unless the clerk says so.
+    edit([this](CaseDraft &d) {
+        for (const QString &factId : item()->factIds()) {
+            const Catalog::Fact *fact = m_catalog.fact(factId);
+            if (fact && fact->type == Catalog::Fact::Type::Bool)
+                d.facts.insert(factId, false);
+        }
+    });
+    emit caseChanged();
+    return true;
+}
+
+bool CaseController::open(const QString &caseId)
+{
+    auto loaded = m_station.intake().load(caseId);
+    if (!loaded)
+        return report(loaded.error());
+    reloadCatalog(loaded->catalogVersion);
+    m_draft = std::move(loaded).value();
+    emit caseChanged();
+    return true;
+}
+
+void CaseController::close()
+{
+    m_draft.reset();
+    if (auto cleared = m_station.intake().clearResume(); !cleared)
+        report(cleared.error());
+    emit caseChanged();
+}
+
+bool CaseController::edit(const std::function<void(CaseDraft &)> &change)
+{
+    if (!m_draft)
+        return false;
+    const CaseDraft before = *m_draft;
+    change(*m_draft);
+    if (auto saved = m_station.intake().save(*m_draft); !saved) {
+        *m_draft = before;
+        emit caseChanged();
+        return report(saved.error());
+    }
+    emit caseChanged();
+    return true;
+}
+
+void CaseController::setPosition(const QString &screen, const QString &materialId)
+{
+    if (!m_draft || (m_draft->screen == screen && m_draft->currentMaterial == materialId))
+        return;
+    const CaseDraft before = *m_draft;
+    m_draft->screen = screen;
+    m_draft->currentMaterial = materialId;
+    if (auto saved = m_station.intake().save(*m_draft); !saved) {
+        *m_draft = before;
+        report(saved.error());
+    }
+}
+
+bool CaseController::addPage(const QString &materialId, const QByteArray &jpeg, int position)
+{
+    if (!m_draft)
+        return false;
+    auto added = m_station.intake().addPage(
+        *m_draft, materialId, jpeg, QStringLiteral("image/jpeg"), position);
+    if (!added)
+        return report(added.error());
+    emit caseChanged();
+    return true;
+}
+
+bool CaseController::replacePage(
+    const QString &materialId, const QString &pageId, const QByteArray &jpeg)
+{
+    if (!m_draft)
+        return false;
+    auto replaced = m_station.intake().replacePage(
+        *m_draft, materialId, pageId, jpeg, QStringLiteral("image/jpeg"));
+    if (!replaced)
+        return report(replaced.error());
+    emit caseChanged();
+    return true;
+}
+
+bool CaseController::removePage(const QString &materialId, const QString &pageId)
+{
+    if (!m_draft)
+        return false;
+    if (auto removed = m_station.intake().removePage(*m_draft, materialId, pageId); !removed)
+        return report(removed.error());
+    emit caseChanged();
+    return true;
+}
+
+Core::Result<QByteArray> CaseController::pageBytes(const QString &pageId) const
+{
+    return m_station.pages().read(pageId);
+}
+
+Core::Result<Notices::IssuedNotice> CaseController::issueNotice()
+{
+    const Catalog::ServiceItem *serviceItem = item();
+    if (!serviceItem)
+        return Core::Error { Intake::CaseNotFound, tr("No case is open."), {} };
+    const Intake::Assessment assessment = Intake::assess(*serviceItem, *m_draft);
+    if (!assessment.decidable) {
+        return Core::Error { Intake::NotDecidable,
+            tr("Finish checking every material before issuing a notice or a receipt."), {} };
+    }
+    const QString windowName
+        = m_station.windowName().isEmpty() ? m_station.windowId() : m_station.windowName();
+    Notices::NoticeContent content = Intake::noticeContent(*serviceItem, *m_draft, assessment,
+        { windowName, m_clerk.name.isEmpty() ? m_clerk.account : m_clerk.name },
+        m_station.clock().now());
+    if (serviceItem->seal) {
+        QFile seal(QStringLiteral(":/tongban/catalog/") + serviceItem->seal->image);
+        if (seal.open(QIODevice::ReadOnly))
+            content.sealSvg = seal.readAll();
+    }
+    auto issued = m_station.notices().issue(content,
+        { m_draft->caseId, m_station.windowId(), m_station.windowCode(), m_clerk.account });
+    if (!issued)
+        return issued.error();
+    if (!assessment.complete) {
+        QStringList open;
+        for (const Intake::MaterialAssessment &m : assessment.materials) {
+            if (!m.deficiencies.isEmpty())
+                open << m.requirement->id;
+        }
+        if (auto marked = m_station.intake().markAwaitingCorrection(*m_draft, open); !marked)
+            return marked.error();
+    }
+    emit caseChanged();
+    return issued;
+}
+
+Core::Status CaseController::transmit()
+{
+    const Catalog::ServiceItem *serviceItem = item();
+    if (!serviceItem)
+        return Core::Error { Intake::CaseNotFound, tr("No case is open."), {} };
+    const Intake::Assessment assessment = Intake::assess(*serviceItem, *m_draft);
+    auto body = Intake::caseBody(*serviceItem, *m_draft, assessment, m_station.pages());
+    if (!body)
+        return body.error();
+    if (!m_platform || !m_platform->outbox()) {
+        return Core::Error { Intake::SaveFailed,
+            tr("No platform is configured: the case cannot be transmitted. Ask IT support."), {} };
+    }
+    if (auto queued = m_platform->outbox()->enqueue(body.value()); !queued)
+        return queued;
+    const QStringList paper = assessment.paperToMail();
+    if (!paper.isEmpty()) {
+        const QDate today = m_station.clock().now().toLocalTime().date();
+        auto due = Core::WorkCalendar::embedded().addWorkingDays(today, 1);
+        if (!due)
+            return due.error();
+        if (auto task = m_station.intake().addMailingTask(*m_draft, paper, due.value()); !task)
+            return task.error();
+    }
+    if (auto done = m_station.intake().markComplete(*m_draft); !done)
+        return done;
+    m_platform->outbox()->flush();
+    emit caseChanged();
+    return {};
+}
+
+bool CaseController::reopenForCorrection(const QString &caseId)
+{
+    if (!open(caseId))
+        return false;
+    if (auto reopened = m_station.intake().reopenForCorrection(*m_draft); !reopened)
+        return report(reopened.error());
+    emit caseChanged();
+    return true;
+}
+
+void CaseController::audit(const QString &action, const QString &detail)
+{
+    if (!m_draft)
+        return;
+    if (auto recorded = m_station.intake().audit(*m_draft, action, detail); !recorded)
+        report(recorded.error());
+}
+
+} // namespace Tongban::Gui

@@ -1,0 +1,97 @@
+#pragma once
+
+#include <catalog/Catalog.h>
+#include <core/Result.h>
+#include <intake/CaseDraft.h>
+#include <intake/Completeness.h>
+#include <notices/NoticeStore.h>
+
+#include <QObject>
+
+#include <optional>
+
+namespace Tongban::App {
+class Workstation;
+class PlatformLink;
+} // namespace Tongban::App
+
+namespace Tongban::Gui {
+
+/// The signed-in clerk as the screens show and record them.
+struct Clerk
+{
+    QString account;
+    QString name;
+    QString role;
+    bool isValid() const { return !account.isEmpty(); }
+};
+
+/*!
+ * The case the clerk is working on, shared by the New case, Checklist and
+ * Decision screens. Every change goes through here and is saved at once
+ * (IntakeStore::save), so that the case is on disk from the first keystroke.
+ *
+ * Errors are reported with errorOccurred() in the clerk's language; a
+ * change that could not be saved is undone in memory, so the screen never
+ * shows more than the disk holds.
+ */
+class CaseController : public QObject
+{
+    Q_OBJECT
+public:
+    CaseController(
+        App::Workstation &station, App::PlatformLink *platform, QObject *parent = nullptr);
+
+    void setClerk(const Clerk &clerk) { m_clerk = clerk; }
+    const Clerk &clerk() const { return m_clerk; }
+
+    bool hasCase() const { return m_draft.has_value(); }
+    const Intake::CaseDraft &draft() const { return *m_draft; }
+    const Catalog::ServiceItem *item() const;
+    const Catalog::Catalog &catalog() const { return m_catalog; }
+    Intake::Assessment assessment() const;
+
+    /// Starts a new case for \a itemCode (the previous one stays on disk).
+    bool start(const QString &itemCode);
+    /// Opens a case kept on disk.
+    bool open(const QString &caseId);
+    /// Forgets the current case in memory (it stays on disk).
+    void close();
+
+    /// Applies \a edit to the draft and saves it; false (and the edit undone) when it fails.
+    bool edit(const std::function<void(Intake::CaseDraft &)> &edit);
+    /// Records where the clerk is (screen, material), for the return after a crash.
+    void setPosition(const QString &screen, const QString &materialId);
+
+    bool addPage(const QString &materialId, const QByteArray &jpeg, int position = -1);
+    bool replacePage(const QString &materialId, const QString &pageId, const QByteArray &jpeg);
+    bool removePage(const QString &materialId, const QString &pageId);
+    /// The stored bytes of a page (JPEG).
+    Core::Result<QByteArray> pageBytes(const QString &pageId) const;
+
+    /// Issues the one-time notice or the receipt (by the assessment); returns the notice.
+    Core::Result<Notices::IssuedNotice> issueNotice();
+    /// For a complete case: puts it in the outbox, creates the mailing task, issues the slip.
+    Core::Status transmit();
+    /// The applicant is back with the corrections.
+    bool reopenForCorrection(const QString &caseId);
+
+    /// Records an act about the current case in the audit trail.
+    void audit(const QString &action, const QString &detail = {});
+
+signals:
+    void caseChanged();
+    void errorOccurred(const QString &message);
+
+private:
+    void reloadCatalog(const QString &catalogVersion);
+    bool report(const Core::Error &error);
+
+    App::Workstation &m_station;
+    App::PlatformLink *m_platform = nullptr;
+    Clerk m_clerk;
+    Catalog::Catalog m_catalog;
+    std::optional<Intake::CaseDraft> m_draft;
+};
+
+} // namespace Tongban::Gui

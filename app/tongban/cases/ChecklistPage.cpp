@@ -1,0 +1,522 @@
+#include "ChecklistPage.h"
+
+#include "CapturePane.h"
+#include "CaseController.h"
+
+#include <widgets/SampleView.h>
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include <common/Workstation.h>
+
+namespace Tongban::Gui {
+
+using Intake::CaseDraft;
+using Intake::MaterialStatus;
+using Intake::ReviewVerdict;
+
+namespace {
+
+QString statusMark(MaterialStatus status)
+{
+    switch (status) {
+    case MaterialStatus::Received:
+        return QStringLiteral("✓");
+    case MaterialStatus::Tolerated:
+        return QStringLiteral("◐");
+    case MaterialStatus::Missing:
+        return QStringLiteral("✗");
+    case MaterialStatus::Deficient:
+        return QStringLiteral("!");
+    case MaterialStatus::Unchecked:
+        break;
+    }
+    return QStringLiteral("○");
+}
+
+QColor statusColour(MaterialStatus status)
+{
+    switch (status) {
+    case MaterialStatus::Received:
+        return QColor(0x23, 0x78, 0x04);
+    case MaterialStatus::Tolerated:
+        return QColor(0x87, 0x38, 0x00);
+    case MaterialStatus::Missing:
+    case MaterialStatus::Deficient:
+        return QColor(0xa8, 0x07, 0x1a);
+    case MaterialStatus::Unchecked:
+        break;
+    }
+    return QColor(0x52, 0x60, 0x6d);
+}
+
+QString quantity(const Catalog::MaterialRequirement &m)
+{
+    QStringList parts;
+    if (m.originals > 0)
+        parts << ChecklistPage::tr("originals: %1").arg(m.originals);
+    if (m.copies > 0)
+        parts << ChecklistPage::tr("copies: %1").arg(m.copies);
+    switch (m.medium) {
+    case Catalog::Medium::Paper:
+        parts << ChecklistPage::tr("paper");
+        break;
+    case Catalog::Medium::Electronic:
+        parts << ChecklistPage::tr("electronic");
+        break;
+    case Catalog::Medium::Both:
+        parts << ChecklistPage::tr("paper and electronic");
+        break;
+    case Catalog::Medium::Unknown:
+        break;
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
+} // namespace
+
+ChecklistPage::ChecklistPage(
+    App::Workstation &station, CaseController &cases, CapturePane *capture, QWidget *parent)
+    : QWidget(parent)
+    , m_station(station)
+    , m_cases(cases)
+    , m_capture(capture)
+{
+    setObjectName(QStringLiteral("checklistPage"));
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(16, 14, 16, 14);
+    layout->setSpacing(12);
+
+    // Left: the materials of the case.
+    auto *left = new QVBoxLayout;
+    auto *title = new QLabel(tr("Material checking"), this);
+    title->setObjectName(QStringLiteral("pageTitle"));
+    left->addWidget(title);
+    m_caseLine = new QLabel(this);
+    m_caseLine->setObjectName(QStringLiteral("fieldName"));
+    m_caseLine->setWordWrap(true);
+    left->addWidget(m_caseLine);
+    m_list = new QListWidget(this);
+    m_list->setObjectName(QStringLiteral("materialList"));
+    m_list->setWordWrap(true);
+    left->addWidget(m_list, 1);
+    m_decide = new QPushButton(tr("To the decision (Ctrl+D)"), this);
+    m_decide->setObjectName(QStringLiteral("toDecision"));
+    left->addWidget(m_decide);
+    auto *leftHolder = new QWidget(this);
+    leftHolder->setLayout(left);
+    leftHolder->setFixedWidth(250);
+    layout->addWidget(leftHolder);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    // Middle: requirement, sample, review points.
+    auto *scroll = new QScrollArea(split);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *middle = new QWidget(scroll);
+    auto *mid = new QVBoxLayout(middle);
+    mid->setContentsMargins(0, 0, 6, 0);
+    mid->setSpacing(8);
+    m_materialName = new QLabel(middle);
+    m_materialName->setObjectName(QStringLiteral("cardTitle"));
+    m_materialName->setWordWrap(true);
+    mid->addWidget(m_materialName);
+    m_requirement = new QLabel(middle);
+    m_requirement->setObjectName(QStringLiteral("fieldName"));
+    m_requirement->setWordWrap(true);
+    mid->addWidget(m_requirement);
+    m_correctionNote = new QLabel(middle);
+    m_correctionNote->setObjectName(QStringLiteral("notBuiltBanner"));
+    m_correctionNote->setWordWrap(true);
+    m_correctionNote->hide();
+    mid->addWidget(m_correctionNote);
+    m_sample = new Widgets::SampleView(middle);
+    m_sample->setMinimumHeight(240);
+    mid->addWidget(m_sample, 1);
+    m_pointsBox = new QFrame(middle);
+    m_pointsBox->setObjectName(QStringLiteral("card"));
+    m_points = new QVBoxLayout(m_pointsBox);
+    m_points->setContentsMargins(12, 10, 12, 10);
+    m_points->setSpacing(8);
+    mid->addWidget(m_pointsBox);
+
+    auto *options = new QFrame(middle);
+    options->setObjectName(QStringLiteral("card"));
+    auto *optionsLayout = new QVBoxLayout(options);
+    optionsLayout->setContentsMargins(12, 10, 12, 10);
+    m_original = new QCheckBox(tr("Original verified against the copy (核验原件)"), options);
+    m_original->setObjectName(QStringLiteral("originalVerified"));
+    optionsLayout->addWidget(m_original);
+    m_absent = new QCheckBox(tr("The applicant did not bring this material"), options);
+    m_absent->setObjectName(QStringLiteral("absent"));
+    optionsLayout->addWidget(m_absent);
+    m_tolerated = new QCheckBox(tr("Accept now, submit later (容缺受理)"), options);
+    m_tolerated->setObjectName(QStringLiteral("tolerated"));
+    optionsLayout->addWidget(m_tolerated);
+    m_commitment = new QLineEdit(options);
+    m_commitment->setObjectName(QStringLiteral("commitment"));
+    m_commitment->setPlaceholderText(tr("The applicant's commitment: what, by when"));
+    optionsLayout->addWidget(m_commitment);
+    mid->addWidget(options);
+    m_todo = new QLabel(middle);
+    m_todo->setObjectName(QStringLiteral("warning"));
+    m_todo->setWordWrap(true);
+    mid->addWidget(m_todo);
+
+    auto *nav = new QHBoxLayout;
+    auto *report = new QPushButton(tr("Report a guide error"), middle);
+    report->setObjectName(QStringLiteral("secondary"));
+    nav->addWidget(report);
+    auto *assist = new QPushButton(tr("Video assistance"), middle);
+    assist->setObjectName(QStringLiteral("secondary"));
+    nav->addWidget(assist);
+    nav->addStretch();
+    m_previous = new QPushButton(tr("Previous (Ctrl+Up)"), middle);
+    m_previous->setObjectName(QStringLiteral("secondary"));
+    nav->addWidget(m_previous);
+    m_next = new QPushButton(tr("Next material (Ctrl+Down)"), middle);
+    m_next->setObjectName(QStringLiteral("nextMaterial"));
+    nav->addWidget(m_next);
+    mid->addLayout(nav);
+    scroll->setWidget(middle);
+    split->addWidget(scroll);
+
+    // Right: capture.
+    if (m_capture) {
+        m_capture->setParent(split);
+        split->addWidget(m_capture);
+    }
+    split->setStretchFactor(0, 5);
+    split->setStretchFactor(1, 6);
+    layout->addWidget(split, 1);
+
+    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (m_loading || row < 0)
+            return;
+        showMaterial(m_list->item(row)->data(Qt::UserRole).toString());
+    });
+    connect(m_original, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_loading)
+            return;
+        m_cases.edit([&](CaseDraft &d) { d.materialState(m_material).originalVerified = on; });
+        m_cases.audit(QStringLiteral("material.original"),
+            QStringLiteral("%1 %2").arg(
+                m_material, on ? QStringLiteral("verified") : QStringLiteral("not verified")));
+    });
+    connect(m_absent, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_loading)
+            return;
+        m_cases.edit([&](CaseDraft &d) {
+            auto &m = d.materialState(m_material);
+            m.absent = on;
+            if (on)
+                m.tolerated = false;
+        });
+        m_cases.audit(QStringLiteral("material.absent"),
+            QStringLiteral("%1 %2").arg(
+                m_material, on ? QStringLiteral("absent") : QStringLiteral("present")));
+    });
+    connect(m_tolerated, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_loading)
+            return;
+        m_cases.edit([&](CaseDraft &d) {
+            auto &m = d.materialState(m_material);
+            m.tolerated = on;
+            if (on)
+                m.absent = false;
+        });
+        m_cases.audit(QStringLiteral("material.tolerated"),
+            QStringLiteral("%1 %2").arg(
+                m_material, on ? QStringLiteral("on") : QStringLiteral("off")));
+        if (on)
+            m_commitment->setFocus();
+    });
+    connect(m_commitment, &QLineEdit::textEdited, this, [this](const QString &text) {
+        m_cases.edit([&](CaseDraft &d) { d.materialState(m_material).commitment = text; });
+    });
+    connect(m_previous, &QPushButton::clicked, this, [this] { step(-1); });
+    connect(m_next, &QPushButton::clicked, this, [this] { step(1); });
+    connect(m_decide, &QPushButton::clicked, this, &ChecklistPage::decisionRequested);
+    connect(report, &QPushButton::clicked, this, [this] { emit guideReportRequested(m_material); });
+    connect(assist, &QPushButton::clicked, this, [this] { emit assistanceRequested(m_material); });
+    const auto shortcut = [this](QKeySequence keys, auto slot) {
+        auto *s = new QShortcut(keys, this);
+        s->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(s, &QShortcut::activated, this, slot);
+    };
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Down), [this] { step(1); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Up), [this] { step(-1); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_D), [this] { emit decisionRequested(); });
+    connect(&m_cases, &CaseController::caseChanged, this, [this] {
+        if (!m_loading)
+            updateStatus();
+    });
+}
+
+void ChecklistPage::refresh()
+{
+    if (!m_cases.hasCase() || !m_cases.item()) {
+        m_caseLine->setText(tr("No case is open. Start one under New case, or open a case "
+                               "awaiting correction from Today."));
+        m_list->clear();
+        m_material.clear();
+        rebuildMaterial();
+        return;
+    }
+    const CaseDraft &d = m_cases.draft();
+    QString material = d.currentMaterial;
+    const Intake::Assessment a = m_cases.assessment();
+    if (!a.material(material))
+        material = a.materials.isEmpty() ? QString() : a.materials.first().requirement->id;
+    m_material = material;
+    rebuildList();
+    rebuildMaterial();
+}
+
+void ChecklistPage::showMaterial(const QString &materialId)
+{
+    if (materialId == m_material && m_list->count() > 0)
+        return;
+    m_material = materialId;
+    m_cases.setPosition(QStringLiteral("checklist"), materialId);
+    rebuildMaterial();
+    updateStatus();
+}
+
+void ChecklistPage::step(int delta)
+{
+    const int row = m_list->currentRow() + delta;
+    if (row >= 0 && row < m_list->count())
+        m_list->setCurrentRow(row);
+    else if (delta > 0)
+        emit decisionRequested();
+}
+
+void ChecklistPage::rebuildList()
+{
+    m_loading = true;
+    m_list->clear();
+    const Intake::Assessment a = m_cases.assessment();
+    for (const Intake::MaterialAssessment &m : a.materials) {
+        auto *row = new QListWidgetItem(m_list);
+        row->setData(Qt::UserRole, m.requirement->id);
+        if (m.requirement->id == m_material)
+            m_list->setCurrentItem(row);
+    }
+    m_loading = false;
+    updateStatus();
+}
+
+void ChecklistPage::updateStatus()
+{
+    if (!m_cases.hasCase() || !m_cases.item())
+        return;
+    const CaseDraft &d = m_cases.draft();
+    const Intake::Assessment a = m_cases.assessment();
+    if (a.materials.size() != m_list->count()) {
+        rebuildList();
+        return;
+    }
+    m_caseLine->setText(
+        tr("%1\n%2 · %3")
+            .arg(m_cases.item()->name, d.provisionalNumber,
+                d.applicant.name.isEmpty() ? tr("applicant not entered") : d.applicant.name));
+    for (int i = 0; i < m_list->count(); ++i) {
+        QListWidgetItem *row = m_list->item(i);
+        const Intake::MaterialAssessment *m = a.material(row->data(Qt::UserRole).toString());
+        if (!m)
+            continue;
+        const Intake::MaterialState *state = d.material(m->requirement->id);
+        const int pages = state ? int(state->pages.size()) : 0;
+        const bool toCorrect = d.submission > 1 && d.openMaterials.contains(m->requirement->id);
+        row->setText(
+            QStringLiteral("%1  %2\n     %3%4")
+                .arg(statusMark(m->status), m->requirement->name, Intake::statusName(m->status),
+                    (pages > 0 ? tr(" · %n page(s)", nullptr, pages) : QString())
+                        + (toCorrect ? tr(" · to correct") : QString())));
+        row->setForeground(statusColour(m->status));
+    }
+    const Intake::MaterialAssessment *current = a.material(m_material);
+    if (current) {
+        QStringList lines = current->todo;
+        m_todo->setText(lines.join(QLatin1Char('\n')));
+        m_todo->setVisible(!lines.isEmpty());
+    }
+    m_decide->setText(a.decidable ? tr("To the decision (Ctrl+D)")
+                                  : tr("To the decision (Ctrl+D) · %n left", nullptr,
+                                      int(a.count(MaterialStatus::Unchecked))));
+    if (m_capture)
+        m_capture->refreshPages();
+}
+
+void ChecklistPage::rebuildMaterial()
+{
+    m_loading = true;
+    while (QLayoutItem *child = m_points->takeAt(0)) {
+        if (child->widget())
+            child->widget()->deleteLater();
+        delete child;
+    }
+    const Catalog::ServiceItem *item = m_cases.item();
+    const Catalog::MaterialRequirement *req = nullptr;
+    if (item) {
+        for (const Catalog::MaterialRequirement &m : item->materials) {
+            if (m.id == m_material)
+                req = &m;
+        }
+    }
+    const bool has = req && m_cases.hasCase();
+    for (QWidget *w : std::initializer_list<QWidget *> { m_pointsBox, m_original, m_absent,
+             m_tolerated, m_commitment, m_previous, m_next, m_sample })
+        w->setVisible(has);
+    if (m_capture)
+        m_capture->setMaterial(has ? m_material : QString());
+    if (!has) {
+        m_materialName->setText(QString());
+        m_requirement->setText(QString());
+        m_correctionNote->hide();
+        m_todo->hide();
+        m_loading = false;
+        return;
+    }
+    const CaseDraft &d = m_cases.draft();
+    const Intake::MaterialState *state = d.material(m_material);
+    m_materialName->setText(req->name);
+    QString requirement = quantity(*req);
+    if (!req->basis.isEmpty())
+        requirement += QStringLiteral("\n") + tr("Basis: %1").arg(req->basis);
+    if (!req->source.isEmpty())
+        requirement += QStringLiteral("\n") + tr("Source: %1").arg(req->source);
+    if (req->paperArchive)
+        requirement
+            += QStringLiteral("\n") + tr("The paper original goes to the home department by mail.");
+    m_requirement->setText(requirement);
+    const bool toCorrect = d.submission > 1 && d.openMaterials.contains(m_material);
+    m_correctionNote->setText(toCorrect
+            ? tr("Listed on the one-time notice: check it again now.")
+            : tr("Already checked at the first visit; nothing to do unless it changed."));
+    m_correctionNote->setVisible(d.submission > 1);
+
+    if (const Catalog::Sample *sample = m_cases.catalog().sample(req->sampleRef)) {
+        m_sample->setSample(QStringLiteral(":/tongban/catalog/") + sample->image,
+            QSize(sample->width, sample->height), *req);
+    } else {
+        m_sample->clear();
+    }
+
+    auto *pointsTitle = new QLabel(tr("Review points"), m_pointsBox);
+    pointsTitle->setObjectName(QStringLiteral("cardTitle"));
+    m_points->addWidget(pointsTitle);
+    int number = 0;
+    for (const Catalog::ReviewPoint &point : req->reviewPoints) {
+        ++number;
+        const ReviewVerdict verdict = state ? state->verdicts.value(point.id) : ReviewVerdict {};
+        auto *row = new QWidget(m_pointsBox);
+        row->setObjectName(QStringLiteral("point_") + point.id);
+        auto *rowLayout = new QVBoxLayout(row);
+        rowLayout->setContentsMargins(0, 4, 0, 4);
+        rowLayout->setSpacing(4);
+        auto *top = new QHBoxLayout;
+        auto *text = new QLabel(QStringLiteral("%1. %2").arg(number).arg(point.text), row);
+        text->setWordWrap(true);
+        text->setToolTip(point.standard.isEmpty()
+                ? point.method
+                : QStringLiteral("%1 · %2").arg(point.method, point.standard));
+        top->addWidget(text, 1);
+        auto *pass = new QPushButton(tr("Met"), row);
+        pass->setObjectName(QStringLiteral("pass"));
+        pass->setCheckable(true);
+        pass->setChecked(verdict.verdict == ReviewVerdict::Verdict::Pass);
+        auto *fail = new QPushButton(tr("Not met"), row);
+        fail->setObjectName(QStringLiteral("fail"));
+        fail->setCheckable(true);
+        fail->setChecked(verdict.verdict == ReviewVerdict::Verdict::Fail);
+        auto *group = new QButtonGroup(row);
+        group->setExclusive(false);
+        group->addButton(pass);
+        group->addButton(fail);
+        top->addWidget(pass);
+        top->addWidget(fail);
+        rowLayout->addLayout(top);
+        auto *reasonRow = new QHBoxLayout;
+        auto *reason = new QComboBox(row);
+        reason->setObjectName(QStringLiteral("reason"));
+        for (const Catalog::Deficiency &standard : point.deficiencies)
+            reason->addItem(standard.reason, standard.code);
+        reason->setCurrentIndex(std::max(0, reason->findData(verdict.deficiencyCode)));
+        reasonRow->addWidget(reason, 2);
+        auto *remark = new QLineEdit(verdict.remark, row);
+        remark->setObjectName(QStringLiteral("remark"));
+        remark->setPlaceholderText(tr("Remark (optional)"));
+        reasonRow->addWidget(remark, 1);
+        const bool failed = verdict.verdict == ReviewVerdict::Verdict::Fail;
+        reason->setVisible(failed);
+        remark->setVisible(failed);
+        rowLayout->addLayout(reasonRow);
+        m_points->addWidget(row);
+
+        const QString pointId = point.id;
+        const auto record = [this, pointId, pass, fail, reason, remark](bool audit) {
+            ReviewVerdict v;
+            v.verdict = pass->isChecked() ? ReviewVerdict::Verdict::Pass
+                : fail->isChecked()       ? ReviewVerdict::Verdict::Fail
+                                          : ReviewVerdict::Verdict::Unmarked;
+            if (v.verdict == ReviewVerdict::Verdict::Fail) {
+                v.deficiencyCode = reason->currentData().toString();
+                v.remark = remark->text().trimmed();
+            }
+            reason->setVisible(v.verdict == ReviewVerdict::Verdict::Fail);
+            remark->setVisible(v.verdict == ReviewVerdict::Verdict::Fail);
+            m_cases.edit(
+                [&](CaseDraft &draft) { draft.materialState(m_material).verdicts[pointId] = v; });
+            if (audit) {
+                m_cases.audit(QStringLiteral("review.mark"),
+                    QStringLiteral("%1/%2 %3 %4")
+                        .arg(m_material, pointId,
+                            v.verdict == ReviewVerdict::Verdict::Pass ? QStringLiteral("pass")
+                                : v.verdict == ReviewVerdict::Verdict::Fail
+                                ? QStringLiteral("fail")
+                                : QStringLiteral("unmarked"),
+                            v.deficiencyCode));
+            }
+            m_sample->highlightReviewPoint(pointId);
+        };
+        connect(pass, &QPushButton::clicked, this, [pass, fail, record] {
+            if (pass->isChecked())
+                fail->setChecked(false);
+            record(true);
+        });
+        connect(fail, &QPushButton::clicked, this, [pass, fail, reason, record] {
+            if (fail->isChecked())
+                pass->setChecked(false);
+            record(true);
+            if (fail->isChecked())
+                reason->setFocus();
+        });
+        connect(reason, &QComboBox::activated, this, [record] { record(true); });
+        connect(remark, &QLineEdit::editingFinished, this, [record] { record(false); });
+    }
+    m_original->setVisible(req->originals > 0);
+    m_original->setChecked(state && state->originalVerified);
+    m_absent->setChecked(state && state->absent);
+    m_tolerated->setVisible(req->tolerable);
+    m_tolerated->setChecked(state && state->tolerated);
+    m_commitment->setVisible(req->tolerable);
+    m_commitment->setText(state ? state->commitment : QString());
+    m_loading = false;
+    updateStatus();
+}
+
+} // namespace Tongban::Gui

@@ -1,0 +1,334 @@
+#include "DecisionPage.h"
+
+#include "CaseController.h"
+
+#include <intake/CaseManifest.h>
+#include <notices/NoticeRenderer.h>
+
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
+#include <QPrinterInfo>
+#include <QPushButton>
+#include <QSettings>
+#include <QShortcut>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <common/Workstation.h>
+
+namespace Tongban::Gui {
+
+using Intake::CaseDraft;
+using Intake::MaterialStatus;
+
+DecisionPage::DecisionPage(App::Workstation &station, CaseController &cases, QWidget *parent)
+    : QWidget(parent)
+    , m_station(station)
+    , m_cases(cases)
+{
+    setObjectName(QStringLiteral("decisionPage"));
+    const QSettings settings(
+        station.dataDirectory() + QStringLiteral("/tongban.conf"), QSettings::IniFormat);
+    m_printerName = settings.value(QStringLiteral("printer/name")).toString();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 20, 24, 20);
+    layout->setSpacing(12);
+    auto *title = new QLabel(tr("Decision and notices"), this);
+    title->setObjectName(QStringLiteral("pageTitle"));
+    layout->addWidget(title);
+    m_caseLine = new QLabel(this);
+    m_caseLine->setObjectName(QStringLiteral("fieldName"));
+    layout->addWidget(m_caseLine);
+
+    m_table = new QTableWidget(0, 4, this);
+    m_table->setObjectName(QStringLiteral("decisionTable"));
+    m_table->setHorizontalHeaderLabels(
+        { tr("Material"), tr("Result"), tr("Pages"), tr("What the applicant must do") });
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionMode(QAbstractItemView::NoSelection);
+    m_table->setWordWrap(true);
+    layout->addWidget(m_table, 1);
+
+    m_verdict = new QLabel(this);
+    m_verdict->setObjectName(QStringLiteral("verdict"));
+    m_verdict->setWordWrap(true);
+    layout->addWidget(m_verdict);
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+    m_message->hide();
+    layout->addWidget(m_message);
+    m_issued = new QLabel(this);
+    m_issued->setObjectName(QStringLiteral("fieldName"));
+    m_issued->setWordWrap(true);
+    m_issued->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_issued);
+
+    auto *buttons = new QHBoxLayout;
+    m_back = new QPushButton(tr("Back to the checklist"), this);
+    m_back->setObjectName(QStringLiteral("secondary"));
+    buttons->addWidget(m_back);
+    m_preview = new QPushButton(tr("Preview"), this);
+    m_preview->setObjectName(QStringLiteral("secondary"));
+    buttons->addWidget(m_preview);
+    m_reprint = new QPushButton(tr("Reprint (补打)"), this);
+    m_reprint->setObjectName(QStringLiteral("secondary"));
+    buttons->addWidget(m_reprint);
+    buttons->addStretch();
+    m_next = new QPushButton(tr("Next applicant"), this);
+    m_next->setObjectName(QStringLiteral("secondary"));
+    buttons->addWidget(m_next);
+    m_issue = new QPushButton(this);
+    m_issue->setObjectName(QStringLiteral("issueNotice"));
+    m_issue->setMinimumWidth(260);
+    buttons->addWidget(m_issue);
+    layout->addLayout(buttons);
+
+    connect(m_back, &QPushButton::clicked, this, &DecisionPage::backToChecklist);
+    connect(m_next, &QPushButton::clicked, this, &DecisionPage::nextCaseRequested);
+    connect(m_issue, &QPushButton::clicked, this, &DecisionPage::issue);
+    connect(m_reprint, &QPushButton::clicked, this, &DecisionPage::reprintLast);
+    connect(m_preview, &QPushButton::clicked, this, [this] {
+        if (!m_cases.hasCase() || !m_cases.item())
+            return;
+        const auto notices = m_station.notices().noticesOfCase(m_cases.draft().caseId);
+        QPrinter printer(QPrinter::HighResolution);
+        QPrintPreviewDialog dialog(&printer, this);
+        connect(&dialog, &QPrintPreviewDialog::paintRequested, this, [&](QPrinter *target) {
+            Notices::NoticeContent content;
+            if (!notices.isEmpty()) {
+                content = m_station.notices().content(notices.last().id).valueOr({});
+            } else {
+                content
+                    = Intake::noticeContent(*m_cases.item(), m_cases.draft(), m_cases.assessment(),
+                        { m_station.windowName(), m_cases.clerk().name }, m_station.clock().now());
+            }
+            if (auto painted = Notices::NoticeRenderer::paint(content, *target, {}); !painted)
+                showMessage(painted.error().message, true);
+        });
+        dialog.exec();
+    });
+    auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_P), this);
+    shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(shortcut, &QShortcut::activated, m_issue, &QPushButton::click);
+    connect(&m_cases, &CaseController::caseChanged, this, [this] {
+        if (isVisible())
+            refresh();
+    });
+}
+
+void DecisionPage::showMessage(const QString &text, bool error)
+{
+    m_message->setObjectName(error ? QStringLiteral("warning") : QStringLiteral("verdict"));
+    m_message->setProperty("state", error ? QStringLiteral("bad") : QStringLiteral("good"));
+    m_message->style()->unpolish(m_message);
+    m_message->style()->polish(m_message);
+    m_message->setText(text);
+    m_message->setVisible(!text.isEmpty());
+}
+
+void DecisionPage::refresh()
+{
+    m_table->setRowCount(0);
+    showMessage({}, false);
+    const bool has = m_cases.hasCase() && m_cases.item();
+    for (QWidget *w : std::initializer_list<QWidget *> { m_issue, m_preview, m_reprint, m_back })
+        w->setVisible(has);
+    if (!has) {
+        m_caseLine->setText(tr("No case is open."));
+        m_verdict->clear();
+        m_issued->clear();
+        return;
+    }
+    const CaseDraft &d = m_cases.draft();
+    const Intake::Assessment a = m_cases.assessment();
+    m_caseLine->setText(tr("%1 · %2 · applicant %3")
+                            .arg(m_cases.item()->name, d.provisionalNumber, d.applicant.name));
+    for (const Intake::MaterialAssessment &m : a.materials) {
+        const int row = m_table->rowCount();
+        m_table->insertRow(row);
+        const Intake::MaterialState *state = d.material(m.requirement->id);
+        m_table->setItem(row, 0, new QTableWidgetItem(m.requirement->name));
+        auto *status = new QTableWidgetItem(Intake::statusName(m.status));
+        if (m.status == MaterialStatus::Missing || m.status == MaterialStatus::Deficient)
+            status->setForeground(QColor(0xa8, 0x07, 0x1a));
+        else if (m.status == MaterialStatus::Received)
+            status->setForeground(QColor(0x23, 0x78, 0x04));
+        m_table->setItem(row, 1, status);
+        m_table->setItem(
+            row, 2, new QTableWidgetItem(QString::number(state ? state->pages.size() : 0)));
+        QStringList what;
+        for (const Notices::Deficiency &deficiency : m.deficiencies)
+            what << QStringLiteral("%1: %2").arg(deficiency.reason, deficiency.correction);
+        what += m.todo;
+        if (m.status == MaterialStatus::Tolerated && state)
+            what << tr("Commitment: %1").arg(state->commitment);
+        m_table->setItem(row, 3, new QTableWidgetItem(what.join(QLatin1Char('\n'))));
+    }
+    m_table->resizeRowsToContents();
+
+    const auto notices = m_station.notices().noticesOfCase(d.caseId);
+    QStringList issuedLines;
+    for (const Notices::IssuedNotice &n : notices) {
+        issuedLines << tr("%1 %2, issued %3%4")
+                           .arg(Notices::kindTitle(n.kind), n.serial,
+                               n.issuedAt.toLocalTime().toString(
+                                   QStringLiteral("yyyy-MM-dd HH:mm")),
+                               n.reprints > 0 ? tr(", reprinted %n time(s)", nullptr, n.reprints)
+                                              : QString());
+    }
+    m_issued->setText(issuedLines.join(QLatin1Char('\n')));
+    m_reprint->setEnabled(!notices.isEmpty());
+
+    const bool decided = d.state != CaseDraft::State::Open;
+    m_next->setVisible(decided);
+    if (d.state == CaseDraft::State::Complete) {
+        m_verdict->setProperty("state", QStringLiteral("good"));
+        m_verdict->setText(d.caseNumber.isEmpty()
+                ? tr("Complete. The receipt was issued and the case is in the outbox.")
+                : tr("Complete. Official case number %1.").arg(d.caseNumber));
+        m_issue->setEnabled(false);
+        m_issue->setText(tr("Receipt issued"));
+    } else if (d.state == CaseDraft::State::AwaitingCorrection) {
+        m_verdict->setProperty("state", QStringLiteral("bad"));
+        m_verdict->setText(tr("Awaiting correction: the one-time notice lists everything "
+                              "the applicant must bring. Open the case from Today when they "
+                              "return."));
+        m_issue->setEnabled(false);
+        m_issue->setText(tr("One-time notice issued"));
+    } else if (!a.decidable) {
+        m_verdict->setProperty("state", QStringLiteral("bad"));
+        QStringList left = a.applicantProblems;
+        for (const Intake::MaterialAssessment &m : a.materials) {
+            if (!m.todo.isEmpty())
+                left << QStringLiteral("%1: %2").arg(m.requirement->name, m.todo.join(tr("; ")));
+        }
+        m_verdict->setText(tr("Not decided yet:\n%1").arg(left.join(QLatin1Char('\n'))));
+        m_issue->setEnabled(false);
+        m_issue->setText(tr("Finish checking first"));
+    } else if (a.complete) {
+        m_verdict->setProperty("state", QStringLiteral("good"));
+        m_verdict->setText(tr("Every material is in order: issue the receipt and transmit "
+                              "the case to the platform."));
+        m_issue->setEnabled(true);
+        m_issue->setText(tr("Issue receipt and transmit (Ctrl+P)"));
+    } else {
+        m_verdict->setProperty("state", QStringLiteral("bad"));
+        m_verdict->setText(tr("%n deficiency(ies): issue the one-time notice listing all of "
+                              "them.",
+            nullptr, int(a.deficiencies().size())));
+        m_issue->setEnabled(true);
+        m_issue->setText(tr("Issue one-time notice (Ctrl+P)"));
+    }
+    m_verdict->style()->unpolish(m_verdict);
+    m_verdict->style()->polish(m_verdict);
+}
+
+bool DecisionPage::issue()
+{
+    if (!m_cases.hasCase() || m_cases.draft().state != CaseDraft::State::Open)
+        return false;
+    const bool complete = m_cases.assessment().complete;
+    auto issued = m_cases.issueNotice();
+    if (!issued) {
+        showMessage(issued.error().message, true);
+        return false;
+    }
+    bool printed = print(issued->id, false);
+    if (complete) {
+        if (auto sent = m_cases.transmit(); !sent) {
+            refresh();
+            showMessage(tr("The receipt was issued, but the case could not be put in the "
+                           "outbox: %1")
+                            .arg(sent.error().message),
+                true);
+            return false;
+        }
+    }
+    refresh();
+    if (printed) {
+        showMessage(complete
+                ? tr("Receipt %1 printed; the case is being transmitted.").arg(issued->serial)
+                : tr("One-time notice %1 printed. Hand it to the applicant to "
+                     "sign.")
+                      .arg(issued->serial),
+            false);
+    }
+    return printed;
+}
+
+bool DecisionPage::reprintLast()
+{
+    if (!m_cases.hasCase())
+        return false;
+    const auto notices = m_station.notices().noticesOfCase(m_cases.draft().caseId);
+    if (notices.isEmpty())
+        return false;
+    const bool ok = print(notices.last().id, true);
+    refresh();
+    if (ok)
+        showMessage(tr("Reprinted %1, marked 补打.").arg(notices.last().serial), false);
+    return ok;
+}
+
+bool DecisionPage::print(qint64 noticeId, bool reprint)
+{
+    auto content = m_station.notices().content(noticeId);
+    if (!content) {
+        showMessage(content.error().message, true);
+        return false;
+    }
+    Notices::RenderOptions options;
+    if (reprint) {
+        // Recorded (audit) and rendered as the stored notice marked 补打.
+        if (auto copy = m_station.notices().reprint(noticeId, m_cases.clerk().account); !copy) {
+            showMessage(copy.error().message, true);
+            return false;
+        }
+        options.reprint = true;
+        options.reprintedAt = m_station.clock().now();
+        // A receipt reprinted after the platform numbered the case carries the official number.
+        if (m_cases.hasCase() && !m_cases.draft().caseNumber.isEmpty()
+            && content->caseNumber.isEmpty()) {
+            content->caseNumber = m_cases.draft().caseNumber;
+            content->qrText = QStringLiteral("tongban:case:%1").arg(content->caseNumber);
+        }
+    }
+    const QPrinterInfo info = m_printerName.isEmpty() ? QPrinterInfo::defaultPrinter()
+                                                      : QPrinterInfo::printerInfo(m_printerName);
+    if (info.isNull()) {
+        showMessage(tr("No printer is available. The notice is kept: print it later with "
+                       "Reprint, or ask IT support to set up the printer."),
+            true);
+        return false;
+    }
+    QPrinter printer(info, QPrinter::HighResolution);
+    printer.setDocName(content->serial);
+    if (auto painted = Notices::NoticeRenderer::paint(content.value(), printer, options);
+        !painted) {
+        showMessage(painted.error().message, true);
+        return false;
+    }
+    if (printer.printerState() == QPrinter::Error) {
+        showMessage(tr("The printer reported an error. The notice is kept: check the "
+                       "printer and use Reprint."),
+            true);
+        return false;
+    }
+    m_cases.audit(QStringLiteral("notice.print"),
+        QStringLiteral("%1 on %2%3")
+            .arg(content->serial, info.printerName(),
+                reprint ? QStringLiteral(" (reprint)") : QString()));
+    return true;
+}
+
+} // namespace Tongban::Gui

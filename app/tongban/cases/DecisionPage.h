@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace Tongban::App {
+class Workstation;
+}
+
+namespace Tongban::Gui {
+
+class CaseController;
+
+/*!
+ * The decision (受理决定): the whole case at a glance; a complete case gets
+ * its receipt (收件回执) and goes to the outbox, with a mailing slip when
+ * paper originals must be mailed; an incomplete one gets the one-time
+ * notice (一次性告知书) listing every deficiency and waits for correction.
+ *
+ * Notices print on the window's printer ([printer] name in tongban.conf,
+ * else the system default); the issued PDF is kept, and a reprint is marked
+ * 补打 and recorded.
+ */
+class DecisionPage : public QWidget
+{
+    Q_OBJECT
+public:
+    DecisionPage(App::Workstation &station, CaseController &cases, QWidget *parent = nullptr);
+
+    void refresh();
+    /// Issues (and prints) the notice the case calls for; what the main button does.
+    bool issue();
+    /// Prints a copy of every notice of the case again, marked 补打.
+    bool reprintLast();
+    /// Printer used (tests set it); empty = system default.
+    void setPrinterName(const QString &name) { m_printerName = name; }
+
+signals:
+    void backToChecklist();
+    void nextCaseRequested();
+
+private:
+    bool print(qint64 noticeId, bool reprint);
+    void showMessage(const QString &text, bool error);
+
+    App::Workstation &m_station;
+    CaseController &m_cases;
+    QString m_printerName;
+    QLabel *m_caseLine = nullptr;
+    QTableWidget *m_table = nullptr;
+    QLabel *m_verdict = nullptr;
+    QLabel *m_message = nullptr;
+    QLabel *m_issued = nullptr;
+    QPushButton *m_issue = nullptr;
+    QPushButton *m_preview = nullptr;
+    QPushButton *m_reprint = nullptr;
+    QPushButton *m_back = nullptr;
+    QPushButton *m_next = nullptr;
+};
+
+} // namespace Tongban::Gui

@@ -1,0 +1,219 @@
+#include "OutboxPage.h"
+
+#include "cases/CaseController.h"
+
+#include <platform/Outbox.h>
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <common/PlatformLink.h>
+#include <common/Workstation.h>
+
+namespace Tongban::Gui {
+
+namespace {
+
+QString outboxStateText(const QString &state)
+{
+    if (state == QLatin1String("pending"))
+        return OutboxPage::tr("Waiting to send");
+    if (state == QLatin1String("uploading"))
+        return OutboxPage::tr("Uploading pages");
+    if (state == QLatin1String("submitting"))
+        return OutboxPage::tr("Submitting");
+    if (state == QLatin1String("acknowledged"))
+        return OutboxPage::tr("Acknowledged");
+    if (state == QLatin1String("failed"))
+        return OutboxPage::tr("Failed");
+    return state;
+}
+
+QTableWidget *table(QWidget *parent, const QString &name, const QStringList &headers)
+{
+    auto *t = new QTableWidget(0, int(headers.size()), parent);
+    t->setObjectName(name);
+    t->setHorizontalHeaderLabels(headers);
+    t->verticalHeader()->hide();
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->setWordWrap(true);
+    return t;
+}
+
+} // namespace
+
+OutboxPage::OutboxPage(
+    App::Workstation &station, CaseController &cases, App::PlatformLink *platform, QWidget *parent)
+    : QWidget(parent)
+    , m_station(station)
+    , m_cases(cases)
+    , m_platform(platform)
+{
+    setObjectName(QStringLiteral("outboxPage"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 20, 24, 20);
+    layout->setSpacing(10);
+    auto *titleRow = new QHBoxLayout;
+    auto *title = new QLabel(tr("Outbox and mailing"), this);
+    title->setObjectName(QStringLiteral("pageTitle"));
+    titleRow->addWidget(title);
+    titleRow->addStretch();
+    auto *sendNow = new QPushButton(tr("Send now"), this);
+    sendNow->setObjectName(QStringLiteral("sendNow"));
+    titleRow->addWidget(sendNow);
+    layout->addLayout(titleRow);
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("fieldName"));
+    m_summary->setWordWrap(true);
+    layout->addWidget(m_summary);
+    m_outbox = table(this, QStringLiteral("outboxTable"),
+        { tr("Case"), tr("State"), tr("Pages sent"), tr("Official number"), tr("Last problem") });
+    layout->addWidget(m_outbox, 3);
+
+    auto *mailTitle = new QLabel(tr("Paper originals to mail (within 1 working day)"), this);
+    mailTitle->setObjectName(QStringLiteral("cardTitle"));
+    layout->addWidget(mailTitle);
+    m_mailings = table(this, QStringLiteral("mailingTable"),
+        { tr("Mail by"), tr("Case"), tr("Materials"), tr("Carrier"), tr("Waybill"), QString() });
+    layout->addWidget(m_mailings, 2);
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+    layout->addWidget(m_message);
+
+    connect(sendNow, &QPushButton::clicked, this, [this] {
+        if (m_platform && m_platform->outbox())
+            m_platform->outbox()->flush();
+        refresh();
+    });
+    if (platform && platform->outbox()) {
+        Platform::Outbox *outbox = platform->outbox();
+        const auto later = [this] {
+            if (isVisible())
+                refresh();
+        };
+        connect(outbox, &Platform::Outbox::caseStateChanged, this, later);
+        connect(outbox, &Platform::Outbox::pageUploaded, this, later);
+        connect(outbox, &Platform::Outbox::caseError, this, later);
+    }
+}
+
+void OutboxPage::refresh()
+{
+    auto status = Platform::Outbox::status(m_station.database());
+    m_outbox->setRowCount(0);
+    if (!status) {
+        m_summary->setText(status.error().message);
+    } else {
+        const bool connected
+            = m_platform && m_platform->session() && m_platform->session()->isSignedIn();
+        m_summary->setText(connected
+                ? tr("Cases are sent by themselves in the background and resume after a "
+                     "network failure or a restart.")
+                : tr("Not signed in to the platform: cases wait here and are sent after "
+                     "sign-in."));
+        const QJsonArray cases = status->value(QStringLiteral("cases")).toArray();
+        for (const QJsonValue &v : cases) {
+            const QJsonObject c = v.toObject();
+            const int row = m_outbox->rowCount();
+            m_outbox->insertRow(row);
+            const QString clientCaseId = c.value(QStringLiteral("clientCaseId")).toString();
+            const auto draft = m_station.intake().load(clientCaseId);
+            m_outbox->setItem(row, 0,
+                new QTableWidgetItem(draft ? QStringLiteral("%1 %2").arg(
+                                         draft->provisionalNumber, draft->applicant.name)
+                                           : clientCaseId));
+            const QString state = c.value(QStringLiteral("state")).toString();
+            auto *stateItem = new QTableWidgetItem(outboxStateText(state));
+            if (state == QLatin1String("failed"))
+                stateItem->setForeground(QColor(0xa8, 0x07, 0x1a));
+            m_outbox->setItem(row, 1, stateItem);
+            m_outbox->setItem(row, 2,
+                new QTableWidgetItem(QStringLiteral("%1 / %2")
+                                         .arg(c.value(QStringLiteral("pagesUploaded")).toInt())
+                                         .arg(c.value(QStringLiteral("pagesTotal")).toInt())));
+            m_outbox->setItem(
+                row, 3, new QTableWidgetItem(c.value(QStringLiteral("caseNumber")).toString()));
+            QString problem = c.value(QStringLiteral("lastError")).toString();
+            const QString next = c.value(QStringLiteral("nextAttemptAt")).toString();
+            if (!problem.isEmpty() && !next.isEmpty() && state != QLatin1String("failed")) {
+                problem += QStringLiteral(" ")
+                    + tr("(next try %1)")
+                          .arg(QDateTime::fromString(next, Qt::ISODateWithMs)
+                                   .toLocalTime()
+                                   .toString(QStringLiteral("HH:mm:ss")));
+            }
+            m_outbox->setItem(row, 4, new QTableWidgetItem(problem));
+        }
+        m_outbox->resizeColumnsToContents();
+        m_outbox->horizontalHeader()->setStretchLastSection(true);
+    }
+
+    m_mailings->setRowCount(0);
+    const QDate today = m_station.clock().today();
+    for (const Intake::MailingTask &task : m_station.intake().mailingTasks(false)) {
+        const int row = m_mailings->rowCount();
+        m_mailings->insertRow(row);
+        auto *due = new QTableWidgetItem(QLocale().toString(task.due, QLocale::ShortFormat));
+        const bool overdue = !task.isSent() && task.due < today;
+        if (overdue) {
+            due->setText(tr("%1 (overdue)").arg(due->text()));
+            due->setForeground(QColor(0xa8, 0x07, 0x1a));
+        }
+        m_mailings->setItem(row, 0, due);
+        m_mailings->setItem(row, 1, new QTableWidgetItem(task.provisionalNumber));
+        m_mailings->setItem(
+            row, 2, new QTableWidgetItem(task.materialIds.join(QStringLiteral(", "))));
+        if (task.isSent()) {
+            m_mailings->setItem(row, 3, new QTableWidgetItem(task.carrier));
+            m_mailings->setItem(row, 4, new QTableWidgetItem(task.waybill));
+            m_mailings->setItem(row, 5,
+                new QTableWidgetItem(tr("Sent %1").arg(
+                    QLocale().toString(task.sentAt.toLocalTime(), QLocale::ShortFormat))));
+            continue;
+        }
+        auto *carrier = new QComboBox(m_mailings);
+        carrier->addItems({ QStringLiteral("EMS"), tr("SF Express"), tr("Government courier") });
+        m_mailings->setCellWidget(row, 3, carrier);
+        auto *waybill = new QLineEdit(m_mailings);
+        waybill->setObjectName(QStringLiteral("waybill"));
+        waybill->setPlaceholderText(tr("Waybill number"));
+        m_mailings->setCellWidget(row, 4, waybill);
+        auto *record = new QPushButton(tr("Record as sent"), m_mailings);
+        record->setObjectName(QStringLiteral("recordWaybill"));
+        m_mailings->setCellWidget(row, 5, record);
+        const qint64 id = task.id;
+        connect(record, &QPushButton::clicked, this, [this, id, carrier, waybill] {
+            recordWaybill(id, carrier->currentText(), waybill->text());
+        });
+    }
+    m_mailings->resizeColumnsToContents();
+    m_mailings->horizontalHeader()->setStretchLastSection(true);
+}
+
+bool OutboxPage::recordWaybill(qint64 taskId, const QString &carrier, const QString &waybill)
+{
+    const auto recorded
+        = m_station.intake().recordMailing(taskId, carrier, waybill, m_cases.clerk().account);
+    if (!recorded) {
+        m_message->setObjectName(QStringLiteral("warning"));
+        m_message->setText(recorded.error().message);
+        m_message->style()->unpolish(m_message);
+        m_message->style()->polish(m_message);
+        return false;
+    }
+    m_message->clear();
+    refresh();
+    return true;
+}
+
+} // namespace Tongban::Gui
