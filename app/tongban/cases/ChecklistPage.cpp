@@ -281,6 +281,7 @@ void ChecklistPage::refresh()
     if (!a.material(material))
         material = a.materials.isEmpty() ? QString() : a.materials.first().requirement->id;
     m_material = material;
+    m_cases.setPosition(QStringLiteral("checklist"), material);
     rebuildList();
     rebuildMaterial();
 }
@@ -365,8 +366,10 @@ void ChecklistPage::rebuildMaterial()
 {
     m_loading = true;
     while (QLayoutItem *child = m_points->takeAt(0)) {
-        if (child->widget())
-            child->widget()->deleteLater();
+        if (QWidget *widget = child->widget()) {
+            widget->hide();
+            widget->deleteLater();
+        }
         delete child;
     }
     const Catalog::ServiceItem *item = m_cases.item();
