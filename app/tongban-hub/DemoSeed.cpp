@@ -16,6 +16,7 @@ QList<DemoAccount> demoAccounts()
     return {
         { "xh-tb-03-wangli", "王丽", "application", "410402", "410402-tb-03" },
         { "xh-tb-01-liuyang", "刘洋", "home", "410402", "410402-tb-01" },
+        { "xh-tb-02-zhanghua", "张华", "home", "410402", "410402-tb-02" },
         { "wd-tb-02-zhaomin", "赵敏", "application", "410403", "410403-tb-02" },
         { "wd-tb-01-sunhao", "孙浩", "home", "410403", "410403-tb-01" },
         { "bf-tb-01-liqiang", "李强", "application", "410421", "410421-tb-01" },
@@ -44,6 +45,19 @@ Core::Status seedDemo(Hub &hub)
             if (!added)
                 return added;
         }
+    }
+    // Duty phones of the demo home windows, for missed-call SMS (fictitious numbers).
+    const struct
+    {
+        const char *windowId;
+        const char *phone;
+    } phones[] = { { "410402-tb-01", "13800000401" }, { "410402-tb-02", "13800000402" },
+        { "410403-tb-01", "13800000403" }, { "410421-tb-02", "13800000421" } };
+    for (const auto &entry : phones) {
+        const Core::Status set = hub.accounts().setWindowPhone(
+            QString::fromLatin1(entry.windowId), QString::fromLatin1(entry.phone));
+        if (!set)
+            return set;
     }
     for (const DemoAccount &demo : demoAccounts()) {
         QSqlQuery exists(hub.database().connection());

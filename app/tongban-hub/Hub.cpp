@@ -3,10 +3,14 @@
 #include "HubSchema.h"
 #include "Logging.h"
 #include "accounts/AccountService.h"
+#include "calls/CallService.h"
 #include "cases/CaseService.h"
 #include "catalogue/CatalogueService.h"
 #include "events/EventService.h"
 #include "http/HubHttpServer.h"
+#include "http/IdempotencyStore.h"
+#include "mailings/MailingService.h"
+#include "reports/GuideReportService.h"
 #include "tus/UploadService.h"
 
 #include <storage/Database.h>
@@ -74,8 +78,14 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
         = std::make_unique<UploadService>(*hub->m_database, hub->m_config, clock, uploadsDir);
     hub->m_cases = std::make_unique<CaseService>(*hub->m_database, hub->m_config, clock,
         hub->m_catalogue.get(), hub->m_uploads.get(), resultsDir);
+    hub->m_mailings = std::make_unique<MailingService>(*hub->m_database, clock);
+    hub->m_reports
+        = std::make_unique<GuideReportService>(*hub->m_database, clock, *hub->m_catalogue);
+    hub->m_idempotency = std::make_unique<IdempotencyStore>(*hub->m_database, hub->m_config, clock);
     hub->m_events
         = new EventService(*hub->m_database, *hub->m_accounts, hub->m_config, clock, hub.get());
+    hub->m_calls = new CallService(*hub->m_database, *hub->m_accounts, *hub->m_events,
+        *hub->m_catalogue, hub->m_config, clock, hub.get());
     return hub;
 }
 
@@ -90,6 +100,8 @@ Core::Result<quint16> Hub::listen(
             address.toString() };
     }
     if (!m_server) {
+        // Presence is derived from live sessions; a hub that starts listening has none.
+        m_calls->resetPresence();
         m_server = new HubHttpServer(*this, this);
         connect(m_server, &QAbstractHttpServer::newWebSocketConnection, this, [this]() {
             while (m_server->hasPendingWebSocketConnections())
@@ -170,6 +182,31 @@ HttpResponse Hub::route(const HttpRequest &request)
     if (!context)
         return error;
 
+    // Idempotency-Key (§1) for every authenticated POST but tus creation, which
+    // is idempotent by clientPageId.
+    const QByteArray key = request.header(QByteArrayLiteral("Idempotency-Key"));
+    if (method != "POST" || first == QLatin1String("uploads")
+        || !request.hasHeader(QByteArrayLiteral("Idempotency-Key")))
+        return routeAuthenticated(request, *context);
+    if (!isValidIdempotencyKey(key)) {
+        return errorResponse(400, QStringLiteral("bad_request"), QStringLiteral("幂等键格式错误"),
+            QStringLiteral("Idempotency-Key: 1 to 255 visible ASCII characters"));
+    }
+    if (auto stored = m_idempotency->lookup(context->account, key, request))
+        return *stored;
+    const HttpResponse response = routeAuthenticated(request, *context);
+    m_idempotency->store(context->account, key, request, response);
+    return response;
+}
+
+HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthContext &authContext)
+{
+    const QStringList parts = request.path.mid(ApiPrefix.size() + 1).split(QLatin1Char('/'));
+    const QByteArray &method = request.method;
+    const QString first = parts.value(0);
+    const AuthContext *context = &authContext;
+    HttpResponse error;
+
     const auto json = [&]() {
         return parseJsonBody(request.body, &error);
     };
@@ -180,10 +217,24 @@ HttpResponse Hub::route(const HttpRequest &request)
         return m_accounts->me(*context);
     if (first == QLatin1String("windows") && parts.size() == 1 && method == "GET")
         return m_accounts->windows(request.query);
+    if (first == QLatin1String("windows") && parts.size() == 3
+        && parts.at(2) == QLatin1String("missed-calls") && method == "GET")
+        return m_calls->missedCalls(parts.at(1), request.query, *context);
     if (first == QLatin1String("presence") && parts.size() == 1 && method == "PUT") {
         const auto body = json();
-        return body ? m_accounts->setPresence(*context, *body) : error;
+        return body ? m_calls->setPresence(*context, *body) : error;
     }
+    if (first == QLatin1String("guide-reports") && parts.size() == 1) {
+        if (method == "GET")
+            return m_reports->list(request.query, *context);
+        if (method != "POST")
+            return methodNotAllowed(method);
+        const auto body = json();
+        return body ? m_reports->create(*body, *context) : error;
+    }
+    if (first == QLatin1String("mailings") && parts.size() == 3
+        && parts.at(2) == QLatin1String("received") && method == "POST")
+        return m_mailings->received(parts.at(1), *context);
     if (first == QLatin1String("catalog") && method == "GET") {
         if (parts.size() == 1)
             return m_catalogue->catalogue(request);
@@ -206,6 +257,14 @@ HttpResponse Hub::route(const HttpRequest &request)
             return m_cases->get(caseId, *context);
         if (parts.size() == 3 && parts.at(2) == QLatin1String("submit") && method == "POST")
             return m_cases->submit(caseId, *context);
+        if (parts.size() == 3 && parts.at(2) == QLatin1String("mailings")) {
+            if (method == "GET")
+                return m_mailings->list(caseId, *context);
+            if (method != "POST")
+                return methodNotAllowed(method);
+            const auto body = json();
+            return body ? m_mailings->create(caseId, *body, *context) : error;
+        }
         if (parts.size() == 3 && parts.at(2) == QLatin1String("decision") && method == "POST") {
             const auto body = json();
             return body ? m_cases->decisionRequest(caseId, *body, *context) : error;

@@ -16,8 +16,13 @@ class Database;
 
 namespace Tongban::Hub {
 
+struct AuthContext;
 class AccountService;
+class CallService;
 class CaseService;
+class GuideReportService;
+class IdempotencyStore;
+class MailingService;
 class CatalogueService;
 class EventService;
 class HubHttpServer;
@@ -54,12 +59,14 @@ public:
     AccountService &accounts() { return *m_accounts; }
     CaseService &cases() { return *m_cases; }
     EventService &events() { return *m_events; }
+    CallService &calls() { return *m_calls; }
     Storage::Database &database() { return *m_database; }
     const HubConfig &config() const { return m_config; }
 
 private:
     explicit Hub(const HubConfig &config);
     HttpResponse route(const HttpRequest &request);
+    HttpResponse routeAuthenticated(const HttpRequest &request, const AuthContext &context);
 
     HubConfig m_config;
     std::unique_ptr<Core::Clock> m_ownClock;
@@ -68,7 +75,11 @@ private:
     std::unique_ptr<CatalogueService> m_catalogue;
     std::unique_ptr<UploadService> m_uploads;
     std::unique_ptr<CaseService> m_cases;
+    std::unique_ptr<MailingService> m_mailings;
+    std::unique_ptr<GuideReportService> m_reports;
+    std::unique_ptr<IdempotencyStore> m_idempotency;
     EventService *m_events = nullptr; // child QObject
+    CallService *m_calls = nullptr; // child QObject
     HubHttpServer *m_server = nullptr; // child QObject
 };
 

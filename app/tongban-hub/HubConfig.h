@@ -2,14 +2,16 @@
 
 #include <core/Clock.h>
 
+#include <QJsonArray>
 #include <QString>
 
 namespace Tongban::Hub {
 
 /*!
  * Everything a hub needs to start. Durations are in seconds; the defaults are
- * the contract's (docs/platform-api.md). Tests shorten nothing but the
- * PBKDF2 cost: time is moved with a ManualClock instead.
+ * the contract's (docs/platform-api.md). Tests shorten the PBKDF2 cost and the
+ * real-time waits (presence grace, call timeout); stored times come from the
+ * Clock, which tests replace with a ManualClock.
  */
 struct HubConfig
 {
@@ -22,6 +24,10 @@ struct HubConfig
     int lockoutSecs = 15 * 60;
     int uploadExpirySecs = 24 * 60 * 60;
     int pingIntervalMs = 30000;
+    int presenceGraceMs = 60000; ///< events WebSocket gone this long: the window is offline
+    int callTimeoutMs = 30000; ///< a call ringing this long unanswered is missed (§11)
+    int idempotencyKeySecs = 24 * 60 * 60; ///< how long an Idempotency-Key answer is kept
+    QJsonArray iceServers; ///< welcome.iceServers, RTCIceServer objects; empty by default
     int eventPollMs = 200; ///< how often events written by other processes (decide) are pushed
     const Core::Clock *clock = nullptr; ///< not owned; null: the system clock
 };

@@ -57,7 +57,46 @@ Storage::MigrationSet hubSchema()
                        " data TEXT NOT NULL)"),
         QStringLiteral("CREATE INDEX hub_events_window ON hub_events(window_id, id)"),
     };
-    return Storage::MigrationSet { QStringLiteral("hub"), { first } };
+    Storage::Migration second;
+    second.version = 2;
+    second.description = QStringLiteral(
+        "mailings, guide reports, idempotency keys, calls, missed calls, SMS outbox");
+    second.statements = {
+        QStringLiteral("ALTER TABLE hub_windows ADD COLUMN phone TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral(
+            "CREATE TABLE hub_mailings (id TEXT PRIMARY KEY, client_mailing_id TEXT NOT NULL,"
+            " account TEXT NOT NULL, case_id TEXT NOT NULL REFERENCES hub_cases(id),"
+            " body_sha256 TEXT NOT NULL, carrier TEXT NOT NULL, waybill TEXT NOT NULL,"
+            " sent_at TEXT NOT NULL, materials TEXT NOT NULL, created_at INTEGER NOT NULL,"
+            " received_at INTEGER, received_by TEXT,"
+            " UNIQUE (case_id, client_mailing_id))"),
+        QStringLiteral(
+            "CREATE TABLE hub_guide_reports (id TEXT PRIMARY KEY,"
+            " client_report_id TEXT NOT NULL, account TEXT NOT NULL, window_id TEXT NOT NULL,"
+            " body_sha256 TEXT NOT NULL, kind TEXT NOT NULL, item_code TEXT NOT NULL,"
+            " material_id TEXT, case_id TEXT, text TEXT NOT NULL,"
+            " jurisdiction_code TEXT NOT NULL, created_at INTEGER NOT NULL,"
+            " UNIQUE (account, client_report_id))"),
+        QStringLiteral(
+            "CREATE TABLE hub_idempotency (account TEXT NOT NULL, key TEXT NOT NULL,"
+            " request_sha256 TEXT NOT NULL, status INTEGER NOT NULL, headers TEXT NOT NULL,"
+            " body BLOB NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (account, key))"),
+        QStringLiteral("CREATE TABLE hub_calls (id TEXT PRIMARY KEY, caller_window TEXT NOT NULL,"
+                       " item_code TEXT NOT NULL, case_id TEXT, jurisdiction_code TEXT NOT NULL,"
+                       " state TEXT NOT NULL, answered_by TEXT, started_at INTEGER NOT NULL,"
+                       " ended_at INTEGER)"),
+        QStringLiteral(
+            "CREATE TABLE hub_missed_calls (call_id TEXT NOT NULL REFERENCES hub_calls(id),"
+            " window_id TEXT NOT NULL, month TEXT NOT NULL, at INTEGER NOT NULL,"
+            " PRIMARY KEY (call_id, window_id))"),
+        QStringLiteral(
+            "CREATE INDEX hub_missed_calls_window ON hub_missed_calls(window_id, month)"),
+        QStringLiteral(
+            "CREATE TABLE sms_outbox (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " window_id TEXT NOT NULL, phone TEXT NOT NULL, text TEXT NOT NULL,"
+            " call_id TEXT, state TEXT NOT NULL DEFAULT 'queued', created_at INTEGER NOT NULL)"),
+    };
+    return Storage::MigrationSet { QStringLiteral("hub"), { first, second } };
 }
 
 } // namespace Tongban::Hub

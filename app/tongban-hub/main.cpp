@@ -2,16 +2,21 @@
 //
 //   tongban-hub --data-dir DIR [--listen ADDR:PORT] [--cert FILE --key FILE]
 //               [--catalog FILE] [--seed-demo] [--pbkdf2-iterations N]
+//               [--call-timeout-ms N] [--presence-grace-ms N] [--ice-server URL]...
+//   tongban-hub sms list --data-dir DIR [--unmasked]
 //   tongban-hub decide --data-dir DIR CASE_ID --accept|--reject [--reasons TEXT]
 //               --pdf FILE [--by ACCOUNT]
 
 #include "DemoSeed.h"
 #include "Hub.h"
+#include "calls/CallService.h"
 #include "cases/CaseService.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTextStream>
 
 #include <cstdio>
@@ -68,6 +73,34 @@ int runDecide(const QStringList &arguments)
     return 0;
 }
 
+int runSmsList(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Lists the SMS outbox (missed-call reminders to home windows)."));
+    parser.addHelpOption();
+    parser.addOption({ QStringLiteral("data-dir"), QStringLiteral("Hub data directory."),
+        QStringLiteral("dir") });
+    parser.addOption({ QStringLiteral("unmasked"), QStringLiteral("Print whole phone numbers.") });
+    parser.process(arguments);
+    if (!parser.isSet(QStringLiteral("data-dir")))
+        return fail(QStringLiteral("usage: sms list --data-dir DIR [--unmasked]"));
+    Hub::HubConfig config;
+    config.dataDir = parser.value(QStringLiteral("data-dir"));
+    auto hub = Hub::Hub::create(config);
+    if (!hub)
+        return fail(hub.error().toString());
+    const bool unmasked = parser.isSet(QStringLiteral("unmasked"));
+    QTextStream out(stdout);
+    for (const Hub::SmsMessage &sms : Hub::CallService::smsOutbox((*hub)->database())) {
+        out << sms.id << '\t' << Hub::rfc3339(sms.createdAt) << '\t' << sms.state << '\t'
+            << sms.windowId << '\t'
+            << (unmasked ? sms.phone : Hub::CallService::maskPhone(sms.phone)) << '\t' << sms.callId
+            << '\t' << sms.text << Qt::endl;
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -79,6 +112,13 @@ int main(int argc, char *argv[])
         QStringList rest = arguments;
         rest.removeAt(1);
         return runDecide(rest);
+    }
+    if (arguments.size() > 2 && arguments.at(1) == QLatin1String("sms")
+        && arguments.at(2) == QLatin1String("list")) {
+        QStringList rest = arguments;
+        rest.removeAt(1);
+        rest.removeAt(1);
+        return runSmsList(rest);
     }
 
     QCommandLineParser parser;
@@ -100,6 +140,15 @@ int main(int argc, char *argv[])
     parser.addOption(
         { QStringLiteral("pbkdf2-iterations"), QStringLiteral("PBKDF2 cost for new passwords."),
             QStringLiteral("n"), QStringLiteral("120000") });
+    parser.addOption({ QStringLiteral("call-timeout-ms"),
+        QStringLiteral("Unanswered calls are missed after this long."), QStringLiteral("ms"),
+        QStringLiteral("30000") });
+    parser.addOption({ QStringLiteral("presence-grace-ms"),
+        QStringLiteral("A window without an events WebSocket this long is offline."),
+        QStringLiteral("ms"), QStringLiteral("60000") });
+    parser.addOption({ QStringLiteral("ice-server"),
+        QStringLiteral("A STUN/TURN URL for welcome.iceServers (repeatable)."),
+        QStringLiteral("url") });
     parser.process(app);
     if (!parser.isSet(QStringLiteral("data-dir")))
         return fail(QStringLiteral("--data-dir is required"));
@@ -117,6 +166,10 @@ int main(int argc, char *argv[])
     config.dataDir = parser.value(QStringLiteral("data-dir"));
     config.catalogFile = parser.value(QStringLiteral("catalog"));
     config.pbkdf2Iterations = qMax(1000, parser.value(QStringLiteral("pbkdf2-iterations")).toInt());
+    config.callTimeoutMs = qMax(1, parser.value(QStringLiteral("call-timeout-ms")).toInt());
+    config.presenceGraceMs = qMax(1, parser.value(QStringLiteral("presence-grace-ms")).toInt());
+    for (const QString &url : parser.values(QStringLiteral("ice-server")))
+        config.iceServers.append(QJsonObject { { QStringLiteral("urls"), QJsonArray { url } } });
     auto hub = Hub::Hub::create(config);
     if (!hub)
         return fail(hub.error().toString());

@@ -1,7 +1,9 @@
 // libFuzzer target: tongban-hub's request handling. The input is read as an
 // HTTP request (request line, headers, blank line, body) and handed to
 // Hub::handle(), which needs no socket; the header and body parsers are also
-// called directly. Invariants: no crash or sanitizer report, a status in
+// called directly, and so are the call-signalling message parser (the body
+// read as a WebSocket message) and the validators of mailings and
+// Idempotency-Key. Invariants: no crash or sanitizer report, a status in
 // 100..599, and every error answer (other than to HEAD) is a JSON error body
 // with a machine code, as docs/platform-api.md §1 promises.
 #include <core/Clock.h>
@@ -13,9 +15,12 @@
 
 #include <Hub.h>
 #include <HubConfig.h>
+#include <calls/CallMessage.h>
 #include <cstdint>
 #include <cstdlib>
 #include <http/HttpTypes.h>
+#include <http/IdempotencyStore.h>
+#include <mailings/MailingService.h>
 
 using namespace Tongban;
 
@@ -74,6 +79,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)Hub::parseTusMetadata(input.left(2000));
     (void)Hub::parseNonNegative(input.left(40));
     (void)Hub::parseTusChecksum(input.left(300));
+    (void)Hub::isValidIdempotencyKey(request.header(QByteArrayLiteral("Idempotency-Key")));
+    (void)Hub::isValidWaybill(QString::fromUtf8(input.left(64)));
+    (void)Hub::isRfc3339(QString::fromUtf8(input.left(64)));
+    if (const auto message = Hub::parseJsonBody(request.body, &ignored)) {
+        QString problem;
+        const auto call = Hub::parseCallMessage(*message, &problem);
+        // A message is either accepted with a plausible callId or refused with a reason.
+        if (call ? !Hub::isPlausibleCallId(call->callId) : problem.isEmpty())
+            std::abort();
+    }
 
     const Hub::HttpResponse response = g_hub->handle(request);
     if (response.status < 100 || response.status > 599)

@@ -115,6 +115,17 @@ Core::Status AccountService::addAccount(const QString &account, const QString &n
     });
 }
 
+Core::Status AccountService::setWindowPhone(const QString &windowId, const QString &phone)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("UPDATE hub_windows SET phone = ? WHERE id = ?"));
+    query.addBindValue(phone);
+    query.addBindValue(windowId);
+    if (!query.exec())
+        return dbError(query, QStringLiteral("set window phone"));
+    return {};
+}
+
 Core::Status AccountService::setDisabled(const QString &account, bool disabled)
 {
     QSqlQuery query(m_database.connection());

@@ -46,6 +46,8 @@ public:
     Core::Status addAccount(const QString &account, const QString &name, const QString &role,
         const QString &jurisdictionCode, const QString &password, const QStringList &windowIds);
     Core::Status setDisabled(const QString &account, bool disabled);
+    /// The duty phone of a window, where missed-call SMS go (§11); empty: none.
+    Core::Status setWindowPhone(const QString &windowId, const QString &phone);
 
     HttpResponse login(const QJsonObject &body);
     HttpResponse refresh(const QJsonObject &body);

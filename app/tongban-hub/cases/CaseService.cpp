@@ -1,4 +1,3 @@
-#include <core/Hash.h>
 #include "CaseService.h"
 
 #include "Logging.h"
@@ -7,6 +6,7 @@
 #include "events/EventService.h"
 #include "tus/UploadService.h"
 
+#include <core/Hash.h>
 #include <storage/Database.h>
 #include <storage/FileSystem.h>
 

@@ -78,7 +78,7 @@ void EventService::accept(std::unique_ptr<QWebSocket> owned)
         socket->deleteLater();
         return;
     }
-    m_sessions.push_back(Session { socket, {}, false, 0, 0 });
+    m_sessions.push_back(Session { socket, {}, {}, {}, false, 0, 0 });
     connect(socket, &QWebSocket::textMessageReceived, this,
         [this, socket](const QString &message) { onMessage(socket, message); });
     connect(socket, &QWebSocket::disconnected, this, [this, socket]() { drop(socket); });
@@ -96,13 +96,63 @@ void EventService::accept(std::unique_ptr<QWebSocket> owned)
 
 void EventService::drop(QWebSocket *socket)
 {
+    QString windowId;
     for (auto it = m_sessions.begin(); it != m_sessions.end(); ++it) {
         if (it->socket == socket) {
+            if (it->authenticated)
+                windowId = it->windowId;
             m_sessions.erase(it);
             break;
         }
     }
     socket->deleteLater();
+    if (!windowId.isEmpty() && !isConnected(windowId))
+        emit windowDisconnected(windowId);
+}
+
+bool EventService::isConnected(const QString &windowId, const QString &role) const
+{
+    for (const Session &session : m_sessions) {
+        if (session.authenticated && session.windowId == windowId
+            && (role.isEmpty() || session.role == role))
+            return true;
+    }
+    return false;
+}
+
+bool EventService::sendLive(const QString &windowId, const QJsonObject &message)
+{
+    bool sent = false;
+    const QString text = compact(message);
+    for (Session &session : m_sessions) {
+        if (session.authenticated && session.windowId == windowId) {
+            session.socket->sendTextMessage(text);
+            sent = true;
+        }
+    }
+    return sent;
+}
+
+void EventService::broadcastLive(const QJsonObject &message, const QString &exceptWindowId)
+{
+    const QString text = compact(message);
+    for (Session &session : m_sessions) {
+        if (session.authenticated
+            && (exceptWindowId.isEmpty() || session.windowId != exceptWindowId))
+            session.socket->sendTextMessage(text);
+    }
+}
+
+void EventService::sendError(const QString &windowId, const QString &callId, const QString &code,
+    const QString &message, const QString &detail)
+{
+    QJsonObject error { { QStringLiteral("type"), QStringLiteral("error") },
+        { QStringLiteral("error"),
+            QJsonObject { { QStringLiteral("code"), code }, { QStringLiteral("message"), message },
+                { QStringLiteral("detail"), detail } } } };
+    if (!callId.isEmpty())
+        error.insert(QStringLiteral("callId"), callId);
+    sendLive(windowId, error);
 }
 
 void EventService::onMessage(QWebSocket *socket, const QString &message)
@@ -112,11 +162,32 @@ void EventService::onMessage(QWebSocket *socket, const QString &message)
         return;
     HttpResponse parseError;
     const auto object = parseJsonBody(message.toUtf8(), &parseError);
-    if (!object)
+    if (!object) {
+        if (session->authenticated && !session->windowId.isEmpty()) {
+            sendError(session->windowId, {}, QStringLiteral("bad_request"),
+                QStringLiteral("消息格式错误"),
+                QJsonDocument::fromJson(parseError.body)
+                    .object()
+                    .value(QStringLiteral("error"))
+                    .toObject()
+                    .value(QStringLiteral("detail"))
+                    .toString());
+        }
         return;
+    }
     const QString type = object->value(QStringLiteral("type")).toString();
-    if (type != QLatin1String("hello") || session->authenticated)
-        return; // call signalling (§11) is not relayed yet
+    if (session->authenticated) {
+        if (type == QLatin1String("hello") || session->windowId.isEmpty())
+            return; // a second hello, or a session without a window: nothing to relay
+        // Copies: a handler may send, and sending may drop sessions.
+        const QString windowId = session->windowId;
+        const QString account = session->account;
+        const QString role = session->role;
+        emit messageReceived(windowId, account, role, *object);
+        return;
+    }
+    if (type != QLatin1String("hello"))
+        return;
     HttpResponse error;
     const auto context = m_accounts.authenticateToken(
         object->value(QStringLiteral("token")).toString().toLatin1(), &error);
@@ -128,8 +199,11 @@ void EventService::onMessage(QWebSocket *socket, const QString &message)
         socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unauthorised"));
         return;
     }
+    const bool firstOfWindow = !context->windowId.isEmpty() && !isConnected(context->windowId);
     session->authenticated = true;
     session->windowId = context->windowId;
+    session->account = context->account;
+    session->role = context->role;
     session->lastSent = qMax<qint64>(0, qint64(object->value(QStringLiteral("after")).toDouble()));
 
     qint64 lastId = 0;
@@ -141,8 +215,10 @@ void EventService::onMessage(QWebSocket *socket, const QString &message)
         lastId = query.value(0).toLongLong();
     socket->sendTextMessage(compact(QJsonObject {
         { QStringLiteral("type"), QStringLiteral("welcome") }, { QStringLiteral("lastId"), lastId },
-        { QStringLiteral("iceServers"), QJsonArray() } }));
+        { QStringLiteral("iceServers"), m_config.iceServers } }));
     sendPending(*session);
+    if (firstOfWindow)
+        emit windowConnected(context->windowId);
 }
 
 void EventService::pushPending()

@@ -32,6 +32,12 @@ class AccountService;
  * send an event twice. Events stored by another process on the same database
  * (the `decide` command) are picked up by polling every eventPollMs.
  *
+ * Live messages (call signalling, presence.changed) carry no id: they are
+ * sent only to sessions connected now and never stored (sendLive()). Every
+ * other message an authenticated session sends is handed on through
+ * messageReceived(); windowConnected()/windowDisconnected() report the first
+ * session of a window and the end of its last one.
+ *
  * Threading: the thread that owns the Database.
  */
 class EventService : public QObject
@@ -54,11 +60,30 @@ public:
 
     int sessionCount() const { return int(m_sessions.size()); }
 
+    /// Sends \a message (no id, not stored) to every session of \a windowId; false if none.
+    bool sendLive(const QString &windowId, const QJsonObject &message);
+    /// Sends \a message to every authenticated session except those of \a exceptWindowId.
+    void broadcastLive(const QJsonObject &message, const QString &exceptWindowId = {});
+    /// A live {"type":"error","callId"?,"error":{code,message,detail}} to \a windowId.
+    void sendError(const QString &windowId, const QString &callId, const QString &code,
+        const QString &message, const QString &detail);
+    /// True when \a windowId has an authenticated session (of an account with \a role, if given).
+    bool isConnected(const QString &windowId, const QString &role = {}) const;
+
+Q_SIGNALS:
+    void windowConnected(const QString &windowId);
+    void windowDisconnected(const QString &windowId);
+    /// A message other than hello from an authenticated session of a window.
+    void messageReceived(const QString &windowId, const QString &account, const QString &role,
+        const QJsonObject &message);
+
 private:
     struct Session
     {
         QWebSocket *socket = nullptr;
         QString windowId;
+        QString account;
+        QString role;
         bool authenticated = false;
         qint64 lastSent = 0;
         int unansweredPings = 0;

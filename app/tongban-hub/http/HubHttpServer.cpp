@@ -5,6 +5,8 @@
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTcpSocket>
 
 namespace Tongban::Hub {
@@ -55,8 +57,21 @@ bool HubHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
     converted.headers = request.headers();
     converted.body = request.body();
 
-    const HttpResponse response = m_hub.handle(converted);
+    HttpResponse response = m_hub.handle(converted);
     const bool head = converted.method == "HEAD";
+    if (head && response.status >= 400) {
+        // A HEAD answer has no body (RFC 9110): the machine code of §1 travels
+        // in the Tongban-Error header instead.
+        const QByteArray code = QJsonDocument::fromJson(response.body)
+                                    .object()
+                                    .value(QLatin1String("error"))
+                                    .toObject()
+                                    .value(QLatin1String("code"))
+                                    .toString()
+                                    .toLatin1();
+        if (!code.isEmpty() && response.header(QByteArrayLiteral("Tongban-Error")).isEmpty())
+            response.addHeader(QByteArrayLiteral("Tongban-Error"), code);
+    }
 
     QHttpServerResponder responder = makeResponder(request, socket);
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));

@@ -4,7 +4,6 @@
 // 127.0.0.1 with QNetworkAccessManager, waiting in a local event loop (so an
 // in-process hub keeps serving while the test waits).
 
-#include <SampleCase.h>
 #include <QCryptographicHash>
 #include <QEventLoop>
 #include <QJsonArray>
@@ -14,6 +13,8 @@
 #include <QNetworkReply>
 #include <QTimer>
 #include <QUuid>
+
+#include <SampleCase.h>
 
 struct Reply
 {

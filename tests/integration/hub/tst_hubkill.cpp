@@ -1,7 +1,8 @@
 // tongban-hub as a child process: SIGKILL in the middle of a PATCH, restart
-// on the same data directory, resume from HEAD; and the decide command.
+// on the same data directory, resume from HEAD; the decide command; the call
+// options of the command line and the sms list command.
 
-#include "HubTestClient.h"
+#include "HubWsClient.h"
 
 #include <QProcess>
 #include <QTcpSocket>
@@ -16,18 +17,23 @@ class TestHubKill : public QObject
 
 private Q_SLOTS:
     void killedMidUploadResumesFromCommittedOffset();
+    void callOptionsAndSmsListFromTheCommandLine();
 
 private:
-    QString start(QProcess &process, const QString &dataDir, bool seed);
+    QString start(
+        QProcess &process, const QString &dataDir, bool seed, const QStringList &extra = {});
+    QString smsList(const QString &dataDir, bool unmasked);
 };
 
-QString TestHubKill::start(QProcess &process, const QString &dataDir, bool seed)
+QString TestHubKill::start(
+    QProcess &process, const QString &dataDir, bool seed, const QStringList &extra)
 {
     QStringList arguments { QStringLiteral("--data-dir"), dataDir, QStringLiteral("--listen"),
         QStringLiteral("127.0.0.1:0"), QStringLiteral("--pbkdf2-iterations"),
         QStringLiteral("1000") };
     if (seed)
         arguments << QStringLiteral("--seed-demo");
+    arguments << extra;
     process.start(QStringLiteral(TONGBAN_HUB), arguments);
     if (!process.waitForStarted(10000))
         return {};
@@ -120,6 +126,65 @@ void TestHubKill::killedMidUploadResumesFromCommittedOffset()
     QCOMPARE(results.json().value(QStringLiteral("results")).toArray().size(), 1);
     restarted.kill();
     restarted.waitForFinished(5000);
+}
+
+QString TestHubKill::smsList(const QString &dataDir, bool unmasked)
+{
+    QProcess sms;
+    QStringList arguments { QStringLiteral("sms"), QStringLiteral("list"),
+        QStringLiteral("--data-dir"), dataDir };
+    if (unmasked)
+        arguments << QStringLiteral("--unmasked");
+    sms.start(QStringLiteral(TONGBAN_HUB), arguments);
+    if (!sms.waitForFinished(20000) || sms.exitCode() != 0)
+        return {};
+    return QString::fromUtf8(sms.readAllStandardOutput());
+}
+
+void TestHubKill::callOptionsAndSmsListFromTheCommandLine()
+{
+    // GIVEN the executable with a short call timeout and a STUN server
+    QTemporaryDir dir;
+    QProcess hub;
+    const QString base = start(hub, dir.path(), true,
+        { QStringLiteral("--call-timeout-ms"), QStringLiteral("200"),
+            QStringLiteral("--presence-grace-ms"), QStringLiteral("200"),
+            QStringLiteral("--ice-server"), QStringLiteral("stun:stun.example.org:3478") });
+    QVERIFY(base.startsWith(QLatin1String("http://127.0.0.1:")));
+    const QString password = QStringLiteral("Tongban@2026");
+    HubWsClient app(
+        base, QStringLiteral("xh-tb-03-wangli"), password, QStringLiteral("410402-tb-03"));
+    HubWsClient home(
+        base, QStringLiteral("xh-tb-01-liuyang"), password, QStringLiteral("410402-tb-01"));
+    QVERIFY(app.signedIn && app.open() && home.signedIn && home.open());
+    // THEN welcome names the STUN server
+    QCOMPARE(app.find(QStringLiteral("welcome"))
+                 .value(QStringLiteral("iceServers"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QStringLiteral("urls"))
+                 .toArray()
+                 .first()
+                 .toString(),
+        QStringLiteral("stun:stun.example.org:3478"));
+    // WHEN a call rings the home window and nobody answers
+    app.send(QStringLiteral("call.invite"), QStringLiteral("cli-call"),
+        { { QStringLiteral("itemCode"), QStringLiteral("41040201012001000") } });
+    QVERIFY(!home.waitFor(QStringLiteral("call.ringing"), QStringLiteral("cli-call")).isEmpty());
+    // THEN it is missed after the configured timeout (the default 30 s would outlast the wait)
+    QVERIFY(!app.waitFor(QStringLiteral("call.missed"), QStringLiteral("cli-call")).isEmpty());
+    // AND sms list shows one reminder to the home window, its phone masked unless asked
+    const QString masked = smsList(dir.path(), false);
+    QCOMPARE(masked.count(QLatin1Char('\n')), 1);
+    QVERIFY2(masked.contains(QLatin1String("410402-tb-01"))
+            && masked.contains(QLatin1String("138****0401"))
+            && masked.contains(QLatin1String("cli-call")),
+        qPrintable(masked));
+    QVERIFY(!masked.contains(QLatin1String("13800000401")));
+    QVERIFY(smsList(dir.path(), true).contains(QLatin1String("13800000401")));
+    hub.kill();
+    hub.waitForFinished(5000);
 }
 
 QTEST_MAIN(TestHubKill)

@@ -1,0 +1,585 @@
+#include "CallService.h"
+
+#include "Logging.h"
+#include "accounts/AccountService.h"
+#include "catalogue/CatalogueService.h"
+#include "events/EventService.h"
+
+#include <storage/Database.h>
+
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+#include <QTimer>
+
+namespace Tongban::Hub {
+
+namespace {
+
+const QString Online = QStringLiteral("online");
+const QString Offline = QStringLiteral("offline");
+
+QString monthOf(const QDateTime &time)
+{
+    return time.toTimeZone(QTimeZone(QByteArrayLiteral("Asia/Shanghai")))
+        .toString(QStringLiteral("yyyy-MM"));
+}
+
+} // namespace
+
+CallService::CallService(Storage::Database &database, AccountService &accounts,
+    EventService &events, const CatalogueService &catalogue, const HubConfig &config,
+    const Core::Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_accounts(accounts)
+    , m_events(events)
+    , m_catalogue(catalogue)
+    , m_config(config)
+    , m_clock(clock)
+{
+    connect(&m_events, &EventService::windowConnected, this, &CallService::onWindowConnected);
+    connect(&m_events, &EventService::windowDisconnected, this, &CallService::onWindowDisconnected);
+    connect(&m_events, &EventService::messageReceived, this, &CallService::onMessage);
+}
+
+CallService::~CallService() = default;
+
+void CallService::resetPresence()
+{
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(QStringLiteral("UPDATE hub_windows SET presence = 'offline'")))
+        qCWarning(lcHub) << "resetting presence failed:" << query.lastError().text();
+}
+
+QString CallService::storedPresence(const QString &windowId) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT presence FROM hub_windows WHERE id = ?"));
+    query.addBindValue(windowId);
+    if (!query.exec() || !query.next())
+        return {};
+    return query.value(0).toString();
+}
+
+void CallService::storePresence(const QString &windowId, const QString &presence)
+{
+    if (storedPresence(windowId) == presence)
+        return;
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("UPDATE hub_windows SET presence = ? WHERE id = ?"));
+    query.addBindValue(presence);
+    query.addBindValue(windowId);
+    if (!query.exec()) {
+        qCWarning(lcHub) << "storing presence failed:" << query.lastError().text();
+        return;
+    }
+    qCInfo(lcHub) << "window" << windowId << "is" << presence;
+    m_events.broadcastLive(
+        QJsonObject { { QStringLiteral("type"), QStringLiteral("presence.changed") },
+            { QStringLiteral("windowId"), windowId }, { QStringLiteral("presence"), presence },
+            { QStringLiteral("at"), rfc3339(m_clock.now()) } },
+        windowId);
+}
+
+HttpResponse CallService::setPresence(const AuthContext &context, const QJsonObject &body)
+{
+    const QString before = storedPresence(context.windowId);
+    // AccountService validates and stores; the broadcast and the grace timer are ours.
+    const HttpResponse response = m_accounts.setPresence(context, body);
+    if (response.status != 204)
+        return response;
+    const QString after = body.value(QStringLiteral("status")).toString();
+    if (after != before) {
+        // storePresence() compares with the stored value, which is already `after`.
+        m_events.broadcastLive(
+            QJsonObject { { QStringLiteral("type"), QStringLiteral("presence.changed") },
+                { QStringLiteral("windowId"), context.windowId },
+                { QStringLiteral("presence"), after },
+                { QStringLiteral("at"), rfc3339(m_clock.now()) } },
+            context.windowId);
+    }
+    if (after != Offline && !m_events.isConnected(context.windowId))
+        onWindowDisconnected(context.windowId); // no events session: offline after the grace
+    if (after == Offline)
+        windowGone(context.windowId);
+    return response;
+}
+
+void CallService::onWindowConnected(const QString &windowId)
+{
+    if (QTimer *timer = m_graceTimers.take(windowId))
+        timer->deleteLater();
+    if (storedPresence(windowId) == Offline)
+        storePresence(windowId, Online);
+}
+
+void CallService::onWindowDisconnected(const QString &windowId)
+{
+    if (m_graceTimers.contains(windowId))
+        return;
+    auto *timer = new QTimer(this);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, this, [this, windowId]() {
+        if (QTimer *done = m_graceTimers.take(windowId))
+            done->deleteLater();
+        if (m_events.isConnected(windowId))
+            return;
+        storePresence(windowId, Offline);
+        windowGone(windowId);
+    });
+    m_graceTimers.insert(windowId, timer);
+    timer->start(m_config.presenceGraceMs);
+}
+
+void CallService::windowGone(const QString &windowId)
+{
+    QStringList ids;
+    for (const auto &[id, call] : m_calls)
+        ids << id;
+    for (const QString &id : ids) {
+        auto it = m_calls.find(id);
+        if (it == m_calls.end())
+            continue;
+        Call &call = it->second;
+        if (call.callerWindow == windowId && call.state == State::Ringing) {
+            for (const QString &rung : call.rung) {
+                if (!call.declined.contains(rung))
+                    m_events.sendLive(rung, callMessage(QStringLiteral("call.cancelled"), id));
+            }
+            finish(id, QStringLiteral("cancelled"));
+        } else if (call.state == State::Active
+            && (call.callerWindow == windowId || call.peer == windowId)) {
+            QJsonObject ended = callMessage(QStringLiteral("call.ended"), id);
+            ended.insert(QStringLiteral("by"), windowId);
+            m_events.sendLive(call.callerWindow == windowId ? call.peer : call.callerWindow, ended);
+            finish(id, QStringLiteral("ended"), call.peer);
+        } else if (call.state == State::Ringing && call.rung.contains(windowId)) {
+            call.declined.insert(windowId);
+        }
+    }
+}
+
+QJsonObject CallService::callMessage(const QString &type, const QString &callId) const
+{
+    return QJsonObject { { QStringLiteral("type"), type }, { QStringLiteral("callId"), callId } };
+}
+
+QStringList CallService::homeWindows(const QString &jurisdiction) const
+{
+    // A home window: a window of the jurisdiction that a "home" account serves.
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral(
+        "SELECT DISTINCT w.id FROM hub_windows w JOIN hub_account_windows aw ON aw.window_id = w.id"
+        " JOIN hub_accounts a ON a.account = aw.account WHERE w.jurisdiction_code = ?"
+        " AND w.role IN ('home', 'both') AND a.role = 'home' AND a.disabled = 0 ORDER BY w.id"));
+    query.addBindValue(jurisdiction);
+    QStringList ids;
+    if (query.exec()) {
+        while (query.next())
+            ids << query.value(0).toString();
+    }
+    return ids;
+}
+
+void CallService::onMessage(const QString &windowId, const QString &account, const QString &role,
+    const QJsonObject &message)
+{
+    Q_UNUSED(account)
+    QString problem;
+    const auto parsed = parseCallMessage(message, &problem);
+    if (!parsed) {
+        m_events.sendError(windowId, message.value(QStringLiteral("callId")).toString().left(100),
+            QStringLiteral("bad_request"), QStringLiteral("信令消息格式错误"), problem);
+        return;
+    }
+    const CallMessage &msg = *parsed;
+    if (msg.kind == CallMessage::Kind::Invite) {
+        invite(windowId, role, msg);
+        return;
+    }
+    auto it = m_calls.find(msg.callId);
+    if (it == m_calls.end()) {
+        m_events.sendError(windowId, msg.callId, QStringLiteral("not_found"),
+            QStringLiteral("通话不存在或已结束"), msg.type);
+        return;
+    }
+    Call &call = it->second;
+    const bool isCaller = call.callerWindow == windowId;
+    const bool isPeer = call.state == State::Active && call.peer == windowId;
+    const bool isRung = call.rung.contains(windowId);
+    const auto notParty = [&]() {
+        m_events.sendError(windowId, msg.callId, QStringLiteral("forbidden"),
+            QStringLiteral("本窗口不是该通话的一方"), msg.type);
+    };
+    const auto wrongState = [&]() {
+        m_events.sendError(windowId, msg.callId, QStringLiteral("call_state"),
+            QStringLiteral("通话当前状态不允许此操作"), msg.type);
+    };
+
+    switch (msg.kind) {
+    case CallMessage::Kind::Accept: {
+        if (!isRung || call.declined.contains(windowId))
+            return notParty();
+        if (call.state == State::Active) {
+            // Someone was faster: this window lost the race.
+            QJsonObject taken = callMessage(QStringLiteral("call.taken"), call.id);
+            taken.insert(QStringLiteral("by"), call.peer);
+            m_events.sendLive(windowId, taken);
+            return;
+        }
+        call.state = State::Active;
+        call.peer = windowId;
+        if (call.timer)
+            call.timer->stop();
+        QJsonObject accepted = callMessage(QStringLiteral("call.accepted"), call.id);
+        accepted.insert(QStringLiteral("by"), windowId);
+        accepted.insert(QStringLiteral("window"), m_accounts.windowJson(windowId));
+        m_events.sendLive(call.callerWindow, accepted);
+        for (const QString &other : call.rung) {
+            if (other == windowId)
+                continue;
+            QJsonObject taken = callMessage(QStringLiteral("call.taken"), call.id);
+            taken.insert(QStringLiteral("by"), windowId);
+            m_events.sendLive(other, taken);
+        }
+        QSqlQuery update(m_database.connection());
+        update.prepare(
+            QStringLiteral("UPDATE hub_calls SET state = 'active', answered_by = ? WHERE id = ?"));
+        update.addBindValue(windowId);
+        update.addBindValue(call.id);
+        if (!update.exec())
+            qCWarning(lcHub) << "recording an answer failed:" << update.lastError().text();
+        qCInfo(lcHub) << "call" << call.id << "accepted by" << windowId;
+        return;
+    }
+    case CallMessage::Kind::Decline:
+        if (!isRung)
+            return notParty();
+        if (call.state != State::Ringing)
+            return wrongState();
+        call.declined.insert(windowId);
+        return;
+    case CallMessage::Kind::Cancel:
+        if (!isCaller)
+            return notParty();
+        if (call.state != State::Ringing)
+            return wrongState();
+        for (const QString &rung : call.rung) {
+            if (!call.declined.contains(rung))
+                m_events.sendLive(rung, callMessage(QStringLiteral("call.cancelled"), call.id));
+        }
+        finish(call.id, QStringLiteral("cancelled"));
+        return;
+    case CallMessage::Kind::Offer:
+    case CallMessage::Kind::Answer:
+    case CallMessage::Kind::Ice: {
+        if (!isCaller && !isPeer)
+            return notParty();
+        if (call.state != State::Active)
+            return wrongState();
+        QJsonObject relay = callMessage(msg.type, call.id);
+        relay.insert(QStringLiteral("from"), windowId);
+        if (msg.kind == CallMessage::Kind::Ice) {
+            relay.insert(QStringLiteral("candidate"), msg.candidate);
+            relay.insert(QStringLiteral("sdpMid"),
+                msg.sdpMid.isEmpty() ? QJsonValue() : QJsonValue(msg.sdpMid));
+            relay.insert(QStringLiteral("sdpMLineIndex"),
+                msg.sdpMLineIndex < 0 ? QJsonValue() : QJsonValue(msg.sdpMLineIndex));
+        } else {
+            relay.insert(QStringLiteral("sdp"), msg.sdp);
+        }
+        m_events.sendLive(isCaller ? call.peer : call.callerWindow, relay);
+        return;
+    }
+    case CallMessage::Kind::Hangup: {
+        if (!isCaller && !isPeer)
+            return notParty();
+        if (call.state != State::Active)
+            return wrongState();
+        QJsonObject ended = callMessage(QStringLiteral("call.ended"), call.id);
+        ended.insert(QStringLiteral("by"), windowId);
+        m_events.sendLive(call.callerWindow, ended);
+        m_events.sendLive(call.peer, ended);
+        finish(call.id, QStringLiteral("ended"), call.peer);
+        return;
+    }
+    default:
+        return;
+    }
+}
+
+void CallService::invite(const QString &windowId, const QString &role, const CallMessage &msg)
+{
+    if (role != QLatin1String("application")) {
+        m_events.sendError(windowId, msg.callId, QStringLiteral("forbidden"),
+            QStringLiteral("只有受理窗口可以发起帮办呼叫"), role);
+        return;
+    }
+    if (auto existing = m_calls.find(msg.callId); existing != m_calls.end()) {
+        if (existing->second.callerWindow == windowId && existing->second.itemCode == msg.itemCode)
+            return; // a repeated invite: the call is already ringing
+        m_events.sendError(windowId, msg.callId, QStringLiteral("idempotency_conflict"),
+            QStringLiteral("通话编号已被使用"), msg.callId);
+        return;
+    }
+    QSqlQuery used(m_database.connection());
+    used.prepare(QStringLiteral("SELECT 1 FROM hub_calls WHERE id = ?"));
+    used.addBindValue(msg.callId);
+    if (used.exec() && used.next()) {
+        m_events.sendError(windowId, msg.callId, QStringLiteral("idempotency_conflict"),
+            QStringLiteral("通话编号已被使用"), msg.callId);
+        return;
+    }
+    const Catalog::ServiceItem *item = m_catalogue.catalog().item(msg.itemCode);
+    if (!item) {
+        m_events.sendError(windowId, msg.callId, QStringLiteral("unknown_item"),
+            QStringLiteral("事项不在现行目录中"), msg.itemCode);
+        return;
+    }
+    QString jurisdiction = item->homeJurisdiction.code;
+    if (!msg.caseId.isEmpty()) {
+        QSqlQuery query(m_database.connection());
+        query.prepare(QStringLiteral(
+            "SELECT home_jurisdiction FROM hub_cases WHERE id = ? AND window_id = ?"));
+        query.addBindValue(msg.caseId);
+        query.addBindValue(windowId);
+        if (!query.exec() || !query.next()) {
+            m_events.sendError(windowId, msg.callId, QStringLiteral("validation_failed"),
+                QStringLiteral("案件不存在或不属于本窗口"), QStringLiteral("/caseId"));
+            return;
+        }
+        jurisdiction = query.value(0).toString();
+    }
+
+    Call call;
+    call.id = msg.callId;
+    call.callerWindow = windowId;
+    call.itemCode = msg.itemCode;
+    call.caseId = msg.caseId;
+    call.materialId = msg.materialId;
+    call.jurisdiction = jurisdiction;
+    call.state = State::Ringing;
+    for (const QString &home : homeWindows(jurisdiction)) {
+        if (home != windowId && storedPresence(home) == Online
+            && m_events.isConnected(home, QStringLiteral("home")))
+            call.rung << home;
+    }
+    QSqlQuery insert(m_database.connection());
+    insert.prepare(QStringLiteral(
+        "INSERT INTO hub_calls (id, caller_window, item_code, case_id, jurisdiction_code, state,"
+        " started_at) VALUES (?, ?, ?, ?, ?, 'ringing', ?)"));
+    insert.addBindValue(call.id);
+    insert.addBindValue(windowId);
+    insert.addBindValue(call.itemCode);
+    insert.addBindValue(call.caseId.isEmpty() ? QVariant() : QVariant(call.caseId));
+    insert.addBindValue(jurisdiction);
+    insert.addBindValue(m_clock.now().toMSecsSinceEpoch());
+    if (!insert.exec()) {
+        qCWarning(lcHub) << "recording a call failed:" << insert.lastError().text();
+        m_events.sendError(windowId, msg.callId, QStringLiteral("internal"),
+            QStringLiteral("平台内部错误，请稍后重试"), QString());
+        return;
+    }
+    const QJsonObject caller = m_accounts.windowJson(windowId);
+    QJsonObject ringing = callMessage(QStringLiteral("call.ringing"), call.id);
+    ringing.insert(QStringLiteral("from"), windowId);
+    ringing.insert(QStringLiteral("fromWindow"), caller);
+    ringing.insert(QStringLiteral("itemCode"), call.itemCode);
+    ringing.insert(
+        QStringLiteral("caseId"), call.caseId.isEmpty() ? QJsonValue() : QJsonValue(call.caseId));
+    ringing.insert(QStringLiteral("materialId"),
+        call.materialId.isEmpty() ? QJsonValue() : QJsonValue(call.materialId));
+    for (const QString &home : call.rung)
+        m_events.sendLive(home, ringing);
+    QJsonObject invited = callMessage(QStringLiteral("call.invited"), call.id);
+    invited.insert(QStringLiteral("ringing"), QJsonArray::fromStringList(call.rung));
+    invited.insert(QStringLiteral("jurisdiction"), jurisdiction);
+    m_events.sendLive(windowId, invited);
+    qCInfo(lcHub) << "call" << call.id << "from" << windowId << "rings" << call.rung.size()
+                  << "windows of" << jurisdiction;
+
+    const QString callId = call.id;
+    const bool nobody = call.rung.isEmpty();
+    call.timer = new QTimer(this);
+    call.timer->setSingleShot(true);
+    connect(call.timer, &QTimer::timeout, this, [this, callId]() { onTimeout(callId); });
+    m_calls.emplace(callId, std::move(call));
+    if (nobody)
+        onTimeout(callId); // nobody can answer: missed at once
+    else
+        m_calls.at(callId).timer->start(m_config.callTimeoutMs);
+}
+
+void CallService::onTimeout(const QString &callId)
+{
+    auto it = m_calls.find(callId);
+    if (it == m_calls.end() || it->second.state != State::Ringing)
+        return;
+    const Call &call = it->second;
+    const QJsonObject missed = callMessage(QStringLiteral("call.missed"), callId);
+    m_events.sendLive(call.callerWindow, missed);
+    for (const QString &rung : call.rung)
+        m_events.sendLive(rung, missed);
+    recordMisses(call);
+    finish(callId, QStringLiteral("missed"));
+}
+
+void CallService::recordMisses(const Call &call)
+{
+    const QDateTime now = m_clock.now();
+    const QString month = monthOf(now);
+    QStringList windows = call.rung;
+    if (windows.isEmpty()) {
+        // Nobody was online: every home window of the jurisdiction missed it.
+        windows = homeWindows(call.jurisdiction);
+        windows.removeAll(call.callerWindow);
+    }
+    const QJsonObject caller = m_accounts.windowJson(call.callerWindow);
+    const Core::Status stored = m_database.transaction([&]() -> Core::Status {
+        for (const QString &windowId : windows) {
+            QSqlQuery miss(m_database.connection());
+            miss.prepare(QStringLiteral("INSERT OR IGNORE INTO hub_missed_calls (call_id,"
+                                        " window_id, month, at) VALUES (?, ?, ?, ?)"));
+            miss.addBindValue(call.id);
+            miss.addBindValue(windowId);
+            miss.addBindValue(month);
+            miss.addBindValue(now.toMSecsSinceEpoch());
+            if (!miss.exec())
+                return Storage::Database::queryError(miss, QStringLiteral("record missed call"));
+            QSqlQuery phone(m_database.connection());
+            phone.prepare(QStringLiteral("SELECT phone FROM hub_windows WHERE id = ?"));
+            phone.addBindValue(windowId);
+            const QString number
+                = phone.exec() && phone.next() ? phone.value(0).toString() : QString();
+            const QString text
+                = QStringLiteral("【统一受理平台】%1有一通帮办呼叫未接听（事项%2），"
+                                 "请尽快回拨。")
+                      .arg(caller.value(QStringLiteral("name")).toString(), call.itemCode);
+            QSqlQuery sms(m_database.connection());
+            sms.prepare(QStringLiteral("INSERT INTO sms_outbox (window_id, phone, text, call_id,"
+                                       " state, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+            sms.addBindValue(windowId);
+            sms.addBindValue(number);
+            sms.addBindValue(text);
+            sms.addBindValue(call.id);
+            sms.addBindValue(
+                number.isEmpty() ? QStringLiteral("no_phone") : QStringLiteral("queued"));
+            sms.addBindValue(now.toMSecsSinceEpoch());
+            if (!sms.exec())
+                return Storage::Database::queryError(sms, QStringLiteral("queue SMS"));
+            qCInfo(lcHub).noquote() << "missed call" << call.id << "for window" << windowId
+                                    << "SMS to" << maskPhone(number);
+            QSqlQuery count(m_database.connection());
+            count.prepare(QStringLiteral(
+                "SELECT COUNT(*) FROM hub_missed_calls WHERE window_id = ? AND month = ?"));
+            count.addBindValue(windowId);
+            count.addBindValue(month);
+            if (count.exec() && count.next() && count.value(0).toInt() > 3)
+                qCWarning(lcHub) << "window" << windowId << "missed" << count.value(0).toInt()
+                                 << "calls in" << month << "- escalated";
+        }
+        return {};
+    });
+    if (!stored)
+        qCWarning(lcHub) << "recording missed calls failed:" << stored.error().detail;
+}
+
+void CallService::finish(const QString &callId, const QString &state, const QString &answeredBy)
+{
+    auto it = m_calls.find(callId);
+    if (it == m_calls.end())
+        return;
+    if (it->second.timer)
+        it->second.timer->deleteLater();
+    m_calls.erase(it);
+    QSqlQuery update(m_database.connection());
+    update.prepare(QStringLiteral("UPDATE hub_calls SET state = ?, ended_at = ?,"
+                                  " answered_by = COALESCE(?, answered_by) WHERE id = ?"));
+    update.addBindValue(state);
+    update.addBindValue(m_clock.now().toMSecsSinceEpoch());
+    update.addBindValue(answeredBy.isEmpty() ? QVariant() : QVariant(answeredBy));
+    update.addBindValue(callId);
+    if (!update.exec())
+        qCWarning(lcHub) << "recording the end of a call failed:" << update.lastError().text();
+}
+
+HttpResponse CallService::missedCalls(
+    const QString &windowId, const QUrlQuery &urlQuery, const AuthContext &context)
+{
+    const QJsonObject window = m_accounts.windowJson(windowId);
+    if (window.isEmpty())
+        return errorResponse(
+            404, QStringLiteral("not_found"), QStringLiteral("窗口不存在"), windowId);
+    const QString jurisdiction = window.value(QStringLiteral("jurisdiction"))
+                                     .toObject()
+                                     .value(QStringLiteral("code"))
+                                     .toString();
+    const bool allowed = context.role == QLatin1String("admin") || context.windowId == windowId
+        || (context.role == QLatin1String("department")
+            && context.jurisdictionCode == jurisdiction);
+    if (!allowed) {
+        return errorResponse(
+            403, QStringLiteral("forbidden"), QStringLiteral("无权查看该窗口的未接来电"), windowId);
+    }
+    QString month = urlQuery.queryItemValue(QStringLiteral("month"));
+    static const QRegularExpression monthShape(QStringLiteral("^\\d{4}-(0[1-9]|1[0-2])$"));
+    if (month.isEmpty())
+        month = monthOf(m_clock.now());
+    else if (!monthShape.match(month).hasMatch())
+        return errorResponse(400, QStringLiteral("bad_request"), QStringLiteral("月份格式错误"),
+            QStringLiteral("month=YYYY-MM"));
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral(
+        "SELECT m.call_id, m.at, c.caller_window, c.item_code, c.case_id FROM hub_missed_calls m"
+        " JOIN hub_calls c ON c.id = m.call_id WHERE m.window_id = ? AND m.month = ?"
+        " ORDER BY m.at, m.rowid"));
+    query.addBindValue(windowId);
+    query.addBindValue(month);
+    if (!query.exec())
+        return internalError(query.lastError().text());
+    QJsonArray calls;
+    while (query.next()) {
+        calls.append(QJsonObject { { QStringLiteral("callId"), query.value(0).toString() },
+            { QStringLiteral("at"),
+                rfc3339(QDateTime::fromMSecsSinceEpoch(query.value(1).toLongLong(), Qt::UTC)) },
+            { QStringLiteral("from"), query.value(2).toString() },
+            { QStringLiteral("itemCode"), query.value(3).toString() },
+            { QStringLiteral("caseId"),
+                query.value(4).isNull() ? QJsonValue() : QJsonValue(query.value(4).toString()) } });
+    }
+    return jsonResponse(200,
+        QJsonObject { { QStringLiteral("windowId"), windowId }, { QStringLiteral("month"), month },
+            { QStringLiteral("count"), calls.size() },
+            { QStringLiteral("escalated"), calls.size() > 3 },
+            { QStringLiteral("calls"), calls } });
+}
+
+QList<SmsMessage> CallService::smsOutbox(Storage::Database &database)
+{
+    QList<SmsMessage> list;
+    QSqlQuery query(database.connection());
+    if (!query.exec(QStringLiteral("SELECT id, window_id, phone, text, call_id, state, created_at"
+                                   " FROM sms_outbox ORDER BY id")))
+        return list;
+    while (query.next()) {
+        list.append(
+            { query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+                query.value(3).toString(), query.value(4).toString(), query.value(5).toString(),
+                QDateTime::fromMSecsSinceEpoch(query.value(6).toLongLong(), Qt::UTC) });
+    }
+    return list;
+}
+
+QString CallService::maskPhone(const QString &phone)
+{
+    if (phone.isEmpty())
+        return QStringLiteral("(none)");
+    if (phone.size() < 7)
+        return QString(phone.size(), QLatin1Char('*'));
+    return QString(phone.left(3) + QString(phone.size() - 7, QLatin1Char('*')) + phone.right(4));
+}
+
+} // namespace Tongban::Hub

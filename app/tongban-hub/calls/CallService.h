@@ -1,0 +1,126 @@
+#pragma once
+
+#include "HubConfig.h"
+#include "calls/CallMessage.h"
+#include "http/HttpTypes.h"
+
+#include <core/Result.h>
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+
+#include <map>
+
+class QTimer;
+
+namespace Tongban::Storage {
+class Database;
+}
+
+namespace Tongban::Hub {
+
+struct AuthContext;
+class AccountService;
+class CatalogueService;
+class EventService;
+
+/// One queued text message to a home window (the SMS gateway is an external edge).
+struct SmsMessage
+{
+    qint64 id = 0;
+    QString windowId;
+    QString phone;
+    QString text;
+    QString callId;
+    QString state; ///< queued, or no_phone when the window has no duty phone
+    QDateTime createdAt;
+};
+
+/*!
+ * Presence and call signalling (contract §11).
+ *
+ * Presence: hub_windows.presence holds what the clerk set (PUT /presence);
+ * a window's first events session makes an offline window online; when its
+ * last session ends, a presenceGraceMs timer starts and, if no session came
+ * back, the window becomes offline. Every change is sent live as
+ * presence.changed to every connected session.
+ *
+ * Calls live in memory (a restart ends them) and are recorded in hub_calls.
+ * An invite rings every online, connected home window of the jurisdiction
+ * (a window with a session of a "home" account); the first accept wins;
+ * SDP and ICE are relayed only between caller and the accepting window; a
+ * call still ringing after callTimeoutMs is missed: a miss is recorded and an
+ * SMS queued for each window rung (or, when none was online, for every home
+ * window of the jurisdiction). A message about a call the sender is not
+ * party to gets an error message, never a relay.
+ *
+ * Threading: the thread that owns the Database.
+ */
+class CallService : public QObject
+{
+    Q_OBJECT
+public:
+    CallService(Storage::Database &database, AccountService &accounts, EventService &events,
+        const CatalogueService &catalogue, const HubConfig &config, const Core::Clock &clock,
+        QObject *parent = nullptr);
+    ~CallService() override;
+
+    /// A listening hub has no sessions yet: every window starts offline.
+    void resetPresence();
+
+    HttpResponse setPresence(const AuthContext &context, const QJsonObject &body);
+    HttpResponse missedCalls(
+        const QString &windowId, const QUrlQuery &query, const AuthContext &context);
+
+    /// The SMS outbox, oldest first.
+    static QList<SmsMessage> smsOutbox(Storage::Database &database);
+    /// 13800000001 → 138****0001, for logs.
+    static QString maskPhone(const QString &phone);
+
+    int activeCallCount() const { return int(m_calls.size()); }
+
+private:
+    enum class State { Unknown, Ringing, Active };
+    struct Call
+    {
+        QString id;
+        QString callerWindow;
+        QString itemCode;
+        QString caseId;
+        QString materialId;
+        QString jurisdiction;
+        QStringList rung;
+        QSet<QString> declined;
+        QString peer;
+        State state = State::Unknown;
+        QTimer *timer = nullptr;
+    };
+
+    void onWindowConnected(const QString &windowId);
+    void onWindowDisconnected(const QString &windowId);
+    void onMessage(const QString &windowId, const QString &account, const QString &role,
+        const QJsonObject &message);
+    void invite(const QString &windowId, const QString &role, const CallMessage &message);
+    void onTimeout(const QString &callId);
+    void windowGone(const QString &windowId);
+    void finish(const QString &callId, const QString &state, const QString &answeredBy = {});
+    void recordMisses(const Call &call);
+    void storePresence(const QString &windowId, const QString &presence);
+    QString storedPresence(const QString &windowId) const;
+    QStringList homeWindows(const QString &jurisdiction) const;
+    QJsonObject callMessage(const QString &type, const QString &callId) const;
+
+    Storage::Database &m_database;
+    AccountService &m_accounts;
+    EventService &m_events;
+    const CatalogueService &m_catalogue;
+    const HubConfig &m_config;
+    const Core::Clock &m_clock;
+    std::map<QString, Call> m_calls;
+    QHash<QString, QTimer *> m_graceTimers;
+};
+
+} // namespace Tongban::Hub
