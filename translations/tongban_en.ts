@@ -9,6 +9,13 @@
         </message>
     </context>
     <context>
+        <name>Tongban::App</name>
+        <message>
+            <source>No platform address is configured for this workstation. Ask IT support to set [platform] url in tongban.conf.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Tongban::Catalog</name>
         <message>
             <source>nested deeper than %1 levels</source>
@@ -457,6 +464,301 @@ As a credit code: %2</source>
         </message>
     </context>
     <context>
+        <name>Tongban::Gui::CaseController</name>
+        <message>
+            <source>The service item %1 is not in the catalogue in force.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No case is open.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finish checking every material before issuing a notice or a receipt.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No platform is configured: the case cannot be transmitted. Ask IT support.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No paper original of this case has to be mailed.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Tongban::Gui::ChecklistPage</name>
+        <message>
+            <source>originals: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>copies: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>paper</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>electronic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>paper and electronic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Material checking</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To the decision (Ctrl+D)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Original verified against the copy (核验原件)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The applicant did not bring this material</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Accept now, submit later (容缺受理)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The applicant's commitment: what, by when</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Report a guide error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Video assistance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Previous (Ctrl+Up)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next material (Ctrl+Down)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No case is open. Start one under New case, or open a case awaiting correction from Today.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1
+%2 · %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>applicant not entered</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source> · %n page(s)</source>
+            <translation>
+                <numerusform> · %n page</numerusform>
+                <numerusform> · %n pages</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source> · to correct</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>To the decision (Ctrl+D) · %n left</source>
+            <translation>
+                <numerusform>To the decision (Ctrl+D) · %n left</numerusform>
+                <numerusform>To the decision (Ctrl+D) · %n left</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Basis: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Source: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The paper original goes to the home department by mail.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Listed on the one-time notice: check it again now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Already checked at the first visit; nothing to do unless it changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Review points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Met</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not met</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remark (optional)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Tongban::Gui::DecisionPage</name>
+        <message>
+            <source>Decision and notices</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Material</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Result</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What the applicant must do</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Back to the checklist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reprint (补打)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next applicant</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No case is open.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 · %2 · applicant %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Commitment: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 %2, issued %3%4</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>, reprinted %n time(s)</source>
+            <translation>
+                <numerusform>, reprinted once</numerusform>
+                <numerusform>, reprinted %n times</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Complete. The receipt was issued and the case is in the outbox.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Complete. Official case number %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Receipt issued</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Awaiting correction: the one-time notice lists everything the applicant must bring. Open the case from Today when they return.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One-time notice issued</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>; </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not decided yet:
+%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finish checking first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every material is in order: issue the receipt and transmit the case to the platform.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Issue receipt and transmit (Ctrl+P)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n deficiency(ies): issue the one-time notice listing all of them.</source>
+            <translation>
+                <numerusform>%n deficiency: issue the one-time notice listing it.</numerusform>
+                <numerusform>%n deficiencies: issue the one-time notice listing all of them.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Issue one-time notice (Ctrl+P)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The receipt was issued, but the case could not be put in the outbox: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One-time notice %1 printed. Hand it to the applicant to sign.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Receipt %1 printed; the case is being transmitted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Receipt %1 and mailing slip %2 printed; the case is being transmitted. Mail the paper originals by the next working day.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reprinted %1, marked 补打.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No printer is available. The notice is kept: print it later with Reprint, or ask IT support to set up the printer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The printer reported an error. The notice is kept: check the printer and use Reprint.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Tongban::Gui::GuidesPage</name>
         <message>
             <source>Unified guides</source>
@@ -601,14 +903,6 @@ As a credit code: %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Window: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Clerk: not signed in (sign-in not built yet)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Today</source>
             <translation type="unfinished" />
         </message>
@@ -617,71 +911,7 @@ As a credit code: %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Start a case for an applicant: find the service item, read its unified guide, enter the applicant and answer the questions that decide which materials apply.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Search items by name, code, keyword or pinyin initials</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Check identity numbers and credit codes as they are typed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Save the case from the first keystroke</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Material checking</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Check each material against its review points, with the annotated sample beside the live document camera view.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Capture pages automatically when the paper is still</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mark each review point passed or failed with a standard reason</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Record tolerated absences with the applicant's commitment</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Notices and receipts</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Print the one-time notice listing every deficiency, or the receipt when the materials are complete.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Numbered per window, with a QR code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Reprints marked as such and recorded</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Outbox</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Send complete cases to the unified acceptance platform, resuming by itself when the network fails.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Progress and failures of every upload</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mailing tasks for paper originals, with their deadlines</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -705,10 +935,6 @@ As a credit code: %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Data: %1    Calendar: %2-%3    Platform: not connected (not built yet)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Ctrl+%1</source>
             <translation type="unfinished" />
         </message>
@@ -720,6 +946,187 @@ As a credit code: %2</source>
             <source>Unified guides</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Lock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lock the window now (Ctrl+L)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Decision and notices</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outbox and mailing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Data: %1    Calendar: %2-%3    Platform: %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not configured</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only %1 can unlock this window.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No platform is configured for this workstation. Ask IT support to set [platform] url in tongban.conf.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Case %1 reopened where you left it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clerk: %1 (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Case %1 %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Tongban::Gui::NewCasePage</name>
+        <message>
+            <source>New case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Item name, code or pinyin initials</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unified guide</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start a case for this item</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Applicant</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Natural person</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Legal person or organisation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Identity number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Legal representative</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone (optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Questions that decide the materials</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Materials to check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check the materials (Ctrl+Enter)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (in some cases)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Decided by %1 (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Promised time limit: %n working day(s)</source>
+            <translation>
+                <numerusform>Promised time limit: %n working day</numerusform>
+                <numerusform>Promised time limit: %n working days</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Fee: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No fee</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Materials</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Case %1 · saved as you type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unified social credit code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>✓ Valid credit code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of 18 characters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>✓ Valid identity number</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n material(s) apply to these answers: </source>
+            <translation>
+                <numerusform>%n material applies to these answers: </numerusform>
+                <numerusform>%n materials apply to these answers: </numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Tongban::Gui::NotBuiltPage</name>
@@ -729,6 +1136,160 @@ As a credit code: %2</source>
         </message>
         <message>
             <source>What it will do:</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Tongban::Gui::OutboxPage</name>
+        <message>
+            <source>Waiting to send</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Uploading pages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Submitting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Acknowledged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outbox and mailing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Send now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>State</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pages sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Official number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last problem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paper originals to mail (within 1 working day)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mail by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Materials</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Carrier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waybill</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cases are sent by themselves in the background and resume after a network failure or a restart.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not signed in to the platform: cases wait here and are sent after sign-in.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(next try %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (overdue)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sent %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SF Express</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Government courier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waybill number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record as sent</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Tongban::Gui::SignInPage</name>
+        <message>
+            <source>Your own clerk account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Accounts are personal and never shared; every act is recorded under your name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Window locked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Locked after a period without use. Only %1 can unlock it; another clerk must sign out first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter your account.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter your password.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -776,34 +1337,6 @@ As a credit code: %2</source>
         </message>
         <message>
             <source>Audit trail</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not built yet</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Clerk sign-in with a personal account and the idle lock</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Capture from the document camera or scanner</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Guided material checking, the one-time notice and the receipt</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Transmission to the unified acceptance platform, mailing and results</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Video remote assistance with the home window</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Installer and IT diagnostics</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -864,16 +1397,148 @@ As a credit code: %2</source>
             <source>Catalogue in force</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>This version keeps data safely, records every act and carries the unified guides (see Unified guides), but it cannot receive an application yet. Not built yet:</source>
-            <translation type="unfinished" />
-        </message>
         <message numerus="yes">
             <source>%1, %n item(s), published %2</source>
             <translation>
                 <numerusform>%1, %n item, published %2</numerusform>
                 <numerusform>%1, %n items, published %2</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Awaiting correction</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Received, transmitting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Abandoned</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Being checked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cases of today</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Applicant</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>State</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Item</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Awaiting correction (待补正)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Identity number or credit code, then Enter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Since</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Transmission and mailing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mail by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Case</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paper originals</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Platform and guides</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Platform</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not checked yet in this session</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No case awaiting correction for this number</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n case(s) being transmitted</source>
+            <translation>
+                <numerusform>%n case being transmitted</numerusform>
+                <numerusform>%n cases being transmitted</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n acknowledged</source>
+            <translation>
+                <numerusform>%n acknowledged</numerusform>
+                <numerusform>%n acknowledged</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed: see Outbox</source>
+            <translation>
+                <numerusform>%n failed: see Outbox</numerusform>
+                <numerusform>%n failed: see Outbox</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n material(s)</source>
+            <translation>
+                <numerusform>%n material</numerusform>
+                <numerusform>%n materials</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 (overdue)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not configured</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connected to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not connected (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No guide you have used changed since you last used it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Changed since you last used them: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>, </source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -904,6 +1569,166 @@ As a credit code: %2</source>
         </message>
         <message>
             <source>The page looks blank. Check that the printed side faces up.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Tongban::Intake</name>
+        <message numerus="yes">
+            <source>%n original(s)</source>
+            <translation>
+                <numerusform>%n original</numerusform>
+                <numerusform>%n originals</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n copy(ies)</source>
+            <translation>
+                <numerusform>%n copy</numerusform>
+                <numerusform>%n copies</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>paper</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>electronic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>paper and electronic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not checked yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not submitted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Please submit %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Please submit %1 (%2).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The guide does not allow tolerated absence for this material</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record the applicant's commitment for the tolerated absence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Capture the pages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Does not meet: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Please correct it as the guide requires.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n review point(s) not marked</source>
+            <translation>
+                <numerusform>%n review point not marked</numerusform>
+                <numerusform>%n review points not marked</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Verify the original</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Received</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tolerated absence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Missing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deficient</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the applicant's name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the applicant's identity number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the unified social credit code.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the legal representative.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the agent's name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Agent: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The case could not be saved. Nothing already saved is lost; try again, and call IT support if it keeps failing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The case was not found on this workstation.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The saved case cannot be read. Call IT support; its pages are kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The page to retake is no longer in the case.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The material is not in the case.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only a case awaiting correction can be corrected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The waybill number should be 8 to 30 letters or digits.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The mailing task was not found.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only a complete case can be transmitted.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -974,6 +1799,30 @@ As a credit code: %2</source>
         </message>
         <message>
             <source>A page could not be uploaded to the platform. The workstation will try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The catalogue sent by the platform is invalid and was not used; the catalogue in force stays in force. The platform has been told. If it keeps happening, call the hall's IT staff.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The working-day calendar sent by the platform is invalid and was not used; the calendar in force stays in force.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No calendar has been received from the platform.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Results cannot be received: nobody is signed in to the platform. Sign in.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The notice document sent by the platform is damaged (its SHA-256 fingerprint does not match the result); it was not stored. The workstation asks for it again by itself; if it keeps happening, call the hall's IT staff.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This result is not kept on this workstation.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1230,6 +2079,142 @@ As a credit code: %2</source>
         </message>
         <message>
             <source>This case cannot be transmitted: its data is incomplete. Call the hall's IT staff.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>paper</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This record cannot be sent to the platform: a required field is missing. Complete it and save it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A result sent by the platform could not be read; it was not stored. The workstation asks for it again by itself; if it keeps happening, call the hall's IT staff.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No document camera is connected. Plug the camera's USB cable into this computer, wait a few seconds, then choose Refresh.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The document camera is not connected. Check its USB cable, then choose it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The document camera could not take the picture. Capture again; if it fails again, reconnect the camera.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The document camera is still starting. Wait a moment, then capture again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The document camera stopped working. Reconnect it, then choose it again; pages already captured are kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The scanners did not answer in time. Check their cables and power, then choose Refresh.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No scanner was found. Check that the scanner is switched on and its USB cable is plugged in, then choose Refresh.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The scanner is not ready. Choose it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The scanner does not answer. Check that it is switched on, then choose it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A sheet scanner shows no live picture. Put the page in, then scan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Colour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Grey</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Black and white</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Flatbed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Document feeder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Document feeder, both sides</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The feeder is empty. Put the pages in the feeder, then scan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paper is jammed in the scanner. Open the scanner, remove the paper, then scan again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The scanner's cover is open. Close it, then scan again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The scanner is busy, perhaps in use by another program. Wait a moment, then try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This computer is not allowed to use the scanner. Ask IT to check the scanner's permissions.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The scanner stopped responding. Check its cable and power, then scan again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The scanner sent a picture this program cannot read. Ask IT to check the scanner settings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The scanner could not be opened. Check that it is switched on and connected, then choose it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Resolution (dpi)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 dpi</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Colour mode</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paper source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The scanner did not accept this setting.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The scanner software (SANE) could not start. Ask IT to check the scanner installation.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The list of scanners could not be read. Check the scanner's cable and power, then try again.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -9,6 +9,13 @@
         </message>
     </context>
     <context>
+        <name>Tongban::App</name>
+        <message>
+            <source>No platform address is configured for this workstation. Ask IT support to set [platform] url in tongban.conf.</source>
+            <translation>本工作站未配置平台地址。请联系信息技术人员在 tongban.conf 中设置 [platform] url。</translation>
+        </message>
+    </context>
+    <context>
         <name>Tongban::Catalog</name>
         <message>
             <source>nested deeper than %1 levels</source>
@@ -458,6 +465,299 @@ As a credit code: %2</source>
         </message>
     </context>
     <context>
+        <name>Tongban::Gui::CaseController</name>
+        <message>
+            <source>The service item %1 is not in the catalogue in force.</source>
+            <translation>事项 %1 不在现行事项清单中。</translation>
+        </message>
+        <message>
+            <source>No case is open.</source>
+            <translation>当前没有打开的办件。</translation>
+        </message>
+        <message>
+            <source>Finish checking every material before issuing a notice or a receipt.</source>
+            <translation>请先完成全部材料的核验，再出具告知书或收件回执。</translation>
+        </message>
+        <message>
+            <source>No platform is configured: the case cannot be transmitted. Ask IT support.</source>
+            <translation>未配置平台，办件无法提交。请联系信息技术人员。</translation>
+        </message>
+        <message>
+            <source>No paper original of this case has to be mailed.</source>
+            <translation>本办件没有需要寄送的纸质原件。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tongban::Gui::ChecklistPage</name>
+        <message>
+            <source>originals: %1</source>
+            <translation>原件 %1 份</translation>
+        </message>
+        <message>
+            <source>copies: %1</source>
+            <translation>复印件 %1 份</translation>
+        </message>
+        <message>
+            <source>paper</source>
+            <translation>纸质</translation>
+        </message>
+        <message>
+            <source>electronic</source>
+            <translation>电子</translation>
+        </message>
+        <message>
+            <source>paper and electronic</source>
+            <translation>纸质和电子</translation>
+        </message>
+        <message>
+            <source>Material checking</source>
+            <translation>材料核验</translation>
+        </message>
+        <message>
+            <source>To the decision (Ctrl+D)</source>
+            <translation>去出具结果（Ctrl+D）</translation>
+        </message>
+        <message>
+            <source>Original verified against the copy (核验原件)</source>
+            <translation>已核验原件（核验原件）</translation>
+        </message>
+        <message>
+            <source>The applicant did not bring this material</source>
+            <translation>申请人未提交此材料（缺少）</translation>
+        </message>
+        <message>
+            <source>Accept now, submit later (容缺受理)</source>
+            <translation>容缺受理（先受理、后补交）</translation>
+        </message>
+        <message>
+            <source>The applicant's commitment: what, by when</source>
+            <translation>申请人承诺：补交什么、何时补交</translation>
+        </message>
+        <message>
+            <source>Report a guide error</source>
+            <translation>指南纠错</translation>
+        </message>
+        <message>
+            <source>Video assistance</source>
+            <translation>视频协助</translation>
+        </message>
+        <message>
+            <source>Previous (Ctrl+Up)</source>
+            <translation>上一项（Ctrl+↑）</translation>
+        </message>
+        <message>
+            <source>Next material (Ctrl+Down)</source>
+            <translation>下一项材料（Ctrl+↓）</translation>
+        </message>
+        <message>
+            <source>No case is open. Start one under New case, or open a case awaiting correction from Today.</source>
+            <translation>当前没有打开的办件。请在“新建办件”中开始，或在“今日”中打开待补正的办件。</translation>
+        </message>
+        <message>
+            <source>%1
+%2 · %3</source>
+            <translation>%1
+%2 · %3</translation>
+        </message>
+        <message>
+            <source>applicant not entered</source>
+            <translation>未填写申请人</translation>
+        </message>
+        <message numerus="yes">
+            <source> · %n page(s)</source>
+            <translation>
+                <numerusform> · %n 页</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source> · to correct</source>
+            <translation> · 需补正</translation>
+        </message>
+        <message numerus="yes">
+            <source>To the decision (Ctrl+D) · %n left</source>
+            <translation>
+                <numerusform>去出具结果（Ctrl+D）· 还剩 %n 项</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Basis: %1</source>
+            <translation>依据：%1</translation>
+        </message>
+        <message>
+            <source>Source: %1</source>
+            <translation>来源：%1</translation>
+        </message>
+        <message>
+            <source>The paper original goes to the home department by mail.</source>
+            <translation>纸质原件须邮寄至属地部门。</translation>
+        </message>
+        <message>
+            <source>Listed on the one-time notice: check it again now.</source>
+            <translation>一次性告知书中列明的材料：请重新核验。</translation>
+        </message>
+        <message>
+            <source>Already checked at the first visit; nothing to do unless it changed.</source>
+            <translation>首次办理时已核验通过；如无变化无需处理。</translation>
+        </message>
+        <message>
+            <source>Review points</source>
+            <translation>审查要点</translation>
+        </message>
+        <message>
+            <source>Met</source>
+            <translation>符合</translation>
+        </message>
+        <message>
+            <source>Not met</source>
+            <translation>不符合</translation>
+        </message>
+        <message>
+            <source>Remark (optional)</source>
+            <translation>备注（可选）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tongban::Gui::DecisionPage</name>
+        <message>
+            <source>Decision and notices</source>
+            <translation>受理与告知</translation>
+        </message>
+        <message>
+            <source>Material</source>
+            <translation>材料</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Pages</source>
+            <translation>页数</translation>
+        </message>
+        <message>
+            <source>What the applicant must do</source>
+            <translation>申请人需补正的内容</translation>
+        </message>
+        <message>
+            <source>Back to the checklist</source>
+            <translation>返回材料核验</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation>预览</translation>
+        </message>
+        <message>
+            <source>Reprint (补打)</source>
+            <translation>补打</translation>
+        </message>
+        <message>
+            <source>Next applicant</source>
+            <translation>办理下一位</translation>
+        </message>
+        <message>
+            <source>No case is open.</source>
+            <translation>当前没有打开的办件。</translation>
+        </message>
+        <message>
+            <source>%1 · %2 · applicant %3</source>
+            <translation>%1 · %2 · 申请人 %3</translation>
+        </message>
+        <message>
+            <source>Commitment: %1</source>
+            <translation>承诺：%1</translation>
+        </message>
+        <message>
+            <source>%1 %2, issued %3%4</source>
+            <translation>%1 %2，出具于 %3%4</translation>
+        </message>
+        <message numerus="yes">
+            <source>, reprinted %n time(s)</source>
+            <translation>
+                <numerusform>，已补打 %n 次</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Complete. The receipt was issued and the case is in the outbox.</source>
+            <translation>材料齐全。已出具收件回执，办件正在提交平台。</translation>
+        </message>
+        <message>
+            <source>Complete. Official case number %1.</source>
+            <translation>材料齐全。正式受理编号 %1。</translation>
+        </message>
+        <message>
+            <source>Receipt issued</source>
+            <translation>已出具收件回执</translation>
+        </message>
+        <message>
+            <source>Awaiting correction: the one-time notice lists everything the applicant must bring. Open the case from Today when they return.</source>
+            <translation>待补正：一次性告知书已列明申请人需补正的全部内容。申请人再次前来时，请在“今日”中打开此办件。</translation>
+        </message>
+        <message>
+            <source>One-time notice issued</source>
+            <translation>已出具一次性告知书</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <translation>；</translation>
+        </message>
+        <message>
+            <source>Not decided yet:
+%1</source>
+            <translation>尚不能出具结果：
+%1</translation>
+        </message>
+        <message>
+            <source>Finish checking first</source>
+            <translation>请先完成核验</translation>
+        </message>
+        <message>
+            <source>Every material is in order: issue the receipt and transmit the case to the platform.</source>
+            <translation>材料齐全、符合要求：出具收件回执并提交统一受理平台。</translation>
+        </message>
+        <message>
+            <source>Issue receipt and transmit (Ctrl+P)</source>
+            <translation>出具收件回执并提交（Ctrl+P）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n deficiency(ies): issue the one-time notice listing all of them.</source>
+            <translation>
+                <numerusform>共 %n 处问题：出具一次性告知书，一次性告知全部问题。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Issue one-time notice (Ctrl+P)</source>
+            <translation>出具一次性告知书（Ctrl+P）</translation>
+        </message>
+        <message>
+            <source>The receipt was issued, but the case could not be put in the outbox: %1</source>
+            <translation>已出具收件回执，但办件未能放入上传队列：%1</translation>
+        </message>
+        <message>
+            <source>One-time notice %1 printed. Hand it to the applicant to sign.</source>
+            <translation>一次性告知书 %1 已打印。请交申请人签收。</translation>
+        </message>
+        <message>
+            <source>Receipt %1 printed; the case is being transmitted.</source>
+            <translation>收件回执 %1 已打印；办件正在提交平台。</translation>
+        </message>
+        <message>
+            <source>Receipt %1 and mailing slip %2 printed; the case is being transmitted. Mail the paper originals by the next working day.</source>
+            <translation>收件回执 %1 和寄送单 %2 已打印；办件正在提交平台。请于下一个工作日内寄出纸质原件。</translation>
+        </message>
+        <message>
+            <source>Reprinted %1, marked 补打.</source>
+            <translation>已补打 %1，标注“补打”。</translation>
+        </message>
+        <message>
+            <source>No printer is available. The notice is kept: print it later with Reprint, or ask IT support to set up the printer.</source>
+            <translation>没有可用的打印机。文书已保存：稍后可用“补打”打印，或请信息技术人员设置打印机。</translation>
+        </message>
+        <message>
+            <source>The printer reported an error. The notice is kept: check the printer and use Reprint.</source>
+            <translation>打印机报告错误。文书已保存：请检查打印机后使用“补打”。</translation>
+        </message>
+    </context>
+    <context>
         <name>Tongban::Gui::GuidesPage</name>
         <message>
             <source>Unified guides</source>
@@ -601,14 +901,6 @@ As a credit code: %2</source>
             <translation>通办工作站</translation>
         </message>
         <message>
-            <source>Window: %1</source>
-            <translation>窗口：%1</translation>
-        </message>
-        <message>
-            <source>Clerk: not signed in (sign-in not built yet)</source>
-            <translation>人员：未登录（登录功能尚未建成）</translation>
-        </message>
-        <message>
             <source>Today</source>
             <translation>今日</translation>
         </message>
@@ -617,72 +909,8 @@ As a credit code: %2</source>
             <translation>新建办件</translation>
         </message>
         <message>
-            <source>Start a case for an applicant: find the service item, read its unified guide, enter the applicant and answer the questions that decide which materials apply.</source>
-            <translation>为申请人新建办件：查找通办事项，查看统一办事指南，录入申请人信息，回答决定所需材料的情形问题。</translation>
-        </message>
-        <message>
-            <source>Search items by name, code, keyword or pinyin initials</source>
-            <translation>按名称、事项编码、关键词或拼音首字母查找事项</translation>
-        </message>
-        <message>
-            <source>Check identity numbers and credit codes as they are typed</source>
-            <translation>输入时即校验身份证号码和统一社会信用代码</translation>
-        </message>
-        <message>
-            <source>Save the case from the first keystroke</source>
-            <translation>从第一次输入起即保存办件</translation>
-        </message>
-        <message>
             <source>Material checking</source>
             <translation>材料核验</translation>
-        </message>
-        <message>
-            <source>Check each material against its review points, with the annotated sample beside the live document camera view.</source>
-            <translation>对照审查要点逐项核验材料，示范样表与高拍仪实时画面并列显示。</translation>
-        </message>
-        <message>
-            <source>Capture pages automatically when the paper is still</source>
-            <translation>纸张放稳后自动拍摄</translation>
-        </message>
-        <message>
-            <source>Mark each review point passed or failed with a standard reason</source>
-            <translation>逐条标记审查要点通过或不通过，并选择标准理由</translation>
-        </message>
-        <message>
-            <source>Record tolerated absences with the applicant's commitment</source>
-            <translation>记录容缺受理材料及申请人承诺</translation>
-        </message>
-        <message>
-            <source>Notices and receipts</source>
-            <translation>告知书与回执</translation>
-        </message>
-        <message>
-            <source>Print the one-time notice listing every deficiency, or the receipt when the materials are complete.</source>
-            <translation>材料不齐全时打印列明全部问题的一次性告知书，材料齐全时打印收件回执。</translation>
-        </message>
-        <message>
-            <source>Numbered per window, with a QR code</source>
-            <translation>按窗口编号，附二维码</translation>
-        </message>
-        <message>
-            <source>Reprints marked as such and recorded</source>
-            <translation>补打时标明“补打”并留痕</translation>
-        </message>
-        <message>
-            <source>Outbox</source>
-            <translation>上传队列</translation>
-        </message>
-        <message>
-            <source>Send complete cases to the unified acceptance platform, resuming by itself when the network fails.</source>
-            <translation>将齐全的办件传输至统一受理平台，网络中断后自动续传。</translation>
-        </message>
-        <message>
-            <source>Progress and failures of every upload</source>
-            <translation>每项上传的进度与失败原因</translation>
-        </message>
-        <message>
-            <source>Mailing tasks for paper originals, with their deadlines</source>
-            <translation>纸质材料寄送任务及寄出期限</translation>
         </message>
         <message>
             <source>Video assistance</source>
@@ -705,10 +933,6 @@ As a credit code: %2</source>
             <translation>留痕记录</translation>
         </message>
         <message>
-            <source>Data: %1    Calendar: %2-%3    Platform: not connected (not built yet)</source>
-            <translation>数据：%1    工作日历：%2–%3 年    平台：未连接（尚未建成）</translation>
-        </message>
-        <message>
             <source>Ctrl+%1</source>
             <translation>Ctrl+%1</translation>
         </message>
@@ -720,6 +944,185 @@ As a credit code: %2</source>
             <source>Unified guides</source>
             <translation>办事指南</translation>
         </message>
+        <message>
+            <source>Lock</source>
+            <translation>锁定</translation>
+        </message>
+        <message>
+            <source>Lock the window now (Ctrl+L)</source>
+            <translation>立即锁定窗口（Ctrl+L）</translation>
+        </message>
+        <message>
+            <source>Sign out</source>
+            <translation>退出登录</translation>
+        </message>
+        <message>
+            <source>Decision and notices</source>
+            <translation>受理与告知</translation>
+        </message>
+        <message>
+            <source>Outbox and mailing</source>
+            <translation>上传与寄送</translation>
+        </message>
+        <message>
+            <source>Data: %1    Calendar: %2-%3    Platform: %4</source>
+            <translation>数据：%1    日历：%2-%3    平台：%4</translation>
+        </message>
+        <message>
+            <source>not configured</source>
+            <translation>未配置</translation>
+        </message>
+        <message>
+            <source>Only %1 can unlock this window.</source>
+            <translation>只有%1可以解锁此窗口。</translation>
+        </message>
+        <message>
+            <source>No platform is configured for this workstation. Ask IT support to set [platform] url in tongban.conf.</source>
+            <translation>本工作站未配置平台。请联系信息技术人员在 tongban.conf 中设置 [platform] url。</translation>
+        </message>
+        <message>
+            <source>Case %1 reopened where you left it.</source>
+            <translation>办件 %1 已恢复到上次离开的位置。</translation>
+        </message>
+        <message>
+            <source>Clerk: %1 (%2)</source>
+            <translation>窗口人员：%1（%2）</translation>
+        </message>
+        <message>
+            <source>Case %1 %2</source>
+            <translation>办件 %1 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tongban::Gui::NewCasePage</name>
+        <message>
+            <source>New case</source>
+            <translation>新建办件</translation>
+        </message>
+        <message>
+            <source>Item name, code or pinyin initials</source>
+            <translation>事项名称、编码或拼音首字母</translation>
+        </message>
+        <message>
+            <source>Unified guide</source>
+            <translation>办事指南</translation>
+        </message>
+        <message>
+            <source>Start a case for this item</source>
+            <translation>办理此事项</translation>
+        </message>
+        <message>
+            <source>Applicant</source>
+            <translation>申请人</translation>
+        </message>
+        <message>
+            <source>Natural person</source>
+            <translation>自然人</translation>
+        </message>
+        <message>
+            <source>Legal person or organisation</source>
+            <translation>法人或其他组织</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名/名称</translation>
+        </message>
+        <message>
+            <source>Identity number</source>
+            <translation>身份证号码</translation>
+        </message>
+        <message>
+            <source>Legal representative</source>
+            <translation>法定代表人</translation>
+        </message>
+        <message>
+            <source>Phone (optional)</source>
+            <translation>联系电话（可选）</translation>
+        </message>
+        <message>
+            <source>Questions that decide the materials</source>
+            <translation>办理情形</translation>
+        </message>
+        <message>
+            <source>Agent</source>
+            <translation>代办人</translation>
+        </message>
+        <message>
+            <source>Materials to check</source>
+            <translation>需核验的材料</translation>
+        </message>
+        <message>
+            <source>Check the materials (Ctrl+Enter)</source>
+            <translation>开始核验材料（Ctrl+Enter）</translation>
+        </message>
+        <message>
+            <source>%1 (in some cases)</source>
+            <translation>%1（特定情形）</translation>
+        </message>
+        <message>
+            <source>Decided by %1 (%2)</source>
+            <translation>由%1（%2）办理</translation>
+        </message>
+        <message numerus="yes">
+            <source>Promised time limit: %n working day(s)</source>
+            <translation>
+                <numerusform>承诺时限：%n 个工作日</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Fee: %1</source>
+            <translation>收费：%1</translation>
+        </message>
+        <message>
+            <source>No fee</source>
+            <translation>不收费</translation>
+        </message>
+        <message>
+            <source>Materials</source>
+            <translation>申请材料</translation>
+        </message>
+        <message>
+            <source>Case %1 · saved as you type</source>
+            <translation>办件 %1 · 输入即保存</translation>
+        </message>
+        <message>
+            <source>Unified social credit code</source>
+            <translation>统一社会信用代码</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>请选择…</translation>
+        </message>
+        <message>
+            <source>✓ Valid credit code</source>
+            <translation>✓ 统一社会信用代码有效</translation>
+        </message>
+        <message>
+            <source>%1 of 18 characters</source>
+            <translation>已输入 %1 / 18 位</translation>
+        </message>
+        <message>
+            <source>✓ Valid identity number</source>
+            <translation>✓ 身份证号码有效</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n material(s) apply to these answers: </source>
+            <translation>
+                <numerusform>按以上情形需提交 %n 项材料：</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
     </context>
     <context>
         <name>Tongban::Gui::NotBuiltPage</name>
@@ -730,6 +1133,160 @@ As a credit code: %2</source>
         <message>
             <source>What it will do:</source>
             <translation>建成后将提供：</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tongban::Gui::OutboxPage</name>
+        <message>
+            <source>Waiting to send</source>
+            <translation>等待发送</translation>
+        </message>
+        <message>
+            <source>Uploading pages</source>
+            <translation>正在上传页面</translation>
+        </message>
+        <message>
+            <source>Submitting</source>
+            <translation>正在提交</translation>
+        </message>
+        <message>
+            <source>Acknowledged</source>
+            <translation>平台已受理</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <source>Outbox and mailing</source>
+            <translation>上传与寄送</translation>
+        </message>
+        <message>
+            <source>Send now</source>
+            <translation>立即发送</translation>
+        </message>
+        <message>
+            <source>Case</source>
+            <translation>办件</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Pages sent</source>
+            <translation>已上传页数</translation>
+        </message>
+        <message>
+            <source>Official number</source>
+            <translation>正式受理编号</translation>
+        </message>
+        <message>
+            <source>Last problem</source>
+            <translation>最近的问题</translation>
+        </message>
+        <message>
+            <source>Paper originals to mail (within 1 working day)</source>
+            <translation>待寄送的纸质原件（1 个工作日内）</translation>
+        </message>
+        <message>
+            <source>Mail by</source>
+            <translation>寄出期限</translation>
+        </message>
+        <message>
+            <source>Materials</source>
+            <translation>申请材料</translation>
+        </message>
+        <message>
+            <source>Carrier</source>
+            <translation>寄递方式</translation>
+        </message>
+        <message>
+            <source>Waybill</source>
+            <translation>运单号</translation>
+        </message>
+        <message>
+            <source>Cases are sent by themselves in the background and resume after a network failure or a restart.</source>
+            <translation>办件在后台自动发送；网络中断或重启后会自动续传。</translation>
+        </message>
+        <message>
+            <source>Not signed in to the platform: cases wait here and are sent after sign-in.</source>
+            <translation>未登录平台：办件在此等待，登录后自动发送。</translation>
+        </message>
+        <message>
+            <source>(next try %1)</source>
+            <translation>（%1 重试）</translation>
+        </message>
+        <message>
+            <source>%1 (overdue)</source>
+            <translation>%1（已逾期）</translation>
+        </message>
+        <message>
+            <source>Sent %1</source>
+            <translation>已寄出 %1</translation>
+        </message>
+        <message>
+            <source>SF Express</source>
+            <translation>顺丰速运</translation>
+        </message>
+        <message>
+            <source>Government courier</source>
+            <translation>政务机要通道</translation>
+        </message>
+        <message>
+            <source>Waybill number</source>
+            <translation>运单号</translation>
+        </message>
+        <message>
+            <source>Record as sent</source>
+            <translation>登记寄出</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tongban::Gui::SignInPage</name>
+        <message>
+            <source>Your own clerk account</source>
+            <translation>您本人的窗口人员账号</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>账号</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>Sign out</source>
+            <translation>退出登录</translation>
+        </message>
+        <message>
+            <source>Accounts are personal and never shared; every act is recorded under your name.</source>
+            <translation>账号一人一号、不得共用；每一项操作都以您的名义留痕。</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <source>Window locked</source>
+            <translation>窗口已锁定</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>解锁</translation>
+        </message>
+        <message>
+            <source>Locked after a period without use. Only %1 can unlock it; another clerk must sign out first.</source>
+            <translation>长时间无操作，窗口已锁定。只有%1可以解锁；其他人员须先退出登录。</translation>
+        </message>
+        <message>
+            <source>Enter your account.</source>
+            <translation>请输入账号。</translation>
+        </message>
+        <message>
+            <source>Enter your password.</source>
+            <translation>请输入密码。</translation>
         </message>
     </context>
     <context>
@@ -777,34 +1334,6 @@ As a credit code: %2</source>
         <message>
             <source>Audit trail</source>
             <translation>留痕记录</translation>
-        </message>
-        <message>
-            <source>Not built yet</source>
-            <translation>尚未建成</translation>
-        </message>
-        <message>
-            <source>Clerk sign-in with a personal account and the idle lock</source>
-            <translation>窗口人员个人账号登录及闲置锁屏</translation>
-        </message>
-        <message>
-            <source>Capture from the document camera or scanner</source>
-            <translation>高拍仪或扫描仪采集</translation>
-        </message>
-        <message>
-            <source>Guided material checking, the one-time notice and the receipt</source>
-            <translation>引导式材料核验、一次性告知书与收件回执</translation>
-        </message>
-        <message>
-            <source>Transmission to the unified acceptance platform, mailing and results</source>
-            <translation>传输至统一受理平台、纸质材料寄送与结果回传</translation>
-        </message>
-        <message>
-            <source>Video remote assistance with the home window</source>
-            <translation>与属地窗口的视频远程协助</translation>
-        </message>
-        <message>
-            <source>Installer and IT diagnostics</source>
-            <translation>安装程序与信息技术诊断</translation>
         </message>
         <message>
             <source>Today, %1</source>
@@ -862,15 +1391,143 @@ As a credit code: %2</source>
             <source>Catalogue in force</source>
             <translation>现行清单</translation>
         </message>
-        <message>
-            <source>This version keeps data safely, records every act and carries the unified guides (see Unified guides), but it cannot receive an application yet. Not built yet:</source>
-            <translation>本版本能安全保存数据、记录每一项操作，并提供统一办事指南（见“办事指南”），但还不能受理申请。以下功能尚未建成：</translation>
-        </message>
         <message numerus="yes">
             <source>%1, %n item(s), published %2</source>
             <translation>
                 <numerusform>%1，共 %n 个事项，%2 发布</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Awaiting correction</source>
+            <translation>待补正</translation>
+        </message>
+        <message>
+            <source>Received, transmitting</source>
+            <translation>已收件，提交中</translation>
+        </message>
+        <message>
+            <source>Abandoned</source>
+            <translation>已放弃</translation>
+        </message>
+        <message>
+            <source>Being checked</source>
+            <translation>核验中</translation>
+        </message>
+        <message>
+            <source>Cases of today</source>
+            <translation>今日办件</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Applicant</source>
+            <translation>申请人</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>事项</translation>
+        </message>
+        <message>
+            <source>Awaiting correction (待补正)</source>
+            <translation>待补正办件</translation>
+        </message>
+        <message>
+            <source>Identity number or credit code, then Enter</source>
+            <translation>输入身份证号码或统一社会信用代码后按回车</translation>
+        </message>
+        <message>
+            <source>Since</source>
+            <translation>告知日期</translation>
+        </message>
+        <message>
+            <source>Transmission and mailing</source>
+            <translation>上传与寄送</translation>
+        </message>
+        <message>
+            <source>Mail by</source>
+            <translation>寄出期限</translation>
+        </message>
+        <message>
+            <source>Case</source>
+            <translation>办件</translation>
+        </message>
+        <message>
+            <source>Paper originals</source>
+            <translation>纸质原件</translation>
+        </message>
+        <message>
+            <source>Platform and guides</source>
+            <translation>平台与办事指南</translation>
+        </message>
+        <message>
+            <source>Platform</source>
+            <translation>平台</translation>
+        </message>
+        <message>
+            <source>Not checked yet in this session</source>
+            <translation>本次登录尚未检查</translation>
+        </message>
+        <message>
+            <source>No case awaiting correction for this number</source>
+            <translation>该号码没有待补正的办件</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n case(s) being transmitted</source>
+            <translation>
+                <numerusform>%n 件正在提交</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n acknowledged</source>
+            <translation>
+                <numerusform>%n 件平台已受理</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed: see Outbox</source>
+            <translation>
+                <numerusform>%n 件失败：请查看“上传与寄送”</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n material(s)</source>
+            <translation>
+                <numerusform>%n 项材料</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 (overdue)</source>
+            <translation>%1（已逾期）</translation>
+        </message>
+        <message>
+            <source>Not configured</source>
+            <translation>未配置</translation>
+        </message>
+        <message>
+            <source>Connected to %1</source>
+            <translation>已连接 %1</translation>
+        </message>
+        <message>
+            <source>Not connected (%1)</source>
+            <translation>未连接（%1）</translation>
+        </message>
+        <message>
+            <source>No guide you have used changed since you last used it.</source>
+            <translation>您办理过的事项，其办事指南自上次办理以来均无变化。</translation>
+        </message>
+        <message>
+            <source>Changed since you last used them: %1</source>
+            <translation>自您上次办理以来办事指南有变化：%1</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
         </message>
     </context>
     <context>
@@ -902,6 +1559,163 @@ As a credit code: %2</source>
         <message>
             <source>The page looks blank. Check that the printed side faces up.</source>
             <translation>该页看起来是空白页。请检查是否有字的一面朝上。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tongban::Intake</name>
+        <message numerus="yes">
+            <source>%n original(s)</source>
+            <translation>
+                <numerusform>原件 %n 份</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n copy(ies)</source>
+            <translation>
+                <numerusform>复印件 %n 份</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>paper</source>
+            <translation>纸质</translation>
+        </message>
+        <message>
+            <source>electronic</source>
+            <translation>电子</translation>
+        </message>
+        <message>
+            <source>paper and electronic</source>
+            <translation>纸质和电子</translation>
+        </message>
+        <message>
+            <source>Not checked yet</source>
+            <translation>尚未核验</translation>
+        </message>
+        <message>
+            <source>Not submitted</source>
+            <translation>未提交</translation>
+        </message>
+        <message>
+            <source>Please submit %1.</source>
+            <translation>请提交《%1》。</translation>
+        </message>
+        <message>
+            <source>Please submit %1 (%2).</source>
+            <translation>请提交《%1》（%2）。</translation>
+        </message>
+        <message>
+            <source>The guide does not allow tolerated absence for this material</source>
+            <translation>办事指南未允许此材料容缺受理</translation>
+        </message>
+        <message>
+            <source>Record the applicant's commitment for the tolerated absence</source>
+            <translation>请记录申请人的容缺承诺</translation>
+        </message>
+        <message>
+            <source>Capture the pages</source>
+            <translation>请采集材料页面</translation>
+        </message>
+        <message>
+            <source>Does not meet: %1</source>
+            <translation>不符合：%1</translation>
+        </message>
+        <message>
+            <source>Please correct it as the guide requires.</source>
+            <translation>请按办事指南要求补正。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n review point(s) not marked</source>
+            <translation>
+                <numerusform>还有 %n 个审查要点未标记</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Verify the original</source>
+            <translation>请核验原件</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>已收取</translation>
+        </message>
+        <message>
+            <source>Tolerated absence</source>
+            <translation>容缺受理</translation>
+        </message>
+        <message>
+            <source>Missing</source>
+            <translation>缺少</translation>
+        </message>
+        <message>
+            <source>Deficient</source>
+            <translation>不符合要求</translation>
+        </message>
+        <message>
+            <source>To check</source>
+            <translation>待核验</translation>
+        </message>
+        <message>
+            <source>Enter the applicant's name.</source>
+            <translation>请填写申请人姓名或名称。</translation>
+        </message>
+        <message>
+            <source>Enter the applicant's identity number.</source>
+            <translation>请填写申请人身份证号码。</translation>
+        </message>
+        <message>
+            <source>Enter the unified social credit code.</source>
+            <translation>请填写统一社会信用代码。</translation>
+        </message>
+        <message>
+            <source>Enter the legal representative.</source>
+            <translation>请填写法定代表人。</translation>
+        </message>
+        <message>
+            <source>Enter the agent's name.</source>
+            <translation>请填写代办人姓名。</translation>
+        </message>
+        <message>
+            <source>Agent: %1</source>
+            <translation>代办人：%1</translation>
+        </message>
+        <message>
+            <source>The case could not be saved. Nothing already saved is lost; try again, and call IT support if it keeps failing.</source>
+            <translation>办件未能保存。已保存的内容不会丢失；请重试，如仍失败请联系信息技术人员。</translation>
+        </message>
+        <message>
+            <source>The case was not found on this workstation.</source>
+            <translation>本工作站上没有找到该办件。</translation>
+        </message>
+        <message>
+            <source>The saved case cannot be read. Call IT support; its pages are kept.</source>
+            <translation>已保存的办件无法读取。请联系信息技术人员；其页面均已保留。</translation>
+        </message>
+        <message>
+            <source>The page to retake is no longer in the case.</source>
+            <translation>要重拍的页面已不在办件中。</translation>
+        </message>
+        <message>
+            <source>The material is not in the case.</source>
+            <translation>该材料不在办件中。</translation>
+        </message>
+        <message>
+            <source>Only a case awaiting correction can be corrected.</source>
+            <translation>只有待补正的办件才能补正。</translation>
+        </message>
+        <message>
+            <source>The waybill number should be 8 to 30 letters or digits.</source>
+            <translation>运单号应为 8 至 30 位字母或数字。</translation>
+        </message>
+        <message>
+            <source>The mailing task was not found.</source>
+            <translation>没有找到该寄送任务。</translation>
+        </message>
+        <message>
+            <source>Only a complete case can be transmitted.</source>
+            <translation>只有材料齐全的办件才能提交。</translation>
         </message>
     </context>
     <context>
@@ -972,6 +1786,30 @@ As a credit code: %2</source>
         <message>
             <source>A page could not be uploaded to the platform. The workstation will try again.</source>
             <translation>有一页未能上传到平台，工作站将自动重试。</translation>
+        </message>
+        <message>
+            <source>The catalogue sent by the platform is invalid and was not used; the catalogue in force stays in force. The platform has been told. If it keeps happening, call the hall's IT staff.</source>
+            <translation>平台下发的事项清单无效，未被采用；现行清单继续有效，已告知平台。如反复出现，请联系大厅信息技术人员。</translation>
+        </message>
+        <message>
+            <source>The working-day calendar sent by the platform is invalid and was not used; the calendar in force stays in force.</source>
+            <translation>平台下发的工作日历无效，未被采用；现行日历继续有效。</translation>
+        </message>
+        <message>
+            <source>No calendar has been received from the platform.</source>
+            <translation>尚未收到平台下发的工作日历。</translation>
+        </message>
+        <message>
+            <source>Results cannot be received: nobody is signed in to the platform. Sign in.</source>
+            <translation>无法接收办理结果：尚未登录平台。请登录。</translation>
+        </message>
+        <message>
+            <source>The notice document sent by the platform is damaged (its SHA-256 fingerprint does not match the result); it was not stored. The workstation asks for it again by itself; if it keeps happening, call the hall's IT staff.</source>
+            <translation>平台下发的文书已损坏（SHA-256 指纹与结果不符），未予保存。工作站会自动重新获取；如反复出现，请联系大厅信息技术人员。</translation>
+        </message>
+        <message>
+            <source>This result is not kept on this workstation.</source>
+            <translation>本工作站未保存该办理结果。</translation>
         </message>
     </context>
     <context>
@@ -1228,6 +2066,142 @@ As a credit code: %2</source>
         <message>
             <source>This case cannot be transmitted: its data is incomplete. Call the hall's IT staff.</source>
             <translation>该办件数据不完整，无法传输。请联系大厅信息技术人员。</translation>
+        </message>
+        <message>
+            <source>paper</source>
+            <translation>纸质</translation>
+        </message>
+        <message>
+            <source>This record cannot be sent to the platform: a required field is missing. Complete it and save it again.</source>
+            <translation>该记录缺少必填项，无法发送至平台。请补全后重新保存。</translation>
+        </message>
+        <message>
+            <source>A result sent by the platform could not be read; it was not stored. The workstation asks for it again by itself; if it keeps happening, call the hall's IT staff.</source>
+            <translation>平台下发的办理结果无法读取，未予保存。工作站会自动重新获取；如反复出现，请联系大厅信息技术人员。</translation>
+        </message>
+        <message>
+            <source>No document camera is connected. Plug the camera's USB cable into this computer, wait a few seconds, then choose Refresh.</source>
+            <translation>未连接高拍仪。请将高拍仪的 USB 线插入本机，稍候几秒，然后点击“刷新”。</translation>
+        </message>
+        <message>
+            <source>The document camera is not connected. Check its USB cable, then choose it again.</source>
+            <translation>高拍仪未连接。请检查 USB 线，然后重新选择。</translation>
+        </message>
+        <message>
+            <source>The document camera could not take the picture. Capture again; if it fails again, reconnect the camera.</source>
+            <translation>高拍仪未能拍摄。请重拍；如仍失败，请重新连接高拍仪。</translation>
+        </message>
+        <message>
+            <source>The document camera is still starting. Wait a moment, then capture again.</source>
+            <translation>高拍仪正在启动。请稍候再拍。</translation>
+        </message>
+        <message>
+            <source>The document camera stopped working. Reconnect it, then choose it again; pages already captured are kept.</source>
+            <translation>高拍仪停止工作。请重新连接后再次选择；已采集的页面均已保留。</translation>
+        </message>
+        <message>
+            <source>The scanners did not answer in time. Check their cables and power, then choose Refresh.</source>
+            <translation>扫描仪未及时响应。请检查连接线和电源，然后点击“刷新”。</translation>
+        </message>
+        <message>
+            <source>No scanner was found. Check that the scanner is switched on and its USB cable is plugged in, then choose Refresh.</source>
+            <translation>未找到扫描仪。请确认扫描仪已开机且 USB 线已连接，然后点击“刷新”。</translation>
+        </message>
+        <message>
+            <source>The scanner is not ready. Choose it again.</source>
+            <translation>扫描仪未就绪。请重新选择。</translation>
+        </message>
+        <message>
+            <source>The scanner does not answer. Check that it is switched on, then choose it again.</source>
+            <translation>扫描仪无响应。请确认已开机，然后重新选择。</translation>
+        </message>
+        <message>
+            <source>A sheet scanner shows no live picture. Put the page in, then scan.</source>
+            <translation>馈纸式扫描仪没有实时画面。请放入纸张后扫描。</translation>
+        </message>
+        <message>
+            <source>Colour</source>
+            <translation>彩色</translation>
+        </message>
+        <message>
+            <source>Grey</source>
+            <translation>灰度</translation>
+        </message>
+        <message>
+            <source>Black and white</source>
+            <translation>黑白</translation>
+        </message>
+        <message>
+            <source>Flatbed</source>
+            <translation>平板</translation>
+        </message>
+        <message>
+            <source>Document feeder</source>
+            <translation>自动进纸器</translation>
+        </message>
+        <message>
+            <source>Document feeder, both sides</source>
+            <translation>自动进纸器（双面）</translation>
+        </message>
+        <message>
+            <source>The feeder is empty. Put the pages in the feeder, then scan.</source>
+            <translation>进纸器中没有纸张。请放入纸张后扫描。</translation>
+        </message>
+        <message>
+            <source>Paper is jammed in the scanner. Open the scanner, remove the paper, then scan again.</source>
+            <translation>扫描仪卡纸。请打开扫描仪取出纸张，然后重新扫描。</translation>
+        </message>
+        <message>
+            <source>The scanner's cover is open. Close it, then scan again.</source>
+            <translation>扫描仪盖板未合上。请合上后重新扫描。</translation>
+        </message>
+        <message>
+            <source>The scanner is busy, perhaps in use by another program. Wait a moment, then try again.</source>
+            <translation>扫描仪正忙，可能正被其他程序使用。请稍候重试。</translation>
+        </message>
+        <message>
+            <source>This computer is not allowed to use the scanner. Ask IT to check the scanner's permissions.</source>
+            <translation>本机无权使用该扫描仪。请信息技术人员检查扫描仪权限。</translation>
+        </message>
+        <message>
+            <source>The scanner stopped responding. Check its cable and power, then scan again.</source>
+            <translation>扫描仪停止响应。请检查连接线和电源，然后重新扫描。</translation>
+        </message>
+        <message>
+            <source>The scanner sent a picture this program cannot read. Ask IT to check the scanner settings.</source>
+            <translation>扫描仪发送的图像无法读取。请信息技术人员检查扫描仪设置。</translation>
+        </message>
+        <message>
+            <source>The scanner could not be opened. Check that it is switched on and connected, then choose it again.</source>
+            <translation>无法打开扫描仪。请确认已开机并已连接，然后重新选择。</translation>
+        </message>
+        <message>
+            <source>Resolution (dpi)</source>
+            <translation>分辨率（dpi）</translation>
+        </message>
+        <message>
+            <source>%1 dpi</source>
+            <translation>%1 dpi</translation>
+        </message>
+        <message>
+            <source>Colour mode</source>
+            <translation>色彩模式</translation>
+        </message>
+        <message>
+            <source>Paper source</source>
+            <translation>纸张来源</translation>
+        </message>
+        <message>
+            <source>The scanner did not accept this setting.</source>
+            <translation>扫描仪不接受该设置。</translation>
+        </message>
+        <message>
+            <source>The scanner software (SANE) could not start. Ask IT to check the scanner installation.</source>
+            <translation>扫描仪软件（SANE）无法启动。请信息技术人员检查扫描仪安装。</translation>
+        </message>
+        <message>
+            <source>The list of scanners could not be read. Check the scanner's cable and power, then try again.</source>
+            <translation>无法读取扫描仪列表。请检查扫描仪连接线和电源后重试。</translation>
         </message>
     </context>
 </TS>

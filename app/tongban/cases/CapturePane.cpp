@@ -2,11 +2,24 @@
 
 #include "CaseController.h"
 
+#include <imaging/CaptureSession.h>
+#include <widgets/CameraView.h>
+#include <widgets/PageStrip.h>
+
+#include <QBuffer>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QLabel>
-#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStyle>
+#include <QTransform>
 #include <QVBoxLayout>
 
 #include <common/Workstation.h>
+#include <drivers/api/DeviceFactory.h>
+#include <drivers/api/DocumentSource.h>
 
 namespace Tongban::Gui {
 
@@ -15,28 +28,298 @@ CapturePane::CapturePane(App::Workstation &station, CaseController &cases, QWidg
     , m_station(station)
     , m_cases(cases)
 {
+    setObjectName(QStringLiteral("capturePane"));
     auto *layout = new QVBoxLayout(this);
-    m_camera = new QLabel(this);
-    m_camera->setMinimumSize(320, 240);
-    layout->addWidget(m_camera, 1);
-    m_strip = new QListWidget(this);
-    m_strip->setViewMode(QListView::IconMode);
+    layout->setContentsMargins(6, 0, 0, 0);
+    layout->setSpacing(8);
+
+    auto *deviceRow = new QHBoxLayout;
+    m_devices = new QComboBox(this);
+    m_devices->setObjectName(QStringLiteral("devices"));
+    m_devices->setMinimumWidth(200);
+    deviceRow->addWidget(m_devices, 1);
+    m_refresh = new QPushButton(tr("Refresh"), this);
+    m_refresh->setObjectName(QStringLiteral("secondary"));
+    deviceRow->addWidget(m_refresh);
+    layout->addLayout(deviceRow);
+
+    m_view = new Widgets::CameraView(this);
+    m_view->setObjectName(QStringLiteral("cameraView"));
+    layout->addWidget(m_view, 1);
+
+    auto *captureRow = new QHBoxLayout;
+    m_auto = new QCheckBox(tr("Capture by itself when the page is still"), this);
+    m_auto->setObjectName(QStringLiteral("autoCapture"));
+    m_auto->setChecked(true);
+    captureRow->addWidget(m_auto);
+    captureRow->addStretch();
+    m_capture = new QPushButton(tr("Capture (Space)"), this);
+    m_capture->setObjectName(QStringLiteral("captureNow"));
+    captureRow->addWidget(m_capture);
+    layout->addLayout(captureRow);
+
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setObjectName(QStringLiteral("fieldName"));
+    layout->addWidget(m_status);
+
+    m_strip = new Widgets::PageStrip(this);
+    m_strip->setObjectName(QStringLiteral("pageStrip"));
+    m_strip->setFixedHeight(150);
     layout->addWidget(m_strip);
+
+    m_session = new Imaging::CaptureSession(this);
+    m_view->setSession(m_session);
+
+    connect(m_capture, &QPushButton::clicked, this, &CapturePane::captureNow);
+    connect(m_view, &Widgets::CameraView::captureRequested, this, [this] {
+        if (!m_session->source())
+            return;
+        // The view already asked the session; a click without a session still tries.
+    });
+    connect(
+        m_auto, &QCheckBox::toggled, m_session, &Imaging::CaptureSession::setAutoCaptureEnabled);
+    connect(m_refresh, &QPushButton::clicked, this, [this] {
+        m_registry.reset();
+        openDevices();
+    });
+    connect(m_devices, &QComboBox::activated, this,
+        [this] { openSource(m_devices->currentData().toString()); });
+    connect(m_session, &Imaging::CaptureSession::pageCaptured, this, &CapturePane::onPageCaptured);
+    connect(m_session, &Imaging::CaptureSession::captureRejected, this,
+        [this](const QString &message) { showStatus(message, true); });
+    connect(m_session, &Imaging::CaptureSession::sourceLost, this, [this](const QString &message) {
+        showStatus(message, true);
+        m_retakePageId.clear();
+    });
+
+    connect(m_strip, &Widgets::PageStrip::pageOrderChanged, this, [this](const QStringList &ids) {
+        m_cases.edit([&](Intake::CaseDraft &d) {
+            Intake::MaterialState &m = d.materialState(m_material);
+            QList<Intake::CapturedPage> ordered;
+            for (const QString &id : ids)
+                ordered.append(Intake::CapturedPage { id });
+            m.pages = ordered;
+        });
+        m_cases.audit(QStringLiteral("page.reorder"), m_material);
+    });
+    connect(m_strip, &Widgets::PageStrip::pageDeleted, this, [this](const QString &pageId) {
+        if (!m_cases.removePage(m_material, pageId))
+            refreshPages();
+        m_session->resetAutoCapture();
+    });
+    connect(m_strip, &Widgets::PageStrip::retakeRequested, this, [this](const QString &pageId) {
+        m_retakePageId = pageId;
+        showStatus(tr("Lay the page again under the camera: the next capture replaces page %1.")
+                       .arg(m_strip->indexOf(pageId) + 1),
+            false);
+        m_session->resetAutoCapture();
+    });
+    connect(m_strip, &Widgets::PageStrip::rotateRequested, this, &CapturePane::rotatePage);
+    m_strip->setDeleteConfirmation([this](const QString &, int pageNumber) {
+        return QMessageBox::question(this, tr("Delete page"),
+                   tr("Delete page %1 of this material? It cannot be undone.").arg(pageNumber))
+            == QMessageBox::Yes;
+    });
 }
 
-CapturePane::~CapturePane() = default;
+CapturePane::~CapturePane()
+{
+    m_session->stop();
+    m_session->setSource(nullptr);
+}
+
+void CapturePane::openDevices()
+{
+    if (m_station.fakeDevices())
+        qputenv("TONGBAN_FAKE_DEVICES", "1");
+    if (!m_registry)
+        m_registry = Drivers::createDeviceRegistry();
+    m_devices->clear();
+    const QList<Drivers::SourceIdentity> sources = m_registry->documentSources();
+    for (const Drivers::SourceIdentity &source : sources)
+        m_devices->addItem(source.name, source.id);
+    if (sources.isEmpty()) {
+        m_view->showNoDevice(tr("Connect the document camera or the scanner, then choose "
+                                "Refresh."));
+        m_session->setSource(nullptr);
+        m_source.reset();
+        return;
+    }
+    openSource(sources.first().id);
+}
+
+void CapturePane::openSource(const QString &id)
+{
+    if (m_source && m_source->identity().id == id && m_source->isOpen()) {
+        if (m_active) {
+            if (auto started = m_session->start(); !started)
+                showStatus(started.error().message, true);
+        }
+        return;
+    }
+    m_session->stop();
+    m_session->setSource(nullptr);
+    m_source.reset();
+    auto created = m_registry->create(id);
+    if (!created) {
+        m_view->showNoDevice(created.error().message);
+        showStatus(created.error().message, true);
+        return;
+    }
+    m_source = std::move(created).value();
+    m_session->setSource(m_source.get());
+    if (m_active) {
+        if (auto started = m_session->start(); !started)
+            showStatus(started.error().message, true);
+    }
+}
+
+void CapturePane::setActive(bool active)
+{
+    if (active == m_active)
+        return;
+    m_active = active;
+    if (!m_active) {
+        m_session->stop();
+        return;
+    }
+    if (!m_registry || !m_source)
+        openDevices();
+    else if (auto started = m_session->start(); !started)
+        showStatus(started.error().message, true);
+}
 
 void CapturePane::setMaterial(const QString &materialId)
 {
+    if (materialId != m_material) {
+        m_retakePageId.clear();
+        m_session->resetAutoCapture();
+    }
     m_material = materialId;
+    m_capture->setEnabled(!materialId.isEmpty());
     refreshPages();
 }
 
 void CapturePane::refreshPages()
 {
-    m_strip->clear();
+    const Intake::MaterialState *state = m_cases.hasCase() && !m_material.isEmpty()
+        ? m_cases.draft().material(m_material)
+        : nullptr;
+    QStringList wanted;
+    if (state) {
+        for (const Intake::CapturedPage &p : state->pages)
+            wanted << p.pageId;
+    }
+    if (wanted == m_strip->pageIds())
+        return;
+    // Keep the thumbnails already made; load only new pages.
+    for (const QString &id : m_strip->pageIds()) {
+        if (!wanted.contains(id))
+            m_strip->removePage(id);
+    }
+    for (int i = 0; i < wanted.size(); ++i) {
+        if (m_strip->indexOf(wanted[i]) == i)
+            continue;
+        QImage image = m_strip->pageImage(wanted[i]);
+        if (image.isNull()) {
+            auto bytes = m_cases.pageBytes(wanted[i]);
+            if (bytes)
+                image.loadFromData(bytes.value());
+        }
+        m_strip->removePage(wanted[i]);
+        m_strip->insertPage(i, wanted[i], image);
+    }
 }
 
-void CapturePane::setActive(bool) { }
+bool CapturePane::captureNow()
+{
+    if (m_material.isEmpty())
+        return false;
+    if (!m_source) {
+        showStatus(tr("No capture device: connect the document camera or the scanner, then "
+                      "choose Refresh."),
+            true);
+        return false;
+    }
+    return m_session->captureNow();
+}
+
+void CapturePane::onPageCaptured(const Imaging::ProcessedPage &page)
+{
+    if (m_material.isEmpty() || !m_cases.hasCase())
+        return;
+    const QString material = m_material;
+    const QStringList before = m_strip->pageIds();
+    bool stored = false;
+    if (!m_retakePageId.isEmpty() && before.contains(m_retakePageId)) {
+        stored = m_cases.replacePage(material, m_retakePageId, page.encoded);
+        m_retakePageId.clear();
+    } else {
+        stored = m_cases.addPage(material, page.encoded);
+    }
+    if (!stored)
+        return; // CaseController reported why; the page on screen stays for a retry
+    const Intake::MaterialState *state = m_cases.draft().material(material);
+    QString newId;
+    if (state) {
+        for (const Intake::CapturedPage &p : state->pages) {
+            if (!before.contains(p.pageId))
+                newId = p.pageId;
+        }
+    }
+    // The strip shows the image just taken without reading it back from disk.
+    if (!newId.isEmpty()) {
+        for (const QString &id : m_strip->pageIds()) {
+            const bool kept = std::any_of(state->pages.cbegin(), state->pages.cend(),
+                [&id](const Intake::CapturedPage &p) { return p.pageId == id; });
+            if (!kept)
+                m_strip->removePage(id);
+        }
+        int at = 0;
+        for (int i = 0; i < state->pages.size(); ++i) {
+            if (state->pages[i].pageId == newId)
+                at = i;
+        }
+        m_strip->insertPage(at, newId, page.page);
+        m_strip->setCurrentPage(newId);
+        emit pageStored(material, newId);
+    }
+    refreshPages();
+    showStatus(
+        tr("Page %1 of this material captured.").arg(state ? state->pages.size() : 0), false);
+}
+
+void CapturePane::rotatePage(const QString &pageId, int degrees)
+{
+    auto bytes = m_cases.pageBytes(pageId);
+    QImage image;
+    if (!bytes || !image.loadFromData(bytes.value())) {
+        showStatus(tr("The page could not be read to turn it."), true);
+        return;
+    }
+    const QImage turned = image.transformed(QTransform().rotate(degrees));
+    QByteArray encoded;
+    QBuffer buffer(&encoded);
+    buffer.open(QIODevice::WriteOnly);
+    turned.save(&buffer, "JPEG", 90);
+    const QStringList before = m_strip->pageIds();
+    if (!m_cases.replacePage(m_material, pageId, encoded))
+        return;
+    const Intake::MaterialState *state = m_cases.draft().material(m_material);
+    for (const Intake::CapturedPage &p : state->pages) {
+        if (!before.contains(p.pageId))
+            m_strip->replacePage(pageId, p.pageId, turned);
+    }
+    m_cases.audit(QStringLiteral("page.rotate"), QStringLiteral("%1 %2").arg(pageId).arg(degrees));
+}
+
+void CapturePane::showStatus(const QString &text, bool error)
+{
+    m_status->setObjectName(error ? QStringLiteral("warning") : QStringLiteral("fieldName"));
+    m_status->style()->unpolish(m_status);
+    m_status->style()->polish(m_status);
+    m_status->setText(text);
+}
 
 } // namespace Tongban::Gui

@@ -2,23 +2,44 @@
 
 #include <QWidget>
 
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
 class QLabel;
-class QListWidget;
 class QPushButton;
 
 namespace Tongban::App {
 class Workstation;
 }
+namespace Tongban::Drivers {
+class DeviceRegistry;
+class DocumentSource;
+} // namespace Tongban::Drivers
+namespace Tongban::Imaging {
+class CaptureSession;
+struct ProcessedPage;
+} // namespace Tongban::Imaging
+namespace Tongban::Widgets {
+class CameraView;
+class PageStrip;
+} // namespace Tongban::Widgets
 
 namespace Tongban::Gui {
 
 class CaseController;
 
 /*!
- * The capture side of the checklist: the live document camera with the
- * detected page outlined, auto-capture and quality warnings, and the strip
- * of the current material's captured pages. Captured pages are stored at
- * once (CaseController::addPage) under the current material.
+ * The capture side of the checklist: the device (document camera or
+ * scanner), its live picture with the detected page outlined, auto-capture
+ * and quality warnings, and the strip of the current material's pages
+ * (reorder, rotate, delete, retake, zoom).
+ *
+ * A captured page is stored at once under the current material
+ * (CaseController::addPage); a retake replaces the page in its place; a
+ * rotation stores the turned page in place of the old one. Detection and
+ * still processing run off the GUI thread (Imaging::CaptureSession); the
+ * preview runs only while the checklist is shown (setActive()).
  */
 class CapturePane : public QWidget
 {
@@ -33,13 +54,39 @@ public:
     void refreshPages();
     /// Preview runs only while the checklist is shown.
     void setActive(bool active);
+    bool isActive() const { return m_active; }
+
+    /// Takes a page now (Space in the camera view, the Capture button); false when it cannot.
+    bool captureNow();
+    Widgets::PageStrip *strip() const { return m_strip; }
+    Widgets::CameraView *cameraView() const { return m_view; }
+
+signals:
+    /// A page was stored under \a materialId.
+    void pageStored(const QString &materialId, const QString &pageId);
 
 private:
+    void openDevices();
+    void openSource(const QString &id);
+    void onPageCaptured(const Imaging::ProcessedPage &page);
+    void rotatePage(const QString &pageId, int degrees);
+    void showStatus(const QString &text, bool error);
+
     App::Workstation &m_station;
     CaseController &m_cases;
     QString m_material;
-    QLabel *m_camera = nullptr;
-    QListWidget *m_strip = nullptr;
+    QString m_retakePageId;
+    bool m_active = false;
+    std::unique_ptr<Drivers::DeviceRegistry> m_registry;
+    std::shared_ptr<Drivers::DocumentSource> m_source;
+    Imaging::CaptureSession *m_session = nullptr;
+    QComboBox *m_devices = nullptr;
+    QPushButton *m_refresh = nullptr;
+    QCheckBox *m_auto = nullptr;
+    QPushButton *m_capture = nullptr;
+    Widgets::CameraView *m_view = nullptr;
+    Widgets::PageStrip *m_strip = nullptr;
+    QLabel *m_status = nullptr;
 };
 
 } // namespace Tongban::Gui

@@ -244,6 +244,29 @@ Core::Status CaseController::transmit()
     return {};
 }
 
+Core::Result<Notices::IssuedNotice> CaseController::issueMailingSlip()
+{
+    const Catalog::ServiceItem *serviceItem = item();
+    if (!serviceItem)
+        return Core::Error { Intake::CaseNotFound, tr("No case is open."), {} };
+    Intake::MailingTask task;
+    for (const Intake::MailingTask &t : m_station.intake().mailingTasks(false)) {
+        if (t.caseId == m_draft->caseId)
+            task = t;
+    }
+    if (task.id == 0) {
+        return Core::Error { Intake::NotDecidable,
+            tr("No paper original of this case has to be mailed."), {} };
+    }
+    const QString windowName
+        = m_station.windowName().isEmpty() ? m_station.windowId() : m_station.windowName();
+    const Notices::NoticeContent content = Intake::mailingSlipContent(*serviceItem, *m_draft,
+        task.materialIds, { windowName, m_clerk.name.isEmpty() ? m_clerk.account : m_clerk.name },
+        m_station.clock().now(), task.due);
+    return m_station.notices().issue(content,
+        { m_draft->caseId, m_station.windowId(), m_station.windowCode(), m_clerk.account });
+}
+
 bool CaseController::reopenForCorrection(const QString &caseId)
 {
     if (!open(caseId))

@@ -73,6 +73,8 @@ public:
     Core::Result<Notices::IssuedNotice> issueNotice();
     /// For a complete case: puts it in the outbox, creates the mailing task, issues the slip.
     Core::Status transmit();
+    /// Issues the mailing slip for the paper originals of a transmitted case (none: NotDecidable).
+    Core::Result<Notices::IssuedNotice> issueMailingSlip();
     /// The applicant is back with the corrections.
     bool reopenForCorrection(const QString &caseId);
 

@@ -254,13 +254,29 @@ bool DecisionPage::issue()
             return false;
         }
     }
+    QString slipSerial;
+    if (complete && !m_cases.assessment().paperToMail().isEmpty()) {
+        auto slip = m_cases.issueMailingSlip();
+        if (!slip) {
+            refresh();
+            showMessage(slip.error().message, true);
+            return false;
+        }
+        slipSerial = slip->serial;
+        printed = print(slip->id, false) && printed;
+    }
     refresh();
-    if (printed) {
-        showMessage(complete
-                ? tr("Receipt %1 printed; the case is being transmitted.").arg(issued->serial)
-                : tr("One-time notice %1 printed. Hand it to the applicant to "
-                     "sign.")
-                      .arg(issued->serial),
+    if (printed && !complete) {
+        showMessage(
+            tr("One-time notice %1 printed. Hand it to the applicant to sign.").arg(issued->serial),
+            false);
+    } else if (printed && slipSerial.isEmpty()) {
+        showMessage(
+            tr("Receipt %1 printed; the case is being transmitted.").arg(issued->serial), false);
+    } else if (printed) {
+        showMessage(tr("Receipt %1 and mailing slip %2 printed; the case is being transmitted. "
+                       "Mail the paper originals by the next working day.")
+                        .arg(issued->serial, slipSerial),
             false);
     }
     return printed;

@@ -1,0 +1,484 @@
+#include "cases/CapturePane.h"
+#include "cases/CaseController.h"
+#include "cases/ChecklistPage.h"
+#include "cases/DecisionPage.h"
+#include "shell/MainWindow.h"
+
+#include <core/Hash.h>
+#include <notices/NoticeStore.h>
+#include <platform/Outbox.h>
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QInputMethodEvent>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <Translations.h>
+#include <common/PlatformLink.h>
+#include <common/Workstation.h>
+#include <pwd.h>
+#include <unistd.h>
+
+using namespace Tongban;
+
+namespace {
+
+const QString kItem = QStringLiteral("41040201012001000"); // 个体工商户设立登记
+
+/// tongban-hub as a child on 127.0.0.1 with the demo seed.
+struct Hub
+{
+    QTemporaryDir dir;
+    QProcess process;
+    quint16 port = 0;
+
+    bool start()
+    {
+        process.setProcessChannelMode(QProcess::SeparateChannels);
+        process.start(QStringLiteral(TONGBAN_HUB),
+            { QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--listen"),
+                QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed-demo") });
+        QElapsedTimer timer;
+        timer.start();
+        QByteArray out;
+        while (timer.elapsed() < 30000 && process.state() != QProcess::NotRunning) {
+            process.waitForReadyRead(200);
+            out += process.readAllStandardOutput();
+            const int at = out.indexOf("listening on http://127.0.0.1:");
+            if (at >= 0) {
+                const int end = out.indexOf('\n', at);
+                if (end > at) {
+                    port = quint16(out.mid(at + 30, end - at - 30).trimmed().toUInt());
+                    return port != 0;
+                }
+            }
+        }
+        return false;
+    }
+    ~Hub()
+    {
+        process.terminate();
+        process.waitForFinished(5000);
+    }
+};
+
+QStringList printedFiles()
+{
+    QStringList files;
+    // cups-pdf writes to the job owner's home from the password database, not $HOME.
+    const QString home = QString::fromLocal8Bit(getpwuid(getuid())->pw_dir);
+    for (const QString &folder : { QString(home + QStringLiteral("/PDF")),
+             QStringLiteral("/var/spool/cups-pdf/ANONYMOUS") }) {
+        QDirIterator it(folder, { QStringLiteral("*.pdf") }, QDir::Files);
+        while (it.hasNext())
+            files << it.next();
+    }
+    return files;
+}
+
+QString pdfText(const QByteArray &pdf)
+{
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("n.pdf")));
+    file.open(QIODevice::WriteOnly);
+    file.write(pdf);
+    file.close();
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"),
+        { file.fileName(), QStringLiteral("-") });
+    p.waitForFinished(30000);
+    QString text = QString::fromUtf8(p.readAllStandardOutput());
+    text.remove(QRegularExpression(QStringLiteral("\\s")));
+    return text;
+}
+
+template<typename T>
+T *find(QWidget *root, const QString &name)
+{
+    T *w = root->findChild<T *>(name);
+    if (!w)
+        qFatal("widget %s not found", qPrintable(name));
+    return w;
+}
+
+void typeChinese(QLineEdit *edit, const QString &text)
+{
+    edit->setFocus();
+    QInputMethodEvent commit;
+    commit.setCommitString(text);
+    QApplication::sendEvent(edit, &commit);
+}
+
+} // namespace
+
+/*!
+ * The main job end to end (issue 6), through the real main window: the hub on
+ * loopback, the clerk's token in a real gnome-keyring, the simulated document
+ * camera and a real CUPS queue (TongbanPDF, cups-pdf).
+ *
+ * J1: a complete case -> receipt printed -> the case and every page on the hub
+ * with matching hashes -> official number shown.
+ * J2: two missing materials and one failed review point -> one-time notice
+ * listing exactly those three -> the applicant returns -> correction -> receipt.
+ *
+ * A screenshot of every screen goes to $TONGBAN_SCREENSHOT_DIR when set.
+ */
+class tst_Journey : public QObject
+{
+    Q_OBJECT
+
+private:
+    Hub m_hub;
+    QTemporaryDir m_dataDir;
+    std::unique_ptr<App::Workstation> m_station;
+    std::unique_ptr<App::PlatformLink> m_platform;
+    std::unique_ptr<Gui::MainWindow> m_window;
+    int m_shot = 0;
+
+    void screenshot(const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("TONGBAN_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return;
+        if (m_shot == 0)
+            QDir(dir).removeRecursively();
+        QDir().mkpath(dir);
+        QApplication::processEvents();
+        m_window->grab().save(QStringLiteral("%1/%2-%3.png")
+                                  .arg(dir)
+                                  .arg(++m_shot, 2, 10, QLatin1Char('0'))
+                                  .arg(name));
+    }
+
+    Gui::ChecklistPage *checklist() const
+    {
+        return qobject_cast<Gui::ChecklistPage *>(
+            m_window->screenWidget(Gui::MainWindow::Screen::Checklist));
+    }
+
+    /// Starts a case for 个体工商户设立登记 for 张三 from the New case screen, as typed.
+    void startCase(const QString &name, const QString &id)
+    {
+        m_window->showScreen(Gui::MainWindow::Screen::NewCase);
+        QWidget *page = m_window->screenWidget(Gui::MainWindow::Screen::NewCase);
+        auto *search = find<QLineEdit>(page, QStringLiteral("itemSearch"));
+        search->clear();
+        QTest::keyClicks(search, QStringLiteral("gtgsh"));
+        auto *results = find<QListWidget>(page, QStringLiteral("itemResults"));
+        QVERIFY(results->count() >= 1);
+        QCOMPARE(results->item(0)->data(Qt::UserRole).toString(), kItem);
+        results->setCurrentRow(0);
+        QTest::mouseClick(find<QPushButton>(page, QStringLiteral("startCase")), Qt::LeftButton);
+        QVERIFY(m_window->cases().hasCase());
+        typeChinese(find<QLineEdit>(page, QStringLiteral("applicantName")), name);
+        QTest::keyClicks(find<QLineEdit>(page, QStringLiteral("applicantId")), id);
+        QCOMPARE(m_window->cases().draft().applicant.idNumber, id);
+        screenshot(QStringLiteral("new-case"));
+        QTest::mouseClick(find<QPushButton>(page, QStringLiteral("toChecklist")), Qt::LeftButton);
+        QCOMPARE(m_window->currentScreen(), Gui::MainWindow::Screen::Checklist);
+    }
+
+    /// Captures one page of the current material with the document camera.
+    void capturePage()
+    {
+        Gui::CapturePane *pane = m_window->capturePane();
+        const QString material = checklist()->currentMaterial();
+        const auto pagesOf = [this, material] {
+            const Intake::MaterialState *m = m_window->cases().draft().material(material);
+            return m ? int(m->pages.size()) : 0;
+        };
+        const int before = pagesOf();
+        pane->captureNow();
+        QTRY_COMPARE_WITH_TIMEOUT(pagesOf(), before + 1, 60000);
+    }
+
+    /// Marks every visible review point of the current material met (or \a failPoint not met).
+    void markPoints(const QString &failPoint = {})
+    {
+        QApplication::processEvents(); // rows added to a shown layout appear on the next pass
+        for (QWidget *row : checklist()->findChildren<QWidget *>()) {
+            if (!row->isVisible() || !row->objectName().startsWith(QLatin1String("point_")))
+                continue;
+            const QString point = row->objectName().mid(6);
+            auto *button = row->findChild<QPushButton *>(
+                point == failPoint ? QStringLiteral("fail") : QStringLiteral("pass"));
+            if (!button->isChecked()) // a second click would take the mark back
+                QTest::mouseClick(button, Qt::LeftButton);
+        }
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    }
+
+    void verifyOriginal()
+    {
+        auto *original = find<QCheckBox>(checklist(), QStringLiteral("originalVerified"));
+        if (original->isVisible() && !original->isChecked())
+            original->click();
+    }
+
+    void nextMaterial()
+    {
+        QTest::mouseClick(
+            find<QPushButton>(checklist(), QStringLiteral("nextMaterial")), Qt::LeftButton);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    }
+
+    Gui::DecisionPage *decision() const
+    {
+        return qobject_cast<Gui::DecisionPage *>(
+            m_window->screenWidget(Gui::MainWindow::Screen::Notices));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QCOMPARE(installTranslations(QString()), QStringLiteral("zh_CN"));
+        QFile style(QStringLiteral(":/tongban/ui/style/tongban.qss"));
+        if (style.open(QIODevice::ReadOnly))
+            qApp->setStyleSheet(QString::fromUtf8(style.readAll()));
+        QVERIFY2(m_hub.start(), "tongban-hub did not start");
+        // GIVEN the application window 卫东区 2 of the demo, configured as IT would
+        QSettings conf(m_dataDir.filePath(QStringLiteral("tongban.conf")), QSettings::IniFormat);
+        conf.setValue(QStringLiteral("window/id"), QStringLiteral("410403-tb-02"));
+        conf.setValue(
+            QStringLiteral("window/name"), QStringLiteral("卫东区政务服务中心2号通办窗口"));
+        conf.setValue(
+            QStringLiteral("platform/url"), QStringLiteral("http://127.0.0.1:%1").arg(m_hub.port));
+        conf.setValue(QStringLiteral("printer/name"), QStringLiteral("TongbanPDF"));
+        conf.sync();
+        auto station = App::Workstation::open(m_dataDir.path());
+        QVERIFY(station);
+        m_station = std::move(station).value();
+        m_platform = std::make_unique<App::PlatformLink>(*m_station);
+        m_window = std::make_unique<Gui::MainWindow>(*m_station, m_platform.get());
+        m_window->resize(1366, 768);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void signInWithTheClerksOwnAccount()
+    {
+        screenshot(QStringLiteral("sign-in"));
+        // A wrong password is refused with the platform's reason
+        QTest::keyClicks(find<QLineEdit>(m_window.get(), QStringLiteral("account")),
+            QStringLiteral("wd-tb-02-zhaomin"));
+        QTest::keyClicks(
+            find<QLineEdit>(m_window.get(), QStringLiteral("password")), QStringLiteral("wrong"));
+        QTest::keyClick(
+            find<QLineEdit>(m_window.get(), QStringLiteral("password")), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            find<QLineEdit>(m_window.get(), QStringLiteral("password"))->isEnabled(), 20000);
+        QVERIFY(!m_window->isSignedIn());
+        screenshot(QStringLiteral("sign-in-refused"));
+        // The right one opens the window (token kept in the keychain)
+        QTest::keyClicks(find<QLineEdit>(m_window.get(), QStringLiteral("password")),
+            QStringLiteral("Tongban@2026"));
+        QTest::keyClick(
+            find<QLineEdit>(m_window.get(), QStringLiteral("password")), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->isSignedIn(), 20000);
+        QCOMPARE(m_window->cases().clerk().name, QStringLiteral("赵敏"));
+        screenshot(QStringLiteral("today"));
+    }
+
+    void completeCaseGetsAReceiptAndReachesTheHub()
+    {
+        QVERIFY(m_window->isSignedIn());
+        const int printedBefore = int(printedFiles().size());
+        startCase(QStringLiteral("张三"), QStringLiteral("11010519491231002X"));
+        // Four materials apply (no agent); each captured, checked, original verified
+        for (int i = 0; i < 4; ++i) {
+            if (i > 0)
+                nextMaterial();
+            capturePage();
+            markPoints();
+            verifyOriginal();
+            if (i == 0)
+                screenshot(QStringLiteral("checklist"));
+        }
+        QVERIFY(m_window->cases().assessment().complete);
+        QTest::mouseClick(
+            find<QPushButton>(checklist(), QStringLiteral("toDecision")), Qt::LeftButton);
+        QCOMPARE(m_window->currentScreen(), Gui::MainWindow::Screen::Notices);
+        screenshot(QStringLiteral("decision-complete"));
+        // WHEN the receipt is issued
+        QVERIFY(decision()->issue());
+        // THEN it printed (receipt and the mailing slip for the paper originals)
+        QTRY_VERIFY_WITH_TIMEOUT(printedFiles().size() >= printedBefore + 2, 60000);
+        const QString caseId = m_window->cases().draft().caseId;
+        const auto notices = m_station->notices().noticesOfCase(caseId);
+        QCOMPARE(notices.size(), 2);
+        QCOMPARE(notices[0].kind, Notices::NoticeKind::Receipt);
+        QCOMPARE(notices[1].kind, Notices::NoticeKind::MailingSlip);
+        const QString receipt = pdfText(m_station->notices().pdf(notices[0].id).value());
+        QVERIFY2(receipt.contains(QStringLiteral("收件回执")), qPrintable(receipt));
+        QVERIFY2(receipt.contains(QStringLiteral("个体工商户登记（备案）申请书")), qPrintable(receipt));
+        // and a mailing task is due the next working day
+        const auto tasks = m_station->intake().mailingTasks(true);
+        QCOMPARE(tasks.size(), 1);
+        // and the outbox acknowledges it with the official number, shown on the decision
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->cases().draft().caseNumber.isEmpty(), 60000);
+        const QString caseNumber = m_window->cases().draft().caseNumber;
+        QVERIFY2(caseNumber.startsWith(QStringLiteral("410402-")), qPrintable(caseNumber));
+        QTRY_VERIFY(
+            find<QLabel>(decision(), QStringLiteral("verdict"))->text().contains(caseNumber));
+        screenshot(QStringLiteral("decision-received"));
+        // and the hub holds the case and every page, with the hashes of the pages here
+        {
+            QSqlDatabase hubDb
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("hub"));
+            hubDb.setDatabaseName(m_hub.dir.filePath(QStringLiteral("hub.db")));
+            QVERIFY(hubDb.open());
+            QSqlQuery q(hubDb);
+            q.prepare(
+                QStringLiteral("SELECT id, case_number FROM hub_cases WHERE client_case_id = ?"));
+            q.addBindValue(caseId);
+            QVERIFY(q.exec() && q.next());
+            QCOMPARE(q.value(1).toString(), caseNumber);
+            const QString hubCaseId = q.value(0).toString();
+            int pages = 0;
+            for (const Storage::PageRecord &page : m_station->pages().pagesOfCase(caseId)) {
+                QSqlQuery u(hubDb);
+                u.prepare(QStringLiteral("SELECT id FROM hub_uploads WHERE client_page_id = ?"
+                                         " AND case_id = ? AND state = 'complete'"));
+                u.addBindValue(page.id);
+                u.addBindValue(hubCaseId);
+                QVERIFY2(u.exec() && u.next(), qPrintable(page.id));
+                QFile stored(
+                    m_hub.dir.filePath(QStringLiteral("files/uploads/") + u.value(0).toString()));
+                QVERIFY(stored.open(QIODevice::ReadOnly));
+                QCOMPARE(Core::sha256Hex(stored.readAll()), page.sha256);
+                ++pages;
+            }
+            QCOMPARE(pages, 4);
+            hubDb.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("hub"));
+        // the receipt can be reprinted with the official number
+        QVERIFY(decision()->reprintLast());
+        m_window->showScreen(Gui::MainWindow::Screen::Outbox);
+        screenshot(QStringLiteral("outbox"));
+    }
+
+    void incompleteCaseGetsOneNoticeThenIsCorrected()
+    {
+        m_window->cases().close(); // 下一位 (next applicant)
+        startCase(QStringLiteral("李四"), QStringLiteral("11010519491231002X"));
+        // application: captured, but not signed (one failed point)
+        capturePage();
+        markPoints(QStringLiteral("signed"));
+        verifyOriginal();
+        screenshot(QStringLiteral("checklist-failed-point"));
+        // operator-id: fine
+        nextMaterial();
+        capturePage();
+        markPoints();
+        verifyOriginal();
+        // premises and photo: not brought
+        nextMaterial();
+        find<QCheckBox>(checklist(), QStringLiteral("absent"))->click();
+        nextMaterial();
+        find<QCheckBox>(checklist(), QStringLiteral("absent"))->click();
+        const Intake::Assessment a = m_window->cases().assessment();
+        QVERIFY(a.decidable);
+        QVERIFY(!a.complete);
+        QCOMPARE(a.deficiencies().size(), 3);
+        m_window->showScreen(Gui::MainWindow::Screen::Notices);
+        screenshot(QStringLiteral("decision-incomplete"));
+        const int printedBefore = int(printedFiles().size());
+        QVERIFY(decision()->issue());
+        QTRY_VERIFY_WITH_TIMEOUT(printedFiles().size() >= printedBefore + 1, 60000);
+        const QString caseId = m_window->cases().draft().caseId;
+        QCOMPARE(m_window->cases().draft().state, Intake::CaseDraft::State::AwaitingCorrection);
+        auto notices = m_station->notices().noticesOfCase(caseId);
+        QCOMPARE(notices.size(), 1);
+        QCOMPARE(notices[0].kind, Notices::NoticeKind::OneTimeNotice);
+        // The notice lists exactly the three deficiencies
+        const auto content = m_station->notices().content(notices[0].id).value();
+        QCOMPARE(content.deficiencies.size(), 3);
+        const QString text = pdfText(m_station->notices().pdf(notices[0].id).value());
+        QVERIFY2(text.contains(QStringLiteral("经营场所使用证明")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("经营者近期一寸免冠照片")));
+        QVERIFY(text.contains(QStringLiteral("申请书")));
+        // and nothing of an incomplete case goes to the platform
+        const QJsonArray queued = Platform::Outbox::status(m_station->database())
+                                      .value()
+                                      .value(QStringLiteral("cases"))
+                                      .toArray();
+        for (const QJsonValue &c : queued)
+            QVERIFY(c.toObject().value(QStringLiteral("clientCaseId")).toString() != caseId);
+        const QByteArray firstNotice = m_station->notices().pdf(notices[0].id).value();
+        screenshot(QStringLiteral("decision-notice"));
+
+        // WHEN the applicant comes back: found by identity number on Today
+        m_window->cases().close();
+        m_window->showScreen(Gui::MainWindow::Screen::Today);
+        QWidget *today = m_window->screenWidget(Gui::MainWindow::Screen::Today);
+        auto *findBox = find<QLineEdit>(today, QStringLiteral("findApplicant"));
+        QTest::keyClicks(findBox, QStringLiteral("11010519491231002x"));
+        QTest::keyClick(findBox, Qt::Key_Return);
+        auto *corrections = find<QTreeWidget>(today, QStringLiteral("corrections"));
+        QCOMPARE(corrections->topLevelItemCount(), 1);
+        screenshot(QStringLiteral("today-correction"));
+        emit corrections->itemActivated(corrections->topLevelItem(0), 0);
+        QCOMPARE(m_window->currentScreen(), Gui::MainWindow::Screen::Checklist);
+        QCOMPARE(m_window->cases().draft().submission, 2);
+        // only the listed materials need work: the application's failed point, and the two missing
+        QCOMPARE(checklist()->currentMaterial(), QStringLiteral("application"));
+        markPoints();
+        nextMaterial(); // operator-id: kept as it was
+        QCOMPARE(m_window->cases().assessment().material(QStringLiteral("operator-id"))->status,
+            Intake::MaterialStatus::Received);
+        nextMaterial();
+        capturePage();
+        markPoints();
+        verifyOriginal();
+        nextMaterial();
+        capturePage();
+        markPoints();
+        verifyOriginal();
+        {
+            const Intake::Assessment now = m_window->cases().assessment();
+            QStringList left;
+            for (const Intake::MaterialAssessment &m : now.materials)
+                left << m.requirement->id + QLatin1Char(':') + m.todo.join(u',');
+            QVERIFY2(now.complete, qPrintable(left.join(u';')));
+        }
+        m_window->showScreen(Gui::MainWindow::Screen::Notices);
+        QVERIFY(decision()->issue());
+        notices = m_station->notices().noticesOfCase(caseId);
+        QCOMPARE(notices.size(), 3); // the notice, the receipt, the mailing slip
+        QCOMPARE(notices[1].kind, Notices::NoticeKind::Receipt);
+        // the first notice is unchanged in the record
+        QCOMPARE(m_station->notices().pdf(notices[0].id).value(), firstNotice);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->cases().draft().caseNumber.isEmpty(), 60000);
+        screenshot(QStringLiteral("decision-corrected"));
+        m_window->showScreen(Gui::MainWindow::Screen::Today);
+        screenshot(QStringLiteral("today-end"));
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        m_platform.reset();
+        m_station.reset();
+    }
+};
+
+QTEST_MAIN(tst_Journey)
+#include "tst_journey.moc"
