@@ -26,4 +26,16 @@ int catalogVersions(const QString &dataDir, const CliOutput &out);
 int outboxStatus(const QString &dataDir, const CliOutput &out);
 int outboxFlush(const QStringList &args, const QString &dataDir, const CliOutput &out);
 
+/// Options of the imaging commands (see ImagingCommands.cpp).
+struct ImagingOptions
+{
+    QString outDir; ///< empty: the current folder
+    QString pdfPath; ///< empty: no PDF
+    int dpi = 200;
+    QString mode = QStringLiteral("auto"); ///< colour, grey, bw or auto
+};
+int imagingDetect(const QStringList &files, const ImagingOptions &options, const CliOutput &out);
+int imagingProcess(const QStringList &files, const ImagingOptions &options, const CliOutput &out);
+int devicesList(const CliOutput &out);
+
 } // namespace Tongban::Cli

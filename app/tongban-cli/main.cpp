@@ -1,5 +1,5 @@
 // tongban-cli: the console companion for hall IT staff and scripts.
-// Exit codes: 0 ok, 1 invalid input or a failed check, 2 usage.
+// Exit codes: 0 ok, 1 invalid input or a failed check, 2 usage (or a file that cannot be read).
 #include "Commands.h"
 
 #include <security/PersonalData.h>
@@ -27,7 +27,11 @@ const char kUsage[]
       "  catalog diff OLD NEW           what changed (files or stored version labels)\n"
       "  catalog versions               the catalogues stored here\n"
       "  outbox status                  cases waiting for the platform, by state\n"
-      "  outbox flush URL ACCOUNT WINDOW  transmit now, ignoring backoff (keychain session)\n";
+      "  outbox flush URL ACCOUNT WINDOW  transmit now, ignoring backoff (keychain session)\n"
+      "  imaging detect FILE...         pages found in pictures, with quality verdicts\n"
+      "  imaging process FILE...        pictures to pages: --out DIR, --pdf FILE, --dpi N,\n"
+      "                                 --mode colour|grey|bw|auto\n"
+      "  devices list                   document cameras and scanners this computer sees\n";
 }
 
 int main(int argc, char *argv[])
@@ -51,7 +55,18 @@ int main(int argc, char *argv[])
         QStringLiteral("zh_CN (default) or en."), QStringLiteral("language"));
     const QCommandLineOption limitOption(QStringLiteral("limit"),
         QStringLiteral("Most search results to show."), QStringLiteral("n"), QStringLiteral("20"));
-    parser.addOptions({ jsonOption, dataDirOption, languageOption, limitOption });
+    const QCommandLineOption outOption(QStringLiteral("out"),
+        QStringLiteral("Folder for the pages (imaging process)."), QStringLiteral("folder"));
+    const QCommandLineOption pdfOption(QStringLiteral("pdf"),
+        QStringLiteral("Also write the pages as one PDF (imaging process)."),
+        QStringLiteral("file"));
+    const QCommandLineOption dpiOption(QStringLiteral("dpi"),
+        QStringLiteral("Page resolution (imaging)."), QStringLiteral("n"), QStringLiteral("200"));
+    const QCommandLineOption modeOption(QStringLiteral("mode"),
+        QStringLiteral("colour, grey, bw or auto (imaging process)."), QStringLiteral("mode"),
+        QStringLiteral("auto"));
+    parser.addOptions({ jsonOption, dataDirOption, languageOption, limitOption, outOption,
+        pdfOption, dpiOption, modeOption });
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See above."));
     if (!parser.parse(app.arguments())) {
         std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
@@ -97,6 +112,21 @@ int main(int argc, char *argv[])
         return outboxStatus(dataDir, out);
     if (command == QLatin1String("outbox flush"))
         return outboxFlush(rest, dataDir, out);
+
+    if (command == QLatin1String("imaging detect") || command == QLatin1String("imaging process")) {
+        ImagingOptions imaging;
+        imaging.outDir = parser.value(outOption);
+        imaging.pdfPath = parser.value(pdfOption);
+        bool dpiOk = false;
+        imaging.dpi = parser.value(dpiOption).toInt(&dpiOk);
+        imaging.mode = parser.value(modeOption);
+        if (!dpiOk)
+            imaging.dpi = 0; // refused with the command's usage
+        return command.endsWith(QLatin1String("detect")) ? imagingDetect(rest, imaging, out)
+                                                         : imagingProcess(rest, imaging, out);
+    }
+    if (command == QLatin1String("devices list") && rest.isEmpty())
+        return devicesList(out);
 
     out.error(Tr::tr("Unknown command: %1").arg(words.join(QLatin1Char(' '))));
     out.error(QString::fromLatin1(kUsage));

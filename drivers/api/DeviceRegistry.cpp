@@ -79,11 +79,14 @@ QJsonObject DeviceRegistry::toJson()
             for (const SourceIdentity &s : b->enumerate())
                 sources.append(s.toJson());
         }
-        backends.append(QJsonObject { { QStringLiteral("name"), b->name() },
+        QJsonObject backend { { QStringLiteral("name"), b->name() },
             { QStringLiteral("simulated"), b->isSimulated() },
             { QStringLiteral("skippedForFakeDevices"), skippedByFake },
             { QStringLiteral("unavailableReason"), reason },
-            { QStringLiteral("sources"), sources } });
+            { QStringLiteral("sources"), sources } };
+        if (!skippedByFake && reason.isEmpty() && sources.isEmpty())
+            backend.insert(QStringLiteral("message"), b->noSourcesMessage());
+        backends.append(backend);
     }
     return { { QStringLiteral("fakeDevicesForced"), fakeDevicesForced() },
         { QStringLiteral("backends"), backends } };

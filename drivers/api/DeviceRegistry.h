@@ -25,6 +25,8 @@ public:
     virtual QList<SourceIdentity> enumerate() = 0;
     /// A closed source for \a id, or nullptr when the id is not this backend's.
     virtual std::unique_ptr<DocumentSource> create(const QString &id) = 0;
+    /// For the clerk when enumerate() found nothing: what to check (translated).
+    virtual QString noSourcesMessage() const { return {}; }
 };
 
 /*!

@@ -15,6 +15,7 @@ enum DriverError {
     InvalidOptionValue,
     BackendMissing,
     CaptureCancelled,
+    FeederEmpty, ///< a sheet feeder has no more pages (SANE_STATUS_NO_DOCS)
 };
 
 } // namespace Tongban::Drivers
