@@ -27,6 +27,8 @@ packages=(
     libsane-dev sane-utils
     # printing
     cups cups-client printer-driver-cups-pdf poppler-utils
+    # peers in benchmarks (curl against the hub)
+    curl
     # credentials (Secret Service), display, fonts
     gnome-keyring dbus libsecret-1-0 xvfb xauth fonts-noto-cjk fonts-wqy-microhei
     sqlite3

@@ -5,6 +5,7 @@
 #include <platform/PlatformErrors.h>
 
 #include <QCoreApplication>
+#include <QJsonArray>
 
 namespace Tongban::App {
 
@@ -30,11 +31,46 @@ PlatformLink::PlatformLink(Workstation &station, QObject *parent)
     Storage::PageStore &pages = station.pages();
     m_outbox = std::make_unique<Platform::Outbox>(station.database(), *m_session, station.clock(),
         [&pages](const QString &sha256) { return pages.readContent(sha256); });
+    m_requests
+        = std::make_unique<Platform::RequestQueue>(station.database(), *m_session, station.clock());
+    m_catalogSync = std::make_unique<Platform::CatalogSync>(
+        station.database(), station.catalogs(), *m_session, station.clock());
+    m_catalogSync->setRequestQueue(m_requests.get());
+    m_results = std::make_unique<Platform::ResultFeed>(station.database(), *m_session);
+    m_results->setCatalogSync(m_catalogSync.get());
+    connect(m_catalogSync.get(), &Platform::CatalogSync::catalogUpdated, this,
+        [this](const QString &version, const QStringList &changed) {
+            m_station.auditSystem(QStringLiteral("catalog.sync"), QStringLiteral("ok"),
+                QStringLiteral("catalogue %1, %2 item(s) changed")
+                    .arg(version)
+                    .arg(changed.size()));
+        });
+    connect(m_catalogSync.get(), &Platform::CatalogSync::syncFailed, this,
+        [this](const Core::Error &error) {
+            m_station.auditSystem(
+                QStringLiteral("catalog.sync"), QStringLiteral("failed"), error.detail.left(300));
+        });
+}
+
+QString PlatformLink::serverCaseId(const QString &clientCaseId) const
+{
+    if (!m_outbox)
+        return {};
+    const QJsonArray cases = m_outbox->status().value(QStringLiteral("cases")).toArray();
+    for (const QJsonValue &c : cases) {
+        const QJsonObject o = c.toObject();
+        if (o.value(QStringLiteral("clientCaseId")).toString() == clientCaseId)
+            return o.value(QStringLiteral("caseId")).toString();
+    }
+    return {};
 }
 
 PlatformLink::~PlatformLink()
 {
-    // The outbox sends through the session, which sends through the client.
+    // Everything sends through the session, which sends through the client.
+    m_results.reset();
+    m_catalogSync.reset();
+    m_requests.reset();
     m_outbox.reset();
     m_session.reset();
 }
@@ -56,8 +92,12 @@ void PlatformLink::signIn(const QString &account, const QString &password,
     }
     m_session->login(account, password, m_station.windowId(),
         [this, done = std::move(done)](Core::Result<Platform::ClerkInfo> result) {
-            if (result)
+            if (result) {
                 m_outbox->start();
+                m_requests->start();
+                m_results->start();
+                m_catalogSync->syncCatalog();
+            }
             done(std::move(result));
         });
 }
@@ -69,6 +109,8 @@ void PlatformLink::signOut(std::function<void()> done)
         return;
     }
     m_outbox->stop();
+    m_requests->stop();
+    m_results->stop();
     m_session->logout([done = std::move(done)](Core::Status) { done(); });
 }
 

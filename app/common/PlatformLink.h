@@ -2,7 +2,11 @@
 
 #include <core/Result.h>
 #include <platform/ApiClient.h>
+#include <platform/CatalogSync.h>
 #include <platform/Outbox.h>
+#include <platform/RequestQueue.h>
+#include <platform/ResultFeed.h>
+#include <platform/ResultStore.h>
 #include <platform/Session.h>
 #include <platform/TokenStore.h>
 
@@ -17,10 +21,12 @@ class Workstation;
 /*!
  * The workstation's link to the unified acceptance platform: the API client
  * for the configured URL, the clerk's session with its tokens in the OS
- * keychain, and the outbox that transmits complete cases through the session.
+ * keychain, the outbox that transmits complete cases, the queue of mailings
+ * and guide error reports, the result feed (results pushed by the platform,
+ * kept for printing) and the catalogue sync, all through the session.
  *
- * The outbox runs only while a clerk is signed in; it is stopped on sign-out
- * and on lock and resumes by itself afterwards. Without a configured
+ * They run only while a clerk is signed in (started at sign-in, when the
+ * catalogue is also synced) and stop at sign-out; each resumes by itself. Without a configured
  * platform URL, isConfigured() is false and every sign-in fails with a clear
  * message.
  *
@@ -36,6 +42,11 @@ public:
     bool isConfigured() const { return m_api != nullptr; }
     Platform::Session *session() const { return m_session.get(); }
     Platform::Outbox *outbox() const { return m_outbox.get(); }
+    Platform::ResultFeed *results() const { return m_results.get(); }
+    Platform::RequestQueue *requests() const { return m_requests.get(); }
+    Platform::CatalogSync *catalogSync() const { return m_catalogSync.get(); }
+    /// The platform's id of a transmitted case (empty until the platform created it).
+    QString serverCaseId(const QString &clientCaseId) const;
     QUrl url() const;
 
     /// Signs in \a account at this window; on success the outbox starts.
@@ -50,6 +61,9 @@ private:
     std::unique_ptr<Platform::KeychainTokenStore> m_tokens;
     std::unique_ptr<Platform::Session> m_session;
     std::unique_ptr<Platform::Outbox> m_outbox;
+    std::unique_ptr<Platform::RequestQueue> m_requests;
+    std::unique_ptr<Platform::CatalogSync> m_catalogSync;
+    std::unique_ptr<Platform::ResultFeed> m_results;
 };
 
 } // namespace Tongban::App

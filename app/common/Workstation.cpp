@@ -2,6 +2,7 @@
 
 #include <catalog/CatalogStore.h>
 #include <platform/Outbox.h>
+#include <platform/PlatformSchema.h>
 #include <storage/StorageSchema.h>
 
 #include <QDir>
@@ -29,7 +30,7 @@ QString Workstation::embeddedCatalogPath()
 QList<Storage::MigrationSet> Workstation::schema()
 {
     return { Storage::storageSchema(), Security::auditSchema(), Catalog::CatalogStore::schema(),
-        Platform::Outbox::schema(), Intake::IntakeStore::schema(), Notices::NoticeStore::schema() };
+        Platform::platformSchema(), Intake::IntakeStore::schema(), Notices::NoticeStore::schema() };
 }
 
 Core::Result<std::unique_ptr<Workstation>> Workstation::open(

@@ -219,6 +219,15 @@ Core::Result<EventMessage> parseEventMessage(const QByteArray &message)
             return invalid(QStringLiteral("welcome"), QStringLiteral("bad lastId"));
     } else if (event.type == QLatin1String("ping")) {
         event.kind = EventMessage::Ping;
+    } else if (event.type == QLatin1String("error") && !object->contains(QLatin1String("id"))) {
+        // A refused hello and other protocol errors: the §1 error shape under "error".
+        event.kind = EventMessage::ServerError;
+        const QJsonObject e = object->value(QLatin1String("error")).toObject();
+        event.error = PlatformErrorBody { stringMember(e, "code"), stringMember(e, "message"),
+            boundedText(stringMember(e, "detail")) };
+        static const QRegularExpression codeShape(QStringLiteral("^[a-z0-9_.]{1,64}$"));
+        if (!codeShape.match(event.error.code).hasMatch())
+            event.error.code.clear();
     } else if (object->contains(QLatin1String("id"))) {
         event.kind = EventMessage::Event;
         event.id = integer("id");
@@ -231,6 +240,60 @@ Core::Result<EventMessage> parseEventMessage(const QByteArray &message)
         event.kind = EventMessage::Unknown;
     }
     return event;
+}
+
+bool isPlausibleId(const QString &id)
+{
+    if (id.isEmpty() || id.size() > 200 || id.contains(QLatin1Char('/')))
+        return false;
+    for (const QChar c : id) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            return false;
+    }
+    return true;
+}
+
+Core::Result<ResultIssued> parseResultIssued(const QJsonObject &data)
+{
+    ResultIssued issued { stringMember(data, "resultId"), stringMember(data, "caseId"),
+        stringMember(data, "caseNumber"), stringMember(data, "decision") };
+    if (!isPlausibleId(issued.resultId))
+        return invalid(QStringLiteral("result.issued"), QStringLiteral("missing or bad resultId"));
+    if (!isPlausibleId(issued.caseId))
+        return invalid(QStringLiteral("result.issued"), QStringLiteral("missing or bad caseId"));
+    return issued;
+}
+
+namespace {
+
+Core::Result<QString> createdId(const QByteArray &body, const char *member, const QString &what)
+{
+    auto object = parseJsonObject(body, what);
+    if (!object)
+        return object.error();
+    const QString id = stringMember(*object, member);
+    if (!isPlausibleId(id))
+        return invalid(
+            what, QString(QStringLiteral("missing or bad ") + QString::fromLatin1(member)));
+    return id;
+}
+
+} // namespace
+
+Core::Result<MailingCreated> parseMailingCreated(const QByteArray &body)
+{
+    auto id = createdId(body, "mailingId", QStringLiteral("mailing"));
+    if (!id)
+        return id.error();
+    return MailingCreated { *id };
+}
+
+Core::Result<GuideReportCreated> parseGuideReportCreated(const QByteArray &body)
+{
+    auto id = createdId(body, "reportId", QStringLiteral("guide report"));
+    if (!id)
+        return id.error();
+    return GuideReportCreated { *id };
 }
 
 Core::Error errorFromResponse(int status, const QByteArray &body)

@@ -92,7 +92,7 @@ struct ResultInfo
 /// One WebSocket message from the server (§10).
 struct EventMessage
 {
-    enum Kind { Unknown = 0, Welcome, Event, Ping };
+    enum Kind { Unknown = 0, Welcome, Event, Ping, ServerError };
     Kind kind = Unknown;
     qint64 id = 0; ///< Event: its id
     qint64 lastId = 0; ///< Welcome: the server's last event id
@@ -100,6 +100,29 @@ struct EventMessage
     QDateTime at;
     QJsonObject data;
     QJsonObject raw;
+    /// ServerError ({"type": "error", "error": {...}}, e.g. a refused hello): its error.
+    PlatformErrorBody error;
+};
+
+/// The data of a `result.issued` event (§7, §10): resultId and caseId are required.
+struct ResultIssued
+{
+    QString resultId;
+    QString caseId;
+    QString caseNumber; ///< when the platform sends it
+    QString decision; ///< when the platform sends it
+};
+
+/// Answer of POST /cases/{caseId}/mailings (§8).
+struct MailingCreated
+{
+    QString mailingId;
+};
+
+/// Answer of POST /guide-reports (§9).
+struct GuideReportCreated
+{
+    QString reportId;
 };
 
 Core::Result<PlatformErrorBody> parseErrorBody(const QByteArray &body);
@@ -109,6 +132,13 @@ Core::Result<CaseCreated> parseCaseCreated(const QByteArray &body);
 Core::Result<CaseSubmitted> parseCaseSubmitted(const QByteArray &body);
 Core::Result<QList<ResultInfo>> parseResults(const QByteArray &body);
 Core::Result<EventMessage> parseEventMessage(const QByteArray &message);
+/// The data object of a result.issued event; ids must be non-empty printable strings.
+Core::Result<ResultIssued> parseResultIssued(const QJsonObject &data);
+Core::Result<MailingCreated> parseMailingCreated(const QByteArray &body);
+Core::Result<GuideReportCreated> parseGuideReportCreated(const QByteArray &body);
+/// An id the platform gave (resultId, caseId, ...): 1..200 characters, no control
+/// characters, no '/'. Such ids are safe to put, percent-encoded, in a request path.
+bool isPlausibleId(const QString &id);
 
 /// A JSON object body, or InvalidResponse naming \a what.
 Core::Result<QJsonObject> parseJsonObject(const QByteArray &body, const QString &what);

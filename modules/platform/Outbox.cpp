@@ -1,4 +1,3 @@
-#include <core/Hash.h>
 #include "Outbox.h"
 
 #include "ApiParsing.h"
@@ -7,8 +6,11 @@
 #include "Tr.h"
 #include "TusUploader.h"
 
+#include <core/Hash.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSettings>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -131,6 +133,13 @@ void Outbox::setChunkSizeBytes(qint64 bytes)
 void Outbox::setBandwidthLimit(qint64 bytesPerSecond)
 {
     m_uploader->setBandwidthLimit(bytesPerSecond);
+}
+
+qint64 Outbox::bandwidthLimitFromSettings(const QSettings &settings)
+{
+    bool ok = false;
+    const qint64 kbps = settings.value(QStringLiteral("platform/uploadLimitKbps")).toLongLong(&ok);
+    return ok && kbps > 0 ? kbps * 1000 / 8 : 0;
 }
 
 Core::Status Outbox::exec(const QString &sql, const QVariantList &values)
@@ -312,6 +321,8 @@ void Outbox::send(const ApiRequest &request, std::function<void(Core::Result<Api
     m_transport.send(request, [self, generation, done](Core::Result<ApiResponse> response) {
         if (!self || generation != self->m_generation)
             return;
+        if (response && response->status < 500)
+            self->platformReachable();
         done(std::move(response));
     });
 }
@@ -406,8 +417,7 @@ void Outbox::uploadNextPage(const CaseRow &row)
         : Core::Result<QByteArray>(invalidCase(QStringLiteral("outbox: no page content source")));
     if (!content)
         return attemptFailed(row.clientCaseId, content.error());
-    if (content->size() != page.sizeBytes
-        || Core::sha256Hex(*content) != page.sha256) {
+    if (content->size() != page.sizeBytes || Core::sha256Hex(*content) != page.sha256) {
         const Core::Error error = invalidCase(
             QString(QStringLiteral("outbox: stored content of page ") + page.clientPageId
                 + QStringLiteral(" does not match its declared size and sha256")));
@@ -443,15 +453,35 @@ void Outbox::onUploadUrlChanged(const QUrl &url)
         qCWarning(lcPlatform).noquote() << "outbox:" << s.error().toString();
 }
 
+void Outbox::platformReachable()
+{
+    if (!m_unreachable)
+        return;
+    m_unreachable = false;
+    const Core::Status s = exec(QStringLiteral("UPDATE outbox_cases SET next_attempt_at = 0"
+                                               " WHERE state IN (?, ?, ?) AND next_attempt_at > ?"),
+        { kPending, kUploading, kSubmitting, m_clock.now().toMSecsSinceEpoch() });
+    if (!s)
+        qCWarning(lcPlatform).noquote() << "outbox:" << s.error().toString();
+    else
+        qCInfo(lcPlatform) << "outbox: the platform answers again; waiting cases are due now";
+}
+
 void Outbox::onUploadProgress(qint64 offset, qint64 total)
 {
     if (m_currentPage.isEmpty())
         return;
-    const Core::Status s = exec(
-        QStringLiteral("UPDATE outbox_pages SET confirmed_offset = ? WHERE client_page_id = ?"),
-        { offset, m_currentPage });
-    if (!s)
-        qCWarning(lcPlatform).noquote() << "outbox:" << s.error().toString();
+    platformReachable(); // a HEAD or PATCH was answered
+    // For the status screen only (a resume asks the server, HEAD): written at most once a
+    // second, as each write is a commit with an fsync; onUploadFinished writes the end.
+    if (offset < total && (!m_progressSaved.isValid() || m_progressSaved.hasExpired(1000))) {
+        m_progressSaved.start();
+        const Core::Status s = exec(
+            QStringLiteral("UPDATE outbox_pages SET confirmed_offset = ? WHERE client_page_id = ?"),
+            { offset, m_currentPage });
+        if (!s)
+            qCWarning(lcPlatform).noquote() << "outbox:" << s.error().toString();
+    }
     emit pageProgress(m_currentCase, m_currentPage, offset, total);
 }
 
@@ -550,6 +580,8 @@ void Outbox::attemptFailed(const QString &clientCaseId, const Core::Error &error
     query.prepare(QStringLiteral("SELECT attempts FROM outbox_cases WHERE client_case_id = ?"));
     query.addBindValue(clientCaseId);
     const int attempts = (query.exec() && query.next()) ? query.value(0).toInt() + 1 : 1;
+    if (error.code == NetworkUnavailable)
+        m_unreachable = true;
     Core::Status s;
     if (retry) {
         const qint64 waitMs = backoffMs(attempts, m_random.generateDouble());

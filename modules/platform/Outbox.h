@@ -8,6 +8,7 @@
 #include <storage/Migration.h>
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -15,6 +16,8 @@
 #include <QTimer>
 
 #include <functional>
+
+class QSettings;
 
 namespace Tongban::Platform {
 
@@ -41,9 +44,12 @@ using PageContentSource = std::function<Core::Result<QByteArray>(const QString &
  *
  * Retryable failures (network, 5xx, 408, 429, session not available) leave
  * the case where it was and schedule the next attempt with exponential
- * backoff and jitter, capped at 5 minutes. Other 4xx answers put the case in
- * state "failed" (kept, with its last error) and are never retried by
- * themselves.
+ * backoff and jitter, capped at 5 minutes. The first answer from the platform
+ * after a network failure makes every case still waiting out its backoff due at
+ * once (their attempt counts stay), so after an outage the queue empties soon
+ * after the first retry gets through, not one backoff at a time. Other 4xx
+ * answers put the case in state "failed" (kept, with its last error) and are
+ * never retried by themselves.
  *
  * Case states: pending (not created), uploading, submitting, acknowledged,
  * failed. Page states: pending, uploaded.
@@ -74,8 +80,14 @@ public:
     /// Seed of the jitter (tests); by default a random one.
     void setJitterSeed(quint32 seed) { m_random.seed(seed); }
     void setChunkSizeBytes(qint64 bytes);
-    /// 0 = no cap.
+    /// Upload cap in bytes per second, 0 = no cap (a token bucket in TusUploader, across pages).
     void setBandwidthLimit(qint64 bytesPerSecond);
+    /*!
+     * The optional upload cap of the workstation's settings, in bytes per second:
+     * key "platform/uploadLimitKbps" (kilobits per second, 1 kbit = 1000 bits; absent,
+     * 0 or not a number: no cap), e.g. 20000 for 20 Mbit/s on a hall's shared line.
+     */
+    static qint64 bandwidthLimitFromSettings(const QSettings &settings);
     /// tus creation URL; by default the transport's <base>/api/v1/uploads.
     void setUploadEndpoint(const QUrl &url) { m_uploadEndpoint = url; }
 
@@ -148,6 +160,8 @@ private:
     void attemptFailed(
         const QString &clientCaseId, const Core::Error &error, bool forceRetry = false);
     void stepDone();
+    /// The platform answered: cases waiting out a backoff after a network failure go now.
+    void platformReachable();
     Core::Status setCaseState(const QString &clientCaseId, const QString &state);
     Core::Status exec(const QString &sql, const QVariantList &values);
     void onUploadUrlChanged(const QUrl &url);
@@ -166,6 +180,8 @@ private:
     QRandomGenerator m_random;
     bool m_running = false;
     bool m_runQueued = false;
+    bool m_unreachable = false; ///< the last failure was: platform not reachable
+    QElapsedTimer m_progressSaved; ///< since confirmed_offset was last written
     quint64 m_generation = 0;
     QString m_currentCase; ///< clientCaseId of the step in flight
     QString m_currentPage; ///< clientPageId being uploaded

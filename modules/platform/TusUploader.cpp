@@ -25,6 +25,40 @@ TusUploader::TusUploader(Transport &transport, QObject *parent)
     , m_transport(transport)
 { }
 
+void TusUploader::setBandwidthLimit(qint64 bytesPerSecond)
+{
+    m_bytesPerSecond = qMax<qint64>(0, bytesPerSecond);
+    // An empty bucket: measured from now, the upload never runs above the cap.
+    m_bucketClock.start();
+    m_tokensAtNs = 0;
+    m_tokens = 0;
+}
+
+qint64 TusUploader::nextChunkBytes() const
+{
+    if (m_bytesPerSecond <= 0)
+        return m_chunkSizeBytes;
+    return qMin(m_chunkSizeBytes, qMax<qint64>(16 * 1024, m_bytesPerSecond / 4));
+}
+
+qint64 TusUploader::takeTokens(qint64 bytes)
+{
+    if (m_bytesPerSecond <= 0)
+        return 0;
+    const qint64 nowNs = m_bucketClock.nsecsElapsed();
+    const double capacity = double(qMax(bytes, nextChunkBytes()));
+    m_tokens
+        = qMin(capacity, m_tokens + double(nowNs - m_tokensAtNs) * double(m_bytesPerSecond) / 1e9);
+    m_tokensAtNs = nowNs;
+    if (m_tokens >= double(bytes)) {
+        m_tokens -= double(bytes);
+        return 0;
+    }
+    // Rounded up, so that the bucket holds the bytes when the timer fires.
+    return qMax<qint64>(
+        1, qint64((double(bytes) - m_tokens) * 1000.0 / double(m_bytesPerSecond)) + 1);
+}
+
 void TusUploader::start(const TusUploadSpec &spec)
 {
     m_spec = spec;
@@ -32,8 +66,6 @@ void TusUploader::start(const TusUploadSpec &spec)
     ++m_generation;
     m_offset = 0;
     m_recreates = m_checksumRetries = m_conflicts = m_locked = 0;
-    m_runBytes = 0;
-    m_runTimer.start();
     if (m_checksumMode == ChecksumMode::Detect && !m_checksumDetected)
         detectChecksum();
     else if (m_spec.uploadUrl.isValid() && !m_spec.uploadUrl.isEmpty())
@@ -142,11 +174,17 @@ void TusUploader::head()
 
 void TusUploader::patch()
 {
-    // With a bandwidth cap, chunks are small enough to be paced about four times a second.
-    qint64 chunk = m_chunkSizeBytes;
-    if (m_bytesPerSecond > 0)
-        chunk = qMin(chunk, qMax<qint64>(16 * 1024, m_bytesPerSecond / 4));
-    const QByteArray bytes = m_spec.data.mid(m_offset, chunk);
+    const QByteArray bytes = m_spec.data.mid(m_offset, nextChunkBytes());
+    if (const qint64 waitMs = takeTokens(bytes.size()); waitMs > 0) {
+        QPointer<TusUploader> self(this);
+        const quint64 generation = m_generation;
+        QTimer::singleShot(
+            int(qMin<qint64>(waitMs, 60000)), Qt::PreciseTimer, this, [self, generation] {
+                if (self && self->m_running && generation == self->m_generation)
+                    self->patch();
+            });
+        return;
+    }
     ApiRequest r = request(QByteArrayLiteral("PATCH"), m_spec.uploadUrl);
     r.body = bytes;
     r.timeoutMs = 60000;
@@ -158,7 +196,6 @@ void TusUploader::patch()
                 + QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toBase64()) });
     ++m_patchCount;
     m_bytesSent += bytes.size();
-    m_runBytes += bytes.size();
     send(r, [this, sent = bytes.size()](const ApiResponse &response) {
         if (response.status == 409) {
             if (++m_conflicts > kMaxConflicts)
@@ -186,19 +223,7 @@ void TusUploader::patch()
         emit progress(m_offset, m_spec.data.size());
         if (m_offset == m_spec.data.size())
             return confirm();
-        qint64 waitMs = 0;
-        if (m_bytesPerSecond > 0)
-            waitMs = m_runBytes * 1000 / m_bytesPerSecond - m_runTimer.elapsed();
-        if (waitMs > 0) {
-            QPointer<TusUploader> self(this);
-            const quint64 generation = m_generation;
-            QTimer::singleShot(int(qMin<qint64>(waitMs, 60000)), this, [self, generation] {
-                if (self && self->m_running && generation == self->m_generation)
-                    self->patch();
-            });
-            return;
-        }
-        patch();
+        patch(); // paced by the token bucket under a cap
     });
 }
 

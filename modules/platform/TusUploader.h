@@ -48,11 +48,17 @@ public:
 
     void setChunkSizeBytes(qint64 bytes) { m_chunkSizeBytes = qMax<qint64>(1, bytes); }
     qint64 chunkSizeBytes() const { return m_chunkSizeBytes; }
-    /// 0 = no cap.
-    void setBandwidthLimit(qint64 bytesPerSecond)
-    {
-        m_bytesPerSecond = qMax<qint64>(0, bytesPerSecond);
-    }
+    /*!
+     * Caps the PATCH bodies at \a bytesPerSecond (0 = no cap) with a token bucket
+     * that lives as long as this object, so the cap holds across files, not just
+     * within one: it starts empty, fills at the cap, holds at most one capped chunk
+     * (a quarter of a second of the cap, at least 16 KiB, at most chunkSizeBytes()),
+     * and a PATCH waits until the bucket holds its bytes. Time spent waiting for an
+     * answer refills the bucket, so latency below a quarter second costs no rate;
+     * after an idle spell at most one chunk goes above the cap.
+     */
+    void setBandwidthLimit(qint64 bytesPerSecond);
+    qint64 bandwidthLimit() const { return m_bytesPerSecond; }
     void setChecksumMode(ChecksumMode mode) { m_checksumMode = mode; }
 
     void start(const TusUploadSpec &spec);
@@ -79,6 +85,10 @@ private:
     void create();
     void head();
     void patch();
+    /// Bytes of the next PATCH: the chunk size, smaller under a cap.
+    qint64 nextChunkBytes() const;
+    /// 0 when \a bytes may be sent now (and takes them from the bucket), else the wait in ms.
+    qint64 takeTokens(qint64 bytes);
     void confirm();
     void retryLater(const ApiResponse &response, void (TusUploader::*step)());
     void recreate(const QString &why);
@@ -103,8 +113,10 @@ private:
     int m_locked = 0;
     int m_patchCount = 0;
     qint64 m_bytesSent = 0;
-    qint64 m_runBytes = 0;
-    QElapsedTimer m_runTimer;
+    // Token bucket of the bandwidth cap (bytes, refilled from a monotonic clock).
+    double m_tokens = 0;
+    qint64 m_tokensAtNs = 0;
+    QElapsedTimer m_bucketClock;
 };
 
 } // namespace Tongban::Platform

@@ -29,12 +29,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)parseCaseCreated(body);
     (void)parseCaseSubmitted(body);
     (void)parseResults(body);
-    (void)parseEventMessage(body);
+    if (const auto event = parseEventMessage(body); event && event->kind == EventMessage::Event)
+        (void)parseResultIssued(event->data);
+    (void)parseMailingCreated(body);
+    (void)parseGuideReportCreated(body);
     (void)parseHeaderInteger(body.left(64), QStringLiteral("Upload-Offset"));
     (void)parseHeaderList(body.left(512));
     const auto object = parseJsonObject(body, QStringLiteral("fuzz"));
-    if (object)
+    if (object) {
         (void)parseClerk(*object);
+        if (const auto issued = parseResultIssued(*object);
+            issued && (!isPlausibleId(issued->resultId) || !isPlausibleId(issued->caseId)))
+            std::abort(); // an id that could escape a request path
+    }
     if (status >= 400) {
         const Tongban::Core::Error error = errorFromResponse(status, body);
         if (error.code == 0 || error.message.isEmpty())

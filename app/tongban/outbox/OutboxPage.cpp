@@ -3,6 +3,7 @@
 #include "cases/CaseController.h"
 
 #include <platform/Outbox.h>
+#include <platform/RequestQueue.h>
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -13,6 +14,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QUuid>
 #include <QVBoxLayout>
 
 #include <common/PlatformLink.h>
@@ -202,18 +204,47 @@ void OutboxPage::refresh()
 
 bool OutboxPage::recordWaybill(qint64 taskId, const QString &carrier, const QString &waybill)
 {
+    Intake::MailingTask task;
+    for (const Intake::MailingTask &t : m_station.intake().mailingTasks(false)) {
+        if (t.id == taskId)
+            task = t;
+    }
+    const QString serverCaseId = m_platform ? m_platform->serverCaseId(task.caseId) : QString();
+    if (serverCaseId.isEmpty() || !m_platform->requests()) {
+        showMessage(tr("The case is not on the platform yet (see the outbox above): record the "
+                       "waybill once it is."));
+        return false;
+    }
     const auto recorded
         = m_station.intake().recordMailing(taskId, carrier, waybill, m_cases.clerk().account);
     if (!recorded) {
-        m_message->setObjectName(QStringLiteral("warning"));
-        m_message->setText(recorded.error().message);
-        m_message->style()->unpolish(m_message);
-        m_message->style()->polish(m_message);
+        showMessage(recorded.error().message);
         return false;
     }
+    // The home department learns the waybill through the platform (§8), exactly once.
+    Platform::MailingRecord mailing;
+    mailing.clientMailingId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    mailing.caseId = serverCaseId;
+    mailing.carrier = carrier;
+    mailing.waybill = waybill.trimmed();
+    mailing.sentAt = m_station.clock().now();
+    mailing.materials = task.materialIds;
+    if (auto queued = m_platform->requests()->enqueueMailing(mailing); !queued) {
+        showMessage(queued.error().message);
+        return false;
+    }
+    m_platform->requests()->flush();
     m_message->clear();
     refresh();
     return true;
+}
+
+void OutboxPage::showMessage(const QString &text)
+{
+    m_message->setObjectName(QStringLiteral("warning"));
+    m_message->setText(text);
+    m_message->style()->unpolish(m_message);
+    m_message->style()->polish(m_message);
 }
 
 } // namespace Tongban::Gui

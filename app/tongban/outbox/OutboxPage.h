@@ -35,6 +35,8 @@ public:
     bool recordWaybill(qint64 taskId, const QString &carrier, const QString &waybill);
 
 private:
+    void showMessage(const QString &text);
+
     App::Workstation &m_station;
     CaseController &m_cases;
     App::PlatformLink *m_platform = nullptr;

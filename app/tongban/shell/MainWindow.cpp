@@ -4,6 +4,7 @@
 #include "cases/CapturePane.h"
 #include "cases/ChecklistPage.h"
 #include "cases/DecisionPage.h"
+#include "cases/GuideReportDialog.h"
 #include "cases/NewCasePage.h"
 #include "guides/GuidesPage.h"
 #include "outbox/OutboxPage.h"
@@ -12,6 +13,7 @@
 #include "today/TodayPage.h"
 
 #include <core/WorkCalendar.h>
+#include <platform/RequestQueue.h>
 #include <security/IdleWatcher.h>
 
 #include <QHBoxLayout>
@@ -22,6 +24,7 @@
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QUuid>
 #include <QVBoxLayout>
 
 #include <common/PlatformLink.h>
@@ -158,6 +161,7 @@ MainWindow::MainWindow(App::Workstation &station, App::PlatformLink *platform, Q
         [this] { showScreen(Screen::Checklist); });
     connect(m_checklist, &ChecklistPage::decisionRequested, this,
         [this] { showScreen(Screen::Notices); });
+    connect(m_checklist, &ChecklistPage::guideReportRequested, this, &MainWindow::reportGuideError);
     connect(m_checklist, &ChecklistPage::assistanceRequested, this,
         [this] { showScreen(Screen::Assistance); });
     connect(m_decision, &DecisionPage::backToChecklist, this,
@@ -316,6 +320,41 @@ void MainWindow::openCase(const QString &caseId, bool forCorrection)
                                                                          : Screen::NewCase);
     else
         showScreen(Screen::Notices);
+}
+
+void MainWindow::reportGuideError(const QString &materialId)
+{
+    const Catalog::ServiceItem *item = m_cases->item();
+    if (!item)
+        return;
+    QString materialName;
+    for (const Catalog::MaterialRequirement &m : item->materials) {
+        if (m.id == materialId)
+            materialName = m.name;
+    }
+    GuideReportDialog dialog(item->name, materialName, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (!m_platform || !m_platform->requests()) {
+        statusBar()->showMessage(
+            tr("No platform is configured: the report cannot be sent."), 15000);
+        return;
+    }
+    Platform::GuideReport report;
+    report.clientReportId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    report.itemCode = item->itemCode;
+    report.materialId = materialId;
+    report.caseId = m_platform->serverCaseId(m_cases->draft().caseId);
+    report.kind = dialog.kind();
+    report.text = dialog.text();
+    if (auto queued = m_platform->requests()->enqueueGuideReport(report); !queued) {
+        statusBar()->showMessage(queued.error().message, 15000);
+        return;
+    }
+    m_platform->requests()->flush();
+    m_cases->audit(QStringLiteral("guide.report"),
+        QStringLiteral("%1 %2 %3").arg(report.clientReportId, materialId, report.kind));
+    statusBar()->showMessage(tr("Guide error report sent to the platform."), 10000);
 }
 
 void MainWindow::lock()

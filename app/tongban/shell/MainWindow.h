@@ -79,6 +79,7 @@ private:
     void addScreen(Screen screen, const QString &label, QWidget *widget);
     void resumeCase();
     void openCase(const QString &caseId, bool forCorrection);
+    void reportGuideError(const QString &materialId);
     void updateHeader();
     void auditSession(const Security::AuditEntry &entry);
 

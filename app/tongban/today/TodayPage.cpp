@@ -5,6 +5,7 @@
 
 #include <core/WorkCalendar.h>
 #include <platform/Outbox.h>
+#include <platform/ResultFeed.h>
 
 #include <QGridLayout>
 #include <QHeaderView>
@@ -12,7 +13,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QProcess>
 #include <QScrollArea>
+#include <QSettings>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -109,6 +112,14 @@ TodayPage::TodayPage(App::Workstation &station, const Core::WorkCalendar &calend
     outboxCard->addWidget(m_mailings);
     grid->addWidget(outboxCard, 1, 0);
 
+    auto *resultsCard = new Card(tr("Results to print for the applicant"), content);
+    m_results = caseList(resultsCard, QStringLiteral("results"),
+        { tr("Case number"), tr("Decision"), tr("Received") });
+    m_results->setMinimumHeight(110);
+    resultsCard->addWidget(m_results);
+    m_resultMessage = resultsCard->addText(QString());
+    grid->addWidget(resultsCard, 3, 0, 1, 2);
+
     auto *platformCard = new Card(tr("Platform and guides"), content);
     m_connection = platformCard->addRow(tr("Platform"));
     m_catalog = platformCard->addRow(tr("Catalogue in force"));
@@ -144,6 +155,12 @@ TodayPage::TodayPage(App::Workstation &station, const Core::WorkCalendar &calend
         emit caseRequested(item->data(0, Qt::UserRole).toString(), true);
     });
     connect(m_find, &QLineEdit::returnPressed, this, &TodayPage::findApplicant);
+    connect(m_results, &QTreeWidget::itemActivated, this,
+        [this](QTreeWidgetItem *item) { printResult(item->data(0, Qt::UserRole).toString()); });
+    if (platform && platform->results()) {
+        connect(platform->results(), &Platform::ResultFeed::resultStored, this,
+            &TodayPage::refreshResults);
+    }
     connect(m_find, &QLineEdit::textChanged, this, [this](const QString &text) {
         if (text.isEmpty())
             refreshCases();
@@ -206,6 +223,68 @@ void TodayPage::refresh()
     refreshCases();
     refreshOutbox();
     refreshGuides();
+    refreshResults();
+}
+
+void TodayPage::refreshResults()
+{
+    m_results->clear();
+    if (!m_platform || !m_platform->results())
+        return;
+    for (const Platform::StoredResult &r : m_platform->results()->awaitingPrint()) {
+        auto *row = new QTreeWidgetItem(m_results,
+            { r.caseNumber,
+                r.decision == QLatin1String("accepted") ? tr("Accepted (受理)")
+                                                        : tr("Rejected (不予受理)"),
+                QLocale().toString(r.storedAt.toLocalTime(), QLocale::ShortFormat) });
+        row->setData(0, Qt::UserRole, r.resultId);
+        if (r.decision != QLatin1String("accepted"))
+            row->setForeground(1, QColor(0xa8, 0x07, 0x1a));
+    }
+    m_resultMessage->setText(m_results->topLevelItemCount() == 0
+            ? tr("Nothing to print.")
+            : tr("Double-click a result (or Enter) to print it for the applicant."));
+}
+
+void TodayPage::printResult(const QString &resultId)
+{
+    auto pdf = m_platform->results()->document(resultId);
+    if (!pdf) {
+        m_resultMessage->setText(pdf.error().message);
+        return;
+    }
+    // The platform's PDF goes to the printer as it is: CUPS prints PDF natively.
+    const QSettings settings(
+        m_station.dataDirectory() + QStringLiteral("/tongban.conf"), QSettings::IniFormat);
+    const QString printer = settings.value(QStringLiteral("printer/name")).toString();
+    QStringList args;
+    if (!printer.isEmpty())
+        args << QStringLiteral("-d") << printer;
+    args << QStringLiteral("-t") << resultId << QStringLiteral("-");
+    auto *lp = new QProcess(this);
+    connect(lp, &QProcess::finished, this, [this, lp, resultId](int code) {
+        lp->deleteLater();
+        if (code != 0) {
+            m_resultMessage->setText(
+                tr("The printer refused the document: %1. It stays in "
+                   "this list; check the printer and try again.")
+                    .arg(QString::fromLocal8Bit(lp->readAllStandardError()).trimmed()));
+            return;
+        }
+        if (auto marked = m_platform->results()->markPrinted(resultId); !marked) {
+            m_resultMessage->setText(marked.error().message);
+            return;
+        }
+        m_station.audit()
+            .append({ m_caseController.clerk().account, m_station.windowId(),
+                QStringLiteral("result.print"), resultId, QStringLiteral("ok"), {} })
+            .valueOr({});
+        refreshResults();
+        m_resultMessage->setText(tr("Printed. Hand it to the applicant."));
+    });
+    lp->start(QStringLiteral("lp"), args);
+    lp->write(pdf.value());
+    lp->closeWriteChannel();
 }
 
 void TodayPage::checkHealth()

@@ -21,7 +21,9 @@ class CaseController;
 /*!
  * The clerk's start screen: today's cases, cases awaiting correction (待补正,
  * found by the applicant's identity number too), the outbox, mailing tasks
- * with their deadlines (overdue in red), results to print, the connection
+ * with their deadlines (overdue in red), results pushed by the platform to
+ * print for the applicant (受理/不予受理通知书, sent to the printer as the
+ * platform's PDF and marked printed), the connection
  * and catalogue in force, the guides that changed since the clerk last used
  * them, the working-day calendar and the workstation's own health.
  *
@@ -50,6 +52,8 @@ private:
     void refreshOutbox();
     void refreshGuides();
     void findApplicant();
+    void refreshResults();
+    void printResult(const QString &resultId);
 
     App::Workstation &m_station;
     const Core::WorkCalendar &m_calendar;
@@ -62,6 +66,8 @@ private:
     QLineEdit *m_find = nullptr;
     QLabel *m_outbox = nullptr;
     QTreeWidget *m_mailings = nullptr;
+    QTreeWidget *m_results = nullptr;
+    QLabel *m_resultMessage = nullptr;
     QLabel *m_connection = nullptr;
     QLabel *m_guidesChanged = nullptr;
     QLabel *m_dayKind = nullptr;

@@ -1,10 +1,11 @@
 // Outbox against the real tongban-hub as a child process (issue 5): a 3-page case gets its
 // case number; the outbox destroyed mid-upload and recreated from the same SQLite file
 // resumes from the server's offset; connections cut after the hub committed and before
-// the client read the answer never give two cases; backoff is capped and seeded.
+// the client read the answer never give two cases (50 trials, TONGBAN_CUT_TRIALS in the
+// soak test); backoff is capped and seeded; the optional upload cap setting is read.
+#include "HubProcess.h"
 #include "TestSupport.h"
 
-#include <SampleCase.h>
 #include <core/Clock.h>
 #include <platform/ApiClient.h>
 #include <platform/ApiParsing.h>
@@ -17,6 +18,7 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -27,6 +29,7 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <SampleCase.h>
 #include <memory>
 
 using namespace Tongban;
@@ -34,42 +37,6 @@ using namespace Tongban::Platform;
 using namespace Tongban::Platform::Testing;
 
 namespace {
-
-/// Forwards everything to the real transport and records every PATCH sent.
-class CountingTransport : public Transport
-{
-public:
-    explicit CountingTransport(Transport &inner)
-        : m_inner(inner)
-    { }
-
-    struct Patch
-    {
-        QString url;
-        qint64 offset = 0;
-        qint64 bytes = 0;
-    };
-    QList<Patch> patches;
-    qint64 patchBytes = 0;
-
-    void send(const ApiRequest &request, ResponseCallback callback) override
-    {
-        if (request.method == "PATCH") {
-            qint64 offset = -1;
-            for (const auto &[name, value] : request.headers) {
-                if (name.compare("Upload-Offset", Qt::CaseInsensitive) == 0)
-                    offset = value.toLongLong();
-            }
-            patches.append(Patch { request.url.toString(), offset, request.body.size() });
-            patchBytes += request.body.size();
-        }
-        m_inner.send(request, std::move(callback));
-    }
-    QUrl resolve(const ApiRequest &request) const override { return m_inner.resolve(request); }
-
-private:
-    Transport &m_inner;
-};
 
 /*!
  * A TCP proxy on 127.0.0.1 in front of the hub. While armed with a pattern, every
@@ -143,17 +110,6 @@ private:
     QByteArray m_pattern;
 };
 
-QByteArray pageBytes(int size, int seed)
-{
-    QByteArray data(size, Qt::Uninitialized);
-    quint32 x = quint32(seed) * 2654435761u + 1;
-    for (int i = 0; i < size; ++i) {
-        x = x * 1664525u + 1013904223u;
-        data[i] = char(x >> 24);
-    }
-    return data;
-}
-
 QString uuid()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -186,6 +142,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void backoffIsCappedAndSeeded();
+    void bandwidthLimitSetting();
     void enqueueIsOneTransactionAndIdempotent();
     void threePageCaseGetsCaseNumber();
     void refusedCaseIsKeptAsFailedWithItsError();
@@ -336,6 +293,25 @@ void TestOutbox::backoffIsCappedAndSeeded()
         QVERIFY(first.at(i) >= Outbox::backoffMs(i + 1, 0.0));
     }
     QVERIFY(first.last() >= Outbox::kMaxBackoffMs / 2);
+}
+
+void TestOutbox::bandwidthLimitSetting()
+{
+    // GIVEN workstation settings with and without platform/uploadLimitKbps
+    const QString file = m_dir.filePath(QStringLiteral("tongban.conf"));
+    QSettings settings(file, QSettings::IniFormat);
+    // THEN absent, zero, negative or not a number is no cap, kilobits become bytes
+    QCOMPARE(Outbox::bandwidthLimitFromSettings(settings), qint64(0));
+    settings.setValue(QStringLiteral("platform/uploadLimitKbps"), 20000);
+    QCOMPARE(Outbox::bandwidthLimitFromSettings(settings), qint64(2500000));
+    settings.setValue(QStringLiteral("platform/uploadLimitKbps"), QStringLiteral("100000"));
+    QCOMPARE(Outbox::bandwidthLimitFromSettings(settings), qint64(12500000));
+    settings.setValue(QStringLiteral("platform/uploadLimitKbps"), 0);
+    QCOMPARE(Outbox::bandwidthLimitFromSettings(settings), qint64(0));
+    settings.setValue(QStringLiteral("platform/uploadLimitKbps"), -5);
+    QCOMPARE(Outbox::bandwidthLimitFromSettings(settings), qint64(0));
+    settings.setValue(QStringLiteral("platform/uploadLimitKbps"), QStringLiteral("fast"));
+    QCOMPARE(Outbox::bandwidthLimitFromSettings(settings), qint64(0));
 }
 
 void TestOutbox::enqueueIsOneTransactionAndIdempotent()
@@ -556,7 +532,11 @@ void TestOutbox::destroyedMidUploadResumesFromServerOffset()
 
 void TestOutbox::connectionCutAfterCommitNeverDuplicatesCase()
 {
-    const int trials = 50;
+    // 50 in the normal suite; the soak test (label soak) sets TONGBAN_CUT_TRIALS=500.
+    bool trialsSet = false;
+    const int fromEnvironment = qEnvironmentVariableIntValue("TONGBAN_CUT_TRIALS", &trialsSet);
+    QVERIFY2(!trialsSet || fromEnvironment > 0, "TONGBAN_CUT_TRIALS must be a positive number");
+    const int trials = trialsSet ? fromEnvironment : 50;
     CuttingProxy proxy(quint16(QUrl(m_base).port()));
     QVERIFY(proxy.port() != 0);
     ApiClient viaProxy(

@@ -1,0 +1,353 @@
+#include "RequestQueue.h"
+
+#include "ApiParsing.h"
+#include "Logging.h"
+#include "Outbox.h"
+#include "PlatformErrors.h"
+#include "Tr.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QSqlQuery>
+#include <QUrl>
+#include <QVariant>
+
+namespace Tongban::Platform {
+
+namespace {
+
+const QString kPending = QStringLiteral("pending");
+const QString kDone = QStringLiteral("done");
+const QString kFailed = QStringLiteral("failed");
+const QString kMailing = QStringLiteral("mailing");
+const QString kGuideReport = QStringLiteral("guide_report");
+
+Core::Error invalidRequest(const QString &detail)
+{
+    return Core::Error { InvalidArgument,
+        Tr::tr("This record cannot be sent to the platform: a required field is missing. "
+               "Complete it and save it again."),
+        detail };
+}
+
+QString rfc3339(const QDateTime &time)
+{
+    return time.toOffsetFromUtc(time.offsetFromUtc()).toString(Qt::ISODate);
+}
+
+} // namespace
+
+Core::Result<ApiRequest> RequestQueue::mailingRequest(const MailingRecord &mailing)
+{
+    if (mailing.clientMailingId.isEmpty() || !isPlausibleId(mailing.caseId)
+        || mailing.carrier.isEmpty() || mailing.waybill.isEmpty() || !mailing.sentAt.isValid())
+        return invalidRequest(QStringLiteral("mailing: clientMailingId, caseId, carrier, waybill "
+                                             "and sentAt are required"));
+    ApiRequest request;
+    request.method = QByteArrayLiteral("POST");
+    request.path = QString(QStringLiteral("/cases/")
+        + QString::fromLatin1(QUrl::toPercentEncoding(mailing.caseId))
+        + QStringLiteral("/mailings"));
+    request.body = QJsonDocument(
+        QJsonObject { { QStringLiteral("clientMailingId"), mailing.clientMailingId },
+            { QStringLiteral("carrier"), mailing.carrier },
+            { QStringLiteral("waybill"), mailing.waybill },
+            { QStringLiteral("sentAt"), rfc3339(mailing.sentAt) },
+            { QStringLiteral("materials"), QJsonArray::fromStringList(mailing.materials) } })
+                       .toJson(QJsonDocument::Compact);
+    return request;
+}
+
+Core::Result<ApiRequest> RequestQueue::guideReportRequest(const GuideReport &report)
+{
+    static const QStringList kinds { QStringLiteral("guide_wrong"),
+        QStringLiteral("extra_material_demanded"), QStringLiteral("review_point_mismatch"),
+        QStringLiteral("catalog_invalid") };
+    if (report.clientReportId.isEmpty() || !kinds.contains(report.kind)
+        || (report.itemCode.isEmpty() && report.kind != QLatin1String("catalog_invalid")))
+        return invalidRequest(QStringLiteral("guide report: clientReportId, itemCode and a known "
+                                             "kind are required"));
+    QJsonObject body { { QStringLiteral("clientReportId"), report.clientReportId },
+        { QStringLiteral("itemCode"), report.itemCode }, { QStringLiteral("kind"), report.kind },
+        { QStringLiteral("text"), report.text } };
+    if (!report.materialId.isEmpty())
+        body.insert(QStringLiteral("materialId"), report.materialId);
+    if (!report.caseId.isEmpty())
+        body.insert(QStringLiteral("caseId"), report.caseId);
+    ApiRequest request;
+    request.method = QByteArrayLiteral("POST");
+    request.path = QStringLiteral("/guide-reports");
+    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return request;
+}
+
+RequestQueue::RequestQueue(
+    Storage::Database &db, Transport &transport, const Core::Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_transport(transport)
+    , m_clock(clock)
+    , m_random(QRandomGenerator::global()->generate())
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &RequestQueue::run);
+}
+
+RequestQueue::~RequestQueue()
+{
+    ++m_generation;
+}
+
+Core::Status RequestQueue::exec(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery query(m_db.connection());
+    if (!query.prepare(sql))
+        return Storage::Database::queryError(query, QStringLiteral("request queue prepare"));
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec())
+        return Storage::Database::queryError(query, QStringLiteral("request queue"));
+    return {};
+}
+
+Core::Status RequestQueue::enqueueMailing(const MailingRecord &mailing)
+{
+    const auto request = mailingRequest(mailing);
+    if (!request)
+        return request.error();
+    return enqueue(mailing.clientMailingId, kMailing, *request);
+}
+
+Core::Status RequestQueue::enqueueGuideReport(const GuideReport &report)
+{
+    const auto request = guideReportRequest(report);
+    if (!request)
+        return request.error();
+    return enqueue(report.clientReportId, kGuideReport, *request);
+}
+
+Core::Status RequestQueue::enqueue(
+    const QString &clientId, const QString &kind, const ApiRequest &request)
+{
+    const qint64 now = m_clock.now().toMSecsSinceEpoch();
+    const Core::Status status = m_db.transaction([&]() -> Core::Status {
+        QSqlQuery existing(m_db.connection());
+        existing.prepare(
+            QStringLiteral("SELECT kind, path, body FROM platform_requests WHERE client_id = ?"));
+        existing.addBindValue(clientId);
+        if (!existing.exec())
+            return Storage::Database::queryError(existing, QStringLiteral("request lookup"));
+        if (existing.next()) {
+            if (existing.value(0).toString() == kind && existing.value(1).toString() == request.path
+                && existing.value(2).toString().toUtf8() == request.body)
+                return {};
+            return invalidRequest(QString(QStringLiteral("client id ") + clientId
+                + QStringLiteral(" already queued with another request")));
+        }
+        return exec(QStringLiteral("INSERT INTO platform_requests (client_id, kind, method, path,"
+                                   " body, state, created_at, updated_at)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+            { clientId, kind, QString::fromLatin1(request.method), request.path,
+                QString::fromUtf8(request.body), kPending, now, now });
+    });
+    if (status && m_running)
+        scheduleRun();
+    return status;
+}
+
+void RequestQueue::start()
+{
+    m_running = true;
+    scheduleRun();
+}
+
+void RequestQueue::stop()
+{
+    m_running = false;
+    m_timer.stop();
+    ++m_generation;
+    m_busy = false;
+}
+
+void RequestQueue::flush()
+{
+    const Core::Status s
+        = exec(QStringLiteral("UPDATE platform_requests SET next_attempt_at = 0 WHERE state = ?"),
+            { kPending });
+    if (!s)
+        qCWarning(lcPlatform).noquote() << "request queue flush:" << s.error().toString();
+    start();
+}
+
+void RequestQueue::scheduleRun()
+{
+    if (m_runQueued)
+        return;
+    m_runQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_runQueued = false;
+            run();
+        },
+        Qt::QueuedConnection);
+}
+
+void RequestQueue::run()
+{
+    if (!m_running || m_busy)
+        return;
+    m_timer.stop();
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral("SELECT client_id, kind, method, path, body FROM"
+                                 " platform_requests WHERE state = ? AND next_attempt_at <= ?"
+                                 " ORDER BY rowid LIMIT 1"));
+    query.addBindValue(kPending);
+    query.addBindValue(m_clock.now().toMSecsSinceEpoch());
+    if (!query.exec()) {
+        qCWarning(lcPlatform).noquote()
+            << "request queue:"
+            << Storage::Database::queryError(query, QStringLiteral("next request")).detail;
+        return;
+    }
+    if (!query.next()) {
+        armTimer();
+        emit idle();
+        return;
+    }
+    const QString clientId = query.value(0).toString();
+    const QString kind = query.value(1).toString();
+    ApiRequest request;
+    request.method = query.value(2).toString().toLatin1();
+    request.path = query.value(3).toString();
+    request.body = query.value(4).toString().toUtf8();
+    m_busy = true;
+    QPointer<RequestQueue> self(this);
+    const quint64 generation = m_generation;
+    m_transport.send(
+        request, [self, generation, clientId, kind](Core::Result<ApiResponse> response) {
+            if (!self || generation != self->m_generation)
+                return;
+            self->m_busy = false;
+            self->answered(clientId, kind, std::move(response));
+            self->scheduleRun();
+        });
+}
+
+void RequestQueue::armTimer()
+{
+    QSqlQuery query(m_db.connection());
+    query.prepare(
+        QStringLiteral("SELECT MIN(next_attempt_at) FROM platform_requests WHERE state = ?"));
+    query.addBindValue(kPending);
+    if (!query.exec() || !query.next() || query.value(0).isNull())
+        return;
+    const qint64 waitMs = query.value(0).toLongLong() - m_clock.now().toMSecsSinceEpoch();
+    m_timer.start(int(qBound<qint64>(0, waitMs, Outbox::kMaxBackoffMs)));
+}
+
+void RequestQueue::answered(
+    const QString &clientId, const QString &kind, Core::Result<ApiResponse> response)
+{
+    const auto ok = requireSuccess(std::move(response));
+    if (!ok)
+        return attemptFailed(clientId, ok.error());
+    QString serverId;
+    if (kind == kMailing) {
+        const auto created = parseMailingCreated(ok->body);
+        if (!created)
+            return attemptFailed(clientId, created.error());
+        serverId = created->mailingId;
+    } else {
+        const auto created = parseGuideReportCreated(ok->body);
+        if (!created)
+            return attemptFailed(clientId, created.error());
+        serverId = created->reportId;
+    }
+    const Core::Status s = exec(QStringLiteral("UPDATE platform_requests SET state = ?,"
+                                               " server_id = ?, last_error = NULL, updated_at = ?"
+                                               " WHERE client_id = ?"),
+        { kDone, serverId, m_clock.now().toMSecsSinceEpoch(), clientId });
+    if (!s)
+        return attemptFailed(clientId, s.error());
+    qCInfo(lcPlatform).noquote() << kind << clientId << "recorded by the platform as" << serverId
+                                 << QString(QStringLiteral("(HTTP ") + QString::number(ok->status)
+                                        + QLatin1Char(')'));
+    emit requestDone(clientId, kind, serverId);
+}
+
+void RequestQueue::attemptFailed(const QString &clientId, const Core::Error &error)
+{
+    const bool retry = isRetryable(error) || error.code == SessionExpired
+        || error.code == NotSignedIn || error.code == AccountLocked
+        || error.code == Storage::DiskFull;
+    const qint64 now = m_clock.now().toMSecsSinceEpoch();
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral("SELECT attempts FROM platform_requests WHERE client_id = ?"));
+    query.addBindValue(clientId);
+    const int attempts = (query.exec() && query.next()) ? query.value(0).toInt() + 1 : 1;
+    QDateTime next;
+    Core::Status s;
+    if (retry) {
+        const qint64 waitMs = Outbox::backoffMs(attempts, m_random.generateDouble());
+        next = QDateTime::fromMSecsSinceEpoch(now + waitMs, Qt::UTC);
+        s = exec(QStringLiteral("UPDATE platform_requests SET attempts = ?, next_attempt_at = ?,"
+                                " last_error = ?, updated_at = ? WHERE client_id = ?"),
+            { attempts, now + waitMs, error.toString(), now, clientId });
+    } else {
+        s = exec(QStringLiteral("UPDATE platform_requests SET state = ?, attempts = ?,"
+                                " last_error = ?, updated_at = ? WHERE client_id = ?"),
+            { kFailed, attempts, error.toString(), now, clientId });
+    }
+    if (!s)
+        qCWarning(lcPlatform).noquote() << "request queue:" << s.error().toString();
+    qCInfo(lcPlatform).noquote() << "request" << clientId << "attempt" << attempts << "failed"
+                                 << (retry ? "(retried)" : "(not retried)") << error.detail;
+    emit requestError(clientId, error, next);
+}
+
+QString RequestQueue::serverId(const QString &clientId) const
+{
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral("SELECT server_id FROM platform_requests WHERE client_id = ?"));
+    query.addBindValue(clientId);
+    return (query.exec() && query.next()) ? query.value(0).toString() : QString();
+}
+
+QString RequestQueue::state(const QString &clientId) const
+{
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral("SELECT state FROM platform_requests WHERE client_id = ?"));
+    query.addBindValue(clientId);
+    return (query.exec() && query.next()) ? query.value(0).toString() : QString();
+}
+
+QJsonObject RequestQueue::status() const
+{
+    QSqlQuery query(m_db.connection());
+    if (!query.exec(QStringLiteral("SELECT client_id, kind, state, server_id, attempts,"
+                                   " next_attempt_at, last_error FROM platform_requests"
+                                   " ORDER BY rowid")))
+        return {};
+    QJsonObject counts { { kPending, 0 }, { kDone, 0 }, { kFailed, 0 } };
+    QJsonArray requests;
+    while (query.next()) {
+        const QString state = query.value(2).toString();
+        counts.insert(state, counts.value(state).toInt() + 1);
+        const qint64 next = query.value(5).toLongLong();
+        requests.append(QJsonObject { { QStringLiteral("clientId"), query.value(0).toString() },
+            { QStringLiteral("kind"), query.value(1).toString() },
+            { QStringLiteral("state"), state },
+            { QStringLiteral("serverId"), query.value(3).toString() },
+            { QStringLiteral("attempts"), query.value(4).toInt() },
+            { QStringLiteral("nextAttemptAt"),
+                next > 0 ? QDateTime::fromMSecsSinceEpoch(next, Qt::UTC).toString(Qt::ISODate)
+                         : QString() },
+            { QStringLiteral("lastError"), query.value(6).toString() } });
+    }
+    return QJsonObject { { QStringLiteral("counts"), counts },
+        { QStringLiteral("requests"), requests } };
+}
+
+} // namespace Tongban::Platform
