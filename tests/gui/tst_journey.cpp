@@ -101,8 +101,7 @@ QString pdfText(const QByteArray &pdf)
     file.write(pdf);
     file.close();
     QProcess p;
-    p.start(QStringLiteral("pdftotext"),
-        { file.fileName(), QStringLiteral("-") });
+    p.start(QStringLiteral("pdftotext"), { file.fileName(), QStringLiteral("-") });
     p.waitForFinished(30000);
     QString text = QString::fromUtf8(p.readAllStandardOutput());
     text.remove(QRegularExpression(QStringLiteral("\\s")));
@@ -151,6 +150,24 @@ private:
     std::unique_ptr<App::PlatformLink> m_platform;
     std::unique_ptr<Gui::MainWindow> m_window;
     int m_shot = 0;
+    QString m_completeCase;
+
+    int hubCount(const QString &sql)
+    {
+        int n = -1;
+        {
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("hubcount"));
+            db.setDatabaseName(m_hub.dir.filePath(QStringLiteral("hub.db")));
+            if (db.open()) {
+                QSqlQuery q(db);
+                if (q.exec(sql) && q.next())
+                    n = q.value(0).toInt();
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("hubcount"));
+        return n;
+    }
 
     void screenshot(const QString &name)
     {
@@ -327,7 +344,8 @@ private slots:
         QCOMPARE(notices[1].kind, Notices::NoticeKind::MailingSlip);
         const QString receipt = pdfText(m_station->notices().pdf(notices[0].id).value());
         QVERIFY2(receipt.contains(QStringLiteral("收件回执")), qPrintable(receipt));
-        QVERIFY2(receipt.contains(QStringLiteral("个体工商户登记（备案）申请书")), qPrintable(receipt));
+        QVERIFY2(
+            receipt.contains(QStringLiteral("个体工商户登记（备案）申请书")), qPrintable(receipt));
         // and a mailing task is due the next working day
         const auto tasks = m_station->intake().mailingTasks(true);
         QCOMPARE(tasks.size(), 1);
@@ -371,8 +389,60 @@ private slots:
         QSqlDatabase::removeDatabase(QStringLiteral("hub"));
         // the receipt can be reprinted with the official number
         QVERIFY(decision()->reprintLast());
+        m_completeCase = caseId;
         m_window->showScreen(Gui::MainWindow::Screen::Outbox);
         screenshot(QStringLiteral("outbox"));
+    }
+
+    void waybillReachesThePlatform()
+    {
+        // GIVEN the mailing task of the complete case, on the Outbox screen
+        m_window->showScreen(Gui::MainWindow::Screen::Outbox);
+        QWidget *page = m_window->screenWidget(Gui::MainWindow::Screen::Outbox);
+        auto *waybill = find<QLineEdit>(page, QStringLiteral("waybill"));
+        // WHEN the clerk records the waybill
+        QTest::keyClicks(waybill, QStringLiteral("1234567890123"));
+        QTest::mouseClick(find<QPushButton>(page, QStringLiteral("recordWaybill")), Qt::LeftButton);
+        // THEN the task is done here and the mailing reaches the hub once
+        QVERIFY(m_station->intake().mailingTasks(true).isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            hubCount(QStringLiteral("SELECT count(*) FROM hub_mailings")), 1, 30000);
+        screenshot(QStringLiteral("outbox-mailed"));
+    }
+
+    void resultsPrintFromToday()
+    {
+        // GIVEN the home department accepts the complete case on the platform
+        QVERIFY(!m_completeCase.isEmpty());
+        const QString serverId = m_platform->serverCaseId(m_completeCase);
+        QVERIFY(!serverId.isEmpty());
+        QTemporaryDir dir;
+        const QString pdfPath = dir.filePath(QStringLiteral("accept.pdf"));
+        {
+            QFile pdf(pdfPath);
+            QVERIFY(pdf.open(QIODevice::WriteOnly));
+            // Any real notice PDF: the receipt this window issued stands in for the department's.
+            pdf.write(m_station->notices()
+                          .pdf(m_station->notices().noticesOfCase(m_completeCase).first().id)
+                          .value());
+        }
+        QProcess decide;
+        decide.start(QStringLiteral(TONGBAN_HUB),
+            { QStringLiteral("decide"), QStringLiteral("--data-dir"), m_hub.dir.path(), serverId,
+                QStringLiteral("--accept"), QStringLiteral("--pdf"), pdfPath });
+        QVERIFY(decide.waitForFinished(30000));
+        QVERIFY2(decide.exitCode() == 0, decide.readAllStandardError().constData());
+        // THEN the result appears on Today, pushed by the platform
+        m_window->showScreen(Gui::MainWindow::Screen::Today);
+        QWidget *today = m_window->screenWidget(Gui::MainWindow::Screen::Today);
+        auto *results = find<QTreeWidget>(today, QStringLiteral("results"));
+        QTRY_COMPARE_WITH_TIMEOUT(results->topLevelItemCount(), 1, 30000);
+        screenshot(QStringLiteral("today-result"));
+        // and prints for the applicant, after which it leaves the list
+        const int printedBefore = int(printedFiles().size());
+        emit results->itemActivated(results->topLevelItem(0), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(results->topLevelItemCount(), 0, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(printedFiles().size() >= printedBefore + 1, 60000);
     }
 
     void incompleteCaseGetsOneNoticeThenIsCorrected()

@@ -446,7 +446,7 @@ Core::Result<DecisionOutcome> CaseService::decide(const QString &caseId, const Q
         insert.addBindValue(resultId);
         insert.addBindValue(caseId);
         insert.addBindValue(decision);
-        insert.addBindValue(reasons);
+        insert.addBindValue(reasons.isNull() ? QStringLiteral("") : reasons); // NULL is refused
         insert.addBindValue(m_clock.now().toMSecsSinceEpoch());
         insert.addBindValue(documentSha);
         insert.addBindValue(byAccount);

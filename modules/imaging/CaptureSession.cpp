@@ -1,0 +1,267 @@
+#include "CaptureSession.h"
+
+#include "CaptureWorker.h"
+#include "ImagingErrors.h"
+#include "Logging.h"
+#include "QualityGate.h"
+#include "Tr.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <drivers/api/DocumentSource.h>
+#include <drivers/api/DriverErrors.h>
+
+namespace Tongban::Imaging {
+
+namespace {
+constexpr int kMaxPreviewWidth = 1024;
+
+bool cutOff(const PageQuad &quad, QSize frameSize)
+{
+    const QRectF frame(-1.5, -1.5, frameSize.width() + 2, frameSize.height() + 2);
+    return std::any_of(quad.corners.begin(), quad.corners.end(),
+        [&](const QPointF &p) { return !frame.contains(p); });
+}
+} // namespace
+
+CaptureSession::CaptureSession(QObject *parent)
+    : QObject(parent)
+    , m_worker(new CaptureWorker(this))
+{
+    qRegisterMetaType<ProcessedPage>();
+    qRegisterMetaType<QList<PageQuad>>();
+    qRegisterMetaType<AutoCaptureState>();
+    m_pool.setMaxThreadCount(1);
+    m_pool.setObjectName(QStringLiteral("tongban.capture.preview"));
+    connect(m_worker, &CaptureWorker::finished, this, &CaptureSession::onProcessed);
+    connect(m_worker, &CaptureWorker::failed, this, &CaptureSession::onProcessFailed);
+    connect(m_worker, &CaptureWorker::cancelled, this,
+        [] { qCDebug(lcImaging) << "capture processing cancelled"; });
+}
+
+CaptureSession::~CaptureSession()
+{
+    if (m_detection)
+        m_detection->disconnect(this);
+    m_pool.waitForDone();
+}
+
+void CaptureSession::setSource(Drivers::DocumentSource *source)
+{
+    if (source == m_source)
+        return;
+    detachSource();
+    m_source = source;
+    m_lost = false;
+    m_autoCapture.reset();
+    if (!source)
+        return;
+    connect(source, &Drivers::DocumentSource::previewFrame, this,
+        [this](const QImage &frame, qint64) { onPreviewFrame(frame); });
+    connect(source, &Drivers::DocumentSource::stillCaptured, this, &CaptureSession::onStill);
+    connect(source, &Drivers::DocumentSource::captureFailed, this, &CaptureSession::onSourceFailed);
+    connect(source, &Drivers::DocumentSource::unplugged, this, &CaptureSession::onUnplugged);
+}
+
+void CaptureSession::detachSource()
+{
+    if (m_source)
+        m_source->disconnect(this);
+    m_source = nullptr;
+    if (m_capture == CapturePhase::WaitingForStill)
+        m_capture = CapturePhase::Idle;
+}
+
+Core::Status CaptureSession::start()
+{
+    if (!m_source)
+        return Core::Error { InvalidInput,
+            Tr::tr("No document camera is connected. Connect it, then choose it again."),
+            QStringLiteral("capture session without source") };
+    if (!m_source->isOpen()) {
+        const Core::Status opened = m_source->open();
+        if (!opened)
+            return opened;
+    }
+    m_lost = false;
+    m_autoCapture.setEnabled(m_options.autoCapture);
+    return m_source->startPreview();
+}
+
+void CaptureSession::stop()
+{
+    if (m_source)
+        m_source->stopPreview();
+    m_worker->cancel();
+    m_capture = CapturePhase::Idle;
+}
+
+void CaptureSession::setOptions(const Options &options)
+{
+    m_options = options;
+    m_autoCapture.setEnabled(options.autoCapture);
+}
+
+void CaptureSession::setAutoCaptureEnabled(bool enabled)
+{
+    m_options.autoCapture = enabled;
+    m_autoCapture.setEnabled(enabled);
+}
+
+void CaptureSession::setDpi(int dpi)
+{
+    m_options.dpi = dpi;
+}
+
+void CaptureSession::setMode(EnhanceMode mode)
+{
+    m_options.mode = mode;
+}
+
+void CaptureSession::resetAutoCapture()
+{
+    m_autoCapture.reset();
+}
+
+void CaptureSession::onPreviewFrame(const QImage &frame)
+{
+    const bool processing
+        = m_capture == CapturePhase::Processing && m_options.pauseDetectionWhileProcessing;
+    if (m_detection || processing) {
+        ++m_dropped; // never queue: the newest frame after this detection wins
+        return;
+    }
+    m_detection = new QFutureWatcher<Detection>(this);
+    connect(m_detection, &QFutureWatcherBase::finished, this, &CaptureSession::onDetected);
+    const PageDetector detector = m_detector;
+    const double maxBlur = m_options.maxPreviewBlurMm;
+    m_detection->setFuture(QtConcurrent::run(&m_pool, [frame, detector, maxBlur] {
+        Detection d;
+        const QImage work = frame.width() > kMaxPreviewWidth
+            ? frame.scaledToWidth(kMaxPreviewWidth, Qt::SmoothTransformation)
+            : frame;
+        d.quads = detector.detect(work);
+        if (!d.quads.isEmpty() && maxBlur > 0) {
+            // The pad's field of view fixes the scale of the preview.
+            const double pxPerMm = work.width() / PageDetector::Options().padWidthMm;
+            d.blurMm = QualityGate::estimateBlurMm(work, pxPerMm, d.quads.first());
+        }
+        // The format the raster painter draws fastest, converted here rather than in
+        // every paint on the GUI thread.
+        d.frame = work.convertToFormat(QImage::Format_RGB32);
+        return d;
+    }));
+}
+
+QString CaptureSession::previewHint(const Detection &d) const
+{
+    if (d.quads.isEmpty())
+        return {};
+    if (cutOff(d.quads.first(), d.frame.size()))
+        return qualityIssueMessage(QualityIssue::CutOff);
+    if (m_options.maxPreviewBlurMm > 0 && d.blurMm > m_options.maxPreviewBlurMm)
+        return qualityIssueMessage(QualityIssue::Blurred);
+    return {};
+}
+
+void CaptureSession::onDetected()
+{
+    QFutureWatcher<Detection> *watcher = m_detection;
+    m_detection = nullptr;
+    if (!watcher)
+        return;
+    watcher->deleteLater();
+    const Detection d = watcher->result();
+    ++m_detected;
+    if (m_lost || !m_source)
+        return;
+    const QString hint = previewHint(d);
+    // Only a page the gates would accept arms auto-capture (cut-off or blurred waits).
+    const bool ready = hint.isEmpty();
+    const bool fire = m_autoCapture.feed(d.quads, d.frame.size(), ready);
+    if (!d.quads.isEmpty()) {
+        m_lastQuad = d.quads.first();
+        m_lastPreviewSize = d.frame.size();
+    } else {
+        m_lastQuad = {};
+    }
+    emit previewUpdated(d.frame, d.quads, m_autoCapture.state(), hint);
+    if (fire && m_capture == CapturePhase::Idle)
+        captureNow();
+}
+
+bool CaptureSession::captureNow()
+{
+    if (!m_source || m_lost || !m_source->isOpen() || m_capture != CapturePhase::Idle)
+        return false;
+    m_capture = CapturePhase::WaitingForStill;
+    emit captureStarted();
+    m_source->captureStill();
+    return true;
+}
+
+void CaptureSession::onStill(const QImage &image, const QByteArray &encoded)
+{
+    if (m_capture != CapturePhase::WaitingForStill)
+        return;
+    m_capture = CapturePhase::Processing;
+    StillInput input;
+    input.image = image;
+    input.jpeg = encoded;
+    if (m_lastQuad.isValid() && !cutOff(m_lastQuad, m_lastPreviewSize)) {
+        input.previewQuad = m_lastQuad;
+        input.previewSize = m_lastPreviewSize;
+    }
+    ProcessOptions options;
+    options.dpi = m_options.dpi;
+    options.mode = m_options.mode;
+    m_worker->process(input, options);
+}
+
+void CaptureSession::onSourceFailed(const Core::Error &error)
+{
+    if (error.code == Drivers::Unplugged || m_lost)
+        return; // sourceLost() follows from unplugged()
+    if (m_capture != CapturePhase::WaitingForStill)
+        return;
+    m_capture = CapturePhase::Idle;
+    if (error.code == Drivers::CaptureCancelled)
+        return;
+    qCWarning(lcImaging) << "still failed:" << error.toString();
+    emit captureRejected(error.message);
+}
+
+void CaptureSession::onUnplugged()
+{
+    if (m_lost)
+        return;
+    m_lost = true;
+    // A still already delivered is the clerk's page: let its processing finish.
+    if (m_capture == CapturePhase::WaitingForStill)
+        m_capture = CapturePhase::Idle;
+    m_autoCapture.reset();
+    qCWarning(lcImaging) << "document source unplugged";
+    emit sourceLost(Tr::tr("The document camera was disconnected. Reconnect it; the pages "
+                           "already captured are kept."));
+}
+
+void CaptureSession::onProcessed(const ProcessedPage &page)
+{
+    m_capture = CapturePhase::Idle;
+    if (page.verdict.passed()) {
+        emit pageCaptured(page);
+        return;
+    }
+    qCInfo(lcImaging) << "capture rejected:" << page.verdict.toJson();
+    emit captureRejected(page.verdict.messages().join(QLatin1Char('\n')));
+}
+
+void CaptureSession::onProcessFailed(const Core::Error &error)
+{
+    m_capture = CapturePhase::Idle;
+    qCWarning(lcImaging) << "still processing failed:" << error.toString();
+    emit captureRejected(error.message);
+}
+
+} // namespace Tongban::Imaging

@@ -1,0 +1,312 @@
+#include "CameraView.h"
+
+#include "Tr.h"
+
+#include <imaging/CapturePipeline.h>
+#include <imaging/CaptureSession.h>
+
+#include <QKeyEvent>
+#include <QPainter>
+#include <QPainterPath>
+
+namespace Tongban::Widgets {
+
+namespace {
+const QColor kBackground(0x1b, 0x1e, 0x23);
+const QColor kGreen(0x2e, 0xb8, 0x6e);
+const QColor kAmber(0xf2, 0xa6, 0x1d);
+const QColor kRed(0xe5, 0x48, 0x4d);
+const QColor kBlue(0x2f, 0x80, 0xed);
+constexpr int kNoticeMs = 4000;
+constexpr int kCapturedMs = 1500;
+
+QFont scaledFont(const QFont &base, double factor, bool bold = false)
+{
+    QFont f = base;
+    f.setPointSizeF(base.pointSizeF() * factor);
+    f.setBold(bold);
+    return f;
+}
+} // namespace
+
+CameraView::CameraView(QWidget *parent)
+    : QWidget(parent)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setAccessibleName(Tr::tr("Document camera picture"));
+    setToolTip(Tr::tr("Press Space to capture the page now."));
+    m_noticeTimer.setSingleShot(true);
+    connect(&m_noticeTimer, &QTimer::timeout, this, [this] { setNotice({}, NoticeKind::None, 0); });
+}
+
+CameraView::~CameraView() = default;
+
+void CameraView::setSession(Imaging::CaptureSession *session)
+{
+    if (m_session)
+        m_session->disconnect(this);
+    m_session = session;
+    if (!session) {
+        showNoDevice();
+        return;
+    }
+    connect(session, &Imaging::CaptureSession::previewUpdated, this, &CameraView::showPreview);
+    connect(session, &Imaging::CaptureSession::captureStarted, this, qOverload<>(&QWidget::update));
+    connect(session, &Imaging::CaptureSession::pageCaptured, this, &CameraView::showCaptured);
+    connect(session, &Imaging::CaptureSession::captureRejected, this, &CameraView::showRejected);
+    connect(session, &Imaging::CaptureSession::sourceLost, this, &CameraView::showSourceLost);
+    if (!session->source())
+        showNoDevice();
+}
+
+void CameraView::showPreview(const QImage &frame, const QList<Imaging::PageQuad> &quads,
+    Imaging::AutoCaptureState state, const QString &qualityHint)
+{
+    m_status = Status::Live;
+    m_frame = frame;
+    m_quads = quads;
+    m_state = state;
+    m_hint = qualityHint;
+    update();
+}
+
+void CameraView::showNoDevice(const QString &detail)
+{
+    m_status = Status::NoDevice;
+    m_noDeviceDetail = detail;
+    m_frame = {};
+    m_quads.clear();
+    update();
+}
+
+void CameraView::showSourceLost(const QString &message)
+{
+    m_status = Status::Lost;
+    m_lostMessage = message;
+    m_quads.clear();
+    update();
+}
+
+void CameraView::showRejected(const QString &message)
+{
+    setNotice(message, NoticeKind::Error, kNoticeMs);
+}
+
+void CameraView::showCaptured()
+{
+    setNotice(Tr::tr("Page captured"), NoticeKind::Success, kCapturedMs);
+}
+
+void CameraView::setNotice(const QString &text, NoticeKind kind, int durationMs)
+{
+    m_notice = text;
+    m_noticeKind = kind;
+    if (durationMs > 0)
+        m_noticeTimer.start(durationMs);
+    update();
+}
+
+QRectF CameraView::frameRect() const
+{
+    if (m_frame.isNull())
+        return {};
+    QSizeF size = m_frame.size();
+    size.scale(QSizeF(rect().size()), Qt::KeepAspectRatio);
+    return { QPointF((width() - size.width()) / 2, (height() - size.height()) / 2), size };
+}
+
+QColor CameraView::quadColour() const
+{
+    if (!m_hint.isEmpty())
+        return kRed;
+    switch (m_state) {
+    case Imaging::AutoCaptureState::Settling:
+        return kAmber;
+    case Imaging::AutoCaptureState::Disabled:
+        return kBlue;
+    default:
+        return kGreen;
+    }
+}
+
+void CameraView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        emit captureRequested();
+        if (m_session)
+            m_session->captureNow();
+        event->accept();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+void CameraView::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.fillRect(rect(), kBackground);
+
+    if (m_status == Status::NoDevice || m_frame.isNull()) {
+        paintMessage(p, Tr::tr("No document camera detected"),
+            m_noDeviceDetail.isEmpty()
+                ? Tr::tr("Connect the document camera with its USB cable and check that it is "
+                         "switched on. The picture appears here by itself.")
+                : m_noDeviceDetail);
+        return;
+    }
+    const QRectF target = frameRect();
+    paintFrame(p, target);
+    if (m_status == Status::Lost) {
+        p.fillRect(rect(), QColor(10, 12, 15, 200));
+        paintMessage(p, Tr::tr("No picture from the document camera"), m_lostMessage);
+        return;
+    }
+    paintBadge(p, target);
+    // The hint is not repeated while the same words show as a rejection.
+    if (!m_hint.isEmpty() && !m_notice.contains(m_hint))
+        paintBanner(p, target, m_hint, kRed, false);
+    if (!m_notice.isEmpty())
+        paintBanner(p, target, m_notice, m_noticeKind == NoticeKind::Error ? kRed : kGreen, true);
+}
+
+void CameraView::paintFrame(QPainter &p, const QRectF &target) const
+{
+    p.save();
+    p.setRenderHint(QPainter::SmoothPixmapTransform);
+    p.drawImage(target, m_frame);
+    p.setClipRect(target); // a cut-off page's corners lie outside the picture
+    const double scale = target.width() / m_frame.width();
+    const QColor colour = quadColour();
+    for (const Imaging::PageQuad &quad : m_quads) {
+        if (!quad.isValid())
+            continue;
+        QPolygonF poly;
+        for (const QPointF &c : quad.corners)
+            poly << target.topLeft() + (c + QPointF(0.5, 0.5)) * scale;
+        QPainterPath path;
+        path.addPolygon(poly);
+        path.closeSubpath();
+        QColor fill = colour;
+        fill.setAlpha(40);
+        p.fillPath(path, fill);
+        p.setPen(QPen(colour, 3, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.drawPath(path);
+        // Corner marks make the outline readable over busy pages.
+        p.setBrush(Qt::white);
+        p.setPen(QPen(colour, 2.5));
+        for (const QPointF &c : poly)
+            p.drawEllipse(c, 5, 5);
+        p.setBrush(Qt::NoBrush);
+    }
+    p.restore();
+}
+
+void CameraView::paintBadge(QPainter &p, const QRectF &target) const
+{
+    QString text;
+    QColor dot = kGreen;
+    switch (m_state) {
+    case Imaging::AutoCaptureState::Searching:
+        text = Tr::tr("Looking for a page");
+        dot = QColor(0xb0, 0xb6, 0xbe);
+        break;
+    case Imaging::AutoCaptureState::Settling:
+        text = Tr::tr("Hold still");
+        dot = kAmber;
+        break;
+    case Imaging::AutoCaptureState::Captured:
+        text = Tr::tr("Captured");
+        dot = kGreen;
+        break;
+    case Imaging::AutoCaptureState::Disabled:
+        text = Tr::tr("Manual capture: press Space");
+        dot = kBlue;
+        break;
+    case Imaging::AutoCaptureState::Invalid:
+        return;
+    }
+    if (m_session && m_session->isCapturing()) {
+        text = Tr::tr("Capturing…");
+        dot = kBlue;
+    }
+    p.save();
+    const QFont font = scaledFont(this->font(), 1.0, true);
+    p.setFont(font);
+    const QFontMetricsF fm(font);
+    const double h = fm.height() + 12, w = fm.horizontalAdvance(text) + h + 8;
+    const QRectF pill(target.left() + 12, target.top() + 12, w, h);
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(20, 22, 26, 210));
+    p.drawRoundedRect(pill, h / 2, h / 2);
+    p.setBrush(dot);
+    p.drawEllipse(QPointF(pill.left() + h / 2, pill.center().y()), 5, 5);
+    p.setPen(Qt::white);
+    p.drawText(pill.adjusted(h - 2, 0, -8, 0), Qt::AlignVCenter | Qt::AlignLeft, text);
+    p.restore();
+}
+
+void CameraView::paintBanner(
+    QPainter &p, const QRectF &target, const QString &text, const QColor &colour, bool top) const
+{
+    p.save();
+    const QFont font = scaledFont(this->font(), 1.05);
+    p.setFont(font);
+    const double margin = 12;
+    const double maxWidth = std::min(target.width() - 2 * margin, 560.0);
+    const QRectF textBox = QFontMetricsF(font).boundingRect(
+        QRectF(0, 0, maxWidth - 32, 400), Qt::TextWordWrap | Qt::AlignLeft, text);
+    const double w = textBox.width() + 32, h = textBox.height() + 18;
+    const double x = target.center().x() - w / 2;
+    const double y = top ? target.top() + margin + 44 : target.bottom() - margin - h;
+    const QRectF box(x, y, w, h);
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(20, 22, 26, 225));
+    p.drawRoundedRect(box, 8, 8);
+    p.setBrush(colour);
+    p.drawRoundedRect(QRectF(box.left(), box.top(), 5, box.height()), 2.5, 2.5);
+    p.setPen(Qt::white);
+    p.drawText(
+        box.adjusted(18, 9, -14, -9), Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignVCenter, text);
+    p.restore();
+}
+
+void CameraView::paintMessage(QPainter &p, const QString &title, const QString &detail) const
+{
+    p.save();
+    const QPointF c = rect().center();
+    // A document camera, drawn: arm, head and base.
+    const double s = std::clamp(std::min(width(), height()) / 6.0, 36.0, 72.0);
+    const QColor line(0x8a, 0x93, 0x9e);
+    p.setPen(QPen(line, 3, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    p.setBrush(Qt::NoBrush);
+    const QPointF base(c.x(), c.y() - s * 0.4);
+    p.drawRoundedRect(QRectF(base.x() - s, base.y(), 2 * s, s * 0.18), 4, 4);
+    p.drawLine(QPointF(base.x() - s * 0.6, base.y()), QPointF(base.x() - s * 0.6, base.y() - s));
+    p.drawLine(
+        QPointF(base.x() - s * 0.6, base.y() - s), QPointF(base.x() + s * 0.1, base.y() - s));
+    p.drawRoundedRect(QRectF(base.x() + s * 0.1, base.y() - s * 1.12, s * 0.5, s * 0.24), 4, 4);
+    if (m_status == Status::Lost || m_status == Status::NoDevice) {
+        p.setPen(QPen(kRed, 3, Qt::SolidLine, Qt::RoundCap));
+        const QPointF x(base.x() + s * 0.85, base.y() - s * 0.45);
+        p.drawLine(x + QPointF(-s * 0.14, -s * 0.14), x + QPointF(s * 0.14, s * 0.14));
+        p.drawLine(x + QPointF(-s * 0.14, s * 0.14), x + QPointF(s * 0.14, -s * 0.14));
+    }
+    const double textWidth = std::min(width() - 48.0, 520.0);
+    const QFont titleFont = scaledFont(font(), 1.45, true);
+    p.setFont(titleFont);
+    p.setPen(QColor(0xf2, 0xf4, 0xf7));
+    const QRectF titleRect(c.x() - textWidth / 2, base.y() + s * 0.45, textWidth,
+        QFontMetricsF(titleFont).height() * 2.2);
+    p.drawText(titleRect, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, title);
+    const QRectF titleUsed = QFontMetricsF(titleFont).boundingRect(
+        titleRect, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, title);
+    p.setFont(scaledFont(font(), 1.05));
+    p.setPen(QColor(0xb4, 0xbb, 0xc4));
+    p.drawText(QRectF(c.x() - textWidth / 2, titleUsed.bottom() + 10, textWidth, height()),
+        Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, detail);
+    p.restore();
+}
+
+} // namespace Tongban::Widgets

@@ -1,0 +1,98 @@
+#pragma once
+
+#include <imaging/AutoCapture.h>
+#include <imaging/PageQuad.h>
+
+#include <QImage>
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class QPainter;
+
+namespace Tongban::Imaging {
+class CaptureSession;
+struct ProcessedPage;
+} // namespace Tongban::Imaging
+
+namespace Tongban::Widgets {
+
+/*!
+ * The live picture of the document camera for the checklist screen: the
+ * latest preview frame scaled to fit, each detected page outlined (green when
+ * still, amber while settling, red when a quality gate warns), a state badge,
+ * the quality hint, and a full-widget message when there is no device or it
+ * was unplugged. Space asks for a capture now (captureRequested(), and
+ * CaptureSession::captureNow() when a session is attached).
+ *
+ * Shows what it is given; stores nothing. GUI thread only.
+ */
+class CameraView : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Status { Invalid = 0, NoDevice, Live, Lost };
+
+    explicit CameraView(QWidget *parent = nullptr);
+    ~CameraView() override;
+
+    /// Follows \a session: its preview, captures, rejections and loss (not owned).
+    void setSession(Imaging::CaptureSession *session);
+
+    Status status() const { return m_status; }
+    QImage frame() const { return m_frame; }
+    QList<Imaging::PageQuad> quads() const { return m_quads; }
+    Imaging::AutoCaptureState captureState() const { return m_state; }
+    QString qualityHint() const { return m_hint; }
+    /// The transient message (capture rejected or taken), empty when none shows.
+    QString notice() const { return m_notice; }
+    /// Where the frame is drawn, in widget coordinates.
+    QRectF frameRect() const;
+
+    QSize sizeHint() const override { return { 640, 480 }; }
+    QSize minimumSizeHint() const override { return { 240, 180 }; }
+
+public slots:
+    void showPreview(const QImage &frame, const QList<Tongban::Imaging::PageQuad> &quads,
+        Tongban::Imaging::AutoCaptureState state, const QString &qualityHint);
+    /// No device at all: a full-widget message, with \a detail when the backend has one.
+    void showNoDevice(const QString &detail = {});
+    /// The device was unplugged: a full-widget message.
+    void showSourceLost(const QString &message);
+    /// A capture failed a gate: shown over the picture for a few seconds.
+    void showRejected(const QString &message);
+    /// A page was taken: a short confirmation.
+    void showCaptured();
+
+signals:
+    /// Space (or a click on the capture hint) asked for a capture now.
+    void captureRequested();
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    enum class NoticeKind { None, Success, Error };
+    void setNotice(const QString &text, NoticeKind kind, int durationMs);
+    void paintFrame(QPainter &p, const QRectF &target) const;
+    void paintBadge(QPainter &p, const QRectF &target) const;
+    void paintBanner(QPainter &p, const QRectF &target, const QString &text, const QColor &colour,
+        bool top) const;
+    void paintMessage(QPainter &p, const QString &title, const QString &detail) const;
+    QColor quadColour() const;
+
+    QPointer<Imaging::CaptureSession> m_session;
+    Status m_status = Status::NoDevice;
+    QImage m_frame;
+    QList<Imaging::PageQuad> m_quads;
+    Imaging::AutoCaptureState m_state = Imaging::AutoCaptureState::Invalid;
+    QString m_hint;
+    QString m_lostMessage;
+    QString m_noDeviceDetail;
+    QString m_notice;
+    NoticeKind m_noticeKind = NoticeKind::None;
+    QTimer m_noticeTimer;
+};
+
+} // namespace Tongban::Widgets

@@ -1,0 +1,434 @@
+// Capture at the window (issue 6): what the clerk feels of CaptureSession, PageStrip and
+// CameraView on the GUI thread.
+// - CaptureToThumbnail: from the still request to the page's thumbnail painted in a shown
+//   PageStrip (target p95 <= 300 ms). Two sources: a camera that hands over a ready 13 MP
+//   still at once (our part alone), and the simulated 高拍仪 that renders it (camera
+//   included); the camera's own still time is the peer, printed as a ratio.
+// - EventLoopLag: a 10 ms timer on the GUI thread and how late it fires (max, p99; target
+//   never > 50 ms) while CaptureSession detects previews at 15 fps, a CameraView paints them
+//   and a still is processed every second; peers: the same timer on an idle loop, and the
+//   session with preview detection paused while a still is processed (an option).
+#include <imaging/CaptureSession.h>
+#include <widgets/CameraView.h>
+#include <widgets/PageStrip.h>
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
+
+#include <algorithm>
+#include <benchmark/benchmark.h>
+#include <cstdio>
+#include <drivers/sim/SimulatedCamera.h>
+#include <map>
+#include <numeric>
+#include <time.h>
+#include <unistd.h>
+
+using namespace Tongban;
+using namespace Tongban::Imaging;
+using namespace Tongban::Widgets;
+
+namespace {
+
+const bool kSmoke = qEnvironmentVariableIsSet("TONGBAN_BENCH_SMOKE");
+const int kStills = kSmoke ? 2 : 20;
+const int kLagSeconds = kSmoke ? 1 : 12;
+
+std::map<std::string, double> g_figures;
+
+double percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const size_t index = std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5));
+    return values[index];
+}
+
+double mean(const std::vector<double> &v)
+{
+    return v.empty() ? 0 : std::accumulate(v.begin(), v.end(), 0.0) / double(v.size());
+}
+
+/// Runs the event loop until \a done or \a timeoutMs; false on timeout. Sleeps between
+/// events (a wake-up timer every 20 ms), so the GUI thread does not spin.
+template<typename Done>
+bool spinUntil(Done done, int timeoutMs = 60000)
+{
+    QElapsedTimer t;
+    t.start();
+    QTimer wake;
+    wake.start(20);
+    while (!done()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    }
+    return true;
+}
+
+/*!
+ * A document camera whose frames are ready-made: preview frames at 15 fps from a small
+ * pre-rendered set, and one 13 MP still (image and JPEG) handed over on the next turn of
+ * the event loop. Isolates our cost from the simulator's rendering.
+ */
+class ReadyCamera : public Drivers::DocumentSource
+{
+public:
+    ReadyCamera()
+    {
+        for (quint32 i = 0; i < 8; ++i) {
+            Drivers::Sim::SceneSpec spec;
+            spec.seed = 31;
+            spec.frameSeed = i;
+            m_previews.append(Drivers::Sim::renderScene(
+                spec, QSize(Drivers::Sim::kPreviewWidth, Drivers::Sim::kPreviewHeight))
+                                  .image);
+        }
+        Drivers::Sim::SceneSpec still;
+        still.seed = 31;
+        still.jpegQuality = 92;
+        m_still = Drivers::Sim::renderScene(
+            still, QSize(Drivers::Sim::kStillWidth, Drivers::Sim::kStillHeight));
+        m_timer.setInterval(1000 / 15);
+        QObject::connect(&m_timer, &QTimer::timeout, this, [this] { emitPreview(); });
+        m_clock.start();
+    }
+    void emitPreview()
+    {
+        emit previewFrame(m_previews.at(m_index++ % m_previews.size()), m_clock.elapsed());
+    }
+    Drivers::SourceIdentity identity() const override
+    {
+        return { QStringLiteral("bench:0"), QStringLiteral("Ready camera"), QStringLiteral("bench"),
+            {}, {} };
+    }
+    Drivers::SourceCapabilities capabilities() const override
+    {
+        return { { QSize(Drivers::Sim::kStillWidth, Drivers::Sim::kStillHeight) },
+            QSize(Drivers::Sim::kPreviewWidth, Drivers::Sim::kPreviewHeight), 15 };
+    }
+    Core::Status open() override
+    {
+        m_open = true;
+        return {};
+    }
+    void close() override { m_open = false; }
+    bool isOpen() const override { return m_open; }
+    QList<Drivers::OptionDescriptor> options() const override { return {}; }
+    QVariant option(const QString &) const override { return {}; }
+    Core::Status setOption(const QString &, const QVariant &) override { return {}; }
+    Core::Status startPreview() override
+    {
+        m_timer.start();
+        return {};
+    }
+    void stopPreview() override { m_timer.stop(); }
+    bool isPreviewing() const override { return m_timer.isActive(); }
+    void captureStill() override
+    {
+        QTimer::singleShot(0, this, [this] { emit stillCaptured(m_still.image, m_still.jpeg); });
+    }
+
+private:
+    QList<QImage> m_previews;
+    Drivers::Sim::SimFrame m_still;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    int m_index = 0;
+    bool m_open = false;
+};
+
+/// Still request to painted thumbnail, \a count times, with its parts.
+void captureToThumbnail(benchmark::State &state, Drivers::DocumentSource &source,
+    const std::function<void()> &onePreview, const std::string &name)
+{
+    CaptureSession session;
+    session.setAutoCaptureEnabled(false);
+    session.setSource(&source);
+    if (!session.start()) {
+        state.SkipWithError("source did not start");
+        return;
+    }
+    source.stopPreview(); // the benchmark gives one preview frame before each still
+    PageStrip strip;
+    strip.resize(900, 240);
+    strip.show();
+    QElapsedTimer clock;
+    clock.start();
+    qint64 stillAt = 0, pageAt = 0, shownAt = 0;
+    QString pending;
+    int next = 0, rejected = 0;
+    QObject::connect(&source, &Drivers::DocumentSource::stillCaptured, &strip,
+        [&] { stillAt = clock.nsecsElapsed(); });
+    QObject::connect(&session, &CaptureSession::pageCaptured, &strip, [&](const ProcessedPage &p) {
+        pageAt = clock.nsecsElapsed();
+        pending = QStringLiteral("p%1").arg(++next);
+        strip.addPage(pending, p.page);
+    });
+    QObject::connect(&session, &CaptureSession::captureRejected, &strip, [&] { ++rejected; });
+    QObject::connect(&strip, &PageStrip::thumbnailShown, &strip, [&](const QString &id) {
+        if (id == pending)
+            shownAt = clock.nsecsElapsed();
+    });
+    std::vector<double> total, camera, processing, thumbnail;
+    StageTimings stages;
+    QObject::connect(&session, &CaptureSession::pageCaptured, &strip, [&](const ProcessedPage &p) {
+        stages.decodeMs += p.timings.decodeMs;
+        stages.refineMs += p.timings.refineMs;
+        stages.warpMs += p.timings.warpMs;
+        stages.gateMs += p.timings.gateMs;
+        stages.enhanceMs += p.timings.enhanceMs;
+        stages.encodeMs += p.timings.encodeMs;
+    });
+    for (auto _ : state) {
+        state.PauseTiming();
+        const int before = session.detectedFrames();
+        onePreview();
+        spinUntil([&] { return session.detectedFrames() > before; });
+        stillAt = pageAt = shownAt = 0;
+        pending.clear();
+        const int rejectedBefore = rejected;
+        state.ResumeTiming();
+        const qint64 t0 = clock.nsecsElapsed();
+        session.captureNow();
+        if (!spinUntil([&] { return shownAt > 0 || rejected > rejectedBefore; })
+            || rejected > rejectedBefore) {
+            state.SkipWithError("capture rejected or timed out");
+            return;
+        }
+        total.push_back((shownAt - t0) / 1e6);
+        camera.push_back((stillAt - t0) / 1e6);
+        processing.push_back((pageAt - stillAt) / 1e6);
+        thumbnail.push_back((shownAt - pageAt) / 1e6);
+    }
+    g_figures[name + " total p95 ms"] = percentile(total, 0.95);
+    g_figures[name + " total mean ms"] = mean(total);
+    g_figures[name + " camera still mean ms"] = mean(camera);
+    g_figures[name + " processing mean ms"] = mean(processing);
+    g_figures[name + " processing p95 ms"] = percentile(processing, 0.95);
+    g_figures[name + " thumbnail mean ms"] = mean(thumbnail);
+    g_figures[name + " thumbnail p95 ms"] = percentile(thumbnail, 0.95);
+    g_figures[name + " ours p95 ms (total - camera)"] = percentile(
+        [&] {
+            std::vector<double> ours;
+            for (size_t i = 0; i < total.size(); ++i)
+                ours.push_back(total[i] - camera[i]);
+            return ours;
+        }(),
+        0.95);
+    const double n = std::max<double>(1, double(total.size()));
+    g_figures[name + " stage mean ms: refine"] = stages.refineMs / n;
+    g_figures[name + " stage mean ms: warp"] = stages.warpMs / n;
+    g_figures[name + " stage mean ms: gate"] = stages.gateMs / n;
+    g_figures[name + " stage mean ms: enhance"] = stages.enhanceMs / n;
+    g_figures[name + " stage mean ms: encode"] = stages.encodeMs / n;
+    state.counters["p95_ms"] = percentile(total, 0.95);
+}
+
+void CaptureToThumbnailReady(benchmark::State &state)
+{
+    ReadyCamera camera;
+    captureToThumbnail(
+        state, camera, [&] { camera.emitPreview(); }, "ready camera");
+}
+
+void CaptureToThumbnailSim(benchmark::State &state)
+{
+    Drivers::Sim::SimulatedCamera camera;
+    (void)camera.setOption(QStringLiteral("seed"), 31);
+    captureToThumbnail(
+        state, camera, [&] { camera.emitNextPreviewFrame(); }, "simulated camera");
+}
+
+double threadCpuMs()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+/*!
+ * A 10 ms precise timer's lateness for \a seconds while the load runs on the same loop.
+ * Also the GUI thread's own CPU time between the two ticks around each late one: a tick
+ * late by far more than the CPU the thread used in between was waiting for a core (the
+ * machine was busy), not blocked by work on the GUI thread.
+ */
+struct Lag
+{
+    std::vector<double> lateMs;
+    double worstTickCpuMs = 0; ///< GUI-thread CPU time in the interval of the latest tick
+    double maxTickCpuMs = 0; ///< most GUI-thread CPU time in any one interval
+    int over50 = 0;
+};
+
+Lag probeLag(int seconds)
+{
+    Lag lag;
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = 0;
+    double lastCpu = 0, worst = -1;
+    QTimer probe;
+    probe.setTimerType(Qt::PreciseTimer);
+    probe.setInterval(10);
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        const double cpu = threadCpuMs();
+        if (last > 0) {
+            const double late = std::max(0.0, (now - last) / 1e6 - 10.0);
+            lag.lateMs.push_back(late);
+            lag.maxTickCpuMs = std::max(lag.maxTickCpuMs, cpu - lastCpu);
+            lag.over50 += late > 50;
+            if (late > worst) {
+                worst = late;
+                lag.worstTickCpuMs = cpu - lastCpu;
+            }
+        }
+        last = now;
+        lastCpu = cpu;
+    });
+    probe.start();
+    spinUntil([&] { return clock.elapsed() >= seconds * 1000; }, seconds * 1000 + 1000);
+    return lag;
+}
+
+void recordLag(benchmark::State &state, const std::string &name, const Lag &lag)
+{
+    const auto &late = lag.lateMs;
+    g_figures[name + " lateness max ms"]
+        = late.empty() ? 0 : *std::max_element(late.begin(), late.end());
+    g_figures[name + " lateness p99 ms"] = percentile(late, 0.99);
+    g_figures[name + " ticks > 50 ms late"] = lag.over50;
+    g_figures[name + " GUI CPU in worst tick ms"] = lag.worstTickCpuMs;
+    g_figures[name + " GUI CPU max per tick ms"] = lag.maxTickCpuMs;
+    state.counters["max_ms"] = g_figures[name + " lateness max ms"];
+    state.counters["p99_ms"] = g_figures[name + " lateness p99 ms"];
+}
+
+void EventLoopLagIdle(benchmark::State &state)
+{
+    for (auto _ : state)
+        recordLag(state, "idle loop", probeLag(kLagSeconds));
+}
+
+/// The capture screen under load: previews at 15 fps, a painting CameraView, a still a second.
+void lagWithSession(benchmark::State &state, Drivers::DocumentSource &source,
+    const std::string &name, bool pauseWhileProcessing = false)
+{
+    for (auto _ : state) {
+        CaptureSession session;
+        CaptureSession::Options options;
+        options.autoCapture = false;
+        options.pauseDetectionWhileProcessing = pauseWhileProcessing;
+        session.setOptions(options);
+        session.setSource(&source);
+        if (!session.start()) {
+            state.SkipWithError("source did not start");
+            return;
+        }
+        QWidget panel;
+        CameraView view(&panel);
+        view.setSession(&session);
+        view.resize(960, 640);
+        PageStrip strip(&panel);
+        strip.setGeometry(0, 640, 960, 220);
+        panel.resize(960, 860);
+        panel.show();
+        int pages = 0;
+        QObject::connect(
+            &session, &CaptureSession::pageCaptured, &strip, [&](const ProcessedPage &p) {
+                strip.addPage(QStringLiteral("p%1").arg(++pages), p.page);
+            });
+        QTimer stills;
+        stills.setInterval(1000);
+        QObject::connect(&stills, &QTimer::timeout, &session, [&] { session.captureNow(); });
+        stills.start();
+        const Lag late = probeLag(kLagSeconds);
+        stills.stop();
+        source.stopPreview();
+        spinUntil([&] { return !session.isCapturing(); });
+        recordLag(state, name, late);
+        g_figures[name + " stills processed"] = pages;
+        g_figures[name + " previews detected per s"]
+            = double(session.detectedFrames()) / kLagSeconds;
+        g_figures[name + " previews dropped"] = session.droppedFrames();
+    }
+}
+
+void EventLoopLagReadyCamera(benchmark::State &state)
+{
+    ReadyCamera camera;
+    lagWithSession(state, camera, "session, ready camera");
+}
+
+/// The same with preview detection skipped while a still is processed (an option).
+void EventLoopLagReadyCameraPaused(benchmark::State &state)
+{
+    ReadyCamera camera;
+    lagWithSession(state, camera, "session, ready camera, detection paused for stills", true);
+}
+
+void EventLoopLagSimCamera(benchmark::State &state)
+{
+    Drivers::Sim::SimulatedCamera camera;
+    (void)camera.setOption(QStringLiteral("seed"), 31);
+    lagWithSession(state, camera, "session, simulated camera");
+    // The simulator renders each preview frame in emitNextPreviewFrame(), on the GUI thread:
+    // its own share of the lag above, measured alone.
+    Drivers::Sim::SimulatedCamera alone;
+    (void)alone.open();
+    std::vector<double> render;
+    for (int i = 0; i < 15; ++i) {
+        const double before = threadCpuMs();
+        alone.emitNextPreviewFrame();
+        render.push_back(threadCpuMs() - before);
+    }
+    g_figures["simulated camera preview render on GUI thread mean ms"] = mean(render);
+    g_figures["simulated camera preview render on GUI thread max ms"]
+        = *std::max_element(render.begin(), render.end());
+}
+
+BENCHMARK(CaptureToThumbnailReady)->Unit(benchmark::kMillisecond)->Iterations(kStills);
+BENCHMARK(CaptureToThumbnailSim)->Unit(benchmark::kMillisecond)->Iterations(kStills);
+BENCHMARK(EventLoopLagIdle)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(EventLoopLagReadyCamera)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(EventLoopLagReadyCameraPaused)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(EventLoopLagSimCamera)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+void ratio(const char *label, const std::string &a, const std::string &b)
+{
+    if (g_figures.count(a) && g_figures.count(b) && g_figures[b] > 0)
+        std::printf("  %-64s %8.2fx\n", label, g_figures[a] / g_figures[b]);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::ConsoleReporter reporter(isatty(fileno(stdout))
+            ? benchmark::ConsoleReporter::OO_ColorTabular
+            : benchmark::ConsoleReporter::OO_Tabular);
+    benchmark::RunSpecifiedBenchmarks(&reporter);
+    std::printf("\nfigures (%d stills of 13 MP per source, %d s per lag probe; targets: still "
+                "request to painted thumbnail p95 <= 300 ms, 10 ms timer never > 50 ms late):\n",
+        kStills, kLagSeconds);
+    for (const auto &[name, value] : g_figures)
+        std::printf("  %-52s %10.2f\n", name.c_str(), value);
+    ratio("simulated camera: total / camera's own still time", "simulated camera total mean ms",
+        "simulated camera camera still mean ms");
+    ratio("lateness max: session (ready camera) / idle loop",
+        "session, ready camera lateness max ms", "idle loop lateness max ms");
+    ratio("lateness p99: session (ready camera) / idle loop",
+        "session, ready camera lateness p99 ms", "idle loop lateness p99 ms");
+    ratio("lateness max: detection paused for stills / not paused (ready camera)",
+        "session, ready camera, detection paused for stills lateness max ms",
+        "session, ready camera lateness max ms");
+    std::fflush(stdout);
+    benchmark::Shutdown();
+    return 0;
+}
