@@ -10,12 +10,20 @@
 
 namespace Tongban::Imaging {
 
+using Internal::HiddenSides;
 using Internal::orderCorners;
 using Internal::refineQuad;
 
 namespace {
 
 constexpr int kWorkWidth = 512;
+// White pad: paper is at least this much brighter than the pad's light field,
+// or this much bluer (blue minus red, grey levels) than the pad.
+constexpr float kWhitePadRatio = 1.075f;
+constexpr double kWhitePadChroma = 5;
+constexpr double kWhitePadLevel = 165;
+constexpr int kSkinOpen = 5; // px at the work size: a finger is about 16
+constexpr int kCloseIterations = 2;
 
 using Corners = std::array<cv::Point2d, 4>;
 
@@ -45,12 +53,13 @@ bool lineIntersection(
     return true;
 }
 
-// Four sides from a region's hull: sides lying on the frame border are dropped (a cut-off
-// page), the four longest remaining ones are extended and intersected.
+// Four sides from a region's hull: sides lying on the frame border are dropped
+// (a cut-off page), the four longest remaining ones are extended and
+// intersected.
 bool quadFromHull(const std::vector<cv::Point> &hull, cv::Size size, Corners &out)
 {
     std::vector<cv::Point> poly;
-    cv::approxPolyDP(hull, poly, 0.012 * cv::arcLength(hull, true), true);
+    cv::approxPolyDP(hull, poly, 0.005 * cv::arcLength(hull, true), true);
     const size_t n = poly.size();
     if (n < 4)
         return false;
@@ -65,7 +74,24 @@ bool quadFromHull(const std::vector<cv::Point> &hull, cv::Size size, Corners &ou
         const cv::Point a = poly[i], b = poly[(i + 1) % n];
         if (onBorder(a, b, size))
             continue;
-        sides.push_back({ a, b, cv::norm(a - b), i });
+        const Side side { a, b, cv::norm(a - b), i };
+        // Nearly collinear neighbours (a finely approximated hull) are one side.
+        if (!sides.empty() && sides.back().index + 1 == i
+            && (sides.back().b - sides.back().a).dot(side.b - side.a)
+                > 0.995 * sides.back().length * side.length) {
+            sides.back().b = side.b;
+            sides.back().length = cv::norm(sides.back().b - sides.back().a);
+            sides.back().index = i;
+            continue;
+        }
+        sides.push_back(side);
+    }
+    if (sides.size() > 1 && sides.front().index == 0 && sides.back().index == n - 1
+        && (sides.back().b - sides.back().a).dot(sides.front().b - sides.front().a)
+            > 0.995 * sides.back().length * sides.front().length) {
+        sides.front().a = sides.back().a;
+        sides.front().length = cv::norm(sides.front().b - sides.front().a);
+        sides.pop_back();
     }
     if (sides.size() < 4)
         return false;
@@ -95,6 +121,150 @@ bool quadFromHull(const std::vector<cv::Point> &hull, cv::Size size, Corners &ou
         if (!lineIntersection(prev.a, prev.b, cur.a, cur.b, c[i]))
             return false;
     }
+    out = orderCorners(c);
+    return true;
+}
+
+struct HullSide
+{
+    cv::Point2d a, b;
+    double length() const { return cv::norm(b - a); }
+    cv::Point2d direction() const { return (b - a) / length(); }
+};
+
+// The smallest size class (either orientation) at least \a alongMm by \a
+// acrossMm, as lengths in pixels; \a alongMm is matched within 12 % when \a
+// alongExact.
+bool sizeForCut(double alongMm, double acrossMm, bool alongExact, double mmPerPx, double &alongPx,
+    double &acrossPx)
+{
+    double bestArea = 0;
+    for (SizeClass k : { SizeClass::A4, SizeClass::A5, SizeClass::IdCard }) {
+        const QSizeF mm = sizeClassMm(k);
+        for (int turn = 0; turn < 2; ++turn) {
+            const double a = turn ? mm.height() : mm.width();
+            const double b = turn ? mm.width() : mm.height();
+            const bool alongFits
+                = alongExact ? std::abs(a - alongMm) < 0.12 * a : a > 0.95 * alongMm;
+            if (!alongFits || b < 0.95 * acrossMm || (bestArea > 0 && a * b >= bestArea))
+                continue;
+            bestArea = a * b;
+            alongPx = a / mmPerPx;
+            acrossPx = b / mmPerPx;
+        }
+    }
+    return bestArea > 0;
+}
+
+// A page running out of the frame: when only two or three of its sides are
+// seen, the others are placed from the size class (the pad's scale is fixed),
+// i.e. the true page is returned, with corners outside the image.
+bool quadFromCutHull(
+    const std::vector<cv::Point> &hull, cv::Size size, double mmPerPx, Corners &out)
+{
+    std::vector<cv::Point> poly;
+    cv::approxPolyDP(hull, poly, 0.005 * cv::arcLength(hull, true), true);
+    const size_t n = poly.size();
+    if (n < 3)
+        return false;
+    // Sides in hull order, starting after a border side so that a run is not
+    // split.
+    size_t start = n;
+    for (size_t i = 0; i < n; ++i) {
+        if (onBorder(poly[i], poly[(i + 1) % n], size)) {
+            start = (i + 1) % n;
+            break;
+        }
+    }
+    if (start == n)
+        return false; // not cut off
+    std::vector<HullSide> sides;
+    bool afterBorder = true;
+    for (size_t j = 0; j < n; ++j) {
+        const size_t i = (start + j) % n;
+        const cv::Point a = poly[i], b = poly[(i + 1) % n];
+        if (onBorder(a, b, size)) {
+            afterBorder = true;
+            continue;
+        }
+        HullSide side { a, b };
+        if (side.length() < 10)
+            continue;
+        if (!sides.empty() && !afterBorder
+            && std::abs(sides.back().direction().dot(side.direction())) > 0.99)
+            sides.back().b = side.b; // nearly collinear: one side
+        else
+            sides.push_back(side);
+        afterBorder = false;
+    }
+    if (sides.size() == 3) {
+        // Two of three seen sides are opposite (parallel): rotate them to the ends.
+        for (int turn = 0; turn < 3; ++turn) {
+            if (std::abs(sides[0].direction().dot(sides[2].direction())) > 0.9)
+                break;
+            std::rotate(sides.begin(), sides.begin() + 1, sides.end());
+        }
+        if (std::abs(sides[0].direction().dot(sides[2].direction())) <= 0.9)
+            return false;
+    }
+    if (sides.size() != 2 && sides.size() != 3)
+        return false;
+    for (size_t i = 0; i + 1 < sides.size(); ++i) {
+        if (std::abs(sides[i].direction().dot(sides[i + 1].direction())) > 0.42) // > 25 deg off
+            return false;
+    }
+    // The end of a side farther from \a corner.
+    auto farEnd = [](const HullSide &side, cv::Point2d corner) {
+        return cv::norm(side.a - corner) > cv::norm(side.b - corner) ? side.a : side.b;
+    };
+    Corners c;
+    if (sides.size() == 2) {
+        const HullSide &s0 = sides[0], &s1 = sides[1];
+        cv::Point2d corner;
+        if (!lineIntersection(s0.a, s0.b, s1.a, s1.b, corner))
+            return false;
+        const cv::Point2d e0 = farEnd(s0, corner), e1 = farEnd(s1, corner);
+        double along = 0, across = 0;
+        if (!sizeForCut(cv::norm(e0 - corner) * mmPerPx, cv::norm(e1 - corner) * mmPerPx, false,
+                mmPerPx, along, across))
+            return false;
+        const cv::Point2d d0 = (e0 - corner) / cv::norm(e0 - corner);
+        const cv::Point2d d1 = (e1 - corner) / cv::norm(e1 - corner);
+        c = { corner, corner + d0 * along, corner + d0 * along + d1 * across,
+            corner + d1 * across };
+    } else {
+        const HullSide &s0 = sides[0], &s1 = sides[1], &s2 = sides[2];
+        cv::Point2d c01, c12;
+        if (!lineIntersection(s0.a, s0.b, s1.a, s1.b, c01)
+            || !lineIntersection(s1.a, s1.b, s2.a, s2.b, c12))
+            return false;
+        const cv::Point2d e0 = farEnd(s0, c01), e2 = farEnd(s2, c12);
+        const double seen = std::max(cv::norm(e0 - c01), cv::norm(e2 - c12));
+        double along = 0, across = 0;
+        if (!sizeForCut(
+                cv::norm(c12 - c01) * mmPerPx, seen * mmPerPx, true, mmPerPx, along, across))
+            return false;
+        const cv::Point2d d0 = (e0 - c01) / cv::norm(e0 - c01);
+        const cv::Point2d d2 = (e2 - c12) / cv::norm(e2 - c12);
+        c = { c01, c12, c12 + d2 * across, c01 + d0 * across };
+    }
+    out = orderCorners(c);
+    return true;
+}
+
+// The region's minimum-area rectangle: robust when a hand bites into one side.
+bool quadFromRect(const std::vector<cv::Point> &hull, cv::Size size, Corners &out)
+{
+    for (const cv::Point &p : hull) {
+        if (p.x <= 2 || p.y <= 2 || p.x >= size.width - 3 || p.y >= size.height - 3)
+            return false;
+    }
+    const cv::RotatedRect r = cv::minAreaRect(hull);
+    cv::Point2f pts[4];
+    r.points(pts);
+    Corners c;
+    for (size_t i = 0; i < 4; ++i)
+        c[i] = pts[i];
     out = orderCorners(c);
     return true;
 }
@@ -147,10 +317,72 @@ bool score(const Corners &c, double support, double mmPerPx, PageQuad &quad)
     return true;
 }
 
-std::vector<std::vector<cv::Point>> regionsBySegmentation(
-    const cv::Mat &smallRgb, const cv::Mat &blurred)
+// The pad's brightness as a smooth field (light falls off towards the corners):
+// a quadratic in the frame coordinates fitted to pad pixels, first on the frame
+// border, then on every pixel not clearly brighter than the fit (paper), a few
+// times. Returned at the size of \a blurred.
+cv::Mat padLightField(const cv::Mat &blurred)
 {
-    // Pad model from the frame border, where pages rarely are.
+    constexpr int kW = 64, kH = 48, kTerms = 6;
+    cv::Mat tiny;
+    cv::resize(blurred, tiny, { kW, kH }, 0, 0, cv::INTER_AREA);
+    auto terms = [](double u, double v, double *t) {
+        t[0] = 1;
+        t[1] = u;
+        t[2] = v;
+        t[3] = u * u;
+        t[4] = v * v;
+        t[5] = u * v;
+    };
+    std::vector<uchar> use(size_t(kW * kH), 0);
+    for (int y = 0; y < kH; ++y)
+        for (int x = 0; x < kW; ++x)
+            use[size_t(y * kW + x)] = x < 4 || y < 4 || x >= kW - 4 || y >= kH - 4;
+    cv::Mat coef(kTerms, 1, CV_64F, cv::Scalar(0));
+    coef.at<double>(0) = cv::mean(tiny)[0];
+    for (int iteration = 0; iteration < 4; ++iteration) {
+        cv::Mat a(0, kTerms, CV_64F), b(0, 1, CV_64F);
+        for (int y = 0; y < kH; ++y) {
+            for (int x = 0; x < kW; ++x) {
+                if (!use[size_t(y * kW + x)])
+                    continue;
+                double t[kTerms];
+                terms((x + 0.5) / kW - 0.5, (y + 0.5) / kH - 0.5, t);
+                a.push_back(cv::Mat(1, kTerms, CV_64F, t));
+                b.push_back(double(tiny.at<uchar>(y, x)));
+            }
+        }
+        if (a.rows < 3 * kTerms || !cv::solve(a, b, coef, cv::DECOMP_SVD))
+            break;
+        for (int y = 0; y < kH; ++y) {
+            for (int x = 0; x < kW; ++x) {
+                double t[kTerms];
+                terms((x + 0.5) / kW - 0.5, (y + 0.5) / kH - 0.5, t);
+                double fit = 0;
+                for (int k = 0; k < kTerms; ++k)
+                    fit += coef.at<double>(k) * t[k];
+                use[size_t(y * kW + x)] = tiny.at<uchar>(y, x) < 1.045 * fit;
+            }
+        }
+    }
+    cv::Mat field(blurred.size(), CV_32F);
+    for (int y = 0; y < field.rows; ++y) {
+        float *row = field.ptr<float>(y);
+        for (int x = 0; x < field.cols; ++x) {
+            double t[kTerms];
+            terms((x + 0.5) / field.cols - 0.5, (y + 0.5) / field.rows - 0.5, t);
+            double fit = 0;
+            for (int k = 0; k < kTerms; ++k)
+                fit += coef.at<double>(k) * t[k];
+            row[x] = float(std::max(fit, 1.0));
+        }
+    }
+    return field;
+}
+
+// Median of the frame border of \a blurred, where pages rarely are.
+double borderMedian(const cv::Mat &blurred)
+{
     const int m = std::max(4, blurred.rows / 30);
     std::vector<uchar> border;
     for (int y = 0; y < blurred.rows; ++y) {
@@ -163,21 +395,72 @@ std::vector<std::vector<cv::Point>> regionsBySegmentation(
         }
     }
     std::nth_element(border.begin(), border.begin() + border.size() / 2, border.end());
-    const double padLevel = border[border.size() / 2];
-    if (padLevel > 165)
-        return {}; // a white pad: leave it to the edge map
+    return border[border.size() / 2];
+}
+
+// Blue minus red, offset by 128, blurred: the pad is a warm grey, paper
+// neutral, ID cards and licences bluish or greenish. Grey pad texture cancels
+// out.
+cv::Mat blueMinusRed(const cv::Mat &rgb, double sigma)
+{
+    cv::Mat channels[3], chroma;
+    cv::split(rgb, channels);
+    cv::addWeighted(channels[2], 1.0, channels[0], -1.0, 128, chroma, CV_8U);
+    cv::GaussianBlur(chroma, chroma, { 0, 0 }, sigma);
+    return chroma;
+}
+
+// Paper-ness on a white pad: half the luma plus one and a half times blue minus
+// red, so that white paper (brighter) and ID cards (bluer, not brighter) both
+// step up from the pad.
+cv::Mat whitePadEdgeImage(const cv::Mat &rgb)
+{
+    cv::Mat out(rgb.size(), CV_8UC1);
+    for (int y = 0; y < rgb.rows; ++y) {
+        const uchar *in = rgb.ptr<uchar>(y);
+        uchar *o = out.ptr<uchar>(y);
+        for (int x = 0; x < rgb.cols; ++x, in += 3) {
+            const int luma2 = (306 * in[0] + 601 * in[1] + 117 * in[2]) >> 11; // luma / 2
+            o[x] = cv::saturate_cast<uchar>(luma2 + ((3 * (in[2] - in[0])) >> 1) + 100);
+        }
+    }
+    cv::GaussianBlur(out, out, { 0, 0 }, 1.0);
+    return out;
+}
+
+std::vector<std::vector<cv::Point>> regionsBySegmentation(
+    const cv::Mat &smallRgb, const cv::Mat &blurred, double padLevel)
+{
     cv::Mat binary;
-    const double otsu = cv::threshold(blurred, binary, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
-    const double threshold = std::max(otsu, padLevel + 35);
-    cv::threshold(blurred, binary, threshold, 255, cv::THRESH_BINARY);
+    if (padLevel > kWhitePadLevel) {
+        // A white pad: paper is only some 10-15 % brighter than the pad, less than
+        // the light falls off across the frame, so pages are segmented against the
+        // pad's light field; ID cards are no brighter than a white pad at all but
+        // differ in colour.
+        cv::Mat ratio;
+        blurred.convertTo(ratio, CV_32F);
+        cv::divide(ratio, padLightField(blurred), ratio);
+        binary = ratio > kWhitePadRatio;
+        const cv::Mat chroma = blueMinusRed(smallRgb, 1.5);
+        binary |= chroma > borderMedian(chroma) + kWhitePadChroma;
+    } else {
+        const double otsu
+            = cv::threshold(blurred, binary, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+        const double threshold = std::max(otsu, padLevel + 35);
+        cv::threshold(blurred, binary, threshold, 255, cv::THRESH_BINARY);
+    }
     // Skin is not paper: a hand over the page must not become part of it.
     cv::Mat channels[3];
     cv::split(smallRgb, channels);
+    // Thin red or gold lines printed on a page (a licence's border) are not a hand: opening
+    // the skin mask keeps them, so they cannot cut the paper outside them off the page.
     cv::Mat skin = (channels[0] - channels[2]) > 45;
+    cv::morphologyEx(skin, skin, cv::MORPH_OPEN,
+        cv::getStructuringElement(cv::MORPH_RECT, { kSkinOpen, kSkinOpen }));
     binary.setTo(0, skin);
     const cv::Mat kernel = cv::getStructuringElement(cv::MORPH_RECT, { 3, 3 });
     cv::morphologyEx(binary, binary, cv::MORPH_OPEN, kernel);
-    cv::morphologyEx(binary, binary, cv::MORPH_CLOSE, kernel, { -1, -1 }, 2);
+    cv::morphologyEx(binary, binary, cv::MORPH_CLOSE, kernel, { -1, -1 }, kCloseIterations);
     std::vector<std::vector<cv::Point>> contours;
     cv::findContours(binary, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
     return contours;
@@ -221,6 +504,15 @@ QList<PageQuad> PageDetector::detect(const QImage &frame) const
     const double sx = double(full.cols) / small.cols;
     const double mmPerPx = m_options.padWidthMm / full.cols;
     const double minArea = 0.012 * small.cols * small.rows;
+    const double mmPerPxSmall = m_options.padWidthMm / small.cols;
+
+    const double padLevel = borderMedian(blurred);
+    // On a white pad edges are also measured on luma plus colour (see whitePadEdgeImage):
+    // either may be the better one (cream paper is not bluer than the pad, an ID card not
+    // brighter), so both are tried.
+    std::vector<cv::Mat> edgeImages { full };
+    if (padLevel > kWhitePadLevel && full.channels() == 3)
+        edgeImages.push_back(whitePadEdgeImage(full));
 
     std::vector<Candidate> candidates;
     auto consider = [&](const std::vector<std::vector<cv::Point>> &regions) {
@@ -229,36 +521,70 @@ QList<PageQuad> PageDetector::detect(const QImage &frame) const
                 continue;
             std::vector<cv::Point> hull;
             cv::convexHull(region, hull);
-            Corners c;
             const bool debug = lcImaging().isDebugEnabled();
-            if (!quadFromHull(hull, small.size(), c)) {
+            std::vector<Corners> starts;
+            Corners c;
+            if (quadFromHull(hull, small.size(), c))
+                starts.push_back(c);
+            if (quadFromCutHull(hull, small.size(), mmPerPxSmall, c))
+                starts.push_back(c);
+            if (quadFromRect(hull, small.size(), c))
+                starts.push_back(c);
+            if (starts.empty() && debug)
+                qCDebug(lcImaging, "hull of %zu points rejected", hull.size());
+            Candidate best;
+            for (size_t job = 0; job < starts.size() * edgeImages.size(); ++job) {
+                Corners start = starts[job / edgeImages.size()];
+                const cv::Mat &edgeImage = edgeImages[job % edgeImages.size()];
+                for (auto &p : start)
+                    p = (p + cv::Point2d(0.5, 0.5)) * sx - cv::Point2d(0.5, 0.5);
+                double support = 0;
+                const double radius = std::max(3.0, 2.5 * sx);
+                if (!refineQuad(edgeImage, start, radius, 4, &support, HiddenSides::Keep)
+                    || !refineQuad(edgeImage, start, 2.5, 4, &support, HiddenSides::Keep)) {
+                    if (debug)
+                        qCDebug(lcImaging, "refinement failed");
+                    continue;
+                }
+                Candidate cand { start, {} };
                 if (debug)
-                    qCDebug(lcImaging, "hull of %zu points rejected", hull.size());
-                continue;
+                    qCDebug(lcImaging, "candidate support %.2f", support);
+                if (score(start, support, mmPerPx, cand.quad)
+                    && cand.quad.confidence > best.quad.confidence)
+                    best = cand;
             }
-            for (auto &p : c)
-                p = (p + cv::Point2d(0.5, 0.5)) * sx - cv::Point2d(0.5, 0.5);
-            double support = 0;
-            const double radius = std::max(3.0, 2.5 * sx);
-            if (!refineQuad(full, c, radius, 4, &support)
-                || !refineQuad(full, c, 2.5, 4, &support)) {
-                if (debug)
-                    qCDebug(lcImaging, "refinement failed");
-                continue;
-            }
-            Candidate cand { c, {} };
-            if (debug)
-                qCDebug(lcImaging, "candidate support %.2f", support);
-            if (score(c, support, mmPerPx, cand.quad))
-                candidates.push_back(cand);
+            if (best.quad.isValid())
+                candidates.push_back(best);
         }
     };
-    consider(regionsBySegmentation(small, blurred));
+    consider(regionsBySegmentation(small, blurred, padLevel));
     const bool good = std::any_of(candidates.begin(), candidates.end(),
         [&](const Candidate &x) { return x.quad.confidence >= m_options.minConfidence; });
     if (!good)
         consider(regionsByEdges(blurred));
 
+    // Pages do not lie on pages: a candidate inside another good one is a frame
+    // printed on the page (a licence's border) that became a region of its own,
+    // e.g. where a hand broke the paper around it.
+    auto area = [](const Corners &c) {
+        return std::abs(cv::contourArea(std::vector<cv::Point2f>(c.begin(), c.end())));
+    };
+    std::vector<Candidate> outer;
+    for (const Candidate &inner : candidates) {
+        const bool contained
+            = std::any_of(candidates.begin(), candidates.end(), [&](const Candidate &o) {
+                  if (&o == &inner || o.quad.confidence < m_options.minConfidence
+                      || area(o.corners) <= area(inner.corners))
+                      return false;
+                  const double iou = quadIoU(o.quad.corners, inner.quad.corners);
+                  const double intersection
+                      = iou * (area(o.corners) + area(inner.corners)) / (1 + iou);
+                  return intersection > 0.9 * area(inner.corners);
+              });
+        if (!contained)
+            outer.push_back(inner);
+    }
+    candidates.swap(outer);
     std::sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) {
         return a.quad.confidence > b.quad.confidence;
     });

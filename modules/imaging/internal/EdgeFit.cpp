@@ -25,6 +25,8 @@ double sampleLuma(const cv::Mat &image, double x, double y)
 
 namespace {
 
+constexpr double kVisibleShare = 0.8;
+
 struct FittedLine
 {
     cv::Point2d point, direction;
@@ -115,7 +117,7 @@ bool fitSide(const cv::Mat &image, cv::Point2d a, cv::Point2d b, cv::Point2d inw
 } // namespace
 
 bool refineQuad(const cv::Mat &image, std::array<cv::Point2d, 4> &corners, double radius,
-    double minStep, double *support)
+    double minStep, double *support, HiddenSides hidden)
 {
     const cv::Point2d centre = (corners[0] + corners[1] + corners[2] + corners[3]) * 0.25;
     std::array<FittedLine, 4> lines;
@@ -127,8 +129,16 @@ bool refineQuad(const cv::Mat &image, std::array<cv::Point2d, 4> &corners, doubl
         if (normal.dot(centre - a) < 0)
             normal = -normal;
         int f = 0, n = 0;
-        if (!fitSide(image, a, b, normal, radius, minStep, lines[i], f, n))
-            return false;
+        if (!fitSide(image, a, b, normal, radius, minStep, lines[i], f, n)) {
+            // A side partly outside the frame (or running along its border, where the profile
+            // does not fit) keeps its line: a cut-off page's extrapolation.
+            const int samples = std::clamp(int(cv::norm(b - a) / 4), 12, 96);
+            if (hidden != HiddenSides::Keep || n >= kVisibleShare * samples)
+                return false;
+            lines[i] = { a, (b - a) / cv::norm(b - a) };
+            inImage += n; // the part inside the frame should have shown an edge
+            continue;
+        }
         found += f;
         inImage += n;
     }

@@ -34,15 +34,23 @@ private slots:
 void TestPageDetector::simulatedSetAccuracy()
 {
     // GIVEN 320 simulated preview frames across every case (A4, A5, ID card both sides,
-    // licence; glare, hand, white on white, two documents, mild blur, JPEG; plus cut corners)
+    // licence; glare, hand over the edge, white on white, two documents, mild blur, JPEG; plus
+    // cut corners, whose truth is the physical page with corners outside the frame)
     PageDetector detector;
-    std::vector<double> ious, cornerErrors, hardIous;
-    int missed = 0, documents = 0, classicHits = 0;
+    enum Case { Ordinary, WhiteOnWhite, Hand, CutCorner, CaseCount };
+    const char *caseNames[CaseCount]
+        = { "ordinary", "white on white", "hand over the edge", "cut corner" };
+    std::vector<double> ious, cornerErrors, caseIous[CaseCount], caseErrors[CaseCount];
+    int missed = 0, classicHits = 0;
     std::vector<double> classicIous;
     for (quint32 seed = 1000; seed < 1320; ++seed) {
         Sim::SceneSpec spec = Sim::randomScene(seed);
         if (seed % 16 == 7)
             spec.cutCorner = true;
+        const Case kase = spec.whiteOnWhite ? WhiteOnWhite
+            : spec.hand                     ? Hand
+            : spec.cutCorner                ? CutCorner
+                                            : Ordinary;
         const Sim::SimFrame frame
             = Sim::renderScene(spec, QSize(Sim::kPreviewWidth, Sim::kPreviewHeight));
         // WHEN the detector runs on the frame
@@ -50,7 +58,6 @@ void TestPageDetector::simulatedSetAccuracy()
         const QList<PageQuad> classic = PageDetector::classicDetect(frame.image);
         // THEN every document is found with its true corners
         for (const Sim::DocumentTruth &truth : frame.documents) {
-            ++documents;
             double bestIoU = 0, bestError = 1e9;
             for (const PageQuad &q : found) {
                 const double iou = quadIoU(q.corners, truth.corners);
@@ -61,19 +68,15 @@ void TestPageDetector::simulatedSetAccuracy()
             }
             if (bestIoU < 0.5) {
                 ++missed;
-                if (!(spec.whiteOnWhite || spec.hand || spec.cutCorner))
-                    qInfo("missed seed %u kind %s cut %d", seed,
-                        qPrintable(Sim::documentKindName(truth.kind)), int(spec.cutCorner));
+                qInfo("missed seed %u kind %s (%s)", seed,
+                    qPrintable(Sim::documentKindName(truth.kind)), caseNames[kase]);
             }
-            // White on white, a hand over the edge and cut corners are reported apart:
-            // the detector does not reach the targets on them yet (see the module README).
-            if (spec.whiteOnWhite || spec.hand || spec.cutCorner) {
-                hardIous.push_back(bestIoU);
-                continue;
-            }
+            // A missed document counts with its (huge) corner error in the percentile.
+            const double error13Mp = bestIoU >= 0.5 ? bestError * kTo13Mp : 1e6;
             ious.push_back(bestIoU);
-            if (bestIoU >= 0.5)
-                cornerErrors.push_back(bestError * kTo13Mp);
+            cornerErrors.push_back(error13Mp);
+            caseIous[kase].push_back(bestIoU);
+            caseErrors[kase].push_back(error13Mp);
             double classicIoU = 0;
             for (const PageQuad &q : classic)
                 classicIoU = std::max(classicIoU, quadIoU(q.corners, truth.corners));
@@ -81,33 +84,34 @@ void TestPageDetector::simulatedSetAccuracy()
             classicHits += classicIoU >= 0.9;
         }
     }
-    const double meanIoU = std::accumulate(ious.begin(), ious.end(), 0.0) / double(ious.size());
-    const double classicMean
-        = std::accumulate(classicIous.begin(), classicIous.end(), 0.0) / double(classicIous.size());
+    auto mean = [](const std::vector<double> &v) {
+        return v.empty() ? 0.0 : std::accumulate(v.begin(), v.end(), 0.0) / double(v.size());
+    };
+    for (int k = 0; k < CaseCount; ++k) {
+        qInfo("%-18s %3d documents, mean IoU %.4f, corner error p95 %.1f px, median %.1f px at "
+              "13 MP",
+            caseNames[k], int(caseIous[k].size()), mean(caseIous[k]),
+            percentile(caseErrors[k], 0.95), percentile(caseErrors[k], 0.5));
+        QVERIFY(!caseIous[k].empty()); // every case is in the set
+    }
+    const double meanIoU = mean(ious);
     const double p95 = percentile(cornerErrors, 0.95);
-    const double hardMean
-        = std::accumulate(hardIous.begin(), hardIous.end(), 0.0) / double(hardIous.size());
-    int hardFound = 0;
-    for (double v : hardIous)
-        hardFound += v >= 0.9;
-    qInfo("hard cases (white on white, hand, cut corner): %d documents, found %d, mean IoU %.4f",
-        int(hardIous.size()), hardFound, hardMean);
-    qInfo("detection (dark/mid pad incl. glare, blur, two documents, JPEG): %d documents on 320 "
-          "frames, missed %d, mean IoU %.4f (target >= 0.99), "
+    qInfo("ALL CASES: %d documents on 320 frames, missed %d, mean IoU %.4f (target >= 0.99), "
           "corner error p95 %.1f px at 13 MP (target <= 10), median %.1f px",
-        documents, missed, meanIoU, p95, percentile(cornerErrors, 0.5));
-    qInfo("classic Canny+approxPolyDP peer: mean IoU %.4f, IoU>=0.9 on %d of %d", classicMean,
-        classicHits, documents);
+        int(ious.size()), missed, meanIoU, p95, percentile(cornerErrors, 0.5));
+    qInfo("classic Canny+approxPolyDP peer: mean IoU %.4f, IoU>=0.9 on %d of %d", mean(classicIous),
+        classicHits, int(classicIous.size()));
+    QVERIFY(ious.size() >= 300);
     QVERIFY(meanIoU >= 0.99);
     QVERIFY(p95 <= 10);
 }
 
 void TestPageDetector::emptyPadGivesNoPages()
 {
-    // GIVEN 500 frames of the empty pad (dark, mid-grey and white pads, some with a hand)
+    // GIVEN 1,000 frames of the empty pad (dark, mid-grey and white pads, some with a hand)
     PageDetector detector;
     int falseDetections = 0;
-    const int frames = 500;
+    const int frames = 1000;
     for (int i = 0; i < frames; ++i) {
         Sim::SceneSpec spec;
         spec.seed = quint32(5000 + i);
