@@ -353,6 +353,73 @@ As a credit code: %2</source>
             <source>Usage: tongban-cli outbox flush PLATFORM-URL ACCOUNT WINDOW</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>%1 is not a picture this program can read (JPEG, PNG, TIFF or BMP).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>  page %1: %2 %3, confidence %4, corners %5</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>landscape</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>portrait</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>    quality: good (blur %1 mm, %2 dpi)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: tongban-cli imaging detect FILE... [--dpi N] [--json]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No page was found. Lay the page on the pad, inside the camera's view, then capture again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>  timings: decode %1 ms, detect %2 ms, gate %3 ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usage: tongban-cli imaging process FILE... [--out DIR] [--pdf FILE] [--dpi N] [--mode colour|grey|bw|auto] [--json]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot create the folder %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>  written: %1 (%2, %3 KB, %4, %5x%6)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>  timings: decode %1 ms, detect %2 ms, refine %3 ms, warp %4 ms, gate %5 ms, enhance %6 ms, encode %7 ms, total %8 ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>PDF: %1 (%n page(s))</source>
+            <translation>
+                <numerusform>PDF: %1 (%n page)</numerusform>
+                <numerusform>PDF: %1 (%n pages)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: skipped (TONGBAN_FAKE_DEVICES=1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: not available (%2)</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Tongban::Core</name>
@@ -464,6 +531,49 @@ As a credit code: %2</source>
         </message>
     </context>
     <context>
+        <name>Tongban::Gui::CapturePane</name>
+        <message>
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Capture by itself when the page is still</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Capture (Space)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lay the page again under the camera: the next capture replaces page %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete page %1 of this material? It cannot be undone.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connect the document camera or the scanner, then choose Refresh.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No capture device: connect the document camera or the scanner, then choose Refresh.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Page %1 of this material captured.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The page could not be read to turn it.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Tongban::Gui::CaseController</name>
         <message>
             <source>The service item %1 is not in the catalogue in force.</source>
@@ -513,10 +623,6 @@ As a credit code: %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>To the decision (Ctrl+D)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Original verified against the copy (核验原件)</source>
             <translation type="unfinished" />
         </message>
@@ -538,14 +644,6 @@ As a credit code: %2</source>
         </message>
         <message>
             <source>Video assistance</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Previous (Ctrl+Up)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Next material (Ctrl+Down)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -571,13 +669,6 @@ As a credit code: %2</source>
         <message>
             <source> · to correct</source>
             <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>To the decision (Ctrl+D) · %n left</source>
-            <translation>
-                <numerusform>To the decision (Ctrl+D) · %n left</numerusform>
-                <numerusform>To the decision (Ctrl+D) · %n left</numerusform>
-            </translation>
         </message>
         <message>
             <source>Basis: %1</source>
@@ -614,6 +705,41 @@ As a credit code: %2</source>
         <message>
             <source>Remark (optional)</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To the decision</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ctrl+D</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sample with the review points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Previous</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ctrl+Up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next material</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ctrl+Down</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>To the decision · %n left</source>
+            <translation>
+                <numerusform>To the decision · %n left</numerusform>
+                <numerusform>To the decision · %n left</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -755,6 +881,41 @@ As a credit code: %2</source>
         </message>
         <message>
             <source>The printer reported an error. The notice is kept: check the printer and use Reprint.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Tongban::Gui::GuideReportDialog</name>
+        <message>
+            <source>Report a guide error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 · material: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The guide is wrong or unclear</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A material outside the list was demanded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A review point does not match the material</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What is wrong, and what the guide should say</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Send to the platform</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -992,6 +1153,14 @@ As a credit code: %2</source>
         </message>
         <message>
             <source>Case %1 %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No platform is configured: the report cannot be sent.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Guide error report sent to the platform.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1243,6 +1412,10 @@ As a credit code: %2</source>
         </message>
         <message>
             <source>Record as sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The case is not on the platform yet (see the outbox above): record the waybill once it is.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1540,6 +1713,46 @@ As a credit code: %2</source>
             <source>, </source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Results to print for the applicant</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Case number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Received</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Accepted (受理)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rejected (不予受理)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to print.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Double-click a result (or Enter) to print it for the applicant.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The printer refused the document: %1. It stays in this list; check the printer and try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Printed. Hand it to the applicant.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Tongban::Imaging</name>
@@ -1569,6 +1782,14 @@ As a credit code: %2</source>
         </message>
         <message>
             <source>The page looks blank. Check that the printed side faces up.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No document camera is connected. Connect it, then choose it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The document camera was disconnected. Reconnect it; the pages already captured are kept.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1825,6 +2046,10 @@ As a credit code: %2</source>
             <source>This result is not kept on this workstation.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>The connection to the platform is not up at the moment; try again in a moment.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Tongban::Security</name>
@@ -1901,6 +2126,137 @@ As a credit code: %2</source>
         </message>
         <message>
             <source>This page no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Tongban::Widgets</name>
+        <message>
+            <source>Document camera picture</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Press Space to capture the page now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Page captured</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No document camera detected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connect the document camera with its USB cable and check that it is switched on. The picture appears here by itself.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No picture from the document camera</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Looking for a page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hold still</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Captured</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Manual capture: press Space</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Capturing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Page %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retake page %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Captured pages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete page %1 of this material? The picture is removed from the case.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Page %1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open large view	Enter</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rotate right	Ctrl+R</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move left	Ctrl+Left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move right	Ctrl+Right</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Insert a page before this one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retake this page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete page	Del</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fit to window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Actual size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This page has no picture.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2215,6 +2571,10 @@ As a credit code: %2</source>
         </message>
         <message>
             <source>The list of scanners could not be read. Check the scanner's cable and power, then try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The scanner software (SANE) is not installed. Ask IT to install it.</source>
             <translation type="unfinished" />
         </message>
     </context>

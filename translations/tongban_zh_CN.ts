@@ -354,6 +354,72 @@ As a credit code: %2</source>
             <source>Usage: tongban-cli outbox flush PLATFORM-URL ACCOUNT WINDOW</source>
             <translation>用法：tongban-cli outbox flush 平台地址 账号 窗口</translation>
         </message>
+        <message>
+            <source>%1 is not a picture this program can read (JPEG, PNG, TIFF or BMP).</source>
+            <translation>%1 不是本程序能读取的图片（JPEG、PNG、TIFF 或 BMP）。</translation>
+        </message>
+        <message>
+            <source>  page %1: %2 %3, confidence %4, corners %5</source>
+            <translation>  第 %1 页：%2 %3，置信度 %4，四角 %5</translation>
+        </message>
+        <message>
+            <source>landscape</source>
+            <translation>横向</translation>
+        </message>
+        <message>
+            <source>portrait</source>
+            <translation>纵向</translation>
+        </message>
+        <message>
+            <source>    quality: good (blur %1 mm, %2 dpi)</source>
+            <translation>    质量：合格（模糊 %1 mm，%2 dpi）</translation>
+        </message>
+        <message>
+            <source>Usage: tongban-cli imaging detect FILE... [--dpi N] [--json]</source>
+            <translation>用法：tongban-cli imaging detect 文件... [--dpi N] [--json]</translation>
+        </message>
+        <message>
+            <source>No page was found. Lay the page on the pad, inside the camera's view, then capture again.</source>
+            <translation>没有找到纸张。请把纸张放在拍摄台上、摄像头视野之内，然后重拍。</translation>
+        </message>
+        <message>
+            <source>  timings: decode %1 ms, detect %2 ms, gate %3 ms</source>
+            <translation>  耗时：解码 %1 ms，检测 %2 ms，质检 %3 ms</translation>
+        </message>
+        <message>
+            <source>Usage: tongban-cli imaging process FILE... [--out DIR] [--pdf FILE] [--dpi N] [--mode colour|grey|bw|auto] [--json]</source>
+            <translation>用法：tongban-cli imaging process 文件... [--out 目录] [--pdf 文件] [--dpi N] [--mode colour|grey|bw|auto] [--json]</translation>
+        </message>
+        <message>
+            <source>Cannot create the folder %1.</source>
+            <translation>无法创建文件夹 %1。</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>无法写入 %1：%2</translation>
+        </message>
+        <message>
+            <source>  written: %1 (%2, %3 KB, %4, %5x%6)</source>
+            <translation>  已写入：%1（%2，%3 KB，%4，%5x%6）</translation>
+        </message>
+        <message>
+            <source>  timings: decode %1 ms, detect %2 ms, refine %3 ms, warp %4 ms, gate %5 ms, enhance %6 ms, encode %7 ms, total %8 ms</source>
+            <translation>  耗时：解码 %1 ms，检测 %2 ms，精修 %3 ms，校正 %4 ms，质检 %5 ms，增强 %6 ms，编码 %7 ms，共 %8 ms</translation>
+        </message>
+        <message numerus="yes">
+            <source>PDF: %1 (%n page(s))</source>
+            <translation>
+                <numerusform>PDF：%1（%n 页）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: skipped (TONGBAN_FAKE_DEVICES=1)</source>
+            <translation>%1：已跳过（TONGBAN_FAKE_DEVICES=1）</translation>
+        </message>
+        <message>
+            <source>%1: not available (%2)</source>
+            <translation>%1：不可用（%2）</translation>
+        </message>
     </context>
     <context>
         <name>Tongban::Core</name>
@@ -465,6 +531,49 @@ As a credit code: %2</source>
         </message>
     </context>
     <context>
+        <name>Tongban::Gui::CapturePane</name>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Capture by itself when the page is still</source>
+            <translation>纸张放稳后自动拍摄</translation>
+        </message>
+        <message>
+            <source>Capture (Space)</source>
+            <translation>拍摄（空格）</translation>
+        </message>
+        <message>
+            <source>Lay the page again under the camera: the next capture replaces page %1.</source>
+            <translation>请把该页重新放到高拍仪下：下一次拍摄将替换第 %1 页。</translation>
+        </message>
+        <message>
+            <source>Delete page</source>
+            <translation>删除页面</translation>
+        </message>
+        <message>
+            <source>Delete page %1 of this material? It cannot be undone.</source>
+            <translation>删除此材料的第 %1 页？删除后无法恢复。</translation>
+        </message>
+        <message>
+            <source>Connect the document camera or the scanner, then choose Refresh.</source>
+            <translation>请连接高拍仪或扫描仪，然后点击“刷新”。</translation>
+        </message>
+        <message>
+            <source>No capture device: connect the document camera or the scanner, then choose Refresh.</source>
+            <translation>没有采集设备：请连接高拍仪或扫描仪，然后点击“刷新”。</translation>
+        </message>
+        <message>
+            <source>Page %1 of this material captured.</source>
+            <translation>已采集此材料的第 %1 页。</translation>
+        </message>
+        <message>
+            <source>The page could not be read to turn it.</source>
+            <translation>无法读取该页，未能旋转。</translation>
+        </message>
+    </context>
+    <context>
         <name>Tongban::Gui::CaseController</name>
         <message>
             <source>The service item %1 is not in the catalogue in force.</source>
@@ -514,10 +623,6 @@ As a credit code: %2</source>
             <translation>材料核验</translation>
         </message>
         <message>
-            <source>To the decision (Ctrl+D)</source>
-            <translation>去出具结果（Ctrl+D）</translation>
-        </message>
-        <message>
             <source>Original verified against the copy (核验原件)</source>
             <translation>已核验原件（核验原件）</translation>
         </message>
@@ -542,14 +647,6 @@ As a credit code: %2</source>
             <translation>视频协助</translation>
         </message>
         <message>
-            <source>Previous (Ctrl+Up)</source>
-            <translation>上一项（Ctrl+↑）</translation>
-        </message>
-        <message>
-            <source>Next material (Ctrl+Down)</source>
-            <translation>下一项材料（Ctrl+↓）</translation>
-        </message>
-        <message>
             <source>No case is open. Start one under New case, or open a case awaiting correction from Today.</source>
             <translation>当前没有打开的办件。请在“新建办件”中开始，或在“今日”中打开待补正的办件。</translation>
         </message>
@@ -572,12 +669,6 @@ As a credit code: %2</source>
         <message>
             <source> · to correct</source>
             <translation> · 需补正</translation>
-        </message>
-        <message numerus="yes">
-            <source>To the decision (Ctrl+D) · %n left</source>
-            <translation>
-                <numerusform>去出具结果（Ctrl+D）· 还剩 %n 项</numerusform>
-            </translation>
         </message>
         <message>
             <source>Basis: %1</source>
@@ -614,6 +705,40 @@ As a credit code: %2</source>
         <message>
             <source>Remark (optional)</source>
             <translation>备注（可选）</translation>
+        </message>
+        <message>
+            <source>To the decision</source>
+            <translation>去出具结果</translation>
+        </message>
+        <message>
+            <source>Ctrl+D</source>
+            <translation>Ctrl+D</translation>
+        </message>
+        <message>
+            <source>Sample with the review points</source>
+            <translation>示范文本与审查要点</translation>
+        </message>
+        <message>
+            <source>Previous</source>
+            <translation>上一项</translation>
+        </message>
+        <message>
+            <source>Ctrl+Up</source>
+            <translation>Ctrl+↑</translation>
+        </message>
+        <message>
+            <source>Next material</source>
+            <translation>下一项材料</translation>
+        </message>
+        <message>
+            <source>Ctrl+Down</source>
+            <translation>Ctrl+↓</translation>
+        </message>
+        <message numerus="yes">
+            <source>To the decision · %n left</source>
+            <translation>
+                <numerusform>去出具结果 · 还剩 %n 项</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -755,6 +880,41 @@ As a credit code: %2</source>
         <message>
             <source>The printer reported an error. The notice is kept: check the printer and use Reprint.</source>
             <translation>打印机报告错误。文书已保存：请检查打印机后使用“补打”。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tongban::Gui::GuideReportDialog</name>
+        <message>
+            <source>Report a guide error</source>
+            <translation>指南纠错</translation>
+        </message>
+        <message>
+            <source>%1 · material: %2</source>
+            <translation>%1 · 材料：%2</translation>
+        </message>
+        <message>
+            <source>The guide is wrong or unclear</source>
+            <translation>办事指南有误或不清楚</translation>
+        </message>
+        <message>
+            <source>A material outside the list was demanded</source>
+            <translation>被要求提交清单以外的材料</translation>
+        </message>
+        <message>
+            <source>A review point does not match the material</source>
+            <translation>审查要点与材料不符</translation>
+        </message>
+        <message>
+            <source>What is wrong, and what the guide should say</source>
+            <translation>哪里有误，指南应当如何表述</translation>
+        </message>
+        <message>
+            <source>Send to the platform</source>
+            <translation>提交平台</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
         </message>
     </context>
     <context>
@@ -991,6 +1151,14 @@ As a credit code: %2</source>
         <message>
             <source>Case %1 %2</source>
             <translation>办件 %1 %2</translation>
+        </message>
+        <message>
+            <source>No platform is configured: the report cannot be sent.</source>
+            <translation>未配置平台，纠错报告无法发送。</translation>
+        </message>
+        <message>
+            <source>Guide error report sent to the platform.</source>
+            <translation>指南纠错已发送至平台。</translation>
         </message>
     </context>
     <context>
@@ -1240,6 +1408,10 @@ As a credit code: %2</source>
         <message>
             <source>Record as sent</source>
             <translation>登记寄出</translation>
+        </message>
+        <message>
+            <source>The case is not on the platform yet (see the outbox above): record the waybill once it is.</source>
+            <translation>办件尚未提交到平台（见上方上传队列）：请在提交完成后再登记运单号。</translation>
         </message>
     </context>
     <context>
@@ -1529,6 +1701,46 @@ As a credit code: %2</source>
             <source>, </source>
             <translation>、</translation>
         </message>
+        <message>
+            <source>Results to print for the applicant</source>
+            <translation>待打印的办理结果</translation>
+        </message>
+        <message>
+            <source>Case number</source>
+            <translation>受理编号</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>已收取</translation>
+        </message>
+        <message>
+            <source>Accepted (受理)</source>
+            <translation>受理</translation>
+        </message>
+        <message>
+            <source>Rejected (不予受理)</source>
+            <translation>不予受理</translation>
+        </message>
+        <message>
+            <source>Nothing to print.</source>
+            <translation>没有待打印的结果。</translation>
+        </message>
+        <message>
+            <source>Double-click a result (or Enter) to print it for the applicant.</source>
+            <translation>双击结果（或按回车）为申请人打印。</translation>
+        </message>
+        <message>
+            <source>The printer refused the document: %1. It stays in this list; check the printer and try again.</source>
+            <translation>打印机拒绝了该文书：%1。结果仍保留在列表中；请检查打印机后重试。</translation>
+        </message>
+        <message>
+            <source>Printed. Hand it to the applicant.</source>
+            <translation>已打印，请交给申请人。</translation>
+        </message>
     </context>
     <context>
         <name>Tongban::Imaging</name>
@@ -1559,6 +1771,14 @@ As a credit code: %2</source>
         <message>
             <source>The page looks blank. Check that the printed side faces up.</source>
             <translation>该页看起来是空白页。请检查是否有字的一面朝上。</translation>
+        </message>
+        <message>
+            <source>No document camera is connected. Connect it, then choose it again.</source>
+            <translation>未连接高拍仪。请连接后重新选择。</translation>
+        </message>
+        <message>
+            <source>The document camera was disconnected. Reconnect it; the pages already captured are kept.</source>
+            <translation>高拍仪已断开。请重新连接；已采集的页面均已保留。</translation>
         </message>
     </context>
     <context>
@@ -1811,6 +2031,10 @@ As a credit code: %2</source>
             <source>This result is not kept on this workstation.</source>
             <translation>本工作站未保存该办理结果。</translation>
         </message>
+        <message>
+            <source>The connection to the platform is not up at the moment; try again in a moment.</source>
+            <translation>目前与平台的连接尚未建立，请稍后再试。</translation>
+        </message>
     </context>
     <context>
         <name>Tongban::Security</name>
@@ -1888,6 +2112,137 @@ As a credit code: %2</source>
         <message>
             <source>This page no longer exists.</source>
             <translation>该页面已不存在。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tongban::Widgets</name>
+        <message>
+            <source>Document camera picture</source>
+            <translation>高拍仪画面</translation>
+        </message>
+        <message>
+            <source>Press Space to capture the page now.</source>
+            <translation>按空格键立即拍摄。</translation>
+        </message>
+        <message>
+            <source>Page captured</source>
+            <translation>已拍摄</translation>
+        </message>
+        <message>
+            <source>No document camera detected</source>
+            <translation>未检测到高拍仪</translation>
+        </message>
+        <message>
+            <source>Connect the document camera with its USB cable and check that it is switched on. The picture appears here by itself.</source>
+            <translation>请用 USB 线连接高拍仪并确认已开机，画面会自动显示在这里。</translation>
+        </message>
+        <message>
+            <source>No picture from the document camera</source>
+            <translation>高拍仪没有画面</translation>
+        </message>
+        <message>
+            <source>Looking for a page</source>
+            <translation>正在寻找纸张</translation>
+        </message>
+        <message>
+            <source>Hold still</source>
+            <translation>请保持不动</translation>
+        </message>
+        <message>
+            <source>Captured</source>
+            <translation>已拍摄</translation>
+        </message>
+        <message>
+            <source>Manual capture: press Space</source>
+            <translation>手动拍摄：按空格键</translation>
+        </message>
+        <message>
+            <source>Capturing…</source>
+            <translation>正在拍摄…</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>正在加载…</translation>
+        </message>
+        <message>
+            <source>Page %1</source>
+            <translation>第 %1 页</translation>
+        </message>
+        <message>
+            <source>Retake page %1</source>
+            <translation>重拍第 %1 页</translation>
+        </message>
+        <message>
+            <source>Captured pages</source>
+            <translation>已采集的页面</translation>
+        </message>
+        <message>
+            <source>Delete page</source>
+            <translation>删除页面</translation>
+        </message>
+        <message>
+            <source>Delete page %1 of this material? The picture is removed from the case.</source>
+            <translation>删除此材料的第 %1 页？该图片将从办件中移除。</translation>
+        </message>
+        <message>
+            <source>Page %1 of %2</source>
+            <translation>第 %1 页，共 %2 页</translation>
+        </message>
+        <message>
+            <source>Open large view	Enter</source>
+            <translation>放大查看	Enter</translation>
+        </message>
+        <message>
+            <source>Rotate right	Ctrl+R</source>
+            <translation>向右旋转	Ctrl+R</translation>
+        </message>
+        <message>
+            <source>Move left	Ctrl+Left</source>
+            <translation>左移	Ctrl+←</translation>
+        </message>
+        <message>
+            <source>Move right	Ctrl+Right</source>
+            <translation>右移	Ctrl+→</translation>
+        </message>
+        <message>
+            <source>Insert a page before this one</source>
+            <translation>在此页之前插入一页</translation>
+        </message>
+        <message>
+            <source>Retake this page</source>
+            <translation>重拍此页</translation>
+        </message>
+        <message>
+            <source>Delete page	Del</source>
+            <translation>删除页面	Del</translation>
+        </message>
+        <message>
+            <source>Page</source>
+            <translation>页面</translation>
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation>缩小</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>放大</translation>
+        </message>
+        <message>
+            <source>Fit to window</source>
+            <translation>适合窗口</translation>
+        </message>
+        <message>
+            <source>Actual size</source>
+            <translation>实际大小</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>This page has no picture.</source>
+            <translation>此页没有图片。</translation>
         </message>
     </context>
     <context>
@@ -2202,6 +2557,10 @@ As a credit code: %2</source>
         <message>
             <source>The list of scanners could not be read. Check the scanner's cable and power, then try again.</source>
             <translation>无法读取扫描仪列表。请检查扫描仪连接线和电源后重试。</translation>
+        </message>
+        <message>
+            <source>The scanner software (SANE) is not installed. Ask IT to install it.</source>
+            <translation>未安装扫描仪软件（SANE）。请信息技术人员安装。</translation>
         </message>
     </context>
 </TS>

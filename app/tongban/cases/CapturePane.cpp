@@ -222,6 +222,10 @@ void CapturePane::refreshPages()
         if (m_strip->indexOf(wanted[i]) == i)
             continue;
         QImage image = m_strip->pageImage(wanted[i]);
+        if (image.isNull() && m_strip->indexOf(wanted[i]) < 0 && !m_capturedImage.isNull()) {
+            image = m_capturedImage; // the page just captured
+            m_capturedImage = QImage();
+        }
         if (image.isNull()) {
             auto bytes = m_cases.pageBytes(wanted[i]);
             if (bytes)
@@ -250,42 +254,28 @@ void CapturePane::onPageCaptured(const Imaging::ProcessedPage &page)
     if (m_material.isEmpty() || !m_cases.hasCase())
         return;
     const QString material = m_material;
+    // Storing updates the case, which refreshes the strip: it shows this image without
+    // reading the page back from disk.
+    m_capturedImage = page.page;
     const QStringList before = m_strip->pageIds();
     bool stored = false;
-    if (!m_retakePageId.isEmpty() && before.contains(m_retakePageId)) {
+    if (!m_retakePageId.isEmpty() && m_strip->pageIds().contains(m_retakePageId)) {
         stored = m_cases.replacePage(material, m_retakePageId, page.encoded);
         m_retakePageId.clear();
     } else {
         stored = m_cases.addPage(material, page.encoded);
     }
+    m_capturedImage = QImage();
     if (!stored)
-        return; // CaseController reported why; the page on screen stays for a retry
-    const Intake::MaterialState *state = m_cases.draft().material(material);
-    QString newId;
-    if (state) {
-        for (const Intake::CapturedPage &p : state->pages) {
-            if (!before.contains(p.pageId))
-                newId = p.pageId;
-        }
-    }
-    // The strip shows the image just taken without reading it back from disk.
-    if (!newId.isEmpty()) {
-        for (const QString &id : m_strip->pageIds()) {
-            const bool kept = std::any_of(state->pages.cbegin(), state->pages.cend(),
-                [&id](const Intake::CapturedPage &p) { return p.pageId == id; });
-            if (!kept)
-                m_strip->removePage(id);
-        }
-        int at = 0;
-        for (int i = 0; i < state->pages.size(); ++i) {
-            if (state->pages[i].pageId == newId)
-                at = i;
-        }
-        m_strip->insertPage(at, newId, page.page);
-        m_strip->setCurrentPage(newId);
-        emit pageStored(material, newId);
-    }
+        return; // CaseController said why; nothing changed in the case
     refreshPages();
+    const Intake::MaterialState *state = m_cases.draft().material(material);
+    for (const QString &id : m_strip->pageIds()) {
+        if (!before.contains(id)) {
+            m_strip->setCurrentPage(id);
+            emit pageStored(material, id);
+        }
+    }
     showStatus(
         tr("Page %1 of this material captured.").arg(state ? state->pages.size() : 0), false);
 }

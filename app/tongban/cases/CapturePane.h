@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QImage>
 #include <QWidget>
 
 #include <memory>
@@ -76,6 +77,7 @@ private:
     CaseController &m_cases;
     QString m_material;
     QString m_retakePageId;
+    QImage m_capturedImage; ///< the page being stored, for its thumbnail
     bool m_active = false;
     std::unique_ptr<Drivers::DeviceRegistry> m_registry;
     std::shared_ptr<Drivers::DocumentSource> m_source;

@@ -112,12 +112,13 @@ ChecklistPage::ChecklistPage(
     m_list->setObjectName(QStringLiteral("materialList"));
     m_list->setWordWrap(true);
     left->addWidget(m_list, 1);
-    m_decide = new QPushButton(tr("To the decision (Ctrl+D)"), this);
+    m_decide = new QPushButton(tr("To the decision"), this);
     m_decide->setObjectName(QStringLiteral("toDecision"));
+    m_decide->setToolTip(tr("Ctrl+D"));
     left->addWidget(m_decide);
     auto *leftHolder = new QWidget(this);
     leftHolder->setLayout(left);
-    leftHolder->setFixedWidth(250);
+    leftHolder->setFixedWidth(230);
     layout->addWidget(leftHolder);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
@@ -143,8 +144,8 @@ ChecklistPage::ChecklistPage(
     m_correctionNote->hide();
     mid->addWidget(m_correctionNote);
     m_sample = new Widgets::SampleView(middle);
-    m_sample->setMinimumHeight(240);
-    mid->addWidget(m_sample, 1);
+    m_sample->setMinimumHeight(300);
+    m_sample->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_pointsBox = new QFrame(middle);
     m_pointsBox->setObjectName(QStringLiteral("card"));
     m_points = new QVBoxLayout(m_pointsBox);
@@ -174,6 +175,11 @@ ChecklistPage::ChecklistPage(
     m_todo->setObjectName(QStringLiteral("warning"));
     m_todo->setWordWrap(true);
     mid->addWidget(m_todo);
+    // The sample, for reference, after what the clerk acts on.
+    auto *sampleTitle = new QLabel(tr("Sample with the review points"), middle);
+    sampleTitle->setObjectName(QStringLiteral("fieldName"));
+    mid->addWidget(sampleTitle);
+    mid->addWidget(m_sample, 1);
 
     auto *nav = new QHBoxLayout;
     auto *report = new QPushButton(tr("Report a guide error"), middle);
@@ -183,23 +189,30 @@ ChecklistPage::ChecklistPage(
     assist->setObjectName(QStringLiteral("secondary"));
     nav->addWidget(assist);
     nav->addStretch();
-    m_previous = new QPushButton(tr("Previous (Ctrl+Up)"), middle);
+    m_previous = new QPushButton(tr("Previous"), middle);
+    m_previous->setToolTip(tr("Ctrl+Up"));
     m_previous->setObjectName(QStringLiteral("secondary"));
     nav->addWidget(m_previous);
-    m_next = new QPushButton(tr("Next material (Ctrl+Down)"), middle);
+    m_next = new QPushButton(tr("Next material"), middle);
+    m_next->setToolTip(tr("Ctrl+Down"));
     m_next->setObjectName(QStringLiteral("nextMaterial"));
     nav->addWidget(m_next);
-    mid->addLayout(nav);
     scroll->setWidget(middle);
-    split->addWidget(scroll);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *middleColumn = new QWidget(split);
+    auto *middleLayout = new QVBoxLayout(middleColumn);
+    middleLayout->setContentsMargins(0, 0, 0, 0);
+    middleLayout->addWidget(scroll, 1);
+    middleLayout->addLayout(nav); // always in reach, whatever the scroll
+    split->addWidget(middleColumn);
 
     // Right: capture.
     if (m_capture) {
         m_capture->setParent(split);
         split->addWidget(m_capture);
     }
-    split->setStretchFactor(0, 5);
-    split->setStretchFactor(1, 6);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);
 
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -355,9 +368,9 @@ void ChecklistPage::updateStatus()
         m_todo->setText(lines.join(QLatin1Char('\n')));
         m_todo->setVisible(!lines.isEmpty());
     }
-    m_decide->setText(a.decidable ? tr("To the decision (Ctrl+D)")
-                                  : tr("To the decision (Ctrl+D) · %n left", nullptr,
-                                      int(a.count(MaterialStatus::Unchecked))));
+    m_decide->setText(a.decidable
+            ? tr("To the decision")
+            : tr("To the decision · %n left", nullptr, int(a.count(MaterialStatus::Unchecked))));
     if (m_capture)
         m_capture->refreshPages();
 }
@@ -459,7 +472,7 @@ void ChecklistPage::rebuildMaterial()
         for (const Catalog::Deficiency &standard : point.deficiencies)
             reason->addItem(standard.reason, standard.code);
         reason->setCurrentIndex(std::max(0, reason->findData(verdict.deficiencyCode)));
-        reasonRow->addWidget(reason, 2);
+        reasonRow->addWidget(reason, 1);
         auto *remark = new QLineEdit(verdict.remark, row);
         remark->setObjectName(QStringLiteral("remark"));
         remark->setPlaceholderText(tr("Remark (optional)"));
