@@ -1418,6 +1418,10 @@ As a credit code: %2</source>
             <source>The case is not on the platform yet (see the outbox above): record the waybill once it is.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>; </source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Tongban::Gui::SignInPage</name>

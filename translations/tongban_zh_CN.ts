@@ -1413,6 +1413,10 @@ As a credit code: %2</source>
             <source>The case is not on the platform yet (see the outbox above): record the waybill once it is.</source>
             <translation>办件尚未提交到平台（见上方上传队列）：请在提交完成后再登记运单号。</translation>
         </message>
+        <message>
+            <source>; </source>
+            <translation>；</translation>
+        </message>
     </context>
     <context>
         <name>Tongban::Gui::SignInPage</name>

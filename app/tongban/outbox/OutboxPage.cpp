@@ -173,8 +173,20 @@ void OutboxPage::refresh()
         }
         m_mailings->setItem(row, 0, due);
         m_mailings->setItem(row, 1, new QTableWidgetItem(task.provisionalNumber));
-        m_mailings->setItem(
-            row, 2, new QTableWidgetItem(task.materialIds.join(QStringLiteral(", "))));
+        // Material names as the guide of the case's catalogue gives them.
+        QStringList names = task.materialIds;
+        if (auto draft = m_station.intake().load(task.caseId)) {
+            auto catalog = m_station.catalogs().version(draft->catalogVersion);
+            const Catalog::ServiceItem *item = catalog ? catalog->item(draft->itemCode) : nullptr;
+            for (QString &name : names) {
+                for (const Catalog::MaterialRequirement &m :
+                    item ? item->materials : QList<Catalog::MaterialRequirement>()) {
+                    if (m.id == name)
+                        name = m.name;
+                }
+            }
+        }
+        m_mailings->setItem(row, 2, new QTableWidgetItem(names.join(tr("; "))));
         if (task.isSent()) {
             m_mailings->setItem(row, 3, new QTableWidgetItem(task.carrier));
             m_mailings->setItem(row, 4, new QTableWidgetItem(task.waybill));
