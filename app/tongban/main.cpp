@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QMessageBox>
 #include <QScreen>
@@ -15,11 +16,47 @@
 #include <Translations.h>
 #include <common/PlatformLink.h>
 #include <common/Workstation.h>
+#include <cstdio>
 
 using namespace Tongban;
 
+namespace {
+/*!
+ * --report-ready (start-up benchmark, tests/bench/bench_startup.cpp): prints
+ * "ready <ms since main()>" on stdout once the first widget of the shown window has
+ * been painted and the event loop has turned once more, then quits.
+ */
+class ReadyReporter : public QObject
+{
+public:
+    explicit ReadyReporter(const QElapsedTimer &sinceMain)
+        : m_sinceMain(sinceMain)
+    { }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_painted) {
+            m_painted = true;
+            QTimer::singleShot(0, this, [this] {
+                std::printf("ready %lld\n", static_cast<long long>(m_sinceMain.elapsed()));
+                std::fflush(stdout);
+                QCoreApplication::quit();
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    const QElapsedTimer &m_sinceMain;
+    bool m_painted = false;
+};
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    QElapsedTimer sinceMain;
+    sinceMain.start();
     Security::installMaskingMessageHandler();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("tongban"));
@@ -38,7 +75,10 @@ int main(int argc, char *argv[])
         QStringLiteral("Save a PNG of the window (each screen when the name contains %1) "
                        "and quit."),
         QStringLiteral("file"));
-    parser.addOptions({ dataDirOption, languageOption, screenshotOption });
+    const QCommandLineOption reportReadyOption(QStringLiteral("report-ready"),
+        QStringLiteral("Print \"ready <ms since start>\" once the first screen is painted, "
+                       "then quit (start-up benchmark)."));
+    parser.addOptions({ dataDirOption, languageOption, screenshotOption, reportReadyOption });
     parser.process(app);
 
     auto station = App::Workstation::open(parser.value(dataDirOption));
@@ -67,6 +107,9 @@ int main(int argc, char *argv[])
     Gui::MainWindow window(workstation, &platform);
     const QSize available = app.primaryScreen()->availableSize();
     window.resize(available.boundedTo(QSize(1366, 768)));
+    ReadyReporter readyReporter(sinceMain);
+    if (parser.isSet(reportReadyOption))
+        app.installEventFilter(&readyReporter);
     window.show();
 
     if (parser.isSet(screenshotOption)) {

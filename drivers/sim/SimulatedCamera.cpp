@@ -63,12 +63,19 @@ SimulatedCamera::SimulatedCamera(int index, QObject *parent)
     m_timer.setInterval(1000 / 15);
     connect(&m_timer, &QTimer::timeout, this, &SimulatedCamera::emitNextPreviewFrame);
     m_clock.start();
+    // One thread for previews, one for a still: the simulator's rendering stands in for
+    // the camera's own hardware, so it neither blocks the owner's thread nor takes the
+    // global pool that the capture pipeline uses.
+    m_pool.setMaxThreadCount(2);
 }
 
 SimulatedCamera::~SimulatedCamera()
 {
+    // m_pool's destructor waits for the renders in flight; their watchers are children.
     if (m_still)
-        m_still->waitForFinished();
+        m_still->disconnect(this);
+    if (m_preview)
+        m_preview->disconnect(this);
 }
 
 SourceIdentity SimulatedCamera::identity() const
@@ -106,14 +113,32 @@ void SimulatedCamera::close()
 {
     stopPreview();
     m_open = false;
+    discardPreview();
     if (m_still) {
-        m_still->disconnect(this);
-        m_still->waitForFinished();
-        m_still->deleteLater();
-        m_still = nullptr;
+        discardStill();
         emit captureFailed({ CaptureCancelled, Tr::tr("The capture was cancelled."),
             QStringLiteral("closed during capture") });
     }
+}
+
+void SimulatedCamera::discardPreview()
+{
+    // Like discardStill(): a frame rendered for a closed camera is never delivered, not
+    // even after a quick open() again.
+    if (!m_preview)
+        return;
+    m_preview->disconnect(this);
+    m_preview->deleteLater();
+    m_preview = nullptr;
+}
+
+void SimulatedCamera::discardStill()
+{
+    // The render goes on in the pool (it owns copies of everything it reads); its
+    // result is dropped with the watcher instead of blocking the owner's thread.
+    m_still->disconnect(this);
+    m_still->deleteLater();
+    m_still = nullptr;
 }
 
 QList<OptionDescriptor> SimulatedCamera::options() const
@@ -180,9 +205,29 @@ void SimulatedCamera::emitNextPreviewFrame()
 {
     if (!m_open)
         return;
-    const SimFrame frame = renderScene(currentScene(), QSize(kPreviewWidth, kPreviewHeight));
+    if (m_preview) {
+        ++m_droppedPreviews;
+        return;
+    }
+    const SceneSpec spec = currentScene();
     ++m_frameIndex;
-    emit previewFrame(frame.image, m_clock.elapsed());
+    m_previewTimestampMs = m_clock.elapsed(); // the moment of "exposure"
+    m_preview = new QFutureWatcher<SimFrame>(this);
+    connect(m_preview, &QFutureWatcher<SimFrame>::finished, this, &SimulatedCamera::finishPreview);
+    m_preview->setFuture(QtConcurrent::run(
+        &m_pool, [spec] { return renderScene(spec, QSize(kPreviewWidth, kPreviewHeight)); }));
+}
+
+void SimulatedCamera::finishPreview()
+{
+    QFutureWatcher<SimFrame> *watcher = m_preview;
+    m_preview = nullptr;
+    if (!watcher)
+        return;
+    watcher->deleteLater();
+    if (!m_open)
+        return; // closed or unplugged while rendering: no frame after that
+    emit previewFrame(watcher->result().image, m_previewTimestampMs);
 }
 
 void SimulatedCamera::captureStill()
@@ -203,7 +248,8 @@ void SimulatedCamera::captureStill()
         : QSize(kStillWidth, kStillHeight);
     m_still = new QFutureWatcher<SimFrame>(this);
     connect(m_still, &QFutureWatcher<SimFrame>::finished, this, &SimulatedCamera::finishStill);
-    m_still->setFuture(QtConcurrent::run([spec, size] { return renderScene(spec, size); }));
+    m_still->setFuture(
+        QtConcurrent::run(&m_pool, [spec, size] { return renderScene(spec, size); }));
 }
 
 void SimulatedCamera::finishStill()
@@ -227,11 +273,9 @@ void SimulatedCamera::simulateUnplug()
     const bool wasCapturing = m_still != nullptr;
     m_timer.stop();
     m_open = false;
+    discardPreview();
     if (wasCapturing) {
-        m_still->disconnect(this);
-        m_still->waitForFinished();
-        m_still->deleteLater();
-        m_still = nullptr;
+        discardStill();
         emit captureFailed(notOpenError());
     }
     emit unplugged();

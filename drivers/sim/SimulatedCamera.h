@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <drivers/api/DeviceRegistry.h>
@@ -19,7 +20,13 @@ namespace Tongban::Drivers::Sim {
  * moveThenSettleScene() frame by frame; a still shows the scene of the
  * latest preview frame.
  *
- * Stills render on the thread pool; results come back on the owner's thread.
+ * Threading (DocumentSource's contract): preview frames and stills render on the
+ * camera's own two-thread pool, never on the owner's thread; signals arrive in the
+ * owner's thread. A preview tick that comes while the previous frame still renders
+ * is dropped (droppedPreviewFrames()), like a camera that cannot keep up, so frames
+ * never queue; the frames that are emitted are still numbered 0, 1, 2... so the
+ * sequence is the same for the same seed. close() and simulateUnplug() do not wait
+ * for a render in flight (its result is discarded); the destructor does.
  * simulateUnplug() behaves like a pulled cable.
  */
 class SimulatedCamera : public DocumentSource
@@ -44,22 +51,37 @@ public:
 
     /// The scene the next preview frame shows (for tests).
     SceneSpec currentScene() const;
-    /// Renders and emits one preview frame now (tests drive the clock themselves).
+    /*!
+     * Starts rendering the next preview frame; previewFrame() follows from the event
+     * loop (tests drive the clock themselves). Dropped, with no signal, while the
+     * previous frame is still rendering or the camera is closed.
+     */
     void emitNextPreviewFrame();
+    /// Preview ticks dropped because the previous frame was still rendering.
+    int droppedPreviewFrames() const { return m_droppedPreviews; }
+    /// True while a preview frame renders.
+    bool isRenderingPreview() const { return m_preview != nullptr; }
     void simulateUnplug();
 
 private:
     void finishStill();
+    void finishPreview();
+    void discardStill();
+    void discardPreview();
     Core::Error notOpenError() const;
 
     int m_index;
     bool m_open = false;
     bool m_unplugged = false;
     int m_frameIndex = 0;
+    int m_droppedPreviews = 0;
+    qint64 m_previewTimestampMs = 0;
     OptionSet m_options;
     QTimer m_timer;
     QElapsedTimer m_clock;
     QFutureWatcher<SimFrame> *m_still = nullptr;
+    QFutureWatcher<SimFrame> *m_preview = nullptr;
+    QThreadPool m_pool; // last: destroyed first, waiting for renders in flight
 };
 
 /// The simulated backend: one camera ("sim:0"), two with TONGBAN_FAKE_DEVICES=2.
