@@ -1,6 +1,7 @@
 #include "CapturePipeline.h"
 
 #include "Codec.h"
+#include "Deskew.h"
 #include "ImagingErrors.h"
 #include "PageDetector.h"
 #include "Tr.h"
@@ -33,6 +34,7 @@ QJsonObject ProcessedPage::toJson() const
         { QStringLiteral("mediaType"), mediaType },
         { QStringLiteral("sizeBytes"), qint64(encoded.size()) },
         { QStringLiteral("width"), page.width() }, { QStringLiteral("height"), page.height() },
+        { QStringLiteral("deskewDeg"), deskewDeg },
         { QStringLiteral("timings"), timings.toJson() } };
 }
 
@@ -69,6 +71,84 @@ QImage rectifyPage(const QImage &image, const PageQuad &quad, int dpi)
     return Internal::toQImage(out);
 }
 
+namespace {
+
+// Gate, enhance and encode \a page (at options.dpi); the common tail of stills and scans.
+Core::Result<ProcessedPage> finishPage(const QImage &page, const PageQuad &gateQuad,
+    QSize stillSize, const ProcessOptions &options, ProcessedPage out,
+    const std::atomic_bool *cancel, QElapsedTimer &t)
+{
+    const auto cancelled = [cancel] {
+        return cancel && cancel->load();
+    };
+    const Core::Error cancelError { Cancelled, Tr::tr("The capture was cancelled."),
+        QStringLiteral("cancelled") };
+    auto lap = [&t] {
+        const double ms = t.nsecsElapsed() / 1e6;
+        t.restart();
+        return ms;
+    };
+    out.verdict = QualityGate().assessPage(page, options.dpi, gateQuad, stillSize);
+    out.timings.gateMs = lap();
+    if (cancelled())
+        return cancelError;
+
+    out.page = enhancePage(page, options.mode, &out.mode);
+    out.timings.enhanceMs = lap();
+    if (cancelled())
+        return cancelError;
+
+    if (out.mode == EnhanceMode::BlackWhite) {
+        auto png = encodeBilevelPng(out.page, options.dpi);
+        if (png && png->size() <= options.maxBilevelBytes) {
+            out.encoded = std::move(png).value();
+            out.mediaType = QStringLiteral("image/png");
+        } else {
+            auto jpeg = encodeJpegWithin(out.page, options.maxBilevelBytes, options.dpi);
+            if (!jpeg)
+                return jpeg.error();
+            out.encoded = std::move(jpeg).value();
+            out.mediaType = QStringLiteral("image/jpeg");
+        }
+    } else {
+        auto jpeg = encodeJpegWithin(out.page, options.maxColourBytes, options.dpi);
+        if (!jpeg)
+            return jpeg.error();
+        out.encoded = std::move(jpeg).value();
+        out.mediaType = QStringLiteral("image/jpeg");
+    }
+    out.timings.encodeMs = lap();
+    return out;
+}
+
+// A scan: deskew the whole image, resample to the dpi, then the common tail. No cut-off
+// check (the scan is the whole glass).
+Core::Result<ProcessedPage> processScan(const QImage &still, int scanDpi,
+    const ProcessOptions &options, ProcessedPage out, const std::atomic_bool *cancel)
+{
+    QElapsedTimer t;
+    t.start();
+    const SkewEstimate skew = estimateSkew(still);
+    out.deskewDeg = skew.angleDeg;
+    out.quad.corners = QPolygonF({ QPointF(0, 0), QPointF(still.width() - 1, 0),
+        QPointF(still.width() - 1, still.height() - 1), QPointF(0, still.height() - 1) });
+    out.quad.confidence = 1;
+    out.timings.detectMs = t.nsecsElapsed() / 1e6;
+    t.restart();
+    if (cancel && cancel->load())
+        return Core::Error { Cancelled, Tr::tr("The capture was cancelled."),
+            QStringLiteral("cancelled") };
+    QImage page = std::abs(skew.angleDeg) >= 0.05 ? rotateScan(still, skew.angleDeg) : still;
+    if (scanDpi > 0 && scanDpi != options.dpi)
+        page = page.scaledToWidth(int(std::lround(double(page.width()) * options.dpi / scanDpi)),
+            Qt::SmoothTransformation);
+    out.timings.warpMs = t.nsecsElapsed() / 1e6;
+    t.restart();
+    return finishPage(page, PageQuad(), still.size(), options, std::move(out), cancel, t);
+}
+
+} // namespace
+
 Core::Result<ProcessedPage> processStill(
     const StillInput &input, const ProcessOptions &options, const std::atomic_bool *cancel)
 {
@@ -96,6 +176,9 @@ Core::Result<ProcessedPage> processStill(
     out.timings.decodeMs = lap();
     if (cancelled())
         return cancelError;
+
+    if (input.scan)
+        return processScan(still, input.scanDpi, options, std::move(out), cancel);
 
     PageQuad quad;
     if (input.previewQuad.isValid() && !input.previewSize.isEmpty()) {
@@ -140,37 +223,7 @@ Core::Result<ProcessedPage> processStill(
     if (cancelled())
         return cancelError;
 
-    out.verdict = QualityGate().assessPage(page, options.dpi, quad, still.size());
-    out.timings.gateMs = lap();
-    if (cancelled())
-        return cancelError;
-
-    out.page = enhancePage(page, options.mode, &out.mode);
-    out.timings.enhanceMs = lap();
-    if (cancelled())
-        return cancelError;
-
-    if (out.mode == EnhanceMode::BlackWhite) {
-        auto png = encodeBilevelPng(out.page, options.dpi);
-        if (png && png->size() <= options.maxBilevelBytes) {
-            out.encoded = std::move(png).value();
-            out.mediaType = QStringLiteral("image/png");
-        } else {
-            auto jpeg = encodeJpegWithin(out.page, options.maxBilevelBytes, options.dpi);
-            if (!jpeg)
-                return jpeg.error();
-            out.encoded = std::move(jpeg).value();
-            out.mediaType = QStringLiteral("image/jpeg");
-        }
-    } else {
-        auto jpeg = encodeJpegWithin(out.page, options.maxColourBytes, options.dpi);
-        if (!jpeg)
-            return jpeg.error();
-        out.encoded = std::move(jpeg).value();
-        out.mediaType = QStringLiteral("image/jpeg");
-    }
-    out.timings.encodeMs = lap();
-    return out;
+    return finishPage(page, quad, still.size(), options, std::move(out), cancel, t);
 }
 
 } // namespace Tongban::Imaging

@@ -22,6 +22,11 @@ struct StillInput
     /// The page found on the preview, in preview pixels; empty: detect on the still.
     PageQuad previewQuad;
     QSize previewSize;
+    /// A sheet scanner's or flatbed's image (a source without preview): the page lies on the
+    /// glass without perspective, so it is deskewed (estimateSkew) instead of detected, and
+    /// the whole scan is kept, resampled from scanDpi to ProcessOptions::dpi.
+    bool scan = false;
+    int scanDpi = 0; ///< the scanner's resolution; 0: ProcessOptions::dpi
 };
 
 struct ProcessOptions
@@ -50,7 +55,8 @@ struct ProcessedPage
     QByteArray encoded;
     QString mediaType; ///< image/jpeg or image/png
     EnhanceMode mode = EnhanceMode::Invalid; ///< the mode used (Auto resolved)
-    PageQuad quad; ///< in still pixels, refined
+    PageQuad quad; ///< in still pixels, refined (a scan: the whole image)
+    double deskewDeg = 0; ///< a scan: the rotation removed, clockwise on screen
     QualityVerdict verdict;
     StageTimings timings;
     QJsonObject toJson() const;
@@ -59,9 +65,11 @@ struct ProcessedPage
 /*!
  * Still to page: decode (libjpeg-turbo), find or take the page, refine its
  * edges at full resolution, warp to the size class at the dpi, gate, enhance,
- * encode within the size target. Blocking: call it off the GUI thread (see
- * CaptureWorker). \a cancel, when given, is checked between stages; a
- * cancelled run returns ImagingError::Cancelled. Thread-safe.
+ * encode within the size target. A scan (StillInput::scan) is deskewed and
+ * resampled to the dpi instead of detected and warped. Blocking: call it off
+ * the GUI thread (see CaptureWorker). \a cancel, when given, is checked
+ * between stages; a cancelled run returns ImagingError::Cancelled.
+ * Thread-safe.
  */
 Core::Result<ProcessedPage> processStill(const StillInput &input, const ProcessOptions &options,
     const std::atomic_bool *cancel = nullptr);

@@ -209,6 +209,7 @@ void CaptureSession::onStill(const QImage &image, const QByteArray &encoded)
     StillInput input;
     input.image = image;
     input.jpeg = encoded;
+    input.scan = m_source && !m_source->capabilities().hasPreview(); // sheet scanner: deskew
     if (m_lastQuad.isValid() && !cutOff(m_lastQuad, m_lastPreviewSize)) {
         input.previewQuad = m_lastQuad;
         input.previewSize = m_lastPreviewSize;
