@@ -20,6 +20,12 @@
 #include <QFile>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 
 namespace Tongban::Hub {
 
@@ -89,6 +95,45 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     return hub;
 }
 
+namespace {
+
+/*!
+ * Acknowledges received data at once. Qt's HTTP client (6.4) does not set
+ * TCP_NODELAY and writes a request body in 16 KiB pieces, so with Linux's
+ * delayed ACKs the last piece of every upload chunk waited about 40 ms for
+ * the hub's acknowledgement (measured: a 200 KiB PATCH took 45-60 ms on
+ * loopback, 7-10 ms without delayed ACKs). TCP_QUICKACK is not sticky, so it
+ * is set again whenever data arrives, before the server reads it.
+ */
+class QuickAckServer : public QTcpServer
+{
+public:
+    using QTcpServer::QTcpServer;
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        quickAck(descriptor);
+        connect(socket, &QTcpSocket::readyRead, socket, [descriptor] { quickAck(descriptor); });
+        addPendingConnection(socket);
+    }
+
+private:
+    static void quickAck(qintptr descriptor)
+    {
+        const int on = 1;
+        ::setsockopt(int(descriptor), IPPROTO_TCP, TCP_QUICKACK, &on, sizeof on);
+        ::setsockopt(int(descriptor), IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+    }
+};
+
+} // namespace
+
 Core::Result<quint16> Hub::listen(
     const QHostAddress &address, quint16 port, const QString &certFile, const QString &keyFile)
 {
@@ -128,7 +173,18 @@ Core::Result<quint16> Hub::listen(
         }
         m_server->sslSetup(certificate, privateKey, QSsl::TlsV1_2OrLater);
     }
-    const quint16 bound = m_server->listen(address, port);
+    quint16 bound = 0;
+    if (tls) {
+        bound = m_server->listen(address, port);
+    } else {
+        // Loopback: our own listening socket, so that each connection acknowledges data at
+        // once (see QuickAckServer).
+        auto *server = new QuickAckServer(m_server);
+        if (server->listen(address, port)) {
+            m_server->bind(server);
+            bound = server->serverPort();
+        }
+    }
     if (bound == 0) {
         return Core::Error { Core::ErrorRange::Platform + 5,
             QStringLiteral("Cannot listen on the given address."),

@@ -113,7 +113,9 @@ void TusUploader::detectChecksum()
         const QStringList extensions = parseHeaderList(r.header("Tus-Extension"));
         m_sendChecksum = extensions.contains(QLatin1String("checksum"))
             && algorithms.contains(QLatin1String("sha256"), Qt::CaseInsensitive);
-        qCDebug(lcPlatform) << "tus server checksum sha256:" << m_sendChecksum;
+        m_creationWithUpload = extensions.contains(QLatin1String("creation-with-upload"));
+        qCDebug(lcPlatform) << "tus server checksum sha256:" << m_sendChecksum
+                            << "creation-with-upload:" << m_creationWithUpload;
         if (m_spec.uploadUrl.isValid() && !m_spec.uploadUrl.isEmpty())
             head();
         else
@@ -127,9 +129,44 @@ void TusUploader::create()
     r.headers.append(
         { QByteArrayLiteral("Upload-Length"), QByteArray::number(m_spec.data.size()) });
     r.headers.append({ QByteArrayLiteral("Upload-Metadata"), encodeTusMetadata(m_spec.metadata) });
-    send(r, [this](const ApiResponse &response) {
+    // creation-with-upload: the first chunk travels with the creation (one request, not two).
+    // Only with a server that announced the extension (OPTIONS), as a server without it may
+    // ignore the body, and only after an OPTIONS (ChecksumMode::Detect).
+    // A creation with data whose answer was lost (network failure, hub killed) is retried
+    // without data: the server may hold the upload and its first chunk already, and its answer
+    // says where to go on, so the chunk is not sent twice.
+    const QByteArray key = encodeTusMetadata(m_spec.metadata);
+    qint64 sent = 0;
+    if (m_creationWithUpload && !(m_creationInDoubt && *m_creationInDoubt == key)) {
+        const QByteArray bytes = m_spec.data.left(nextChunkBytes());
+        if (const qint64 waitMs = takeTokens(bytes.size()); waitMs > 0) {
+            QPointer<TusUploader> self(this);
+            const quint64 generation = m_generation;
+            QTimer::singleShot(
+                int(qMin<qint64>(waitMs, 60000)), Qt::PreciseTimer, this, [self, generation] {
+                    if (self && self->m_running && generation == self->m_generation)
+                        self->create();
+                });
+            return;
+        }
+        r.body = bytes;
+        r.timeoutMs = 60000;
+        addChecksum(r);
+        m_creationInDoubt = key;
+        ++m_patchCount;
+        m_bytesSent += bytes.size();
+        sent = bytes.size();
+    }
+    send(r, [this, sent](const ApiResponse &response) {
+        m_creationInDoubt.reset();
         if (response.status == 423 || response.status == 503 || response.status == 429)
             return retryLater(response, &TusUploader::create);
+        if (sent > 0 && response.status == 460) {
+            // The first chunk's checksum failed: nothing was written; create (or find) again.
+            if (++m_checksumRetries > kMaxChecksumRetries)
+                return fail(response.status, QStringLiteral("chunk checksum mismatch, repeated"));
+            return create();
+        }
         if (response.status != 201 && response.status != 200)
             return fail(response.status, QStringLiteral("creation"));
         const QByteArray location = response.header("Location");
@@ -141,8 +178,31 @@ void TusUploader::create()
                        "later; if it keeps happening, call the hall's IT staff."),
                 QStringLiteral("tus creation without Location") });
         m_spec.uploadUrl = url;
-        emit uploadUrlChanged(url);
-        head();
+        const QByteArray offsetHeader = response.header("Upload-Offset");
+        // Nothing left to resume when the creation carried the whole file: the caller keeps the
+        // URL with the page's end (one commit, not two); after a kill before that, a creation
+        // again finds the upload (§6) or, on another tus server, re-sends that one chunk.
+        if (sent < m_spec.data.size() || offsetHeader.trimmed() != QByteArray::number(sent))
+            emit uploadUrlChanged(url);
+        // A fresh upload (201) without data starts at 0: no HEAD needed. With data, or for an
+        // upload the server already had (200, a retried creation), its Upload-Offset decides;
+        // without one, ask (HEAD).
+        if (offsetHeader.isEmpty()) {
+            if (response.status != 201 || sent > 0)
+                return head();
+            m_offset = 0;
+            emit progress(m_offset, m_spec.data.size());
+            return patch();
+        }
+        const auto offset = parseHeaderInteger(offsetHeader, QStringLiteral("Upload-Offset"));
+        if (!offset || *offset > m_spec.data.size())
+            return head();
+        m_offset = *offset;
+        m_checksumRetries = 0;
+        emit progress(m_offset, m_spec.data.size());
+        if (m_offset == m_spec.data.size())
+            return confirm();
+        patch();
     });
 }
 
@@ -172,6 +232,15 @@ void TusUploader::head()
     });
 }
 
+void TusUploader::addChecksum(ApiRequest &r) const
+{
+    if (m_checksumMode == ChecksumMode::Always
+        || (m_checksumMode == ChecksumMode::Detect && m_sendChecksum))
+        r.headers.append({ QByteArrayLiteral("Upload-Checksum"),
+            QByteArray("sha256 "
+                + QCryptographicHash::hash(r.body, QCryptographicHash::Sha256).toBase64()) });
+}
+
 void TusUploader::patch()
 {
     const QByteArray bytes = m_spec.data.mid(m_offset, nextChunkBytes());
@@ -189,11 +258,7 @@ void TusUploader::patch()
     r.body = bytes;
     r.timeoutMs = 60000;
     r.headers.append({ QByteArrayLiteral("Upload-Offset"), QByteArray::number(m_offset) });
-    if (m_checksumMode == ChecksumMode::Always
-        || (m_checksumMode == ChecksumMode::Detect && m_sendChecksum))
-        r.headers.append({ QByteArrayLiteral("Upload-Checksum"),
-            QByteArray("sha256 "
-                + QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toBase64()) });
+    addChecksum(r);
     ++m_patchCount;
     m_bytesSent += bytes.size();
     send(r, [this, sent = bytes.size()](const ApiResponse &response) {

@@ -9,6 +9,8 @@
 #include <QObject>
 #include <QUrl>
 
+#include <optional>
+
 namespace Tongban::Platform {
 
 /// One file to upload with tus 1.0 (§6).
@@ -24,7 +26,13 @@ struct TusUploadSpec
  * Uploads one file with tus 1.0: creation, HEAD for the offset, PATCH chunks,
  * optional sha256 checksum per chunk.
  *
- * - A known uploadUrl is resumed from the server's offset (HEAD).
+ * - A known uploadUrl is resumed from the server's offset (HEAD). A fresh upload
+ *   starts at the offset of the creation answer (0 for a plain creation), without a HEAD.
+ * - When the server lists creation-with-upload in Tus-Extension (OPTIONS, asked in
+ *   ChecksumMode::Detect), the first chunk goes with the creation POST (with its
+ *   Upload-Checksum), so a page of one chunk needs a POST and the confirming HEAD. A
+ *   creation with data that got no answer is retried without data (the server's answer
+ *   gives the offset), so that chunk is not sent twice.
  * - 409 → HEAD again and continue from the server's offset; 460 → the chunk
  *   is sent again (3 times at most); 404/410 (or a HEAD 460 after a failed
  *   whole-file hash) → the upload is created again; 423 (locked) → retried
@@ -68,12 +76,15 @@ public:
 
     QUrl uploadUrl() const { return m_spec.uploadUrl; }
     qint64 offset() const { return m_offset; }
-    /// PATCH requests sent in this object's lifetime (for tests and benches).
+    /// Requests carrying file bytes (PATCHes, and creations with the first chunk) sent in
+    /// this object's lifetime (for tests and benches).
     int patchCount() const { return m_patchCount; }
     qint64 bytesSent() const { return m_bytesSent; }
 
 signals:
-    /// A new upload was created at \a url: keep it to resume after a restart.
+    /// A new upload was created at \a url: keep it to resume after a restart. Not emitted
+    /// when the creation already carried the whole file (creation-with-upload): there is
+    /// nothing to resume, and uploadUrl() holds the URL when finished() comes.
     void uploadUrlChanged(const QUrl &url);
     /// The server confirmed \a offset of \a total bytes.
     void progress(qint64 offset, qint64 total);
@@ -90,6 +101,7 @@ private:
     /// 0 when \a bytes may be sent now (and takes them from the bucket), else the wait in ms.
     qint64 takeTokens(qint64 bytes);
     void confirm();
+    void addChecksum(ApiRequest &request) const;
     void retryLater(const ApiResponse &response, void (TusUploader::*step)());
     void recreate(const QString &why);
     void fail(const Core::Error &error);
@@ -104,6 +116,9 @@ private:
     ChecksumMode m_checksumMode = ChecksumMode::Detect;
     bool m_checksumDetected = false;
     bool m_sendChecksum = false;
+    bool m_creationWithUpload = false;
+    /// Metadata of the last creation with data, until it gets an answer.
+    std::optional<QByteArray> m_creationInDoubt;
     bool m_running = false;
     quint64 m_generation = 0;
     qint64 m_offset = 0;

@@ -1,7 +1,8 @@
 // Outbox upload figures against tongban-hub as a child process on 127.0.0.1 (issue 5):
 // (a) OutboxVsCurl: a 200-page case (pages of 200 KiB of incompressible bytes, about
-//     41 MB) transmitted by the Outbox (POST /cases, per page tus creation + HEAD + PATCH +
-//     confirming HEAD, submit), against curl sending the same bytes to the same hub in the
+//     41 MB) transmitted by the Outbox (POST /cases, per page a tus creation carrying the
+//     page (creation-with-upload; further chunks would be PATCHes) + confirming HEAD,
+//     submit), against curl sending the same bytes to the same hub in the
 //     same run: POST /cases, then ONE curl process with all 200 tus creations (one
 //     keep-alive connection), then ONE curl process with all 200 PATCHes (same headers as
 //     the outbox: Tus-Resumable, Upload-Offset, Content-Type, Upload-Checksum sha256,

@@ -66,7 +66,7 @@ HttpResponse UploadService::options()
     HttpResponse response = emptyResponse(204);
     response.addHeader(QByteArrayLiteral("Tus-Version"), QByteArrayLiteral("1.0.0"));
     response.addHeader(QByteArrayLiteral("Tus-Extension"),
-        QByteArrayLiteral("creation,checksum,termination,expiration"));
+        QByteArrayLiteral("creation,creation-with-upload,checksum,termination,expiration"));
     response.addHeader(QByteArrayLiteral("Tus-Checksum-Algorithm"), QByteArrayLiteral("sha256"));
     response.addHeader(
         QByteArrayLiteral("Tus-Max-Size"), QByteArray::number(Limits::MaxUploadBytes));
@@ -132,6 +132,14 @@ HttpResponse UploadService::create(const HttpRequest &request, const AuthContext
     if (!length || *length == 0) {
         return errorResponse(400, QStringLiteral("bad_request"), QStringLiteral("请求格式错误"),
             QStringLiteral("Upload-Length is required and must be a positive integer"));
+    }
+    // creation-with-upload: a body is the upload's first chunk (checked like a PATCH's).
+    if (!request.body.isEmpty()
+        && request.header(QByteArrayLiteral("Content-Type")).trimmed().toLower()
+            != QByteArrayLiteral("application/offset+octet-stream")) {
+        return errorResponse(415, QStringLiteral("bad_request"), QStringLiteral("请求格式错误"),
+            QStringLiteral(
+                "a creation with data needs Content-Type application/offset+octet-stream"));
     }
     if (*length > Limits::MaxUploadBytes) {
         return errorResponse(413, QStringLiteral("body_too_large"), QStringLiteral("文件过大"),
@@ -236,7 +244,20 @@ HttpResponse UploadService::create(const HttpRequest &request, const AuthContext
     insert.addBindValue(upload.expiresAt);
     if (!insert.exec())
         return internalError(insert.lastError().text());
-    return uploadState(upload, 201);
+    if (request.body.isEmpty())
+        return uploadState(upload, 201);
+    // The upload exists (committed) before its first chunk is written, exactly as if a
+    // PATCH at offset 0 followed: a failed chunk leaves it at 0 for a retried creation.
+    HttpRequest first = request;
+    first.headers.append({ QByteArrayLiteral("Upload-Offset"), QByteArrayLiteral("0") });
+    const HttpResponse firstChunk = patch(first, upload.id);
+    if (firstChunk.status != 204)
+        return firstChunk;
+    HttpResponse found;
+    const auto stored = find(upload.id, &found);
+    if (!stored)
+        return found;
+    return uploadState(*stored, 201);
 }
 
 HttpResponse UploadService::head(const QString &uploadId)

@@ -14,7 +14,8 @@ namespace Tongban::Hub {
 struct AuthContext;
 
 /*!
- * tus 1.0.0 uploads of page files (contract §6) with the creation, checksum
+ * tus 1.0.0 uploads of page files (contract §6) with the creation,
+ * creation-with-upload (a POST body is the first chunk, checked like a PATCH), checksum
  * (sha256), termination and expiration extensions.
  *
  * Durability: a PATCH writes the chunk at the committed offset (truncating

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void tusRequiresTusResumable();
     void submitWithMissingPageIs409();
     void decisionIsPushedAndCatchUpIsExactlyOnce();
+    void tusCreationWithUploadWritesTheFirstChunk();
 
 private:
     QString createCase(const QList<QByteArray> &files, QStringList *pageIds);
@@ -436,8 +437,8 @@ void TestHub::tusRequiresTusResumable()
     m_client->login(Clerk, Password, Window);
     const Reply options = m_client->send("OPTIONS", QStringLiteral("/api/v1/uploads"));
     QCOMPARE(options.status, 204);
-    QCOMPARE(
-        options.header("Tus-Extension"), QByteArray("creation,checksum,termination,expiration"));
+    QCOMPARE(options.header("Tus-Extension"),
+        QByteArray("creation,creation-with-upload,checksum,termination,expiration"));
     const Reply missing = m_client->send(
         "POST", QStringLiteral("/api/v1/uploads"), {}, { { "Upload-Length", "10" } });
     QCOMPARE(missing.status, 412);
@@ -559,6 +560,73 @@ void TestHub::decisionIsPushedAndCatchUpIsExactlyOnce()
                  .toString(),
         second);
     QVERIFY(qint64(received.at(1).value(QStringLiteral("id")).toDouble()) > seen);
+}
+
+void TestHub::tusCreationWithUploadWritesTheFirstChunk()
+{
+    m_client->login(Clerk, Password, Window);
+    const QByteArray file = HubTestClient::randomFile(300000, 11);
+    const QByteArray small = HubTestClient::randomFile(5000, 12);
+    QStringList pageIds;
+    const QString caseId = createCase({ file, small }, &pageIds);
+    QVERIFY(!caseId.isEmpty());
+    const auto createWith = [&](const QString &pageId, const QByteArray &whole,
+                                const QByteArray &chunk, const QByteArray &type,
+                                const QByteArray &sum) {
+        const QByteArray sha = QCryptographicHash::hash(whole, QCryptographicHash::Sha256).toHex();
+        return m_client->send("POST", QStringLiteral("/api/v1/uploads"), chunk,
+            { { "Tus-Resumable", "1.0.0" }, { "Content-Type", type },
+                { "Upload-Length", QByteArray::number(whole.size()) },
+                { "Upload-Checksum", QByteArray("sha256 " + sum) },
+                { "Upload-Metadata",
+                    HubTestClient::tusMetadata({ { QStringLiteral("caseId"), caseId.toUtf8() },
+                        { QStringLiteral("clientPageId"), pageId.toUtf8() },
+                        { QStringLiteral("sha256"), sha },
+                        { QStringLiteral("mediaType"), QByteArrayLiteral("image/jpeg") } }) } });
+    };
+    const auto sumOf = [](const QByteArray &bytes) {
+        return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toBase64();
+    };
+    const QByteArray octets = QByteArrayLiteral("application/offset+octet-stream");
+    // GIVEN the server announces creation-with-upload
+    QVERIFY(m_client->send("OPTIONS", QStringLiteral("/api/v1/uploads"))
+                .header("Tus-Extension")
+                .split(',')
+                .contains(QByteArray("creation-with-upload")));
+    // WHEN a creation carries data of another Content-Type THEN 415 and no upload exists
+    QCOMPARE(
+        createWith(pageIds.first(), file, file.left(1000), "text/plain", sumOf(file.left(1000)))
+            .status,
+        415);
+    // WHEN its first chunk carries a wrong checksum THEN 460, and the upload stays at 0
+    const Reply refused
+        = createWith(pageIds.first(), file, file.left(100000), octets, sumOf("other"));
+    QCOMPARE(refused.status, 460);
+    const Reply found = m_client->createUpload(caseId, pageIds.first(), file);
+    QCOMPARE(found.status, 200);
+    QCOMPARE(found.header("Upload-Offset"), QByteArray("0"));
+    const QString location = QString::fromLatin1(found.header("Location"));
+    // WHEN a creation for that page carries the first chunk THEN the existing upload answers
+    // (200) and its offset is unchanged: the body is ignored, nothing is written twice
+    const Reply again
+        = createWith(pageIds.first(), file, file.left(100000), octets, sumOf(file.left(100000)));
+    QCOMPARE(again.status, 200);
+    QCOMPARE(QString::fromLatin1(again.header("Location")), location);
+    QCOMPARE(again.header("Upload-Offset"), QByteArray("0"));
+    // WHEN the first chunk goes with the creation of a fresh upload (the small page, whole)
+    const Reply whole = createWith(pageIds.at(1), small, small, octets, sumOf(small));
+    // THEN 201 with the new offset, the full length after the whole-file hash check
+    QCOMPARE(whole.status, 201);
+    QCOMPARE(whole.header("Upload-Offset"), QByteArray("5000"));
+    QCOMPARE(m_client->head(QString::fromLatin1(whole.header("Location"))).header("Upload-Offset"),
+        QByteArray("5000"));
+    // AND the big page, resumed with PATCH, completes and the case submits
+    QCOMPARE(m_client->patch(location, 0, file).status, 204);
+    QCOMPARE(m_client
+                 ->send("POST",
+                     QString(QStringLiteral("/api/v1/cases/") + caseId + QStringLiteral("/submit")))
+                 .status,
+        200);
 }
 
 QTEST_MAIN(TestHub)

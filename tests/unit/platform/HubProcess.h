@@ -61,6 +61,8 @@ public:
             }
             patches.append(Patch { request.url.toString(), offset, request.body.size() });
             patchBytes += request.body.size();
+        } else if (request.method == "POST" && request.url.path().endsWith(u"/uploads")) {
+            patchBytes += request.body.size(); // creation-with-upload: the first chunk
         }
         if (onSend)
             onSend(request);

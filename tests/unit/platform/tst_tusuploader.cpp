@@ -1,6 +1,7 @@
 // TusUploader against a fake tus server that answers the faults of §6 on purpose:
 // 460 (chunk resent), 409 (re-HEAD), 423 (retry later), 404 (re-created), and checks
-// that the checksum header follows the server's OPTIONS answer.
+// that the checksum header follows the server's OPTIONS answer; a fresh upload goes without a
+// HEAD before its first PATCH, and with creation-with-upload the POST carries the first chunk.
 #include "FakeHttpServer.h"
 #include "TestSupport.h"
 
@@ -23,8 +24,11 @@ struct FakeTus
     QList<int> patchFaults; // statuses answered to the next PATCHes instead of accepting
     int headFaults404 = 0;
     bool advertiseChecksum = true;
+    bool creationWithUpload = false; ///< announce and accept a first chunk with the POST
     int created = 0;
     int checksumHeaders = 0;
+    int heads = 0;
+    qint64 creationBytes = 0;
 
     FakeResponse operator()(const FakeRequest &r)
     {
@@ -33,7 +37,8 @@ struct FakeTus
         if (r.method == "OPTIONS") {
             out.status = 204;
             out.headers.append(qMakePair(QByteArray("Tus-Extension"),
-                QByteArray(advertiseChecksum ? "creation,checksum,termination" : "creation")));
+                QByteArray(advertiseChecksum ? "creation,checksum,termination" : "creation")
+                    + QByteArray(creationWithUpload ? ",creation-with-upload" : "")));
             if (advertiseChecksum)
                 out.headers.append(
                     qMakePair(QByteArray("Tus-Checksum-Algorithm"), QByteArray("sha256")));
@@ -47,11 +52,20 @@ struct FakeTus
             lengths.insert(path, r.headers.value("upload-length").toLongLong());
             out.status = 201;
             out.headers.append(qMakePair(QByteArray("Location"), path));
+            if (creationWithUpload && !r.body.isEmpty()) {
+                if (r.headers.contains("upload-checksum"))
+                    ++checksumHeaders;
+                files[path] = r.body;
+                creationBytes += r.body.size();
+                out.headers.append(
+                    qMakePair(QByteArray("Upload-Offset"), QByteArray::number(r.body.size())));
+            }
             return out;
         }
         if (!files.contains(r.path))
             return FakeResponse::error(404, "not_found");
         if (r.method == "HEAD") {
+            ++heads;
             if (headFaults404 > 0) {
                 --headFaults404;
                 files.remove(r.path);
@@ -137,6 +151,58 @@ private slots:
         QCOMPARE(tus->created, 1);
         QVERIFY(tus->checksumHeaders > 0);
         QCOMPARE(uploader.patchCount(), 5 + 3);
+    }
+
+    void freshUploadNeedsNoHeadBeforeItsFirstPatch()
+    {
+        // GIVEN a server without creation-with-upload
+        auto tus = std::make_shared<FakeTus>();
+        FakeHttpServer server([tus](const FakeRequest &r) { return (*tus)(r); });
+        ApiClient api(server.baseUrl());
+        TusUploader uploader(api);
+        uploader.setChunkSizeBytes(100000);
+        const QByteArray data = pattern(250000);
+        // WHEN a new file is uploaded
+        QVERIFY(run(*tus, uploader, data, server));
+        // THEN it goes in 3 PATCHes from offset 0, and the only HEAD is the confirmation
+        QCOMPARE(tus->files.value(uploader.uploadUrl().path().toLatin1()), data);
+        QCOMPARE(uploader.patchCount(), 3);
+        QCOMPARE(tus->heads, 1);
+        QCOMPARE(tus->creationBytes, 0);
+    }
+
+    void creationCarriesTheFirstChunk()
+    {
+        // GIVEN a server that announces creation-with-upload
+        auto tus = std::make_shared<FakeTus>();
+        tus->creationWithUpload = true;
+        FakeHttpServer server([tus](const FakeRequest &r) { return (*tus)(r); });
+        ApiClient api(server.baseUrl());
+        TusUploader uploader(api);
+        uploader.setChunkSizeBytes(100000);
+        QSignalSpy urlChanged(&uploader, &TusUploader::uploadUrlChanged);
+        // WHEN a file of 2.5 chunks is uploaded
+        const QByteArray data = pattern(250000);
+        QVERIFY(run(*tus, uploader, data, server));
+        // THEN the creation carried the first chunk (with its checksum), 2 PATCHes the rest,
+        // the only HEAD is the confirmation, and the URL was announced for a resume
+        QCOMPARE(tus->files.value(uploader.uploadUrl().path().toLatin1()), data);
+        QCOMPARE(tus->creationBytes, 100000);
+        QCOMPARE(uploader.patchCount(), 3);
+        QCOMPARE(uploader.bytesSent(), 250000);
+        QCOMPARE(tus->checksumHeaders, 3);
+        QCOMPARE(tus->heads, 1);
+        QCOMPARE(urlChanged.count(), 1);
+        // WHEN a file of one chunk is uploaded
+        const QByteArray small = pattern(5000);
+        QVERIFY(run(*tus, uploader, small, server));
+        // THEN one creation and the confirming HEAD did it; there was nothing to resume, so
+        // the URL comes with finished() only
+        QCOMPARE(tus->files.value(uploader.uploadUrl().path().toLatin1()), small);
+        QCOMPARE(tus->created, 2);
+        QCOMPARE(tus->heads, 2);
+        QCOMPARE(uploader.patchCount(), 4);
+        QCOMPARE(urlChanged.count(), 1);
     }
 
     void lostUploadIsRecreated()
