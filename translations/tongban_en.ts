@@ -1422,6 +1422,10 @@ As a credit code: %2</source>
             <source>; </source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Send again</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Tongban::Gui::SignInPage</name>
@@ -2052,6 +2056,10 @@ As a credit code: %2</source>
         </message>
         <message>
             <source>The connection to the platform is not up at the moment; try again in a moment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only a case whose transmission failed can be sent again.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -1417,6 +1417,10 @@ As a credit code: %2</source>
             <source>; </source>
             <translation>；</translation>
         </message>
+        <message>
+            <source>Send again</source>
+            <translation>重新发送</translation>
+        </message>
     </context>
     <context>
         <name>Tongban::Gui::SignInPage</name>
@@ -2038,6 +2042,10 @@ As a credit code: %2</source>
         <message>
             <source>The connection to the platform is not up at the moment; try again in a moment.</source>
             <translation>目前与平台的连接尚未建立，请稍后再试。</translation>
+        </message>
+        <message>
+            <source>Only a case whose transmission failed can be sent again.</source>
+            <translation>只有提交失败的办件才能重新发送。</translation>
         </message>
     </context>
     <context>

@@ -227,6 +227,30 @@ void Outbox::flush()
     start();
 }
 
+Core::Status Outbox::retry(const QString &clientCaseId)
+{
+    const qint64 now = m_clock.now().toMSecsSinceEpoch();
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral(
+        "UPDATE outbox_cases SET state = CASE WHEN server_case_id IS NULL THEN ? ELSE ? END,"
+        " attempts = 0, next_attempt_at = 0, last_error = NULL, updated_at = ?"
+        " WHERE client_case_id = ? AND state = ? RETURNING state"));
+    for (const QVariant &v : QVariantList { kPending, kUploading, now, clientCaseId, kFailed })
+        query.addBindValue(v);
+    if (!query.exec())
+        return Storage::Database::queryError(query, QStringLiteral("outbox retry"));
+    if (!query.next()) {
+        return Core::Error { InvalidArgument,
+            Tr::tr("Only a case whose transmission failed can be sent again."), clientCaseId };
+    }
+    const QString state = query.value(0).toString();
+    query.finish();
+    emit caseStateChanged(clientCaseId, state);
+    start();
+    scheduleRun();
+    return {};
+}
+
 void Outbox::scheduleRun()
 {
     if (m_runQueued)

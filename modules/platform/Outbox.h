@@ -106,6 +106,13 @@ public:
     void stop();
     /// Like start(), but every case still to transmit is due now (backoff ignored).
     void flush();
+    /*!
+     * The clerk asks again for a case in state "failed" (after fixing what its last
+     * error named): it goes back to the step it failed in (created on the platform or
+     * not), attempts reset, due now. Ids are kept, so nothing is created twice.
+     * InvalidArgument when the case is not failed.
+     */
+    Core::Status retry(const QString &clientCaseId);
     bool isRunning() const { return m_running; }
     bool isBusy() const { return !m_currentCase.isEmpty(); }
 

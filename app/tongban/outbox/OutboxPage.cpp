@@ -79,7 +79,8 @@ OutboxPage::OutboxPage(
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
     m_outbox = table(this, QStringLiteral("outboxTable"),
-        { tr("Case"), tr("State"), tr("Pages sent"), tr("Official number"), tr("Last problem") });
+        { tr("Case"), tr("State"), tr("Pages sent"), tr("Official number"), tr("Last problem"),
+            QString() });
     layout->addWidget(m_outbox, 3);
 
     auto *mailTitle = new QLabel(tr("Paper originals to mail (within 1 working day)"), this);
@@ -155,6 +156,23 @@ void OutboxPage::refresh()
                                    .toString(QStringLiteral("HH:mm:ss")));
             }
             m_outbox->setItem(row, 4, new QTableWidgetItem(problem));
+            if (state == QLatin1String("failed") && m_platform && m_platform->outbox()) {
+                // After fixing what the problem names (certificate, catalogue, ...).
+                auto *retry = new QPushButton(tr("Send again"), m_outbox);
+                retry->setObjectName(QStringLiteral("retry"));
+                m_outbox->setCellWidget(row, 5, retry);
+                connect(retry, &QPushButton::clicked, this, [this, clientCaseId] {
+                    if (auto again = m_platform->outbox()->retry(clientCaseId); !again)
+                        showMessage(again.error().message);
+                    else
+                        m_station.audit()
+                            .append({ m_cases.clerk().account, m_station.windowId(),
+                                QStringLiteral("outbox.retry"), clientCaseId, QStringLiteral("ok"),
+                                {} })
+                            .valueOr({});
+                    refresh();
+                });
+            }
         }
         m_outbox->resizeColumnsToContents();
         m_outbox->horizontalHeader()->setStretchLastSection(true);

@@ -413,6 +413,21 @@ void TestOutbox::refusedCaseIsKeptAsFailedWithItsError()
     outbox.flush();
     QVERIFY(idle.wait(5000));
     QCOMPARE(errors.size(), 1);
+    // the clerk's retry sends it again, once, from the step it failed in
+    const QString id = body.value(QStringLiteral("clientCaseId")).toString();
+    QSignalSpy states(&outbox, &Outbox::caseStateChanged);
+    QVERIFY(outbox.retry(id).ok());
+    QCOMPARE(states.first().at(1).toString(), QStringLiteral("pending"));
+    QVERIFY(spinUntil([&] { return errors.size() == 2; }, 10000));
+    QCOMPARE(outbox.status()
+                 .value(QStringLiteral("cases"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("state")),
+        QStringLiteral("failed"));
+    // a case that has not failed cannot be retried
+    QVERIFY(!outbox.retry(uuid()).ok());
 }
 
 void TestOutbox::submitWithPagesMissingUploadsThemAgain()
