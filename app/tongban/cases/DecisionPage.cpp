@@ -238,12 +238,22 @@ bool DecisionPage::issue()
     if (!m_cases.hasCase() || m_cases.draft().state != CaseDraft::State::Open)
         return false;
     const bool complete = m_cases.assessment().complete;
-    auto issued = m_cases.issueNotice();
-    if (!issued) {
-        showMessage(issued.error().message, true);
-        return false;
+    // A receipt issued before a failed transmission is not issued twice: the case goes on
+    // from it.
+    Core::Result<Notices::IssuedNotice> issued = Core::Error {};
+    bool printed = true;
+    const auto earlier = m_station.notices().noticesOfCase(m_cases.draft().caseId);
+    if (complete && !earlier.isEmpty() && earlier.last().kind == Notices::NoticeKind::Receipt) {
+        issued = earlier.last();
+    } else {
+        issued = m_cases.issueNotice();
+        if (!issued) {
+            showMessage(issued.error().message, true);
+            return false;
+        }
+        printed = print(issued->id, false);
     }
-    bool printed = print(issued->id, false);
+    const QString printProblem = printed ? QString() : m_message->text();
     if (complete) {
         if (auto sent = m_cases.transmit(); !sent) {
             refresh();
@@ -265,7 +275,13 @@ bool DecisionPage::issue()
         slipSerial = slip->serial;
         printed = print(slip->id, false) && printed;
     }
+    const QString slipProblem = printed || !printProblem.isEmpty() ? QString() : m_message->text();
     refresh();
+    if (!printed) {
+        // Issued and kept, transmitted when complete: only the paper is missing.
+        showMessage(printProblem.isEmpty() ? slipProblem : printProblem, true);
+        return false;
+    }
     if (printed && !complete) {
         showMessage(
             tr("One-time notice %1 printed. Hand it to the applicant to sign.").arg(issued->serial),
