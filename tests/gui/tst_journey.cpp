@@ -284,7 +284,10 @@ private slots:
         m_station = std::move(station).value();
         m_platform = std::make_unique<App::PlatformLink>(*m_station);
         m_window = std::make_unique<Gui::MainWindow>(*m_station, m_platform.get());
-        m_window->resize(1366, 768);
+        // 1366x768 by default; TONGBAN_WINDOW_SIZE=1920x1080 looks at the other size clerks use.
+        const QStringList size = qEnvironmentVariable("TONGBAN_WINDOW_SIZE").split(u'x');
+        m_window->resize(
+            size.size() == 2 ? QSize(size[0].toInt(), size[1].toInt()) : QSize(1366, 768));
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }

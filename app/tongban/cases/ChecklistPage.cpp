@@ -111,6 +111,7 @@ ChecklistPage::ChecklistPage(
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("materialList"));
     m_list->setWordWrap(true);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // names wrap instead
     left->addWidget(m_list, 1);
     m_decide = new QPushButton(tr("To the decision"), this);
     m_decide->setObjectName(QStringLiteral("toDecision"));
