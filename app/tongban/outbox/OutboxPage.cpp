@@ -162,15 +162,17 @@ void OutboxPage::refresh()
                 retry->setObjectName(QStringLiteral("retry"));
                 m_outbox->setCellWidget(row, 5, retry);
                 connect(retry, &QPushButton::clicked, this, [this, clientCaseId] {
-                    if (auto again = m_platform->outbox()->retry(clientCaseId); !again)
-                        showMessage(again.error().message);
-                    else
-                        m_station.audit()
-                            .append({ m_cases.clerk().account, m_station.windowId(),
-                                QStringLiteral("outbox.retry"), clientCaseId, QStringLiteral("ok"),
-                                {} })
-                            .valueOr({});
+                    auto again = m_platform->outbox()->retry(clientCaseId);
+                    if (again) {
+                        auto recorded = m_station.audit().append({ m_cases.clerk().account,
+                            m_station.windowId(), QStringLiteral("outbox.retry"), clientCaseId,
+                            QStringLiteral("ok"), {} });
+                        if (!recorded)
+                            again = recorded.error();
+                    }
                     refresh();
+                    if (!again)
+                        showMessage(again.error().message);
                 });
             }
         }

@@ -275,12 +275,12 @@ void TodayPage::printResult(const QString &resultId)
             m_resultMessage->setText(marked.error().message);
             return;
         }
-        m_station.audit()
-            .append({ m_caseController.clerk().account, m_station.windowId(),
-                QStringLiteral("result.print"), resultId, QStringLiteral("ok"), {} })
-            .valueOr({});
+        const auto recorded
+            = m_station.audit().append({ m_caseController.clerk().account, m_station.windowId(),
+                QStringLiteral("result.print"), resultId, QStringLiteral("ok"), {} });
         refreshResults();
-        m_resultMessage->setText(tr("Printed. Hand it to the applicant."));
+        m_resultMessage->setText(
+            recorded ? tr("Printed. Hand it to the applicant.") : recorded.error().message);
     });
     lp->start(QStringLiteral("lp"), args);
     lp->write(pdf.value());
