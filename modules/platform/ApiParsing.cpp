@@ -3,6 +3,8 @@
 #include "PlatformErrors.h"
 #include "Tr.h"
 
+#include <storage/Database.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -59,6 +61,12 @@ bool isRetryable(const Core::Error &error)
 {
     return error.code == NetworkUnavailable || error.code == ServerUnavailable
         || error.code == InvalidResponse || error.code == ResponseTooLarge;
+}
+
+bool waitsAndRetries(const Core::Error &error)
+{
+    return isRetryable(error) || error.code == SessionExpired || error.code == NotSignedIn
+        || error.code == AccountLocked || error.code == Storage::DiskFull;
 }
 
 Core::Result<QJsonObject> parseJsonObject(const QByteArray &body, const QString &what)

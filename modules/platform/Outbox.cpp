@@ -595,9 +595,8 @@ void Outbox::submitCase(const CaseRow &row)
 
 void Outbox::attemptFailed(const QString &clientCaseId, const Core::Error &error, bool forceRetry)
 {
-    const bool retry = forceRetry || isRetryable(error) || error.code == SessionExpired
-        || error.code == NotSignedIn || error.code == AccountLocked || error.code == UploadFailed
-        || error.code == Storage::DiskFull || machineCode(error) == QLatin1String("token_expired");
+    const bool retry = forceRetry || waitsAndRetries(error) || error.code == UploadFailed
+        || machineCode(error) == QLatin1String("token_expired");
     const qint64 now = m_clock.now().toMSecsSinceEpoch();
     QDateTime next;
     QSqlQuery query(m_db.connection());

@@ -44,5 +44,11 @@ int httpStatus(const Core::Error &error);
  * (5xx, 408, 429, network failures). TLS failures are not retried.
  */
 bool isRetryable(const Core::Error &error);
+/*!
+ * Whether a queued request (outbox case, mailing, guide report) that failed with
+ * \a error waits and tries again by itself: isRetryable(), or a state of this
+ * workstation that passes (no session, session expired, account locked, disk full).
+ */
+bool waitsAndRetries(const Core::Error &error);
 
 } // namespace Tongban::Platform

@@ -279,9 +279,7 @@ void RequestQueue::answered(
 
 void RequestQueue::attemptFailed(const QString &clientId, const Core::Error &error)
 {
-    const bool retry = isRetryable(error) || error.code == SessionExpired
-        || error.code == NotSignedIn || error.code == AccountLocked
-        || error.code == Storage::DiskFull;
+    const bool retry = waitsAndRetries(error);
     const qint64 now = m_clock.now().toMSecsSinceEpoch();
     QSqlQuery query(m_db.connection());
     query.prepare(QStringLiteral("SELECT attempts FROM platform_requests WHERE client_id = ?"));

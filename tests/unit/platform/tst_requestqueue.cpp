@@ -2,6 +2,7 @@
 // the platform answered, retried with the very same body (client id included) after a lost
 // answer, never retried after a refusal; and against the real tongban-hub, a connection
 // cut after the hub committed never creates a second mailing or report.
+#include "CuttingProxy.h"
 #include "FakeHttpServer.h"
 #include "HubChild.h"
 #include "TestSupport.h"
@@ -79,69 +80,6 @@ public:
 
 private:
     Transport &m_inner;
-};
-
-/*!
- * A TCP proxy in front of the hub (as in tst_outbox): while armed with a pattern, a
- * request containing it reaches the hub, and the hub's answer (so after its commit) is
- * replaced by a cut connection.
- */
-class CuttingProxy : public QObject
-{
-public:
-    explicit CuttingProxy(quint16 targetPort)
-        : m_targetPort(targetPort)
-    {
-        m_server.listen(QHostAddress::LocalHost, 0);
-        connect(&m_server, &QTcpServer::newConnection, this, &CuttingProxy::accept);
-    }
-    quint16 port() const { return m_server.serverPort(); }
-    void arm(const QByteArray &pattern) { m_pattern = pattern; }
-    void disarm() { m_pattern.clear(); }
-    int cuts = 0;
-
-private:
-    void accept()
-    {
-        while (QTcpSocket *client = m_server.nextPendingConnection()) {
-            auto *upstream = new QTcpSocket(client);
-            auto pending = std::make_shared<QByteArray>();
-            auto cut = std::make_shared<bool>(false);
-            upstream->connectToHost(QHostAddress::LocalHost, m_targetPort);
-            connect(upstream, &QTcpSocket::connected, upstream, [upstream, pending] {
-                upstream->write(*pending);
-                pending->clear();
-            });
-            connect(
-                client, &QTcpSocket::readyRead, upstream, [this, client, upstream, pending, cut] {
-                    const QByteArray data = client->readAll();
-                    if (!m_pattern.isEmpty() && data.contains(m_pattern))
-                        *cut = true;
-                    if (upstream->state() == QAbstractSocket::ConnectedState)
-                        upstream->write(data);
-                    else
-                        pending->append(data);
-                });
-            connect(upstream, &QTcpSocket::readyRead, client, [this, client, upstream, cut] {
-                const QByteArray data = upstream->readAll();
-                if (*cut) {
-                    ++cuts;
-                    *cut = false;
-                    client->abort();
-                    client->deleteLater();
-                    return;
-                }
-                client->write(data);
-            });
-            connect(upstream, &QTcpSocket::disconnected, client,
-                [client] { client->disconnectFromHost(); });
-            connect(client, &QTcpSocket::disconnected, client, [client] { client->deleteLater(); });
-        }
-    }
-
-    QTcpServer m_server;
-    quint16 m_targetPort;
-    QByteArray m_pattern;
 };
 
 } // namespace
