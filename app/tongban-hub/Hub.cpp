@@ -20,6 +20,8 @@
 #include <QFile>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -105,6 +107,13 @@ namespace {
  * loopback, 7-10 ms without delayed ACKs). TCP_QUICKACK is not sticky, so it
  * is set again whenever data arrives, before the server reads it.
  */
+void quickAck(qintptr descriptor)
+{
+    const int on = 1;
+    ::setsockopt(int(descriptor), IPPROTO_TCP, TCP_QUICKACK, &on, sizeof on);
+    ::setsockopt(int(descriptor), IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+}
+
 class QuickAckServer : public QTcpServer
 {
 public:
@@ -122,15 +131,25 @@ protected:
         connect(socket, &QTcpSocket::readyRead, socket, [descriptor] { quickAck(descriptor); });
         addPendingConnection(socket);
     }
-
-private:
-    static void quickAck(qintptr descriptor)
-    {
-        const int on = 1;
-        ::setsockopt(int(descriptor), IPPROTO_TCP, TCP_QUICKACK, &on, sizeof on);
-        ::setsockopt(int(descriptor), IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
-    }
 };
+
+/*!
+ * The same for TLS: QSslServer makes the socket; the quick ACK is set when its handshake
+ * starts and again whenever decrypted data is ready (the encrypted bytes arrived just then).
+ */
+QSslServer *quickAckSslServer(const QSslConfiguration &configuration, QObject *parent)
+{
+    auto *server = new QSslServer(parent);
+    server->setSslConfiguration(configuration);
+    QObject::connect(
+        server, &QSslServer::startedEncryptionHandshake, server, [](QSslSocket *socket) {
+            const qintptr descriptor = socket->socketDescriptor();
+            quickAck(descriptor);
+            QObject::connect(
+                socket, &QSslSocket::readyRead, socket, [descriptor] { quickAck(descriptor); });
+        });
+    return server;
+}
 
 } // namespace
 
@@ -153,6 +172,7 @@ Core::Result<quint16> Hub::listen(
                 m_events->accept(m_server->nextPendingWebSocketConnection());
         });
     }
+    QSslConfiguration sslConfiguration;
     if (tls) {
         QFile cert(certFile);
         QFile key(keyFile);
@@ -171,19 +191,25 @@ Core::Result<quint16> Hub::listen(
                 QStringLiteral("The TLS certificate or key is not valid PEM."),
                 QStringLiteral("%1, %2").arg(certFile, keyFile) };
         }
-        m_server->sslSetup(certificate, privateKey, QSsl::TlsV1_2OrLater);
+        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+        configuration.setLocalCertificate(certificate);
+        configuration.setPrivateKey(privateKey);
+        configuration.setProtocol(QSsl::TlsV1_2OrLater);
+        sslConfiguration = configuration;
     }
+    // Our own listening socket, so that each connection acknowledges data at once (see
+    // QuickAckServer).
+    QTcpServer *server = nullptr;
+    if (tls)
+        server = quickAckSslServer(sslConfiguration, m_server);
+    else
+        server = new QuickAckServer(m_server);
     quint16 bound = 0;
-    if (tls) {
-        bound = m_server->listen(address, port);
+    if (server->listen(address, port)) {
+        m_server->bind(server);
+        bound = server->serverPort();
     } else {
-        // Loopback: our own listening socket, so that each connection acknowledges data at
-        // once (see QuickAckServer).
-        auto *server = new QuickAckServer(m_server);
-        if (server->listen(address, port)) {
-            m_server->bind(server);
-            bound = server->serverPort();
-        }
+        delete server;
     }
     if (bound == 0) {
         return Core::Error { Core::ErrorRange::Platform + 5,

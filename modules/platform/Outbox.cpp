@@ -6,13 +6,14 @@
 #include "Tr.h"
 #include "TusUploader.h"
 
-#include <core/Hash.h>
-
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSettings>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <algorithm>
 
 namespace Tongban::Platform {
 
@@ -110,11 +111,17 @@ Outbox::Outbox(Storage::Database &db, Transport &transport, const Core::Clock &c
     ApiRequest uploads;
     uploads.path = QStringLiteral("/uploads");
     m_uploadEndpoint = m_transport.resolve(uploads);
-    m_uploader = new TusUploader(m_transport, this);
-    connect(m_uploader, &TusUploader::uploadUrlChanged, this, &Outbox::onUploadUrlChanged);
-    connect(m_uploader, &TusUploader::progress, this, &Outbox::onUploadProgress);
-    connect(m_uploader, &TusUploader::finished, this, &Outbox::onUploadFinished);
-    connect(m_uploader, &TusUploader::failed, this, &Outbox::onUploadFailed);
+    for (int i = 0; i < kParallelUploads; ++i) {
+        auto *uploader = new TusUploader(m_transport, this);
+        m_uploads[i].uploader = uploader;
+        connect(uploader, &TusUploader::uploadUrlChanged, this,
+            [this, i](const QUrl &url) { onUploadUrlChanged(i, url); });
+        connect(uploader, &TusUploader::progress, this,
+            [this, i](qint64 offset, qint64 total) { onUploadProgress(i, offset, total); });
+        connect(uploader, &TusUploader::finished, this, [this, i] { onUploadFinished(i); });
+        connect(uploader, &TusUploader::failed, this,
+            [this, i](const Core::Error &error) { onUploadFailed(i, error); });
+    }
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &Outbox::run);
 }
@@ -122,17 +129,36 @@ Outbox::Outbox(Storage::Database &db, Transport &transport, const Core::Clock &c
 Outbox::~Outbox()
 {
     ++m_generation;
-    m_uploader->abort();
+    abortUploads();
 }
 
 void Outbox::setChunkSizeBytes(qint64 bytes)
 {
-    m_uploader->setChunkSizeBytes(bytes);
+    for (UploadSlot &slot : m_uploads)
+        slot.uploader->setChunkSizeBytes(bytes);
 }
 
 void Outbox::setBandwidthLimit(qint64 bytesPerSecond)
 {
-    m_uploader->setBandwidthLimit(bytesPerSecond);
+    // One bucket for every page in flight: the cap is the workstation's, not a page's.
+    const auto bucket
+        = bytesPerSecond > 0 ? std::make_shared<TokenBucket>(bytesPerSecond) : nullptr;
+    for (UploadSlot &slot : m_uploads)
+        slot.uploader->setTokenBucket(bucket);
+}
+
+void Outbox::abortUploads()
+{
+    for (UploadSlot &slot : m_uploads) {
+        slot.uploader->abort();
+        slot.pageId.clear();
+    }
+}
+
+int Outbox::uploadsInFlight() const
+{
+    return int(std::count_if(m_uploads.cbegin(), m_uploads.cend(),
+        [](const UploadSlot &slot) { return !slot.pageId.isEmpty(); }));
 }
 
 qint64 Outbox::bandwidthLimitFromSettings(const QSettings &settings)
@@ -212,9 +238,8 @@ void Outbox::stop()
     m_running = false;
     m_timer.stop();
     ++m_generation;
-    m_uploader->abort();
+    abortUploads();
     m_currentCase.clear();
-    m_currentPage.clear();
 }
 
 void Outbox::flush()
@@ -325,16 +350,17 @@ void Outbox::step(const CaseRow &row)
     m_currentCase = row.clientCaseId;
     if (row.state == kPending)
         createCase(row);
-    else if (row.state == kUploading)
-        uploadNextPage(row);
-    else
+    else if (row.state == kUploading) {
+        m_uploadingCase = row;
+        uploadPages();
+    } else
         submitCase(row);
 }
 
 void Outbox::stepDone()
 {
+    abortUploads(); // a failed page ends its case's attempt: the other pages wait for the next
     m_currentCase.clear();
-    m_currentPage.clear();
     scheduleRun();
 }
 
@@ -413,66 +439,94 @@ void Outbox::createCase(const CaseRow &row)
     });
 }
 
-void Outbox::uploadNextPage(const CaseRow &row)
+void Outbox::uploadPages()
 {
+    const CaseRow &row = m_uploadingCase;
     QSqlQuery query(m_db.connection());
     query.prepare(QStringLiteral("SELECT client_page_id, sha256, size_bytes, media_type,"
                                  " upload_url FROM outbox_pages WHERE client_case_id = ?"
-                                 " AND state <> ? ORDER BY position LIMIT 1"));
+                                 " AND state <> ? ORDER BY position LIMIT ?"));
     query.addBindValue(row.clientCaseId);
     query.addBindValue(kUploaded);
+    query.addBindValue(2 * kParallelUploads); // those in flight, and as many to start
     if (!query.exec())
         return attemptFailed(
             row.clientCaseId, Storage::Database::queryError(query, QStringLiteral("outbox page")));
-    if (!query.next()) {
-        if (const Core::Status s = setCaseState(row.clientCaseId, kSubmitting); !s)
-            return attemptFailed(row.clientCaseId, s.error());
-        return stepDone();
+    QList<PageRow> next;
+    while (query.next()) {
+        PageRow page;
+        page.clientPageId = query.value(0).toString();
+        page.sha256 = query.value(1).toString();
+        page.sizeBytes = query.value(2).toLongLong();
+        page.mediaType = query.value(3).toString();
+        page.uploadUrl = QUrl(query.value(4).toString());
+        const bool inFlight = std::any_of(m_uploads.cbegin(), m_uploads.cend(),
+            [&](const UploadSlot &slot) { return slot.pageId == page.clientPageId; });
+        if (!inFlight)
+            next.append(page);
     }
-    PageRow page;
-    page.clientPageId = query.value(0).toString();
-    page.sha256 = query.value(1).toString();
-    page.sizeBytes = query.value(2).toLongLong();
-    page.mediaType = query.value(3).toString();
-    page.uploadUrl = QUrl(query.value(4).toString());
+    query.finish();
+    for (int slot = 0; slot < kParallelUploads && !next.isEmpty(); ++slot) {
+        if (m_uploads[slot].pageId.isEmpty() && !startPage(slot, next.takeFirst()))
+            return;
+    }
+    if (uploadsInFlight() > 0)
+        return;
+    // Every page confirmed.
+    if (const Core::Status s = setCaseState(row.clientCaseId, kSubmitting); !s)
+        return attemptFailed(row.clientCaseId, s.error());
+    stepDone();
+}
 
+bool Outbox::startPage(int slot, const PageRow &page)
+{
+    const CaseRow &row = m_uploadingCase;
     const auto content = m_content
         ? m_content(page.sha256)
         : Core::Result<QByteArray>(invalidCase(QStringLiteral("outbox: no page content source")));
-    if (!content)
-        return attemptFailed(row.clientCaseId, content.error());
-    if (content->size() != page.sizeBytes || Core::sha256Hex(*content) != page.sha256) {
+    if (!content) {
+        attemptFailed(row.clientCaseId, content.error());
+        return false;
+    }
+    const QByteArray digest = QCryptographicHash::hash(*content, QCryptographicHash::Sha256);
+    if (content->size() != page.sizeBytes || QString::fromLatin1(digest.toHex()) != page.sha256) {
         const Core::Error error = invalidCase(
             QString(QStringLiteral("outbox: stored content of page ") + page.clientPageId
                 + QStringLiteral(" does not match its declared size and sha256")));
+        const QString caseId = row.clientCaseId;
         if (exec(QStringLiteral("UPDATE outbox_cases SET state = ?, last_error = ?,"
                                 " updated_at = ? WHERE client_case_id = ?"),
-                { kFailed, error.toString(), m_clock.now().toMSecsSinceEpoch(), row.clientCaseId }))
-            emit caseStateChanged(row.clientCaseId, kFailed);
-        emit caseError(row.clientCaseId, error, QDateTime());
-        return stepDone();
+                { kFailed, error.toString(), m_clock.now().toMSecsSinceEpoch(), caseId }))
+            emit caseStateChanged(caseId, kFailed);
+        emit caseError(caseId, error, QDateTime());
+        stepDone();
+        return false;
     }
 
     TusUploadSpec spec;
     spec.endpoint = m_uploadEndpoint;
     spec.data = *content;
+    spec.sha256 = digest;
     spec.uploadUrl = page.uploadUrl;
     spec.metadata = { { QStringLiteral("caseId"), row.serverCaseId.toUtf8() },
         { QStringLiteral("clientPageId"), page.clientPageId.toUtf8() },
         { QStringLiteral("sha256"), page.sha256.toLatin1() },
         { QStringLiteral("mediaType"), page.mediaType.toUtf8() } };
-    m_currentPage = page.clientPageId;
-    m_uploader->start(spec);
+    m_uploads[slot].pageId = page.clientPageId;
+    m_uploads[slot].progressSaved.invalidate();
+    m_uploads[slot].uploader->start(spec);
+    return true;
 }
 
-void Outbox::onUploadUrlChanged(const QUrl &url)
+void Outbox::onUploadUrlChanged(int slot, const QUrl &url)
 {
-    if (m_currentPage.isEmpty())
+    const QString pageId = m_uploads[slot].pageId;
+    if (pageId.isEmpty())
         return;
     // Kept at once: after a restart the upload resumes there (HEAD), never from zero.
     const Core::Status s = exec(QStringLiteral("UPDATE outbox_pages SET upload_url = ?,"
                                                " confirmed_offset = 0 WHERE client_page_id = ?"),
-        { url.toString(), m_currentPage });
+        { url.toString(), pageId });
     if (!s)
         qCWarning(lcPlatform).noquote() << "outbox:" << s.error().toString();
 }
@@ -491,45 +545,52 @@ void Outbox::platformReachable()
         qCInfo(lcPlatform) << "outbox: the platform answers again; waiting cases are due now";
 }
 
-void Outbox::onUploadProgress(qint64 offset, qint64 total)
+void Outbox::onUploadProgress(int slot, qint64 offset, qint64 total)
 {
-    if (m_currentPage.isEmpty())
+    UploadSlot &upload = m_uploads[slot];
+    if (upload.pageId.isEmpty())
         return;
     platformReachable(); // a HEAD or PATCH was answered
     // For the status screen only (a resume asks the server, HEAD): written at most once a
-    // second, as each write is a commit with an fsync; onUploadFinished writes the end.
-    if (offset < total && (!m_progressSaved.isValid() || m_progressSaved.hasExpired(1000))) {
-        m_progressSaved.start();
+    // second per page, as each write is a commit with an fsync; onUploadFinished writes the end.
+    if (offset < total
+        && (!upload.progressSaved.isValid() || upload.progressSaved.hasExpired(1000))) {
+        upload.progressSaved.start();
         const Core::Status s = exec(
             QStringLiteral("UPDATE outbox_pages SET confirmed_offset = ? WHERE client_page_id = ?"),
-            { offset, m_currentPage });
+            { offset, upload.pageId });
         if (!s)
             qCWarning(lcPlatform).noquote() << "outbox:" << s.error().toString();
     }
-    emit pageProgress(m_currentCase, m_currentPage, offset, total);
+    emit pageProgress(m_currentCase, upload.pageId, offset, total);
 }
 
-void Outbox::onUploadFinished()
+void Outbox::onUploadFinished(int slot)
 {
-    if (m_currentPage.isEmpty())
+    UploadSlot &upload = m_uploads[slot];
+    if (upload.pageId.isEmpty())
         return;
     // TusUploader finishes only after a HEAD confirmed the full length, which the server
     // reaches only once the whole file's SHA-256 matched the declaration.
     const QString caseId = m_currentCase;
-    const QString pageId = m_currentPage;
+    const QString pageId = upload.pageId;
     const Core::Status s = exec(QStringLiteral("UPDATE outbox_pages SET state = ?,"
                                                " confirmed_offset = size_bytes,"
                                                " upload_url = ? WHERE client_page_id = ?"),
-        { kUploaded, m_uploader->uploadUrl().toString(), pageId });
+        { kUploaded, upload.uploader->uploadUrl().toString(), pageId });
     if (!s)
         return attemptFailed(caseId, s.error());
+    upload.pageId.clear();
+    const quint64 generation = m_generation;
+    QPointer<Outbox> self(this);
     emit pageUploaded(caseId, pageId);
-    stepDone();
+    if (self && generation == m_generation && m_currentCase == caseId)
+        uploadPages();
 }
 
-void Outbox::onUploadFailed(const Core::Error &error)
+void Outbox::onUploadFailed(int slot, const Core::Error &error)
 {
-    if (m_currentPage.isEmpty())
+    if (m_uploads[slot].pageId.isEmpty())
         return;
     attemptFailed(m_currentCase, error);
 }

@@ -15,6 +15,7 @@
 #include <QRandomGenerator>
 #include <QTimer>
 
+#include <array>
 #include <functional>
 
 class QSettings;
@@ -54,8 +55,12 @@ using PageContentSource = std::function<Core::Result<QByteArray>(const QString &
  * Case states: pending (not created), uploading, submitting, acknowledged,
  * failed. Page states: pending, uploaded.
  *
- * One case and one page at a time. Same thread as the database and the
- * transport; neither is owned.
+ * One case at a time, and up to kParallelUploads of its pages in flight, each on its own
+ * connection, the way desktop sync clients upload: one page's bookkeeping (reading and
+ * checking it, the commit that marks it uploaded, the confirming HEAD) overlaps the next
+ * page's transfer. The bandwidth cap is one token bucket for all of them. Each page is its
+ * own tus upload, so an interruption re-sends at most the chunk each page had in flight.
+ * Same thread as the database and the transport; neither is owned.
  */
 class Outbox : public QObject
 {
@@ -64,6 +69,8 @@ public:
     /// Tables of module "platform": outbox_cases, outbox_pages.
     static Storage::MigrationSet schema();
 
+    /// Pages of one case uploaded at the same time.
+    static constexpr int kParallelUploads = 2;
     /// Longest wait between attempts.
     static constexpr qint64 kMaxBackoffMs = 5 * 60 * 1000;
     /*!
@@ -162,7 +169,12 @@ private:
     Core::Result<CaseRow> nextDueCase() const;
     void step(const CaseRow &row);
     void createCase(const CaseRow &row);
-    void uploadNextPage(const CaseRow &row);
+    /// Starts the next pages of m_uploadingCase in free slots; with none left, submitting.
+    void uploadPages();
+    /// Reads and checks \a page, then uploads it in \a slot; false when the case failed.
+    bool startPage(int slot, const PageRow &page);
+    void abortUploads();
+    int uploadsInFlight() const;
     void submitCase(const CaseRow &row);
     void attemptFailed(
         const QString &clientCaseId, const Core::Error &error, bool forceRetry = false);
@@ -171,10 +183,10 @@ private:
     void platformReachable();
     Core::Status setCaseState(const QString &clientCaseId, const QString &state);
     Core::Status exec(const QString &sql, const QVariantList &values);
-    void onUploadUrlChanged(const QUrl &url);
-    void onUploadProgress(qint64 offset, qint64 total);
-    void onUploadFinished();
-    void onUploadFailed(const Core::Error &error);
+    void onUploadUrlChanged(int slot, const QUrl &url);
+    void onUploadProgress(int slot, qint64 offset, qint64 total);
+    void onUploadFinished(int slot);
+    void onUploadFailed(int slot, const Core::Error &error);
     void send(const ApiRequest &request, std::function<void(Core::Result<ApiResponse>)> done);
 
     Storage::Database &m_db;
@@ -182,16 +194,22 @@ private:
     const Core::Clock &m_clock;
     PageContentSource m_content;
     QUrl m_uploadEndpoint;
-    TusUploader *m_uploader = nullptr;
+    /// One page upload in flight (pageId empty: the slot is free).
+    struct UploadSlot
+    {
+        TusUploader *uploader = nullptr;
+        QString pageId;
+        QElapsedTimer progressSaved; ///< since confirmed_offset was last written
+    };
+    std::array<UploadSlot, kParallelUploads> m_uploads;
+    CaseRow m_uploadingCase; ///< the case whose pages the slots upload
     QTimer m_timer;
     QRandomGenerator m_random;
     bool m_running = false;
     bool m_runQueued = false;
     bool m_unreachable = false; ///< the last failure was: platform not reachable
-    QElapsedTimer m_progressSaved; ///< since confirmed_offset was last written
     quint64 m_generation = 0;
     QString m_currentCase; ///< clientCaseId of the step in flight
-    QString m_currentPage; ///< clientPageId being uploaded
 };
 
 } // namespace Tongban::Platform

@@ -25,28 +25,22 @@ TusUploader::TusUploader(Transport &transport, QObject *parent)
     , m_transport(transport)
 { }
 
-void TusUploader::setBandwidthLimit(qint64 bytesPerSecond)
+TokenBucket::TokenBucket(qint64 bytesPerSecond)
+    : m_bytesPerSecond(qMax<qint64>(1, bytesPerSecond))
 {
-    m_bytesPerSecond = qMax<qint64>(0, bytesPerSecond);
     // An empty bucket: measured from now, the upload never runs above the cap.
-    m_bucketClock.start();
-    m_tokensAtNs = 0;
-    m_tokens = 0;
+    m_clock.start();
 }
 
-qint64 TusUploader::nextChunkBytes() const
+qint64 TokenBucket::chunkBytes(qint64 maxBytes) const
 {
-    if (m_bytesPerSecond <= 0)
-        return m_chunkSizeBytes;
-    return qMin(m_chunkSizeBytes, qMax<qint64>(16 * 1024, m_bytesPerSecond / 4));
+    return qMin(maxBytes, qMax<qint64>(16 * 1024, m_bytesPerSecond / 4));
 }
 
-qint64 TusUploader::takeTokens(qint64 bytes)
+qint64 TokenBucket::take(qint64 bytes, qint64 maxChunkBytes)
 {
-    if (m_bytesPerSecond <= 0)
-        return 0;
-    const qint64 nowNs = m_bucketClock.nsecsElapsed();
-    const double capacity = double(qMax(bytes, nextChunkBytes()));
+    const qint64 nowNs = m_clock.nsecsElapsed();
+    const double capacity = double(qMax(bytes, chunkBytes(maxChunkBytes)));
     m_tokens
         = qMin(capacity, m_tokens + double(nowNs - m_tokensAtNs) * double(m_bytesPerSecond) / 1e9);
     m_tokensAtNs = nowNs;
@@ -57,6 +51,16 @@ qint64 TusUploader::takeTokens(qint64 bytes)
     // Rounded up, so that the bucket holds the bytes when the timer fires.
     return qMax<qint64>(
         1, qint64((double(bytes) - m_tokens) * 1000.0 / double(m_bytesPerSecond)) + 1);
+}
+
+void TusUploader::setBandwidthLimit(qint64 bytesPerSecond)
+{
+    m_bucket = bytesPerSecond > 0 ? std::make_shared<TokenBucket>(bytesPerSecond) : nullptr;
+}
+
+qint64 TusUploader::nextChunkBytes() const
+{
+    return m_bucket ? m_bucket->chunkBytes(m_chunkSizeBytes) : m_chunkSizeBytes;
 }
 
 void TusUploader::start(const TusUploadSpec &spec)
@@ -234,11 +238,15 @@ void TusUploader::head()
 
 void TusUploader::addChecksum(ApiRequest &r) const
 {
-    if (m_checksumMode == ChecksumMode::Always
-        || (m_checksumMode == ChecksumMode::Detect && m_sendChecksum))
-        r.headers.append({ QByteArrayLiteral("Upload-Checksum"),
-            QByteArray("sha256 "
-                + QCryptographicHash::hash(r.body, QCryptographicHash::Sha256).toBase64()) });
+    if (m_checksumMode != ChecksumMode::Always
+        && !(m_checksumMode == ChecksumMode::Detect && m_sendChecksum))
+        return;
+    // A chunk that is the whole file has the file's digest, which the caller may know already.
+    const bool wholeFile = m_spec.sha256.size() == 32 && r.body.size() == m_spec.data.size();
+    const QByteArray digest
+        = wholeFile ? m_spec.sha256 : QCryptographicHash::hash(r.body, QCryptographicHash::Sha256);
+    r.headers.append(
+        { QByteArrayLiteral("Upload-Checksum"), QByteArray("sha256 " + digest.toBase64()) });
 }
 
 void TusUploader::patch()

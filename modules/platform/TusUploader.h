@@ -9,9 +9,35 @@
 #include <QObject>
 #include <QUrl>
 
+#include <memory>
 #include <optional>
 
 namespace Tongban::Platform {
+
+/*!
+ * The upload cap's token bucket (bytes, refilled from a monotonic clock), shared by every
+ * uploader under one cap (the Outbox's pages in flight), so the cap holds across files and
+ * uploads, not just within one. It starts empty, fills at the cap and holds at most one
+ * capped chunk (a quarter of a second of the cap, at least 16 KiB, at most the uploader's
+ * chunk size). Time spent waiting for an answer refills it, so latency below a quarter
+ * second costs no rate; after an idle spell at most one chunk goes above the cap.
+ */
+class TokenBucket
+{
+public:
+    explicit TokenBucket(qint64 bytesPerSecond);
+    qint64 bytesPerSecond() const { return m_bytesPerSecond; }
+    /// Bytes of one PATCH under the cap, for an uploader whose chunks are at most \a maxBytes.
+    qint64 chunkBytes(qint64 maxBytes) const;
+    /// 0 when \a bytes may be sent now (and takes them), else the wait in ms.
+    qint64 take(qint64 bytes, qint64 maxChunkBytes);
+
+private:
+    qint64 m_bytesPerSecond = 0;
+    double m_tokens = 0;
+    qint64 m_tokensAtNs = 0;
+    QElapsedTimer m_clock;
+};
 
 /// One file to upload with tus 1.0 (§6).
 struct TusUploadSpec
@@ -20,6 +46,9 @@ struct TusUploadSpec
     QByteArray data; ///< the whole file (a page is at most 64 MiB)
     QList<QPair<QString, QByteArray>> metadata; ///< caseId, clientPageId, sha256, mediaType
     QUrl uploadUrl; ///< from an earlier run: resume there (HEAD), never from zero
+    /// The SHA-256 digest (32 bytes) of data when the caller already checked it: a chunk that
+    /// is the whole file then sends it as its Upload-Checksum instead of hashing it again.
+    QByteArray sha256;
 };
 
 /*!
@@ -57,16 +86,14 @@ public:
     void setChunkSizeBytes(qint64 bytes) { m_chunkSizeBytes = qMax<qint64>(1, bytes); }
     qint64 chunkSizeBytes() const { return m_chunkSizeBytes; }
     /*!
-     * Caps the PATCH bodies at \a bytesPerSecond (0 = no cap) with a token bucket
-     * that lives as long as this object, so the cap holds across files, not just
-     * within one: it starts empty, fills at the cap, holds at most one capped chunk
-     * (a quarter of a second of the cap, at least 16 KiB, at most chunkSizeBytes()),
-     * and a PATCH waits until the bucket holds its bytes. Time spent waiting for an
-     * answer refills the bucket, so latency below a quarter second costs no rate;
-     * after an idle spell at most one chunk goes above the cap.
+     * Caps the PATCH bodies at \a bytesPerSecond (0 = no cap) with a TokenBucket of its
+     * own that lives as long as this object: a PATCH (or a creation carrying data) waits
+     * until the bucket holds its bytes.
      */
     void setBandwidthLimit(qint64 bytesPerSecond);
-    qint64 bandwidthLimit() const { return m_bytesPerSecond; }
+    /// Shares \a bucket (nullptr = no cap) with other uploaders under the same cap.
+    void setTokenBucket(std::shared_ptr<TokenBucket> bucket) { m_bucket = std::move(bucket); }
+    qint64 bandwidthLimit() const { return m_bucket ? m_bucket->bytesPerSecond() : 0; }
     void setChecksumMode(ChecksumMode mode) { m_checksumMode = mode; }
 
     void start(const TusUploadSpec &spec);
@@ -99,7 +126,10 @@ private:
     /// Bytes of the next PATCH: the chunk size, smaller under a cap.
     qint64 nextChunkBytes() const;
     /// 0 when \a bytes may be sent now (and takes them from the bucket), else the wait in ms.
-    qint64 takeTokens(qint64 bytes);
+    qint64 takeTokens(qint64 bytes)
+    {
+        return m_bucket ? m_bucket->take(bytes, m_chunkSizeBytes) : 0;
+    }
     void confirm();
     void addChecksum(ApiRequest &request) const;
     void retryLater(const ApiResponse &response, void (TusUploader::*step)());
@@ -112,7 +142,7 @@ private:
     Transport &m_transport;
     TusUploadSpec m_spec;
     qint64 m_chunkSizeBytes = 1024 * 1024;
-    qint64 m_bytesPerSecond = 0;
+    std::shared_ptr<TokenBucket> m_bucket;
     ChecksumMode m_checksumMode = ChecksumMode::Detect;
     bool m_checksumDetected = false;
     bool m_sendChecksum = false;
@@ -128,10 +158,6 @@ private:
     int m_locked = 0;
     int m_patchCount = 0;
     qint64 m_bytesSent = 0;
-    // Token bucket of the bandwidth cap (bytes, refilled from a monotonic clock).
-    double m_tokens = 0;
-    qint64 m_tokensAtNs = 0;
-    QElapsedTimer m_bucketClock;
 };
 
 } // namespace Tongban::Platform
