@@ -27,6 +27,8 @@ packages=(
     libsane-dev sane-utils
     # printing
     cups cups-client printer-driver-cups-pdf poppler-utils
+    # SHA-256 of pages with the CPU's SHA extensions
+    libssl-dev
     # peers in benchmarks (curl against the hub)
     curl
     # credentials (Secret Service), display, fonts

@@ -6,7 +6,8 @@
 #include "Tr.h"
 #include "TusUploader.h"
 
-#include <QCryptographicHash>
+#include <core/Hash.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSettings>
@@ -488,7 +489,7 @@ bool Outbox::startPage(int slot, const PageRow &page)
         attemptFailed(row.clientCaseId, content.error());
         return false;
     }
-    const QByteArray digest = QCryptographicHash::hash(*content, QCryptographicHash::Sha256);
+    const QByteArray digest = Core::sha256(*content);
     if (content->size() != page.sizeBytes || QString::fromLatin1(digest.toHex()) != page.sha256) {
         const Core::Error error = invalidCase(
             QString(QStringLiteral("outbox: stored content of page ") + page.clientPageId
@@ -552,13 +553,16 @@ void Outbox::onUploadProgress(int slot, qint64 offset, qint64 total)
         return;
     platformReachable(); // a HEAD or PATCH was answered
     // For the status screen only (a resume asks the server, HEAD): written at most once a
-    // second per page, as each write is a commit with an fsync; onUploadFinished writes the end.
+    // second per page, without waiting for the disk; onUploadFinished writes the end.
     if (offset < total
         && (!upload.progressSaved.isValid() || upload.progressSaved.hasExpired(1000))) {
         upload.progressSaved.start();
-        const Core::Status s = exec(
-            QStringLiteral("UPDATE outbox_pages SET confirmed_offset = ? WHERE client_page_id = ?"),
-            { offset, upload.pageId });
+        const Core::Status s = m_db.transactionWithoutSync([&] {
+            return exec(
+                QStringLiteral(
+                    "UPDATE outbox_pages SET confirmed_offset = ? WHERE client_page_id = ?"),
+                { offset, upload.pageId });
+        });
         if (!s)
             qCWarning(lcPlatform).noquote() << "outbox:" << s.error().toString();
     }
@@ -572,12 +576,17 @@ void Outbox::onUploadFinished(int slot)
         return;
     // TusUploader finishes only after a HEAD confirmed the full length, which the server
     // reaches only once the whole file's SHA-256 matched the declaration.
+    // Committed without waiting for the disk: the platform holds the page too. After a power
+    // cut that loses the mark, the page's creation finds it there (§6) at the cost of its
+    // one chunk; the case's next state change syncs the marks written before it.
     const QString caseId = m_currentCase;
     const QString pageId = upload.pageId;
-    const Core::Status s = exec(QStringLiteral("UPDATE outbox_pages SET state = ?,"
-                                               " confirmed_offset = size_bytes,"
-                                               " upload_url = ? WHERE client_page_id = ?"),
-        { kUploaded, upload.uploader->uploadUrl().toString(), pageId });
+    const Core::Status s = m_db.transactionWithoutSync([&] {
+        return exec(QStringLiteral("UPDATE outbox_pages SET state = ?,"
+                                   " confirmed_offset = size_bytes,"
+                                   " upload_url = ? WHERE client_page_id = ?"),
+            { kUploaded, upload.uploader->uploadUrl().toString(), pageId });
+    });
     if (!s)
         return attemptFailed(caseId, s.error());
     upload.pageId.clear();

@@ -5,7 +5,8 @@
 #include "PlatformErrors.h"
 #include "Tr.h"
 
-#include <QCryptographicHash>
+#include <core/Hash.h>
+
 #include <QPointer>
 #include <QTimer>
 
@@ -243,8 +244,7 @@ void TusUploader::addChecksum(ApiRequest &r) const
         return;
     // A chunk that is the whole file has the file's digest, which the caller may know already.
     const bool wholeFile = m_spec.sha256.size() == 32 && r.body.size() == m_spec.data.size();
-    const QByteArray digest
-        = wholeFile ? m_spec.sha256 : QCryptographicHash::hash(r.body, QCryptographicHash::Sha256);
+    const QByteArray digest = wholeFile ? m_spec.sha256 : Core::sha256(r.body);
     r.headers.append(
         { QByteArrayLiteral("Upload-Checksum"), QByteArray("sha256 " + digest.toBase64()) });
 }

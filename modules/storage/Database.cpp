@@ -250,6 +250,24 @@ Status Database::transaction(const std::function<Status()> &work)
     return status;
 }
 
+Status Database::transactionWithoutSync(const std::function<Status()> &work)
+{
+    if (m_transactionDepth > 0)
+        return transaction(work);
+    QSqlQuery pragma(connection());
+    if (!pragma.exec(QStringLiteral("PRAGMA synchronous=NORMAL")))
+        return queryError(pragma, QStringLiteral("synchronous=NORMAL"));
+    Status status = transaction(work);
+    if (!pragma.exec(QStringLiteral("PRAGMA synchronous=FULL"))) {
+        // Every later commit would be weaker than the class promises: say so.
+        const Error error = queryError(pragma, QStringLiteral("synchronous=FULL"));
+        qCCritical(lcStorage).noquote() << error.toString();
+        if (status)
+            status = error;
+    }
+    return status;
+}
+
 Result<QString> Database::integrityCheck() const
 {
     QSqlQuery query(connection());

@@ -63,6 +63,16 @@ public:
      */
     Core::Status transaction(const std::function<Core::Status()> &work);
 
+    /*!
+     * Like transaction(), but the commit does not wait for the disk (synchronous=NORMAL for
+     * that one commit; FULL again afterwards). It survives the process being killed; a power
+     * cut may lose it, and only it and other such commits made since the last ordinary
+     * commit, whose sync makes them durable too (WAL frames reach the disk in order).
+     * For records that can be rebuilt from elsewhere: upload progress, which the platform
+     * holds as well. Inside another transaction it joins that one.
+     */
+    Core::Status transactionWithoutSync(const std::function<Core::Status()> &work);
+
     /// Runs PRAGMA integrity_check; "ok" on a healthy file.
     Core::Result<QString> integrityCheck() const;
 

@@ -10,7 +10,6 @@
 #include <storage/Database.h>
 #include <storage/FileSystem.h>
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -335,7 +334,7 @@ HttpResponse CaseService::submit(const QString &caseId, const AuthContext &conte
         }
         // The full hash is recomputed from the bytes on disk, not taken from the upload record.
         QFile file(path);
-        QCryptographicHash hash(QCryptographicHash::Sha256);
+        Core::Sha256 hash;
         if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file)
             || QString::fromLatin1(hash.result().toHex()) != page.sha256)
             mismatched << page.clientPageId;

@@ -2,9 +2,9 @@
 
 #include "Logging.h"
 
+#include <core/Hash.h>
 #include <storage/Database.h>
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
@@ -16,7 +16,7 @@ namespace {
 
 QString requestHash(const HttpRequest &request)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Core::Sha256 hash;
     hash.addData(request.method);
     hash.addData(QByteArrayView("\n"));
     hash.addData(request.path.toUtf8());

@@ -3,10 +3,10 @@
 #include "Logging.h"
 #include "accounts/AccountService.h"
 
+#include <core/Hash.h>
 #include <storage/Database.h>
 #include <storage/FileSystem.h>
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
 #include <QSqlError>
@@ -41,7 +41,7 @@ QByteArray fileSha256(const QString &path, bool *ok)
     *ok = file.open(QIODevice::ReadOnly);
     if (!*ok)
         return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Core::Sha256 hash;
     *ok = hash.addData(&file);
     return hash.result().toHex();
 }
@@ -315,7 +315,7 @@ HttpResponse UploadService::patch(const HttpRequest &request, const QString &upl
             return errorResponse(400, QStringLiteral("bad_request"), QStringLiteral("请求格式错误"),
                 QStringLiteral("Upload-Checksum must be 'sha256 <base64>'"));
         }
-        if (QCryptographicHash::hash(chunk, QCryptographicHash::Sha256) != checksum->digest)
+        if (Core::sha256(chunk) != checksum->digest)
             return checksumMismatch(QStringLiteral("chunk checksum mismatch; chunk discarded"));
     }
 

@@ -149,6 +149,63 @@ private slots:
         QCOMPARE(query.value(0).toInt(), 0);
     }
 
+    void commitWithoutSyncThenFullSyncAgain()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ws.sqlite"));
+        auto db = Database::open(path, { notesSchema(1) });
+        QVERIFY(db.ok());
+        const auto insert = [&](const QString &text) {
+            QSqlQuery query((*db)->connection());
+            query.prepare(QStringLiteral("INSERT INTO notes(text) VALUES(?)"));
+            query.addBindValue(text);
+            return query.exec();
+        };
+        // WHEN a transaction is committed without sync
+        QString during;
+        const auto status = (*db)->transactionWithoutSync([&]() -> Tongban::Core::Status {
+            during = pragma(**db, QStringLiteral("synchronous"));
+            insert(QStringLiteral("progress"));
+            return {};
+        });
+        QVERIFY(status.ok());
+        // THEN its commit ran with NORMAL, and every later one is FULL again
+        QCOMPARE(during, QStringLiteral("1"));
+        QCOMPARE(pragma(**db, QStringLiteral("synchronous")), QStringLiteral("2"));
+        // AND it is committed: another connection on the file sees it
+        auto other = Database::open(path, { notesSchema(1) });
+        QVERIFY(other.ok());
+        QSqlQuery count((*other)->connection());
+        QVERIFY(count.exec(QStringLiteral("SELECT count(*) FROM notes")) && count.next());
+        QCOMPARE(count.value(0).toInt(), 1);
+
+        // WHEN one fails, THEN it is rolled back like any transaction
+        QVERIFY(!(*db)
+                     ->transactionWithoutSync([&]() -> Tongban::Core::Status {
+                         insert(QStringLiteral("gone"));
+                         return Tongban::Core::Error { 1, QStringLiteral("stop"), {} };
+                     })
+                     .ok());
+        QCOMPARE(pragma(**db, QStringLiteral("synchronous")), QStringLiteral("2"));
+        // AND inside an ordinary transaction it joins it (and its full sync)
+        QVERIFY(!(*db)
+                     ->transaction([&]() -> Tongban::Core::Status {
+                         const auto inner
+                             = (*db)->transactionWithoutSync([&]() -> Tongban::Core::Status {
+                                   during = pragma(**db, QStringLiteral("synchronous"));
+                                   insert(QStringLiteral("joined"));
+                                   return {};
+                               });
+                         if (!inner)
+                             return inner;
+                         return Tongban::Core::Error { 1, QStringLiteral("outer fails"), {} };
+                     })
+                     .ok());
+        QCOMPARE(during, QStringLiteral("2"));
+        QVERIFY(count.exec(QStringLiteral("SELECT group_concat(text) FROM notes")) && count.next());
+        QCOMPARE(count.value(0).toString(), QStringLiteral("progress"));
+    }
+
     void fullDiskIsReportedAsSuch()
     {
         // GIVEN a database that cannot grow (max_page_count emulates a full disk)
