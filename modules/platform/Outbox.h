@@ -65,7 +65,8 @@ using PageContentSource = std::function<Core::Result<QByteArray>(const QString &
  * sync. A page's progress and its "uploaded" mark are not (Database::transactionWithoutSync):
  * they survive a killed process, and after a power cut that loses them the platform still
  * holds the page, which its creation finds again (§6) at the cost of at most one chunk.
- * Measured: one fsync per page was a fifth of the upload time on loopback (bench_platform).
+ * Measured: one fsync per page was about a quarter of the upload time on loopback
+ * (bench_platform).
  *
  * Same thread as the database and the transport; neither is owned.
  */

@@ -2,7 +2,8 @@
 // (a) OutboxVsCurl: a 200-page case (pages of 200 KiB of incompressible bytes, about
 //     41 MB) transmitted by the Outbox (POST /cases, per page a tus creation carrying the
 //     page (creation-with-upload; further chunks would be PATCHes) + confirming HEAD,
-//     submit), against curl sending the same bytes to the same hub in the
+//     two pages in flight (Outbox::kParallelUploads), submit), against curl sending the same
+//     bytes to the same hub in the
 //     same run: POST /cases, then ONE curl process with all 200 tus creations (one
 //     keep-alive connection), then ONE curl process with all 200 PATCHes (same headers as
 //     the outbox: Tus-Resumable, Upload-Offset, Content-Type, Upload-Checksum sha256,
@@ -181,7 +182,8 @@ struct Fixture
 /*!
  * Forwards to the real transport and adds up, per method, the time requests were in
  * flight, and the time between one answer and the next request (the outbox's own work:
- * SQLite, hashing, the event loop): the profile printed with (a).
+ * SQLite, hashing, the event loop; with two pages in flight, only the spells in which
+ * nothing was sent): the profile printed with (a).
  */
 class TimingTransport : public Transport
 {
