@@ -164,8 +164,10 @@ Core::Result<quint16> Hub::listen(
             address.toString() };
     }
     if (!m_server) {
-        // Presence is derived from live sessions; a hub that starts listening has none.
+        // Presence and calls are derived from live sessions; a hub that starts listening has
+        // none.
         m_calls->resetPresence();
+        m_calls->endInterruptedCalls();
         m_server = new HubHttpServer(*this, this);
         connect(m_server, &QAbstractHttpServer::newWebSocketConnection, this, [this]() {
             while (m_server->hasPendingWebSocketConnections())

@@ -54,6 +54,18 @@ void CallService::resetPresence()
         qCWarning(lcHub) << "resetting presence failed:" << query.lastError().text();
 }
 
+void CallService::endInterruptedCalls()
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("UPDATE hub_calls SET state = 'interrupted', ended_at = ?"
+                                 " WHERE state IN ('ringing', 'active')"));
+    query.addBindValue(m_clock.now().toMSecsSinceEpoch());
+    if (!query.exec())
+        qCWarning(lcHub) << "ending interrupted calls failed:" << query.lastError().text();
+    else if (const int ended = query.numRowsAffected(); ended > 0)
+        qCInfo(lcHub) << ended << "calls interrupted by the restart recorded as such";
+}
+
 QString CallService::storedPresence(const QString &windowId) const
 {
     QSqlQuery query(m_database.connection());
@@ -487,7 +499,7 @@ void CallService::recordMisses(const Call &call)
         qCWarning(lcHub) << "recording missed calls failed:" << stored.error().detail;
 }
 
-void CallService::finish(const QString &callId, const QString &state, const QString &answeredBy)
+void CallService::finish(QString callId, QString state, QString answeredBy)
 {
     auto it = m_calls.find(callId);
     if (it == m_calls.end())

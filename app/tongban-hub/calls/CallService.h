@@ -48,7 +48,9 @@ struct SmsMessage
  * back, the window becomes offline. Every change is sent live as
  * presence.changed to every connected session.
  *
- * Calls live in memory (a restart ends them) and are recorded in hub_calls.
+ * Calls live in memory and are recorded in hub_calls. A restart ends them: the calls
+ * still ringing or active in hub_calls are recorded as "interrupted" (not missed: nobody
+ * was given the chance to answer; no SMS, no count) when the hub starts listening.
  * An invite rings every online, connected home window of the jurisdiction
  * (a window with a session of a "home" account); the first accept wins;
  * SDP and ICE are relayed only between caller and the accepting window; a
@@ -70,6 +72,8 @@ public:
 
     /// A listening hub has no sessions yet: every window starts offline.
     void resetPresence();
+    /// Calls left ringing or active by the previous run are recorded as interrupted.
+    void endInterruptedCalls();
 
     HttpResponse setPresence(const AuthContext &context, const QJsonObject &body);
     HttpResponse missedCalls(
@@ -106,7 +110,8 @@ private:
     void invite(const QString &windowId, const QString &role, const CallMessage &message);
     void onTimeout(const QString &callId);
     void windowGone(const QString &windowId);
-    void finish(const QString &callId, const QString &state, const QString &answeredBy = {});
+    /// By value: callers pass members of the call that this erases.
+    void finish(QString callId, QString state, QString answeredBy = {});
     void recordMisses(const Call &call);
     void storePresence(const QString &windowId, const QString &presence);
     QString storedPresence(const QString &windowId) const;

@@ -6,12 +6,14 @@
 
 #include "HubWsClient.h"
 
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <DemoSeed.h>
 #include <Hub.h>
 #include <calls/CallService.h>
+#include <storage/Database.h>
 
 using namespace Tongban;
 
@@ -37,16 +39,20 @@ private Q_SLOTS:
     void missedCallsAreCountedTextedAndEscalated();
     void presenceGoesOfflineAfterTheGrace();
     void invalidMessagesGetErrorsNotRelays();
+    void restartRecordsCallsAsInterruptedNotMissed();
 
 private:
     std::unique_ptr<HubWsClient> connectWindow(const QString &account, const QString &windowId);
     /// Waits until every message the hub sent \a client before now has arrived.
     void sync(HubWsClient &client);
+    /// A hub on m_dir (kept across restarts) listening on a new port: m_base.
+    void startHub();
     QJsonObject missedCalls(HubTestClient &client, const QString &windowId, const QString &month);
     QList<Hub::SmsMessage> smsFor(const QString &windowId) const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Core::ManualClock> m_clock;
+    Hub::HubConfig m_config;
     std::unique_ptr<Hub::Hub> m_hub;
     QString m_base;
     int m_syncs = 0;
@@ -70,10 +76,16 @@ void TestHubCalls::init()
         ? 300
         : 60000;
     config.presenceGraceMs = 300;
-    auto hub = Hub::Hub::create(config);
+    m_config = config;
+    startHub();
+    QVERIFY(Hub::seedDemo(*m_hub).ok());
+}
+
+void TestHubCalls::startHub()
+{
+    auto hub = Hub::Hub::create(m_config);
     QVERIFY2(hub.ok(), hub ? "" : qPrintable(hub.error().toString()));
     m_hub = std::move(*hub);
-    QVERIFY(Hub::seedDemo(*m_hub).ok());
     const auto port = m_hub->listen(QHostAddress::LocalHost, 0);
     QVERIFY(port.ok());
     m_base = QStringLiteral("http://127.0.0.1:%1").arg(*port);
@@ -462,4 +474,64 @@ void TestHubCalls::invalidMessagesGetErrorsNotRelays()
 }
 
 QTEST_MAIN(TestHubCalls)
+
+void TestHubCalls::restartRecordsCallsAsInterruptedNotMissed()
+{
+    auto app = connectWindow(QStringLiteral("xh-tb-03-wangli"), AppWindow);
+    auto home1 = connectWindow(QStringLiteral("xh-tb-01-liuyang"), Home1);
+    auto home2 = connectWindow(QStringLiteral("xh-tb-02-zhanghua"), Home2);
+    QVERIFY(app && home1 && home2);
+    // GIVEN one call answered by the first home window and one still ringing at the second
+    app->send(QStringLiteral("call.invite"), QStringLiteral("call-active"),
+        { { QStringLiteral("itemCode"), Item } });
+    QVERIFY(
+        !home1->waitFor(QStringLiteral("call.ringing"), QStringLiteral("call-active")).isEmpty());
+    home1->send(QStringLiteral("call.accept"), QStringLiteral("call-active"));
+    QVERIFY(
+        !app->waitFor(QStringLiteral("call.accepted"), QStringLiteral("call-active")).isEmpty());
+    app->send(QStringLiteral("call.invite"), QStringLiteral("call-ringing"),
+        { { QStringLiteral("itemCode"), Item } });
+    QVERIFY(
+        !home2->waitFor(QStringLiteral("call.ringing"), QStringLiteral("call-ringing")).isEmpty());
+
+    // WHEN the hub stops without a word (its calls die with it) and starts again on its data
+    app.reset();
+    home1.reset();
+    home2.reset();
+    m_hub.reset();
+    startHub();
+
+    // THEN both calls are recorded as interrupted, with an end
+    QSqlQuery calls(m_hub->database().connection());
+    QVERIFY(calls.exec(QStringLiteral("SELECT id, state, ended_at FROM hub_calls ORDER BY id")));
+    QStringList states;
+    while (calls.next()) {
+        states << calls.value(0).toString() + u'=' + calls.value(1).toString();
+        QVERIFY(!calls.value(2).isNull());
+    }
+    QCOMPARE(states,
+        QStringList({ QStringLiteral("call-active=interrupted"),
+            QStringLiteral("call-ringing=interrupted") }));
+    // AND nobody is counted a miss or texted for a call the restart took away
+    auto home2Again = connectWindow(QStringLiteral("xh-tb-02-zhanghua"), Home2);
+    QVERIFY(home2Again);
+    QCOMPARE(missedCalls(home2Again->http, Home2, QStringLiteral("2026-11"))
+                 .value(QStringLiteral("count"))
+                 .toInt(),
+        0);
+    QVERIFY(smsFor(Home1).isEmpty());
+    QVERIFY(smsFor(Home2).isEmpty());
+    // AND the ids stay used: a new invite under one of them is refused
+    auto appAgain = connectWindow(QStringLiteral("xh-tb-03-wangli"), AppWindow);
+    QVERIFY(appAgain);
+    appAgain->send(QStringLiteral("call.invite"), QStringLiteral("call-ringing"),
+        { { QStringLiteral("itemCode"), Item } });
+    QCOMPARE(appAgain->waitFor(QStringLiteral("error"), QStringLiteral("call-ringing"))
+                 .value(QStringLiteral("error"))
+                 .toObject()
+                 .value(QStringLiteral("code"))
+                 .toString(),
+        QStringLiteral("idempotency_conflict"));
+}
+
 #include "tst_hubcalls.moc"
