@@ -1,2593 +1,2601 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
-    <context>
-        <name>QObject</name>
-        <message>
-            <source>Tongban Workstation</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tongban::App</name>
-        <message>
-            <source>No platform address is configured for this workstation. Ask IT support to set [platform] url in tongban.conf.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Catalog</name>
-        <message>
-            <source>nested deeper than %1 levels</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>has %1 entries, more than the limit of %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>has a key longer than 100 characters</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>duplicate option "%1"</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>a yes/no fact has no options</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>duplicate id "%1" (first at %2)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>must be a path inside the catalogue folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>duplicate code "%1"</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>contains the catch-all wording "%1": a guide must name each material exactly</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>originals and copies cannot both be 0</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>ignored: the material is not tolerable</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>names no sample: "%1" is not in /samples</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>names no review point of this material: "%1"</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>a region needs a positive width and height</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the region lies outside the sample</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the region reaches outside the sample and was trimmed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>no review point is drawn on the sample</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>"%1" is not one of: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the promised time limit (%1 working days) exceeds the legal one (%2)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>error</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>warning</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the document is %1 MiB, more than the limit of %2 MiB</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the document is not valid UTF-8 text</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>not valid JSON at byte %1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the document must be a JSON object</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>must be "tongban-catalog": this is not a catalogue</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>format version %1 is newer than this workstation understands (%2): update the workstation</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>not an ISO 8601 date and time</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>duplicate item code "%1" (first at %2)</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>The catalogue was refused: it has %n error(s). The catalogue in force stays in force.</source>
-            <translation>
-                <numerusform>The catalogue was refused: it has %n error. The catalogue in force stays in force.</numerusform>
-                <numerusform>The catalogue was refused: it has %n errors. The catalogue in force stays in force.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>The catalogue could not be stored; the catalogue in force stays in force. %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No catalogue has been received yet. Connect to the platform, or ask IT to import one.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>That catalogue version is not stored here.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The stored catalogue no longer validates. Import it again from the platform.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The condition "%1" is not valid: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>required, but missing</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>must be text, not %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>must not be empty</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>longer than %1 characters</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>"%1" is not of the form %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>must be a whole number, not %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>must be between %1 and %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>must be true or false, not %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>must be a number, not %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>must be an object, not %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>must be a list, not %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>needs at least %1 entries, has %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>must be non-empty text</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>unknown key, ignored</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Cli</name>
-        <message>
-            <source>Unknown command: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not a date: %1 (expected YYYY-MM-DD)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1: working day</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1: public holiday (%2)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1: rest day</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Usage: tongban-cli calendar add YYYY-MM-DD N</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Audit trail intact: %1 records checked.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Audit trail TAMPERED: %1 problems.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Database: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>healthy</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>DAMAGED</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pages: %1 checked, %2 damaged or missing</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Usage: tongban-cli id check NUMBER-OR-CODE</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Valid resident identity number %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Valid unified social credit code %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Invalid.
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Tongban Workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::App</name>
+    <message>
+        <source>No platform address is configured for this workstation. Ask IT support to set [platform] url in tongban.conf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Catalog</name>
+    <message>
+        <source>nested deeper than %1 levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has %1 entries, more than the limit of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has a key longer than 100 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate option &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a yes/no fact has no options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate id &quot;%1&quot; (first at %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a path inside the catalogue folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate code &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains the catch-all wording &quot;%1&quot;: a guide must name each material exactly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>originals and copies cannot both be 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ignored: the material is not tolerable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>names no sample: &quot;%1&quot; is not in /samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>names no review point of this material: &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a region needs a positive width and height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the region lies outside the sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the region reaches outside the sample and was trimmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no review point is drawn on the sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the promised time limit (%1 working days) exceeds the legal one (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document is %1 MiB, more than the limit of %2 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document is not valid UTF-8 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid JSON at byte %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be &quot;tongban-catalog&quot;: this is not a catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>format version %1 is newer than this workstation understands (%2): update the workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an ISO 8601 date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate item code &quot;%1&quot; (first at %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The catalogue was refused: it has %n error(s). The catalogue in force stays in force.</source>
+        <translation>
+            <numerusform>The catalogue was refused: it has %n error. The catalogue in force stays in force.</numerusform>
+            <numerusform>The catalogue was refused: it has %n errors. The catalogue in force stays in force.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The catalogue could not be stored; the catalogue in force stays in force. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No catalogue has been received yet. Connect to the platform, or ask IT to import one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That catalogue version is not stored here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored catalogue no longer validates. Import it again from the platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The condition &quot;%1&quot; is not valid: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required, but missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be text, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>longer than %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not of the form %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be true or false, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be an object, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a list, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs at least %1 entries, has %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be non-empty text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key, ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Cli</name>
+    <message>
+        <source>Unknown command: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a date: %1 (expected YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: working day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: public holiday (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: rest day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: tongban-cli calendar add YYYY-MM-DD N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail intact: %1 records checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail TAMPERED: %1 problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DAMAGED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages: %1 checked, %2 damaged or missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: tongban-cli id check NUMBER-OR-CODE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid resident identity number %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid unified social credit code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid.
 As an identity number: %1
 As a credit code: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cannot read %1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>added</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>removed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>changed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 -&gt; %2: %3 added, %4 removed, %5 changed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 is not a valid catalogue</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No such file: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Usage: tongban-cli catalog validate FILE</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Invalid: %1 errors, %2 warnings.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Valid: catalogue %1, %2 items, %3 materials, %4 review points, %5 warnings.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Usage: tongban-cli catalog import FILE</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Catalogue %1 is in force (%2 items).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Usage: tongban-cli catalog search QUERY</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No item found.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Usage: tongban-cli catalog diff OLD NEW (files or stored version labels)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Outbox: %1 waiting, %2 uploading, %3 submitting, %4 acknowledged, %5 failed.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Usage: tongban-cli outbox flush PLATFORM-URL ACCOUNT WINDOW</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 is not a picture this program can read (JPEG, PNG, TIFF or BMP).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>  page %1: %2 %3, confidence %4, corners %5</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>landscape</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>portrait</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>    quality: good (blur %1 mm, %2 dpi)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Usage: tongban-cli imaging detect FILE... [--dpi N] [--json]</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No page was found. Lay the page on the pad, inside the camera's view, then capture again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>  timings: decode %1 ms, detect %2 ms, gate %3 ms</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Usage: tongban-cli imaging process FILE... [--out DIR] [--pdf FILE] [--dpi N] [--mode colour|grey|bw|auto] [--json]</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cannot create the folder %1.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cannot write %1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>  written: %1 (%2, %3 KB, %4, %5x%6)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>  timings: decode %1 ms, detect %2 ms, refine %3 ms, warp %4 ms, gate %5 ms, enhance %6 ms, encode %7 ms, total %8 ms</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>PDF: %1 (%n page(s))</source>
-            <translation>
-                <numerusform>PDF: %1 (%n page)</numerusform>
-                <numerusform>PDF: %1 (%n pages)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>%1: skipped (TONGBAN_FAKE_DEVICES=1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1: not available (%2)</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Core</name>
-        <message>
-            <source>A unified social credit code has 18 characters; this one has %1. Check the code on the business licence and type it again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Character %1 (%2) cannot appear in a unified social credit code: the letters I, O, S, V and Z are never used. Check the code on the business licence.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The unified social credit code does not pass its check: one character is probably mistyped. Compare it with the licence character by character.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>An identity number has 18 characters; this one has %1. Check the number on the card and type it again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Character %1 of the identity number must be a digit. Check the number on the card and type it again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The last character of the identity number must be a digit or X.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Characters 7 to 14 of the identity number are not a real birth date. Check the number on the card and type it again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The identity number does not pass its check: one character is probably mistyped. Compare it with the card digit by digit.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The working-day calendar has no data for %1, so no deadline can be computed for that year. Update the catalogue from the platform, or ask IT to install a newer calendar.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The working-day calendar data is damaged and was not used. The previous calendar stays in force.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Drivers</name>
-        <message>
-            <source>The capture device is not connected. Check its cable, then choose it again.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Gui::AuditPage</name>
-        <message>
-            <source>Audit trail</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Every act on this workstation is recorded here, attributed to a clerk and chained so that a changed or removed record is detected. Records are kept at least 180 days.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Check the chain</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Time</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Clerk</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Window</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Action</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Object</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Result</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The check could not run: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>Chain intact: %n record(s) checked.</source>
-            <translation>
-                <numerusform>Chain intact: %n record checked.</numerusform>
-                <numerusform>Chain intact: %n records checked.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>record %1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tampering detected. Do not use this workstation for cases and call your supervisor.
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2: %3 added, %4 removed, %5 changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a valid catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: tongban-cli catalog validate FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid: %1 errors, %2 warnings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid: catalogue %1, %2 items, %3 materials, %4 review points, %5 warnings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: tongban-cli catalog import FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalogue %1 is in force (%2 items).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: tongban-cli catalog search QUERY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No item found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: tongban-cli catalog diff OLD NEW (files or stored version labels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox: %1 waiting, %2 uploading, %3 submitting, %4 acknowledged, %5 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: tongban-cli outbox flush PLATFORM-URL ACCOUNT WINDOW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a picture this program can read (JPEG, PNG, TIFF or BMP).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  page %1: %2 %3, confidence %4, corners %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>landscape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    quality: good (blur %1 mm, %2 dpi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: tongban-cli imaging detect FILE... [--dpi N] [--json]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No page was found. Lay the page on the pad, inside the camera&apos;s view, then capture again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  timings: decode %1 ms, detect %2 ms, gate %3 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: tongban-cli imaging process FILE... [--out DIR] [--pdf FILE] [--dpi N] [--mode colour|grey|bw|auto] [--json]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  written: %1 (%2, %3 KB, %4, %5x%6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  timings: decode %1 ms, detect %2 ms, refine %3 ms, warp %4 ms, gate %5 ms, enhance %6 ms, encode %7 ms, total %8 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>PDF: %1 (%n page(s))</source>
+        <translation>
+            <numerusform>PDF: %1 (%n page)</numerusform>
+            <numerusform>PDF: %1 (%n pages)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: skipped (TONGBAN_FAKE_DEVICES=1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not available (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload cap: %1 kbit/s (tongban.conf, [platform] uploadLimitKbps).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload cap: none (tongban.conf, [platform] uploadLimitKbps).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Core</name>
+    <message>
+        <source>A unified social credit code has 18 characters; this one has %1. Check the code on the business licence and type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Character %1 (%2) cannot appear in a unified social credit code: the letters I, O, S, V and Z are never used. Check the code on the business licence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unified social credit code does not pass its check: one character is probably mistyped. Compare it with the licence character by character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An identity number has 18 characters; this one has %1. Check the number on the card and type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Character %1 of the identity number must be a digit. Check the number on the card and type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last character of the identity number must be a digit or X.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Characters 7 to 14 of the identity number are not a real birth date. Check the number on the card and type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The identity number does not pass its check: one character is probably mistyped. Compare it with the card digit by digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The working-day calendar has no data for %1, so no deadline can be computed for that year. Update the catalogue from the platform, or ask IT to install a newer calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The working-day calendar data is damaged and was not used. The previous calendar stays in force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Drivers</name>
+    <message>
+        <source>The capture device is not connected. Check its cable, then choose it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::AuditPage</name>
+    <message>
+        <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every act on this workstation is recorded here, attributed to a clerk and chained so that a changed or removed record is detected. Records are kept at least 180 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check the chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Chain intact: %n record(s) checked.</source>
+        <translation>
+            <numerusform>Chain intact: %n record checked.</numerusform>
+            <numerusform>Chain intact: %n records checked.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>record %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tampering detected. Do not use this workstation for cases and call your supervisor.
 %1</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Gui::CapturePane</name>
-        <message>
-            <source>Refresh</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Capture by itself when the page is still</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Capture (Space)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Lay the page again under the camera: the next capture replaces page %1.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Delete page</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Delete page %1 of this material? It cannot be undone.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Connect the document camera or the scanner, then choose Refresh.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No capture device: connect the document camera or the scanner, then choose Refresh.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Page %1 of this material captured.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The page could not be read to turn it.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Gui::CaseController</name>
-        <message>
-            <source>The service item %1 is not in the catalogue in force.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No case is open.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Finish checking every material before issuing a notice or a receipt.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No platform is configured: the case cannot be transmitted. Ask IT support.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No paper original of this case has to be mailed.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Gui::ChecklistPage</name>
-        <message>
-            <source>originals: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>copies: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>paper</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>electronic</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>paper and electronic</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Material checking</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Original verified against the copy (核验原件)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The applicant did not bring this material</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Accept now, submit later (容缺受理)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The applicant's commitment: what, by when</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Report a guide error</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Video assistance</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No case is open. Start one under New case, or open a case awaiting correction from Today.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::CapturePane</name>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture by itself when the page is still</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lay the page again under the camera: the next capture replaces page %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete page %1 of this material? It cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect the document camera or the scanner, then choose Refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No capture device: connect the document camera or the scanner, then choose Refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of this material captured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page could not be read to turn it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::CaseController</name>
+    <message>
+        <source>The service item %1 is not in the catalogue in force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish checking every material before issuing a notice or a receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No platform is configured: the case cannot be transmitted. Ask IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No paper original of this case has to be mailed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::ChecklistPage</name>
+    <message>
+        <source>originals: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copies: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>electronic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paper and electronic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Material checking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original verified against the copy (核验原件)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The applicant did not bring this material</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept now, submit later (容缺受理)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s commitment: what, by when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report a guide error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video assistance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case is open. Start one under New case, or open a case awaiting correction from Today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
 %2 · %3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>applicant not entered</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source> · %n page(s)</source>
-            <translation>
-                <numerusform> · %n page</numerusform>
-                <numerusform> · %n pages</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source> · to correct</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Basis: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Source: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The paper original goes to the home department by mail.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Listed on the one-time notice: check it again now.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Already checked at the first visit; nothing to do unless it changed.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Review points</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Met</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not met</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Remark (optional)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>To the decision</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ctrl+D</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sample with the review points</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Previous</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ctrl+Up</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Next material</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ctrl+Down</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>To the decision · %n left</source>
-            <translation>
-                <numerusform>To the decision · %n left</numerusform>
-                <numerusform>To the decision · %n left</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Gui::DecisionPage</name>
-        <message>
-            <source>Decision and notices</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Material</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Result</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pages</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>What the applicant must do</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Back to the checklist</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Preview</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Reprint (补打)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Next applicant</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No case is open.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 · %2 · applicant %3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Commitment: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 %2, issued %3%4</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>, reprinted %n time(s)</source>
-            <translation>
-                <numerusform>, reprinted once</numerusform>
-                <numerusform>, reprinted %n times</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Complete. The receipt was issued and the case is in the outbox.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Complete. Official case number %1.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Receipt issued</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Awaiting correction: the one-time notice lists everything the applicant must bring. Open the case from Today when they return.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>One-time notice issued</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>; </source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not decided yet:
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applicant not entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n page(s)</source>
+        <translation>
+            <numerusform> · %n page</numerusform>
+            <numerusform> · %n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · to correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basis: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The paper original goes to the home department by mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listed on the one-time notice: check it again now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already checked at the first visit; nothing to do unless it changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remark (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To the decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample with the review points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next material</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>To the decision · %n left</source>
+        <translation>
+            <numerusform>To the decision · %n left</numerusform>
+            <numerusform>To the decision · %n left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::DecisionPage</name>
+    <message>
+        <source>Decision and notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the applicant must do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprint (补打)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · applicant %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commitment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2, issued %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>, reprinted %n time(s)</source>
+        <translation>
+            <numerusform>, reprinted once</numerusform>
+            <numerusform>, reprinted %n times</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Complete. The receipt was issued and the case is in the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete. Official case number %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting correction: the one-time notice lists everything the applicant must bring. Open the case from Today when they return.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time notice issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not decided yet:
 %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Finish checking first</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Every material is in order: issue the receipt and transmit the case to the platform.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Issue receipt and transmit (Ctrl+P)</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n deficiency(ies): issue the one-time notice listing all of them.</source>
-            <translation>
-                <numerusform>%n deficiency: issue the one-time notice listing it.</numerusform>
-                <numerusform>%n deficiencies: issue the one-time notice listing all of them.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Issue one-time notice (Ctrl+P)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The receipt was issued, but the case could not be put in the outbox: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>One-time notice %1 printed. Hand it to the applicant to sign.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Receipt %1 printed; the case is being transmitted.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Receipt %1 and mailing slip %2 printed; the case is being transmitted. Mail the paper originals by the next working day.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Reprinted %1, marked 补打.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No printer is available. The notice is kept: print it later with Reprint, or ask IT support to set up the printer.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The printer reported an error. The notice is kept: check the printer and use Reprint.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Gui::GuideReportDialog</name>
-        <message>
-            <source>Report a guide error</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 · material: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The guide is wrong or unclear</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A material outside the list was demanded</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A review point does not match the material</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>What is wrong, and what the guide should say</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Send to the platform</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Gui::GuidesPage</name>
-        <message>
-            <source>Unified guides</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Name, code, keyword or pinyin initials (e.g. gtgsh)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Materials</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Review points</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>Catalogue %1, %n item(s), published by %2</source>
-            <translation>
-                <numerusform>Catalogue %1, %n item, published by %2</numerusform>
-                <numerusform>Catalogue %1, %n items, published by %2</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>No item matches "%1".</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 original(s), %2 copy(ies)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>paper</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>electronic</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>paper and electronic</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>tolerated absence allowed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>paper original mailed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>only when: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>citywide</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>provincewide</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>across provinces</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Item code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Type</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Scope</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Home jurisdiction</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Home windows</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Implementing body</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Time limits</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>legal %1 working days, promised %2 working days</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Result</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Fees</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>free of charge</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Acceptance conditions</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Basis</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Process</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Location and hours</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Contact</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Complaints</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Gui::MainWindow</name>
-        <message>
-            <source>Tongban Workstation</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Today</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New case</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Material checking</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Video assistance</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Call the home window of the item about a material, show the captured page and let the home clerk point at it.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Missed calls reminded by SMS and counted</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Calls recorded and kept six months</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Audit trail</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ctrl+%1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Demo window (%1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Unified guides</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Lock</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Lock the window now (Ctrl+L)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sign out</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Decision and notices</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Outbox and mailing</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Data: %1    Calendar: %2-%3    Platform: %4</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>not configured</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Only %1 can unlock this window.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No platform is configured for this workstation. Ask IT support to set [platform] url in tongban.conf.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Case %1 reopened where you left it.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Clerk: %1 (%2)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Case %1 %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No platform is configured: the report cannot be sent.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Guide error report sent to the platform.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Gui::NewCasePage</name>
-        <message>
-            <source>New case</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Item name, code or pinyin initials</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Unified guide</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Start a case for this item</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Applicant</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Natural person</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Legal person or organisation</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Identity number</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Legal representative</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Phone (optional)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Questions that decide the materials</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Agent</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Materials to check</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Check the materials (Ctrl+Enter)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 (in some cases)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Decided by %1 (%2)</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>Promised time limit: %n working day(s)</source>
-            <translation>
-                <numerusform>Promised time limit: %n working day</numerusform>
-                <numerusform>Promised time limit: %n working days</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Fee: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No fee</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Materials</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Case %1 · saved as you type</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Unified social credit code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Yes</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Choose…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>✓ Valid credit code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 of 18 characters</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>✓ Valid identity number</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n material(s) apply to these answers: </source>
-            <translation>
-                <numerusform>%n material applies to these answers: </numerusform>
-                <numerusform>%n materials apply to these answers: </numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>, </source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Gui::NotBuiltPage</name>
-        <message>
-            <source>Not built yet: this screen cannot be used on this version of the workstation.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>What it will do:</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Gui::OutboxPage</name>
-        <message>
-            <source>Waiting to send</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Uploading pages</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Submitting</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Acknowledged</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Failed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Outbox and mailing</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Send now</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Case</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>State</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pages sent</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Official number</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Last problem</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Paper originals to mail (within 1 working day)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mail by</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Materials</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Carrier</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Waybill</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cases are sent by themselves in the background and resume after a network failure or a restart.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not signed in to the platform: cases wait here and are sent after sign-in.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>(next try %1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 (overdue)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sent %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>SF Express</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Government courier</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Waybill number</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Record as sent</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The case is not on the platform yet (see the outbox above): record the waybill once it is.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>; </source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Send again</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Gui::SignInPage</name>
-        <message>
-            <source>Your own clerk account</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Account</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Password</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sign out</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Accounts are personal and never shared; every act is recorded under your name.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sign in</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Window locked</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Unlock</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Locked after a period without use. Only %1 can unlock it; another clerk must sign out first.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Enter your account.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Enter your password.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Gui::TodayPage</name>
-        <message>
-            <source>Working days</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Today</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Next working day</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Paper originals received today must be mailed by</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Calendar data covers</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This workstation</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Data folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Database</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cases stored</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pages stored</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Audit trail</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Today, %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Unknown: no calendar data for this year</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Working day</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Rest day</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Public holiday (%1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>cannot be computed: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The calendar has no data for %1 yet: deadlines that run into %1 cannot be computed. The platform will supply it; until then ask IT to update the calendar.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Healthy (integrity check passed)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Damaged: call IT support before capturing anything</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Could not be checked: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n record(s), chain intact</source>
-            <translation>
-                <numerusform>%n record, chain intact</numerusform>
-                <numerusform>%n records, chain intact</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Tampering detected in %n record(s): call your supervisor</source>
-            <translation>
-                <numerusform>Tampering detected in %n record: call your supervisor</numerusform>
-                <numerusform>Tampering detected in %n records: call your supervisor</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Catalogue in force</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%1, %n item(s), published %2</source>
-            <translation>
-                <numerusform>%1, %n item, published %2</numerusform>
-                <numerusform>%1, %n items, published %2</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Awaiting correction</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Received, transmitting</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Abandoned</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Being checked</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cases of today</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Number</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Applicant</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>State</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Item</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Awaiting correction (待补正)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Identity number or credit code, then Enter</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Since</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Transmission and mailing</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mail by</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Case</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Paper originals</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Platform and guides</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Platform</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not checked yet in this session</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No case awaiting correction for this number</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n case(s) being transmitted</source>
-            <translation>
-                <numerusform>%n case being transmitted</numerusform>
-                <numerusform>%n cases being transmitted</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n acknowledged</source>
-            <translation>
-                <numerusform>%n acknowledged</numerusform>
-                <numerusform>%n acknowledged</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n failed: see Outbox</source>
-            <translation>
-                <numerusform>%n failed: see Outbox</numerusform>
-                <numerusform>%n failed: see Outbox</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n material(s)</source>
-            <translation>
-                <numerusform>%n material</numerusform>
-                <numerusform>%n materials</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>%1 (overdue)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not configured</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Connected to %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not connected (%1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No guide you have used changed since you last used it.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Changed since you last used them: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>, </source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Results to print for the applicant</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Case number</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Decision</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Received</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Accepted (受理)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Rejected (不予受理)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Nothing to print.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Double-click a result (or Enter) to print it for the applicant.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The printer refused the document: %1. It stays in this list; check the printer and try again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Printed. Hand it to the applicant.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Imaging</name>
-        <message>
-            <source>The capture was cancelled.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No page was found in the picture. Lay the page on the pad, inside the camera's view, then capture again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The picture is blurred. Hold the page flat and still, then capture again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Light reflects off the page and hides part of it. Flatten the page or move it out of the reflection, then capture again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Part of the page is outside the camera's view. Move the page to the middle of the pad, then capture again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The page is too small in the picture to be read clearly. Use the scanner, or capture it closer.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The page looks blank. Check that the printed side faces up.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No document camera is connected. Connect it, then choose it again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The document camera was disconnected. Reconnect it; the pages already captured are kept.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Intake</name>
-        <message numerus="yes">
-            <source>%n original(s)</source>
-            <translation>
-                <numerusform>%n original</numerusform>
-                <numerusform>%n originals</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n copy(ies)</source>
-            <translation>
-                <numerusform>%n copy</numerusform>
-                <numerusform>%n copies</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>, </source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>paper</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>electronic</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>paper and electronic</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not checked yet</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not submitted</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Please submit %1.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Please submit %1 (%2).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The guide does not allow tolerated absence for this material</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Record the applicant's commitment for the tolerated absence</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Capture the pages</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Does not meet: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Please correct it as the guide requires.</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n review point(s) not marked</source>
-            <translation>
-                <numerusform>%n review point not marked</numerusform>
-                <numerusform>%n review points not marked</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Verify the original</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Received</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tolerated absence</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Missing</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Deficient</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>To check</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Enter the applicant's name.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Enter the applicant's identity number.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Enter the unified social credit code.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Enter the legal representative.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Enter the agent's name.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Agent: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The case could not be saved. Nothing already saved is lost; try again, and call IT support if it keeps failing.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The case was not found on this workstation.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The saved case cannot be read. Call IT support; its pages are kept.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The page to retake is no longer in the case.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The material is not in the case.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Only a case awaiting correction can be corrected.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The waybill number should be 8 to 30 letters or digits.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The mailing task was not found.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Only a complete case can be transmitted.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Notices</name>
-        <message>
-            <source>The notice could not be produced: its kind is unknown.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The notice could not be produced as a PDF. Try again; call IT support if it fails again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The notice could not be saved, so it was not issued. %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This notice is not stored here.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The stored notice is damaged: it no longer matches what was issued. Call IT support; do not reprint it.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Platform</name>
-        <message>
-            <source>The platform's CA certificate file cannot be read. Check the setting.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The platform's CA certificate file contains no certificate. Check the setting.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The platform address is not valid. Check the setting.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The platform must be reached over HTTPS. Check the platform address.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The platform sent an answer far larger than expected; it was refused. If it keeps happening, call the hall's IT staff.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The platform sent an answer this workstation cannot read. Try again later; if it keeps happening, call the hall's IT staff.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Enter the account and the password.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Nobody is signed in at this window. Sign in.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The sign-in has expired. Sign in again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The platform reports more bytes than the file has.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A page could not be uploaded to the platform. The workstation will try again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The catalogue sent by the platform is invalid and was not used; the catalogue in force stays in force. The platform has been told. If it keeps happening, call the hall's IT staff.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The working-day calendar sent by the platform is invalid and was not used; the calendar in force stays in force.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No calendar has been received from the platform.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Results cannot be received: nobody is signed in to the platform. Sign in.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The notice document sent by the platform is damaged (its SHA-256 fingerprint does not match the result); it was not stored. The workstation asks for it again by itself; if it keeps happening, call the hall's IT staff.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This result is not kept on this workstation.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The connection to the platform is not up at the moment; try again in a moment.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Only a case whose transmission failed can be sent again.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Security</name>
-        <message>
-            <source>The action could not be recorded in the audit trail, so it must not be treated as done. Try again; if it happens again, call IT support.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The audit trail could not be read. Try again; if it happens again, call IT support.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The audit trail is damaged: its anchor record is missing. Call IT security support before working on.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The action could not be recorded in the audit trail because the program did not say what was done. Call IT support.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The audit trail shows signs of tampering, so no old records were removed: they are evidence. Call IT security support.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Storage</name>
-        <message>
-            <source>The workstation database could not be opened. Check that the disk is present and not full, then restart; if it happens again, call IT support with this message.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This workstation database was written by a newer version of Tongban Workstation. It has not been changed. Install the newer version again (never a downgrade) or call IT support.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The database schema of this build is inconsistent. Call IT support.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The disk is full, so nothing more can be saved. Everything saved before is intact. Free disk space (or call IT support), then try again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The workstation database refused an operation. Nothing was lost; try again, and call IT support if it happens again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The workstation is not allowed to write its data folder. Everything saved before is intact. Call IT support to check the folder's permissions.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Saving to disk failed. Everything saved before is intact. Try again; if it fails again, call IT support.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The page has no case to belong to.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The page reference is invalid.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A page file is missing from the data folder. Capture the page again; call IT support if other pages are missing too.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A page file could not be read. Try again; call IT support if it keeps failing.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A page file is damaged (its content no longer matches what was captured). Capture the page again and call IT support to check the disk.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This page no longer exists.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Widgets</name>
-        <message>
-            <source>Document camera picture</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Press Space to capture the page now.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Page captured</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No document camera detected</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Connect the document camera with its USB cable and check that it is switched on. The picture appears here by itself.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No picture from the document camera</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Looking for a page</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Hold still</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Captured</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Manual capture: press Space</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Capturing…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Loading…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Page %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Retake page %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Captured pages</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Delete page</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Delete page %1 of this material? The picture is removed from the case.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Page %1 of %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open large view	Enter</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Rotate right	Ctrl+R</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Move left	Ctrl+Left</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Move right	Ctrl+Right</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Insert a page before this one</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Retake this page</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Delete page	Del</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Page</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Zoom out</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Zoom in</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Fit to window</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Actual size</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Close</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This page has no picture.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Widgets::SampleView</name>
-        <message>
-            <source>No sample for this material.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The sample image could not be shown.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tr</name>
-        <message>
-            <source>The picture from the device could not be read. Capture the page again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The page could not be saved as an image. Try again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>There are no pages to put in the PDF.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The PDF file could not be written. Check the folder and free space.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The platform cannot be reached. Check the network cable and the hall's network; the workstation keeps the work and tries again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The platform's identity could not be verified (its security certificate is not trusted), so nothing was sent. Call the hall's IT staff.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The platform sent an answer this workstation cannot read. Try again later; if it keeps happening, call the hall's IT staff.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The account or the password is wrong. Check both and sign in again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>a quarter of an hour</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This account is locked after too many failed sign-ins. Try again after %1, or ask the administrator to unlock it.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This account is not assigned to this window. Check the window setting or ask the administrator.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This account is disabled. Ask the administrator to enable it.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The sign-in has expired. Sign in again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The platform refused the case as incomplete or wrong. Check it and transmit it again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The platform is not available at the moment. The workstation keeps the work and tries again by itself.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The platform does not know the requested record.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The platform reports a conflict with an earlier request. The workstation will re-check and try again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The platform refused the request for this sign-in. Sign in again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The platform refused the request. If it keeps happening, call the hall's IT staff.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The system keychain could not keep the sign-in. Sign in again; if it keeps happening, call the hall's IT staff.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Scene</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Page at rest</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Page moves, then settles</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Empty pad</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Document</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Seed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Blur (0.1 mm)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Glare</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cut-off corner</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Hand in frame</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>White on white</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Two documents</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Still resolution</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Simulated document camera</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The document camera was disconnected. Reconnect it; pages already captured are kept.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The document camera is not ready. Choose it again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The capture was cancelled.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This device has no such setting.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This value is not allowed for the setting.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A capture is already in progress.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This case cannot be transmitted: its data is incomplete. Call the hall's IT staff.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>paper</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This record cannot be sent to the platform: a required field is missing. Complete it and save it again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A result sent by the platform could not be read; it was not stored. The workstation asks for it again by itself; if it keeps happening, call the hall's IT staff.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No document camera is connected. Plug the camera's USB cable into this computer, wait a few seconds, then choose Refresh.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The document camera is not connected. Check its USB cable, then choose it again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The document camera could not take the picture. Capture again; if it fails again, reconnect the camera.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The document camera is still starting. Wait a moment, then capture again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The document camera stopped working. Reconnect it, then choose it again; pages already captured are kept.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The scanners did not answer in time. Check their cables and power, then choose Refresh.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No scanner was found. Check that the scanner is switched on and its USB cable is plugged in, then choose Refresh.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The scanner is not ready. Choose it again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The scanner does not answer. Check that it is switched on, then choose it again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A sheet scanner shows no live picture. Put the page in, then scan.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Colour</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Grey</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Black and white</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Flatbed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Document feeder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Document feeder, both sides</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The feeder is empty. Put the pages in the feeder, then scan.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Paper is jammed in the scanner. Open the scanner, remove the paper, then scan again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The scanner's cover is open. Close it, then scan again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The scanner is busy, perhaps in use by another program. Wait a moment, then try again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This computer is not allowed to use the scanner. Ask IT to check the scanner's permissions.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The scanner stopped responding. Check its cable and power, then scan again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The scanner sent a picture this program cannot read. Ask IT to check the scanner settings.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The scanner could not be opened. Check that it is switched on and connected, then choose it again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Resolution (dpi)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 dpi</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Colour mode</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Paper source</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The scanner did not accept this setting.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The scanner software (SANE) could not start. Ask IT to check the scanner installation.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The list of scanners could not be read. Check the scanner's cable and power, then try again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The scanner software (SANE) is not installed. Ask IT to install it.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish checking first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every material is in order: issue the receipt and transmit the case to the platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue receipt and transmit (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deficiency(ies): issue the one-time notice listing all of them.</source>
+        <translation>
+            <numerusform>%n deficiency: issue the one-time notice listing it.</numerusform>
+            <numerusform>%n deficiencies: issue the one-time notice listing all of them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Issue one-time notice (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt was issued, but the case could not be put in the outbox: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time notice %1 printed. Hand it to the applicant to sign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt %1 printed; the case is being transmitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt %1 and mailing slip %2 printed; the case is being transmitted. Mail the paper originals by the next working day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprinted %1, marked 补打.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No printer is available. The notice is kept: print it later with Reprint, or ask IT support to set up the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer reported an error. The notice is kept: check the printer and use Reprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::GuideReportDialog</name>
+    <message>
+        <source>Report a guide error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · material: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guide is wrong or unclear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A material outside the list was demanded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A review point does not match the material</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is wrong, and what the guide should say</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::GuidesPage</name>
+    <message>
+        <source>Unified guides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, code, keyword or pinyin initials (e.g. gtgsh)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Catalogue %1, %n item(s), published by %2</source>
+        <translation>
+            <numerusform>Catalogue %1, %n item, published by %2</numerusform>
+            <numerusform>Catalogue %1, %n items, published by %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No item matches &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 original(s), %2 copy(ies)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>electronic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paper and electronic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tolerated absence allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paper original mailed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only when: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>citywide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>provincewide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>across provinces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home jurisdiction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Implementing body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>legal %1 working days, promised %2 working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>free of charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acceptance conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location and hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::MainWindow</name>
+    <message>
+        <source>Tongban Workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Material checking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video assistance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call the home window of the item about a material, show the captured page and let the home clerk point at it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missed calls reminded by SMS and counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls recorded and kept six months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo window (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unified guides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the window now (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision and notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox and mailing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data: %1    Calendar: %2-%3    Platform: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1 can unlock this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No platform is configured for this workstation. Ask IT support to set [platform] url in tongban.conf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 reopened where you left it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clerk: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No platform is configured: the report cannot be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guide error report sent to the platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::NewCasePage</name>
+    <message>
+        <source>New case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item name, code or pinyin initials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unified guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a case for this item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Natural person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal person or organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions that decide the materials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Materials to check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the materials (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (in some cases)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided by %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Promised time limit: %n working day(s)</source>
+        <translation>
+            <numerusform>Promised time limit: %n working day</numerusform>
+            <numerusform>Promised time limit: %n working days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fee: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 · saved as you type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Valid credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of 18 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Valid identity number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n material(s) apply to these answers: </source>
+        <translation>
+            <numerusform>%n material applies to these answers: </numerusform>
+            <numerusform>%n materials apply to these answers: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::NotBuiltPage</name>
+    <message>
+        <source>Not built yet: this screen cannot be used on this version of the workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What it will do:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::OutboxPage</name>
+    <message>
+        <source>Waiting to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox and mailing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper originals to mail (within 1 working day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waybill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases are sent by themselves in the background and resume after a network failure or a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in to the platform: cases wait here and are sent after sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(next try %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SF Express</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Government courier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waybill number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record as sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case is not on the platform yet (see the outbox above): record the waybill once it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::SignInPage</name>
+    <message>
+        <source>Your own clerk account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts are personal and never shared; every act is recorded under your name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked after a period without use. Only %1 can unlock it; another clerk must sign out first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::TodayPage</name>
+    <message>
+        <source>Working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next working day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper originals received today must be mailed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar data covers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown: no calendar data for this year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rest day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public holiday (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be computed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar has no data for %1 yet: deadlines that run into %1 cannot be computed. The platform will supply it; until then ask IT to update the calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Healthy (integrity check passed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Damaged: call IT support before capturing anything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not be checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s), chain intact</source>
+        <translation>
+            <numerusform>%n record, chain intact</numerusform>
+            <numerusform>%n records, chain intact</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tampering detected in %n record(s): call your supervisor</source>
+        <translation>
+            <numerusform>Tampering detected in %n record: call your supervisor</numerusform>
+            <numerusform>Tampering detected in %n records: call your supervisor</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Catalogue in force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n item(s), published %2</source>
+        <translation>
+            <numerusform>%1, %n item, published %2</numerusform>
+            <numerusform>%1, %n items, published %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Awaiting correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received, transmitting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Being checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases of today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting correction (待补正)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity number or credit code, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transmission and mailing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper originals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform and guides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked yet in this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case awaiting correction for this number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) being transmitted</source>
+        <translation>
+            <numerusform>%n case being transmitted</numerusform>
+            <numerusform>%n cases being transmitted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n acknowledged</source>
+        <translation>
+            <numerusform>%n acknowledged</numerusform>
+            <numerusform>%n acknowledged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed: see Outbox</source>
+        <translation>
+            <numerusform>%n failed: see Outbox</numerusform>
+            <numerusform>%n failed: see Outbox</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n material(s)</source>
+        <translation>
+            <numerusform>%n material</numerusform>
+            <numerusform>%n materials</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No guide you have used changed since you last used it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed since you last used them: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results to print for the applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted (受理)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected (不予受理)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a result (or Enter) to print it for the applicant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer refused the document: %1. It stays in this list; check the printer and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed. Hand it to the applicant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Imaging</name>
+    <message>
+        <source>The capture was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No page was found in the picture. Lay the page on the pad, inside the camera&apos;s view, then capture again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture is blurred. Hold the page flat and still, then capture again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light reflects off the page and hides part of it. Flatten the page or move it out of the reflection, then capture again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of the page is outside the camera&apos;s view. Move the page to the middle of the pad, then capture again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page is too small in the picture to be read clearly. Use the scanner, or capture it closer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page looks blank. Check that the printed side faces up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No document camera is connected. Connect it, then choose it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document camera was disconnected. Reconnect it; the pages already captured are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Intake</name>
+    <message numerus="yes">
+        <source>%n original(s)</source>
+        <translation>
+            <numerusform>%n original</numerusform>
+            <numerusform>%n originals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copy(ies)</source>
+        <translation>
+            <numerusform>%n copy</numerusform>
+            <numerusform>%n copies</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>electronic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paper and electronic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please submit %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please submit %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guide does not allow tolerated absence for this material</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the applicant&apos;s commitment for the tolerated absence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture the pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does not meet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please correct it as the guide requires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review point(s) not marked</source>
+        <translation>
+            <numerusform>%n review point not marked</numerusform>
+            <numerusform>%n review points not marked</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verify the original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tolerated absence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deficient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the applicant&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the applicant&apos;s identity number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the unified social credit code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the legal representative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the agent&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case could not be saved. Nothing already saved is lost; try again, and call IT support if it keeps failing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case was not found on this workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved case cannot be read. Call IT support; its pages are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page to retake is no longer in the case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The material is not in the case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a case awaiting correction can be corrected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The waybill number should be 8 to 30 letters or digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mailing task was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a complete case can be transmitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Notices</name>
+    <message>
+        <source>The notice could not be produced: its kind is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notice could not be produced as a PDF. Try again; call IT support if it fails again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notice could not be saved, so it was not issued. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This notice is not stored here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored notice is damaged: it no longer matches what was issued. Call IT support; do not reprint it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Platform</name>
+    <message>
+        <source>The platform&apos;s CA certificate file cannot be read. Check the setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform&apos;s CA certificate file contains no certificate. Check the setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform address is not valid. Check the setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform must be reached over HTTPS. Check the platform address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform sent an answer far larger than expected; it was refused. If it keeps happening, call the hall&apos;s IT staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform sent an answer this workstation cannot read. Try again later; if it keeps happening, call the hall&apos;s IT staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the account and the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is signed in at this window. Sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in has expired. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform reports more bytes than the file has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A page could not be uploaded to the platform. The workstation will try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalogue sent by the platform is invalid and was not used; the catalogue in force stays in force. The platform has been told. If it keeps happening, call the hall&apos;s IT staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The working-day calendar sent by the platform is invalid and was not used; the calendar in force stays in force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No calendar has been received from the platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results cannot be received: nobody is signed in to the platform. Sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notice document sent by the platform is damaged (its SHA-256 fingerprint does not match the result); it was not stored. The workstation asks for it again by itself; if it keeps happening, call the hall&apos;s IT staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This result is not kept on this workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the platform is not up at the moment; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a case whose transmission failed can be sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Security</name>
+    <message>
+        <source>The action could not be recorded in the audit trail, so it must not be treated as done. Try again; if it happens again, call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail could not be read. Try again; if it happens again, call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail is damaged: its anchor record is missing. Call IT security support before working on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The action could not be recorded in the audit trail because the program did not say what was done. Call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail shows signs of tampering, so no old records were removed: they are evidence. Call IT security support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Storage</name>
+    <message>
+        <source>The workstation database could not be opened. Check that the disk is present and not full, then restart; if it happens again, call IT support with this message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workstation database was written by a newer version of Tongban Workstation. It has not been changed. Install the newer version again (never a downgrade) or call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database schema of this build is inconsistent. Call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full, so nothing more can be saved. Everything saved before is intact. Free disk space (or call IT support), then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workstation database refused an operation. Nothing was lost; try again, and call IT support if it happens again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workstation is not allowed to write its data folder. Everything saved before is intact. Call IT support to check the folder&apos;s permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving to disk failed. Everything saved before is intact. Try again; if it fails again, call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page has no case to belong to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page reference is invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A page file is missing from the data folder. Capture the page again; call IT support if other pages are missing too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A page file could not be read. Try again; call IT support if it keeps failing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A page file is damaged (its content no longer matches what was captured). Capture the page again and call IT support to check the disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This page no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Widgets</name>
+    <message>
+        <source>Document camera picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Space to capture the page now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page captured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No document camera detected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect the document camera with its USB cable and check that it is switched on. The picture appears here by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No picture from the document camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for a page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold still</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual capture: press Space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capturing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retake page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captured pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete page %1 of this material? The picture is removed from the case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open large view	Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate right	Ctrl+R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move left	Ctrl+Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move right	Ctrl+Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert a page before this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retake this page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete page	Del</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit to window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This page has no picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Widgets::SampleView</name>
+    <message>
+        <source>No sample for this material.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sample image could not be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tr</name>
+    <message>
+        <source>The picture from the device could not be read. Capture the page again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page could not be saved as an image. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no pages to put in the PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF file could not be written. Check the folder and free space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached. Check the network cable and the hall&apos;s network; the workstation keeps the work and tries again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform&apos;s identity could not be verified (its security certificate is not trusted), so nothing was sent. Call the hall&apos;s IT staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform sent an answer this workstation cannot read. Try again later; if it keeps happening, call the hall&apos;s IT staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account or the password is wrong. Check both and sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a quarter of an hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is locked after too many failed sign-ins. Try again after %1, or ask the administrator to unlock it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is not assigned to this window. Check the window setting or ask the administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is disabled. Ask the administrator to enable it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in has expired. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform refused the case as incomplete or wrong. Check it and transmit it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform is not available at the moment. The workstation keeps the work and tries again by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform does not know the requested record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform reports a conflict with an earlier request. The workstation will re-check and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform refused the request for this sign-in. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform refused the request. If it keeps happening, call the hall&apos;s IT staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain could not keep the sign-in. Sign in again; if it keeps happening, call the hall&apos;s IT staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page at rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page moves, then settles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty pad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blur (0.1 mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Glare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cut-off corner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand in frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>White on white</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated document camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document camera was disconnected. Reconnect it; pages already captured are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document camera is not ready. Choose it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device has no such setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This value is not allowed for the setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A capture is already in progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This case cannot be transmitted: its data is incomplete. Call the hall&apos;s IT staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record cannot be sent to the platform: a required field is missing. Complete it and save it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A result sent by the platform could not be read; it was not stored. The workstation asks for it again by itself; if it keeps happening, call the hall&apos;s IT staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No document camera is connected. Plug the camera&apos;s USB cable into this computer, wait a few seconds, then choose Refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document camera is not connected. Check its USB cable, then choose it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document camera could not take the picture. Capture again; if it fails again, reconnect the camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document camera is still starting. Wait a moment, then capture again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document camera stopped working. Reconnect it, then choose it again; pages already captured are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanners did not answer in time. Check their cables and power, then choose Refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scanner was found. Check that the scanner is switched on and its USB cable is plugged in, then choose Refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanner is not ready. Choose it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanner does not answer. Check that it is switched on, then choose it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sheet scanner shows no live picture. Put the page in, then scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Black and white</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flatbed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document feeder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document feeder, both sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The feeder is empty. Put the pages in the feeder, then scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper is jammed in the scanner. Open the scanner, remove the paper, then scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanner&apos;s cover is open. Close it, then scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanner is busy, perhaps in use by another program. Wait a moment, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer is not allowed to use the scanner. Ask IT to check the scanner&apos;s permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanner stopped responding. Check its cable and power, then scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanner sent a picture this program cannot read. Ask IT to check the scanner settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanner could not be opened. Check that it is switched on and connected, then choose it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution (dpi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 dpi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanner did not accept this setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanner software (SANE) could not start. Ask IT to check the scanner installation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list of scanners could not be read. Check the scanner&apos;s cable and power, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanner software (SANE) is not installed. Ask IT to install it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -1,2578 +1,2586 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>QObject</name>
-        <message>
-            <source>Tongban Workstation</source>
-            <translation>通办工作站</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::App</name>
-        <message>
-            <source>No platform address is configured for this workstation. Ask IT support to set [platform] url in tongban.conf.</source>
-            <translation>本工作站未配置平台地址。请联系信息技术人员在 tongban.conf 中设置 [platform] url。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Catalog</name>
-        <message>
-            <source>nested deeper than %1 levels</source>
-            <translation>嵌套超过 %1 层</translation>
-        </message>
-        <message>
-            <source>has %1 entries, more than the limit of %2</source>
-            <translation>有 %1 项，超过上限 %2 项</translation>
-        </message>
-        <message>
-            <source>has a key longer than 100 characters</source>
-            <translation>含有长度超过 100 个字符的键名</translation>
-        </message>
-        <message>
-            <source>duplicate option "%1"</source>
-            <translation>选项“%1”重复</translation>
-        </message>
-        <message>
-            <source>a yes/no fact has no options</source>
-            <translation>“是/否”类情形不应有选项</translation>
-        </message>
-        <message>
-            <source>duplicate id "%1" (first at %2)</source>
-            <translation>标识“%1”重复（首次出现在 %2）</translation>
-        </message>
-        <message>
-            <source>must be a path inside the catalogue folder</source>
-            <translation>必须是清单目录内的相对路径</translation>
-        </message>
-        <message>
-            <source>duplicate code "%1"</source>
-            <translation>代码“%1”重复</translation>
-        </message>
-        <message>
-            <source>contains the catch-all wording "%1": a guide must name each material exactly</source>
-            <translation>含有兜底性表述“%1”：办事指南必须逐一写明每项材料</translation>
-        </message>
-        <message>
-            <source>originals and copies cannot both be 0</source>
-            <translation>原件和复印件份数不能同时为 0</translation>
-        </message>
-        <message>
-            <source>ignored: the material is not tolerable</source>
-            <translation>已忽略：该材料不适用容缺受理</translation>
-        </message>
-        <message>
-            <source>names no sample: "%1" is not in /samples</source>
-            <translation>指向不存在的样表：/samples 中没有“%1”</translation>
-        </message>
-        <message>
-            <source>names no review point of this material: "%1"</source>
-            <translation>指向本材料不存在的审查要点：“%1”</translation>
-        </message>
-        <message>
-            <source>a region needs a positive width and height</source>
-            <translation>标注区域的宽和高必须大于 0</translation>
-        </message>
-        <message>
-            <source>the region lies outside the sample</source>
-            <translation>标注区域在样表之外</translation>
-        </message>
-        <message>
-            <source>the region reaches outside the sample and was trimmed</source>
-            <translation>标注区域超出样表范围，已裁剪</translation>
-        </message>
-        <message>
-            <source>no review point is drawn on the sample</source>
-            <translation>样表上未标注任何审查要点</translation>
-        </message>
-        <message>
-            <source>"%1" is not one of: %2</source>
-            <translation>“%1”不是以下取值之一：%2</translation>
-        </message>
-        <message>
-            <source>the promised time limit (%1 working days) exceeds the legal one (%2)</source>
-            <translation>承诺办结时限（%1 个工作日）超过法定办结时限（%2 个工作日）</translation>
-        </message>
-        <message>
-            <source>error</source>
-            <translation>错误</translation>
-        </message>
-        <message>
-            <source>warning</source>
-            <translation>警告</translation>
-        </message>
-        <message>
-            <source>the document is %1 MiB, more than the limit of %2 MiB</source>
-            <translation>文件大小 %1 MiB，超过上限 %2 MiB</translation>
-        </message>
-        <message>
-            <source>the document is not valid UTF-8 text</source>
-            <translation>文件不是有效的 UTF-8 文本</translation>
-        </message>
-        <message>
-            <source>not valid JSON at byte %1: %2</source>
-            <translation>第 %1 字节处 JSON 格式错误：%2</translation>
-        </message>
-        <message>
-            <source>the document must be a JSON object</source>
-            <translation>文件顶层必须是 JSON 对象</translation>
-        </message>
-        <message>
-            <source>must be "tongban-catalog": this is not a catalogue</source>
-            <translation>应为“tongban-catalog”：这不是通办事项清单文件</translation>
-        </message>
-        <message>
-            <source>format version %1 is newer than this workstation understands (%2): update the workstation</source>
-            <translation>格式版本 %1 高于本工作站支持的版本（%2）：请升级工作站</translation>
-        </message>
-        <message>
-            <source>not an ISO 8601 date and time</source>
-            <translation>不是 ISO 8601 格式的日期时间</translation>
-        </message>
-        <message>
-            <source>duplicate item code "%1" (first at %2)</source>
-            <translation>事项编码“%1”重复（首次出现在 %2）</translation>
-        </message>
-        <message numerus="yes">
-            <source>The catalogue was refused: it has %n error(s). The catalogue in force stays in force.</source>
-            <translation>
-                <numerusform>清单未被采用：发现 %n 处错误。现行清单继续有效。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>The catalogue could not be stored; the catalogue in force stays in force. %1</source>
-            <translation>清单未能保存，现行清单继续有效。%1</translation>
-        </message>
-        <message>
-            <source>No catalogue has been received yet. Connect to the platform, or ask IT to import one.</source>
-            <translation>尚未收到通办事项清单。请连接平台，或请信息技术人员导入。</translation>
-        </message>
-        <message>
-            <source>That catalogue version is not stored here.</source>
-            <translation>本机没有该版本的清单。</translation>
-        </message>
-        <message>
-            <source>The stored catalogue no longer validates. Import it again from the platform.</source>
-            <translation>本机保存的清单已无法通过校验。请从平台重新导入。</translation>
-        </message>
-        <message>
-            <source>The condition "%1" is not valid: %2</source>
-            <translation>情形条件“%1”无效：%2</translation>
-        </message>
-        <message>
-            <source>required, but missing</source>
-            <translation>必填，但缺失</translation>
-        </message>
-        <message>
-            <source>must be text, not %1</source>
-            <translation>应为文本，而不是 %1</translation>
-        </message>
-        <message>
-            <source>must not be empty</source>
-            <translation>不能为空</translation>
-        </message>
-        <message>
-            <source>longer than %1 characters</source>
-            <translation>超过 %1 个字符</translation>
-        </message>
-        <message>
-            <source>"%1" is not of the form %2</source>
-            <translation>“%1”不符合格式 %2</translation>
-        </message>
-        <message>
-            <source>must be a whole number, not %1</source>
-            <translation>应为整数，而不是 %1</translation>
-        </message>
-        <message>
-            <source>must be between %1 and %2</source>
-            <translation>应在 %1 到 %2 之间</translation>
-        </message>
-        <message>
-            <source>must be true or false, not %1</source>
-            <translation>应为 true 或 false，而不是 %1</translation>
-        </message>
-        <message>
-            <source>must be a number, not %1</source>
-            <translation>应为数值，而不是 %1</translation>
-        </message>
-        <message>
-            <source>must be an object, not %1</source>
-            <translation>应为对象，而不是 %1</translation>
-        </message>
-        <message>
-            <source>must be a list, not %1</source>
-            <translation>应为列表，而不是 %1</translation>
-        </message>
-        <message>
-            <source>needs at least %1 entries, has %2</source>
-            <translation>至少需要 %1 项，当前 %2 项</translation>
-        </message>
-        <message>
-            <source>must be non-empty text</source>
-            <translation>应为非空文本</translation>
-        </message>
-        <message>
-            <source>unknown key, ignored</source>
-            <translation>未知字段，已忽略</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Cli</name>
-        <message>
-            <source>Unknown command: %1</source>
-            <translation>未知命令：%1</translation>
-        </message>
-        <message>
-            <source>Not a date: %1 (expected YYYY-MM-DD)</source>
-            <translation>不是有效日期：%1（格式应为 YYYY-MM-DD）</translation>
-        </message>
-        <message>
-            <source>%1: working day</source>
-            <translation>%1：工作日</translation>
-        </message>
-        <message>
-            <source>%1: public holiday (%2)</source>
-            <translation>%1：法定节假日（%2）</translation>
-        </message>
-        <message>
-            <source>%1: rest day</source>
-            <translation>%1：休息日</translation>
-        </message>
-        <message>
-            <source>Usage: tongban-cli calendar add YYYY-MM-DD N</source>
-            <translation>用法：tongban-cli calendar add YYYY-MM-DD N</translation>
-        </message>
-        <message>
-            <source>Audit trail intact: %1 records checked.</source>
-            <translation>留痕记录完整：已校验 %1 条。</translation>
-        </message>
-        <message>
-            <source>Audit trail TAMPERED: %1 problems.</source>
-            <translation>留痕记录被篡改：发现 %1 处问题。</translation>
-        </message>
-        <message>
-            <source>Database: %1</source>
-            <translation>数据库：%1</translation>
-        </message>
-        <message>
-            <source>healthy</source>
-            <translation>完好</translation>
-        </message>
-        <message>
-            <source>DAMAGED</source>
-            <translation>已损坏</translation>
-        </message>
-        <message>
-            <source>Pages: %1 checked, %2 damaged or missing</source>
-            <translation>页面：已校验 %1 页，损坏或缺失 %2 页</translation>
-        </message>
-        <message>
-            <source>Usage: tongban-cli id check NUMBER-OR-CODE</source>
-            <translation>用法：tongban-cli id check 身份证号码或统一社会信用代码</translation>
-        </message>
-        <message>
-            <source>Valid resident identity number %1</source>
-            <translation>居民身份证号码有效：%1</translation>
-        </message>
-        <message>
-            <source>Valid unified social credit code %1</source>
-            <translation>统一社会信用代码有效：%1</translation>
-        </message>
-        <message>
-            <source>Invalid.
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Tongban Workstation</source>
+        <translation>通办工作站</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::App</name>
+    <message>
+        <source>No platform address is configured for this workstation. Ask IT support to set [platform] url in tongban.conf.</source>
+        <translation>本工作站未配置平台地址。请联系信息技术人员在 tongban.conf 中设置 [platform] url。</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Catalog</name>
+    <message>
+        <source>nested deeper than %1 levels</source>
+        <translation>嵌套超过 %1 层</translation>
+    </message>
+    <message>
+        <source>has %1 entries, more than the limit of %2</source>
+        <translation>有 %1 项，超过上限 %2 项</translation>
+    </message>
+    <message>
+        <source>has a key longer than 100 characters</source>
+        <translation>含有长度超过 100 个字符的键名</translation>
+    </message>
+    <message>
+        <source>duplicate option &quot;%1&quot;</source>
+        <translation>选项“%1”重复</translation>
+    </message>
+    <message>
+        <source>a yes/no fact has no options</source>
+        <translation>“是/否”类情形不应有选项</translation>
+    </message>
+    <message>
+        <source>duplicate id &quot;%1&quot; (first at %2)</source>
+        <translation>标识“%1”重复（首次出现在 %2）</translation>
+    </message>
+    <message>
+        <source>must be a path inside the catalogue folder</source>
+        <translation>必须是清单目录内的相对路径</translation>
+    </message>
+    <message>
+        <source>duplicate code &quot;%1&quot;</source>
+        <translation>代码“%1”重复</translation>
+    </message>
+    <message>
+        <source>contains the catch-all wording &quot;%1&quot;: a guide must name each material exactly</source>
+        <translation>含有兜底性表述“%1”：办事指南必须逐一写明每项材料</translation>
+    </message>
+    <message>
+        <source>originals and copies cannot both be 0</source>
+        <translation>原件和复印件份数不能同时为 0</translation>
+    </message>
+    <message>
+        <source>ignored: the material is not tolerable</source>
+        <translation>已忽略：该材料不适用容缺受理</translation>
+    </message>
+    <message>
+        <source>names no sample: &quot;%1&quot; is not in /samples</source>
+        <translation>指向不存在的样表：/samples 中没有“%1”</translation>
+    </message>
+    <message>
+        <source>names no review point of this material: &quot;%1&quot;</source>
+        <translation>指向本材料不存在的审查要点：“%1”</translation>
+    </message>
+    <message>
+        <source>a region needs a positive width and height</source>
+        <translation>标注区域的宽和高必须大于 0</translation>
+    </message>
+    <message>
+        <source>the region lies outside the sample</source>
+        <translation>标注区域在样表之外</translation>
+    </message>
+    <message>
+        <source>the region reaches outside the sample and was trimmed</source>
+        <translation>标注区域超出样表范围，已裁剪</translation>
+    </message>
+    <message>
+        <source>no review point is drawn on the sample</source>
+        <translation>样表上未标注任何审查要点</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of: %2</source>
+        <translation>“%1”不是以下取值之一：%2</translation>
+    </message>
+    <message>
+        <source>the promised time limit (%1 working days) exceeds the legal one (%2)</source>
+        <translation>承诺办结时限（%1 个工作日）超过法定办结时限（%2 个工作日）</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>the document is %1 MiB, more than the limit of %2 MiB</source>
+        <translation>文件大小 %1 MiB，超过上限 %2 MiB</translation>
+    </message>
+    <message>
+        <source>the document is not valid UTF-8 text</source>
+        <translation>文件不是有效的 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>not valid JSON at byte %1: %2</source>
+        <translation>第 %1 字节处 JSON 格式错误：%2</translation>
+    </message>
+    <message>
+        <source>the document must be a JSON object</source>
+        <translation>文件顶层必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>must be &quot;tongban-catalog&quot;: this is not a catalogue</source>
+        <translation>应为“tongban-catalog”：这不是通办事项清单文件</translation>
+    </message>
+    <message>
+        <source>format version %1 is newer than this workstation understands (%2): update the workstation</source>
+        <translation>格式版本 %1 高于本工作站支持的版本（%2）：请升级工作站</translation>
+    </message>
+    <message>
+        <source>not an ISO 8601 date and time</source>
+        <translation>不是 ISO 8601 格式的日期时间</translation>
+    </message>
+    <message>
+        <source>duplicate item code &quot;%1&quot; (first at %2)</source>
+        <translation>事项编码“%1”重复（首次出现在 %2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>The catalogue was refused: it has %n error(s). The catalogue in force stays in force.</source>
+        <translation>
+            <numerusform>清单未被采用：发现 %n 处错误。现行清单继续有效。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The catalogue could not be stored; the catalogue in force stays in force. %1</source>
+        <translation>清单未能保存，现行清单继续有效。%1</translation>
+    </message>
+    <message>
+        <source>No catalogue has been received yet. Connect to the platform, or ask IT to import one.</source>
+        <translation>尚未收到通办事项清单。请连接平台，或请信息技术人员导入。</translation>
+    </message>
+    <message>
+        <source>That catalogue version is not stored here.</source>
+        <translation>本机没有该版本的清单。</translation>
+    </message>
+    <message>
+        <source>The stored catalogue no longer validates. Import it again from the platform.</source>
+        <translation>本机保存的清单已无法通过校验。请从平台重新导入。</translation>
+    </message>
+    <message>
+        <source>The condition &quot;%1&quot; is not valid: %2</source>
+        <translation>情形条件“%1”无效：%2</translation>
+    </message>
+    <message>
+        <source>required, but missing</source>
+        <translation>必填，但缺失</translation>
+    </message>
+    <message>
+        <source>must be text, not %1</source>
+        <translation>应为文本，而不是 %1</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>longer than %1 characters</source>
+        <translation>超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not of the form %2</source>
+        <translation>“%1”不符合格式 %2</translation>
+    </message>
+    <message>
+        <source>must be a whole number, not %1</source>
+        <translation>应为整数，而不是 %1</translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2</source>
+        <translation>应在 %1 到 %2 之间</translation>
+    </message>
+    <message>
+        <source>must be true or false, not %1</source>
+        <translation>应为 true 或 false，而不是 %1</translation>
+    </message>
+    <message>
+        <source>must be a number, not %1</source>
+        <translation>应为数值，而不是 %1</translation>
+    </message>
+    <message>
+        <source>must be an object, not %1</source>
+        <translation>应为对象，而不是 %1</translation>
+    </message>
+    <message>
+        <source>must be a list, not %1</source>
+        <translation>应为列表，而不是 %1</translation>
+    </message>
+    <message>
+        <source>needs at least %1 entries, has %2</source>
+        <translation>至少需要 %1 项，当前 %2 项</translation>
+    </message>
+    <message>
+        <source>must be non-empty text</source>
+        <translation>应为非空文本</translation>
+    </message>
+    <message>
+        <source>unknown key, ignored</source>
+        <translation>未知字段，已忽略</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Cli</name>
+    <message>
+        <source>Unknown command: %1</source>
+        <translation>未知命令：%1</translation>
+    </message>
+    <message>
+        <source>Not a date: %1 (expected YYYY-MM-DD)</source>
+        <translation>不是有效日期：%1（格式应为 YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>%1: working day</source>
+        <translation>%1：工作日</translation>
+    </message>
+    <message>
+        <source>%1: public holiday (%2)</source>
+        <translation>%1：法定节假日（%2）</translation>
+    </message>
+    <message>
+        <source>%1: rest day</source>
+        <translation>%1：休息日</translation>
+    </message>
+    <message>
+        <source>Usage: tongban-cli calendar add YYYY-MM-DD N</source>
+        <translation>用法：tongban-cli calendar add YYYY-MM-DD N</translation>
+    </message>
+    <message>
+        <source>Audit trail intact: %1 records checked.</source>
+        <translation>留痕记录完整：已校验 %1 条。</translation>
+    </message>
+    <message>
+        <source>Audit trail TAMPERED: %1 problems.</source>
+        <translation>留痕记录被篡改：发现 %1 处问题。</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <source>DAMAGED</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <source>Pages: %1 checked, %2 damaged or missing</source>
+        <translation>页面：已校验 %1 页，损坏或缺失 %2 页</translation>
+    </message>
+    <message>
+        <source>Usage: tongban-cli id check NUMBER-OR-CODE</source>
+        <translation>用法：tongban-cli id check 身份证号码或统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Valid resident identity number %1</source>
+        <translation>居民身份证号码有效：%1</translation>
+    </message>
+    <message>
+        <source>Valid unified social credit code %1</source>
+        <translation>统一社会信用代码有效：%1</translation>
+    </message>
+    <message>
+        <source>Invalid.
 As an identity number: %1
 As a credit code: %2</source>
-            <translation>无效。
+        <translation>无效。
 按居民身份证号码：%1
 按统一社会信用代码：%2</translation>
-        </message>
-        <message>
-            <source>Cannot read %1: %2</source>
-            <translation>无法读取 %1：%2</translation>
-        </message>
-        <message>
-            <source>added</source>
-            <translation>新增</translation>
-        </message>
-        <message>
-            <source>removed</source>
-            <translation>删除</translation>
-        </message>
-        <message>
-            <source>changed</source>
-            <translation>变更</translation>
-        </message>
-        <message>
-            <source>%1 -&gt; %2: %3 added, %4 removed, %5 changed</source>
-            <translation>%1 → %2：新增 %3 项，删除 %4 项，变更 %5 项</translation>
-        </message>
-        <message>
-            <source>%1 is not a valid catalogue</source>
-            <translation>%1 不是有效的通办事项清单</translation>
-        </message>
-        <message>
-            <source>No such file: %1</source>
-            <translation>文件不存在：%1</translation>
-        </message>
-        <message>
-            <source>Usage: tongban-cli catalog validate FILE</source>
-            <translation>用法：tongban-cli catalog validate 文件</translation>
-        </message>
-        <message>
-            <source>Invalid: %1 errors, %2 warnings.</source>
-            <translation>无效：%1 处错误，%2 条警告。</translation>
-        </message>
-        <message>
-            <source>Valid: catalogue %1, %2 items, %3 materials, %4 review points, %5 warnings.</source>
-            <translation>有效：清单 %1，%2 个事项，%3 项材料，%4 个审查要点，%5 条警告。</translation>
-        </message>
-        <message>
-            <source>Usage: tongban-cli catalog import FILE</source>
-            <translation>用法：tongban-cli catalog import 文件</translation>
-        </message>
-        <message>
-            <source>Catalogue %1 is in force (%2 items).</source>
-            <translation>清单 %1 已生效（%2 个事项）。</translation>
-        </message>
-        <message>
-            <source>Usage: tongban-cli catalog search QUERY</source>
-            <translation>用法：tongban-cli catalog search 关键词</translation>
-        </message>
-        <message>
-            <source>No item found.</source>
-            <translation>未找到事项。</translation>
-        </message>
-        <message>
-            <source>Usage: tongban-cli catalog diff OLD NEW (files or stored version labels)</source>
-            <translation>用法：tongban-cli catalog diff 旧 新（文件或本机保存的版本号）</translation>
-        </message>
-        <message>
-            <source>Outbox: %1 waiting, %2 uploading, %3 submitting, %4 acknowledged, %5 failed.</source>
-            <translation>上传队列：待发送 %1 件，上传中 %2 件，提交中 %3 件，平台已确认 %4 件，失败 %5 件。</translation>
-        </message>
-        <message>
-            <source>Usage: tongban-cli outbox flush PLATFORM-URL ACCOUNT WINDOW</source>
-            <translation>用法：tongban-cli outbox flush 平台地址 账号 窗口</translation>
-        </message>
-        <message>
-            <source>%1 is not a picture this program can read (JPEG, PNG, TIFF or BMP).</source>
-            <translation>%1 不是本程序能读取的图片（JPEG、PNG、TIFF 或 BMP）。</translation>
-        </message>
-        <message>
-            <source>  page %1: %2 %3, confidence %4, corners %5</source>
-            <translation>  第 %1 页：%2 %3，置信度 %4，四角 %5</translation>
-        </message>
-        <message>
-            <source>landscape</source>
-            <translation>横向</translation>
-        </message>
-        <message>
-            <source>portrait</source>
-            <translation>纵向</translation>
-        </message>
-        <message>
-            <source>    quality: good (blur %1 mm, %2 dpi)</source>
-            <translation>    质量：合格（模糊 %1 mm，%2 dpi）</translation>
-        </message>
-        <message>
-            <source>Usage: tongban-cli imaging detect FILE... [--dpi N] [--json]</source>
-            <translation>用法：tongban-cli imaging detect 文件... [--dpi N] [--json]</translation>
-        </message>
-        <message>
-            <source>No page was found. Lay the page on the pad, inside the camera's view, then capture again.</source>
-            <translation>没有找到纸张。请把纸张放在拍摄台上、摄像头视野之内，然后重拍。</translation>
-        </message>
-        <message>
-            <source>  timings: decode %1 ms, detect %2 ms, gate %3 ms</source>
-            <translation>  耗时：解码 %1 ms，检测 %2 ms，质检 %3 ms</translation>
-        </message>
-        <message>
-            <source>Usage: tongban-cli imaging process FILE... [--out DIR] [--pdf FILE] [--dpi N] [--mode colour|grey|bw|auto] [--json]</source>
-            <translation>用法：tongban-cli imaging process 文件... [--out 目录] [--pdf 文件] [--dpi N] [--mode colour|grey|bw|auto] [--json]</translation>
-        </message>
-        <message>
-            <source>Cannot create the folder %1.</source>
-            <translation>无法创建文件夹 %1。</translation>
-        </message>
-        <message>
-            <source>Cannot write %1: %2</source>
-            <translation>无法写入 %1：%2</translation>
-        </message>
-        <message>
-            <source>  written: %1 (%2, %3 KB, %4, %5x%6)</source>
-            <translation>  已写入：%1（%2，%3 KB，%4，%5x%6）</translation>
-        </message>
-        <message>
-            <source>  timings: decode %1 ms, detect %2 ms, refine %3 ms, warp %4 ms, gate %5 ms, enhance %6 ms, encode %7 ms, total %8 ms</source>
-            <translation>  耗时：解码 %1 ms，检测 %2 ms，精修 %3 ms，校正 %4 ms，质检 %5 ms，增强 %6 ms，编码 %7 ms，共 %8 ms</translation>
-        </message>
-        <message numerus="yes">
-            <source>PDF: %1 (%n page(s))</source>
-            <translation>
-                <numerusform>PDF：%1（%n 页）</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>%1: skipped (TONGBAN_FAKE_DEVICES=1)</source>
-            <translation>%1：已跳过（TONGBAN_FAKE_DEVICES=1）</translation>
-        </message>
-        <message>
-            <source>%1: not available (%2)</source>
-            <translation>%1：不可用（%2）</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Core</name>
-        <message>
-            <source>A unified social credit code has 18 characters; this one has %1. Check the code on the business licence and type it again.</source>
-            <translation>统一社会信用代码应为 18 位，当前为 %1 位。请核对营业执照上的代码后重新输入。</translation>
-        </message>
-        <message>
-            <source>Character %1 (%2) cannot appear in a unified social credit code: the letters I, O, S, V and Z are never used. Check the code on the business licence.</source>
-            <translation>第 %1 位“%2”不能出现在统一社会信用代码中（代码不使用字母 I、O、S、V、Z）。请核对营业执照上的代码。</translation>
-        </message>
-        <message>
-            <source>The unified social credit code does not pass its check: one character is probably mistyped. Compare it with the licence character by character.</source>
-            <translation>统一社会信用代码校验未通过，可能有一位输错。请与营业执照逐位核对。</translation>
-        </message>
-        <message>
-            <source>An identity number has 18 characters; this one has %1. Check the number on the card and type it again.</source>
-            <translation>居民身份证号码应为 18 位，当前为 %1 位。请核对证件上的号码后重新输入。</translation>
-        </message>
-        <message>
-            <source>Character %1 of the identity number must be a digit. Check the number on the card and type it again.</source>
-            <translation>身份证号码第 %1 位应为数字。请核对证件上的号码后重新输入。</translation>
-        </message>
-        <message>
-            <source>The last character of the identity number must be a digit or X.</source>
-            <translation>身份证号码最后一位应为数字或 X。</translation>
-        </message>
-        <message>
-            <source>Characters 7 to 14 of the identity number are not a real birth date. Check the number on the card and type it again.</source>
-            <translation>身份证号码第 7 至 14 位不是有效的出生日期。请核对证件上的号码后重新输入。</translation>
-        </message>
-        <message>
-            <source>The identity number does not pass its check: one character is probably mistyped. Compare it with the card digit by digit.</source>
-            <translation>身份证号码校验未通过，可能有一位输错。请与证件逐位核对。</translation>
-        </message>
-        <message>
-            <source>The working-day calendar has no data for %1, so no deadline can be computed for that year. Update the catalogue from the platform, or ask IT to install a newer calendar.</source>
-            <translation>工作日历缺少 %1 年的数据，无法计算该年的期限。请从平台更新，或请信息技术人员安装新版日历。</translation>
-        </message>
-        <message>
-            <source>The working-day calendar data is damaged and was not used. The previous calendar stays in force.</source>
-            <translation>工作日历数据已损坏，未被采用；原有日历继续有效。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Drivers</name>
-        <message>
-            <source>The capture device is not connected. Check its cable, then choose it again.</source>
-            <translation>采集设备未连接。请检查连接线，然后重新选择该设备。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Gui::AuditPage</name>
-        <message>
-            <source>Audit trail</source>
-            <translation>留痕记录</translation>
-        </message>
-        <message>
-            <source>Every act on this workstation is recorded here, attributed to a clerk and chained so that a changed or removed record is detected. Records are kept at least 180 days.</source>
-            <translation>本工作站的每一项操作都记录在此，归属到具体窗口人员，并逐条链式校验，任何修改或删除都会被发现。记录至少保存 180 天。</translation>
-        </message>
-        <message>
-            <source>&amp;Check the chain</source>
-            <translation>校验记录链(&amp;C)</translation>
-        </message>
-        <message>
-            <source>Time</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <source>Clerk</source>
-            <translation>人员</translation>
-        </message>
-        <message>
-            <source>Window</source>
-            <translation>窗口</translation>
-        </message>
-        <message>
-            <source>Action</source>
-            <translation>操作</translation>
-        </message>
-        <message>
-            <source>Object</source>
-            <translation>对象</translation>
-        </message>
-        <message>
-            <source>Result</source>
-            <translation>结果</translation>
-        </message>
-        <message>
-            <source>The check could not run: %1</source>
-            <translation>无法校验：%1</translation>
-        </message>
-        <message numerus="yes">
-            <source>Chain intact: %n record(s) checked.</source>
-            <translation>
-                <numerusform>记录链完整：已校验 %n 条。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>record %1: %2</source>
-            <translation>第 %1 条：%2</translation>
-        </message>
-        <message>
-            <source>Tampering detected. Do not use this workstation for cases and call your supervisor.
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2: %3 added, %4 removed, %5 changed</source>
+        <translation>%1 → %2：新增 %3 项，删除 %4 项，变更 %5 项</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid catalogue</source>
+        <translation>%1 不是有效的通办事项清单</translation>
+    </message>
+    <message>
+        <source>No such file: %1</source>
+        <translation>文件不存在：%1</translation>
+    </message>
+    <message>
+        <source>Usage: tongban-cli catalog validate FILE</source>
+        <translation>用法：tongban-cli catalog validate 文件</translation>
+    </message>
+    <message>
+        <source>Invalid: %1 errors, %2 warnings.</source>
+        <translation>无效：%1 处错误，%2 条警告。</translation>
+    </message>
+    <message>
+        <source>Valid: catalogue %1, %2 items, %3 materials, %4 review points, %5 warnings.</source>
+        <translation>有效：清单 %1，%2 个事项，%3 项材料，%4 个审查要点，%5 条警告。</translation>
+    </message>
+    <message>
+        <source>Usage: tongban-cli catalog import FILE</source>
+        <translation>用法：tongban-cli catalog import 文件</translation>
+    </message>
+    <message>
+        <source>Catalogue %1 is in force (%2 items).</source>
+        <translation>清单 %1 已生效（%2 个事项）。</translation>
+    </message>
+    <message>
+        <source>Usage: tongban-cli catalog search QUERY</source>
+        <translation>用法：tongban-cli catalog search 关键词</translation>
+    </message>
+    <message>
+        <source>No item found.</source>
+        <translation>未找到事项。</translation>
+    </message>
+    <message>
+        <source>Usage: tongban-cli catalog diff OLD NEW (files or stored version labels)</source>
+        <translation>用法：tongban-cli catalog diff 旧 新（文件或本机保存的版本号）</translation>
+    </message>
+    <message>
+        <source>Outbox: %1 waiting, %2 uploading, %3 submitting, %4 acknowledged, %5 failed.</source>
+        <translation>上传队列：待发送 %1 件，上传中 %2 件，提交中 %3 件，平台已确认 %4 件，失败 %5 件。</translation>
+    </message>
+    <message>
+        <source>Usage: tongban-cli outbox flush PLATFORM-URL ACCOUNT WINDOW</source>
+        <translation>用法：tongban-cli outbox flush 平台地址 账号 窗口</translation>
+    </message>
+    <message>
+        <source>%1 is not a picture this program can read (JPEG, PNG, TIFF or BMP).</source>
+        <translation>%1 不是本程序能读取的图片（JPEG、PNG、TIFF 或 BMP）。</translation>
+    </message>
+    <message>
+        <source>  page %1: %2 %3, confidence %4, corners %5</source>
+        <translation>  第 %1 页：%2 %3，置信度 %4，四角 %5</translation>
+    </message>
+    <message>
+        <source>landscape</source>
+        <translation>横向</translation>
+    </message>
+    <message>
+        <source>portrait</source>
+        <translation>纵向</translation>
+    </message>
+    <message>
+        <source>    quality: good (blur %1 mm, %2 dpi)</source>
+        <translation>    质量：合格（模糊 %1 mm，%2 dpi）</translation>
+    </message>
+    <message>
+        <source>Usage: tongban-cli imaging detect FILE... [--dpi N] [--json]</source>
+        <translation>用法：tongban-cli imaging detect 文件... [--dpi N] [--json]</translation>
+    </message>
+    <message>
+        <source>No page was found. Lay the page on the pad, inside the camera&apos;s view, then capture again.</source>
+        <translation>没有找到纸张。请把纸张放在拍摄台上、摄像头视野之内，然后重拍。</translation>
+    </message>
+    <message>
+        <source>  timings: decode %1 ms, detect %2 ms, gate %3 ms</source>
+        <translation>  耗时：解码 %1 ms，检测 %2 ms，质检 %3 ms</translation>
+    </message>
+    <message>
+        <source>Usage: tongban-cli imaging process FILE... [--out DIR] [--pdf FILE] [--dpi N] [--mode colour|grey|bw|auto] [--json]</source>
+        <translation>用法：tongban-cli imaging process 文件... [--out 目录] [--pdf 文件] [--dpi N] [--mode colour|grey|bw|auto] [--json]</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>  written: %1 (%2, %3 KB, %4, %5x%6)</source>
+        <translation>  已写入：%1（%2，%3 KB，%4，%5x%6）</translation>
+    </message>
+    <message>
+        <source>  timings: decode %1 ms, detect %2 ms, refine %3 ms, warp %4 ms, gate %5 ms, enhance %6 ms, encode %7 ms, total %8 ms</source>
+        <translation>  耗时：解码 %1 ms，检测 %2 ms，精修 %3 ms，校正 %4 ms，质检 %5 ms，增强 %6 ms，编码 %7 ms，共 %8 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>PDF: %1 (%n page(s))</source>
+        <translation>
+            <numerusform>PDF：%1（%n 页）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: skipped (TONGBAN_FAKE_DEVICES=1)</source>
+        <translation>%1：已跳过（TONGBAN_FAKE_DEVICES=1）</translation>
+    </message>
+    <message>
+        <source>%1: not available (%2)</source>
+        <translation>%1：不可用（%2）</translation>
+    </message>
+    <message>
+        <source>Upload cap: %1 kbit/s (tongban.conf, [platform] uploadLimitKbps).</source>
+        <translation>上传限速：%1 kbit/s（tongban.conf 的 [platform] uploadLimitKbps）。</translation>
+    </message>
+    <message>
+        <source>Upload cap: none (tongban.conf, [platform] uploadLimitKbps).</source>
+        <translation>上传限速：不限（tongban.conf 的 [platform] uploadLimitKbps）。</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Core</name>
+    <message>
+        <source>A unified social credit code has 18 characters; this one has %1. Check the code on the business licence and type it again.</source>
+        <translation>统一社会信用代码应为 18 位，当前为 %1 位。请核对营业执照上的代码后重新输入。</translation>
+    </message>
+    <message>
+        <source>Character %1 (%2) cannot appear in a unified social credit code: the letters I, O, S, V and Z are never used. Check the code on the business licence.</source>
+        <translation>第 %1 位“%2”不能出现在统一社会信用代码中（代码不使用字母 I、O、S、V、Z）。请核对营业执照上的代码。</translation>
+    </message>
+    <message>
+        <source>The unified social credit code does not pass its check: one character is probably mistyped. Compare it with the licence character by character.</source>
+        <translation>统一社会信用代码校验未通过，可能有一位输错。请与营业执照逐位核对。</translation>
+    </message>
+    <message>
+        <source>An identity number has 18 characters; this one has %1. Check the number on the card and type it again.</source>
+        <translation>居民身份证号码应为 18 位，当前为 %1 位。请核对证件上的号码后重新输入。</translation>
+    </message>
+    <message>
+        <source>Character %1 of the identity number must be a digit. Check the number on the card and type it again.</source>
+        <translation>身份证号码第 %1 位应为数字。请核对证件上的号码后重新输入。</translation>
+    </message>
+    <message>
+        <source>The last character of the identity number must be a digit or X.</source>
+        <translation>身份证号码最后一位应为数字或 X。</translation>
+    </message>
+    <message>
+        <source>Characters 7 to 14 of the identity number are not a real birth date. Check the number on the card and type it again.</source>
+        <translation>身份证号码第 7 至 14 位不是有效的出生日期。请核对证件上的号码后重新输入。</translation>
+    </message>
+    <message>
+        <source>The identity number does not pass its check: one character is probably mistyped. Compare it with the card digit by digit.</source>
+        <translation>身份证号码校验未通过，可能有一位输错。请与证件逐位核对。</translation>
+    </message>
+    <message>
+        <source>The working-day calendar has no data for %1, so no deadline can be computed for that year. Update the catalogue from the platform, or ask IT to install a newer calendar.</source>
+        <translation>工作日历缺少 %1 年的数据，无法计算该年的期限。请从平台更新，或请信息技术人员安装新版日历。</translation>
+    </message>
+    <message>
+        <source>The working-day calendar data is damaged and was not used. The previous calendar stays in force.</source>
+        <translation>工作日历数据已损坏，未被采用；原有日历继续有效。</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Drivers</name>
+    <message>
+        <source>The capture device is not connected. Check its cable, then choose it again.</source>
+        <translation>采集设备未连接。请检查连接线，然后重新选择该设备。</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::AuditPage</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>留痕记录</translation>
+    </message>
+    <message>
+        <source>Every act on this workstation is recorded here, attributed to a clerk and chained so that a changed or removed record is detected. Records are kept at least 180 days.</source>
+        <translation>本工作站的每一项操作都记录在此，归属到具体窗口人员，并逐条链式校验，任何修改或删除都会被发现。记录至少保存 180 天。</translation>
+    </message>
+    <message>
+        <source>&amp;Check the chain</source>
+        <translation>校验记录链(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation>无法校验：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Chain intact: %n record(s) checked.</source>
+        <translation>
+            <numerusform>记录链完整：已校验 %n 条。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>record %1: %2</source>
+        <translation>第 %1 条：%2</translation>
+    </message>
+    <message>
+        <source>Tampering detected. Do not use this workstation for cases and call your supervisor.
 %1</source>
-            <translation>发现篡改痕迹。请停止在本工作站办件，并立即报告负责人。
+        <translation>发现篡改痕迹。请停止在本工作站办件，并立即报告负责人。
 %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Gui::CapturePane</name>
-        <message>
-            <source>Refresh</source>
-            <translation>刷新</translation>
-        </message>
-        <message>
-            <source>Capture by itself when the page is still</source>
-            <translation>纸张放稳后自动拍摄</translation>
-        </message>
-        <message>
-            <source>Capture (Space)</source>
-            <translation>拍摄（空格）</translation>
-        </message>
-        <message>
-            <source>Lay the page again under the camera: the next capture replaces page %1.</source>
-            <translation>请把该页重新放到高拍仪下：下一次拍摄将替换第 %1 页。</translation>
-        </message>
-        <message>
-            <source>Delete page</source>
-            <translation>删除页面</translation>
-        </message>
-        <message>
-            <source>Delete page %1 of this material? It cannot be undone.</source>
-            <translation>删除此材料的第 %1 页？删除后无法恢复。</translation>
-        </message>
-        <message>
-            <source>Connect the document camera or the scanner, then choose Refresh.</source>
-            <translation>请连接高拍仪或扫描仪，然后点击“刷新”。</translation>
-        </message>
-        <message>
-            <source>No capture device: connect the document camera or the scanner, then choose Refresh.</source>
-            <translation>没有采集设备：请连接高拍仪或扫描仪，然后点击“刷新”。</translation>
-        </message>
-        <message>
-            <source>Page %1 of this material captured.</source>
-            <translation>已采集此材料的第 %1 页。</translation>
-        </message>
-        <message>
-            <source>The page could not be read to turn it.</source>
-            <translation>无法读取该页，未能旋转。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Gui::CaseController</name>
-        <message>
-            <source>The service item %1 is not in the catalogue in force.</source>
-            <translation>事项 %1 不在现行事项清单中。</translation>
-        </message>
-        <message>
-            <source>No case is open.</source>
-            <translation>当前没有打开的办件。</translation>
-        </message>
-        <message>
-            <source>Finish checking every material before issuing a notice or a receipt.</source>
-            <translation>请先完成全部材料的核验，再出具告知书或收件回执。</translation>
-        </message>
-        <message>
-            <source>No platform is configured: the case cannot be transmitted. Ask IT support.</source>
-            <translation>未配置平台，办件无法提交。请联系信息技术人员。</translation>
-        </message>
-        <message>
-            <source>No paper original of this case has to be mailed.</source>
-            <translation>本办件没有需要寄送的纸质原件。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Gui::ChecklistPage</name>
-        <message>
-            <source>originals: %1</source>
-            <translation>原件 %1 份</translation>
-        </message>
-        <message>
-            <source>copies: %1</source>
-            <translation>复印件 %1 份</translation>
-        </message>
-        <message>
-            <source>paper</source>
-            <translation>纸质</translation>
-        </message>
-        <message>
-            <source>electronic</source>
-            <translation>电子</translation>
-        </message>
-        <message>
-            <source>paper and electronic</source>
-            <translation>纸质和电子</translation>
-        </message>
-        <message>
-            <source>Material checking</source>
-            <translation>材料核验</translation>
-        </message>
-        <message>
-            <source>Original verified against the copy (核验原件)</source>
-            <translation>已核验原件（核验原件）</translation>
-        </message>
-        <message>
-            <source>The applicant did not bring this material</source>
-            <translation>申请人未提交此材料（缺少）</translation>
-        </message>
-        <message>
-            <source>Accept now, submit later (容缺受理)</source>
-            <translation>容缺受理（先受理、后补交）</translation>
-        </message>
-        <message>
-            <source>The applicant's commitment: what, by when</source>
-            <translation>申请人承诺：补交什么、何时补交</translation>
-        </message>
-        <message>
-            <source>Report a guide error</source>
-            <translation>指南纠错</translation>
-        </message>
-        <message>
-            <source>Video assistance</source>
-            <translation>视频协助</translation>
-        </message>
-        <message>
-            <source>No case is open. Start one under New case, or open a case awaiting correction from Today.</source>
-            <translation>当前没有打开的办件。请在“新建办件”中开始，或在“今日”中打开待补正的办件。</translation>
-        </message>
-        <message>
-            <source>%1
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::CapturePane</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Capture by itself when the page is still</source>
+        <translation>纸张放稳后自动拍摄</translation>
+    </message>
+    <message>
+        <source>Capture (Space)</source>
+        <translation>拍摄（空格）</translation>
+    </message>
+    <message>
+        <source>Lay the page again under the camera: the next capture replaces page %1.</source>
+        <translation>请把该页重新放到高拍仪下：下一次拍摄将替换第 %1 页。</translation>
+    </message>
+    <message>
+        <source>Delete page</source>
+        <translation>删除页面</translation>
+    </message>
+    <message>
+        <source>Delete page %1 of this material? It cannot be undone.</source>
+        <translation>删除此材料的第 %1 页？删除后无法恢复。</translation>
+    </message>
+    <message>
+        <source>Connect the document camera or the scanner, then choose Refresh.</source>
+        <translation>请连接高拍仪或扫描仪，然后点击“刷新”。</translation>
+    </message>
+    <message>
+        <source>No capture device: connect the document camera or the scanner, then choose Refresh.</source>
+        <translation>没有采集设备：请连接高拍仪或扫描仪，然后点击“刷新”。</translation>
+    </message>
+    <message>
+        <source>Page %1 of this material captured.</source>
+        <translation>已采集此材料的第 %1 页。</translation>
+    </message>
+    <message>
+        <source>The page could not be read to turn it.</source>
+        <translation>无法读取该页，未能旋转。</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::CaseController</name>
+    <message>
+        <source>The service item %1 is not in the catalogue in force.</source>
+        <translation>事项 %1 不在现行事项清单中。</translation>
+    </message>
+    <message>
+        <source>No case is open.</source>
+        <translation>当前没有打开的办件。</translation>
+    </message>
+    <message>
+        <source>Finish checking every material before issuing a notice or a receipt.</source>
+        <translation>请先完成全部材料的核验，再出具告知书或收件回执。</translation>
+    </message>
+    <message>
+        <source>No platform is configured: the case cannot be transmitted. Ask IT support.</source>
+        <translation>未配置平台，办件无法提交。请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <source>No paper original of this case has to be mailed.</source>
+        <translation>本办件没有需要寄送的纸质原件。</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::ChecklistPage</name>
+    <message>
+        <source>originals: %1</source>
+        <translation>原件 %1 份</translation>
+    </message>
+    <message>
+        <source>copies: %1</source>
+        <translation>复印件 %1 份</translation>
+    </message>
+    <message>
+        <source>paper</source>
+        <translation>纸质</translation>
+    </message>
+    <message>
+        <source>electronic</source>
+        <translation>电子</translation>
+    </message>
+    <message>
+        <source>paper and electronic</source>
+        <translation>纸质和电子</translation>
+    </message>
+    <message>
+        <source>Material checking</source>
+        <translation>材料核验</translation>
+    </message>
+    <message>
+        <source>Original verified against the copy (核验原件)</source>
+        <translation>已核验原件（核验原件）</translation>
+    </message>
+    <message>
+        <source>The applicant did not bring this material</source>
+        <translation>申请人未提交此材料（缺少）</translation>
+    </message>
+    <message>
+        <source>Accept now, submit later (容缺受理)</source>
+        <translation>容缺受理（先受理、后补交）</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s commitment: what, by when</source>
+        <translation>申请人承诺：补交什么、何时补交</translation>
+    </message>
+    <message>
+        <source>Report a guide error</source>
+        <translation>指南纠错</translation>
+    </message>
+    <message>
+        <source>Video assistance</source>
+        <translation>视频协助</translation>
+    </message>
+    <message>
+        <source>No case is open. Start one under New case, or open a case awaiting correction from Today.</source>
+        <translation>当前没有打开的办件。请在“新建办件”中开始，或在“今日”中打开待补正的办件。</translation>
+    </message>
+    <message>
+        <source>%1
 %2 · %3</source>
-            <translation>%1
+        <translation>%1
 %2 · %3</translation>
-        </message>
-        <message>
-            <source>applicant not entered</source>
-            <translation>未填写申请人</translation>
-        </message>
-        <message numerus="yes">
-            <source> · %n page(s)</source>
-            <translation>
-                <numerusform> · %n 页</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source> · to correct</source>
-            <translation> · 需补正</translation>
-        </message>
-        <message>
-            <source>Basis: %1</source>
-            <translation>依据：%1</translation>
-        </message>
-        <message>
-            <source>Source: %1</source>
-            <translation>来源：%1</translation>
-        </message>
-        <message>
-            <source>The paper original goes to the home department by mail.</source>
-            <translation>纸质原件须邮寄至属地部门。</translation>
-        </message>
-        <message>
-            <source>Listed on the one-time notice: check it again now.</source>
-            <translation>一次性告知书中列明的材料：请重新核验。</translation>
-        </message>
-        <message>
-            <source>Already checked at the first visit; nothing to do unless it changed.</source>
-            <translation>首次办理时已核验通过；如无变化无需处理。</translation>
-        </message>
-        <message>
-            <source>Review points</source>
-            <translation>审查要点</translation>
-        </message>
-        <message>
-            <source>Met</source>
-            <translation>符合</translation>
-        </message>
-        <message>
-            <source>Not met</source>
-            <translation>不符合</translation>
-        </message>
-        <message>
-            <source>Remark (optional)</source>
-            <translation>备注（可选）</translation>
-        </message>
-        <message>
-            <source>To the decision</source>
-            <translation>去出具结果</translation>
-        </message>
-        <message>
-            <source>Ctrl+D</source>
-            <translation>Ctrl+D</translation>
-        </message>
-        <message>
-            <source>Sample with the review points</source>
-            <translation>示范文本与审查要点</translation>
-        </message>
-        <message>
-            <source>Previous</source>
-            <translation>上一项</translation>
-        </message>
-        <message>
-            <source>Ctrl+Up</source>
-            <translation>Ctrl+↑</translation>
-        </message>
-        <message>
-            <source>Next material</source>
-            <translation>下一项材料</translation>
-        </message>
-        <message>
-            <source>Ctrl+Down</source>
-            <translation>Ctrl+↓</translation>
-        </message>
-        <message numerus="yes">
-            <source>To the decision · %n left</source>
-            <translation>
-                <numerusform>去出具结果 · 还剩 %n 项</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Gui::DecisionPage</name>
-        <message>
-            <source>Decision and notices</source>
-            <translation>受理与告知</translation>
-        </message>
-        <message>
-            <source>Material</source>
-            <translation>材料</translation>
-        </message>
-        <message>
-            <source>Result</source>
-            <translation>结果</translation>
-        </message>
-        <message>
-            <source>Pages</source>
-            <translation>页数</translation>
-        </message>
-        <message>
-            <source>What the applicant must do</source>
-            <translation>申请人需补正的内容</translation>
-        </message>
-        <message>
-            <source>Back to the checklist</source>
-            <translation>返回材料核验</translation>
-        </message>
-        <message>
-            <source>Preview</source>
-            <translation>预览</translation>
-        </message>
-        <message>
-            <source>Reprint (补打)</source>
-            <translation>补打</translation>
-        </message>
-        <message>
-            <source>Next applicant</source>
-            <translation>办理下一位</translation>
-        </message>
-        <message>
-            <source>No case is open.</source>
-            <translation>当前没有打开的办件。</translation>
-        </message>
-        <message>
-            <source>%1 · %2 · applicant %3</source>
-            <translation>%1 · %2 · 申请人 %3</translation>
-        </message>
-        <message>
-            <source>Commitment: %1</source>
-            <translation>承诺：%1</translation>
-        </message>
-        <message>
-            <source>%1 %2, issued %3%4</source>
-            <translation>%1 %2，出具于 %3%4</translation>
-        </message>
-        <message numerus="yes">
-            <source>, reprinted %n time(s)</source>
-            <translation>
-                <numerusform>，已补打 %n 次</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Complete. The receipt was issued and the case is in the outbox.</source>
-            <translation>材料齐全。已出具收件回执，办件正在提交平台。</translation>
-        </message>
-        <message>
-            <source>Complete. Official case number %1.</source>
-            <translation>材料齐全。正式受理编号 %1。</translation>
-        </message>
-        <message>
-            <source>Receipt issued</source>
-            <translation>已出具收件回执</translation>
-        </message>
-        <message>
-            <source>Awaiting correction: the one-time notice lists everything the applicant must bring. Open the case from Today when they return.</source>
-            <translation>待补正：一次性告知书已列明申请人需补正的全部内容。申请人再次前来时，请在“今日”中打开此办件。</translation>
-        </message>
-        <message>
-            <source>One-time notice issued</source>
-            <translation>已出具一次性告知书</translation>
-        </message>
-        <message>
-            <source>; </source>
-            <translation>；</translation>
-        </message>
-        <message>
-            <source>Not decided yet:
+    </message>
+    <message>
+        <source>applicant not entered</source>
+        <translation>未填写申请人</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n page(s)</source>
+        <translation>
+            <numerusform> · %n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · to correct</source>
+        <translation> · 需补正</translation>
+    </message>
+    <message>
+        <source>Basis: %1</source>
+        <translation>依据：%1</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>The paper original goes to the home department by mail.</source>
+        <translation>纸质原件须邮寄至属地部门。</translation>
+    </message>
+    <message>
+        <source>Listed on the one-time notice: check it again now.</source>
+        <translation>一次性告知书中列明的材料：请重新核验。</translation>
+    </message>
+    <message>
+        <source>Already checked at the first visit; nothing to do unless it changed.</source>
+        <translation>首次办理时已核验通过；如无变化无需处理。</translation>
+    </message>
+    <message>
+        <source>Review points</source>
+        <translation>审查要点</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>符合</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>Remark (optional)</source>
+        <translation>备注（可选）</translation>
+    </message>
+    <message>
+        <source>To the decision</source>
+        <translation>去出具结果</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>Sample with the review points</source>
+        <translation>示范文本与审查要点</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一项</translation>
+    </message>
+    <message>
+        <source>Ctrl+Up</source>
+        <translation>Ctrl+↑</translation>
+    </message>
+    <message>
+        <source>Next material</source>
+        <translation>下一项材料</translation>
+    </message>
+    <message>
+        <source>Ctrl+Down</source>
+        <translation>Ctrl+↓</translation>
+    </message>
+    <message numerus="yes">
+        <source>To the decision · %n left</source>
+        <translation>
+            <numerusform>去出具结果 · 还剩 %n 项</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::DecisionPage</name>
+    <message>
+        <source>Decision and notices</source>
+        <translation>受理与告知</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <source>What the applicant must do</source>
+        <translation>申请人需补正的内容</translation>
+    </message>
+    <message>
+        <source>Back to the checklist</source>
+        <translation>返回材料核验</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Reprint (补打)</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <source>Next applicant</source>
+        <translation>办理下一位</translation>
+    </message>
+    <message>
+        <source>No case is open.</source>
+        <translation>当前没有打开的办件。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · applicant %3</source>
+        <translation>%1 · %2 · 申请人 %3</translation>
+    </message>
+    <message>
+        <source>Commitment: %1</source>
+        <translation>承诺：%1</translation>
+    </message>
+    <message>
+        <source>%1 %2, issued %3%4</source>
+        <translation>%1 %2，出具于 %3%4</translation>
+    </message>
+    <message numerus="yes">
+        <source>, reprinted %n time(s)</source>
+        <translation>
+            <numerusform>，已补打 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Complete. The receipt was issued and the case is in the outbox.</source>
+        <translation>材料齐全。已出具收件回执，办件正在提交平台。</translation>
+    </message>
+    <message>
+        <source>Complete. Official case number %1.</source>
+        <translation>材料齐全。正式受理编号 %1。</translation>
+    </message>
+    <message>
+        <source>Receipt issued</source>
+        <translation>已出具收件回执</translation>
+    </message>
+    <message>
+        <source>Awaiting correction: the one-time notice lists everything the applicant must bring. Open the case from Today when they return.</source>
+        <translation>待补正：一次性告知书已列明申请人需补正的全部内容。申请人再次前来时，请在“今日”中打开此办件。</translation>
+    </message>
+    <message>
+        <source>One-time notice issued</source>
+        <translation>已出具一次性告知书</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Not decided yet:
 %1</source>
-            <translation>尚不能出具结果：
+        <translation>尚不能出具结果：
 %1</translation>
-        </message>
-        <message>
-            <source>Finish checking first</source>
-            <translation>请先完成核验</translation>
-        </message>
-        <message>
-            <source>Every material is in order: issue the receipt and transmit the case to the platform.</source>
-            <translation>材料齐全、符合要求：出具收件回执并提交统一受理平台。</translation>
-        </message>
-        <message>
-            <source>Issue receipt and transmit (Ctrl+P)</source>
-            <translation>出具收件回执并提交（Ctrl+P）</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n deficiency(ies): issue the one-time notice listing all of them.</source>
-            <translation>
-                <numerusform>共 %n 处问题：出具一次性告知书，一次性告知全部问题。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Issue one-time notice (Ctrl+P)</source>
-            <translation>出具一次性告知书（Ctrl+P）</translation>
-        </message>
-        <message>
-            <source>The receipt was issued, but the case could not be put in the outbox: %1</source>
-            <translation>已出具收件回执，但办件未能放入上传队列：%1</translation>
-        </message>
-        <message>
-            <source>One-time notice %1 printed. Hand it to the applicant to sign.</source>
-            <translation>一次性告知书 %1 已打印。请交申请人签收。</translation>
-        </message>
-        <message>
-            <source>Receipt %1 printed; the case is being transmitted.</source>
-            <translation>收件回执 %1 已打印；办件正在提交平台。</translation>
-        </message>
-        <message>
-            <source>Receipt %1 and mailing slip %2 printed; the case is being transmitted. Mail the paper originals by the next working day.</source>
-            <translation>收件回执 %1 和寄送单 %2 已打印；办件正在提交平台。请于下一个工作日内寄出纸质原件。</translation>
-        </message>
-        <message>
-            <source>Reprinted %1, marked 补打.</source>
-            <translation>已补打 %1，标注“补打”。</translation>
-        </message>
-        <message>
-            <source>No printer is available. The notice is kept: print it later with Reprint, or ask IT support to set up the printer.</source>
-            <translation>没有可用的打印机。文书已保存：稍后可用“补打”打印，或请信息技术人员设置打印机。</translation>
-        </message>
-        <message>
-            <source>The printer reported an error. The notice is kept: check the printer and use Reprint.</source>
-            <translation>打印机报告错误。文书已保存：请检查打印机后使用“补打”。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Gui::GuideReportDialog</name>
-        <message>
-            <source>Report a guide error</source>
-            <translation>指南纠错</translation>
-        </message>
-        <message>
-            <source>%1 · material: %2</source>
-            <translation>%1 · 材料：%2</translation>
-        </message>
-        <message>
-            <source>The guide is wrong or unclear</source>
-            <translation>办事指南有误或不清楚</translation>
-        </message>
-        <message>
-            <source>A material outside the list was demanded</source>
-            <translation>被要求提交清单以外的材料</translation>
-        </message>
-        <message>
-            <source>A review point does not match the material</source>
-            <translation>审查要点与材料不符</translation>
-        </message>
-        <message>
-            <source>What is wrong, and what the guide should say</source>
-            <translation>哪里有误，指南应当如何表述</translation>
-        </message>
-        <message>
-            <source>Send to the platform</source>
-            <translation>提交平台</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Gui::GuidesPage</name>
-        <message>
-            <source>Unified guides</source>
-            <translation>办事指南</translation>
-        </message>
-        <message>
-            <source>Name, code, keyword or pinyin initials (e.g. gtgsh)</source>
-            <translation>名称、编码或拼音首字母，如 gtgsh</translation>
-        </message>
-        <message>
-            <source>Materials</source>
-            <translation>申请材料</translation>
-        </message>
-        <message>
-            <source>Review points</source>
-            <translation>审查要点</translation>
-        </message>
-        <message numerus="yes">
-            <source>Catalogue %1, %n item(s), published by %2</source>
-            <translation>
-                <numerusform>清单 %1，共 %n 个事项，%2 发布</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>No item matches "%1".</source>
-            <translation>没有与“%1”匹配的事项。</translation>
-        </message>
-        <message>
-            <source>%1 original(s), %2 copy(ies)</source>
-            <translation>原件 %1 份，复印件 %2 份</translation>
-        </message>
-        <message>
-            <source>paper</source>
-            <translation>纸质</translation>
-        </message>
-        <message>
-            <source>electronic</source>
-            <translation>电子</translation>
-        </message>
-        <message>
-            <source>paper and electronic</source>
-            <translation>纸质和电子</translation>
-        </message>
-        <message>
-            <source>tolerated absence allowed</source>
-            <translation>可容缺受理</translation>
-        </message>
-        <message>
-            <source>paper original mailed</source>
-            <translation>纸质原件需寄送</translation>
-        </message>
-        <message>
-            <source>only when: %1</source>
-            <translation>适用情形：%1</translation>
-        </message>
-        <message>
-            <source>citywide</source>
-            <translation>全市通办</translation>
-        </message>
-        <message>
-            <source>provincewide</source>
-            <translation>全省通办</translation>
-        </message>
-        <message>
-            <source>across provinces</source>
-            <translation>跨省通办</translation>
-        </message>
-        <message>
-            <source>Item code</source>
-            <translation>事项编码</translation>
-        </message>
-        <message>
-            <source>Type</source>
-            <translation>事项类型</translation>
-        </message>
-        <message>
-            <source>Scope</source>
-            <translation>通办范围</translation>
-        </message>
-        <message>
-            <source>Home jurisdiction</source>
-            <translation>属地</translation>
-        </message>
-        <message>
-            <source>Home windows</source>
-            <translation>属地通办窗口</translation>
-        </message>
-        <message>
-            <source>Implementing body</source>
-            <translation>实施主体</translation>
-        </message>
-        <message>
-            <source>Time limits</source>
-            <translation>办结时限</translation>
-        </message>
-        <message>
-            <source>legal %1 working days, promised %2 working days</source>
-            <translation>法定 %1 个工作日，承诺 %2 个工作日</translation>
-        </message>
-        <message>
-            <source>Result</source>
-            <translation>结果</translation>
-        </message>
-        <message>
-            <source>Fees</source>
-            <translation>收费</translation>
-        </message>
-        <message>
-            <source>free of charge</source>
-            <translation>不收费</translation>
-        </message>
-        <message>
-            <source>Acceptance conditions</source>
-            <translation>受理条件</translation>
-        </message>
-        <message>
-            <source>Basis</source>
-            <translation>设定依据</translation>
-        </message>
-        <message>
-            <source>Process</source>
-            <translation>办理流程</translation>
-        </message>
-        <message>
-            <source>Location and hours</source>
-            <translation>办理地点和时间</translation>
-        </message>
-        <message>
-            <source>Contact</source>
-            <translation>咨询方式</translation>
-        </message>
-        <message>
-            <source>Complaints</source>
-            <translation>监督投诉</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Gui::MainWindow</name>
-        <message>
-            <source>Tongban Workstation</source>
-            <translation>通办工作站</translation>
-        </message>
-        <message>
-            <source>Today</source>
-            <translation>今日</translation>
-        </message>
-        <message>
-            <source>New case</source>
-            <translation>新建办件</translation>
-        </message>
-        <message>
-            <source>Material checking</source>
-            <translation>材料核验</translation>
-        </message>
-        <message>
-            <source>Video assistance</source>
-            <translation>视频协助</translation>
-        </message>
-        <message>
-            <source>Call the home window of the item about a material, show the captured page and let the home clerk point at it.</source>
-            <translation>就某项材料向事项属地通办窗口发起视频协助，展示已拍摄的页面，由属地人员在页面上标注。</translation>
-        </message>
-        <message>
-            <source>Missed calls reminded by SMS and counted</source>
-            <translation>未及时响应的呼叫发送短信提醒并计数</translation>
-        </message>
-        <message>
-            <source>Calls recorded and kept six months</source>
-            <translation>通话录像保存六个月</translation>
-        </message>
-        <message>
-            <source>Audit trail</source>
-            <translation>留痕记录</translation>
-        </message>
-        <message>
-            <source>Ctrl+%1</source>
-            <translation>Ctrl+%1</translation>
-        </message>
-        <message>
-            <source>Demo window (%1)</source>
-            <translation>演示窗口（%1）</translation>
-        </message>
-        <message>
-            <source>Unified guides</source>
-            <translation>办事指南</translation>
-        </message>
-        <message>
-            <source>Lock</source>
-            <translation>锁定</translation>
-        </message>
-        <message>
-            <source>Lock the window now (Ctrl+L)</source>
-            <translation>立即锁定窗口（Ctrl+L）</translation>
-        </message>
-        <message>
-            <source>Sign out</source>
-            <translation>退出登录</translation>
-        </message>
-        <message>
-            <source>Decision and notices</source>
-            <translation>受理与告知</translation>
-        </message>
-        <message>
-            <source>Outbox and mailing</source>
-            <translation>上传与寄送</translation>
-        </message>
-        <message>
-            <source>Data: %1    Calendar: %2-%3    Platform: %4</source>
-            <translation>数据：%1    日历：%2-%3    平台：%4</translation>
-        </message>
-        <message>
-            <source>not configured</source>
-            <translation>未配置</translation>
-        </message>
-        <message>
-            <source>Only %1 can unlock this window.</source>
-            <translation>只有%1可以解锁此窗口。</translation>
-        </message>
-        <message>
-            <source>No platform is configured for this workstation. Ask IT support to set [platform] url in tongban.conf.</source>
-            <translation>本工作站未配置平台。请联系信息技术人员在 tongban.conf 中设置 [platform] url。</translation>
-        </message>
-        <message>
-            <source>Case %1 reopened where you left it.</source>
-            <translation>办件 %1 已恢复到上次离开的位置。</translation>
-        </message>
-        <message>
-            <source>Clerk: %1 (%2)</source>
-            <translation>窗口人员：%1（%2）</translation>
-        </message>
-        <message>
-            <source>Case %1 %2</source>
-            <translation>办件 %1 %2</translation>
-        </message>
-        <message>
-            <source>No platform is configured: the report cannot be sent.</source>
-            <translation>未配置平台，纠错报告无法发送。</translation>
-        </message>
-        <message>
-            <source>Guide error report sent to the platform.</source>
-            <translation>指南纠错已发送至平台。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Gui::NewCasePage</name>
-        <message>
-            <source>New case</source>
-            <translation>新建办件</translation>
-        </message>
-        <message>
-            <source>Item name, code or pinyin initials</source>
-            <translation>事项名称、编码或拼音首字母</translation>
-        </message>
-        <message>
-            <source>Unified guide</source>
-            <translation>办事指南</translation>
-        </message>
-        <message>
-            <source>Start a case for this item</source>
-            <translation>办理此事项</translation>
-        </message>
-        <message>
-            <source>Applicant</source>
-            <translation>申请人</translation>
-        </message>
-        <message>
-            <source>Natural person</source>
-            <translation>自然人</translation>
-        </message>
-        <message>
-            <source>Legal person or organisation</source>
-            <translation>法人或其他组织</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>姓名/名称</translation>
-        </message>
-        <message>
-            <source>Identity number</source>
-            <translation>身份证号码</translation>
-        </message>
-        <message>
-            <source>Legal representative</source>
-            <translation>法定代表人</translation>
-        </message>
-        <message>
-            <source>Phone (optional)</source>
-            <translation>联系电话（可选）</translation>
-        </message>
-        <message>
-            <source>Questions that decide the materials</source>
-            <translation>办理情形</translation>
-        </message>
-        <message>
-            <source>Agent</source>
-            <translation>代办人</translation>
-        </message>
-        <message>
-            <source>Materials to check</source>
-            <translation>需核验的材料</translation>
-        </message>
-        <message>
-            <source>Check the materials (Ctrl+Enter)</source>
-            <translation>开始核验材料（Ctrl+Enter）</translation>
-        </message>
-        <message>
-            <source>%1 (in some cases)</source>
-            <translation>%1（特定情形）</translation>
-        </message>
-        <message>
-            <source>Decided by %1 (%2)</source>
-            <translation>由%1（%2）办理</translation>
-        </message>
-        <message numerus="yes">
-            <source>Promised time limit: %n working day(s)</source>
-            <translation>
-                <numerusform>承诺时限：%n 个工作日</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Fee: %1</source>
-            <translation>收费：%1</translation>
-        </message>
-        <message>
-            <source>No fee</source>
-            <translation>不收费</translation>
-        </message>
-        <message>
-            <source>Materials</source>
-            <translation>申请材料</translation>
-        </message>
-        <message>
-            <source>Case %1 · saved as you type</source>
-            <translation>办件 %1 · 输入即保存</translation>
-        </message>
-        <message>
-            <source>Unified social credit code</source>
-            <translation>统一社会信用代码</translation>
-        </message>
-        <message>
-            <source>No</source>
-            <translation>否</translation>
-        </message>
-        <message>
-            <source>Yes</source>
-            <translation>是</translation>
-        </message>
-        <message>
-            <source>Choose…</source>
-            <translation>请选择…</translation>
-        </message>
-        <message>
-            <source>✓ Valid credit code</source>
-            <translation>✓ 统一社会信用代码有效</translation>
-        </message>
-        <message>
-            <source>%1 of 18 characters</source>
-            <translation>已输入 %1 / 18 位</translation>
-        </message>
-        <message>
-            <source>✓ Valid identity number</source>
-            <translation>✓ 身份证号码有效</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n material(s) apply to these answers: </source>
-            <translation>
-                <numerusform>按以上情形需提交 %n 项材料：</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>, </source>
-            <translation>、</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Gui::NotBuiltPage</name>
-        <message>
-            <source>Not built yet: this screen cannot be used on this version of the workstation.</source>
-            <translation>尚未建成：本版本工作站暂不能使用此功能。</translation>
-        </message>
-        <message>
-            <source>What it will do:</source>
-            <translation>建成后将提供：</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Gui::OutboxPage</name>
-        <message>
-            <source>Waiting to send</source>
-            <translation>等待发送</translation>
-        </message>
-        <message>
-            <source>Uploading pages</source>
-            <translation>正在上传页面</translation>
-        </message>
-        <message>
-            <source>Submitting</source>
-            <translation>正在提交</translation>
-        </message>
-        <message>
-            <source>Acknowledged</source>
-            <translation>平台已受理</translation>
-        </message>
-        <message>
-            <source>Failed</source>
-            <translation>失败</translation>
-        </message>
-        <message>
-            <source>Outbox and mailing</source>
-            <translation>上传与寄送</translation>
-        </message>
-        <message>
-            <source>Send now</source>
-            <translation>立即发送</translation>
-        </message>
-        <message>
-            <source>Case</source>
-            <translation>办件</translation>
-        </message>
-        <message>
-            <source>State</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <source>Pages sent</source>
-            <translation>已上传页数</translation>
-        </message>
-        <message>
-            <source>Official number</source>
-            <translation>正式受理编号</translation>
-        </message>
-        <message>
-            <source>Last problem</source>
-            <translation>最近的问题</translation>
-        </message>
-        <message>
-            <source>Paper originals to mail (within 1 working day)</source>
-            <translation>待寄送的纸质原件（1 个工作日内）</translation>
-        </message>
-        <message>
-            <source>Mail by</source>
-            <translation>寄出期限</translation>
-        </message>
-        <message>
-            <source>Materials</source>
-            <translation>申请材料</translation>
-        </message>
-        <message>
-            <source>Carrier</source>
-            <translation>寄递方式</translation>
-        </message>
-        <message>
-            <source>Waybill</source>
-            <translation>运单号</translation>
-        </message>
-        <message>
-            <source>Cases are sent by themselves in the background and resume after a network failure or a restart.</source>
-            <translation>办件在后台自动发送；网络中断或重启后会自动续传。</translation>
-        </message>
-        <message>
-            <source>Not signed in to the platform: cases wait here and are sent after sign-in.</source>
-            <translation>未登录平台：办件在此等待，登录后自动发送。</translation>
-        </message>
-        <message>
-            <source>(next try %1)</source>
-            <translation>（%1 重试）</translation>
-        </message>
-        <message>
-            <source>%1 (overdue)</source>
-            <translation>%1（已逾期）</translation>
-        </message>
-        <message>
-            <source>Sent %1</source>
-            <translation>已寄出 %1</translation>
-        </message>
-        <message>
-            <source>SF Express</source>
-            <translation>顺丰速运</translation>
-        </message>
-        <message>
-            <source>Government courier</source>
-            <translation>政务机要通道</translation>
-        </message>
-        <message>
-            <source>Waybill number</source>
-            <translation>运单号</translation>
-        </message>
-        <message>
-            <source>Record as sent</source>
-            <translation>登记寄出</translation>
-        </message>
-        <message>
-            <source>The case is not on the platform yet (see the outbox above): record the waybill once it is.</source>
-            <translation>办件尚未提交到平台（见上方上传队列）：请在提交完成后再登记运单号。</translation>
-        </message>
-        <message>
-            <source>; </source>
-            <translation>；</translation>
-        </message>
-        <message>
-            <source>Send again</source>
-            <translation>重新发送</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Gui::SignInPage</name>
-        <message>
-            <source>Your own clerk account</source>
-            <translation>您本人的窗口人员账号</translation>
-        </message>
-        <message>
-            <source>Account</source>
-            <translation>账号</translation>
-        </message>
-        <message>
-            <source>Password</source>
-            <translation>密码</translation>
-        </message>
-        <message>
-            <source>Sign out</source>
-            <translation>退出登录</translation>
-        </message>
-        <message>
-            <source>Accounts are personal and never shared; every act is recorded under your name.</source>
-            <translation>账号一人一号、不得共用；每一项操作都以您的名义留痕。</translation>
-        </message>
-        <message>
-            <source>Sign in</source>
-            <translation>登录</translation>
-        </message>
-        <message>
-            <source>Window locked</source>
-            <translation>窗口已锁定</translation>
-        </message>
-        <message>
-            <source>Unlock</source>
-            <translation>解锁</translation>
-        </message>
-        <message>
-            <source>Locked after a period without use. Only %1 can unlock it; another clerk must sign out first.</source>
-            <translation>长时间无操作，窗口已锁定。只有%1可以解锁；其他人员须先退出登录。</translation>
-        </message>
-        <message>
-            <source>Enter your account.</source>
-            <translation>请输入账号。</translation>
-        </message>
-        <message>
-            <source>Enter your password.</source>
-            <translation>请输入密码。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Gui::TodayPage</name>
-        <message>
-            <source>Working days</source>
-            <translation>工作日</translation>
-        </message>
-        <message>
-            <source>Today</source>
-            <translation>今日</translation>
-        </message>
-        <message>
-            <source>Next working day</source>
-            <translation>下一个工作日</translation>
-        </message>
-        <message>
-            <source>Paper originals received today must be mailed by</source>
-            <translation>今日收件的纸质材料最迟寄出日</translation>
-        </message>
-        <message>
-            <source>Calendar data covers</source>
-            <translation>日历数据覆盖</translation>
-        </message>
-        <message>
-            <source>This workstation</source>
-            <translation>本工作站</translation>
-        </message>
-        <message>
-            <source>Data folder</source>
-            <translation>数据目录</translation>
-        </message>
-        <message>
-            <source>Database</source>
-            <translation>数据库</translation>
-        </message>
-        <message>
-            <source>Cases stored</source>
-            <translation>已存办件</translation>
-        </message>
-        <message>
-            <source>Pages stored</source>
-            <translation>已存页面</translation>
-        </message>
-        <message>
-            <source>Audit trail</source>
-            <translation>留痕记录</translation>
-        </message>
-        <message>
-            <source>Today, %1</source>
-            <translation>今日：%1</translation>
-        </message>
-        <message>
-            <source>Unknown: no calendar data for this year</source>
-            <translation>未知：缺少本年度日历数据</translation>
-        </message>
-        <message>
-            <source>Working day</source>
-            <translation>工作日</translation>
-        </message>
-        <message>
-            <source>Rest day</source>
-            <translation>休息日</translation>
-        </message>
-        <message>
-            <source>Public holiday (%1)</source>
-            <translation>法定节假日（%1）</translation>
-        </message>
-        <message>
-            <source>cannot be computed: %1</source>
-            <translation>无法计算：%1</translation>
-        </message>
-        <message>
-            <source>The calendar has no data for %1 yet: deadlines that run into %1 cannot be computed. The platform will supply it; until then ask IT to update the calendar.</source>
-            <translation>工作日历尚无 %1 年数据，跨入 %1 年的期限无法计算。数据将由平台下发；在此之前请联系信息技术人员更新日历。</translation>
-        </message>
-        <message>
-            <source>Healthy (integrity check passed)</source>
-            <translation>完好（完整性检查通过）</translation>
-        </message>
-        <message>
-            <source>Damaged: call IT support before capturing anything</source>
-            <translation>已损坏：请先联系信息技术人员，暂勿采集</translation>
-        </message>
-        <message>
-            <source>Could not be checked: %1</source>
-            <translation>无法检查：%1</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n record(s), chain intact</source>
-            <translation>
-                <numerusform>%n 条，记录链完整</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Tampering detected in %n record(s): call your supervisor</source>
-            <translation>
-                <numerusform>%n 处发现篡改痕迹：请报告负责人</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Catalogue in force</source>
-            <translation>现行清单</translation>
-        </message>
-        <message numerus="yes">
-            <source>%1, %n item(s), published %2</source>
-            <translation>
-                <numerusform>%1，共 %n 个事项，%2 发布</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Awaiting correction</source>
-            <translation>待补正</translation>
-        </message>
-        <message>
-            <source>Received, transmitting</source>
-            <translation>已收件，提交中</translation>
-        </message>
-        <message>
-            <source>Abandoned</source>
-            <translation>已放弃</translation>
-        </message>
-        <message>
-            <source>Being checked</source>
-            <translation>核验中</translation>
-        </message>
-        <message>
-            <source>Cases of today</source>
-            <translation>今日办件</translation>
-        </message>
-        <message>
-            <source>Number</source>
-            <translation>编号</translation>
-        </message>
-        <message>
-            <source>Applicant</source>
-            <translation>申请人</translation>
-        </message>
-        <message>
-            <source>State</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <source>Item</source>
-            <translation>事项</translation>
-        </message>
-        <message>
-            <source>Awaiting correction (待补正)</source>
-            <translation>待补正办件</translation>
-        </message>
-        <message>
-            <source>Identity number or credit code, then Enter</source>
-            <translation>输入身份证号码或统一社会信用代码后按回车</translation>
-        </message>
-        <message>
-            <source>Since</source>
-            <translation>告知日期</translation>
-        </message>
-        <message>
-            <source>Transmission and mailing</source>
-            <translation>上传与寄送</translation>
-        </message>
-        <message>
-            <source>Mail by</source>
-            <translation>寄出期限</translation>
-        </message>
-        <message>
-            <source>Case</source>
-            <translation>办件</translation>
-        </message>
-        <message>
-            <source>Paper originals</source>
-            <translation>纸质原件</translation>
-        </message>
-        <message>
-            <source>Platform and guides</source>
-            <translation>平台与办事指南</translation>
-        </message>
-        <message>
-            <source>Platform</source>
-            <translation>平台</translation>
-        </message>
-        <message>
-            <source>Not checked yet in this session</source>
-            <translation>本次登录尚未检查</translation>
-        </message>
-        <message>
-            <source>No case awaiting correction for this number</source>
-            <translation>该号码没有待补正的办件</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n case(s) being transmitted</source>
-            <translation>
-                <numerusform>%n 件正在提交</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n acknowledged</source>
-            <translation>
-                <numerusform>%n 件平台已受理</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n failed: see Outbox</source>
-            <translation>
-                <numerusform>%n 件失败：请查看“上传与寄送”</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n material(s)</source>
-            <translation>
-                <numerusform>%n 项材料</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>%1 (overdue)</source>
-            <translation>%1（已逾期）</translation>
-        </message>
-        <message>
-            <source>Not configured</source>
-            <translation>未配置</translation>
-        </message>
-        <message>
-            <source>Connected to %1</source>
-            <translation>已连接 %1</translation>
-        </message>
-        <message>
-            <source>Not connected (%1)</source>
-            <translation>未连接（%1）</translation>
-        </message>
-        <message>
-            <source>No guide you have used changed since you last used it.</source>
-            <translation>您办理过的事项，其办事指南自上次办理以来均无变化。</translation>
-        </message>
-        <message>
-            <source>Changed since you last used them: %1</source>
-            <translation>自您上次办理以来办事指南有变化：%1</translation>
-        </message>
-        <message>
-            <source>, </source>
-            <translation>、</translation>
-        </message>
-        <message>
-            <source>Results to print for the applicant</source>
-            <translation>待打印的办理结果</translation>
-        </message>
-        <message>
-            <source>Case number</source>
-            <translation>受理编号</translation>
-        </message>
-        <message>
-            <source>Decision</source>
-            <translation>结果</translation>
-        </message>
-        <message>
-            <source>Received</source>
-            <translation>已收取</translation>
-        </message>
-        <message>
-            <source>Accepted (受理)</source>
-            <translation>受理</translation>
-        </message>
-        <message>
-            <source>Rejected (不予受理)</source>
-            <translation>不予受理</translation>
-        </message>
-        <message>
-            <source>Nothing to print.</source>
-            <translation>没有待打印的结果。</translation>
-        </message>
-        <message>
-            <source>Double-click a result (or Enter) to print it for the applicant.</source>
-            <translation>双击结果（或按回车）为申请人打印。</translation>
-        </message>
-        <message>
-            <source>The printer refused the document: %1. It stays in this list; check the printer and try again.</source>
-            <translation>打印机拒绝了该文书：%1。结果仍保留在列表中；请检查打印机后重试。</translation>
-        </message>
-        <message>
-            <source>Printed. Hand it to the applicant.</source>
-            <translation>已打印，请交给申请人。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Imaging</name>
-        <message>
-            <source>The capture was cancelled.</source>
-            <translation>已取消采集。</translation>
-        </message>
-        <message>
-            <source>No page was found in the picture. Lay the page on the pad, inside the camera's view, then capture again.</source>
-            <translation>画面中没有找到纸张。请把纸张放在拍摄台上、摄像头视野之内，然后重拍。</translation>
-        </message>
-        <message>
-            <source>The picture is blurred. Hold the page flat and still, then capture again.</source>
-            <translation>画面模糊，请把纸张放平放稳后重拍。</translation>
-        </message>
-        <message>
-            <source>Light reflects off the page and hides part of it. Flatten the page or move it out of the reflection, then capture again.</source>
-            <translation>纸面反光，遮住了部分内容。请压平纸张或移开反光处后重拍。</translation>
-        </message>
-        <message>
-            <source>Part of the page is outside the camera's view. Move the page to the middle of the pad, then capture again.</source>
-            <translation>纸张有一部分在画面之外。请把纸张移到拍摄台中间后重拍。</translation>
-        </message>
-        <message>
-            <source>The page is too small in the picture to be read clearly. Use the scanner, or capture it closer.</source>
-            <translation>纸张在画面中太小，无法看清。请改用扫描仪，或靠近拍摄。</translation>
-        </message>
-        <message>
-            <source>The page looks blank. Check that the printed side faces up.</source>
-            <translation>该页看起来是空白页。请检查是否有字的一面朝上。</translation>
-        </message>
-        <message>
-            <source>No document camera is connected. Connect it, then choose it again.</source>
-            <translation>未连接高拍仪。请连接后重新选择。</translation>
-        </message>
-        <message>
-            <source>The document camera was disconnected. Reconnect it; the pages already captured are kept.</source>
-            <translation>高拍仪已断开。请重新连接；已采集的页面均已保留。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Intake</name>
-        <message numerus="yes">
-            <source>%n original(s)</source>
-            <translation>
-                <numerusform>原件 %n 份</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n copy(ies)</source>
-            <translation>
-                <numerusform>复印件 %n 份</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>, </source>
-            <translation>、</translation>
-        </message>
-        <message>
-            <source>paper</source>
-            <translation>纸质</translation>
-        </message>
-        <message>
-            <source>electronic</source>
-            <translation>电子</translation>
-        </message>
-        <message>
-            <source>paper and electronic</source>
-            <translation>纸质和电子</translation>
-        </message>
-        <message>
-            <source>Not checked yet</source>
-            <translation>尚未核验</translation>
-        </message>
-        <message>
-            <source>Not submitted</source>
-            <translation>未提交</translation>
-        </message>
-        <message>
-            <source>Please submit %1.</source>
-            <translation>请提交《%1》。</translation>
-        </message>
-        <message>
-            <source>Please submit %1 (%2).</source>
-            <translation>请提交《%1》（%2）。</translation>
-        </message>
-        <message>
-            <source>The guide does not allow tolerated absence for this material</source>
-            <translation>办事指南未允许此材料容缺受理</translation>
-        </message>
-        <message>
-            <source>Record the applicant's commitment for the tolerated absence</source>
-            <translation>请记录申请人的容缺承诺</translation>
-        </message>
-        <message>
-            <source>Capture the pages</source>
-            <translation>请采集材料页面</translation>
-        </message>
-        <message>
-            <source>Does not meet: %1</source>
-            <translation>不符合：%1</translation>
-        </message>
-        <message>
-            <source>Please correct it as the guide requires.</source>
-            <translation>请按办事指南要求补正。</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n review point(s) not marked</source>
-            <translation>
-                <numerusform>还有 %n 个审查要点未标记</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Verify the original</source>
-            <translation>请核验原件</translation>
-        </message>
-        <message>
-            <source>Received</source>
-            <translation>已收取</translation>
-        </message>
-        <message>
-            <source>Tolerated absence</source>
-            <translation>容缺受理</translation>
-        </message>
-        <message>
-            <source>Missing</source>
-            <translation>缺少</translation>
-        </message>
-        <message>
-            <source>Deficient</source>
-            <translation>不符合要求</translation>
-        </message>
-        <message>
-            <source>To check</source>
-            <translation>待核验</translation>
-        </message>
-        <message>
-            <source>Enter the applicant's name.</source>
-            <translation>请填写申请人姓名或名称。</translation>
-        </message>
-        <message>
-            <source>Enter the applicant's identity number.</source>
-            <translation>请填写申请人身份证号码。</translation>
-        </message>
-        <message>
-            <source>Enter the unified social credit code.</source>
-            <translation>请填写统一社会信用代码。</translation>
-        </message>
-        <message>
-            <source>Enter the legal representative.</source>
-            <translation>请填写法定代表人。</translation>
-        </message>
-        <message>
-            <source>Enter the agent's name.</source>
-            <translation>请填写代办人姓名。</translation>
-        </message>
-        <message>
-            <source>Agent: %1</source>
-            <translation>代办人：%1</translation>
-        </message>
-        <message>
-            <source>The case could not be saved. Nothing already saved is lost; try again, and call IT support if it keeps failing.</source>
-            <translation>办件未能保存。已保存的内容不会丢失；请重试，如仍失败请联系信息技术人员。</translation>
-        </message>
-        <message>
-            <source>The case was not found on this workstation.</source>
-            <translation>本工作站上没有找到该办件。</translation>
-        </message>
-        <message>
-            <source>The saved case cannot be read. Call IT support; its pages are kept.</source>
-            <translation>已保存的办件无法读取。请联系信息技术人员；其页面均已保留。</translation>
-        </message>
-        <message>
-            <source>The page to retake is no longer in the case.</source>
-            <translation>要重拍的页面已不在办件中。</translation>
-        </message>
-        <message>
-            <source>The material is not in the case.</source>
-            <translation>该材料不在办件中。</translation>
-        </message>
-        <message>
-            <source>Only a case awaiting correction can be corrected.</source>
-            <translation>只有待补正的办件才能补正。</translation>
-        </message>
-        <message>
-            <source>The waybill number should be 8 to 30 letters or digits.</source>
-            <translation>运单号应为 8 至 30 位字母或数字。</translation>
-        </message>
-        <message>
-            <source>The mailing task was not found.</source>
-            <translation>没有找到该寄送任务。</translation>
-        </message>
-        <message>
-            <source>Only a complete case can be transmitted.</source>
-            <translation>只有材料齐全的办件才能提交。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Notices</name>
-        <message>
-            <source>The notice could not be produced: its kind is unknown.</source>
-            <translation>无法生成文书：文书类型未知。</translation>
-        </message>
-        <message>
-            <source>The notice could not be produced as a PDF. Try again; call IT support if it fails again.</source>
-            <translation>无法生成 PDF 文书。请重试；如再次失败，请联系信息技术人员。</translation>
-        </message>
-        <message>
-            <source>The notice could not be saved, so it was not issued. %1</source>
-            <translation>文书未能保存，因此没有开具。%1</translation>
-        </message>
-        <message>
-            <source>This notice is not stored here.</source>
-            <translation>本机没有这份文书。</translation>
-        </message>
-        <message>
-            <source>The stored notice is damaged: it no longer matches what was issued. Call IT support; do not reprint it.</source>
-            <translation>本机保存的文书已损坏，与开具时的内容不符。请联系信息技术人员，切勿补打。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Platform</name>
-        <message>
-            <source>The platform's CA certificate file cannot be read. Check the setting.</source>
-            <translation>无法读取平台的 CA 证书文件。请检查设置。</translation>
-        </message>
-        <message>
-            <source>The platform's CA certificate file contains no certificate. Check the setting.</source>
-            <translation>平台的 CA 证书文件中没有证书。请检查设置。</translation>
-        </message>
-        <message>
-            <source>The platform address is not valid. Check the setting.</source>
-            <translation>平台地址无效。请检查设置。</translation>
-        </message>
-        <message>
-            <source>The platform must be reached over HTTPS. Check the platform address.</source>
-            <translation>必须通过 HTTPS 连接平台。请检查平台地址。</translation>
-        </message>
-        <message>
-            <source>The platform sent an answer far larger than expected; it was refused. If it keeps happening, call the hall's IT staff.</source>
-            <translation>平台返回的数据远超预期，已拒收。如反复出现，请联系大厅信息技术人员。</translation>
-        </message>
-        <message>
-            <source>The platform sent an answer this workstation cannot read. Try again later; if it keeps happening, call the hall's IT staff.</source>
-            <translation>平台返回的数据本工作站无法识别。请稍后重试；如反复出现，请联系大厅信息技术人员。</translation>
-        </message>
-        <message>
-            <source>Enter the account and the password.</source>
-            <translation>请输入账号和密码。</translation>
-        </message>
-        <message>
-            <source>Nobody is signed in at this window. Sign in.</source>
-            <translation>本窗口尚无人员登录。请登录。</translation>
-        </message>
-        <message>
-            <source>The sign-in has expired. Sign in again.</source>
-            <translation>登录已过期，请重新登录。</translation>
-        </message>
-        <message>
-            <source>The platform reports more bytes than the file has.</source>
-            <translation>平台报告的已收字节数超过文件大小。</translation>
-        </message>
-        <message>
-            <source>A page could not be uploaded to the platform. The workstation will try again.</source>
-            <translation>有一页未能上传到平台，工作站将自动重试。</translation>
-        </message>
-        <message>
-            <source>The catalogue sent by the platform is invalid and was not used; the catalogue in force stays in force. The platform has been told. If it keeps happening, call the hall's IT staff.</source>
-            <translation>平台下发的事项清单无效，未被采用；现行清单继续有效，已告知平台。如反复出现，请联系大厅信息技术人员。</translation>
-        </message>
-        <message>
-            <source>The working-day calendar sent by the platform is invalid and was not used; the calendar in force stays in force.</source>
-            <translation>平台下发的工作日历无效，未被采用；现行日历继续有效。</translation>
-        </message>
-        <message>
-            <source>No calendar has been received from the platform.</source>
-            <translation>尚未收到平台下发的工作日历。</translation>
-        </message>
-        <message>
-            <source>Results cannot be received: nobody is signed in to the platform. Sign in.</source>
-            <translation>无法接收办理结果：尚未登录平台。请登录。</translation>
-        </message>
-        <message>
-            <source>The notice document sent by the platform is damaged (its SHA-256 fingerprint does not match the result); it was not stored. The workstation asks for it again by itself; if it keeps happening, call the hall's IT staff.</source>
-            <translation>平台下发的文书已损坏（SHA-256 指纹与结果不符），未予保存。工作站会自动重新获取；如反复出现，请联系大厅信息技术人员。</translation>
-        </message>
-        <message>
-            <source>This result is not kept on this workstation.</source>
-            <translation>本工作站未保存该办理结果。</translation>
-        </message>
-        <message>
-            <source>The connection to the platform is not up at the moment; try again in a moment.</source>
-            <translation>目前与平台的连接尚未建立，请稍后再试。</translation>
-        </message>
-        <message>
-            <source>Only a case whose transmission failed can be sent again.</source>
-            <translation>只有提交失败的办件才能重新发送。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Security</name>
-        <message>
-            <source>The action could not be recorded in the audit trail, so it must not be treated as done. Try again; if it happens again, call IT support.</source>
-            <translation>该操作未能写入留痕记录，因此不能视为已完成。请重试；如再次出现，请联系信息技术人员。</translation>
-        </message>
-        <message>
-            <source>The audit trail could not be read. Try again; if it happens again, call IT support.</source>
-            <translation>无法读取留痕记录。请重试；如再次出现，请联系信息技术人员。</translation>
-        </message>
-        <message>
-            <source>The audit trail is damaged: its anchor record is missing. Call IT security support before working on.</source>
-            <translation>留痕记录已损坏：锚定记录缺失。请先联系信息安全人员，再继续工作。</translation>
-        </message>
-        <message>
-            <source>The action could not be recorded in the audit trail because the program did not say what was done. Call IT support.</source>
-            <translation>程序未说明所做的操作，无法写入留痕记录。请联系信息技术人员。</translation>
-        </message>
-        <message>
-            <source>The audit trail shows signs of tampering, so no old records were removed: they are evidence. Call IT security support.</source>
-            <translation>留痕记录有篡改迹象，旧记录作为证据一律保留、未予清理。请联系信息安全人员。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Storage</name>
-        <message>
-            <source>The workstation database could not be opened. Check that the disk is present and not full, then restart; if it happens again, call IT support with this message.</source>
-            <translation>无法打开工作站数据库。请检查磁盘是否正常、是否已满，然后重新启动；如再次出现，请将本提示告知信息技术人员。</translation>
-        </message>
-        <message>
-            <source>This workstation database was written by a newer version of Tongban Workstation. It has not been changed. Install the newer version again (never a downgrade) or call IT support.</source>
-            <translation>此工作站数据库由更新版本的通办工作站写入，本程序未作任何改动。请重新安装新版本（切勿降级）或联系信息技术人员。</translation>
-        </message>
-        <message>
-            <source>The database schema of this build is inconsistent. Call IT support.</source>
-            <translation>本版本程序的数据库结构不一致。请联系信息技术人员。</translation>
-        </message>
-        <message>
-            <source>The disk is full, so nothing more can be saved. Everything saved before is intact. Free disk space (or call IT support), then try again.</source>
-            <translation>磁盘已满，无法继续保存；此前保存的内容完好无损。请清理磁盘空间（或联系信息技术人员）后重试。</translation>
-        </message>
-        <message>
-            <source>The workstation database refused an operation. Nothing was lost; try again, and call IT support if it happens again.</source>
-            <translation>工作站数据库拒绝了本次操作，数据没有丢失。请重试；如再次出现，请联系信息技术人员。</translation>
-        </message>
-        <message>
-            <source>The workstation is not allowed to write its data folder. Everything saved before is intact. Call IT support to check the folder's permissions.</source>
-            <translation>工作站无权写入数据目录；此前保存的内容完好无损。请联系信息技术人员检查目录权限。</translation>
-        </message>
-        <message>
-            <source>Saving to disk failed. Everything saved before is intact. Try again; if it fails again, call IT support.</source>
-            <translation>保存到磁盘失败；此前保存的内容完好无损。请重试；如再次失败，请联系信息技术人员。</translation>
-        </message>
-        <message>
-            <source>The page has no case to belong to.</source>
-            <translation>该页面没有所属办件。</translation>
-        </message>
-        <message>
-            <source>The page reference is invalid.</source>
-            <translation>页面引用无效。</translation>
-        </message>
-        <message>
-            <source>A page file is missing from the data folder. Capture the page again; call IT support if other pages are missing too.</source>
-            <translation>数据目录中缺少一个页面文件。请重新拍摄该页；如其他页面也缺失，请联系信息技术人员。</translation>
-        </message>
-        <message>
-            <source>A page file could not be read. Try again; call IT support if it keeps failing.</source>
-            <translation>无法读取页面文件。请重试；如持续失败，请联系信息技术人员。</translation>
-        </message>
-        <message>
-            <source>A page file is damaged (its content no longer matches what was captured). Capture the page again and call IT support to check the disk.</source>
-            <translation>页面文件已损坏（内容与拍摄时不符）。请重新拍摄该页，并联系信息技术人员检查磁盘。</translation>
-        </message>
-        <message>
-            <source>This page no longer exists.</source>
-            <translation>该页面已不存在。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Widgets</name>
-        <message>
-            <source>Document camera picture</source>
-            <translation>高拍仪画面</translation>
-        </message>
-        <message>
-            <source>Press Space to capture the page now.</source>
-            <translation>按空格键立即拍摄。</translation>
-        </message>
-        <message>
-            <source>Page captured</source>
-            <translation>已拍摄</translation>
-        </message>
-        <message>
-            <source>No document camera detected</source>
-            <translation>未检测到高拍仪</translation>
-        </message>
-        <message>
-            <source>Connect the document camera with its USB cable and check that it is switched on. The picture appears here by itself.</source>
-            <translation>请用 USB 线连接高拍仪并确认已开机，画面会自动显示在这里。</translation>
-        </message>
-        <message>
-            <source>No picture from the document camera</source>
-            <translation>高拍仪没有画面</translation>
-        </message>
-        <message>
-            <source>Looking for a page</source>
-            <translation>正在寻找纸张</translation>
-        </message>
-        <message>
-            <source>Hold still</source>
-            <translation>请保持不动</translation>
-        </message>
-        <message>
-            <source>Captured</source>
-            <translation>已拍摄</translation>
-        </message>
-        <message>
-            <source>Manual capture: press Space</source>
-            <translation>手动拍摄：按空格键</translation>
-        </message>
-        <message>
-            <source>Capturing…</source>
-            <translation>正在拍摄…</translation>
-        </message>
-        <message>
-            <source>Loading…</source>
-            <translation>正在加载…</translation>
-        </message>
-        <message>
-            <source>Page %1</source>
-            <translation>第 %1 页</translation>
-        </message>
-        <message>
-            <source>Retake page %1</source>
-            <translation>重拍第 %1 页</translation>
-        </message>
-        <message>
-            <source>Captured pages</source>
-            <translation>已采集的页面</translation>
-        </message>
-        <message>
-            <source>Delete page</source>
-            <translation>删除页面</translation>
-        </message>
-        <message>
-            <source>Delete page %1 of this material? The picture is removed from the case.</source>
-            <translation>删除此材料的第 %1 页？该图片将从办件中移除。</translation>
-        </message>
-        <message>
-            <source>Page %1 of %2</source>
-            <translation>第 %1 页，共 %2 页</translation>
-        </message>
-        <message>
-            <source>Open large view	Enter</source>
-            <translation>放大查看	Enter</translation>
-        </message>
-        <message>
-            <source>Rotate right	Ctrl+R</source>
-            <translation>向右旋转	Ctrl+R</translation>
-        </message>
-        <message>
-            <source>Move left	Ctrl+Left</source>
-            <translation>左移	Ctrl+←</translation>
-        </message>
-        <message>
-            <source>Move right	Ctrl+Right</source>
-            <translation>右移	Ctrl+→</translation>
-        </message>
-        <message>
-            <source>Insert a page before this one</source>
-            <translation>在此页之前插入一页</translation>
-        </message>
-        <message>
-            <source>Retake this page</source>
-            <translation>重拍此页</translation>
-        </message>
-        <message>
-            <source>Delete page	Del</source>
-            <translation>删除页面	Del</translation>
-        </message>
-        <message>
-            <source>Page</source>
-            <translation>页面</translation>
-        </message>
-        <message>
-            <source>Zoom out</source>
-            <translation>缩小</translation>
-        </message>
-        <message>
-            <source>Zoom in</source>
-            <translation>放大</translation>
-        </message>
-        <message>
-            <source>Fit to window</source>
-            <translation>适合窗口</translation>
-        </message>
-        <message>
-            <source>Actual size</source>
-            <translation>实际大小</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>关闭</translation>
-        </message>
-        <message>
-            <source>This page has no picture.</source>
-            <translation>此页没有图片。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tongban::Widgets::SampleView</name>
-        <message>
-            <source>No sample for this material.</source>
-            <translation>该材料没有示范样表。</translation>
-        </message>
-        <message>
-            <source>The sample image could not be shown.</source>
-            <translation>无法显示示范样表图片。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Tr</name>
-        <message>
-            <source>The picture from the device could not be read. Capture the page again.</source>
-            <translation>无法读取设备传来的画面。请重新拍摄该页。</translation>
-        </message>
-        <message>
-            <source>The page could not be saved as an image. Try again.</source>
-            <translation>该页未能保存为图片。请重试。</translation>
-        </message>
-        <message>
-            <source>There are no pages to put in the PDF.</source>
-            <translation>没有可生成 PDF 的页面。</translation>
-        </message>
-        <message>
-            <source>The PDF file could not be written. Check the folder and free space.</source>
-            <translation>无法写入 PDF 文件。请检查目录和剩余空间。</translation>
-        </message>
-        <message>
-            <source>The platform cannot be reached. Check the network cable and the hall's network; the workstation keeps the work and tries again.</source>
-            <translation>无法连接平台。请检查网线和大厅网络；工作站会保留已办内容并自动重试。</translation>
-        </message>
-        <message>
-            <source>The platform's identity could not be verified (its security certificate is not trusted), so nothing was sent. Call the hall's IT staff.</source>
-            <translation>无法确认平台身份（其安全证书不受信任），因此没有发送任何数据。请联系大厅信息技术人员。</translation>
-        </message>
-        <message>
-            <source>The platform sent an answer this workstation cannot read. Try again later; if it keeps happening, call the hall's IT staff.</source>
-            <translation>平台返回的数据本工作站无法识别。请稍后重试；如反复出现，请联系大厅信息技术人员。</translation>
-        </message>
-        <message>
-            <source>The account or the password is wrong. Check both and sign in again.</source>
-            <translation>账号或密码错误。请核对后重新登录。</translation>
-        </message>
-        <message>
-            <source>a quarter of an hour</source>
-            <translation>十五分钟</translation>
-        </message>
-        <message>
-            <source>This account is locked after too many failed sign-ins. Try again after %1, or ask the administrator to unlock it.</source>
-            <translation>登录失败次数过多，账号已锁定。请在 %1 后重试，或请管理员解锁。</translation>
-        </message>
-        <message>
-            <source>This account is not assigned to this window. Check the window setting or ask the administrator.</source>
-            <translation>该账号未分配到本窗口。请检查窗口设置或联系管理员。</translation>
-        </message>
-        <message>
-            <source>This account is disabled. Ask the administrator to enable it.</source>
-            <translation>该账号已停用。请联系管理员启用。</translation>
-        </message>
-        <message>
-            <source>The sign-in has expired. Sign in again.</source>
-            <translation>登录已过期，请重新登录。</translation>
-        </message>
-        <message>
-            <source>The platform refused the case as incomplete or wrong. Check it and transmit it again.</source>
-            <translation>平台认为办件不完整或有误，已拒收。请检查后重新传输。</translation>
-        </message>
-        <message>
-            <source>The platform is not available at the moment. The workstation keeps the work and tries again by itself.</source>
-            <translation>平台暂时不可用。工作站会保留已办内容并自动重试。</translation>
-        </message>
-        <message>
-            <source>The platform does not know the requested record.</source>
-            <translation>平台上没有所请求的记录。</translation>
-        </message>
-        <message>
-            <source>The platform reports a conflict with an earlier request. The workstation will re-check and try again.</source>
-            <translation>平台报告与之前的请求冲突。工作站将重新核对后重试。</translation>
-        </message>
-        <message>
-            <source>The platform refused the request for this sign-in. Sign in again.</source>
-            <translation>平台拒绝了本次登录下的请求。请重新登录。</translation>
-        </message>
-        <message>
-            <source>The platform refused the request. If it keeps happening, call the hall's IT staff.</source>
-            <translation>平台拒绝了该请求。如反复出现，请联系大厅信息技术人员。</translation>
-        </message>
-        <message>
-            <source>The system keychain could not keep the sign-in. Sign in again; if it keeps happening, call the hall's IT staff.</source>
-            <translation>系统钥匙串无法保存登录信息。请重新登录；如反复出现，请联系大厅信息技术人员。</translation>
-        </message>
-        <message>
-            <source>Scene</source>
-            <translation>场景</translation>
-        </message>
-        <message>
-            <source>Page at rest</source>
-            <translation>纸张静止</translation>
-        </message>
-        <message>
-            <source>Page moves, then settles</source>
-            <translation>纸张移动后放稳</translation>
-        </message>
-        <message>
-            <source>Empty pad</source>
-            <translation>空拍摄台</translation>
-        </message>
-        <message>
-            <source>Document</source>
-            <translation>文件</translation>
-        </message>
-        <message>
-            <source>Seed</source>
-            <translation>随机种子</translation>
-        </message>
-        <message>
-            <source>Blur (0.1 mm)</source>
-            <translation>模糊（0.1 毫米）</translation>
-        </message>
-        <message>
-            <source>Glare</source>
-            <translation>反光</translation>
-        </message>
-        <message>
-            <source>Cut-off corner</source>
-            <translation>缺角</translation>
-        </message>
-        <message>
-            <source>Hand in frame</source>
-            <translation>画面中有手</translation>
-        </message>
-        <message>
-            <source>White on white</source>
-            <translation>白纸白底</translation>
-        </message>
-        <message>
-            <source>Two documents</source>
-            <translation>两份文件</translation>
-        </message>
-        <message>
-            <source>Still resolution</source>
-            <translation>拍照分辨率</translation>
-        </message>
-        <message>
-            <source>Simulated document camera</source>
-            <translation>模拟高拍仪</translation>
-        </message>
-        <message>
-            <source>The document camera was disconnected. Reconnect it; pages already captured are kept.</source>
-            <translation>高拍仪已断开。请重新连接；已拍摄的页面均已保留。</translation>
-        </message>
-        <message>
-            <source>The document camera is not ready. Choose it again.</source>
-            <translation>高拍仪未就绪。请重新选择。</translation>
-        </message>
-        <message>
-            <source>The capture was cancelled.</source>
-            <translation>已取消采集。</translation>
-        </message>
-        <message>
-            <source>This device has no such setting.</source>
-            <translation>该设备没有此项设置。</translation>
-        </message>
-        <message>
-            <source>This value is not allowed for the setting.</source>
-            <translation>该设置不允许此取值。</translation>
-        </message>
-        <message>
-            <source>A capture is already in progress.</source>
-            <translation>正在采集中。</translation>
-        </message>
-        <message>
-            <source>This case cannot be transmitted: its data is incomplete. Call the hall's IT staff.</source>
-            <translation>该办件数据不完整，无法传输。请联系大厅信息技术人员。</translation>
-        </message>
-        <message>
-            <source>paper</source>
-            <translation>纸质</translation>
-        </message>
-        <message>
-            <source>This record cannot be sent to the platform: a required field is missing. Complete it and save it again.</source>
-            <translation>该记录缺少必填项，无法发送至平台。请补全后重新保存。</translation>
-        </message>
-        <message>
-            <source>A result sent by the platform could not be read; it was not stored. The workstation asks for it again by itself; if it keeps happening, call the hall's IT staff.</source>
-            <translation>平台下发的办理结果无法读取，未予保存。工作站会自动重新获取；如反复出现，请联系大厅信息技术人员。</translation>
-        </message>
-        <message>
-            <source>No document camera is connected. Plug the camera's USB cable into this computer, wait a few seconds, then choose Refresh.</source>
-            <translation>未连接高拍仪。请将高拍仪的 USB 线插入本机，稍候几秒，然后点击“刷新”。</translation>
-        </message>
-        <message>
-            <source>The document camera is not connected. Check its USB cable, then choose it again.</source>
-            <translation>高拍仪未连接。请检查 USB 线，然后重新选择。</translation>
-        </message>
-        <message>
-            <source>The document camera could not take the picture. Capture again; if it fails again, reconnect the camera.</source>
-            <translation>高拍仪未能拍摄。请重拍；如仍失败，请重新连接高拍仪。</translation>
-        </message>
-        <message>
-            <source>The document camera is still starting. Wait a moment, then capture again.</source>
-            <translation>高拍仪正在启动。请稍候再拍。</translation>
-        </message>
-        <message>
-            <source>The document camera stopped working. Reconnect it, then choose it again; pages already captured are kept.</source>
-            <translation>高拍仪停止工作。请重新连接后再次选择；已采集的页面均已保留。</translation>
-        </message>
-        <message>
-            <source>The scanners did not answer in time. Check their cables and power, then choose Refresh.</source>
-            <translation>扫描仪未及时响应。请检查连接线和电源，然后点击“刷新”。</translation>
-        </message>
-        <message>
-            <source>No scanner was found. Check that the scanner is switched on and its USB cable is plugged in, then choose Refresh.</source>
-            <translation>未找到扫描仪。请确认扫描仪已开机且 USB 线已连接，然后点击“刷新”。</translation>
-        </message>
-        <message>
-            <source>The scanner is not ready. Choose it again.</source>
-            <translation>扫描仪未就绪。请重新选择。</translation>
-        </message>
-        <message>
-            <source>The scanner does not answer. Check that it is switched on, then choose it again.</source>
-            <translation>扫描仪无响应。请确认已开机，然后重新选择。</translation>
-        </message>
-        <message>
-            <source>A sheet scanner shows no live picture. Put the page in, then scan.</source>
-            <translation>馈纸式扫描仪没有实时画面。请放入纸张后扫描。</translation>
-        </message>
-        <message>
-            <source>Colour</source>
-            <translation>彩色</translation>
-        </message>
-        <message>
-            <source>Grey</source>
-            <translation>灰度</translation>
-        </message>
-        <message>
-            <source>Black and white</source>
-            <translation>黑白</translation>
-        </message>
-        <message>
-            <source>Flatbed</source>
-            <translation>平板</translation>
-        </message>
-        <message>
-            <source>Document feeder</source>
-            <translation>自动进纸器</translation>
-        </message>
-        <message>
-            <source>Document feeder, both sides</source>
-            <translation>自动进纸器（双面）</translation>
-        </message>
-        <message>
-            <source>The feeder is empty. Put the pages in the feeder, then scan.</source>
-            <translation>进纸器中没有纸张。请放入纸张后扫描。</translation>
-        </message>
-        <message>
-            <source>Paper is jammed in the scanner. Open the scanner, remove the paper, then scan again.</source>
-            <translation>扫描仪卡纸。请打开扫描仪取出纸张，然后重新扫描。</translation>
-        </message>
-        <message>
-            <source>The scanner's cover is open. Close it, then scan again.</source>
-            <translation>扫描仪盖板未合上。请合上后重新扫描。</translation>
-        </message>
-        <message>
-            <source>The scanner is busy, perhaps in use by another program. Wait a moment, then try again.</source>
-            <translation>扫描仪正忙，可能正被其他程序使用。请稍候重试。</translation>
-        </message>
-        <message>
-            <source>This computer is not allowed to use the scanner. Ask IT to check the scanner's permissions.</source>
-            <translation>本机无权使用该扫描仪。请信息技术人员检查扫描仪权限。</translation>
-        </message>
-        <message>
-            <source>The scanner stopped responding. Check its cable and power, then scan again.</source>
-            <translation>扫描仪停止响应。请检查连接线和电源，然后重新扫描。</translation>
-        </message>
-        <message>
-            <source>The scanner sent a picture this program cannot read. Ask IT to check the scanner settings.</source>
-            <translation>扫描仪发送的图像无法读取。请信息技术人员检查扫描仪设置。</translation>
-        </message>
-        <message>
-            <source>The scanner could not be opened. Check that it is switched on and connected, then choose it again.</source>
-            <translation>无法打开扫描仪。请确认已开机并已连接，然后重新选择。</translation>
-        </message>
-        <message>
-            <source>Resolution (dpi)</source>
-            <translation>分辨率（dpi）</translation>
-        </message>
-        <message>
-            <source>%1 dpi</source>
-            <translation>%1 dpi</translation>
-        </message>
-        <message>
-            <source>Colour mode</source>
-            <translation>色彩模式</translation>
-        </message>
-        <message>
-            <source>Paper source</source>
-            <translation>纸张来源</translation>
-        </message>
-        <message>
-            <source>The scanner did not accept this setting.</source>
-            <translation>扫描仪不接受该设置。</translation>
-        </message>
-        <message>
-            <source>The scanner software (SANE) could not start. Ask IT to check the scanner installation.</source>
-            <translation>扫描仪软件（SANE）无法启动。请信息技术人员检查扫描仪安装。</translation>
-        </message>
-        <message>
-            <source>The list of scanners could not be read. Check the scanner's cable and power, then try again.</source>
-            <translation>无法读取扫描仪列表。请检查扫描仪连接线和电源后重试。</translation>
-        </message>
-        <message>
-            <source>The scanner software (SANE) is not installed. Ask IT to install it.</source>
-            <translation>未安装扫描仪软件（SANE）。请信息技术人员安装。</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>Finish checking first</source>
+        <translation>请先完成核验</translation>
+    </message>
+    <message>
+        <source>Every material is in order: issue the receipt and transmit the case to the platform.</source>
+        <translation>材料齐全、符合要求：出具收件回执并提交统一受理平台。</translation>
+    </message>
+    <message>
+        <source>Issue receipt and transmit (Ctrl+P)</source>
+        <translation>出具收件回执并提交（Ctrl+P）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deficiency(ies): issue the one-time notice listing all of them.</source>
+        <translation>
+            <numerusform>共 %n 处问题：出具一次性告知书，一次性告知全部问题。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Issue one-time notice (Ctrl+P)</source>
+        <translation>出具一次性告知书（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>The receipt was issued, but the case could not be put in the outbox: %1</source>
+        <translation>已出具收件回执，但办件未能放入上传队列：%1</translation>
+    </message>
+    <message>
+        <source>One-time notice %1 printed. Hand it to the applicant to sign.</source>
+        <translation>一次性告知书 %1 已打印。请交申请人签收。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 printed; the case is being transmitted.</source>
+        <translation>收件回执 %1 已打印；办件正在提交平台。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 and mailing slip %2 printed; the case is being transmitted. Mail the paper originals by the next working day.</source>
+        <translation>收件回执 %1 和寄送单 %2 已打印；办件正在提交平台。请于下一个工作日内寄出纸质原件。</translation>
+    </message>
+    <message>
+        <source>Reprinted %1, marked 补打.</source>
+        <translation>已补打 %1，标注“补打”。</translation>
+    </message>
+    <message>
+        <source>No printer is available. The notice is kept: print it later with Reprint, or ask IT support to set up the printer.</source>
+        <translation>没有可用的打印机。文书已保存：稍后可用“补打”打印，或请信息技术人员设置打印机。</translation>
+    </message>
+    <message>
+        <source>The printer reported an error. The notice is kept: check the printer and use Reprint.</source>
+        <translation>打印机报告错误。文书已保存：请检查打印机后使用“补打”。</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::GuideReportDialog</name>
+    <message>
+        <source>Report a guide error</source>
+        <translation>指南纠错</translation>
+    </message>
+    <message>
+        <source>%1 · material: %2</source>
+        <translation>%1 · 材料：%2</translation>
+    </message>
+    <message>
+        <source>The guide is wrong or unclear</source>
+        <translation>办事指南有误或不清楚</translation>
+    </message>
+    <message>
+        <source>A material outside the list was demanded</source>
+        <translation>被要求提交清单以外的材料</translation>
+    </message>
+    <message>
+        <source>A review point does not match the material</source>
+        <translation>审查要点与材料不符</translation>
+    </message>
+    <message>
+        <source>What is wrong, and what the guide should say</source>
+        <translation>哪里有误，指南应当如何表述</translation>
+    </message>
+    <message>
+        <source>Send to the platform</source>
+        <translation>提交平台</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::GuidesPage</name>
+    <message>
+        <source>Unified guides</source>
+        <translation>办事指南</translation>
+    </message>
+    <message>
+        <source>Name, code, keyword or pinyin initials (e.g. gtgsh)</source>
+        <translation>名称、编码或拼音首字母，如 gtgsh</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>申请材料</translation>
+    </message>
+    <message>
+        <source>Review points</source>
+        <translation>审查要点</translation>
+    </message>
+    <message numerus="yes">
+        <source>Catalogue %1, %n item(s), published by %2</source>
+        <translation>
+            <numerusform>清单 %1，共 %n 个事项，%2 发布</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No item matches &quot;%1&quot;.</source>
+        <translation>没有与“%1”匹配的事项。</translation>
+    </message>
+    <message>
+        <source>%1 original(s), %2 copy(ies)</source>
+        <translation>原件 %1 份，复印件 %2 份</translation>
+    </message>
+    <message>
+        <source>paper</source>
+        <translation>纸质</translation>
+    </message>
+    <message>
+        <source>electronic</source>
+        <translation>电子</translation>
+    </message>
+    <message>
+        <source>paper and electronic</source>
+        <translation>纸质和电子</translation>
+    </message>
+    <message>
+        <source>tolerated absence allowed</source>
+        <translation>可容缺受理</translation>
+    </message>
+    <message>
+        <source>paper original mailed</source>
+        <translation>纸质原件需寄送</translation>
+    </message>
+    <message>
+        <source>only when: %1</source>
+        <translation>适用情形：%1</translation>
+    </message>
+    <message>
+        <source>citywide</source>
+        <translation>全市通办</translation>
+    </message>
+    <message>
+        <source>provincewide</source>
+        <translation>全省通办</translation>
+    </message>
+    <message>
+        <source>across provinces</source>
+        <translation>跨省通办</translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation>事项编码</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>事项类型</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>通办范围</translation>
+    </message>
+    <message>
+        <source>Home jurisdiction</source>
+        <translation>属地</translation>
+    </message>
+    <message>
+        <source>Home windows</source>
+        <translation>属地通办窗口</translation>
+    </message>
+    <message>
+        <source>Implementing body</source>
+        <translation>实施主体</translation>
+    </message>
+    <message>
+        <source>Time limits</source>
+        <translation>办结时限</translation>
+    </message>
+    <message>
+        <source>legal %1 working days, promised %2 working days</source>
+        <translation>法定 %1 个工作日，承诺 %2 个工作日</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>收费</translation>
+    </message>
+    <message>
+        <source>free of charge</source>
+        <translation>不收费</translation>
+    </message>
+    <message>
+        <source>Acceptance conditions</source>
+        <translation>受理条件</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>设定依据</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>办理流程</translation>
+    </message>
+    <message>
+        <source>Location and hours</source>
+        <translation>办理地点和时间</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>咨询方式</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>监督投诉</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::MainWindow</name>
+    <message>
+        <source>Tongban Workstation</source>
+        <translation>通办工作站</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>新建办件</translation>
+    </message>
+    <message>
+        <source>Material checking</source>
+        <translation>材料核验</translation>
+    </message>
+    <message>
+        <source>Video assistance</source>
+        <translation>视频协助</translation>
+    </message>
+    <message>
+        <source>Call the home window of the item about a material, show the captured page and let the home clerk point at it.</source>
+        <translation>就某项材料向事项属地通办窗口发起视频协助，展示已拍摄的页面，由属地人员在页面上标注。</translation>
+    </message>
+    <message>
+        <source>Missed calls reminded by SMS and counted</source>
+        <translation>未及时响应的呼叫发送短信提醒并计数</translation>
+    </message>
+    <message>
+        <source>Calls recorded and kept six months</source>
+        <translation>通话录像保存六个月</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>留痕记录</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation>Ctrl+%1</translation>
+    </message>
+    <message>
+        <source>Demo window (%1)</source>
+        <translation>演示窗口（%1）</translation>
+    </message>
+    <message>
+        <source>Unified guides</source>
+        <translation>办事指南</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Lock the window now (Ctrl+L)</source>
+        <translation>立即锁定窗口（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Decision and notices</source>
+        <translation>受理与告知</translation>
+    </message>
+    <message>
+        <source>Outbox and mailing</source>
+        <translation>上传与寄送</translation>
+    </message>
+    <message>
+        <source>Data: %1    Calendar: %2-%3    Platform: %4</source>
+        <translation>数据：%1    日历：%2-%3    平台：%4</translation>
+    </message>
+    <message>
+        <source>not configured</source>
+        <translation>未配置</translation>
+    </message>
+    <message>
+        <source>Only %1 can unlock this window.</source>
+        <translation>只有%1可以解锁此窗口。</translation>
+    </message>
+    <message>
+        <source>No platform is configured for this workstation. Ask IT support to set [platform] url in tongban.conf.</source>
+        <translation>本工作站未配置平台。请联系信息技术人员在 tongban.conf 中设置 [platform] url。</translation>
+    </message>
+    <message>
+        <source>Case %1 reopened where you left it.</source>
+        <translation>办件 %1 已恢复到上次离开的位置。</translation>
+    </message>
+    <message>
+        <source>Clerk: %1 (%2)</source>
+        <translation>窗口人员：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Case %1 %2</source>
+        <translation>办件 %1 %2</translation>
+    </message>
+    <message>
+        <source>No platform is configured: the report cannot be sent.</source>
+        <translation>未配置平台，纠错报告无法发送。</translation>
+    </message>
+    <message>
+        <source>Guide error report sent to the platform.</source>
+        <translation>指南纠错已发送至平台。</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::NewCasePage</name>
+    <message>
+        <source>New case</source>
+        <translation>新建办件</translation>
+    </message>
+    <message>
+        <source>Item name, code or pinyin initials</source>
+        <translation>事项名称、编码或拼音首字母</translation>
+    </message>
+    <message>
+        <source>Unified guide</source>
+        <translation>办事指南</translation>
+    </message>
+    <message>
+        <source>Start a case for this item</source>
+        <translation>办理此事项</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Natural person</source>
+        <translation>自然人</translation>
+    </message>
+    <message>
+        <source>Legal person or organisation</source>
+        <translation>法人或其他组织</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名/名称</translation>
+    </message>
+    <message>
+        <source>Identity number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Phone (optional)</source>
+        <translation>联系电话（可选）</translation>
+    </message>
+    <message>
+        <source>Questions that decide the materials</source>
+        <translation>办理情形</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代办人</translation>
+    </message>
+    <message>
+        <source>Materials to check</source>
+        <translation>需核验的材料</translation>
+    </message>
+    <message>
+        <source>Check the materials (Ctrl+Enter)</source>
+        <translation>开始核验材料（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>%1 (in some cases)</source>
+        <translation>%1（特定情形）</translation>
+    </message>
+    <message>
+        <source>Decided by %1 (%2)</source>
+        <translation>由%1（%2）办理</translation>
+    </message>
+    <message numerus="yes">
+        <source>Promised time limit: %n working day(s)</source>
+        <translation>
+            <numerusform>承诺时限：%n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fee: %1</source>
+        <translation>收费：%1</translation>
+    </message>
+    <message>
+        <source>No fee</source>
+        <translation>不收费</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>申请材料</translation>
+    </message>
+    <message>
+        <source>Case %1 · saved as you type</source>
+        <translation>办件 %1 · 输入即保存</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>✓ Valid credit code</source>
+        <translation>✓ 统一社会信用代码有效</translation>
+    </message>
+    <message>
+        <source>%1 of 18 characters</source>
+        <translation>已输入 %1 / 18 位</translation>
+    </message>
+    <message>
+        <source>✓ Valid identity number</source>
+        <translation>✓ 身份证号码有效</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n material(s) apply to these answers: </source>
+        <translation>
+            <numerusform>按以上情形需提交 %n 项材料：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::NotBuiltPage</name>
+    <message>
+        <source>Not built yet: this screen cannot be used on this version of the workstation.</source>
+        <translation>尚未建成：本版本工作站暂不能使用此功能。</translation>
+    </message>
+    <message>
+        <source>What it will do:</source>
+        <translation>建成后将提供：</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::OutboxPage</name>
+    <message>
+        <source>Waiting to send</source>
+        <translation>等待发送</translation>
+    </message>
+    <message>
+        <source>Uploading pages</source>
+        <translation>正在上传页面</translation>
+    </message>
+    <message>
+        <source>Submitting</source>
+        <translation>正在提交</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>平台已受理</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Outbox and mailing</source>
+        <translation>上传与寄送</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>立即发送</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Pages sent</source>
+        <translation>已上传页数</translation>
+    </message>
+    <message>
+        <source>Official number</source>
+        <translation>正式受理编号</translation>
+    </message>
+    <message>
+        <source>Last problem</source>
+        <translation>最近的问题</translation>
+    </message>
+    <message>
+        <source>Paper originals to mail (within 1 working day)</source>
+        <translation>待寄送的纸质原件（1 个工作日内）</translation>
+    </message>
+    <message>
+        <source>Mail by</source>
+        <translation>寄出期限</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>申请材料</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>寄递方式</translation>
+    </message>
+    <message>
+        <source>Waybill</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Cases are sent by themselves in the background and resume after a network failure or a restart.</source>
+        <translation>办件在后台自动发送；网络中断或重启后会自动续传。</translation>
+    </message>
+    <message>
+        <source>Not signed in to the platform: cases wait here and are sent after sign-in.</source>
+        <translation>未登录平台：办件在此等待，登录后自动发送。</translation>
+    </message>
+    <message>
+        <source>(next try %1)</source>
+        <translation>（%1 重试）</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1（已逾期）</translation>
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <translation>已寄出 %1</translation>
+    </message>
+    <message>
+        <source>SF Express</source>
+        <translation>顺丰速运</translation>
+    </message>
+    <message>
+        <source>Government courier</source>
+        <translation>政务机要通道</translation>
+    </message>
+    <message>
+        <source>Waybill number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Record as sent</source>
+        <translation>登记寄出</translation>
+    </message>
+    <message>
+        <source>The case is not on the platform yet (see the outbox above): record the waybill once it is.</source>
+        <translation>办件尚未提交到平台（见上方上传队列）：请在提交完成后再登记运单号。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::SignInPage</name>
+    <message>
+        <source>Your own clerk account</source>
+        <translation>您本人的窗口人员账号</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Accounts are personal and never shared; every act is recorded under your name.</source>
+        <translation>账号一人一号、不得共用；每一项操作都以您的名义留痕。</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Window locked</source>
+        <translation>窗口已锁定</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Locked after a period without use. Only %1 can unlock it; another clerk must sign out first.</source>
+        <translation>长时间无操作，窗口已锁定。只有%1可以解锁；其他人员须先退出登录。</translation>
+    </message>
+    <message>
+        <source>Enter your account.</source>
+        <translation>请输入账号。</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::TodayPage</name>
+    <message>
+        <source>Working days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Next working day</source>
+        <translation>下一个工作日</translation>
+    </message>
+    <message>
+        <source>Paper originals received today must be mailed by</source>
+        <translation>今日收件的纸质材料最迟寄出日</translation>
+    </message>
+    <message>
+        <source>Calendar data covers</source>
+        <translation>日历数据覆盖</translation>
+    </message>
+    <message>
+        <source>This workstation</source>
+        <translation>本工作站</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据目录</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Cases stored</source>
+        <translation>已存办件</translation>
+    </message>
+    <message>
+        <source>Pages stored</source>
+        <translation>已存页面</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>留痕记录</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>今日：%1</translation>
+    </message>
+    <message>
+        <source>Unknown: no calendar data for this year</source>
+        <translation>未知：缺少本年度日历数据</translation>
+    </message>
+    <message>
+        <source>Working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Rest day</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <source>Public holiday (%1)</source>
+        <translation>法定节假日（%1）</translation>
+    </message>
+    <message>
+        <source>cannot be computed: %1</source>
+        <translation>无法计算：%1</translation>
+    </message>
+    <message>
+        <source>The calendar has no data for %1 yet: deadlines that run into %1 cannot be computed. The platform will supply it; until then ask IT to update the calendar.</source>
+        <translation>工作日历尚无 %1 年数据，跨入 %1 年的期限无法计算。数据将由平台下发；在此之前请联系信息技术人员更新日历。</translation>
+    </message>
+    <message>
+        <source>Healthy (integrity check passed)</source>
+        <translation>完好（完整性检查通过）</translation>
+    </message>
+    <message>
+        <source>Damaged: call IT support before capturing anything</source>
+        <translation>已损坏：请先联系信息技术人员，暂勿采集</translation>
+    </message>
+    <message>
+        <source>Could not be checked: %1</source>
+        <translation>无法检查：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s), chain intact</source>
+        <translation>
+            <numerusform>%n 条，记录链完整</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tampering detected in %n record(s): call your supervisor</source>
+        <translation>
+            <numerusform>%n 处发现篡改痕迹：请报告负责人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Catalogue in force</source>
+        <translation>现行清单</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n item(s), published %2</source>
+        <translation>
+            <numerusform>%1，共 %n 个事项，%2 发布</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Awaiting correction</source>
+        <translation>待补正</translation>
+    </message>
+    <message>
+        <source>Received, transmitting</source>
+        <translation>已收件，提交中</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <source>Being checked</source>
+        <translation>核验中</translation>
+    </message>
+    <message>
+        <source>Cases of today</source>
+        <translation>今日办件</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Awaiting correction (待补正)</source>
+        <translation>待补正办件</translation>
+    </message>
+    <message>
+        <source>Identity number or credit code, then Enter</source>
+        <translation>输入身份证号码或统一社会信用代码后按回车</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>告知日期</translation>
+    </message>
+    <message>
+        <source>Transmission and mailing</source>
+        <translation>上传与寄送</translation>
+    </message>
+    <message>
+        <source>Mail by</source>
+        <translation>寄出期限</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>办件</translation>
+    </message>
+    <message>
+        <source>Paper originals</source>
+        <translation>纸质原件</translation>
+    </message>
+    <message>
+        <source>Platform and guides</source>
+        <translation>平台与办事指南</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Not checked yet in this session</source>
+        <translation>本次登录尚未检查</translation>
+    </message>
+    <message>
+        <source>No case awaiting correction for this number</source>
+        <translation>该号码没有待补正的办件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) being transmitted</source>
+        <translation>
+            <numerusform>%n 件正在提交</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n acknowledged</source>
+        <translation>
+            <numerusform>%n 件平台已受理</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed: see Outbox</source>
+        <translation>
+            <numerusform>%n 件失败：请查看“上传与寄送”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n material(s)</source>
+        <translation>
+            <numerusform>%n 项材料</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1（已逾期）</translation>
+    </message>
+    <message>
+        <source>Not configured</source>
+        <translation>未配置</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>已连接 %1</translation>
+    </message>
+    <message>
+        <source>Not connected (%1)</source>
+        <translation>未连接（%1）</translation>
+    </message>
+    <message>
+        <source>No guide you have used changed since you last used it.</source>
+        <translation>您办理过的事项，其办事指南自上次办理以来均无变化。</translation>
+    </message>
+    <message>
+        <source>Changed since you last used them: %1</source>
+        <translation>自您上次办理以来办事指南有变化：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Results to print for the applicant</source>
+        <translation>待打印的办理结果</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>受理编号</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收取</translation>
+    </message>
+    <message>
+        <source>Accepted (受理)</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Rejected (不予受理)</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Nothing to print.</source>
+        <translation>没有待打印的结果。</translation>
+    </message>
+    <message>
+        <source>Double-click a result (or Enter) to print it for the applicant.</source>
+        <translation>双击结果（或按回车）为申请人打印。</translation>
+    </message>
+    <message>
+        <source>The printer refused the document: %1. It stays in this list; check the printer and try again.</source>
+        <translation>打印机拒绝了该文书：%1。结果仍保留在列表中；请检查打印机后重试。</translation>
+    </message>
+    <message>
+        <source>Printed. Hand it to the applicant.</source>
+        <translation>已打印，请交给申请人。</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Imaging</name>
+    <message>
+        <source>The capture was cancelled.</source>
+        <translation>已取消采集。</translation>
+    </message>
+    <message>
+        <source>No page was found in the picture. Lay the page on the pad, inside the camera&apos;s view, then capture again.</source>
+        <translation>画面中没有找到纸张。请把纸张放在拍摄台上、摄像头视野之内，然后重拍。</translation>
+    </message>
+    <message>
+        <source>The picture is blurred. Hold the page flat and still, then capture again.</source>
+        <translation>画面模糊，请把纸张放平放稳后重拍。</translation>
+    </message>
+    <message>
+        <source>Light reflects off the page and hides part of it. Flatten the page or move it out of the reflection, then capture again.</source>
+        <translation>纸面反光，遮住了部分内容。请压平纸张或移开反光处后重拍。</translation>
+    </message>
+    <message>
+        <source>Part of the page is outside the camera&apos;s view. Move the page to the middle of the pad, then capture again.</source>
+        <translation>纸张有一部分在画面之外。请把纸张移到拍摄台中间后重拍。</translation>
+    </message>
+    <message>
+        <source>The page is too small in the picture to be read clearly. Use the scanner, or capture it closer.</source>
+        <translation>纸张在画面中太小，无法看清。请改用扫描仪，或靠近拍摄。</translation>
+    </message>
+    <message>
+        <source>The page looks blank. Check that the printed side faces up.</source>
+        <translation>该页看起来是空白页。请检查是否有字的一面朝上。</translation>
+    </message>
+    <message>
+        <source>No document camera is connected. Connect it, then choose it again.</source>
+        <translation>未连接高拍仪。请连接后重新选择。</translation>
+    </message>
+    <message>
+        <source>The document camera was disconnected. Reconnect it; the pages already captured are kept.</source>
+        <translation>高拍仪已断开。请重新连接；已采集的页面均已保留。</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Intake</name>
+    <message numerus="yes">
+        <source>%n original(s)</source>
+        <translation>
+            <numerusform>原件 %n 份</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copy(ies)</source>
+        <translation>
+            <numerusform>复印件 %n 份</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>paper</source>
+        <translation>纸质</translation>
+    </message>
+    <message>
+        <source>electronic</source>
+        <translation>电子</translation>
+    </message>
+    <message>
+        <source>paper and electronic</source>
+        <translation>纸质和电子</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>尚未核验</translation>
+    </message>
+    <message>
+        <source>Not submitted</source>
+        <translation>未提交</translation>
+    </message>
+    <message>
+        <source>Please submit %1.</source>
+        <translation>请提交《%1》。</translation>
+    </message>
+    <message>
+        <source>Please submit %1 (%2).</source>
+        <translation>请提交《%1》（%2）。</translation>
+    </message>
+    <message>
+        <source>The guide does not allow tolerated absence for this material</source>
+        <translation>办事指南未允许此材料容缺受理</translation>
+    </message>
+    <message>
+        <source>Record the applicant&apos;s commitment for the tolerated absence</source>
+        <translation>请记录申请人的容缺承诺</translation>
+    </message>
+    <message>
+        <source>Capture the pages</source>
+        <translation>请采集材料页面</translation>
+    </message>
+    <message>
+        <source>Does not meet: %1</source>
+        <translation>不符合：%1</translation>
+    </message>
+    <message>
+        <source>Please correct it as the guide requires.</source>
+        <translation>请按办事指南要求补正。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review point(s) not marked</source>
+        <translation>
+            <numerusform>还有 %n 个审查要点未标记</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verify the original</source>
+        <translation>请核验原件</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收取</translation>
+    </message>
+    <message>
+        <source>Tolerated absence</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>Deficient</source>
+        <translation>不符合要求</translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation>待核验</translation>
+    </message>
+    <message>
+        <source>Enter the applicant&apos;s name.</source>
+        <translation>请填写申请人姓名或名称。</translation>
+    </message>
+    <message>
+        <source>Enter the applicant&apos;s identity number.</source>
+        <translation>请填写申请人身份证号码。</translation>
+    </message>
+    <message>
+        <source>Enter the unified social credit code.</source>
+        <translation>请填写统一社会信用代码。</translation>
+    </message>
+    <message>
+        <source>Enter the legal representative.</source>
+        <translation>请填写法定代表人。</translation>
+    </message>
+    <message>
+        <source>Enter the agent&apos;s name.</source>
+        <translation>请填写代办人姓名。</translation>
+    </message>
+    <message>
+        <source>Agent: %1</source>
+        <translation>代办人：%1</translation>
+    </message>
+    <message>
+        <source>The case could not be saved. Nothing already saved is lost; try again, and call IT support if it keeps failing.</source>
+        <translation>办件未能保存。已保存的内容不会丢失；请重试，如仍失败请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <source>The case was not found on this workstation.</source>
+        <translation>本工作站上没有找到该办件。</translation>
+    </message>
+    <message>
+        <source>The saved case cannot be read. Call IT support; its pages are kept.</source>
+        <translation>已保存的办件无法读取。请联系信息技术人员；其页面均已保留。</translation>
+    </message>
+    <message>
+        <source>The page to retake is no longer in the case.</source>
+        <translation>要重拍的页面已不在办件中。</translation>
+    </message>
+    <message>
+        <source>The material is not in the case.</source>
+        <translation>该材料不在办件中。</translation>
+    </message>
+    <message>
+        <source>Only a case awaiting correction can be corrected.</source>
+        <translation>只有待补正的办件才能补正。</translation>
+    </message>
+    <message>
+        <source>The waybill number should be 8 to 30 letters or digits.</source>
+        <translation>运单号应为 8 至 30 位字母或数字。</translation>
+    </message>
+    <message>
+        <source>The mailing task was not found.</source>
+        <translation>没有找到该寄送任务。</translation>
+    </message>
+    <message>
+        <source>Only a complete case can be transmitted.</source>
+        <translation>只有材料齐全的办件才能提交。</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Notices</name>
+    <message>
+        <source>The notice could not be produced: its kind is unknown.</source>
+        <translation>无法生成文书：文书类型未知。</translation>
+    </message>
+    <message>
+        <source>The notice could not be produced as a PDF. Try again; call IT support if it fails again.</source>
+        <translation>无法生成 PDF 文书。请重试；如再次失败，请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <source>The notice could not be saved, so it was not issued. %1</source>
+        <translation>文书未能保存，因此没有开具。%1</translation>
+    </message>
+    <message>
+        <source>This notice is not stored here.</source>
+        <translation>本机没有这份文书。</translation>
+    </message>
+    <message>
+        <source>The stored notice is damaged: it no longer matches what was issued. Call IT support; do not reprint it.</source>
+        <translation>本机保存的文书已损坏，与开具时的内容不符。请联系信息技术人员，切勿补打。</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Platform</name>
+    <message>
+        <source>The platform&apos;s CA certificate file cannot be read. Check the setting.</source>
+        <translation>无法读取平台的 CA 证书文件。请检查设置。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s CA certificate file contains no certificate. Check the setting.</source>
+        <translation>平台的 CA 证书文件中没有证书。请检查设置。</translation>
+    </message>
+    <message>
+        <source>The platform address is not valid. Check the setting.</source>
+        <translation>平台地址无效。请检查设置。</translation>
+    </message>
+    <message>
+        <source>The platform must be reached over HTTPS. Check the platform address.</source>
+        <translation>必须通过 HTTPS 连接平台。请检查平台地址。</translation>
+    </message>
+    <message>
+        <source>The platform sent an answer far larger than expected; it was refused. If it keeps happening, call the hall&apos;s IT staff.</source>
+        <translation>平台返回的数据远超预期，已拒收。如反复出现，请联系大厅信息技术人员。</translation>
+    </message>
+    <message>
+        <source>The platform sent an answer this workstation cannot read. Try again later; if it keeps happening, call the hall&apos;s IT staff.</source>
+        <translation>平台返回的数据本工作站无法识别。请稍后重试；如反复出现，请联系大厅信息技术人员。</translation>
+    </message>
+    <message>
+        <source>Enter the account and the password.</source>
+        <translation>请输入账号和密码。</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in at this window. Sign in.</source>
+        <translation>本窗口尚无人员登录。请登录。</translation>
+    </message>
+    <message>
+        <source>The sign-in has expired. Sign in again.</source>
+        <translation>登录已过期，请重新登录。</translation>
+    </message>
+    <message>
+        <source>The platform reports more bytes than the file has.</source>
+        <translation>平台报告的已收字节数超过文件大小。</translation>
+    </message>
+    <message>
+        <source>A page could not be uploaded to the platform. The workstation will try again.</source>
+        <translation>有一页未能上传到平台，工作站将自动重试。</translation>
+    </message>
+    <message>
+        <source>The catalogue sent by the platform is invalid and was not used; the catalogue in force stays in force. The platform has been told. If it keeps happening, call the hall&apos;s IT staff.</source>
+        <translation>平台下发的事项清单无效，未被采用；现行清单继续有效，已告知平台。如反复出现，请联系大厅信息技术人员。</translation>
+    </message>
+    <message>
+        <source>The working-day calendar sent by the platform is invalid and was not used; the calendar in force stays in force.</source>
+        <translation>平台下发的工作日历无效，未被采用；现行日历继续有效。</translation>
+    </message>
+    <message>
+        <source>No calendar has been received from the platform.</source>
+        <translation>尚未收到平台下发的工作日历。</translation>
+    </message>
+    <message>
+        <source>Results cannot be received: nobody is signed in to the platform. Sign in.</source>
+        <translation>无法接收办理结果：尚未登录平台。请登录。</translation>
+    </message>
+    <message>
+        <source>The notice document sent by the platform is damaged (its SHA-256 fingerprint does not match the result); it was not stored. The workstation asks for it again by itself; if it keeps happening, call the hall&apos;s IT staff.</source>
+        <translation>平台下发的文书已损坏（SHA-256 指纹与结果不符），未予保存。工作站会自动重新获取；如反复出现，请联系大厅信息技术人员。</translation>
+    </message>
+    <message>
+        <source>This result is not kept on this workstation.</source>
+        <translation>本工作站未保存该办理结果。</translation>
+    </message>
+    <message>
+        <source>The connection to the platform is not up at the moment; try again in a moment.</source>
+        <translation>目前与平台的连接尚未建立，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Only a case whose transmission failed can be sent again.</source>
+        <translation>只有提交失败的办件才能重新发送。</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Security</name>
+    <message>
+        <source>The action could not be recorded in the audit trail, so it must not be treated as done. Try again; if it happens again, call IT support.</source>
+        <translation>该操作未能写入留痕记录，因此不能视为已完成。请重试；如再次出现，请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <source>The audit trail could not be read. Try again; if it happens again, call IT support.</source>
+        <translation>无法读取留痕记录。请重试；如再次出现，请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <source>The audit trail is damaged: its anchor record is missing. Call IT security support before working on.</source>
+        <translation>留痕记录已损坏：锚定记录缺失。请先联系信息安全人员，再继续工作。</translation>
+    </message>
+    <message>
+        <source>The action could not be recorded in the audit trail because the program did not say what was done. Call IT support.</source>
+        <translation>程序未说明所做的操作，无法写入留痕记录。请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <source>The audit trail shows signs of tampering, so no old records were removed: they are evidence. Call IT security support.</source>
+        <translation>留痕记录有篡改迹象，旧记录作为证据一律保留、未予清理。请联系信息安全人员。</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Storage</name>
+    <message>
+        <source>The workstation database could not be opened. Check that the disk is present and not full, then restart; if it happens again, call IT support with this message.</source>
+        <translation>无法打开工作站数据库。请检查磁盘是否正常、是否已满，然后重新启动；如再次出现，请将本提示告知信息技术人员。</translation>
+    </message>
+    <message>
+        <source>This workstation database was written by a newer version of Tongban Workstation. It has not been changed. Install the newer version again (never a downgrade) or call IT support.</source>
+        <translation>此工作站数据库由更新版本的通办工作站写入，本程序未作任何改动。请重新安装新版本（切勿降级）或联系信息技术人员。</translation>
+    </message>
+    <message>
+        <source>The database schema of this build is inconsistent. Call IT support.</source>
+        <translation>本版本程序的数据库结构不一致。请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <source>The disk is full, so nothing more can be saved. Everything saved before is intact. Free disk space (or call IT support), then try again.</source>
+        <translation>磁盘已满，无法继续保存；此前保存的内容完好无损。请清理磁盘空间（或联系信息技术人员）后重试。</translation>
+    </message>
+    <message>
+        <source>The workstation database refused an operation. Nothing was lost; try again, and call IT support if it happens again.</source>
+        <translation>工作站数据库拒绝了本次操作，数据没有丢失。请重试；如再次出现，请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <source>The workstation is not allowed to write its data folder. Everything saved before is intact. Call IT support to check the folder&apos;s permissions.</source>
+        <translation>工作站无权写入数据目录；此前保存的内容完好无损。请联系信息技术人员检查目录权限。</translation>
+    </message>
+    <message>
+        <source>Saving to disk failed. Everything saved before is intact. Try again; if it fails again, call IT support.</source>
+        <translation>保存到磁盘失败；此前保存的内容完好无损。请重试；如再次失败，请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <source>The page has no case to belong to.</source>
+        <translation>该页面没有所属办件。</translation>
+    </message>
+    <message>
+        <source>The page reference is invalid.</source>
+        <translation>页面引用无效。</translation>
+    </message>
+    <message>
+        <source>A page file is missing from the data folder. Capture the page again; call IT support if other pages are missing too.</source>
+        <translation>数据目录中缺少一个页面文件。请重新拍摄该页；如其他页面也缺失，请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <source>A page file could not be read. Try again; call IT support if it keeps failing.</source>
+        <translation>无法读取页面文件。请重试；如持续失败，请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <source>A page file is damaged (its content no longer matches what was captured). Capture the page again and call IT support to check the disk.</source>
+        <translation>页面文件已损坏（内容与拍摄时不符）。请重新拍摄该页，并联系信息技术人员检查磁盘。</translation>
+    </message>
+    <message>
+        <source>This page no longer exists.</source>
+        <translation>该页面已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Widgets</name>
+    <message>
+        <source>Document camera picture</source>
+        <translation>高拍仪画面</translation>
+    </message>
+    <message>
+        <source>Press Space to capture the page now.</source>
+        <translation>按空格键立即拍摄。</translation>
+    </message>
+    <message>
+        <source>Page captured</source>
+        <translation>已拍摄</translation>
+    </message>
+    <message>
+        <source>No document camera detected</source>
+        <translation>未检测到高拍仪</translation>
+    </message>
+    <message>
+        <source>Connect the document camera with its USB cable and check that it is switched on. The picture appears here by itself.</source>
+        <translation>请用 USB 线连接高拍仪并确认已开机，画面会自动显示在这里。</translation>
+    </message>
+    <message>
+        <source>No picture from the document camera</source>
+        <translation>高拍仪没有画面</translation>
+    </message>
+    <message>
+        <source>Looking for a page</source>
+        <translation>正在寻找纸张</translation>
+    </message>
+    <message>
+        <source>Hold still</source>
+        <translation>请保持不动</translation>
+    </message>
+    <message>
+        <source>Captured</source>
+        <translation>已拍摄</translation>
+    </message>
+    <message>
+        <source>Manual capture: press Space</source>
+        <translation>手动拍摄：按空格键</translation>
+    </message>
+    <message>
+        <source>Capturing…</source>
+        <translation>正在拍摄…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>Retake page %1</source>
+        <translation>重拍第 %1 页</translation>
+    </message>
+    <message>
+        <source>Captured pages</source>
+        <translation>已采集的页面</translation>
+    </message>
+    <message>
+        <source>Delete page</source>
+        <translation>删除页面</translation>
+    </message>
+    <message>
+        <source>Delete page %1 of this material? The picture is removed from the case.</source>
+        <translation>删除此材料的第 %1 页？该图片将从办件中移除。</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Open large view	Enter</source>
+        <translation>放大查看	Enter</translation>
+    </message>
+    <message>
+        <source>Rotate right	Ctrl+R</source>
+        <translation>向右旋转	Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Move left	Ctrl+Left</source>
+        <translation>左移	Ctrl+←</translation>
+    </message>
+    <message>
+        <source>Move right	Ctrl+Right</source>
+        <translation>右移	Ctrl+→</translation>
+    </message>
+    <message>
+        <source>Insert a page before this one</source>
+        <translation>在此页之前插入一页</translation>
+    </message>
+    <message>
+        <source>Retake this page</source>
+        <translation>重拍此页</translation>
+    </message>
+    <message>
+        <source>Delete page	Del</source>
+        <translation>删除页面	Del</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit to window</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>实际大小</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>This page has no picture.</source>
+        <translation>此页没有图片。</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Widgets::SampleView</name>
+    <message>
+        <source>No sample for this material.</source>
+        <translation>该材料没有示范样表。</translation>
+    </message>
+    <message>
+        <source>The sample image could not be shown.</source>
+        <translation>无法显示示范样表图片。</translation>
+    </message>
+</context>
+<context>
+    <name>Tr</name>
+    <message>
+        <source>The picture from the device could not be read. Capture the page again.</source>
+        <translation>无法读取设备传来的画面。请重新拍摄该页。</translation>
+    </message>
+    <message>
+        <source>The page could not be saved as an image. Try again.</source>
+        <translation>该页未能保存为图片。请重试。</translation>
+    </message>
+    <message>
+        <source>There are no pages to put in the PDF.</source>
+        <translation>没有可生成 PDF 的页面。</translation>
+    </message>
+    <message>
+        <source>The PDF file could not be written. Check the folder and free space.</source>
+        <translation>无法写入 PDF 文件。请检查目录和剩余空间。</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached. Check the network cable and the hall&apos;s network; the workstation keeps the work and tries again.</source>
+        <translation>无法连接平台。请检查网线和大厅网络；工作站会保留已办内容并自动重试。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s identity could not be verified (its security certificate is not trusted), so nothing was sent. Call the hall&apos;s IT staff.</source>
+        <translation>无法确认平台身份（其安全证书不受信任），因此没有发送任何数据。请联系大厅信息技术人员。</translation>
+    </message>
+    <message>
+        <source>The platform sent an answer this workstation cannot read. Try again later; if it keeps happening, call the hall&apos;s IT staff.</source>
+        <translation>平台返回的数据本工作站无法识别。请稍后重试；如反复出现，请联系大厅信息技术人员。</translation>
+    </message>
+    <message>
+        <source>The account or the password is wrong. Check both and sign in again.</source>
+        <translation>账号或密码错误。请核对后重新登录。</translation>
+    </message>
+    <message>
+        <source>a quarter of an hour</source>
+        <translation>十五分钟</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many failed sign-ins. Try again after %1, or ask the administrator to unlock it.</source>
+        <translation>登录失败次数过多，账号已锁定。请在 %1 后重试，或请管理员解锁。</translation>
+    </message>
+    <message>
+        <source>This account is not assigned to this window. Check the window setting or ask the administrator.</source>
+        <translation>该账号未分配到本窗口。请检查窗口设置或联系管理员。</translation>
+    </message>
+    <message>
+        <source>This account is disabled. Ask the administrator to enable it.</source>
+        <translation>该账号已停用。请联系管理员启用。</translation>
+    </message>
+    <message>
+        <source>The sign-in has expired. Sign in again.</source>
+        <translation>登录已过期，请重新登录。</translation>
+    </message>
+    <message>
+        <source>The platform refused the case as incomplete or wrong. Check it and transmit it again.</source>
+        <translation>平台认为办件不完整或有误，已拒收。请检查后重新传输。</translation>
+    </message>
+    <message>
+        <source>The platform is not available at the moment. The workstation keeps the work and tries again by itself.</source>
+        <translation>平台暂时不可用。工作站会保留已办内容并自动重试。</translation>
+    </message>
+    <message>
+        <source>The platform does not know the requested record.</source>
+        <translation>平台上没有所请求的记录。</translation>
+    </message>
+    <message>
+        <source>The platform reports a conflict with an earlier request. The workstation will re-check and try again.</source>
+        <translation>平台报告与之前的请求冲突。工作站将重新核对后重试。</translation>
+    </message>
+    <message>
+        <source>The platform refused the request for this sign-in. Sign in again.</source>
+        <translation>平台拒绝了本次登录下的请求。请重新登录。</translation>
+    </message>
+    <message>
+        <source>The platform refused the request. If it keeps happening, call the hall&apos;s IT staff.</source>
+        <translation>平台拒绝了该请求。如反复出现，请联系大厅信息技术人员。</translation>
+    </message>
+    <message>
+        <source>The system keychain could not keep the sign-in. Sign in again; if it keeps happening, call the hall&apos;s IT staff.</source>
+        <translation>系统钥匙串无法保存登录信息。请重新登录；如反复出现，请联系大厅信息技术人员。</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Page at rest</source>
+        <translation>纸张静止</translation>
+    </message>
+    <message>
+        <source>Page moves, then settles</source>
+        <translation>纸张移动后放稳</translation>
+    </message>
+    <message>
+        <source>Empty pad</source>
+        <translation>空拍摄台</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Blur (0.1 mm)</source>
+        <translation>模糊（0.1 毫米）</translation>
+    </message>
+    <message>
+        <source>Glare</source>
+        <translation>反光</translation>
+    </message>
+    <message>
+        <source>Cut-off corner</source>
+        <translation>缺角</translation>
+    </message>
+    <message>
+        <source>Hand in frame</source>
+        <translation>画面中有手</translation>
+    </message>
+    <message>
+        <source>White on white</source>
+        <translation>白纸白底</translation>
+    </message>
+    <message>
+        <source>Two documents</source>
+        <translation>两份文件</translation>
+    </message>
+    <message>
+        <source>Still resolution</source>
+        <translation>拍照分辨率</translation>
+    </message>
+    <message>
+        <source>Simulated document camera</source>
+        <translation>模拟高拍仪</translation>
+    </message>
+    <message>
+        <source>The document camera was disconnected. Reconnect it; pages already captured are kept.</source>
+        <translation>高拍仪已断开。请重新连接；已拍摄的页面均已保留。</translation>
+    </message>
+    <message>
+        <source>The document camera is not ready. Choose it again.</source>
+        <translation>高拍仪未就绪。请重新选择。</translation>
+    </message>
+    <message>
+        <source>The capture was cancelled.</source>
+        <translation>已取消采集。</translation>
+    </message>
+    <message>
+        <source>This device has no such setting.</source>
+        <translation>该设备没有此项设置。</translation>
+    </message>
+    <message>
+        <source>This value is not allowed for the setting.</source>
+        <translation>该设置不允许此取值。</translation>
+    </message>
+    <message>
+        <source>A capture is already in progress.</source>
+        <translation>正在采集中。</translation>
+    </message>
+    <message>
+        <source>This case cannot be transmitted: its data is incomplete. Call the hall&apos;s IT staff.</source>
+        <translation>该办件数据不完整，无法传输。请联系大厅信息技术人员。</translation>
+    </message>
+    <message>
+        <source>paper</source>
+        <translation>纸质</translation>
+    </message>
+    <message>
+        <source>This record cannot be sent to the platform: a required field is missing. Complete it and save it again.</source>
+        <translation>该记录缺少必填项，无法发送至平台。请补全后重新保存。</translation>
+    </message>
+    <message>
+        <source>A result sent by the platform could not be read; it was not stored. The workstation asks for it again by itself; if it keeps happening, call the hall&apos;s IT staff.</source>
+        <translation>平台下发的办理结果无法读取，未予保存。工作站会自动重新获取；如反复出现，请联系大厅信息技术人员。</translation>
+    </message>
+    <message>
+        <source>No document camera is connected. Plug the camera&apos;s USB cable into this computer, wait a few seconds, then choose Refresh.</source>
+        <translation>未连接高拍仪。请将高拍仪的 USB 线插入本机，稍候几秒，然后点击“刷新”。</translation>
+    </message>
+    <message>
+        <source>The document camera is not connected. Check its USB cable, then choose it again.</source>
+        <translation>高拍仪未连接。请检查 USB 线，然后重新选择。</translation>
+    </message>
+    <message>
+        <source>The document camera could not take the picture. Capture again; if it fails again, reconnect the camera.</source>
+        <translation>高拍仪未能拍摄。请重拍；如仍失败，请重新连接高拍仪。</translation>
+    </message>
+    <message>
+        <source>The document camera is still starting. Wait a moment, then capture again.</source>
+        <translation>高拍仪正在启动。请稍候再拍。</translation>
+    </message>
+    <message>
+        <source>The document camera stopped working. Reconnect it, then choose it again; pages already captured are kept.</source>
+        <translation>高拍仪停止工作。请重新连接后再次选择；已采集的页面均已保留。</translation>
+    </message>
+    <message>
+        <source>The scanners did not answer in time. Check their cables and power, then choose Refresh.</source>
+        <translation>扫描仪未及时响应。请检查连接线和电源，然后点击“刷新”。</translation>
+    </message>
+    <message>
+        <source>No scanner was found. Check that the scanner is switched on and its USB cable is plugged in, then choose Refresh.</source>
+        <translation>未找到扫描仪。请确认扫描仪已开机且 USB 线已连接，然后点击“刷新”。</translation>
+    </message>
+    <message>
+        <source>The scanner is not ready. Choose it again.</source>
+        <translation>扫描仪未就绪。请重新选择。</translation>
+    </message>
+    <message>
+        <source>The scanner does not answer. Check that it is switched on, then choose it again.</source>
+        <translation>扫描仪无响应。请确认已开机，然后重新选择。</translation>
+    </message>
+    <message>
+        <source>A sheet scanner shows no live picture. Put the page in, then scan.</source>
+        <translation>馈纸式扫描仪没有实时画面。请放入纸张后扫描。</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>彩色</translation>
+    </message>
+    <message>
+        <source>Grey</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>Black and white</source>
+        <translation>黑白</translation>
+    </message>
+    <message>
+        <source>Flatbed</source>
+        <translation>平板</translation>
+    </message>
+    <message>
+        <source>Document feeder</source>
+        <translation>自动进纸器</translation>
+    </message>
+    <message>
+        <source>Document feeder, both sides</source>
+        <translation>自动进纸器（双面）</translation>
+    </message>
+    <message>
+        <source>The feeder is empty. Put the pages in the feeder, then scan.</source>
+        <translation>进纸器中没有纸张。请放入纸张后扫描。</translation>
+    </message>
+    <message>
+        <source>Paper is jammed in the scanner. Open the scanner, remove the paper, then scan again.</source>
+        <translation>扫描仪卡纸。请打开扫描仪取出纸张，然后重新扫描。</translation>
+    </message>
+    <message>
+        <source>The scanner&apos;s cover is open. Close it, then scan again.</source>
+        <translation>扫描仪盖板未合上。请合上后重新扫描。</translation>
+    </message>
+    <message>
+        <source>The scanner is busy, perhaps in use by another program. Wait a moment, then try again.</source>
+        <translation>扫描仪正忙，可能正被其他程序使用。请稍候重试。</translation>
+    </message>
+    <message>
+        <source>This computer is not allowed to use the scanner. Ask IT to check the scanner&apos;s permissions.</source>
+        <translation>本机无权使用该扫描仪。请信息技术人员检查扫描仪权限。</translation>
+    </message>
+    <message>
+        <source>The scanner stopped responding. Check its cable and power, then scan again.</source>
+        <translation>扫描仪停止响应。请检查连接线和电源，然后重新扫描。</translation>
+    </message>
+    <message>
+        <source>The scanner sent a picture this program cannot read. Ask IT to check the scanner settings.</source>
+        <translation>扫描仪发送的图像无法读取。请信息技术人员检查扫描仪设置。</translation>
+    </message>
+    <message>
+        <source>The scanner could not be opened. Check that it is switched on and connected, then choose it again.</source>
+        <translation>无法打开扫描仪。请确认已开机并已连接，然后重新选择。</translation>
+    </message>
+    <message>
+        <source>Resolution (dpi)</source>
+        <translation>分辨率（dpi）</translation>
+    </message>
+    <message>
+        <source>%1 dpi</source>
+        <translation>%1 dpi</translation>
+    </message>
+    <message>
+        <source>Colour mode</source>
+        <translation>色彩模式</translation>
+    </message>
+    <message>
+        <source>Paper source</source>
+        <translation>纸张来源</translation>
+    </message>
+    <message>
+        <source>The scanner did not accept this setting.</source>
+        <translation>扫描仪不接受该设置。</translation>
+    </message>
+    <message>
+        <source>The scanner software (SANE) could not start. Ask IT to check the scanner installation.</source>
+        <translation>扫描仪软件（SANE）无法启动。请信息技术人员检查扫描仪安装。</translation>
+    </message>
+    <message>
+        <source>The list of scanners could not be read. Check the scanner&apos;s cable and power, then try again.</source>
+        <translation>无法读取扫描仪列表。请检查扫描仪连接线和电源后重试。</translation>
+    </message>
+    <message>
+        <source>The scanner software (SANE) is not installed. Ask IT to install it.</source>
+        <translation>未安装扫描仪软件（SANE）。请信息技术人员安装。</translation>
+    </message>
+</context>
 </TS>

@@ -31,6 +31,7 @@ PlatformLink::PlatformLink(Workstation &station, QObject *parent)
     Storage::PageStore &pages = station.pages();
     m_outbox = std::make_unique<Platform::Outbox>(station.database(), *m_session, station.clock(),
         [&pages](const QString &sha256) { return pages.readContent(sha256); });
+    m_outbox->setBandwidthLimit(station.uploadLimitBytesPerSecond());
     m_requests
         = std::make_unique<Platform::RequestQueue>(station.database(), *m_session, station.clock());
     m_catalogSync = std::make_unique<Platform::CatalogSync>(

@@ -27,6 +27,8 @@ namespace Tongban::App {
  *   [ui]       language=zh_CN|en
  *   [platform] url=https://...        the unified acceptance platform (tongban-hub)
  *              ca=<PEM file>          extra certificate authority (private platform CA)
+ *              uploadLimitKbps=20000  cap on uploads in kilobits per second (absent or 0:
+ *                                     none), for a hall line shared with other traffic
  *   [security] idleLockMinutes=10     lock the window after this long without input
  *   [devices]  fake=true              simulated devices only (demo, training)
  *
@@ -61,6 +63,8 @@ public:
     QString regionCode() const { return m_regionCode; }
     QUrl platformUrl() const { return m_platformUrl; }
     QString platformCaFile() const { return m_platformCa; }
+    /// [platform] uploadLimitKbps in bytes per second; 0 = no cap.
+    qint64 uploadLimitBytesPerSecond() const { return m_uploadLimit; }
     int idleLockMinutes() const { return m_idleLockMinutes; }
     bool fakeDevices() const { return m_fakeDevices; }
 
@@ -94,6 +98,7 @@ private:
     QString m_windowCode;
     QString m_regionCode;
     QUrl m_platformUrl;
+    qint64 m_uploadLimit = 0;
     QString m_platformCa;
     int m_idleLockMinutes = 10;
     bool m_fakeDevices = false;

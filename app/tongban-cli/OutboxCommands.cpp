@@ -58,8 +58,15 @@ int outboxStatus(const QString &dataDir, const CliOutput &out)
         out.error(status.error().toString());
         return Invalid;
     }
-    printStatus(*status, out);
-    out.emitJson(*status);
+    QJsonObject answer = *status;
+    const qint64 limit = (*station)->uploadLimitBytesPerSecond();
+    answer.insert(QStringLiteral("uploadLimitKbps"), limit * 8 / 1000);
+    printStatus(answer, out);
+    out.human(limit > 0
+            ? Tr::tr("Upload cap: %1 kbit/s (tongban.conf, [platform] uploadLimitKbps).")
+                  .arg(limit * 8 / 1000)
+            : Tr::tr("Upload cap: none (tongban.conf, [platform] uploadLimitKbps)."));
+    out.emitJson(answer);
     return Ok;
 }
 
@@ -98,6 +105,7 @@ int outboxFlush(const QStringList &args, const QString &dataDir, const CliOutput
     Storage::PageStore &pages = (*station)->pages();
     Platform::Outbox outbox((*station)->database(), session, (*station)->clock(),
         [&pages](const QString &sha256) { return pages.readContent(sha256); });
+    outbox.setBandwidthLimit((*station)->uploadLimitBytesPerSecond());
     QObject::connect(&outbox, &Platform::Outbox::caseError, &outbox,
         [&out](const QString &clientCaseId, const Core::Error &error, const QDateTime &) {
             out.human(QStringLiteral("%1: %2").arg(clientCaseId, error.message));

@@ -148,6 +148,11 @@ void Outbox::setBandwidthLimit(qint64 bytesPerSecond)
         slot.uploader->setTokenBucket(bucket);
 }
 
+qint64 Outbox::bandwidthLimit() const
+{
+    return m_uploads[0].uploader->bandwidthLimit();
+}
+
 void Outbox::abortUploads()
 {
     for (UploadSlot &slot : m_uploads) {

@@ -97,6 +97,8 @@ public:
     void setChunkSizeBytes(qint64 bytes);
     /// Upload cap in bytes per second, 0 = no cap (a token bucket in TusUploader, across pages).
     void setBandwidthLimit(qint64 bytesPerSecond);
+    /// The cap in force, bytes per second; 0 = none.
+    qint64 bandwidthLimit() const;
     /*!
      * The optional upload cap of the workstation's settings, in bytes per second:
      * key "platform/uploadLimitKbps" (kilobits per second, 1 kbit = 1000 bits; absent,

@@ -278,11 +278,14 @@ private slots:
         conf.setValue(
             QStringLiteral("platform/url"), QStringLiteral("http://127.0.0.1:%1").arg(m_hub.port));
         conf.setValue(QStringLiteral("printer/name"), QStringLiteral("TongbanPDF"));
+        // The hall's dedicated line: the journey's uploads run under the cap IT staff set.
+        conf.setValue(QStringLiteral("platform/uploadLimitKbps"), 100000);
         conf.sync();
         auto station = App::Workstation::open(m_dataDir.path());
         QVERIFY(station);
         m_station = std::move(station).value();
         m_platform = std::make_unique<App::PlatformLink>(*m_station);
+        QCOMPARE(m_platform->outbox()->bandwidthLimit(), qint64(100000) * 1000 / 8);
         m_window = std::make_unique<Gui::MainWindow>(*m_station, m_platform.get());
         // 1366x768 by default; TONGBAN_WINDOW_SIZE=1920x1080 looks at the other size clerks use.
         const QStringList size = qEnvironmentVariable("TONGBAN_WINDOW_SIZE").split(u'x');

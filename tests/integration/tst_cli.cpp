@@ -2,6 +2,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSettings>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -186,7 +187,20 @@ private slots:
             QStringLiteral("outbox"), QStringLiteral("status") });
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(!run.json().isEmpty(), qPrintable(run.out + run.err));
+        QCOMPARE(run.json().value(QStringLiteral("uploadLimitKbps")).toInteger(-1), 0);
         QCOMPARE(cli({ QStringLiteral("outbox"), QStringLiteral("flush") }).exitCode, 2);
+
+        // AND the upload cap IT staff set for a shared hall line is the one in force
+        {
+            QSettings conf(dir.filePath(QStringLiteral("tongban.conf")), QSettings::IniFormat);
+            conf.setValue(QStringLiteral("platform/uploadLimitKbps"), 20000);
+        }
+        const Run capped = cli({ QStringLiteral("--json"), QStringLiteral("--data-dir"), dir.path(),
+            QStringLiteral("outbox"), QStringLiteral("status") });
+        QCOMPARE(capped.json().value(QStringLiteral("uploadLimitKbps")).toInteger(-1), 20000);
+        auto station = Tongban::App::Workstation::open(dir.path());
+        QVERIFY(station);
+        QCOMPARE((*station)->uploadLimitBytesPerSecond(), qint64(2500000));
     }
 
     void storageCheckFindsDamagedPages()
