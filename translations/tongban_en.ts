@@ -1769,6 +1769,10 @@ As a credit code: %2</source>
         <source>Printed. Hand it to the applicant.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Imaging</name>

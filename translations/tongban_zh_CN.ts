@@ -1757,6 +1757,10 @@ As a credit code: %2</source>
         <source>Printed. Hand it to the applicant.</source>
         <translation>已打印，请交给申请人。</translation>
     </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Imaging</name>

@@ -121,7 +121,36 @@ private slots:
         QVERIFY2(anyContains(texts, QStringLiteral("法定节假日（国庆节、中秋节）")),
             qPrintable(texts.join(QLatin1Char('|'))));
         QVERIFY(anyContains(texts, QStringLiteral("2025年10月9日")));
-        QVERIFY(anyContains(texts, QStringLiteral("记录链完整")));
+        // AND the health of the workstation, checked on a worker thread
+        QWidget *today = window.screenWidget(Gui::MainWindow::Screen::Today);
+        QTRY_VERIFY2(anyContains(labelTexts(today), QStringLiteral("记录链完整")),
+            qPrintable(labelTexts(today).join(QLatin1Char('|'))));
+        QVERIFY(anyContains(labelTexts(today), QStringLiteral("完整性检查通过")));
+    }
+
+    void todayReportsATamperedAuditTrail()
+    {
+        // GIVEN a workstation whose audit trail was rewritten behind the application's back
+        QTemporaryDir dir;
+        auto station = App::Workstation::open(dir.path());
+        QVERIFY(station.ok());
+        for (int i = 0; i < 3; ++i)
+            (*station)->auditSystem(QStringLiteral("app.start"), QStringLiteral("ok"));
+        QSqlQuery query((*station)->database().connection());
+        QVERIFY(query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger'")));
+        QStringList triggers;
+        while (query.next())
+            triggers << query.value(0).toString();
+        for (const QString &trigger : triggers)
+            QVERIFY(query.exec(QStringLiteral("DROP TRIGGER ") + trigger));
+        QVERIFY(query.exec(QStringLiteral("UPDATE audit_log SET result = 'denied' WHERE id = 2")));
+        // WHEN a clerk signs in
+        Gui::MainWindow window(**station);
+        window.adoptClerk(kClerk);
+        // THEN Today says so in plain words
+        QWidget *today = window.screenWidget(Gui::MainWindow::Screen::Today);
+        QTRY_VERIFY2(anyContains(labelTexts(today), QStringLiteral("发现篡改")),
+            qPrintable(labelTexts(today).join(QLatin1Char('|'))));
     }
 
     void unbuiltScreensSaySo()

@@ -3,10 +3,14 @@
 #include "cases/CaseController.h"
 #include "shell/Card.h"
 
+#include <core/Clock.h>
 #include <core/WorkCalendar.h>
 #include <platform/Outbox.h>
 #include <platform/ResultFeed.h>
+#include <security/AuditLog.h>
+#include <storage/Database.h>
 
+#include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -18,9 +22,11 @@
 #include <QSettings>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <common/PlatformLink.h>
 #include <common/Workstation.h>
+#include <optional>
 
 namespace Tongban::Gui {
 
@@ -287,21 +293,69 @@ void TodayPage::printResult(const QString &resultId)
     lp->closeWriteChannel();
 }
 
+/// What the health check found; computed off the GUI thread.
+struct TodayPage::HealthFindings
+{
+    QString failure; ///< the workstation database could not be opened for the check
+    bool integrityOk = false;
+    std::optional<Security::VerifyReport> audit;
+    QString auditFailure;
+};
+
+TodayPage::HealthFindings TodayPage::findHealth(const QString &path)
+{
+    HealthFindings findings;
+    auto db = Storage::Database::open(path, App::Workstation::schema());
+    if (!db) {
+        findings.failure = db.error().message;
+        return findings;
+    }
+    const auto integrity = (*db)->integrityCheck();
+    findings.integrityOk = integrity && *integrity == QLatin1String("ok");
+    const Core::SystemClock clock; // verify() reads no time
+    const Security::AuditLog audit(**db, clock);
+    if (auto report = audit.verify())
+        findings.audit = std::move(report).value();
+    else
+        findings.auditFailure = report.error().message;
+    return findings;
+}
+
 void TodayPage::checkHealth()
 {
+    // Both checks read the whole database (a year of a busy window: seconds), so they run on
+    // a worker thread with its own connection; the clerk works on meanwhile.
+    if (m_healthCheck && m_healthCheck->isRunning())
+        return;
     m_healthChecked = true;
-    const auto integrity = m_station.database().integrityCheck();
-    m_database->setText(integrity && *integrity == QLatin1String("ok")
+    m_database->setText(tr("Checking…"));
+    m_audit->setText(tr("Checking…"));
+    if (!m_healthCheck) {
+        m_healthCheck = new QFutureWatcher<HealthFindings>(this);
+        connect(m_healthCheck, &QFutureWatcher<HealthFindings>::finished, this,
+            [this] { showHealth(m_healthCheck->result()); });
+    }
+    m_healthCheck->setFuture(QtConcurrent::run(findHealth, m_station.database().path()));
+}
+
+void TodayPage::showHealth(const HealthFindings &findings)
+{
+    if (!findings.failure.isEmpty()) {
+        m_database->setText(tr("Could not be checked: %1").arg(findings.failure));
+        m_audit->setText(tr("Could not be checked: %1").arg(findings.failure));
+        return;
+    }
+    m_database->setText(findings.integrityOk
             ? tr("Healthy (integrity check passed)")
             : tr("Damaged: call IT support before capturing anything"));
-    const auto report = m_station.audit().verify();
-    if (!report) {
-        m_audit->setText(tr("Could not be checked: %1").arg(report.error().message));
-    } else if (report->ok) {
-        m_audit->setText(tr("%n record(s), chain intact", nullptr, int(report->recordsChecked)));
+    if (!findings.audit) {
+        m_audit->setText(tr("Could not be checked: %1").arg(findings.auditFailure));
+    } else if (findings.audit->ok) {
+        m_audit->setText(
+            tr("%n record(s), chain intact", nullptr, int(findings.audit->recordsChecked)));
     } else {
         m_audit->setText(tr("Tampering detected in %n record(s): call your supervisor", nullptr,
-            int(report->problems.size())));
+            int(findings.audit->problems.size())));
     }
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFutureWatcher>
 #include <QWidget>
 
 class QLabel;
@@ -29,7 +30,7 @@ class CaseController;
  *
  * refresh() re-reads the lists; the database integrity check and the audit
  * chain verification run once per session (checkHealth()), not on every
- * visit, because they take time proportional to the data.
+ * visit, and on a worker thread, because they take time proportional to the data.
  */
 class TodayPage : public QWidget
 {
@@ -54,12 +55,17 @@ private:
     void findApplicant();
     void refreshResults();
     void printResult(const QString &resultId);
+    struct HealthFindings;
+    /// Runs on a worker thread, on its own connection to the database at \a path.
+    static HealthFindings findHealth(const QString &path);
+    void showHealth(const HealthFindings &findings);
 
     App::Workstation &m_station;
     const Core::WorkCalendar &m_calendar;
     CaseController &m_caseController;
     App::PlatformLink *m_platform = nullptr;
     bool m_healthChecked = false;
+    QFutureWatcher<HealthFindings> *m_healthCheck = nullptr;
     QLabel *m_dateTitle = nullptr;
     QTreeWidget *m_todayCases = nullptr;
     QTreeWidget *m_corrections = nullptr;

@@ -2,7 +2,8 @@
 
 #include <security/AuditLog.h>
 
-#include <QCryptographicHash>
+#include <core/Hash.h>
+
 #include <QTimeZone>
 
 namespace Tongban::Security::Internal {
@@ -51,9 +52,7 @@ QByteArray canonicalRecord(
 
 QString recordHash(qint64 id, const QString &at, const AuditEntry &entry, const QString &prevHash)
 {
-    const QByteArray digest = QCryptographicHash::hash(
-        canonicalRecord(id, at, entry, prevHash), QCryptographicHash::Sha256);
-    return QString::fromLatin1(digest.toHex());
+    return Core::sha256Hex(canonicalRecord(id, at, entry, prevHash));
 }
 
 } // namespace Tongban::Security::Internal
