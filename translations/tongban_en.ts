@@ -428,6 +428,330 @@ As a credit code: %2</source>
         <source>Upload cap: none (tongban.conf, [platform] uploadLimitKbps).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKIPPED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT BUILT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 GB free for the data folder %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data folder %1 cannot be examined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the folder exists and this account may write to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free disk space or move the data folder (TONGBAN_DATA_DIR) to a larger disk: captures stop when the disk is full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Less than 5 GB left: a busy window fills that in weeks. Free space before it runs out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workstation database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integrity check passed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not capture on this window. Copy the data folder %1 as it is and call the project&apos;s support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run `tongban-cli audit verify` and call the project&apos;s support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s), chain intact</source>
+        <translation>
+            <numerusform>%n record, chain intact</numerusform>
+            <numerusform>%n records, chain intact</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tampering detected in %n record(s)</source>
+        <translation>
+            <numerusform>Tampering detected in %n record</numerusform>
+            <numerusform>Tampering detected in %n records</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Report it to the supervisor: the audit trail was changed outside the application. `tongban-cli audit verify` lists the records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unified acceptance platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No platform address is configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set [platform] url in %1 (from the preconfigured file of the installation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs the platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check [platform] ca in %1: it must name a PEM file this account can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the platform&apos;s https:// address in [platform] url of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from %1 within 15 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform&apos;s certificate is not trusted here. Install the platform&apos;s CA certificate and name it in [platform] ca of %1; check the address too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the network cable and the hall&apos;s line; ask the network staff whether %1 is reachable from this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answers, but not as the platform (HTTP %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check [platform] url in %1: it must be the platform&apos;s address, without /api/v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered in %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusted; valid until %1 (%2 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the platform&apos;s operators for the renewed certificate before it expires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install the platform&apos;s CA certificate and name it in [platform] ca of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain HTTP: allowed only for a platform on this machine (demo, training).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A hall&apos;s platform must be reached over https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform sent no time to compare with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make sure this computer synchronises its clock (NTP).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s from the platform&apos;s clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the time and turn on time synchronisation (NTP): sign-in, certificates and case times depend on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn on time synchronisation (NTP).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keychain (clerks&apos; sessions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clerks cannot stay signed in. Start the desktop&apos;s keyring for this user (gnome-keyring, Secret Service; on Windows, Credential Manager), then run diagnose again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain did not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A secret written to the keychain did not come back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A test secret was stored, read back and removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer (notices and receipts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the window&apos;s printer in CUPS (http://localhost:631) and make it the default, or name it in [printer] name of %1/tongban.conf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No printer is configured and there is no default printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer %1 is not known to the print system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer %1 is stopped: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check paper and toner, then resume the printer (cupsenable %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document camera (高拍仪)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the simulated camera ([devices] fake=true)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For real work plug in the document camera (USB) and remove [devices] fake from tongban.conf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No document camera found (only the simulator).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plug in the document camera (USB), then check `tongban-cli devices list`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scanner found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect and switch on the scanner; SANE must see it (scanimage -L). Without one, thick documents go on the document camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headset (video assistance)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microphone (video assistance)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated (TONGBAN_FAKE_DEVICES=1): unset it to see the real devices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sound output found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plug in the headset and check the sound settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No microphone found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plug in the headset&apos;s microphone and allow its use in the sound settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line to the platform (100 Mbit/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not measured yet: the platform offers no test transfer for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until then, the outbox screen shows how uploads go; `tongban-cli outbox status` shows the upload cap in force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that %1 exists and this account may write to it; a damaged database must go to the project&apos;s support as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing failed (%n warning(s)).</source>
+        <translation>
+            <numerusform>Nothing failed (%n warning).</numerusform>
+            <numerusform>Nothing failed (%n warnings).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check(s) failed: do what the arrows say, then run diagnose again.</source>
+        <translation>
+            <numerusform>%n check failed: do what the arrows say, then run diagnose again.</numerusform>
+            <numerusform>%n checks failed: do what the arrows say, then run diagnose again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>[%1] %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Core</name>

@@ -428,6 +428,326 @@ As a credit code: %2</source>
         <source>Upload cap: none (tongban.conf, [platform] uploadLimitKbps).</source>
         <translation>上传限速：不限（tongban.conf 的 [platform] uploadLimitKbps）。</translation>
     </message>
+    <message>
+        <source>OK</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>SKIPPED</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>NOT BUILT</source>
+        <translation>尚未建成</translation>
+    </message>
+    <message>
+        <source>Disk space</source>
+        <translation>磁盘空间</translation>
+    </message>
+    <message>
+        <source>%1 GB free for the data folder %2</source>
+        <translation>数据文件夹 %2 所在磁盘剩余 %1 GB</translation>
+    </message>
+    <message>
+        <source>The data folder %1 cannot be examined.</source>
+        <translation>无法检查数据文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Check that the folder exists and this account may write to it.</source>
+        <translation>请确认该文件夹存在，且当前账户有写入权限。</translation>
+    </message>
+    <message>
+        <source>Free disk space or move the data folder (TONGBAN_DATA_DIR) to a larger disk: captures stop when the disk is full.</source>
+        <translation>请清理磁盘空间，或将数据文件夹（TONGBAN_DATA_DIR）迁到更大的磁盘：磁盘满时将无法继续采集。</translation>
+    </message>
+    <message>
+        <source>Less than 5 GB left: a busy window fills that in weeks. Free space before it runs out.</source>
+        <translation>剩余不足 5 GB：繁忙的窗口几周内就会用完。请在用尽前清理空间。</translation>
+    </message>
+    <message>
+        <source>Workstation database</source>
+        <translation>工作站数据库</translation>
+    </message>
+    <message>
+        <source>Integrity check passed (%1)</source>
+        <translation>完整性检查通过（%1）</translation>
+    </message>
+    <message>
+        <source>Do not capture on this window. Copy the data folder %1 as it is and call the project&apos;s support.</source>
+        <translation>请勿在本窗口继续采集。将数据文件夹 %1 原样复制保存，并联系项目技术支持。</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>留痕记录</translation>
+    </message>
+    <message>
+        <source>Run `tongban-cli audit verify` and call the project&apos;s support.</source>
+        <translation>请运行 `tongban-cli audit verify`，并联系项目技术支持。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s), chain intact</source>
+        <translation>
+            <numerusform>%n 条，记录链完整</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tampering detected in %n record(s)</source>
+        <translation>
+            <numerusform>%n 处发现篡改痕迹</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Report it to the supervisor: the audit trail was changed outside the application. `tongban-cli audit verify` lists the records.</source>
+        <translation>请报告负责人：审计记录在本软件之外被改动。`tongban-cli audit verify` 会列出相关记录。</translation>
+    </message>
+    <message>
+        <source>Unified acceptance platform</source>
+        <translation>统一受理平台</translation>
+    </message>
+    <message>
+        <source>Platform certificate</source>
+        <translation>平台证书</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>系统时钟</translation>
+    </message>
+    <message>
+        <source>No platform address is configured.</source>
+        <translation>未配置平台地址。</translation>
+    </message>
+    <message>
+        <source>Set [platform] url in %1 (from the preconfigured file of the installation).</source>
+        <translation>请在 %1 中设置 [platform] url（取自安装时下发的预配置文件）。</translation>
+    </message>
+    <message>
+        <source>Needs the platform.</source>
+        <translation>需先连通平台。</translation>
+    </message>
+    <message>
+        <source>Check [platform] ca in %1: it must name a PEM file this account can read.</source>
+        <translation>请检查 %1 中的 [platform] ca：应为当前账户可读取的 PEM 文件。</translation>
+    </message>
+    <message>
+        <source>Use the platform&apos;s https:// address in [platform] url of %1.</source>
+        <translation>请在 %1 的 [platform] url 中使用平台的 https:// 地址。</translation>
+    </message>
+    <message>
+        <source>No answer from %1 within 15 seconds.</source>
+        <translation>%1 在 15 秒内没有应答。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s certificate is not trusted here. Install the platform&apos;s CA certificate and name it in [platform] ca of %1; check the address too.</source>
+        <translation>本机不信任平台的证书。请安装平台的 CA 证书，并在 %1 的 [platform] ca 中指定；同时核对平台地址。</translation>
+    </message>
+    <message>
+        <source>Check the network cable and the hall&apos;s line; ask the network staff whether %1 is reachable from this window.</source>
+        <translation>请检查网线和大厅专线；请网络管理人员确认本窗口能否访问 %1。</translation>
+    </message>
+    <message>
+        <source>%1 answers, but not as the platform (HTTP %2).</source>
+        <translation>%1 有应答，但不是统一受理平台（HTTP %2）。</translation>
+    </message>
+    <message>
+        <source>Check [platform] url in %1: it must be the platform&apos;s address, without /api/v1.</source>
+        <translation>请检查 %1 中的 [platform] url：应为平台地址，不带 /api/v1。</translation>
+    </message>
+    <message>
+        <source>%1 answered in %2 ms</source>
+        <translation>%1 在 %2 毫秒内应答</translation>
+    </message>
+    <message>
+        <source>Trusted; valid until %1 (%2 days)</source>
+        <translation>受信任；有效期至 %1（还有 %2 天）</translation>
+    </message>
+    <message>
+        <source>Ask the platform&apos;s operators for the renewed certificate before it expires.</source>
+        <translation>请在证书到期前向平台运维方索取续期后的证书。</translation>
+    </message>
+    <message>
+        <source>Install the platform&apos;s CA certificate and name it in [platform] ca of %1.</source>
+        <translation>请安装平台的 CA 证书，并在 %1 的 [platform] ca 中指定。</translation>
+    </message>
+    <message>
+        <source>Plain HTTP: allowed only for a platform on this machine (demo, training).</source>
+        <translation>未加密的 HTTP：仅允许连接本机上的平台（演示、培训）。</translation>
+    </message>
+    <message>
+        <source>A hall&apos;s platform must be reached over https://.</source>
+        <translation>大厅正式使用时必须通过 https:// 连接平台。</translation>
+    </message>
+    <message>
+        <source>The platform sent no time to compare with.</source>
+        <translation>平台未提供可供比对的时间。</translation>
+    </message>
+    <message>
+        <source>Make sure this computer synchronises its clock (NTP).</source>
+        <translation>请确认本机已开启时间同步（NTP）。</translation>
+    </message>
+    <message>
+        <source>%1 s from the platform&apos;s clock</source>
+        <translation>与平台时钟相差 %1 秒</translation>
+    </message>
+    <message>
+        <source>Set the time and turn on time synchronisation (NTP): sign-in, certificates and case times depend on it.</source>
+        <translation>请校准时间并开启时间同步（NTP）：登录、证书和办件时间都依赖它。</translation>
+    </message>
+    <message>
+        <source>Turn on time synchronisation (NTP).</source>
+        <translation>请开启时间同步（NTP）。</translation>
+    </message>
+    <message>
+        <source>Keychain (clerks&apos; sessions)</source>
+        <translation>系统钥匙串（工作人员登录）</translation>
+    </message>
+    <message>
+        <source>Clerks cannot stay signed in. Start the desktop&apos;s keyring for this user (gnome-keyring, Secret Service; on Windows, Credential Manager), then run diagnose again.</source>
+        <translation>工作人员无法保持登录。请为该用户启动桌面钥匙串（gnome-keyring、Secret Service；Windows 为凭据管理器），然后重新运行 diagnose。</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer.</source>
+        <translation>钥匙串没有响应。</translation>
+    </message>
+    <message>
+        <source>A secret written to the keychain did not come back.</source>
+        <translation>写入钥匙串的测试信息无法读回。</translation>
+    </message>
+    <message>
+        <source>A test secret was stored, read back and removed.</source>
+        <translation>测试信息已写入、读回并删除。</translation>
+    </message>
+    <message>
+        <source>Printer (notices and receipts)</source>
+        <translation>打印机（告知书和回执）</translation>
+    </message>
+    <message>
+        <source>Add the window&apos;s printer in CUPS (http://localhost:631) and make it the default, or name it in [printer] name of %1/tongban.conf.</source>
+        <translation>请在 CUPS（http://localhost:631）中添加本窗口的打印机并设为默认，或在 %1/tongban.conf 的 [printer] name 中指定。</translation>
+    </message>
+    <message>
+        <source>No printer is configured and there is no default printer.</source>
+        <translation>未配置打印机，也没有默认打印机。</translation>
+    </message>
+    <message>
+        <source>The printer %1 is not known to the print system.</source>
+        <translation>打印系统中没有打印机 %1。</translation>
+    </message>
+    <message>
+        <source>The printer %1 is stopped: %2</source>
+        <translation>打印机 %1 已停用：%2</translation>
+    </message>
+    <message>
+        <source>Check paper and toner, then resume the printer (cupsenable %1).</source>
+        <translation>请检查纸张和墨粉，然后恢复打印机（cupsenable %1）。</translation>
+    </message>
+    <message>
+        <source>%1 is ready</source>
+        <translation>%1 已就绪</translation>
+    </message>
+    <message>
+        <source>Document camera (高拍仪)</source>
+        <translation>高拍仪</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>扫描仪</translation>
+    </message>
+    <message>
+        <source>Only the simulated camera ([devices] fake=true)</source>
+        <translation>仅有模拟高拍仪（[devices] fake=true）</translation>
+    </message>
+    <message>
+        <source>For real work plug in the document camera (USB) and remove [devices] fake from tongban.conf.</source>
+        <translation>正式使用前请接上高拍仪（USB），并从 tongban.conf 中删除 [devices] fake。</translation>
+    </message>
+    <message>
+        <source>No camera found.</source>
+        <translation>未找到摄像设备。</translation>
+    </message>
+    <message>
+        <source>No document camera found (only the simulator).</source>
+        <translation>未找到高拍仪（只有模拟设备）。</translation>
+    </message>
+    <message>
+        <source>Plug in the document camera (USB), then check `tongban-cli devices list`.</source>
+        <translation>请接上高拍仪（USB），然后用 `tongban-cli devices list` 检查。</translation>
+    </message>
+    <message>
+        <source>No scanner found.</source>
+        <translation>未找到扫描仪。</translation>
+    </message>
+    <message>
+        <source>Connect and switch on the scanner; SANE must see it (scanimage -L). Without one, thick documents go on the document camera.</source>
+        <translation>请连接并打开扫描仪；SANE 须能识别它（scanimage -L）。没有扫描仪时，较厚的材料用高拍仪拍摄。</translation>
+    </message>
+    <message>
+        <source>Headset (video assistance)</source>
+        <translation>耳机（视频帮办）</translation>
+    </message>
+    <message>
+        <source>Microphone (video assistance)</source>
+        <translation>麦克风（视频帮办）</translation>
+    </message>
+    <message>
+        <source>Simulated (TONGBAN_FAKE_DEVICES=1): unset it to see the real devices.</source>
+        <translation>模拟设备（TONGBAN_FAKE_DEVICES=1）：取消该设置后可看到真实设备。</translation>
+    </message>
+    <message>
+        <source>No sound output found.</source>
+        <translation>未找到声音输出设备。</translation>
+    </message>
+    <message>
+        <source>Plug in the headset and check the sound settings.</source>
+        <translation>请接上耳机并检查声音设置。</translation>
+    </message>
+    <message>
+        <source>No microphone found.</source>
+        <translation>未找到麦克风。</translation>
+    </message>
+    <message>
+        <source>Plug in the headset&apos;s microphone and allow its use in the sound settings.</source>
+        <translation>请接上耳机麦克风，并在声音设置中允许使用。</translation>
+    </message>
+    <message>
+        <source>Line to the platform (100 Mbit/s)</source>
+        <translation>平台专线（100 Mbit/s）</translation>
+    </message>
+    <message>
+        <source>Not measured yet: the platform offers no test transfer for it.</source>
+        <translation>尚未测量：平台尚未提供测速传输接口。</translation>
+    </message>
+    <message>
+        <source>Until then, the outbox screen shows how uploads go; `tongban-cli outbox status` shows the upload cap in force.</source>
+        <translation>在此之前，可在“发件箱”界面查看上传情况；`tongban-cli outbox status` 显示当前生效的上传限速。</translation>
+    </message>
+    <message>
+        <source>Check that %1 exists and this account may write to it; a damaged database must go to the project&apos;s support as it is.</source>
+        <translation>请确认 %1 存在且当前账户有写入权限；损坏的数据库须原样交给项目技术支持。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing failed (%n warning(s)).</source>
+        <translation>
+            <numerusform>全部通过（%n 项需注意）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check(s) failed: do what the arrows say, then run diagnose again.</source>
+        <translation>
+            <numerusform>%n 项未通过：请按箭头后的提示处理，然后重新运行 diagnose。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>[%1] %2: %3</source>
+        <translation>[%1] %2：%3</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Core</name>

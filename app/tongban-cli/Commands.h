@@ -37,5 +37,7 @@ struct ImagingOptions
 int imagingDetect(const QStringList &files, const ImagingOptions &options, const CliOutput &out);
 int imagingProcess(const QStringList &files, const ImagingOptions &options, const CliOutput &out);
 int devicesList(const CliOutput &out);
+/// Checks the window's parts for IT staff; exit 1 when a check failed (DiagnoseCommands.cpp).
+int diagnose(const QString &dataDir, const CliOutput &out);
 
 } // namespace Tongban::Cli

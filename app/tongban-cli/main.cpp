@@ -31,7 +31,10 @@ const char kUsage[]
       "  imaging detect FILE...         pages found in pictures, with quality verdicts\n"
       "  imaging process FILE...        pictures to pages: --out DIR, --pdf FILE, --dpi N,\n"
       "                                 --mode colour|grey|bw|auto\n"
-      "  devices list                   document cameras and scanners this computer sees\n";
+      "  devices list                   document cameras and scanners this computer sees\n"
+      "  diagnose                       check this window: disk, database, audit trail,\n"
+      "                                 platform, certificate, clock, keychain, printer,\n"
+      "                                 camera, scanner, headset, microphone\n";
 }
 
 int main(int argc, char *argv[])
@@ -127,6 +130,8 @@ int main(int argc, char *argv[])
     }
     if (command == QLatin1String("devices list") && rest.isEmpty())
         return devicesList(out);
+    if (command == QLatin1String("diagnose") && rest.isEmpty())
+        return diagnose(dataDir, out);
 
     out.error(Tr::tr("Unknown command: %1").arg(words.join(QLatin1Char(' '))));
     out.error(QString::fromLatin1(kUsage));

@@ -227,6 +227,8 @@ HttpResponse Hub::handle(const HttpRequest &request)
     if (request.path == QLatin1String("/api/v1/uploads")
         || request.path.startsWith(QLatin1String("/api/v1/uploads/")))
         response.addHeader(QByteArrayLiteral("Tus-Resumable"), QByteArrayLiteral("1.0.0"));
+    // The server's time on every answer (contract §1): workstations compare their clocks.
+    response.addHeader(QByteArrayLiteral("Date"), httpDate(m_config.clock->now()));
     return response;
 }
 

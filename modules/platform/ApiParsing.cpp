@@ -8,7 +8,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QLocale>
 #include <QRegularExpression>
+#include <QTimeZone>
 
 namespace Tongban::Platform {
 
@@ -413,6 +415,20 @@ Core::Result<qint64> parseHeaderInteger(const QByteArray &value, const QString &
             return invalid(what, QStringLiteral("not a non-negative integer"));
     }
     return trimmed.toLongLong();
+}
+
+QDateTime parseHttpDate(const QByteArray &value)
+{
+    // Qt 6.4's Qt::RFC2822Date refuses the zone name "GMT", which HTTP requires.
+    const QString text = QString::fromLatin1(value.trimmed());
+    if (text.size() != 29 || !text.endsWith(QLatin1String(" GMT")))
+        return {};
+    QDateTime time
+        = QLocale::c().toDateTime(text, QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
+    if (!time.isValid())
+        return {};
+    time.setTimeZone(QTimeZone::utc());
+    return time;
 }
 
 QStringList parseHeaderList(const QByteArray &value)

@@ -157,6 +157,9 @@ QByteArray encodeTusMetadata(const QList<QPair<QString, QByteArray>> &pairs);
 Core::Result<QHash<QString, QByteArray>> decodeTusMetadata(const QByteArray &header);
 /// A non-negative decimal header value such as Upload-Offset / Upload-Length.
 Core::Result<qint64> parseHeaderInteger(const QByteArray &value, const QString &what);
+/// An HTTP date in the IMF-fixdate form every server sends (RFC 9110 §5.6.7:
+/// "Tue, 24 Nov 2026 06:30:00 GMT"), in UTC; invalid for anything else.
+QDateTime parseHttpDate(const QByteArray &value);
 /// A comma-separated header value, trimmed, empty entries dropped.
 QStringList parseHeaderList(const QByteArray &value);
 

@@ -4,6 +4,7 @@
 
 #include <QRandomGenerator>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Tongban;
 using namespace Tongban::Platform;
@@ -41,6 +42,22 @@ private slots:
         QVERIFY(error.message.contains(QStringLiteral("2026-11-24 09:45")));
         QVERIFY(error.detail.contains(QStringLiteral("until=2026-11-24T09:45:00+08:00")));
         QVERIFY(!isRetryable(error));
+    }
+
+    void httpDates()
+    {
+        // The form RFC 9110 requires (and tongban-hub sends), in UTC
+        QCOMPARE(parseHttpDate("Tue, 24 Nov 2026 06:30:05 GMT"),
+            QDateTime(QDate(2026, 11, 24), QTime(6, 30, 5), QTimeZone::utc()));
+        QCOMPARE(parseHttpDate(" Sun, 06 Nov 1994 08:49:37 GMT "),
+            QDateTime(QDate(1994, 11, 6), QTime(8, 49, 37), QTimeZone::utc()));
+        // Anything else is no date: obsolete forms, offsets, garbage, an impossible day
+        for (const QByteArray &bad :
+            { QByteArray("Sunday, 06-Nov-94 08:49:37 GMT"), QByteArray("Sun Nov  6 08:49:37 1994"),
+                QByteArray("Tue, 24 Nov 2026 06:30:05 +0800"), QByteArray("2026-11-24T06:30:05Z"),
+                QByteArray(), QByteArray("Tue, 31 Feb 2026 06:30:05 GMT"),
+                QByteArray("\xff\xfe, 24 Nov 2026 06:30:05 GMT") })
+            QVERIFY2(!parseHttpDate(bad).isValid(), bad.constData());
     }
 
     void errorMapping_data()
