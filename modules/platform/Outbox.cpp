@@ -472,8 +472,13 @@ void Outbox::uploadPages()
             next.append(page);
     }
     query.finish();
+    const QString caseId = row.clientCaseId;
     for (int slot = 0; slot < kParallelUploads && !next.isEmpty(); ++slot) {
-        if (m_uploads[slot].pageId.isEmpty() && !startPage(slot, next.takeFirst()))
+        if (!m_uploads[slot].pageId.isEmpty())
+            continue;
+        // A start can fail at once (a transport that refuses synchronously): that ends the
+        // case's attempt, and no further page may start for it.
+        if (!startPage(slot, next.takeFirst()) || m_currentCase != caseId)
             return;
     }
     if (uploadsInFlight() > 0)
@@ -577,7 +582,7 @@ void Outbox::onUploadProgress(int slot, qint64 offset, qint64 total)
 void Outbox::onUploadFinished(int slot)
 {
     UploadSlot &upload = m_uploads[slot];
-    if (upload.pageId.isEmpty())
+    if (upload.pageId.isEmpty() || m_currentCase.isEmpty())
         return;
     // TusUploader finishes only after a HEAD confirmed the full length, which the server
     // reaches only once the whole file's SHA-256 matched the declaration.

@@ -77,6 +77,7 @@ private Q_SLOTS:
     void refusedCaseIsKeptAsFailedWithItsError();
     void submitWithPagesMissingUploadsThemAgain();
     void destroyedMidUploadResumesFromServerOffset();
+    void uploadRefusedAtOnceStartsNoOtherPage();
     void connectionCutAfterCommitNeverDuplicatesCase();
 
 private:
@@ -473,6 +474,50 @@ void TestOutbox::destroyedMidUploadResumesFromServerOffset()
         QCOMPARE(it.value(), 1); // never from zero again
     QVERIFY(counting.patches.at(firstRunPatches).offset > 0);
     QVERIFY(counting.patches.at(secondRunPatches).offset > 0);
+}
+
+void TestOutbox::uploadRefusedAtOnceStartsNoOtherPage()
+{
+    // GIVEN a transport that refuses the first upload request before returning (as a transport
+    // without a session may), and a case of three pages already created on the hub
+    struct Refusing : Transport
+    {
+        Transport &inner;
+        int uploadRequests = 0;
+        explicit Refusing(Transport &t)
+            : inner(t)
+        { }
+        void send(const ApiRequest &request, ResponseCallback callback) override
+        {
+            if (request.url.path().contains(u"/uploads") && ++uploadRequests == 1) {
+                callback(Core::Error { NetworkUnavailable, QStringLiteral("refused"), {} });
+                return;
+            }
+            inner.send(request, std::move(callback));
+        }
+        QUrl resolve(const ApiRequest &request) const override { return inner.resolve(request); }
+    } refusing(*m_api);
+    auto db = openDb(QStringLiteral("refused-at-once.db"));
+    QVERIFY(db);
+    Outbox outbox(*db, refusing, m_clock, content());
+    outbox.setJitterSeed(3);
+    QSignalSpy errors(&outbox, &Outbox::caseError);
+    QSignalSpy acknowledged(&outbox, &Outbox::caseAcknowledged);
+    QVERIFY(outbox
+                .enqueue(caseBody(uuid(),
+                    { pageBytes(1000, 31), pageBytes(1000, 32), pageBytes(1000, 33) }, &m_files))
+                .ok());
+    outbox.start();
+    // WHEN the first page's upload is refused at once
+    QVERIFY(spinUntil([&] { return !errors.isEmpty(); }, 10000));
+    // THEN the attempt ends there: no other page started for it (the retry waits its backoff)
+    QTest::qWait(200);
+    QCOMPARE(refusing.uploadRequests, 1);
+    QVERIFY(acknowledged.isEmpty());
+    // AND the retry transmits the case
+    outbox.flush();
+    QVERIFY(spinUntil([&] { return !acknowledged.isEmpty(); }, 20000));
+    QCOMPARE(errors.size(), 1);
 }
 
 void TestOutbox::connectionCutAfterCommitNeverDuplicatesCase()
