@@ -8,6 +8,7 @@
 #include <drivers/api/DriverErrors.h>
 #include <drivers/api/Logging.h>
 #include <drivers/api/Tr.h>
+#include <memory>
 #include <type_traits>
 
 namespace Tongban::Drivers::Sane::Internal {
@@ -20,16 +21,17 @@ struct Loaded
     SaneApi api;
     bool ok = false;
     QString why;
+    std::unique_ptr<QLibrary> library; // ~QLibrary does not unload: libsane stays loaded
 };
 
 Loaded load()
 {
     Loaded l;
     const QString name = qEnvironmentVariable("TONGBAN_SANE_LIBRARY", QStringLiteral("sane"));
-    auto *library = new QLibrary(name, 1); // stays loaded for the life of the process
+    l.library = std::make_unique<QLibrary>(name, 1);
+    QLibrary *library = l.library.get();
     if (!library->load()) {
         l.why = library->errorString();
-        delete library;
         return l;
     }
     bool all = true;
