@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
+#include <QPointer>
 #include <QProcess>
 #include <QSettings>
 #include <QSslConfiguration>
@@ -24,6 +25,7 @@
 #include <common/Workstation.h>
 #include <drivers/api/AvDevices.h>
 #include <drivers/api/DeviceFactory.h>
+#include <memory>
 #include <optional>
 
 namespace Tongban::Cli {
@@ -75,21 +77,24 @@ struct Check
     QString advice; ///< what to do; required unless Ok or Skipped
 };
 
-/// Waits for an asynchronous answer, at most \a timeoutMs.
+/// Waits for an asynchronous answer, at most \a timeoutMs. An answer that comes later (the
+/// check gave up) lands in state the callback shares, never on this stack frame.
 template<typename T>
 std::optional<T> await(const std::function<void(std::function<void(T)>)> &start, int timeoutMs)
 {
     QEventLoop loop;
-    std::optional<T> result;
-    start([&](T value) {
-        result = std::move(value);
-        loop.quit();
+    const QPointer<QEventLoop> running(&loop);
+    const auto result = std::make_shared<std::optional<T>>();
+    start([result, running](T value) {
+        *result = std::move(value);
+        if (running)
+            running->quit();
     });
-    if (!result) {
+    if (!*result) {
         QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
         loop.exec();
     }
-    return result;
+    return *result;
 }
 
 QString gigabytes(qint64 bytes)
