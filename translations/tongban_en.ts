@@ -16,6 +16,13 @@
     </message>
 </context>
 <context>
+    <name>Tongban::Assist</name>
+    <message>
+        <source>The connection to the platform is down, so the call cannot go through. Wait until Today shows the platform connected, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Tongban::Catalog</name>
     <message>
         <source>nested deeper than %1 levels</source>
@@ -2923,6 +2930,14 @@ As a credit code: %2</source>
     </message>
     <message>
         <source>The scanner software (SANE) is not installed. Ask IT to install it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A call is already under way at this window. End it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This call is no longer ringing or active.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

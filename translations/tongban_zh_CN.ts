@@ -16,6 +16,13 @@
     </message>
 </context>
 <context>
+    <name>Tongban::Assist</name>
+    <message>
+        <source>The connection to the platform is down, so the call cannot go through. Wait until Today shows the platform connected, then try again.</source>
+        <translation>与平台的连接已中断，呼叫无法接通。请等“今日”页显示平台已连接后再试。</translation>
+    </message>
+</context>
+<context>
     <name>Tongban::Catalog</name>
     <message>
         <source>nested deeper than %1 levels</source>
@@ -2905,6 +2912,14 @@ As a credit code: %2</source>
     <message>
         <source>The scanner software (SANE) is not installed. Ask IT to install it.</source>
         <translation>未安装扫描仪软件（SANE）。请信息技术人员安装。</translation>
+    </message>
+    <message>
+        <source>A call is already under way at this window. End it first.</source>
+        <translation>本窗口已有通话正在进行，请先结束该通话。</translation>
+    </message>
+    <message>
+        <source>This call is no longer ringing or active.</source>
+        <translation>该呼叫已不在振铃或通话中。</translation>
     </message>
 </context>
 </TS>

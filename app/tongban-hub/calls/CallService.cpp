@@ -250,6 +250,7 @@ void CallService::onMessage(const QString &windowId, const QString &account, con
         accepted.insert(QStringLiteral("by"), windowId);
         accepted.insert(QStringLiteral("window"), m_accounts.windowJson(windowId));
         m_events.sendLive(call.callerWindow, accepted);
+        m_events.sendLive(windowId, accepted); // the winner learns it won (§11)
         for (const QString &other : call.rung) {
             if (other == windowId)
                 continue;

@@ -1,0 +1,265 @@
+// Assist::CallSignalling, one per window, on real WebSockets against the in-process
+// tongban-hub (docs/platform-api.md §11): the application window of 新华区 (410402) calls,
+// two home windows of 410402 answer. The call timeout is short only where a test waits for it.
+
+#include "HubWsClient.h"
+
+#include <assist/CallSignalling.h>
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <DemoSeed.h>
+#include <Hub.h>
+
+using namespace Tongban;
+using Assist::CallSignalling;
+
+namespace {
+const QString Password = QString::fromUtf8(Hub::DemoPassword);
+const QString AppWindow = QStringLiteral("410402-tb-03");
+const QString Home1 = QStringLiteral("410402-tb-01");
+const QString Home2 = QStringLiteral("410402-tb-02");
+const QString Item = QStringLiteral("41040201012001000"); // home jurisdiction 410402
+
+/// A window: its events socket and its call signalling, wired as the workstation wires them.
+struct Window
+{
+    std::unique_ptr<HubWsClient> client;
+    std::unique_ptr<CallSignalling> calls;
+
+    Window(const QString &base, const QString &account, const QString &windowId)
+        : client(std::make_unique<HubWsClient>(base, account, Password, windowId))
+    {
+        HubWsClient *socket = client.get();
+        calls = std::make_unique<CallSignalling>([socket](const QJsonObject &message) {
+            if (socket->socket.state() != QAbstractSocket::ConnectedState)
+                return Core::Status(Core::Error { 1, QStringLiteral("down"), {} });
+            socket->sendJson(message);
+            return Core::Status();
+        });
+        QObject::connect(&client->socket, &QWebSocket::textMessageReceived, calls.get(),
+            [this](const QString &text) {
+                calls->handleMessage(QJsonDocument::fromJson(text.toUtf8()).object());
+            });
+        QObject::connect(&client->socket, &QWebSocket::disconnected, calls.get(),
+            [this] { calls->connectionLost(); });
+    }
+    bool open() { return client->signedIn && client->open(); }
+};
+} // namespace
+
+class TestCallSignalling : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void firstAcceptWinsAndSdpAndIcePass();
+    void cancelDeclineAndHangup();
+    void unansweredCallIsMissedOnBothSides();
+    void refusedInviteAndLostConnectionEndTheCall();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Core::ManualClock> m_clock;
+    std::unique_ptr<Hub::Hub> m_hub;
+    QString m_base;
+};
+
+void TestCallSignalling::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_clock = std::make_unique<Core::ManualClock>(QDateTime(
+        QDate(2026, 11, 24), QTime(9, 30), QTimeZone(QByteArrayLiteral("Asia/Shanghai"))));
+    Hub::HubConfig config;
+    config.dataDir = m_dir->path();
+    config.pbkdf2Iterations = 1000;
+    config.clock = m_clock.get();
+    config.eventPollMs = 50;
+    config.callTimeoutMs
+        = QByteArray(QTest::currentTestFunction()) == "unansweredCallIsMissedOnBothSides" ? 300
+                                                                                          : 60000;
+    config.presenceGraceMs = 300;
+    auto hub = Hub::Hub::create(config);
+    QVERIFY2(hub.ok(), hub ? "" : qPrintable(hub.error().toString()));
+    m_hub = std::move(*hub);
+    QVERIFY(Hub::seedDemo(*m_hub).ok());
+    const auto port = m_hub->listen(QHostAddress::LocalHost, 0);
+    QVERIFY(port.ok());
+    m_base = QStringLiteral("http://127.0.0.1:%1").arg(*port);
+}
+
+void TestCallSignalling::cleanup()
+{
+    m_hub.reset();
+    m_dir.reset();
+}
+
+void TestCallSignalling::firstAcceptWinsAndSdpAndIcePass()
+{
+    Window app(m_base, QStringLiteral("xh-tb-03-wangli"), AppWindow);
+    Window home1(m_base, QStringLiteral("xh-tb-01-liuyang"), Home1);
+    Window home2(m_base, QStringLiteral("xh-tb-02-zhanghua"), Home2);
+    QVERIFY(app.open() && home1.open() && home2.open());
+    QSignalSpy appConnected(app.calls.get(), &CallSignalling::connected);
+    QSignalSpy home1Ended(home1.calls.get(), &CallSignalling::incomingEnded);
+
+    // WHEN the application window calls about a material of an item of 410402
+    const auto callId = app.calls->invite(Item, {}, QStringLiteral("application"));
+    QVERIFY(callId.ok());
+    QCOMPARE(app.calls->state(), CallSignalling::State::Inviting);
+    // THEN it learns who rings, and both home windows see the call with its caller and material
+    QTRY_COMPARE(app.calls->state(), CallSignalling::State::Ringing);
+    QCOMPARE(app.calls->ringingWindows(), QStringList({ Home1, Home2 }));
+    QTRY_COMPARE(home1.calls->incomingCalls().size(), 1);
+    QTRY_COMPARE(home2.calls->incomingCalls().size(), 1);
+    const CallSignalling::Incoming ringing = home2.calls->incomingCalls().first();
+    QCOMPARE(ringing.callId, *callId);
+    QCOMPARE(ringing.fromWindow, AppWindow);
+    QVERIFY(!ringing.fromName.isEmpty());
+    QCOMPARE(ringing.materialId, QStringLiteral("application"));
+    // AND a second call cannot start meanwhile
+    QCOMPARE(app.calls->invite(Item).error().code, int(Assist::CallBusy));
+
+    // WHEN both home windows accept, the second a moment later
+    QVERIFY(home2.calls->accept(*callId).ok());
+    QCOMPARE(home2.calls->state(), CallSignalling::State::Answering);
+    QTRY_COMPARE(home2.calls->state(), CallSignalling::State::Active);
+    QVERIFY(home1.calls->accept(*callId).ok() || home1.calls->incomingCalls().isEmpty());
+    // THEN the first is connected with the caller, and the other is told it was taken
+    QTRY_COMPARE(app.calls->state(), CallSignalling::State::Active);
+    QCOMPARE(appConnected.size(), 1);
+    QCOMPARE(app.calls->peerWindow(), Home2);
+    QCOMPARE(home2.calls->peerWindow(), AppWindow);
+    QTRY_COMPARE(home1.calls->state(), CallSignalling::State::Idle);
+    QTRY_VERIFY(home1.calls->incomingCalls().isEmpty());
+    QCOMPARE(home1Ended.first().at(1).value<CallSignalling::End>(), CallSignalling::End::Taken);
+
+    // WHEN they exchange an offer, an answer and candidates
+    QSignalSpy offer(home2.calls.get(), &CallSignalling::offerReceived);
+    QSignalSpy answer(app.calls.get(), &CallSignalling::answerReceived);
+    QSignalSpy ice(app.calls.get(), &CallSignalling::iceReceived);
+    QVERIFY(app.calls->sendOffer(QStringLiteral("v=0 offer")).ok());
+    QTRY_COMPARE(offer.size(), 1);
+    QCOMPARE(offer.first().first().toString(), QStringLiteral("v=0 offer"));
+    QVERIFY(home2.calls->sendAnswer(QStringLiteral("v=0 answer")).ok());
+    QVERIFY(home2.calls
+                ->sendIce(QStringLiteral("candidate:1 1 UDP 1 127.0.0.1 9 typ host"),
+                    QStringLiteral("0"), 0)
+                .ok());
+    QVERIFY(home2.calls->sendIce(QString(), {}, -1).ok()); // end of candidates
+    // THEN each arrives at the other side as sent
+    QTRY_COMPARE(answer.size(), 1);
+    QCOMPARE(answer.first().first().toString(), QStringLiteral("v=0 answer"));
+    QTRY_COMPARE(ice.size(), 2);
+    QCOMPARE(ice.at(0).at(1).toString(), QStringLiteral("0"));
+    QCOMPARE(ice.at(0).at(2).toInt(), 0);
+    QCOMPARE(ice.at(1).at(0).toString(), QString());
+    QCOMPARE(ice.at(1).at(2).toInt(), -1);
+}
+
+void TestCallSignalling::cancelDeclineAndHangup()
+{
+    Window app(m_base, QStringLiteral("xh-tb-03-wangli"), AppWindow);
+    Window home1(m_base, QStringLiteral("xh-tb-01-liuyang"), Home1);
+    Window home2(m_base, QStringLiteral("xh-tb-02-zhanghua"), Home2);
+    QVERIFY(app.open() && home1.open() && home2.open());
+
+    // GIVEN a call ringing at both home windows
+    const auto first = app.calls->invite(Item);
+    QVERIFY(first.ok());
+    QTRY_COMPARE(home1.calls->incomingCalls().size(), 1);
+    QTRY_COMPARE(home2.calls->incomingCalls().size(), 1);
+    // WHEN one declines and the caller gives up
+    QVERIFY(home2.calls->decline(*first).ok());
+    QVERIFY(home2.calls->incomingCalls().isEmpty());
+    QSignalSpy appEnded(app.calls.get(), &CallSignalling::ended);
+    QVERIFY(app.calls->cancel().ok());
+    // THEN the caller is free again and the ringing stops at the other window
+    QCOMPARE(app.calls->state(), CallSignalling::State::Idle);
+    QCOMPARE(appEnded.first().first().value<CallSignalling::End>(), CallSignalling::End::Cancelled);
+    QTRY_VERIFY(home1.calls->incomingCalls().isEmpty());
+    // AND accepting the cancelled call is refused here, without a message
+    QCOMPARE(home1.calls->accept(*first).error().code, int(Assist::NoSuchCall));
+
+    // GIVEN a second call, answered
+    const auto second = app.calls->invite(Item);
+    QVERIFY(second.ok());
+    QTRY_COMPARE(home1.calls->incomingCalls().size(), 1);
+    QVERIFY(home1.calls->accept(*second).ok());
+    QTRY_COMPARE(app.calls->state(), CallSignalling::State::Active);
+    QTRY_COMPARE(home1.calls->state(), CallSignalling::State::Active);
+    // WHEN the home window hangs up
+    QSignalSpy remote(app.calls.get(), &CallSignalling::ended);
+    QVERIFY(home1.calls->hangup().ok());
+    // THEN both are free, the caller told the other side ended it
+    QCOMPARE(home1.calls->state(), CallSignalling::State::Idle);
+    QTRY_COMPARE(remote.size(), 1);
+    QCOMPARE(
+        remote.first().first().value<CallSignalling::End>(), CallSignalling::End::RemoteHungUp);
+    QCOMPARE(app.calls->state(), CallSignalling::State::Idle);
+    // AND media messages outside a call are refused here
+    QCOMPARE(app.calls->sendOffer(QStringLiteral("v=0")).error().code, int(Assist::NoSuchCall));
+}
+
+void TestCallSignalling::unansweredCallIsMissedOnBothSides()
+{
+    Window app(m_base, QStringLiteral("xh-tb-03-wangli"), AppWindow);
+    Window home1(m_base, QStringLiteral("xh-tb-01-liuyang"), Home1);
+    QVERIFY(app.open() && home1.open());
+    QSignalSpy appEnded(app.calls.get(), &CallSignalling::ended);
+    QSignalSpy homeEnded(home1.calls.get(), &CallSignalling::incomingEnded);
+    // WHEN nobody answers within the (short) timeout
+    QVERIFY(app.calls->invite(Item).ok());
+    QTRY_COMPARE(home1.calls->incomingCalls().size(), 1);
+    // THEN the caller and the rung window both learn it was missed
+    QTRY_COMPARE(appEnded.size(), 1);
+    QCOMPARE(appEnded.first().first().value<CallSignalling::End>(), CallSignalling::End::Missed);
+    QTRY_COMPARE(homeEnded.size(), 1);
+    QCOMPARE(homeEnded.first().at(1).value<CallSignalling::End>(), CallSignalling::End::Missed);
+    QVERIFY(home1.calls->incomingCalls().isEmpty());
+}
+
+void TestCallSignalling::refusedInviteAndLostConnectionEndTheCall()
+{
+    Window app(m_base, QStringLiteral("xh-tb-03-wangli"), AppWindow);
+    Window home1(m_base, QStringLiteral("xh-tb-01-liuyang"), Home1);
+    QVERIFY(app.open() && home1.open());
+    // WHEN the caller names an item the catalogue does not have
+    QSignalSpy ended(app.calls.get(), &CallSignalling::ended);
+    QVERIFY(app.calls->invite(QStringLiteral("00000000000000000")).ok());
+    // THEN the platform refuses it and the call ends with its reason
+    QTRY_COMPARE(ended.size(), 1);
+    QCOMPARE(ended.first().first().value<CallSignalling::End>(), CallSignalling::End::Refused);
+    const auto error = ended.first().at(1).value<Core::Error>();
+    QCOMPARE(error.code, int(Assist::CallRefused));
+    QVERIFY2(error.detail.contains(QStringLiteral("unknown_item")), qPrintable(error.detail));
+    QVERIFY(!error.message.isEmpty());
+
+    // GIVEN an active call
+    const auto callId = app.calls->invite(Item);
+    QVERIFY(callId.ok());
+    QTRY_COMPARE(home1.calls->incomingCalls().size(), 1);
+    QVERIFY(home1.calls->accept(*callId).ok());
+    QTRY_COMPARE(app.calls->state(), CallSignalling::State::Active);
+    // WHEN the caller's events socket drops
+    QSignalSpy homeEnded(home1.calls.get(), &CallSignalling::ended);
+    ended.clear();
+    app.client->close();
+    // THEN the caller's call is over at once, and the platform ends it for the other party
+    QTRY_COMPARE(ended.size(), 1);
+    QCOMPARE(
+        ended.first().first().value<CallSignalling::End>(), CallSignalling::End::ConnectionLost);
+    QCOMPARE(app.calls->state(), CallSignalling::State::Idle);
+    QTRY_COMPARE_WITH_TIMEOUT(homeEnded.size(), 1, 10000);
+    QCOMPARE(
+        homeEnded.first().first().value<CallSignalling::End>(), CallSignalling::End::RemoteHungUp);
+    // AND signalling cannot be sent while the socket is down
+    QCOMPARE(app.calls->invite(Item).error().code, int(Assist::NotConnected));
+}
+
+QTEST_GUILESS_MAIN(TestCallSignalling)
+#include "tst_callsignalling.moc"
