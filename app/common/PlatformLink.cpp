@@ -39,6 +39,22 @@ PlatformLink::PlatformLink(Workstation &station, QObject *parent)
     m_catalogSync->setRequestQueue(m_requests.get());
     m_results = std::make_unique<Platform::ResultFeed>(station.database(), *m_session);
     m_results->setCatalogSync(m_catalogSync.get());
+    // Call signalling rides on the events socket: messages out through it, call messages
+    // (and errors about a call) in from it, and a dropped socket ends the call.
+    Platform::ResultFeed *feed = m_results.get();
+    m_calls = std::make_unique<Assist::CallSignalling>(
+        [feed](const QJsonObject &message) { return feed->sendMessage(message); });
+    Assist::CallSignalling *calls = m_calls.get();
+    connect(feed, &Platform::ResultFeed::eventReceived, calls,
+        [calls](const QString &type, const QJsonObject &message) {
+            if (type.startsWith(QLatin1String("call.")) || type == QLatin1String("error"))
+                calls->handleMessage(message);
+        });
+    connect(feed, &Platform::ResultFeed::stateChanged, calls,
+        [calls](Platform::ResultFeed::State state) {
+            if (state != Platform::ResultFeed::State::Live)
+                calls->connectionLost();
+        });
     connect(m_catalogSync.get(), &Platform::CatalogSync::catalogUpdated, this,
         [this](const QString &version, const QStringList &changed) {
             m_station.auditSystem(QStringLiteral("catalog.sync"), QStringLiteral("ok"),
@@ -69,6 +85,7 @@ QString PlatformLink::serverCaseId(const QString &clientCaseId) const
 PlatformLink::~PlatformLink()
 {
     // Everything sends through the session, which sends through the client.
+    m_calls.reset(); // sends through the feed
     m_results.reset();
     m_catalogSync.reset();
     m_requests.reset();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <assist/CallSignalling.h>
 #include <core/Result.h>
 #include <platform/ApiClient.h>
 #include <platform/CatalogSync.h>
@@ -43,6 +44,8 @@ public:
     Platform::Session *session() const { return m_session.get(); }
     Platform::Outbox *outbox() const { return m_outbox.get(); }
     Platform::ResultFeed *results() const { return m_results.get(); }
+    /// This window's call signalling (§11), on the events socket of results().
+    Assist::CallSignalling *calls() const { return m_calls.get(); }
     Platform::RequestQueue *requests() const { return m_requests.get(); }
     Platform::CatalogSync *catalogSync() const { return m_catalogSync.get(); }
     /// The platform's id of a transmitted case (empty until the platform created it).
@@ -64,6 +67,7 @@ private:
     std::unique_ptr<Platform::RequestQueue> m_requests;
     std::unique_ptr<Platform::CatalogSync> m_catalogSync;
     std::unique_ptr<Platform::ResultFeed> m_results;
+    std::unique_ptr<Assist::CallSignalling> m_calls;
 };
 
 } // namespace Tongban::App

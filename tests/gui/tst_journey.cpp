@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -449,6 +450,22 @@ private slots:
         emit results->itemActivated(results->topLevelItem(0), 0);
         QTRY_COMPARE_WITH_TIMEOUT(results->topLevelItemCount(), 0, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(printedFiles().size() >= printedBefore + 1, 60000);
+    }
+
+    void callForHelpRidesOnTheEventsSocket()
+    {
+        // GIVEN the signed-in application window with its events socket live
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_platform->results()->state(), Platform::ResultFeed::State::Live, 20000);
+        Assist::CallSignalling *calls = m_platform->calls();
+        QSignalSpy ended(calls, &Assist::CallSignalling::ended);
+        // WHEN it calls about an item of 410402 while no home window of 410402 is online
+        QVERIFY(calls->invite(QStringLiteral("41040201012001000")).ok());
+        // THEN the platform answers on the same socket: nobody could ring, the call is missed
+        QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, 10000);
+        QCOMPARE(ended.first().first().value<Assist::CallSignalling::End>(),
+            Assist::CallSignalling::End::Missed);
+        QCOMPARE(calls->state(), Assist::CallSignalling::State::Idle);
     }
 
     void incompleteCaseGetsOneNoticeThenIsCorrected()
