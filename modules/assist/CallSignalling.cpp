@@ -119,7 +119,7 @@ Core::Status CallSignalling::decline(const QString &callId)
         = m_incoming.removeIf([&](const Incoming &call) { return call.callId == callId; });
     if (removed == 0)
         return noSuchCall(callId);
-    emit incomingEnded(callId, End::Cancelled);
+    emit incomingEnded(callId, End::Declined);
     return sendCall(QStringLiteral("call.decline"), callId);
 }
 
@@ -200,6 +200,8 @@ void CallSignalling::handleMessage(const QJsonObject &message)
     }
     if (type == QLatin1String("call.cancelled")) {
         stopRinging(End::Cancelled);
+        if (mine && m_state == State::Answering)
+            finish(End::Cancelled); // the caller gave up as this window answered
         return;
     }
     if (type == QLatin1String("call.taken")) {

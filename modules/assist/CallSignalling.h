@@ -54,6 +54,7 @@ public:
         Cancelled = 1, ///< the caller gave up (caller: by this window)
         Missed, ///< nobody answered within the platform's time, or nobody could ring
         Taken, ///< callee: another home window answered first
+        Declined, ///< callee: this window declined
         HungUp, ///< this window hung up
         RemoteHungUp, ///< the other party hung up (or went offline)
         Refused, ///< the platform refused the call (see the Error)

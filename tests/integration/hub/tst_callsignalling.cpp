@@ -61,6 +61,7 @@ private Q_SLOTS:
     void cancelDeclineAndHangup();
     void unansweredCallIsMissedOnBothSides();
     void refusedInviteAndLostConnectionEndTheCall();
+    void callerGivingUpWhileThisWindowAnswersEndsTheAnswer();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -174,8 +175,10 @@ void TestCallSignalling::cancelDeclineAndHangup()
     QTRY_COMPARE(home1.calls->incomingCalls().size(), 1);
     QTRY_COMPARE(home2.calls->incomingCalls().size(), 1);
     // WHEN one declines and the caller gives up
+    QSignalSpy declined(home2.calls.get(), &CallSignalling::incomingEnded);
     QVERIFY(home2.calls->decline(*first).ok());
     QVERIFY(home2.calls->incomingCalls().isEmpty());
+    QCOMPARE(declined.first().at(1).value<CallSignalling::End>(), CallSignalling::End::Declined);
     QSignalSpy appEnded(app.calls.get(), &CallSignalling::ended);
     QVERIFY(app.calls->cancel().ok());
     // THEN the caller is free again and the ringing stops at the other window
@@ -259,6 +262,38 @@ void TestCallSignalling::refusedInviteAndLostConnectionEndTheCall()
         homeEnded.first().first().value<CallSignalling::End>(), CallSignalling::End::RemoteHungUp);
     // AND signalling cannot be sent while the socket is down
     QCOMPARE(app.calls->invite(Item).error().code, int(Assist::NotConnected));
+}
+
+void TestCallSignalling::callerGivingUpWhileThisWindowAnswersEndsTheAnswer()
+{
+    // The platform processes the caller's cancel before this window's accept: the window
+    // hears call.cancelled while answering (the accept is then refused, but it must not wait
+    // for that). Messages in and out here are the ones §11 defines, without a hub in between.
+    QList<QJsonObject> sent;
+    CallSignalling calls([&sent](const QJsonObject &message) {
+        sent.append(message);
+        return Core::Status();
+    });
+    QSignalSpy ended(&calls, &CallSignalling::ended);
+    QSignalSpy incomingEnded(&calls, &CallSignalling::incomingEnded);
+    const QString callId = QStringLiteral("c0ffee00-0000-4000-8000-000000000001");
+    // GIVEN a call ringing here, and this window answering it
+    calls.handleMessage({ { QStringLiteral("type"), QStringLiteral("call.ringing") },
+        { QStringLiteral("callId"), callId }, { QStringLiteral("from"), AppWindow },
+        { QStringLiteral("itemCode"), Item } });
+    QCOMPARE(calls.incomingCalls().size(), 1);
+    QVERIFY(calls.accept(callId).ok());
+    QCOMPARE(sent.last().value(QStringLiteral("type")).toString(), QStringLiteral("call.accept"));
+    QCOMPARE(calls.state(), CallSignalling::State::Answering);
+    // WHEN the platform says the caller gave up
+    calls.handleMessage({ { QStringLiteral("type"), QStringLiteral("call.cancelled") },
+        { QStringLiteral("callId"), callId } });
+    // THEN the answer is over, the ringing too, and the window is free for the next call
+    QCOMPARE(calls.state(), CallSignalling::State::Idle);
+    QCOMPARE(ended.size(), 1);
+    QCOMPARE(ended.first().first().value<CallSignalling::End>(), CallSignalling::End::Cancelled);
+    QCOMPARE(incomingEnded.size(), 1);
+    QVERIFY(calls.incomingCalls().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCallSignalling)
