@@ -21,6 +21,50 @@
         <source>The connection to the platform is down, so the call cannot go through. Wait until Today shows the platform connected, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The call&apos;s media could not be negotiated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other window&apos;s call description was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The microphone for the call stopped working. Check the headset, then call again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call&apos;s picture and sound stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This call&apos;s media has already started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video calls need GStreamer parts that are not installed on this workstation. Ask IT staff to run the installer again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera or microphone setting for calls is not a device name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call&apos;s picture and sound could not be set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera or microphone for the call could not be opened. Check that they are plugged in and not used by another program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other window sent a call description that cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No picture or sound could reach the other window. The network between the halls may block calls: tell IT staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Catalog</name>

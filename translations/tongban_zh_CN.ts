@@ -21,6 +21,50 @@
         <source>The connection to the platform is down, so the call cannot go through. Wait until Today shows the platform connected, then try again.</source>
         <translation>与平台的连接已中断，呼叫无法接通。请等“今日”页显示平台已连接后再试。</translation>
     </message>
+    <message>
+        <source>The call&apos;s media could not be negotiated.</source>
+        <translation>无法与对方协商通话的音视频。</translation>
+    </message>
+    <message>
+        <source>The other window&apos;s call description was refused.</source>
+        <translation>对方窗口发来的通话参数被拒绝。</translation>
+    </message>
+    <message>
+        <source>The microphone for the call stopped working. Check the headset, then call again.</source>
+        <translation>通话用的麦克风停止工作。请检查耳麦，然后重新呼叫。</translation>
+    </message>
+    <message>
+        <source>The call&apos;s picture and sound stopped.</source>
+        <translation>通话的画面和声音中断了。</translation>
+    </message>
+    <message>
+        <source>This call&apos;s media has already started.</source>
+        <translation>本次通话的音视频已经开始。</translation>
+    </message>
+    <message>
+        <source>Video calls need GStreamer parts that are not installed on this workstation. Ask IT staff to run the installer again.</source>
+        <translation>视频通话所需的 GStreamer 组件未安装在本工作站上。请联系 IT 人员重新运行安装程序。</translation>
+    </message>
+    <message>
+        <source>The camera or microphone setting for calls is not a device name.</source>
+        <translation>通话用摄像头或麦克风的设置不是有效的设备名称。</translation>
+    </message>
+    <message>
+        <source>The call&apos;s picture and sound could not be set up.</source>
+        <translation>无法建立通话的画面和声音。</translation>
+    </message>
+    <message>
+        <source>The camera or microphone for the call could not be opened. Check that they are plugged in and not used by another program.</source>
+        <translation>无法打开通话用的摄像头或麦克风。请检查是否已插好、是否被其他程序占用。</translation>
+    </message>
+    <message>
+        <source>The other window sent a call description that cannot be read.</source>
+        <translation>对方窗口发来的通话参数无法读取。</translation>
+    </message>
+    <message>
+        <source>No picture or sound could reach the other window. The network between the halls may block calls: tell IT staff.</source>
+        <translation>画面和声音无法到达对方窗口。大厅之间的网络可能阻止了通话，请告知 IT 人员。</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Catalog</name>

@@ -17,6 +17,8 @@ enum AssistError {
     NoSuchCall, ///< the call is not (or no longer) ringing or active here
     NotConnected, ///< the events socket is down: signalling cannot be sent
     CallRefused, ///< the platform refused a call message (its error code in detail)
+    MediaUnavailable, ///< the call's media cannot start here (GStreamer part, device)
+    MediaFailed, ///< the call's media stopped or could not be negotiated
 };
 
 /*!

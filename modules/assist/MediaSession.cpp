@@ -1,0 +1,735 @@
+// GStreamer first: glib names a struct member "signals", which Qt defines as a macro.
+#define GST_USE_UNSTABLE_API
+#include "MediaSession.h"
+
+#include "CallSignalling.h"
+#include "Tr.h"
+
+#include <QLoggingCategory>
+#include <QMutex>
+#include <QPointer>
+
+#include <gst/app/gstappsink.h>
+#include <gst/app/gstappsrc.h>
+#include <gst/gst.h>
+#include <gst/sdp/sdp.h>
+#include <gst/video/video.h>
+#include <gst/webrtc/webrtc.h>
+#include <mutex>
+
+Q_LOGGING_CATEGORY(lcMedia, "tongban.assist.media")
+
+namespace Tongban::Assist {
+
+namespace {
+
+/// What GStreamer's threads share with the session: they post to it while it lives.
+struct Shared
+{
+    QMutex mutex;
+    MediaSession *session = nullptr; ///< null once the session is going away
+    GstElement *webrtc = nullptr; ///< not owned
+    std::atomic<qint64> videoFrames { 0 };
+    std::atomic<qint64> audioBuffers { 0 };
+    std::atomic<bool> remoteFramePending { false };
+    std::atomic<bool> localFramePending { false };
+    std::atomic<int> remoteWidth { 0 };
+    std::atomic<int> remoteHeight { 0 };
+
+    /// Runs \a call on the GUI thread if the session is still there then.
+    template<typename Call>
+    void post(Call &&call)
+    {
+        const QMutexLocker lock(&mutex);
+        if (session)
+            QMetaObject::invokeMethod(session, std::forward<Call>(call), Qt::QueuedConnection);
+    }
+};
+
+using SharedPtr = std::shared_ptr<Shared>;
+
+/// User data for a GStreamer callback: a reference to Shared, released by GStreamer.
+gpointer hold(const SharedPtr &shared)
+{
+    return new SharedPtr(shared);
+}
+
+void release(gpointer data)
+{
+    delete static_cast<SharedPtr *>(data);
+}
+
+void releaseClosure(gpointer data, GClosure *)
+{
+    release(data);
+}
+
+Shared &sharedOf(gpointer data)
+{
+    return **static_cast<SharedPtr *>(data);
+}
+
+template<typename Function>
+GCallback callback(Function function)
+{
+    return reinterpret_cast<GCallback>(function);
+}
+
+QString quoted(const QString &value)
+{
+    return u'"' + value + u'"';
+}
+
+bool safeForPipeline(const QString &value)
+{
+    return !value.contains(u'"') && !value.contains(u'\\') && !value.contains(u'\n');
+}
+
+/// The sending half, in gst-launch syntax, ending in webrtcbin "webrtc".
+QString pipelineDescription(const MediaOptions &options)
+{
+    const int fps = qMax(1, options.framesPerSecond);
+    const QString camera = options.video == MediaOptions::Video::TestPattern
+        ? QStringLiteral("videotestsrc is-live=true pattern=ball")
+        : QStringLiteral("appsrc name=camera is-live=true format=time do-timestamp=true"
+                         " caps=video/x-raw,format=BGRx,width=%1,height=%2,framerate=%3/1")
+              .arg(options.videoSize.width())
+              .arg(options.videoSize.height())
+              .arg(fps);
+    QString microphone = options.audio == MediaOptions::Audio::TestTone
+        ? QStringLiteral("audiotestsrc is-live=true wave=sine volume=0.05")
+        : QStringLiteral("pulsesrc name=microphone");
+    if (options.audio == MediaOptions::Audio::Microphone && !options.microphoneDevice.isEmpty())
+        microphone += QStringLiteral(" device=") + quoted(options.microphoneDevice);
+    QString webrtc = QStringLiteral("webrtcbin name=webrtc bundle-policy=max-bundle latency=60");
+    if (!options.stunServer.isEmpty())
+        webrtc += QStringLiteral(" stun-server=") + quoted(options.stunServer);
+    return webrtc + u' ' + camera
+        + QStringLiteral(" ! videoconvert ! videoscale ! videorate"
+                         " ! video/x-raw,width=%1,height=%2,framerate=%3/1 ! tee name=video"
+                         " video. ! queue max-size-buffers=2 leaky=downstream"
+                         " ! vp8enc deadline=1 cpu-used=6 end-usage=cbr target-bitrate=%4"
+                         " keyframe-max-dist=%5 ! rtpvp8pay pt=96"
+                         " ! application/x-rtp,media=video,encoding-name=VP8,payload=96"
+                         " ! webrtc."
+                         " video. ! queue max-size-buffers=1 leaky=downstream ! videoconvert"
+                         " ! video/x-raw,format=BGRx ! appsink name=selfview sync=false"
+                         " max-buffers=1 drop=true ")
+              .arg(options.videoSize.width())
+              .arg(options.videoSize.height())
+              .arg(fps)
+              .arg(options.videoKbps * 1000)
+              .arg(fps * 2)
+        + microphone
+        + QStringLiteral(" ! audioconvert ! audioresample ! queue"
+                         " ! opusenc audio-type=voice bitrate=32000 inband-fec=true"
+                         " ! rtpopuspay pt=97"
+                         " ! application/x-rtp,media=audio,encoding-name=OPUS,payload=97"
+                         " ! webrtc.");
+}
+
+/// A decoded picture as an image of its own (the GStreamer buffer goes back at once).
+QImage imageOf(GstSample *sample)
+{
+    GstVideoInfo info;
+    if (!gst_video_info_from_caps(&info, gst_sample_get_caps(sample)))
+        return {};
+    GstBuffer *buffer = gst_sample_get_buffer(sample);
+    GstVideoFrame frame;
+    if (!gst_video_frame_map(&frame, &info, buffer, GST_MAP_READ))
+        return {};
+    const QImage view(static_cast<const uchar *>(GST_VIDEO_FRAME_PLANE_DATA(&frame, 0)),
+        GST_VIDEO_FRAME_WIDTH(&frame), GST_VIDEO_FRAME_HEIGHT(&frame),
+        GST_VIDEO_FRAME_PLANE_STRIDE(&frame, 0), QImage::Format_RGB32);
+    QImage copy = view.copy();
+    gst_video_frame_unmap(&frame);
+    return copy;
+}
+
+GstFlowReturn onSelfViewSample(GstAppSink *sink, gpointer data)
+{
+    Shared &shared = sharedOf(data);
+    GstSample *sample = gst_app_sink_pull_sample(sink);
+    if (!sample)
+        return GST_FLOW_OK;
+    if (!shared.localFramePending.exchange(true)) {
+        QImage image = imageOf(sample);
+        shared.post([&shared, image = std::move(image)] {
+            shared.localFramePending = false;
+            if (!image.isNull())
+                emit shared.session->localFrame(image);
+        });
+    }
+    gst_sample_unref(sample);
+    return GST_FLOW_OK;
+}
+
+GstFlowReturn onRemoteSample(GstAppSink *sink, gpointer data)
+{
+    Shared &shared = sharedOf(data);
+    GstSample *sample = gst_app_sink_pull_sample(sink);
+    if (!sample)
+        return GST_FLOW_OK;
+    ++shared.videoFrames;
+    if (!shared.remoteFramePending.exchange(true)) {
+        QImage image = imageOf(sample);
+        shared.remoteWidth = image.width();
+        shared.remoteHeight = image.height();
+        shared.post([&shared, image = std::move(image)] {
+            shared.remoteFramePending = false;
+            if (!image.isNull())
+                emit shared.session->remoteFrame(image);
+        });
+    }
+    gst_sample_unref(sample);
+    return GST_FLOW_OK;
+}
+
+GstPadProbeReturn onRemoteAudio(GstPad *, GstPadProbeInfo *, gpointer data)
+{
+    ++sharedOf(data).audioBuffers;
+    return GST_PAD_PROBE_OK;
+}
+
+/// Where decoded media of the other party go: a picture sink, a speaker (or a counter).
+void onDecodedPad(GstElement *decodebin, GstPad *pad, gpointer data)
+{
+    const SharedPtr &shared = *static_cast<SharedPtr *>(data);
+    GstCaps *caps = gst_pad_get_current_caps(pad);
+    if (!caps)
+        caps = gst_pad_query_caps(pad, nullptr);
+    const QByteArray kind = gst_structure_get_name(gst_caps_get_structure(caps, 0));
+    gst_caps_unref(caps);
+    const bool video = kind.startsWith("video/");
+    const bool playAudio = g_object_get_data(G_OBJECT(decodebin), "tongban-play-audio") != nullptr;
+    const char *description = video
+        ? "queue max-size-buffers=2 leaky=downstream ! videoconvert"
+          " ! video/x-raw,format=BGRx ! appsink name=remote sync=false max-buffers=1 drop=true"
+        : playAudio ? "queue ! audioconvert ! audioresample ! autoaudiosink"
+                    : "queue ! audioconvert ! fakesink sync=false";
+    GError *error = nullptr;
+    GstElement *branch = gst_parse_bin_from_description(description, TRUE, &error);
+    if (!branch) {
+        const QString message = QString::fromUtf8(error ? error->message : "?");
+        g_clear_error(&error);
+        qCWarning(lcMedia) << "cannot build the receiving branch:" << message;
+        return;
+    }
+    GstElement *pipeline = GST_ELEMENT(gst_element_get_parent(decodebin));
+    gst_bin_add(GST_BIN(pipeline), branch);
+    if (video) {
+        GstElement *sink = gst_bin_get_by_name(GST_BIN(branch), "remote");
+        GstAppSinkCallbacks callbacks {};
+        callbacks.new_sample = onRemoteSample;
+        gst_app_sink_set_callbacks(GST_APP_SINK(sink), &callbacks, hold(shared), release);
+        gst_object_unref(sink);
+    }
+    GstPad *sinkPad = gst_element_get_static_pad(branch, "sink");
+    if (!video)
+        gst_pad_add_probe(sinkPad, GST_PAD_PROBE_TYPE_BUFFER, onRemoteAudio, hold(shared), release);
+    gst_element_sync_state_with_parent(branch);
+    if (gst_pad_link(pad, sinkPad) != GST_PAD_LINK_OK)
+        qCWarning(lcMedia) << "cannot link the decoded" << kind;
+    gst_object_unref(sinkPad);
+    gst_object_unref(pipeline);
+}
+
+/// A stream from the other party: decode it.
+void onIncomingStream(GstElement *webrtc, GstPad *pad, gpointer data)
+{
+    if (GST_PAD_DIRECTION(pad) != GST_PAD_SRC)
+        return;
+    const SharedPtr &shared = *static_cast<SharedPtr *>(data);
+    GstElement *decodebin = gst_element_factory_make("decodebin", nullptr);
+    if (g_object_get_data(G_OBJECT(webrtc), "tongban-play-audio"))
+        g_object_set_data(G_OBJECT(decodebin), "tongban-play-audio", GINT_TO_POINTER(1));
+    g_signal_connect_data(decodebin, "pad-added", callback(onDecodedPad), hold(shared),
+        releaseClosure, GConnectFlags(0));
+    GstElement *pipeline = GST_ELEMENT(gst_element_get_parent(webrtc));
+    gst_bin_add(GST_BIN(pipeline), decodebin);
+    gst_element_sync_state_with_parent(decodebin);
+    GstPad *sinkPad = gst_element_get_static_pad(decodebin, "sink");
+    gst_pad_link(pad, sinkPad);
+    gst_object_unref(sinkPad);
+    gst_object_unref(pipeline);
+}
+
+/// Why webrtcbin's answer to \a promise is not a success; empty when it is (its reply in
+/// \a reply, owned by the promise).
+QString replyError(GstPromise *promise, const GstStructure **reply)
+{
+    if (gst_promise_wait(promise) != GST_PROMISE_RESULT_REPLIED)
+        return QStringLiteral("no reply");
+    const GstStructure *structure = gst_promise_get_reply(promise);
+    if (structure && gst_structure_has_field(structure, "error")) {
+        GError *error = nullptr;
+        gst_structure_get(structure, "error", G_TYPE_ERROR, &error, nullptr);
+        const QString message = QString::fromUtf8(error ? error->message : "?");
+        g_clear_error(&error);
+        return message;
+    }
+    if (reply) {
+        if (!structure)
+            return QStringLiteral("empty reply");
+        *reply = structure;
+    }
+    return {};
+}
+
+bool initGStreamer(QString *failure)
+{
+    static std::once_flag once;
+    static QString error;
+    std::call_once(once, [] {
+        GError *gerror = nullptr;
+        if (!gst_init_check(nullptr, nullptr, &gerror)) {
+            error = QString::fromUtf8(gerror ? gerror->message : "gst_init_check failed");
+            g_clear_error(&gerror);
+        }
+    });
+    if (failure)
+        *failure = error;
+    return error.isEmpty();
+}
+
+} // namespace
+
+/// The session's GStreamer side. Its static functions are GStreamer's callbacks: they run on
+/// GStreamer's threads and post to the session.
+struct MediaSession::Private
+{
+    SharedPtr shared = std::make_shared<Shared>();
+    GstElement *pipeline = nullptr;
+    GstElement *webrtc = nullptr;
+    GstElement *camera = nullptr; ///< appsrc with MediaOptions::Video::Frames
+    bool remoteDescriptionSet = false;
+    QList<QPair<QString, int>> pendingCandidates;
+
+    /// An offer or answer that webrtcbin made: to the GUI thread as text.
+    static void onDescriptionCreated(GstPromise *promise, gpointer data)
+    {
+        Shared &shared = sharedOf(data);
+        const GstStructure *reply = nullptr;
+        GstWebRTCSessionDescription *description = nullptr;
+        QString failure = replyError(promise, &reply);
+        if (failure.isEmpty()) {
+            const char *field = gst_structure_has_field(reply, "offer") ? "offer" : "answer";
+            gst_structure_get(
+                reply, field, GST_TYPE_WEBRTC_SESSION_DESCRIPTION, &description, nullptr);
+        }
+        QString sdp;
+        if (description) {
+            gchar *text = gst_sdp_message_as_text(description->sdp);
+            sdp = QString::fromUtf8(text);
+            g_free(text);
+            gst_webrtc_session_description_free(description);
+        }
+        gst_promise_unref(promise);
+        shared.post([&shared, sdp, failure] {
+            if (!failure.isEmpty()) {
+                shared.session->fail(Core::Error {
+                    MediaFailed, Tr::tr("The call's media could not be negotiated."), failure });
+                return;
+            }
+            shared.session->onLocalDescription(sdp);
+        });
+    }
+
+    static void onRemoteDescriptionSet(GstPromise *promise, gpointer data)
+    {
+        Shared &shared = sharedOf(data);
+        const QString failure = replyError(promise, nullptr);
+        gst_promise_unref(promise);
+        shared.post([&shared, failure] {
+            if (!failure.isEmpty()) {
+                shared.session->fail(Core::Error { MediaFailed,
+                    Tr::tr("The other window's call description was refused."), failure });
+                return;
+            }
+            shared.session->remoteDescriptionSet();
+        });
+    }
+
+    static void onNegotiationNeeded(GstElement *, gpointer data)
+    {
+        Shared &shared = sharedOf(data);
+        shared.post([&shared] { shared.session->negotiationNeeded(); });
+    }
+
+    static void onIceCandidate(GstElement *, guint mline, gchar *candidate, gpointer data)
+    {
+        Shared &shared = sharedOf(data);
+        const QString text = QString::fromUtf8(candidate);
+        const int index = int(mline);
+        shared.post([&shared, text, index] {
+            if (shared.session->state() == MediaSession::State::Negotiating
+                || shared.session->state() == MediaSession::State::Connected)
+                emit shared.session->localIceCandidate(text, index);
+        });
+    }
+
+    static void onIceConnectionStateChanged(GstElement *webrtc, GParamSpec *, gpointer data)
+    {
+        Shared &shared = sharedOf(data);
+        GstWebRTCICEConnectionState state = GST_WEBRTC_ICE_CONNECTION_STATE_NEW;
+        g_object_get(webrtc, "ice-connection-state", &state, nullptr);
+        shared.post([&shared, state] { shared.session->onIceConnectionState(int(state)); });
+    }
+
+    static GstBusSyncReply onBusMessage(GstBus *, GstMessage *message, gpointer data)
+    {
+        // Nobody pops the bus: every message is handled (or not) here and dropped, so that
+        // none pile up over a long call.
+        if (GST_MESSAGE_TYPE(message) != GST_MESSAGE_ERROR)
+            return GST_BUS_DROP;
+        Shared &shared = sharedOf(data);
+        GError *error = nullptr;
+        gchar *debug = nullptr;
+        gst_message_parse_error(message, &error, &debug);
+        const QString source = QString::fromUtf8(GST_OBJECT_NAME(GST_MESSAGE_SRC(message)));
+        const QString detail = source + QStringLiteral(": ")
+            + QString::fromUtf8(error ? error->message : "?") + QStringLiteral(" (")
+            + QString::fromUtf8(debug ? debug : "") + u')';
+        g_clear_error(&error);
+        g_free(debug);
+        shared.post([&shared, source, detail] {
+            QString text;
+            if (source == QLatin1String("microphone"))
+                text = Tr::tr("The microphone for the call stopped working. Check the headset, "
+                              "then call again.");
+            else
+                text = Tr::tr("The call's picture and sound stopped.");
+            shared.session->fail(Core::Error { MediaFailed, text, detail });
+        });
+        return GST_BUS_DROP;
+    }
+};
+
+MediaSession::MediaSession(Role role, MediaOptions options, QObject *parent)
+    : QObject(parent)
+    , m_role(role)
+    , m_options(std::move(options))
+    , d(std::make_unique<Private>())
+{
+    d->shared->session = this;
+}
+
+MediaSession::~MediaSession()
+{
+    {
+        const QMutexLocker lock(&d->shared->mutex);
+        d->shared->session = nullptr;
+    }
+    if (d->pipeline) {
+        gst_element_set_state(d->pipeline, GST_STATE_NULL);
+        gst_object_unref(d->webrtc);
+        if (d->camera)
+            gst_object_unref(d->camera);
+        gst_object_unref(d->pipeline);
+    }
+}
+
+bool MediaSession::available(QStringList *missing)
+{
+    QString failure;
+    if (!initGStreamer(&failure)) {
+        if (missing)
+            *missing = { QStringLiteral("gstreamer") };
+        return false;
+    }
+    static const char *const needed[] = { "webrtcbin", "nicesrc", "dtlssrtpenc", "vp8enc", "vp8dec",
+        "opusenc", "opusdec", "rtpvp8pay", "rtpopuspay", "videotestsrc", "audiotestsrc", "appsink",
+        "appsrc", "decodebin", "videoconvert", "audioconvert", "pulsesrc", "autoaudiosink" };
+    QStringList absent;
+    for (const char *name : needed) {
+        if (GstElementFactory *factory = gst_element_factory_find(name))
+            gst_object_unref(factory);
+        else
+            absent.append(QString::fromLatin1(name));
+    }
+    if (missing)
+        *missing = absent;
+    return absent.isEmpty();
+}
+
+Core::Status MediaSession::start()
+{
+    if (m_state != State::Idle)
+        return Core::Error { MediaFailed, Tr::tr("This call's media has already started."), {} };
+    QStringList missing;
+    if (!available(&missing)) {
+        return Core::Error { MediaUnavailable,
+            Tr::tr("Video calls need GStreamer parts that are not installed on this "
+                   "workstation. Ask IT staff to run the installer again."),
+            missing.join(u',') };
+    }
+    if (!safeForPipeline(m_options.microphoneDevice) || !safeForPipeline(m_options.stunServer)) {
+        return Core::Error { MediaUnavailable,
+            Tr::tr("The camera or microphone setting for calls is not a device name."), {} };
+    }
+    GError *error = nullptr;
+    const QByteArray description = pipelineDescription(m_options).toUtf8();
+    GstElement *pipeline = gst_parse_launch(description.constData(), &error);
+    if (!pipeline || error) {
+        const QString detail = QString::fromUtf8(error ? error->message : "?");
+        g_clear_error(&error);
+        if (pipeline)
+            gst_object_unref(pipeline);
+        return Core::Error { MediaUnavailable,
+            Tr::tr("The call's picture and sound could not be set up."), detail };
+    }
+    d->pipeline = pipeline;
+    d->webrtc = gst_bin_get_by_name(GST_BIN(pipeline), "webrtc");
+    d->shared->webrtc = d->webrtc;
+    if (m_options.video == MediaOptions::Video::Frames)
+        d->camera = gst_bin_get_by_name(GST_BIN(pipeline), "camera");
+    if (m_options.playRemoteAudio)
+        g_object_set_data(G_OBJECT(d->webrtc), "tongban-play-audio", GINT_TO_POINTER(1));
+
+    if (m_options.loopbackOnly) {
+        GObject *agent = nullptr;
+        g_object_get(d->webrtc, "ice-agent", &agent, nullptr);
+        gboolean added = FALSE;
+        if (agent) {
+            g_signal_emit_by_name(agent, "add-local-ip-address", "127.0.0.1", &added);
+            g_object_unref(agent);
+        }
+        if (!added)
+            qCWarning(lcMedia) << "could not restrict ICE to 127.0.0.1";
+    }
+
+    // Every transceiver sends and receives, and asks for retransmissions.
+    GArray *transceivers = nullptr;
+    g_signal_emit_by_name(d->webrtc, "get-transceivers", &transceivers);
+    for (guint i = 0; transceivers && i < transceivers->len; ++i) {
+        GObject *transceiver = g_array_index(transceivers, GObject *, i);
+        g_object_set(transceiver, "do-nack", TRUE, nullptr);
+    }
+    if (transceivers)
+        g_array_unref(transceivers);
+
+    const SharedPtr &shared = d->shared;
+    g_signal_connect_data(d->webrtc, "on-negotiation-needed",
+        callback(Private::onNegotiationNeeded), hold(shared), releaseClosure, GConnectFlags(0));
+    g_signal_connect_data(d->webrtc, "on-ice-candidate", callback(Private::onIceCandidate),
+        hold(shared), releaseClosure, GConnectFlags(0));
+    g_signal_connect_data(d->webrtc, "notify::ice-connection-state",
+        callback(Private::onIceConnectionStateChanged), hold(shared), releaseClosure,
+        GConnectFlags(0));
+    g_signal_connect_data(d->webrtc, "pad-added", callback(onIncomingStream), hold(shared),
+        releaseClosure, GConnectFlags(0));
+    GstElement *selfView = gst_bin_get_by_name(GST_BIN(pipeline), "selfview");
+    GstAppSinkCallbacks callbacks {};
+    callbacks.new_sample = onSelfViewSample;
+    gst_app_sink_set_callbacks(GST_APP_SINK(selfView), &callbacks, hold(shared), release);
+    gst_object_unref(selfView);
+    GstBus *bus = gst_element_get_bus(pipeline);
+    gst_bus_set_sync_handler(bus, Private::onBusMessage, hold(shared), release);
+    gst_object_unref(bus);
+
+    setState(State::Negotiating);
+    if (gst_element_set_state(pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE) {
+        const Core::Error failure { MediaUnavailable,
+            Tr::tr("The camera or microphone for the call could not be opened. Check that "
+                   "they are plugged in and not used by another program."),
+            QString::fromUtf8(description) };
+        fail(failure);
+        return failure;
+    }
+    return {};
+}
+
+void MediaSession::setRemoteDescription(const QString &sdp)
+{
+    if (m_state != State::Negotiating && m_state != State::Connected)
+        return;
+    GstSDPMessage *message = nullptr;
+    gst_sdp_message_new(&message);
+    const QByteArray text = sdp.toUtf8();
+    if (gst_sdp_message_parse_buffer(
+            reinterpret_cast<const guint8 *>(text.constData()), guint(text.size()), message)
+            != GST_SDP_OK
+        || gst_sdp_message_medias_len(message) == 0) {
+        gst_sdp_message_free(message);
+        fail(Core::Error { MediaFailed,
+            Tr::tr("The other window sent a call description that cannot be read."), {} });
+        return;
+    }
+    const GstWebRTCSDPType type
+        = m_role == Role::Answerer ? GST_WEBRTC_SDP_TYPE_OFFER : GST_WEBRTC_SDP_TYPE_ANSWER;
+    GstWebRTCSessionDescription *description = gst_webrtc_session_description_new(type, message);
+    GstPromise *promise = gst_promise_new_with_change_func(
+        Private::onRemoteDescriptionSet, hold(d->shared), release);
+    g_signal_emit_by_name(d->webrtc, "set-remote-description", description, promise);
+    gst_webrtc_session_description_free(description);
+}
+
+void MediaSession::remoteDescriptionSet()
+{
+    if (m_state != State::Negotiating && m_state != State::Connected)
+        return;
+    d->remoteDescriptionSet = true;
+    for (const auto &[candidate, index] : std::as_const(d->pendingCandidates))
+        g_signal_emit_by_name(
+            d->webrtc, "add-ice-candidate", guint(index), candidate.toUtf8().constData());
+    d->pendingCandidates.clear();
+    if (m_role == Role::Answerer) {
+        GstPromise *promise = gst_promise_new_with_change_func(
+            Private::onDescriptionCreated, hold(d->shared), release);
+        g_signal_emit_by_name(d->webrtc, "create-answer", nullptr, promise);
+    }
+}
+
+void MediaSession::negotiationNeeded()
+{
+    if (m_role != Role::Offerer || m_state != State::Negotiating)
+        return;
+    GstPromise *promise
+        = gst_promise_new_with_change_func(Private::onDescriptionCreated, hold(d->shared), release);
+    g_signal_emit_by_name(d->webrtc, "create-offer", nullptr, promise);
+}
+
+void MediaSession::pushVideoFrame(const QImage &frame)
+{
+    if (m_options.video != MediaOptions::Video::Frames || !d->camera
+        || (m_state != State::Negotiating && m_state != State::Connected))
+        return;
+    const QSize size = m_options.videoSize;
+    QImage image = frame.size() == size
+        ? frame
+        : frame.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    image = std::move(image).convertToFormat(QImage::Format_RGB32);
+    const gsize stride = gsize(size.width()) * 4;
+    GstBuffer *buffer = gst_buffer_new_allocate(nullptr, stride * gsize(size.height()), nullptr);
+    GstMapInfo map;
+    gst_buffer_map(buffer, &map, GST_MAP_WRITE);
+    for (int y = 0; y < size.height(); ++y)
+        memcpy(map.data + stride * gsize(y), image.constScanLine(y), stride);
+    gst_buffer_unmap(buffer, &map);
+    gst_app_src_push_buffer(GST_APP_SRC(d->camera), buffer); // takes the buffer
+}
+
+void MediaSession::addRemoteIceCandidate(const QString &candidate, int sdpMLineIndex)
+{
+    if (m_state != State::Negotiating && m_state != State::Connected)
+        return;
+    if (candidate.isEmpty() || sdpMLineIndex < 0)
+        return; // the end of the other side's candidates: webrtcbin needs no word of it
+    if (!d->remoteDescriptionSet) {
+        d->pendingCandidates.append({ candidate, sdpMLineIndex });
+        return;
+    }
+    g_signal_emit_by_name(
+        d->webrtc, "add-ice-candidate", guint(sdpMLineIndex), candidate.toUtf8().constData());
+}
+
+void MediaSession::onLocalDescription(const QString &sdp)
+{
+    if (m_state != State::Negotiating && m_state != State::Connected)
+        return;
+    GstSDPMessage *message = nullptr;
+    gst_sdp_message_new(&message);
+    const QByteArray text = sdp.toUtf8();
+    gst_sdp_message_parse_buffer(
+        reinterpret_cast<const guint8 *>(text.constData()), guint(text.size()), message);
+    const GstWebRTCSDPType type
+        = m_role == Role::Offerer ? GST_WEBRTC_SDP_TYPE_OFFER : GST_WEBRTC_SDP_TYPE_ANSWER;
+    GstWebRTCSessionDescription *description = gst_webrtc_session_description_new(type, message);
+    g_signal_emit_by_name(d->webrtc, "set-local-description", description, nullptr);
+    gst_webrtc_session_description_free(description);
+    emit localDescription(sdp);
+}
+
+void MediaSession::onIceConnectionState(int state)
+{
+    switch (GstWebRTCICEConnectionState(state)) {
+    case GST_WEBRTC_ICE_CONNECTION_STATE_CONNECTED:
+    case GST_WEBRTC_ICE_CONNECTION_STATE_COMPLETED:
+        if (m_state == State::Negotiating)
+            setState(State::Connected);
+        break;
+    case GST_WEBRTC_ICE_CONNECTION_STATE_FAILED:
+        fail(Core::Error { MediaFailed,
+            Tr::tr("No picture or sound could reach the other window. The network between "
+                   "the halls may block calls: tell IT staff."),
+            QStringLiteral("ICE failed") });
+        break;
+    default:
+        break;
+    }
+}
+
+void MediaSession::stop()
+{
+    if (m_state == State::Stopped || m_state == State::Failed || m_state == State::Idle) {
+        if (m_state == State::Idle)
+            setState(State::Stopped);
+        return;
+    }
+    if (d->pipeline)
+        gst_element_set_state(d->pipeline, GST_STATE_NULL);
+    setState(State::Stopped);
+}
+
+void MediaSession::fail(const Core::Error &error)
+{
+    if (m_state == State::Stopped || m_state == State::Failed)
+        return;
+    qCWarning(lcMedia) << "call media failed:" << error.detail;
+    if (d->pipeline)
+        gst_element_set_state(d->pipeline, GST_STATE_NULL);
+    setState(State::Failed);
+    emit failed(error);
+}
+
+void MediaSession::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+qint64 MediaSession::remoteVideoFrames() const
+{
+    return d->shared->videoFrames;
+}
+
+qint64 MediaSession::remoteAudioBuffers() const
+{
+    return d->shared->audioBuffers;
+}
+
+void bindToCall(MediaSession *media, CallSignalling *calls)
+{
+    // A message that cannot go out means the call is over or its socket is down; the call's
+    // signalling ends it then, and the session with it.
+    QObject::connect(
+        media, &MediaSession::localDescription, calls, [media, calls](const QString &sdp) {
+            const Core::Status sent = media->role() == MediaSession::Role::Offerer
+                ? calls->sendOffer(sdp)
+                : calls->sendAnswer(sdp);
+            if (!sent)
+                qCWarning(lcMedia) << "description not sent:" << sent.error().message;
+        });
+    QObject::connect(media, &MediaSession::localIceCandidate, calls,
+        [calls](const QString &candidate, int index) {
+            if (const Core::Status sent = calls->sendIce(candidate, {}, index); !sent)
+                qCWarning(lcMedia) << "candidate not sent:" << sent.error().message;
+        });
+    QObject::connect(calls, &CallSignalling::offerReceived, media, [media](const QString &sdp) {
+        if (media->role() == MediaSession::Role::Answerer)
+            media->setRemoteDescription(sdp);
+    });
+    QObject::connect(calls, &CallSignalling::answerReceived, media, [media](const QString &sdp) {
+        if (media->role() == MediaSession::Role::Offerer)
+            media->setRemoteDescription(sdp);
+    });
+    QObject::connect(calls, &CallSignalling::iceReceived, media,
+        [media](const QString &candidate, const QString &, int index) {
+            media->addRemoteIceCandidate(candidate, index);
+        });
+    QObject::connect(calls, &CallSignalling::ended, media, [media] { media->stop(); });
+}
+
+} // namespace Tongban::Assist

@@ -1,0 +1,145 @@
+#pragma once
+
+#include <core/Result.h>
+
+#include <QImage>
+#include <QObject>
+#include <QSize>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+
+namespace Tongban::Assist {
+
+class CallSignalling;
+
+/// Where the media of a call come from and go to.
+struct MediaOptions
+{
+    /// Where the picture sent comes from.
+    enum class Video {
+        TestPattern = 0, ///< a moving test pattern (tests, and a window without a camera)
+        Frames, ///< pushVideoFrame(): the window's HD camera, through Qt Multimedia
+    };
+    Video video = Video::TestPattern;
+    /// Where the sound sent comes from.
+    enum class Audio {
+        TestTone = 0, ///< a quiet tone (tests, and a window without a headset)
+        Microphone, ///< the headset's microphone through PulseAudio
+    };
+    Audio audio = Audio::TestTone;
+    /// With Audio::Microphone: a PulseAudio source name, or empty for the default source.
+    QString microphoneDevice;
+    /// Play the other party's sound on the default speaker (headset); off: decoded and counted.
+    bool playRemoteAudio = true;
+    QSize videoSize { 640, 360 };
+    int framesPerSecond = 15;
+    int videoKbps = 600;
+    /// ICE on 127.0.0.1 only (a platform on loopback, and the tests); otherwise every local
+    /// address.
+    bool loopbackOnly = false;
+    /// STUN server as "stun://host:port" (from the platform's welcome.iceServers), or empty.
+    QString stunServer;
+};
+
+/*!
+ * The media of one call: camera and microphone out, the other party's picture and sound in,
+ * with GStreamer's webrtcbin (VP8 + Opus, one bundled transport). The signalling is not
+ * here: the session says what to send (localDescription, localIceCandidate) and is told
+ * what arrived (setRemoteDescription, addRemoteIceCandidate); bindToCall() connects it to
+ * a CallSignalling.
+ *
+ * The caller is the Offerer: it makes the offer as soon as start() has built its pipeline.
+ * The home window is the Answerer: it answers the offer given to setRemoteDescription().
+ *
+ * Pictures arrive as QImage (remoteFrame for the other party, localFrame for the self view)
+ * on the GUI thread, at most one pending frame of each at a time: a slow screen drops
+ * frames instead of queueing them. GStreamer's own threads never touch this object; they
+ * post to it.
+ *
+ * GUI thread.
+ */
+class MediaSession : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Role {
+        Offerer = 1, ///< the caller (application window)
+        Answerer, ///< the answering home window
+    };
+    Q_ENUM(Role)
+
+    enum class State {
+        Idle = 0, ///< not started
+        Negotiating, ///< pipeline running; offer/answer and ICE under way
+        Connected, ///< ICE connected: media flow
+        Failed, ///< see failed(); the session is stopped
+        Stopped, ///< stop() was called
+    };
+    Q_ENUM(State)
+
+    MediaSession(Role role, MediaOptions options, QObject *parent = nullptr);
+    ~MediaSession() override;
+
+    /// Builds and starts the pipeline. Errors: GStreamer or one of its plugins missing, a
+    /// device that cannot be opened (also reported later through failed()).
+    Core::Status start();
+    /// The other party's offer (Answerer) or answer (Offerer), as SDP text.
+    void setRemoteDescription(const QString &sdp);
+    /// A picture of this side's camera to send (MediaOptions::Video::Frames), scaled to
+    /// MediaOptions::videoSize; ignored unless the media are negotiating or connected.
+    void pushVideoFrame(const QImage &frame);
+    /// One of the other party's ICE candidates; an empty one is the end of its candidates.
+    void addRemoteIceCandidate(const QString &candidate, int sdpMLineIndex);
+    /// Ends the media. Idempotent.
+    void stop();
+
+    Role role() const { return m_role; }
+    State state() const { return m_state; }
+    /// Decoded frames and audio buffers of the other party so far.
+    qint64 remoteVideoFrames() const;
+    qint64 remoteAudioBuffers() const;
+    QSize remoteVideoSize() const { return m_remoteSize; }
+
+    /// Whether this machine has the GStreamer parts a call needs; the missing ones in \a
+    /// missing (element names).
+    static bool available(QStringList *missing = nullptr);
+
+signals:
+    void stateChanged(Tongban::Assist::MediaSession::State state);
+    /// Send to the other party: the offer (Offerer) or the answer (Answerer).
+    void localDescription(const QString &sdp);
+    /// Send to the other party; an empty candidate is the end of this side's candidates.
+    void localIceCandidate(const QString &candidate, int sdpMLineIndex);
+    void remoteFrame(const QImage &frame);
+    void localFrame(const QImage &frame);
+    /// The media failed (device lost, ICE failed, a plugin error); the session is stopped.
+    void failed(const Tongban::Core::Error &error);
+
+private:
+    struct Private;
+    friend struct Private;
+
+    void setState(State state);
+    void fail(const Core::Error &error);
+    void negotiationNeeded();
+    void onLocalDescription(const QString &sdp);
+    void remoteDescriptionSet();
+    void onIceConnectionState(int state);
+
+    Role m_role;
+    MediaOptions m_options;
+    State m_state = State::Idle;
+    QSize m_remoteSize;
+    std::unique_ptr<Private> d;
+};
+
+/*!
+ * Connects \a media to \a calls for the call now active: the session's descriptions and
+ * candidates go out as call.offer / call.answer / call.ice, theirs come in, and the call's
+ * end stops the session. The connections end with either object.
+ */
+void bindToCall(MediaSession *media, CallSignalling *calls);
+
+} // namespace Tongban::Assist
