@@ -914,6 +914,133 @@ As a credit code: %2</source>
     </message>
 </context>
 <context>
+    <name>Tongban::Gui::CallPage</name>
+    <message>
+        <source>Video assistance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call the home window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls ringing at this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other window&apos;s picture appears here during a call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not built yet: showing a captured page for the home clerk to mark, and recording calls (kept six months).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Ringing at %n home window(s)…</source>
+        <translation>
+            <numerusform>Ringing at %n home window…</numerusform>
+            <numerusform>Ringing at %n home windows…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No platform is configured: calls are not possible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls from application windows about items of your jurisdiction ring here. Answer one to see and hear the clerk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item: %1 (home jurisdiction %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item: %1 (home jurisdiction %2)
+Material: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a case first: a call is about a material of the case&apos;s item, and rings that item&apos;s home windows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · material: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calling the home windows of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answering…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a call with window %1. Connecting picture and sound…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a call with window %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera for the call stopped: %1. The other window no longer sees you; check the camera&apos;s cable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No home window answered within 30 seconds. The platform has sent the home windows an SMS reminder and counted the missed call. You can call again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another home window answered this call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You declined the call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You hung up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other window hung up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the platform was lost, so the call ended. Call again once Today shows the platform connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Tongban::Gui::CapturePane</name>
     <message>
         <source>Refresh</source>
@@ -1463,18 +1590,6 @@ As a credit code: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Call the home window of the item about a material, show the captured page and let the home clerk point at it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Missed calls reminded by SMS and counted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Calls recorded and kept six months</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1544,6 +1659,14 @@ As a credit code: %2</source>
     </message>
     <message>
         <source>Guide error report sent to the platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video assistance (%1 ringing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A call is ringing: open Video assistance to answer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -910,6 +910,133 @@ As a credit code: %2</source>
     </message>
 </context>
 <context>
+    <name>Tongban::Gui::CallPage</name>
+    <message>
+        <source>Video assistance</source>
+        <translation>视频协助</translation>
+    </message>
+    <message>
+        <source>Call the home window</source>
+        <translation>呼叫属地窗口</translation>
+    </message>
+    <message>
+        <source>Cancel the call</source>
+        <translation>取消呼叫</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>挂断</translation>
+    </message>
+    <message>
+        <source>Calls ringing at this window</source>
+        <translation>正在呼叫本窗口的来电</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>接听</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>拒接</translation>
+    </message>
+    <message>
+        <source>The other window&apos;s picture appears here during a call.</source>
+        <translation>通话时，对方窗口的画面显示在这里。</translation>
+    </message>
+    <message>
+        <source>Your camera</source>
+        <translation>本窗口画面</translation>
+    </message>
+    <message>
+        <source>Not built yet: showing a captured page for the home clerk to mark, and recording calls (kept six months).</source>
+        <translation>尚未建成：向属地窗口展示已采集的页面并由其标注，以及通话录像（保存六个月）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ringing at %n home window(s)…</source>
+        <translation>
+            <numerusform>%n 个属地窗口正在振铃…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No platform is configured: calls are not possible.</source>
+        <translation>未配置平台，无法呼叫。</translation>
+    </message>
+    <message>
+        <source>Calls from application windows about items of your jurisdiction ring here. Answer one to see and hear the clerk.</source>
+        <translation>申请地窗口就本辖区事项发起的呼叫会在这里振铃。接听后即可与对方工作人员视频通话。</translation>
+    </message>
+    <message>
+        <source>Item: %1 (home jurisdiction %2)</source>
+        <translation>事项：%1（属地：%2）</translation>
+    </message>
+    <message>
+        <source>Item: %1 (home jurisdiction %2)
+Material: %3</source>
+        <translation>事项：%1（属地：%2）
+材料：%3</translation>
+    </message>
+    <message>
+        <source>Open a case first: a call is about a material of the case&apos;s item, and rings that item&apos;s home windows.</source>
+        <translation>请先打开一个案件：呼叫针对案件事项的某一材料，并接通该事项的属地窗口。</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · material: %3</source>
+        <translation>%1 · %2 · 材料：%3</translation>
+    </message>
+    <message>
+        <source>Calling the home windows of %1…</source>
+        <translation>正在呼叫%1的属地窗口…</translation>
+    </message>
+    <message>
+        <source>Answering…</source>
+        <translation>正在接听…</translation>
+    </message>
+    <message>
+        <source>In a call with window %1. Connecting picture and sound…</source>
+        <translation>已与窗口 %1 接通，正在连接画面和声音…</translation>
+    </message>
+    <message>
+        <source>In a call with window %1.</source>
+        <translation>正在与窗口 %1 通话。</translation>
+    </message>
+    <message>
+        <source>The camera for the call stopped: %1. The other window no longer sees you; check the camera&apos;s cable.</source>
+        <translation>通话用摄像头已停止：%1。对方已看不到本窗口画面，请检查摄像头连线。</translation>
+    </message>
+    <message>
+        <source>The call was cancelled.</source>
+        <translation>呼叫已取消。</translation>
+    </message>
+    <message>
+        <source>No home window answered within 30 seconds. The platform has sent the home windows an SMS reminder and counted the missed call. You can call again.</source>
+        <translation>属地窗口 30 秒内无人接听。平台已向属地窗口发送短信提醒，并记录一次未接。您可以再次呼叫。</translation>
+    </message>
+    <message>
+        <source>Another home window answered this call.</source>
+        <translation>该呼叫已由另一个属地窗口接听。</translation>
+    </message>
+    <message>
+        <source>You declined the call.</source>
+        <translation>您已拒接该呼叫。</translation>
+    </message>
+    <message>
+        <source>You hung up.</source>
+        <translation>您已挂断。</translation>
+    </message>
+    <message>
+        <source>The other window hung up.</source>
+        <translation>对方窗口已挂断。</translation>
+    </message>
+    <message>
+        <source>The connection to the platform was lost, so the call ended. Call again once Today shows the platform connected.</source>
+        <translation>与平台的连接已中断，通话结束。请等“今日”页显示平台已连接后再次呼叫。</translation>
+    </message>
+</context>
+<context>
     <name>Tongban::Gui::CapturePane</name>
     <message>
         <source>Refresh</source>
@@ -1456,18 +1583,6 @@ As a credit code: %2</source>
         <translation>视频协助</translation>
     </message>
     <message>
-        <source>Call the home window of the item about a material, show the captured page and let the home clerk point at it.</source>
-        <translation>就某项材料向事项属地通办窗口发起视频协助，展示已拍摄的页面，由属地人员在页面上标注。</translation>
-    </message>
-    <message>
-        <source>Missed calls reminded by SMS and counted</source>
-        <translation>未及时响应的呼叫发送短信提醒并计数</translation>
-    </message>
-    <message>
-        <source>Calls recorded and kept six months</source>
-        <translation>通话录像保存六个月</translation>
-    </message>
-    <message>
         <source>Audit trail</source>
         <translation>留痕记录</translation>
     </message>
@@ -1538,6 +1653,14 @@ As a credit code: %2</source>
     <message>
         <source>Guide error report sent to the platform.</source>
         <translation>指南纠错已发送至平台。</translation>
+    </message>
+    <message>
+        <source>Video assistance (%1 ringing)</source>
+        <translation>视频协助（%1 个来电）</translation>
+    </message>
+    <message>
+        <source>A call is ringing: open Video assistance to answer.</source>
+        <translation>有来电：请打开“视频协助”接听。</translation>
     </message>
 </context>
 <context>

@@ -1,12 +1,15 @@
+#include "assist/CallPage.h"
 #include "cases/CapturePane.h"
 #include "cases/CaseController.h"
 #include "cases/ChecklistPage.h"
 #include "cases/DecisionPage.h"
 #include "shell/MainWindow.h"
 
+#include <assist/MediaSession.h>
 #include <core/Hash.h>
 #include <notices/NoticeStore.h>
 #include <platform/Outbox.h>
+#include <security/AuditLog.h>
 
 #include <QApplication>
 #include <QCheckBox>
@@ -152,6 +155,10 @@ private:
     std::unique_ptr<Gui::MainWindow> m_window;
     int m_shot = 0;
     QString m_completeCase;
+    QTemporaryDir m_homeDataDir;
+    std::unique_ptr<App::Workstation> m_homeStation;
+    std::unique_ptr<App::PlatformLink> m_homePlatform;
+    std::unique_ptr<Gui::MainWindow> m_homeWindow;
 
     int hubCount(const QString &sql)
     {
@@ -170,7 +177,7 @@ private:
         return n;
     }
 
-    void screenshot(const QString &name)
+    void screenshot(const QString &name, QWidget *window = nullptr)
     {
         const QString dir = qEnvironmentVariable("TONGBAN_SCREENSHOT_DIR");
         if (dir.isEmpty())
@@ -179,10 +186,12 @@ private:
             QDir(dir).removeRecursively();
         QDir().mkpath(dir);
         QApplication::processEvents();
-        m_window->grab().save(QStringLiteral("%1/%2-%3.png")
-                                  .arg(dir)
-                                  .arg(++m_shot, 2, 10, QLatin1Char('0'))
-                                  .arg(name));
+        (window ? window : m_window.get())
+            ->grab()
+            .save(QStringLiteral("%1/%2-%3.png")
+                      .arg(dir)
+                      .arg(++m_shot, 2, 10, QLatin1Char('0'))
+                      .arg(name));
     }
 
     Gui::ChecklistPage *checklist() const
@@ -565,8 +574,103 @@ private slots:
         screenshot(QStringLiteral("today-end"));
     }
 
+    void videoCallWithTheHomeWindow()
+    {
+        // GIVEN a home window of 410402 (新华区 1) signed in on its own workstation
+        QSettings conf(
+            m_homeDataDir.filePath(QStringLiteral("tongban.conf")), QSettings::IniFormat);
+        conf.setValue(QStringLiteral("window/id"), QStringLiteral("410402-tb-01"));
+        conf.setValue(
+            QStringLiteral("window/name"), QStringLiteral("新华区政务服务中心1号通办窗口"));
+        conf.setValue(
+            QStringLiteral("platform/url"), QStringLiteral("http://127.0.0.1:%1").arg(m_hub.port));
+        conf.sync();
+        auto station = App::Workstation::open(m_homeDataDir.path());
+        QVERIFY(station);
+        m_homeStation = std::move(station).value();
+        m_homePlatform = std::make_unique<App::PlatformLink>(*m_homeStation);
+        m_homeWindow = std::make_unique<Gui::MainWindow>(*m_homeStation, m_homePlatform.get());
+        m_homeWindow->resize(m_window->size());
+        m_homeWindow->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_homeWindow.get()));
+        m_homeWindow->signIn(QStringLiteral("xh-tb-01-liuyang"), QStringLiteral("Tongban@2026"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_homeWindow->isSignedIn(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_homePlatform->results()->state(), Platform::ResultFeed::State::Live, 20000);
+        auto *homePage = qobject_cast<Gui::CallPage *>(
+            m_homeWindow->screenWidget(Gui::MainWindow::Screen::Assistance));
+        QVERIFY(homePage);
+        QVERIFY(!find<QPushButton>(homePage, QStringLiteral("callButton"))->isVisible());
+
+        // WHEN the application clerk presses 视频协助 on the application form of the open case
+        m_window->showScreen(Gui::MainWindow::Screen::Checklist);
+        QVERIFY(m_window->cases().hasCase());
+        QTest::mouseClick(
+            find<QPushButton>(checklist(), QStringLiteral("assistButton")), Qt::LeftButton);
+        QCOMPARE(m_window->currentScreen(), Gui::MainWindow::Screen::Assistance);
+        auto *appPage = qobject_cast<Gui::CallPage *>(
+            m_window->screenWidget(Gui::MainWindow::Screen::Assistance));
+        QVERIFY(appPage);
+        const QString context = find<QLabel>(appPage, QStringLiteral("callContext"))->text();
+        QVERIFY2(context.contains(QStringLiteral("个体工商户")), qPrintable(context));
+        auto *callButton = find<QPushButton>(appPage, QStringLiteral("callButton"));
+        QVERIFY(callButton->isEnabled());
+        QTest::mouseClick(callButton, Qt::LeftButton);
+
+        // THEN it rings at the home window, which the rail says wherever its clerk is
+        auto *incoming = find<QListWidget>(homePage, QStringLiteral("incomingCalls"));
+        QTRY_COMPARE_WITH_TIMEOUT(incoming->count(), 1, 10000);
+        QVERIFY2(incoming->item(0)->text().contains(QStringLiteral("申请书")),
+            qPrintable(incoming->item(0)->text()));
+        screenshot(QStringLiteral("call-ringing-app"));
+        screenshot(QStringLiteral("call-ringing-home-today"), m_homeWindow.get());
+        m_homeWindow->showScreen(Gui::MainWindow::Screen::Assistance);
+        screenshot(QStringLiteral("call-ringing-home"), m_homeWindow.get());
+
+        // WHEN the home clerk answers
+        QTest::mouseClick(
+            find<QPushButton>(homePage, QStringLiteral("answerButton")), Qt::LeftButton);
+        // THEN both see each other: media connected and pictures on both screens
+        QTRY_VERIFY_WITH_TIMEOUT(appPage->media() && homePage->media(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            appPage->media()->state(), Assist::MediaSession::State::Connected, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            homePage->media()->state(), Assist::MediaSession::State::Connected, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!appPage->remotePicture().isNull(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!homePage->remotePicture().isNull(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(appPage->media()->remoteAudioBuffers() > 10, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(homePage->media()->remoteAudioBuffers() > 10, 20000);
+        QTest::qWait(300); // a few more frames, for the screenshots
+        screenshot(QStringLiteral("call-active-app"));
+        screenshot(QStringLiteral("call-active-home"), m_homeWindow.get());
+
+        // WHEN the application clerk hangs up
+        QTest::mouseClick(
+            find<QPushButton>(appPage, QStringLiteral("hangUpButton")), Qt::LeftButton);
+        // THEN the call ends on both sides, and both windows' trails record it
+        QCOMPARE(appPage->media(), nullptr);
+        QTRY_COMPARE_WITH_TIMEOUT(homePage->media(), nullptr, 10000);
+        const QString homeStatus = find<QLabel>(homePage, QStringLiteral("callStatus"))->text();
+        QVERIFY2(homeStatus.contains(QStringLiteral("挂断")), qPrintable(homeStatus));
+        screenshot(QStringLiteral("call-ended-home"), m_homeWindow.get());
+        QStringList appActions;
+        for (const auto &entry : m_station->audit().recent(50))
+            appActions.append(entry.action + u'/' + entry.result);
+        QVERIFY2(appActions.contains(QStringLiteral("call.invite/ok")),
+            qPrintable(appActions.join(u' ')));
+        QVERIFY(appActions.contains(QStringLiteral("call.end/HungUp")));
+        QStringList homeActions;
+        for (const auto &entry : m_homeStation->audit().recent(50))
+            homeActions.append(entry.action + u'/' + entry.result);
+        QVERIFY(homeActions.contains(QStringLiteral("call.accept/ok")));
+        QVERIFY(homeActions.contains(QStringLiteral("call.end/RemoteHungUp")));
+    }
+
     void cleanupTestCase()
     {
+        m_homeWindow.reset();
+        m_homePlatform.reset();
+        m_homeStation.reset();
         m_window.reset();
         m_platform.reset();
         m_station.reset();

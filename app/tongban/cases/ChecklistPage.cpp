@@ -187,7 +187,8 @@ ChecklistPage::ChecklistPage(
     report->setObjectName(QStringLiteral("secondary"));
     nav->addWidget(report);
     auto *assist = new QPushButton(tr("Video assistance"), middle);
-    assist->setObjectName(QStringLiteral("secondary"));
+    assist->setObjectName(QStringLiteral("assistButton"));
+    assist->setProperty("secondary", true);
     nav->addWidget(assist);
     nav->addStretch();
     m_previous = new QPushButton(tr("Previous"), middle);

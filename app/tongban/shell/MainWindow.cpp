@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "assist/CallPage.h"
 #include "audit/AuditPage.h"
 #include "cases/CapturePane.h"
 #include "cases/ChecklistPage.h"
@@ -8,7 +9,6 @@
 #include "cases/NewCasePage.h"
 #include "guides/GuidesPage.h"
 #include "outbox/OutboxPage.h"
-#include "shell/NotBuiltPage.h"
 #include "signin/SignInPage.h"
 #include "today/TodayPage.h"
 
@@ -106,13 +106,8 @@ MainWindow::MainWindow(App::Workstation &station, App::PlatformLink *platform, Q
     addScreen(Screen::Notices, tr("Decision and notices"), m_decision);
     m_outbox = new OutboxPage(station, *m_cases, platform, m_stack);
     addScreen(Screen::Outbox, tr("Outbox and mailing"), m_outbox);
-    addScreen(Screen::Assistance, tr("Video assistance"),
-        new NotBuiltPage(tr("Video assistance"),
-            tr("Call the home window of the item about a material, show "
-               "the captured page and let the home clerk point at it."),
-            { tr("Missed calls reminded by SMS and counted"),
-                tr("Calls recorded and kept six months") },
-            m_stack));
+    m_call = new CallPage(station, *m_cases, platform, m_stack);
+    addScreen(Screen::Assistance, tr("Video assistance"), m_call);
     m_audit = new AuditPage(station, m_stack);
     addScreen(Screen::Audit, tr("Audit trail"), m_audit);
 
@@ -141,6 +136,9 @@ MainWindow::MainWindow(App::Workstation &station, App::PlatformLink *platform, Q
         case Screen::Audit:
             m_audit->refresh();
             break;
+        case Screen::Assistance:
+            m_call->refresh();
+            break;
         default:
             break;
         }
@@ -162,8 +160,20 @@ MainWindow::MainWindow(App::Workstation &station, App::PlatformLink *platform, Q
     connect(m_checklist, &ChecklistPage::decisionRequested, this,
         [this] { showScreen(Screen::Notices); });
     connect(m_checklist, &ChecklistPage::guideReportRequested, this, &MainWindow::reportGuideError);
-    connect(m_checklist, &ChecklistPage::assistanceRequested, this,
-        [this] { showScreen(Screen::Assistance); });
+    connect(
+        m_checklist, &ChecklistPage::assistanceRequested, this, [this](const QString &materialId) {
+            m_call->prepareCall(materialId);
+            showScreen(Screen::Assistance);
+        });
+    connect(m_call, &CallPage::incomingCountChanged, this, [this](int count) {
+        // The home clerk may be on another screen: the rail and the status bar say it rings.
+        QListWidgetItem *item = m_navigation->item(int(Screen::Assistance));
+        item->setText(
+            count > 0 ? tr("Video assistance (%1 ringing)").arg(count) : tr("Video assistance"));
+        if (count > 0)
+            statusBar()->showMessage(
+                tr("A call is ringing: open Video assistance to answer."), 15000);
+    });
     connect(m_decision, &DecisionPage::backToChecklist, this,
         [this] { showScreen(Screen::Checklist); });
     connect(m_decision, &DecisionPage::nextCaseRequested, this, [this] {
@@ -271,6 +281,7 @@ void MainWindow::adoptClerk(const Clerk &clerk)
 {
     m_clerk = clerk;
     m_cases->setClerk(clerk);
+    m_call->setRole(clerk.role);
     m_top->setCurrentWidget(m_shell);
     m_signIn->showSignIn();
     m_idle->start();

@@ -21,6 +21,7 @@ struct AuditEntry;
 namespace Tongban::Gui {
 
 class AuditPage;
+class CallPage;
 class CapturePane;
 class ChecklistPage;
 class DecisionPage;
@@ -101,6 +102,7 @@ private:
     DecisionPage *m_decision = nullptr;
     OutboxPage *m_outbox = nullptr;
     AuditPage *m_audit = nullptr;
+    CallPage *m_call = nullptr;
     Security::IdleWatcher *m_idle = nullptr;
 };
 
