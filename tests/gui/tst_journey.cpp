@@ -638,6 +638,12 @@ private slots:
             homePage->media()->state(), Assist::MediaSession::State::Connected, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(!appPage->remotePicture().isNull(), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(!homePage->remotePicture().isNull(), 20000);
+        // AND the answered call no longer rings: not in the list, not on the rail
+        QCOMPARE(incoming->count(), 0);
+        QCOMPARE(m_homeWindow->findChild<QListWidget *>(QStringLiteral("navigation"))
+                     ->item(int(Gui::MainWindow::Screen::Assistance))
+                     ->text(),
+            QStringLiteral("视频协助"));
         QTRY_VERIFY_WITH_TIMEOUT(appPage->media()->remoteAudioBuffers() > 10, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(homePage->media()->remoteAudioBuffers() > 10, 20000);
         QTest::qWait(300); // a few more frames, for the screenshots

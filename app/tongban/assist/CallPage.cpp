@@ -349,7 +349,8 @@ void CallPage::hangUp()
 
 void CallPage::onCallState(CallSignalling::State)
 {
-    updateButtons();
+    // An answered call leaves the ringing list without an incomingEnded (it was won here).
+    updateIncoming();
 }
 
 void CallPage::onConnected(const QString &peerWindow)
