@@ -1,5 +1,4 @@
-// GStreamer first: glib names a struct member "signals", which Qt defines as a macro.
-#define GST_USE_UNSTABLE_API
+#define GST_USE_UNSTABLE_API // gst/webrtc: its API is marked unstable in 1.22
 #include "MediaSession.h"
 
 #include "CallSignalling.h"
@@ -7,7 +6,6 @@
 
 #include <QLoggingCategory>
 #include <QMutex>
-#include <QPointer>
 
 #include <gst/app/gstappsink.h>
 #include <gst/app/gstappsrc.h>
@@ -28,13 +26,11 @@ struct Shared
 {
     QMutex mutex;
     MediaSession *session = nullptr; ///< null once the session is going away
-    GstElement *webrtc = nullptr; ///< not owned
+    bool playRemoteAudio = false; ///< set before the pipeline starts
     std::atomic<qint64> videoFrames { 0 };
     std::atomic<qint64> audioBuffers { 0 };
     std::atomic<bool> remoteFramePending { false };
     std::atomic<bool> localFramePending { false };
-    std::atomic<int> remoteWidth { 0 };
-    std::atomic<int> remoteHeight { 0 };
 
     /// Runs \a call on the GUI thread if the session is still there then.
     template<typename Call>
@@ -91,11 +87,7 @@ QString pipelineDescription(const MediaOptions &options)
     const int fps = qMax(1, options.framesPerSecond);
     const QString camera = options.video == MediaOptions::Video::TestPattern
         ? QStringLiteral("videotestsrc is-live=true pattern=ball")
-        : QStringLiteral("appsrc name=camera is-live=true format=time do-timestamp=true"
-                         " caps=video/x-raw,format=BGRx,width=%1,height=%2,framerate=%3/1")
-              .arg(options.videoSize.width())
-              .arg(options.videoSize.height())
-              .arg(fps);
+        : QStringLiteral("appsrc name=camera is-live=true format=time do-timestamp=true");
     QString microphone = options.audio == MediaOptions::Audio::TestTone
         ? QStringLiteral("audiotestsrc is-live=true wave=sine volume=0.05")
         : QStringLiteral("pulsesrc name=microphone");
@@ -173,8 +165,6 @@ GstFlowReturn onRemoteSample(GstAppSink *sink, gpointer data)
     ++shared.videoFrames;
     if (!shared.remoteFramePending.exchange(true)) {
         QImage image = imageOf(sample);
-        shared.remoteWidth = image.width();
-        shared.remoteHeight = image.height();
         shared.post([&shared, image = std::move(image)] {
             shared.remoteFramePending = false;
             if (!image.isNull())
@@ -201,12 +191,11 @@ void onDecodedPad(GstElement *decodebin, GstPad *pad, gpointer data)
     const QByteArray kind = gst_structure_get_name(gst_caps_get_structure(caps, 0));
     gst_caps_unref(caps);
     const bool video = kind.startsWith("video/");
-    const bool playAudio = g_object_get_data(G_OBJECT(decodebin), "tongban-play-audio") != nullptr;
     const char *description = video
         ? "queue max-size-buffers=2 leaky=downstream ! videoconvert"
           " ! video/x-raw,format=BGRx ! appsink name=remote sync=false max-buffers=1 drop=true"
-        : playAudio ? "queue ! audioconvert ! audioresample ! autoaudiosink"
-                    : "queue ! audioconvert ! fakesink sync=false";
+        : shared->playRemoteAudio ? "queue ! audioconvert ! audioresample ! autoaudiosink"
+                                  : "queue ! audioconvert ! fakesink sync=false";
     GError *error = nullptr;
     GstElement *branch = gst_parse_bin_from_description(description, TRUE, &error);
     if (!branch) {
@@ -241,8 +230,6 @@ void onIncomingStream(GstElement *webrtc, GstPad *pad, gpointer data)
         return;
     const SharedPtr &shared = *static_cast<SharedPtr *>(data);
     GstElement *decodebin = gst_element_factory_make("decodebin", nullptr);
-    if (g_object_get_data(G_OBJECT(webrtc), "tongban-play-audio"))
-        g_object_set_data(G_OBJECT(decodebin), "tongban-play-audio", GINT_TO_POINTER(1));
     g_signal_connect_data(decodebin, "pad-added", callback(onDecodedPad), hold(shared),
         releaseClosure, GConnectFlags(0));
     GstElement *pipeline = GST_ELEMENT(gst_element_get_parent(webrtc));
@@ -276,6 +263,22 @@ QString replyError(GstPromise *promise, const GstStructure **reply)
     return {};
 }
 
+/// \a sdp as webrtcbin takes it, or null when it is not SDP with at least one media.
+GstWebRTCSessionDescription *descriptionOf(const QString &sdp, GstWebRTCSDPType type)
+{
+    GstSDPMessage *message = nullptr;
+    gst_sdp_message_new(&message);
+    const QByteArray text = sdp.toUtf8();
+    if (gst_sdp_message_parse_buffer(
+            reinterpret_cast<const guint8 *>(text.constData()), guint(text.size()), message)
+            != GST_SDP_OK
+        || gst_sdp_message_medias_len(message) == 0) {
+        gst_sdp_message_free(message);
+        return nullptr;
+    }
+    return gst_webrtc_session_description_new(type, message); // takes the message
+}
+
 bool initGStreamer(QString *failure)
 {
     static std::once_flag once;
@@ -302,6 +305,7 @@ struct MediaSession::Private
     GstElement *pipeline = nullptr;
     GstElement *webrtc = nullptr;
     GstElement *camera = nullptr; ///< appsrc with MediaOptions::Video::Frames
+    QSize cameraFrameSize; ///< of the frames pushed, as the appsrc's caps say
     bool remoteDescriptionSet = false;
     QList<QPair<QString, int>> pendingCandidates;
 
@@ -480,11 +484,9 @@ Core::Status MediaSession::start()
     }
     d->pipeline = pipeline;
     d->webrtc = gst_bin_get_by_name(GST_BIN(pipeline), "webrtc");
-    d->shared->webrtc = d->webrtc;
+    d->shared->playRemoteAudio = m_options.playRemoteAudio;
     if (m_options.video == MediaOptions::Video::Frames)
         d->camera = gst_bin_get_by_name(GST_BIN(pipeline), "camera");
-    if (m_options.playRemoteAudio)
-        g_object_set_data(G_OBJECT(d->webrtc), "tongban-play-audio", GINT_TO_POINTER(1));
 
     if (m_options.loopbackOnly) {
         GObject *agent = nullptr;
@@ -543,21 +545,13 @@ void MediaSession::setRemoteDescription(const QString &sdp)
 {
     if (m_state != State::Negotiating && m_state != State::Connected)
         return;
-    GstSDPMessage *message = nullptr;
-    gst_sdp_message_new(&message);
-    const QByteArray text = sdp.toUtf8();
-    if (gst_sdp_message_parse_buffer(
-            reinterpret_cast<const guint8 *>(text.constData()), guint(text.size()), message)
-            != GST_SDP_OK
-        || gst_sdp_message_medias_len(message) == 0) {
-        gst_sdp_message_free(message);
+    GstWebRTCSessionDescription *description = descriptionOf(
+        sdp, m_role == Role::Answerer ? GST_WEBRTC_SDP_TYPE_OFFER : GST_WEBRTC_SDP_TYPE_ANSWER);
+    if (!description) {
         fail(Core::Error { MediaFailed,
             Tr::tr("The other window sent a call description that cannot be read."), {} });
         return;
     }
-    const GstWebRTCSDPType type
-        = m_role == Role::Answerer ? GST_WEBRTC_SDP_TYPE_OFFER : GST_WEBRTC_SDP_TYPE_ANSWER;
-    GstWebRTCSessionDescription *description = gst_webrtc_session_description_new(type, message);
     GstPromise *promise = gst_promise_new_with_change_func(
         Private::onRemoteDescriptionSet, hold(d->shared), release);
     g_signal_emit_by_name(d->webrtc, "set-remote-description", description, promise);
@@ -591,20 +585,34 @@ void MediaSession::negotiationNeeded()
 
 void MediaSession::pushVideoFrame(const QImage &frame)
 {
-    if (m_options.video != MediaOptions::Video::Frames || !d->camera
+    if (m_options.video != MediaOptions::Video::Frames || !d->camera || frame.isNull()
         || (m_state != State::Negotiating && m_state != State::Connected))
         return;
-    const QSize size = m_options.videoSize;
-    QImage image = frame.size() == size
+    // Camera frames are opaque: ARGB32 is RGB32 with an alpha of 255, BGRx in memory. The
+    // pipeline scales to videoSize on its own thread, not here on the GUI thread.
+    const QImage image = frame.format() == QImage::Format_RGB32
+            || frame.format() == QImage::Format_ARGB32
+            || frame.format() == QImage::Format_ARGB32_Premultiplied
         ? frame
-        : frame.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-    image = std::move(image).convertToFormat(QImage::Format_RGB32);
-    const gsize stride = gsize(size.width()) * 4;
-    GstBuffer *buffer = gst_buffer_new_allocate(nullptr, stride * gsize(size.height()), nullptr);
+        : frame.convertToFormat(QImage::Format_RGB32);
+    if (image.size() != d->cameraFrameSize) {
+        d->cameraFrameSize = image.size();
+        GstCaps *caps = gst_caps_new_simple("video/x-raw", "format", G_TYPE_STRING, "BGRx", "width",
+            G_TYPE_INT, image.width(), "height", G_TYPE_INT, image.height(), "framerate",
+            GST_TYPE_FRACTION, qMax(1, m_options.framesPerSecond), 1, nullptr);
+        gst_app_src_set_caps(GST_APP_SRC(d->camera), caps);
+        gst_caps_unref(caps);
+    }
+    const gsize rowBytes = gsize(image.width()) * 4; // GStreamer's stride for BGRx
+    GstBuffer *buffer = gst_buffer_new_allocate(nullptr, rowBytes * gsize(image.height()), nullptr);
     GstMapInfo map;
     gst_buffer_map(buffer, &map, GST_MAP_WRITE);
-    for (int y = 0; y < size.height(); ++y)
-        memcpy(map.data + stride * gsize(y), image.constScanLine(y), stride);
+    if (gsize(image.bytesPerLine()) == rowBytes) {
+        memcpy(map.data, image.constBits(), map.size);
+    } else {
+        for (int y = 0; y < image.height(); ++y)
+            memcpy(map.data + rowBytes * gsize(y), image.constScanLine(y), rowBytes);
+    }
     gst_buffer_unmap(buffer, &map);
     gst_app_src_push_buffer(GST_APP_SRC(d->camera), buffer); // takes the buffer
 }
@@ -627,14 +635,14 @@ void MediaSession::onLocalDescription(const QString &sdp)
 {
     if (m_state != State::Negotiating && m_state != State::Connected)
         return;
-    GstSDPMessage *message = nullptr;
-    gst_sdp_message_new(&message);
-    const QByteArray text = sdp.toUtf8();
-    gst_sdp_message_parse_buffer(
-        reinterpret_cast<const guint8 *>(text.constData()), guint(text.size()), message);
-    const GstWebRTCSDPType type
-        = m_role == Role::Offerer ? GST_WEBRTC_SDP_TYPE_OFFER : GST_WEBRTC_SDP_TYPE_ANSWER;
-    GstWebRTCSessionDescription *description = gst_webrtc_session_description_new(type, message);
+    // webrtcbin's own text, back from the GUI thread's side of the promise.
+    GstWebRTCSessionDescription *description = descriptionOf(
+        sdp, m_role == Role::Offerer ? GST_WEBRTC_SDP_TYPE_OFFER : GST_WEBRTC_SDP_TYPE_ANSWER);
+    if (!description) {
+        fail(Core::Error {
+            MediaFailed, Tr::tr("The call's media could not be negotiated."), sdp.left(200) });
+        return;
+    }
     g_signal_emit_by_name(d->webrtc, "set-local-description", description, nullptr);
     gst_webrtc_session_description_free(description);
     emit localDescription(sdp);

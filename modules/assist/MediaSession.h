@@ -87,8 +87,9 @@ public:
     Core::Status start();
     /// The other party's offer (Answerer) or answer (Offerer), as SDP text.
     void setRemoteDescription(const QString &sdp);
-    /// A picture of this side's camera to send (MediaOptions::Video::Frames), scaled to
-    /// MediaOptions::videoSize; ignored unless the media are negotiating or connected.
+    /// A picture of this side's camera to send (MediaOptions::Video::Frames), at any size
+    /// (the pipeline scales it to MediaOptions::videoSize); ignored unless the media are
+    /// negotiating or connected.
     void pushVideoFrame(const QImage &frame);
     /// One of the other party's ICE candidates; an empty one is the end of its candidates.
     void addRemoteIceCandidate(const QString &candidate, int sdpMLineIndex);
@@ -100,7 +101,6 @@ public:
     /// Decoded frames and audio buffers of the other party so far.
     qint64 remoteVideoFrames() const;
     qint64 remoteAudioBuffers() const;
-    QSize remoteVideoSize() const { return m_remoteSize; }
 
     /// Whether this machine has the GStreamer parts a call needs; the missing ones in \a
     /// missing (element names).
@@ -131,7 +131,6 @@ private:
     Role m_role;
     MediaOptions m_options;
     State m_state = State::Idle;
-    QSize m_remoteSize;
     std::unique_ptr<Private> d;
 };
 

@@ -19,8 +19,6 @@
 
 namespace Tongban::Platform {
 
-namespace {
-
 bool isLoopbackHost(const QString &host)
 {
     if (host == QLatin1String("localhost"))
@@ -28,6 +26,8 @@ bool isLoopbackHost(const QString &host)
     const QHostAddress address(host);
     return !address.isNull() && address.isLoopback();
 }
+
+namespace {
 
 Core::Error networkError(const QString &detail)
 {

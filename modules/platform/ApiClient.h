@@ -58,6 +58,9 @@ public:
     virtual QUrl resolve(const ApiRequest &request) const = 0;
 };
 
+/// Whether \a host is this machine only: "localhost" or a loopback address (127.0.0.0/8, ::1).
+bool isLoopbackHost(const QString &host);
+
 /// \a response unchanged when it is 2xx or 304; otherwise the platform's error (errorFromResponse).
 Core::Result<ApiResponse> requireSuccess(Core::Result<ApiResponse> response);
 

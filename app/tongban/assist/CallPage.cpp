@@ -3,11 +3,11 @@
 #include "cases/CaseController.h"
 
 #include <catalog/CatalogStore.h>
+#include <platform/ApiClient.h>
 #include <security/AuditLog.h>
 
 #include <QApplication>
 #include <QCamera>
-#include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -73,15 +73,6 @@ private:
     QString m_placeholder;
     QImage m_image;
 };
-
-namespace {
-bool isLoopback(const QUrl &url)
-{
-    const QString host = url.host();
-    return host == QLatin1String("127.0.0.1") || host == QLatin1String("localhost")
-        || host == QLatin1String("::1");
-}
-} // namespace
 
 CallPage::CallPage(
     App::Workstation &station, CaseController &cases, App::PlatformLink *platform, QWidget *parent)
@@ -363,7 +354,8 @@ void CallPage::startMedia()
 {
     CallSignalling *calls = m_platform->calls();
     MediaOptions options;
-    options.loopbackOnly = isLoopback(m_platform->url());
+    // A platform on this machine: both windows are here too (the demo, the tests).
+    options.loopbackOnly = Platform::isLoopbackHost(m_platform->url().host());
     options.playRemoteAudio = m_useDevices;
     options.audio = m_useDevices ? MediaOptions::Audio::Microphone : MediaOptions::Audio::TestTone;
     const bool camera = m_useDevices && !QMediaDevices::videoInputs().isEmpty();
@@ -391,13 +383,12 @@ void CallPage::startMedia()
         m_cameraSink = new QVideoSink(this);
         m_cameraSession.setCamera(m_camera);
         m_cameraSession.setVideoSink(m_cameraSink);
-        connect(
-            m_cameraSink, &QVideoSink::videoFrameChanged, this, [this](const QVideoFrame &frame) {
-                // At the call's frame rate, not the camera's.
-                const qint64 now = QDateTime::currentMSecsSinceEpoch();
-                if (!m_media || now - m_lastCameraFrameMs < 1000 / 15)
+        connect(m_cameraSink, &QVideoSink::videoFrameChanged, this,
+            [this, interval = 1000 / options.framesPerSecond](const QVideoFrame &frame) {
+                // At the call's frame rate, not the camera's: toImage() is a copy of the frame.
+                if (!m_media || (m_cameraClock.isValid() && m_cameraClock.elapsed() < interval))
                     return;
-                m_lastCameraFrameMs = now;
+                m_cameraClock.start();
                 m_media->pushVideoFrame(frame.toImage());
             });
         connect(
@@ -422,6 +413,7 @@ void CallPage::stopMedia()
         m_camera = nullptr;
         delete m_cameraSink;
         m_cameraSink = nullptr;
+        m_cameraClock.invalidate();
     }
     if (m_media) {
         m_media->stop();

@@ -3,6 +3,7 @@
 #include <assist/CallSignalling.h>
 #include <assist/MediaSession.h>
 
+#include <QElapsedTimer>
 #include <QImage>
 #include <QMediaCaptureSession>
 #include <QPointer>
@@ -103,7 +104,7 @@ private:
     QCamera *m_camera = nullptr;
     QVideoSink *m_cameraSink = nullptr;
     QMediaCaptureSession m_cameraSession;
-    qint64 m_lastCameraFrameMs = 0;
+    QElapsedTimer m_cameraClock; ///< since the last camera frame sent
 };
 
 } // namespace Tongban::Gui

@@ -4,20 +4,16 @@
 // workstation wires them (bindToCall). The application window sends frames pushed the way its
 // HD camera pushes them; the home window sends GStreamer's test pattern. Both send a test tone.
 
-#include "HubWsClient.h"
+#include "CallWindow.h"
+#include "InProcessHub.h"
 
-#include <assist/CallSignalling.h>
 #include <assist/MediaSession.h>
 
 #include <QElapsedTimer>
 #include <QPainter>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-
-#include <DemoSeed.h>
-#include <Hub.h>
 
 using namespace Tongban;
 using Assist::CallSignalling;
@@ -25,36 +21,19 @@ using Assist::MediaOptions;
 using Assist::MediaSession;
 
 namespace {
-const QString Password = QString::fromUtf8(Hub::DemoPassword);
 const QString AppWindow = QStringLiteral("410402-tb-03");
 const QString HomeWindow = QStringLiteral("410402-tb-01");
 const QString Item = QStringLiteral("41040201012001000"); // home jurisdiction 410402
 const QSize Size(320, 240);
 
-/// A window: its events socket, its call signalling, and its media once the call is active.
-struct Window
+/// A window in a call, and its media once the call is active.
+struct Window : CallWindow
 {
-    std::unique_ptr<HubWsClient> client;
-    std::unique_ptr<CallSignalling> calls;
     std::unique_ptr<MediaSession> media;
     QStringList localCandidates;
     QImage lastRemoteFrame;
 
-    Window(const QString &base, const QString &account, const QString &windowId)
-        : client(std::make_unique<HubWsClient>(base, account, Password, windowId))
-    {
-        HubWsClient *socket = client.get();
-        calls = std::make_unique<CallSignalling>([socket](const QJsonObject &message) {
-            if (socket->socket.state() != QAbstractSocket::ConnectedState)
-                return Core::Status(Core::Error { 1, QStringLiteral("down"), {} });
-            socket->sendJson(message);
-            return Core::Status();
-        });
-        QObject::connect(&client->socket, &QWebSocket::textMessageReceived, calls.get(),
-            [this](const QString &text) {
-                calls->handleMessage(QJsonDocument::fromJson(text.toUtf8()).object());
-            });
-    }
+    using CallWindow::CallWindow;
 
     /// The media for the active call, as the workstation starts them.
     Core::Status startMedia(MediaSession::Role role, MediaOptions::Video video)
@@ -115,9 +94,7 @@ private Q_SLOTS:
     void aDescriptionThatCannotBeReadFailsTheMedia();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Core::ManualClock> m_clock;
-    std::unique_ptr<Hub::Hub> m_hub;
+    std::unique_ptr<InProcessHub> m_platform;
     QString m_base;
 };
 
@@ -132,29 +109,18 @@ void TestCallMedia::initTestCase()
 
 void TestCallMedia::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_clock = std::make_unique<Core::ManualClock>(QDateTime(
-        QDate(2026, 11, 24), QTime(9, 30), QTimeZone(QByteArrayLiteral("Asia/Shanghai"))));
-    Hub::HubConfig config;
-    config.dataDir = m_dir->path();
-    config.pbkdf2Iterations = 1000;
-    config.clock = m_clock.get();
-    config.eventPollMs = 50;
-    config.callTimeoutMs = 60000;
-    config.presenceGraceMs = 300;
-    auto hub = Hub::Hub::create(config);
-    QVERIFY2(hub.ok(), hub ? "" : qPrintable(hub.error().toString()));
-    m_hub = std::move(*hub);
-    QVERIFY(Hub::seedDemo(*m_hub).ok());
-    const auto port = m_hub->listen(QHostAddress::LocalHost, 0);
-    QVERIFY(port.ok());
-    m_base = QStringLiteral("http://127.0.0.1:%1").arg(*port);
+    m_platform = std::make_unique<InProcessHub>();
+    const QString started = m_platform->start([](Hub::HubConfig &config) {
+        config.callTimeoutMs = 60000;
+        config.presenceGraceMs = 300;
+    });
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    m_base = m_platform->base;
 }
 
 void TestCallMedia::cleanup()
 {
-    m_hub.reset();
-    m_dir.reset();
+    m_platform.reset();
 }
 
 void TestCallMedia::pictureAndSoundFlowBothWaysThroughThePlatformsSignalling()

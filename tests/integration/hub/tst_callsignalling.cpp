@@ -2,52 +2,24 @@
 // tongban-hub (docs/platform-api.md §11): the application window of 新华区 (410402) calls,
 // two home windows of 410402 answer. The call timeout is short only where a test waits for it.
 
-#include "HubWsClient.h"
+#include "CallWindow.h"
+#include "InProcessHub.h"
 
 #include <assist/CallSignalling.h>
 
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
-
-#include <DemoSeed.h>
-#include <Hub.h>
 
 using namespace Tongban;
 using Assist::CallSignalling;
 
 namespace {
-const QString Password = QString::fromUtf8(Hub::DemoPassword);
 const QString AppWindow = QStringLiteral("410402-tb-03");
 const QString Home1 = QStringLiteral("410402-tb-01");
 const QString Home2 = QStringLiteral("410402-tb-02");
 const QString Item = QStringLiteral("41040201012001000"); // home jurisdiction 410402
 
-/// A window: its events socket and its call signalling, wired as the workstation wires them.
-struct Window
-{
-    std::unique_ptr<HubWsClient> client;
-    std::unique_ptr<CallSignalling> calls;
-
-    Window(const QString &base, const QString &account, const QString &windowId)
-        : client(std::make_unique<HubWsClient>(base, account, Password, windowId))
-    {
-        HubWsClient *socket = client.get();
-        calls = std::make_unique<CallSignalling>([socket](const QJsonObject &message) {
-            if (socket->socket.state() != QAbstractSocket::ConnectedState)
-                return Core::Status(Core::Error { 1, QStringLiteral("down"), {} });
-            socket->sendJson(message);
-            return Core::Status();
-        });
-        QObject::connect(&client->socket, &QWebSocket::textMessageReceived, calls.get(),
-            [this](const QString &text) {
-                calls->handleMessage(QJsonDocument::fromJson(text.toUtf8()).object());
-            });
-        QObject::connect(&client->socket, &QWebSocket::disconnected, calls.get(),
-            [this] { calls->connectionLost(); });
-    }
-    bool open() { return client->signedIn && client->open(); }
-};
+using Window = CallWindow;
 } // namespace
 
 class TestCallSignalling : public QObject
@@ -64,39 +36,26 @@ private Q_SLOTS:
     void callerGivingUpWhileThisWindowAnswersEndsTheAnswer();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Core::ManualClock> m_clock;
-    std::unique_ptr<Hub::Hub> m_hub;
+    std::unique_ptr<InProcessHub> m_platform;
     QString m_base;
 };
 
 void TestCallSignalling::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_clock = std::make_unique<Core::ManualClock>(QDateTime(
-        QDate(2026, 11, 24), QTime(9, 30), QTimeZone(QByteArrayLiteral("Asia/Shanghai"))));
-    Hub::HubConfig config;
-    config.dataDir = m_dir->path();
-    config.pbkdf2Iterations = 1000;
-    config.clock = m_clock.get();
-    config.eventPollMs = 50;
-    config.callTimeoutMs
-        = QByteArray(QTest::currentTestFunction()) == "unansweredCallIsMissedOnBothSides" ? 300
-                                                                                          : 60000;
-    config.presenceGraceMs = 300;
-    auto hub = Hub::Hub::create(config);
-    QVERIFY2(hub.ok(), hub ? "" : qPrintable(hub.error().toString()));
-    m_hub = std::move(*hub);
-    QVERIFY(Hub::seedDemo(*m_hub).ok());
-    const auto port = m_hub->listen(QHostAddress::LocalHost, 0);
-    QVERIFY(port.ok());
-    m_base = QStringLiteral("http://127.0.0.1:%1").arg(*port);
+    m_platform = std::make_unique<InProcessHub>();
+    const bool shortTimeout
+        = QByteArray(QTest::currentTestFunction()) == "unansweredCallIsMissedOnBothSides";
+    const QString started = m_platform->start([shortTimeout](Hub::HubConfig &config) {
+        config.callTimeoutMs = shortTimeout ? 300 : 60000;
+        config.presenceGraceMs = 300;
+    });
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    m_base = m_platform->base;
 }
 
 void TestCallSignalling::cleanup()
 {
-    m_hub.reset();
-    m_dir.reset();
+    m_platform.reset();
 }
 
 void TestCallSignalling::firstAcceptWinsAndSdpAndIcePass()

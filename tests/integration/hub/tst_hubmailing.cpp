@@ -3,12 +3,11 @@
 // and the error code of a HEAD answer (§6). Time is a ManualClock.
 
 #include "HubWsClient.h"
+#include "InProcessHub.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <DemoSeed.h>
-#include <Hub.h>
 
 using namespace Tongban;
 
@@ -36,35 +35,21 @@ private:
     QString createCase(HubTestClient &client);
     QJsonObject mailingBody(const QString &clientMailingId) const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Core::ManualClock> m_clock;
-    std::unique_ptr<Hub::Hub> m_hub;
+    std::unique_ptr<InProcessHub> m_platform;
     QString m_base;
 };
 
 void TestHubMailing::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_clock = std::make_unique<Core::ManualClock>(QDateTime(
-        QDate(2026, 11, 24), QTime(9, 30), QTimeZone(QByteArrayLiteral("Asia/Shanghai"))));
-    Hub::HubConfig config;
-    config.dataDir = m_dir->path();
-    config.pbkdf2Iterations = 1000;
-    config.clock = m_clock.get();
-    config.eventPollMs = 50;
-    auto hub = Hub::Hub::create(config);
-    QVERIFY2(hub.ok(), hub ? "" : qPrintable(hub.error().toString()));
-    m_hub = std::move(*hub);
-    QVERIFY(Hub::seedDemo(*m_hub).ok());
-    const auto port = m_hub->listen(QHostAddress::LocalHost, 0);
-    QVERIFY(port.ok());
-    m_base = QStringLiteral("http://127.0.0.1:%1").arg(*port);
+    m_platform = std::make_unique<InProcessHub>();
+    const QString started = m_platform->start();
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    m_base = m_platform->base;
 }
 
 void TestHubMailing::cleanup()
 {
-    m_hub.reset();
-    m_dir.reset();
+    m_platform.reset();
 }
 
 QString TestHubMailing::createCase(HubTestClient &client)
@@ -320,7 +305,7 @@ void TestHubMailing::idempotencyKeyReplaysAndConflicts()
                  .errorCode(),
         QStringLiteral("bad_request"));
     // AND after 24 hours the key is forgotten
-    m_clock->advanceSecs(25 * 60 * 60);
+    m_platform->clock->advanceSecs(25 * 60 * 60);
     QCOMPARE(app.login(AppClerk, Password, AppWindow).status, 200);
     QCOMPARE(app.send("POST", path, body(QStringLiteral("k-5")), key).status, 201);
 }
