@@ -58,6 +58,7 @@ Core::Result<std::unique_ptr<Workstation>> Workstation::open(
         station->m_regionCode = station->m_windowId.section(QLatin1Char('-'), 0, 0);
     station->m_platformUrl = QUrl(settings.value(QStringLiteral("platform/url")).toString());
     station->m_platformCa = settings.value(QStringLiteral("platform/ca")).toString();
+    station->m_printerName = settings.value(QStringLiteral("printer/name")).toString();
     station->m_uploadLimit = Platform::Outbox::bandwidthLimitFromSettings(settings);
     station->m_idleLockMinutes
         = std::max(1, settings.value(QStringLiteral("security/idleLockMinutes"), 10).toInt());

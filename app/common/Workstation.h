@@ -63,6 +63,8 @@ public:
     QString regionCode() const { return m_regionCode; }
     QUrl platformUrl() const { return m_platformUrl; }
     QString platformCaFile() const { return m_platformCa; }
+    /// [printer] name: the window's printer; empty for the system's default printer.
+    QString printerName() const { return m_printerName; }
     /// [platform] uploadLimitKbps in bytes per second; 0 = no cap.
     qint64 uploadLimitBytesPerSecond() const { return m_uploadLimit; }
     int idleLockMinutes() const { return m_idleLockMinutes; }
@@ -100,6 +102,7 @@ private:
     QUrl m_platformUrl;
     qint64 m_uploadLimit = 0;
     QString m_platformCa;
+    QString m_printerName;
     int m_idleLockMinutes = 10;
     bool m_fakeDevices = false;
     std::unique_ptr<Core::Clock> m_clock;

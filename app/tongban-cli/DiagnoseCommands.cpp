@@ -15,7 +15,6 @@
 #include <QJsonArray>
 #include <QPointer>
 #include <QProcess>
-#include <QSettings>
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QStorageInfo>
@@ -331,12 +330,12 @@ Check checkKeychain()
     return check;
 }
 
-Check checkPrinter(const QString &dataDir)
+/// \a configured: [printer] name (Workstation::printerName), empty for the default printer.
+Check checkPrinter(const QString &configured, const QString &dataDir)
 {
     Check check { QStringLiteral("printer"), Tr::tr("Printer (notices and receipts)"), Verdict::Ok,
         {}, {} };
-    const QSettings settings(dataDir + QStringLiteral("/tongban.conf"), QSettings::IniFormat);
-    QString name = settings.value(QStringLiteral("printer/name")).toString();
+    QString name = configured;
     const auto lpstat = [](const QStringList &args, QString *output) {
         QProcess process;
         process.start(QStringLiteral("lpstat"), args);
@@ -487,7 +486,7 @@ int diagnose(const QString &dataDir, const CliOutput &out)
         checks += checkPlatform(**station);
     }
     checks.append(checkKeychain());
-    checks.append(checkPrinter(dataDir));
+    checks.append(checkPrinter(station ? (*station)->printerName() : QString(), dataDir));
     checks += checkCaptureDevices(station && (*station)->fakeDevices());
     checks += checkAudio();
     checks.append(checkBandwidth());

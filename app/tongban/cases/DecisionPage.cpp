@@ -13,7 +13,6 @@
 #include <QPrinter>
 #include <QPrinterInfo>
 #include <QPushButton>
-#include <QSettings>
 #include <QShortcut>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -31,9 +30,7 @@ DecisionPage::DecisionPage(App::Workstation &station, CaseController &cases, QWi
     , m_cases(cases)
 {
     setObjectName(QStringLiteral("decisionPage"));
-    const QSettings settings(
-        station.dataDirectory() + QStringLiteral("/tongban.conf"), QSettings::IniFormat);
-    m_printerName = settings.value(QStringLiteral("printer/name")).toString();
+    m_printerName = station.printerName();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 20);

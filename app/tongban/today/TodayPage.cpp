@@ -19,7 +19,6 @@
 #include <QLocale>
 #include <QProcess>
 #include <QScrollArea>
-#include <QSettings>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -260,9 +259,7 @@ void TodayPage::printResult(const QString &resultId)
         return;
     }
     // The platform's PDF goes to the printer as it is: CUPS prints PDF natively.
-    const QSettings settings(
-        m_station.dataDirectory() + QStringLiteral("/tongban.conf"), QSettings::IniFormat);
-    const QString printer = settings.value(QStringLiteral("printer/name")).toString();
+    const QString printer = m_station.printerName();
     QStringList args;
     if (!printer.isEmpty())
         args << QStringLiteral("-d") << printer;
