@@ -646,6 +646,9 @@ private slots:
             QStringLiteral("视频协助"));
         QTRY_VERIFY_WITH_TIMEOUT(appPage->media()->remoteAudioBuffers() > 10, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(homePage->media()->remoteAudioBuffers() > 10, 20000);
+        // AND neither window locks for idleness while its clerk only talks
+        QVERIFY(!m_window->isIdleLockArmed());
+        QVERIFY(!m_homeWindow->isIdleLockArmed());
         QTest::qWait(300); // a few more frames, for the screenshots
         screenshot(QStringLiteral("call-active-app"));
         screenshot(QStringLiteral("call-active-home"), m_homeWindow.get());
@@ -656,6 +659,8 @@ private slots:
         // THEN the call ends on both sides, and both windows' trails record it
         QCOMPARE(appPage->media(), nullptr);
         QTRY_COMPARE_WITH_TIMEOUT(homePage->media(), nullptr, 10000);
+        QVERIFY(m_window->isIdleLockArmed()); // counting again once the call is over
+        QVERIFY(m_homeWindow->isIdleLockArmed());
         const QString homeStatus = find<QLabel>(homePage, QStringLiteral("callStatus"))->text();
         QVERIFY2(homeStatus.contains(QStringLiteral("挂断")), qPrintable(homeStatus));
         screenshot(QStringLiteral("call-ended-home"), m_homeWindow.get());

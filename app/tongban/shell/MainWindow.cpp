@@ -191,6 +191,18 @@ MainWindow::MainWindow(App::Workstation &station, App::PlatformLink *platform, Q
 
     m_idle = new Security::IdleWatcher(std::chrono::minutes(station.idleLockMinutes()), this);
     connect(m_idle, &Security::IdleWatcher::idle, this, &MainWindow::lock);
+    if (Assist::CallSignalling *calls = platform ? platform->calls() : nullptr) {
+        // A clerk in a video call talks and listens without touching the keyboard: the idle
+        // lock waits until the call is over, then counts from the start.
+        connect(calls, &Assist::CallSignalling::stateChanged, this,
+            [this](Assist::CallSignalling::State state) {
+                if (state == Assist::CallSignalling::State::Active)
+                    m_idle->stop();
+                else if (state == Assist::CallSignalling::State::Idle && isSignedIn()
+                    && !isLocked())
+                    armIdleLock();
+            });
+    }
 
     const auto &calendar = Core::WorkCalendar::embedded();
     const QList<int> years = calendar.years();
@@ -236,6 +248,19 @@ QWidget *MainWindow::screenWidget(Screen screen) const
     return m_stack->widget(int(screen));
 }
 
+void MainWindow::armIdleLock()
+{
+    const Assist::CallSignalling *calls = m_platform ? m_platform->calls() : nullptr;
+    if (calls && calls->state() == Assist::CallSignalling::State::Active)
+        return; // the call's end arms it
+    m_idle->start();
+}
+
+bool MainWindow::isIdleLockArmed() const
+{
+    return m_idle->isActive();
+}
+
 bool MainWindow::isLocked() const
 {
     return m_signIn->isLocked() && m_top->currentWidget() == m_signIn;
@@ -269,7 +294,7 @@ void MainWindow::signIn(const QString &account, const QString &password)
             if (unlocking) {
                 m_top->setCurrentWidget(m_shell);
                 m_signIn->showSignIn();
-                m_idle->start();
+                armIdleLock();
                 m_capture->setActive(currentScreen() == Screen::Checklist);
                 return;
             }
@@ -284,7 +309,7 @@ void MainWindow::adoptClerk(const Clerk &clerk)
     m_call->setRole(clerk.role);
     m_top->setCurrentWidget(m_shell);
     m_signIn->showSignIn();
-    m_idle->start();
+    armIdleLock();
     updateHeader();
     m_navigation->setCurrentRow(-1);
     showScreen(Screen::Today);

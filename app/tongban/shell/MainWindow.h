@@ -69,6 +69,8 @@ public:
     void adoptClerk(const Clerk &clerk);
     bool isSignedIn() const { return m_clerk.isValid(); }
     bool isLocked() const;
+    /// Whether the idle lock is counting (not during a video call, nor while locked).
+    bool isIdleLockArmed() const;
     void lock();
     void signOut();
 
@@ -82,6 +84,8 @@ private:
     void openCase(const QString &caseId, bool forCorrection);
     void reportGuideError(const QString &materialId);
     void updateHeader();
+    /// Starts the idle lock's count, unless a video call is active.
+    void armIdleLock();
     void auditSession(const Security::AuditEntry &entry);
 
     App::Workstation &m_station;
