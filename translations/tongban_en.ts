@@ -1000,14 +1000,6 @@ Material: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>In a call with window %1. Connecting picture and sound…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In a call with window %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The camera for the call stopped: %1. The other window no longer sees you; check the camera&apos;s cable.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1037,6 +1029,14 @@ Material: %3</source>
     </message>
     <message>
         <source>The connection to the platform was lost, so the call ended. Call again once Today shows the platform connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a call with %1. Connecting picture and sound…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a call with %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1800,17 +1800,6 @@ Material: %3</source>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Tongban::Gui::NotBuiltPage</name>
-    <message>
-        <source>Not built yet: this screen cannot be used on this version of the workstation.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What it will do:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -996,14 +996,6 @@ Material: %3</source>
         <translation>正在接听…</translation>
     </message>
     <message>
-        <source>In a call with window %1. Connecting picture and sound…</source>
-        <translation>已与窗口 %1 接通，正在连接画面和声音…</translation>
-    </message>
-    <message>
-        <source>In a call with window %1.</source>
-        <translation>正在与窗口 %1 通话。</translation>
-    </message>
-    <message>
         <source>The camera for the call stopped: %1. The other window no longer sees you; check the camera&apos;s cable.</source>
         <translation>通话用摄像头已停止：%1。对方已看不到本窗口画面，请检查摄像头连线。</translation>
     </message>
@@ -1034,6 +1026,14 @@ Material: %3</source>
     <message>
         <source>The connection to the platform was lost, so the call ended. Call again once Today shows the platform connected.</source>
         <translation>与平台的连接已中断，通话结束。请等“今日”页显示平台已连接后再次呼叫。</translation>
+    </message>
+    <message>
+        <source>In a call with %1. Connecting picture and sound…</source>
+        <translation>已与%1接通，正在连接画面和声音…</translation>
+    </message>
+    <message>
+        <source>In a call with %1.</source>
+        <translation>正在与%1通话。</translation>
     </message>
 </context>
 <context>
@@ -1792,17 +1792,6 @@ Material: %3</source>
     <message>
         <source>, </source>
         <translation>、</translation>
-    </message>
-</context>
-<context>
-    <name>Tongban::Gui::NotBuiltPage</name>
-    <message>
-        <source>Not built yet: this screen cannot be used on this version of the workstation.</source>
-        <translation>尚未建成：本版本工作站暂不能使用此功能。</translation>
-    </message>
-    <message>
-        <source>What it will do:</source>
-        <translation>建成后将提供：</translation>
     </message>
 </context>
 <context>

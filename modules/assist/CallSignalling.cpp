@@ -62,6 +62,7 @@ void CallSignalling::finish(End why, const Core::Error &error)
 {
     m_callId.clear();
     m_peer.clear();
+    m_peerName.clear();
     m_ringing.clear();
     m_isCaller = false;
     setState(State::Idle);
@@ -230,10 +231,16 @@ void CallSignalling::handleMessage(const QJsonObject &message)
             || m_state == State::Answering)) {
         if (m_isCaller) {
             m_peer = message.value(QStringLiteral("by")).toString();
+            m_peerName = message.value(QStringLiteral("window"))
+                             .toObject()
+                             .value(QStringLiteral("name"))
+                             .toString();
         } else {
             for (const Incoming &call : std::as_const(m_incoming)) {
-                if (call.callId == callId)
+                if (call.callId == callId) {
                     m_peer = call.fromWindow;
+                    m_peerName = call.fromName;
+                }
             }
             m_incoming.removeIf([&](const Incoming &call) { return call.callId == callId; });
         }

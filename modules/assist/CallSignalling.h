@@ -84,6 +84,8 @@ public:
     bool isCaller() const { return m_isCaller; }
     /// The other party of the active call.
     QString peerWindow() const { return m_peer; }
+    /// The other party's window name as the platform gives it (may be empty).
+    QString peerName() const { return m_peerName; }
     /// Caller: the home windows that ring.
     QStringList ringingWindows() const { return m_ringing; }
     /// Home window: the calls ringing here now, oldest first.
@@ -140,6 +142,7 @@ private:
     QString m_callId;
     bool m_isCaller = false;
     QString m_peer;
+    QString m_peerName;
     QStringList m_ringing;
     QList<Incoming> m_incoming;
 };

@@ -30,6 +30,7 @@
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -646,6 +647,12 @@ private slots:
             QStringLiteral("视频协助"));
         QTRY_VERIFY_WITH_TIMEOUT(appPage->media()->remoteAudioBuffers() > 10, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(homePage->media()->remoteAudioBuffers() > 10, 20000);
+        // AND each knows whom it talks to, by window name; the ringing note has gone
+        const QString appStatus = find<QLabel>(appPage, QStringLiteral("callStatus"))->text();
+        QVERIFY2(appStatus.contains(QStringLiteral("新华区")), qPrintable(appStatus));
+        const QString homeInCall = find<QLabel>(homePage, QStringLiteral("callStatus"))->text();
+        QVERIFY2(homeInCall.contains(QStringLiteral("卫东区")), qPrintable(homeInCall));
+        QVERIFY(!m_homeWindow->statusBar()->currentMessage().contains(QStringLiteral("有来电")));
         // AND neither window locks for idleness while its clerk only talks
         QVERIFY(!m_window->isIdleLockArmed());
         QVERIFY(!m_homeWindow->isIdleLockArmed());

@@ -80,7 +80,8 @@ CallPage::CallPage(
     , m_station(station)
     , m_cases(cases)
     , m_platform(platform)
-    , m_useDevices(qEnvironmentVariableIntValue("TONGBAN_FAKE_DEVICES") != 1)
+    , m_useDevices(
+          !station.fakeDevices() && qEnvironmentVariableIntValue("TONGBAN_FAKE_DEVICES") != 1)
 {
     setObjectName(QStringLiteral("callPage"));
     auto *layout = new QVBoxLayout(this);
@@ -344,9 +345,15 @@ void CallPage::onCallState(CallSignalling::State)
     updateIncoming();
 }
 
-void CallPage::onConnected(const QString &peerWindow)
+QString CallPage::peerLabel() const
 {
-    showStatus(tr("In a call with window %1. Connecting picture and sound…").arg(peerWindow));
+    const CallSignalling *calls = m_platform->calls();
+    return calls->peerName().isEmpty() ? calls->peerWindow() : calls->peerName();
+}
+
+void CallPage::onConnected()
+{
+    showStatus(tr("In a call with %1. Connecting picture and sound…").arg(peerLabel()));
     startMedia();
 }
 
@@ -367,7 +374,7 @@ void CallPage::startMedia()
     connect(m_media.get(), &MediaSession::localFrame, m_self, &VideoView::setImage);
     connect(m_media.get(), &MediaSession::stateChanged, this, [this](MediaSession::State state) {
         if (state == MediaSession::State::Connected)
-            showStatus(tr("In a call with window %1.").arg(m_platform->calls()->peerWindow()));
+            showStatus(tr("In a call with %1.").arg(peerLabel()));
     });
     connect(m_media.get(), &MediaSession::failed, this, [this](const Core::Error &error) {
         showStatus(error.message, true);

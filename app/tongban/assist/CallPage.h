@@ -35,8 +35,9 @@ class VideoView;
  *
  * Signalling is PlatformLink::calls() on the events socket; the media are an
  * Assist::MediaSession bound to it. The HD camera is the default video input through Qt
- * Multimedia and the headset the default PulseAudio source and sink; with
- * TONGBAN_FAKE_DEVICES=1 a test pattern and a test tone stand in (nothing is played).
+ * Multimedia and the headset the default PulseAudio source and sink; with simulated devices
+ * ([devices] fake in tongban.conf, or TONGBAN_FAKE_DEVICES=1) a test pattern and a test tone
+ * stand in (nothing is played).
  *
  * The shared page with annotation and call recordings are not built yet; the page says so.
  */
@@ -70,7 +71,9 @@ private:
     void decline();
     void hangUp();
     void onCallState(Assist::CallSignalling::State state);
-    void onConnected(const QString &peerWindow);
+    void onConnected();
+    /// The other party: its window name, or its id when the platform gave no name.
+    QString peerLabel() const;
     void onEnded(Assist::CallSignalling::End why, const Core::Error &error);
     void startMedia();
     void stopMedia();

@@ -170,9 +170,11 @@ MainWindow::MainWindow(App::Workstation &station, App::PlatformLink *platform, Q
         QListWidgetItem *item = m_navigation->item(int(Screen::Assistance));
         item->setText(
             count > 0 ? tr("Video assistance (%1 ringing)").arg(count) : tr("Video assistance"));
+        const QString ringing = tr("A call is ringing: open Video assistance to answer.");
         if (count > 0)
-            statusBar()->showMessage(
-                tr("A call is ringing: open Video assistance to answer."), 15000);
+            statusBar()->showMessage(ringing, 15000);
+        else if (statusBar()->currentMessage() == ringing)
+            statusBar()->clearMessage(); // answered, taken or given up: no longer true
     });
     connect(m_decision, &DecisionPage::backToChecklist, this,
         [this] { showScreen(Screen::Checklist); });
