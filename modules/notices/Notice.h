@@ -2,6 +2,7 @@
 
 #include <core/Error.h>
 
+#include <QDate>
 #include <QDateTime>
 #include <QImage>
 #include <QList>
@@ -31,7 +32,7 @@ struct Deficiency
     QString material; ///< material name as in the guide
     QString reason; ///< standard reason (or what is missing)
     QString correction; ///< how to correct it
-    QString remark; ///< the clerk's optional remark
+    QString remark; ///< the clerk's optional remark: explains reason, never a demand of its own
 };
 
 /// One material as the receipt (or mailing slip) lists it.
@@ -43,7 +44,9 @@ struct ReceivedMaterial
     int pages = 0;
     QString medium; ///< 纸质 / 电子 / 纸质和电子, as shown
     bool tolerated = false;
-    QString commitment; ///< for a tolerated absence
+    QString commitment; ///< for a tolerated absence: the catalogue's standard text
+    QDate commitmentDue; ///< the date the tolerated material must be brought by
+    bool commitmentDueProvisional = false; ///< computed on weekends only (year not in calendar)
 };
 
 /*!
@@ -59,19 +62,27 @@ struct NoticeContent
     QString applicantName;
     QString
         applicantId; ///< identity number or credit code, as the applicant's own document shows it
-    QString agentName;
+    QString agentName; ///< 代办人, when someone applies on the applicant's behalf
     QString windowName;
+    QString windowAddress; ///< where the applicant can come back (one-time notice)
+    QString windowPhone;
     QString clerkName;
     QString homeDepartment; ///< for the mailing slip and the seal caption
     QDateTime issuedAt;
     QString provisionalNumber;
     QString caseNumber; ///< official number, when known
     QString qrText; ///< what the QR code encodes (case lookup)
+    /// The platform's public lookup address; when set, the QR code is this URL followed by
+    /// the notice's serial (assigned at issue), which a phone can open.
+    QString lookupBaseUrl;
+    QDate correctionDue; ///< one-time notice: bring the corrections by this date
+    bool correctionDueProvisional = false; ///< computed on weekends only (year not in calendar)
     QByteArray sealSvg; ///< electronic seal image, when the catalogue provides one
     QList<Deficiency> deficiencies;
     QList<ReceivedMaterial> received;
     QString mailingAddress;
     QString mailingDueDate;
+    bool mailingDueProvisional = false; ///< computed on weekends only (year not in calendar)
 };
 
 QString kindTitle(NoticeKind kind);
