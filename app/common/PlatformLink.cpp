@@ -14,6 +14,27 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Tongban::App)
 };
 
+Core::Status linkCaseNumbers(Platform::Outbox &outbox, Workstation &station)
+{
+    Intake::IntakeStore &intake = station.intake();
+    const auto write = [&intake](const QString &clientCaseId, const QString &caseNumber) {
+        Core::Status set = intake.setCaseNumber(clientCaseId, caseNumber);
+        // A case sent by another tool has no intake record: nothing to number.
+        if (!set && set.error().code == Intake::CaseNotFound)
+            return Core::Status {};
+        return set;
+    };
+    outbox.setAcknowledgedHook(write);
+    auto numbers = Platform::Outbox::acknowledgedNumbers(station.database());
+    if (!numbers)
+        return numbers.error();
+    for (auto it = numbers->cbegin(); it != numbers->cend(); ++it) {
+        if (Core::Status set = write(it.key(), it.value()); !set)
+            return set;
+    }
+    return {};
+}
+
 PlatformLink::PlatformLink(Workstation &station, QObject *parent)
     : QObject(parent)
     , m_station(station)
@@ -32,6 +53,8 @@ PlatformLink::PlatformLink(Workstation &station, QObject *parent)
     m_outbox = std::make_unique<Platform::Outbox>(station.database(), *m_session, station.clock(),
         [&pages](const QString &sha256) { return pages.readContent(sha256); });
     m_outbox->setBandwidthLimit(station.uploadLimitBytesPerSecond());
+    if (Core::Status linked = linkCaseNumbers(*m_outbox, station); !linked)
+        qWarning("case numbers not reconciled: %s", qPrintable(linked.error().toString()));
     m_requests
         = std::make_unique<Platform::RequestQueue>(station.database(), *m_session, station.clock());
     m_catalogSync = std::make_unique<Platform::CatalogSync>(

@@ -20,6 +20,17 @@ namespace Tongban::App {
 class Workstation;
 
 /*!
+ * Makes \a outbox write each official case number to its case when the
+ * platform acknowledges it (in the same transaction), and writes the numbers
+ * of cases acknowledged earlier but missing from their case (a process
+ * killed in between by an older version). Used by the window and by
+ * tongban-cli outbox flush, so the number is there whoever flushed.
+ */
+Core::Status linkCaseNumbers(Platform::Outbox &outbox, Workstation &station);
+
+class Workstation;
+
+/*!
  * The workstation's link to the unified acceptance platform: the API client
  * for the configured URL, the clerk's session with its tokens in the OS
  * keychain, the outbox that transmits complete cases, the queue of mailings

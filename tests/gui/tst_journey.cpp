@@ -249,6 +249,14 @@ private:
                 point == failPoint ? QStringLiteral("fail") : QStringLiteral("pass"));
             if (!button->isChecked()) // a second click would take the mark back
                 QTest::mouseClick(button, Qt::LeftButton);
+            if (point == failPoint) {
+                // The clerk picks the guide's reason (nothing is picked for them).
+                auto *reason = row->findChild<QComboBox *>(QStringLiteral("reason"));
+                QVERIFY(reason->isVisible());
+                QVERIFY(reason->currentData().toString().isEmpty());
+                reason->setCurrentIndex(1);
+                emit reason->activated(1);
+            }
         }
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     }
@@ -484,6 +492,32 @@ private slots:
         startCase(QStringLiteral("李四"), QStringLiteral("11010519491231002X"));
         // application: captured, but not signed (one failed point)
         capturePage();
+        {
+            // A hurried clerk fails the signature and wants the notice at once: refused until
+            // the other points are examined and the original verified (000 §17: one notice).
+            QApplication::processEvents();
+            QWidget *signedRow = nullptr;
+            for (QWidget *row :
+                checklist()->findChildren<QWidget *>(QStringLiteral("point_signed")))
+                signedRow = row->isVisible() ? row : signedRow;
+            QVERIFY(signedRow);
+            QTest::mouseClick(
+                signedRow->findChild<QPushButton *>(QStringLiteral("fail")), Qt::LeftButton);
+            auto *reason = signedRow->findChild<QComboBox *>(QStringLiteral("reason"));
+            reason->setCurrentIndex(1);
+            emit reason->activated(1);
+            const Intake::MaterialAssessment *application
+                = m_window->cases().assessment().material(QStringLiteral("application"));
+            QCOMPARE(application->status, Intake::MaterialStatus::Unchecked);
+            QVERIFY(!application->todo.isEmpty());
+            m_window->showScreen(Gui::MainWindow::Screen::Notices);
+            auto *issueButton = find<QPushButton>(decision(), QStringLiteral("issueNotice"));
+            QVERIFY(!issueButton->isEnabled());
+            QVERIFY(!decision()->issue());
+            QVERIFY(m_station->notices().noticesOfCase(m_window->cases().draft().caseId).isEmpty());
+            m_window->showScreen(Gui::MainWindow::Screen::Checklist);
+            QCOMPARE(checklist()->currentMaterial(), QStringLiteral("application"));
+        }
         markPoints(QStringLiteral("signed"));
         verifyOriginal();
         screenshot(QStringLiteral("checklist-failed-point"));

@@ -99,10 +99,10 @@ private slots:
         content.serial = QStringLiteral("TB02-HZ-2026-000001");
         content.issuedAt = m_clock.now();
         content.received << ReceivedMaterial { QStringLiteral("个体工商户登记（备案）申请书"), 1, 0,
-            2, QStringLiteral("纸质"), false, {} }
+            2, QStringLiteral("纸质"), false, {}, {}, false }
                          << ReceivedMaterial { QStringLiteral("经营场所使用证明"), 0, 0, 0,
-                                QStringLiteral("纸质"), true,
-                                QStringLiteral("承诺5个工作日内补交") };
+                                QStringLiteral("纸质"), true, QStringLiteral("承诺5个工作日内补交"),
+                                QDate(2026, 12, 1), false };
         const QString text = pdfText(*NoticeRenderer::renderPdf(content));
         QVERIFY2(text.contains(QStringLiteral("收件回执")), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("个体工商户登记（备案）申请书")));
