@@ -141,7 +141,7 @@ Core::Status AccountService::setDisabled(const QString &account, bool disabled)
                       << "ended";
         if (m_sessionEnded) {
             m_sessionEnded(SessionEnd { sessionId, account, windowId,
-                QStringLiteral("account_disabled"), {}, {}, m_clock.now() });
+                QStringLiteral("account_disabled"), {}, {}, {}, m_clock.now() });
         }
     }
     return {};
@@ -233,8 +233,8 @@ HttpResponse AccountService::login(const QJsonObject &body)
         replacedJson.append(QJsonObject { { QStringLiteral("windowId"),
             oldWindow.isEmpty() ? QJsonValue() : QJsonValue(oldWindow) } });
     }
-    HttpResponse answer = issueTokens(
-        account, windowId, QUuid::createUuid().toString(QUuid::WithoutBraces), 200, replacedJson);
+    const QString sessionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    HttpResponse answer = issueTokens(account, windowId, sessionId, 200, replacedJson);
     if (answer.status != 200)
         return answer;
     const QString windowName = windowJson(windowId).value(QStringLiteral("name")).toString();
@@ -246,7 +246,7 @@ HttpResponse AccountService::login(const QJsonObject &body)
                                 << (windowId.isEmpty() ? QStringLiteral("(none)") : windowId);
         if (m_sessionEnded) {
             m_sessionEnded(SessionEnd { oldSession, account, oldWindow,
-                QStringLiteral("session_replaced"), windowId, windowName, at });
+                QStringLiteral("session_replaced"), windowId, windowName, sessionId, at });
         }
     }
     return answer;
@@ -299,7 +299,7 @@ std::optional<SessionEnd> AccountService::sessionEnd(const QString &sessionId) c
         return std::nullopt; // not known to have ended: the socket stays
     }
     const qint64 nowMs = m_clock.now().toMSecsSinceEpoch();
-    SessionEnd end { sessionId, {}, {}, QStringLiteral("signed_out"), {}, {}, m_clock.now() };
+    SessionEnd end { sessionId, {}, {}, QStringLiteral("signed_out"), {}, {}, {}, m_clock.now() };
     bool any = false;
     bool disabled = false;
     while (query.next()) {
@@ -408,7 +408,7 @@ HttpResponse AccountService::logout(const AuthContext &context)
         return internalError(revoke.lastError().text());
     if (m_sessionEnded) {
         m_sessionEnded(SessionEnd { context.sessionId, context.account, context.windowId,
-            QStringLiteral("signed_out"), {}, {}, m_clock.now() });
+            QStringLiteral("signed_out"), {}, {}, {}, m_clock.now() });
     }
     return emptyResponse(204);
 }

@@ -43,6 +43,7 @@ struct SessionEnd
     QString reason;
     QString byWindowId; ///< session_replaced: the window of the new sign-in (may be empty)
     QString byWindowName;
+    QString bySessionId; ///< session_replaced: the new session
     QDateTime at;
 };
 

@@ -270,8 +270,16 @@ void EventService::endSession(const SessionEnd &end)
     const QString text = compact(message);
     QList<QWebSocket *> closing;
     for (Session &session : m_sessions) {
-        if (session.authenticated && session.sessionId == end.sessionId)
-            closing.append(session.socket);
+        if (!session.authenticated || session.sessionId != end.sessionId)
+            continue;
+        if (end.reason == QLatin1String("session_replaced") && !session.windowId.isEmpty()
+            && session.windowId == end.byWindowId) {
+            // Signed in again at the same window (an unlock): not elsewhere. The window's
+            // socket carries on under the new session, a video call on it included.
+            session.sessionId = end.bySessionId;
+            continue;
+        }
+        closing.append(session.socket);
     }
     // Closing emits disconnected() later, which edits m_sessions: not inside the loop.
     for (QWebSocket *socket : closing) {

@@ -45,7 +45,9 @@ struct SessionEnd;
  * sign-out or a disabled account; checked on every ping for an expired
  * session). The socket first gets the live message session.replaced
  * {windowId, windowName, at} or session.ended {reason, at}, then a close frame
- * with code kSessionEndedCloseCode and the reason's machine code.
+ * with code kSessionEndedCloseCode and the reason's machine code. A session
+ * replaced by a sign-in at the same window (an unlock) is not ended there:
+ * that window's sockets carry on under the new session.
  *
  * Threading: the thread that owns the Database.
  */

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void cleanup();
     void aSignInElsewhereEndsTheEarlierSession();
     void aFailedSignInElsewhereEndsNothing();
+    void aSignInAgainAtTheSameWindowKeepsItsSocket();
     void signOutClosesTheEventsSocket();
     void disablingTheAccountClosesTheEventsSocket();
     void theSocketOutlivesTheAccessTokenButNotTheSession();
@@ -174,6 +175,29 @@ void TestHubSession::aFailedSignInElsewhereEndsNothing()
     QCOMPARE(first.socket.state(), QAbstractSocket::ConnectedState);
     QVERIFY(first.find(QStringLiteral("session.replaced")).isEmpty());
     QCOMPARE(meWith(first.http.token).status, 200);
+}
+
+void TestHubSession::aSignInAgainAtTheSameWindowKeepsItsSocket()
+{
+    // GIVEN the clerk signed in at window 3 with its events socket open
+    HubTestClient http(m_base);
+    QCOMPARE(http.login(Clerk, Password, FirstWindow).status, 200);
+    const QByteArray oldToken = http.token;
+    auto socket = socketWith(oldToken);
+    QVERIFY(socket->open());
+    // WHEN she signs in again at the same window (the unlock after the idle lock)
+    const Reply again = http.login(Clerk, Password, FirstWindow);
+    QCOMPARE(again.status, 200);
+    // THEN the old tokens are ended like any replaced ones
+    QCOMPARE(meWith(oldToken).errorCode(), QStringLiteral("session_replaced"));
+    // AND the window's socket carries on (not elsewhere: nothing to tell, a call on it goes on)
+    QTest::qWait(600);
+    QCOMPARE(socket->socket.state(), QAbstractSocket::ConnectedState);
+    QVERIFY(socket->find(QStringLiteral("session.replaced")).isEmpty());
+    // AND it now belongs to the new session: signing that one out closes it
+    QCOMPARE(http.send("DELETE", QStringLiteral("/api/v1/session")).status, 204);
+    QTRY_COMPARE_WITH_TIMEOUT(socket->socket.state(), QAbstractSocket::UnconnectedState, 10000);
+    QCOMPARE(socket->socket.closeReason(), QStringLiteral("signed_out"));
 }
 
 void TestHubSession::signOutClosesTheEventsSocket()
