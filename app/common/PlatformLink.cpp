@@ -78,6 +78,24 @@ PlatformLink::PlatformLink(Workstation &station, QObject *parent)
             if (state != Platform::ResultFeed::State::Live)
                 calls->connectionLost();
         });
+    connect(m_session.get(), &Platform::Session::replaced, this,
+        [this](const Platform::SessionReplacement &by) {
+            // The session has ended: nothing may go on under it.
+            const QString account = m_session->account();
+            m_outbox->stop();
+            m_requests->stop();
+            m_results->stop();
+            const QString at = by.at.isValid()
+                ? by.at.toOffsetFromUtc(8 * 3600).toString(Qt::ISODate)
+                : QStringLiteral("unknown time");
+            if (auto recorded = m_station.audit().append({ account, m_station.windowId(),
+                    QStringLiteral("session.replaced"), account, QStringLiteral("ended"),
+                    QStringLiteral("signed in at window %1 at %2")
+                        .arg(by.windowId.isEmpty() ? QStringLiteral("(none)") : by.windowId, at) });
+                !recorded)
+                qWarning("audit record not written: %s", qPrintable(recorded.error().toString()));
+            emit sessionReplaced(by);
+        });
     connect(m_catalogSync.get(), &Platform::CatalogSync::catalogUpdated, this,
         [this](const QString &version, const QStringList &changed) {
             m_station.auditSystem(QStringLiteral("catalog.sync"), QStringLiteral("ok"),
@@ -116,6 +134,21 @@ PlatformLink::~PlatformLink()
     m_session.reset();
 }
 
+QString PlatformLink::replacedMessage(const Platform::SessionReplacement &by)
+{
+    const QString where = by.windowName.isEmpty()
+        ? (by.windowId.isEmpty() ? Tr::tr("another window") : by.windowId)
+        : QStringLiteral("%1 (%2)").arg(by.windowName, by.windowId);
+    const QString when = by.at.isValid()
+        ? by.at.toOffsetFromUtc(8 * 3600).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+        : Tr::tr("just now");
+    return Tr::tr("Your account signed in at %1 at %2, so the sign-in at this window has ended. "
+                  "The open case is kept. To go on working here, sign in again (this ends the "
+                  "other sign-in). If it was not you, change your password and tell your "
+                  "supervisor.")
+        .arg(where, when);
+}
+
 QUrl PlatformLink::url() const
 {
     return m_api ? m_api->baseUrl() : QUrl();
@@ -132,8 +165,21 @@ void PlatformLink::signIn(const QString &account, const QString &password,
         return;
     }
     m_session->login(account, password, m_station.windowId(),
-        [this, done = std::move(done)](Core::Result<Platform::ClerkInfo> result) {
+        [this, account, done = std::move(done)](Core::Result<Platform::ClerkInfo> result) {
             if (result) {
+                for (const QString &window : m_session->replacedWindows()) {
+                    // An unlock here signs in again and ends this window's own earlier
+                    // session: only a session at another window is worth the trail.
+                    if (window == m_station.windowId())
+                        continue;
+                    if (auto recorded = m_station.audit().append({ account, m_station.windowId(),
+                            QStringLiteral("session.replace"), account, QStringLiteral("ok"),
+                            QStringLiteral("ended the session at window %1")
+                                .arg(window.isEmpty() ? QStringLiteral("(none)") : window) });
+                        !recorded)
+                        qWarning("audit record not written: %s",
+                            qPrintable(recorded.error().toString()));
+                }
                 m_outbox->start();
                 m_requests->start();
                 m_results->start();

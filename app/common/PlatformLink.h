@@ -42,6 +42,12 @@ class Workstation;
  * platform URL, isConfigured() is false and every sign-in fails with a clear
  * message.
  *
+ * One live session per account (§2): when the clerk's account signs in at
+ * another window, the platform ends the session here. The link then stops
+ * everything that runs on it, records session.replaced in this window's audit
+ * trail (which window, when) and emits sessionReplaced(). A sign-in that ends
+ * a session elsewhere records session.replace in this window's trail.
+ *
  * Belongs to the GUI thread; the Workstation must outlive it.
  */
 class PlatformLink : public QObject
@@ -68,6 +74,14 @@ public:
         std::function<void(Core::Result<Platform::ClerkInfo>)> done);
     /// Stops the outbox and revokes the tokens.
     void signOut(std::function<void()> done);
+
+    /// The clerk's message when the account signed in at another window (\a by).
+    static QString replacedMessage(const Platform::SessionReplacement &by);
+
+signals:
+    /// The account signed in at another window (\a by); everything here has stopped and the
+    /// trail has it. The clerk signs in again to continue.
+    void sessionReplaced(const Tongban::Platform::SessionReplacement &by);
 
 private:
     Workstation &m_station;
