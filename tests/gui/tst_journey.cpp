@@ -590,9 +590,19 @@ private slots:
         // only the listed materials need work: the application's failed point, and the two missing
         QCOMPARE(checklist()->currentMaterial(), QStringLiteral("application"));
         markPoints();
-        nextMaterial(); // operator-id: kept as it was
+        nextMaterial(); // operator-id: kept as it was, and read-only
         QCOMPARE(m_window->cases().assessment().material(QStringLiteral("operator-id"))->status,
             Intake::MaterialStatus::Received);
+        QApplication::processEvents();
+        for (QPushButton *b : checklist()->findChildren<QPushButton *>(QStringLiteral("fail"))) {
+            if (b->isVisible())
+                QVERIFY(!b->isEnabled());
+        }
+        QVERIFY(!find<QCheckBox>(checklist(), QStringLiteral("absent"))->isEnabled());
+        QVERIFY(find<QPushButton>(checklist(), QStringLiteral("unlockMaterial"))->isVisible());
+        QVERIFY(!find<QPushButton>(checklist(), QStringLiteral("unlockMaterial"))->isEnabled());
+        QVERIFY(!m_window->cases().addPage(QStringLiteral("operator-id"), QByteArray("late")));
+        screenshot(QStringLiteral("checklist-correction-locked"));
         nextMaterial();
         capturePage();
         markPoints();

@@ -195,9 +195,18 @@ void DecisionPage::refresh()
     m_next->setVisible(decided);
     if (d.state == CaseDraft::State::Complete) {
         m_verdict->setProperty("state", QStringLiteral("good"));
-        m_verdict->setText(d.caseNumber.isEmpty()
-                ? tr("Complete. The receipt was issued and the case is in the outbox.")
-                : tr("Complete. Official case number %1.").arg(d.caseNumber));
+        if (a.count(MaterialStatus::Tolerated) > 0) {
+            // Not 材料齐全: something is still owed under the applicant's commitment.
+            m_verdict->setText(d.caseNumber.isEmpty()
+                    ? tr("Accepted with tolerated absence (容缺受理). The receipt names what is "
+                         "owed and by when; the case is in the outbox.")
+                    : tr("Accepted with tolerated absence (容缺受理). Official case number %1.")
+                          .arg(d.caseNumber));
+        } else {
+            m_verdict->setText(d.caseNumber.isEmpty()
+                    ? tr("Complete. The receipt was issued and the case is in the outbox.")
+                    : tr("Complete. Official case number %1.").arg(d.caseNumber));
+        }
         m_issue->setEnabled(false);
         m_issue->setText(tr("Receipt issued"));
     } else if (d.state == CaseDraft::State::AwaitingCorrection) {
