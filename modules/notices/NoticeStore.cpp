@@ -169,7 +169,7 @@ NoticeContent NoticeStore::fromJson(const QByteArray &json)
             m.value(QLatin1String("originals")).toInt(), m.value(QLatin1String("copies")).toInt(),
             m.value(QLatin1String("pages")).toInt(), m.value(QLatin1String("medium")).toString(),
             m.value(QLatin1String("tolerated")).toBool(),
-            m.value(QLatin1String("commitment")).toString() };
+            m.value(QLatin1String("commitment")).toString(), {}, false };
     }
     return c;
 }
