@@ -27,9 +27,9 @@ class Workstation;
  * kept for printing) and the catalogue sync, all through the session.
  *
  * They run only while a clerk is signed in (started at sign-in, when the
- * catalogue is also synced) and stop at sign-out; each resumes by itself. Without a configured
- * platform URL, isConfigured() is false and every sign-in fails with a clear
- * message.
+ * catalogue and the working-day calendar are also synced) and stop at sign-out; each resumes by
+ * itself. Without a configured platform URL, isConfigured() is false and every sign-in fails with a
+ * clear message.
  *
  * Belongs to the GUI thread; the Workstation must outlive it.
  */
@@ -57,6 +57,11 @@ public:
         std::function<void(Core::Result<Platform::ClerkInfo>)> done);
     /// Stops the outbox and revokes the tokens.
     void signOut(std::function<void()> done);
+
+signals:
+    /// A new platform calendar is in force (Workstation::calendar() reloaded, provisional
+    /// mailing deadlines recomputed).
+    void calendarChanged();
 
 private:
     Workstation &m_station;

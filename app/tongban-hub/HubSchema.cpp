@@ -96,7 +96,15 @@ Storage::MigrationSet hubSchema()
             " window_id TEXT NOT NULL, phone TEXT NOT NULL, text TEXT NOT NULL,"
             " call_id TEXT, state TEXT NOT NULL DEFAULT 'queued', created_at INTEGER NOT NULL)"),
     };
-    return Storage::MigrationSet { QStringLiteral("hub"), { first, second } };
+    Storage::Migration calendar;
+    calendar.version = 3;
+    calendar.description
+        = QStringLiteral("working-day calendar years imported by the administrator");
+    calendar.statements = {
+        QStringLiteral("CREATE TABLE hub_calendar_years (year INTEGER PRIMARY KEY,"
+                       " body TEXT NOT NULL, source TEXT NOT NULL, imported_at BIGINT NOT NULL)"),
+    };
+    return Storage::MigrationSet { QStringLiteral("hub"), { first, second, calendar } };
 }
 
 } // namespace Tongban::Hub

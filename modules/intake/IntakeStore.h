@@ -4,6 +4,7 @@
 
 #include <core/Clock.h>
 #include <core/Result.h>
+#include <core/WorkCalendar.h>
 #include <security/AuditLog.h>
 #include <storage/CaseStore.h>
 #include <storage/Database.h>
@@ -35,6 +36,7 @@ struct MailingTask
     QString provisionalNumber;
     QStringList materialIds;
     QDate due; ///< the next working day after the case was received
+    bool dueProvisional = false; ///< computed on weekends only: the calendar lacked the year
     QString carrier;
     QString waybill;
     QDateTime sentAt; ///< invalid until the waybill is recorded
@@ -121,7 +123,20 @@ public:
     QHash<QString, QString> itemVersionsUsedBy(const QString &clerk) const;
 
     Core::Result<qint64> addMailingTask(
-        const CaseDraft &draft, const QStringList &materialIds, const QDate &due);
+        const CaseDraft &draft, const QStringList &materialIds, const Core::DueDate &due);
+    Core::Result<qint64> addMailingTask(
+        const CaseDraft &draft, const QStringList &materialIds, const QDate &due)
+    {
+        return addMailingTask(draft, materialIds, Core::DueDate { due, false });
+    }
+    /*!
+     * Recomputes every provisional mailing deadline with \a calendar (from the
+     * day the task was created, China Standard Time; see mailingDueDate()) and
+     * stores the new date and flag; a deadline \a calendar still cannot settle
+     * stays provisional. Each change is audited. Returns how many changed.
+     * Implemented in MailingDeadline.cpp.
+     */
+    Core::Result<int> recomputeProvisionalMailingDueDates(const Core::WorkCalendar &calendar);
     QList<MailingTask> mailingTasks(bool openOnly) const;
     Core::Status recordMailing(
         qint64 taskId, const QString &carrier, const QString &waybill, const QString &clerk);

@@ -1,7 +1,7 @@
 #include "CaseController.h"
 
-#include <core/WorkCalendar.h>
 #include <intake/CaseManifest.h>
+#include <intake/MailingDeadline.h>
 
 #include <QFile>
 
@@ -230,8 +230,8 @@ Core::Status CaseController::transmit()
         return queued;
     const QStringList paper = assessment.paperToMail();
     if (!paper.isEmpty()) {
-        const QDate today = m_station.clock().now().toLocalTime().date();
-        auto due = Core::WorkCalendar::embedded().addWorkingDays(today, 1);
+        // Never fails for a year the calendar lacks: the date is then provisional.
+        auto due = Intake::mailingDueDate(m_station.calendar(), m_station.clock().today());
         if (!due)
             return due.error();
         if (auto task = m_station.intake().addMailingTask(*m_draft, paper, due.value()); !task)
@@ -262,7 +262,7 @@ Core::Result<Notices::IssuedNotice> CaseController::issueMailingSlip()
         = m_station.windowName().isEmpty() ? m_station.windowId() : m_station.windowName();
     const Notices::NoticeContent content = Intake::mailingSlipContent(*serviceItem, *m_draft,
         task.materialIds, { windowName, m_clerk.name.isEmpty() ? m_clerk.account : m_clerk.name },
-        m_station.clock().now(), task.due);
+        m_station.clock().now(), { task.due, task.dueProvisional });
     return m_station.notices().issue(content,
         { m_draft->caseId, m_station.windowId(), m_station.windowCode(), m_clerk.account });
 }
