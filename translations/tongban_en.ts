@@ -815,6 +815,22 @@ As a credit code: %2</source>
         <source>[%1] %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Working-day calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Covers %1 to %2 (today in China Standard Time: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (platform)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working-day calendar in force: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Core</name>
@@ -856,6 +872,18 @@ As a credit code: %2</source>
     </message>
     <message>
         <source>The working-day calendar data is damaged and was not used. The previous calendar stays in force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No deadline can be computed from this date. Check the computer&apos;s clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The working-day calendar in force has no data for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailing deadlines in %1 are computed on weekends only and marked provisional until the year arrives. Ask the platform administrator to import the %1 calendar (tongban-hub calendar import); this window takes it at the next sign-in and recomputes the provisional deadlines.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1933,6 +1961,10 @@ Material: %3</source>
         <source>Send again</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (provisional)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::SignInPage</name>
@@ -2053,10 +2085,6 @@ Material: %3</source>
     </message>
     <message>
         <source>cannot be computed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The calendar has no data for %1 yet: deadlines that run into %1 cannot be computed. The platform will supply it; until then ask IT to update the calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2274,6 +2302,18 @@ Material: %3</source>
     </message>
     <message>
         <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (provisional: weekends only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (provisional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed on weekends only: the calendar has no data for %1 yet. It is recomputed when the platform supplies that year.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -811,6 +811,22 @@ As a credit code: %2</source>
         <source>[%1] %2: %3</source>
         <translation>[%1] %2：%3</translation>
     </message>
+    <message>
+        <source>Working-day calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <source>Covers %1 to %2 (today in China Standard Time: %3)</source>
+        <translation>覆盖 %1 至 %2 年（北京时间今天：%3）</translation>
+    </message>
+    <message>
+        <source>%1 (platform)</source>
+        <translation>%1（平台）</translation>
+    </message>
+    <message>
+        <source>Working-day calendar in force: %1</source>
+        <translation>现行工作日历：%1</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Core</name>
@@ -853,6 +869,18 @@ As a credit code: %2</source>
     <message>
         <source>The working-day calendar data is damaged and was not used. The previous calendar stays in force.</source>
         <translation>工作日历数据已损坏，未被采用；原有日历继续有效。</translation>
+    </message>
+    <message>
+        <source>No deadline can be computed from this date. Check the computer&apos;s clock.</source>
+        <translation>无法从该日期计算期限。请检查计算机时钟。</translation>
+    </message>
+    <message>
+        <source>The working-day calendar in force has no data for %1.</source>
+        <translation>现行工作日历没有 %1 年的数据。</translation>
+    </message>
+    <message>
+        <source>Mailing deadlines in %1 are computed on weekends only and marked provisional until the year arrives. Ask the platform administrator to import the %1 calendar (tongban-hub calendar import); this window takes it at the next sign-in and recomputes the provisional deadlines.</source>
+        <translation>落在 %1 年的寄送期限暂按周末推算并标为“暂定”，待该年日历到达后重新计算。请联系平台管理员导入 %1 年工作日历（tongban-hub calendar import）；本窗口在下次登录时获取并重新计算暂定期限。</translation>
     </message>
 </context>
 <context>
@@ -1924,6 +1952,10 @@ Material: %3</source>
         <source>Send again</source>
         <translation>重新发送</translation>
     </message>
+    <message>
+        <source>%1 (provisional)</source>
+        <translation>%1（暂定）</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::SignInPage</name>
@@ -2045,10 +2077,6 @@ Material: %3</source>
     <message>
         <source>cannot be computed: %1</source>
         <translation>无法计算：%1</translation>
-    </message>
-    <message>
-        <source>The calendar has no data for %1 yet: deadlines that run into %1 cannot be computed. The platform will supply it; until then ask IT to update the calendar.</source>
-        <translation>工作日历尚无 %1 年数据，跨入 %1 年的期限无法计算。数据将由平台下发；在此之前请联系信息技术人员更新日历。</translation>
     </message>
     <message>
         <source>Healthy (integrity check passed)</source>
@@ -2259,6 +2287,18 @@ Material: %3</source>
     <message>
         <source>Checking…</source>
         <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>%1 (provisional: weekends only)</source>
+        <translation>%1（暂定：仅按周末推算）</translation>
+    </message>
+    <message>
+        <source>%1 (provisional)</source>
+        <translation>%1（暂定）</translation>
+    </message>
+    <message>
+        <source>Computed on weekends only: the calendar has no data for %1 yet. It is recomputed when the platform supplies that year.</source>
+        <translation>仅按周末推算：工作日历尚无 %1 年数据。平台下发该年日历后将重新计算。</translation>
     </message>
 </context>
 <context>

@@ -103,6 +103,18 @@ PlatformLink::PlatformLink(Workstation &station, QObject *parent)
                     .arg(version)
                     .arg(changed.size()));
         });
+    connect(m_catalogSync.get(), &Platform::CatalogSync::calendarUpdated, this,
+        [this](const QList<int> &years) {
+            const int recomputed = m_station.reloadCalendar();
+            QStringList names;
+            for (int year : years)
+                names << QString::number(year);
+            m_station.auditSystem(QStringLiteral("calendar.sync"), QStringLiteral("ok"),
+                QStringLiteral("platform calendar %1, %2 provisional deadline(s) recomputed")
+                    .arg(names.join(QLatin1Char(',')))
+                    .arg(recomputed));
+            emit calendarChanged();
+        });
     connect(m_catalogSync.get(), &Platform::CatalogSync::syncFailed, this,
         [this](const Core::Error &error) {
             m_station.auditSystem(
@@ -184,6 +196,7 @@ void PlatformLink::signIn(const QString &account, const QString &password,
                 m_requests->start();
                 m_results->start();
                 m_catalogSync->syncCatalog();
+                m_catalogSync->syncCalendar();
             }
             done(std::move(result));
         });

@@ -38,9 +38,9 @@ class Workstation;
  * kept for printing) and the catalogue sync, all through the session.
  *
  * They run only while a clerk is signed in (started at sign-in, when the
- * catalogue is also synced) and stop at sign-out; each resumes by itself. Without a configured
- * platform URL, isConfigured() is false and every sign-in fails with a clear
- * message.
+ * catalogue and the working-day calendar are also synced) and stop at sign-out; each resumes by
+ * itself. Without a configured platform URL, isConfigured() is false and every sign-in fails with a
+ * clear message.
  *
  * One live session per account (§2): when the clerk's account signs in at
  * another window, the platform ends the session here. The link then stops
@@ -82,6 +82,9 @@ signals:
     /// The account signed in at another window (\a by); everything here has stopped and the
     /// trail has it. The clerk signs in again to continue.
     void sessionReplaced(const Tongban::Platform::SessionReplacement &by);
+    /// A new platform calendar is in force (Workstation::calendar() reloaded, provisional
+    /// mailing deadlines recomputed).
+    void calendarChanged();
 
 private:
     Workstation &m_station;

@@ -1,6 +1,7 @@
 #include "Workstation.h"
 
 #include <catalog/CatalogStore.h>
+#include <platform/CatalogSync.h>
 #include <platform/Outbox.h>
 #include <platform/PlatformSchema.h>
 #include <storage/StorageSchema.h>
@@ -92,6 +93,8 @@ Core::Result<std::unique_ptr<Workstation>> Workstation::open(
         }
     }
 
+    station->reloadCalendar();
+
     auto sweep = station->m_pages->sweep(std::chrono::hours(1));
     if (!sweep)
         return sweep.error();
@@ -110,6 +113,25 @@ void Workstation::auditSystem(const QString &action, const QString &result, cons
     entry.detail = detail;
     if (const auto appended = m_audit->append(entry); !appended)
         qWarning("audit record not written: %s", qPrintable(appended.error().toString()));
+}
+
+int Workstation::reloadCalendar()
+{
+    m_calendar = Core::WorkCalendar::embedded();
+    if (const auto stored = Platform::CatalogSync::storedCalendarDocument(*m_db)) {
+        if (const auto platform = Core::WorkCalendar::fromJson(*stored))
+            m_calendar = m_calendar.withYearsFrom(*platform);
+        else
+            qWarning("platform calendar in the database unreadable: %s",
+                qPrintable(platform.error().detail.left(300)));
+    }
+    const auto recomputed = m_intake->recomputeProvisionalMailingDueDates(m_calendar);
+    if (!recomputed) {
+        auditSystem(QStringLiteral("calendar.recompute"), QStringLiteral("failed"),
+            recomputed.error().detail.left(300));
+        return 0;
+    }
+    return *recomputed;
 }
 
 Intake::IntakeStore::Window Workstation::intakeWindow() const

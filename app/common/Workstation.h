@@ -3,6 +3,7 @@
 #include <catalog/CatalogStore.h>
 #include <core/Clock.h>
 #include <core/Result.h>
+#include <core/WorkCalendar.h>
 #include <intake/IntakeStore.h>
 #include <notices/NoticeStore.h>
 #include <security/AuditLog.h>
@@ -71,6 +72,20 @@ public:
     bool fakeDevices() const { return m_fakeDevices; }
 
     const Core::Clock &clock() const { return *m_clock; }
+    /*!
+     * The working-day calendar in force, used for every deadline, Today, the
+     * status bar and tongban-cli: the built-in years, with the years of the
+     * platform's calendar (the last one synced, kept in the database, so it holds
+     * offline) in their place or added. The reference stays valid; its value
+     * changes only in reloadCalendar().
+     */
+    const Core::WorkCalendar &calendar() const { return m_calendar; }
+    /*!
+     * Reads the platform's calendar again (after a sync; open() does it once)
+     * and recomputes the provisional mailing deadlines it now settles, with an
+     * audit record. Returns how many deadlines changed.
+     */
+    int reloadCalendar();
     Storage::Database &database() { return *m_db; }
     Storage::PageStore &pages() { return *m_pages; }
     Storage::CaseStore &cases() { return *m_cases; }
@@ -106,6 +121,7 @@ private:
     int m_idleLockMinutes = 10;
     bool m_fakeDevices = false;
     std::unique_ptr<Core::Clock> m_clock;
+    Core::WorkCalendar m_calendar;
     std::unique_ptr<Storage::Database> m_db;
     std::unique_ptr<Storage::PageStore> m_pages;
     std::unique_ptr<Storage::CaseStore> m_cases;

@@ -13,8 +13,11 @@ struct Tr
 };
 
 /// Every command receives its positional arguments (after the command words).
-int calendarCheck(const QStringList &args, const CliOutput &out);
-int calendarAdd(const QStringList &args, const CliOutput &out);
+/// The calendar commands use the calendar in force at the workstation of \a dataDir (built-in
+/// years and the platform's), or the built-in one when there is no workstation there yet.
+int calendarCheck(const QStringList &args, const QString &dataDir, const CliOutput &out);
+int calendarAdd(const QStringList &args, const QString &dataDir, const CliOutput &out);
+int calendarYears(const QString &dataDir, const CliOutput &out);
 int idCheck(const QStringList &args, const CliOutput &out);
 int auditVerify(const QString &dataDir, const CliOutput &out);
 int storageCheck(const QString &dataDir, const CliOutput &out);

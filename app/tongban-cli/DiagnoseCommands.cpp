@@ -155,6 +155,25 @@ QList<Check> checkDataAndAudit(App::Workstation &station)
     return { database, audit };
 }
 
+/// The working-day calendar in force covers this year and, from 1 December, the next.
+Check checkCalendar(const Core::WorkCalendar &calendar, const QDate &today)
+{
+    Check check { QStringLiteral("calendar"), Tr::tr("Working-day calendar"), Verdict::Ok, {}, {} };
+    const QList<int> years = calendar.years();
+    const QList<int> missing = calendar.missingYears(today);
+    if (!missing.isEmpty()) {
+        check.verdict = Verdict::Warning;
+        check.finding = Core::WorkCalendar::missingYearsFinding(missing);
+        check.advice = Core::WorkCalendar::missingYearsAdvice(missing);
+    } else {
+        check.finding = Tr::tr("Covers %1 to %2 (today in China Standard Time: %3)")
+                            .arg(years.value(0))
+                            .arg(years.value(years.size() - 1))
+                            .arg(today.toString(Qt::ISODate));
+    }
+    return check;
+}
+
 /// The platform, its certificate and the clock against the platform's.
 QList<Check> checkPlatform(App::Workstation &station)
 {
@@ -481,8 +500,10 @@ int diagnose(const QString &dataDir, const CliOutput &out)
             Tr::tr("Check that %1 exists and this account may write to it; a damaged database "
                    "must go to the project's support as it is.")
                 .arg(dataDir) });
+        checks.append(checkCalendar(Core::WorkCalendar::embedded(), Core::SystemClock().today()));
     } else {
         checks += checkDataAndAudit(**station);
+        checks.append(checkCalendar((*station)->calendar(), (*station)->clock().today()));
         checks += checkPlatform(**station);
     }
     checks.append(checkKeychain());

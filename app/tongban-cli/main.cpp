@@ -18,6 +18,8 @@ const char kUsage[]
     = "Commands:\n"
       "  calendar check YYYY-MM-DD      is the date a working day?\n"
       "  calendar add YYYY-MM-DD N      the date N working days later\n"
+      "  calendar years                 the years the calendar in force covers (built-in or\n"
+      "                                 from the platform), and any year missing\n"
       "  id check NUMBER                validate an identity number or credit code\n"
       "  audit verify                   check the audit trail's hash chain\n"
       "  storage check                  database integrity and every page's hash\n"
@@ -90,9 +92,11 @@ int main(int argc, char *argv[])
     const QString command = words.mid(0, 2).join(QLatin1Char(' '));
     const QStringList rest = words.mid(2);
     if (command == QLatin1String("calendar check"))
-        return calendarCheck(rest, out);
+        return calendarCheck(rest, parser.value(dataDirOption), out);
     if (command == QLatin1String("calendar add"))
-        return calendarAdd(rest, out);
+        return calendarAdd(rest, parser.value(dataDirOption), out);
+    if (command == QLatin1String("calendar years") && rest.isEmpty())
+        return calendarYears(parser.value(dataDirOption), out);
     if (command == QLatin1String("id check"))
         return idCheck(rest, out);
     if (command == QLatin1String("audit verify") && rest.isEmpty())

@@ -3,6 +3,7 @@
 #include "HubSchema.h"
 #include "Logging.h"
 #include "accounts/AccountService.h"
+#include "calendar/CalendarService.h"
 #include "calls/CallService.h"
 #include "cases/CaseService.h"
 #include "catalogue/CatalogueService.h"
@@ -81,6 +82,7 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     if (!loaded)
         return loaded.error();
 
+    hub->m_calendar = std::make_unique<CalendarService>(*hub->m_database, clock);
     hub->m_accounts = std::make_unique<AccountService>(*hub->m_database, hub->m_config, clock);
     hub->m_uploads
         = std::make_unique<UploadService>(*hub->m_database, hub->m_config, clock, uploadsDir);
@@ -332,7 +334,7 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
         return notFound(request.path);
     }
     if (first == QLatin1String("calendar") && parts.size() == 1 && method == "GET")
-        return m_catalogue->calendar(request);
+        return m_calendar->calendar(request);
 
     if (first == QLatin1String("cases")) {
         if (parts.size() == 1) {

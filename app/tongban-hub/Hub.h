@@ -24,6 +24,7 @@ class GuideReportService;
 class IdempotencyStore;
 class MailingService;
 class CatalogueService;
+class CalendarService;
 class EventService;
 class HubHttpServer;
 class UploadService;
@@ -60,6 +61,7 @@ public:
     CaseService &cases() { return *m_cases; }
     EventService &events() { return *m_events; }
     CallService &calls() { return *m_calls; }
+    CalendarService &calendar() { return *m_calendar; }
     Storage::Database &database() { return *m_database; }
     const HubConfig &config() const { return m_config; }
 
@@ -73,6 +75,7 @@ private:
     std::unique_ptr<Storage::Database> m_database;
     std::unique_ptr<AccountService> m_accounts;
     std::unique_ptr<CatalogueService> m_catalogue;
+    std::unique_ptr<CalendarService> m_calendar;
     std::unique_ptr<UploadService> m_uploads;
     std::unique_ptr<CaseService> m_cases;
     std::unique_ptr<MailingService> m_mailings;

@@ -106,7 +106,15 @@ Storage::MigrationSet hubSchema()
         QStringLiteral("ALTER TABLE hub_tokens ADD COLUMN replaced_by_window TEXT"),
         QStringLiteral("CREATE INDEX hub_tokens_account ON hub_tokens(account)"),
     };
-    return Storage::MigrationSet { QStringLiteral("hub"), { first, second, third } };
+    Storage::Migration calendar;
+    calendar.version = 4;
+    calendar.description
+        = QStringLiteral("working-day calendar years imported by the administrator");
+    calendar.statements = {
+        QStringLiteral("CREATE TABLE hub_calendar_years (year INTEGER PRIMARY KEY,"
+                       " body TEXT NOT NULL, source TEXT NOT NULL, imported_at BIGINT NOT NULL)"),
+    };
+    return Storage::MigrationSet { QStringLiteral("hub"), { first, second, third, calendar } };
 }
 
 } // namespace Tongban::Hub

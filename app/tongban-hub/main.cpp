@@ -6,15 +6,18 @@
 //   tongban-hub sms list --data-dir DIR [--unmasked]
 //   tongban-hub decide --data-dir DIR CASE_ID --accept|--reject [--reasons TEXT]
 //               --pdf FILE [--by ACCOUNT]
+//   tongban-hub calendar import --data-dir DIR FILE
 
 #include "DemoSeed.h"
 #include "Hub.h"
+#include "calendar/CalendarService.h"
 #include "calls/CallService.h"
 #include "cases/CaseService.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTextStream>
@@ -101,6 +104,47 @@ int runSmsList(const QStringList &arguments)
     return 0;
 }
 
+/// Validates a tongban-working-days file and puts its years in force on the platform.
+int runCalendarImport(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Imports a working-day calendar file (format tongban-working-days): every year in it "
+        "replaces the platform's calendar for that year. An invalid file changes nothing."));
+    parser.addHelpOption();
+    parser.addOption({ QStringLiteral("data-dir"), QStringLiteral("Hub data directory."),
+        QStringLiteral("dir") });
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The calendar file."));
+    parser.process(arguments);
+    if (parser.positionalArguments().size() != 1 || !parser.isSet(QStringLiteral("data-dir")))
+        return fail(QStringLiteral("usage: calendar import --data-dir DIR FILE"));
+    const QString path = parser.positionalArguments().first();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    const QByteArray json = file.readAll();
+
+    Hub::HubConfig config;
+    config.dataDir = parser.value(QStringLiteral("data-dir"));
+    auto hub = Hub::Hub::create(config);
+    if (!hub)
+        return fail(hub.error().toString());
+    const auto imported = (*hub)->calendar().import(json, QFileInfo(path).fileName());
+    if (!imported) {
+        QTextStream err(stderr);
+        err << "tongban-hub: " << path << ": " << imported.error().message << Qt::endl;
+        for (const QString &problem : imported.error().detail.split(QLatin1Char('\n')))
+            err << "  " << problem << Qt::endl;
+        return 1;
+    }
+    QTextStream out(stdout);
+    for (int year : imported->years) {
+        out << "calendar " << year
+            << (imported->replaced.contains(year) ? " replaced" : " imported") << Qt::endl;
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -112,6 +156,13 @@ int main(int argc, char *argv[])
         QStringList rest = arguments;
         rest.removeAt(1);
         return runDecide(rest);
+    }
+    if (arguments.size() > 2 && arguments.at(1) == QLatin1String("calendar")
+        && arguments.at(2) == QLatin1String("import")) {
+        QStringList rest = arguments;
+        rest.removeAt(1);
+        rest.removeAt(1);
+        return runCalendarImport(rest);
     }
     if (arguments.size() > 2 && arguments.at(1) == QLatin1String("sms")
         && arguments.at(2) == QLatin1String("list")) {

@@ -2,8 +2,21 @@
 
 namespace Tongban::Core {
 
+namespace {
+constexpr int kChinaStandardOffsetSecs = 8 * 3600;
+} // namespace
+
+QDate chinaStandardDate(const QDateTime &instant)
+{
+    // A fixed offset rather than the zone database: China has kept UTC+8 all year since 1991,
+    // and a machine without tzdata (or with a broken one) must not move the business date.
+    return instant.isValid() ? instant.toOffsetFromUtc(kChinaStandardOffsetSecs).date() : QDate();
+}
+
 QDate Clock::today() const
 {
+    if (!m_zone.isValid())
+        return chinaStandardDate(now());
     return now().toTimeZone(m_zone).date();
 }
 

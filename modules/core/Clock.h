@@ -8,11 +8,19 @@
 namespace Tongban::Core {
 
 /*!
+ * The China Standard Time (UTC+8, no daylight saving since 1991) date of
+ * \a instant: the business date of every window, whatever time zone the
+ * machine is set to. An invalid \a instant gives an invalid date.
+ */
+QDate chinaStandardDate(const QDateTime &instant);
+
+/*!
  * Source of the current time. Everything that computes a deadline, an expiry
  * or a retention period takes a Clock so that tests can move time.
  *
  * now() is in UTC. today() is the civil date in the window's time zone (China
- * Standard Time unless set otherwise), which is what working days count in.
+ * Standard Time unless set otherwise, never the machine's own zone), which is
+ * what working days count in: every business use of "today" goes through it.
  * Implementations must be safe to call from any thread.
  */
 class Clock

@@ -171,6 +171,67 @@ Result<QDate> WorkCalendar::addWorkingDays(const QDate &from, int days) const
     return date;
 }
 
+Result<DueDate> WorkCalendar::dueAfterWorkingDays(const QDate &from, int days) const
+{
+    if (!from.isValid() || days < 0) {
+        return Error {
+            InvalidData,
+            Tr::tr("No deadline can be computed from this date. Check the computer's clock."),
+            QStringLiteral("dueAfterWorkingDays(%1, %2)").arg(from.toString(Qt::ISODate)).arg(days)
+        };
+    }
+    DueDate due { from, !m_years.contains(from.year()) };
+    for (int remaining = days; remaining > 0;) {
+        due.date = due.date.addDays(1);
+        const QDate &d = due.date;
+        bool working = d.dayOfWeek() < 6;
+        if (m_years.contains(d.year()))
+            working = m_makeUpWorkdays.contains(d) || (working && !m_holidays.contains(d));
+        else
+            due.provisional = true;
+        if (working)
+            --remaining;
+    }
+    return due;
+}
+
+QList<int> WorkCalendar::missingYears(const QDate &today) const
+{
+    QList<int> missing;
+    if (!today.isValid())
+        return missing;
+    if (!m_years.contains(today.year()))
+        missing << today.year();
+    // From 1 December a deadline can run into January: next year's data must be there.
+    if (today.month() == 12 && !m_years.contains(today.year() + 1))
+        missing << today.year() + 1;
+    return missing;
+}
+
+namespace {
+QString yearList(const QList<int> &years)
+{
+    QStringList names;
+    for (int year : years)
+        names << QString::number(year);
+    return names.join(QStringLiteral(", "));
+}
+} // namespace
+
+QString WorkCalendar::missingYearsFinding(const QList<int> &years)
+{
+    return Tr::tr("The working-day calendar in force has no data for %1.").arg(yearList(years));
+}
+
+QString WorkCalendar::missingYearsAdvice(const QList<int> &years)
+{
+    return Tr::tr("Mailing deadlines in %1 are computed on weekends only and marked "
+                  "provisional until the year arrives. Ask the platform administrator to "
+                  "import the %1 calendar (tongban-hub calendar import); this window takes it "
+                  "at the next sign-in and recomputes the provisional deadlines.")
+        .arg(yearList(years));
+}
+
 QString WorkCalendar::holidayName(const QDate &date) const
 {
     return m_holidays.value(date);

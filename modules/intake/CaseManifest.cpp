@@ -146,7 +146,7 @@ Notices::NoticeContent noticeContent(const Catalog::ServiceItem &item, const Cas
 
 Notices::NoticeContent mailingSlipContent(const Catalog::ServiceItem &item, const CaseDraft &draft,
     const QStringList &materialIds, const NoticeIssuer &issuer, const QDateTime &issuedAt,
-    const QDate &due)
+    const Core::DueDate &due)
 {
     Notices::NoticeContent c = baseContent(item, draft, issuer, issuedAt);
     c.kind = Notices::NoticeKind::MailingSlip;
@@ -162,7 +162,8 @@ Notices::NoticeContent mailingSlipContent(const Catalog::ServiceItem &item, cons
         r.medium = Tr::tr("paper");
         c.received.append(r);
     }
-    c.mailingDueDate = due.toString(QStringLiteral("yyyy-MM-dd"));
+    c.mailingDueDate = due.date.toString(QStringLiteral("yyyy-MM-dd"));
+    c.mailingDueProvisional = due.provisional;
     c.mailingAddress = item.homeJurisdiction.name;
     return c;
 }

@@ -3,6 +3,7 @@
 #include "Completeness.h"
 
 #include <core/Result.h>
+#include <core/WorkCalendar.h>
 #include <notices/Notice.h>
 #include <storage/PageStore.h>
 
@@ -34,9 +35,10 @@ struct NoticeIssuer
 Notices::NoticeContent noticeContent(const Catalog::ServiceItem &item, const CaseDraft &draft,
     const Assessment &assessment, const NoticeIssuer &issuer, const QDateTime &issuedAt);
 
-/// The mailing slip for the paper originals of \a materialIds.
+/// The mailing slip for the paper originals of \a materialIds, to be mailed by \a due
+/// (a provisional date is printed as such).
 Notices::NoticeContent mailingSlipContent(const Catalog::ServiceItem &item, const CaseDraft &draft,
     const QStringList &materialIds, const NoticeIssuer &issuer, const QDateTime &issuedAt,
-    const QDate &due);
+    const Core::DueDate &due);
 
 } // namespace Tongban::Intake

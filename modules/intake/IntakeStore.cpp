@@ -136,7 +136,7 @@ IntakeStore::IntakeStore(Storage::Database &db, Storage::CaseStore &cases,
     , m_clock(clock)
 { }
 
-Storage::MigrationSet IntakeStore::schema()
+static Storage::MigrationSet firstSchema()
 {
     return { QStringLiteral("intake"),
         { { 1, QStringLiteral("cases as worked on, provisional numbers, mailing tasks"),
@@ -174,12 +174,22 @@ Storage::MigrationSet IntakeStore::schema()
             } } } };
 }
 
+Storage::MigrationSet IntakeStore::schema()
+{
+    Storage::MigrationSet set = firstSchema();
+    set.migrations.append(
+        { 2, QStringLiteral("mailing deadlines marked provisional (year not in the calendar)"),
+            { QStringLiteral("ALTER TABLE intake_mailings"
+                             " ADD COLUMN due_provisional INTEGER NOT NULL DEFAULT 0") } });
+    return set;
+}
+
 Result<CaseDraft> IntakeStore::start(const QString &itemCode, const QString &catalogVersion,
     const Window &window, const QString &clerk)
 {
     CaseDraft draft;
     const QDateTime now = m_clock.now();
-    const QString day = now.toLocalTime().date().toString(QStringLiteral("yyyyMMdd"));
+    const QString day = Core::chinaStandardDate(now).toString(QStringLiteral("yyyyMMdd"));
     Status status = m_db.transaction([&]() -> Status {
         auto id = m_cases.create(itemCode);
         if (!id)
@@ -239,8 +249,8 @@ Status IntakeStore::writeRow(CaseDraft &draft)
     query.addBindValue(QString::fromUtf8(json));
     query.addBindValue(draft.createdAt.toString(Qt::ISODateWithMs));
     query.addBindValue(draft.updatedAt.toString(Qt::ISODateWithMs));
-    query.addBindValue(draft.createdAt.toLocalTime().date().toString(Qt::ISODate));
-    query.addBindValue(draft.updatedAt.toLocalTime().date().toString(Qt::ISODate));
+    query.addBindValue(Core::chinaStandardDate(draft.createdAt).toString(Qt::ISODate));
+    query.addBindValue(Core::chinaStandardDate(draft.updatedAt).toString(Qt::ISODate));
     if (!query.exec())
         return Storage::Database::queryError(query, QStringLiteral("save case"));
     query.prepare(QStringLiteral("INSERT INTO intake_resume(slot, case_id) VALUES(1, ?) "
@@ -700,7 +710,7 @@ Status IntakeStore::markComplete(CaseDraft &draft)
 }
 
 Status IntakeStore::transmit(CaseDraft &draft, const QJsonObject &caseBody,
-    const QStringList &paperToMail, const QDate &mailingDue,
+    const QStringList &paperToMail, const Core::DueDate &mailingDue,
     const std::function<Status(const QJsonObject &)> &enqueue)
 {
     if (draft.state != CaseDraft::State::Open) {
@@ -802,26 +812,30 @@ QHash<QString, QString> IntakeStore::itemVersionsUsedBy(const QString &clerk) co
 }
 
 Result<qint64> IntakeStore::addMailingTask(
-    const CaseDraft &draft, const QStringList &materialIds, const QDate &due)
+    const CaseDraft &draft, const QStringList &materialIds, const Core::DueDate &due)
 {
     qint64 id = 0;
     Status status = m_db.transaction([&]() -> Status {
         QSqlQuery query(m_db.connection());
         query.prepare(QStringLiteral(
-            "INSERT INTO intake_mailings(case_id, materials, due_date, created_at)"
-            " VALUES(?, ?, ?, ?) ON CONFLICT(case_id) DO UPDATE SET materials = excluded.materials"
+            "INSERT INTO intake_mailings(case_id, materials, due_date, due_provisional,"
+            " created_at) VALUES(?, ?, ?, ?, ?) ON CONFLICT(case_id) DO UPDATE SET materials = "
+            "excluded.materials"
             " RETURNING id"));
         query.addBindValue(draft.caseId);
         query.addBindValue(materialIds.join(QLatin1Char(',')));
-        query.addBindValue(due.toString(Qt::ISODate));
+        query.addBindValue(due.date.toString(Qt::ISODate));
+        query.addBindValue(due.provisional ? 1 : 0);
         query.addBindValue(m_clock.now().toString(Qt::ISODateWithMs));
         if (!query.exec() || !query.next())
             return Storage::Database::queryError(query, QStringLiteral("add mailing task"));
         id = query.value(0).toLongLong();
         query.finish();
         return audit(draft, QStringLiteral("mailing.task"),
-            QStringLiteral("due %1, materials %2")
-                .arg(due.toString(Qt::ISODate), materialIds.join(QLatin1Char(','))));
+            QStringLiteral("due %1%2, materials %3")
+                .arg(due.date.toString(Qt::ISODate),
+                    due.provisional ? QStringLiteral(" (provisional)") : QString(),
+                    materialIds.join(QLatin1Char(','))));
     });
     if (!status)
         return saveError(status.error());
@@ -833,7 +847,8 @@ QList<MailingTask> IntakeStore::mailingTasks(bool openOnly) const
     QList<MailingTask> list;
     QSqlQuery query(m_db.connection());
     if (!query.exec(QStringLiteral("SELECT m.id, m.case_id, c.provisional_number, m.materials,"
-                                   " m.due_date, m.carrier, m.waybill, m.sent_at"
+                                   " m.due_date, m.carrier, m.waybill, m.sent_at,"
+                                   " m.due_provisional"
                                    " FROM intake_mailings m JOIN intake_cases c USING (case_id)%1"
                                    " ORDER BY m.due_date, m.id")
                         .arg(openOnly ? QStringLiteral(" WHERE m.sent_at IS NULL") : QString())))
@@ -848,6 +863,7 @@ QList<MailingTask> IntakeStore::mailingTasks(bool openOnly) const
         t.carrier = query.value(5).toString();
         t.waybill = query.value(6).toString();
         t.sentAt = QDateTime::fromString(query.value(7).toString(), Qt::ISODateWithMs);
+        t.dueProvisional = query.value(8).toInt() != 0;
         list.append(t);
     }
     return list;

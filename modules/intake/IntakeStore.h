@@ -4,6 +4,7 @@
 
 #include <core/Clock.h>
 #include <core/Result.h>
+#include <core/WorkCalendar.h>
 #include <security/AuditLog.h>
 #include <storage/CaseStore.h>
 #include <storage/Database.h>
@@ -37,6 +38,7 @@ struct MailingTask
     QString provisionalNumber;
     QStringList materialIds;
     QDate due; ///< the next working day after the case was received
+    bool dueProvisional = false; ///< computed on weekends only: the calendar lacked the year
     QString carrier;
     QString waybill;
     QDateTime sentAt; ///< invalid until the waybill is recorded
@@ -151,7 +153,7 @@ public:
      * none of it. Only an open case can be transmitted.
      */
     Core::Status transmit(CaseDraft &draft, const QJsonObject &caseBody,
-        const QStringList &paperToMail, const QDate &mailingDue,
+        const QStringList &paperToMail, const Core::DueDate &mailingDue,
         const std::function<Core::Status(const QJsonObject &)> &enqueue);
     /// Receipt issued and case in the outbox (use transmit() to do both at once).
     Core::Status markComplete(CaseDraft &draft);
@@ -168,7 +170,20 @@ public:
     QHash<QString, QString> itemVersionsUsedBy(const QString &clerk) const;
 
     Core::Result<qint64> addMailingTask(
-        const CaseDraft &draft, const QStringList &materialIds, const QDate &due);
+        const CaseDraft &draft, const QStringList &materialIds, const Core::DueDate &due);
+    Core::Result<qint64> addMailingTask(
+        const CaseDraft &draft, const QStringList &materialIds, const QDate &due)
+    {
+        return addMailingTask(draft, materialIds, Core::DueDate { due, false });
+    }
+    /*!
+     * Recomputes every provisional mailing deadline with \a calendar (from the
+     * day the task was created, China Standard Time; see mailingDueDate()) and
+     * stores the new date and flag; a deadline \a calendar still cannot settle
+     * stays provisional. Each change is audited. Returns how many changed.
+     * Implemented in MailingDeadline.cpp.
+     */
+    Core::Result<int> recomputeProvisionalMailingDueDates(const Core::WorkCalendar &calendar);
     QList<MailingTask> mailingTasks(bool openOnly) const;
     /*!
      * Records the waybill of mailing task \a taskId and, in the same

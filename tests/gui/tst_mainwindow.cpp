@@ -15,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTreeWidget>
 
 #include <Translations.h>
 #include <common/Workstation.h>
@@ -126,6 +127,69 @@ private slots:
         QTRY_VERIFY2(anyContains(labelTexts(today), QStringLiteral("记录链完整")),
             qPrintable(labelTexts(today).join(QLatin1Char('|'))));
         QVERIFY(anyContains(labelTexts(today), QStringLiteral("完整性检查通过")));
+    }
+
+    // Issue 12: Today warns from 1 December when next year is missing from the calendar in
+    // force, and shows a deadline computed without that year as provisional.
+    void todayWarnsFromFirstDecemberOnly()
+    {
+        const auto warningShown = [](const QDateTime &now) {
+            QTemporaryDir dir;
+            auto station
+                = App::Workstation::open(dir.path(), std::make_unique<Core::ManualClock>(now));
+            if (!station)
+                return QString(QStringLiteral("not opened"));
+            Gui::MainWindow window(**station);
+            window.adoptClerk(kClerk);
+            QWidget *today = window.screenWidget(Gui::MainWindow::Screen::Today);
+            for (QLabel *label : today->findChildren<QLabel *>(QStringLiteral("warning"))) {
+                if (!label->isHidden() && label->text().contains(QStringLiteral("2027")))
+                    return label->text();
+            }
+            return QString();
+        };
+        // GIVEN the built-in calendar (2024-2026)
+        // WHEN it is 23:59 on 30 November 2026 in Beijing THEN Today does not warn
+        QCOMPARE(warningShown(QDateTime(QDate(2026, 11, 30), QTime(15, 59), Qt::UTC)), QString());
+        // WHEN it is 00:00 on 1 December 2026 in Beijing THEN it says what is missing and what
+        // to do
+        const QString warning = warningShown(QDateTime(QDate(2026, 11, 30), QTime(16, 0), Qt::UTC));
+        QVERIFY2(
+            warning.contains(QStringLiteral("tongban-hub calendar import")), qPrintable(warning));
+    }
+
+    void todayShowsProvisionalDeadlines()
+    {
+        // GIVEN 10:00 on 31 December 2026 in Beijing, the built-in calendar, and a case whose
+        // paper originals are due on a provisional date
+        QTemporaryDir dir;
+        auto station = App::Workstation::open(dir.path(),
+            std::make_unique<Core::ManualClock>(
+                QDateTime(QDate(2026, 12, 31), QTime(2, 0), Qt::UTC)));
+        QVERIFY(station.ok());
+        Intake::CaseDraft draft = (*station)
+                                      ->intake()
+                                      .start(QStringLiteral("41040201012001000"), {},
+                                          (*station)->intakeWindow(), kClerk.account)
+                                      .value();
+        QVERIFY((*station)->intake().addMailingTask(
+            draft, { QStringLiteral("application") }, Core::DueDate { QDate(2027, 1, 1), true }));
+        // WHEN the clerk looks at Today
+        Gui::MainWindow window(**station);
+        window.adoptClerk(kClerk);
+        QWidget *today = window.screenWidget(Gui::MainWindow::Screen::Today);
+        // THEN the mailing task's date says it is provisional
+        auto *mailings = today->findChild<QTreeWidget *>(QStringLiteral("mailings"));
+        QVERIFY(mailings);
+        QCOMPARE(mailings->topLevelItemCount(), 1);
+        QVERIFY2(mailings->topLevelItem(0)->text(0).contains(QStringLiteral("暂定")),
+            qPrintable(mailings->topLevelItem(0)->text(0)));
+        // AND so does the deadline for originals received today, which does not fail
+        const QStringList texts = labelTexts(today);
+        QVERIFY2(anyContains(texts, QStringLiteral("2027年1月1日")),
+            qPrintable(texts.join(QLatin1Char('|'))));
+        QVERIFY(anyContains(texts, QStringLiteral("（暂定：仅按周末推算）")));
+        QVERIFY(!anyContains(texts, QStringLiteral("无法计算")));
     }
 
     void todayReportsATamperedAuditTrail()

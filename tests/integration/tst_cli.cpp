@@ -1,3 +1,4 @@
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -55,6 +56,52 @@ private slots:
             QStringLiteral("2025-09-30"), QStringLiteral("1") });
         QCOMPARE(add.exitCode, 0);
         QCOMPARE(add.out.trimmed(), QStringLiteral("2025-10-09"));
+    }
+
+    void calendarIsTheOneInForceWithThePlatformsYear()
+    {
+        // GIVEN a workstation that has synced the platform's calendar with 2027 (test data;
+        // CatalogSync keeps the document in platform_sync)
+        QTemporaryDir dir;
+        {
+            auto station = Tongban::App::Workstation::open(dir.path());
+            QVERIFY(station.ok());
+            QFile file(QStringLiteral(TONGBAN_TEST_DATA "/calendar/test-2027.json"));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QSqlQuery query((*station)->database().connection());
+            query.prepare(
+                QStringLiteral("INSERT INTO platform_sync (resource, etag, body_sha256,"
+                               " body, updated_at) VALUES ('calendar', '\"t\"', 't', ?, 0)"));
+            query.addBindValue(file.readAll());
+            QVERIFY(query.exec());
+        }
+        // WHEN the calendar is asked about 1 January 2027 at that workstation
+        const Run holiday = cli({ QStringLiteral("--data-dir"), dir.path(),
+            QStringLiteral("calendar"), QStringLiteral("check"), QStringLiteral("2027-01-01") });
+        // THEN the platform's year answers (the built-in calendar stops at 2026)
+        QCOMPARE(holiday.exitCode, 0);
+        QCOMPARE(holiday.out.trimmed(), QStringLiteral("2027-01-01：法定节假日（元旦）"));
+        const Run add = cli({ QStringLiteral("--data-dir"), dir.path(), QStringLiteral("calendar"),
+            QStringLiteral("add"), QStringLiteral("2026-12-31"), QStringLiteral("1") });
+        QCOMPARE(add.out.trimmed(), QStringLiteral("2027-01-04"));
+        // AND `calendar years` says which years came from the platform
+        const Run years = cli({ QStringLiteral("--json"), QStringLiteral("--data-dir"), dir.path(),
+            QStringLiteral("calendar"), QStringLiteral("years") });
+        QCOMPARE(years.exitCode, 0);
+        const QJsonArray list = years.json().value(QStringLiteral("years")).toArray();
+        QCOMPARE(list.size(), 4);
+        QCOMPARE(list.last().toObject().value(QStringLiteral("year")).toInt(), 2027);
+        QCOMPARE(list.last().toObject().value(QStringLiteral("source")).toString(),
+            QStringLiteral("platform"));
+        QCOMPARE(list.first().toObject().value(QStringLiteral("source")).toString(),
+            QStringLiteral("built-in"));
+
+        // AND a folder with no workstation gets the built-in calendar, and no database
+        QTemporaryDir empty;
+        const Run builtIn = cli({ QStringLiteral("--data-dir"), empty.path(),
+            QStringLiteral("calendar"), QStringLiteral("check"), QStringLiteral("2027-01-01") });
+        QCOMPARE(builtIn.exitCode, 1);
+        QVERIFY(!QFile::exists(empty.filePath(QStringLiteral("workstation.sqlite"))));
     }
 
     void exitCodesScriptsCanRelyOn()

@@ -5,6 +5,8 @@
 // gives a verdict, and advice whenever it is not OK.
 #include "HubProcess.h"
 
+#include <core/Clock.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -76,7 +78,7 @@ private:
     static void verifyShape(const Run &run)
     {
         const QJsonArray checks = run.json().value(QStringLiteral("checks")).toArray();
-        QVERIFY2(checks.size() == 13, qPrintable(run.out + run.err));
+        QVERIFY2(checks.size() == 14, qPrintable(run.out + run.err));
         int failed = 0;
         for (const QJsonValue &value : checks) {
             const QJsonObject check = value.toObject();
@@ -117,6 +119,19 @@ private slots:
         verifyShape(run);
         // THEN what this machine has passes
         QCOMPARE(run.status(QStringLiteral("database")), QStringLiteral("ok"));
+        // AND the calendar check follows the date in Beijing: from 1 December (and all year
+        // once the built-in years are behind) it warns that next year is missing and says
+        // to import it on the platform (the dates themselves: tst_workcalendar, ManualClock)
+        const QDate today = Tongban::Core::SystemClock().today();
+        const bool missing = today.year() > 2026 || today.month() == 12;
+        QCOMPARE(run.status(QStringLiteral("calendar")),
+            missing ? QStringLiteral("warning") : QStringLiteral("ok"));
+        if (missing) {
+            QVERIFY(run.check(QStringLiteral("calendar"))
+                        .value(QStringLiteral("advice"))
+                        .toString()
+                        .contains(QStringLiteral("tongban-hub calendar import")));
+        }
         QCOMPARE(run.status(QStringLiteral("audit")), QStringLiteral("ok"));
         QCOMPARE(run.status(QStringLiteral("platform")), QStringLiteral("ok"));
         QCOMPARE(run.status(QStringLiteral("clock")), QStringLiteral("ok"));

@@ -61,23 +61,12 @@ Core::Status CatalogueService::load(const QString &catalogFile)
     m_baseDir = QFileInfo(path).absolutePath();
     if (catalogFile.isEmpty())
         m_baseDir = QStringLiteral(":/tongban/catalog");
-
-    QFile calendar(QStringLiteral(":/tongban/core/calendar/cn-working-days.json"));
-    if (calendar.open(QIODevice::ReadOnly))
-        m_calendarBytes = calendar.readAll();
     return {};
 }
 
 HttpResponse CatalogueService::catalogue(const HttpRequest &request) const
 {
     return withEtag(request, m_catalogBytes);
-}
-
-HttpResponse CatalogueService::calendar(const HttpRequest &request) const
-{
-    if (m_calendarBytes.isEmpty())
-        return errorResponse(404, QStringLiteral("not_found"), QStringLiteral("没有工作日历"));
-    return withEtag(request, m_calendarBytes);
 }
 
 HttpResponse CatalogueService::file(const QString &relativePath) const

@@ -8,7 +8,7 @@
 namespace Tongban::Hub {
 
 /*!
- * The catalogue and the working-day calendar in force (contract §4), served
+ * The catalogue in force (contract §4; the calendar is CalendarService's), served
  * with a strong ETag (the quoted SHA-256 of the body) and 304 on a matching
  * If-None-Match. The catalogue is validated with the catalogue module's
  * parser before it is served; an invalid one is refused at start.
@@ -21,14 +21,12 @@ public:
 
     const Catalog::Catalog &catalog() const { return m_catalog; }
     HttpResponse catalogue(const HttpRequest &request) const;
-    HttpResponse calendar(const HttpRequest &request) const;
     /// GET /catalog/files/{path}: a sample or seal named in the catalogue.
     HttpResponse file(const QString &relativePath) const;
 
 private:
     Catalog::Catalog m_catalog;
     QByteArray m_catalogBytes;
-    QByteArray m_calendarBytes;
     QString m_baseDir; ///< where the catalogue's relative file paths resolve
 };
 

@@ -1,7 +1,7 @@
 #include "CaseController.h"
 
-#include <core/WorkCalendar.h>
 #include <intake/CaseManifest.h>
+#include <intake/MailingDeadline.h>
 
 #include <QFile>
 
@@ -42,22 +42,15 @@ void CaseController::setClerk(const Clerk &clerk)
 
 namespace {
 
-/// \a days working days after \a from; on a year the calendar does not cover yet,
-/// counted on weekends only and marked provisional.
-QDate workingDaysAfter(const QDate &from, int days, bool *provisional)
+/// \a days working days after \a from on the calendar in force; on a year it does not
+/// cover yet, counted on weekends only and marked provisional.
+QDate workingDaysAfter(
+    const Core::WorkCalendar &calendar, const QDate &from, int days, bool *provisional)
 {
-    auto due = Core::WorkCalendar::embedded().addWorkingDays(from, days);
+    auto due = calendar.dueAfterWorkingDays(from, days);
     if (provisional)
-        *provisional = !due;
-    if (due)
-        return due.value();
-    QDate date = from;
-    for (int left = days; left > 0;) {
-        date = date.addDays(1);
-        if (date.dayOfWeek() <= 5)
-            --left;
-    }
-    return date;
+        *provisional = !due || due->provisional;
+    return due ? due->date : from.addDays(days);
 }
 
 } // namespace
@@ -77,7 +70,7 @@ QDate CaseController::commitmentDue(
     const Catalog::MaterialRequirement &material, bool *provisional) const
 {
     return workingDaysAfter(
-        m_station.clock().now().toLocalTime().date(), material.toleranceDays, provisional);
+        m_station.calendar(), m_station.clock().today(), material.toleranceDays, provisional);
 }
 
 bool CaseController::unlock(const QString &target, const QString &reason)
@@ -252,10 +245,9 @@ Core::Result<Notices::IssuedNotice> CaseController::issueNotice()
         if (seal.open(QIODevice::ReadOnly))
             content.sealSvg = seal.readAll();
     }
-    const QDate today = m_station.clock().now().toLocalTime().date();
     if (!assessment.complete) {
-        content.correctionDue = workingDaysAfter(
-            today, serviceItem->correctionDays, &content.correctionDueProvisional);
+        content.correctionDue = workingDaysAfter(m_station.calendar(), m_station.clock().today(),
+            serviceItem->correctionDays, &content.correctionDueProvisional);
     }
     for (Notices::ReceivedMaterial &received : content.received) {
         if (!received.tolerated)
@@ -304,11 +296,13 @@ Core::Status CaseController::transmit()
             tr("No platform is configured: the case cannot be transmitted. Ask IT support."), {} };
     }
     const QStringList paper = assessment.paperToMail();
-    // Paper originals go within 1 working day (000 §17); a year the calendar does not
-    // cover yet never blocks the window: counted on weekends only, provisional.
-    const QDate due = workingDaysAfter(m_station.clock().now().toLocalTime().date(), 1, nullptr);
+    // Paper originals go within 1 working day (000 §17). Never fails for a year the
+    // calendar lacks: the date is then provisional, recomputed when the year arrives.
+    auto due = Intake::mailingDueDate(m_station.calendar(), m_station.clock().today());
+    if (!due)
+        return due.error();
     Platform::Outbox *outbox = m_platform->outbox();
-    if (auto sent = m_station.intake().transmit(*m_draft, body.value(), paper, due,
+    if (auto sent = m_station.intake().transmit(*m_draft, body.value(), paper, due.value(),
             [outbox](const QJsonObject &caseBody) { return outbox->enqueueWithin(caseBody); });
         !sent)
         return sent;
@@ -336,7 +330,7 @@ Core::Result<Notices::IssuedNotice> CaseController::issueMailingSlip()
         = m_station.windowName().isEmpty() ? m_station.windowId() : m_station.windowName();
     const Notices::NoticeContent content = Intake::mailingSlipContent(*serviceItem, *m_draft,
         task.materialIds, { windowName, m_clerk.name.isEmpty() ? m_clerk.account : m_clerk.name },
-        m_station.clock().now(), task.due);
+        m_station.clock().now(), { task.due, task.dueProvisional });
     return m_station.notices().issue(content,
         { m_draft->caseId, m_station.windowId(), m_station.windowCode(), m_clerk.account });
 }

@@ -186,6 +186,8 @@ void OutboxPage::refresh()
         const int row = m_mailings->rowCount();
         m_mailings->insertRow(row);
         auto *due = new QTableWidgetItem(QLocale().toString(task.due, QLocale::ShortFormat));
+        if (task.dueProvisional)
+            due->setText(tr("%1 (provisional)").arg(due->text()));
         const bool overdue = !task.isSent() && task.due < today;
         if (overdue) {
             due->setText(tr("%1 (overdue)").arg(due->text()));

@@ -94,7 +94,7 @@ MainWindow::MainWindow(App::Workstation &station, App::PlatformLink *platform, Q
     m_top->addWidget(m_shell);
     setCentralWidget(m_top);
 
-    m_today = new TodayPage(station, Core::WorkCalendar::embedded(), *m_cases, platform, m_stack);
+    m_today = new TodayPage(station, station.calendar(), *m_cases, platform, m_stack);
     addScreen(Screen::Today, tr("Today"), m_today);
     m_newCase = new NewCasePage(station, *m_cases, m_stack);
     addScreen(Screen::NewCase, tr("New case"), m_newCase);
@@ -223,15 +223,23 @@ MainWindow::MainWindow(App::Workstation &station, App::PlatformLink *platform, Q
             });
     }
 
-    const auto &calendar = Core::WorkCalendar::embedded();
-    const QList<int> years = calendar.years();
-    statusBar()->showMessage(
-        tr("Data: %1    Calendar: %2-%3    Platform: %4")
-            .arg(station.dataDirectory())
-            .arg(years.isEmpty() ? 0 : years.first())
-            .arg(years.isEmpty() ? 0 : years.last())
-            .arg(platform && platform->isConfigured() ? platform->url().toString()
-                                                      : tr("not configured")));
+    const auto showCalendar = [this, &station, platform] {
+        const QList<int> years = station.calendar().years();
+        statusBar()->showMessage(
+            tr("Data: %1    Calendar: %2-%3    Platform: %4")
+                .arg(station.dataDirectory())
+                .arg(years.isEmpty() ? 0 : years.first())
+                .arg(years.isEmpty() ? 0 : years.last())
+                .arg(platform && platform->isConfigured() ? platform->url().toString()
+                                                          : tr("not configured")));
+    };
+    showCalendar();
+    if (platform) {
+        connect(platform, &App::PlatformLink::calendarChanged, this, [this, showCalendar] {
+            showCalendar();
+            m_today->refresh();
+        });
+    }
     m_top->setCurrentWidget(m_signIn);
     updateHeader();
 }

@@ -5,6 +5,7 @@
 
 #include <core/Clock.h>
 #include <core/WorkCalendar.h>
+#include <intake/MailingDeadline.h>
 #include <platform/Outbox.h>
 #include <platform/ResultFeed.h>
 #include <security/AuditLog.h>
@@ -196,23 +197,23 @@ void TodayPage::refresh()
         m_dayKind->setText(
             holiday.isEmpty() ? tr("Rest day") : tr("Public holiday (%1)").arg(holiday));
     }
-    const auto next = m_calendar.addWorkingDays(today, 1);
-    const QString nextText = next ? locale.toString(*next, QLocale::LongFormat)
-                                  : tr("cannot be computed: %1").arg(next.error().message);
-    m_nextWorkingDay->setText(nextText);
+    const auto dueText = [&](const Core::Result<Core::DueDate> &due) {
+        if (!due)
+            return tr("cannot be computed: %1").arg(due.error().message);
+        const QString date = locale.toString(due->date, QLocale::LongFormat);
+        return due->provisional ? tr("%1 (provisional: weekends only)").arg(date) : date;
+    };
+    m_nextWorkingDay->setText(dueText(m_calendar.dueAfterWorkingDays(today, 1)));
     // 000 §17: paper originals go out within 1 working day of intake.
-    m_mailingDeadline->setText(nextText);
+    m_mailingDeadline->setText(dueText(Intake::mailingDueDate(m_calendar, today)));
     QStringList years;
     for (int year : m_calendar.years())
         years << QString::number(year);
     m_calendarYears->setText(years.join(QStringLiteral(", ")));
-    const int nextYear = today.year() + 1;
-    if (!m_calendar.coversYear(nextYear) && today.month() >= 10) {
-        m_calendarWarning->setText(
-            tr("The calendar has no data for %1 yet: deadlines that run into %1 cannot be "
-               "computed. The platform will supply it; until then ask IT to update the "
-               "calendar.")
-                .arg(nextYear));
+    const QList<int> missing = m_calendar.missingYears(today);
+    if (!missing.isEmpty()) {
+        m_calendarWarning->setText(Core::WorkCalendar::missingYearsFinding(missing)
+            + QLatin1Char(' ') + Core::WorkCalendar::missingYearsAdvice(missing));
         m_calendarWarning->show();
     } else {
         m_calendarWarning->hide();
@@ -377,7 +378,7 @@ void TodayPage::refreshCases()
     for (const CaseSummary &c : m_station.intake().casesIn(CaseDraft::State::AwaitingCorrection)) {
         auto *row = new QTreeWidgetItem(m_corrections,
             { c.provisionalNumber, c.applicantName,
-                QLocale().toString(c.updatedAt.toLocalTime().date(), QLocale::ShortFormat),
+                QLocale().toString(Core::chinaStandardDate(c.updatedAt), QLocale::ShortFormat),
                 itemName(c.itemCode) });
         row->setData(0, Qt::UserRole, c.caseId);
     }
@@ -402,7 +403,7 @@ void TodayPage::findApplicant()
         const Catalog::ServiceItem *item = catalog ? catalog->item(c.itemCode) : nullptr;
         auto *row = new QTreeWidgetItem(m_corrections,
             { c.provisionalNumber, c.applicantName,
-                QLocale().toString(c.updatedAt.toLocalTime().date(), QLocale::ShortFormat),
+                QLocale().toString(Core::chinaStandardDate(c.updatedAt), QLocale::ShortFormat),
                 item ? item->name : c.itemCode });
         row->setData(0, Qt::UserRole, c.caseId);
     }
@@ -438,8 +439,17 @@ void TodayPage::refreshOutbox()
     const QDate today = m_station.clock().today();
     for (const Intake::MailingTask &task : m_station.intake().mailingTasks(true)) {
         auto *row = new QTreeWidgetItem(m_mailings,
-            { QLocale().toString(task.due, QLocale::ShortFormat), task.provisionalNumber,
+            { task.dueProvisional
+                    ? tr("%1 (provisional)").arg(QLocale().toString(task.due, QLocale::ShortFormat))
+                    : QLocale().toString(task.due, QLocale::ShortFormat),
+                task.provisionalNumber,
                 tr("%n material(s)", nullptr, int(task.materialIds.size())) });
+        if (task.dueProvisional) {
+            row->setToolTip(0,
+                tr("Computed on weekends only: the calendar has no data for %1 yet. It is "
+                   "recomputed when the platform supplies that year.")
+                    .arg(task.due.year()));
+        }
         if (task.due < today) {
             for (int i = 0; i < 3; ++i)
                 row->setForeground(i, QColor(0xa8, 0x07, 0x1a));

@@ -1,3 +1,4 @@
+#include <core/Clock.h>
 #include <core/WorkCalendar.h>
 
 #include <QTest>
@@ -121,6 +122,87 @@ private slots:
         QVERIFY(parsed.error().detail.contains(QStringLiteral("/years/0/workdays/1")));
         QVERIFY(!WorkCalendar::fromJson("not json").ok());
         QVERIFY(!WorkCalendar::fromJson(R"({"format":"other"})").ok());
+    }
+
+    // Issue 12: a year the calendar lacks never blocks the window.
+    void deadlineInAMissingYearIsProvisionalOnWeekendsOnly()
+    {
+        const auto &calendar = WorkCalendar::embedded();
+        // GIVEN the built-in calendar (2024-2026) and a case received on Thursday 31 Dec 2026
+        // WHEN the mailing deadline (1 working day) is computed
+        const auto due = calendar.dueAfterWorkingDays(QDate(2026, 12, 31), 1);
+        // THEN it does not fail: Friday 1 January 2027, marked provisional
+        QVERIFY(due.ok());
+        QCOMPARE(due->date, QDate(2027, 1, 1));
+        QVERIFY(due->provisional);
+        // AND from a Friday in the missing year the weekend is skipped
+        const auto fromFriday = calendar.dueAfterWorkingDays(QDate(2027, 1, 8), 1);
+        QCOMPARE(fromFriday->date, QDate(2027, 1, 11));
+        QVERIFY(fromFriday->provisional);
+        // AND inside the covered years it is the exact working day, not provisional
+        const auto covered = calendar.dueAfterWorkingDays(QDate(2025, 9, 30), 1);
+        QCOMPARE(covered->date, QDate(2025, 10, 9));
+        QVERIFY(!covered->provisional);
+        QCOMPARE(calendar.dueAfterWorkingDays(QDate(2025, 10, 4), 0)->date, QDate(2025, 10, 4));
+        // AND only an invalid date or a negative count fails
+        QVERIFY(!calendar.dueAfterWorkingDays(QDate(), 1).ok());
+        QVERIFY(!calendar.dueAfterWorkingDays(QDate(2026, 1, 5), -1).ok());
+    }
+
+    void deadlineIsExactOnceTheYearArrives()
+    {
+        // GIVEN the platform's 2027 (test data: 元旦 1-3 January 2027) merged over the built-in
+        const auto platform = WorkCalendar::fromJson(R"({"format":"tongban-working-days",
+            "formatVersion":1,"years":[{"year":2027,"holidays":[{"name":"元旦",
+            "from":"2027-01-01","to":"2027-01-03"}],"workdays":[]}]})");
+        QVERIFY(platform.ok());
+        const WorkCalendar merged = WorkCalendar::embedded().withYearsFrom(*platform);
+        // WHEN the deadline of 31 December 2026 is computed again
+        const auto due = merged.dueAfterWorkingDays(QDate(2026, 12, 31), 1);
+        // THEN it is Monday 4 January 2027 and no longer provisional
+        QCOMPARE(due->date, QDate(2027, 1, 4));
+        QVERIFY(!due->provisional);
+    }
+
+    void missingNextYearIsReportedFromFirstDecember()
+    {
+        const auto &calendar = WorkCalendar::embedded();
+        // GIVEN a ManualClock on 30 November 2026, 23:59 in Beijing
+        Tongban::Core::ManualClock clock(QDateTime(QDate(2026, 11, 30), QTime(15, 59), Qt::UTC));
+        // THEN nothing is missing yet
+        QVERIFY(calendar.missingYears(clock.today()).isEmpty());
+        // WHEN it is 00:00 on 1 December in Beijing (still 30 November in UTC)
+        clock.advanceSecs(60);
+        QCOMPARE(clock.today(), QDate(2026, 12, 1));
+        // THEN 2027 is missing, and the message says what and what to do
+        const QList<int> missing = calendar.missingYears(clock.today());
+        QCOMPARE(missing, QList<int>({ 2027 }));
+        QVERIFY(WorkCalendar::missingYearsFinding(missing).contains(QStringLiteral("2027")));
+        QVERIFY(WorkCalendar::missingYearsAdvice(missing).contains(
+            QStringLiteral("tongban-hub calendar import")));
+        // AND a calendar with 2027 misses nothing
+        const auto platform = WorkCalendar::fromJson(R"({"format":"tongban-working-days",
+            "formatVersion":1,"years":[{"year":2027,"holidays":[],"workdays":[]}]})");
+        QVERIFY(calendar.withYearsFrom(*platform).missingYears(clock.today()).isEmpty());
+        // AND in a year the calendar lacks altogether, that year is missing too
+        QCOMPARE(calendar.missingYears(QDate(2027, 3, 1)), QList<int>({ 2027 }));
+    }
+
+    void todayIsTheChinaStandardDateInAnyTimeZone()
+    {
+        // GIVEN a machine set to Los Angeles (TZ in this test's environment, see CMakeLists)
+        QCOMPARE(qgetenv("TZ"), QByteArray("America/Los_Angeles"));
+        const QDateTime instant(QDate(2026, 12, 31), QTime(20, 0), Qt::UTC);
+        QCOMPARE(instant.toLocalTime().date(), QDate(2026, 12, 31)); // 12:00 in Los Angeles
+        // WHEN the business date is taken at 2026-12-31T20:00Z
+        Tongban::Core::ManualClock clock(instant);
+        // THEN it is 1 January 2027, as in Beijing (04:00)
+        QCOMPARE(clock.today(), QDate(2027, 1, 1));
+        QCOMPARE(Tongban::Core::chinaStandardDate(instant), QDate(2027, 1, 1));
+        // AND a clock whose zone is unknown still counts in UTC+8
+        clock.setTimeZone(QTimeZone());
+        QCOMPARE(clock.today(), QDate(2027, 1, 1));
+        QCOMPARE(Tongban::Core::chinaStandardDate(QDateTime()), QDate());
     }
 };
 
