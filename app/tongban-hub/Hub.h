@@ -26,6 +26,7 @@ class MailingService;
 class CatalogueService;
 class EventService;
 class HubHttpServer;
+class SerialBlockService;
 class UploadService;
 
 /*!
@@ -78,6 +79,7 @@ private:
     std::unique_ptr<MailingService> m_mailings;
     std::unique_ptr<GuideReportService> m_reports;
     std::unique_ptr<IdempotencyStore> m_idempotency;
+    std::unique_ptr<SerialBlockService> m_serials;
     EventService *m_events = nullptr; // child QObject
     CallService *m_calls = nullptr; // child QObject
     HubHttpServer *m_server = nullptr; // child QObject
