@@ -183,8 +183,8 @@ QString oneTimeNoticeBody(const NoticeContent &c)
         // not printed, and it never stands as a demand of its own.
         QString reason = esc(d.reason);
         if (!d.remark.isEmpty() && !d.reason.isEmpty())
-            reason += QStringLiteral("<br><span style='font-size:9pt;color:#444444'>说明：")
-                + esc(d.remark) + QStringLiteral("</span>");
+            reason += QStringLiteral("<br><span style='font-size:9pt'>说明：") + esc(d.remark)
+                + QStringLiteral("</span>");
         html += QStringLiteral(
             "<tr><td align='center'>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
                     .arg(++number)
@@ -322,9 +322,10 @@ Status NoticeRenderer::paint(
             QStringLiteral("unknown kind") };
     }
     // QTextDocument::print() adds 2 cm of its own on every side: these margins come on top,
-    // for 25 mm at the sides and 22 mm at the top and bottom.
+    // for 28 mm at the sides and 24 mm at the top and bottom (wider, tesseract no longer
+    // reads every table row of the printed page: tst_noticeprint).
     device.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
-        QMarginsF(5, 2, 5, 2), QPageLayout::Millimeter));
+        QMarginsF(8, 4, 8, 4), QPageLayout::Millimeter));
     QTextDocument document;
     QFont font(kFontFamily, 11);
     font.setStyleStrategy(QFont::PreferOutline);
