@@ -72,7 +72,7 @@ public:
     {
         QString caseId;
         QString windowId;
-        QString windowCode; ///< short code printed in serials, e.g. TB03
+        QString windowCode; ///< short code (TB03); serials take the platform's prefix instead
         QString clerk; ///< clerk account, for the audit trail
     };
 

@@ -7,45 +7,10 @@
 
 #include <QJsonDocument>
 #include <QPointer>
-#include <QRegularExpression>
 #include <QUrl>
 #include <QUuid>
 
 namespace Tongban::Platform {
-
-Core::Result<ReservedSerialBlock> parseSerialBlock(const QByteArray &body)
-{
-    const auto invalid = [](const QString &why) {
-        return Core::Error { InvalidResponse,
-            Tr::tr("The platform sent an answer this workstation cannot read. Try again later; "
-                   "if it keeps happening, call the hall's IT staff."),
-            QString(QStringLiteral("serial block: ") + why) };
-    };
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (!document.isObject())
-        return invalid(QStringLiteral("not a JSON object"));
-    const QJsonObject o = document.object();
-    ReservedSerialBlock block;
-    block.windowId = o.value(QLatin1String("windowId")).toString();
-    block.serialPrefix = o.value(QLatin1String("serialPrefix")).toString();
-    const QJsonValue first = o.value(QLatin1String("first"));
-    const QJsonValue last = o.value(QLatin1String("last"));
-    // Numbers up to 2^53 are exact in JSON doubles; serials stay far below.
-    constexpr double kMax = 9007199254740991.0;
-    if (!first.isDouble() || !last.isDouble()
-        || first.toDouble() != double(qint64(first.toDouble()))
-        || last.toDouble() != double(qint64(last.toDouble())) || first.toDouble() < 1
-        || last.toDouble() > kMax)
-        return invalid(QStringLiteral("first and last must be positive integers"));
-    block.first = qint64(first.toDouble());
-    block.last = qint64(last.toDouble());
-    static const QRegularExpression prefixPattern(QStringLiteral("^[A-Za-z0-9-]{1,64}$"));
-    if (block.windowId.isEmpty() || !prefixPattern.match(block.serialPrefix).hasMatch()
-        || block.last < block.first || block.last - block.first >= 100000)
-        return invalid(QStringLiteral("windowId, serialPrefix or the range is wrong"));
-    return block;
-}
 
 SerialBlockClient::SerialBlockClient(
     Transport &transport, QString windowId, LeftFunction left, StoreFunction store, QObject *parent)

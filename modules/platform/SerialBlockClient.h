@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiClient.h"
+#include "ApiParsing.h"
 
 #include <core/Clock.h>
 #include <core/Result.h>
@@ -12,18 +13,6 @@
 #include <functional>
 
 namespace Tongban::Platform {
-
-/// A block of serial numbers the platform reserved for a window (§3.1).
-struct ReservedSerialBlock
-{
-    QString windowId;
-    QString serialPrefix; ///< e.g. 410402-TB-03
-    qint64 first = 0;
-    qint64 last = 0;
-};
-
-/// The answer of POST /windows/{windowId}/serial-blocks; InvalidResponse unless it is one.
-Core::Result<ReservedSerialBlock> parseSerialBlock(const QByteArray &body);
 
 /*!
  * Keeps a window supplied with serial numbers (§3.1): when fewer than
