@@ -102,7 +102,9 @@ void SerialBlockClient::answered(Core::Result<ApiResponse> response)
     const Core::Error error = stored.error();
     ++m_attempts;
     qCWarning(lcPlatform).noquote() << "serial block not received:" << error.detail;
-    if (m_running && waitsAndRetries(error))
+    if (!waitsAndRetries(error))
+        m_key.clear(); // a refused or unusable block: the next attempt asks for a new one
+    else if (m_running)
         m_retry.start(int(Outbox::backoffMs(m_attempts, m_random.generateDouble())));
     emit topUpFailed(error);
 }
