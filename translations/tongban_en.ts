@@ -14,6 +14,18 @@
         <source>No platform address is configured for this workstation. Ask IT support to set [platform] url in tongban.conf.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>another window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account signed in at %1 at %2, so the sign-in at this window has ended. The open case is kept. To go on working here, sign in again (this ends the other sign-in). If it was not you, change your password and tell your supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Assist</name>
@@ -1968,6 +1980,10 @@ Material: %3</source>
         <source>Enter your password.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Signed in at another window</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::TodayPage</name>
@@ -2571,6 +2587,10 @@ Material: %3</source>
     </message>
     <message>
         <source>Only a case whose transmission failed can be sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account signed in at another window, which ended the sign-in here. Sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -14,6 +14,18 @@
         <source>No platform address is configured for this workstation. Ask IT support to set [platform] url in tongban.conf.</source>
         <translation>本工作站未配置平台地址。请联系信息技术人员在 tongban.conf 中设置 [platform] url。</translation>
     </message>
+    <message>
+        <source>another window</source>
+        <translation>另一窗口</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>刚才</translation>
+    </message>
+    <message>
+        <source>Your account signed in at %1 at %2, so the sign-in at this window has ended. The open case is kept. To go on working here, sign in again (this ends the other sign-in). If it was not you, change your password and tell your supervisor.</source>
+        <translation>您的账号已于 %2 在 %1 登录，本窗口的登录已结束。正在办理的案件已保存。如需在本窗口继续办理，请重新登录（另一窗口的登录将随之结束）。如果不是您本人操作，请立即修改密码并报告负责人。</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Assist</name>
@@ -1959,6 +1971,10 @@ Material: %3</source>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
+    <message>
+        <source>Signed in at another window</source>
+        <translation>账号已在其他窗口登录</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::TodayPage</name>
@@ -2553,6 +2569,10 @@ Material: %3</source>
     <message>
         <source>Only a case whose transmission failed can be sent again.</source>
         <translation>只有提交失败的办件才能重新发送。</translation>
+    </message>
+    <message>
+        <source>This account signed in at another window, which ended the sign-in here. Sign in again.</source>
+        <translation>此账号已在其他窗口登录，本窗口的登录已结束。请重新登录。</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,27 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Tongban::App)
 };
 
+Core::Status linkCaseNumbers(Platform::Outbox &outbox, Workstation &station)
+{
+    Intake::IntakeStore &intake = station.intake();
+    const auto write = [&intake](const QString &clientCaseId, const QString &caseNumber) {
+        Core::Status set = intake.setCaseNumber(clientCaseId, caseNumber);
+        // A case sent by another tool has no intake record: nothing to number.
+        if (!set && set.error().code == Intake::CaseNotFound)
+            return Core::Status {};
+        return set;
+    };
+    outbox.setAcknowledgedHook(write);
+    auto numbers = Platform::Outbox::acknowledgedNumbers(station.database());
+    if (!numbers)
+        return numbers.error();
+    for (auto it = numbers->cbegin(); it != numbers->cend(); ++it) {
+        if (Core::Status set = write(it.key(), it.value()); !set)
+            return set;
+    }
+    return {};
+}
+
 PlatformLink::PlatformLink(Workstation &station, QObject *parent)
     : QObject(parent)
     , m_station(station)
@@ -32,6 +53,8 @@ PlatformLink::PlatformLink(Workstation &station, QObject *parent)
     m_outbox = std::make_unique<Platform::Outbox>(station.database(), *m_session, station.clock(),
         [&pages](const QString &sha256) { return pages.readContent(sha256); });
     m_outbox->setBandwidthLimit(station.uploadLimitBytesPerSecond());
+    if (Core::Status linked = linkCaseNumbers(*m_outbox, station); !linked)
+        qWarning("case numbers not reconciled: %s", qPrintable(linked.error().toString()));
     m_requests
         = std::make_unique<Platform::RequestQueue>(station.database(), *m_session, station.clock());
     m_catalogSync = std::make_unique<Platform::CatalogSync>(
@@ -64,6 +87,24 @@ PlatformLink::PlatformLink(Workstation &station, QObject *parent)
         [calls](Platform::ResultFeed::State state) {
             if (state != Platform::ResultFeed::State::Live)
                 calls->connectionLost();
+        });
+    connect(m_session.get(), &Platform::Session::replaced, this,
+        [this](const Platform::SessionReplacement &by) {
+            // The session has ended: nothing may go on under it.
+            const QString account = m_session->account();
+            m_outbox->stop();
+            m_requests->stop();
+            m_results->stop();
+            const QString at = by.at.isValid()
+                ? by.at.toOffsetFromUtc(8 * 3600).toString(Qt::ISODate)
+                : QStringLiteral("unknown time");
+            if (auto recorded = m_station.audit().append({ account, m_station.windowId(),
+                    QStringLiteral("session.replaced"), account, QStringLiteral("ended"),
+                    QStringLiteral("signed in at window %1 at %2")
+                        .arg(by.windowId.isEmpty() ? QStringLiteral("(none)") : by.windowId, at) });
+                !recorded)
+                qWarning("audit record not written: %s", qPrintable(recorded.error().toString()));
+            emit sessionReplaced(by);
         });
     connect(m_catalogSync.get(), &Platform::CatalogSync::catalogUpdated, this,
         [this](const QString &version, const QStringList &changed) {
@@ -105,6 +146,21 @@ PlatformLink::~PlatformLink()
     m_session.reset();
 }
 
+QString PlatformLink::replacedMessage(const Platform::SessionReplacement &by)
+{
+    const QString where = by.windowName.isEmpty()
+        ? (by.windowId.isEmpty() ? Tr::tr("another window") : by.windowId)
+        : QStringLiteral("%1 (%2)").arg(by.windowName, by.windowId);
+    const QString when = by.at.isValid()
+        ? by.at.toOffsetFromUtc(8 * 3600).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+        : Tr::tr("just now");
+    return Tr::tr("Your account signed in at %1 at %2, so the sign-in at this window has ended. "
+                  "The open case is kept. To go on working here, sign in again (this ends the "
+                  "other sign-in). If it was not you, change your password and tell your "
+                  "supervisor.")
+        .arg(where, when);
+}
+
 QUrl PlatformLink::url() const
 {
     return m_api ? m_api->baseUrl() : QUrl();
@@ -121,8 +177,21 @@ void PlatformLink::signIn(const QString &account, const QString &password,
         return;
     }
     m_session->login(account, password, m_station.windowId(),
-        [this, done = std::move(done)](Core::Result<Platform::ClerkInfo> result) {
+        [this, account, done = std::move(done)](Core::Result<Platform::ClerkInfo> result) {
             if (result) {
+                for (const QString &window : m_session->replacedWindows()) {
+                    // An unlock here signs in again and ends this window's own earlier
+                    // session: only a session at another window is worth the trail.
+                    if (window == m_station.windowId())
+                        continue;
+                    if (auto recorded = m_station.audit().append({ account, m_station.windowId(),
+                            QStringLiteral("session.replace"), account, QStringLiteral("ok"),
+                            QStringLiteral("ended the session at window %1")
+                                .arg(window.isEmpty() ? QStringLiteral("(none)") : window) });
+                        !recorded)
+                        qWarning("audit record not written: %s",
+                            qPrintable(recorded.error().toString()));
+                }
                 m_outbox->start();
                 m_requests->start();
                 m_results->start();

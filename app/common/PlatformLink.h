@@ -21,6 +21,17 @@ namespace Tongban::App {
 class Workstation;
 
 /*!
+ * Makes \a outbox write each official case number to its case when the
+ * platform acknowledges it (in the same transaction), and writes the numbers
+ * of cases acknowledged earlier but missing from their case (a process
+ * killed in between by an older version). Used by the window and by
+ * tongban-cli outbox flush, so the number is there whoever flushed.
+ */
+Core::Status linkCaseNumbers(Platform::Outbox &outbox, Workstation &station);
+
+class Workstation;
+
+/*!
  * The workstation's link to the unified acceptance platform: the API client
  * for the configured URL, the clerk's session with its tokens in the OS
  * keychain, the outbox that transmits complete cases, the queue of mailings
@@ -33,6 +44,12 @@ class Workstation;
  * catalogue is also synced) and stop at sign-out; each resumes by itself. Without a configured
  * platform URL, isConfigured() is false and every sign-in fails with a clear
  * message.
+ *
+ * One live session per account (§2): when the clerk's account signs in at
+ * another window, the platform ends the session here. The link then stops
+ * everything that runs on it, records session.replaced in this window's audit
+ * trail (which window, when) and emits sessionReplaced(). A sign-in that ends
+ * a session elsewhere records session.replace in this window's trail.
  *
  * Belongs to the GUI thread; the Workstation must outlive it.
  */
@@ -62,6 +79,14 @@ public:
         std::function<void(Core::Result<Platform::ClerkInfo>)> done);
     /// Stops the outbox and revokes the tokens.
     void signOut(std::function<void()> done);
+
+    /// The clerk's message when the account signed in at another window (\a by).
+    static QString replacedMessage(const Platform::SessionReplacement &by);
+
+signals:
+    /// The account signed in at another window (\a by); everything here has stopped and the
+    /// trail has it. The clerk signs in again to continue.
+    void sessionReplaced(const Tongban::Platform::SessionReplacement &by);
 
 private:
     Workstation &m_station;

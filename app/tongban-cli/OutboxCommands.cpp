@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QTimer>
 
+#include <common/PlatformLink.h>
 #include <common/Workstation.h>
 
 namespace Tongban::Cli {
@@ -106,6 +107,11 @@ int outboxFlush(const QStringList &args, const QString &dataDir, const CliOutput
     Platform::Outbox outbox((*station)->database(), session, (*station)->clock(),
         [&pages](const QString &sha256) { return pages.readContent(sha256); });
     outbox.setBandwidthLimit((*station)->uploadLimitBytesPerSecond());
+    // The official number goes to its case here too, not only when the window flushes.
+    if (auto linked = App::linkCaseNumbers(outbox, **station); !linked) {
+        out.error(linked.error().toString());
+        return Invalid;
+    }
     QObject::connect(&outbox, &Platform::Outbox::caseError, &outbox,
         [&out](const QString &clientCaseId, const Core::Error &error, const QDateTime &) {
             out.human(QStringLiteral("%1: %2").arg(clientCaseId, error.message));

@@ -94,6 +94,9 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     hub->m_serials = std::make_unique<SerialBlockService>(*hub->m_database, clock);
     hub->m_events
         = new EventService(*hub->m_database, *hub->m_accounts, hub->m_config, clock, hub.get());
+    EventService *events = hub->m_events;
+    hub->m_accounts->setSessionEndedHandler(
+        [events](const SessionEnd &end) { events->endSession(end); });
     hub->m_calls = new CallService(*hub->m_database, *hub->m_accounts, *hub->m_events,
         *hub->m_catalogue, hub->m_config, clock, hub.get());
     return hub;

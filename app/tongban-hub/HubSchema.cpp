@@ -96,7 +96,17 @@ Storage::MigrationSet hubSchema()
             " window_id TEXT NOT NULL, phone TEXT NOT NULL, text TEXT NOT NULL,"
             " call_id TEXT, state TEXT NOT NULL DEFAULT 'queued', created_at INTEGER NOT NULL)"),
     };
-    return Storage::MigrationSet { QStringLiteral("hub"), { first, second } };
+    Storage::Migration third;
+    third.version = 3;
+    third.description = QStringLiteral("one live session per account: replaced tokens");
+    // A token of a session that a sign-in elsewhere replaced is kept, marked, so that its
+    // holder learns why it stopped working (401 session_replaced, §2) and from where.
+    third.statements = {
+        QStringLiteral("ALTER TABLE hub_tokens ADD COLUMN replaced_at INTEGER"),
+        QStringLiteral("ALTER TABLE hub_tokens ADD COLUMN replaced_by_window TEXT"),
+        QStringLiteral("CREATE INDEX hub_tokens_account ON hub_tokens(account)"),
+    };
+    return Storage::MigrationSet { QStringLiteral("hub"), { first, second, third } };
 }
 
 } // namespace Tongban::Hub

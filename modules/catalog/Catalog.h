@@ -88,7 +88,8 @@ struct MaterialRequirement
     QString source;
     bool paperArchive = false; ///< home department keeps the paper: mail it (000 §17)
     bool tolerable = false; ///< 容缺受理
-    QString toleranceCommitment;
+    QString toleranceCommitment; ///< the standard commitment text the applicant signs
+    int toleranceDays = 5; ///< working days to bring a tolerated material
     Condition condition;
     QString sampleRef;
     QList<SampleRegion> regions;
@@ -131,6 +132,8 @@ struct ServiceItem
     QStringList target;
     int legalTimeLimitDays = 0;
     int promisedTimeLimitDays = 0;
+    /// Working days the one-time notice gives the applicant to correct (default 10).
+    int correctionDays = 10;
     QString resultName;
     QString resultType;
     bool feeCharged = false;

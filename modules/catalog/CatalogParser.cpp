@@ -24,6 +24,7 @@ QRegularExpression anchored(const char *pattern)
 
 // Compiled once: identifiers are checked hundreds of thousands of times in a big catalogue.
 const QRegularExpression kIdPattern = anchored("[a-z][a-z0-9-]{0,39}");
+constexpr int kCorrectionDays = 10;
 const QRegularExpression kFactPattern = anchored("[A-Za-z][A-Za-z0-9]{0,39}");
 const QRegularExpression kRegionCodePattern = anchored("[0-9]{6}");
 const QRegularExpression kItemCodePattern = anchored("[0-9A-Z]{6,40}");
@@ -251,7 +252,8 @@ public:
     {
         r.unknownKeys(o, p,
             { "id", "name", "basis", "originals", "copies", "medium", "source", "paperArchive",
-                "tolerable", "toleranceCommitment", "condition", "sample", "reviewPoints" });
+                "tolerable", "toleranceCommitment", "toleranceDays", "condition", "sample",
+                "reviewPoints" });
         MaterialRequirement m;
         m.publishedJson = o;
         m.id = r.identifier(o, p, "id", Need::Required, kIdPattern);
@@ -288,6 +290,16 @@ public:
         if (!m.tolerable && !m.toleranceCommitment.isEmpty())
             r.warning(JsonReader::child(p, QStringLiteral("toleranceCommitment")),
                 Tr::tr("ignored: the material is not tolerable"));
+        // The deadline of the commitment: stated, else read from the standard text
+        // ("5 个工作日内"), else 5 working days.
+        if (const auto days = r.integer(o, p, "toleranceDays", Need::Optional, 1, 60)) {
+            m.toleranceDays = *days;
+        } else {
+            static const QRegularExpression inText(QStringLiteral("(\\d+)\\s*个工作日"));
+            const auto match = inText.match(m.toleranceCommitment);
+            const int stated = match.hasMatch() ? match.captured(1).toInt() : 0;
+            m.toleranceDays = stated >= 1 && stated <= 60 ? stated : 5;
+        }
         const QString condition = r.string(o, p, "condition", Need::Optional, 1000);
         if (!condition.isEmpty()) {
             auto parsed = Condition::parse(condition, catalog.facts);
@@ -372,7 +384,7 @@ public:
             { "itemCode", "name", "keywords", "type", "basis", "implementingBody",
                 "acceptanceConditions", "target", "legalTimeLimitDays", "promisedTimeLimitDays",
                 "result", "fees", "process", "scope", "location", "hours", "contact", "complaint",
-                "homeJurisdiction", "homeWindows", "seal", "materials" });
+                "homeJurisdiction", "homeWindows", "seal", "materials", "correctionDays" });
         ServiceItem item;
         item.publishedJson = o;
         item.itemCode = r.identifier(o, p, "itemCode", Need::Required, kItemCodePattern);
@@ -394,6 +406,8 @@ public:
         const auto promised = r.integer(o, p, "promisedTimeLimitDays", Need::Required, 0, 365);
         item.legalTimeLimitDays = legal.value_or(0);
         item.promisedTimeLimitDays = promised.value_or(0);
+        item.correctionDays
+            = r.integer(o, p, "correctionDays", Need::Optional, 1, 60).value_or(kCorrectionDays);
         if (legal && promised && *promised > *legal)
             r.error(JsonReader::child(p, QStringLiteral("promisedTimeLimitDays")),
                 Tr::tr("the promised time limit (%1 working days) exceeds the legal one (%2)")

@@ -89,6 +89,23 @@ MaterialState &CaseDraft::materialState(const QString &materialId)
     return materials.last();
 }
 
+bool CaseDraft::isMaterialOpen(const QString &materialId) const
+{
+    return submission <= 1 || openMaterials.contains(materialId) || unlocked.contains(materialId);
+}
+
+bool CaseDraft::areFactsOpen() const
+{
+    return submission <= 1 || unlocked.contains(QLatin1String("facts"));
+}
+
+QJsonObject CaseDraft::partiesJson() const
+{
+    const QJsonObject json = toJson();
+    return QJsonObject { { QStringLiteral("applicant"), json.value(QLatin1String("applicant")) },
+        { QStringLiteral("agent"), json.value(QLatin1String("agent")) } };
+}
+
 QJsonObject CaseDraft::toJson() const
 {
     QJsonObject applicantJson {
@@ -132,6 +149,13 @@ QJsonObject CaseDraft::toJson() const
     QJsonObject factsJson;
     for (auto it = facts.cbegin(); it != facts.cend(); ++it)
         factsJson.insert(it.key(), QJsonValue::fromVariant(it.value()));
+    QJsonArray stepsJson;
+    for (const CaseStep &step : steps) {
+        stepsJson.append(QJsonObject { { QStringLiteral("action"), step.action },
+            { QStringLiteral("clerk"), step.clerk },
+            { QStringLiteral("at"), step.at.toString(Qt::ISODateWithMs) },
+            { QStringLiteral("submission"), step.submission } });
+    }
     return QJsonObject {
         { QStringLiteral("caseId"), caseId },
         { QStringLiteral("itemCode"), itemCode },
@@ -148,6 +172,9 @@ QJsonObject CaseDraft::toJson() const
         { QStringLiteral("facts"), factsJson },
         { QStringLiteral("materials"), materialsJson },
         { QStringLiteral("openMaterials"), QJsonArray::fromStringList(openMaterials) },
+        { QStringLiteral("unlocked"), QJsonArray::fromStringList(unlocked) },
+        { QStringLiteral("steps"), stepsJson },
+        { QStringLiteral("auditedParties"), auditedParties },
         { QStringLiteral("screen"), screen },
         { QStringLiteral("currentMaterial"), currentMaterial },
         { QStringLiteral("caseNumber"), caseNumber },
@@ -207,6 +234,15 @@ CaseDraft CaseDraft::fromJson(const QJsonObject &json)
     }
     for (const QJsonValue &v : json.value(QLatin1String("openMaterials")).toArray())
         d.openMaterials.append(v.toString());
+    for (const QJsonValue &v : json.value(QLatin1String("unlocked")).toArray())
+        d.unlocked.append(v.toString());
+    for (const QJsonValue &v : json.value(QLatin1String("steps")).toArray()) {
+        const QJsonObject so = v.toObject();
+        d.steps.append(CaseStep { s(so, "action"), s(so, "clerk"),
+            QDateTime::fromString(s(so, "at"), Qt::ISODateWithMs),
+            so.value(QLatin1String("submission")).toInt(1) });
+    }
+    d.auditedParties = json.value(QLatin1String("auditedParties")).toObject();
     d.screen = s(json, "screen");
     d.currentMaterial = s(json, "currentMaterial");
     d.caseNumber = s(json, "caseNumber");

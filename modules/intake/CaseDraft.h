@@ -18,6 +18,8 @@ enum ErrorCode {
     UnknownMaterial,
     NotTolerable,
     SaveFailed,
+    Locked,
+    NotAllowed,
 };
 
 /// Who applies (申请人): a natural person or a legal person.
@@ -47,13 +49,15 @@ struct ReviewVerdict
     enum class Verdict { Unmarked, Pass, Fail };
     Verdict verdict = Verdict::Unmarked;
     QString deficiencyCode; ///< the standard reason picked when failed
-    QString remark; ///< optional free text of the clerk
+    QString remark; ///< optional free text of the clerk, explaining the standard reason
+    bool operator==(const ReviewVerdict &) const = default;
 };
 
 /// One captured page of a material, in the order the applicant's document has them.
 struct CapturedPage
 {
     QString pageId; ///< Storage::PageRecord::id (a rotated page is stored again as a new page)
+    bool operator==(const CapturedPage &) const = default;
 };
 
 /// What the clerk recorded about one material of the checklist.
@@ -62,10 +66,21 @@ struct MaterialState
     QString materialId;
     bool absent = false; ///< the applicant did not bring it (缺少)
     bool tolerated = false; ///< 容缺受理, with the applicant's commitment
+    /// The commitment the applicant signs: the guide's standard text (toleranceCommitment).
     QString commitment;
     bool originalVerified = false; ///< 核验原件
     QList<CapturedPage> pages;
     QHash<QString, ReviewVerdict> verdicts; ///< by review point id
+    bool operator==(const MaterialState &) const = default;
+};
+
+/// One step of a case and the clerk who took it (000 §14: every act under its clerk).
+struct CaseStep
+{
+    QString action; ///< created, handover, awaitCorrection, reopen, complete, unlock
+    QString clerk; ///< account
+    QDateTime at;
+    int submission = 1;
 };
 
 /*!
@@ -89,7 +104,7 @@ struct CaseDraft
     QString catalogVersion;
     QString provisionalNumber;
     QString windowId;
-    QString clerk;
+    QString clerk; ///< the account that created the case; steps say who handled what
     State state = State::Open;
     int submission = 1; ///< 1, then +1 for every correction visit
     QDateTime createdAt;
@@ -98,8 +113,14 @@ struct CaseDraft
     Agent agent;
     Catalog::CaseFacts facts;
     QList<MaterialState> materials;
-    /// Materials the last one-time notice listed: only these need work on correction.
+    /// Materials the last one-time notice listed: only these may change on correction.
     QStringList openMaterials;
+    /// What a supervisor unlocked on a correction visit: material ids, or "facts" (audited).
+    QStringList unlocked;
+    QList<CaseStep> steps;
+    /// The applicant and agent as last recorded in the audit trail (edits are audited
+    /// once the clerk leaves the New case screen, not at every keystroke).
+    QJsonObject auditedParties;
     /// Where the clerk was: screen name and material, to return after a crash.
     QString screen;
     QString currentMaterial;
@@ -109,6 +130,13 @@ struct CaseDraft
     const MaterialState *material(const QString &materialId) const;
     /// The state of \a materialId, created empty when missing.
     MaterialState &materialState(const QString &materialId);
+
+    /// On a correction visit, whether \a materialId may change (listed, or unlocked).
+    bool isMaterialOpen(const QString &materialId) const;
+    /// On a correction visit, whether the answers to the item's questions may change.
+    bool areFactsOpen() const;
+    /// Applicant and agent as JSON (compared to auditedParties).
+    QJsonObject partiesJson() const;
 
     QJsonObject toJson() const;
     static CaseDraft fromJson(const QJsonObject &json);

@@ -58,8 +58,10 @@ MaterialAssessment assessMaterial(
             out.todo << Tr::tr("The guide does not allow tolerated absence for this material");
             return out;
         }
-        if (state->commitment.trimmed().isEmpty()) {
-            out.todo << Tr::tr("Record the applicant's commitment for the tolerated absence");
+        // The applicant signs the guide's own commitment, never a text of the window's.
+        if (state->commitment != req.toleranceCommitment) {
+            out.todo << Tr::tr("Record the applicant's commitment (the guide's standard text) "
+                               "for the tolerated absence");
             return out;
         }
         out.status = MaterialStatus::Tolerated;
@@ -67,9 +69,10 @@ MaterialAssessment assessMaterial(
     }
     if (state->pages.isEmpty())
         out.todo << Tr::tr("Capture the pages");
-    bool failed = false;
     int unmarked = 0;
-    for (const Catalog::ReviewPoint &point : req.reviewPoints) {
+    QStringList withoutReason;
+    for (int i = 0; i < req.reviewPoints.size(); ++i) {
+        const Catalog::ReviewPoint &point = req.reviewPoints.at(i);
         const ReviewVerdict verdict = state->verdicts.value(point.id);
         if (verdict.verdict == ReviewVerdict::Verdict::Unmarked) {
             ++unmarked;
@@ -77,11 +80,11 @@ MaterialAssessment assessMaterial(
         }
         if (verdict.verdict != ReviewVerdict::Verdict::Fail)
             continue;
-        failed = true;
         Notices::Deficiency deficiency;
         deficiency.kind = Notices::Deficiency::Kind::ReviewPointFailed;
         deficiency.material = req.name;
-        deficiency.remark = verdict.remark;
+        // The remark explains the reason; it never becomes a demand of its own.
+        deficiency.remark = verdict.remark.trimmed();
         for (const Catalog::Deficiency &standard : point.deficiencies) {
             if (standard.code == verdict.deficiencyCode) {
                 deficiency.reason = standard.reason;
@@ -89,25 +92,32 @@ MaterialAssessment assessMaterial(
             }
         }
         if (deficiency.reason.isEmpty()) {
-            // A failure without a standard reason still names the review point.
+            if (!point.deficiencies.isEmpty()) {
+                // The guide lists the reasons for this point: the clerk must pick one.
+                withoutReason << QString::number(i + 1);
+                continue;
+            }
+            // A point the guide gives no standard reason for is named itself.
             deficiency.reason = Tr::tr("Does not meet: %1").arg(point.text);
-            deficiency.correction = verdict.remark.isEmpty()
-                ? Tr::tr("Please correct it as the guide requires.")
-                : verdict.remark;
+            deficiency.correction = Tr::tr("Please correct it as the guide requires.");
         }
         out.deficiencies.append(deficiency);
     }
-    if (failed) {
-        // A failed point decides the material: the notice must tell the applicant now.
-        out.status = MaterialStatus::Deficient;
-        return out;
-    }
+    // A failed point does not end the examination: every point is marked and the
+    // original verified before the material is decided, so that the one-time notice
+    // lists everything at once (000 §17, §20).
     if (unmarked > 0)
         out.todo << Tr::tr("%n review point(s) not marked", nullptr, unmarked);
+    if (!withoutReason.isEmpty()) {
+        out.todo << Tr::tr("Choose the guide's reason for failed review point(s) %1")
+                        .arg(withoutReason.join(Tr::tr(", ")));
+    }
     if (req.originals > 0 && !state->originalVerified)
         out.todo << Tr::tr("Verify the original");
-    if (out.todo.isEmpty())
-        out.status = MaterialStatus::Received;
+    if (out.todo.isEmpty()) {
+        out.status
+            = out.deficiencies.isEmpty() ? MaterialStatus::Received : MaterialStatus::Deficient;
+    }
     return out;
 }
 
@@ -149,7 +159,8 @@ QStringList applicantProblems(const CaseDraft &draft, const QDate &today)
         if (a.representative.trimmed().isEmpty())
             problems << Tr::tr("Enter the legal representative.");
     }
-    if (!draft.agent.isEmpty()) {
+    // 是否委托 = 是: the agent is named and identified like the applicant (000 §6).
+    if (draft.facts.value(QStringLiteral("agentApplies")).toBool() || !draft.agent.isEmpty()) {
         if (draft.agent.name.trimmed().isEmpty())
             problems << Tr::tr("Enter the agent's name.");
         if (auto id = Core::IdentityNumber::parse(draft.agent.idNumber, today); !id)
@@ -166,6 +177,17 @@ Assessment assess(const Catalog::ServiceItem &item, const CaseDraft &draft)
     bool deficient = false;
     for (const Catalog::MaterialRequirement *req : item.applicableMaterials(draft.facts)) {
         MaterialAssessment m = assessMaterial(*req, draft.material(req->id));
+        const bool demandable = draft.submission <= 1 || draft.openMaterials.contains(req->id);
+        if (!m.deficiencies.isEmpty() && !demandable) {
+            // A later notice never demands what the first did not (000 §17: one-time).
+            m.deficiencies.clear();
+            m.status = MaterialStatus::Unchecked;
+            m.todo << Tr::tr("The one-time notice did not ask for this material, so it cannot "
+                             "be demanded now: accept it, or ask a supervisor");
+        } else if (!m.todo.isEmpty() && !draft.isMaterialOpen(req->id) && draft.submission > 1) {
+            m.todo << Tr::tr("This material was not listed on the one-time notice: a "
+                             "supervisor can unlock it");
+        }
         decided = decided && m.todo.isEmpty();
         deficient = deficient || !m.deficiencies.isEmpty();
         out.materials.append(m);

@@ -48,6 +48,83 @@ Status toStatus(const Result<T> &result)
     return {};
 }
 
+QString maskName(const QString &name)
+{
+    if (name.size() <= 1)
+        return name.isEmpty() ? QString() : QStringLiteral("*");
+    return name.left(1) + QString(name.size() - 1, QLatin1Char('*'));
+}
+
+QString maskKeepingEnds(const QString &text, int head, int tail)
+{
+    if (text.size() <= head + tail)
+        return QString(text.size(), QLatin1Char('*'));
+    return text.left(head) + QString(text.size() - head - tail, QLatin1Char('*'))
+        + text.right(tail);
+}
+
+/// One party field as the audit trail may show it (000 §14 trail, personal data masked).
+QString maskedField(const QString &key, const QString &value)
+{
+    if (value.isEmpty())
+        return QStringLiteral("-");
+    if (key == QLatin1String("name") || key == QLatin1String("representative"))
+        return maskName(value);
+    if (key == QLatin1String("idNumber"))
+        return maskKeepingEnds(value, 6, 4);
+    if (key == QLatin1String("phone"))
+        return maskKeepingEnds(value, 3, 4);
+    return value; // kind, credit code (a public register number)
+}
+
+QString variantText(const QVariant &value)
+{
+    if (!value.isValid())
+        return QStringLiteral("-");
+    if (value.typeId() == QMetaType::Bool)
+        return value.toBool() ? QStringLiteral("yes") : QStringLiteral("no");
+    return value.toString();
+}
+
+QString verdictText(const ReviewVerdict &v)
+{
+    switch (v.verdict) {
+    case ReviewVerdict::Verdict::Pass:
+        return QStringLiteral("pass");
+    case ReviewVerdict::Verdict::Fail:
+        return QStringLiteral("fail %1%2")
+            .arg(v.deficiencyCode,
+                v.remark.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(v.remark));
+    case ReviewVerdict::Verdict::Unmarked:
+        break;
+    }
+    return QStringLiteral("unmarked");
+}
+
+Error lockedError(const QString &detail)
+{
+    return Error { Locked,
+        Tr::tr("This was accepted at the applicant's first visit and cannot be changed now: "
+               "only what the one-time notice listed can change. A supervisor can unlock it."),
+        detail };
+}
+
+/// \a before and \a after differ in what a clerk records (not the screen position).
+bool recordedDiffers(const CaseDraft &before, const CaseDraft &after)
+{
+    return before.materials != after.materials || before.facts != after.facts
+        || before.partiesJson() != after.partiesJson();
+}
+
+MaterialState stateOf(const CaseDraft &draft, const QString &materialId)
+{
+    if (const MaterialState *m = draft.material(materialId))
+        return *m;
+    MaterialState empty;
+    empty.materialId = materialId;
+    return empty;
+}
+
 } // namespace
 
 IntakeStore::IntakeStore(Storage::Database &db, Storage::CaseStore &cases,
@@ -127,6 +204,7 @@ Result<CaseDraft> IntakeStore::start(const QString &itemCode, const QString &cat
                                       .arg(window.regionCode, window.code, day)
                                       .arg(sequence, 4, 10, QLatin1Char('0'));
         draft.screen = QStringLiteral("newCase");
+        draft.steps.append(CaseStep { QStringLiteral("created"), clerk, now, 1 });
         if (Status written = writeRow(draft); !written)
             return written;
         return toStatus(m_audit.append(
@@ -175,11 +253,185 @@ Status IntakeStore::writeRow(CaseDraft &draft)
     return {};
 }
 
+QString IntakeStore::actorAccount() const
+{
+    return m_actor.account.isEmpty() ? QStringLiteral("system") : m_actor.account;
+}
+
+void IntakeStore::addStep(CaseDraft &draft, const QString &action)
+{
+    draft.steps.append(CaseStep { action, actorAccount(), m_clock.now(), draft.submission });
+}
+
+Status IntakeStore::noteHandover(CaseDraft &draft)
+{
+    // Another clerk taking the case on (a colleague's case reopened, resumed or
+    // corrected): from here on the steps are theirs.
+    if (m_actor.account.isEmpty() || draft.steps.isEmpty()
+        || draft.steps.last().clerk == m_actor.account)
+        return {};
+    const QString from = draft.steps.last().clerk;
+    addStep(draft, QStringLiteral("handover"));
+    return audit(draft, QStringLiteral("case.handover"), QStringLiteral("from %1").arg(from));
+}
+
+Status IntakeStore::checkChangeable(const CaseDraft &draft, const QString &materialId) const
+{
+    if (draft.state != CaseDraft::State::Open) {
+        return Error { Locked,
+            Tr::tr("This case is no longer open for checking, so it cannot be changed here."),
+            QStringLiteral("case %1 is %2").arg(draft.caseId, stateName(draft.state)) };
+    }
+    if (!draft.isMaterialOpen(materialId))
+        return lockedError(QStringLiteral("material %1 of %2").arg(materialId, draft.caseId));
+    return {};
+}
+
+Status IntakeStore::auditChanges(const CaseDraft &before, CaseDraft &after)
+{
+    if (Status s = noteHandover(after); !s)
+        return s;
+    QStringList facts;
+    QStringList keys = before.facts.keys() + after.facts.keys();
+    keys.removeDuplicates();
+    keys.sort();
+    for (const QString &key : std::as_const(keys)) {
+        const QVariant was = before.facts.value(key);
+        const QVariant now = after.facts.value(key);
+        if (was != now)
+            facts << QStringLiteral("%1: %2 -> %3").arg(key, variantText(was), variantText(now));
+    }
+    if (!facts.isEmpty()) {
+        if (Status s = audit(after, QStringLiteral("case.facts"), facts.join(QStringLiteral("; ")));
+            !s)
+            return s;
+    }
+    QStringList ids;
+    for (const MaterialState &m : before.materials)
+        ids << m.materialId;
+    for (const MaterialState &m : after.materials)
+        ids << m.materialId;
+    ids.removeDuplicates();
+    for (const QString &id : std::as_const(ids)) {
+        const MaterialState was = stateOf(before, id);
+        const MaterialState now = stateOf(after, id);
+        if (was == now)
+            continue;
+        QList<std::pair<QString, QString>> acts;
+        if (was.absent != now.absent)
+            acts.append({ QStringLiteral("material.absent"),
+                QStringLiteral("%1 %2").arg(
+                    id, now.absent ? QStringLiteral("absent") : QStringLiteral("present")) });
+        if (was.tolerated != now.tolerated)
+            acts.append({ QStringLiteral("material.tolerated"),
+                QStringLiteral("%1 %2").arg(
+                    id, now.tolerated ? QStringLiteral("on") : QStringLiteral("off")) });
+        if (was.commitment != now.commitment)
+            acts.append({ QStringLiteral("material.commitment"),
+                QStringLiteral("%1: %2").arg(id, now.commitment) });
+        if (was.originalVerified != now.originalVerified)
+            acts.append({ QStringLiteral("material.original"),
+                QStringLiteral("%1 %2").arg(id,
+                    now.originalVerified ? QStringLiteral("verified")
+                                         : QStringLiteral("not verified")) });
+        QStringList points = was.verdicts.keys() + now.verdicts.keys();
+        points.removeDuplicates();
+        points.sort();
+        for (const QString &point : std::as_const(points)) {
+            const ReviewVerdict v = now.verdicts.value(point);
+            if (was.verdicts.value(point) != v)
+                acts.append({ QStringLiteral("review.mark"),
+                    QStringLiteral("%1 %2 %3").arg(id, point, verdictText(v)) });
+        }
+        if (was.pages != now.pages && was.pages.size() == now.pages.size())
+            acts.append({ QStringLiteral("page.reorder"), id });
+        for (const auto &[action, detail] : std::as_const(acts)) {
+            if (Status s = audit(after, action, detail); !s)
+                return s;
+        }
+    }
+    // The applicant and agent are audited once the clerk has left the New case
+    // screen (not at every keystroke), and always before a notice.
+    if (after.screen != QLatin1String("newCase")) {
+        const QJsonObject parties = after.partiesJson();
+        if (parties != after.auditedParties) {
+            QStringList changes;
+            for (const QString &party : { QStringLiteral("applicant"), QStringLiteral("agent") }) {
+                const QJsonObject was = after.auditedParties.value(party).toObject();
+                const QJsonObject now = parties.value(party).toObject();
+                for (auto it = now.begin(); it != now.end(); ++it) {
+                    const QString value = it.value().toString();
+                    if (was.value(it.key()).toString() != value)
+                        changes << QStringLiteral("%1.%2 %3")
+                                       .arg(party, it.key(), maskedField(it.key(), value));
+                }
+            }
+            if (Status s
+                = audit(after, QStringLiteral("case.parties"), changes.join(QStringLiteral("; ")));
+                !s)
+                return s;
+            after.auditedParties = parties;
+        }
+    }
+    return {};
+}
+
 Status IntakeStore::save(CaseDraft &draft)
 {
-    Status status = m_db.transaction([&] { return writeRow(draft); });
-    if (!status)
+    Status status = m_db.transaction([&]() -> Status {
+        auto stored = load(draft.caseId);
+        if (!stored)
+            return stored.error();
+        const CaseDraft &was = stored.value();
+        // What only the dedicated functions (and the platform) change is kept as stored.
+        draft.state = was.state;
+        draft.submission = was.submission;
+        draft.openMaterials = was.openMaterials;
+        draft.unlocked = was.unlocked;
+        draft.steps = was.steps;
+        draft.auditedParties = was.auditedParties;
+        draft.caseNumber = was.caseNumber;
+        draft.clerk = was.clerk;
+        draft.createdAt = was.createdAt;
+        draft.provisionalNumber = was.provisionalNumber;
+        draft.windowId = was.windowId;
+        draft.itemCode = was.itemCode;
+        draft.catalogVersion = was.catalogVersion;
+        if (was.state != CaseDraft::State::Open) {
+            if (recordedDiffers(was, draft)) {
+                return Error { Locked,
+                    Tr::tr("This case is no longer open for checking, so it cannot be changed "
+                           "here."),
+                    QStringLiteral("case %1 is %2").arg(draft.caseId, stateName(was.state)) };
+            }
+        } else if (was.submission > 1) {
+            if (!was.areFactsOpen() && was.facts != draft.facts)
+                return lockedError(QStringLiteral("facts of %1").arg(draft.caseId));
+            QStringList ids;
+            for (const MaterialState &m : was.materials)
+                ids << m.materialId;
+            for (const MaterialState &m : draft.materials)
+                ids << m.materialId;
+            for (const QString &id : std::as_const(ids)) {
+                if (!was.isMaterialOpen(id) && stateOf(was, id) != stateOf(draft, id))
+                    return lockedError(QStringLiteral("material %1 of %2").arg(id, draft.caseId));
+            }
+        }
+        if (draft.state == CaseDraft::State::Open && recordedDiffers(was, draft)) {
+            if (Status audited = auditChanges(was, draft); !audited)
+                return audited;
+        } else if (draft.state == CaseDraft::State::Open && draft.screen != QLatin1String("newCase")
+            && draft.partiesJson() != draft.auditedParties) {
+            if (Status audited = auditChanges(was, draft); !audited)
+                return audited;
+        }
+        return writeRow(draft);
+    });
+    if (!status) {
+        if (status.error().code == Locked)
+            return status;
         return saveError(status.error());
+    }
     return {};
 }
 
@@ -227,9 +479,13 @@ Status IntakeStore::clearResume()
 Result<Storage::PageRecord> IntakeStore::addPage(CaseDraft &draft, const QString &materialId,
     const QByteArray &bytes, const QString &mediaType, int position)
 {
+    if (Status allowed = checkChangeable(draft, materialId); !allowed)
+        return allowed.error();
     Storage::PageRecord record;
     const CaseDraft before = draft;
     Status status = m_db.transaction([&]() -> Status {
+        if (Status s = noteHandover(draft); !s)
+            return s;
         auto saved = m_pages.save(draft.caseId, bytes, mediaType);
         if (!saved)
             return saved.error();
@@ -241,14 +497,14 @@ Result<Storage::PageRecord> IntakeStore::addPage(CaseDraft &draft, const QString
         state.absent = false;
         if (Status written = writeRow(draft); !written)
             return written;
-        return toStatus(m_audit.append({ draft.clerk, draft.windowId, QStringLiteral("page.save"),
-            draft.provisionalNumber, QStringLiteral("ok"),
+        return toStatus(m_audit.append({ actorAccount(), draft.windowId,
+            QStringLiteral("page.save"), draft.provisionalNumber, QStringLiteral("ok"),
             QStringLiteral("material %1 page %2 sha256 %3")
                 .arg(materialId, record.id, record.sha256) }));
     });
     if (!status) {
         draft = before;
-        return saveError(status.error());
+        return status.error().code == Locked ? status.error() : saveError(status.error());
     }
     return record;
 }
@@ -285,8 +541,12 @@ Result<Storage::PageRecord> IntakeStore::replacePage(CaseDraft &draft, const QSt
 
 Status IntakeStore::removePage(CaseDraft &draft, const QString &materialId, const QString &pageId)
 {
+    if (Status allowed = checkChangeable(draft, materialId); !allowed)
+        return allowed;
     const CaseDraft before = draft;
     Status status = m_db.transaction([&]() -> Status {
+        if (Status s = noteHandover(draft); !s)
+            return s;
         MaterialState *state = draft.material(materialId);
         if (!state)
             return Error { UnknownMaterial, Tr::tr("The material is not in the case."),
@@ -296,8 +556,8 @@ Status IntakeStore::removePage(CaseDraft &draft, const QString &materialId, cons
             return removed;
         if (Status written = writeRow(draft); !written)
             return written;
-        return toStatus(m_audit.append({ draft.clerk, draft.windowId, QStringLiteral("page.remove"),
-            draft.provisionalNumber, QStringLiteral("ok"),
+        return toStatus(m_audit.append({ actorAccount(), draft.windowId,
+            QStringLiteral("page.remove"), draft.provisionalNumber, QStringLiteral("ok"),
             QStringLiteral("material %1 page %2").arg(materialId, pageId) }));
     });
     if (!status) {
@@ -309,16 +569,67 @@ Status IntakeStore::removePage(CaseDraft &draft, const QString &materialId, cons
 
 Status IntakeStore::markAwaitingCorrection(CaseDraft &draft, const QStringList &openMaterials)
 {
+    if (draft.state != CaseDraft::State::Open) {
+        return Error { WrongState, Tr::tr("Only a case being checked can get a one-time notice."),
+            stateName(draft.state) };
+    }
+    if (draft.submission > 1) {
+        // One-time: a later notice never demands what the earlier one did not.
+        for (const QString &id : openMaterials) {
+            if (!draft.openMaterials.contains(id)) {
+                return Error { NotAllowed,
+                    Tr::tr("The one-time notice already issued did not ask for this material, "
+                           "so a new notice cannot demand it."),
+                    QStringLiteral("material %1 of %2").arg(id, draft.caseId) };
+            }
+        }
+    }
     const CaseDraft before = draft;
     draft.state = CaseDraft::State::AwaitingCorrection;
     draft.openMaterials = openMaterials;
+    draft.unlocked.clear();
     Status status = m_db.transaction([&]() -> Status {
+        if (Status s = noteHandover(draft); !s)
+            return s;
+        addStep(draft, QStringLiteral("awaitCorrection"));
         if (Status written = writeRow(draft); !written)
             return written;
         return audit(draft, QStringLiteral("case.awaitCorrection"),
             QStringLiteral("submission %1, materials %2")
                 .arg(draft.submission)
                 .arg(openMaterials.join(QLatin1Char(','))));
+    });
+    if (!status)
+        draft = before;
+    return status;
+}
+
+Status IntakeStore::unlock(CaseDraft &draft, const QString &target, const QString &reason)
+{
+    if (!m_actor.isSupervisor()) {
+        return Error { NotAllowed,
+            Tr::tr("Only a supervisor can unlock what the applicant's first visit accepted."),
+            QStringLiteral("%1 unlocking %2").arg(actorAccount(), target) };
+    }
+    if (draft.state != CaseDraft::State::Open || draft.submission <= 1) {
+        return Error { WrongState,
+            Tr::tr("Only a correction visit has accepted materials to unlock."),
+            stateName(draft.state) };
+    }
+    if (reason.trimmed().isEmpty()) {
+        return Error { NotAllowed,
+            Tr::tr("Give the reason for unlocking: it is kept in the trail."), target };
+    }
+    if (draft.unlocked.contains(target))
+        return {};
+    const CaseDraft before = draft;
+    draft.unlocked.append(target);
+    Status status = m_db.transaction([&]() -> Status {
+        addStep(draft, QStringLiteral("unlock"));
+        if (Status written = writeRow(draft); !written)
+            return written;
+        return audit(draft, QStringLiteral("case.unlock"),
+            QStringLiteral("%1: %2").arg(target, reason.trimmed()));
     });
     if (!status)
         draft = before;
@@ -334,6 +645,7 @@ Status IntakeStore::reopenForCorrection(CaseDraft &draft)
     const CaseDraft before = draft;
     draft.state = CaseDraft::State::Open;
     ++draft.submission;
+    draft.unlocked.clear();
     for (const QString &id : std::as_const(draft.openMaterials)) {
         MaterialState &m = draft.materialState(id);
         if (m.absent) {
@@ -350,6 +662,9 @@ Status IntakeStore::reopenForCorrection(CaseDraft &draft)
     draft.screen = QStringLiteral("checklist");
     draft.currentMaterial = draft.openMaterials.value(0);
     Status status = m_db.transaction([&]() -> Status {
+        if (Status s = noteHandover(draft); !s)
+            return s;
+        addStep(draft, QStringLiteral("reopen"));
         if (Status written = writeRow(draft); !written)
             return written;
         return audit(draft, QStringLiteral("case.reopen"),
@@ -362,10 +677,18 @@ Status IntakeStore::reopenForCorrection(CaseDraft &draft)
 
 Status IntakeStore::markComplete(CaseDraft &draft)
 {
+    if (draft.state != CaseDraft::State::Open) {
+        return Error { WrongState, Tr::tr("Only a case being checked can be completed."),
+            stateName(draft.state) };
+    }
     const CaseDraft before = draft;
     draft.state = CaseDraft::State::Complete;
     draft.openMaterials.clear();
+    draft.unlocked.clear();
     Status status = m_db.transaction([&]() -> Status {
+        if (Status s = noteHandover(draft); !s)
+            return s;
+        addStep(draft, QStringLiteral("complete"));
         if (Status written = writeRow(draft); !written)
             return written;
         return audit(draft, QStringLiteral("case.complete"),
@@ -376,15 +699,40 @@ Status IntakeStore::markComplete(CaseDraft &draft)
     return status;
 }
 
+Status IntakeStore::transmit(CaseDraft &draft, const QJsonObject &caseBody,
+    const QStringList &paperToMail, const QDate &mailingDue,
+    const std::function<Status(const QJsonObject &)> &enqueue)
+{
+    if (draft.state != CaseDraft::State::Open) {
+        return Error { WrongState, Tr::tr("Only a case being checked can be transmitted."),
+            stateName(draft.state) };
+    }
+    const CaseDraft before = draft;
+    Status status = m_db.transaction([&]() -> Status {
+        if (enqueue) {
+            if (Status queued = enqueue(caseBody); !queued)
+                return queued;
+        }
+        if (!paperToMail.isEmpty()) {
+            if (auto task = addMailingTask(draft, paperToMail, mailingDue); !task)
+                return task.error();
+        }
+        return markComplete(draft);
+    });
+    if (!status)
+        draft = before;
+    return status;
+}
+
 Status IntakeStore::setCaseNumber(const QString &caseId, const QString &caseNumber)
 {
-    auto draft = load(caseId);
-    if (!draft)
-        return draft.error();
-    if (draft->caseNumber == caseNumber)
-        return {};
-    draft->caseNumber = caseNumber;
     return m_db.transaction([&]() -> Status {
+        auto draft = load(caseId);
+        if (!draft)
+            return draft.error();
+        if (draft->caseNumber == caseNumber)
+            return {};
+        draft->caseNumber = caseNumber;
         if (Status written = writeRow(draft.value()); !written)
             return written;
         return audit(draft.value(), QStringLiteral("case.numbered"), caseNumber);
@@ -505,8 +853,8 @@ QList<MailingTask> IntakeStore::mailingTasks(bool openOnly) const
     return list;
 }
 
-Status IntakeStore::recordMailing(
-    qint64 taskId, const QString &carrier, const QString &waybill, const QString &clerk)
+Status IntakeStore::recordMailing(qint64 taskId, const QString &carrier, const QString &waybill,
+    const QString &clerk, const std::function<Status(const MailingTask &)> &queue)
 {
     const QString trimmed = waybill.trimmed();
     static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9]{8,30}$"));
@@ -515,22 +863,37 @@ Status IntakeStore::recordMailing(
             Tr::tr("The waybill number should be 8 to 30 letters or digits."), trimmed };
     }
     return m_db.transaction([&]() -> Status {
-        QSqlQuery query(m_db.connection());
-        query.prepare(QStringLiteral("UPDATE intake_mailings SET carrier = ?, waybill = ?,"
-                                     " sent_at = ? WHERE id = ? RETURNING case_id"));
-        query.addBindValue(carrier);
-        query.addBindValue(trimmed);
-        query.addBindValue(m_clock.now().toString(Qt::ISODateWithMs));
-        query.addBindValue(taskId);
-        if (!query.exec())
-            return Storage::Database::queryError(query, QStringLiteral("record mailing"));
-        if (!query.next()) {
+        MailingTask task;
+        for (const MailingTask &t : mailingTasks(false)) {
+            if (t.id == taskId)
+                task = t;
+        }
+        if (task.id == 0) {
             return Error { CaseNotFound, Tr::tr("The mailing task was not found."),
                 QString::number(taskId) };
         }
-        const QString caseId = query.value(0).toString();
+        if (task.isSent()) {
+            return Error { WrongState, Tr::tr("The waybill of this mailing was already recorded."),
+                QString::number(taskId) };
+        }
+        task.carrier = carrier;
+        task.waybill = trimmed;
+        task.sentAt = m_clock.now();
+        QSqlQuery query(m_db.connection());
+        query.prepare(QStringLiteral("UPDATE intake_mailings SET carrier = ?, waybill = ?,"
+                                     " sent_at = ? WHERE id = ?"));
+        query.addBindValue(carrier);
+        query.addBindValue(trimmed);
+        query.addBindValue(task.sentAt.toString(Qt::ISODateWithMs));
+        query.addBindValue(taskId);
+        if (!query.exec())
+            return Storage::Database::queryError(query, QStringLiteral("record mailing"));
         query.finish();
-        return toStatus(m_audit.append({ clerk, {}, QStringLiteral("mailing.sent"), caseId,
+        if (queue) {
+            if (Status queued = queue(task); !queued)
+                return queued;
+        }
+        return toStatus(m_audit.append({ clerk, {}, QStringLiteral("mailing.sent"), task.caseId,
             QStringLiteral("ok"), QStringLiteral("%1 %2").arg(carrier, trimmed) }));
     });
 }
@@ -539,7 +902,7 @@ Status IntakeStore::audit(
     const CaseDraft &draft, const QString &action, const QString &detail, const QString &result)
 {
     return toStatus(m_audit.append(
-        { draft.clerk, draft.windowId, action, draft.provisionalNumber, result, detail }));
+        { actorAccount(), draft.windowId, action, draft.provisionalNumber, result, detail }));
 }
 
 } // namespace Tongban::Intake

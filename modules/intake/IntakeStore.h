@@ -12,6 +12,8 @@
 
 #include <QDate>
 
+#include <functional>
+
 namespace Tongban::Intake {
 
 /// One line of a case list (Today, search by applicant).
@@ -64,6 +66,17 @@ public:
 
     static Storage::MigrationSet schema();
 
+    /// The clerk signed in at this window: every act the store records is theirs.
+    struct Actor
+    {
+        QString account;
+        QString role; ///< the platform's role: application, home, department, admin
+        bool isSupervisor() const { return role == QLatin1String("admin"); }
+    };
+    /// Sets who acts from now on (sign-in, sign-out); empty = the workstation itself.
+    void setActor(const Actor &actor) { m_actor = actor; }
+    const Actor &actor() const { return m_actor; }
+
     /// The window a case is received at.
     struct Window
     {
@@ -80,7 +93,20 @@ public:
     Core::Result<CaseDraft> start(const QString &itemCode, const QString &catalogVersion,
         const Window &window, const QString &clerk);
 
-    /// Writes \a draft (updatedAt set now) and makes it the case to resume.
+    /*!
+     * Writes \a draft (updatedAt set now) and makes it the case to resume, with
+     * an audit record for every change that matters under the actor: answers to
+     * the questions (情形), tolerated absence and its commitment, original
+     * verified, absent, review verdicts, and (once the clerk has left the New
+     * case screen) the applicant and agent, masked.
+     *
+     * Refused (Locked, nothing written) when the change touches what the case's
+     * state does not allow: anything but the screen position of a case that is
+     * not open; on a correction visit, a material the one-time notice did not
+     * list or the answers, unless a supervisor unlocked them (unlock()).
+     * The state, submission, notice list, unlocks and steps are kept as
+     * stored: only the dedicated functions below change them.
+     */
     Core::Status save(CaseDraft &draft);
     Core::Result<CaseDraft> load(const QString &caseId) const;
 
@@ -99,16 +125,37 @@ public:
         const QString &pageId, const QByteArray &bytes, const QString &mediaType);
     Core::Status removePage(CaseDraft &draft, const QString &materialId, const QString &pageId);
 
-    /// A one-time notice was issued listing \a openMaterials: the case waits for correction.
+    /*!
+     * A one-time notice was issued listing \a openMaterials: the case waits for
+     * correction. On a correction visit the list can only shrink: a material
+     * the previous notice did not list is refused (NotAllowed).
+     */
     Core::Status markAwaitingCorrection(CaseDraft &draft, const QStringList &openMaterials);
+    /*!
+     * On a correction visit, a supervisor (actor with role admin) lets \a target
+     * (a material id, or "facts" for the answers) change although the notice did
+     * not list it; audited with \a reason. Refused for anyone else (NotAllowed).
+     */
+    Core::Status unlock(CaseDraft &draft, const QString &target, const QString &reason);
     /*!
      * The applicant is back: a new submission of the same case in which only
      * the materials the notice listed need work (their failed verdicts and
      * "missing" marks are cleared; everything else is kept).
      */
     Core::Status reopenForCorrection(CaseDraft &draft);
-    /// Receipt issued and case in the outbox.
+    /*!
+     * Transmission as one step: in one transaction, \a enqueue puts \a caseBody
+     * in the outbox (it runs inside the transaction and writes with the same
+     * database), the mailing task for \a paperToMail is created (none when
+     * empty), and the case is marked complete. Either all of it is on disk or
+     * none of it. Only an open case can be transmitted.
+     */
+    Core::Status transmit(CaseDraft &draft, const QJsonObject &caseBody,
+        const QStringList &paperToMail, const QDate &mailingDue,
+        const std::function<Core::Status(const QJsonObject &)> &enqueue);
+    /// Receipt issued and case in the outbox (use transmit() to do both at once).
     Core::Status markComplete(CaseDraft &draft);
+    /// The platform's official number of \a caseId; recorded by the platform layer.
     Core::Status setCaseNumber(const QString &caseId, const QString &caseNumber);
 
     /// Cases created or changed on \a day (local time), newest first.
@@ -123,15 +170,27 @@ public:
     Core::Result<qint64> addMailingTask(
         const CaseDraft &draft, const QStringList &materialIds, const QDate &due);
     QList<MailingTask> mailingTasks(bool openOnly) const;
-    Core::Status recordMailing(
-        qint64 taskId, const QString &carrier, const QString &waybill, const QString &clerk);
+    /*!
+     * Records the waybill of mailing task \a taskId and, in the same
+     * transaction, runs \a queue (the platform request that tells the home
+     * department), so that a recorded waybill is always on its way.
+     */
+    Core::Status recordMailing(qint64 taskId, const QString &carrier, const QString &waybill,
+        const QString &clerk, const std::function<Core::Status(const MailingTask &)> &queue = {});
 
-    /// Records an act of \a draft's clerk about the case in the audit trail.
+    /// Records an act of the actor (or the workstation) about the case in the audit trail.
     Core::Status audit(const CaseDraft &draft, const QString &action, const QString &detail = {},
         const QString &result = QStringLiteral("ok"));
 
 private:
     Core::Status writeRow(CaseDraft &draft);
+    Core::Status auditChanges(const CaseDraft &before, CaseDraft &after);
+    Core::Status noteHandover(CaseDraft &draft);
+    /// Locked unless \a materialId of \a draft may change (open case, listed or unlocked).
+    Core::Status checkChangeable(const CaseDraft &draft, const QString &materialId) const;
+    /// Adds a step by the actor; a different clerk than the last one is a handover first.
+    void addStep(CaseDraft &draft, const QString &action);
+    QString actorAccount() const;
     QList<CaseSummary> summaries(const QString &where, const QVariantList &values) const;
 
     Storage::Database &m_db;
@@ -139,6 +198,7 @@ private:
     Storage::PageStore &m_pages;
     Security::AuditLog &m_audit;
     const Core::Clock &m_clock;
+    Actor m_actor;
 };
 
 } // namespace Tongban::Intake

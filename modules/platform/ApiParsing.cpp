@@ -67,8 +67,9 @@ bool isRetryable(const Core::Error &error)
 
 bool waitsAndRetries(const Core::Error &error)
 {
-    return isRetryable(error) || error.code == SessionExpired || error.code == NotSignedIn
-        || error.code == AccountLocked || error.code == Storage::DiskFull;
+    return isRetryable(error) || error.code == SessionExpired || error.code == SessionReplaced
+        || error.code == NotSignedIn || error.code == AccountLocked
+        || error.code == Storage::DiskFull;
 }
 
 Core::Result<QJsonObject> parseJsonObject(const QByteArray &body, const QString &what)
@@ -141,7 +142,20 @@ Core::Result<SessionTokens> parseSession(const QByteArray &body)
             return parsedClerk.error();
         tokens.clerk = *parsedClerk;
     }
+    const QJsonArray replaced = object->value(QLatin1String("replaced")).toArray();
+    for (qsizetype i = 0; i < replaced.size() && i < 100; ++i)
+        tokens.replacedWindows.append(
+            boundedText(stringMember(replaced.at(i).toObject(), "windowId")));
     return tokens;
+}
+
+SessionReplacement parseSessionReplaced(const QJsonObject &object)
+{
+    SessionReplacement replaced;
+    replaced.windowId = boundedText(stringMember(object, "windowId"));
+    replaced.windowName = boundedText(stringMember(object, "windowName"));
+    replaced.at = QDateTime::fromString(stringMember(object, "at"), Qt::ISODate);
+    return replaced;
 }
 
 Core::Result<CaseCreated> parseCaseCreated(const QByteArray &body)
@@ -345,6 +359,10 @@ Core::Error errorFromResponse(int status, const QByteArray &body)
     if (code == QLatin1String("account_disabled"))
         return make(AccountDisabled,
             Tr::tr("This account is disabled. Ask the administrator to enable it."));
+    if (code == QLatin1String("session_replaced"))
+        return make(SessionReplaced,
+            Tr::tr("This account signed in at another window, which ended the sign-in here. "
+                   "Sign in again."));
     if (code == QLatin1String("token_expired") || code == QLatin1String("token_invalid"))
         return make(SessionExpired, Tr::tr("The sign-in has expired. Sign in again."));
     if (code == QLatin1String("validation_failed") || code == QLatin1String("unknown_item"))

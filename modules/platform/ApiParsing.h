@@ -59,7 +59,25 @@ struct SessionTokens
     qint64 expiresInSecs = 0;
     qint64 refreshExpiresInSecs = 0;
     ClerkInfo clerk;
+    /// The windows whose sessions of this account this sign-in ended (§2 "replaced"; an
+    /// empty id for a session without a window).
+    QStringList replacedWindows;
 };
+
+/*!
+ * Where and when the account signed in anew, ending this session (§2, §10): the
+ * live message session.replaced, or the replacedBy member of a 401
+ * session_replaced. No personal data.
+ */
+struct SessionReplacement
+{
+    QString windowId; ///< may be empty (a session without a window)
+    QString windowName;
+    QDateTime at; ///< invalid when the platform did not say
+};
+
+/// The {windowId, windowName, at} object of session.replaced / replacedBy; never fails.
+SessionReplacement parseSessionReplaced(const QJsonObject &object);
 
 /// Answer of POST /cases (§5).
 struct CaseCreated

@@ -188,6 +188,33 @@ Core::Status Outbox::exec(const QString &sql, const QVariantList &values)
 
 Core::Status Outbox::enqueue(const QJsonObject &caseBody)
 {
+    const Core::Status status = enqueueWithin(caseBody);
+    if (status)
+        announce(caseBody.value(QStringLiteral("clientCaseId")).toString());
+    return status;
+}
+
+void Outbox::announce(const QString &clientCaseId)
+{
+    emit caseStateChanged(clientCaseId, kPending);
+    if (m_running)
+        scheduleRun();
+}
+
+Core::Result<QHash<QString, QString>> Outbox::acknowledgedNumbers(Storage::Database &db)
+{
+    QHash<QString, QString> numbers;
+    QSqlQuery query(db.connection());
+    if (!query.exec(QStringLiteral("SELECT client_case_id, case_number FROM outbox_cases"
+                                   " WHERE case_number IS NOT NULL AND case_number != ''")))
+        return Storage::Database::queryError(query, QStringLiteral("acknowledged numbers"));
+    while (query.next())
+        numbers.insert(query.value(0).toString(), query.value(1).toString());
+    return numbers;
+}
+
+Core::Status Outbox::enqueueWithin(const QJsonObject &caseBody)
+{
     const QString clientCaseId = caseBody.value(QStringLiteral("clientCaseId")).toString();
     if (clientCaseId.isEmpty())
         return invalidCase(QStringLiteral("outbox: case body without clientCaseId"));
@@ -225,11 +252,6 @@ Core::Status Outbox::enqueue(const QJsonObject &caseBody)
         }
         return {};
     });
-    if (status) {
-        emit caseStateChanged(clientCaseId, kPending);
-        if (m_running)
-            scheduleRun();
-    }
     return status;
 }
 
@@ -664,6 +686,10 @@ void Outbox::submitCase(const CaseRow &row)
                     { submitted->caseNumber, id });
                 !r)
                 return r;
+            if (m_acknowledgedHook) {
+                if (auto r = m_acknowledgedHook(id, submitted->caseNumber); !r)
+                    return r;
+            }
             return setCaseState(id, kAcknowledged);
         });
         if (!s)

@@ -116,6 +116,25 @@ public:
      * another body is refused (InvalidArgument).
      */
     Core::Status enqueue(const QJsonObject &caseBody);
+    /*!
+     * Like enqueue(), but for a caller's own transaction (IntakeStore::transmit):
+     * writes the rows and nothing else. Call announce() once the caller committed.
+     */
+    Core::Status enqueueWithin(const QJsonObject &caseBody);
+    /// After enqueueWithin() committed: tells the screens and starts the upload.
+    void announce(const QString &clientCaseId);
+
+    /*!
+     * Runs inside the transaction that records a case as acknowledged, with the
+     * official number: the workstation writes it to the case there, so that the
+     * number is on the case whoever flushed the outbox. A failing hook leaves
+     * the case unacknowledged (tried again).
+     */
+    using AcknowledgedHook
+        = std::function<Core::Status(const QString &clientCaseId, const QString &caseNumber)>;
+    void setAcknowledgedHook(AcknowledgedHook hook) { m_acknowledgedHook = std::move(hook); }
+    /// clientCaseId -> official number of every acknowledged case (start-up reconciliation).
+    static Core::Result<QHash<QString, QString>> acknowledgedNumbers(Storage::Database &db);
 
     /// Works through the cases that are due now, then waits for the next one.
     void start();
@@ -156,6 +175,7 @@ signals:
     void idle();
 
 private:
+    AcknowledgedHook m_acknowledgedHook;
     struct CaseRow
     {
         QString clientCaseId;

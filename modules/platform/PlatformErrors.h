@@ -33,6 +33,7 @@ enum ErrorCode {
     InvalidArgument, ///< a programming or configuration error on this side
     CaCertificateInvalid, ///< the configured CA file is missing or unreadable
     Cancelled,
+    SessionReplaced, ///< 401 session_replaced: the account signed in at another window
 };
 
 /// The platform's machine code ("account_locked") recorded in \a error's detail, or empty.

@@ -153,8 +153,9 @@ void ResultFeed::onConnected()
 {
     if (!m_socket)
         return;
+    m_helloToken = m_session.accessToken();
     const QJsonObject hello { { QStringLiteral("type"), QStringLiteral("hello") },
-        { QStringLiteral("token"), QString::fromUtf8(m_session.accessToken()) },
+        { QStringLiteral("token"), QString::fromUtf8(m_helloToken) },
         { QStringLiteral("after"), lastProcessedId() } };
     m_socket->sendTextMessage(
         QString::fromUtf8(QJsonDocument(hello).toJson(QJsonDocument::Compact)));
@@ -206,6 +207,18 @@ void ResultFeed::onMessage(const QString &text)
         return;
     }
     const EventMessage &message = *parsed;
+    if (message.type == QLatin1String("session.replaced")) {
+        onSessionReplaced(parseSessionReplaced(message.raw));
+        return;
+    }
+    if (message.kind == EventMessage::ServerError
+        && message.error.code == QLatin1String("session_replaced")) {
+        onSessionReplaced(parseSessionReplaced(message.raw.value(QLatin1String("error"))
+                                                   .toObject()
+                                                   .value(QLatin1String("replacedBy"))
+                                                   .toObject()));
+        return;
+    }
     switch (message.kind) {
     case EventMessage::Welcome:
         m_welcomed = true;
@@ -293,6 +306,29 @@ void ResultFeed::onHelloRefused(const PlatformErrorBody &body)
         }
         giveUp(status.error());
     });
+}
+
+void ResultFeed::onSessionReplaced(const SessionReplacement &by)
+{
+    const QByteArray token = m_helloToken;
+    teardownSocket();
+    ++m_generation;
+    if (m_session.endByReplacement(by, token)) {
+        // The account signed in elsewhere: no hello can succeed until the clerk signs in here.
+        m_running = false;
+        setState(State::Stopped);
+        emit feedError(Core::Error { SessionReplaced,
+            Tr::tr("This account signed in at another window, which ended the sign-in here. "
+                   "Sign in again."),
+            QString(QStringLiteral("result feed: session replaced by window ") + by.windowId) });
+        return;
+    }
+    // This workstation signed in again since the socket said hello (an unlock): the platform
+    // ended the old session, the new one says hello at once.
+    m_failures = 0;
+    m_refreshTried = false;
+    setState(State::WaitingToReconnect);
+    m_reconnectTimer.start(0);
 }
 
 void ResultFeed::processNext()

@@ -55,6 +55,11 @@ class Transport;
  * expects any answer). A hello refused with token_expired / token_invalid
  * makes the Session refresh its tokens once, then the feed reconnects at once;
  * a second refusal (or a failed refresh) stops the feed with SessionExpired.
+ * session.replaced (the account signed in at another window, §10), or a hello
+ * refused with session_replaced, for the tokens the Session still holds stops
+ * the feed with SessionReplaced and ends the Session (Session::replaced());
+ * for tokens the Session has since replaced itself (an unlock signs in again)
+ * the feed says hello again at once with the new ones.
  *
  * Same thread as the Database and the Session; neither is owned. The TLS
  * settings are the ApiClient's (peer always verified).
@@ -145,6 +150,8 @@ private:
     void onConnected();
     void onMessage(const QString &message);
     void onHelloRefused(const PlatformErrorBody &error);
+    /// session.replaced, or a hello refused with session_replaced (§10).
+    void onSessionReplaced(const SessionReplacement &by);
     void onPingTimer();
     void processNext();
     enum class Listing { Unknown = 0, SinceLastStored, All };
@@ -165,6 +172,7 @@ private:
     Transport *m_http = nullptr;
     const Core::Clock *m_clock = nullptr;
     QWebSocket *m_socket = nullptr;
+    QByteArray m_helloToken; ///< the access token the current socket said hello with
     QTimer m_reconnectTimer;
     QTimer m_pingTimer;
     QRandomGenerator m_random;

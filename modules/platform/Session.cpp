@@ -10,6 +10,24 @@
 
 namespace Tongban::Platform {
 
+namespace {
+
+/// The replacement named by a 401 session_replaced answer, or nullopt for any other answer.
+std::optional<SessionReplacement> replacementIn(const Core::Result<ApiResponse> &response)
+{
+    if (!response || response->status != 401)
+        return std::nullopt;
+    const auto object = parseJsonObject(response->body, QStringLiteral("error body"));
+    if (!object)
+        return std::nullopt;
+    const QJsonObject error = object->value(QLatin1String("error")).toObject();
+    if (error.value(QLatin1String("code")).toString() != QLatin1String("session_replaced"))
+        return std::nullopt;
+    return parseSessionReplaced(error.value(QLatin1String("replacedBy")).toObject());
+}
+
+} // namespace
+
 Session::Session(ApiClient &api, TokenStore &store, QObject *parent)
     : QObject(parent)
     , m_api(api)
@@ -81,6 +99,7 @@ void Session::login(const QString &account, const QString &password, const QStri
             self->m_account = account;
             self->m_windowId = windowId;
             self->m_clerk = tokens->clerk;
+            self->m_replacedWindows = tokens->replacedWindows;
             self->adoptTokens(*tokens);
             self->m_store.save(keychainKey(account, windowId), self->secret(),
                 [self, clerk = tokens->clerk, done](Core::Status saved) {
@@ -151,7 +170,8 @@ void Session::refresh(std::function<void(Core::Status)> done)
         QJsonObject { { QStringLiteral("refreshToken"), QString::fromUtf8(m_refreshToken) } })
                        .toJson(QJsonDocument::Compact);
     QPointer<Session> self(this);
-    m_api.send(request, [self](Core::Result<ApiResponse> response) {
+    const QByteArray sentWith = m_accessToken;
+    m_api.send(request, [self, sentWith](Core::Result<ApiResponse> response) {
         if (!self)
             return;
         const auto finish = [self](const Core::Status &status) {
@@ -160,6 +180,12 @@ void Session::refresh(std::function<void(Core::Status)> done)
             for (const auto &waiter : waiters)
                 waiter(status);
         };
+        if (const auto by = replacementIn(response)) {
+            const Core::Error error = requireSuccess(std::move(response)).error();
+            self->endByReplacement(*by, sentWith);
+            finish(error);
+            return;
+        }
         response = requireSuccess(std::move(response));
         if (!response) {
             Core::Error error = response.error();
@@ -228,12 +254,30 @@ void Session::send(const ApiRequest &request, ResponseCallback callback)
     sendOnce(request, request.authenticated, std::move(callback));
 }
 
+bool Session::endByReplacement(const SessionReplacement &by, const QByteArray &token)
+{
+    if (token.isEmpty() || token != m_accessToken)
+        return false; // about tokens given up already (signed in again, or signed out)
+    qCInfo(lcPlatform).noquote() << "session ended: the account signed in at window"
+                                 << (by.windowId.isEmpty() ? QStringLiteral("(none)") : by.windowId)
+                                 << "at" << by.at.toString(Qt::ISODate);
+    clearTokens();
+    m_store.remove(keychainKey(m_account, m_windowId), [](const Core::Status &) {});
+    emit replaced(by);
+    return true;
+}
+
 void Session::sendOnce(const ApiRequest &request, bool mayRefresh, ResponseCallback callback)
 {
     QPointer<Session> self(this);
+    const QByteArray sentWith = m_accessToken;
     m_api.send(request,
-        [self, request, mayRefresh, callback = std::move(callback)](
+        [self, request, mayRefresh, sentWith, callback = std::move(callback)](
             Core::Result<ApiResponse> response) mutable {
+            if (self && request.authenticated) {
+                if (const auto by = replacementIn(response))
+                    self->endByReplacement(*by, sentWith);
+            }
             if (!self || !mayRefresh || !response || response->status != 401) {
                 callback(std::move(response));
                 return;

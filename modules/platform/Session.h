@@ -25,6 +25,13 @@ namespace Tongban::Platform {
  * the callback gets SessionExpired and expired() is emitted: the clerk signs
  * in again.
  *
+ * One live session per account (§2): when the account signs in elsewhere the
+ * platform answers 401 session_replaced; a request, a refresh or the events
+ * socket (endByReplacement()) that meets it for the tokens held now ends the
+ * session here: the tokens leave the keychain and replaced() is emitted. An
+ * answer about tokens this Session no longer holds (it signed in again since)
+ * changes nothing.
+ *
  * Errors of login(): InvalidCredentials, AccountLocked (the message names the
  * end of the lock; detail has until=<RFC 3339>), WindowMismatch,
  * AccountDisabled, NetworkUnavailable, TlsFailure, KeychainFailed.
@@ -53,6 +60,14 @@ public:
     QString account() const { return m_account; }
     QString windowId() const { return m_windowId; }
     ClerkInfo clerk() const { return m_clerk; }
+    /// The windows whose sessions of this account the last login() ended (§2 "replaced").
+    QStringList replacedWindows() const { return m_replacedWindows; }
+    /*!
+     * The platform says the session of \a token was replaced by a sign-in elsewhere: if
+     * this Session still holds \a token, its tokens are forgotten (keychain included),
+     * replaced() is emitted and true returned; otherwise (signed in again since) nothing.
+     */
+    bool endByReplacement(const SessionReplacement &by, const QByteArray &token);
     ApiClient &api() { return m_api; }
 
     void send(const ApiRequest &request, ResponseCallback callback) override;
@@ -64,6 +79,8 @@ signals:
     void tokensRefreshed();
     /// The refresh token no longer works: the clerk must sign in again.
     void expired(const Tongban::Core::Error &error);
+    /// The account signed in at another window (\a by): this session has ended.
+    void replaced(const Tongban::Platform::SessionReplacement &by);
 
 private:
     void sendOnce(const ApiRequest &request, bool mayRefresh, ResponseCallback callback);
@@ -76,6 +93,7 @@ private:
     QString m_account;
     QString m_windowId;
     ClerkInfo m_clerk;
+    QStringList m_replacedWindows;
     QByteArray m_accessToken;
     QByteArray m_refreshToken;
     bool m_refreshing = false;

@@ -128,12 +128,22 @@ Core::Status AccountService::setWindowPhone(const QString &windowId, const QStri
 
 Core::Status AccountService::setDisabled(const QString &account, bool disabled)
 {
+    const QList<QPair<QString, QString>> live
+        = disabled ? liveSessions(account) : QList<QPair<QString, QString>>();
     QSqlQuery query(m_database.connection());
     query.prepare(QStringLiteral("UPDATE hub_accounts SET disabled = ? WHERE account = ?"));
     query.addBindValue(disabled ? 1 : 0);
     query.addBindValue(account);
     if (!query.exec())
         return dbError(query, QStringLiteral("disable account"));
+    for (const auto &[sessionId, windowId] : live) {
+        qCInfo(lcHub) << "account" << account << "disabled: session at window" << windowId
+                      << "ended";
+        if (m_sessionEnded) {
+            m_sessionEnded(SessionEnd { sessionId, account, windowId,
+                QStringLiteral("account_disabled"), {}, {}, {}, m_clock.now() });
+        }
+    }
     return {};
 }
 
@@ -207,11 +217,114 @@ HttpResponse AccountService::login(const QJsonObject &body)
                 QStringLiteral("该账号未分配到此窗口，请核对窗口设置"), windowId);
         }
     }
-    return issueTokens(account, windowId, QUuid::createUuid().toString(QUuid::WithoutBraces), 200);
+    // One live session per account (issue 12): the earlier sessions end now. Their tokens
+    // are kept, marked, so that their holders learn why (401 session_replaced).
+    const QList<QPair<QString, QString>> replaced = liveSessions(account);
+    QSqlQuery revoke(m_database.connection());
+    revoke.prepare(QStringLiteral("UPDATE hub_tokens SET replaced_at = ?, replaced_by_window = ?"
+                                  " WHERE account = ? AND replaced_at IS NULL"));
+    revoke.addBindValue(nowMs);
+    revoke.addBindValue(windowId);
+    revoke.addBindValue(account);
+    if (!revoke.exec())
+        return internalError(revoke.lastError().text());
+    QJsonArray replacedJson;
+    for (const auto &[oldSession, oldWindow] : replaced) {
+        replacedJson.append(QJsonObject { { QStringLiteral("windowId"),
+            oldWindow.isEmpty() ? QJsonValue() : QJsonValue(oldWindow) } });
+    }
+    const QString sessionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    HttpResponse answer = issueTokens(account, windowId, sessionId, 200, replacedJson);
+    if (answer.status != 200)
+        return answer;
+    const QString windowName = windowJson(windowId).value(QStringLiteral("name")).toString();
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
+    for (const auto &[oldSession, oldWindow] : replaced) {
+        qCInfo(lcHub).noquote() << "session of" << account << "at window"
+                                << (oldWindow.isEmpty() ? QStringLiteral("(none)") : oldWindow)
+                                << "replaced by a sign-in at window"
+                                << (windowId.isEmpty() ? QStringLiteral("(none)") : windowId);
+        if (m_sessionEnded) {
+            m_sessionEnded(SessionEnd { oldSession, account, oldWindow,
+                QStringLiteral("session_replaced"), windowId, windowName, sessionId, at });
+        }
+    }
+    return answer;
 }
 
-HttpResponse AccountService::issueTokens(
-    const QString &account, const QString &windowId, const QString &sessionId, int status)
+QList<QPair<QString, QString>> AccountService::liveSessions(const QString &account) const
+{
+    QList<QPair<QString, QString>> sessions;
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT session_id, MAX(window_id) FROM hub_tokens"
+                                 " WHERE account = ? AND replaced_at IS NULL AND expires_at > ?"
+                                 " GROUP BY session_id ORDER BY session_id"));
+    query.addBindValue(account);
+    query.addBindValue(m_clock.now().toMSecsSinceEpoch());
+    if (!query.exec()) {
+        qCWarning(lcHub) << "reading sessions failed:" << query.lastError().text();
+        return sessions;
+    }
+    while (query.next())
+        sessions.append({ query.value(0).toString(), query.value(1).toString() });
+    return sessions;
+}
+
+HttpResponse AccountService::replacedError(const QString &byWindowId, qint64 atMs) const
+{
+    const QString at = rfc3339(QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC));
+    const QString windowName = windowJson(byWindowId).value(QStringLiteral("name")).toString();
+    return jsonResponse(401,
+        QJsonObject { { QStringLiteral("error"),
+            QJsonObject { { QStringLiteral("code"), QStringLiteral("session_replaced") },
+                { QStringLiteral("message"),
+                    QStringLiteral("此账号已在其他窗口登录，本窗口的登录已结束，请重新登录") },
+                { QStringLiteral("detail"), QStringLiteral("window=%1 at=%2").arg(byWindowId, at) },
+                { QStringLiteral("replacedBy"),
+                    QJsonObject { { QStringLiteral("windowId"), byWindowId },
+                        { QStringLiteral("windowName"), windowName },
+                        { QStringLiteral("at"), at } } } } } });
+}
+
+std::optional<SessionEnd> AccountService::sessionEnd(const QString &sessionId) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral(
+        "SELECT t.replaced_at, t.replaced_by_window, t.expires_at, a.disabled, t.account,"
+        " t.window_id FROM hub_tokens t JOIN hub_accounts a ON a.account = t.account"
+        " WHERE t.session_id = ?"));
+    query.addBindValue(sessionId);
+    if (!query.exec()) {
+        qCWarning(lcHub) << "reading a session failed:" << query.lastError().text();
+        return std::nullopt; // not known to have ended: the socket stays
+    }
+    const qint64 nowMs = m_clock.now().toMSecsSinceEpoch();
+    SessionEnd end { sessionId, {}, {}, QStringLiteral("signed_out"), {}, {}, {}, m_clock.now() };
+    bool any = false;
+    bool disabled = false;
+    while (query.next()) {
+        any = true;
+        end.account = query.value(4).toString();
+        end.windowId = query.value(5).toString();
+        disabled = query.value(3).toInt() != 0;
+        if (!query.value(0).isNull()) {
+            end.reason = QStringLiteral("session_replaced");
+            end.byWindowId = query.value(1).toString();
+            end.byWindowName = windowJson(end.byWindowId).value(QStringLiteral("name")).toString();
+            end.at = QDateTime::fromMSecsSinceEpoch(query.value(0).toLongLong(), Qt::UTC);
+            return end;
+        }
+        if (!disabled && query.value(2).toLongLong() > nowMs)
+            return std::nullopt;
+    }
+    if (any)
+        end.reason
+            = disabled ? QStringLiteral("account_disabled") : QStringLiteral("token_expired");
+    return end;
+}
+
+HttpResponse AccountService::issueTokens(const QString &account, const QString &windowId,
+    const QString &sessionId, int status, const std::optional<QJsonArray> &replaced)
 {
     const QByteArray access
         = randomBytes(32).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
@@ -243,19 +356,22 @@ HttpResponse AccountService::issueTokens(
     });
     if (!stored)
         return internalError(stored.error().detail);
-    return jsonResponse(status,
-        QJsonObject { { QStringLiteral("accessToken"), QString::fromLatin1(access) },
-            { QStringLiteral("refreshToken"), QString::fromLatin1(refreshToken) },
-            { QStringLiteral("expiresIn"), m_config.accessTokenSecs },
-            { QStringLiteral("refreshExpiresIn"), m_config.refreshTokenSecs },
-            { QStringLiteral("clerk"), clerkJson(account, windowId) } });
+    QJsonObject answer { { QStringLiteral("accessToken"), QString::fromLatin1(access) },
+        { QStringLiteral("refreshToken"), QString::fromLatin1(refreshToken) },
+        { QStringLiteral("expiresIn"), m_config.accessTokenSecs },
+        { QStringLiteral("refreshExpiresIn"), m_config.refreshTokenSecs },
+        { QStringLiteral("clerk"), clerkJson(account, windowId) } };
+    if (replaced)
+        answer.insert(QStringLiteral("replaced"), *replaced);
+    return jsonResponse(status, answer);
 }
 
 HttpResponse AccountService::refresh(const QJsonObject &body)
 {
     const QByteArray token = body.value(QStringLiteral("refreshToken")).toString().toLatin1();
     QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT session_id, account, window_id, expires_at FROM hub_tokens"
+    query.prepare(QStringLiteral("SELECT session_id, account, window_id, expires_at, replaced_at,"
+                                 " replaced_by_window FROM hub_tokens"
                                  " WHERE hash = ? AND kind = 'refresh'"));
     query.addBindValue(tokenHash(token));
     if (!query.exec())
@@ -267,6 +383,8 @@ HttpResponse AccountService::refresh(const QJsonObject &body)
     const QString sessionId = query.value(0).toString();
     const QString account = query.value(1).toString();
     const QString windowId = query.value(2).toString();
+    if (!query.value(4).isNull())
+        return replacedError(query.value(5).toString(), query.value(4).toLongLong());
     if (query.value(3).toLongLong() <= m_clock.now().toMSecsSinceEpoch()) {
         return errorResponse(
             401, QStringLiteral("token_expired"), QStringLiteral("登录已过期，请重新登录"));
@@ -288,6 +406,10 @@ HttpResponse AccountService::logout(const AuthContext &context)
     revoke.addBindValue(context.sessionId);
     if (!revoke.exec())
         return internalError(revoke.lastError().text());
+    if (m_sessionEnded) {
+        m_sessionEnded(SessionEnd { context.sessionId, context.account, context.windowId,
+            QStringLiteral("signed_out"), {}, {}, {}, m_clock.now() });
+    }
     return emptyResponse(204);
 }
 
@@ -315,14 +437,22 @@ std::optional<AuthContext> AccountService::authenticateToken(
     QSqlQuery query(m_database.connection());
     query.prepare(QStringLiteral(
         "SELECT t.session_id, t.account, t.window_id, t.expires_at, a.role, a.jurisdiction_code,"
-        " a.disabled FROM hub_tokens t JOIN hub_accounts a ON a.account = t.account"
-        " WHERE t.hash = ? AND t.kind = 'access'"));
+        " a.disabled, t.replaced_at, t.replaced_by_window FROM hub_tokens t"
+        " JOIN hub_accounts a ON a.account = t.account WHERE t.hash = ? AND t.kind = 'access'"));
     query.addBindValue(tokenHash(token));
     if (!query.exec()) {
         *error = internalError(query.lastError().text());
         return std::nullopt;
     }
-    if (!query.next() || query.value(6).toInt() != 0) {
+    if (!query.next()) {
+        *error = invalid;
+        return std::nullopt;
+    }
+    if (!query.value(7).isNull()) {
+        *error = replacedError(query.value(8).toString(), query.value(7).toLongLong());
+        return std::nullopt;
+    }
+    if (query.value(6).toInt() != 0) {
         *error = invalid;
         return std::nullopt;
     }

@@ -5,9 +5,12 @@
 
 #include <core/Result.h>
 
+#include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace Tongban::Storage {
@@ -27,12 +30,34 @@ struct AuthContext
 };
 
 /*!
+ * Why a session ended while its events socket may still be open (§2, §10): the
+ * machine code sent to the socket ("session_replaced", "signed_out",
+ * "token_expired", "account_disabled") and, for a replacement, where and when
+ * the account signed in anew (a window id and name; no personal data).
+ */
+struct SessionEnd
+{
+    QString sessionId;
+    QString account;
+    QString windowId; ///< the window of the ended session (empty: none)
+    QString reason;
+    QString byWindowId; ///< session_replaced: the window of the new sign-in (may be empty)
+    QString byWindowName;
+    QString bySessionId; ///< session_replaced: the new session
+    QDateTime at;
+};
+
+/*!
  * Accounts, windows and sessions (contract §2, §3, §11 presence).
  *
  * Passwords are stored as PBKDF2-SHA256 with a random 16-byte salt; tokens
  * are 256 random bits, handed out once and stored only as their SHA-256.
  * HubConfig::lockoutFailures failed sign-ins in a row lock the account for
  * lockoutSecs. All times come from the injected Clock.
+ *
+ * One live session per account: a sign-in revokes the account's earlier
+ * sessions (their tokens answer 401 session_replaced from then on) and tells
+ * the session-ended handler, like a sign-out and disabling the account do.
  *
  * Threading: the thread that owns the Database.
  */
@@ -63,15 +88,31 @@ public:
     /// The contract's window object {id, name, jurisdiction: {code, name}}; empty when unknown.
     QJsonObject windowJson(const QString &windowId) const;
 
+    /// Called (on this thread) for every session that a sign-in, a sign-out or disabling
+    /// the account ended, after the change is stored: the events service closes its sockets.
+    void setSessionEndedHandler(std::function<void(const SessionEnd &)> handler)
+    {
+        m_sessionEnded = std::move(handler);
+    }
+    /// Why \a sessionId is no longer live, or nullopt while it is (a token of it is
+    /// unexpired and not replaced, and the account is enabled).
+    std::optional<SessionEnd> sessionEnd(const QString &sessionId) const;
+
 private:
-    HttpResponse issueTokens(
-        const QString &account, const QString &windowId, const QString &sessionId, int status);
+    /// \a replaced: the login answer's "replaced" member (the sessions this sign-in ended).
+    HttpResponse issueTokens(const QString &account, const QString &windowId,
+        const QString &sessionId, int status, const std::optional<QJsonArray> &replaced = {});
     QJsonObject clerkJson(const QString &account, const QString &windowId) const;
     QByteArray derive(const QString &password, const QByteArray &salt, int iterations) const;
+    /// 401 session_replaced for a token of a replaced session (§2).
+    HttpResponse replacedError(const QString &byWindowId, qint64 atMs) const;
+    /// The live sessions of \a account: session id and window id.
+    QList<QPair<QString, QString>> liveSessions(const QString &account) const;
 
     Storage::Database &m_database;
     const HubConfig &m_config;
     const Core::Clock &m_clock;
+    std::function<void(const SessionEnd &)> m_sessionEnded;
 };
 
 } // namespace Tongban::Hub

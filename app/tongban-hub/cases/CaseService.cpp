@@ -90,6 +90,61 @@ QStringList validateCase(const QJsonObject &body)
     return problems;
 }
 
+/*!
+ * The rules of 000 第六条 a transmitted case must meet (issue 12): no material
+ * missing or deficient (such a case gets a one-time notice, it is not
+ * transmitted), and 容缺 only where the catalogue in force allows it, with
+ * the applicant's commitment. The first broken rule, as a 422 whose message
+ * says what to do; nullopt when the case may be created.
+ */
+std::optional<HttpResponse> breaksCaseRules(
+    const QJsonObject &body, const Catalog::ServiceItem &item, const QString &catalogVersion)
+{
+    const QJsonArray materials = body.value(QStringLiteral("materials")).toArray();
+    const auto refused = [](const QString &message, const QString &detail) {
+        return errorResponse(422, QStringLiteral("validation_failed"), message, detail);
+    };
+    for (qsizetype m = 0; m < materials.size(); ++m) {
+        const QJsonObject material = materials.at(m).toObject();
+        const QString id = material.value(QStringLiteral("materialId")).toString();
+        const QString status = material.value(QStringLiteral("status")).toString();
+        const Catalog::MaterialRequirement *requirement = nullptr;
+        for (const Catalog::MaterialRequirement &r : item.materials) {
+            if (r.id == id)
+                requirement = &r;
+        }
+        const QString name = requirement ? requirement->name : id;
+        const QString where = QStringLiteral("/materials/%1").arg(m);
+        if (status == QLatin1String("missing") || status == QLatin1String("deficient")) {
+            return refused(
+                QStringLiteral("材料“%1”%2，材料不齐全的案件不能传送；"
+                               "请出具一次性告知书，待申请人补正后再传送")
+                    .arg(name,
+                        status == QLatin1String("missing") ? QStringLiteral("缺少")
+                                                           : QStringLiteral("不符合要求")),
+                QStringLiteral("%1/status: %2 (%3); only received or tolerated materials may be "
+                               "transmitted")
+                    .arg(where, status, id));
+        }
+        if (status != QLatin1String("tolerated"))
+            continue;
+        if (!requirement || !requirement->tolerable) {
+            return refused(QStringLiteral("材料“%1”在现行目录（版本 %2）中不允许容缺受理；"
+                                          "请收取该材料后再传送，或出具一次性告知书")
+                               .arg(name, catalogVersion),
+                QStringLiteral("%1/status: tolerated, but material %2 of item %3 is not tolerable "
+                               "in catalogue %4")
+                    .arg(where, id, item.itemCode, catalogVersion));
+        }
+        if (material.value(QStringLiteral("commitment")).toString().trimmed().isEmpty()) {
+            return refused(
+                QStringLiteral("容缺受理的材料“%1”缺少申请人的承诺，请补充承诺后再传送").arg(name),
+                QStringLiteral("%1/commitment: required for a tolerated material").arg(where));
+        }
+    }
+    return std::nullopt;
+}
+
 struct CaseRow
 {
     QString id;
@@ -207,6 +262,10 @@ HttpResponse CaseService::create(const QJsonObject &body, const AuthContext &con
         if (!item) {
             return errorResponse(404, QStringLiteral("unknown_item"),
                 QStringLiteral("事项不在现行目录中"), itemCode);
+        }
+        if (auto refused = breaksCaseRules(body, *item, m_catalogue->catalog().catalogVersion)) {
+            qCInfo(lcHub).noquote() << "case" << clientCaseId << "refused:" << refused->body;
+            return *refused;
         }
         caseId = newId();
         const Core::Status stored = m_database.transaction([&]() -> Core::Status {
@@ -401,6 +460,12 @@ Core::Result<DecisionOutcome> CaseService::decide(const QString &caseId, const Q
         return Core::Error { InvalidDecision,
             QStringLiteral("The decision must be accepted or rejected."), decision };
     }
+    if (decision == QLatin1String("rejected") && reasons.trimmed().isEmpty()) {
+        return Core::Error { ReasonsRequired,
+            QStringLiteral("A rejection must state its reasons: give them with --reasons TEXT "
+                           "(or \"reasons\" in the request)."),
+            QStringLiteral("/reasons: required for a rejection") };
+    }
     if (!pdf.startsWith("%PDF-")) {
         return Core::Error { InvalidDecision, QStringLiteral("The notice must be a PDF document."),
             QStringLiteral("document does not start with %PDF-") };
@@ -503,6 +568,10 @@ HttpResponse CaseService::decisionRequest(
         case Conflict:
             return errorResponse(409, QStringLiteral("idempotency_conflict"),
                 QStringLiteral("该案件已作出决定"), outcome.error().detail);
+        case ReasonsRequired:
+            return errorResponse(422, QStringLiteral("validation_failed"),
+                QStringLiteral("不予受理必须写明理由，请填写理由后重新提交"),
+                outcome.error().detail);
         case NotSubmitted:
         case InvalidDecision:
             return validationFailed({ outcome.error().detail });

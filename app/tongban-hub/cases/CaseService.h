@@ -51,7 +51,8 @@ public:
     /*!
      * Records the home department's decision on a submitted case, keeps the
      * PDF and stores a result.issued event for the application window.
-     * \a decision is "accepted" or "rejected". Repeating the same decision
+     * \a decision is "accepted" or "rejected"; a rejection must give \a reasons
+     * (ReasonsRequired). Repeating the same decision
      * returns the first result; a different one is an error (Conflict).
      */
     Core::Result<DecisionOutcome> decide(const QString &caseId, const QString &decision,
@@ -63,6 +64,7 @@ public:
         Conflict,
         InvalidDecision,
         StorageFailed,
+        ReasonsRequired, ///< a rejection without reasons
     };
 
 private:

@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QWebSocket>
@@ -78,7 +79,7 @@ void EventService::accept(std::unique_ptr<QWebSocket> owned)
         socket->deleteLater();
         return;
     }
-    m_sessions.push_back(Session { socket, {}, {}, {}, false, 0, 0 });
+    m_sessions.push_back(Session { socket, {}, {}, {}, {}, false, 0, 0 });
     connect(socket, &QWebSocket::textMessageReceived, this,
         [this, socket](const QString &message) { onMessage(socket, message); });
     connect(socket, &QWebSocket::disconnected, this, [this, socket]() { drop(socket); });
@@ -204,6 +205,7 @@ void EventService::onMessage(QWebSocket *socket, const QString &message)
     session->windowId = context->windowId;
     session->account = context->account;
     session->role = context->role;
+    session->sessionId = context->sessionId;
     session->lastSent = qMax<qint64>(0, qint64(object->value(QStringLiteral("after")).toDouble()));
 
     qint64 lastId = 0;
@@ -253,8 +255,58 @@ void EventService::sendPending(Session &session)
     }
 }
 
+void EventService::endSession(const SessionEnd &end)
+{
+    QJsonObject message { { QStringLiteral("at"), rfc3339(end.at) } };
+    if (end.reason == QLatin1String("session_replaced")) {
+        message.insert(QStringLiteral("type"), QStringLiteral("session.replaced"));
+        message.insert(QStringLiteral("windowId"),
+            end.byWindowId.isEmpty() ? QJsonValue() : QJsonValue(end.byWindowId));
+        message.insert(QStringLiteral("windowName"), end.byWindowName);
+    } else {
+        message.insert(QStringLiteral("type"), QStringLiteral("session.ended"));
+        message.insert(QStringLiteral("reason"), end.reason);
+    }
+    const QString text = compact(message);
+    QList<QWebSocket *> closing;
+    for (Session &session : m_sessions) {
+        if (!session.authenticated || session.sessionId != end.sessionId)
+            continue;
+        if (end.reason == QLatin1String("session_replaced") && !session.windowId.isEmpty()
+            && session.windowId == end.byWindowId) {
+            // Signed in again at the same window (an unlock): not elsewhere. The window's
+            // socket carries on under the new session, a video call on it included.
+            session.sessionId = end.bySessionId;
+            continue;
+        }
+        closing.append(session.socket);
+    }
+    // Closing emits disconnected() later, which edits m_sessions: not inside the loop.
+    for (QWebSocket *socket : closing) {
+        qCInfo(lcHub).noquote() << "events socket of window"
+                                << (end.windowId.isEmpty() ? QStringLiteral("(none)")
+                                                           : end.windowId)
+                                << "closed:" << end.reason;
+        socket->sendTextMessage(text);
+        socket->close(QWebSocketProtocol::CloseCode(kSessionEndedCloseCode), end.reason);
+    }
+}
+
 void EventService::onPingTimer()
 {
+    // A session that expired (or ended in another process) since the last ping.
+    QList<SessionEnd> ended;
+    QSet<QString> checked;
+    for (const Session &session : m_sessions) {
+        if (!session.authenticated || checked.contains(session.sessionId))
+            continue;
+        checked.insert(session.sessionId);
+        if (auto end = m_accounts.sessionEnd(session.sessionId))
+            ended.append(*end);
+    }
+    for (const SessionEnd &end : ended)
+        endSession(end);
+
     QList<QWebSocket *> gone;
     for (Session &session : m_sessions) {
         // Two pings without a pong: the peer is gone even if TCP has not noticed.

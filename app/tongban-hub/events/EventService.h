@@ -20,6 +20,7 @@ class Database;
 namespace Tongban::Hub {
 
 class AccountService;
+struct SessionEnd;
 
 /*!
  * The events of contract §10: stored in hub_events with ids that only grow,
@@ -37,6 +38,16 @@ class AccountService;
  * other message an authenticated session sends is handed on through
  * messageReceived(); windowConnected()/windowDisconnected() report the first
  * session of a window and the end of its last one.
+ *
+ * A socket belongs to the session whose access token said hello, not to that
+ * token: it stays open while the session is refreshed, and is closed when the
+ * session ends (endSession(), called at once for a sign-in elsewhere, a
+ * sign-out or a disabled account; checked on every ping for an expired
+ * session). The socket first gets the live message session.replaced
+ * {windowId, windowName, at} or session.ended {reason, at}, then a close frame
+ * with code kSessionEndedCloseCode and the reason's machine code. A session
+ * replaced by a sign-in at the same window (an unlock) is not ended there:
+ * that window's sockets carry on under the new session.
  *
  * Threading: the thread that owns the Database.
  */
@@ -59,6 +70,12 @@ public:
     void pushPending();
 
     int sessionCount() const { return int(m_sessions.size()); }
+
+    /// The WebSocket close code of a socket whose session ended (§10); the close reason is
+    /// the machine code (session_replaced, signed_out, token_expired, account_disabled).
+    static constexpr int kSessionEndedCloseCode = 4001;
+    /// Tells every socket of \a end's session why it ends, and closes it.
+    void endSession(const SessionEnd &end);
 
     /// Sends \a message (no id, not stored) to every session of \a windowId; false if none.
     bool sendLive(const QString &windowId, const QJsonObject &message);
@@ -84,6 +101,7 @@ private:
         QString windowId;
         QString account;
         QString role;
+        QString sessionId;
         bool authenticated = false;
         qint64 lastSent = 0;
         int unansweredPings = 0;

@@ -101,7 +101,6 @@ CapturePane::CapturePane(App::Workstation &station, CaseController &cases, QWidg
                 ordered.append(Intake::CapturedPage { id });
             m.pages = ordered;
         });
-        m_cases.audit(QStringLiteral("page.reorder"), m_material);
     });
     connect(m_strip, &Widgets::PageStrip::pageDeleted, this, [this](const QString &pageId) {
         if (!m_cases.removePage(m_material, pageId))
@@ -197,7 +196,7 @@ void CapturePane::setMaterial(const QString &materialId)
         m_session->resetAutoCapture();
     }
     m_material = materialId;
-    m_capture->setEnabled(!materialId.isEmpty());
+    m_capture->setEnabled(!materialId.isEmpty() && m_cases.isMaterialEditable(materialId));
     refreshPages();
 }
 
@@ -253,6 +252,12 @@ void CapturePane::onPageCaptured(const Imaging::ProcessedPage &page)
 {
     if (m_material.isEmpty() || !m_cases.hasCase())
         return;
+    if (!m_cases.isMaterialEditable(m_material)) {
+        showStatus(tr("This material was accepted at the first visit: nothing is captured "
+                      "for it now."),
+            true);
+        return;
+    }
     const QString material = m_material;
     // Storing updates the case, which refreshes the strip: it shows this image without
     // reading the page back from disk.

@@ -34,6 +34,62 @@ CaseController::CaseController(
     }
 }
 
+void CaseController::setClerk(const Clerk &clerk)
+{
+    m_clerk = clerk;
+    m_station.intake().setActor({ clerk.account, clerk.role });
+}
+
+namespace {
+
+/// \a days working days after \a from; on a year the calendar does not cover yet,
+/// counted on weekends only and marked provisional.
+QDate workingDaysAfter(const QDate &from, int days, bool *provisional)
+{
+    auto due = Core::WorkCalendar::embedded().addWorkingDays(from, days);
+    if (provisional)
+        *provisional = !due;
+    if (due)
+        return due.value();
+    QDate date = from;
+    for (int left = days; left > 0;) {
+        date = date.addDays(1);
+        if (date.dayOfWeek() <= 5)
+            --left;
+    }
+    return date;
+}
+
+} // namespace
+
+bool CaseController::isMaterialEditable(const QString &materialId) const
+{
+    return m_draft && m_draft->state == CaseDraft::State::Open
+        && m_draft->isMaterialOpen(materialId);
+}
+
+bool CaseController::areFactsEditable() const
+{
+    return m_draft && m_draft->state == CaseDraft::State::Open && m_draft->areFactsOpen();
+}
+
+QDate CaseController::commitmentDue(
+    const Catalog::MaterialRequirement &material, bool *provisional) const
+{
+    return workingDaysAfter(
+        m_station.clock().now().toLocalTime().date(), material.toleranceDays, provisional);
+}
+
+bool CaseController::unlock(const QString &target, const QString &reason)
+{
+    if (!m_draft)
+        return false;
+    if (auto unlocked = m_station.intake().unlock(*m_draft, target, reason); !unlocked)
+        return report(unlocked.error());
+    emit caseChanged();
+    return true;
+}
+
 const Catalog::ServiceItem *CaseController::item() const
 {
     return m_draft ? m_catalog.item(m_draft->itemCode) : nullptr;
@@ -215,18 +271,39 @@ Core::Result<Notices::IssuedNotice> CaseController::issueNotice()
     const int documents = assessment.complete && !assessment.paperToMail().isEmpty() ? 2 : 1;
     if (auto left = m_station.notices().checkSerialsLeft(m_station.windowId(), documents); !left)
         return left.error();
-    auto issued = m_station.notices().issue(content,
-        { m_draft->caseId, m_station.windowId(), m_station.windowCode(), m_clerk.account });
-    if (!issued)
-        return issued.error();
+    const QDate today = m_station.clock().now().toLocalTime().date();
     if (!assessment.complete) {
-        QStringList open;
-        for (const Intake::MaterialAssessment &m : assessment.materials) {
-            if (!m.deficiencies.isEmpty())
-                open << m.requirement->id;
+        content.correctionDue = workingDaysAfter(
+            today, serviceItem->correctionDays, &content.correctionDueProvisional);
+    }
+    for (Notices::ReceivedMaterial &received : content.received) {
+        if (!received.tolerated)
+            continue;
+        for (const Catalog::MaterialRequirement &m : serviceItem->materials) {
+            if (m.name == received.name)
+                received.commitmentDue = commitmentDue(m, &received.commitmentDueProvisional);
         }
-        if (auto marked = m_station.intake().markAwaitingCorrection(*m_draft, open); !marked)
-            return marked.error();
+    }
+    QStringList open;
+    for (const Intake::MaterialAssessment &m : assessment.materials) {
+        if (!m.deficiencies.isEmpty())
+            open << m.requirement->id;
+    }
+    // The notice and the case's new state are one step: both on disk, or neither.
+    Core::Result<Notices::IssuedNotice> issued = Core::Error {};
+    const CaseDraft before = *m_draft;
+    const Core::Status done = m_station.database().transaction([&]() -> Core::Status {
+        issued = m_station.notices().issue(content,
+            { m_draft->caseId, m_station.windowId(), m_station.windowCode(), m_clerk.account });
+        if (!issued)
+            return issued.error();
+        if (!assessment.complete)
+            return m_station.intake().markAwaitingCorrection(*m_draft, open);
+        return {};
+    });
+    if (!done) {
+        *m_draft = before;
+        return done.error();
     }
     emit caseChanged();
     return issued;
@@ -245,20 +322,17 @@ Core::Status CaseController::transmit()
         return Core::Error { Intake::SaveFailed,
             tr("No platform is configured: the case cannot be transmitted. Ask IT support."), {} };
     }
-    if (auto queued = m_platform->outbox()->enqueue(body.value()); !queued)
-        return queued;
     const QStringList paper = assessment.paperToMail();
-    if (!paper.isEmpty()) {
-        const QDate today = m_station.clock().now().toLocalTime().date();
-        auto due = Core::WorkCalendar::embedded().addWorkingDays(today, 1);
-        if (!due)
-            return due.error();
-        if (auto task = m_station.intake().addMailingTask(*m_draft, paper, due.value()); !task)
-            return task.error();
-    }
-    if (auto done = m_station.intake().markComplete(*m_draft); !done)
-        return done;
-    m_platform->outbox()->flush();
+    // Paper originals go within 1 working day (000 §17); a year the calendar does not
+    // cover yet never blocks the window: counted on weekends only, provisional.
+    const QDate due = workingDaysAfter(m_station.clock().now().toLocalTime().date(), 1, nullptr);
+    Platform::Outbox *outbox = m_platform->outbox();
+    if (auto sent = m_station.intake().transmit(*m_draft, body.value(), paper, due,
+            [outbox](const QJsonObject &caseBody) { return outbox->enqueueWithin(caseBody); });
+        !sent)
+        return sent;
+    outbox->announce(m_draft->caseId);
+    outbox->flush();
     emit caseChanged();
     return {};
 }

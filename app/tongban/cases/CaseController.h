@@ -42,7 +42,8 @@ public:
     CaseController(
         App::Workstation &station, App::PlatformLink *platform, QObject *parent = nullptr);
 
-    void setClerk(const Clerk &clerk) { m_clerk = clerk; }
+    /// The clerk signed in: every act from now on is recorded under them.
+    void setClerk(const Clerk &clerk);
     const Clerk &clerk() const { return m_clerk; }
 
     bool hasCase() const { return m_draft.has_value(); }
@@ -77,6 +78,14 @@ public:
     Core::Result<Notices::IssuedNotice> issueMailingSlip();
     /// The applicant is back with the corrections.
     bool reopenForCorrection(const QString &caseId);
+    /// A supervisor lets \a target (material id, or "facts") change on a correction visit.
+    bool unlock(const QString &target, const QString &reason);
+    /// Whether \a materialId may change now (open case; on correction, listed or unlocked).
+    bool isMaterialEditable(const QString &materialId) const;
+    /// Whether the answers to the item's questions may change now.
+    bool areFactsEditable() const;
+    /// The commitment deadline of a tolerated material received today.
+    QDate commitmentDue(const Catalog::MaterialRequirement &material, bool *provisional) const;
 
     /// Records an act about the current case in the audit trail.
     void audit(const QString &action, const QString &detail = {});

@@ -10,6 +10,7 @@
 #include <QComboBox>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -167,10 +168,16 @@ ChecklistPage::ChecklistPage(
     m_tolerated = new QCheckBox(tr("Accept now, submit later (容缺受理)"), options);
     m_tolerated->setObjectName(QStringLiteral("tolerated"));
     optionsLayout->addWidget(m_tolerated);
-    m_commitment = new QLineEdit(options);
+    // The applicant signs the guide's own commitment; the window never writes its own.
+    m_commitment = new QLabel(options);
     m_commitment->setObjectName(QStringLiteral("commitment"));
-    m_commitment->setPlaceholderText(tr("The applicant's commitment: what, by when"));
+    m_commitment->setWordWrap(true);
+    m_commitment->setTextInteractionFlags(Qt::TextSelectableByMouse);
     optionsLayout->addWidget(m_commitment);
+    m_unlock = new QPushButton(tr("Supervisor: unlock this material…"), options);
+    m_unlock->setObjectName(QStringLiteral("unlockMaterial"));
+    m_unlock->setProperty("secondary", true);
+    optionsLayout->addWidget(m_unlock);
     mid->addWidget(options);
     m_todo = new QLabel(middle);
     m_todo->setObjectName(QStringLiteral("warning"));
@@ -226,9 +233,6 @@ ChecklistPage::ChecklistPage(
         if (m_loading)
             return;
         m_cases.edit([&](CaseDraft &d) { d.materialState(m_material).originalVerified = on; });
-        m_cases.audit(QStringLiteral("material.original"),
-            QStringLiteral("%1 %2").arg(
-                m_material, on ? QStringLiteral("verified") : QStringLiteral("not verified")));
     });
     connect(m_absent, &QCheckBox::toggled, this, [this](bool on) {
         if (m_loading)
@@ -236,30 +240,33 @@ ChecklistPage::ChecklistPage(
         m_cases.edit([&](CaseDraft &d) {
             auto &m = d.materialState(m_material);
             m.absent = on;
-            if (on)
+            if (on) {
                 m.tolerated = false;
+                m.commitment.clear();
+            }
         });
-        m_cases.audit(QStringLiteral("material.absent"),
-            QStringLiteral("%1 %2").arg(
-                m_material, on ? QStringLiteral("absent") : QStringLiteral("present")));
     });
     connect(m_tolerated, &QCheckBox::toggled, this, [this](bool on) {
         if (m_loading)
             return;
+        const Catalog::MaterialRequirement *req = currentRequirement();
         m_cases.edit([&](CaseDraft &d) {
             auto &m = d.materialState(m_material);
             m.tolerated = on;
+            m.commitment = on && req ? req->toleranceCommitment : QString();
             if (on)
                 m.absent = false;
         });
-        m_cases.audit(QStringLiteral("material.tolerated"),
-            QStringLiteral("%1 %2").arg(
-                m_material, on ? QStringLiteral("on") : QStringLiteral("off")));
-        if (on)
-            m_commitment->setFocus();
+        rebuildMaterial();
     });
-    connect(m_commitment, &QLineEdit::textEdited, this, [this](const QString &text) {
-        m_cases.edit([&](CaseDraft &d) { d.materialState(m_material).commitment = text; });
+    connect(m_unlock, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString reason = QInputDialog::getText(this, tr("Unlock a material"),
+            tr("Why must this material, accepted at the first visit, change? The reason is kept "
+               "in the trail under your account."),
+            QLineEdit::Normal, QString(), &ok);
+        if (ok && m_cases.unlock(m_material, reason))
+            rebuildMaterial();
     });
     connect(m_previous, &QPushButton::clicked, this, [this] { step(-1); });
     connect(m_next, &QPushButton::clicked, this, [this] { step(1); });
@@ -278,6 +285,18 @@ ChecklistPage::ChecklistPage(
         if (!m_loading)
             updateStatus();
     });
+}
+
+const Catalog::MaterialRequirement *ChecklistPage::currentRequirement() const
+{
+    const Catalog::ServiceItem *item = m_cases.item();
+    if (!item)
+        return nullptr;
+    for (const Catalog::MaterialRequirement &m : item->materials) {
+        if (m.id == m_material)
+            return &m;
+    }
+    return nullptr;
 }
 
 void ChecklistPage::refresh()
@@ -399,6 +418,7 @@ void ChecklistPage::rebuildMaterial()
     for (QWidget *w : std::initializer_list<QWidget *> { m_pointsBox, m_original, m_absent,
              m_tolerated, m_commitment, m_previous, m_next, m_sample })
         w->setVisible(has);
+    m_unlock->setVisible(false);
     if (m_capture)
         m_capture->setMaterial(has ? m_material : QString());
     if (!has) {
@@ -411,6 +431,7 @@ void ChecklistPage::rebuildMaterial()
     }
     const CaseDraft &d = m_cases.draft();
     const Intake::MaterialState *state = d.material(m_material);
+    const bool editable = m_cases.isMaterialEditable(m_material);
     m_materialName->setText(req->name);
     QString requirement = quantity(*req);
     if (!req->basis.isEmpty())
@@ -422,9 +443,10 @@ void ChecklistPage::rebuildMaterial()
             += QStringLiteral("\n") + tr("The paper original goes to the home department by mail.");
     m_requirement->setText(requirement);
     const bool toCorrect = d.submission > 1 && d.openMaterials.contains(m_material);
-    m_correctionNote->setText(toCorrect
-            ? tr("Listed on the one-time notice: check it again now.")
-            : tr("Already checked at the first visit; nothing to do unless it changed."));
+    m_correctionNote->setText(toCorrect ? tr("Listed on the one-time notice: check it again now.")
+            : editable
+            ? tr("Unlocked by a supervisor: changes are recorded in the trail.")
+            : tr("Accepted at the first visit: read-only (a supervisor can unlock it)."));
     m_correctionNote->setVisible(d.submission > 1);
 
     if (const Catalog::Sample *sample = m_cases.catalog().sample(req->sampleRef)) {
@@ -471,13 +493,15 @@ void ChecklistPage::rebuildMaterial()
         auto *reasonRow = new QHBoxLayout;
         auto *reason = new QComboBox(row);
         reason->setObjectName(QStringLiteral("reason"));
+        // The clerk picks the guide's reason; nothing is picked for them.
+        reason->addItem(tr("Choose the guide's reason…"), QString());
         for (const Catalog::Deficiency &standard : point.deficiencies)
             reason->addItem(standard.reason, standard.code);
         reason->setCurrentIndex(std::max(0, reason->findData(verdict.deficiencyCode)));
         reasonRow->addWidget(reason, 1);
         auto *remark = new QLineEdit(verdict.remark, row);
         remark->setObjectName(QStringLiteral("remark"));
-        remark->setPlaceholderText(tr("Remark (optional)"));
+        remark->setPlaceholderText(tr("Remark explaining the reason (optional)"));
         reasonRow->addWidget(remark, 1);
         const bool failed = verdict.verdict == ReviewVerdict::Verdict::Fail;
         reason->setVisible(failed);
@@ -486,7 +510,7 @@ void ChecklistPage::rebuildMaterial()
         m_points->addWidget(row);
 
         const QString pointId = point.id;
-        const auto record = [this, pointId, pass, fail, reason, remark](bool audit) {
+        const auto record = [this, pointId, pass, fail, reason, remark] {
             ReviewVerdict v;
             v.verdict = pass->isChecked() ? ReviewVerdict::Verdict::Pass
                 : fail->isChecked()       ? ReviewVerdict::Verdict::Fail
@@ -497,42 +521,56 @@ void ChecklistPage::rebuildMaterial()
             }
             reason->setVisible(v.verdict == ReviewVerdict::Verdict::Fail);
             remark->setVisible(v.verdict == ReviewVerdict::Verdict::Fail);
+            // The store records the mark in the trail under the signed-in clerk.
             m_cases.edit(
                 [&](CaseDraft &draft) { draft.materialState(m_material).verdicts[pointId] = v; });
-            if (audit) {
-                m_cases.audit(QStringLiteral("review.mark"),
-                    QStringLiteral("%1/%2 %3 %4")
-                        .arg(m_material, pointId,
-                            v.verdict == ReviewVerdict::Verdict::Pass ? QStringLiteral("pass")
-                                : v.verdict == ReviewVerdict::Verdict::Fail
-                                ? QStringLiteral("fail")
-                                : QStringLiteral("unmarked"),
-                            v.deficiencyCode));
-            }
             m_sample->highlightReviewPoint(pointId);
         };
         connect(pass, &QPushButton::clicked, this, [pass, fail, record] {
             if (pass->isChecked())
                 fail->setChecked(false);
-            record(true);
+            record();
         });
         connect(fail, &QPushButton::clicked, this, [pass, fail, reason, record] {
             if (fail->isChecked())
                 pass->setChecked(false);
-            record(true);
+            record();
             if (fail->isChecked())
                 reason->setFocus();
         });
-        connect(reason, &QComboBox::activated, this, [record] { record(true); });
-        connect(remark, &QLineEdit::editingFinished, this, [record] { record(false); });
+        connect(reason, &QComboBox::activated, this, [record] { record(); });
+        connect(remark, &QLineEdit::editingFinished, this, [record] { record(); });
+        for (QWidget *w : std::initializer_list<QWidget *> { pass, fail, reason, remark })
+            w->setEnabled(editable);
     }
     m_original->setVisible(req->originals > 0);
     m_original->setChecked(state && state->originalVerified);
     m_absent->setChecked(state && state->absent);
     m_tolerated->setVisible(req->tolerable);
     m_tolerated->setChecked(state && state->tolerated);
+    const bool tolerated = state && state->tolerated;
+    if (tolerated) {
+        bool provisional = false;
+        const QDate due = m_cases.commitmentDue(*req, &provisional);
+        m_commitment->setText(
+            tr("The applicant signs: %1\nBring it by %2%3.")
+                .arg(req->toleranceCommitment, QLocale().toString(due, QLocale::LongFormat),
+                    provisional ? tr(" (provisional: next year's calendar is not in yet)")
+                                : QString()));
+    } else {
+        m_commitment->setText(req->tolerable
+                ? tr("If the applicant commits to bring it later, they sign: %1")
+                      .arg(req->toleranceCommitment)
+                : QString());
+    }
     m_commitment->setVisible(req->tolerable);
-    m_commitment->setText(state ? state->commitment : QString());
+    for (QWidget *w : std::initializer_list<QWidget *> { m_original, m_absent, m_tolerated })
+        w->setEnabled(editable);
+    m_unlock->setVisible(d.state == CaseDraft::State::Open && !editable);
+    m_unlock->setEnabled(m_cases.clerk().role == QLatin1String("admin"));
+    m_unlock->setToolTip(m_unlock->isEnabled()
+            ? QString()
+            : tr("Only a supervisor's account can unlock what the first visit accepted."));
     m_loading = false;
     updateStatus();
 }

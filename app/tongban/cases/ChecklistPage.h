@@ -12,6 +12,9 @@ class QVBoxLayout;
 namespace Tongban::App {
 class Workstation;
 }
+namespace Tongban::Catalog {
+struct MaterialRequirement;
+}
 namespace Tongban::Widgets {
 class SampleView;
 }
@@ -51,6 +54,7 @@ signals:
 private:
     void rebuildList();
     void rebuildMaterial();
+    const Catalog::MaterialRequirement *currentRequirement() const;
     void updateStatus();
     void step(int delta);
 
@@ -71,7 +75,8 @@ private:
     QCheckBox *m_original = nullptr;
     QCheckBox *m_absent = nullptr;
     QCheckBox *m_tolerated = nullptr;
-    QLineEdit *m_commitment = nullptr;
+    QLabel *m_commitment = nullptr;
+    QPushButton *m_unlock = nullptr;
     QLabel *m_todo = nullptr;
     QPushButton *m_previous = nullptr;
     QPushButton *m_next = nullptr;

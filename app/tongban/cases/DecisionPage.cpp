@@ -167,8 +167,13 @@ void DecisionPage::refresh()
         for (const Notices::Deficiency &deficiency : m.deficiencies)
             what << QStringLiteral("%1: %2").arg(deficiency.reason, deficiency.correction);
         what += m.todo;
-        if (m.status == MaterialStatus::Tolerated && state)
-            what << tr("Commitment: %1").arg(state->commitment);
+        if (m.status == MaterialStatus::Tolerated && state) {
+            bool provisional = false;
+            const QDate due = m_cases.commitmentDue(*m.requirement, &provisional);
+            what << tr("Commitment: %1 (by %2%3)")
+                        .arg(state->commitment, due.toString(QStringLiteral("yyyy-MM-dd")),
+                            provisional ? tr(", provisional") : QString());
+        }
         m_table->setItem(row, 3, new QTableWidgetItem(what.join(QLatin1Char('\n'))));
     }
     m_table->resizeRowsToContents();
@@ -212,6 +217,25 @@ void DecisionPage::refresh()
         m_verdict->setText(tr("Not decided yet:\n%1").arg(left.join(QLatin1Char('\n'))));
         m_issue->setEnabled(false);
         m_issue->setText(tr("Finish checking first"));
+    } else if (a.complete && a.count(MaterialStatus::Tolerated) > 0) {
+        // Not 材料齐全: something is still owed under the applicant's commitment.
+        QStringList owed;
+        for (const Intake::MaterialAssessment &m : a.materials) {
+            if (m.status != MaterialStatus::Tolerated)
+                continue;
+            bool provisional = false;
+            const QDate due = m_cases.commitmentDue(*m.requirement, &provisional);
+            owed << tr("%1, by %2%3")
+                        .arg(m.requirement->name, due.toString(QStringLiteral("yyyy-MM-dd")),
+                            provisional ? tr(" (provisional)") : QString());
+        }
+        m_verdict->setProperty("state", QStringLiteral("good"));
+        m_verdict->setText(tr("Accepted with tolerated absence (容缺受理): the applicant signed "
+                              "the commitment to bring %1. Issue the receipt, which names it "
+                              "and its deadline, and transmit the case.")
+                               .arg(owed.join(tr("; "))));
+        m_issue->setEnabled(true);
+        m_issue->setText(tr("Issue receipt and transmit (Ctrl+P)"));
     } else if (a.complete) {
         m_verdict->setProperty("state", QStringLiteral("good"));
         m_verdict->setText(tr("Every material is in order: issue the receipt and transmit "

@@ -11,6 +11,7 @@
 #include <QFormLayout>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -369,6 +370,8 @@ void NewCasePage::buildQuestions()
         const QVariant current = d.facts.value(factId);
         const int index = current.isValid() ? combo->findData(current) : 0;
         combo->setCurrentIndex(std::max(0, index));
+        // On a correction visit the answers stay as accepted (a supervisor can unlock them).
+        combo->setEnabled(m_cases.areFactsEditable());
         connect(combo, &QComboBox::activated, this, [this, combo, factId] {
             const QVariant value = combo->currentData();
             m_cases.edit([&](CaseDraft &draft) {
@@ -382,6 +385,30 @@ void NewCasePage::buildQuestions()
         });
         m_questions->addRow(fact->question, combo);
         ++shown;
+    }
+    if (shown > 0 && !m_cases.areFactsEditable() && d.submission > 1) {
+        auto *locked = new QLabel(tr("Answered at the first visit: read-only on a correction "
+                                     "visit, so that no new material can be demanded."),
+            m_questionsBox);
+        locked->setObjectName(QStringLiteral("factsLocked"));
+        locked->setWordWrap(true);
+        auto *unlock = new QPushButton(tr("Supervisor: unlock the answers…"), m_questionsBox);
+        unlock->setObjectName(QStringLiteral("unlockFacts"));
+        unlock->setProperty("secondary", true);
+        unlock->setEnabled(m_cases.clerk().role == QLatin1String("admin"));
+        if (!unlock->isEnabled())
+            unlock->setToolTip(tr("Only a supervisor's account can unlock the answers."));
+        connect(unlock, &QPushButton::clicked, this, [this] {
+            bool ok = false;
+            const QString reason = QInputDialog::getText(this, tr("Unlock the answers"),
+                tr("Why must the answers accepted at the first visit change? The reason is "
+                   "kept in the trail under your account."),
+                QLineEdit::Normal, QString(), &ok);
+            if (ok && m_cases.unlock(QStringLiteral("facts"), reason))
+                buildQuestions();
+        });
+        m_questions->addRow(locked);
+        m_questions->addRow(unlock);
     }
     m_questionsBox->setVisible(shown > 0);
 }

@@ -247,22 +247,23 @@ bool OutboxPage::recordWaybill(qint64 taskId, const QString &carrier, const QStr
                        "waybill once it is."));
         return false;
     }
-    const auto recorded
-        = m_station.intake().recordMailing(taskId, carrier, waybill, m_cases.clerk().account);
+    // The waybill and the platform request that tells the home department (§8) are one
+    // step: both recorded, or neither.
+    Platform::RequestQueue *requests = m_platform->requests();
+    const QDateTime sentAt = m_station.clock().now();
+    const auto recorded = m_station.intake().recordMailing(
+        taskId, carrier, waybill, m_cases.clerk().account, [&](const Intake::MailingTask &sent) {
+            Platform::MailingRecord mailing;
+            mailing.clientMailingId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            mailing.caseId = serverCaseId;
+            mailing.carrier = sent.carrier;
+            mailing.waybill = sent.waybill;
+            mailing.sentAt = sent.sentAt.isValid() ? sent.sentAt : sentAt;
+            mailing.materials = sent.materialIds;
+            return requests->enqueueMailing(mailing);
+        });
     if (!recorded) {
         showMessage(recorded.error().message);
-        return false;
-    }
-    // The home department learns the waybill through the platform (§8), exactly once.
-    Platform::MailingRecord mailing;
-    mailing.clientMailingId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    mailing.caseId = serverCaseId;
-    mailing.carrier = carrier;
-    mailing.waybill = waybill.trimmed();
-    mailing.sentAt = m_station.clock().now();
-    mailing.materials = task.materialIds;
-    if (auto queued = m_platform->requests()->enqueueMailing(mailing); !queued) {
-        showMessage(queued.error().message);
         return false;
     }
     m_platform->requests()->flush();

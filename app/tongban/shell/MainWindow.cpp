@@ -206,6 +206,23 @@ MainWindow::MainWindow(App::Workstation &station, App::PlatformLink *platform, Q
             });
     }
 
+    if (platform) {
+        // One live session per account: signed in elsewhere, this window goes to the
+        // sign-in screen like the idle lock (the open case stays), saying where and when.
+        // The platform link has stopped and recorded it in the trail.
+        connect(platform, &App::PlatformLink::sessionReplaced, this,
+            [this](const Platform::SessionReplacement &by) {
+                if (!m_clerk.isValid())
+                    return;
+                m_idle->stop();
+                m_capture->setActive(false);
+                m_signIn->showLocked(
+                    m_clerk.account, m_clerk.name, App::PlatformLink::replacedMessage(by));
+                m_top->setCurrentWidget(m_signIn);
+                emit locked();
+            });
+    }
+
     const auto &calendar = Core::WorkCalendar::embedded();
     const QList<int> years = calendar.years();
     statusBar()->showMessage(

@@ -97,10 +97,10 @@ void SignInPage::showSignIn()
     m_account->setFocus();
 }
 
-void SignInPage::showLocked(const QString &account, const QString &clerkName)
+void SignInPage::showLocked(const QString &account, const QString &clerkName, const QString &reason)
 {
     m_locked = true;
-    m_title->setText(tr("Window locked"));
+    m_title->setText(reason.isEmpty() ? tr("Window locked") : tr("Signed in at another window"));
     m_account->setText(account);
     m_account->setReadOnly(true);
     m_password->clear();
@@ -110,6 +110,11 @@ void SignInPage::showLocked(const QString &account, const QString &clerkName)
                           "another clerk must sign out first.")
                            .arg(clerkName));
     m_message->setObjectName(QStringLiteral("fieldName"));
+    if (!reason.isEmpty()) {
+        m_message->setText(reason);
+        m_message->setObjectName(QStringLiteral("warning"));
+    }
+    m_message->setStyleSheet({}); // re-polish with the object name
     m_message->show();
     setBusy(false);
     m_password->setFocus();

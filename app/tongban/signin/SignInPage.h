@@ -25,8 +25,9 @@ public:
 
     /// Ready for a new sign-in (empty fields).
     void showSignIn();
-    /// Locked for \a account: only the password can be typed.
-    void showLocked(const QString &account, const QString &clerkName);
+    /// Locked for \a account: only the password can be typed. \a reason, when given, replaces
+    /// the idle-lock explanation (the account signed in at another window).
+    void showLocked(const QString &account, const QString &clerkName, const QString &reason = {});
     void showError(const QString &message);
     void setBusy(bool busy);
     bool isLocked() const { return m_locked; }

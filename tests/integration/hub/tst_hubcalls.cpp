@@ -6,6 +6,8 @@
 
 #include "HubWsClient.h"
 
+#include <storage/Database.h>
+
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -13,7 +15,6 @@
 #include <DemoSeed.h>
 #include <Hub.h>
 #include <calls/CallService.h>
-#include <storage/Database.h>
 
 using namespace Tongban;
 
@@ -361,9 +362,10 @@ void TestHubCalls::presenceGoesOfflineAfterTheGrace()
     // GIVEN a home window that connects: it becomes online, and the others are told
     auto home1 = connectWindow(QStringLiteral("xh-tb-01-liuyang"), Home1);
     QVERIFY(home1);
-    const auto presenceOf = [this](const QString &windowId) {
+    const auto presenceOf = [this, &app](const QString &windowId) {
         HubTestClient client(m_base);
-        client.login(QStringLiteral("xh-tb-03-wangli"), Password, AppWindow);
+        // The application window's own session: a second sign-in would end it (§2).
+        client.token = app->http.token;
         const QJsonArray windows
             = client.send("GET", QStringLiteral("/api/v1/windows?jurisdiction=410402&role=home"))
                   .json()

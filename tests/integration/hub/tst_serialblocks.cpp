@@ -19,6 +19,7 @@
 #include <QTest>
 
 #include <DemoSeed.h>
+#include <accounts/AccountService.h>
 
 using namespace Tongban;
 
@@ -125,10 +126,16 @@ private slots:
     void twoInstallationsOfOneWindowNeverShareASerial()
     {
         // GIVEN two workstations configured as the same window, each with its own data folder
+        // and its own clerk (one live session per account)
+        const QString second = QStringLiteral("xh-tb-03-second");
+        QVERIFY(m_platform->hub->accounts()
+                    .addAccount(second, QStringLiteral("第二"), QStringLiteral("application"),
+                        QStringLiteral("410402"), Password, { Window })
+                    .ok());
         Workstation a;
         Workstation b;
         QVERIFY(a.open(m_platform->base, tokenOf(m_platform->base, Clerk, Window)).isEmpty());
-        QVERIFY(b.open(m_platform->base, tokenOf(m_platform->base, Clerk, Window)).isEmpty());
+        QVERIFY(b.open(m_platform->base, tokenOf(m_platform->base, second, Window)).isEmpty());
         // WHEN both sign in (the client tops up) and issue 60 notices each, in turn
         a.serials->start();
         b.serials->start();

@@ -9,6 +9,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -108,7 +109,21 @@ private slots:
     void correctionReopensOnlyWhatTheNoticeListed();
     void findByApplicantAndMailingTasks();
 
+    void aFailedPointDoesNotEndTheExamination();
+    void aFailedPointNeedsTheGuidesReasonAndTheRemarkOnlyExplains();
+    void delegationNeedsTheAgentsNameAndIdentity();
+    void correctionVisitChangesOnlyWhatTheNoticeListed();
+    void aLaterNoticeNeverAddsADemand();
+    void everyActIsRecordedUnderTheClerkWhoDidIt();
+    void answersCommitmentsAndApplicantEditsAreAudited();
+    void transmissionIsOneStep();
+    void aWaybillIsRecordedWithItsPlatformRequest();
+    void aSaveNeverLosesTheOfficialNumber();
+
 private:
+    /// A case of \a station whose first notice listed the application (a failed point) and
+    /// the lease (absent), reopened for the applicant's correction visit.
+    CaseDraft correctionVisit(Station &station);
     const Catalog::ServiceItem &item() const { return *m_catalog.item(kItem); }
     Catalog::Catalog m_catalog;
 };
@@ -219,7 +234,20 @@ void TestIntake::toleratedAbsenceNeedsTheGuideAndACommitment()
     MaterialState &premises = draft.materialState(QStringLiteral("premises"));
     premises = MaterialState { QStringLiteral("premises"), false, true, {}, false, {}, {} };
     QVERIFY(!assess(item(), draft).decidable); // no commitment yet
+    // a text of the window's own is not the applicant's commitment
+    premises.commitment = QStringLiteral("x");
+    QVERIFY(!assess(item(), draft).decidable);
     premises.commitment = QStringLiteral("申请人承诺5个工作日内补交租赁合同");
+    QVERIFY(!assess(item(), draft).decidable);
+    // the guide's standard text is
+    const Catalog::MaterialRequirement *lease = nullptr;
+    for (const Catalog::MaterialRequirement &m : item().materials) {
+        if (m.id == QLatin1String("premises"))
+            lease = &m;
+    }
+    QVERIFY(lease);
+    QCOMPARE(lease->toleranceDays, 5); // read from "5个工作日内"
+    premises.commitment = lease->toleranceCommitment;
     Assessment a = assess(item(), draft);
     QVERIFY(a.complete);
     QCOMPARE(a.material(QStringLiteral("premises"))->status, MaterialStatus::Tolerated);
@@ -451,6 +479,405 @@ void TestIntake::findByApplicantAndMailingTasks()
     QCOMPARE(sent.waybill, QStringLiteral("1234567890123"));
     QCOMPARE(sent.due, QDate(2026, 11, 25));
     QVERIFY(sent.isSent());
+}
+
+namespace {
+
+QList<Security::AuditRecord> trail(const Station &station)
+{
+    QList<Security::AuditRecord> records = station.audit->recent(10000);
+    std::reverse(records.begin(), records.end());
+    return records;
+}
+
+QList<Security::AuditRecord> actsOf(const Station &station, const QString &action)
+{
+    QList<Security::AuditRecord> found;
+    for (const Security::AuditRecord &r : trail(station)) {
+        if (r.action == action)
+            found << r;
+    }
+    return found;
+}
+
+} // namespace
+
+void TestIntake::aFailedPointDoesNotEndTheExamination()
+{
+    // GIVEN the application form with its signature point failed, its three other points
+    // never examined and its original not verified
+    CaseDraft draft = applicantZhang();
+    checkEverything(item(), draft);
+    MaterialState &application = draft.materialState(QStringLiteral("application"));
+    application.verdicts.clear();
+    application.originalVerified = false;
+    application.verdicts[QStringLiteral("signed")]
+        = ReviewVerdict { ReviewVerdict::Verdict::Fail, QStringLiteral("unsigned"), {} };
+    // WHEN it is assessed
+    Assessment a = assess(item(), draft);
+    // THEN the material is not decided, and so neither is the case: no notice yet
+    QVERIFY(!a.decidable);
+    const MaterialAssessment *m = a.material(QStringLiteral("application"));
+    QCOMPARE(m->status, MaterialStatus::Unchecked);
+    QCOMPARE(m->todo.size(), 2); // three points to mark, the original to verify
+    // WHEN the clerk examines the rest and finds a second problem
+    for (const QString &point : { QStringLiteral("type"), QStringLiteral("premises") })
+        application.verdicts[point] = ReviewVerdict { ReviewVerdict::Verdict::Pass, {}, {} };
+    application.verdicts[QStringLiteral("scope")]
+        = ReviewVerdict { ReviewVerdict::Verdict::Fail, QStringLiteral("scope-irregular"), {} };
+    a = assess(item(), draft);
+    QVERIFY(!a.decidable); // the original is still to verify
+    application.originalVerified = true;
+    a = assess(item(), draft);
+    // THEN the one notice lists both problems of the material at once
+    QVERIFY(a.decidable);
+    QCOMPARE(a.material(QStringLiteral("application"))->status, MaterialStatus::Deficient);
+    QCOMPARE(a.deficiencies().size(), 2);
+}
+
+void TestIntake::aFailedPointNeedsTheGuidesReasonAndTheRemarkOnlyExplains()
+{
+    CaseDraft draft = applicantZhang();
+    checkEverything(item(), draft);
+    // GIVEN a failed point with no reason picked, only a remark
+    draft.materialState(QStringLiteral("application")).verdicts[QStringLiteral("signed")]
+        = ReviewVerdict { ReviewVerdict::Verdict::Fail, {}, QStringLiteral("请另找人签") };
+    Assessment a = assess(item(), draft);
+    // THEN it is not decided: the remark is not a demand of its own
+    QVERIFY(!a.decidable);
+    QVERIFY(a.deficiencies().isEmpty());
+    // WHEN the guide's reason is picked
+    draft.materialState(QStringLiteral("application"))
+        .verdicts[QStringLiteral("signed")]
+        .deficiencyCode
+        = QStringLiteral("unsigned");
+    a = assess(item(), draft);
+    QVERIFY(a.decidable);
+    const auto deficiencies = a.deficiencies();
+    QCOMPARE(deficiencies.size(), 1);
+    // THEN reason and correction are the catalogue's; the remark only explains them
+    const Catalog::ReviewPoint &signedPoint = item().materials.first().reviewPoints.last();
+    QCOMPARE(deficiencies[0].reason, signedPoint.deficiencies.first().reason);
+    QCOMPARE(deficiencies[0].correction, signedPoint.deficiencies.first().correction);
+    QCOMPARE(deficiencies[0].remark, QStringLiteral("请另找人签"));
+}
+
+void TestIntake::delegationNeedsTheAgentsNameAndIdentity()
+{
+    CaseDraft draft = applicantZhang();
+    draft.facts.insert(QStringLiteral("agentApplies"), true);
+    checkEverything(item(), draft);
+    // GIVEN 是否委托 = 是 and nobody named
+    QCOMPARE(applicantProblems(draft).size(), 2);
+    QVERIFY(!assess(item(), draft).decidable);
+    // a name with an invalid identity number is not enough either
+    draft.agent.name = QStringLiteral("李四");
+    draft.agent.idNumber = QStringLiteral("110105194912310021");
+    QCOMPARE(applicantProblems(draft).size(), 1);
+    draft.agent.idNumber = QStringLiteral("11010519491231002X");
+    QVERIFY(applicantProblems(draft).isEmpty());
+    QVERIFY(assess(item(), draft).complete);
+}
+
+CaseDraft TestIntake::correctionVisit(Station &station)
+{
+    CaseDraft draft = station.store->start(kItem, {}, kWindow, QStringLiteral("clerk-a")).value();
+    draft.applicant = applicantZhang().applicant;
+    draft.facts = applicantZhang().facts;
+    checkEverything(item(), draft);
+    draft.materialState(QStringLiteral("premises")).absent = true;
+    draft.materialState(QStringLiteral("application")).verdicts[QStringLiteral("signed")]
+        = ReviewVerdict { ReviewVerdict::Verdict::Fail, QStringLiteral("unsigned"), {} };
+    if (!station.store->save(draft))
+        qFatal("save failed");
+    if (!station.store->markAwaitingCorrection(
+            draft, { QStringLiteral("application"), QStringLiteral("premises") }))
+        qFatal("notice failed");
+    CaseDraft back = station.store->load(draft.caseId).value();
+    if (!station.store->reopenForCorrection(back))
+        qFatal("reopen failed");
+    return back;
+}
+
+void TestIntake::correctionVisitChangesOnlyWhatTheNoticeListed()
+{
+    Station station;
+    station.open();
+    station.store->setActor({ QStringLiteral("clerk-a"), QStringLiteral("application") });
+    CaseDraft back = correctionVisit(station);
+    const QJsonObject stored = station.store->load(back.caseId)->toJson();
+
+    // WHEN the clerk changes a material accepted the first time
+    CaseDraft edited = back;
+    edited.materialState(QStringLiteral("photo")).verdicts[QStringLiteral("face")]
+        = ReviewVerdict { ReviewVerdict::Verdict::Fail, QStringLiteral("old"), {} };
+    // THEN it is refused and nothing is written
+    auto refused = station.store->save(edited);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, int(Locked));
+    QCOMPARE(station.store->load(back.caseId)->toJson(), stored);
+    // nor can the answers to the questions (情形) change
+    edited = back;
+    edited.facts.insert(QStringLiteral("agentApplies"), true);
+    QVERIFY(!station.store->save(edited));
+    // nor can a page be added to or removed from an accepted material
+    QVERIFY(!station.store->addPage(
+        back, QStringLiteral("photo"), "late page", QStringLiteral("image/jpeg")));
+    const QString photoPage = back.material(QStringLiteral("photo"))->pages.first().pageId;
+    QVERIFY(!station.store->removePage(back, QStringLiteral("photo"), photoPage));
+    // but the listed materials can
+    edited = back;
+    edited.materialState(QStringLiteral("application")).verdicts[QStringLiteral("signed")]
+        = ReviewVerdict { ReviewVerdict::Verdict::Pass, {}, {} };
+    QVERIFY(station.store->save(edited));
+    QVERIFY(station.store->addPage(
+        edited, QStringLiteral("premises"), "lease", QStringLiteral("image/jpeg")));
+
+    // WHEN a clerk who is not a supervisor tries to unlock the photo
+    auto notAllowed = station.store->unlock(edited, QStringLiteral("photo"), QStringLiteral("x"));
+    QVERIFY(!notAllowed);
+    QCOMPARE(notAllowed.error().code, int(NotAllowed));
+    // THEN a supervisor can, with a reason, and it is in the trail under them
+    station.store->setActor({ QStringLiteral("boss"), QStringLiteral("admin") });
+    QVERIFY(!station.store->unlock(edited, QStringLiteral("photo"), QStringLiteral(" ")));
+    QVERIFY(station.store->unlock(edited, QStringLiteral("photo"), QStringLiteral("照片拍错了")));
+    const auto unlocks = actsOf(station, QStringLiteral("case.unlock"));
+    QCOMPARE(unlocks.size(), 1);
+    QCOMPARE(unlocks.first().clerk, QStringLiteral("boss"));
+    QVERIFY(unlocks.first().detail.contains(QStringLiteral("照片拍错了")));
+    edited.materialState(QStringLiteral("photo")).originalVerified = false;
+    QVERIFY(station.store->save(edited));
+    QVERIFY(station.audit->verify()->ok);
+}
+
+void TestIntake::aLaterNoticeNeverAddsADemand()
+{
+    Station station;
+    station.open();
+    station.store->setActor({ QStringLiteral("boss"), QStringLiteral("admin") });
+    CaseDraft back = correctionVisit(station);
+    // GIVEN a supervisor unlocked the photo and the clerk now finds it wanting
+    QVERIFY(station.store->unlock(back, QStringLiteral("photo"), QStringLiteral("重新核对")));
+    MaterialState &photo = back.materialState(QStringLiteral("photo"));
+    photo.verdicts[QStringLiteral("face")]
+        = ReviewVerdict { ReviewVerdict::Verdict::Fail, QStringLiteral("old"), {} };
+    QVERIFY(station.store->save(back));
+    // and the application is still unsigned, the lease still missing
+    back.materialState(QStringLiteral("application")).verdicts[QStringLiteral("signed")]
+        = ReviewVerdict { ReviewVerdict::Verdict::Fail, QStringLiteral("unsigned"), {} };
+    back.materialState(QStringLiteral("premises")).absent = true;
+    QVERIFY(station.store->save(back));
+    // WHEN it is assessed
+    const Assessment a = assess(item(), back);
+    // THEN the photo cannot be demanded: the case is not decidable until it is accepted
+    QVERIFY(!a.decidable);
+    for (const Notices::Deficiency &d : a.deficiencies())
+        QVERIFY(d.material != QStringLiteral("经营者近期一寸免冠照片"));
+    // and the store refuses a notice listing it
+    auto refused = station.store->markAwaitingCorrection(
+        back, { QStringLiteral("application"), QStringLiteral("photo") });
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, int(NotAllowed));
+    QCOMPARE(back.state, CaseDraft::State::Open);
+    // a notice listing less than the first one is fine
+    QVERIFY(station.store->markAwaitingCorrection(back, { QStringLiteral("premises") }));
+}
+
+void TestIntake::everyActIsRecordedUnderTheClerkWhoDidIt()
+{
+    Station station;
+    station.open();
+    // GIVEN clerk A starts a case and captures a page
+    station.store->setActor({ QStringLiteral("clerk-a"), QStringLiteral("application") });
+    CaseDraft draft = station.store->start(kItem, {}, kWindow, QStringLiteral("clerk-a")).value();
+    QVERIFY(station.store->addPage(
+        draft, QStringLiteral("application"), "p1", QStringLiteral("image/jpeg")));
+    // WHEN clerk B signs in at the window and carries on with A's case
+    station.store->setActor({ QStringLiteral("clerk-b"), QStringLiteral("application") });
+    CaseDraft reopened = station.store->load(draft.caseId).value();
+    QVERIFY(station.store->addPage(
+        reopened, QStringLiteral("application"), "p2", QStringLiteral("image/jpeg")));
+    reopened.materialState(QStringLiteral("application")).verdicts[QStringLiteral("type")]
+        = ReviewVerdict { ReviewVerdict::Verdict::Pass, {}, {} };
+    QVERIFY(station.store->save(reopened));
+    reopened.materialState(QStringLiteral("premises")).absent = true;
+    QVERIFY(station.store->save(reopened));
+    QVERIFY(station.store->markAwaitingCorrection(reopened, { QStringLiteral("premises") }));
+    // THEN B's capture, mark and notice are B's in the trail, A's capture stays A's
+    const auto pages = actsOf(station, QStringLiteral("page.save"));
+    QCOMPARE(pages.size(), 2);
+    QCOMPARE(pages[0].clerk, QStringLiteral("clerk-a"));
+    QCOMPARE(pages[1].clerk, QStringLiteral("clerk-b"));
+    QCOMPARE(
+        actsOf(station, QStringLiteral("review.mark")).first().clerk, QStringLiteral("clerk-b"));
+    QCOMPARE(actsOf(station, QStringLiteral("case.awaitCorrection")).first().clerk,
+        QStringLiteral("clerk-b"));
+    const auto handover = actsOf(station, QStringLiteral("case.handover"));
+    QCOMPARE(handover.size(), 1);
+    QCOMPARE(handover.first().clerk, QStringLiteral("clerk-b"));
+    // and the case keeps who created it and who handled each step
+    const CaseDraft stored = station.store->load(draft.caseId).value();
+    QCOMPARE(stored.clerk, QStringLiteral("clerk-a"));
+    QStringList steps;
+    for (const CaseStep &step : stored.steps)
+        steps << step.action + QLatin1Char(':') + step.clerk;
+    QCOMPARE(steps,
+        QStringList({ QStringLiteral("created:clerk-a"), QStringLiteral("handover:clerk-b"),
+            QStringLiteral("awaitCorrection:clerk-b") }));
+    // WHEN A reopens it for the correction visit, the reopening is A's
+    station.store->setActor({ QStringLiteral("clerk-a"), QStringLiteral("application") });
+    CaseDraft back = station.store->load(draft.caseId).value();
+    QVERIFY(station.store->reopenForCorrection(back));
+    QCOMPARE(
+        actsOf(station, QStringLiteral("case.reopen")).first().clerk, QStringLiteral("clerk-a"));
+    QCOMPARE(back.steps.last().action, QStringLiteral("reopen"));
+    QCOMPARE(back.steps.last().clerk, QStringLiteral("clerk-a"));
+    QVERIFY(station.audit->verify()->ok);
+}
+
+void TestIntake::answersCommitmentsAndApplicantEditsAreAudited()
+{
+    Station station;
+    station.open();
+    station.store->setActor({ QStringLiteral("clerk-a"), QStringLiteral("application") });
+    CaseDraft draft = station.store->start(kItem, {}, kWindow, QStringLiteral("clerk-a")).value();
+    // GIVEN the applicant typed on the New case screen, keystroke by keystroke
+    for (const QString &partial :
+        { QStringLiteral("1101"), QStringLiteral("11010519491231002X") }) {
+        draft.applicant.name = QStringLiteral("张三");
+        draft.applicant.idNumber = partial;
+        QVERIFY(station.store->save(draft));
+    }
+    // THEN nothing of it is in the trail yet
+    QVERIFY(actsOf(station, QStringLiteral("case.parties")).isEmpty());
+    // WHEN the clerk answers a question and leaves the screen
+    draft.facts.insert(QStringLiteral("agentApplies"), true);
+    QVERIFY(station.store->save(draft));
+    draft.screen = QStringLiteral("checklist");
+    QVERIFY(station.store->save(draft));
+    // THEN the answer and the applicant are audited once, masked
+    const auto facts = actsOf(station, QStringLiteral("case.facts"));
+    QCOMPARE(facts.size(), 1);
+    QVERIFY(facts.first().detail.contains(QStringLiteral("agentApplies: - -> yes")));
+    auto parties = actsOf(station, QStringLiteral("case.parties"));
+    QCOMPARE(parties.size(), 1);
+    QVERIFY2(
+        parties.first().detail.contains(QStringLiteral("applicant.idNumber 110105********002X")),
+        qPrintable(parties.first().detail));
+    QVERIFY(parties.first().detail.contains(QStringLiteral("applicant.name 张*")));
+    QVERIFY(!parties.first().detail.contains(QStringLiteral("张三")));
+    // an edit after that is audited again, with just what changed
+    draft.applicant.phone = QStringLiteral("13812345678");
+    QVERIFY(station.store->save(draft));
+    parties = actsOf(station, QStringLiteral("case.parties"));
+    QCOMPARE(parties.size(), 2);
+    QCOMPARE(parties.last().detail, QStringLiteral("applicant.phone 138****5678"));
+    // and the commitment of a tolerated absence
+    MaterialState &premises = draft.materialState(QStringLiteral("premises"));
+    premises.tolerated = true;
+    premises.commitment = item().materials.at(2).toleranceCommitment;
+    QVERIFY(station.store->save(draft));
+    QCOMPARE(actsOf(station, QStringLiteral("material.tolerated")).size(), 1);
+    const auto commitments = actsOf(station, QStringLiteral("material.commitment"));
+    QCOMPARE(commitments.size(), 1);
+    QVERIFY(commitments.first().detail.contains(premises.commitment));
+    QVERIFY(station.audit->verify()->ok);
+}
+
+void TestIntake::transmissionIsOneStep()
+{
+    Station station;
+    station.open();
+    CaseDraft draft = station.store->start(kItem, {}, kWindow, QStringLiteral("clerk")).value();
+    draft.applicant = applicantZhang().applicant;
+    QVERIFY(station.store->save(draft));
+    const QJsonObject body { { QStringLiteral("clientCaseId"), draft.caseId } };
+    const QStringList paper { QStringLiteral("application") };
+    // WHEN the outbox cannot take the case
+    int calls = 0;
+    auto failed = station.store->transmit(
+        draft, body, paper, QDate(2026, 11, 25), [&](const QJsonObject &) -> Core::Status {
+            ++calls;
+            return Core::Error { SaveFailed, QStringLiteral("disk full"), {} };
+        });
+    // THEN nothing of the transmission is on disk: no mailing task, the case still open
+    QVERIFY(!failed);
+    QCOMPARE(calls, 1);
+    QVERIFY(station.store->mailingTasks(false).isEmpty());
+    QCOMPARE(station.store->load(draft.caseId)->state, CaseDraft::State::Open);
+    QCOMPARE(draft.state, CaseDraft::State::Open);
+    // WHEN the mailing task cannot be written (the database refuses writes after enqueue)
+    failed = station.store->transmit(
+        draft, body, paper, QDate(2026, 11, 25), [&](const QJsonObject &) -> Core::Status {
+            QSqlQuery insert(station.db->connection());
+            if (!insert.exec(QStringLiteral("CREATE TABLE enqueued_marker (x)")))
+                return Core::Error { SaveFailed, insert.lastError().text(), {} };
+            station.db->connection().exec(QStringLiteral("PRAGMA query_only = ON"));
+            return {};
+        });
+    station.db->connection().exec(QStringLiteral("PRAGMA query_only = OFF"));
+    QVERIFY(!failed);
+    // THEN the enqueue is rolled back with the rest
+    QSqlQuery marker(station.db->connection());
+    QVERIFY(!marker.exec(QStringLiteral("SELECT * FROM enqueued_marker")));
+    QVERIFY(station.store->mailingTasks(false).isEmpty());
+    QCOMPARE(station.store->load(draft.caseId)->state, CaseDraft::State::Open);
+    // WHEN everything works, all of it is there
+    QVERIFY(station.store->transmit(draft, body, paper, QDate(2026, 11, 25),
+        [](const QJsonObject &) { return Core::Status {}; }));
+    QCOMPARE(station.store->load(draft.caseId)->state, CaseDraft::State::Complete);
+    QCOMPARE(station.store->mailingTasks(true).size(), 1);
+    // and a complete case cannot be transmitted twice
+    QVERIFY(!station.store->transmit(draft, body, paper, QDate(2026, 11, 25), {}));
+}
+
+void TestIntake::aWaybillIsRecordedWithItsPlatformRequest()
+{
+    Station station;
+    station.open();
+    CaseDraft draft = station.store->start(kItem, {}, kWindow, QStringLiteral("clerk")).value();
+    const qint64 task
+        = station.store
+              ->addMailingTask(draft, { QStringLiteral("application") }, QDate(2026, 11, 25))
+              .value();
+    // WHEN the platform request cannot be queued
+    auto failed
+        = station.store->recordMailing(task, QStringLiteral("EMS"), QStringLiteral("1234567890123"),
+            QStringLiteral("clerk"), [](const MailingTask &) -> Core::Status {
+                return Core::Error { SaveFailed, QStringLiteral("queue full"), {} };
+            });
+    // THEN the waybill is not recorded either: the clerk tries again
+    QVERIFY(!failed);
+    QCOMPARE(station.store->mailingTasks(true).size(), 1);
+    // WHEN it can, the request sees the waybill being recorded
+    MailingTask queued;
+    QVERIFY(station.store->recordMailing(task, QStringLiteral("EMS"),
+        QStringLiteral("1234567890123"), QStringLiteral("clerk"), [&](const MailingTask &t) {
+            queued = t;
+            return Core::Status {};
+        }));
+    QCOMPARE(queued.waybill, QStringLiteral("1234567890123"));
+    QCOMPARE(queued.materialIds, QStringList { QStringLiteral("application") });
+    QVERIFY(station.store->mailingTasks(true).isEmpty());
+    // and a second recording is refused rather than sent twice
+    QVERIFY(!station.store->recordMailing(
+        task, QStringLiteral("EMS"), QStringLiteral("9999999999"), QStringLiteral("clerk")));
+}
+
+void TestIntake::aSaveNeverLosesTheOfficialNumber()
+{
+    Station station;
+    station.open();
+    CaseDraft draft = station.store->start(kItem, {}, kWindow, QStringLiteral("clerk")).value();
+    QVERIFY(station.store->markComplete(draft));
+    // GIVEN the platform layer numbered the case while the window held an older copy
+    QVERIFY(station.store->setCaseNumber(draft.caseId, QStringLiteral("410402-2026-000123")));
+    // WHEN the window saves its copy (the clerk moved on to the decision screen)
+    draft.screen = QStringLiteral("decision");
+    QVERIFY(station.store->save(draft));
+    // THEN the number is still on the case
+    QCOMPARE(station.store->load(draft.caseId)->caseNumber, QStringLiteral("410402-2026-000123"));
+    QCOMPARE(draft.caseNumber, QStringLiteral("410402-2026-000123"));
 }
 
 QTEST_GUILESS_MAIN(TestIntake)

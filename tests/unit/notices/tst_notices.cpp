@@ -110,7 +110,7 @@ private slots:
             2, QStringLiteral("纸质"), false, {}, {}, false }
                          << ReceivedMaterial { QStringLiteral("经营场所使用证明"), 0, 0, 0,
                                 QStringLiteral("纸质"), true, QStringLiteral("承诺5个工作日内补交"),
-                                {}, false };
+                                QDate(2026, 12, 1), false };
         const QString text = pdfText(*NoticeRenderer::renderPdf(content));
         QVERIFY2(text.contains(QStringLiteral("收件回执")), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("个体工商户登记（备案）申请书")));
