@@ -63,6 +63,8 @@ cat >"$data/tongban.conf" <<CONF
 [window]
 id=410403-tb-02
 name=卫东区政务服务中心2号通办窗口
+address=平顶山市卫东区政务服务中心一楼2号通办窗口（演示地址）
+phone=0375-0000002（演示号码）
 [platform]
 url=$url
 [devices]

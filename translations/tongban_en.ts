@@ -2538,6 +2538,18 @@ Material: %3</source>
         <source>The stored notice is damaged: it no longer matches what was issued. Call IT support; do not reprint it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The numbers received from the platform are not valid; nothing was kept. Call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform sent numbers this window already holds; nothing was kept. Call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window has no notice number left, so nothing was issued or printed. Connect the workstation to the platform (check the network, then sign in again): the platform gives the window new numbers within a few seconds. Then issue again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Platform</name>

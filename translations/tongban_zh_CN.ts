@@ -2519,6 +2519,18 @@ Material: %3</source>
         <source>The stored notice is damaged: it no longer matches what was issued. Call IT support; do not reprint it.</source>
         <translation>本机保存的文书已损坏，与开具时的内容不符。请联系信息技术人员，切勿补打。</translation>
     </message>
+    <message>
+        <source>The numbers received from the platform are not valid; nothing was kept. Call IT support.</source>
+        <translation>从平台收到的文书编号无效，未予保存。请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <source>The platform sent numbers this window already holds; nothing was kept. Call IT support.</source>
+        <translation>平台发来的文书编号与本窗口已有的编号重复，未予保存。请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <source>This window has no notice number left, so nothing was issued or printed. Connect the workstation to the platform (check the network, then sign in again): the platform gives the window new numbers within a few seconds. Then issue again.</source>
+        <translation>本窗口的文书编号已用完，未开具也未打印任何文书。请将工作站连接统一受理平台（检查网络后重新登录），平台将在几秒内为本窗口分配新的编号，然后重新开具。</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Platform</name>

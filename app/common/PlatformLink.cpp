@@ -60,6 +60,16 @@ PlatformLink::PlatformLink(Workstation &station, QObject *parent)
     m_catalogSync = std::make_unique<Platform::CatalogSync>(
         station.database(), station.catalogs(), *m_session, station.clock());
     m_catalogSync->setRequestQueue(m_requests.get());
+    Notices::NoticeStore &notices = station.notices();
+    const QString windowId = station.windowId();
+    m_serials = std::make_unique<Platform::SerialBlockClient>(
+        *m_session, windowId, [&notices, windowId] { return notices.serialsLeft(windowId); },
+        [&notices](const Platform::ReservedSerialBlock &block) {
+            return notices.addSerialBlock(
+                { block.windowId, block.serialPrefix, block.first, block.last });
+        });
+    Platform::SerialBlockClient *serials = m_serials.get();
+    notices.setIssuedCallback([serials] { serials->topUp(); });
     m_results = std::make_unique<Platform::ResultFeed>(station.database(), *m_session);
     m_results->setCatalogSync(m_catalogSync.get());
     // Call signalling rides on the events socket: messages out through it, call messages
@@ -139,6 +149,8 @@ PlatformLink::~PlatformLink()
 {
     // Everything sends through the session, which sends through the client.
     m_calls.reset(); // sends through the feed
+    m_station.notices().setIssuedCallback({});
+    m_serials.reset();
     m_results.reset();
     m_catalogSync.reset();
     m_requests.reset();
@@ -195,6 +207,7 @@ void PlatformLink::signIn(const QString &account, const QString &password,
                 m_outbox->start();
                 m_requests->start();
                 m_results->start();
+                m_serials->start();
                 m_catalogSync->syncCatalog();
                 m_catalogSync->syncCalendar();
             }
@@ -211,6 +224,7 @@ void PlatformLink::signOut(std::function<void()> done)
     m_outbox->stop();
     m_requests->stop();
     m_results->stop();
+    m_serials->stop();
     m_session->logout([done = std::move(done)](Core::Status) { done(); });
 }
 

@@ -8,6 +8,7 @@
 #include <platform/RequestQueue.h>
 #include <platform/ResultFeed.h>
 #include <platform/ResultStore.h>
+#include <platform/SerialBlockClient.h>
 #include <platform/Session.h>
 #include <platform/TokenStore.h>
 
@@ -35,7 +36,9 @@ class Workstation;
  * for the configured URL, the clerk's session with its tokens in the OS
  * keychain, the outbox that transmits complete cases, the queue of mailings
  * and guide error reports, the result feed (results pushed by the platform,
- * kept for printing) and the catalogue sync, all through the session.
+ * kept for printing), the catalogue sync and the serial blocks the notices are
+ * numbered from (asked for at sign-in and after each notice issued), all
+ * through the session.
  *
  * They run only while a clerk is signed in (started at sign-in, when the
  * catalogue and the working-day calendar are also synced) and stop at sign-out; each resumes by
@@ -65,6 +68,8 @@ public:
     Assist::CallSignalling *calls() const { return m_calls.get(); }
     Platform::RequestQueue *requests() const { return m_requests.get(); }
     Platform::CatalogSync *catalogSync() const { return m_catalogSync.get(); }
+    /// Keeps the window supplied with serial numbers for its notices (§3.1).
+    Platform::SerialBlockClient *serialBlocks() const { return m_serials.get(); }
     /// The platform's id of a transmitted case (empty until the platform created it).
     QString serverCaseId(const QString &clientCaseId) const;
     QUrl url() const;
@@ -94,6 +99,7 @@ private:
     std::unique_ptr<Platform::Outbox> m_outbox;
     std::unique_ptr<Platform::RequestQueue> m_requests;
     std::unique_ptr<Platform::CatalogSync> m_catalogSync;
+    std::unique_ptr<Platform::SerialBlockClient> m_serials;
     std::unique_ptr<Platform::ResultFeed> m_results;
     std::unique_ptr<Assist::CallSignalling> m_calls;
 };

@@ -46,6 +46,8 @@ Core::Result<std::unique_ptr<Workstation>> Workstation::open(
     station->m_windowId
         = settings.value(QStringLiteral("window/id"), QStringLiteral("demo-window")).toString();
     station->m_windowName = settings.value(QStringLiteral("window/name")).toString();
+    station->m_windowAddress = settings.value(QStringLiteral("window/address")).toString();
+    station->m_windowPhone = settings.value(QStringLiteral("window/phone")).toString();
     station->m_language = settings.value(QStringLiteral("ui/language")).toString();
     station->m_windowCode = settings.value(QStringLiteral("window/code")).toString();
     if (station->m_windowCode.isEmpty()) {

@@ -25,6 +25,8 @@ namespace Tongban::App {
  * Configuration comes from <dataDir>/tongban.conf (INI):
  *   [window]   id=...  name=...  code=TB03  region=410402
  *                                     the service window this machine serves
+ *              address=...  phone=... printed on notices: where and how the applicant
+ *                                     reaches the window
  *   [ui]       language=zh_CN|en
  *   [platform] url=https://...        the unified acceptance platform (tongban-hub)
  *              ca=<PEM file>          extra certificate authority (private platform CA)
@@ -57,6 +59,9 @@ public:
     QString dataDirectory() const { return m_dataDir; }
     QString windowId() const { return m_windowId; }
     QString windowName() const { return m_windowName; }
+    /// [window] address and phone, printed on notices for the applicant (may be empty).
+    QString windowAddress() const { return m_windowAddress; }
+    QString windowPhone() const { return m_windowPhone; }
     QString configuredLanguage() const { return m_language; }
     /// Short window code printed in numbers (TB03); from the id when not configured.
     QString windowCode() const { return m_windowCode; }
@@ -111,6 +116,8 @@ private:
     QString m_dataDir;
     QString m_windowId;
     QString m_windowName;
+    QString m_windowAddress;
+    QString m_windowPhone;
     QString m_language;
     QString m_windowCode;
     QString m_regionCode;

@@ -12,6 +12,7 @@
 #include "http/IdempotencyStore.h"
 #include "mailings/MailingService.h"
 #include "reports/GuideReportService.h"
+#include "serials/SerialBlockService.h"
 #include "tus/UploadService.h"
 
 #include <storage/Database.h>
@@ -71,8 +72,8 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
         if (!made)
             return made.error();
     }
-    auto database
-        = Storage::Database::open(QString(dataDir + QStringLiteral("/hub.db")), { hubSchema() });
+    auto database = Storage::Database::open(QString(dataDir + QStringLiteral("/hub.db")),
+        { hubSchema(), SerialBlockService::schema() });
     if (!database)
         return database.error();
     hub->m_database = std::move(*database);
@@ -92,6 +93,7 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     hub->m_reports
         = std::make_unique<GuideReportService>(*hub->m_database, clock, *hub->m_catalogue);
     hub->m_idempotency = std::make_unique<IdempotencyStore>(*hub->m_database, hub->m_config, clock);
+    hub->m_serials = std::make_unique<SerialBlockService>(*hub->m_database, clock);
     hub->m_events
         = new EventService(*hub->m_database, *hub->m_accounts, hub->m_config, clock, hub.get());
     EventService *events = hub->m_events;
@@ -239,6 +241,9 @@ HttpResponse Hub::handle(const HttpRequest &request)
 
 HttpResponse Hub::route(const HttpRequest &request)
 {
+    // The public page a notice's QR code opens (§3.1): no token, no personal data.
+    if (request.path.startsWith(QLatin1String("/n/")) && request.method == "GET")
+        return m_serials->publicPage(request.path.mid(3));
     if (!request.path.startsWith(QString(ApiPrefix + QLatin1Char('/'))))
         return notFound(request.path);
     const QStringList parts = request.path.mid(ApiPrefix.size() + 1).split(QLatin1Char('/'));
@@ -311,6 +316,11 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
     if (first == QLatin1String("windows") && parts.size() == 3
         && parts.at(2) == QLatin1String("missed-calls") && method == "GET")
         return m_calls->missedCalls(parts.at(1), request.query, *context);
+    if (first == QLatin1String("windows") && parts.size() == 3
+        && parts.at(2) == QLatin1String("serial-blocks") && method == "POST") {
+        const auto body = request.body.trimmed().isEmpty() ? std::optional(QJsonObject()) : json();
+        return body ? m_serials->reserve(parts.at(1), *body, *context) : error;
+    }
     if (first == QLatin1String("presence") && parts.size() == 1 && method == "PUT") {
         const auto body = json();
         return body ? m_calls->setPresence(*context, *body) : error;

@@ -27,6 +27,7 @@ class CatalogueService;
 class CalendarService;
 class EventService;
 class HubHttpServer;
+class SerialBlockService;
 class UploadService;
 
 /*!
@@ -81,6 +82,7 @@ private:
     std::unique_ptr<MailingService> m_mailings;
     std::unique_ptr<GuideReportService> m_reports;
     std::unique_ptr<IdempotencyStore> m_idempotency;
+    std::unique_ptr<SerialBlockService> m_serials;
     EventService *m_events = nullptr; // child QObject
     CallService *m_calls = nullptr; // child QObject
     HubHttpServer *m_server = nullptr; // child QObject

@@ -15,6 +15,7 @@ enum ErrorCode {
     StoreFailed,
     NoticeNotFound,
     PrintFailed,
+    SerialsExhausted, ///< no serial left in the blocks the platform reserved for this window
 };
 
 enum class NoticeKind {
@@ -56,7 +57,7 @@ struct ReceivedMaterial
 struct NoticeContent
 {
     NoticeKind kind = NoticeKind::Unknown;
-    QString serial; ///< numbered per window, assigned when issued
+    QString serial; ///< unique city-wide (a number the platform reserved), assigned when issued
     QString itemCode;
     QString itemName;
     QString applicantName;

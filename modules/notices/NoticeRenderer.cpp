@@ -26,10 +26,22 @@ QString esc(const QString &text)
     return text.toHtmlEscaped();
 }
 
+QString dayText(const QDate &d)
+{
+    return QStringLiteral("%1年%2月%3日").arg(d.year()).arg(d.month()).arg(d.day());
+}
+
 QString dateText(const QDateTime &time)
 {
-    const QDate d = time.toTimeZone(QTimeZone(QByteArrayLiteral("Asia/Shanghai"))).date();
-    return QStringLiteral("%1年%2月%3日").arg(d.year()).arg(d.month()).arg(d.day());
+    return dayText(time.toTimeZone(QTimeZone(QByteArrayLiteral("Asia/Shanghai"))).date());
+}
+
+/// A deadline computed on weekends only (the year's holidays not yet published) says so.
+QString provisionalNote(bool provisional)
+{
+    return provisional ? QStringLiteral("（暂定：本年度节假日安排尚未公布，按周末推算，"
+                                        "如有调整以窗口通知为准）")
+                       : QString();
 }
 
 QString deficiencyKind(Deficiency::Kind kind)
@@ -61,6 +73,21 @@ QImage sealImage(const QByteArray &svg)
     return image;
 }
 
+QString qrCaption(NoticeKind kind)
+{
+    switch (kind) {
+    case NoticeKind::OneTimeNotice:
+        return QStringLiteral("手机扫码查询本告知书");
+    case NoticeKind::Receipt:
+        return QStringLiteral("手机扫码查询本回执");
+    case NoticeKind::MailingSlip:
+        return QStringLiteral("扫码查询寄送单");
+    case NoticeKind::Unknown:
+        break;
+    }
+    return QString();
+}
+
 QString header(const NoticeContent &c, const NoticeRenderer::Options &o)
 {
     QString html;
@@ -68,21 +95,27 @@ QString header(const NoticeContent &c, const NoticeRenderer::Options &o)
         html += QStringLiteral(
             "<p align='right' style='color:#c00000;font-size:14pt;font-weight:bold'>补打</p>");
     }
+    QString numbers = QStringLiteral("<p>编号：%1</p><p>办件临时编号：%2</p>")
+                          .arg(esc(c.serial), esc(c.provisionalNumber));
+    if (!c.caseNumber.isEmpty()) {
+        numbers += QStringLiteral("<p>统一受理平台办件编号：%1</p>").arg(esc(c.caseNumber));
+    } else if (c.kind == NoticeKind::Receipt) {
+        // The receipt is printed before the platform numbers the case: it says so.
+        numbers += QStringLiteral("<p>统一受理平台办件编号：待平台确认，可凭本回执二维码查询</p>");
+    } else if (c.kind == NoticeKind::MailingSlip) {
+        numbers += QStringLiteral("<p>统一受理平台办件编号：待平台确认</p>");
+    }
     html += QStringLiteral(
         "<table width='100%'><tr><td valign='top'>"
-        "<p style='font-size:20pt;font-weight:bold' align='center'>%1</p>"
-        "<p>编号：%2</p>"
-        "<p>办件临时编号：%3</p>"
-        "<p>办件编号：%4</p></td>"
-        "<td width='120' align='right'><img src='qr' width='110' height='110'></td>"
+        "<p style='font-size:20pt;font-weight:bold' align='center'>%1</p>%2</td>"
+        "<td width='130' align='center' valign='top'><img src='qr' width='110' height='110'>"
+        "<br><span style='font-size:8pt'>%3</span></td>"
         "</tr></table>")
-                .arg(esc(kindTitle(c.kind)), esc(c.serial), esc(c.provisionalNumber),
-                    c.caseNumber.isEmpty() ? QStringLiteral("（待统一受理平台返回）")
-                                           : esc(c.caseNumber));
-    html += QStringLiteral("<p>申请人：%1　　证件号码：%2%3</p>")
-                .arg(esc(c.applicantName), esc(c.applicantId),
-                    c.agentName.isEmpty() ? QString()
-                                          : QStringLiteral("　　代办人：") + esc(c.agentName));
+                .arg(esc(kindTitle(c.kind)), numbers, esc(qrCaption(c.kind)));
+    html += QStringLiteral("<p>申请人：%1　　证件号码：%2</p>")
+                .arg(esc(c.applicantName), esc(c.applicantId));
+    if (!c.agentName.isEmpty())
+        html += QStringLiteral("<p>代办人：%1（受申请人委托办理）</p>").arg(esc(c.agentName));
     html += QStringLiteral("<p>申请事项：%1（事项编码 %2）</p>")
                 .arg(esc(c.itemName), esc(c.itemCode));
     return html;
@@ -93,19 +126,25 @@ QString footer(const NoticeContent &c, const NoticeRenderer::Options &o, bool ap
     QString html = QStringLiteral("<br><table width='100%'><tr><td valign='top'>"
                                   "<p>受理窗口：%1</p><p>窗口人员：%2</p><p>日期：%3</p>")
                        .arg(esc(c.windowName), esc(c.clerkName), esc(dateText(c.issuedAt)));
-    if (applicantSigns)
-        html += QStringLiteral(
-            "<p><br>申请人（代办人）签收：________________　　日期：__________</p>");
     html += QStringLiteral("</td><td width='150' align='center' valign='top'>");
     if (!c.sealSvg.isEmpty())
         html += QStringLiteral(
             "<img src='seal' width='130' height='130'><br><span style='font-size:8pt'>%1</span>")
                     .arg(esc(c.homeDepartment));
     html += QStringLiteral("</td></tr></table>");
-    if (o.reprint) {
-        html += QStringLiteral("<p "
-                               "style='color:#c00000;font-size:9pt'>本件为补打件，于%1补打；原件于%"
-                               "2开具，内容未作任何改动。</p>")
+    // Across the whole width, so that the line never wraps onto a page of its own.
+    if (applicantSigns)
+        html += QStringLiteral(
+            "<p><br>申请人（代办人）签收：________________　　签收日期：____________</p>");
+    if (o.reprint && o.caseNumberAdded) {
+        html
+            += QStringLiteral("<p style='color:#c00000;font-size:9pt'>本件为补打件，于%1补打；"
+                              "原件于%2开具。补打件增加了统一受理平台办件编号%3，"
+                              "其余内容与原件相同。</p>")
+                   .arg(esc(dateText(o.reprintedAt)), esc(dateText(c.issuedAt)), esc(c.caseNumber));
+    } else if (o.reprint) {
+        html += QStringLiteral("<p style='color:#c00000;font-size:9pt'>本件为补打件，于%1补打；"
+                               "原件于%2开具，内容未作任何改动。</p>")
                     .arg(esc(dateText(o.reprintedAt)), esc(dateText(c.issuedAt)));
     }
     return html;
@@ -115,6 +154,17 @@ const QString kTableStyle
     = QStringLiteral("<table width='100%' border='1' cellspacing='0' cellpadding='5' "
                      "style='border-collapse:collapse;border-color:#444'>");
 
+/// Where the applicant reaches the window that issued the notice.
+QString windowContact(const NoticeContent &c)
+{
+    QStringList parts;
+    if (!c.windowAddress.isEmpty())
+        parts << QStringLiteral("地址：") + esc(c.windowAddress);
+    if (!c.windowPhone.isEmpty())
+        parts << QStringLiteral("联系电话：") + esc(c.windowPhone);
+    return parts.join(QStringLiteral("　　"));
+}
+
 QString oneTimeNoticeBody(const NoticeContent &c)
 {
     QString html = QStringLiteral(
@@ -123,15 +173,17 @@ QString oneTimeNoticeBody(const NoticeContent &c)
         "：</p>")
                        .arg(esc(c.itemName));
     html += kTableStyle
-        + QStringLiteral(
-            "<tr style='background:#eeeeee'><th width='6%'>序号</th><th width='22%'>材料</th>"
-            "<th width='14%'>问题类别</th><th width='28%'>问题</th><th "
-            "width='30%'>补正要求</th></tr>");
+        + QStringLiteral("<tr style='background:#eeeeee'><th width='7%' nowrap>序号</th><th "
+                         "width='21%'>材料</th>"
+                         "<th width='14%' nowrap>问题类别</th><th width='28%'>问题</th><th "
+                         "width='30%'>补正要求</th></tr>");
     int number = 0;
     for (const Deficiency &d : c.deficiencies) {
+        // The clerk's remark only explains the catalogue's reason: without a reason it is
+        // not printed, and it never stands as a demand of its own.
         QString reason = esc(d.reason);
-        if (!d.remark.isEmpty())
-            reason += QStringLiteral("<br><span style='font-size:9pt'>备注：") + esc(d.remark)
+        if (!d.remark.isEmpty() && !d.reason.isEmpty())
+            reason += QStringLiteral("<br><span style='font-size:9pt'>说明：") + esc(d.remark)
                 + QStringLiteral("</span>");
         html += QStringLiteral(
             "<tr><td align='center'>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
@@ -139,23 +191,48 @@ QString oneTimeNoticeBody(const NoticeContent &c)
                     .arg(esc(d.material), esc(deficiencyKind(d.kind)), reason, esc(d.correction));
     }
     html += QStringLiteral("</table>");
+    if (c.correctionDue.isValid()) {
+        html
+            += QStringLiteral("<p><b>补正期限：</b>请于%1前（含当日）补齐补正。%2</p>")
+                   .arg(esc(dayText(c.correctionDue)), provisionalNote(c.correctionDueProvisional));
+    }
+    html
+        += QStringLiteral("<p><b>补正方式</b>（任选其一，均须出示或注明本告知书编号）：</p>"
+                          "<p>　　1. 到全市任一综合实体政务服务大厅通办窗口提交，不限于本窗口；</p>"
+                          "<p>　　2. 登录全市统一受理平台网上提交；</p>");
+    const QString contact = windowContact(c);
+    if (!c.windowAddress.isEmpty()) {
+        html += QStringLiteral("<p>　　3. 邮寄至本窗口（%1，%2收），信封上注明本告知书编号。</p>")
+                    .arg(esc(c.windowAddress), esc(c.windowName));
+    } else {
+        html += QStringLiteral("<p>　　3. 邮寄至本窗口，信封上注明本告知书编号。</p>");
+    }
     html += QStringLiteral(
-        "<p>　　请按上述要求补齐补正后，持本告知书到全市任一综合实体政务服务大厅通办窗口办理。"
-        "除本告知书所列内容外，不再要求您补正其他材料。</p>");
+        "<p>　　除本告知书所列内容外，不再要求您补正其他材料；已收取的材料无需重复提交。</p>");
+    if (!contact.isEmpty())
+        html += QStringLiteral("<p>本窗口%1</p>").arg(contact);
     return html;
 }
 
 QString materialsTable(const NoticeContent &c)
 {
     QString html = kTableStyle
-        + QStringLiteral(
-            "<tr style='background:#eeeeee'><th width='6%'>序号</th><th width='34%'>材料</th>"
-            "<th width='9%'>原件</th><th width='9%'>复印件</th><th width='9%'>页数</th>"
-            "<th width='12%'>介质</th><th width='21%'>备注</th></tr>");
+        + QStringLiteral("<tr style='background:#eeeeee'><th width='7%' nowrap>序号</th><th "
+                         "width='26%'>材料</th>"
+                         "<th width='7%' nowrap>原件</th><th width='11%' nowrap>复印件</th>"
+                         "<th width='7%' nowrap>页数</th><th width='9%' nowrap>介质</th>"
+                         "<th width='33%'>备注</th></tr>");
     int number = 0;
     for (const ReceivedMaterial &m : c.received) {
-        const QString note
-            = m.tolerated ? QStringLiteral("容缺受理：") + esc(m.commitment) : QString();
+        QString note;
+        if (m.tolerated) {
+            note = QStringLiteral("容缺受理：") + esc(m.commitment);
+            if (m.commitmentDue.isValid())
+                note
+                    += QStringLiteral("<br>须于%1前补交%2")
+                           .arg(esc(dayText(m.commitmentDue)),
+                               m.commitmentDueProvisional ? QStringLiteral("（暂定）") : QString());
+        }
         html += QStringLiteral(
             "<tr><td align='center'>%1</td><td>%2</td><td align='center'>%3</td>"
             "<td align='center'>%4</td><td align='center'>%5</td><td>%6</td><td>%7</td></tr>")
@@ -167,6 +244,26 @@ QString materialsTable(const NoticeContent &c)
                     .arg(esc(m.medium), note);
     }
     html += QStringLiteral("</table>");
+    return html;
+}
+
+/// A tolerated material is named once more under the table, with its deadline.
+QString toleratedSummary(const NoticeContent &c)
+{
+    QString html;
+    for (const ReceivedMaterial &m : c.received) {
+        if (!m.tolerated)
+            continue;
+        html += QStringLiteral("<p>　　容缺受理材料“%1”：申请人已承诺“%2”")
+                    .arg(esc(m.name), esc(m.commitment));
+        if (m.commitmentDue.isValid())
+            html += QStringLiteral("，须于%1前补交。%2")
+                        .arg(esc(dayText(m.commitmentDue)),
+                            provisionalNote(m.commitmentDueProvisional));
+        else
+            html += QStringLiteral("。");
+        html += QStringLiteral("</p>");
+    }
     return html;
 }
 
@@ -199,11 +296,15 @@ QString NoticeRenderer::html(const NoticeContent &c, const Options &o)
                     "<p>　　您（单位）申请办理的“%1”事项，申请材料齐全，窗口已收到以下材料，"
                     "将通过统一受理平台传至属地业务办理部门办理：</p>")
                     .arg(esc(c.itemName))
-            + materialsTable(c) + footer(c, o, true);
+            + materialsTable(c) + toleratedSummary(c);
+        if (const QString contact = windowContact(c); !contact.isEmpty())
+            html += QStringLiteral("<p>本窗口%1</p>").arg(contact);
+        html += footer(c, o, true);
         break;
     case NoticeKind::MailingSlip:
-        html += QStringLiteral("<p>寄往：%1　%2</p><p>寄出期限：%3（收件后1个工作日内）</p>")
-                    .arg(esc(c.homeDepartment), esc(c.mailingAddress), esc(c.mailingDueDate))
+        html += QStringLiteral("<p>寄往：%1　%2</p><p>寄出期限：%3（收件后1个工作日内）%4</p>")
+                    .arg(esc(c.homeDepartment), esc(c.mailingAddress), esc(c.mailingDueDate),
+                        provisionalNote(c.mailingDueProvisional))
             + materialsTable(c) + footer(c, o, false);
         break;
     case NoticeKind::Unknown:
@@ -220,8 +321,11 @@ Status NoticeRenderer::paint(
             Tr::tr("The notice could not be produced: its kind is unknown."),
             QStringLiteral("unknown kind") };
     }
+    // QTextDocument::print() adds 2 cm of its own on every side: these margins come on top,
+    // for 28 mm at the sides and 24 mm at the top and bottom (wider, tesseract no longer
+    // reads every table row of the printed page: tst_noticeprint).
     device.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
-        QMarginsF(18, 16, 18, 16), QPageLayout::Millimeter));
+        QMarginsF(8, 4, 8, 4), QPageLayout::Millimeter));
     QTextDocument document;
     QFont font(kFontFamily, 11);
     font.setStyleStrategy(QFont::PreferOutline);

@@ -26,6 +26,9 @@ struct RenderOptions
 {
     bool reprint = false; ///< mark the copy 补打
     QDateTime reprintedAt;
+    /// The reprint carries the platform's official case number, which the original lacked;
+    /// the mark says so (the copy is not the original word for word).
+    bool caseNumberAdded = false;
 };
 
 class NoticeRenderer

@@ -92,6 +92,57 @@ Storage::MigrationSet NoticeStore::schema()
                            " clerk TEXT NOT NULL,"
                            " at TEXT NOT NULL)"),
             QStringLiteral("CREATE INDEX notices_case ON notices(case_id)") } };
+    // Serials from blocks the platform reserves (unique city-wide). The notices table is
+    // rebuilt without its per-kind-and-year uniqueness, which a platform number could meet
+    // in a notice numbered locally before; the platform's numbers are unique per window.
+    // notice_reprints is rebuilt with it so that its reference follows the renamed table.
+    set.migrations << Storage::Migration { 2,
+        QStringLiteral("serials from blocks the platform reserves for the window"),
+        { QStringLiteral("CREATE TABLE notices_v2 ("
+                         " id INTEGER PRIMARY KEY,"
+                         " serial TEXT NOT NULL UNIQUE,"
+                         " kind INTEGER NOT NULL,"
+                         " window_id TEXT NOT NULL,"
+                         " year INTEGER NOT NULL,"
+                         " sequence INTEGER NOT NULL,"
+                         " numbering TEXT NOT NULL," // 'platform' (block) or 'local' (before v2)
+                         " case_id TEXT NOT NULL,"
+                         " clerk TEXT NOT NULL,"
+                         " issued_at TEXT NOT NULL,"
+                         " content TEXT NOT NULL,"
+                         " pdf BLOB NOT NULL,"
+                         " sha256 TEXT NOT NULL)"),
+            QStringLiteral("INSERT INTO notices_v2 SELECT id, serial, kind, window_id, year,"
+                           " sequence, 'local', case_id, clerk, issued_at, content, pdf, sha256"
+                           " FROM notices"),
+            QStringLiteral("CREATE TABLE notice_reprints_v2 ("
+                           " id INTEGER PRIMARY KEY,"
+                           " notice_id INTEGER NOT NULL REFERENCES notices_v2(id),"
+                           " clerk TEXT NOT NULL,"
+                           " at TEXT NOT NULL)"),
+            QStringLiteral("INSERT INTO notice_reprints_v2 SELECT id, notice_id, clerk, at"
+                           " FROM notice_reprints"),
+            QStringLiteral("DROP TABLE notice_reprints"), QStringLiteral("DROP TABLE notices"),
+            QStringLiteral("ALTER TABLE notices_v2 RENAME TO notices"),
+            QStringLiteral("ALTER TABLE notice_reprints_v2 RENAME TO notice_reprints"),
+            QStringLiteral("CREATE TRIGGER notices_immutable BEFORE UPDATE ON notices BEGIN"
+                           " SELECT RAISE(ABORT, 'an issued notice never changes'); END"),
+            QStringLiteral("CREATE TRIGGER notices_kept BEFORE DELETE ON notices BEGIN"
+                           " SELECT RAISE(ABORT, 'an issued notice is kept'); END"),
+            QStringLiteral("CREATE INDEX notices_case ON notices(case_id)"),
+            QStringLiteral("CREATE UNIQUE INDEX notices_platform_number ON notices(window_id,"
+                           " sequence) WHERE numbering = 'platform'"),
+            QStringLiteral("CREATE TABLE notice_serial_blocks ("
+                           " id INTEGER PRIMARY KEY,"
+                           " window_id TEXT NOT NULL,"
+                           " prefix TEXT NOT NULL,"
+                           " first INTEGER NOT NULL,"
+                           " last INTEGER NOT NULL,"
+                           " next INTEGER NOT NULL," // next number to issue; > last when used up
+                           " received_at TEXT NOT NULL,"
+                           " UNIQUE (window_id, first),"
+                           " CHECK (first >= 1 AND last >= first AND next >= first"
+                           " AND next <= last + 1))") } };
     return set;
 }
 
@@ -110,11 +161,12 @@ QByteArray NoticeStore::toJson(const NoticeContent &c)
             { QStringLiteral("originals"), m.originals }, { QStringLiteral("copies"), m.copies },
             { QStringLiteral("pages"), m.pages }, { QStringLiteral("medium"), m.medium },
             { QStringLiteral("tolerated"), m.tolerated },
-            { QStringLiteral("commitment"), m.commitment } });
+            { QStringLiteral("commitment"), m.commitment },
+            { QStringLiteral("commitmentDue"), m.commitmentDue.toString(Qt::ISODate) },
+            { QStringLiteral("commitmentDueProvisional"), m.commitmentDueProvisional } });
     }
-    const QJsonObject o { { QStringLiteral("kind"), int(c.kind) },
-        { QStringLiteral("serial"), c.serial }, { QStringLiteral("itemCode"), c.itemCode },
-        { QStringLiteral("itemName"), c.itemName },
+    QJsonObject o { { QStringLiteral("kind"), int(c.kind) }, { QStringLiteral("serial"), c.serial },
+        { QStringLiteral("itemCode"), c.itemCode }, { QStringLiteral("itemName"), c.itemName },
         { QStringLiteral("applicantName"), c.applicantName },
         { QStringLiteral("applicantId"), c.applicantId },
         { QStringLiteral("agentName"), c.agentName },
@@ -128,6 +180,13 @@ QByteArray NoticeStore::toJson(const NoticeContent &c)
         { QStringLiteral("deficiencies"), deficiencies }, { QStringLiteral("received"), received },
         { QStringLiteral("mailingAddress"), c.mailingAddress },
         { QStringLiteral("mailingDueDate"), c.mailingDueDate } };
+    // Members added with version 2 of the notice (older stored notices lack them).
+    o.insert(QStringLiteral("windowAddress"), c.windowAddress);
+    o.insert(QStringLiteral("windowPhone"), c.windowPhone);
+    o.insert(QStringLiteral("lookupBaseUrl"), c.lookupBaseUrl);
+    o.insert(QStringLiteral("correctionDue"), c.correctionDue.toString(Qt::ISODate));
+    o.insert(QStringLiteral("correctionDueProvisional"), c.correctionDueProvisional);
+    o.insert(QStringLiteral("mailingDueProvisional"), c.mailingDueProvisional);
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
@@ -155,6 +214,12 @@ NoticeContent NoticeStore::fromJson(const QByteArray &json)
     c.sealSvg = QByteArray::fromBase64(s("sealSvg").toLatin1());
     c.mailingAddress = s("mailingAddress");
     c.mailingDueDate = s("mailingDueDate");
+    c.windowAddress = s("windowAddress");
+    c.windowPhone = s("windowPhone");
+    c.lookupBaseUrl = s("lookupBaseUrl");
+    c.correctionDue = QDate::fromString(s("correctionDue"), Qt::ISODate);
+    c.correctionDueProvisional = o.value(QLatin1String("correctionDueProvisional")).toBool();
+    c.mailingDueProvisional = o.value(QLatin1String("mailingDueProvisional")).toBool();
     for (const QJsonValue &v : o.value(QLatin1String("deficiencies")).toArray()) {
         const QJsonObject d = v.toObject();
         c.deficiencies << Deficiency { Deficiency::Kind(d.value(QLatin1String("kind")).toInt()),
@@ -169,44 +234,134 @@ NoticeContent NoticeStore::fromJson(const QByteArray &json)
             m.value(QLatin1String("originals")).toInt(), m.value(QLatin1String("copies")).toInt(),
             m.value(QLatin1String("pages")).toInt(), m.value(QLatin1String("medium")).toString(),
             m.value(QLatin1String("tolerated")).toBool(),
-            m.value(QLatin1String("commitment")).toString(), {}, false };
+            m.value(QLatin1String("commitment")).toString(),
+            QDate::fromString(m.value(QLatin1String("commitmentDue")).toString(), Qt::ISODate),
+            m.value(QLatin1String("commitmentDueProvisional")).toBool() };
     }
     return c;
+}
+
+Status NoticeStore::addSerialBlock(const SerialBlock &block)
+{
+    if (block.windowId.isEmpty() || block.prefix.isEmpty() || block.first < 1
+        || block.last < block.first) {
+        return Error { StoreFailed,
+            Tr::tr("The numbers received from the platform are not valid; nothing was kept. "
+                   "Call IT support."),
+            QStringLiteral("serial block %1 %2..%3")
+                .arg(block.windowId)
+                .arg(block.first)
+                .arg(block.last) };
+    }
+    return m_db.transaction([&]() -> Status {
+        QSqlQuery q(m_db.connection());
+        q.prepare(QStringLiteral("SELECT prefix, first, last FROM notice_serial_blocks"
+                                 " WHERE window_id = ? AND first <= ? AND last >= ?"));
+        q.addBindValue(block.windowId);
+        q.addBindValue(block.last);
+        q.addBindValue(block.first);
+        if (!q.exec())
+            return Storage::Database::queryError(q, QStringLiteral("serial block lookup"));
+        if (q.next()) {
+            if (q.value(0).toString() == block.prefix && q.value(1).toLongLong() == block.first
+                && q.value(2).toLongLong() == block.last)
+                return {}; // the same block again (an answer repeated)
+            return Error { StoreFailed,
+                Tr::tr("The platform sent numbers this window already holds; nothing was kept. "
+                       "Call IT support."),
+                QStringLiteral("serial block %1 %2..%3 overlaps %4..%5")
+                    .arg(block.windowId)
+                    .arg(block.first)
+                    .arg(block.last)
+                    .arg(q.value(1).toLongLong())
+                    .arg(q.value(2).toLongLong()) };
+        }
+        q.prepare(QStringLiteral("INSERT INTO notice_serial_blocks(window_id, prefix, first,"
+                                 " last, next, received_at) VALUES(?,?,?,?,?,?)"));
+        q.addBindValue(block.windowId);
+        q.addBindValue(block.prefix);
+        q.addBindValue(block.first);
+        q.addBindValue(block.last);
+        q.addBindValue(block.first);
+        q.addBindValue(m_clock.now().toString(Qt::ISODateWithMs));
+        if (!q.exec())
+            return Storage::Database::queryError(q, QStringLiteral("keep serial block"));
+        const auto audited = m_audit.append({ QStringLiteral("system"), block.windowId,
+            QStringLiteral("serial.block"), QStringLiteral("serials:%1").arg(block.prefix),
+            QStringLiteral("ok"), QStringLiteral("%1..%2").arg(block.first).arg(block.last) });
+        if (!audited)
+            return audited.error();
+        return {};
+    });
+}
+
+qint64 NoticeStore::serialsLeft(const QString &windowId) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT coalesce(sum(last - next + 1), 0) FROM notice_serial_blocks"
+                             " WHERE window_id = ? AND next <= last"));
+    q.addBindValue(windowId);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+Status NoticeStore::checkSerialsLeft(const QString &windowId, int count) const
+{
+    if (serialsLeft(windowId) >= count)
+        return {};
+    return Error { SerialsExhausted,
+        Tr::tr("This window has no notice number left, so nothing was issued or printed. "
+               "Connect the workstation to the platform (check the network, then sign in "
+               "again): the platform gives the window new numbers within a few seconds. "
+               "Then issue again."),
+        QStringLiteral("fewer than %1 serial(s) left for window %2").arg(count).arg(windowId) };
 }
 
 Result<IssuedNotice> NoticeStore::issue(NoticeContent content, const Issuer &issuer)
 {
     IssuedNotice issued;
+    bool exhausted = false;
     content.issuedAt = m_clock.now();
     const int year
         = content.issuedAt.toTimeZone(QTimeZone(QByteArrayLiteral("Asia/Shanghai"))).date().year();
     Status status = m_db.transaction([&]() -> Status {
+        // The oldest block with a number left; the number is taken in this transaction, so
+        // a notice that is not stored leaves it unused.
         QSqlQuery q(m_db.connection());
-        q.prepare(QStringLiteral("SELECT coalesce(max(sequence), 0) + 1 FROM notices"
-                                 " WHERE window_id = ? AND kind = ? AND year = ?"));
+        q.prepare(QStringLiteral("SELECT id, prefix, next FROM notice_serial_blocks"
+                                 " WHERE window_id = ? AND next <= last ORDER BY first LIMIT 1"));
         q.addBindValue(issuer.windowId);
-        q.addBindValue(int(content.kind));
-        q.addBindValue(year);
-        if (!q.exec() || !q.next())
+        if (!q.exec())
             return Storage::Database::queryError(q, QStringLiteral("next serial"));
-        const int sequence = q.value(0).toInt();
+        if (!q.next()) {
+            exhausted = true;
+            return Error { SerialsExhausted, {}, issuer.windowId };
+        }
+        const qint64 blockId = q.value(0).toLongLong();
+        const QString prefix = q.value(1).toString();
+        const qint64 number = q.value(2).toLongLong();
+        q.prepare(QStringLiteral("UPDATE notice_serial_blocks SET next = next + 1 WHERE id = ?"));
+        q.addBindValue(blockId);
+        if (!q.exec())
+            return Storage::Database::queryError(q, QStringLiteral("take serial"));
         content.serial = QStringLiteral("%1-%2-%3-%4")
-                             .arg(issuer.windowCode, kindCode(content.kind))
+                             .arg(prefix, kindCode(content.kind))
                              .arg(year)
-                             .arg(sequence, 6, 10, QLatin1Char('0'));
+                             .arg(number, 6, 10, QLatin1Char('0'));
+        if (!content.lookupBaseUrl.isEmpty())
+            content.qrText = content.lookupBaseUrl + content.serial;
         const Result<QByteArray> pdf = NoticeRenderer::renderPdf(content);
         if (!pdf)
             return pdf.error();
         issued = IssuedNotice { 0, content.serial, content.kind, issuer.caseId, issuer.windowId,
             issuer.clerk, content.issuedAt, sha256Hex(*pdf), 0 };
         q.prepare(QStringLiteral(
-            "INSERT INTO notices(serial, kind, window_id, year, sequence, case_id,"
-            " clerk, issued_at, content, pdf, sha256) VALUES(?,?,?,?,?,?,?,?,?,?,?)"));
+            "INSERT INTO notices(serial, kind, window_id, year, sequence, numbering, case_id,"
+            " clerk, issued_at, content, pdf, sha256) VALUES(?,?,?,?,?,'platform',?,?,?,?,?,?)"));
         q.addBindValue(content.serial);
         q.addBindValue(int(content.kind));
         q.addBindValue(issuer.windowId);
         q.addBindValue(year);
-        q.addBindValue(sequence);
+        q.addBindValue(number);
         q.addBindValue(issuer.caseId);
         q.addBindValue(issuer.clerk);
         q.addBindValue(content.issuedAt.toString(Qt::ISODateWithMs));
@@ -224,8 +379,20 @@ Result<IssuedNotice> NoticeStore::issue(NoticeContent content, const Issuer &iss
             return audited.error();
         return {};
     });
+    if (exhausted) {
+        return Error {
+            SerialsExhausted,
+            Tr::tr("This window has no notice number left, so nothing was issued or printed. "
+                   "Connect the workstation to the platform (check the network, then sign in "
+                   "again): the platform gives the window new numbers within a few seconds. "
+                   "Then issue again."),
+            QStringLiteral("no serial block with a number left for window %1").arg(issuer.windowId)
+        };
+    }
     if (!status)
         return storeError(status.error());
+    if (m_issued)
+        m_issued();
     return issued;
 }
 
@@ -291,19 +458,24 @@ Result<NoticeContent> NoticeStore::content(qint64 noticeId) const
     return fromJson(q->value(0).toString().toUtf8());
 }
 
-Result<QByteArray> NoticeStore::reprint(qint64 noticeId, const QString &clerk)
+Result<QByteArray> NoticeStore::reprint(
+    qint64 noticeId, const QString &clerk, const QString &officialCaseNumber)
 {
     const Result<IssuedNotice> original = notice(noticeId);
     if (!original)
         return original.error();
     if (const Result<QByteArray> intact = pdf(noticeId); !intact)
         return intact.error();
-    const Result<NoticeContent> stored = content(noticeId);
+    Result<NoticeContent> stored = content(noticeId);
     if (!stored)
         return stored.error();
     NoticeRenderer::Options options;
     options.reprint = true;
     options.reprintedAt = m_clock.now();
+    if (stored->caseNumber.isEmpty() && !officialCaseNumber.isEmpty()) {
+        stored->caseNumber = officialCaseNumber;
+        options.caseNumberAdded = true;
+    }
     const Result<QByteArray> copy = NoticeRenderer::renderPdf(*stored, options);
     if (!copy)
         return copy.error();

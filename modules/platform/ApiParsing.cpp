@@ -460,4 +460,35 @@ QStringList parseHeaderList(const QByteArray &value)
     return list;
 }
 
+Core::Result<ReservedSerialBlock> parseSerialBlock(const QByteArray &body)
+{
+    const auto invalidBlock = [](const QString &why) {
+        return invalid(QStringLiteral("serial block"), why);
+    };
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (!document.isObject())
+        return invalidBlock(QStringLiteral("not a JSON object"));
+    const QJsonObject o = document.object();
+    ReservedSerialBlock block;
+    block.windowId = o.value(QLatin1String("windowId")).toString();
+    block.serialPrefix = o.value(QLatin1String("serialPrefix")).toString();
+    const QJsonValue first = o.value(QLatin1String("first"));
+    const QJsonValue last = o.value(QLatin1String("last"));
+    // Numbers up to 2^53 are exact in JSON doubles; serials stay far below.
+    constexpr double kMax = 9007199254740991.0;
+    if (!first.isDouble() || !last.isDouble()
+        || first.toDouble() != double(qint64(first.toDouble()))
+        || last.toDouble() != double(qint64(last.toDouble())) || first.toDouble() < 1
+        || last.toDouble() > kMax)
+        return invalidBlock(QStringLiteral("first and last must be positive integers"));
+    block.first = qint64(first.toDouble());
+    block.last = qint64(last.toDouble());
+    static const QRegularExpression prefixPattern(QStringLiteral("^[A-Za-z0-9-]{1,64}$"));
+    if (block.windowId.isEmpty() || !prefixPattern.match(block.serialPrefix).hasMatch()
+        || block.last < block.first || block.last - block.first >= 100000)
+        return invalidBlock(QStringLiteral("windowId, serialPrefix or the range is wrong"));
+    return block;
+}
+
 } // namespace Tongban::Platform

@@ -181,4 +181,16 @@ QDateTime parseHttpDate(const QByteArray &value);
 /// A comma-separated header value, trimmed, empty entries dropped.
 QStringList parseHeaderList(const QByteArray &value);
 
+/// A block of serial numbers the platform reserved for a window (§3.1).
+struct ReservedSerialBlock
+{
+    QString windowId;
+    QString serialPrefix; ///< e.g. 410402-TB-03
+    qint64 first = 0;
+    qint64 last = 0;
+};
+
+/// The answer of POST /windows/{windowId}/serial-blocks; InvalidResponse unless it is one.
+Core::Result<ReservedSerialBlock> parseSerialBlock(const QByteArray &body);
+
 } // namespace Tongban::Platform

@@ -33,6 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (void)parseResultIssued(event->data);
     (void)parseMailingCreated(body);
     (void)parseGuideReportCreated(body);
+    (void)parseSerialBlock(body);
     (void)parseHeaderInteger(body.left(64), QStringLiteral("Upload-Offset"));
     (void)parseHeaderList(body.left(512));
     const auto object = parseJsonObject(body, QStringLiteral("fuzz"));

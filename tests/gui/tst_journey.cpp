@@ -309,6 +309,8 @@ private slots:
         conf.setValue(
             QStringLiteral("platform/url"), QStringLiteral("http://127.0.0.1:%1").arg(m_hub.port));
         conf.setValue(QStringLiteral("printer/name"), QStringLiteral("TongbanPDF"));
+        conf.setValue(QStringLiteral("window/address"), QStringLiteral("卫东区政务服务中心一楼"));
+        conf.setValue(QStringLiteral("window/phone"), QStringLiteral("0375-0000002"));
         // The hall's dedicated line: the journey's uploads run under the cap IT staff set.
         conf.setValue(QStringLiteral("platform/uploadLimitKbps"), 100000);
         conf.sync();
@@ -383,6 +385,13 @@ private slots:
         QVERIFY2(receipt.contains(QStringLiteral("收件回执")), qPrintable(receipt));
         QVERIFY2(
             receipt.contains(QStringLiteral("个体工商户登记（备案）申请书")), qPrintable(receipt));
+        // numbered from the block the platform reserved at sign-in, with the window's phone
+        // and a QR code that opens the platform's page of the receipt
+        QVERIFY2(notices[0].serial.startsWith(QStringLiteral("410403-TB-02-HZ-")),
+            qPrintable(notices[0].serial));
+        QVERIFY(receipt.contains(QStringLiteral("0375-0000002")));
+        QCOMPARE(m_station->notices().content(notices[0].id)->qrText,
+            QStringLiteral("http://127.0.0.1:%1/n/%2").arg(m_hub.port).arg(notices[0].serial));
         // and a mailing task is due the next working day
         const auto tasks = m_station->intake().mailingTasks(true);
         QCOMPARE(tasks.size(), 1);

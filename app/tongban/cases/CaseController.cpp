@@ -225,6 +225,19 @@ Core::Result<QByteArray> CaseController::pageBytes(const QString &pageId) const
     return m_station.pages().read(pageId);
 }
 
+void CaseController::addWindowDetails(Notices::NoticeContent &content) const
+{
+    content.windowAddress = m_station.windowAddress();
+    content.windowPhone = m_station.windowPhone();
+    // The QR code opens the platform's page of the notice (<platform>/n/<serial>).
+    const QUrl platform = m_station.platformUrl();
+    if (platform.isValid() && !platform.isEmpty()) {
+        QString base = platform.toString(QUrl::StripTrailingSlash | QUrl::RemoveQuery
+            | QUrl::RemoveFragment | QUrl::RemoveUserInfo);
+        content.lookupBaseUrl = base + QStringLiteral("/n/");
+    }
+}
+
 Core::Result<Notices::IssuedNotice> CaseController::issueNotice()
 {
     const Catalog::ServiceItem *serviceItem = item();
@@ -245,6 +258,12 @@ Core::Result<Notices::IssuedNotice> CaseController::issueNotice()
         if (seal.open(QIODevice::ReadOnly))
             content.sealSvg = seal.readAll();
     }
+    addWindowDetails(content);
+    // A receipt is followed by its mailing slip: both numbers must be there before either
+    // prints.
+    const int documents = assessment.complete && !assessment.paperToMail().isEmpty() ? 2 : 1;
+    if (auto left = m_station.notices().checkSerialsLeft(m_station.windowId(), documents); !left)
+        return left.error();
     if (!assessment.complete) {
         content.correctionDue = workingDaysAfter(m_station.calendar(), m_station.clock().today(),
             serviceItem->correctionDays, &content.correctionDueProvisional);
@@ -328,9 +347,10 @@ Core::Result<Notices::IssuedNotice> CaseController::issueMailingSlip()
     }
     const QString windowName
         = m_station.windowName().isEmpty() ? m_station.windowId() : m_station.windowName();
-    const Notices::NoticeContent content = Intake::mailingSlipContent(*serviceItem, *m_draft,
+    Notices::NoticeContent content = Intake::mailingSlipContent(*serviceItem, *m_draft,
         task.materialIds, { windowName, m_clerk.name.isEmpty() ? m_clerk.account : m_clerk.name },
         m_station.clock().now(), { task.due, task.dueProvisional });
+    addWindowDetails(content);
     return m_station.notices().issue(content,
         { m_draft->caseId, m_station.windowId(), m_station.windowCode(), m_clerk.account });
 }

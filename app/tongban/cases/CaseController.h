@@ -97,6 +97,8 @@ signals:
 private:
     void reloadCatalog(const QString &catalogVersion);
     bool report(const Core::Error &error);
+    /// The window's address and phone, and the platform page the QR code opens.
+    void addWindowDetails(Notices::NoticeContent &content) const;
 
     App::Workstation &m_station;
     App::PlatformLink *m_platform = nullptr;

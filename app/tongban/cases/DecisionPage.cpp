@@ -352,17 +352,19 @@ bool DecisionPage::print(qint64 noticeId, bool reprint)
     Notices::RenderOptions options;
     if (reprint) {
         // Recorded (audit) and rendered as the stored notice marked 补打.
-        if (auto copy = m_station.notices().reprint(noticeId, m_cases.clerk().account); !copy) {
+        // A receipt reprinted after the platform numbered the case carries the official
+        // number, and its reprint mark says it was added.
+        const QString official = m_cases.hasCase() ? m_cases.draft().caseNumber : QString();
+        if (auto copy = m_station.notices().reprint(noticeId, m_cases.clerk().account, official);
+            !copy) {
             showMessage(copy.error().message, true);
             return false;
         }
         options.reprint = true;
         options.reprintedAt = m_station.clock().now();
-        // A receipt reprinted after the platform numbered the case carries the official number.
-        if (m_cases.hasCase() && !m_cases.draft().caseNumber.isEmpty()
-            && content->caseNumber.isEmpty()) {
-            content->caseNumber = m_cases.draft().caseNumber;
-            content->qrText = QStringLiteral("tongban:case:%1").arg(content->caseNumber);
+        if (!official.isEmpty() && content->caseNumber.isEmpty()) {
+            content->caseNumber = official;
+            options.caseNumberAdded = true;
         }
     }
     const QPrinterInfo info = m_printerName.isEmpty() ? QPrinterInfo::defaultPrinter()

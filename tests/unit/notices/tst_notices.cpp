@@ -8,6 +8,7 @@
 #include <storage/Database.h>
 
 #include <QCryptographicHash>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -36,6 +37,13 @@ private slots:
         QVERIFY(db.ok());
         m_db = std::move(db).value();
         m_audit = std::make_unique<Security::AuditLog>(*m_db, m_clock);
+    }
+
+    /// The block the platform reserved for 卫东区 window 2 (numbers 1 to 100).
+    static SerialBlock tb02Block(qint64 first = 1, qint64 last = 100)
+    {
+        return SerialBlock { QStringLiteral("410403-tb-02"), QStringLiteral("410403-TB-02"), first,
+            last };
     }
 
     void cleanup()
@@ -110,22 +118,34 @@ private slots:
         QVERIFY(!text.contains(QStringLiteral("一次性告知书")));
     }
 
-    void issuedNoticesAreNumberedPerWindowAndNeverChange()
+    void issuedNoticesAreNumberedFromThePlatformsBlocksAndNeverChange()
     {
+        // GIVEN the blocks the platform reserved for two windows
         NoticeStore store(*m_db, *m_audit, m_clock);
+        QVERIFY(store.addSerialBlock(tb02Block(201, 202)).ok());
+        QVERIFY(store.addSerialBlock(tb02Block(501, 600)).ok());
+        QVERIFY(store
+                    .addSerialBlock(
+                        { QStringLiteral("410402-tb-03"), QStringLiteral("410402-TB-03"), 1, 10 })
+                    .ok());
+        QCOMPARE(store.serialsLeft(QStringLiteral("410403-tb-02")), 102);
         const NoticeStore::Issuer tb02 { QStringLiteral("case-1"), QStringLiteral("410403-tb-02"),
             QStringLiteral("TB02"), QStringLiteral("wd-tb-02-wangli") };
+        // WHEN notices and a receipt are issued
         const auto first = store.issue(j2Notice(), tb02);
         QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().toString()));
-        QCOMPARE(first->serial, QStringLiteral("TB02-GZ-2026-000001"));
-        const auto second = store.issue(j2Notice(), tb02);
-        QCOMPARE(second->serial, QStringLiteral("TB02-GZ-2026-000002"));
+        // THEN they take the window's numbers in order, whatever their kind, block after block
+        QCOMPARE(first->serial, QStringLiteral("410403-TB-02-GZ-2026-000201"));
         NoticeContent receipt = j2Notice();
         receipt.kind = NoticeKind::Receipt;
-        QCOMPARE(store.issue(receipt, tb02)->serial, QStringLiteral("TB02-HZ-2026-000001"));
+        QCOMPARE(store.issue(receipt, tb02)->serial, QStringLiteral("410403-TB-02-HZ-2026-000202"));
+        QCOMPARE(
+            store.issue(j2Notice(), tb02)->serial, QStringLiteral("410403-TB-02-GZ-2026-000501"));
+        QCOMPARE(store.serialsLeft(QStringLiteral("410403-tb-02")), 99);
         const NoticeStore::Issuer other { QStringLiteral("case-2"), QStringLiteral("410402-tb-03"),
             QStringLiteral("TB03"), QStringLiteral("xh-tb-03-li") };
-        QCOMPARE(store.issue(j2Notice(), other)->serial, QStringLiteral("TB03-GZ-2026-000001"));
+        QCOMPARE(
+            store.issue(j2Notice(), other)->serial, QStringLiteral("410402-TB-03-GZ-2026-000001"));
 
         // The PDF is kept byte for byte, with its hash, and its text carries the serial.
         const auto pdf = store.pdf(first->id);
@@ -133,7 +153,7 @@ private slots:
         QCOMPARE(
             QString::fromLatin1(QCryptographicHash::hash(*pdf, QCryptographicHash::Sha256).toHex()),
             first->sha256);
-        QVERIFY(pdfText(*pdf).contains(QStringLiteral("TB02-GZ-2026-000001")));
+        QVERIFY(pdfText(*pdf).contains(QStringLiteral("410403-TB-02-GZ-2026-000201")));
         QCOMPARE(store.noticesOfCase(QStringLiteral("case-1")).size(), 3);
 
         // An issued notice cannot be changed or deleted.
@@ -149,9 +169,116 @@ private slots:
         QCOMPARE(issues, 4);
     }
 
+    void blocksAreKeptOnceAndNeverOverlap()
+    {
+        NoticeStore store(*m_db, *m_audit, m_clock);
+        QVERIFY(store.addSerialBlock(tb02Block(1, 100)).ok());
+        // GIVEN the same block again (a repeated answer) THEN nothing changes
+        QVERIFY(store.addSerialBlock(tb02Block(1, 100)).ok());
+        QCOMPARE(store.serialsLeft(QStringLiteral("410403-tb-02")), 100);
+        // GIVEN a block overlapping one held THEN it is refused and not kept
+        const Core::Status overlap = store.addSerialBlock(tb02Block(90, 120));
+        QVERIFY(!overlap.ok());
+        QCOMPARE(overlap.error().code, int(StoreFailed));
+        QVERIFY(!store.addSerialBlock(tb02Block(0, 5)).ok());
+        QVERIFY(!store.addSerialBlock(tb02Block(9, 3)).ok());
+        QCOMPARE(store.serialsLeft(QStringLiteral("410403-tb-02")), 100);
+    }
+
+    void withoutANumberLeftNothingIsIssued()
+    {
+        // GIVEN a window whose last block has one number left, offline
+        NoticeStore store(*m_db, *m_audit, m_clock);
+        int issuedCalls = 0;
+        store.setIssuedCallback([&issuedCalls] { ++issuedCalls; });
+        QVERIFY(store.addSerialBlock(tb02Block(7, 7)).ok());
+        const NoticeStore::Issuer tb02 { QStringLiteral("case-1"), QStringLiteral("410403-tb-02"),
+            QStringLiteral("TB02"), QStringLiteral("wd-tb-02-wangli") };
+        // WHEN a receipt and its mailing slip are about to be issued THEN the check refuses
+        // before the first of them
+        QCOMPARE(store.checkSerialsLeft(QStringLiteral("410403-tb-02"), 2).error().code,
+            int(SerialsExhausted));
+        QVERIFY(store.checkSerialsLeft(QStringLiteral("410403-tb-02"), 1).ok());
+        QCOMPARE(
+            store.issue(j2Notice(), tb02)->serial, QStringLiteral("410403-TB-02-GZ-2026-000007"));
+        QCOMPARE(issuedCalls, 1);
+        // WHEN the next notice is issued THEN it is refused, saying to connect to the platform,
+        // and nothing is stored or recorded
+        const auto refused = store.issue(j2Notice(), tb02);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, int(SerialsExhausted));
+        QVERIFY2(refused.error().message.contains(QStringLiteral("platform")),
+            qPrintable(refused.error().message));
+        QCOMPARE(store.noticesOfCase(QStringLiteral("case-1")).size(), 1);
+        QCOMPARE(issuedCalls, 1);
+        QCOMPARE(m_audit->recent(1).first().action, QStringLiteral("notice.issue"));
+        // AND a window without any block is refused the same way
+        const auto none = store.issue(j2Notice(),
+            { QStringLiteral("case-2"), QStringLiteral("410402-tb-03"), QStringLiteral("TB03"),
+                QStringLiteral("xh-tb-03-li") });
+        QCOMPARE(none.error().code, int(SerialsExhausted));
+    }
+
+    void noticesNumberedBeforeTheBlocksStayReadable()
+    {
+        // GIVEN a database at notices version 1 with a locally numbered notice, reprinted once
+        const QString path = m_dir.filePath(QStringLiteral("old.sqlite"));
+        QFile::remove(path);
+        NoticeContent legacy = j2Notice();
+        legacy.serial = QStringLiteral("TB02-GZ-2026-000001");
+        legacy.issuedAt = m_clock.now();
+        const QByteArray legacyPdf = *NoticeRenderer::renderPdf(legacy);
+        {
+            Storage::MigrationSet v1 = NoticeStore::schema();
+            v1.migrations = { v1.migrations.first() };
+            auto db = Storage::Database::open(path, { Security::auditSchema(), v1 });
+            QVERIFY(db.ok());
+            QSqlQuery q((*db)->connection());
+            q.prepare(QStringLiteral(
+                "INSERT INTO notices(serial, kind, window_id, year, sequence, case_id, clerk,"
+                " issued_at, content, pdf, sha256) VALUES(?,?,?,?,?,?,?,?,?,?,?)"));
+            for (const QVariant &v : QVariantList { legacy.serial, int(legacy.kind),
+                     QStringLiteral("410403-tb-02"), 2026, 1, QStringLiteral("case-old"),
+                     QStringLiteral("wd-tb-02-wangli"), legacy.issuedAt.toString(Qt::ISODateWithMs),
+                     QString::fromUtf8(NoticeStore::toJson(legacy)), legacyPdf,
+                     QString::fromLatin1(
+                         QCryptographicHash::hash(legacyPdf, QCryptographicHash::Sha256).toHex()) })
+                q.addBindValue(v);
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO notice_reprints(notice_id, clerk, at)"
+                                          " VALUES(1, 'x', '2026-11-25T01:00:00.000Z')")));
+        }
+        // WHEN it is opened with the current schema
+        auto db = Storage::Database::open(path, { Security::auditSchema(), NoticeStore::schema() });
+        QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().toString()));
+        Security::AuditLog audit(**db, m_clock);
+        NoticeStore store(**db, audit, m_clock);
+        // THEN the old notice reads, checks and reprints as before
+        const auto notices = store.noticesOfCase(QStringLiteral("case-old"));
+        QCOMPARE(notices.size(), 1);
+        QCOMPARE(notices.first().serial, legacy.serial);
+        QCOMPARE(notices.first().reprints, 1);
+        QCOMPARE(*store.pdf(notices.first().id), legacyPdf);
+        QCOMPARE(store.content(notices.first().id)->deficiencies.size(), 2);
+        QVERIFY(pdfText(*store.reprint(notices.first().id, QStringLiteral("y")))
+                    .contains(legacy.serial));
+        // AND a platform number equal to its local one is issued beside it
+        QVERIFY(store.addSerialBlock(tb02Block(1, 10)).ok());
+        const auto issued = store.issue(j2Notice(),
+            { QStringLiteral("case-new"), QStringLiteral("410403-tb-02"), QStringLiteral("TB02"),
+                QStringLiteral("wd-tb-02-wangli") });
+        QVERIFY2(issued.ok(), qPrintable(issued.ok() ? QString() : issued.error().toString()));
+        QCOMPARE(issued->serial, QStringLiteral("410403-TB-02-GZ-2026-000001"));
+        // AND the reprint's reference still holds
+        QSqlQuery q((*db)->connection());
+        QVERIFY(!q.exec(QStringLiteral("INSERT INTO notice_reprints(notice_id, clerk, at)"
+                                       " VALUES(999, 'x', 'now')")));
+    }
+
     void reprintIsMarkedAndRecordedAndLeavesTheOriginal()
     {
         NoticeStore store(*m_db, *m_audit, m_clock);
+        QVERIFY(store.addSerialBlock(tb02Block()).ok());
         const auto issued = store.issue(j2Notice(),
             { QStringLiteral("case-1"), QStringLiteral("410403-tb-02"), QStringLiteral("TB02"),
                 QStringLiteral("wd-tb-02-wangli") });
@@ -163,7 +290,7 @@ private slots:
         const QString text = pdfText(*copy);
         QVERIFY2(text.contains(QStringLiteral("补打")), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("2026年11月26日"))); // when reprinted
-        QVERIFY(text.contains(QStringLiteral("TB02-GZ-2026-000001")));
+        QVERIFY(text.contains(QStringLiteral("410403-TB-02-GZ-2026-000001")));
         QVERIFY(text.contains(QStringLiteral("申请书未签字")));
         QCOMPARE(*store.pdf(issued->id), original);
         QCOMPARE(store.notice(issued->id)->reprints, 1);
@@ -175,6 +302,7 @@ private slots:
     void damagedStoredNoticeIsNotReprinted()
     {
         NoticeStore store(*m_db, *m_audit, m_clock);
+        QVERIFY(store.addSerialBlock(tb02Block()).ok());
         const auto issued = store.issue(j2Notice(),
             { QStringLiteral("case-1"), QStringLiteral("410403-tb-02"), QStringLiteral("TB02"),
                 QStringLiteral("wd-tb-02-wangli") });
