@@ -133,6 +133,12 @@ QueueState queueState(const cups_dest_t *dest)
     return queue;
 }
 
+Http connect()
+{
+    return Http(httpConnect2(cupsServer(), ippPort(), nullptr, AF_UNSPEC, cupsEncryption(), 1,
+        kConnectTimeoutMs, nullptr));
+}
+
 /// job-state of \a jobId (IPP_JSTATE_*), 0 when CUPS does not say.
 int jobState(http_t *http, int jobId)
 {
@@ -147,10 +153,13 @@ int jobState(http_t *http, int jobId)
     ippAddStrings(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", 1, nullptr,
         attributes);
     const Ipp response(cupsDoRequest(http, request, "/"));
-    if (!response)
+    ipp_attribute_t *state
+        = response ? ippFindAttribute(response.get(), "job-state", IPP_TAG_ENUM) : nullptr;
+    if (!state) {
+        qCDebug(lcPrint).noquote() << "job" << jobId << "state unknown:" << lastCupsError();
         return 0;
-    ipp_attribute_t *state = ippFindAttribute(response.get(), "job-state", IPP_TAG_ENUM);
-    return state ? ippGetInteger(state, 0) : 0;
+    }
+    return ippGetInteger(state, 0);
 }
 
 } // namespace
@@ -163,8 +172,7 @@ Result<PrintedJob> NoticePrinter::print(const QByteArray &pdf, const QString &ti
 {
     if (pdf.isEmpty())
         return sendFailed(m_printerName, QStringLiteral("empty document"));
-    const Http http(httpConnect2(cupsServer(), ippPort(), nullptr, AF_UNSPEC, cupsEncryption(), 1,
-        kConnectTimeoutMs, nullptr));
+    const Http http(connect());
     if (!http) {
         return serviceUnavailable(
             QStringLiteral("cannot connect to %1: %2")
@@ -191,52 +199,61 @@ Result<PrintedJob> NoticePrinter::print(const QByteArray &pdf, const QString &ti
     if (!before.accepting)
         return refusing(name, QStringLiteral("printer-is-accepting-jobs false: ") + before.reasons);
 
-    const QByteArray jobTitle = title.toUtf8();
+    // ASCII only: cupsd 2.4.2 (Debian 12) crashes (segfault) on a job named in UTF-8 Chinese.
+    QByteArray jobTitle;
+    for (const QChar c : title)
+        jobTitle += c.unicode() >= 0x20 && c.unicode() < 0x7f ? char(c.unicode()) : '_';
     const int jobId
         = cupsCreateJob(http.get(), queue.constData(), jobTitle.constData(), 0, nullptr);
     if (jobId <= 0)
         return sendFailed(name, QStringLiteral("create job: ") + lastCupsError());
-    const auto cancel = [&] {
-        cupsCancelJob2(http.get(), queue.constData(), jobId, 0);
+    const auto cancelOn = [&](http_t *connection) {
+        cupsCancelJob2(connection, queue.constData(), jobId, 0);
     };
     if (cupsStartDocument(
             http.get(), queue.constData(), jobId, jobTitle.constData(), CUPS_FORMAT_PDF, 1)
         != HTTP_STATUS_CONTINUE) {
         const QString detail = QStringLiteral("start document: ") + lastCupsError();
-        cancel();
+        cancelOn(http.get());
         return sendFailed(name, detail);
     }
     if (cupsWriteRequestData(http.get(), pdf.constData(), size_t(pdf.size()))
         != HTTP_STATUS_CONTINUE) {
         const QString detail = QStringLiteral("write document: ") + lastCupsError();
         cupsFinishDocument(http.get(), queue.constData());
-        cancel();
+        cancelOn(http.get());
         return sendFailed(name, detail);
     }
     if (cupsFinishDocument(http.get(), queue.constData()) != IPP_STATUS_OK) {
         const QString detail = QStringLiteral("finish document: ") + lastCupsError();
-        cancel();
+        cancelOn(http.get());
         return sendFailed(name, detail);
     }
 
     // Accepted by the scheduler; now make sure the job is on its way and not stuck behind a
     // printer that stopped in the meantime.
+    // A new connection: the scheduler may end the one that carried the document.
+    const Http poll(connect());
+    if (!poll) {
+        qCWarning(lcPrint).noquote() << "job" << jobId << "accepted, state not followed";
+        return PrintedJob { name, jobId, 0 };
+    }
     QElapsedTimer waited;
     waited.start();
     for (;;) {
-        const int state = jobState(http.get(), jobId);
+        const int state = jobState(poll.get(), jobId);
         if (state == IPP_JSTATE_PROCESSING || state == IPP_JSTATE_COMPLETED)
             break;
         if (state == IPP_JSTATE_STOPPED || state == IPP_JSTATE_CANCELED
             || state == IPP_JSTATE_ABORTED) {
-            cancel();
+            cancelOn(poll.get());
             return jobStopped(name, QStringLiteral("job %1 state %2").arg(jobId).arg(state));
         }
         // Pending or held: fine on a working printer busy with earlier jobs, not on a
         // stopped one.
-        const Dest now(cupsGetNamedDest(http.get(), queue.constData(), nullptr));
+        const Dest now(cupsGetNamedDest(poll.get(), queue.constData(), nullptr));
         if (now && queueState(now.get()).state == IPP_PSTATE_STOPPED) {
-            cancel();
+            cancelOn(poll.get());
             return stopped(name, QStringLiteral("printer stopped with job %1 pending").arg(jobId));
         }
         if (waited.elapsed() >= m_acceptTimeoutMs) {
@@ -277,7 +294,7 @@ Result<PrintedJob> NoticePrinter::printReprint(
     const Result<ReprintCopy> copy = store.makeReprint(noticeId, clerk, caseNumber);
     if (!copy)
         return copy.error();
-    Result<PrintedJob> job = print(copy->pdf, copy->serial + QStringLiteral(" 补打"));
+    Result<PrintedJob> job = print(copy->pdf, copy->serial + QStringLiteral(" reprint"));
     if (!job) {
         (void)store.recordNotPrinted(noticeId, copy->id, clerk, m_printerName, job.error().detail);
         return job;
