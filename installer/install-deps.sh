@@ -26,7 +26,7 @@ packages=(
     # scanners
     libsane-dev sane-utils
     # printing
-    cups cups-client printer-driver-cups-pdf poppler-utils
+    cups cups-client libcups2-dev printer-driver-cups-pdf poppler-utils
     # SHA-256 of pages with the CPU's SHA extensions
     libssl-dev
     # peers in benchmarks (curl against the hub)

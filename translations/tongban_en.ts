@@ -283,6 +283,10 @@
 <context>
     <name>Tongban::Cli</name>
     <message>
+        <source>There is no workstation database at %1, so there is nothing to check. Give the data folder of the workstation with --data-dir (nothing was created).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unknown command: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2518,6 +2522,50 @@ Material: %3</source>
 </context>
 <context>
     <name>Tongban::Notices</name>
+    <message>
+        <source>The document was printed, but the workstation could not record it. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reprint could not be saved, so it was not printed or counted. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The print service (CUPS) of this workstation does not answer, so nothing was printed. The document is kept: ask IT support to start the print service, then print it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No printer is set up for this window (none is named in tongban.conf and the workstation has no default printer), so nothing was printed. The document is kept: ask IT support to set up the printer, then print it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer &quot;%1&quot; is not set up on this workstation, so nothing was printed. The document is kept: ask IT support to add the printer or to correct [printer] name in tongban.conf, then print it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer &quot;%1&quot; is stopped, so nothing was printed. The document is kept: check the printer (power, paper, toner, a paper jam) and ask IT support to resume it, then print it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer &quot;%1&quot; does not accept print jobs at the moment, so nothing was printed. The document is kept: ask IT support to let it accept jobs again, then print it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document could not be sent to the printer &quot;%1&quot;, so nothing was printed. The document is kept: print it again; if it fails again, call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer &quot;%1&quot; stopped the print job, so the document was not printed. The document is kept: check the printer (power, paper, toner, a paper jam), then print it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This reprint is not stored here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored reprint is damaged: it no longer matches what was rendered. Make a new reprint; if it happens again, call IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>The notice could not be produced: its kind is unknown.</source>
         <translation type="unfinished"></translation>

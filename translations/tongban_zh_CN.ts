@@ -282,6 +282,10 @@
 <context>
     <name>Tongban::Cli</name>
     <message>
+        <source>There is no workstation database at %1, so there is nothing to check. Give the data folder of the workstation with --data-dir (nothing was created).</source>
+        <translation>%1 处没有工作站数据库，因此无可检查。请用 --data-dir 指定工作站的数据文件夹（未创建任何文件）。</translation>
+    </message>
+    <message>
         <source>Unknown command: %1</source>
         <translation>未知命令：%1</translation>
     </message>
@@ -2499,6 +2503,50 @@ Material: %3</source>
 </context>
 <context>
     <name>Tongban::Notices</name>
+    <message>
+        <source>The document was printed, but the workstation could not record it. %1</source>
+        <translation>文书已打印，但工作站未能记录这次打印。%1</translation>
+    </message>
+    <message>
+        <source>The reprint could not be saved, so it was not printed or counted. %1</source>
+        <translation>补打件未能保存，因此没有打印，也不计入补打次数。%1</translation>
+    </message>
+    <message>
+        <source>The print service (CUPS) of this workstation does not answer, so nothing was printed. The document is kept: ask IT support to start the print service, then print it again.</source>
+        <translation>本工作站的打印服务（CUPS）没有响应，因此没有打印任何内容。文书已保存，不会丢失：请联系信息技术人员启动打印服务，然后重新打印。</translation>
+    </message>
+    <message>
+        <source>No printer is set up for this window (none is named in tongban.conf and the workstation has no default printer), so nothing was printed. The document is kept: ask IT support to set up the printer, then print it again.</source>
+        <translation>本窗口没有设置打印机（tongban.conf 中未指定打印机，工作站也没有默认打印机），因此没有打印任何内容。文书已保存，不会丢失：请联系信息技术人员设置打印机，然后重新打印。</translation>
+    </message>
+    <message>
+        <source>The printer &quot;%1&quot; is not set up on this workstation, so nothing was printed. The document is kept: ask IT support to add the printer or to correct [printer] name in tongban.conf, then print it again.</source>
+        <translation>本工作站上没有名为“%1”的打印机，因此没有打印任何内容。文书已保存，不会丢失：请联系信息技术人员添加该打印机，或更正 tongban.conf 中 [printer] 的 name，然后重新打印。</translation>
+    </message>
+    <message>
+        <source>The printer &quot;%1&quot; is stopped, so nothing was printed. The document is kept: check the printer (power, paper, toner, a paper jam) and ask IT support to resume it, then print it again.</source>
+        <translation>打印机“%1”已停止，因此没有打印任何内容。文书已保存，不会丢失：请检查打印机（电源、纸张、墨粉、是否卡纸），并请信息技术人员恢复打印机，然后重新打印。</translation>
+    </message>
+    <message>
+        <source>The printer &quot;%1&quot; does not accept print jobs at the moment, so nothing was printed. The document is kept: ask IT support to let it accept jobs again, then print it again.</source>
+        <translation>打印机“%1”目前不接受打印任务，因此没有打印任何内容。文书已保存，不会丢失：请联系信息技术人员让打印机重新接受任务，然后重新打印。</translation>
+    </message>
+    <message>
+        <source>The document could not be sent to the printer &quot;%1&quot;, so nothing was printed. The document is kept: print it again; if it fails again, call IT support.</source>
+        <translation>文书未能发送到打印机“%1”，因此没有打印任何内容。文书已保存，不会丢失：请重新打印；如再次失败，请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <source>The printer &quot;%1&quot; stopped the print job, so the document was not printed. The document is kept: check the printer (power, paper, toner, a paper jam), then print it again.</source>
+        <translation>打印机“%1”停止了打印任务，文书没有打印出来。文书已保存，不会丢失：请检查打印机（电源、纸张、墨粉、是否卡纸），然后重新打印。</translation>
+    </message>
+    <message>
+        <source>This reprint is not stored here.</source>
+        <translation>本工作站没有保存这份补打件。</translation>
+    </message>
+    <message>
+        <source>The stored reprint is damaged: it no longer matches what was rendered. Make a new reprint; if it happens again, call IT support.</source>
+        <translation>保存的补打件已损坏：与生成时的内容不再一致。请重新补打；如再次出现，请联系信息技术人员。</translation>
+    </message>
     <message>
         <source>The notice could not be produced: its kind is unknown.</source>
         <translation>无法生成文书：文书类型未知。</translation>

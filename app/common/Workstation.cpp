@@ -97,6 +97,14 @@ Core::Result<std::unique_ptr<Workstation>> Workstation::open(
 
     station->reloadCalendar();
 
+    // Data at rest is the clerk's account's only (the database sees to its own files). The
+    // folder itself may have been made by IT under another owner: then only a warning.
+    if (auto kept = Storage::FileSystem::system().makePrivate(
+            station->m_dataDir, Storage::FileSystem::Depth::Entry);
+        !kept)
+        qWarning("data folder left as it is: %s", qPrintable(kept.error().detail));
+    if (auto kept = station->m_pages->keepPrivate(); !kept)
+        return kept.error();
     auto sweep = station->m_pages->sweep(std::chrono::hours(1));
     if (!sweep)
         return sweep.error();

@@ -1,5 +1,7 @@
 #include "Commands.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QSqlQuery>
 
@@ -7,8 +9,29 @@
 
 namespace Tongban::Cli {
 
+namespace {
+/*!
+ * Checks look at what is there: without a workstation database in \a dataDir
+ * there is nothing to check, and opening one would create it (an empty
+ * database that then passes every check). Says so and returns false.
+ */
+bool databaseExists(const QString &dataDir, const CliOutput &out)
+{
+    const QString path = QDir(dataDir).absoluteFilePath(QStringLiteral("workstation.sqlite"));
+    if (QFileInfo(path).isFile())
+        return true;
+    out.error(Tr::tr("There is no workstation database at %1, so there is nothing to check. "
+                     "Give the data folder of the workstation with --data-dir (nothing was "
+                     "created).")
+                  .arg(QDir::toNativeSeparators(path)));
+    return false;
+}
+} // namespace
+
 int auditVerify(const QString &dataDir, const CliOutput &out)
 {
+    if (!databaseExists(dataDir, out))
+        return Invalid;
     auto station = App::Workstation::open(dataDir);
     if (!station) {
         out.error(station.error().toString());
@@ -40,6 +63,8 @@ int auditVerify(const QString &dataDir, const CliOutput &out)
 
 int storageCheck(const QString &dataDir, const CliOutput &out)
 {
+    if (!databaseExists(dataDir, out))
+        return Invalid;
     auto station = App::Workstation::open(dataDir);
     if (!station) {
         out.error(station.error().toString());

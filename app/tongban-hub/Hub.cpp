@@ -72,6 +72,16 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
         if (!made)
             return made.error();
     }
+    // Applicants' files and the database are the hub account's only (0700/0600), also when
+    // an older build or a restored backup left them wider; the database sees to its files.
+    if (const Core::Status kept
+        = Storage::FileSystem::system().makePrivate(dataDir, Storage::FileSystem::Depth::Entry);
+        !kept)
+        qCWarning(lcHub).noquote() << "data folder left as it is:" << kept.error().detail;
+    if (const Core::Status kept
+        = Storage::FileSystem::system().makePrivate(dataDir + QStringLiteral("/files"));
+        !kept)
+        return kept.error();
     auto database = Storage::Database::open(QString(dataDir + QStringLiteral("/hub.db")),
         { hubSchema(), SerialBlockService::schema() });
     if (!database)

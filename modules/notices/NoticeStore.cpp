@@ -54,6 +54,14 @@ Error storeError(const Error &cause)
         cause.detail };
 }
 
+Error reprintStoreError(const Error &cause)
+{
+    return Error { StoreFailed,
+        Tr::tr("The reprint could not be saved, so it was not printed or counted. %1")
+            .arg(cause.message),
+        cause.detail };
+}
+
 } // namespace
 
 NoticeStore::NoticeStore(Storage::Database &db, Security::AuditLog &audit, const Core::Clock &clock)
@@ -143,6 +151,26 @@ Storage::MigrationSet NoticeStore::schema()
                            " UNIQUE (window_id, first),"
                            " CHECK (first >= 1 AND last >= first AND next >= first"
                            " AND next <= last + 1))") } };
+    set.migrations << Storage::Migration { 3,
+        QStringLiteral("补打 copies stored as printed; reprints counted once a printer took them"),
+        { QStringLiteral("CREATE TABLE notice_copies ("
+                         " id INTEGER PRIMARY KEY,"
+                         " notice_id INTEGER NOT NULL REFERENCES notices(id),"
+                         " clerk TEXT NOT NULL,"
+                         " rendered_at TEXT NOT NULL,"
+                         " case_number TEXT NOT NULL DEFAULT '',"
+                         " pdf BLOB NOT NULL,"
+                         " sha256 TEXT NOT NULL)"),
+            QStringLiteral("CREATE TRIGGER notice_copies_immutable BEFORE UPDATE ON notice_copies"
+                           " BEGIN SELECT RAISE(ABORT, 'a stored reprint never changes'); END"),
+            QStringLiteral("CREATE TRIGGER notice_copies_kept BEFORE DELETE ON notice_copies"
+                           " BEGIN SELECT RAISE(ABORT, 'a stored reprint is kept'); END"),
+            QStringLiteral("CREATE INDEX notice_copies_notice ON notice_copies(notice_id)"),
+            // From version 2 a row here means a printer accepted the copy.
+            QStringLiteral("ALTER TABLE notice_reprints ADD COLUMN copy_id INTEGER"
+                           " REFERENCES notice_copies(id)"),
+            QStringLiteral("ALTER TABLE notice_reprints ADD COLUMN printer TEXT"),
+            QStringLiteral("ALTER TABLE notice_reprints ADD COLUMN job_id INTEGER") } };
     return set;
 }
 
@@ -458,8 +486,8 @@ Result<NoticeContent> NoticeStore::content(qint64 noticeId) const
     return fromJson(q->value(0).toString().toUtf8());
 }
 
-Result<QByteArray> NoticeStore::reprint(
-    qint64 noticeId, const QString &clerk, const QString &officialCaseNumber)
+Result<ReprintCopy> NoticeStore::makeReprint(
+    qint64 noticeId, const QString &clerk, const QString &caseNumber)
 {
     const Result<IssuedNotice> original = notice(noticeId);
     if (!original)
@@ -469,35 +497,158 @@ Result<QByteArray> NoticeStore::reprint(
     Result<NoticeContent> stored = content(noticeId);
     if (!stored)
         return stored.error();
+    // A receipt reprinted after the platform numbered the case carries the official number.
+    const bool numberAdded = !caseNumber.isEmpty() && stored->caseNumber.isEmpty();
+    if (numberAdded)
+        stored->caseNumber = caseNumber;
     NoticeRenderer::Options options;
     options.reprint = true;
     options.reprintedAt = m_clock.now();
-    if (stored->caseNumber.isEmpty() && !officialCaseNumber.isEmpty()) {
-        stored->caseNumber = officialCaseNumber;
-        options.caseNumberAdded = true;
-    }
-    const Result<QByteArray> copy = NoticeRenderer::renderPdf(*stored, options);
-    if (!copy)
-        return copy.error();
+    options.caseNumberAdded = numberAdded;
+    const Result<QByteArray> rendered = NoticeRenderer::renderPdf(*stored, options);
+    if (!rendered)
+        return rendered.error();
+    ReprintCopy copy { 0, noticeId, original->serial, clerk, options.reprintedAt,
+        sha256Hex(*rendered), *rendered, false };
     Status status = m_db.transaction([&]() -> Status {
         QSqlQuery q(m_db.connection());
-        q.prepare(
-            QStringLiteral("INSERT INTO notice_reprints(notice_id, clerk, at) VALUES(?, ?, ?)"));
+        q.prepare(QStringLiteral("INSERT INTO notice_copies(notice_id, clerk, rendered_at,"
+                                 " case_number, pdf, sha256) VALUES(?, ?, ?, ?, ?, ?)"));
         q.addBindValue(noticeId);
         q.addBindValue(clerk);
-        q.addBindValue(options.reprintedAt.toString(Qt::ISODateWithMs));
+        q.addBindValue(copy.renderedAt.toString(Qt::ISODateWithMs));
+        q.addBindValue(numberAdded ? caseNumber : QStringLiteral(""));
+        q.addBindValue(copy.pdf);
+        q.addBindValue(copy.sha256);
         if (!q.exec())
-            return Storage::Database::queryError(q, QStringLiteral("record reprint"));
-        const auto audited = m_audit.append({ clerk, original->windowId,
-            QStringLiteral("notice.reprint"), QStringLiteral("notice:") + original->serial,
-            QStringLiteral("ok"), QStringLiteral("case:%1").arg(original->caseId) });
+            return Storage::Database::queryError(q, QStringLiteral("store reprint"));
+        copy.id = q.lastInsertId().toLongLong();
+        const auto audited
+            = m_audit.append({ clerk, original->windowId, QStringLiteral("notice.reprint.copy"),
+                QStringLiteral("notice:") + original->serial, QStringLiteral("ok"),
+                QStringLiteral("case:%1 copy:%2 sha256:%3")
+                    .arg(original->caseId)
+                    .arg(copy.id)
+                    .arg(copy.sha256) });
         if (!audited)
             return audited.error();
         return {};
     });
     if (!status)
-        return storeError(status.error());
-    return *copy;
+        return reprintStoreError(status.error());
+    return copy;
+}
+
+namespace {
+const QString kSelectCopy
+    = QStringLiteral("SELECT c.id, c.notice_id, n.serial, c.clerk, c.rendered_at, c.sha256,"
+                     " EXISTS(SELECT 1 FROM notice_reprints r WHERE r.copy_id = c.id), %1"
+                     " FROM notice_copies c JOIN notices n ON n.id = c.notice_id ");
+
+ReprintCopy copyFrom(const QSqlQuery &q, bool withPdf)
+{
+    return ReprintCopy { q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+        q.value(3).toString(), QDateTime::fromString(q.value(4).toString(), Qt::ISODateWithMs),
+        q.value(5).toString(), withPdf ? q.value(7).toByteArray() : QByteArray(),
+        q.value(6).toBool() };
+}
+} // namespace
+
+Result<ReprintCopy> NoticeStore::reprintCopy(qint64 copyId) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(kSelectCopy.arg(QStringLiteral("c.pdf")) + QStringLiteral("WHERE c.id = ?"));
+    q.addBindValue(copyId);
+    if (!q.exec())
+        return Storage::Database::queryError(q, QStringLiteral("read reprint"));
+    if (!q.next())
+        return Error { NoticeNotFound, Tr::tr("This reprint is not stored here."),
+            QString::number(copyId) };
+    ReprintCopy copy = copyFrom(q, true);
+    if (sha256Hex(copy.pdf) != copy.sha256) {
+        return Error { StoreFailed,
+            Tr::tr("The stored reprint is damaged: it no longer matches what was rendered. "
+                   "Make a new reprint; if it happens again, call IT support."),
+            QStringLiteral("hash mismatch for reprint %1").arg(copyId) };
+    }
+    return copy;
+}
+
+QList<ReprintCopy> NoticeStore::reprintCopies(qint64 noticeId) const
+{
+    QList<ReprintCopy> list;
+    QSqlQuery q(m_db.connection());
+    q.prepare(kSelectCopy.arg(QStringLiteral("NULL"))
+        + QStringLiteral("WHERE c.notice_id = ? ORDER BY c.id"));
+    q.addBindValue(noticeId);
+    if (q.exec()) {
+        while (q.next())
+            list << copyFrom(q, false);
+    }
+    return list;
+}
+
+Status NoticeStore::recordPrinted(
+    qint64 noticeId, qint64 copyId, const QString &clerk, const QString &printer, int jobId)
+{
+    const Result<IssuedNotice> original = notice(noticeId);
+    if (!original)
+        return original.error();
+    const QString at = m_clock.now().toString(Qt::ISODateWithMs);
+    Status status = m_db.transaction([&]() -> Status {
+        if (copyId > 0) {
+            QSqlQuery q(m_db.connection());
+            q.prepare(QStringLiteral("INSERT INTO notice_reprints(notice_id, clerk, at, copy_id,"
+                                     " printer, job_id)"
+                                     " SELECT notice_id, ?, ?, id, ?, ? FROM notice_copies"
+                                     " WHERE id = ? AND notice_id = ?"));
+            q.addBindValue(clerk);
+            q.addBindValue(at);
+            q.addBindValue(printer);
+            q.addBindValue(jobId);
+            q.addBindValue(copyId);
+            q.addBindValue(noticeId);
+            if (!q.exec())
+                return Storage::Database::queryError(q, QStringLiteral("record reprint"));
+            if (q.numRowsAffected() != 1) {
+                return Error { NoticeNotFound, Tr::tr("This reprint is not stored here."),
+                    QStringLiteral("copy %1 of notice %2").arg(copyId).arg(noticeId) };
+            }
+        }
+        const auto audited = m_audit.append({ clerk, original->windowId,
+            copyId > 0 ? QStringLiteral("notice.reprint") : QStringLiteral("notice.print"),
+            QStringLiteral("notice:") + original->serial, QStringLiteral("ok"),
+            QStringLiteral("case:%1%2 printer:%3 job:%4")
+                .arg(original->caseId,
+                    copyId > 0 ? QStringLiteral(" copy:%1").arg(copyId) : QString(), printer)
+                .arg(jobId) });
+        if (!audited)
+            return audited.error();
+        return {};
+    });
+    if (!status)
+        return Error { StoreFailed,
+            Tr::tr("The document was printed, but the workstation could not record it. %1")
+                .arg(status.error().message),
+            status.error().detail };
+    return {};
+}
+
+Status NoticeStore::recordNotPrinted(qint64 noticeId, qint64 copyId, const QString &clerk,
+    const QString &printer, const QString &why)
+{
+    const Result<IssuedNotice> original = notice(noticeId);
+    if (!original)
+        return original.error();
+    const auto audited = m_audit.append({ clerk, original->windowId,
+        copyId > 0 ? QStringLiteral("notice.reprint") : QStringLiteral("notice.print"),
+        QStringLiteral("notice:") + original->serial, QStringLiteral("failed"),
+        QStringLiteral("case:%1%2 printer:%3 not printed: %4")
+            .arg(original->caseId, copyId > 0 ? QStringLiteral(" copy:%1").arg(copyId) : QString(),
+                printer.isEmpty() ? QStringLiteral("(default)") : printer, why.left(300)) });
+    if (!audited)
+        return audited.error();
+    return {};
 }
 
 } // namespace Tongban::Notices

@@ -25,7 +25,20 @@ struct IssuedNotice
     QString clerk;
     QDateTime issuedAt;
     QString sha256; ///< of the issued PDF
-    int reprints = 0;
+    int reprints = 0; ///< 补打 copies that reached a printer
+};
+
+/// A 补打 copy as rendered and stored: never changed afterwards.
+struct ReprintCopy
+{
+    qint64 id = 0;
+    qint64 noticeId = 0;
+    QString serial; ///< of the notice
+    QString clerk; ///< who asked for it
+    QDateTime renderedAt;
+    QString sha256; ///< of pdf
+    QByteArray pdf;
+    bool printed = false; ///< a printer accepted it (recordPrinted())
 };
 
 /*!
@@ -56,8 +69,11 @@ struct SerialBlock
  * (database triggers refuse any update); a later correction is a new
  * submission with a new notice. Notices numbered locally before version 2
  * (<window code>-<kind>-<year>-<6 digits>, per kind and year) stay readable
- * and reprintable. reprint() renders the same content marked 补打 and records
- * who reprinted it.
+ * and reprintable. makeReprint() renders the same content marked 补打 once and
+ * stores that copy (bytes and hash, linked to the notice, never changed); a
+ * copy that adds the official case number says so. It counts as a reprint
+ * only when recordPrinted() says a printer accepted it
+ * (NoticePrinter::printReprint() does both).
  *
  * Same thread as the Database; rendering needs a QGuiApplication.
  */
@@ -104,11 +120,28 @@ public:
     /// The content the notice was rendered from.
     Core::Result<NoticeContent> content(qint64 noticeId) const;
     /*!
-     * A copy marked 补打, recorded in the audit trail. \a officialCaseNumber, when the
-     * stored notice has none, is added to the copy, which then says so.
+     * Renders a copy of the stored notice marked 补打 and stores its bytes and
+     * SHA-256 (audit: notice.reprint.copy). \a caseNumber, when given and the
+     * notice had none, is the official number printed on the copy. Not yet
+     * counted as a reprint: see recordPrinted().
      */
-    Core::Result<QByteArray> reprint(
-        qint64 noticeId, const QString &clerk, const QString &officialCaseNumber = {});
+    Core::Result<ReprintCopy> makeReprint(
+        qint64 noticeId, const QString &clerk, const QString &caseNumber = QString());
+    /// The stored 补打 copy \a copyId, its bytes checked against its hash.
+    Core::Result<ReprintCopy> reprintCopy(qint64 copyId) const;
+    /// The 补打 copies of \a noticeId, oldest first, without their bytes.
+    QList<ReprintCopy> reprintCopies(qint64 noticeId) const;
+
+    /*!
+     * Records that a printer accepted the notice (\a copyId 0) or its 补打
+     * copy \a copyId, as job \a jobId on \a printer: audit notice.print or
+     * notice.reprint; a copy then counts in IssuedNotice::reprints.
+     */
+    Core::Status recordPrinted(
+        qint64 noticeId, qint64 copyId, const QString &clerk, const QString &printer, int jobId);
+    /// Records a print that did not reach a printer (audit result "failed"); nothing counted.
+    Core::Status recordNotPrinted(qint64 noticeId, qint64 copyId, const QString &clerk,
+        const QString &printer, const QString &why);
 
     Core::Result<IssuedNotice> notice(qint64 noticeId) const;
     QList<IssuedNotice> noticesOfCase(const QString &caseId) const;

@@ -1,13 +1,21 @@
 #include "Database.h"
 
+#include "FileSystem.h"
 #include "Logging.h"
 #include "Tr.h"
 
 #include <QAtomicInt>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace Tongban::Storage {
 
@@ -99,6 +107,34 @@ Status checkNotNewer(const QString &path, const QList<MigrationSet> &schema)
     return status;
 }
 
+// Creates the database file 0600 when missing; takes group and others' permissions away
+// from it and its -wal, -shm and -journal files otherwise.
+Status keepPrivate(const QString &path)
+{
+    if (!QFileInfo::exists(path)) {
+        const QByteArray name = QFile::encodeName(path);
+        const int fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0 && errno != EEXIST) {
+            return Error { OpenFailed, {},
+                QStringLiteral("create: ") + QString::fromLocal8Bit(std::strerror(errno)) };
+        }
+        if (fd >= 0) {
+            const bool changed = ::fchmod(fd, 0600) == 0;
+            const int error = errno;
+            ::close(fd);
+            if (!changed) {
+                return Error { OpenFailed, {},
+                    QStringLiteral("chmod: ") + QString::fromLocal8Bit(std::strerror(error)) };
+            }
+        }
+    }
+    for (const char *suffix : { "", "-wal", "-shm", "-journal" }) {
+        if (Status status = FileSystem::system().makePrivate(path + QLatin1String(suffix)); !status)
+            return status;
+    }
+    return {};
+}
+
 } // namespace
 
 Database::Database(QString path, QString connectionName)
@@ -120,11 +156,15 @@ Result<std::unique_ptr<Database>> Database::open(
     const QString &path, const QList<MigrationSet> &schema)
 {
     const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath()))
-        return openError(path, QStringLiteral("cannot create folder ") + info.absolutePath());
+    if (Status made = FileSystem::system().ensureDirectory(info.absolutePath()); !made)
+        return openError(path, made.error().detail);
 
     if (Status status = checkNotNewer(path, schema); !status)
         return status.error();
+    // Readable by this account only, whatever the umask: SQLite gives the -wal and -shm
+    // files the database file's permissions, so the file is made (or fixed) first.
+    if (Status status = keepPrivate(path); !status)
+        return openError(path, status.error().detail);
 
     std::unique_ptr<Database> database(new Database(path, newConnectionName()));
     QSqlDatabase db
@@ -147,6 +187,10 @@ Result<std::unique_ptr<Database>> Database::open(
 
     if (Status status = database->applySchema(schema); !status)
         return status.error();
+    // -wal and -shm exist now; make sure they did not come out wider (e.g. left by an
+    // older build).
+    if (Status status = keepPrivate(path); !status)
+        return openError(path, status.error().detail);
     return database;
 }
 

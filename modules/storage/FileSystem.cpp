@@ -57,9 +57,16 @@ Error FileSystem::errnoError(int error, const QString &what, const QString &path
 Status FileSystem::writeNewFile(const QString &path, const QByteArray &data)
 {
     const QByteArray name = native(path);
-    const int fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
+    const int fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
         return errnoError(errno, QStringLiteral("create"), path);
+    // The umask can only take bits away from 0600; a permissive one must not add any.
+    if (::fchmod(fd, 0600) != 0) {
+        const int error = errno;
+        ::close(fd);
+        ::unlink(name.constData());
+        return errnoError(error, QStringLiteral("chmod"), path);
+    }
     const char *cursor = data.constData();
     qint64 left = data.size();
     while (left > 0) {
@@ -119,9 +126,38 @@ Status FileSystem::ensureDirectory(const QString &path)
         if (Status status = ensureDirectory(parent); !status)
             return status;
     }
-    if (::mkdir(native(clean).constData(), 0750) != 0 && errno != EEXIST)
-        return errnoError(errno, QStringLiteral("mkdir"), clean);
+    if (::mkdir(native(clean).constData(), 0700) != 0) {
+        if (errno != EEXIST)
+            return errnoError(errno, QStringLiteral("mkdir"), clean);
+    } else if (::chmod(native(clean).constData(), 0700) != 0) {
+        return errnoError(errno, QStringLiteral("chmod"), clean);
+    }
     return syncDirectory(parent);
+}
+
+Status FileSystem::makePrivate(const QString &path, Depth depth)
+{
+    const QByteArray name = native(path);
+    struct stat info
+    {
+    };
+    if (::lstat(name.constData(), &info) != 0)
+        return errno == ENOENT ? Status() : errnoError(errno, QStringLiteral("stat"), path);
+    if (S_ISLNK(info.st_mode))
+        return {};
+    const bool folder = S_ISDIR(info.st_mode);
+    if ((info.st_mode & 077) != 0
+        && ::chmod(name.constData(), (info.st_mode & 0700) | (folder ? 0700 : 0600)) != 0)
+        return errnoError(errno, QStringLiteral("chmod"), path);
+    if (!folder || depth != Depth::Tree)
+        return {};
+    const QStringList entries = QDir(path).entryList(
+        QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        if (Status status = makePrivate(path + QLatin1Char('/') + entry); !status)
+            return status;
+    }
+    return {};
 }
 
 } // namespace Tongban::Storage

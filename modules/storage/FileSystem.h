@@ -22,8 +22,8 @@ public:
     /// The process-wide POSIX implementation.
     static FileSystem &system();
 
-    /// Creates \a path exclusively, writes \a data completely and fsyncs it.
-    /// On failure the partial file is removed.
+    /// Creates \a path exclusively, readable by this account only (0600 whatever the
+    /// umask), writes \a data completely and fsyncs it. On failure the partial file is removed.
     virtual Core::Status writeNewFile(const QString &path, const QByteArray &data);
 
     /// Atomically renames \a from to \a to (same file system), replacing \a to.
@@ -33,7 +33,18 @@ public:
     virtual Core::Status syncDirectory(const QString &path);
 
     /// Creates \a path (and parents) if missing, syncing each parent that gained an entry.
+    /// Folders it creates are this account's only (0700 whatever the umask).
     Core::Status ensureDirectory(const QString &path);
+
+    /*!
+     * Takes away every permission of group and others from \a path and, for
+     * a folder, everything below it (folders 0700, files 0600); entries that
+     * are already private are not touched, symbolic links are not followed.
+     * A missing \a path is fine. For data at rest: the database and the page
+     * store are the clerk's account's only. Depth::Entry: \a path alone.
+     */
+    enum class Depth { Unknown, Entry, Tree };
+    Core::Status makePrivate(const QString &path, Depth depth = Depth::Tree);
 
 protected:
     /// Maps errno to an Error in the clerk's language (DiskFull for ENOSPC/EDQUOT).

@@ -96,12 +96,19 @@ Status PageStore::writeContent(const QString &sha256, const QByteArray &bytes, b
     return {};
 }
 
+Status PageStore::keepPrivate()
+{
+    if (Status status = m_fs.ensureDirectory(m_directory); !status)
+        return status;
+    return m_fs.makePrivate(m_directory);
+}
+
 Result<PageRecord> PageStore::save(
     const QString &caseId, const QByteArray &bytes, const QString &mediaType)
 {
-    TB_ASSERT(!caseId.isEmpty(), return (Error{InvalidArgument,
-                                                Tr::tr("The page has no case to belong to."),
-                                                QStringLiteral("empty case id")}));
+    TB_ASSERT(!caseId.isEmpty(),
+        return (Error { InvalidArgument, Tr::tr("The page has no case to belong to."),
+            QStringLiteral("empty case id") }));
     PageRecord record;
     record.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     record.caseId = caseId;

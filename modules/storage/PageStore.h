@@ -74,6 +74,14 @@ public:
     /// Removes the row; the file goes with the next sweep once no row references it.
     Core::Status remove(const QString &pageId);
 
+    /*!
+     * Makes the page folder and everything in it this account's only (folders
+     * 0700, files 0600), fixing what an older build or a copied backup left
+     * wider. New folders and files are created that way anyway; call this
+     * once when the workstation opens. Time proportional to the number of files.
+     */
+    Core::Status keepPrivate();
+
     /// Deletes files no row references and leftover temporaries, if older than \a grace.
     Core::Result<SweepReport> sweep(std::chrono::seconds grace);
 

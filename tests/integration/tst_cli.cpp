@@ -1,4 +1,6 @@
 #include <QFile>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -248,6 +250,45 @@ private slots:
         auto station = Tongban::App::Workstation::open(dir.path());
         QVERIFY(station);
         QCOMPARE((*station)->uploadLimitBytesPerSecond(), qint64(2500000));
+    }
+
+    void checksOnAFolderWithoutDatabaseFailAndCreateNothing_data()
+    {
+        QTest::addColumn<QStringList>("command");
+        QTest::addColumn<bool>("folderExists");
+        const QStringList storage { QStringLiteral("storage"), QStringLiteral("check") };
+        const QStringList audit { QStringLiteral("audit"), QStringLiteral("verify") };
+        QTest::newRow("storage check, empty folder") << storage << true;
+        QTest::newRow("storage check, no folder") << storage << false;
+        QTest::newRow("audit verify, empty folder") << audit << true;
+        QTest::newRow("audit verify, no folder") << audit << false;
+    }
+
+    void checksOnAFolderWithoutDatabaseFailAndCreateNothing()
+    {
+        QFETCH(QStringList, command);
+        QFETCH(bool, folderExists);
+        // GIVEN a data folder (a typo in --data-dir, say) that holds no workstation database
+        QTemporaryDir dir;
+        const QString folder
+            = folderExists ? dir.path() : dir.filePath(QStringLiteral("no-such-window"));
+        // WHEN IT staff run the check on it
+        const Run run = cli(QStringList { QStringLiteral("--data-dir"), folder } + command);
+        // THEN it fails with exit 1 and says there is no database, in Chinese
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("没有工作站数据库")), qPrintable(run.err));
+        // AND it created nothing: no database that would pass the next check
+        QVERIFY(!QFileInfo::exists(folder + QStringLiteral("/workstation.sqlite")));
+        if (folderExists)
+            QVERIFY(QDir(folder).isEmpty());
+        else
+            QVERIFY(!QFileInfo::exists(folder));
+        // AND --json scripts get the same exit code
+        QCOMPARE(cli(QStringList { QStringLiteral("--json"), QStringLiteral("--data-dir"), folder }
+                     + command)
+                     .exitCode,
+            1);
+        QVERIFY(!QFileInfo::exists(folder + QStringLiteral("/workstation.sqlite")));
     }
 
     void storageCheckFindsDamagedPages()

@@ -3,6 +3,7 @@
 #include "CaseController.h"
 
 #include <intake/CaseManifest.h>
+#include <notices/NoticePrinter.h>
 #include <notices/NoticeRenderer.h>
 
 #include <QFrame>
@@ -11,7 +12,6 @@
 #include <QLabel>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
-#include <QPrinterInfo>
 #include <QPushButton>
 #include <QShortcut>
 #include <QTableWidget>
@@ -344,54 +344,17 @@ bool DecisionPage::reprintLast()
 
 bool DecisionPage::print(qint64 noticeId, bool reprint)
 {
-    auto content = m_station.notices().content(noticeId);
-    if (!content) {
-        showMessage(content.error().message, true);
+    // The exact stored bytes go to the printer: the issued notice, or its 补打 copy rendered
+    // once and stored; a reprint counts only once the printer accepted it.
+    const Notices::NoticePrinter printer(m_printerName);
+    const QString clerk = m_cases.clerk().account;
+    const auto job = reprint ? printer.printReprint(m_station.notices(), noticeId, clerk,
+                         m_cases.hasCase() ? m_cases.draft().caseNumber : QString())
+                             : printer.printNotice(m_station.notices(), noticeId, clerk);
+    if (!job) {
+        showMessage(job.error().message, true);
         return false;
     }
-    Notices::RenderOptions options;
-    if (reprint) {
-        // Recorded (audit) and rendered as the stored notice marked 补打.
-        // A receipt reprinted after the platform numbered the case carries the official
-        // number, and its reprint mark says it was added.
-        const QString official = m_cases.hasCase() ? m_cases.draft().caseNumber : QString();
-        if (auto copy = m_station.notices().reprint(noticeId, m_cases.clerk().account, official);
-            !copy) {
-            showMessage(copy.error().message, true);
-            return false;
-        }
-        options.reprint = true;
-        options.reprintedAt = m_station.clock().now();
-        if (!official.isEmpty() && content->caseNumber.isEmpty()) {
-            content->caseNumber = official;
-            options.caseNumberAdded = true;
-        }
-    }
-    const QPrinterInfo info = m_printerName.isEmpty() ? QPrinterInfo::defaultPrinter()
-                                                      : QPrinterInfo::printerInfo(m_printerName);
-    if (info.isNull()) {
-        showMessage(tr("No printer is available. The notice is kept: print it later with "
-                       "Reprint, or ask IT support to set up the printer."),
-            true);
-        return false;
-    }
-    QPrinter printer(info, QPrinter::HighResolution);
-    printer.setDocName(content->serial);
-    if (auto painted = Notices::NoticeRenderer::paint(content.value(), printer, options);
-        !painted) {
-        showMessage(painted.error().message, true);
-        return false;
-    }
-    if (printer.printerState() == QPrinter::Error) {
-        showMessage(tr("The printer reported an error. The notice is kept: check the "
-                       "printer and use Reprint."),
-            true);
-        return false;
-    }
-    m_cases.audit(QStringLiteral("notice.print"),
-        QStringLiteral("%1 on %2%3")
-            .arg(content->serial, info.printerName(),
-                reprint ? QStringLiteral(" (reprint)") : QString()));
     return true;
 }
 

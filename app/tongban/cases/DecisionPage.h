@@ -21,8 +21,8 @@ class CaseController;
  * notice (一次性告知书) listing every deficiency and waits for correction.
  *
  * Notices print on the window's printer ([printer] name in tongban.conf,
- * else the system default); the issued PDF is kept, and a reprint is marked
- * 补打 and recorded.
+ * else the system default) through Notices::NoticePrinter, exactly as stored;
+ * a reprint is a stored copy marked 补打, counted once a printer accepted it.
  */
 class DecisionPage : public QWidget
 {

@@ -6,6 +6,7 @@
 #include <core/Clock.h>
 #include <core/WorkCalendar.h>
 #include <intake/MailingDeadline.h>
+#include <notices/NoticePrinter.h>
 #include <platform/Outbox.h>
 #include <platform/ResultFeed.h>
 #include <security/AuditLog.h>
@@ -18,7 +19,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QProcess>
 #include <QScrollArea>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -259,36 +259,23 @@ void TodayPage::printResult(const QString &resultId)
         m_resultMessage->setText(pdf.error().message);
         return;
     }
-    // The platform's PDF goes to the printer as it is: CUPS prints PDF natively.
-    const QString printer = m_station.printerName();
-    QStringList args;
-    if (!printer.isEmpty())
-        args << QStringLiteral("-d") << printer;
-    args << QStringLiteral("-t") << resultId << QStringLiteral("-");
-    auto *lp = new QProcess(this);
-    connect(lp, &QProcess::finished, this, [this, lp, resultId](int code) {
-        lp->deleteLater();
-        if (code != 0) {
-            m_resultMessage->setText(
-                tr("The printer refused the document: %1. It stays in "
-                   "this list; check the printer and try again.")
-                    .arg(QString::fromLocal8Bit(lp->readAllStandardError()).trimmed()));
-            return;
-        }
-        if (auto marked = m_platform->results()->markPrinted(resultId); !marked) {
-            m_resultMessage->setText(marked.error().message);
-            return;
-        }
-        const auto recorded
-            = m_station.audit().append({ m_caseController.clerk().account, m_station.windowId(),
-                QStringLiteral("result.print"), resultId, QStringLiteral("ok"), {} });
-        refreshResults();
-        m_resultMessage->setText(
-            recorded ? tr("Printed. Hand it to the applicant.") : recorded.error().message);
-    });
-    lp->start(QStringLiteral("lp"), args);
-    lp->write(pdf.value());
-    lp->closeWriteChannel();
+    // The platform's PDF goes to the printer as it is, through the window's one printer
+    // component; it is marked printed only once the printer accepted it.
+    const auto job = Notices::NoticePrinter(m_station.printerName()).print(*pdf, resultId);
+    if (!job) {
+        m_resultMessage->setText(job.error().message);
+        return;
+    }
+    if (auto marked = m_platform->results()->markPrinted(resultId); !marked) {
+        m_resultMessage->setText(marked.error().message);
+        return;
+    }
+    const auto recorded = m_station.audit().append({ m_caseController.clerk().account,
+        m_station.windowId(), QStringLiteral("result.print"), resultId, QStringLiteral("ok"),
+        QStringLiteral("printer:%1 job:%2").arg(job->printer).arg(job->jobId) });
+    refreshResults();
+    m_resultMessage->setText(
+        recorded ? tr("Printed. Hand it to the applicant.") : recorded.error().message);
 }
 
 /// What the health check found; computed off the GUI thread.

@@ -260,7 +260,7 @@ private slots:
         QCOMPARE(notices.first().reprints, 1);
         QCOMPARE(*store.pdf(notices.first().id), legacyPdf);
         QCOMPARE(store.content(notices.first().id)->deficiencies.size(), 2);
-        QVERIFY(pdfText(*store.reprint(notices.first().id, QStringLiteral("y")))
+        QVERIFY(pdfText(store.makeReprint(notices.first().id, QStringLiteral("y"))->pdf)
                     .contains(legacy.serial));
         // AND a platform number equal to its local one is issued beside it
         QVERIFY(store.addSerialBlock(tb02Block(1, 10)).ok());
@@ -275,8 +275,9 @@ private slots:
                                        " VALUES(999, 'x', 'now')")));
     }
 
-    void reprintIsMarkedAndRecordedAndLeavesTheOriginal()
+    void reprintIsStoredAndCountedOnlyOncePrinted()
     {
+        // GIVEN an issued notice
         NoticeStore store(*m_db, *m_audit, m_clock);
         QVERIFY(store.addSerialBlock(tb02Block()).ok());
         const auto issued = store.issue(j2Notice(),
@@ -285,18 +286,79 @@ private slots:
         QVERIFY(issued.ok());
         const QByteArray original = *store.pdf(issued->id);
         m_clock.advanceDays(2);
-        const auto copy = store.reprint(issued->id, QStringLiteral("wd-tb-02-zhao"));
-        QVERIFY(copy.ok());
-        const QString text = pdfText(*copy);
+
+        // WHEN another clerk asks for a 补打 copy
+        const auto copy = store.makeReprint(issued->id, QStringLiteral("wd-tb-02-zhao"));
+        QVERIFY2(copy.ok(), qPrintable(copy ? QString() : copy.error().toString()));
+        // THEN the copy is marked, dated, and holds the notice
+        const QString text = pdfText(copy->pdf);
         QVERIFY2(text.contains(QStringLiteral("补打")), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("2026年11月26日"))); // when reprinted
         QVERIFY(text.contains(QStringLiteral("410403-TB-02-GZ-2026-000001")));
         QVERIFY(text.contains(QStringLiteral("申请书未签字")));
+        // AND its bytes are stored with their hash, linked to the notice, which is unchanged
+        const auto stored = store.reprintCopy(copy->id);
+        QVERIFY(stored.ok());
+        QCOMPARE(stored->pdf, copy->pdf);
+        QCOMPARE(stored->sha256,
+            QString::fromLatin1(
+                QCryptographicHash::hash(copy->pdf, QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(stored->noticeId, issued->id);
+        QCOMPARE(store.reprintCopies(issued->id).size(), 1);
         QCOMPARE(*store.pdf(issued->id), original);
-        QCOMPARE(store.notice(issued->id)->reprints, 1);
-        const auto recent = m_audit->recent(1);
+        // AND it is not counted as reprinted: nothing was printed yet
+        QCOMPARE(store.notice(issued->id)->reprints, 0);
+        QCOMPARE(m_audit->recent(1).first().action, QStringLiteral("notice.reprint.copy"));
+
+        // WHEN the printer did not take it
+        QVERIFY(store
+                    .recordNotPrinted(issued->id, copy->id, QStringLiteral("wd-tb-02-zhao"),
+                        QStringLiteral("TongbanPDF"), QStringLiteral("printer stopped"))
+                    .ok());
+        // THEN it is still not counted, and the trail says it failed
+        QCOMPARE(store.notice(issued->id)->reprints, 0);
+        QVERIFY(!store.reprintCopies(issued->id).first().printed);
+        auto recent = m_audit->recent(1);
         QCOMPARE(recent.first().action, QStringLiteral("notice.reprint"));
+        QCOMPARE(recent.first().result, QStringLiteral("failed"));
+
+        // WHEN a printer accepted it
+        QVERIFY(store
+                    .recordPrinted(issued->id, copy->id, QStringLiteral("wd-tb-02-zhao"),
+                        QStringLiteral("TongbanPDF"), 17)
+                    .ok());
+        // THEN it counts once, under the clerk who reprinted it
+        QCOMPARE(store.notice(issued->id)->reprints, 1);
+        QVERIFY(store.reprintCopies(issued->id).first().printed);
+        recent = m_audit->recent(1);
+        QCOMPARE(recent.first().action, QStringLiteral("notice.reprint"));
+        QCOMPARE(recent.first().result, QStringLiteral("ok"));
         QCOMPARE(recent.first().clerk, QStringLiteral("wd-tb-02-zhao"));
+        QVERIFY(recent.first().detail.contains(QStringLiteral("job:17")));
+        // AND a stored copy never changes
+        QSqlQuery q(m_db->connection());
+        QVERIFY(!q.exec(QStringLiteral("UPDATE notice_copies SET pdf = X'00'")));
+        QVERIFY(!q.exec(QStringLiteral("DELETE FROM notice_copies")));
+    }
+
+    void reprintCanCarryTheOfficialNumber()
+    {
+        // GIVEN a receipt issued before the platform numbered the case
+        NoticeStore store(*m_db, *m_audit, m_clock);
+        NoticeContent receipt = j2Notice();
+        receipt.kind = NoticeKind::Receipt;
+        receipt.deficiencies.clear();
+        const auto issued = store.issue(receipt,
+            { QStringLiteral("case-1"), QStringLiteral("410403-tb-02"), QStringLiteral("TB02"),
+                QStringLiteral("wd-tb-02-wangli") });
+        QVERIFY(issued.ok());
+        // WHEN it is reprinted once the number is known
+        const auto copy = store.makeReprint(
+            issued->id, QStringLiteral("wd-tb-02-wangli"), QStringLiteral("SL-410402-2026-000123"));
+        QVERIFY(copy.ok());
+        // THEN the copy carries it and the issued receipt does not
+        QVERIFY(pdfText(copy->pdf).contains(QStringLiteral("SL-410402-2026-000123")));
+        QVERIFY(!pdfText(*store.pdf(issued->id)).contains(QStringLiteral("SL-410402-2026-000123")));
     }
 
     void damagedStoredNoticeIsNotReprinted()
@@ -311,7 +373,8 @@ private slots:
         QVERIFY(
             q.exec(QStringLiteral("UPDATE notices SET pdf = X'00' WHERE id = %1").arg(issued->id)));
         QVERIFY(!store.pdf(issued->id).ok());
-        QVERIFY(!store.reprint(issued->id, QStringLiteral("x")).ok());
+        QVERIFY(!store.makeReprint(issued->id, QStringLiteral("x")).ok());
+        QVERIFY(store.reprintCopies(issued->id).isEmpty());
     }
 };
 
