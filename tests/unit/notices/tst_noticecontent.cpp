@@ -240,11 +240,11 @@ private slots:
         QVERIFY(issued.ok());
         m_clock.advanceDays(1);
         // WHEN it is reprinted once the platform numbered the case
-        const auto copy = m_store->reprint(issued->id, QStringLiteral("wd-tb-02-zhaomin"),
+        const auto copy = m_store->makeReprint(issued->id, QStringLiteral("wd-tb-02-zhaomin"),
             QStringLiteral("410403-20261125-000042"));
         QVERIFY(copy.ok());
-        save(*copy, QStringLiteral("receipt-reprint-number.pdf"));
-        const QString text = pdfText(*copy);
+        save(copy->pdf, QStringLiteral("receipt-reprint-number.pdf"));
+        const QString text = pdfText(copy->pdf);
         // THEN the copy carries the number and says it was added, never "unchanged"
         QVERIFY2(text.contains(QStringLiteral("统一受理平台办件编号：410403-20261125-000042")),
             qPrintable(text));
@@ -254,8 +254,8 @@ private slots:
         // AND the stored original is untouched
         QVERIFY(pdfText(*m_store->pdf(issued->id)).contains(QStringLiteral("待平台确认")));
         // AND a reprint that adds nothing still says it is unchanged
-        const auto plain = m_store->reprint(issued->id, QStringLiteral("wd-tb-02-zhaomin"));
-        QVERIFY(pdfText(*plain).contains(QStringLiteral("内容未作任何改动")));
+        const auto plain = m_store->makeReprint(issued->id, QStringLiteral("wd-tb-02-zhaomin"));
+        QVERIFY(pdfText(plain->pdf).contains(QStringLiteral("内容未作任何改动")));
     }
 };
 
