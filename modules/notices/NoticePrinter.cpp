@@ -199,10 +199,16 @@ Result<PrintedJob> NoticePrinter::print(const QByteArray &pdf, const QString &ti
     if (!before.accepting)
         return refusing(name, QStringLiteral("printer-is-accepting-jobs false: ") + before.reasons);
 
-    // ASCII only: cupsd 2.4.2 (Debian 12) crashes (segfault) on a job named in UTF-8 Chinese.
+    // Letters, digits, '-', '_' and '.' only: cupsd 2.4.2 (Debian 12) crashes (segfault)
+    // on a document-name holding a space (seen with "<serial> reprint"; a job-name with a
+    // space is fine) and on names in UTF-8 Chinese.
     QByteArray jobTitle;
-    for (const QChar c : title)
-        jobTitle += c.unicode() >= 0x20 && c.unicode() < 0x7f ? char(c.unicode()) : '_';
+    for (const QChar c : title) {
+        const char16_t u = c.unicode();
+        const bool plain = (u >= u'0' && u <= u'9') || (u >= u'A' && u <= u'Z')
+            || (u >= u'a' && u <= u'z') || u == u'-' || u == u'_' || u == u'.';
+        jobTitle += plain ? char(u) : '_';
+    }
     const int jobId
         = cupsCreateJob(http.get(), queue.constData(), jobTitle.constData(), 0, nullptr);
     if (jobId <= 0)
@@ -294,7 +300,7 @@ Result<PrintedJob> NoticePrinter::printReprint(
     const Result<ReprintCopy> copy = store.makeReprint(noticeId, clerk, caseNumber);
     if (!copy)
         return copy.error();
-    Result<PrintedJob> job = print(copy->pdf, copy->serial + QStringLiteral(" reprint"));
+    Result<PrintedJob> job = print(copy->pdf, copy->serial + QStringLiteral("-reprint"));
     if (!job) {
         (void)store.recordNotPrinted(noticeId, copy->id, clerk, m_printerName, job.error().detail);
         return job;

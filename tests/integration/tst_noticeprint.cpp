@@ -163,6 +163,10 @@ private:
         window->db = std::move(db).value();
         window->audit = std::make_unique<Security::AuditLog>(*window->db, window->clock);
         window->notices = std::make_unique<NoticeStore>(*window->db, *window->audit, window->clock);
+        // Numbers from a block the platform reserved for the window (§3.1).
+        if (!window->notices->addSerialBlock(
+                { QStringLiteral("410403-tb-02"), QStringLiteral("410403-TB-02"), 1, 100 }))
+            return nullptr;
         const auto issued = window->notices->issue(Testing::j2Notice(),
             { QStringLiteral("case-1"), QStringLiteral("410403-tb-02"), QStringLiteral("TB02"),
                 QStringLiteral("wd-tb-02-wangli") });

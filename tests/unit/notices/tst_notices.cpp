@@ -345,6 +345,7 @@ private slots:
     {
         // GIVEN a receipt issued before the platform numbered the case
         NoticeStore store(*m_db, *m_audit, m_clock);
+        QVERIFY(store.addSerialBlock(tb02Block()).ok());
         NoticeContent receipt = j2Notice();
         receipt.kind = NoticeKind::Receipt;
         receipt.deficiencies.clear();
