@@ -339,13 +339,13 @@ void TestHubAttacker::everyRouteThatNamesACaseChecksItsOwner()
         = b->postJson(QStringLiteral("/api/v1/cases/%1/decision").arg(caseId), QJsonObject {});
     const Reply report = b->postJson(QStringLiteral("/api/v1/guide-reports"),
         QJsonObject { { QStringLiteral("clientReportId"), QStringLiteral("r-1") },
-            { QStringLiteral("kind"), QStringLiteral("other") },
+            { QStringLiteral("kind"), QStringLiteral("guide_wrong") },
             { QStringLiteral("itemCode"), QStringLiteral("41040201012001000") },
             { QStringLiteral("caseId"), caseId },
             { QStringLiteral("text"), QStringLiteral("probe") } });
     const Reply reportUnknown = b->postJson(QStringLiteral("/api/v1/guide-reports"),
         QJsonObject { { QStringLiteral("clientReportId"), QStringLiteral("r-2") },
-            { QStringLiteral("kind"), QStringLiteral("other") },
+            { QStringLiteral("kind"), QStringLiteral("guide_wrong") },
             { QStringLiteral("itemCode"), QStringLiteral("41040201012001000") },
             { QStringLiteral("caseId"), QStringLiteral("no-such-case") },
             { QStringLiteral("text"), QStringLiteral("probe") } });
@@ -365,6 +365,14 @@ void TestHubAttacker::everyRouteThatNamesACaseChecksItsOwner()
             .toObject()
             .value(QStringLiteral("detail")));
     QCOMPARE(report.status, 422);
+    // (the same report from the case's own window is accepted: the body itself is valid)
+    const Reply ownReport = a->postJson(QStringLiteral("/api/v1/guide-reports"),
+        QJsonObject { { QStringLiteral("clientReportId"), QStringLiteral("r-1") },
+            { QStringLiteral("kind"), QStringLiteral("guide_wrong") },
+            { QStringLiteral("itemCode"), QStringLiteral("41040201012001000") },
+            { QStringLiteral("caseId"), caseId },
+            { QStringLiteral("text"), QStringLiteral("probe") } });
+    QCOMPARE(ownReport.status, 201);
     // AND B's result list holds nothing of A's
     const Reply results = b->send("GET", QStringLiteral("/api/v1/results"));
     QCOMPARE(results.status, 200);
