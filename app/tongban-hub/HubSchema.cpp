@@ -116,8 +116,8 @@ Storage::MigrationSet hubOwnershipSchema()
     // the "hub" sequence that others extend concurrently.
     Storage::Migration first;
     first.version = 1;
-    first.description
-        = QStringLiteral("clientCaseId and Idempotency-Key scoped to the window (issue 13)");
+    first.description = QStringLiteral(
+        "clientCaseId and Idempotency-Key scoped to the window, upload quota indexes (issue 13)");
     // SQLite cannot drop the UNIQUE of a column: hub_cases is rebuilt. Pages, results and
     // mailings refer to it; the rows come back with the same ids before the commit, which
     // checks the (deferred) foreign keys. The column list is hub_cases as of hub version 3.
@@ -150,6 +150,9 @@ Storage::MigrationSet hubOwnershipSchema()
                        " request_sha256, status, headers, body, created_at"
                        " FROM hub_idempotency_before"),
         QStringLiteral("DROP TABLE hub_idempotency_before"),
+        // The window quota (open uploads of a window's cases) and the expiry sweep.
+        QStringLiteral("CREATE INDEX hub_uploads_case ON hub_uploads(case_id, state)"),
+        QStringLiteral("CREATE INDEX hub_uploads_expiry ON hub_uploads(state, expires_at)"),
     };
     return Storage::MigrationSet { QStringLiteral("hub_ownership"), { first } };
 }
