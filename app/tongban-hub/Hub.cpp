@@ -26,6 +26,7 @@
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -83,7 +84,7 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
         !kept)
         return kept.error();
     auto database = Storage::Database::open(QString(dataDir + QStringLiteral("/hub.db")),
-        { hubSchema(), SerialBlockService::schema() });
+        { hubSchema(), hubOwnershipSchema(), SerialBlockService::schema() });
     if (!database)
         return database.error();
     hub->m_database = std::move(*database);
@@ -186,6 +187,11 @@ Core::Result<quint16> Hub::listen(
         m_calls->resetPresence();
         m_calls->endInterruptedCalls();
         m_server = new HubHttpServer(*this, this);
+        // Partial files of uploads left unfinished past their expiry are deleted (§6).
+        m_uploads->sweepExpired();
+        auto *sweep = new QTimer(this);
+        connect(sweep, &QTimer::timeout, this, [this]() { m_uploads->sweepExpired(); });
+        sweep->start(qMax(1, m_config.uploadSweepMs));
         connect(m_server, &QAbstractHttpServer::newWebSocketConnection, this, [this]() {
             while (m_server->hasPendingWebSocketConnections())
                 m_events->accept(m_server->nextPendingWebSocketConnection());
@@ -213,7 +219,7 @@ Core::Result<quint16> Hub::listen(
         QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
         configuration.setLocalCertificate(certificate);
         configuration.setPrivateKey(privateKey);
-        configuration.setProtocol(QSsl::TlsV1_2OrLater);
+        restrictToModernTls(configuration);
         sslConfiguration = configuration;
     }
     // Our own listening socket, so that each connection acknowledges data at once (see
@@ -241,6 +247,13 @@ Core::Result<quint16> Hub::listen(
 HttpResponse Hub::handle(const HttpRequest &request)
 {
     HttpResponse response = route(request);
+    if (response.status == 401) {
+        // RFC 6750 §3: how to authenticate, on every 401.
+        response.addHeader(QByteArrayLiteral("WWW-Authenticate"),
+            request.hasHeader(QByteArrayLiteral("Authorization"))
+                ? QByteArrayLiteral("Bearer realm=\"tongban-hub\", error=\"invalid_token\"")
+                : QByteArrayLiteral("Bearer realm=\"tongban-hub\""));
+    }
     if (request.path == QLatin1String("/api/v1/uploads")
         || request.path.startsWith(QLatin1String("/api/v1/uploads/")))
         response.addHeader(QByteArrayLiteral("Tus-Resumable"), QByteArrayLiteral("1.0.0"));
@@ -298,10 +311,10 @@ HttpResponse Hub::route(const HttpRequest &request)
         return errorResponse(400, QStringLiteral("bad_request"), QStringLiteral("幂等键格式错误"),
             QStringLiteral("Idempotency-Key: 1 to 255 visible ASCII characters"));
     }
-    if (auto stored = m_idempotency->lookup(context->account, key, request))
+    if (auto stored = m_idempotency->lookup(context->account, context->windowId, key, request))
         return *stored;
     const HttpResponse response = routeAuthenticated(request, *context);
-    m_idempotency->store(context->account, key, request, response);
+    m_idempotency->store(context->account, context->windowId, key, request, response);
     return response;
 }
 
@@ -401,11 +414,11 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
             return notFound(request.path);
         const QString uploadId = parts.at(1);
         if (method == "HEAD")
-            return m_uploads->head(uploadId);
+            return m_uploads->head(uploadId, *context);
         if (method == "PATCH")
-            return m_uploads->patch(request, uploadId);
+            return m_uploads->patch(request, uploadId, *context);
         if (method == "DELETE")
-            return m_uploads->terminate(uploadId);
+            return m_uploads->terminate(uploadId, *context);
         return methodNotAllowed(method);
     }
 

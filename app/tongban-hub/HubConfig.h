@@ -23,6 +23,9 @@ struct HubConfig
     int lockoutFailures = 5;
     int lockoutSecs = 15 * 60;
     int uploadExpirySecs = 24 * 60 * 60;
+    /// Declared bytes (Upload-Length) of a window's open uploads may add up to this (§6).
+    qint64 windowUploadQuotaBytes = qint64(2) * 1024 * 1024 * 1024;
+    int uploadSweepMs = 60 * 1000; ///< how often expired uploads' partial files are deleted
     int pingIntervalMs = 30000;
     int presenceGraceMs = 60000; ///< events WebSocket gone this long: the window is offline
     int callTimeoutMs = 30000; ///< a call ringing this long unanswered is missed (§11)

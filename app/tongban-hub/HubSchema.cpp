@@ -117,4 +117,52 @@ Storage::MigrationSet hubSchema()
     return Storage::MigrationSet { QStringLiteral("hub"), { first, second, third, calendar } };
 }
 
+Storage::MigrationSet hubOwnershipSchema()
+{
+    // Its own set (module "hub_ownership"), applied after hubSchema(): the migration
+    // engine requires consecutive versions per module, so this does not take a number in
+    // the "hub" sequence that others extend concurrently.
+    Storage::Migration first;
+    first.version = 1;
+    first.description = QStringLiteral(
+        "clientCaseId and Idempotency-Key scoped to the window, upload quota indexes (issue 13)");
+    // SQLite cannot drop the UNIQUE of a column: hub_cases is rebuilt. Pages, results and
+    // mailings refer to it; the rows come back with the same ids before the commit, which
+    // checks the (deferred) foreign keys. The column list is hub_cases as of hub version 3.
+    const QString caseColumns
+        = QStringLiteral("id, client_case_id, body_sha256, body, account, window_id, item_code,"
+                         " home_jurisdiction, status, case_number, created_at, submitted_at");
+    first.statements = {
+        QStringLiteral("PRAGMA defer_foreign_keys = ON"),
+        QStringLiteral("CREATE TABLE hub_cases_before AS SELECT * FROM hub_cases"),
+        QStringLiteral("DROP TABLE hub_cases"),
+        QStringLiteral("CREATE TABLE hub_cases (id TEXT PRIMARY KEY, client_case_id TEXT NOT NULL,"
+                       " body_sha256 TEXT NOT NULL, body TEXT NOT NULL, account TEXT NOT NULL,"
+                       " window_id TEXT NOT NULL, item_code TEXT NOT NULL,"
+                       " home_jurisdiction TEXT NOT NULL, status TEXT NOT NULL,"
+                       " case_number TEXT, created_at INTEGER NOT NULL, submitted_at INTEGER,"
+                       " UNIQUE (window_id, client_case_id))"),
+        QStringLiteral("INSERT INTO hub_cases (%1) SELECT %1 FROM hub_cases_before")
+            .arg(caseColumns),
+        QStringLiteral("DROP TABLE hub_cases_before"),
+        // Stored answers keep their account; those stored before the window was part of the
+        // key get window '' (department and admin sessions have no window).
+        QStringLiteral("ALTER TABLE hub_idempotency RENAME TO hub_idempotency_before"),
+        QStringLiteral("CREATE TABLE hub_idempotency (account TEXT NOT NULL,"
+                       " window_id TEXT NOT NULL, key TEXT NOT NULL,"
+                       " request_sha256 TEXT NOT NULL, status INTEGER NOT NULL,"
+                       " headers TEXT NOT NULL, body BLOB NOT NULL, created_at INTEGER NOT NULL,"
+                       " PRIMARY KEY (account, window_id, key))"),
+        QStringLiteral("INSERT INTO hub_idempotency (account, window_id, key, request_sha256,"
+                       " status, headers, body, created_at) SELECT account, '', key,"
+                       " request_sha256, status, headers, body, created_at"
+                       " FROM hub_idempotency_before"),
+        QStringLiteral("DROP TABLE hub_idempotency_before"),
+        // The window quota (open uploads of a window's cases) and the expiry sweep.
+        QStringLiteral("CREATE INDEX hub_uploads_case ON hub_uploads(case_id, state)"),
+        QStringLiteral("CREATE INDEX hub_uploads_expiry ON hub_uploads(state, expires_at)"),
+    };
+    return Storage::MigrationSet { QStringLiteral("hub_ownership"), { first } };
+}
+
 } // namespace Tongban::Hub

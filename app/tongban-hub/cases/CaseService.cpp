@@ -240,9 +240,12 @@ HttpResponse CaseService::create(const QJsonObject &body, const AuthContext &con
     const QByteArray canonical = QJsonDocument(body).toJson(QJsonDocument::Compact);
     const QString bodySha = Core::sha256Hex(canonical);
 
+    // clientCaseId is the window's own id for the case: the same id from another window is
+    // another case, and never answers with (or conflicts with) this window's.
     QSqlQuery existing(m_database.connection());
-    existing.prepare(
-        QStringLiteral("SELECT id, body_sha256 FROM hub_cases WHERE client_case_id = ?"));
+    existing.prepare(QStringLiteral(
+        "SELECT id, body_sha256 FROM hub_cases WHERE window_id = ? AND client_case_id = ?"));
+    existing.addBindValue(context.windowId);
     existing.addBindValue(clientCaseId);
     if (!existing.exec())
         return internalError(existing.lastError().text());

@@ -7,6 +7,7 @@
 #include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSslCipher>
 #include <QTcpSocket>
 
 namespace Tongban::Hub {
@@ -89,6 +90,30 @@ void HubHttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket
 {
     Q_UNUSED(request)
     Q_UNUSED(socket)
+}
+
+void restrictToModernTls(QSslConfiguration &configuration)
+{
+    // OpenSSL names. TLS 1.3 suites are all AEAD with forward secrecy.
+    static const char *const allowed[] = {
+        "TLS_AES_256_GCM_SHA384",
+        "TLS_CHACHA20_POLY1305_SHA256",
+        "TLS_AES_128_GCM_SHA256",
+        "ECDHE-ECDSA-AES256-GCM-SHA384",
+        "ECDHE-RSA-AES256-GCM-SHA384",
+        "ECDHE-ECDSA-CHACHA20-POLY1305",
+        "ECDHE-RSA-CHACHA20-POLY1305",
+        "ECDHE-ECDSA-AES128-GCM-SHA256",
+        "ECDHE-RSA-AES128-GCM-SHA256",
+    };
+    QList<QSslCipher> ciphers;
+    for (const char *name : allowed) {
+        const QSslCipher cipher(QString::fromLatin1(name));
+        if (!cipher.isNull())
+            ciphers.append(cipher);
+    }
+    configuration.setProtocol(QSsl::TlsV1_2OrLater);
+    configuration.setCiphers(ciphers);
 }
 
 } // namespace Tongban::Hub

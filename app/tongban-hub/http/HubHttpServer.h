@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractHttpServer>
+#include <QSslConfiguration>
 
 namespace Tongban::Hub {
 
@@ -25,5 +26,12 @@ protected:
 private:
     Hub &m_hub;
 };
+
+/*!
+ * The TLS the hub speaks (issue 13): TLS 1.2 with forward secrecy (ECDHE) and an AEAD
+ * cipher (AES-GCM, ChaCha20-Poly1305) only, and TLS 1.3. No CBC, no SHA-1 MAC, no static
+ * RSA key exchange. Applied to \a configuration (protocol and cipher list).
+ */
+void restrictToModernTls(QSslConfiguration &configuration);
 
 } // namespace Tongban::Hub

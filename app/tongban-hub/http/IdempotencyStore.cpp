@@ -45,15 +45,17 @@ IdempotencyStore::IdempotencyStore(
     , m_clock(clock)
 { }
 
-std::optional<HttpResponse> IdempotencyStore::lookup(
-    const QString &account, const QByteArray &key, const HttpRequest &request)
+std::optional<HttpResponse> IdempotencyStore::lookup(const QString &account,
+    const QString &windowId, const QByteArray &key, const HttpRequest &request)
 {
     const qint64 oldest
         = m_clock.now().toMSecsSinceEpoch() - qint64(m_config.idempotencyKeySecs) * 1000;
     QSqlQuery query(m_database.connection());
     query.prepare(QStringLiteral("SELECT request_sha256, status, headers, body FROM hub_idempotency"
-                                 " WHERE account = ? AND key = ? AND created_at > ?"));
+                                 " WHERE account = ? AND window_id = ? AND key = ?"
+                                 " AND created_at > ?"));
     query.addBindValue(account);
+    query.addBindValue(windowId);
     query.addBindValue(QString::fromLatin1(key));
     query.addBindValue(oldest);
     if (!query.exec())
@@ -77,7 +79,7 @@ std::optional<HttpResponse> IdempotencyStore::lookup(
     return replay;
 }
 
-void IdempotencyStore::store(const QString &account, const QByteArray &key,
+void IdempotencyStore::store(const QString &account, const QString &windowId, const QByteArray &key,
     const HttpRequest &request, const HttpResponse &response)
 {
     if (response.status < 200 || response.status > 299)
@@ -93,9 +95,10 @@ void IdempotencyStore::store(const QString &account, const QByteArray &key,
         headers.append(QJsonArray { QString::fromLatin1(name), QString::fromLatin1(value) });
     QSqlQuery insert(m_database.connection());
     insert.prepare(QStringLiteral(
-        "INSERT OR REPLACE INTO hub_idempotency (account, key, request_sha256, status, headers,"
-        " body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        "INSERT OR REPLACE INTO hub_idempotency (account, window_id, key, request_sha256,"
+        " status, headers, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     insert.addBindValue(account);
+    insert.addBindValue(windowId);
     insert.addBindValue(QString::fromLatin1(key));
     insert.addBindValue(requestHash(request));
     insert.addBindValue(response.status);

@@ -88,8 +88,17 @@ HttpResponse GuideReportService::create(const QJsonObject &body, const AuthConte
     }
     if (!caseId.isEmpty()) {
         QSqlQuery known(m_database.connection());
-        known.prepare(QStringLiteral("SELECT 1 FROM hub_cases WHERE id = ?"));
+        // Only a case the reporter may read: another window's case is "no such case".
+        known.prepare(QStringLiteral("SELECT 1 FROM hub_cases WHERE id = ? AND (? OR window_id = ?"
+                                     " OR (? AND home_jurisdiction = ?))"));
         known.addBindValue(caseId);
+        known.addBindValue(context.role == QLatin1String("admin") ? 1 : 0);
+        known.addBindValue(context.windowId);
+        known.addBindValue(
+            context.role == QLatin1String("department") || context.role == QLatin1String("home")
+                ? 1
+                : 0);
+        known.addBindValue(context.jurisdictionCode);
         if (!known.exec() || !known.next())
             return validationFailed({ QStringLiteral("/caseId: no such case") });
     }

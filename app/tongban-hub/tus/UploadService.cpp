@@ -29,6 +29,17 @@ HttpResponse checksumMismatch(const QString &detail)
     return response;
 }
 
+HttpResponse uploadNotFound(const QString &uploadId)
+{
+    return errorResponse(404, QStringLiteral("not_found"), QStringLiteral("上传不存在"), uploadId);
+}
+
+HttpResponse caseSubmitted(const QString &caseId)
+{
+    return errorResponse(409, QStringLiteral("case_submitted"),
+        QStringLiteral("案件已提交，其材料页面不能再更改或删除"), caseId);
+}
+
 HttpResponse expiredResponse()
 {
     return errorResponse(
@@ -75,8 +86,44 @@ HttpResponse UploadService::options()
 
 bool UploadService::expired(const Upload &upload) const
 {
-    return upload.state == QLatin1String("active")
-        && m_clock.now().toMSecsSinceEpoch() >= upload.expiresAt;
+    return upload.state == QLatin1String("expired")
+        || (upload.state == QLatin1String("active")
+            && m_clock.now().toMSecsSinceEpoch() >= upload.expiresAt);
+}
+
+int UploadService::sweepExpired()
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral(
+        "SELECT id FROM hub_uploads WHERE state = 'active' AND expires_at <= ? ORDER BY id"));
+    query.addBindValue(m_clock.now().toMSecsSinceEpoch());
+    if (!query.exec()) {
+        qCWarning(lcHub) << "listing expired uploads failed:" << query.lastError().text();
+        return 0;
+    }
+    QStringList ids;
+    while (query.next())
+        ids << query.value(0).toString();
+    int swept = 0;
+    for (const QString &id : ids) {
+        // The row first: a kill between the two leaves a file without an active upload, which
+        // the next creation for the page removes with its row; never an active row without
+        // its file.
+        QSqlQuery mark(m_database.connection());
+        mark.prepare(QStringLiteral(
+            "UPDATE hub_uploads SET state = 'expired' WHERE id = ? AND state = 'active'"));
+        mark.addBindValue(id);
+        if (!mark.exec()) {
+            qCWarning(lcHub) << "expiring upload" << id << "failed:" << mark.lastError().text();
+            continue;
+        }
+        if (QFile::exists(filePath(id)) && !QFile::remove(filePath(id)))
+            qCWarning(lcHub) << "cannot delete the partial file of expired upload" << id;
+        ++swept;
+    }
+    if (swept > 0)
+        qCInfo(lcHub) << swept << "expired uploads deleted";
+    return swept;
 }
 
 std::optional<UploadService::Upload> UploadService::find(
@@ -84,16 +131,17 @@ std::optional<UploadService::Upload> UploadService::find(
 {
     QSqlQuery query(m_database.connection());
     query.prepare(
-        QStringLiteral("SELECT id, client_page_id, case_id, length, upload_offset, sha256,"
-                       " expires_at, state, failure FROM hub_uploads WHERE id = ?"));
+        QStringLiteral("SELECT u.id, u.client_page_id, u.case_id, u.length, u.upload_offset,"
+                       " u.sha256, u.expires_at, u.state, u.failure, c.window_id, c.case_number"
+                       " FROM hub_uploads u JOIN hub_cases c ON c.id = u.case_id"
+                       " WHERE u.id = ?"));
     query.addBindValue(uploadId);
     if (!query.exec()) {
         *error = internalError(query.lastError().text());
         return std::nullopt;
     }
     if (!query.next()) {
-        *error = errorResponse(
-            404, QStringLiteral("not_found"), QStringLiteral("上传不存在"), uploadId);
+        *error = uploadNotFound(uploadId);
         return std::nullopt;
     }
     Upload upload;
@@ -106,6 +154,23 @@ std::optional<UploadService::Upload> UploadService::find(
     upload.expiresAt = query.value(6).toLongLong();
     upload.state = query.value(7).toString();
     upload.failure = query.value(8).toString();
+    upload.windowId = query.value(9).toString();
+    upload.caseSubmitted = !query.value(10).isNull() && !query.value(10).toString().isEmpty();
+    return upload;
+}
+
+std::optional<UploadService::Upload> UploadService::findOwned(
+    const QString &uploadId, const AuthContext &context, HttpResponse *error) const
+{
+    auto upload = find(uploadId, error);
+    if (!upload)
+        return std::nullopt;
+    if (context.windowId.isEmpty() || upload->windowId != context.windowId) {
+        qCWarning(lcHub).noquote() << "upload" << uploadId << "refused to" << context.account
+                                   << "at window" << context.windowId << "(not its window)";
+        *error = uploadNotFound(uploadId);
+        return std::nullopt;
+    }
     return upload;
 }
 
@@ -163,7 +228,8 @@ HttpResponse UploadService::create(const HttpRequest &request, const AuthContext
 
     // The page must have been declared in the case, with this hash and size.
     QSqlQuery page(m_database.connection());
-    page.prepare(QStringLiteral("SELECT p.sha256, p.size_bytes, c.window_id FROM hub_pages p"
+    page.prepare(QStringLiteral("SELECT p.sha256, p.size_bytes, c.window_id, c.case_number"
+                                " FROM hub_pages p"
                                 " JOIN hub_cases c ON c.id = p.case_id"
                                 " WHERE p.client_page_id = ? AND p.case_id = ?"));
     page.addBindValue(clientPageId);
@@ -174,9 +240,10 @@ HttpResponse UploadService::create(const HttpRequest &request, const AuthContext
         return errorResponse(404, QStringLiteral("not_found"), QStringLiteral("案件或页面不存在"),
             QStringLiteral("no page %1 declared in case %2").arg(clientPageId, caseId));
     }
-    if (page.value(2).toString() != context.windowId && context.role != QLatin1String("admin")) {
-        return errorResponse(
-            403, QStringLiteral("forbidden"), QStringLiteral("只能上传本窗口案件的材料"));
+    if (context.windowId.isEmpty() || page.value(2).toString() != context.windowId) {
+        // Another window's case: answered exactly like a case that does not exist.
+        return errorResponse(404, QStringLiteral("not_found"), QStringLiteral("案件或页面不存在"),
+            QStringLiteral("no page %1 declared in case %2").arg(clientPageId, caseId));
     }
     if (page.value(0).toString().toLower() != sha256 || page.value(1).toLongLong() != *length) {
         return errorResponse(422, QStringLiteral("validation_failed"),
@@ -184,10 +251,15 @@ HttpResponse UploadService::create(const HttpRequest &request, const AuthContext
             QStringLiteral("sha256 or Upload-Length differs from the page declared in the case"));
     }
 
+    const bool submitted = !page.value(3).isNull() && !page.value(3).toString().isEmpty();
+    sweepExpired();
+
     // A retried creation returns the upload already made for this page.
     QSqlQuery existing(m_database.connection());
-    existing.prepare(QStringLiteral("SELECT id FROM hub_uploads WHERE client_page_id = ?"));
+    existing.prepare(QStringLiteral(
+        "SELECT id FROM hub_uploads WHERE client_page_id = ? AND case_id = ? ORDER BY id"));
     existing.addBindValue(clientPageId);
+    existing.addBindValue(caseId);
     if (!existing.exec())
         return internalError(existing.lastError().text());
     QStringList stale;
@@ -201,6 +273,32 @@ HttpResponse UploadService::create(const HttpRequest &request, const AuthContext
             stale.append(id);
         else
             return uploadState(*upload, 200);
+    }
+    // A submitted case's pages are final: no new upload replaces one (its uploads are all
+    // complete, so a retried creation was answered above).
+    if (submitted)
+        return caseSubmitted(caseId);
+    // The window's quota: declared bytes of its open uploads, this one included.
+    QSqlQuery open(m_database.connection());
+    open.prepare(QStringLiteral("SELECT COALESCE(SUM(u.length), 0) FROM hub_uploads u"
+                                " JOIN hub_cases c ON c.id = u.case_id"
+                                " WHERE c.window_id = ? AND u.state = 'active'"
+                                " AND u.expires_at > ?"));
+    open.addBindValue(context.windowId);
+    open.addBindValue(m_clock.now().toMSecsSinceEpoch());
+    if (!open.exec() || !open.next())
+        return internalError(open.lastError().text());
+    const qint64 openBytes = open.value(0).toLongLong();
+    if (openBytes + *length > m_config.windowUploadQuotaBytes) {
+        qCWarning(lcHub).noquote() << "upload quota of window" << context.windowId
+                                   << "reached:" << openBytes << "bytes open";
+        return errorResponse(413, QStringLiteral("quota_exceeded"),
+            QStringLiteral("本窗口未完成的上传过多，请先完成或删除已开始的上传"),
+            QStringLiteral("open uploads of this window declare %1 bytes; with %2 more they "
+                           "would pass the window's quota of %3 bytes")
+                .arg(openBytes)
+                .arg(*length)
+                .arg(m_config.windowUploadQuotaBytes));
     }
     for (const QString &id : stale) {
         QFile::remove(filePath(id));
@@ -250,7 +348,7 @@ HttpResponse UploadService::create(const HttpRequest &request, const AuthContext
     // PATCH at offset 0 followed: a failed chunk leaves it at 0 for a retried creation.
     HttpRequest first = request;
     first.headers.append({ QByteArrayLiteral("Upload-Offset"), QByteArrayLiteral("0") });
-    const HttpResponse firstChunk = patch(first, upload.id);
+    const HttpResponse firstChunk = patch(first, upload.id, context);
     if (firstChunk.status != 204)
         return firstChunk;
     HttpResponse found;
@@ -260,10 +358,10 @@ HttpResponse UploadService::create(const HttpRequest &request, const AuthContext
     return uploadState(*stored, 201);
 }
 
-HttpResponse UploadService::head(const QString &uploadId)
+HttpResponse UploadService::head(const QString &uploadId, const AuthContext &context)
 {
     HttpResponse error;
-    const auto upload = find(uploadId, &error);
+    const auto upload = findOwned(uploadId, context, &error);
     if (!upload)
         return error;
     if (upload->state == QLatin1String("failed"))
@@ -274,7 +372,20 @@ HttpResponse UploadService::head(const QString &uploadId)
     return response;
 }
 
-HttpResponse UploadService::patch(const HttpRequest &request, const QString &uploadId)
+HttpResponse UploadService::patch(
+    const HttpRequest &request, const QString &uploadId, const AuthContext &context)
+{
+    // Whose it is comes first: another window learns nothing, not even a format error.
+    HttpResponse error;
+    const auto found = findOwned(uploadId, context, &error);
+    if (!found)
+        return error;
+    if (found->caseSubmitted)
+        return caseSubmitted(found->caseId);
+    return patchUpload(request, *found);
+}
+
+HttpResponse UploadService::patchUpload(const HttpRequest &request, Upload upload)
 {
     if (request.header(QByteArrayLiteral("Content-Type")).trimmed().toLower()
         != QByteArrayLiteral("application/offset+octet-stream")) {
@@ -286,11 +397,6 @@ HttpResponse UploadService::patch(const HttpRequest &request, const QString &upl
         return errorResponse(400, QStringLiteral("bad_request"), QStringLiteral("请求格式错误"),
             QStringLiteral("Upload-Offset is required"));
     }
-    HttpResponse error;
-    const auto found = find(uploadId, &error);
-    if (!found)
-        return error;
-    Upload upload = *found;
     if (upload.state == QLatin1String("failed"))
         return checksumMismatch(upload.failure);
     if (expired(upload))
@@ -367,12 +473,14 @@ HttpResponse UploadService::patch(const HttpRequest &request, const QString &upl
     return response;
 }
 
-HttpResponse UploadService::terminate(const QString &uploadId)
+HttpResponse UploadService::terminate(const QString &uploadId, const AuthContext &context)
 {
     HttpResponse error;
-    const auto upload = find(uploadId, &error);
+    const auto upload = findOwned(uploadId, context, &error);
     if (!upload)
         return error;
+    if (upload->caseSubmitted)
+        return caseSubmitted(upload->caseId);
     QSqlQuery remove(m_database.connection());
     remove.prepare(QStringLiteral("DELETE FROM hub_uploads WHERE id = ?"));
     remove.addBindValue(uploadId);

@@ -23,6 +23,14 @@ struct AuthContext;
  * the new offset in the database (synchronous=FULL). After a kill the
  * committed offset is therefore never ahead of the bytes on disk.
  *
+ * Ownership: an upload belongs to the window of its case; every request (creation, HEAD,
+ * PATCH, DELETE) from a session at another window (or at none) is answered 404 as if the
+ * upload did not exist, and nothing changes. The pages of a submitted case are final:
+ * neither PATCH nor DELETE (409 case_submitted), by anyone.
+ *
+ * Quota: the declared Upload-Length of a window's open (active, unexpired) uploads adds up
+ * to at most HubConfig::windowUploadQuotaBytes (413 quota_exceeded at creation).
+ *
  * The Tus-Resumable header is checked and added by the router, not here.
  * Threading: the thread that owns the Database.
  */
@@ -34,9 +42,17 @@ public:
 
     static HttpResponse options();
     HttpResponse create(const HttpRequest &request, const AuthContext &context);
-    HttpResponse head(const QString &uploadId);
-    HttpResponse patch(const HttpRequest &request, const QString &uploadId);
-    HttpResponse terminate(const QString &uploadId);
+    HttpResponse head(const QString &uploadId, const AuthContext &context);
+    HttpResponse patch(
+        const HttpRequest &request, const QString &uploadId, const AuthContext &context);
+    HttpResponse terminate(const QString &uploadId, const AuthContext &context);
+
+    /*!
+     * Marks every active upload past its Upload-Expires as expired and deletes its partial
+     * file (HEAD and PATCH keep answering 410; a new creation for the page starts afresh).
+     * Returns how many expired. Called at every creation and by the hub's timer.
+     */
+    int sweepExpired();
 
     /// The file of a completed upload of \a clientPageId in \a caseId; empty when none.
     QString completedFile(const QString &caseId, const QString &clientPageId) const;
@@ -51,10 +67,17 @@ private:
         qint64 offset = 0;
         QString sha256;
         qint64 expiresAt = 0;
-        QString state; ///< active, complete or failed
+        QString state; ///< active, complete, failed or expired
         QString failure;
+        QString windowId; ///< the window of the upload's case: the only one that may touch it
+        bool caseSubmitted = false; ///< its case has an official number: its pages are final
     };
     std::optional<Upload> find(const QString &uploadId, HttpResponse *error) const;
+    /// The upload if \a context is signed in at its case's window; otherwise the same 404 as
+    /// for an unknown id, so that another window learns nothing.
+    std::optional<Upload> findOwned(
+        const QString &uploadId, const AuthContext &context, HttpResponse *error) const;
+    HttpResponse patchUpload(const HttpRequest &request, Upload upload);
     bool expired(const Upload &upload) const;
     QString filePath(const QString &uploadId) const;
     HttpResponse uploadState(const Upload &upload, int status) const;
