@@ -1126,6 +1126,10 @@ Material: %3</source>
         <source>The page could not be read to turn it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This material was accepted at the first visit: nothing is captured for it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::CaseController</name>
@@ -1189,10 +1193,6 @@ Material: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The applicant&apos;s commitment: what, by when</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Report a guide error</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1241,10 +1241,6 @@ Material: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Already checked at the first visit; nothing to do unless it changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Review points</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1254,10 +1250,6 @@ Material: %3</source>
     </message>
     <message>
         <source>Not met</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remark (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1294,6 +1286,51 @@ Material: %3</source>
             <numerusform>To the decision · %n left</numerusform>
             <numerusform>To the decision · %n left</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Supervisor: unlock this material…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock a material</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why must this material, accepted at the first visit, change? The reason is kept in the trail under your account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocked by a supervisor: changes are recorded in the trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted at the first visit: read-only (a supervisor can unlock it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the guide&apos;s reason…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remark explaining the reason (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The applicant signs: %1
+Bring it by %2%3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (provisional: next year&apos;s calendar is not in yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the applicant commits to bring it later, they sign: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a supervisor&apos;s account can unlock what the first visit accepted.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1340,10 +1377,6 @@ Material: %3</source>
     </message>
     <message>
         <source>%1 · %2 · applicant %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Commitment: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1430,11 +1463,31 @@ Material: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No printer is available. The notice is kept: print it later with Reprint, or ask IT support to set up the printer.</source>
+        <source>Commitment: %1 (by %2%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The printer reported an error. The notice is kept: check the printer and use Reprint.</source>
+        <source>, provisional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted with tolerated absence (容缺受理). The receipt names what is owed and by when; the case is in the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted with tolerated absence (容缺受理). Official case number %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, by %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (provisional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted with tolerated absence (容缺受理): the applicant signed the commitment to bring %1. Issue the receipt, which names it and its deadline, and transmit the case.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1844,6 +1897,26 @@ Material: %3</source>
     </message>
     <message>
         <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered at the first visit: read-only on a correction visit, so that no new material can be demanded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor: unlock the answers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a supervisor&apos;s account can unlock the answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock the answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why must the answers accepted at the first visit change? The reason is kept in the trail under your account.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2297,10 +2370,6 @@ Material: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The printer refused the document: %1. It stays in this list; check the printer and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Printed. Hand it to the applicant.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2413,10 +2482,6 @@ Material: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Record the applicant&apos;s commitment for the tolerated absence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Capture the pages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2517,6 +2582,62 @@ Material: %3</source>
     </message>
     <message>
         <source>Only a complete case can be transmitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the applicant&apos;s commitment (the guide&apos;s standard text) for the tolerated absence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the guide&apos;s reason for failed review point(s) %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The one-time notice did not ask for this material, so it cannot be demanded now: accept it, or ask a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This material was not listed on the one-time notice: a supervisor can unlock it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This was accepted at the applicant&apos;s first visit and cannot be changed now: only what the one-time notice listed can change. A supervisor can unlock it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This case is no longer open for checking, so it cannot be changed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a case being checked can get a one-time notice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The one-time notice already issued did not ask for this material, so a new notice cannot demand it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a supervisor can unlock what the applicant&apos;s first visit accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a correction visit has accepted materials to unlock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the reason for unlocking: it is kept in the trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a case being checked can be completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a case being checked can be transmitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The waybill of this mailing was already recorded.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3214,6 +3335,10 @@ Material: %3</source>
     </message>
     <message>
         <source>This call is no longer ringing or active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account signed in at another window, which ended the sign-in here. Sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

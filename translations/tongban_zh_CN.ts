@@ -1122,6 +1122,10 @@ Material: %3</source>
         <source>The page could not be read to turn it.</source>
         <translation>无法读取该页，未能旋转。</translation>
     </message>
+    <message>
+        <source>This material was accepted at the first visit: nothing is captured for it now.</source>
+        <translation>此材料首次办理时已收取：现在不再为其拍摄。</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::CaseController</name>
@@ -1185,10 +1189,6 @@ Material: %3</source>
         <translation>容缺受理（先受理、后补交）</translation>
     </message>
     <message>
-        <source>The applicant&apos;s commitment: what, by when</source>
-        <translation>申请人承诺：补交什么、何时补交</translation>
-    </message>
-    <message>
         <source>Report a guide error</source>
         <translation>指南纠错</translation>
     </message>
@@ -1237,10 +1237,6 @@ Material: %3</source>
         <translation>一次性告知书中列明的材料：请重新核验。</translation>
     </message>
     <message>
-        <source>Already checked at the first visit; nothing to do unless it changed.</source>
-        <translation>首次办理时已核验通过；如无变化无需处理。</translation>
-    </message>
-    <message>
         <source>Review points</source>
         <translation>审查要点</translation>
     </message>
@@ -1251,10 +1247,6 @@ Material: %3</source>
     <message>
         <source>Not met</source>
         <translation>不符合</translation>
-    </message>
-    <message>
-        <source>Remark (optional)</source>
-        <translation>备注（可选）</translation>
     </message>
     <message>
         <source>To the decision</source>
@@ -1289,6 +1281,52 @@ Material: %3</source>
         <translation>
             <numerusform>去出具结果 · 还剩 %n 项</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Supervisor: unlock this material…</source>
+        <translation>负责人：解锁此材料…</translation>
+    </message>
+    <message>
+        <source>Unlock a material</source>
+        <translation>解锁材料</translation>
+    </message>
+    <message>
+        <source>Why must this material, accepted at the first visit, change? The reason is kept in the trail under your account.</source>
+        <translation>首次办理时已收取的此材料为何需要变更？原因将以您的账号记入留痕。</translation>
+    </message>
+    <message>
+        <source>Unlocked by a supervisor: changes are recorded in the trail.</source>
+        <translation>已由负责人解锁：变更将记入留痕。</translation>
+    </message>
+    <message>
+        <source>Accepted at the first visit: read-only (a supervisor can unlock it).</source>
+        <translation>首次办理时已收取：只读（负责人可解锁）。</translation>
+    </message>
+    <message>
+        <source>Choose the guide&apos;s reason…</source>
+        <translation>请选择指南规定的原因…</translation>
+    </message>
+    <message>
+        <source>Remark explaining the reason (optional)</source>
+        <translation>对原因的补充说明（可选）</translation>
+    </message>
+    <message>
+        <source>The applicant signs: %1
+Bring it by %2%3.</source>
+        <translation>申请人签署承诺：%1
+须于 %2%3 前补交。</translation>
+    </message>
+    <message>
+        <source> (provisional: next year&apos;s calendar is not in yet)</source>
+        <translation>（暂定：下一年度工作日历尚未导入）</translation>
+    </message>
+    <message>
+        <source>If the applicant commits to bring it later, they sign: %1</source>
+        <translation>如申请人承诺后补，须签署：%1</translation>
+    </message>
+    <message>
+        <source>Only a supervisor&apos;s account can unlock what the first visit accepted.</source>
+        <translation>只有负责人账号可以解锁首次办理时已收取的内容。</translation>
     </message>
 </context>
 <context>
@@ -1336,10 +1374,6 @@ Material: %3</source>
     <message>
         <source>%1 · %2 · applicant %3</source>
         <translation>%1 · %2 · 申请人 %3</translation>
-    </message>
-    <message>
-        <source>Commitment: %1</source>
-        <translation>承诺：%1</translation>
     </message>
     <message>
         <source>%1 %2, issued %3%4</source>
@@ -1424,12 +1458,32 @@ Material: %3</source>
         <translation>已补打 %1，标注“补打”。</translation>
     </message>
     <message>
-        <source>No printer is available. The notice is kept: print it later with Reprint, or ask IT support to set up the printer.</source>
-        <translation>没有可用的打印机。文书已保存：稍后可用“补打”打印，或请信息技术人员设置打印机。</translation>
+        <source>Commitment: %1 (by %2%3)</source>
+        <translation>承诺：%1（%2%3 前）</translation>
     </message>
     <message>
-        <source>The printer reported an error. The notice is kept: check the printer and use Reprint.</source>
-        <translation>打印机报告错误。文书已保存：请检查打印机后使用“补打”。</translation>
+        <source>, provisional</source>
+        <translation>，暂定</translation>
+    </message>
+    <message>
+        <source>Accepted with tolerated absence (容缺受理). The receipt names what is owed and by when; the case is in the outbox.</source>
+        <translation>容缺受理。收件回执已列明须补交的材料及期限；办件已进入待上传队列。</translation>
+    </message>
+    <message>
+        <source>Accepted with tolerated absence (容缺受理). Official case number %1.</source>
+        <translation>容缺受理。统一受理平台办件编号 %1。</translation>
+    </message>
+    <message>
+        <source>%1, by %2%3</source>
+        <translation>%1，%2%3 前补交</translation>
+    </message>
+    <message>
+        <source> (provisional)</source>
+        <translation>（暂定）</translation>
+    </message>
+    <message>
+        <source>Accepted with tolerated absence (容缺受理): the applicant signed the commitment to bring %1. Issue the receipt, which names it and its deadline, and transmit the case.</source>
+        <translation>容缺受理：申请人已签署承诺，补交%1。请出具收件回执（列明容缺材料及期限）并提交平台。</translation>
     </message>
 </context>
 <context>
@@ -1836,6 +1890,26 @@ Material: %3</source>
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>Answered at the first visit: read-only on a correction visit, so that no new material can be demanded.</source>
+        <translation>首次办理时已作答：补正时只读，不得因此增加新的材料要求。</translation>
+    </message>
+    <message>
+        <source>Supervisor: unlock the answers…</source>
+        <translation>负责人：解锁情形选项…</translation>
+    </message>
+    <message>
+        <source>Only a supervisor&apos;s account can unlock the answers.</source>
+        <translation>只有负责人账号可以解锁情形选项。</translation>
+    </message>
+    <message>
+        <source>Unlock the answers</source>
+        <translation>解锁情形选项</translation>
+    </message>
+    <message>
+        <source>Why must the answers accepted at the first visit change? The reason is kept in the trail under your account.</source>
+        <translation>首次办理时的情形选项为何需要变更？原因将以您的账号记入留痕。</translation>
     </message>
 </context>
 <context>
@@ -2281,10 +2355,6 @@ Material: %3</source>
         <translation>双击结果（或按回车）为申请人打印。</translation>
     </message>
     <message>
-        <source>The printer refused the document: %1. It stays in this list; check the printer and try again.</source>
-        <translation>打印机拒绝了该文书：%1。结果仍保留在列表中；请检查打印机后重试。</translation>
-    </message>
-    <message>
         <source>Printed. Hand it to the applicant.</source>
         <translation>已打印，请交给申请人。</translation>
     </message>
@@ -2395,10 +2465,6 @@ Material: %3</source>
         <translation>办事指南未允许此材料容缺受理</translation>
     </message>
     <message>
-        <source>Record the applicant&apos;s commitment for the tolerated absence</source>
-        <translation>请记录申请人的容缺承诺</translation>
-    </message>
-    <message>
         <source>Capture the pages</source>
         <translation>请采集材料页面</translation>
     </message>
@@ -2499,6 +2565,62 @@ Material: %3</source>
     <message>
         <source>Only a complete case can be transmitted.</source>
         <translation>只有材料齐全的办件才能提交。</translation>
+    </message>
+    <message>
+        <source>Record the applicant&apos;s commitment (the guide&apos;s standard text) for the tolerated absence</source>
+        <translation>请记录申请人的容缺承诺（指南规定的标准文本）</translation>
+    </message>
+    <message>
+        <source>Choose the guide&apos;s reason for failed review point(s) %1</source>
+        <translation>请为不符合的审查要点 %1 选择指南规定的原因</translation>
+    </message>
+    <message>
+        <source>The one-time notice did not ask for this material, so it cannot be demanded now: accept it, or ask a supervisor</source>
+        <translation>一次性告知书未要求此材料，现在不得再要求：请予收取，或请负责人处理</translation>
+    </message>
+    <message>
+        <source>This material was not listed on the one-time notice: a supervisor can unlock it</source>
+        <translation>此材料未列入一次性告知书：负责人可解锁</translation>
+    </message>
+    <message>
+        <source>This was accepted at the applicant&apos;s first visit and cannot be changed now: only what the one-time notice listed can change. A supervisor can unlock it.</source>
+        <translation>此项在申请人首次办理时已收取，现在不能变更：只有一次性告知书列明的内容可以变更。负责人可解锁。</translation>
+    </message>
+    <message>
+        <source>This case is no longer open for checking, so it cannot be changed here.</source>
+        <translation>此办件已不在核验中，不能在此修改。</translation>
+    </message>
+    <message>
+        <source>Only a case being checked can get a one-time notice.</source>
+        <translation>只有核验中的办件才能出具一次性告知书。</translation>
+    </message>
+    <message>
+        <source>The one-time notice already issued did not ask for this material, so a new notice cannot demand it.</source>
+        <translation>已出具的一次性告知书未要求此材料，新的告知书不得再要求。</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can unlock what the applicant&apos;s first visit accepted.</source>
+        <translation>只有负责人可以解锁申请人首次办理时已收取的内容。</translation>
+    </message>
+    <message>
+        <source>Only a correction visit has accepted materials to unlock.</source>
+        <translation>只有补正办理时才有可解锁的已收取材料。</translation>
+    </message>
+    <message>
+        <source>Give the reason for unlocking: it is kept in the trail.</source>
+        <translation>请填写解锁原因：将记入留痕。</translation>
+    </message>
+    <message>
+        <source>Only a case being checked can be completed.</source>
+        <translation>只有核验中的办件才能办结收件。</translation>
+    </message>
+    <message>
+        <source>Only a case being checked can be transmitted.</source>
+        <translation>只有核验中的办件才能提交平台。</translation>
+    </message>
+    <message>
+        <source>The waybill of this mailing was already recorded.</source>
+        <translation>此寄送任务的运单号已登记。</translation>
     </message>
 </context>
 <context>
@@ -3196,6 +3318,10 @@ Material: %3</source>
     <message>
         <source>This call is no longer ringing or active.</source>
         <translation>该呼叫已不在振铃或通话中。</translation>
+    </message>
+    <message>
+        <source>This account signed in at another window, which ended the sign-in here. Sign in again.</source>
+        <translation>此账号已在其他窗口登录，本窗口的登录已结束。请重新登录。</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,8 @@
 #include <QTextDocument>
 #include <QTimeZone>
 
+#include <algorithm>
+
 namespace Tongban::Notices {
 
 using Core::Error;
@@ -291,16 +293,25 @@ QString NoticeRenderer::html(const NoticeContent &c, const Options &o)
     case NoticeKind::OneTimeNotice:
         html += oneTimeNoticeBody(c) + footer(c, o, true);
         break;
-    case NoticeKind::Receipt:
-        html += QStringLiteral(
-                    "<p>　　您（单位）申请办理的“%1”事项，申请材料齐全，窗口已收到以下材料，"
-                    "将通过统一受理平台传至属地业务办理部门办理：</p>")
-                    .arg(esc(c.itemName))
+    case NoticeKind::Receipt: {
+        // With a tolerated absence the materials are not 齐全: something is still owed.
+        const bool tolerated = std::any_of(c.received.cbegin(), c.received.cend(),
+            [](const ReceivedMaterial &m) { return m.tolerated; });
+        html
+            += (tolerated
+                       ? QStringLiteral("<p>　　您（单位）申请办理的“%1”事项，容缺受理：窗口已收到"
+                                        "以下材料（容缺材料须按承诺期限补交），将通过统一受理平台"
+                                        "传至属地业务办理部门办理：</p>")
+                       : QStringLiteral("<p>　　您（单位）申请办理的“%1”事项，申请材料齐全，窗口已"
+                                        "收到以下材料，将通过统一受理平台传至属地业务办理部门办理："
+                                        "</p>"))
+                   .arg(esc(c.itemName))
             + materialsTable(c) + toleratedSummary(c);
         if (const QString contact = windowContact(c); !contact.isEmpty())
             html += QStringLiteral("<p>本窗口%1</p>").arg(contact);
         html += footer(c, o, true);
         break;
+    }
     case NoticeKind::MailingSlip:
         html += QStringLiteral("<p>寄往：%1　%2</p><p>寄出期限：%3（收件后1个工作日内）%4</p>")
                     .arg(esc(c.homeDepartment), esc(c.mailingAddress), esc(c.mailingDueDate),

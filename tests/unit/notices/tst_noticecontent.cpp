@@ -231,6 +231,9 @@ private slots:
             "容缺受理材料“经营场所使用证明”：申请人已承诺“本人承诺在规定期限内补交经营场所使用证明”"
             "，须于2026年12月1日前补交。")));
         QVERIFY(text.contains(QStringLiteral("须于2026年12月1日前补交")));
+        // AND it does not call the materials complete (齐全): one is still owed
+        QVERIFY(!text.contains(QStringLiteral("申请材料齐全")));
+        QVERIFY(text.contains(QStringLiteral("容缺受理：窗口已收到")));
     }
 
     void reprintAddingTheOfficialNumberSaysSo()
