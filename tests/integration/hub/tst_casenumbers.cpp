@@ -117,7 +117,8 @@ QString TestCaseNumbers::transmitCase(App::Workstation &station, Platform::Outbo
     auto body = Intake::caseBody(*item, draft, a, station.pages());
     if (!a.complete || !body)
         return {};
-    if (!intake.transmit(draft, body.value(), a.paperToMail(), Core::DueDate { QDate(2026, 11, 25), false },
+    if (!intake.transmit(draft, body.value(), a.paperToMail(),
+            Core::DueDate { QDate(2026, 11, 25), false },
             [&outbox](const QJsonObject &b) { return outbox.enqueueWithin(b); }))
         return {};
     outbox.announce(draft.caseId);

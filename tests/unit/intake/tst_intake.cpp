@@ -795,8 +795,8 @@ void TestIntake::transmissionIsOneStep()
     const QStringList paper { QStringLiteral("application") };
     // WHEN the outbox cannot take the case
     int calls = 0;
-    auto failed = station.store->transmit(
-        draft, body, paper, Core::DueDate { QDate(2026, 11, 25), false }, [&](const QJsonObject &) -> Core::Status {
+    auto failed = station.store->transmit(draft, body, paper,
+        Core::DueDate { QDate(2026, 11, 25), false }, [&](const QJsonObject &) -> Core::Status {
             ++calls;
             return Core::Error { SaveFailed, QStringLiteral("disk full"), {} };
         });
@@ -807,8 +807,8 @@ void TestIntake::transmissionIsOneStep()
     QCOMPARE(station.store->load(draft.caseId)->state, CaseDraft::State::Open);
     QCOMPARE(draft.state, CaseDraft::State::Open);
     // WHEN the mailing task cannot be written (the database refuses writes after enqueue)
-    failed = station.store->transmit(
-        draft, body, paper, Core::DueDate { QDate(2026, 11, 25), false }, [&](const QJsonObject &) -> Core::Status {
+    failed = station.store->transmit(draft, body, paper,
+        Core::DueDate { QDate(2026, 11, 25), false }, [&](const QJsonObject &) -> Core::Status {
             QSqlQuery insert(station.db->connection());
             if (!insert.exec(QStringLiteral("CREATE TABLE enqueued_marker (x)")))
                 return Core::Error { SaveFailed, insert.lastError().text(), {} };
@@ -823,12 +823,14 @@ void TestIntake::transmissionIsOneStep()
     QVERIFY(station.store->mailingTasks(false).isEmpty());
     QCOMPARE(station.store->load(draft.caseId)->state, CaseDraft::State::Open);
     // WHEN everything works, all of it is there
-    QVERIFY(station.store->transmit(draft, body, paper, Core::DueDate { QDate(2026, 11, 25), false },
-        [](const QJsonObject &) { return Core::Status {}; }));
+    QVERIFY(
+        station.store->transmit(draft, body, paper, Core::DueDate { QDate(2026, 11, 25), false },
+            [](const QJsonObject &) { return Core::Status {}; }));
     QCOMPARE(station.store->load(draft.caseId)->state, CaseDraft::State::Complete);
     QCOMPARE(station.store->mailingTasks(true).size(), 1);
     // and a complete case cannot be transmitted twice
-    QVERIFY(!station.store->transmit(draft, body, paper, Core::DueDate { QDate(2026, 11, 25), false }, {}));
+    QVERIFY(!station.store->transmit(
+        draft, body, paper, Core::DueDate { QDate(2026, 11, 25), false }, {}));
 }
 
 void TestIntake::aWaybillIsRecordedWithItsPlatformRequest()
