@@ -10,6 +10,7 @@
 #include "events/EventService.h"
 #include "http/HubHttpServer.h"
 #include "http/IdempotencyStore.h"
+#include "http/RateLimiter.h"
 #include "mailings/MailingService.h"
 #include "reports/GuideReportService.h"
 #include "serials/SerialBlockService.h"
@@ -20,17 +21,13 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFutureWatcher>
 #include <QSslCertificate>
 #include <QSslKey>
-#include <QSslServer>
-#include <QSslSocket>
-#include <QTcpServer>
-#include <QTcpSocket>
+#include <QThreadPool>
 #include <QTimer>
-
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/socket.h>
+#include <QWebSocket>
+#include <QtConcurrent>
 
 namespace Tongban::Hub {
 
@@ -105,6 +102,8 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
         = std::make_unique<GuideReportService>(*hub->m_database, clock, *hub->m_catalogue);
     hub->m_idempotency = std::make_unique<IdempotencyStore>(*hub->m_database, hub->m_config, clock);
     hub->m_serials = std::make_unique<SerialBlockService>(*hub->m_database, clock);
+    hub->m_caseCreations
+        = std::make_unique<RateLimiter>(config.rates.caseCreationsPerAccountPerMinute, 60 * 1000);
     hub->m_events
         = new EventService(*hub->m_database, *hub->m_accounts, hub->m_config, clock, hub.get());
     EventService *events = hub->m_events;
@@ -114,62 +113,6 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
         *hub->m_catalogue, hub->m_config, clock, hub.get());
     return hub;
 }
-
-namespace {
-
-/*!
- * Acknowledges received data at once. Qt's HTTP client (6.4) does not set
- * TCP_NODELAY and writes a request body in 16 KiB pieces, so with Linux's
- * delayed ACKs the last piece of every upload chunk waited about 40 ms for
- * the hub's acknowledgement (measured: a 200 KiB PATCH took 45-60 ms on
- * loopback, 7-10 ms without delayed ACKs). TCP_QUICKACK is not sticky, so it
- * is set again whenever data arrives, before the server reads it.
- */
-void quickAck(qintptr descriptor)
-{
-    const int on = 1;
-    ::setsockopt(int(descriptor), IPPROTO_TCP, TCP_QUICKACK, &on, sizeof on);
-    ::setsockopt(int(descriptor), IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
-}
-
-class QuickAckServer : public QTcpServer
-{
-public:
-    using QTcpServer::QTcpServer;
-
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto *socket = new QTcpSocket(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            return;
-        }
-        quickAck(descriptor);
-        connect(socket, &QTcpSocket::readyRead, socket, [descriptor] { quickAck(descriptor); });
-        addPendingConnection(socket);
-    }
-};
-
-/*!
- * The same for TLS: QSslServer makes the socket; the quick ACK is set when its handshake
- * starts and again whenever decrypted data is ready (the encrypted bytes arrived just then).
- */
-QSslServer *quickAckSslServer(const QSslConfiguration &configuration, QObject *parent)
-{
-    auto *server = new QSslServer(parent);
-    server->setSslConfiguration(configuration);
-    QObject::connect(
-        server, &QSslServer::startedEncryptionHandshake, server, [](QSslSocket *socket) {
-            const qintptr descriptor = socket->socketDescriptor();
-            quickAck(descriptor);
-            QObject::connect(
-                socket, &QSslSocket::readyRead, socket, [descriptor] { quickAck(descriptor); });
-        });
-    return server;
-}
-
-} // namespace
 
 Core::Result<quint16> Hub::listen(
     const QHostAddress &address, quint16 port, const QString &certFile, const QString &keyFile)
@@ -181,23 +124,11 @@ Core::Result<quint16> Hub::listen(
                 "Plain HTTP is only allowed on a loopback address; give --cert and --key."),
             address.toString() };
     }
-    if (!m_server) {
-        // Presence and calls are derived from live sessions; a hub that starts listening has
-        // none.
-        m_calls->resetPresence();
-        m_calls->endInterruptedCalls();
-        m_server = new HubHttpServer(*this, this);
-        // Partial files of uploads left unfinished past their expiry are deleted (§6).
-        m_uploads->sweepExpired();
-        auto *sweep = new QTimer(this);
-        connect(sweep, &QTimer::timeout, this, [this]() { m_uploads->sweepExpired(); });
-        sweep->start(qMax(1, m_config.uploadSweepMs));
-        connect(m_server, &QAbstractHttpServer::newWebSocketConnection, this, [this]() {
-            while (m_server->hasPendingWebSocketConnections())
-                m_events->accept(m_server->nextPendingWebSocketConnection());
-        });
+    if (m_server) {
+        return Core::Error { Core::ErrorRange::Platform + 5,
+            QStringLiteral("The hub is already listening."), address.toString() };
     }
-    QSslConfiguration sslConfiguration;
+    std::optional<QSslConfiguration> sslConfiguration;
     if (tls) {
         QFile cert(certFile);
         QFile key(keyFile);
@@ -222,31 +153,74 @@ Core::Result<quint16> Hub::listen(
         restrictToModernTls(configuration);
         sslConfiguration = configuration;
     }
-    // Our own listening socket, so that each connection acknowledges data at once (see
-    // QuickAckServer).
-    QTcpServer *server = nullptr;
-    if (tls)
-        server = quickAckSslServer(sslConfiguration, m_server);
-    else
-        server = new QuickAckServer(m_server);
-    quint16 bound = 0;
-    if (server->listen(address, port)) {
-        m_server->bind(server);
-        bound = server->serverPort();
-    } else {
-        delete server;
+    // Presence and calls are derived from live sessions; a hub that starts listening has none.
+    m_calls->resetPresence();
+    m_calls->endInterruptedCalls();
+    // Partial files of uploads left unfinished past their expiry are deleted (§6).
+    m_uploads->sweepExpired();
+    auto *sweep = new QTimer(this);
+    connect(sweep, &QTimer::timeout, this, [this]() { m_uploads->sweepExpired(); });
+    sweep->start(qMax(1, m_config.uploadSweepMs));
+    m_server = new HubHttpServer(
+        m_config.http,
+        [this](HttpRequest request, HubHttpServer::Respond respond) {
+            handleAsync(std::move(request), std::move(respond));
+        },
+        [](const QByteArray &method, const QString &path) { return bodyLimit(method, path); },
+        [this](std::unique_ptr<QWebSocket> socket) { m_events->accept(std::move(socket)); }, this);
+    return m_server->listen(address, port, sslConfiguration);
+}
+
+qint64 Hub::bodyLimit(const QByteArray &method, const QString &path)
+{
+    // A tus chunk (§6) is the only body larger than a JSON document.
+    if (method == "PATCH" && path.startsWith(QLatin1String("/api/v1/uploads/")))
+        return Limits::MaxChunkBytes;
+    return Limits::MaxJsonBodyBytes;
+}
+
+void Hub::handleAsync(HttpRequest request, std::function<void(HttpResponse)> respond)
+{
+    if (request.method != "POST" || request.path != QLatin1String("/api/v1/session")) {
+        respond(handle(request));
+        return;
     }
-    if (bound == 0) {
-        return Core::Error { Core::ErrorRange::Platform + 5,
-            QStringLiteral("Cannot listen on the given address."),
-            QStringLiteral("%1:%2").arg(address.toString()).arg(port) };
+    // A sign-in: PBKDF2 (about 100 ms at the contract's cost) runs on the hash pool, the
+    // rest (throttle, session) here, so the server thread answers others meanwhile.
+    HttpResponse error;
+    const auto body = parseJsonBody(request.body, &error);
+    if (!body) {
+        respond(finish(request, error));
+        return;
     }
-    return bound;
+    std::variant<HttpResponse, LoginAttempt> begun
+        = m_accounts->beginLogin(*body, request.peer.toString());
+    if (auto *answer = std::get_if<HttpResponse>(&begun)) {
+        respond(finish(request, *answer));
+        return;
+    }
+    if (!m_hashPool) {
+        m_hashPool = std::make_unique<QThreadPool>();
+        m_hashPool->setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
+    }
+    const LoginAttempt attempt = std::get<LoginAttempt>(begun);
+    auto *watcher = new QFutureWatcher<bool>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+        [this, watcher, attempt, request = std::move(request), respond = std::move(respond)] {
+            watcher->deleteLater();
+            respond(finish(request, m_accounts->finishLogin(attempt, watcher->result())));
+        });
+    watcher->setFuture(QtConcurrent::run(
+        m_hashPool.get(), [attempt] { return AccountService::verifyPassword(attempt); }));
 }
 
 HttpResponse Hub::handle(const HttpRequest &request)
 {
-    HttpResponse response = route(request);
+    return finish(request, route(request));
+}
+
+HttpResponse Hub::finish(const HttpRequest &request, HttpResponse response)
+{
     if (response.status == 401) {
         // RFC 6750 §3: how to authenticate, on every 401.
         response.addHeader(QByteArrayLiteral("WWW-Authenticate"),
@@ -279,7 +253,7 @@ HttpResponse Hub::route(const HttpRequest &request)
         if (!body)
             return error;
         if (parts.size() == 1)
-            return m_accounts->login(*body);
+            return m_accounts->login(*body, request.peer.toString());
         if (parts.size() == 2 && parts.at(1) == QLatin1String("refresh"))
             return m_accounts->refresh(*body);
         return notFound(request.path);
@@ -373,6 +347,17 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
         if (parts.size() == 1) {
             if (method != "POST")
                 return methodNotAllowed(method);
+            // Case creation per account and minute (issue 13): a flood is refused.
+            const qint64 nowMs = m_config.clock->now().toMSecsSinceEpoch();
+            if (!m_caseCreations->allow(context->account, nowMs)) {
+                HttpResponse limited = errorResponse(429, QStringLiteral("rate_limited"),
+                    QStringLiteral("提交过于频繁，请稍后再试"),
+                    QStringLiteral("case creations per minute"));
+                limited.addHeader(QByteArrayLiteral("Retry-After"),
+                    QByteArray::number(
+                        (m_caseCreations->retryAfterMs(context->account, nowMs) + 999) / 1000));
+                return limited;
+            }
             const auto body = json();
             return body ? m_cases->create(*body, *context) : error;
         }

@@ -8,7 +8,10 @@
 #include <QHostAddress>
 #include <QObject>
 
+#include <functional>
 #include <memory>
+
+class QThreadPool;
 
 namespace Tongban::Storage {
 class Database;
@@ -29,6 +32,7 @@ class EventService;
 class HubHttpServer;
 class SerialBlockService;
 class UploadService;
+class RateLimiter;
 
 /*!
  * The platform hub: one data directory (hub.db in WAL mode with
@@ -50,6 +54,13 @@ public:
     static Core::Result<std::unique_ptr<Hub>> create(const HubConfig &config);
 
     HttpResponse handle(const HttpRequest &request);
+    /*!
+     * Answers \a request through \a respond, on this thread: at once, or for a sign-in once
+     * its password hash (run on a worker thread) is done. What the HTTP layer calls.
+     */
+    void handleAsync(HttpRequest request, std::function<void(HttpResponse)> respond);
+    /// The largest body a route takes (checked before the body is read, issue 13).
+    static qint64 bodyLimit(const QByteArray &method, const QString &path);
 
     /*!
      * Listens on \a address:\a port (0: any free port) and returns the port.
@@ -69,6 +80,8 @@ public:
 private:
     explicit Hub(const HubConfig &config);
     HttpResponse route(const HttpRequest &request);
+    /// What every answer gets: WWW-Authenticate on 401, Tus-Resumable, Date.
+    HttpResponse finish(const HttpRequest &request, HttpResponse response);
     HttpResponse routeAuthenticated(const HttpRequest &request, const AuthContext &context);
 
     HubConfig m_config;
@@ -86,6 +99,8 @@ private:
     EventService *m_events = nullptr; // child QObject
     CallService *m_calls = nullptr; // child QObject
     HubHttpServer *m_server = nullptr; // child QObject
+    std::unique_ptr<RateLimiter> m_caseCreations;
+    std::unique_ptr<QThreadPool> m_hashPool; ///< sign-in PBKDF2, created at the first sign-in
 };
 
 } // namespace Tongban::Hub

@@ -8,6 +8,39 @@
 namespace Tongban::Hub {
 
 /*!
+ * The HTTP layer's limits (issue 13, contract §1 Limits), enforced by http/HubHttpServer as
+ * bytes arrive, before anything is kept: tests shorten the timeouts.
+ */
+struct HttpLimits
+{
+    int maxRequestLineBytes = 8 * 1024; ///< longer: 414, connection closed
+    int maxHeadBytes = 32 * 1024; ///< request line and header fields; larger: 431, closed
+    int maxHeaderCount = 100; ///< more fields: 431
+    /// A connection that has not sent a whole request head this long after it opened (or
+    /// after its first byte following an earlier answer) is closed: slow-loris.
+    int headerTimeoutMs = 10000;
+    /// A request whose body makes no progress (no byte) this long is closed.
+    int bodyProgressTimeoutMs = 15000;
+    /// A kept-alive connection idle this long between requests is closed.
+    int idleTimeoutMs = 60000;
+    /// An answer the client does not read this long (no byte taken) is dropped.
+    int writeTimeoutMs = 30000;
+    int maxConnectionsPerAddress = 128; ///< more from one address: refused (closed at once)
+    int maxConnections = 8192; ///< more in all: refused
+    qint64 maxWebSocketFrameBytes = 64 * 1024; ///< events socket (§10): close 1009
+    qint64 maxWebSocketMessageBytes = 256 * 1024;
+};
+
+/// Rate limits per account and per address (issue 13, contract §1 Limits).
+struct RateLimits
+{
+    /// Failed sign-ins from one address, any account name, per lockoutSecs window: 429.
+    int signInFailuresPerAddress = 30;
+    int callInvitesPerWindowPerMinute = 6; ///< more: call.error rate_limited
+    int caseCreationsPerAccountPerMinute = 120; ///< more: 429 rate_limited
+};
+
+/*!
  * Everything a hub needs to start. Durations are in seconds; the defaults are
  * the contract's (docs/platform-api.md). Tests shorten the PBKDF2 cost and the
  * real-time waits (presence grace, call timeout); stored times come from the
@@ -20,6 +53,8 @@ struct HubConfig
     int pbkdf2Iterations = 120000;
     int accessTokenSecs = 15 * 60;
     int refreshTokenSecs = 12 * 60 * 60;
+    /// Failed sign-ins in a row for one account name (known or not) from one address lock
+    /// that name for that address for lockoutSecs (423 account_locked).
     int lockoutFailures = 5;
     int lockoutSecs = 15 * 60;
     int uploadExpirySecs = 24 * 60 * 60;
@@ -32,6 +67,8 @@ struct HubConfig
     int idempotencyKeySecs = 24 * 60 * 60; ///< how long an Idempotency-Key answer is kept
     QJsonArray iceServers; ///< welcome.iceServers, RTCIceServer objects; empty by default
     int eventPollMs = 200; ///< how often events written by other processes (decide) are pushed
+    HttpLimits http;
+    RateLimits rates;
     const Core::Clock *clock = nullptr; ///< not owned; null: the system clock
 };
 

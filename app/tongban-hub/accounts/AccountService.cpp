@@ -57,6 +57,7 @@ AccountService::AccountService(
     : m_database(database)
     , m_config(config)
     , m_clock(clock)
+    , m_throttle(config.lockoutFailures, config.rates.signInFailuresPerAddress, config.lockoutSecs)
 { }
 
 QByteArray AccountService::derive(
@@ -147,58 +148,93 @@ Core::Status AccountService::setDisabled(const QString &account, bool disabled)
     return {};
 }
 
-HttpResponse AccountService::login(const QJsonObject &body)
+HttpResponse AccountService::login(const QJsonObject &body, const QString &address)
 {
-    const QString account = body.value(QStringLiteral("account")).toString();
-    const QString password = body.value(QStringLiteral("password")).toString();
-    const QString windowId = body.value(QStringLiteral("windowId")).toString();
-    if (account.isEmpty() || password.isEmpty())
+    std::variant<HttpResponse, LoginAttempt> begun = beginLogin(body, address);
+    if (auto *answer = std::get_if<HttpResponse>(&begun))
+        return *answer;
+    const LoginAttempt &attempt = std::get<LoginAttempt>(begun);
+    return finishLogin(attempt, verifyPassword(attempt));
+}
+
+std::variant<HttpResponse, LoginAttempt> AccountService::beginLogin(
+    const QJsonObject &body, const QString &address)
+{
+    LoginAttempt attempt;
+    attempt.account = body.value(QStringLiteral("account")).toString();
+    attempt.password = body.value(QStringLiteral("password")).toString();
+    attempt.windowId = body.value(QStringLiteral("windowId")).toString();
+    attempt.address = address;
+    if (attempt.account.isEmpty() || attempt.password.isEmpty() || attempt.account.size() > 128
+        || attempt.password.size() > 1024)
         return invalidCredentials();
 
+    const qint64 nowMs = m_clock.now().toMSecsSinceEpoch();
+    // Locks are per account name and address, known or not (issue 13): the answer is the
+    // same for a name that does not exist.
+    if (const qint64 until = m_throttle.lockedUntil(attempt.account, address, nowMs)) {
+        return errorResponse(423, QStringLiteral("account_locked"),
+            QStringLiteral("连续多次密码错误，账号已临时锁定，请稍后再试"),
+            rfc3339(QDateTime::fromMSecsSinceEpoch(until, Qt::UTC)));
+    }
+    if (const qint64 until = m_throttle.addressBlockedUntil(address, nowMs)) {
+        HttpResponse answer = errorResponse(429, QStringLiteral("rate_limited"),
+            QStringLiteral("登录尝试过于频繁，请稍后再试"),
+            rfc3339(QDateTime::fromMSecsSinceEpoch(until, Qt::UTC)));
+        answer.addHeader(
+            QByteArrayLiteral("Retry-After"), QByteArray::number((until - nowMs + 999) / 1000));
+        return answer;
+    }
+
     QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT salt, hash, iterations, disabled, failed_count,"
-                                 " locked_until FROM hub_accounts WHERE account = ?"));
+    query.prepare(QStringLiteral("SELECT salt, hash, iterations FROM hub_accounts"
+                                 " WHERE account = ?"));
+    query.addBindValue(attempt.account);
+    if (!query.exec())
+        return internalError(query.lastError().text());
+    if (query.next()) {
+        attempt.known = true;
+        attempt.salt = query.value(0).toByteArray();
+        attempt.hash = query.value(1).toByteArray();
+        attempt.iterations = query.value(2).toInt();
+    } else {
+        // An unknown account costs the same hash as a known one: its answer comes as late.
+        attempt.salt = QByteArray(16, '\x5a');
+        attempt.hash = QByteArray(32, '\0');
+        attempt.iterations = m_config.pbkdf2Iterations;
+    }
+    return attempt;
+}
+
+bool AccountService::verifyPassword(const LoginAttempt &attempt)
+{
+    const QByteArray derived = QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256,
+        attempt.password.toUtf8(), attempt.salt, attempt.iterations, 32);
+    return attempt.known && constantTimeEquals(derived, attempt.hash);
+}
+
+HttpResponse AccountService::finishLogin(const LoginAttempt &attempt, bool passwordMatches)
+{
+    const QString &account = attempt.account;
+    const QString &windowId = attempt.windowId;
+    const qint64 nowMs = m_clock.now().toMSecsSinceEpoch();
+    if (!passwordMatches) {
+        if (m_throttle.failed(account, attempt.address, nowMs)) {
+            qCInfo(lcHub) << "sign-in locked after failed attempts for" << account << "from"
+                          << attempt.address;
+        }
+        return invalidCredentials();
+    }
+    m_throttle.succeeded(account, attempt.address);
+
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT disabled FROM hub_accounts WHERE account = ?"));
     query.addBindValue(account);
     if (!query.exec())
         return internalError(query.lastError().text());
     if (!query.next())
-        return invalidCredentials();
-    const QByteArray salt = query.value(0).toByteArray();
-    const QByteArray hash = query.value(1).toByteArray();
-    const int iterations = query.value(2).toInt();
-    const bool disabled = query.value(3).toInt() != 0;
-    const int failedCount = query.value(4).toInt();
-    const qint64 lockedUntil = query.value(5).toLongLong();
-    const qint64 nowMs = m_clock.now().toMSecsSinceEpoch();
-
-    if (lockedUntil > nowMs) {
-        return errorResponse(423, QStringLiteral("account_locked"),
-            QStringLiteral("连续多次密码错误，账号已临时锁定，请稍后再试"),
-            rfc3339(QDateTime::fromMSecsSinceEpoch(lockedUntil, Qt::UTC)));
-    }
-
-    if (!constantTimeEquals(derive(password, salt, iterations), hash)) {
-        const int failures = failedCount + 1;
-        const bool lock = failures >= m_config.lockoutFailures;
-        QSqlQuery update(m_database.connection());
-        update.prepare(QStringLiteral(
-            "UPDATE hub_accounts SET failed_count = ?, locked_until = ? WHERE account = ?"));
-        update.addBindValue(lock ? 0 : failures);
-        update.addBindValue(lock ? nowMs + qint64(m_config.lockoutSecs) * 1000 : lockedUntil);
-        update.addBindValue(account);
-        if (!update.exec())
-            return internalError(update.lastError().text());
-        if (lock)
-            qCInfo(lcHub) << "account locked after failed sign-ins:" << account;
-        return invalidCredentials();
-    }
-
-    QSqlQuery reset(m_database.connection());
-    reset.prepare(QStringLiteral(
-        "UPDATE hub_accounts SET failed_count = 0, locked_until = 0 WHERE account = ?"));
-    reset.addBindValue(account);
-    if (!reset.exec())
-        return internalError(reset.lastError().text());
+        return invalidCredentials(); // removed while its password was checked
+    const bool disabled = query.value(0).toInt() != 0;
 
     if (disabled) {
         return errorResponse(

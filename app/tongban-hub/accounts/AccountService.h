@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HubConfig.h"
+#include "accounts/SignInThrottle.h"
 #include "http/HttpTypes.h"
 
 #include <core/Result.h>
@@ -12,6 +13,7 @@
 
 #include <functional>
 #include <optional>
+#include <variant>
 
 namespace Tongban::Storage {
 class Database;
@@ -48,12 +50,32 @@ struct SessionEnd
 };
 
 /*!
+ * A sign-in between its two halves: what the password is checked against (a dummy salt and
+ * hash for an unknown account, at the same cost). Plain data: verifyPassword() may run on
+ * any thread.
+ */
+struct LoginAttempt
+{
+    QString account;
+    QString password;
+    QString windowId;
+    QString address; ///< the client's address (throttle key)
+    QByteArray salt;
+    QByteArray hash;
+    int iterations = 0;
+    bool known = false;
+};
+
+/*!
  * Accounts, windows and sessions (contract §2, §3, §11 presence).
  *
  * Passwords are stored as PBKDF2-SHA256 with a random 16-byte salt; tokens
  * are 256 random bits, handed out once and stored only as their SHA-256.
- * HubConfig::lockoutFailures failed sign-ins in a row lock the account for
- * lockoutSecs. All times come from the injected Clock.
+ * Failed sign-ins are throttled by account name and address (SignInThrottle: 423
+ * account_locked for lockoutSecs, 429 for an address that tries too many names); an unknown
+ * account is answered after the same PBKDF2 cost. A sign-in is split in three so that the
+ * hash can run on a worker thread: beginLogin() (throttle, stored hash), verifyPassword()
+ * (pure, any thread), finishLogin() (session). All times come from the injected Clock.
  *
  * One live session per account: a sign-in revokes the account's earlier
  * sessions (their tokens answer 401 session_replaced from then on) and tells
@@ -74,7 +96,14 @@ public:
     /// The duty phone of a window, where missed-call SMS go (§11); empty: none.
     Core::Status setWindowPhone(const QString &windowId, const QString &phone);
 
-    HttpResponse login(const QJsonObject &body);
+    /// A whole sign-in on this thread (the three halves below in a row).
+    HttpResponse login(const QJsonObject &body, const QString &address = {});
+    /// An answer at once (throttled, malformed), or the attempt whose password to check.
+    std::variant<HttpResponse, LoginAttempt> beginLogin(
+        const QJsonObject &body, const QString &address);
+    /// PBKDF2 of the attempt's password against its stored hash: pure, thread-safe.
+    static bool verifyPassword(const LoginAttempt &attempt);
+    HttpResponse finishLogin(const LoginAttempt &attempt, bool passwordMatches);
     HttpResponse refresh(const QJsonObject &body);
     HttpResponse logout(const AuthContext &context);
     HttpResponse me(const AuthContext &context);
@@ -113,6 +142,7 @@ private:
     const HubConfig &m_config;
     const Core::Clock &m_clock;
     std::function<void(const SessionEnd &)> m_sessionEnded;
+    SignInThrottle m_throttle;
 };
 
 } // namespace Tongban::Hub

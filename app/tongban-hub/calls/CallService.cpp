@@ -39,6 +39,7 @@ CallService::CallService(Storage::Database &database, AccountService &accounts,
     , m_catalogue(catalogue)
     , m_config(config)
     , m_clock(clock)
+    , m_invites(config.rates.callInvitesPerWindowPerMinute, 60 * 1000)
 {
     connect(&m_events, &EventService::windowConnected, this, &CallService::onWindowConnected);
     connect(&m_events, &EventService::windowDisconnected, this, &CallService::onWindowDisconnected);
@@ -336,6 +337,11 @@ void CallService::invite(const QString &windowId, const QString &role, const Cal
             return; // a repeated invite: the call is already ringing
         m_events.sendError(windowId, msg.callId, QStringLiteral("idempotency_conflict"),
             QStringLiteral("通话编号已被使用"), msg.callId);
+        return;
+    }
+    if (!m_invites.allow(windowId, m_clock.now().toMSecsSinceEpoch())) {
+        m_events.sendError(windowId, msg.callId, QStringLiteral("rate_limited"),
+            QStringLiteral("呼叫过于频繁，请稍后再试"), QStringLiteral("call invites per minute"));
         return;
     }
     QSqlQuery used(m_database.connection());

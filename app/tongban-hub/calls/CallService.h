@@ -3,6 +3,7 @@
 #include "HubConfig.h"
 #include "calls/CallMessage.h"
 #include "http/HttpTypes.h"
+#include "http/RateLimiter.h"
 
 #include <core/Result.h>
 
@@ -124,6 +125,7 @@ private:
     const CatalogueService &m_catalogue;
     const HubConfig &m_config;
     const Core::Clock &m_clock;
+    RateLimiter m_invites; ///< new calls per caller window and minute (issue 13)
     std::map<QString, Call> m_calls;
     QHash<QString, QTimer *> m_graceTimers;
 };

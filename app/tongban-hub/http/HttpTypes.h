@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -24,6 +25,7 @@ struct HttpRequest
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    QHostAddress peer; ///< the client's address (null when not from a socket)
 
     /// Value of the first header named \a name (case-insensitive); empty when absent.
     QByteArray header(const QByteArray &name) const;

@@ -1,95 +1,483 @@
 #include "HubHttpServer.h"
 
-#include "Hub.h"
 #include "Logging.h"
+#include "http/HttpWire.h"
 
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QSslCipher>
-#include <QTcpSocket>
+#include <QSslSocket>
+#include <QTcpServer>
+#include <QTimer>
+#include <QUrl>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 
 namespace Tongban::Hub {
 
 namespace {
 
-QByteArray methodName(QHttpServerRequest::Method method)
+constexpr auto EventsPath = "/api/v1/events";
+
+/// See HubHttpServer: acknowledge at once; not sticky, so set again when data arrives.
+void quickAck(qintptr descriptor)
 {
-    switch (method) {
-    case QHttpServerRequest::Method::Get:
-        return QByteArrayLiteral("GET");
-    case QHttpServerRequest::Method::Put:
-        return QByteArrayLiteral("PUT");
-    case QHttpServerRequest::Method::Delete:
-        return QByteArrayLiteral("DELETE");
-    case QHttpServerRequest::Method::Post:
-        return QByteArrayLiteral("POST");
-    case QHttpServerRequest::Method::Head:
-        return QByteArrayLiteral("HEAD");
-    case QHttpServerRequest::Method::Options:
-        return QByteArrayLiteral("OPTIONS");
-    case QHttpServerRequest::Method::Patch:
-        return QByteArrayLiteral("PATCH");
+    const int on = 1;
+    ::setsockopt(int(descriptor), IPPROTO_TCP, TCP_QUICKACK, &on, sizeof on);
+    ::setsockopt(int(descriptor), IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+}
+
+class Listener : public QTcpServer
+{
+public:
+    Listener(std::function<void(qintptr)> accept, QObject *parent)
+        : QTcpServer(parent)
+        , m_accept(std::move(accept))
+    { }
+
+protected:
+    void incomingConnection(qintptr descriptor) override { m_accept(descriptor); }
+
+private:
+    std::function<void(qintptr)> m_accept;
+};
+
+/// One address per client, IPv4-mapped IPv6 addresses as IPv4.
+QString addressKey(const QHostAddress &address)
+{
+    bool ok = false;
+    const quint32 v4 = address.toIPv4Address(&ok);
+    return ok ? QHostAddress(v4).toString() : address.toString();
+}
+
+HttpResponse limitError(int status)
+{
+    switch (status) {
+    case 413:
+        return errorResponse(413, QStringLiteral("payload_too_large"),
+            QStringLiteral("请求内容过大"), QStringLiteral("body over the route's limit"));
+    case 414:
+        return errorResponse(414, QStringLiteral("request_line_too_long"),
+            QStringLiteral("请求地址过长"), QStringLiteral("request line over the limit"));
+    case 431:
+        return errorResponse(431, QStringLiteral("headers_too_large"), QStringLiteral("请求头过大"),
+            QStringLiteral("request head over the limit"));
+    case 501:
+        return errorResponse(501, QStringLiteral("not_implemented"),
+            QStringLiteral("不支持的传输编码"), QStringLiteral("only chunked is understood"));
+    case 505:
+        return errorResponse(
+            505, QStringLiteral("http_version_not_supported"), QStringLiteral("仅支持 HTTP/1.1"));
     default:
-        return QByteArrayLiteral("UNKNOWN");
+        return errorResponse(400, QStringLiteral("bad_request"), QStringLiteral("请求格式错误"),
+            QStringLiteral("malformed HTTP request"));
     }
 }
 
 } // namespace
 
-HubHttpServer::HubHttpServer(Hub &hub, QObject *parent)
-    : QAbstractHttpServer(parent)
-    , m_hub(hub)
-{ }
-
-bool HubHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+/*!
+ * One client connection: reads a request at a time under the server's limits, hands it to
+ * the handler and writes the answer. Deletes itself (and its socket) when the socket closes,
+ * except for a WebSocket upgrade, where the socket goes to the QWebSocketServer.
+ */
+class HttpConnection : public QObject
 {
-    // Qt 6.4 asks handleRequest() about an upgrade request first and hands the
-    // socket to its WebSocket server only when the answer is true (handled)
-    // and nothing was written. Only the events path may upgrade.
-    if (request.value(QByteArrayLiteral("Upgrade")).toLower() == QByteArrayLiteral("websocket"))
-        return request.url().path() == QLatin1String("/api/v1/events");
-
-    HttpRequest converted;
-    converted.method = methodName(request.method());
-    converted.path = request.url().path();
-    converted.query = request.query();
-    converted.headers = request.headers();
-    converted.body = request.body();
-
-    HttpResponse response = m_hub.handle(converted);
-    const bool head = converted.method == "HEAD";
-    if (head && response.status >= 400) {
-        // A HEAD answer has no body (RFC 9110): the machine code of §1 travels
-        // in the Tongban-Error header instead.
-        const QByteArray code = QJsonDocument::fromJson(response.body)
-                                    .object()
-                                    .value(QLatin1String("error"))
-                                    .toObject()
-                                    .value(QLatin1String("code"))
-                                    .toString()
-                                    .toLatin1();
-        if (!code.isEmpty() && response.header(QByteArrayLiteral("Tongban-Error")).isEmpty())
-            response.addHeader(QByteArrayLiteral("Tongban-Error"), code);
+public:
+    HttpConnection(HubHttpServer &server, QTcpSocket *socket, const QString &address)
+        : QObject(&server)
+        , m_server(server)
+        , m_socket(socket)
+        , m_address(address)
+    {
+        const HttpLimits &limits = m_server.m_limits;
+        m_headLimits.maxRequestLineBytes = limits.maxRequestLineBytes;
+        m_headLimits.maxHeadBytes = limits.maxHeadBytes;
+        m_headLimits.maxHeaderCount = limits.maxHeaderCount;
+        socket->setParent(this);
+        // Never more than a head (or a piece of body) in memory: the rest waits in the kernel.
+        socket->setReadBufferSize(qMax<qint64>(limits.maxHeadBytes, 64 * 1024));
+        m_timer.setSingleShot(true);
+        connect(&m_timer, &QTimer::timeout, this, [this] { timedOut(); });
+        const qintptr descriptor = socket->socketDescriptor();
+        connect(socket, &QTcpSocket::readyRead, this, [this, descriptor] {
+            quickAck(descriptor);
+            if (m_state == State::Closing)
+                m_socket->skip(m_socket->bytesAvailable()); // drained, never kept
+            else
+                process();
+        });
+        connect(socket, &QTcpSocket::bytesWritten, this, [this] {
+            const bool pending = m_socket->bytesToWrite() > 0;
+            if (m_state == State::Closing && !pending)
+                lingerAfterWrite();
+            else if (m_state == State::Closing || m_state == State::Idle)
+                m_timer.start(
+                    pending ? m_server.m_limits.writeTimeoutMs : m_server.m_limits.idleTimeoutMs);
+        });
+        connect(socket, &QTcpSocket::disconnected, this, [this] { finished(); });
+        connect(socket, &QAbstractSocket::errorOccurred, this, [this] {
+            if (m_socket->state() != QAbstractSocket::ConnectedState)
+                finished();
+        });
+        m_state = State::Head; // a fresh connection owes its head within the header timeout
+        m_timer.start(limits.headerTimeoutMs);
     }
 
-    QHttpServerResponder responder = makeResponder(request, socket);
-    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
-    for (const auto &[name, value] : response.headers)
-        responder.writeHeader(name, value);
-    const bool noBody = response.status == 204 || response.status == 304;
-    if (!noBody)
-        responder.writeHeader(QByteArrayLiteral("Content-Length"),
-            QByteArray::number(head ? 0 : response.body.size()));
-    responder.writeBody(head || noBody ? QByteArray() : response.body);
-    return true;
+    ~HttpConnection() override { m_server.released(m_address); }
+
+    void startTls(const QSslConfiguration &configuration)
+    {
+        auto *ssl = static_cast<QSslSocket *>(m_socket);
+        ssl->setSslConfiguration(configuration);
+        connect(ssl, &QSslSocket::encrypted, this, [this] { process(); });
+        connect(ssl, &QSslSocket::sslErrors, this, [this] { m_socket->abort(); });
+        ssl->startServerEncryption();
+    }
+
+private:
+    enum class State { Head, Body, Handling, Idle, Closing, Gone };
+
+    void process()
+    {
+        while (m_state == State::Head || m_state == State::Body || m_state == State::Idle) {
+            if (m_socket->bytesAvailable() <= 0)
+                return;
+            if (m_state == State::Idle) {
+                m_state = State::Head;
+                m_timer.start(m_server.m_limits.headerTimeoutMs);
+            }
+            if (m_state == State::Head && !readHead())
+                return;
+            if (m_state == State::Body && !readBody())
+                return;
+        }
+    }
+
+    /// False when it must wait (or the connection is done with).
+    bool readHead()
+    {
+        const QByteArray seen = m_socket->peek(m_headLimits.maxHeadBytes);
+        const qsizetype end = Wire::findHeadEnd(seen, m_headLimits);
+        if (end < 0) {
+            refuse(int(-end));
+            return false;
+        }
+        if (end == 0)
+            return false;
+        int status = 0;
+        std::optional<Wire::RequestHead> head
+            = Wire::parseHead(QByteArrayView(seen).first(end), m_headLimits, &status);
+        if (!head) {
+            refuse(status);
+            return false;
+        }
+        const QUrl url(QString::fromLatin1(head->target));
+        if (!url.isValid()) {
+            refuse(400);
+            return false;
+        }
+        m_request = HttpRequest {};
+        m_request.method = head->method.toUpper();
+        m_request.path = url.path(QUrl::FullyDecoded);
+        m_request.query = QUrlQuery(url.query(QUrl::FullyEncoded));
+        m_request.headers = head->headers;
+        m_request.peer = QHostAddress(m_address);
+        m_close = head->version == "HTTP/1.0"
+            ? head->header("Connection").toLower() != "keep-alive"
+            : head->header("Connection").toLower().contains("close");
+
+        if (head->header("Upgrade").toLower() == "websocket" && m_request.method == "GET"
+            && m_request.path == QLatin1String(EventsPath)) {
+            upgrade(); // the head stays in the socket for the WebSocket handshake
+            return false;
+        }
+        m_socket->skip(end);
+
+        const std::optional<Wire::BodyFraming> framing = Wire::bodyFraming(*head, &status);
+        if (!framing) {
+            refuse(status);
+            return false;
+        }
+        m_framing = *framing;
+        m_bodyLimit = m_server.m_bodyLimit(m_request.method, m_request.path);
+        if (m_framing.kind == Wire::BodyFraming::Length && m_framing.length > m_bodyLimit) {
+            refuse(413); // before a byte of the body is read
+            return false;
+        }
+        if (m_framing.kind == Wire::BodyFraming::None) {
+            dispatch();
+            return false;
+        }
+        if (head->header("Expect").toLower() == "100-continue")
+            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        m_chunked = Wire::ChunkedDecoder(m_bodyLimit);
+        m_state = State::Body;
+        m_timer.start(m_server.m_limits.bodyProgressTimeoutMs);
+        return true;
+    }
+
+    bool readBody()
+    {
+        const qint64 available = m_socket->bytesAvailable();
+        if (available <= 0)
+            return false;
+        m_timer.start(m_server.m_limits.bodyProgressTimeoutMs); // progress
+        if (m_framing.kind == Wire::BodyFraming::Length) {
+            const qint64 want = m_framing.length - m_request.body.size();
+            m_request.body.append(m_socket->read(qMin(want, available)));
+            if (m_request.body.size() < m_framing.length)
+                return false;
+            dispatch();
+            return false;
+        }
+        const QByteArray piece = m_socket->peek(qMin<qint64>(available, 64 * 1024));
+        qsizetype consumed = 0;
+        const Wire::ChunkedDecoder::Result result
+            = m_chunked.feed(piece, &consumed, &m_request.body);
+        m_socket->skip(consumed);
+        switch (result) {
+        case Wire::ChunkedDecoder::NeedMore:
+            return true;
+        case Wire::ChunkedDecoder::Done:
+            dispatch();
+            return false;
+        case Wire::ChunkedDecoder::TooLarge:
+            refuse(413);
+            return false;
+        case Wire::ChunkedDecoder::Malformed:
+            refuse(400);
+            return false;
+        }
+        return false;
+    }
+
+    void dispatch()
+    {
+        m_state = State::Handling;
+        m_timer.stop();
+        const QByteArray method = m_request.method;
+        QPointer<HttpConnection> self(this);
+        m_server.m_handler(std::move(m_request), [self, method](HttpResponse response) {
+            if (self)
+                self->respond(method, std::move(response));
+        });
+    }
+
+    void respond(const QByteArray &method, HttpResponse response)
+    {
+        if (m_state != State::Handling)
+            return;
+        if (method == "HEAD" && response.status >= 400) {
+            // A HEAD answer has no body (RFC 9110): the machine code of §1 travels
+            // in the Tongban-Error header instead.
+            const QByteArray code = QJsonDocument::fromJson(response.body)
+                                        .object()
+                                        .value(QLatin1String("error"))
+                                        .toObject()
+                                        .value(QLatin1String("code"))
+                                        .toString()
+                                        .toLatin1();
+            if (!code.isEmpty() && response.header(QByteArrayLiteral("Tongban-Error")).isEmpty())
+                response.addHeader(QByteArrayLiteral("Tongban-Error"), code);
+        }
+        m_socket->write(Wire::serializeResponse(response, method, m_close));
+        m_request = HttpRequest {};
+        if (m_close) {
+            closeAfterWrite();
+            return;
+        }
+        m_state = State::Idle;
+        m_timer.start(m_socket->bytesToWrite() > 0 ? m_server.m_limits.writeTimeoutMs
+                                                   : m_server.m_limits.idleTimeoutMs);
+        // A pipelined request may already wait in the buffer.
+        QMetaObject::invokeMethod(
+            this, [this] { process(); }, Qt::QueuedConnection);
+    }
+
+    /// Answers \a status (a limit or a malformed request) and closes: the rest is not read.
+    void refuse(int status)
+    {
+        m_state = State::Handling;
+        m_close = true;
+        const QByteArray method = m_request.method.isEmpty() ? QByteArray("GET") : m_request.method;
+        qCDebug(lcHub) << "request refused with" << status << "from" << m_address;
+        respond(method, limitError(status));
+    }
+
+    /// Writes the answer, then closes: what the client still sends is drained (not kept) for
+    /// a moment so that it can read the answer instead of a reset.
+    void closeAfterWrite()
+    {
+        m_state = State::Closing;
+        m_timer.start(m_server.m_limits.writeTimeoutMs);
+        if (m_socket->bytesAvailable() > 0)
+            m_socket->skip(m_socket->bytesAvailable());
+    }
+
+    void lingerAfterWrite()
+    {
+        if (m_lingering)
+            return;
+        m_lingering = true;
+        if (qobject_cast<QSslSocket *>(m_socket))
+            m_socket->disconnectFromHost();
+        else
+            ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+        m_timer.start(qMin(1000, m_server.m_limits.writeTimeoutMs));
+    }
+
+    void timedOut()
+    {
+        switch (m_state) {
+        case State::Head:
+        case State::Body:
+            qCDebug(lcHub) << "slow request from" << m_address << "closed";
+            m_socket->abort();
+            break;
+        case State::Idle:
+        case State::Closing:
+            m_socket->abort();
+            break;
+        case State::Handling:
+        case State::Gone:
+            break;
+        }
+        finished();
+    }
+
+    void upgrade()
+    {
+        m_state = State::Gone;
+        m_timer.stop();
+        disconnect(m_socket, nullptr, this, nullptr);
+        QTcpSocket *socket = m_socket;
+        m_socket = nullptr;
+        socket->setParent(nullptr);
+        // The socket keeps its slot of the address until it is destroyed.
+        m_server.m_perAddress[m_address] += 1;
+        m_server.m_total += 1;
+        QPointer<HubHttpServer> server(&m_server);
+        const QString address = m_address;
+        connect(socket, &QObject::destroyed, &m_server, [server, address] {
+            if (server)
+                server->released(address);
+        });
+        m_server.m_webSocketServer->handleConnection(socket);
+        deleteLater();
+    }
+
+    void finished()
+    {
+        if (m_state == State::Gone)
+            return;
+        m_state = State::Gone;
+        m_timer.stop();
+        deleteLater();
+    }
+
+    HubHttpServer &m_server;
+    QTcpSocket *m_socket;
+    QString m_address;
+    Wire::HeadLimits m_headLimits;
+    QTimer m_timer;
+    State m_state = State::Head;
+    HttpRequest m_request;
+    Wire::BodyFraming m_framing;
+    Wire::ChunkedDecoder m_chunked { 0 };
+    qint64 m_bodyLimit = 0;
+    bool m_close = false;
+    bool m_lingering = false;
+};
+
+HubHttpServer::HubHttpServer(const HttpLimits &limits, Handler handler, BodyLimit bodyLimit,
+    WebSocketHandler webSockets, QObject *parent)
+    : QObject(parent)
+    , m_limits(limits)
+    , m_handler(std::move(handler))
+    , m_bodyLimit(std::move(bodyLimit))
+    , m_webSockets(std::move(webSockets))
+{
+    m_webSocketServer = new QWebSocketServer(
+        QStringLiteral("tongban-hub"), QWebSocketServer::NonSecureMode, this);
+    m_webSocketServer->setHandshakeTimeout(limits.headerTimeoutMs);
+    connect(m_webSocketServer, &QWebSocketServer::newConnection, this, [this] {
+        while (m_webSocketServer->hasPendingConnections()) {
+            std::unique_ptr<QWebSocket> socket(m_webSocketServer->nextPendingConnection());
+            // Limits of the events socket (issue 13): QWebSocket checks a frame's length
+            // before it reads its payload and closes with 1009.
+            socket->setMaxAllowedIncomingFrameSize(quint64(m_limits.maxWebSocketFrameBytes));
+            socket->setMaxAllowedIncomingMessageSize(quint64(m_limits.maxWebSocketMessageBytes));
+            m_webSockets(std::move(socket));
+        }
+    });
 }
 
-void HubHttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+HubHttpServer::~HubHttpServer()
 {
-    Q_UNUSED(request)
-    Q_UNUSED(socket)
+    // Connections tell this server when they go: before its members do.
+    const QObjectList kids = children();
+    for (QObject *child : kids) {
+        if (auto *connection = dynamic_cast<HttpConnection *>(child))
+            delete connection;
+    }
+}
+
+Core::Result<quint16> HubHttpServer::listen(
+    const QHostAddress &address, quint16 port, const std::optional<QSslConfiguration> &tls)
+{
+    m_tls = tls;
+    auto *listener = new Listener([this](qintptr descriptor) { incoming(descriptor); }, this);
+    listener->setMaxPendingConnections(1024);
+    if (!listener->listen(address, port)) {
+        delete listener;
+        return Core::Error { Core::ErrorRange::Platform + 5,
+            QStringLiteral("Cannot listen on the given address."),
+            QStringLiteral("%1:%2").arg(address.toString()).arg(port) };
+    }
+    m_listeners.append(listener);
+    return listener->serverPort();
+}
+
+void HubHttpServer::incoming(qintptr descriptor)
+{
+    QTcpSocket *socket = m_tls ? new QSslSocket : new QTcpSocket;
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        return;
+    }
+    const QString address = addressKey(socket->peerAddress());
+    int &count = m_perAddress[address];
+    if (count >= m_limits.maxConnectionsPerAddress || m_total >= m_limits.maxConnections) {
+        if (m_refused++ % 1000 == 0) {
+            qCWarning(lcHub) << "connection refused: too many from" << address << "(" << count
+                             << "open," << m_total << "in all)";
+        }
+        if (count == 0)
+            m_perAddress.remove(address);
+        socket->abort();
+        delete socket;
+        return;
+    }
+    ++count;
+    ++m_total;
+    quickAck(descriptor);
+    auto *connection = new HttpConnection(*this, socket, address);
+    if (m_tls)
+        connection->startTls(*m_tls);
+}
+
+void HubHttpServer::released(const QString &address)
+{
+    --m_total;
+    auto it = m_perAddress.find(address);
+    if (it != m_perAddress.end() && --it.value() <= 0)
+        m_perAddress.erase(it);
 }
 
 void restrictToModernTls(QSslConfiguration &configuration)

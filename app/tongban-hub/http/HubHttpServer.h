@@ -1,30 +1,87 @@
 #pragma once
 
-#include <QAbstractHttpServer>
+#include "HubConfig.h"
+#include "http/HttpTypes.h"
+
+#include <core/Result.h>
+
+#include <QHash>
+#include <QHostAddress>
+#include <QObject>
 #include <QSslConfiguration>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QTcpServer;
+class QTcpSocket;
+class QWebSocket;
+class QWebSocketServer;
 
 namespace Tongban::Hub {
 
-class Hub;
-
 /*!
- * Qt HttpServer front of the Hub: converts each QHttpServerRequest to an
- * HttpRequest, asks Hub::handle() and writes the answer with full control of
- * the status line (tus needs 460) and headers. WebSocket upgrades are queued
- * by QAbstractHttpServer and taken by the Hub's EventService.
+ * The hub's HTTP/1.1 layer (issue 13): its own listening sockets (plain on loopback, or
+ * TLS), an incremental reader (http/HttpWire) that enforces HttpLimits as bytes arrive, and
+ * the WebSocket upgrade of the events path handed to a QWebSocketServer with frame and
+ * message caps.
+ *
+ * Why not Qt HttpServer 6.4: QAbstractHttpServer reads each request inside a socket
+ * transaction until it is complete (head and whole body kept in memory, no size limit), has
+ * no header or body timeout, no per-address cap, and hands the handler only a parsed
+ * request, so none of the limits can be checked before the bytes are kept.
+ *
+ * Per connection: one request at a time. The head must arrive within headerTimeoutMs and fit
+ * maxHeadBytes (peeked, never read before it is whole); Content-Length is checked against
+ * the route's body cap (bodyLimit) before a body byte is read, a chunked body is counted as
+ * it is decoded; a body with no progress for bodyProgressTimeoutMs is dropped. The socket's
+ * read buffer is bounded, so a client that sends faster than the hub reads is held back by
+ * TCP. Connections over maxConnectionsPerAddress from one address are closed on accept.
+ *
+ * Each socket acknowledges data at once (TCP_QUICKACK set again whenever data arrives,
+ * TCP_NODELAY): Qt's HTTP client writes a body in 16 KiB pieces, and with delayed ACKs the
+ * last piece of an upload chunk waited about 40 ms.
+ *
+ * Threading: the thread that created it; the handler answers on that thread (at once or
+ * later, e.g. after a password hash on a worker thread).
  */
-class HubHttpServer : public QAbstractHttpServer
+class HubHttpServer : public QObject
 {
     Q_OBJECT
 public:
-    HubHttpServer(Hub &hub, QObject *parent = nullptr);
+    using Respond = std::function<void(HttpResponse)>;
+    /// Answers \a request by calling the Respond (once, on this thread, now or later).
+    using Handler = std::function<void(HttpRequest request, Respond respond)>;
+    /// The body cap of a route, asked before a body byte is read.
+    using BodyLimit = std::function<qint64(const QByteArray &method, const QString &path)>;
+    using WebSocketHandler = std::function<void(std::unique_ptr<QWebSocket>)>;
 
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    HubHttpServer(const HttpLimits &limits, Handler handler, BodyLimit bodyLimit,
+        WebSocketHandler webSockets, QObject *parent = nullptr);
+    ~HubHttpServer() override;
+
+    /// Listens (TLS when \a tls is set) and returns the port.
+    Core::Result<quint16> listen(const QHostAddress &address, quint16 port,
+        const std::optional<QSslConfiguration> &tls = std::nullopt);
+
+    int connectionCount() const { return m_total; }
 
 private:
-    Hub &m_hub;
+    friend class HttpConnection;
+    void incoming(qintptr descriptor);
+    void released(const QString &address);
+
+    HttpLimits m_limits;
+    Handler m_handler;
+    BodyLimit m_bodyLimit;
+    WebSocketHandler m_webSockets;
+    std::optional<QSslConfiguration> m_tls;
+    QList<QTcpServer *> m_listeners;
+    QWebSocketServer *m_webSocketServer = nullptr;
+    QHash<QString, int> m_perAddress;
+    int m_total = 0;
+    qint64 m_refused = 0;
 };
 
 /*!

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+
+namespace Tongban::Hub {
+
+/*!
+ * Failed sign-ins, counted in memory by account name and address (issue 13):
+ *
+ * - failures for one account name from one address lock that pair for lockoutSecs after
+ *   HubConfig::lockoutFailures in a row; the name need not exist, so a
+ *   locked answer says nothing about which accounts exist, and a clerk signing in from
+ *   another address (their window) is not locked out by someone else's guesses;
+ * - failures from one address for any names are capped per lockoutSecs window
+ *   (signInFailuresPerAddress), so one address cannot go on locking names or guessing.
+ *
+ * Times are the hub's Clock in ms. Threading: one thread.
+ */
+class SignInThrottle
+{
+public:
+    SignInThrottle(int failuresPerPair, int failuresPerAddress, int lockoutSecs)
+        : m_failuresPerPair(failuresPerPair)
+        , m_failuresPerAddress(failuresPerAddress)
+        , m_lockoutMs(qint64(lockoutSecs) * 1000)
+    { }
+
+    /// Until when (ms) \a account is locked for \a address; 0: not locked.
+    qint64 lockedUntil(const QString &account, const QString &address, qint64 nowMs) const;
+    /// Until when (ms) \a address may not try; 0: it may.
+    qint64 addressBlockedUntil(const QString &address, qint64 nowMs) const;
+    /// Counts a failure; true when it locked the pair.
+    bool failed(const QString &account, const QString &address, qint64 nowMs);
+    void succeeded(const QString &account, const QString &address);
+
+private:
+    struct Entry
+    {
+        qint64 start = 0; ///< window start (address) or first failure in a row (pair)
+        int failures = 0;
+        qint64 lockedUntil = 0;
+    };
+    static QString pairKey(const QString &account, const QString &address)
+    {
+        return account.toCaseFolded() + QLatin1Char('\n') + address;
+    }
+    void prune(qint64 nowMs);
+
+    int m_failuresPerPair;
+    int m_failuresPerAddress;
+    qint64 m_lockoutMs;
+    QHash<QString, Entry> m_pairs;
+    QHash<QString, Entry> m_addresses;
+};
+
+} // namespace Tongban::Hub
