@@ -124,10 +124,6 @@ Core::Result<quint16> Hub::listen(
                 "Plain HTTP is only allowed on a loopback address; give --cert and --key."),
             address.toString() };
     }
-    if (m_server) {
-        return Core::Error { Core::ErrorRange::Platform + 5,
-            QStringLiteral("The hub is already listening."), address.toString() };
-    }
     std::optional<QSslConfiguration> sslConfiguration;
     if (tls) {
         QFile cert(certFile);
@@ -153,21 +149,25 @@ Core::Result<quint16> Hub::listen(
         restrictToModernTls(configuration);
         sslConfiguration = configuration;
     }
-    // Presence and calls are derived from live sessions; a hub that starts listening has none.
-    m_calls->resetPresence();
-    m_calls->endInterruptedCalls();
-    // Partial files of uploads left unfinished past their expiry are deleted (§6).
-    m_uploads->sweepExpired();
-    auto *sweep = new QTimer(this);
-    connect(sweep, &QTimer::timeout, this, [this]() { m_uploads->sweepExpired(); });
-    sweep->start(qMax(1, m_config.uploadSweepMs));
-    m_server = new HubHttpServer(
-        m_config.http,
-        [this](HttpRequest request, HubHttpServer::Respond respond) {
-            handleAsync(std::move(request), std::move(respond));
-        },
-        [](const QByteArray &method, const QString &path) { return bodyLimit(method, path); },
-        [this](std::unique_ptr<QWebSocket> socket) { m_events->accept(std::move(socket)); }, this);
+    if (!m_server) {
+        // Presence and calls are derived from live sessions; a hub that starts listening has
+        // none.
+        m_calls->resetPresence();
+        m_calls->endInterruptedCalls();
+        // Partial files of uploads left unfinished past their expiry are deleted (§6).
+        m_uploads->sweepExpired();
+        auto *sweep = new QTimer(this);
+        connect(sweep, &QTimer::timeout, this, [this]() { m_uploads->sweepExpired(); });
+        sweep->start(qMax(1, m_config.uploadSweepMs));
+        m_server = new HubHttpServer(
+            m_config.http,
+            [this](HttpRequest request, HubHttpServer::Respond respond) {
+                handleAsync(std::move(request), std::move(respond));
+            },
+            [](const QByteArray &method, const QString &path) { return bodyLimit(method, path); },
+            [this](std::unique_ptr<QWebSocket> socket) { m_events->accept(std::move(socket)); },
+            this);
+    }
     return m_server->listen(address, port, sslConfiguration);
 }
 

@@ -431,8 +431,8 @@ HubHttpServer::~HubHttpServer()
 Core::Result<quint16> HubHttpServer::listen(
     const QHostAddress &address, quint16 port, const std::optional<QSslConfiguration> &tls)
 {
-    m_tls = tls;
-    auto *listener = new Listener([this](qintptr descriptor) { incoming(descriptor); }, this);
+    auto *listener
+        = new Listener([this, tls](qintptr descriptor) { incoming(descriptor, tls); }, this);
     listener->setMaxPendingConnections(1024);
     if (!listener->listen(address, port)) {
         delete listener;
@@ -444,9 +444,9 @@ Core::Result<quint16> HubHttpServer::listen(
     return listener->serverPort();
 }
 
-void HubHttpServer::incoming(qintptr descriptor)
+void HubHttpServer::incoming(qintptr descriptor, const std::optional<QSslConfiguration> &tls)
 {
-    QTcpSocket *socket = m_tls ? new QSslSocket : new QTcpSocket;
+    QTcpSocket *socket = tls ? new QSslSocket : new QTcpSocket;
     if (!socket->setSocketDescriptor(descriptor)) {
         delete socket;
         return;
@@ -468,8 +468,8 @@ void HubHttpServer::incoming(qintptr descriptor)
     ++m_total;
     quickAck(descriptor);
     auto *connection = new HttpConnection(*this, socket, address);
-    if (m_tls)
-        connection->startTls(*m_tls);
+    if (tls)
+        connection->startTls(*tls);
 }
 
 void HubHttpServer::released(const QString &address)

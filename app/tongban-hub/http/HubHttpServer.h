@@ -61,7 +61,8 @@ public:
         WebSocketHandler webSockets, QObject *parent = nullptr);
     ~HubHttpServer() override;
 
-    /// Listens (TLS when \a tls is set) and returns the port.
+    /// Listens (TLS when \a tls is set) and returns the port; may be called again for
+    /// another address or port.
     Core::Result<quint16> listen(const QHostAddress &address, quint16 port,
         const std::optional<QSslConfiguration> &tls = std::nullopt);
 
@@ -69,14 +70,13 @@ public:
 
 private:
     friend class HttpConnection;
-    void incoming(qintptr descriptor);
+    void incoming(qintptr descriptor, const std::optional<QSslConfiguration> &tls);
     void released(const QString &address);
 
     HttpLimits m_limits;
     Handler m_handler;
     BodyLimit m_bodyLimit;
     WebSocketHandler m_webSockets;
-    std::optional<QSslConfiguration> m_tls;
     QList<QTcpServer *> m_listeners;
     QWebSocketServer *m_webSocketServer = nullptr;
     QHash<QString, int> m_perAddress;
