@@ -3,6 +3,8 @@
 //   tongban-hub --data-dir DIR [--listen ADDR:PORT] [--cert FILE --key FILE]
 //               [--catalog FILE] [--seed-demo] [--pbkdf2-iterations N]
 //               [--call-timeout-ms N] [--presence-grace-ms N] [--ice-server URL]...
+//               [--max-connections-per-address N] [--header-timeout-ms MS]
+//               [--case-creations-per-minute N]
 //   tongban-hub sms list --data-dir DIR [--unmasked]
 //   tongban-hub decide --data-dir DIR CASE_ID --accept|--reject [--reasons TEXT]
 //               --pdf FILE [--by ACCOUNT]
@@ -200,6 +202,16 @@ int main(int argc, char *argv[])
     parser.addOption({ QStringLiteral("ice-server"),
         QStringLiteral("A STUN/TURN URL for welcome.iceServers (repeatable)."),
         QStringLiteral("url") });
+    parser.addOption({ QStringLiteral("max-connections-per-address"),
+        QStringLiteral("Connections one client address may hold open."), QStringLiteral("n"),
+        QString::number(Hub::HttpLimits {}.maxConnectionsPerAddress) });
+    parser.addOption({ QStringLiteral("header-timeout-ms"),
+        QStringLiteral("A request head not whole after this long is closed."), QStringLiteral("ms"),
+        QString::number(Hub::HttpLimits {}.headerTimeoutMs) });
+    parser.addOption({ QStringLiteral("case-creations-per-minute"),
+        QStringLiteral("Cases one account may create per minute (0: no limit)."),
+        QStringLiteral("n"),
+        QString::number(Hub::RateLimits {}.caseCreationsPerAccountPerMinute) });
     parser.process(app);
     if (!parser.isSet(QStringLiteral("data-dir")))
         return fail(QStringLiteral("--data-dir is required"));
@@ -219,6 +231,12 @@ int main(int argc, char *argv[])
     config.pbkdf2Iterations = qMax(1000, parser.value(QStringLiteral("pbkdf2-iterations")).toInt());
     config.callTimeoutMs = qMax(1, parser.value(QStringLiteral("call-timeout-ms")).toInt());
     config.presenceGraceMs = qMax(1, parser.value(QStringLiteral("presence-grace-ms")).toInt());
+    config.http.maxConnectionsPerAddress
+        = qMax(1, parser.value(QStringLiteral("max-connections-per-address")).toInt());
+    config.http.headerTimeoutMs
+        = qMax(100, parser.value(QStringLiteral("header-timeout-ms")).toInt());
+    config.rates.caseCreationsPerAccountPerMinute
+        = qMax(0, parser.value(QStringLiteral("case-creations-per-minute")).toInt());
     for (const QString &url : parser.values(QStringLiteral("ice-server")))
         config.iceServers.append(QJsonObject { { QStringLiteral("urls"), QJsonArray { url } } });
     auto hub = Hub::Hub::create(config);

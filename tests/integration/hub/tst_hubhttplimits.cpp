@@ -26,6 +26,7 @@
 
 #include <DemoSeed.h>
 #include <Hub.h>
+#include <accounts/AccountService.h>
 #include <algorithm>
 
 using namespace Tongban;
@@ -479,8 +480,8 @@ void TestHubHttpLimits::oneAddressCannotGoOnGuessing()
 
 void TestHubHttpLimits::theHashRunsOffTheServerThread()
 {
-    // A hub without the demo seed (so that its costly hash is paid once): an unknown account
-    // is hashed at the configured cost.
+    // A hub without the demo seed and one account stored at a high PBKDF2 cost (its hash is
+    // paid once here, then once per sign-in).
     QTemporaryDir dir;
     Hub::HubConfig config;
     config.dataDir = dir.path();
@@ -488,6 +489,8 @@ void TestHubHttpLimits::theHashRunsOffTheServerThread()
     auto created = Hub::Hub::create(config);
     QVERIFY(created);
     std::unique_ptr<Hub::Hub> hub = std::move(*created);
+    QVERIFY(hub->accounts().addAccount(QStringLiteral("slow-hash"), QStringLiteral("Slow"),
+        QStringLiteral("department"), QStringLiteral("410402"), QStringLiteral("right"), {}));
     const auto port = hub->listen(QHostAddress::LocalHost, 0);
     QVERIFY(port);
     // GIVEN a sign-in whose password hash takes a while
@@ -495,7 +498,7 @@ void TestHubHttpLimits::theHashRunsOffTheServerThread()
     QVERIFY(signIn.waitConnected());
     QElapsedTimer hashTimer;
     hashTimer.start();
-    signIn.socket.write(loginRequest(QStringLiteral("nobody-at-all"), QStringLiteral("x")));
+    signIn.socket.write(loginRequest(QStringLiteral("slow-hash"), QStringLiteral("wrong")));
     QTest::qWait(20);
     // WHEN another client asks a small request meanwhile
     const QList<qint64> latencies = smallRequestLatencies(*port, 3);
