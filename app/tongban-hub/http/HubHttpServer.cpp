@@ -59,7 +59,7 @@ HttpResponse limitError(int status)
 {
     switch (status) {
     case 413:
-        return errorResponse(413, QStringLiteral("payload_too_large"),
+        return errorResponse(413, QStringLiteral("body_too_large"),
             QStringLiteral("请求内容过大"), QStringLiteral("body over the route's limit"));
     case 414:
         return errorResponse(414, QStringLiteral("request_line_too_long"),

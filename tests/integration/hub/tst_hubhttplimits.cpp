@@ -268,7 +268,7 @@ void TestHubHttpLimits::aDeclaredOversizedBodyIsRefusedBeforeItsFirstByte()
                  .toObject()
                  .value(QStringLiteral("code"))
                  .toString(),
-        QStringLiteral("payload_too_large"));
+        QStringLiteral("body_too_large"));
     QVERIFY(raw.waitClosed(5000));
 
     // AND a tus chunk may be larger than a JSON body, but not over 8 MiB
