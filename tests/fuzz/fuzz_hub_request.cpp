@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <http/HttpTypes.h>
+#include <http/HttpWire.h>
 #include <http/IdempotencyStore.h>
 #include <mailings/MailingService.h>
 
@@ -80,6 +81,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)Hub::parseNonNegative(input.left(40));
     (void)Hub::parseTusChecksum(input.left(300));
     (void)Hub::isValidIdempotencyKey(request.header(QByteArrayLiteral("Idempotency-Key")));
+
+    // The wire reader of the HTTP layer (issue 13): head, framing, chunked body, with limits.
+    const Hub::Wire::HeadLimits limits;
+    const qsizetype headEnd = Hub::Wire::findHeadEnd(input, limits);
+    if (headEnd > 0) {
+        int status = 0;
+        const auto head
+            = Hub::Wire::parseHead(QByteArrayView(input).first(headEnd), limits, &status);
+        if (head) {
+            (void)Hub::Wire::bodyFraming(*head, &status);
+            Hub::Wire::ChunkedDecoder decoder(4096);
+            QByteArray body;
+            qsizetype consumed = 0;
+            (void)decoder.feed(QByteArrayView(input).sliced(headEnd), &consumed, &body);
+            if (consumed > input.size() - headEnd || body.size() > 4096)
+                abort();
+        }
+    }
     (void)Hub::isValidWaybill(QString::fromUtf8(input.left(64)));
     (void)Hub::isRfc3339(QString::fromUtf8(input.left(64)));
     if (const auto message = Hub::parseJsonBody(request.body, &ignored)) {
