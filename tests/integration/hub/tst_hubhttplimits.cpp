@@ -194,6 +194,8 @@ private Q_SLOTS:
     void aLongRequestLineIsRefused();
     void aDeclaredOversizedBodyIsRefusedBeforeItsFirstByte();
     void aChunkedBodyIsCountedAsItArrives();
+    void ambiguousFramingIsRefused_data();
+    void ambiguousFramingIsRefused();
     void anOversizedWebSocketFrameClosesTheSocket();
     void slowAndIdleRequestsAreClosed();
     void connectionsFromOneAddressAreCappedAndOthersStillAnswer();
@@ -307,6 +309,41 @@ void TestHubHttpLimits::aChunkedBodyIsCountedAsItArrives()
     QVERIFY2(sent < 16 * 1024 * 1024, qPrintable(QString::number(sent)));
     const qint64 growth = residentBytes() - before;
     QVERIFY2(growth < 24 * 1024 * 1024, qPrintable(QString::number(growth)));
+}
+
+void TestHubHttpLimits::ambiguousFramingIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+    const QByteArray start = "POST /api/v1/session HTTP/1.1\r\nHost: hub\r\n";
+    // Request smuggling shapes (RFC 9112 §6.1, §6.3): never guessed at, refused and closed.
+    QTest::newRow("Transfer-Encoding and Content-Length")
+        << start + "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n"
+        << 400;
+    QTest::newRow("two different Content-Length")
+        << start + "Content-Length: 5\r\nContent-Length: 6\r\n\r\n123456" << 400;
+    QTest::newRow("another transfer coding")
+        << start + "Transfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n"
+        << 501;
+    QTest::newRow("folded header line") << start + "X-A: 1\r\n folded\r\n\r\n" << 400;
+    QTest::newRow("space before the colon") << start + "Content-Length : 0\r\n\r\n" << 400;
+    QTest::newRow("bad chunk size") << start + "Transfer-Encoding: chunked\r\n\r\nzz\r\n" << 400;
+    QTest::newRow("HTTP/2 preface") << QByteArray("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n") << 400;
+}
+
+void TestHubHttpLimits::ambiguousFramingIsRefused()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+    const quint16 port = start();
+    QVERIFY(port);
+    // GIVEN a request whose framing could be read two ways
+    Raw raw(port, QHostAddress(QStringLiteral("127.0.0.2")));
+    QVERIFY(raw.waitConnected());
+    raw.socket.write(request);
+    // THEN it is refused and the connection closed (nothing after it is read as a request)
+    QCOMPARE(raw.waitAnswer(), status);
+    QVERIFY(raw.waitClosed(5000));
 }
 
 void TestHubHttpLimits::anOversizedWebSocketFrameClosesTheSocket()
