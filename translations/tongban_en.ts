@@ -30,6 +30,14 @@
 <context>
     <name>Tongban::Assist</name>
     <message>
+        <source>The call recording could not be saved. Check the free space of the workstation&apos;s disk and tell IT staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A part of a call recording was changed or lost on this workstation and cannot be sent. Tell IT staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The connection to the platform is down, so the call cannot go through. Wait until Today shows the platform connected, then try again.</source>
         <translation type="unfinished"></translation>
     </message>

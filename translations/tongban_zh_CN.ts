@@ -30,6 +30,14 @@
 <context>
     <name>Tongban::Assist</name>
     <message>
+        <source>The call recording could not be saved. Check the free space of the workstation&apos;s disk and tell IT staff.</source>
+        <translation>通话录像无法保存。请检查工作站磁盘的剩余空间，并告知信息技术人员。</translation>
+    </message>
+    <message>
+        <source>A part of a call recording was changed or lost on this workstation and cannot be sent. Tell IT staff.</source>
+        <translation>本工作站上的一段通话录像已被改动或丢失，无法上传。请告知信息技术人员。</translation>
+    </message>
+    <message>
         <source>The connection to the platform is down, so the call cannot go through. Wait until Today shows the platform connected, then try again.</source>
         <translation>与平台的连接已中断，呼叫无法接通。请等“今日”页显示平台已连接后再试。</translation>
     </message>

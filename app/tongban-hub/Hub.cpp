@@ -11,6 +11,7 @@
 #include "http/HubHttpServer.h"
 #include "http/IdempotencyStore.h"
 #include "mailings/MailingService.h"
+#include "recordings/RecordingService.h"
 #include "reports/GuideReportService.h"
 #include "serials/SerialBlockService.h"
 #include "tus/UploadService.h"
@@ -68,7 +69,8 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     const QString dataDir = QDir(config.dataDir).absolutePath();
     const QString uploadsDir = QString(dataDir + QStringLiteral("/files/uploads"));
     const QString resultsDir = QString(dataDir + QStringLiteral("/files/results"));
-    for (const QString &dir : { dataDir, uploadsDir, resultsDir }) {
+    const QString recordingsDir = QString(dataDir + QStringLiteral("/files/recordings"));
+    for (const QString &dir : { dataDir, uploadsDir, resultsDir, recordingsDir }) {
         const Core::Status made = Storage::FileSystem::system().ensureDirectory(dir);
         if (!made)
             return made.error();
@@ -84,7 +86,8 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
         !kept)
         return kept.error();
     auto database = Storage::Database::open(QString(dataDir + QStringLiteral("/hub.db")),
-        { hubSchema(), hubOwnershipSchema(), SerialBlockService::schema() });
+        { hubSchema(), hubOwnershipSchema(), SerialBlockService::schema(),
+            RecordingService::schema() });
     if (!database)
         return database.error();
     hub->m_database = std::move(*database);
@@ -105,6 +108,7 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
         = std::make_unique<GuideReportService>(*hub->m_database, clock, *hub->m_catalogue);
     hub->m_idempotency = std::make_unique<IdempotencyStore>(*hub->m_database, hub->m_config, clock);
     hub->m_serials = std::make_unique<SerialBlockService>(*hub->m_database, clock);
+    hub->m_recordings = std::make_unique<RecordingService>(*hub->m_database, clock, recordingsDir);
     hub->m_events
         = new EventService(*hub->m_database, *hub->m_accounts, hub->m_config, clock, hub.get());
     EventService *events = hub->m_events;
@@ -189,8 +193,12 @@ Core::Result<quint16> Hub::listen(
         m_server = new HubHttpServer(*this, this);
         // Partial files of uploads left unfinished past their expiry are deleted (§6).
         m_uploads->sweepExpired();
+        m_recordings->sweep(); // kept six months (000 §15)
         auto *sweep = new QTimer(this);
-        connect(sweep, &QTimer::timeout, this, [this]() { m_uploads->sweepExpired(); });
+        connect(sweep, &QTimer::timeout, this, [this]() {
+            m_uploads->sweepExpired();
+            m_recordings->sweep();
+        });
         sweep->start(qMax(1, m_config.uploadSweepMs));
         connect(m_server, &QAbstractHttpServer::newWebSocketConnection, this, [this]() {
             while (m_server->hasPendingWebSocketConnections())
@@ -403,6 +411,24 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
             return m_cases->resultDocument(parts.at(1), *context);
         return notFound(request.path);
     }
+
+    // Call recordings (§11.1).
+    if (first == QLatin1String("calls") && parts.size() >= 3
+        && parts.at(2) == QLatin1String("recording")) {
+        if (parts.size() == 3 && method == "PUT") {
+            const auto body = json();
+            return body ? m_recordings->putManifest(parts.at(1), *body, *context) : error;
+        }
+        if (parts.size() == 3 && method == "GET")
+            return m_recordings->get(parts.at(1), *context);
+        if (parts.size() == 5 && parts.at(3) == QLatin1String("chunks") && method == "PUT")
+            return m_recordings->putChunk(request, parts.at(1), parts.at(4), *context);
+        if (parts.size() == 5 && parts.at(3) == QLatin1String("chunks") && method == "GET")
+            return m_recordings->chunk(parts.at(1), parts.at(4), *context);
+        return notFound(request.path);
+    }
+    if (first == QLatin1String("recordings") && parts.size() == 1 && method == "GET")
+        return m_recordings->list(request.query, *context);
 
     if (first == QLatin1String("uploads")) {
         if (parts.size() == 1) {

@@ -19,6 +19,7 @@ enum AssistError {
     CallRefused, ///< the platform refused a call message (its error code in detail)
     MediaUnavailable, ///< the call's media cannot start here (GStreamer part, device)
     MediaFailed, ///< the call's media stopped or could not be negotiated
+    RecordingFailed, ///< a call recording's files cannot be written or read
 };
 
 /*!

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "CallRecording.h"
+
 #include <core/Result.h>
 
 #include <QImage>
@@ -41,6 +43,13 @@ struct MediaOptions
     bool loopbackOnly = false;
     /// STUN server as "stun://host:port" (from the platform's welcome.iceServers), or empty.
     QString stunServer;
+    /// The caller (Offerer) records the call here (see CallRecording: chunks of both
+    /// directions as sent and received, and manifest.json); empty: not recorded.
+    QString recordingDirectory;
+    /// Longest chunk of the recording, in seconds (000 §15 asks for at most 10).
+    int recordingChunkSeconds = 10;
+    /// Written into the recording's manifest.
+    RecordingInfo recordingInfo;
 };
 
 /*!
@@ -102,6 +111,9 @@ public:
     qint64 remoteVideoFrames() const;
     qint64 remoteAudioBuffers() const;
 
+    /// The call's recording (MediaOptions::recordingDirectory), or null.
+    const CallRecording *recording() const;
+
     /// Whether this machine has the GStreamer parts a call needs; the missing ones in \a
     /// missing (element names).
     static bool available(QStringList *missing = nullptr);
@@ -116,6 +128,10 @@ signals:
     void localFrame(const QImage &frame);
     /// The media failed (device lost, ICE failed, a plugin error); the session is stopped.
     void failed(const Tongban::Core::Error &error);
+    /// A chunk of the recording was closed and is listed in its manifest.
+    void recordingChunkAdded(int index);
+    /// The recording has its end (the media stopped or failed): all its chunks are listed.
+    void recordingFinished(const QString &directory);
 
 private:
     struct Private;
@@ -127,6 +143,11 @@ private:
     void onLocalDescription(const QString &sdp);
     void remoteDescriptionSet();
     void onIceConnectionState(int state);
+    Core::Status startRecording();
+    /// Adds the chunks GStreamer closed since the last call to the manifest.
+    void takeClosedChunks();
+    /// Closes the chunk being written (EOS into the recording) and ends the manifest.
+    void finishRecording(const QString &reason);
 
     Role m_role;
     MediaOptions m_options;

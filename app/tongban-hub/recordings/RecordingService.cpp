@@ -1,0 +1,437 @@
+#include "RecordingService.h"
+
+#include "Logging.h"
+#include "accounts/AccountService.h"
+
+#include <core/Hash.h>
+#include <storage/Database.h>
+#include <storage/FileSystem.h>
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace Tongban::Hub {
+
+namespace {
+
+HttpResponse unknownRecording(const QString &callId)
+{
+    return errorResponse(
+        404, QStringLiteral("not_found"), QStringLiteral("通话录像不存在"), callId.left(100));
+}
+
+HttpResponse notAllowed(const QString &callId)
+{
+    return errorResponse(403, QStringLiteral("forbidden"),
+        QStringLiteral("无权查看该通话录像，只有管理员和事项属地部门可以查看"), callId.left(100));
+}
+
+std::optional<int> chunkIndex(const QString &text)
+{
+    bool ok = false;
+    const int index = text.toInt(&ok);
+    if (!ok || index < 0 || index >= RecordingService::MaxChunks || text != QString::number(index))
+        return std::nullopt;
+    return index;
+}
+
+} // namespace
+
+Storage::MigrationSet RecordingService::schema()
+{
+    Storage::Migration first;
+    first.version = 1;
+    first.description = QStringLiteral("call recordings and their chunks (000 §15)");
+    first.statements = {
+        QStringLiteral("CREATE TABLE hub_recordings (call_id TEXT PRIMARY KEY,"
+                       " case_id TEXT, jurisdiction_code TEXT NOT NULL,"
+                       " call_started_at BIGINT NOT NULL, state TEXT NOT NULL,"
+                       " manifest TEXT, created_at BIGINT NOT NULL, completed_at BIGINT)"),
+        QStringLiteral("CREATE INDEX hub_recordings_case ON hub_recordings(case_id)"),
+        QStringLiteral("CREATE INDEX hub_recordings_started ON hub_recordings(call_started_at)"),
+        QStringLiteral("CREATE TABLE hub_recording_chunks (call_id TEXT NOT NULL"
+                       " REFERENCES hub_recordings(call_id), chunk_index INTEGER NOT NULL,"
+                       " sha256 TEXT NOT NULL, size_bytes BIGINT NOT NULL,"
+                       " received_at BIGINT NOT NULL, PRIMARY KEY (call_id, chunk_index))"),
+    };
+    return Storage::MigrationSet { QStringLiteral("hub_recordings"), { first } };
+}
+
+RecordingService::RecordingService(
+    Storage::Database &database, const Core::Clock &clock, const QString &dir)
+    : m_database(database)
+    , m_clock(clock)
+    , m_dir(dir)
+{ }
+
+std::optional<RecordingService::CallRow> RecordingService::findCall(
+    const QString &callId, HttpResponse *error) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT id, caller_window, answered_by, case_id, item_code,"
+                                 " jurisdiction_code, started_at, ended_at FROM hub_calls"
+                                 " WHERE id = ?"));
+    query.addBindValue(callId);
+    if (!query.exec()) {
+        *error = internalError(query.lastError().text());
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        *error = unknownRecording(callId);
+        return std::nullopt;
+    }
+    CallRow row;
+    row.id = query.value(0).toString();
+    row.callerWindow = query.value(1).toString();
+    row.answeredBy = query.value(2).toString();
+    row.caseId = query.value(3).toString();
+    row.itemCode = query.value(4).toString();
+    row.jurisdiction = query.value(5).toString();
+    row.startedAt = query.value(6).toLongLong();
+    row.endedAt = query.value(7).toLongLong();
+    return row;
+}
+
+bool RecordingService::mayRead(const CallRow &call, const AuthContext &context) const
+{
+    if (context.role == QLatin1String("admin"))
+        return true;
+    return context.role == QLatin1String("department")
+        && context.jurisdictionCode == call.jurisdiction;
+}
+
+QString RecordingService::directory(const QString &callId) const
+{
+    // The call id may be "." or ".." (§11 allows dots): never a path of its own.
+    return QDir(m_dir).filePath(Core::sha256Hex(callId.toUtf8()));
+}
+
+HttpResponse RecordingService::putChunk(const HttpRequest &request, const QString &callId,
+    const QString &indexText, const AuthContext &context)
+{
+    HttpResponse error;
+    const auto call = findCall(callId, &error);
+    // Another window's call, or one nobody answered (nothing was recorded): as if unknown.
+    if (!call)
+        return error;
+    if (context.windowId.isEmpty() || call->callerWindow != context.windowId
+        || call->answeredBy.isEmpty())
+        return unknownRecording(callId);
+    const auto index = chunkIndex(indexText);
+    if (!index) {
+        return errorResponse(400, QStringLiteral("bad_request"), QStringLiteral("请求格式错误"),
+            QStringLiteral("chunk index: 0 to %1").arg(MaxChunks - 1));
+    }
+    if (request.body.isEmpty() || request.body.size() > Limits::MaxChunkBytes) {
+        return errorResponse(413, QStringLiteral("body_too_large"), QStringLiteral("文件过大"),
+            QStringLiteral("a recording chunk is 1 to %1 bytes").arg(Limits::MaxChunkBytes));
+    }
+    const auto checksum = parseTusChecksum(request.header(QByteArrayLiteral("Upload-Checksum")));
+    if (!checksum || checksum->algorithm != "sha256" || checksum->digest.size() != 32) {
+        return errorResponse(400, QStringLiteral("bad_request"), QStringLiteral("请求格式错误"),
+            QStringLiteral("Upload-Checksum: sha256 <base64> is required"));
+    }
+    const QByteArray digest = Core::sha256(request.body);
+    if (digest != checksum->digest) {
+        return errorResponse(460, QStringLiteral("checksum_mismatch"),
+            QStringLiteral("文件校验失败，请重新上传"),
+            QStringLiteral("the chunk's SHA-256 is not the one in Upload-Checksum"));
+    }
+    const QString sha256 = QString::fromLatin1(digest.toHex());
+
+    QSqlQuery recording(m_database.connection());
+    recording.prepare(QStringLiteral("SELECT state FROM hub_recordings WHERE call_id = ?"));
+    recording.addBindValue(callId);
+    if (!recording.exec())
+        return internalError(recording.lastError().text());
+    const bool exists = recording.next();
+    QSqlQuery existing(m_database.connection());
+    existing.prepare(QStringLiteral(
+        "SELECT sha256 FROM hub_recording_chunks WHERE call_id = ? AND chunk_index = ?"));
+    existing.addBindValue(callId);
+    existing.addBindValue(*index);
+    if (!existing.exec())
+        return internalError(existing.lastError().text());
+    const QJsonObject answer { { QStringLiteral("callId"), callId },
+        { QStringLiteral("index"), *index }, { QStringLiteral("sha256"), sha256 } };
+    if (existing.next()) {
+        // A retry after a lost answer: the same bytes are acknowledged again.
+        if (existing.value(0).toString() == sha256)
+            return jsonResponse(200, answer);
+        return errorResponse(409, QStringLiteral("conflict"),
+            QStringLiteral("该段录像已上传，内容不同"),
+            QStringLiteral("chunk %1 was received with another SHA-256").arg(*index));
+    }
+    if (exists && recording.value(0).toString() == QLatin1String("complete")) {
+        return errorResponse(409, QStringLiteral("conflict"), QStringLiteral("录像已完整上传"),
+            QStringLiteral("the recording is complete: no chunk is added"));
+    }
+
+    const QString dir = directory(callId);
+    if (const Core::Status made = Storage::FileSystem::system().ensureDirectory(dir); !made)
+        return internalError(made.error().detail);
+    const QString path = QDir(dir).filePath(QString::number(*index) + QStringLiteral(".mkv"));
+    QFile::remove(path); // a file a crash left before its row was committed
+    if (const Core::Status written = Storage::FileSystem::system().writeNewFile(path, request.body);
+        !written)
+        return internalError(written.error().detail);
+    if (const Core::Status synced = Storage::FileSystem::system().syncDirectory(dir); !synced)
+        return internalError(synced.error().detail);
+    const qint64 now = m_clock.now().toMSecsSinceEpoch();
+    const Core::Status stored = m_database.transaction([&]() -> Core::Status {
+        if (!exists) {
+            QSqlQuery insert(m_database.connection());
+            insert.prepare(QStringLiteral(
+                "INSERT INTO hub_recordings (call_id, case_id, jurisdiction_code,"
+                " call_started_at, state, created_at) VALUES (?, ?, ?, ?, 'receiving', ?)"));
+            insert.addBindValue(callId);
+            insert.addBindValue(call->caseId.isEmpty() ? QVariant() : QVariant(call->caseId));
+            insert.addBindValue(call->jurisdiction);
+            insert.addBindValue(call->startedAt);
+            insert.addBindValue(now);
+            if (!insert.exec())
+                return Core::Error { 1, {}, insert.lastError().text() };
+        }
+        QSqlQuery insert(m_database.connection());
+        insert.prepare(QStringLiteral("INSERT INTO hub_recording_chunks (call_id, chunk_index,"
+                                      " sha256, size_bytes, received_at) VALUES (?, ?, ?, ?, ?)"));
+        insert.addBindValue(callId);
+        insert.addBindValue(*index);
+        insert.addBindValue(sha256);
+        insert.addBindValue(qint64(request.body.size()));
+        insert.addBindValue(now);
+        if (!insert.exec())
+            return Core::Error { 1, {}, insert.lastError().text() };
+        return {};
+    });
+    if (!stored)
+        return internalError(stored.error().detail);
+    return jsonResponse(201, answer);
+}
+
+HttpResponse RecordingService::putManifest(
+    const QString &callId, const QJsonObject &manifest, const AuthContext &context)
+{
+    HttpResponse error;
+    const auto call = findCall(callId, &error);
+    if (!call)
+        return error;
+    if (context.windowId.isEmpty() || call->callerWindow != context.windowId
+        || call->answeredBy.isEmpty())
+        return unknownRecording(callId);
+    if (manifest.value(u"callId").toString() != callId || !manifest.value(u"chunks").isArray()
+        || !manifest.contains(u"endedAt")) {
+        return errorResponse(422, QStringLiteral("validation_failed"),
+            QStringLiteral("录像清单不完整"),
+            QStringLiteral("the manifest needs this callId, chunks and endedAt"));
+    }
+    QSqlQuery chunks(m_database.connection());
+    chunks.prepare(
+        QStringLiteral("SELECT chunk_index, sha256 FROM hub_recording_chunks WHERE call_id = ?"));
+    chunks.addBindValue(callId);
+    if (!chunks.exec())
+        return internalError(chunks.lastError().text());
+    QHash<int, QString> received;
+    while (chunks.next())
+        received.insert(chunks.value(0).toInt(), chunks.value(1).toString());
+    const QJsonArray listed = manifest.value(u"chunks").toArray();
+    if (listed.size() > MaxChunks) {
+        return errorResponse(422, QStringLiteral("validation_failed"),
+            QStringLiteral("录像清单不完整"), QStringLiteral("too many chunks"));
+    }
+    QStringList missing;
+    for (const QJsonValue &value : listed) {
+        const QJsonObject chunk = value.toObject();
+        const int index = chunk.value(u"index").toInt(-1);
+        if (received.value(index) != chunk.value(u"sha256").toString().toLower())
+            missing.append(QString::number(index));
+    }
+    if (!missing.isEmpty() || listed.size() != received.size() || received.isEmpty()) {
+        return errorResponse(409, QStringLiteral("recording_incomplete"),
+            QStringLiteral("录像尚未完整上传，请稍后重试"),
+            QStringLiteral("chunks missing or different: %1; received %2, listed %3")
+                .arg(missing.mid(0, 20).join(u','))
+                .arg(received.size())
+                .arg(listed.size()));
+    }
+    QSqlQuery update(m_database.connection());
+    update.prepare(QStringLiteral("UPDATE hub_recordings SET state = 'complete', manifest = ?,"
+                                  " completed_at = COALESCE(completed_at, ?) WHERE call_id = ?"));
+    update.addBindValue(QString::fromUtf8(QJsonDocument(manifest).toJson(QJsonDocument::Compact)));
+    update.addBindValue(m_clock.now().toMSecsSinceEpoch());
+    update.addBindValue(callId);
+    if (!update.exec())
+        return internalError(update.lastError().text());
+    qCInfo(lcHub).noquote() << "recording of call" << callId << "complete:" << received.size()
+                            << "chunks";
+    return jsonResponse(200, describe(*call));
+}
+
+QJsonObject RecordingService::describe(const CallRow &call) const
+{
+    QSqlQuery recording(m_database.connection());
+    recording.prepare(QStringLiteral(
+        "SELECT state, manifest, completed_at FROM hub_recordings WHERE call_id = ?"));
+    recording.addBindValue(call.id);
+    QJsonObject body { { QStringLiteral("callId"), call.id },
+        { QStringLiteral("caseId"), call.caseId.isEmpty() ? QJsonValue() : call.caseId },
+        { QStringLiteral("itemCode"), call.itemCode },
+        { QStringLiteral("jurisdiction"), call.jurisdiction },
+        { QStringLiteral("callerWindow"), call.callerWindow },
+        { QStringLiteral("homeWindow"), call.answeredBy },
+        { QStringLiteral("callStartedAt"),
+            rfc3339(QDateTime::fromMSecsSinceEpoch(call.startedAt, QTimeZone::utc())) } };
+    if (recording.exec() && recording.next()) {
+        body.insert(QStringLiteral("state"), recording.value(0).toString());
+        const QJsonObject manifest
+            = QJsonDocument::fromJson(recording.value(1).toString().toUtf8()).object();
+        if (!manifest.isEmpty()) {
+            for (const char *key :
+                { "callerClerk", "homeClerk", "startedAt", "endedAt", "endReason" })
+                body.insert(QLatin1String(key), manifest.value(QLatin1String(key)));
+        }
+    }
+    QSqlQuery chunks(m_database.connection());
+    chunks.prepare(QStringLiteral("SELECT chunk_index, sha256, size_bytes"
+                                  " FROM hub_recording_chunks WHERE call_id = ?"
+                                  " ORDER BY chunk_index"));
+    chunks.addBindValue(call.id);
+    QJsonArray list;
+    if (chunks.exec()) {
+        while (chunks.next()) {
+            list.append(QJsonObject { { QStringLiteral("index"), chunks.value(0).toInt() },
+                { QStringLiteral("sha256"), chunks.value(1).toString() },
+                { QStringLiteral("sizeBytes"), double(chunks.value(2).toLongLong()) } });
+        }
+    }
+    body.insert(QStringLiteral("chunks"), list);
+    return body;
+}
+
+HttpResponse RecordingService::get(const QString &callId, const AuthContext &context)
+{
+    HttpResponse error;
+    const auto call = findCall(callId, &error);
+    if (!call)
+        return error;
+    if (!mayRead(*call, context))
+        return notAllowed(callId);
+    QSqlQuery exists(m_database.connection());
+    exists.prepare(QStringLiteral("SELECT 1 FROM hub_recordings WHERE call_id = ?"));
+    exists.addBindValue(callId);
+    if (!exists.exec())
+        return internalError(exists.lastError().text());
+    if (!exists.next())
+        return unknownRecording(callId);
+    return jsonResponse(200, describe(*call));
+}
+
+HttpResponse RecordingService::chunk(
+    const QString &callId, const QString &indexText, const AuthContext &context)
+{
+    HttpResponse error;
+    const auto call = findCall(callId, &error);
+    if (!call)
+        return error;
+    if (!mayRead(*call, context))
+        return notAllowed(callId);
+    const auto index = chunkIndex(indexText);
+    if (!index)
+        return unknownRecording(callId);
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral(
+        "SELECT sha256 FROM hub_recording_chunks WHERE call_id = ? AND chunk_index = ?"));
+    query.addBindValue(callId);
+    query.addBindValue(*index);
+    if (!query.exec())
+        return internalError(query.lastError().text());
+    if (!query.next())
+        return unknownRecording(callId);
+    QFile file(QDir(directory(callId)).filePath(QString::number(*index) + QStringLiteral(".mkv")));
+    if (!file.open(QIODevice::ReadOnly))
+        return internalError(QStringLiteral("recording chunk file missing: ") + callId);
+    HttpResponse response;
+    response.status = 200;
+    response.body = file.readAll();
+    response.addHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("video/x-matroska"));
+    response.addHeader(QByteArrayLiteral("Repr-Digest"),
+        QByteArrayLiteral("sha-256=:")
+            + QByteArray::fromHex(query.value(0).toString().toLatin1()).toBase64()
+            + QByteArrayLiteral(":"));
+    return response;
+}
+
+HttpResponse RecordingService::list(const QUrlQuery &query, const AuthContext &context)
+{
+    const QString caseId = query.queryItemValue(QStringLiteral("caseId"));
+    const QString callId = query.queryItemValue(QStringLiteral("callId"));
+    if (caseId.isEmpty() == callId.isEmpty()) {
+        return errorResponse(400, QStringLiteral("bad_request"), QStringLiteral("请求格式错误"),
+            QStringLiteral("give caseId or callId"));
+    }
+    if (context.role != QLatin1String("admin") && context.role != QLatin1String("department"))
+        return notAllowed(caseId + callId);
+    QSqlQuery rows(m_database.connection());
+    rows.prepare(
+        QStringLiteral("SELECT call_id FROM hub_recordings WHERE %1 = ?"
+                       " AND (? OR jurisdiction_code = ?) ORDER BY call_started_at"
+                       " LIMIT 200")
+            .arg(caseId.isEmpty() ? QStringLiteral("call_id") : QStringLiteral("case_id")));
+    rows.addBindValue(caseId.isEmpty() ? callId : caseId);
+    rows.addBindValue(context.role == QLatin1String("admin"));
+    rows.addBindValue(context.jurisdictionCode);
+    if (!rows.exec())
+        return internalError(rows.lastError().text());
+    QJsonArray recordings;
+    while (rows.next()) {
+        HttpResponse error;
+        if (const auto call = findCall(rows.value(0).toString(), &error))
+            recordings.append(describe(*call));
+    }
+    return jsonResponse(200, QJsonObject { { QStringLiteral("recordings"), recordings } });
+}
+
+int RecordingService::sweep()
+{
+    const qint64 cutoff = m_clock.now().addDays(-RetentionDays).toMSecsSinceEpoch();
+    QSqlQuery old(m_database.connection());
+    old.prepare(QStringLiteral("SELECT call_id FROM hub_recordings WHERE call_started_at < ?"
+                               " LIMIT 1000"));
+    old.addBindValue(cutoff);
+    if (!old.exec()) {
+        qCWarning(lcHub) << "recording sweep failed:" << old.lastError().text();
+        return 0;
+    }
+    QStringList expired;
+    while (old.next())
+        expired.append(old.value(0).toString());
+    int deleted = 0;
+    for (const QString &callId : std::as_const(expired)) {
+        const Core::Status removed = m_database.transaction([&]() -> Core::Status {
+            for (const char *table : { "hub_recording_chunks", "hub_recordings" }) {
+                QSqlQuery remove(m_database.connection());
+                remove.prepare(
+                    QStringLiteral("DELETE FROM %1 WHERE call_id = ?").arg(QLatin1String(table)));
+                remove.addBindValue(callId);
+                if (!remove.exec())
+                    return Core::Error { 1, {}, remove.lastError().text() };
+            }
+            return {};
+        });
+        if (!removed) {
+            qCWarning(lcHub) << "recording not deleted:" << removed.error().detail;
+            continue;
+        }
+        QDir(directory(callId)).removeRecursively();
+        ++deleted;
+    }
+    if (deleted > 0)
+        qCInfo(lcHub) << deleted << "recordings older than" << RetentionDays << "days deleted";
+    return deleted;
+}
+
+} // namespace Tongban::Hub
