@@ -47,8 +47,12 @@ Storage::MigrationSet RecordingService::schema()
     first.version = 1;
     first.description = QStringLiteral("call recordings and their chunks (000 §15)");
     first.statements = {
+        // case_id: the call's case on the platform; client_case_id: the case id the caller's
+        // workstation gave in the manifest (a call is often made before its case is sent:
+        // the case is found by it and the calling window once it is).
         QStringLiteral("CREATE TABLE hub_recordings (call_id TEXT PRIMARY KEY,"
-                       " case_id TEXT, jurisdiction_code TEXT NOT NULL,"
+                       " case_id TEXT, client_case_id TEXT, caller_window TEXT NOT NULL,"
+                       " jurisdiction_code TEXT NOT NULL,"
                        " call_started_at BIGINT NOT NULL, state TEXT NOT NULL,"
                        " manifest TEXT, created_at BIGINT NOT NULL, completed_at BIGINT)"),
         QStringLiteral("CREATE INDEX hub_recordings_case ON hub_recordings(case_id)"),
@@ -186,10 +190,11 @@ HttpResponse RecordingService::putChunk(const HttpRequest &request, const QStrin
         if (!exists) {
             QSqlQuery insert(m_database.connection());
             insert.prepare(QStringLiteral(
-                "INSERT INTO hub_recordings (call_id, case_id, jurisdiction_code,"
-                " call_started_at, state, created_at) VALUES (?, ?, ?, ?, 'receiving', ?)"));
+                "INSERT INTO hub_recordings (call_id, case_id, caller_window, jurisdiction_code,"
+                " call_started_at, state, created_at) VALUES (?, ?, ?, ?, ?, 'receiving', ?)"));
             insert.addBindValue(callId);
             insert.addBindValue(call->caseId.isEmpty() ? QVariant() : QVariant(call->caseId));
+            insert.addBindValue(call->callerWindow);
             insert.addBindValue(call->jurisdiction);
             insert.addBindValue(call->startedAt);
             insert.addBindValue(now);
@@ -260,8 +265,11 @@ HttpResponse RecordingService::putManifest(
     }
     QSqlQuery update(m_database.connection());
     update.prepare(QStringLiteral("UPDATE hub_recordings SET state = 'complete', manifest = ?,"
+                                  " client_case_id = ?,"
                                   " completed_at = COALESCE(completed_at, ?) WHERE call_id = ?"));
     update.addBindValue(QString::fromUtf8(QJsonDocument(manifest).toJson(QJsonDocument::Compact)));
+    const QString clientCaseId = manifest.value(u"caseId").toString().left(200);
+    update.addBindValue(clientCaseId.isEmpty() ? QVariant() : QVariant(clientCaseId));
     update.addBindValue(m_clock.now().toMSecsSinceEpoch());
     update.addBindValue(callId);
     if (!update.exec())
@@ -274,8 +282,12 @@ HttpResponse RecordingService::putManifest(
 QJsonObject RecordingService::describe(const CallRow &call) const
 {
     QSqlQuery recording(m_database.connection());
+    // The platform's case: the call's, or the one the calling window sent under the
+    // workstation's case id.
     recording.prepare(QStringLiteral(
-        "SELECT state, manifest, completed_at FROM hub_recordings WHERE call_id = ?"));
+        "SELECT r.state, r.manifest, r.completed_at, COALESCE(r.case_id, c.id)"
+        " FROM hub_recordings r LEFT JOIN hub_cases c ON c.window_id = r.caller_window"
+        " AND c.client_case_id = r.client_case_id WHERE r.call_id = ?"));
     recording.addBindValue(call.id);
     QJsonObject body { { QStringLiteral("callId"), call.id },
         { QStringLiteral("caseId"), call.caseId.isEmpty() ? QJsonValue() : call.caseId },
@@ -287,6 +299,8 @@ QJsonObject RecordingService::describe(const CallRow &call) const
             rfc3339(QDateTime::fromMSecsSinceEpoch(call.startedAt, QTimeZone::utc())) } };
     if (recording.exec() && recording.next()) {
         body.insert(QStringLiteral("state"), recording.value(0).toString());
+        if (!recording.value(3).isNull())
+            body.insert(QStringLiteral("caseId"), recording.value(3).toString());
         const QJsonObject manifest
             = QJsonDocument::fromJson(recording.value(1).toString().toUtf8()).object();
         if (!manifest.isEmpty()) {
@@ -376,12 +390,18 @@ HttpResponse RecordingService::list(const QUrlQuery &query, const AuthContext &c
     if (context.role != QLatin1String("admin") && context.role != QLatin1String("department"))
         return notAllowed(caseId + callId);
     QSqlQuery rows(m_database.connection());
-    rows.prepare(
-        QStringLiteral("SELECT call_id FROM hub_recordings WHERE %1 = ?"
-                       " AND (? OR jurisdiction_code = ?) ORDER BY call_started_at"
-                       " LIMIT 200")
-            .arg(caseId.isEmpty() ? QStringLiteral("call_id") : QStringLiteral("case_id")));
+    rows.prepare(caseId.isEmpty()
+            ? QStringLiteral("SELECT r.call_id FROM hub_recordings r WHERE r.call_id = ?"
+                             " AND (? OR r.jurisdiction_code = ?)")
+            : QStringLiteral("SELECT r.call_id FROM hub_recordings r"
+                             " LEFT JOIN hub_cases c ON c.window_id = r.caller_window"
+                             " AND c.client_case_id = r.client_case_id"
+                             " WHERE (r.case_id = ? OR c.id = ?)"
+                             " AND (? OR r.jurisdiction_code = ?)"
+                             " ORDER BY r.call_started_at LIMIT 200"));
     rows.addBindValue(caseId.isEmpty() ? callId : caseId);
+    if (!caseId.isEmpty())
+        rows.addBindValue(caseId);
     rows.addBindValue(context.role == QLatin1String("admin"));
     rows.addBindValue(context.jurisdictionCode);
     if (!rows.exec())

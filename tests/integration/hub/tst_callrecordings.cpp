@@ -91,7 +91,7 @@ private:
     /// A call from the application window answered by the home window, then hung up.
     QString answeredCall();
     /// A finished recording of \a callId with \a chunks chunks, in m_folder.
-    QString recordCall(const QString &callId, int chunks);
+    QString recordCall(const QString &callId, int chunks, const QString &caseId = {});
     std::unique_ptr<HubTestClient> signIn(const QString &account, const QString &window = {});
 
     std::unique_ptr<InProcessHub> m_platform;
@@ -138,11 +138,12 @@ QString TestCallRecordings::answeredCall()
     return *callId;
 }
 
-QString TestCallRecordings::recordCall(const QString &callId, int chunks)
+QString TestCallRecordings::recordCall(const QString &callId, int chunks, const QString &caseId)
 {
     const QString directory = QDir(m_folder).filePath(callId);
     auto recording = CallRecording::create(directory,
-        { callId, {}, Item, AppWindow, AppClerk, HomeWindow, HomeClerk }, m_platform->clock->now());
+        { callId, caseId, Item, AppWindow, AppClerk, HomeWindow, HomeClerk },
+        m_platform->clock->now());
     if (!recording)
         return {};
     for (int i = 0; i < chunks; ++i) {
@@ -171,13 +172,20 @@ std::unique_ptr<HubTestClient> TestCallRecordings::signIn(
 
 void TestCallRecordings::theRecordingReachesThePlatformAndTheLocalCopyGoes()
 {
-    // GIVEN a call answered and recorded at the caller in three chunks
+    // GIVEN a call about a case, answered and recorded at the caller in three chunks; the
+    // case reaches the platform after the call (the usual order)
     const QString callId = answeredCall();
     QVERIFY(!callId.isEmpty());
-    const QString directory = recordCall(callId, 3);
+    const QString directory = recordCall(callId, 3, QStringLiteral("ws-case-7"));
     QVERIFY(!directory.isEmpty());
     auto caller = signIn(AppClerk, AppWindow);
     QVERIFY(caller);
+    QStringList pageIds;
+    const Reply created = caller->postJson(QStringLiteral("/api/v1/cases"),
+        HubTestClient::caseBody(QStringLiteral("ws-case-7"), { bytes(100, 1) }, &pageIds));
+    QCOMPARE(created.status, 201);
+    const QString caseId = created.json().value(u"caseId").toString();
+    QVERIFY(!caseId.isEmpty());
     BearerTransport transport(m_platform->base, caller->token);
     RecordingOutbox outbox(transport, m_folder);
     QSignalSpy acknowledged(&outbox, &RecordingOutbox::acknowledged);
@@ -204,6 +212,14 @@ void TestCallRecordings::theRecordingReachesThePlatformAndTheLocalCopyGoes()
     QCOMPARE(recording.value(u"callerClerk").toString(), AppClerk);
     QCOMPARE(recording.value(u"homeClerk").toString(), HomeClerk);
     QCOMPARE(recording.value(u"itemCode").toString(), Item);
+    QCOMPARE(recording.value(u"caseId").toString(), caseId);
+    // AND it is listed with its case
+    const Reply byCase
+        = admin->send("GET", QStringLiteral("/api/v1/recordings?caseId=%1").arg(caseId));
+    QCOMPARE(byCase.status, 200);
+    QCOMPARE(byCase.json().value(u"recordings").toArray().size(), 1);
+    QCOMPARE(
+        byCase.json().value(u"recordings").toArray().first().toObject().value(u"callId"), callId);
     const QJsonArray chunks = recording.value(u"chunks").toArray();
     QCOMPARE(chunks.size(), 3);
     // AND each chunk downloads as it was recorded
