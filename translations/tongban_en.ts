@@ -1004,7 +1004,7 @@ As a credit code: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not built yet: showing a captured page for the home clerk to mark, and recording calls (kept six months).</source>
+        <source>Calls you make are recorded and kept six months on the platform. Not built yet: showing a captured page for the home clerk to mark.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

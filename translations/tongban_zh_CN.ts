@@ -1000,8 +1000,8 @@ As a credit code: %2</source>
         <translation>本窗口画面</translation>
     </message>
     <message>
-        <source>Not built yet: showing a captured page for the home clerk to mark, and recording calls (kept six months).</source>
-        <translation>尚未建成：向属地窗口展示已采集的页面并由其标注，以及通话录像（保存六个月）。</translation>
+        <source>Calls you make are recorded and kept six months on the platform. Not built yet: showing a captured page for the home clerk to mark.</source>
+        <translation>您发起的通话会录像，并在平台保存六个月。尚未建成：向属地窗口展示已采集的页面并由其标注。</translation>
     </message>
     <message numerus="yes">
         <source>Ringing at %n home window(s)…</source>
