@@ -30,6 +30,22 @@
 <context>
     <name>Tongban::Assist</name>
     <message>
+        <source>The call&apos;s data connection is not open yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This page cannot be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a page before marking it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This mark is outside the page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The call recording could not be saved. Check the free space of the workstation&apos;s disk and tell IT staff.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -30,6 +30,22 @@
 <context>
     <name>Tongban::Assist</name>
     <message>
+        <source>The call&apos;s data connection is not open yet.</source>
+        <translation>通话的数据连接尚未建立。</translation>
+    </message>
+    <message>
+        <source>This page cannot be shown.</source>
+        <translation>无法展示此页面。</translation>
+    </message>
+    <message>
+        <source>Show a page before marking it.</source>
+        <translation>请先展示页面，再进行标注。</translation>
+    </message>
+    <message>
+        <source>This mark is outside the page.</source>
+        <translation>标注超出了页面范围。</translation>
+    </message>
+    <message>
         <source>The call recording could not be saved. Check the free space of the workstation&apos;s disk and tell IT staff.</source>
         <translation>通话录像无法保存。请检查工作站磁盘的剩余空间，并告知信息技术人员。</translation>
     </message>

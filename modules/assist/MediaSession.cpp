@@ -388,6 +388,7 @@ struct MediaSession::Private
     bool remoteDescriptionSet = false;
     QList<QPair<QString, int>> pendingCandidates;
     GstElement *recorder = nullptr; ///< splitmuxsink, while recording
+    GObject *channel = nullptr; ///< the data channel (GstWebRTCDataChannel), once there is one
     std::optional<CallRecording> recording;
     /// Running time when the recording was told to end: the end of its last chunk, which
     /// splitmuxsink does not report for a chunk closed by the end of its streams.
@@ -514,6 +515,32 @@ struct MediaSession::Private
             shared.post([&shared] { shared.session->takeClosedChunks(); });
     }
 
+    /// The answerer learns of the caller's data channel (a webrtcbin thread).
+    static void onDataChannel(GstElement *, GObject *channel, gpointer data)
+    {
+        Shared &shared = sharedOf(data);
+        g_object_ref(channel);
+        shared.post([&shared, channel] { shared.session->attachChannel(channel); });
+    }
+
+    static void onChannelOpen(GObject *, gpointer data)
+    {
+        Shared &shared = sharedOf(data);
+        shared.post([&shared] {
+            if (!shared.session->m_channelOpen) {
+                shared.session->m_channelOpen = true;
+                emit shared.session->channelOpen();
+            }
+        });
+    }
+
+    static void onChannelMessage(GObject *, gchar *text, gpointer data)
+    {
+        Shared &shared = sharedOf(data);
+        const QString message = QString::fromUtf8(text);
+        shared.post([&shared, message] { emit shared.session->channelMessage(message); });
+    }
+
     static GstBusSyncReply onBusMessage(GstBus *, GstMessage *message, gpointer data)
     {
         // Nobody pops the bus: every message is handled (or not) here and dropped, so that
@@ -569,6 +596,8 @@ MediaSession::~MediaSession()
             gst_object_unref(d->camera);
         if (d->recorder)
             gst_object_unref(d->recorder);
+        if (d->channel) // its handlers post to the session, gone for them now
+            g_object_unref(d->channel);
         gst_object_unref(d->pipeline);
     }
 }
@@ -663,6 +692,8 @@ Core::Status MediaSession::start()
         GConnectFlags(0));
     g_signal_connect_data(d->webrtc, "pad-added", callback(onIncomingStream), hold(shared),
         releaseClosure, GConnectFlags(0));
+    g_signal_connect_data(d->webrtc, "on-data-channel", callback(Private::onDataChannel),
+        hold(shared), releaseClosure, GConnectFlags(0));
     GstElement *selfView = gst_bin_get_by_name(GST_BIN(pipeline), "selfview");
     GstAppSinkCallbacks callbacks {};
     callbacks.new_sample = onSelfViewSample;
@@ -693,6 +724,55 @@ Core::Status MediaSession::start()
             QString::fromUtf8(description) };
         fail(failure);
         return failure;
+    }
+    if (m_role == Role::Offerer) {
+        // Before the offer (made once negotiation is needed, on the GUI thread later), so
+        // that the offer carries it.
+        GstElement *channel = nullptr;
+        g_signal_emit_by_name(d->webrtc, "create-data-channel", "assist", nullptr, &channel);
+        if (channel)
+            attachChannel(channel); // takes the reference
+        else
+            qCWarning(lcMedia) << "no data channel: the shared page goes by the platform";
+    }
+    return {};
+}
+
+void MediaSession::attachChannel(void *channel)
+{
+    GObject *object = G_OBJECT(channel);
+    if (d->channel || m_state == State::Stopped || m_state == State::Failed) {
+        g_object_unref(object);
+        return;
+    }
+    d->channel = object;
+    const SharedPtr &shared = d->shared;
+    g_signal_connect_data(object, "on-open", callback(Private::onChannelOpen), hold(shared),
+        releaseClosure, GConnectFlags(0));
+    g_signal_connect_data(object, "on-message-string", callback(Private::onChannelMessage),
+        hold(shared), releaseClosure, GConnectFlags(0));
+    GstWebRTCDataChannelState state = GST_WEBRTC_DATA_CHANNEL_STATE_CONNECTING;
+    g_object_get(object, "ready-state", &state, nullptr);
+    if (state == GST_WEBRTC_DATA_CHANNEL_STATE_OPEN && !m_channelOpen) {
+        m_channelOpen = true;
+        emit channelOpen();
+    }
+}
+
+Core::Status MediaSession::sendChannelMessage(const QString &text)
+{
+    if (!d->channel || !m_channelOpen || m_state != State::Connected) {
+        return Core::Error { NotConnected, Tr::tr("The call's data connection is not open yet."),
+            {} };
+    }
+    GError *error = nullptr;
+    const QByteArray bytes = text.toUtf8();
+    if (!gst_webrtc_data_channel_send_string_full(
+            GST_WEBRTC_DATA_CHANNEL(d->channel), bytes.constData(), &error)) {
+        const QString detail = QString::fromUtf8(error ? error->message : "?");
+        g_clear_error(&error);
+        return Core::Error { NotConnected, Tr::tr("The call's data connection is not open yet."),
+            detail };
     }
     return {};
 }

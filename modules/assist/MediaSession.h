@@ -104,6 +104,13 @@ public:
     void addRemoteIceCandidate(const QString &candidate, int sdpMLineIndex);
     /// Ends the media. Idempotent.
     void stop();
+    /*!
+     * Sends \a text to the other party on the call's data channel ("assist": reliable,
+     * ordered SCTP over the same transport as the media; the caller opens it before its
+     * offer). NotConnected until channelOpen().
+     */
+    Core::Status sendChannelMessage(const QString &text);
+    bool isChannelOpen() const { return m_channelOpen; }
 
     Role role() const { return m_role; }
     State state() const { return m_state; }
@@ -126,6 +133,10 @@ signals:
     void localIceCandidate(const QString &candidate, int sdpMLineIndex);
     void remoteFrame(const QImage &frame);
     void localFrame(const QImage &frame);
+    /// The data channel can carry messages both ways now.
+    void channelOpen();
+    /// A message from the other party on the data channel.
+    void channelMessage(const QString &text);
     /// The media failed (device lost, ICE failed, a plugin error); the session is stopped.
     void failed(const Tongban::Core::Error &error);
     /// A chunk of the recording was closed and is listed in its manifest.
@@ -148,10 +159,13 @@ private:
     void takeClosedChunks();
     /// Closes the chunk being written (EOS into the recording) and ends the manifest.
     void finishRecording(const QString &reason);
+    /// Takes a reference to \a channel (a GstWebRTCDataChannel).
+    void attachChannel(void *channel);
 
     Role m_role;
     MediaOptions m_options;
     State m_state = State::Idle;
+    bool m_channelOpen = false;
     std::unique_ptr<Private> d;
 };
 

@@ -9,6 +9,8 @@
 
 #include <assist/CallRecording.h>
 #include <assist/MediaSession.h>
+#include <assist/PageShare.h>
+#include <core/Hash.h>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -227,6 +229,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void pictureAndSoundFlowBothWaysThroughThePlatformsSignalling();
+    void marksOnTheSharedPageTravelOnTheDataChannelWithin200Ms();
     void theCallerRecordsBothDirectionsInChunksWithAManifest();
     void aKilledCallerLeavesAPlayableRecordingUpToItsLastWholeChunk();
     void aDescriptionThatCannotBeReadFailsTheMedia_data();
@@ -322,6 +325,87 @@ void TestCallMedia::pictureAndSoundFlowBothWaysThroughThePlatformsSignalling()
     const qint64 framesAtEnd = app.media->remoteVideoFrames();
     QTest::qWait(300);
     QCOMPARE(app.media->remoteVideoFrames(), framesAtEnd);
+}
+
+void TestCallMedia::marksOnTheSharedPageTravelOnTheDataChannelWithin200Ms()
+{
+    // GIVEN an active call with its media connected on loopback, and each side's shared page
+    // on the call's data channel
+    Window app(m_base, QStringLiteral("xh-tb-03-wangli"), AppWindow);
+    Window home(m_base, QStringLiteral("xh-tb-01-liuyang"), HomeWindow);
+    QVERIFY(app.open() && home.open());
+    const auto callId = app.calls->invite(Item);
+    QVERIFY(callId.ok());
+    QTRY_COMPARE(home.calls->incomingCalls().size(), 1);
+    QVERIFY(home.calls->accept(*callId).ok());
+    QTRY_COMPARE(app.calls->state(), CallSignalling::State::Active);
+    QVERIFY(home.startMedia(MediaSession::Role::Answerer, MediaOptions::Video::TestPattern).ok());
+    QVERIFY(app.startMedia(MediaSession::Role::Offerer, MediaOptions::Video::TestPattern).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(app.media->isChannelOpen(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(home.media->isChannelOpen(), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(app.media->state(), MediaSession::State::Connected, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(home.media->state(), MediaSession::State::Connected, 20000);
+    const auto bind = [](Window &window, const QString &windowId) {
+        auto share = std::make_unique<Assist::PageShare>(
+            windowId, [media = window.media.get()](const QString &text) {
+                return media->sendChannelMessage(text);
+            });
+        QObject::connect(window.media.get(), &MediaSession::channelMessage, share.get(),
+            &Assist::PageShare::handleMessage);
+        return share;
+    };
+    auto appShare = bind(app, AppWindow);
+    auto homeShare = bind(home, HomeWindow);
+    const QString pageA = Core::sha256Hex("captured page 1");
+    const QString pageB = Core::sha256Hex("case page 2");
+    const QSize page(2480, 3508);
+
+    // WHEN the caller shows the captured page
+    QVERIFY(appShare->showPage(pageA, page, 1).ok());
+    // THEN the home window shows it too
+    QTRY_COMPARE(homeShare->currentPage(), pageA);
+
+    // WHEN the home clerk draws 20 marks, one every 50 ms
+    QElapsedTimer clock;
+    clock.start();
+    QHash<QString, qint64> sentAt;
+    QList<qint64> latencies;
+    QObject::connect(appShare.get(), &Assist::PageShare::remoteStroke, appShare.get(),
+        [&](const Assist::Stroke &stroke) {
+            latencies.append(clock.elapsed() - sentAt.value(stroke.id));
+        });
+    for (int i = 0; i < 20; ++i) {
+        Assist::Stroke stroke;
+        stroke.kind = Assist::Stroke::Kind::Pen;
+        for (int p = 0; p < 40; ++p)
+            stroke.points.append(QPointF(100 + 20 * i + p, 300 + 3 * p));
+        const qint64 at = clock.elapsed();
+        const auto id = homeShare->addStroke(stroke);
+        QVERIFY2(id.ok(), id ? "" : qPrintable(id.error().toString()));
+        sentAt.insert(*id, at);
+        QTest::qWait(50);
+    }
+    QTRY_COMPARE(latencies.size(), 20);
+
+    // THEN each appears at the caller's within 200 ms (95th percentile), at the same place
+    std::sort(latencies.begin(), latencies.end());
+    const qint64 p95 = latencies.at(18);
+    qInfo("marks on the data channel, loopback: median %lld ms, p95 %lld ms, max %lld ms",
+        latencies.at(10), p95, latencies.last());
+    QVERIFY2(p95 <= 200, qPrintable(QString::number(p95)));
+    QCOMPARE(appShare->strokes(pageA).size(), 20);
+    QVERIFY(appShare->strokes(pageA).last() == homeShare->strokes(pageA).last());
+    // AND undo, clear and a page switch by the home clerk are followed in step
+    QVERIFY(homeShare->undo().ok());
+    QTRY_COMPARE(appShare->strokes(pageA).size(), 19);
+    QVERIFY(homeShare->showPage(pageB, page, 2).ok());
+    QTRY_COMPARE(appShare->currentPage(), pageB);
+    QCOMPARE(appShare->currentNumber(), 2);
+    QVERIFY(appShare->showPage(pageA, page, 1).ok());
+    QTRY_COMPARE(homeShare->currentPage(), pageA);
+    QVERIFY(appShare->clear().ok());
+    QTRY_VERIFY(homeShare->strokes(pageA).isEmpty());
+    QVERIFY(home.calls->hangup().ok());
 }
 
 void TestCallMedia::theCallerRecordsBothDirectionsInChunksWithAManifest()
