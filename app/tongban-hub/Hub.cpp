@@ -427,6 +427,26 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
             return m_recordings->chunk(parts.at(1), parts.at(4), *context);
         return notFound(request.path);
     }
+    // Pages shared in a call and their marks (§11.2).
+    if (first == QLatin1String("calls") && parts.size() == 4
+        && parts.at(2) == QLatin1String("pages")) {
+        if (method == "PUT")
+            return m_recordings->putPage(request, parts.at(1), parts.at(3), *context);
+        if (method == "GET")
+            return m_recordings->page(parts.at(1), parts.at(3), *context);
+        return methodNotAllowed(method);
+    }
+    if (first == QLatin1String("calls") && parts.size() >= 3
+        && parts.at(2) == QLatin1String("markups")) {
+        if (parts.size() == 3 && method == "GET")
+            return m_recordings->markups(parts.at(1), *context);
+        if (parts.size() == 4 && method == "PUT") {
+            const auto body = json();
+            return body ? m_recordings->putMarkup(parts.at(1), parts.at(3), *body, *context)
+                        : error;
+        }
+        return notFound(request.path);
+    }
     if (first == QLatin1String("recordings") && parts.size() == 1 && method == "GET")
         return m_recordings->list(request.query, *context);
 

@@ -62,7 +62,18 @@ Storage::MigrationSet RecordingService::schema()
                        " sha256 TEXT NOT NULL, size_bytes BIGINT NOT NULL,"
                        " received_at BIGINT NOT NULL, PRIMARY KEY (call_id, chunk_index))"),
     };
-    return Storage::MigrationSet { QStringLiteral("hub_recordings"), { first } };
+    Storage::Migration pages;
+    pages.version = 2;
+    pages.description = QStringLiteral("pages shared in calls and their marked-up versions");
+    pages.statements = {
+        QStringLiteral("CREATE TABLE hub_call_pages (call_id TEXT NOT NULL, sha256 TEXT NOT NULL,"
+                       " size_bytes BIGINT NOT NULL, by_window TEXT NOT NULL,"
+                       " call_started_at BIGINT NOT NULL, created_at BIGINT NOT NULL,"
+                       " markup TEXT, markup_by TEXT, markup_at BIGINT,"
+                       " PRIMARY KEY (call_id, sha256))"),
+        QStringLiteral("CREATE INDEX hub_call_pages_started ON hub_call_pages(call_started_at)"),
+    };
+    return Storage::MigrationSet { QStringLiteral("hub_recordings"), { first, pages } };
 }
 
 RecordingService::RecordingService(
@@ -106,6 +117,12 @@ bool RecordingService::mayRead(const CallRow &call, const AuthContext &context) 
         return true;
     return context.role == QLatin1String("department")
         && context.jurisdictionCode == call.jurisdiction;
+}
+
+bool RecordingService::isParty(const CallRow &call, const AuthContext &context)
+{
+    return !call.answeredBy.isEmpty() && !context.windowId.isEmpty()
+        && (context.windowId == call.callerWindow || context.windowId == call.answeredBy);
 }
 
 QString RecordingService::directory(const QString &callId) const
@@ -415,12 +432,162 @@ HttpResponse RecordingService::list(const QUrlQuery &query, const AuthContext &c
     return jsonResponse(200, QJsonObject { { QStringLiteral("recordings"), recordings } });
 }
 
+HttpResponse RecordingService::putPage(const HttpRequest &request, const QString &callId,
+    const QString &sha256, const AuthContext &context)
+{
+    HttpResponse error;
+    const auto call = findCall(callId, &error);
+    if (!call)
+        return error;
+    if (!isParty(*call, context))
+        return unknownRecording(callId);
+    if (!isSha256Hex(sha256) || sha256 != sha256.toLower()) {
+        return errorResponse(400, QStringLiteral("bad_request"), QStringLiteral("请求格式错误"),
+            QStringLiteral("the page is named by its SHA-256 (64 lowercase hex)"));
+    }
+    if (request.body.isEmpty() || request.body.size() > Limits::MaxUploadBytes) {
+        return errorResponse(413, QStringLiteral("body_too_large"), QStringLiteral("文件过大"),
+            QStringLiteral("a page is 1 to %1 bytes").arg(Limits::MaxUploadBytes));
+    }
+    if (Core::sha256Hex(request.body) != sha256) {
+        return errorResponse(460, QStringLiteral("checksum_mismatch"),
+            QStringLiteral("文件校验失败，请重新上传"),
+            QStringLiteral("the page's SHA-256 is not its name"));
+    }
+    QSqlQuery existing(m_database.connection());
+    existing.prepare(
+        QStringLiteral("SELECT 1 FROM hub_call_pages WHERE call_id = ? AND sha256 = ?"));
+    existing.addBindValue(callId);
+    existing.addBindValue(sha256);
+    if (!existing.exec())
+        return internalError(existing.lastError().text());
+    const QJsonObject answer { { QStringLiteral("callId"), callId },
+        { QStringLiteral("sha256"), sha256 } };
+    if (existing.next())
+        return jsonResponse(200, answer); // the same content: nothing to do
+    const QString dir = directory(callId);
+    if (const Core::Status made = Storage::FileSystem::system().ensureDirectory(dir); !made)
+        return internalError(made.error().detail);
+    const QString path = QDir(dir).filePath(sha256 + QStringLiteral(".page"));
+    QFile::remove(path);
+    if (const Core::Status written = Storage::FileSystem::system().writeNewFile(path, request.body);
+        !written)
+        return internalError(written.error().detail);
+    if (const Core::Status synced = Storage::FileSystem::system().syncDirectory(dir); !synced)
+        return internalError(synced.error().detail);
+    QSqlQuery insert(m_database.connection());
+    insert.prepare(QStringLiteral("INSERT INTO hub_call_pages (call_id, sha256, size_bytes,"
+                                  " by_window, call_started_at, created_at)"
+                                  " VALUES (?, ?, ?, ?, ?, ?)"));
+    insert.addBindValue(callId);
+    insert.addBindValue(sha256);
+    insert.addBindValue(qint64(request.body.size()));
+    insert.addBindValue(context.windowId);
+    insert.addBindValue(call->startedAt);
+    insert.addBindValue(m_clock.now().toMSecsSinceEpoch());
+    if (!insert.exec())
+        return internalError(insert.lastError().text());
+    return jsonResponse(201, answer);
+}
+
+HttpResponse RecordingService::page(
+    const QString &callId, const QString &sha256, const AuthContext &context)
+{
+    HttpResponse error;
+    const auto call = findCall(callId, &error);
+    if (!call)
+        return error;
+    if (!isParty(*call, context) && !mayRead(*call, context))
+        return notAllowed(callId);
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT 1 FROM hub_call_pages WHERE call_id = ? AND sha256 = ?"));
+    query.addBindValue(callId);
+    query.addBindValue(sha256);
+    if (!query.exec())
+        return internalError(query.lastError().text());
+    if (!query.next())
+        return unknownRecording(callId);
+    QFile file(QDir(directory(callId)).filePath(sha256 + QStringLiteral(".page")));
+    if (!file.open(QIODevice::ReadOnly))
+        return internalError(QStringLiteral("shared page file missing: ") + callId);
+    HttpResponse response;
+    response.status = 200;
+    response.body = file.readAll();
+    response.addHeader(
+        QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/octet-stream"));
+    return response;
+}
+
+HttpResponse RecordingService::putMarkup(const QString &callId, const QString &sha256,
+    const QJsonObject &markup, const AuthContext &context)
+{
+    HttpResponse error;
+    const auto call = findCall(callId, &error);
+    if (!call)
+        return error;
+    if (!isParty(*call, context))
+        return unknownRecording(callId);
+    if (markup.value(u"pageSha256").toString() != sha256 || !markup.value(u"strokes").isArray()) {
+        return errorResponse(422, QStringLiteral("validation_failed"),
+            QStringLiteral("标注信息不完整"),
+            QStringLiteral("the markup needs this pageSha256 and strokes"));
+    }
+    QSqlQuery update(m_database.connection());
+    update.prepare(QStringLiteral("UPDATE hub_call_pages SET markup = ?, markup_by = ?,"
+                                  " markup_at = ? WHERE call_id = ? AND sha256 = ?"));
+    update.addBindValue(QString::fromUtf8(QJsonDocument(markup).toJson(QJsonDocument::Compact)));
+    update.addBindValue(context.windowId);
+    update.addBindValue(m_clock.now().toMSecsSinceEpoch());
+    update.addBindValue(callId);
+    update.addBindValue(sha256);
+    if (!update.exec())
+        return internalError(update.lastError().text());
+    if (update.numRowsAffected() != 1) {
+        return errorResponse(
+            404, QStringLiteral("not_found"), QStringLiteral("该页面未在通话中共享"), sha256);
+    }
+    return emptyResponse(204);
+}
+
+HttpResponse RecordingService::markups(const QString &callId, const AuthContext &context)
+{
+    HttpResponse error;
+    const auto call = findCall(callId, &error);
+    if (!call)
+        return error;
+    if (!isParty(*call, context) && !mayRead(*call, context))
+        return notAllowed(callId);
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT sha256, size_bytes, by_window, markup, markup_by"
+                                 " FROM hub_call_pages WHERE call_id = ? ORDER BY created_at"
+                                 " LIMIT 500"));
+    query.addBindValue(callId);
+    if (!query.exec())
+        return internalError(query.lastError().text());
+    QJsonArray pages;
+    while (query.next()) {
+        QJsonObject page { { QStringLiteral("sha256"), query.value(0).toString() },
+            { QStringLiteral("sizeBytes"), double(query.value(1).toLongLong()) },
+            { QStringLiteral("sharedBy"), query.value(2).toString() } };
+        if (!query.value(3).isNull()) {
+            page.insert(QStringLiteral("markup"),
+                QJsonDocument::fromJson(query.value(3).toString().toUtf8()).object());
+            page.insert(QStringLiteral("markedBy"), query.value(4).toString());
+        }
+        pages.append(page);
+    }
+    return jsonResponse(200,
+        QJsonObject { { QStringLiteral("callId"), callId }, { QStringLiteral("pages"), pages } });
+}
+
 int RecordingService::sweep()
 {
     const qint64 cutoff = m_clock.now().addDays(-RetentionDays).toMSecsSinceEpoch();
     QSqlQuery old(m_database.connection());
     old.prepare(QStringLiteral("SELECT call_id FROM hub_recordings WHERE call_started_at < ?"
-                               " LIMIT 1000"));
+                               " UNION SELECT call_id FROM hub_call_pages"
+                               " WHERE call_started_at < ? LIMIT 1000"));
+    old.addBindValue(cutoff);
     old.addBindValue(cutoff);
     if (!old.exec()) {
         qCWarning(lcHub) << "recording sweep failed:" << old.lastError().text();
@@ -432,7 +599,8 @@ int RecordingService::sweep()
     int deleted = 0;
     for (const QString &callId : std::as_const(expired)) {
         const Core::Status removed = m_database.transaction([&]() -> Core::Status {
-            for (const char *table : { "hub_recording_chunks", "hub_recordings" }) {
+            for (const char *table :
+                { "hub_recording_chunks", "hub_recordings", "hub_call_pages" }) {
                 QSqlQuery remove(m_database.connection());
                 remove.prepare(
                     QStringLiteral("DELETE FROM %1 WHERE call_id = ?").arg(QLatin1String(table)));

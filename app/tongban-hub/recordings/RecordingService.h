@@ -51,7 +51,21 @@ public:
     /// GET /recordings?caseId=… (or ?callId=…): the recordings the account may read.
     HttpResponse list(const QUrlQuery &query, const AuthContext &context);
 
-    /// Deletes the recordings past RetentionDays; returns how many.
+    /*!
+     * The pages shared in a call (issue 15): PUT .../pages/{sha256} stores the page at full
+     * resolution (its body must hash to the name) from either party of the answered call;
+     * PUT .../markups/{sha256} keeps the marked-up page (PageShare::markup JSON) of a stored
+     * page, the latest one per page; GET .../pages/{sha256} and GET .../markups are for the
+     * two parties, an admin and the home department. Deleted with the recordings.
+     */
+    HttpResponse putPage(const HttpRequest &request, const QString &callId, const QString &sha256,
+        const AuthContext &context);
+    HttpResponse page(const QString &callId, const QString &sha256, const AuthContext &context);
+    HttpResponse putMarkup(const QString &callId, const QString &sha256, const QJsonObject &markup,
+        const AuthContext &context);
+    HttpResponse markups(const QString &callId, const AuthContext &context);
+
+    /// Deletes the recordings (and shared pages) past RetentionDays; returns how many calls.
     int sweep();
 
 private:
@@ -68,6 +82,8 @@ private:
     };
     std::optional<CallRow> findCall(const QString &callId, HttpResponse *error) const;
     bool mayRead(const CallRow &call, const AuthContext &context) const;
+    /// The calling or the answering window of an answered call.
+    static bool isParty(const CallRow &call, const AuthContext &context);
     QString directory(const QString &callId) const;
     QJsonObject describe(const CallRow &call) const;
 

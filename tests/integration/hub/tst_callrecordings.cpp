@@ -86,6 +86,7 @@ private Q_SLOTS:
     void anInterruptedUploadResumesWithTheChunksNotYetAcknowledged();
     void aChunkChangedOnDiskIsNeverSentAndABadChecksumIsRefused();
     void theHubKeepsRecordingsSixMonths();
+    void aSharedPageAndItsMarksAreKeptWithTheCall();
 
 private:
     /// A call from the application window answered by the home window, then hung up.
@@ -430,6 +431,71 @@ void TestCallRecordings::theHubKeepsRecordingsSixMonths()
     m_platform->clock->advanceDays(2);
     QCOMPARE(recordings.sweep(), 1);
     QCOMPARE(status(younger), 404);
+}
+
+void TestCallRecordings::aSharedPageAndItsMarksAreKeptWithTheCall()
+{
+    // GIVEN an answered call
+    const QString callId = answeredCall();
+    QVERIFY(!callId.isEmpty());
+    auto caller = signIn(AppClerk, AppWindow);
+    QVERIFY(caller);
+    const QByteArray page = bytes(900000, 42); // a captured page at full resolution
+    const QString sha = Core::sha256Hex(page);
+    const QString pagePath = QStringLiteral("/api/v1/calls/%1/pages/%2").arg(callId, sha);
+
+    // WHEN the caller shares the captured page through the platform
+    // THEN bytes that are not the named page are refused, the page itself stored once
+    QCOMPARE(caller->send("PUT", pagePath, bytes(1000, 1)).status, 460);
+    QCOMPARE(caller->send("PUT", pagePath, page).status, 201);
+    QCOMPARE(caller->send("PUT", pagePath, page).status, 200);
+    // AND the home window that answered gets it at full resolution
+    auto home = signIn(HomeClerk, HomeWindow);
+    QVERIFY(home);
+    const Reply fetched = home->send("GET", pagePath);
+    QCOMPARE(fetched.status, 200);
+    QCOMPARE(fetched.body, page);
+
+    // WHEN the home window keeps the marked-up page (its marks as JSON with the page's hash)
+    const QJsonObject markup { { QStringLiteral("pageSha256"), sha },
+        { QStringLiteral("width"), 2480 }, { QStringLiteral("height"), 3508 },
+        { QStringLiteral("strokes"),
+            QJsonArray { QJsonObject { { QStringLiteral("id"), QStringLiteral("s1") },
+                { QStringLiteral("kind"), QStringLiteral("box") },
+                { QStringLiteral("points"), QJsonArray { 10, 10, 200, 200 } } } } } };
+    const QString markupPath = QStringLiteral("/api/v1/calls/%1/markups/%2").arg(callId, sha);
+    QCOMPARE(home->send("PUT", markupPath, QJsonDocument(markup).toJson()).status, 204);
+    // THEN the call lists the page with its marks, for the parties and the home department
+    auto department = signIn(QStringLiteral("xh-scjg-chenjing"));
+    QVERIFY(department);
+    const Reply listed
+        = department->send("GET", QStringLiteral("/api/v1/calls/%1/markups").arg(callId));
+    QCOMPARE(listed.status, 200);
+    const QJsonArray pages = listed.json().value(u"pages").toArray();
+    QCOMPARE(pages.size(), 1);
+    QCOMPARE(pages.first().toObject().value(u"sha256").toString(), sha);
+    QCOMPARE(pages.first().toObject().value(u"markup").toObject(), markup);
+    QCOMPARE(pages.first().toObject().value(u"markedBy").toString(), HomeWindow);
+    // AND nobody else sees the page, nobody else shares or marks one, nor marks a page that
+    // was not shared
+    auto otherDepartment = signIn(QStringLiteral("wd-scjg-wutao"));
+    QVERIFY(otherDepartment);
+    QCOMPARE(otherDepartment->send("GET", pagePath).status, 403);
+    QCOMPARE(department->send("PUT", pagePath, page).status, 404);
+    const QString otherSha = Core::sha256Hex(QByteArrayLiteral("not shared"));
+    QJsonObject stray = markup;
+    stray.insert(QStringLiteral("pageSha256"), otherSha);
+    QCOMPARE(home->send("PUT", QStringLiteral("/api/v1/calls/%1/markups/%2").arg(callId, otherSha),
+                     QJsonDocument(stray).toJson())
+                 .status,
+        404);
+
+    // WHEN the call is 184 days old THEN the page goes with it
+    m_platform->clock->advanceDays(184);
+    QCOMPARE(m_platform->hub->recordings().sweep(), 1);
+    auto admin = signIn(QStringLiteral("pds-admin"));
+    QVERIFY(admin);
+    QCOMPARE(admin->send("GET", pagePath).status, 404);
 }
 
 QTEST_MAIN(TestCallRecordings)
