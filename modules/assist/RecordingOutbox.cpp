@@ -136,7 +136,7 @@ void RecordingOutbox::sendChunk()
                 return;
             const auto response = Platform::requireSuccess(std::move(answer));
             if (!response) {
-                onFailure(response.error(), Platform::isRetryable(response.error()));
+                onFailure(response.error(), Platform::waitsAndRetries(response.error()));
                 return;
             }
             if (const Core::Status marked = m_recording->markUploaded(index); !marked) {
@@ -173,7 +173,7 @@ void RecordingOutbox::sendManifest()
                     onFailure(error, true);
                     return;
                 }
-                onFailure(error, Platform::isRetryable(error));
+                onFailure(error, Platform::waitsAndRetries(error));
                 return;
             }
             const QString callId = m_recording->info().callId;

@@ -30,9 +30,10 @@ namespace Tongban::Assist {
  * platform checks again; then the manifest (PUT /calls/{id}/recording), whose 200 completes
  * the recording on the platform: the directory is then deleted.
  *
- * Failures: network, 5xx, 408, 429 and 409 recording_incomplete are retried with the
- * outbox's backoff (Platform::Outbox::backoffMs); any other answer puts the recording aside
- * (failed(), kept on disk) until the next start().
+ * Failures: what waits and retries for the case outbox (network, 5xx, 408, 429, no or an
+ * expired session: Platform::waitsAndRetries) and 409 recording_incomplete are retried with
+ * the outbox's backoff (Platform::Outbox::backoffMs); any other answer puts the recording
+ * aside (failed(), kept on disk) until the next start().
  *
  * One request at a time, on the thread of the transport.
  */

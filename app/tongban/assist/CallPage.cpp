@@ -438,7 +438,8 @@ QString CallPage::recordingsFolder() const
 
 void CallPage::sendRecordings()
 {
-    if (!m_platform || !m_platform->session() || (m_media && m_media->recording()))
+    if (!m_platform || !m_platform->session() || !m_platform->session()->isSignedIn()
+        || (m_media && m_media->recording()))
         return; // not signed in, or a call being recorded now: after it
     if (!m_recordings) {
         if (!QDir().mkpath(recordingsFolder()))
