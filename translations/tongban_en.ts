@@ -30,6 +30,30 @@
 <context>
     <name>Tongban::Assist</name>
     <message>
+        <source>The call&apos;s data connection is not open yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This page cannot be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show a page before marking it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This mark is outside the page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call recording could not be saved. Check the free space of the workstation&apos;s disk and tell IT staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A part of a call recording was changed or lost on this workstation and cannot be sent. Tell IT staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The connection to the platform is down, so the call cannot go through. Wait until Today shows the platform connected, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -996,7 +1020,7 @@ As a credit code: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not built yet: showing a captured page for the home clerk to mark, and recording calls (kept six months).</source>
+        <source>Calls you make are recorded and kept six months on the platform. Not built yet: showing a captured page for the home clerk to mark.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

@@ -30,6 +30,30 @@
 <context>
     <name>Tongban::Assist</name>
     <message>
+        <source>The call&apos;s data connection is not open yet.</source>
+        <translation>通话的数据连接尚未建立。</translation>
+    </message>
+    <message>
+        <source>This page cannot be shown.</source>
+        <translation>无法展示此页面。</translation>
+    </message>
+    <message>
+        <source>Show a page before marking it.</source>
+        <translation>请先展示页面，再进行标注。</translation>
+    </message>
+    <message>
+        <source>This mark is outside the page.</source>
+        <translation>标注超出了页面范围。</translation>
+    </message>
+    <message>
+        <source>The call recording could not be saved. Check the free space of the workstation&apos;s disk and tell IT staff.</source>
+        <translation>通话录像无法保存。请检查工作站磁盘的剩余空间，并告知信息技术人员。</translation>
+    </message>
+    <message>
+        <source>A part of a call recording was changed or lost on this workstation and cannot be sent. Tell IT staff.</source>
+        <translation>本工作站上的一段通话录像已被改动或丢失，无法上传。请告知信息技术人员。</translation>
+    </message>
+    <message>
         <source>The connection to the platform is down, so the call cannot go through. Wait until Today shows the platform connected, then try again.</source>
         <translation>与平台的连接已中断，呼叫无法接通。请等“今日”页显示平台已连接后再试。</translation>
     </message>
@@ -992,8 +1016,8 @@ As a credit code: %2</source>
         <translation>本窗口画面</translation>
     </message>
     <message>
-        <source>Not built yet: showing a captured page for the home clerk to mark, and recording calls (kept six months).</source>
-        <translation>尚未建成：向属地窗口展示已采集的页面并由其标注，以及通话录像（保存六个月）。</translation>
+        <source>Calls you make are recorded and kept six months on the platform. Not built yet: showing a captured page for the home clerk to mark.</source>
+        <translation>您发起的通话会录像，并在平台保存六个月。尚未建成：向属地窗口展示已采集的页面并由其标注。</translation>
     </message>
     <message numerus="yes">
         <source>Ringing at %n home window(s)…</source>

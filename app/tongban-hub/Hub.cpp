@@ -12,6 +12,7 @@
 #include "http/IdempotencyStore.h"
 #include "http/RateLimiter.h"
 #include "mailings/MailingService.h"
+#include "recordings/RecordingService.h"
 #include "reports/GuideReportService.h"
 #include "serials/SerialBlockService.h"
 #include "tus/UploadService.h"
@@ -65,7 +66,8 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     const QString dataDir = QDir(config.dataDir).absolutePath();
     const QString uploadsDir = QString(dataDir + QStringLiteral("/files/uploads"));
     const QString resultsDir = QString(dataDir + QStringLiteral("/files/results"));
-    for (const QString &dir : { dataDir, uploadsDir, resultsDir }) {
+    const QString recordingsDir = QString(dataDir + QStringLiteral("/files/recordings"));
+    for (const QString &dir : { dataDir, uploadsDir, resultsDir, recordingsDir }) {
         const Core::Status made = Storage::FileSystem::system().ensureDirectory(dir);
         if (!made)
             return made.error();
@@ -81,7 +83,8 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
         !kept)
         return kept.error();
     auto database = Storage::Database::open(QString(dataDir + QStringLiteral("/hub.db")),
-        { hubSchema(), hubOwnershipSchema(), SerialBlockService::schema() });
+        { hubSchema(), hubOwnershipSchema(), SerialBlockService::schema(),
+            RecordingService::schema() });
     if (!database)
         return database.error();
     hub->m_database = std::move(*database);
@@ -104,6 +107,7 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     hub->m_serials = std::make_unique<SerialBlockService>(*hub->m_database, clock);
     hub->m_caseCreations
         = std::make_unique<RateLimiter>(config.rates.caseCreationsPerAccountPerMinute, 60 * 1000);
+    hub->m_recordings = std::make_unique<RecordingService>(*hub->m_database, clock, recordingsDir);
     hub->m_events
         = new EventService(*hub->m_database, *hub->m_accounts, hub->m_config, clock, hub.get());
     EventService *events = hub->m_events;
@@ -156,8 +160,12 @@ Core::Result<quint16> Hub::listen(
         m_calls->endInterruptedCalls();
         // Partial files of uploads left unfinished past their expiry are deleted (§6).
         m_uploads->sweepExpired();
+        m_recordings->sweep(); // kept six months (000 §15)
         auto *sweep = new QTimer(this);
-        connect(sweep, &QTimer::timeout, this, [this]() { m_uploads->sweepExpired(); });
+        connect(sweep, &QTimer::timeout, this, [this]() {
+            m_uploads->sweepExpired();
+            m_recordings->sweep();
+        });
         sweep->start(qMax(1, m_config.uploadSweepMs));
         m_server = new HubHttpServer(
             m_config.http,
@@ -388,6 +396,44 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
             return m_cases->resultDocument(parts.at(1), *context);
         return notFound(request.path);
     }
+
+    // Call recordings (§11.1).
+    if (first == QLatin1String("calls") && parts.size() >= 3
+        && parts.at(2) == QLatin1String("recording")) {
+        if (parts.size() == 3 && method == "PUT") {
+            const auto body = json();
+            return body ? m_recordings->putManifest(parts.at(1), *body, *context) : error;
+        }
+        if (parts.size() == 3 && method == "GET")
+            return m_recordings->get(parts.at(1), *context);
+        if (parts.size() == 5 && parts.at(3) == QLatin1String("chunks") && method == "PUT")
+            return m_recordings->putChunk(request, parts.at(1), parts.at(4), *context);
+        if (parts.size() == 5 && parts.at(3) == QLatin1String("chunks") && method == "GET")
+            return m_recordings->chunk(parts.at(1), parts.at(4), *context);
+        return notFound(request.path);
+    }
+    // Pages shared in a call and their marks (§11.2).
+    if (first == QLatin1String("calls") && parts.size() == 4
+        && parts.at(2) == QLatin1String("pages")) {
+        if (method == "PUT")
+            return m_recordings->putPage(request, parts.at(1), parts.at(3), *context);
+        if (method == "GET")
+            return m_recordings->page(parts.at(1), parts.at(3), *context);
+        return methodNotAllowed(method);
+    }
+    if (first == QLatin1String("calls") && parts.size() >= 3
+        && parts.at(2) == QLatin1String("markups")) {
+        if (parts.size() == 3 && method == "GET")
+            return m_recordings->markups(parts.at(1), *context);
+        if (parts.size() == 4 && method == "PUT") {
+            const auto body = json();
+            return body ? m_recordings->putMarkup(parts.at(1), parts.at(3), *body, *context)
+                        : error;
+        }
+        return notFound(request.path);
+    }
+    if (first == QLatin1String("recordings") && parts.size() == 1 && method == "GET")
+        return m_recordings->list(request.query, *context);
 
     if (first == QLatin1String("uploads")) {
         if (parts.size() == 1) {

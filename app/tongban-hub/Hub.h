@@ -31,6 +31,7 @@ class CalendarService;
 class EventService;
 class HubHttpServer;
 class SerialBlockService;
+class RecordingService;
 class UploadService;
 class RateLimiter;
 
@@ -74,6 +75,7 @@ public:
     EventService &events() { return *m_events; }
     CallService &calls() { return *m_calls; }
     CalendarService &calendar() { return *m_calendar; }
+    RecordingService &recordings() { return *m_recordings; }
     Storage::Database &database() { return *m_database; }
     const HubConfig &config() const { return m_config; }
 
@@ -96,6 +98,7 @@ private:
     std::unique_ptr<GuideReportService> m_reports;
     std::unique_ptr<IdempotencyStore> m_idempotency;
     std::unique_ptr<SerialBlockService> m_serials;
+    std::unique_ptr<RecordingService> m_recordings;
     EventService *m_events = nullptr; // child QObject
     CallService *m_calls = nullptr; // child QObject
     HubHttpServer *m_server = nullptr; // child QObject

@@ -63,6 +63,7 @@ void CallSignalling::finish(End why, const Core::Error &error)
     m_callId.clear();
     m_peer.clear();
     m_peerName.clear();
+    m_peerClerk.clear();
     m_ringing.clear();
     m_isCaller = false;
     setState(State::Idle);
@@ -235,6 +236,7 @@ void CallSignalling::handleMessage(const QJsonObject &message)
                              .toObject()
                              .value(QStringLiteral("name"))
                              .toString();
+            m_peerClerk = message.value(QStringLiteral("clerk")).toString();
         } else {
             for (const Incoming &call : std::as_const(m_incoming)) {
                 if (call.callId == callId) {

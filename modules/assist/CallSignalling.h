@@ -19,6 +19,7 @@ enum AssistError {
     CallRefused, ///< the platform refused a call message (its error code in detail)
     MediaUnavailable, ///< the call's media cannot start here (GStreamer part, device)
     MediaFailed, ///< the call's media stopped or could not be negotiated
+    RecordingFailed, ///< a call recording's files cannot be written or read
 };
 
 /*!
@@ -86,6 +87,8 @@ public:
     QString peerWindow() const { return m_peer; }
     /// The other party's window name as the platform gives it (may be empty).
     QString peerName() const { return m_peerName; }
+    /// Caller: the account of the home clerk who answered (call.accepted "clerk"), or empty.
+    QString peerClerk() const { return m_peerClerk; }
     /// Caller: the home windows that ring.
     QStringList ringingWindows() const { return m_ringing; }
     /// Home window: the calls ringing here now, oldest first.
@@ -143,6 +146,7 @@ private:
     bool m_isCaller = false;
     QString m_peer;
     QString m_peerName;
+    QString m_peerClerk;
     QStringList m_ringing;
     QList<Incoming> m_incoming;
 };

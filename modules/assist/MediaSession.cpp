@@ -4,9 +4,13 @@
 #include "CallSignalling.h"
 #include "Tr.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QMutex>
 
+#include <condition_variable>
 #include <gst/app/gstappsink.h>
 #include <gst/app/gstappsrc.h>
 #include <gst/gst.h>
@@ -14,6 +18,7 @@
 #include <gst/video/video.h>
 #include <gst/webrtc/webrtc.h>
 #include <mutex>
+#include <optional>
 
 Q_LOGGING_CATEGORY(lcMedia, "tongban.assist.media")
 
@@ -31,6 +36,22 @@ struct Shared
     std::atomic<qint64> audioBuffers { 0 };
     std::atomic<bool> remoteFramePending { false };
     std::atomic<bool> localFramePending { false };
+    bool recording = false; ///< set before the pipeline starts
+
+    /// Chunks of the recording that GStreamer closed, not yet in the manifest (GUI thread
+    /// takes them). Guarded by recordingMutex, like the rest of the recording's state.
+    struct ClosedChunk
+    {
+        QString location;
+        qint64 startMs = 0;
+        qint64 endMs = 0;
+    };
+    std::mutex recordingMutex;
+    std::condition_variable recordingChanged;
+    QList<ClosedChunk> closedChunks;
+    qint64 openedAtMs = -1; ///< running time of the chunk being written; -1: none open
+    int closedCount = 0;
+    bool recordingEnded = false; ///< splitmuxsink closed its last chunk after the streams' end
 
     /// Runs \a call on the GUI thread if the session is still there then.
     template<typename Call>
@@ -81,9 +102,27 @@ bool safeForPipeline(const QString &value)
     return !value.contains(u'"') && !value.contains(u'\\') && !value.contains(u'\n');
 }
 
+/*!
+ * The recording's four inputs, each a queue that drops its oldest buffers rather than hold
+ * the call up: this side's VP8 and Opus as encoded (from the tees vp8out and opusout), and
+ * the other side's RTP (linked when its streams arrive), depayloaded, never decoded. Their
+ * ends are linked to the splitmuxsink by startRecording().
+ */
+QString recordingInputs()
+{
+    const QString queue = QStringLiteral(" queue max-size-buffers=0 max-size-bytes=0"
+                                         " max-size-time=5000000000 leaky=downstream name=");
+    return QStringLiteral(" vp8out. !") + queue + QStringLiteral("reclocalvideo")
+        + QStringLiteral(" opusout. !") + queue + QStringLiteral("reclocalaudio") + queue
+        + QStringLiteral("recremotevideo ! rtpvp8depay wait-for-keyframe=true"
+                         " name=recremotevideodepay")
+        + queue + QStringLiteral("recremoteaudio ! rtpopusdepay name=recremoteaudiodepay");
+}
+
 /// The sending half, in gst-launch syntax, ending in webrtcbin "webrtc".
 QString pipelineDescription(const MediaOptions &options)
 {
+    const bool recording = !options.recordingDirectory.isEmpty();
     const int fps = qMax(1, options.framesPerSecond);
     const QString camera = options.video == MediaOptions::Video::TestPattern
         ? QStringLiteral("videotestsrc is-live=true pattern=ball")
@@ -96,12 +135,16 @@ QString pipelineDescription(const MediaOptions &options)
     QString webrtc = QStringLiteral("webrtcbin name=webrtc bundle-policy=max-bundle latency=60");
     if (!options.stunServer.isEmpty())
         webrtc += QStringLiteral(" stun-server=") + quoted(options.stunServer);
+    // The recording's inputs come first: after a reference ("webrtc.") the parser takes no
+    // other reference, and links to the tees named later are resolved once all is parsed.
+    if (recording)
+        webrtc += recordingInputs();
     return webrtc + u' ' + camera
         + QStringLiteral(" ! videoconvert ! videoscale ! videorate"
                          " ! video/x-raw,width=%1,height=%2,framerate=%3/1 ! tee name=video"
                          " video. ! queue max-size-buffers=2 leaky=downstream"
                          " ! vp8enc deadline=1 cpu-used=6 end-usage=cbr target-bitrate=%4"
-                         " keyframe-max-dist=%5 ! rtpvp8pay pt=96"
+                         " keyframe-max-dist=%5 %6 ! rtpvp8pay pt=96"
                          " ! application/x-rtp,media=video,encoding-name=VP8,payload=96"
                          " ! webrtc."
                          " video. ! queue max-size-buffers=1 leaky=downstream ! videoconvert"
@@ -112,12 +155,14 @@ QString pipelineDescription(const MediaOptions &options)
               .arg(fps)
               .arg(options.videoKbps * 1000)
               .arg(fps * 2)
+              .arg(recording ? QStringLiteral("! tee name=vp8out ! queue") : QString())
         + microphone
         + QStringLiteral(" ! audioconvert ! audioresample ! queue"
-                         " ! opusenc audio-type=voice bitrate=32000 inband-fec=true"
+                         " ! opusenc audio-type=voice bitrate=32000 inband-fec=true %1"
                          " ! rtpopuspay pt=97"
                          " ! application/x-rtp,media=audio,encoding-name=OPUS,payload=97"
-                         " ! webrtc.");
+                         " ! webrtc.")
+              .arg(recording ? QStringLiteral("! tee name=opusout ! queue") : QString());
 }
 
 /// A decoded picture as an image of its own (the GStreamer buffer goes back at once).
@@ -236,7 +281,41 @@ void onIncomingStream(GstElement *webrtc, GstPad *pad, gpointer data)
     gst_bin_add(GST_BIN(pipeline), decodebin);
     gst_element_sync_state_with_parent(decodebin);
     GstPad *sinkPad = gst_element_get_static_pad(decodebin, "sink");
-    gst_pad_link(pad, sinkPad);
+    GstElement *recorder = nullptr;
+    if (shared->recording) {
+        // The RTP as received goes to the recording too (depayloaded there, not decoded).
+        GstCaps *caps = gst_pad_get_current_caps(pad);
+        if (!caps)
+            caps = gst_pad_query_caps(pad, nullptr);
+        const char *media = gst_structure_get_string(gst_caps_get_structure(caps, 0), "media");
+        const QByteArray kind = media ? media : "";
+        gst_caps_unref(caps);
+        recorder = gst_bin_get_by_name(GST_BIN(pipeline),
+            kind == "video"       ? "recremotevideo"
+                : kind == "audio" ? "recremoteaudio"
+                                  : "-");
+    }
+    GstPad *recorderPad = recorder ? gst_element_get_static_pad(recorder, "sink") : nullptr;
+    if (recorderPad && !gst_pad_is_linked(recorderPad)) {
+        GstElement *tee = gst_element_factory_make("tee", nullptr);
+        gst_bin_add(GST_BIN(pipeline), tee);
+        gst_element_sync_state_with_parent(tee);
+        GstPad *teeSink = gst_element_get_static_pad(tee, "sink");
+        gst_pad_link(pad, teeSink);
+        gst_object_unref(teeSink);
+        GstPad *toDecoder = gst_element_request_pad_simple(tee, "src_%u");
+        gst_pad_link(toDecoder, sinkPad);
+        gst_object_unref(toDecoder);
+        GstPad *toRecorder = gst_element_request_pad_simple(tee, "src_%u");
+        gst_pad_link(toRecorder, recorderPad);
+        gst_object_unref(toRecorder);
+    } else {
+        gst_pad_link(pad, sinkPad);
+    }
+    if (recorderPad)
+        gst_object_unref(recorderPad);
+    if (recorder)
+        gst_object_unref(recorder);
     gst_object_unref(sinkPad);
     gst_object_unref(pipeline);
 }
@@ -308,6 +387,12 @@ struct MediaSession::Private
     QSize cameraFrameSize; ///< of the frames pushed, as the appsrc's caps say
     bool remoteDescriptionSet = false;
     QList<QPair<QString, int>> pendingCandidates;
+    GstElement *recorder = nullptr; ///< splitmuxsink, while recording
+    GObject *channel = nullptr; ///< the data channel (GstWebRTCDataChannel), once there is one
+    std::optional<CallRecording> recording;
+    /// Running time when the recording was told to end: the end of its last chunk, which
+    /// splitmuxsink does not report for a chunk closed by the end of its streams.
+    qint64 recordingStopMs = -1;
 
     /// An offer or answer that webrtcbin made: to the GUI thread as text.
     static void onDescriptionCreated(GstPromise *promise, gpointer data)
@@ -380,13 +465,93 @@ struct MediaSession::Private
         shared.post([&shared, state] { shared.session->onIceConnectionState(int(state)); });
     }
 
+    /// splitmuxsink opened or closed a chunk (on a streaming thread).
+    static void onRecordingMessage(Shared &shared, const GstStructure *structure)
+    {
+        if (!structure)
+            return;
+        if (gst_structure_has_name(structure, "GstBinForwarded")) {
+            // The pipeline forwards its children's messages (message-forward): the one
+            // wanted is splitmuxsink's own end of stream, posted once its last chunk is
+            // written, never for the chunks it closes on the way.
+            GstMessage *forwarded = nullptr;
+            gst_structure_get(structure, "message", GST_TYPE_MESSAGE, &forwarded, nullptr);
+            if (forwarded) {
+                if (GST_MESSAGE_TYPE(forwarded) == GST_MESSAGE_EOS
+                    && g_strcmp0(GST_OBJECT_NAME(GST_MESSAGE_SRC(forwarded)), "recorder") == 0) {
+                    {
+                        const std::lock_guard lock(shared.recordingMutex);
+                        shared.recordingEnded = true;
+                    }
+                    shared.recordingChanged.notify_all();
+                }
+                gst_message_unref(forwarded);
+            }
+            return;
+        }
+        const bool opened = gst_structure_has_name(structure, "splitmuxsink-fragment-opened");
+        const bool closed = gst_structure_has_name(structure, "splitmuxsink-fragment-closed");
+        if (!opened && !closed)
+            return;
+        guint64 runningTime = 0;
+        gst_structure_get_uint64(structure, "running-time", &runningTime);
+        const qint64 atMs
+            = GST_CLOCK_TIME_IS_VALID(runningTime) ? qint64(runningTime / 1000000) : 0;
+        {
+            const std::lock_guard lock(shared.recordingMutex);
+            if (opened) {
+                shared.openedAtMs = atMs;
+            } else {
+                const char *location = gst_structure_get_string(structure, "location");
+                shared.closedChunks.append(
+                    Shared::ClosedChunk { QString::fromUtf8(location ? location : ""),
+                        qMax<qint64>(0, shared.openedAtMs), atMs });
+                shared.openedAtMs = -1;
+                ++shared.closedCount;
+            }
+        }
+        shared.recordingChanged.notify_all();
+        if (closed)
+            shared.post([&shared] { shared.session->takeClosedChunks(); });
+    }
+
+    /// The answerer learns of the caller's data channel (a webrtcbin thread).
+    static void onDataChannel(GstElement *, GObject *channel, gpointer data)
+    {
+        Shared &shared = sharedOf(data);
+        g_object_ref(channel);
+        shared.post([&shared, channel] { shared.session->attachChannel(channel); });
+    }
+
+    static void onChannelOpen(GObject *, gpointer data)
+    {
+        Shared &shared = sharedOf(data);
+        shared.post([&shared] {
+            if (!shared.session->m_channelOpen) {
+                shared.session->m_channelOpen = true;
+                emit shared.session->channelOpen();
+            }
+        });
+    }
+
+    static void onChannelMessage(GObject *, gchar *text, gpointer data)
+    {
+        Shared &shared = sharedOf(data);
+        const QString message = QString::fromUtf8(text);
+        shared.post([&shared, message] { emit shared.session->channelMessage(message); });
+    }
+
     static GstBusSyncReply onBusMessage(GstBus *, GstMessage *message, gpointer data)
     {
         // Nobody pops the bus: every message is handled (or not) here and dropped, so that
         // none pile up over a long call.
+        Shared &shared = sharedOf(data);
+        if (GST_MESSAGE_TYPE(message) == GST_MESSAGE_ELEMENT) {
+            onRecordingMessage(shared, gst_message_get_structure(message));
+            return GST_BUS_DROP;
+        }
         if (GST_MESSAGE_TYPE(message) != GST_MESSAGE_ERROR)
             return GST_BUS_DROP;
-        Shared &shared = sharedOf(data);
         GError *error = nullptr;
         gchar *debug = nullptr;
         gst_message_parse_error(message, &error, &debug);
@@ -429,6 +594,10 @@ MediaSession::~MediaSession()
         gst_object_unref(d->webrtc);
         if (d->camera)
             gst_object_unref(d->camera);
+        if (d->recorder)
+            gst_object_unref(d->recorder);
+        if (d->channel) // its handlers post to the session, gone for them now
+            g_object_unref(d->channel);
         gst_object_unref(d->pipeline);
     }
 }
@@ -467,6 +636,9 @@ Core::Status MediaSession::start()
                    "workstation. Ask IT staff to run the installer again."),
             missing.join(u',') };
     }
+    d->shared->recording = !m_options.recordingDirectory.isEmpty() && m_role == Role::Offerer;
+    if (!d->shared->recording)
+        m_options.recordingDirectory.clear(); // only the caller records (000 §15)
     if (!safeForPipeline(m_options.microphoneDevice) || !safeForPipeline(m_options.stunServer)) {
         return Core::Error { MediaUnavailable,
             Tr::tr("The camera or microphone setting for calls is not a device name."), {} };
@@ -520,6 +692,8 @@ Core::Status MediaSession::start()
         GConnectFlags(0));
     g_signal_connect_data(d->webrtc, "pad-added", callback(onIncomingStream), hold(shared),
         releaseClosure, GConnectFlags(0));
+    g_signal_connect_data(d->webrtc, "on-data-channel", callback(Private::onDataChannel),
+        hold(shared), releaseClosure, GConnectFlags(0));
     GstElement *selfView = gst_bin_get_by_name(GST_BIN(pipeline), "selfview");
     GstAppSinkCallbacks callbacks {};
     callbacks.new_sample = onSelfViewSample;
@@ -528,6 +702,19 @@ Core::Status MediaSession::start()
     GstBus *bus = gst_element_get_bus(pipeline);
     gst_bus_set_sync_handler(bus, Private::onBusMessage, hold(shared), release);
     gst_object_unref(bus);
+
+    if (d->shared->recording) {
+        if (const Core::Status recording = startRecording(); !recording) {
+            gst_object_unref(d->webrtc);
+            d->webrtc = nullptr;
+            if (d->camera)
+                gst_object_unref(d->camera);
+            d->camera = nullptr;
+            gst_object_unref(d->pipeline);
+            d->pipeline = nullptr;
+            return recording;
+        }
+    }
 
     setState(State::Negotiating);
     if (gst_element_set_state(pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE) {
@@ -538,7 +725,177 @@ Core::Status MediaSession::start()
         fail(failure);
         return failure;
     }
+    if (m_role == Role::Offerer) {
+        // Before the offer (made once negotiation is needed, on the GUI thread later), so
+        // that the offer carries it.
+        GstElement *channel = nullptr;
+        g_signal_emit_by_name(d->webrtc, "create-data-channel", "assist", nullptr, &channel);
+        if (channel)
+            attachChannel(channel); // takes the reference
+        else
+            qCWarning(lcMedia) << "no data channel: the shared page goes by the platform";
+    }
     return {};
+}
+
+void MediaSession::attachChannel(void *channel)
+{
+    GObject *object = G_OBJECT(channel);
+    if (d->channel || m_state == State::Stopped || m_state == State::Failed) {
+        g_object_unref(object);
+        return;
+    }
+    d->channel = object;
+    const SharedPtr &shared = d->shared;
+    g_signal_connect_data(object, "on-open", callback(Private::onChannelOpen), hold(shared),
+        releaseClosure, GConnectFlags(0));
+    g_signal_connect_data(object, "on-message-string", callback(Private::onChannelMessage),
+        hold(shared), releaseClosure, GConnectFlags(0));
+    GstWebRTCDataChannelState state = GST_WEBRTC_DATA_CHANNEL_STATE_CONNECTING;
+    g_object_get(object, "ready-state", &state, nullptr);
+    if (state == GST_WEBRTC_DATA_CHANNEL_STATE_OPEN && !m_channelOpen) {
+        m_channelOpen = true;
+        emit channelOpen();
+    }
+}
+
+Core::Status MediaSession::sendChannelMessage(const QString &text)
+{
+    if (!d->channel || !m_channelOpen || m_state != State::Connected) {
+        return Core::Error { NotConnected, Tr::tr("The call's data connection is not open yet."),
+            {} };
+    }
+    GError *error = nullptr;
+    const QByteArray bytes = text.toUtf8();
+    if (!gst_webrtc_data_channel_send_string_full(
+            GST_WEBRTC_DATA_CHANNEL(d->channel), bytes.constData(), &error)) {
+        const QString detail = QString::fromUtf8(error ? error->message : "?");
+        g_clear_error(&error);
+        return Core::Error { NotConnected, Tr::tr("The call's data connection is not open yet."),
+            detail };
+    }
+    return {};
+}
+
+Core::Status MediaSession::startRecording()
+{
+    auto recording = CallRecording::create(
+        m_options.recordingDirectory, m_options.recordingInfo, QDateTime::currentDateTimeUtc());
+    if (!recording)
+        return recording.error();
+    d->recording = std::move(*recording);
+    GstElement *recorder = gst_element_factory_make("splitmuxsink", "recorder");
+    GstElement *muxer = gst_element_factory_make("matroskamux", nullptr);
+    if (!recorder || !muxer) {
+        if (recorder)
+            gst_object_unref(recorder);
+        if (muxer)
+            gst_object_unref(muxer);
+        return Core::Error { MediaUnavailable,
+            Tr::tr("Video calls need GStreamer parts that are not installed on this "
+                   "workstation. Ask IT staff to run the installer again."),
+            QStringLiteral("splitmuxsink, matroskamux") };
+    }
+    // The chunk is cut at a keyframe that splitmuxsink asks the encoder for a little before
+    // the limit, so that no chunk is longer than recordingChunkSeconds.
+    const qint64 chunkMs = qint64(qMax(1, m_options.recordingChunkSeconds)) * 1000;
+    const qint64 thresholdMs = qMax<qint64>(500, chunkMs - 500);
+    const QByteArray location
+        = QDir(m_options.recordingDirectory).filePath(QStringLiteral("chunk-%05d.mkv")).toUtf8();
+    g_object_set(recorder, "muxer", muxer, "location", location.constData(), "max-size-time",
+        guint64(thresholdMs) * GST_MSECOND, "send-keyframe-requests", TRUE, nullptr);
+    gst_bin_add(GST_BIN(d->pipeline), recorder);
+    g_object_set(d->pipeline, "message-forward", TRUE, nullptr);
+    d->recorder = GST_ELEMENT(gst_object_ref(recorder));
+    static const char *const links[][2]
+        = { { "reclocalvideo", "video" }, { "reclocalaudio", "audio_0" },
+              { "recremotevideodepay", "video_aux_0" }, { "recremoteaudiodepay", "audio_1" } };
+    for (const auto &[from, to] : links) {
+        GstElement *element = gst_bin_get_by_name(GST_BIN(d->pipeline), from);
+        const bool linked = element && gst_element_link_pads(element, "src", recorder, to);
+        if (element)
+            gst_object_unref(element);
+        if (!linked) {
+            return Core::Error { MediaUnavailable,
+                Tr::tr("The call's picture and sound could not be set up."),
+                QStringLiteral("recording: cannot link %1 to %2")
+                    .arg(QLatin1String(from), QLatin1String(to)) };
+        }
+    }
+    return {};
+}
+
+void MediaSession::takeClosedChunks()
+{
+    QList<Shared::ClosedChunk> closed;
+    {
+        const std::lock_guard lock(d->shared->recordingMutex);
+        closed.swap(d->shared->closedChunks);
+    }
+    if (!d->recording)
+        return;
+    for (const Shared::ClosedChunk &chunk : std::as_const(closed)) {
+        const QString name = QFileInfo(chunk.location).fileName();
+        qint64 endMs = chunk.endMs;
+        if (endMs <= chunk.startMs)
+            endMs = d->recordingStopMs;
+        if (endMs <= chunk.startMs) {
+            QFile::remove(chunk.location); // opened as the streams ended: holds no time
+            continue;
+        }
+        if (const Core::Status added = d->recording->addChunk(name, chunk.startMs, endMs); !added) {
+            qCWarning(lcMedia) << "recording chunk not listed:" << added.error().detail;
+            continue;
+        }
+        emit recordingChunkAdded(d->recording->chunks().last().index);
+    }
+}
+
+void MediaSession::finishRecording(const QString &reason)
+{
+    if (!d->recording || d->recording->isFinished())
+        return;
+    if (d->recorder) {
+        // EOS into each input: splitmuxsink closes the chunk it writes once all have it.
+        bool open = false;
+        {
+            const std::lock_guard lock(d->shared->recordingMutex);
+            open = d->shared->openedAtMs >= 0 || d->shared->closedCount == 0;
+        }
+        if (GstClock *clock = gst_element_get_clock(d->pipeline)) {
+            const GstClockTime now = gst_clock_get_time(clock);
+            const GstClockTime base = gst_element_get_base_time(d->pipeline);
+            if (now > base)
+                d->recordingStopMs = qint64((now - base) / GST_MSECOND);
+            gst_object_unref(clock);
+        }
+        for (const char *name :
+            { "reclocalvideo", "reclocalaudio", "recremotevideo", "recremoteaudio" }) {
+            GstElement *queue = gst_bin_get_by_name(GST_BIN(d->pipeline), name);
+            if (!queue)
+                continue;
+            GstPad *pad = gst_element_get_static_pad(queue, "sink");
+            gst_pad_send_event(pad, gst_event_new_eos());
+            gst_object_unref(pad);
+            gst_object_unref(queue);
+        }
+        if (open) {
+            std::unique_lock lock(d->shared->recordingMutex);
+            if (!d->shared->recordingChanged.wait_for(
+                    lock, std::chrono::seconds(3), [&] { return d->shared->recordingEnded; }))
+                qCWarning(lcMedia) << "the recording's last chunk was not closed within 3 s";
+        }
+    }
+    takeClosedChunks();
+    if (const Core::Status finished = d->recording->finish(QDateTime::currentDateTimeUtc(), reason);
+        !finished)
+        qCWarning(lcMedia) << "recording not ended:" << finished.error().detail;
+    emit recordingFinished(d->recording->directory());
+}
+
+const CallRecording *MediaSession::recording() const
+{
+    return d->recording ? &*d->recording : nullptr;
 }
 
 void MediaSession::setRemoteDescription(const QString &sdp)
@@ -674,6 +1031,7 @@ void MediaSession::stop()
             setState(State::Stopped);
         return;
     }
+    finishRecording(QStringLiteral("ended"));
     if (d->pipeline)
         gst_element_set_state(d->pipeline, GST_STATE_NULL);
     setState(State::Stopped);
@@ -684,6 +1042,7 @@ void MediaSession::fail(const Core::Error &error)
     if (m_state == State::Stopped || m_state == State::Failed)
         return;
     qCWarning(lcMedia) << "call media failed:" << error.detail;
+    finishRecording(QStringLiteral("ended"));
     if (d->pipeline)
         gst_element_set_state(d->pipeline, GST_STATE_NULL);
     setState(State::Failed);

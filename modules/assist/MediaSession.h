@@ -1,5 +1,7 @@
 #pragma once
 
+#include "CallRecording.h"
+
 #include <core/Result.h>
 
 #include <QImage>
@@ -41,6 +43,13 @@ struct MediaOptions
     bool loopbackOnly = false;
     /// STUN server as "stun://host:port" (from the platform's welcome.iceServers), or empty.
     QString stunServer;
+    /// The caller (Offerer) records the call here (see CallRecording: chunks of both
+    /// directions as sent and received, and manifest.json); empty: not recorded.
+    QString recordingDirectory;
+    /// Longest chunk of the recording, in seconds (000 §15 asks for at most 10).
+    int recordingChunkSeconds = 10;
+    /// Written into the recording's manifest.
+    RecordingInfo recordingInfo;
 };
 
 /*!
@@ -95,12 +104,22 @@ public:
     void addRemoteIceCandidate(const QString &candidate, int sdpMLineIndex);
     /// Ends the media. Idempotent.
     void stop();
+    /*!
+     * Sends \a text to the other party on the call's data channel ("assist": reliable,
+     * ordered SCTP over the same transport as the media; the caller opens it before its
+     * offer). NotConnected until channelOpen().
+     */
+    Core::Status sendChannelMessage(const QString &text);
+    bool isChannelOpen() const { return m_channelOpen; }
 
     Role role() const { return m_role; }
     State state() const { return m_state; }
     /// Decoded frames and audio buffers of the other party so far.
     qint64 remoteVideoFrames() const;
     qint64 remoteAudioBuffers() const;
+
+    /// The call's recording (MediaOptions::recordingDirectory), or null.
+    const CallRecording *recording() const;
 
     /// Whether this machine has the GStreamer parts a call needs; the missing ones in \a
     /// missing (element names).
@@ -114,8 +133,16 @@ signals:
     void localIceCandidate(const QString &candidate, int sdpMLineIndex);
     void remoteFrame(const QImage &frame);
     void localFrame(const QImage &frame);
+    /// The data channel can carry messages both ways now.
+    void channelOpen();
+    /// A message from the other party on the data channel.
+    void channelMessage(const QString &text);
     /// The media failed (device lost, ICE failed, a plugin error); the session is stopped.
     void failed(const Tongban::Core::Error &error);
+    /// A chunk of the recording was closed and is listed in its manifest.
+    void recordingChunkAdded(int index);
+    /// The recording has its end (the media stopped or failed): all its chunks are listed.
+    void recordingFinished(const QString &directory);
 
 private:
     struct Private;
@@ -127,10 +154,18 @@ private:
     void onLocalDescription(const QString &sdp);
     void remoteDescriptionSet();
     void onIceConnectionState(int state);
+    Core::Status startRecording();
+    /// Adds the chunks GStreamer closed since the last call to the manifest.
+    void takeClosedChunks();
+    /// Closes the chunk being written (EOS into the recording) and ends the manifest.
+    void finishRecording(const QString &reason);
+    /// Takes a reference to \a channel (a GstWebRTCDataChannel).
+    void attachChannel(void *channel);
 
     Role m_role;
     MediaOptions m_options;
     State m_state = State::Idle;
+    bool m_channelOpen = false;
     std::unique_ptr<Private> d;
 };
 

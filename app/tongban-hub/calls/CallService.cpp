@@ -250,6 +250,7 @@ void CallService::onMessage(const QString &windowId, const QString &account, con
         QJsonObject accepted = callMessage(QStringLiteral("call.accepted"), call.id);
         accepted.insert(QStringLiteral("by"), windowId);
         accepted.insert(QStringLiteral("window"), m_accounts.windowJson(windowId));
+        accepted.insert(QStringLiteral("clerk"), account); // for the caller's recording
         m_events.sendLive(call.callerWindow, accepted);
         m_events.sendLive(windowId, accepted); // the winner learns it won (§11)
         for (const QString &other : call.rung) {

@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QCamera>
+#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -15,7 +16,9 @@
 #include <QMetaEnum>
 #include <QPainter>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStyle>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QVideoFrame>
 #include <QVideoSink>
@@ -153,8 +156,9 @@ CallPage::CallPage(
     videos->addLayout(selfColumn);
     layout->addLayout(videos, 1);
 
-    auto *notBuilt = new QLabel(tr("Not built yet: showing a captured page for the home clerk "
-                                   "to mark, and recording calls (kept six months)."),
+    auto *notBuilt = new QLabel(tr("Calls you make are recorded and kept six months on the "
+                                   "platform. Not built yet: showing a captured page for the "
+                                   "home clerk to mark."),
         this);
     notBuilt->setObjectName(QStringLiteral("notBuiltBanner"));
     notBuilt->setWordWrap(true);
@@ -213,6 +217,7 @@ QImage CallPage::remotePicture() const
 
 void CallPage::refresh()
 {
+    sendRecordings();
     const bool home = m_role == QLatin1String("home");
     m_incomingBox->setVisible(home);
     m_call->setVisible(!home);
@@ -369,7 +374,23 @@ void CallPage::startMedia()
     options.video = camera ? MediaOptions::Video::Frames : MediaOptions::Video::TestPattern;
     const MediaSession::Role role = m_role == QLatin1String("home") ? MediaSession::Role::Answerer
                                                                     : MediaSession::Role::Offerer;
+    if (role == MediaSession::Role::Offerer) {
+        // The caller records the call (000 §15), both directions as sent.
+        QString folderName = m_callId;
+        folderName.replace(
+            QRegularExpression(QStringLiteral("[^A-Za-z0-9_-]")), QStringLiteral("_"));
+        options.recordingDirectory = QDir(recordingsFolder()).filePath(folderName);
+        const Catalog::ServiceItem *item = m_cases.hasCase() ? m_cases.item() : nullptr;
+        options.recordingInfo = { m_callId, m_cases.hasCase() ? m_cases.draft().caseId : QString(),
+            item ? item->itemCode : QString(), m_station.windowId(), m_cases.clerk().account,
+            calls->peerWindow(), calls->peerClerk() };
+    }
     m_media = std::make_unique<MediaSession>(role, options);
+    connect(m_media.get(), &MediaSession::recordingFinished, this, [this](const QString &folder) {
+        audit(QStringLiteral("call.recording"), m_callId, QStringLiteral("recorded"), folder);
+        // After the session has stopped: the outbox reads the finished manifest.
+        QTimer::singleShot(0, this, &CallPage::sendRecordings);
+    });
     connect(m_media.get(), &MediaSession::remoteFrame, m_remote, &VideoView::setImage);
     connect(m_media.get(), &MediaSession::localFrame, m_self, &VideoView::setImage);
     connect(m_media.get(), &MediaSession::stateChanged, this, [this](MediaSession::State state) {
@@ -408,6 +429,36 @@ void CallPage::startMedia()
             });
         m_camera->start();
     }
+}
+
+QString CallPage::recordingsFolder() const
+{
+    return QDir(m_station.dataDirectory()).filePath(QStringLiteral("recordings"));
+}
+
+void CallPage::sendRecordings()
+{
+    if (!m_platform || !m_platform->session() || !m_platform->session()->isSignedIn()
+        || (m_media && m_media->recording()))
+        return; // not signed in, or a call being recorded now: after it
+    if (!m_recordings) {
+        if (!QDir().mkpath(recordingsFolder()))
+            return;
+        m_recordings
+            = new Assist::RecordingOutbox(*m_platform->session(), recordingsFolder(), m_platform);
+        // No call is under way: a recording without an end was cut by a killed window.
+        m_recordings->recoverInterrupted();
+        connect(m_recordings, &Assist::RecordingOutbox::acknowledged, this,
+            [this](const QString &callId) {
+                audit(QStringLiteral("call.recording"), callId, QStringLiteral("uploaded"));
+            });
+        connect(m_recordings, &Assist::RecordingOutbox::failed, this,
+            [this](const QString &callId, const Core::Error &error) {
+                audit(QStringLiteral("call.recording"), callId, QStringLiteral("failed"),
+                    error.detail);
+            });
+    }
+    m_recordings->start();
 }
 
 void CallPage::stopMedia()

@@ -2,6 +2,7 @@
 
 #include <assist/CallSignalling.h>
 #include <assist/MediaSession.h>
+#include <assist/RecordingOutbox.h>
 
 #include <QElapsedTimer>
 #include <QImage>
@@ -39,7 +40,10 @@ class VideoView;
  * ([devices] fake in tongban.conf, or TONGBAN_FAKE_DEVICES=1) a test pattern and a test tone
  * stand in (nothing is played).
  *
- * The shared page with annotation and call recordings are not built yet; the page says so.
+ * The caller records each call (Assist::MediaSession's recording, in <dataDir>/recordings) and
+ * sends it to the platform with an Assist::RecordingOutbox once the call has ended; the
+ * platform keeps it six months. The shared page with annotation is not built yet; the page
+ * says so.
  */
 class CallPage : public QWidget
 {
@@ -77,6 +81,9 @@ private:
     void onEnded(Assist::CallSignalling::End why, const Core::Error &error);
     void startMedia();
     void stopMedia();
+    /// Sends the recordings of ended calls to the platform (a signed-in session needed).
+    void sendRecordings();
+    QString recordingsFolder() const;
     void updateIncoming();
     void updateButtons();
     void showStatus(const QString &text, bool problem = false);
@@ -104,6 +111,7 @@ private:
     VideoView *m_self = nullptr;
 
     std::unique_ptr<Assist::MediaSession> m_media;
+    QPointer<Assist::RecordingOutbox> m_recordings; ///< a child of the platform link
     QCamera *m_camera = nullptr;
     QVideoSink *m_cameraSink = nullptr;
     QMediaCaptureSession m_cameraSession;

@@ -97,6 +97,8 @@ void TestCallSignalling::firstAcceptWinsAndSdpAndIcePass()
     // AND each has the other's window name from the platform, for the clerk to read
     QCOMPARE(app.calls->peerName(), QStringLiteral("新华区政务服务中心2号通办窗口"));
     QCOMPARE(home2.calls->peerName(), QStringLiteral("新华区政务服务中心3号通办窗口"));
+    // AND the caller knows which home clerk answered (its recording names them)
+    QCOMPARE(app.calls->peerClerk(), QStringLiteral("xh-tb-02-zhanghua"));
     QTRY_COMPARE(home1.calls->state(), CallSignalling::State::Idle);
     QTRY_VERIFY(home1.calls->incomingCalls().isEmpty());
     QCOMPARE(home1Ended.first().at(1).value<CallSignalling::End>(), CallSignalling::End::Taken);
