@@ -58,7 +58,10 @@ private slots:
     void init()
     {
         QVERIFY(m_tmp.isValid());
-        const QString base = m_tmp.path() + QLatin1Char('/') + QTest::currentTestFunction();
+        // One folder per test function and data row.
+        const QString base = m_tmp.path() + QLatin1Char('/')
+            + QString::fromLatin1(QTest::currentTestFunction()) + QLatin1Char('-')
+            + QString::fromLatin1(QTest::currentDataTag());
         m_hallDir = base + QStringLiteral("/etc-xdg");
         m_otherHallDir = base + QStringLiteral("/usr-share-xdg");
         m_dataDir = base + QStringLiteral("/data");
@@ -286,10 +289,15 @@ private slots:
             QCOMPARE(cases.first().toObject().value(QStringLiteral("state")).toString(),
                 QStringLiteral("pending"));
         }
-        // AND the upgraded database still opens with the workstation (a downgrade would be
-        // refused by the database, which the storage tests prove)
-        auto reopened = App::Workstation::open(m_dataDir);
-        QVERIFY2(reopened, qPrintable(reopened ? QString() : reopened.error().toString()));
+        // AND going back to this version (a downgrade) is refused, and the case stays
+        auto older = App::Workstation::open(m_dataDir);
+        QVERIFY(!older);
+        QVERIFY2(older.error().detail.contains(QStringLiteral("upgrade_probe")),
+            qPrintable(older.error().toString()));
+        auto db = Storage::Database::open(path, next);
+        QVERIFY(db);
+        QCOMPARE(
+            Platform::Outbox::status(**db)->value(QStringLiteral("cases")).toArray().size(), 1);
     }
 };
 
