@@ -12,6 +12,9 @@
 # The Debian files (maintainer scripts, unit, desktop entry...) are in installer/debian.
 
 include(GNUInstallDirs)
+# `install` and CPack take the binaries as built: the suite packages its own build tree
+# without building every other target first (make-packages.sh builds before packaging).
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
 
 set(_deb ${PROJECT_SOURCE_DIR}/installer/debian)
 set(_appid org.tongban.Workstation)
@@ -58,6 +61,8 @@ set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME tongban)
 set(CPACK_PACKAGE_VENDOR "Tongban Workstation team")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+# Each package's description starts with its own summary line (not the project's).
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_PACKAGE_DIRECTORY ${CMAKE_BINARY_DIR}/packages)
@@ -87,14 +92,14 @@ gstreamer1.0-nice, fonts-noto-cjk | fonts-wqy-microhei")
 set(CPACK_DEBIAN_WORKSTATION_PACKAGE_RECOMMENDS "qt6-translations-l10n, sane-utils")
 set(CPACK_DEBIAN_WORKSTATION_DESCRIPTION
     "workstation for the 通办 service windows
- Tongban Workstation is used at the service windows of unified acceptance
- (统一受理、全市通办): the clerk checks the applicant's materials against the
- unified guide, captures them, prints the one-time notice or the receipt and
- transmits the case to the unified acceptance platform.
- .
- This package holds the window application (tongban), the console tool for
- hall IT staff (tongban-cli: diagnose, setup, storage and audit checks) and
- the hall-wide settings file /etc/xdg/tongban/tongban.conf.")
+Tongban Workstation is used at the service windows of unified acceptance
+(统一受理、全市通办): the clerk checks the applicant's materials against the
+unified guide, captures them, prints the one-time notice or the receipt and
+transmits the case to the unified acceptance platform.
+
+This package holds the window application (tongban), the console tool for
+hall IT staff (tongban-cli: diagnose, setup, storage and audit checks) and
+the hall-wide settings file /etc/xdg/tongban/tongban.conf.")
 set(CPACK_DEBIAN_WORKSTATION_PACKAGE_CONTROL_EXTRA
     ${_deb}/tongban/conffiles ${_deb}/tongban/postrm)
 
@@ -103,13 +108,13 @@ set(CPACK_DEBIAN_HUB_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_HUB_PACKAGE_DEPENDS "adduser, libqt6sql6-sqlite")
 set(CPACK_DEBIAN_HUB_DESCRIPTION
     "reference server of the unified acceptance platform
- tongban-hub implements the platform API used by Tongban Workstation:
- accounts, catalogue, cases and tus uploads, official numbers, decisions
- pushed over WebSocket, mailings, serial blocks and call signalling.
- .
- The package runs it as the systemd service tongban-hub under its own system
- user, with its data in /var/lib/tongban-hub and its TLS files in
- /etc/tongban-hub/tls.")
+tongban-hub implements the platform API used by Tongban Workstation:
+accounts, catalogue, cases and tus uploads, official numbers, decisions
+pushed over WebSocket, mailings, serial blocks and call signalling.
+
+The package runs it as the systemd service tongban-hub under its own system
+user, with its data in /var/lib/tongban-hub and its TLS files in
+/etc/tongban-hub/tls.")
 set(CPACK_DEBIAN_HUB_PACKAGE_CONTROL_EXTRA
     ${_deb}/tongban-hub/conffiles ${_deb}/tongban-hub/postinst ${_deb}/tongban-hub/prerm
     ${_deb}/tongban-hub/postrm)

@@ -35,7 +35,7 @@ packages=(
     gnome-keyring dbus libsecret-1-0 xvfb xauth fonts-noto-cjk fonts-wqy-microhei
     sqlite3
     # Debian packages and the hall repository (tests/package, installer/make-repo.sh)
-    lintian reprepro gnupg file desktop-file-utils appstream
+    lintian reprepro gnupg file desktop-file-utils appstream debootstrap
 )
 
 # Interoperability tests run the reference tus implementations from npm; use

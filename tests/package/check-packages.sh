@@ -82,13 +82,13 @@ postinst="$(cat "$tmp/hub-control/postinst")"
 has "hub postinst" "$postinst" "adduser --system --group" "chown tongban-hub:tongban-hub /var/lib/tongban-hub" \
     "chmod 0750 /var/lib/tongban-hub" "chown root:tongban-hub /etc/tongban-hub/tls" "deb-systemd-helper enable"
 # Upgrade keeps the data: postinst never deletes, only creates what is missing.
-grep -q 'rm ' <<<"$postinst" && fail "hub postinst deletes something" || pass "hub postinst deletes nothing"
+grep -Eq '(^|[;&|[:space:]])rm[[:space:]]' <<<"$postinst" && fail "hub postinst deletes something" || pass "hub postinst deletes nothing"
 postrm="$(cat "$tmp/hub-control/postrm")"
 # Data is removed only in the purge branch.
 purge_block="$(awk '/"\$1" = "purge"/,/^fi/' <<<"$postrm")"
 grep -q 'rm -rf /var/lib/tongban-hub' <<<"$purge_block" && pass "purge deletes /var/lib/tongban-hub" || fail "purge keeps the hub's data"
 outside="$(awk '/"\$1" = "purge"/,/^fi/ { next } { print }' <<<"$postrm")"
-grep -q 'rm ' <<<"$outside" && fail "hub postrm deletes outside purge" || pass "remove and upgrade delete nothing"
+grep -Eq '(^|[;&|[:space:]])rm[[:space:]]' <<<"$outside" && fail "hub postrm deletes outside purge" || pass "remove and upgrade delete nothing"
 # Running the purge branch against a scratch root really deletes only the data (the script's
 # paths are rewritten into the scratch root; nothing on this machine is touched).
 scratch="$tmp/root"
@@ -113,8 +113,10 @@ has "unit" "$unittext" "User=tongban-hub" "ExecStart=/usr/bin/tongban-hub --data
     "PrivateTmp=yes" "PrivateDevices=yes" "CapabilityBoundingSet=" "SystemCallFilter=@system-service" \
     "EnvironmentFile=-/etc/tongban-hub/tongban-hub.env" "WantedBy=multi-user.target"
 if command -v systemd-analyze >/dev/null; then
-    # verify resolves ExecStart in the extracted package's root.
-    out="$(systemd-analyze verify --root="$tmp/hub-root" /lib/systemd/system/tongban-hub.service 2>&1)"
+    # verify checks the unit's syntax and that ExecStart exists: point it at the packaged binary.
+    mkdir -p "$tmp/unit"
+    sed "s#^ExecStart=/usr/bin/tongban-hub#ExecStart=$tmp/hub-root/usr/bin/tongban-hub#" "$unit" >"$tmp/unit/tongban-hub.service"
+    out="$(systemd-analyze verify "$tmp/unit/tongban-hub.service" 2>&1)"
     if [[ -z "$out" ]] || ! grep -qi 'error\|failed\|unknown' <<<"$out"; then pass "systemd-analyze verify"; else fail "systemd-analyze verify: $out"; fi
     security="$(systemd-analyze security --offline=true --root="$tmp/hub-root" /lib/systemd/system/tongban-hub.service 2>&1 | tail -1)"
     echo "info: $security"
@@ -147,7 +149,7 @@ if ! command -v lintian >/dev/null; then
     fail "lintian is missing: run installer/install-deps.sh"
 else
     for deb in "$ws" "$hub"; do
-        lintian --no-tag-display-limit --fail-on error "$deb" >"$tmp/lintian.log" 2>&1
+        lintian --tag-display-limit 0 --fail-on error "$deb" >"$tmp/lintian.log" 2>&1
         rc=$?
         sed 's/^/    lintian: /' "$tmp/lintian.log"
         ((rc == 0)) && pass "lintian: no errors in $(basename "$deb")" || fail "lintian errors in $(basename "$deb")"
