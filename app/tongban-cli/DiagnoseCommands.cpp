@@ -528,6 +528,13 @@ int diagnose(const QString &dataDir, const CliOutput &out)
         checks.append(Check { QStringLiteral("database"), Tr::tr("Workstation database"),
             Verdict::Skipped, Tr::tr("Not opened: a setting is wrong (see Settings)."), {} });
         checks.append(checkCalendar(Core::WorkCalendar::embedded(), Core::SystemClock().today()));
+        for (const auto &[id, title] :
+            { std::pair { QStringLiteral("platform"), Tr::tr("Unified acceptance platform") },
+                std::pair { QStringLiteral("certificate"), Tr::tr("Platform certificate") },
+                std::pair { QStringLiteral("clock"), Tr::tr("Clock") },
+                std::pair { QStringLiteral("audit"), Tr::tr("Audit trail") } })
+            checks.append(Check { id, title, Verdict::Skipped,
+                Tr::tr("Not opened: a setting is wrong (see Settings)."), {} });
     } else if (!station) {
         checks.append(Check { QStringLiteral("database"), Tr::tr("Workstation database"),
             Verdict::Failed, station.error().message,

@@ -20,6 +20,7 @@ pass() { echo "ok: $*"; }
 command -v debootstrap >/dev/null || { echo "chroot-install: debootstrap missing (installer/install-deps.sh)"; exit 1; }
 
 root="$(mktemp -d /var/tmp/tongban-chroot.XXXXXX)"
+chmod 755 "$root"   # the new system's /, for its users too
 hubpid=""
 cleanup() {
     [[ -n "$hubpid" ]] && kill "$hubpid" 2>/dev/null
@@ -57,9 +58,10 @@ cp "${v1[@]}" "$root/tmp/v1/"
 
 # --- install ----------------------------------------------------------------------------
 t0=$(date +%s)
-in_root apt-get update -qq >/dev/null 2>&1
+in_root apt-get update -qq >"$root/tmp/update.log" 2>&1 || { cat "$root/tmp/update.log"; echo "FAIL: apt-get update in the root"; exit 1; }
 before=$(in_root dpkg-query -W -f='.\n' | wc -l)
-if in_root apt-get install -y -q --no-install-recommends /tmp/v1/tongban_"$version"_*.deb /tmp/v1/tongban-hub_"$version"_*.deb >"$root/tmp/install.log" 2>&1; then
+in_root apt-get install -y -q --no-install-recommends $(cd "$root" && ls tmp/v1/*.deb | sed 's#^#/#') >"$root/tmp/install.log" 2>&1
+if in_root dpkg-query -W -f='${Status}\n' tongban tongban-hub 2>/dev/null | grep -c "install ok installed" | grep -q 2; then
     after=$(in_root dpkg-query -W -f='.\n' | wc -l)
     pass "apt-get install ./tongban_*.deb ./tongban-hub_*.deb on a clean bookworm: $((after - before)) packages in $(($(date +%s) - t0)) s"
 else
@@ -105,7 +107,7 @@ kill "$hubpid"; wait "$hubpid" 2>/dev/null; hubpid=""
 echo "idleLockMinutes=7" >>"$root/etc/xdg/tongban/tongban.conf"   # IT's edit of the conffile
 hubdb_before="$(cd "$root/var/lib/tongban-hub" && find . -type f | sort | xargs sha256sum | sha256sum)"
 t0=$(date +%s)
-if in_root apt-get install -y -q -o Dpkg::Options::=--force-confold /tmp/v2/tongban_*.deb /tmp/v2/tongban-hub_*.deb >"$root/tmp/upgrade.log" 2>&1; then
+if in_root apt-get install -y -q -o Dpkg::Options::=--force-confold $(cd "$root" && ls tmp/v2/*.deb | sed 's#^#/#') >"$root/tmp/upgrade.log" 2>&1; then
     pass "upgrade $version -> $next in $(($(date +%s) - t0)) s"
 else
     tail -20 "$root/tmp/upgrade.log"; fail "upgrade"
