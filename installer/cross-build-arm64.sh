@@ -10,8 +10,14 @@
 # other library come from the :arm64 packages. Installing the :arm64 -dev
 # packages adds about 1 GB; it needs root (apt-get) once.
 #
-# Status: written for issue 16, not yet run through on the project's machines
-# (see the issue's closing note for what was measured).
+# Run it on a machine (or a debootstrap root) of its own, never on a shared
+# development machine: libopencv-dev is not "Multi-Arch: same" in Debian 12, so
+# installing libopencv-dev:arm64 removes libopencv-dev:amd64 and breaks the
+# native build. A throwaway root: the cached bookworm tarball of
+# tests/package/chroot-install.sh, unpacked, with this tree bind-mounted.
+#
+# Status: written for issue 16, not yet run through (the machines it was written
+# on are shared; see the issue's closing note).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="$root/build/arm64"

@@ -24,7 +24,7 @@ chmod 755 "$root"   # the new system's /, for its users too
 hubpid=""
 cleanup() {
     [[ -n "$hubpid" ]] && kill "$hubpid" 2>/dev/null
-    for m in proc dev/pts dev; do mountpoint -q "$root/$m" && umount -l "$root/$m"; done
+    for m in proc dev/pts dev var/cache/apt/archives; do mountpoint -q "$root/$m" && umount -l "$root/$m"; done
     rm -rf --one-file-system "$root"
 }
 trap cleanup EXIT
@@ -42,8 +42,14 @@ fi
 mount -t proc proc "$root/proc"
 mount --bind /dev "$root/dev"
 mount --bind /dev/pts "$root/dev/pts"
+# Downloaded packages kept between runs.
+mkdir -p "$cache/archives/partial"
+mount --bind "$cache/archives" "$root/var/cache/apt/archives"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 in_root() { chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"; }
+# Keep the downloaded packages (minbase's apt deletes them after installing).
+rm -f "$root/etc/apt/apt.conf.d/docker-clean"
+echo 'Binary::apt::APT::Keep-Downloaded-Packages "true";' >"$root/etc/apt/apt.conf.d/90keep"
 
 # The packages: this build, and a newer build of the same tree for the upgrade.
 shopt -s nullglob
@@ -70,7 +76,10 @@ fi
 got="$(in_root tongban-cli --version 2>&1)"
 [[ "$got" == *"${version%%+*}"* ]] && pass "tongban-cli --version: $got" || fail "tongban-cli --version: $got"
 in_root getent passwd tongban-hub >/dev/null && pass "system user tongban-hub" || fail "no user tongban-hub"
-[[ "$(stat -c '%U %a' "$root/var/lib/tongban-hub")" == "tongban-hub 750" ]] && pass "/var/lib/tongban-hub tongban-hub 0750" || fail "data folder: $(stat -c '%U %a' "$root/var/lib/tongban-hub")"
+# Names resolved inside the new system (its users are not this machine's).
+[[ "$(in_root stat -c '%U %a' /var/lib/tongban-hub)" == "tongban-hub 750" ]] && pass "/var/lib/tongban-hub tongban-hub 0750" || fail "data folder: $(in_root stat -c '%U %a' /var/lib/tongban-hub)"
+[[ "$(in_root stat -c '%U:%G %a' /etc/tongban-hub/tls)" == "root:tongban-hub 750" ]] && pass "/etc/tongban-hub/tls root:tongban-hub 0750" || fail "TLS folder: $(in_root stat -c '%U:%G %a' /etc/tongban-hub/tls)"
+hubuid="$(in_root id -u tongban-hub)"
 
 # --- the hub, from its unit's command line, as its user ------------------------------------
 port=$((20000 + RANDOM % 20000))
@@ -81,7 +90,7 @@ chroot --userspec=tongban-hub:tongban-hub "$root" /usr/bin/env -i HOME=/var/lib/
 hubpid=$!
 for _ in $(seq 1 100); do grep -q "127.0.0.1:$port" "$root/tmp/hub.log" && break; sleep 0.2; done
 grep -q "127.0.0.1:$port" "$root/tmp/hub.log" && pass "hub started as tongban-hub: $execstart" || { cat "$root/tmp/hub.log"; fail "hub did not start"; }
-[[ -n "$(find "$root/var/lib/tongban-hub" -user tongban-hub -name '*.sqlite*' | head -1)" ]] && pass "hub data owned by tongban-hub" || fail "hub data not written"
+[[ -n "$(find "$root/var/lib/tongban-hub" -uid "$hubuid" -name '*.sqlite*' | head -1)" ]] && pass "hub data owned by tongban-hub" || fail "hub data not written"
 
 # --- a window: hall settings, setup, diagnose, the window itself ---------------------------------
 in_root useradd -m clerk
