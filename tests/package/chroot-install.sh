@@ -39,6 +39,7 @@ else
     tar -C "$root" -xf "$cache/bookworm-minbase.tar"
     echo "info: root unpacked from the cache in $(($(date +%s) - t0)) s"
 fi
+chmod 755 "$root"   # the tarball's top folder may carry mktemp's 0700
 mount -t proc proc "$root/proc"
 mount --bind /dev "$root/dev"
 mount --bind /dev/pts "$root/dev/pts"
@@ -90,7 +91,7 @@ chroot --userspec=tongban-hub:tongban-hub "$root" /usr/bin/env -i HOME=/var/lib/
 hubpid=$!
 for _ in $(seq 1 100); do grep -q "127.0.0.1:$port" "$root/tmp/hub.log" && break; sleep 0.2; done
 grep -q "127.0.0.1:$port" "$root/tmp/hub.log" && pass "hub started as tongban-hub: $execstart" || { cat "$root/tmp/hub.log"; fail "hub did not start"; }
-[[ -n "$(find "$root/var/lib/tongban-hub" -uid "$hubuid" -name '*.sqlite*' | head -1)" ]] && pass "hub data owned by tongban-hub" || fail "hub data not written"
+[[ -n "$(find "$root/var/lib/tongban-hub" -uid "$hubuid" -name 'hub.db' | head -1)" ]] && pass "hub data owned by tongban-hub" || fail "hub data not written"
 
 # --- a window: hall settings, setup, diagnose, the window itself ---------------------------------
 in_root useradd -m clerk
