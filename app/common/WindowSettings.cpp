@@ -70,8 +70,13 @@ QString WindowSettings::windowFile(const QString &dataDir)
 void WindowSettings::readFile(const QString &file)
 {
     const QSettings settings(file, QSettings::IniFormat);
-    for (const QString &key : settings.allKeys())
-        m_values.insert(key, Entry { settings.value(key), file });
+    for (const QString &key : settings.allKeys()) {
+        // "key=" is no value: it neither sets nor hides what a file read before said.
+        const QVariant value = settings.value(key);
+        if (value.typeId() == QMetaType::QString && value.toString().trimmed().isEmpty())
+            continue;
+        m_values.insert(key, Entry { value, file });
+    }
 }
 
 WindowSettings WindowSettings::load(const QString &dataDir)
@@ -126,7 +131,7 @@ Core::Status WindowSettings::validate() const
                                .arg(label(key), sourceOf(key), text(key)),
                 key, sourceOf(key));
     }
-    if (const QString key = QStringLiteral("platform/uploadLimitKbps"); contains(key)) {
+    if (const QString key = QStringLiteral("platform/uploadLimitKbps"); !text(key).isEmpty()) {
         bool ok = false;
         const qlonglong kbps = text(key).toLongLong(&ok);
         if (!ok || kbps < 0)
@@ -135,7 +140,7 @@ Core::Status WindowSettings::validate() const
                                .arg(label(key), sourceOf(key), text(key)),
                 key, sourceOf(key));
     }
-    if (const QString key = QStringLiteral("security/idleLockMinutes"); contains(key)) {
+    if (const QString key = QStringLiteral("security/idleLockMinutes"); !text(key).isEmpty()) {
         bool ok = false;
         const int minutes = text(key).toInt(&ok);
         if (!ok || minutes < 1 || minutes > 240)
@@ -143,7 +148,7 @@ Core::Status WindowSettings::validate() const
                                .arg(label(key), sourceOf(key), text(key)),
                 key, sourceOf(key));
     }
-    if (const QString key = QStringLiteral("devices/fake"); contains(key)) {
+    if (const QString key = QStringLiteral("devices/fake"); !text(key).isEmpty()) {
         const QString flag = text(key).toLower();
         if (flag != QLatin1String("true") && flag != QLatin1String("false"))
             return invalid(Tr::tr("%1 in %2 must be true or false, not \"%3\".")

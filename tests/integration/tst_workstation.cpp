@@ -180,6 +180,18 @@ private slots:
         QCOMPARE((*station)->idleLockMinutes(), 7);
     }
 
+    void emptyWindowValueLeavesTheHallValue()
+    {
+        // GIVEN the hall's idle lock and a window file with the key left empty
+        writeIni(
+            hallFile(), { { QStringLiteral("security/idleLockMinutes"), QStringLiteral("15") } });
+        writeIni(windowFile(), { { QStringLiteral("security/idleLockMinutes"), QString() } });
+        // WHEN it opens THEN the hall's value holds (not a 1-minute lock, not an error)
+        auto station = App::Workstation::open(m_dataDir);
+        QVERIFY2(station, qPrintable(station ? QString() : station.error().toString()));
+        QCOMPARE((*station)->idleLockMinutes(), 15);
+    }
+
     void wrongWindowValueNamesTheWindowFile()
     {
         // GIVEN a good hall file and a wrong address in the window's own file
