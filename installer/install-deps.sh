@@ -34,6 +34,8 @@ packages=(
     # credentials (Secret Service), display, fonts
     gnome-keyring dbus libsecret-1-0 xvfb xauth fonts-noto-cjk fonts-wqy-microhei
     sqlite3
+    # Debian packages and the hall repository (tests/package, installer/make-repo.sh)
+    lintian reprepro gnupg file desktop-file-utils appstream debootstrap
 )
 
 # Interoperability tests run the reference tus implementations from npm; use

@@ -1,5 +1,7 @@
 #include "Workstation.h"
 
+#include "WindowSettings.h"
+
 #include <catalog/CatalogStore.h>
 #include <platform/CatalogSync.h>
 #include <platform/Outbox.h>
@@ -8,7 +10,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QSettings>
 #include <QSqlQuery>
 #include <QStandardPaths>
 
@@ -41,13 +42,16 @@ Core::Result<std::unique_ptr<Workstation>> Workstation::open(
     station->m_clock = clock ? std::move(clock) : std::make_unique<Core::SystemClock>();
     station->m_dataDir = QDir(dataDir).absolutePath();
 
-    const QSettings settings(
-        station->m_dataDir + QStringLiteral("/tongban.conf"), QSettings::IniFormat);
+    // The hall's file (/etc/xdg/tongban/tongban.conf), then the window's own over it.
+    const WindowSettings settings = WindowSettings::load(station->m_dataDir);
+    if (const Core::Status valid = settings.validate(); !valid)
+        return valid.error();
     station->m_windowId
         = settings.value(QStringLiteral("window/id"), QStringLiteral("demo-window")).toString();
     station->m_windowName = settings.value(QStringLiteral("window/name")).toString();
     station->m_windowAddress = settings.value(QStringLiteral("window/address")).toString();
     station->m_windowPhone = settings.value(QStringLiteral("window/phone")).toString();
+    station->m_hallName = settings.value(QStringLiteral("hall/name")).toString();
     station->m_language = settings.value(QStringLiteral("ui/language")).toString();
     station->m_windowCode = settings.value(QStringLiteral("window/code")).toString();
     if (station->m_windowCode.isEmpty()) {
@@ -62,10 +66,13 @@ Core::Result<std::unique_ptr<Workstation>> Workstation::open(
     station->m_platformUrl = QUrl(settings.value(QStringLiteral("platform/url")).toString());
     station->m_platformCa = settings.value(QStringLiteral("platform/ca")).toString();
     station->m_printerName = settings.value(QStringLiteral("printer/name")).toString();
-    station->m_uploadLimit = Platform::Outbox::bandwidthLimitFromSettings(settings);
+    // Same rule as Platform::Outbox::bandwidthLimitFromSettings (kbit/s -> bytes/s).
+    const qint64 kbps = settings.value(QStringLiteral("platform/uploadLimitKbps")).toLongLong();
+    station->m_uploadLimit = kbps > 0 ? kbps * 1000 / 8 : 0;
     station->m_idleLockMinutes
         = std::max(1, settings.value(QStringLiteral("security/idleLockMinutes"), 10).toInt());
     station->m_fakeDevices = settings.value(QStringLiteral("devices/fake"), false).toBool();
+    station->m_missingSettings = settings.missing();
 
     auto db = Storage::Database::open(
         station->m_dataDir + QStringLiteral("/workstation.sqlite"), schema());

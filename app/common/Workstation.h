@@ -22,7 +22,10 @@ namespace Tongban::App {
  * One workstation's local state, composed from the modules: the database with
  * every module's schema, the page store, the case store and the audit trail.
  *
- * Configuration comes from <dataDir>/tongban.conf (INI):
+ * Configuration comes from the hall's file /etc/xdg/tongban/tongban.conf (any folder of
+ * $XDG_CONFIG_DIRS), then <dataDir>/tongban.conf over it (see WindowSettings); a wrong
+ * value fails open() with a message naming the key and the file. Keys (INI):
+ *   [hall]     name=...               the service hall
  *   [window]   id=...  name=...  code=TB03  region=410402
  *                                     the service window this machine serves
  *              address=...  phone=... printed on notices: where and how the applicant
@@ -63,6 +66,10 @@ public:
     QString windowAddress() const { return m_windowAddress; }
     QString windowPhone() const { return m_windowPhone; }
     QString configuredLanguage() const { return m_language; }
+    /// [hall] name, usually from the hall's file (may be empty).
+    QString hallName() const { return m_hallName; }
+    /// Settings a working window needs that are not set, each naming the key and the file.
+    QStringList missingSettings() const { return m_missingSettings; }
     /// Short window code printed in numbers (TB03); from the id when not configured.
     QString windowCode() const { return m_windowCode; }
     /// Administrative code of the window's jurisdiction (410402).
@@ -119,6 +126,8 @@ private:
     QString m_windowAddress;
     QString m_windowPhone;
     QString m_language;
+    QString m_hallName;
+    QStringList m_missingSettings;
     QString m_windowCode;
     QString m_regionCode;
     QUrl m_platformUrl;

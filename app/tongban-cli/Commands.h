@@ -40,6 +40,9 @@ struct ImagingOptions
 int imagingDetect(const QStringList &files, const ImagingOptions &options, const CliOutput &out);
 int imagingProcess(const QStringList &files, const ImagingOptions &options, const CliOutput &out);
 int devicesList(const CliOutput &out);
+/// Writes the window's identity into <dataDir>/tongban.conf, over the hall's settings.
+int setup(const QString &windowId, const QString &windowName, const QString &dataDir,
+    const CliOutput &out);
 /// Checks the window's parts for IT staff; exit 1 when a check failed (DiagnoseCommands.cpp).
 int diagnose(const QString &dataDir, const CliOutput &out);
 

@@ -21,6 +21,7 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <common/WindowSettings.h>
 #include <common/Workstation.h>
 #include <drivers/api/AvDevices.h>
 #include <drivers/api/DeviceFactory.h>
@@ -479,6 +480,35 @@ QList<Check> checkAudio()
     return { headset, microphone };
 }
 
+/// The hall's file and the window's: wrong values fail, missing ones warn (issue 16).
+Check checkSettings(const QString &dataDir)
+{
+    Check check { QStringLiteral("settings"), Tr::tr("Settings (hall and window)"), Verdict::Ok, {},
+        {} };
+    const App::WindowSettings settings = App::WindowSettings::load(dataDir);
+    const QStringList hall = App::WindowSettings::hallFiles();
+    const QString files = (hall + QStringList { App::WindowSettings::windowFile(dataDir) })
+                              .join(QStringLiteral(", "));
+    if (const Core::Status valid = settings.validate(); !valid) {
+        check.verdict = Verdict::Failed;
+        check.finding = valid.error().message;
+        check.advice = Tr::tr("Correct the value in that file, then run diagnose again.");
+        return check;
+    }
+    const QStringList missing = settings.missing();
+    if (!missing.isEmpty()) {
+        check.verdict = Verdict::Warning;
+        check.finding = missing.join(QLatin1Char(' '));
+        check.advice = hall.isEmpty()
+            ? Tr::tr("No hall settings found: copy the hall's tongban.conf to %1.")
+                  .arg(App::WindowSettings::expectedHallFile())
+            : Tr::tr("Read from %1.").arg(files);
+        return check;
+    }
+    check.finding = Tr::tr("Read from %1.").arg(files);
+    return check;
+}
+
 Check checkBandwidth()
 {
     return Check { QStringLiteral("bandwidth"), Tr::tr("Line to the platform (100 Mbit/s)"),
@@ -493,8 +523,19 @@ int diagnose(const QString &dataDir, const CliOutput &out)
 {
     // Opened first: it creates the data folder on a new installation.
     auto station = App::Workstation::open(dataDir);
-    QList<Check> checks { checkDisk(dataDir) };
-    if (!station) {
+    QList<Check> checks { checkSettings(dataDir), checkDisk(dataDir) };
+    if (!station && station.error().code == App::WindowSettings::InvalidSetting) {
+        checks.append(Check { QStringLiteral("database"), Tr::tr("Workstation database"),
+            Verdict::Skipped, Tr::tr("Not opened: a setting is wrong (see Settings)."), {} });
+        checks.append(checkCalendar(Core::WorkCalendar::embedded(), Core::SystemClock().today()));
+        for (const auto &[id, title] :
+            { std::pair { QStringLiteral("platform"), Tr::tr("Unified acceptance platform") },
+                std::pair { QStringLiteral("certificate"), Tr::tr("Platform certificate") },
+                std::pair { QStringLiteral("clock"), Tr::tr("Clock") },
+                std::pair { QStringLiteral("audit"), Tr::tr("Audit trail") } })
+            checks.append(Check { id, title, Verdict::Skipped,
+                Tr::tr("Not opened: a setting is wrong (see Settings)."), {} });
+    } else if (!station) {
         checks.append(Check { QStringLiteral("database"), Tr::tr("Workstation database"),
             Verdict::Failed, station.error().message,
             Tr::tr("Check that %1 exists and this account may write to it; a damaged database "

@@ -34,9 +34,11 @@ const char kUsage[]
       "  imaging process FILE...        pictures to pages: --out DIR, --pdf FILE, --dpi N,\n"
       "                                 --mode colour|grey|bw|auto\n"
       "  devices list                   document cameras and scanners this computer sees\n"
+      "  setup --window ID --name NAME  this window's identity, over the hall's settings\n"
+      "                                 (/etc/xdg/tongban/tongban.conf)\n"
       "  diagnose                       check this window: disk, database, audit trail,\n"
       "                                 platform, certificate, clock, keychain, printer,\n"
-      "                                 camera, scanner, headset, microphone\n";
+      "                                 camera, scanner, headset, microphone, settings\n";
 }
 
 int main(int argc, char *argv[])
@@ -70,8 +72,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption modeOption(QStringLiteral("mode"),
         QStringLiteral("colour, grey, bw or auto (imaging process)."), QStringLiteral("mode"),
         QStringLiteral("auto"));
+    const QCommandLineOption windowOption(QStringLiteral("window"),
+        QStringLiteral("Window id, e.g. 410402-tb-03 (setup)."), QStringLiteral("id"));
+    const QCommandLineOption nameOption(QStringLiteral("name"),
+        QStringLiteral("Window name printed on notices (setup)."), QStringLiteral("name"));
     parser.addOptions({ jsonOption, dataDirOption, languageOption, limitOption, outOption,
-        pdfOption, dpiOption, modeOption });
+        pdfOption, dpiOption, modeOption, windowOption, nameOption });
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See above."));
     if (!parser.parse(app.arguments())) {
         std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
@@ -134,6 +140,8 @@ int main(int argc, char *argv[])
     }
     if (command == QLatin1String("devices list") && rest.isEmpty())
         return devicesList(out);
+    if (command == QLatin1String("setup") && rest.isEmpty())
+        return setup(parser.value(windowOption), parser.value(nameOption), dataDir, out);
     if (command == QLatin1String("diagnose") && rest.isEmpty())
         return diagnose(dataDir, out);
 

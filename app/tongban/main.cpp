@@ -89,6 +89,8 @@ int main(int argc, char *argv[])
         language = (*station)->configuredLanguage();
     installTranslations(language);
 
+    if (!station) // again, for its message in the language now installed (a wrong setting)
+        station = App::Workstation::open(parser.value(dataDirOption));
     if (!station) {
         QMessageBox::critical(nullptr, QObject::tr("Tongban Workstation"),
             station.error().message + QStringLiteral("\n\n") + station.error().detail);

@@ -7,6 +7,7 @@
 
 #include <core/Clock.h>
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -78,7 +79,7 @@ private:
     static void verifyShape(const Run &run)
     {
         const QJsonArray checks = run.json().value(QStringLiteral("checks")).toArray();
-        QVERIFY2(checks.size() == 14, qPrintable(run.out + run.err));
+        QVERIFY2(checks.size() == 15, qPrintable(run.out + run.err));
         int failed = 0;
         for (const QJsonValue &value : checks) {
             const QJsonObject check = value.toObject();
@@ -186,6 +187,35 @@ private slots:
                     .toString()
                     .contains(QStringLiteral("NoSuchPrinter")));
         QCOMPARE(run.status(QStringLiteral("keychain")), QStringLiteral("failed"));
+        QCOMPARE(run.exitCode, 1);
+    }
+
+    void wrongHallSettingFailsNamingKeyAndFile()
+    {
+        // GIVEN the hall's file (an XDG configuration folder) with an upload cap that is no number
+        QTemporaryDir hall;
+        QDir().mkpath(hall.filePath(QStringLiteral("tongban")));
+        const QString hallFile = hall.filePath(QStringLiteral("tongban/tongban.conf"));
+        {
+            QSettings conf(hallFile, QSettings::IniFormat);
+            conf.setValue(QStringLiteral("platform/uploadLimitKbps"), QStringLiteral("100M"));
+        }
+        QTemporaryDir dir;
+        configure(dir.path(), { { QStringLiteral("window/id"), QStringLiteral("410403-tb-02") } });
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("XDG_CONFIG_DIRS"), hall.path());
+        // WHEN IT staff run diagnose
+        const Run run = diagnose(dir.path(), env);
+        verifyShape(run);
+        // THEN the settings check fails in Chinese with the key and the file, the database is
+        // not opened, and the exit code says so
+        QCOMPARE(run.status(QStringLiteral("settings")), QStringLiteral("failed"));
+        const QString finding
+            = run.check(QStringLiteral("settings")).value(QStringLiteral("finding")).toString();
+        QVERIFY2(finding.contains(QStringLiteral("[platform] uploadLimitKbps"))
+                && finding.contains(hallFile) && finding.contains(QStringLiteral("必须")),
+            qPrintable(finding));
+        QCOMPARE(run.status(QStringLiteral("database")), QStringLiteral("skipped"));
         QCOMPARE(run.exitCode, 1);
     }
 
