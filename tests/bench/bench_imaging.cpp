@@ -35,6 +35,7 @@
 #include <storage/Database.h>
 #include <storage/FileSystem.h>
 #include <storage/PageStore.h>
+#include <storage/StorageSchema.h>
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -256,12 +257,12 @@ bool peerStillToFile(const QByteArray &jpeg, const QString &dir, int n)
     int width = 0, height = 0, subsampling = 0, colourspace = 0;
     bool ok = decoder && encoder
         && tjDecompressHeader3(decoder, reinterpret_cast<const unsigned char *>(jpeg.constData()),
-               (unsigned long)jpeg.size(), &width, &height, &subsampling, &colourspace)
+               static_cast<unsigned long>(jpeg.size()), &width, &height, &subsampling, &colourspace)
             == 0;
     std::vector<unsigned char> rgb(size_t(width) * size_t(height) * 3);
     ok = ok
         && tjDecompress2(decoder, reinterpret_cast<const unsigned char *>(jpeg.constData()),
-               (unsigned long)jpeg.size(), rgb.data(), width, 0, height, TJPF_RGB, 0)
+               static_cast<unsigned long>(jpeg.size()), rgb.data(), width, 0, height, TJPF_RGB, 0)
             == 0;
     unsigned char *out = nullptr;
     unsigned long outSize = 0;

@@ -35,6 +35,7 @@ private slots:
     void tintedPageOnLightGreyPad();
     void cornerNextToGlareStaysOnThePage();
     void sizeClassAgreesWithTheMeasuredShape();
+    void yellowPaperIsNotAHand();
 };
 
 namespace {
@@ -83,7 +84,13 @@ SplitScore scoreSplit(quint32 firstSeed, int frames)
             score.ious.push_back(best);
             if (best < 0.5) {
                 ++score.missed;
-                qInfo("  missed seed %u %s", seed, qPrintable(Sim::documentKindName(truth.kind)));
+                std::string what;
+                for (const std::string &c : conditions(spec))
+                    what += c + "; ";
+                qInfo("  missed seed %u %s (%s paper %s pad %s, %d found)", seed,
+                    qPrintable(Sim::documentKindName(truth.kind)), what.c_str(),
+                    qPrintable(spec.paperTint.name()), qPrintable(spec.padColour.name()),
+                    int(found.size()));
             }
             for (const std::string &c : conditions(spec))
                 score.byCondition[c].push_back(best);
@@ -113,8 +120,11 @@ void TestPageDetector::broadenedSplits()
         for (const auto &[condition, ious] : score.byCondition)
             qInfo("  %-24s %3d documents, mean IoU %.4f", condition.c_str(), int(ious.size()),
                 meanOf(ious));
-        // THEN both hold
-        QVERIFY2(meanOf(score.ious) >= 0.0, name);
+        // THEN neither falls below where issue 18's branch left them (40 frames each:
+        // tuning 0.876, held-out 0.761). A floor against regressions, not the target: the
+        // issue asks for a detector that holds (>= 0.99) on both; the misses are listed
+        // above (shadows, pale paper on light pads, orange paper taken for skin).
+        QVERIFY2(meanOf(score.ious) >= (first == 50000 ? 0.85 : 0.74), name);
     }
 }
 
@@ -144,7 +154,7 @@ void TestPageDetector::tintedPageOnLightGreyPad()
     // THEN the page is found every time
     qInfo("lavender on light grey: min IoU %.4f, mean %.4f",
         *std::min_element(ious.begin(), ious.end()), meanOf(ious));
-    QVERIFY(*std::min_element(ious.begin(), ious.end()) >= 0.0);
+    QVERIFY(*std::min_element(ious.begin(), ious.end()) >= 0.95);
 }
 
 void TestPageDetector::cornerNextToGlareStaysOnThePage()
@@ -180,7 +190,7 @@ void TestPageDetector::cornerNextToGlareStaysOnThePage()
     // THEN no corner is pulled onto the glare
     qInfo("glare over a corner: corner error max %.1f px, p50 %.1f px at 13 MP",
         *std::max_element(errors.begin(), errors.end()), percentile(errors, 0.5));
-    QVERIFY(*std::max_element(errors.begin(), errors.end()) >= 0);
+    QVERIFY(*std::max_element(errors.begin(), errors.end()) <= 10);
 }
 
 void TestPageDetector::sizeClassAgreesWithTheMeasuredShape()
@@ -215,7 +225,7 @@ void TestPageDetector::sizeClassAgreesWithTheMeasuredShape()
     }
     qInfo("size class vs measured aspect: %d of %d disagree by more than 8 %%", disagree, checked);
     QVERIFY(checked > 20);
-    QVERIFY(disagree >= 0);
+    QCOMPARE(disagree, 0);
 }
 
 void TestPageDetector::simulatedSetAccuracy()
@@ -340,6 +350,32 @@ void TestPageDetector::fullResolutionRefinement()
     qInfo("13 MP refined corner error: max %.2f px, p50 %.2f px (target p95 <= 10)",
         *std::max_element(errors.begin(), errors.end()), percentile(errors, 0.5));
     QVERIFY(percentile(errors, 0.95) <= 10);
+}
+
+void TestPageDetector::yellowPaperIsNotAHand()
+{
+    // GIVEN a yellow form (as red over blue as skin, but of a yellow hue) on the dark pad
+    // and on a wood-coloured one: the skin mask used to remove the whole page
+    PageDetector detector;
+    std::vector<double> ious;
+    for (quint32 seed = 4400; seed < 4406; ++seed) {
+        Sim::SceneSpec spec;
+        spec.seed = seed;
+        spec.frameSeed = seed;
+        spec.kind = seed % 2 ? Sim::DocumentKind::A4Form : Sim::DocumentKind::A5Note;
+        spec.paperTint = QColor(250, 240, 160);
+        if (seed % 3 == 0)
+            spec.padColour = QColor(150, 105, 70);
+        const auto frame = Sim::renderScene(spec, QSize(Sim::kPreviewWidth, Sim::kPreviewHeight));
+        // WHEN detecting
+        double best = 0;
+        for (const PageQuad &q : detector.detect(frame.image))
+            best = std::max(best, quadIoU(q.corners, frame.documents.first().corners));
+        ious.push_back(best);
+    }
+    // THEN the page is found every time
+    qInfo("yellow paper: min IoU %.4f", *std::min_element(ious.begin(), ious.end()));
+    QVERIFY(*std::min_element(ious.begin(), ious.end()) >= 0.95);
 }
 
 QTEST_MAIN(TestPageDetector)
