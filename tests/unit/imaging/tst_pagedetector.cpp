@@ -109,7 +109,11 @@ void TestPageDetector::broadenedSplits()
 {
     // GIVEN the broadened simulator (tinted and coloured paper, pads of many colours, glare
     // over corners and edges, shadows, low light, the camera's JPEG) in two seed ranges: a
-    // tuning split and a held-out split nobody tunes on (bench_imaging runs 200 of each)
+    // tuning split and a held-out split nobody tunes on. A long run (about a minute of
+    // debug CPU): only with TONGBAN_BROADENED_SPLITS set, i.e. the soak preset's
+    // tst_pagedetector_broadened; the dev suite stays fast.
+    if (!qEnvironmentVariableIsSet("TONGBAN_BROADENED_SPLITS"))
+        QSKIP("long run: ctest --preset soak -R tst_pagedetector_broadened");
     const int frames = 40;
     for (const auto &[name, first] : std::vector<std::pair<const char *, quint32>> {
              { "tuning", 50000 }, { "held-out", 90000 } }) {
@@ -134,7 +138,7 @@ void TestPageDetector::tintedPageOnLightGreyPad()
     // it differs by colour (the re-measurement's photo that was not found at all)
     PageDetector detector;
     std::vector<double> ious;
-    for (quint32 seed = 4100; seed < 4110; ++seed) {
+    for (quint32 seed = 4100; seed < 4105; ++seed) {
         Sim::SceneSpec spec;
         spec.seed = seed;
         spec.frameSeed = seed;
@@ -163,7 +167,7 @@ void TestPageDetector::cornerNextToGlareStaysOnThePage()
     // grey one)
     PageDetector detector;
     std::vector<double> errors;
-    for (quint32 seed = 4200; seed < 4212; ++seed) {
+    for (quint32 seed = 4200; seed < 4206; ++seed) {
         Sim::SceneSpec spec;
         spec.seed = seed;
         spec.frameSeed = seed;
@@ -198,7 +202,7 @@ void TestPageDetector::sizeClassAgreesWithTheMeasuredShape()
     // GIVEN broadened scenes
     PageDetector detector;
     int checked = 0, disagree = 0;
-    for (quint32 seed = 4300; seed < 4340; ++seed) {
+    for (quint32 seed = 4300; seed < 4324; ++seed) {
         const Sim::SceneSpec spec = Sim::broadScene(seed);
         const auto frame = Sim::renderScene(spec, QSize(Sim::kPreviewWidth, Sim::kPreviewHeight));
         // WHEN a page is detected with a size class
@@ -224,7 +228,7 @@ void TestPageDetector::sizeClassAgreesWithTheMeasuredShape()
         }
     }
     qInfo("size class vs measured aspect: %d of %d disagree by more than 8 %%", disagree, checked);
-    QVERIFY(checked > 20);
+    QVERIFY(checked >= 12);
     QCOMPARE(disagree, 0);
 }
 
