@@ -121,11 +121,13 @@ std::array<cv::Point2d, 4> placeDocument(
     return corners;
 }
 
-cv::Mat padBackground(Rng &rng, cv::Size size, bool whiteOnWhite)
+cv::Mat padBackground(Rng &rng, cv::Size size, bool whiteOnWhite, const QColor &colour)
 {
     const double base = whiteOnWhite ? rng.uniform(212, 226) : rng.uniform(55, 125);
-    const cv::Scalar tint = whiteOnWhite ? cv::Scalar(base - 6, base - 2, base)
-                                         : cv::Scalar(base + 3, base, base - 2);
+    cv::Scalar tint = whiteOnWhite ? cv::Scalar(base - 6, base - 2, base)
+                                   : cv::Scalar(base + 3, base, base - 2);
+    if (colour.isValid())
+        tint = cv::Scalar(colour.blue(), colour.green(), colour.red());
     cv::Mat pad(size, CV_8UC3, tint);
     // Low-frequency blotches and a finer grain, like a rubber or leather pad.
     cv::Mat coarse(6, 8, CV_32F), fine(size.height / 16 + 1, size.width / 16 + 1, CV_32F);
@@ -239,6 +241,27 @@ void addGlare(cv::Mat &canvas, Rng &rng, cv::Point2d centrePx, double pxPerMm,
     }
 }
 
+// A soft shadow (a hand or the lamp's arm) over a band of the frame: the light falls to
+// 1 - depth across a straight edge blurred over about 25 mm.
+void addShadow(cv::Mat &canvas, Rng &rng, double depth, double pxPerMm)
+{
+    const double angle = rng.uniform(0, 2 * M_PI);
+    const cv::Point2d n(std::cos(angle), std::sin(angle));
+    const cv::Point2d centre(
+        canvas.cols * rng.uniform(0.3, 0.7), canvas.rows * rng.uniform(0.3, 0.7));
+    const double soft = 25 * pxPerMm;
+    for (int y = 0; y < canvas.rows; ++y) {
+        auto *row = canvas.ptr<cv::Vec3b>(y);
+        for (int x = 0; x < canvas.cols; ++x) {
+            const double d = (x - centre.x) * n.x + (y - centre.y) * n.y;
+            const double t = std::clamp(0.5 + d / soft, 0.0, 1.0); // 1: fully in shadow
+            const double k = 1.0 - depth * t * t * (3 - 2 * t);
+            for (int c = 0; c < 3; ++c)
+                row[x][c] = cv::saturate_cast<uchar>(row[x][c] * k);
+        }
+    }
+}
+
 // Uneven light (a tilt and a vignette) and sensor noise, in one pass.
 void lightAndNoise(cv::Mat &canvas, Rng &rng, quint32 frameSeed, double noiseSigma)
 {
@@ -278,7 +301,8 @@ SimFrame renderScene(const SceneSpec &spec, QSize size)
     SimFrame frame;
     Rng rng(spec.seed * 2654435761u + 17u);
     const double pxPerMm = size.width() / kPadWidthMm;
-    cv::Mat canvas = padBackground(rng, cv::Size(size.width(), size.height()), spec.whiteOnWhite);
+    cv::Mat canvas = padBackground(
+        rng, cv::Size(size.width(), size.height()), spec.whiteOnWhite, spec.padColour);
 
     const int count = std::clamp(spec.documentCount, 0, 2);
     std::vector<std::array<cv::Point2d, 4>> placed;
@@ -305,6 +329,10 @@ SimFrame renderScene(const SceneSpec &spec, QSize size)
             const_cast<uchar *>(art.constBits()), size_t(art.bytesPerLine()));
         cv::Mat artBgr;
         cv::cvtColor(artMat, artBgr, cv::COLOR_RGB2BGR);
+        if (spec.paperTint.isValid()) // the paper's colour multiplies the print
+            cv::multiply(artBgr,
+                cv::Scalar(spec.paperTint.blue(), spec.paperTint.green(), spec.paperTint.red()),
+                artBgr, 1.0 / 255);
         composite(canvas, artBgr, cornersPx, pxPerMm, spec.whiteOnWhite ? 0.18 : 0.35);
         placed.push_back(cornersMm);
         frame.documents.append(truth);
@@ -316,11 +344,20 @@ SimFrame renderScene(const SceneSpec &spec, QSize size)
         drawHand(canvas, rng, near, pxPerMm);
     }
     if (spec.glare && !placed.empty()) {
-        const cv::Point2d c = (placed[0][0] + placed[0][2]) * 0.5;
-        addGlare(canvas, rng,
-            (c + cv::Point2d(rng.uniform(-40, 40), rng.uniform(-40, 40))) * pxPerMm, pxPerMm,
-            placed[0]);
+        cv::Point2d c = (placed[0][0] + placed[0][2]) * 0.5;
+        cv::Point2d jitter(rng.uniform(-40, 40), rng.uniform(-40, 40));
+        if (spec.glareAt == SceneSpec::Glare::OverCorner) {
+            c = placed[0][size_t(rng.integer(0, 3))];
+            jitter = cv::Point2d(rng.uniform(-8, 8), rng.uniform(-8, 8));
+        } else if (spec.glareAt == SceneSpec::Glare::OverEdge) {
+            const int side = rng.integer(0, 3);
+            c = (placed[0][size_t(side)] + placed[0][size_t((side + 1) % 4)]) * 0.5;
+            jitter = cv::Point2d(rng.uniform(-8, 8), rng.uniform(-8, 8));
+        }
+        addGlare(canvas, rng, (c + jitter) * pxPerMm, pxPerMm, placed[0]);
     }
+    if (spec.shadow > 0)
+        addShadow(canvas, rng, std::min(spec.shadow, 0.8), pxPerMm);
     // A little optical softness always; more on request.
     const double sigmaPx = std::max(0.35, spec.blurSigmaMm * pxPerMm);
     if (sigmaPx > 6) {
@@ -333,6 +370,8 @@ SimFrame renderScene(const SceneSpec &spec, QSize size)
     } else {
         cv::GaussianBlur(canvas, canvas, cv::Size(), sigmaPx);
     }
+    if (spec.lightLevel != 1.0)
+        canvas.convertTo(canvas, CV_8UC3, std::clamp(spec.lightLevel, 0.1, 2.0));
     lightAndNoise(canvas, rng, spec.frameSeed, spec.noiseSigma);
 
     if (spec.jpegQuality > 0) {
@@ -365,6 +404,42 @@ SceneSpec randomScene(quint32 seed)
     spec.blurSigmaMm = variant == 5 ? 0.15 : 0;
     spec.jpegQuality = rng.chance(0.5) ? 85 : 0;
     spec.noiseSigma = rng.uniform(1.5, 4);
+    return spec;
+}
+
+SceneSpec broadScene(quint32 seed)
+{
+    SceneSpec spec = randomScene(seed);
+    Rng rng(seed * 31u + 11u);
+    // Paper: white, or tinted (lavender, cream, pale blue, pale green, pink), recycled grey,
+    // or a stronger colour (yellow, orange form).
+    const QColor papers[] = { QColor(), QColor(), QColor(232, 222, 250), QColor(250, 243, 220),
+        QColor(222, 235, 250), QColor(226, 246, 226), QColor(250, 226, 232), QColor(226, 224, 216),
+        QColor(250, 240, 160), QColor(250, 205, 150) };
+    spec.paperTint = papers[rng.integer(0, 9)];
+    // Pads: the dark and white ones, light grey, near-white, mid grey, green cutting mat,
+    // blue, wood.
+    const QColor pads[] = { QColor(), QColor(), QColor(200, 200, 202), QColor(236, 236, 232),
+        QColor(150, 150, 152), QColor(60, 110, 80), QColor(50, 70, 120), QColor(150, 105, 70) };
+    spec.padColour = pads[rng.integer(0, 7)];
+    if (spec.padColour.isValid())
+        spec.whiteOnWhite = spec.padColour.lightness() > 180;
+    if (spec.glare) {
+        const int where = rng.integer(0, 2);
+        spec.glareAt = where == 0 ? SceneSpec::Glare::OnPage
+            : where == 1          ? SceneSpec::Glare::OverCorner
+                                  : SceneSpec::Glare::OverEdge;
+    } else if (rng.chance(0.15)) {
+        spec.glare = true;
+        spec.glareAt = SceneSpec::Glare::OverCorner;
+    }
+    if (rng.chance(0.2))
+        spec.shadow = rng.uniform(0.2, 0.5);
+    if (rng.chance(0.15)) {
+        spec.lightLevel = rng.uniform(0.4, 0.6);
+        spec.noiseSigma *= 2.5;
+    }
+    spec.jpegQuality = rng.chance(0.6) ? rng.integer(75, 92) : 0;
     return spec;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QImage>
 #include <QList>
 #include <QPolygonF>
@@ -34,6 +35,13 @@ struct SceneSpec
     double motion = 0; ///< 0: settled; 1: page displaced by about 60 mm (moving in)
     int jpegQuality = 0; ///< 0: no JPEG round trip; otherwise the camera's quality
     double noiseSigma = 2.5; ///< sensor noise, grey levels
+    // The broadened conditions (issue 18); the defaults render as before.
+    QColor paperTint; ///< invalid: white paper; else multiplies the paper (lavender, cream, ...)
+    QColor padColour; ///< invalid: the dark or white pad; else the pad's base colour
+    enum class Glare { OnPage, OverCorner, OverEdge };
+    Glare glareAt = Glare::OnPage; ///< where the glare spot lies when glare is set
+    double shadow = 0; ///< depth (0 ... 0.6) of a soft hand or lamp shadow over part of the frame
+    double lightLevel = 1.0; ///< exposure; 0.45 is a dim hall (noise rises with the gain)
 };
 
 /// Ground truth of one document: corners TL, TR, BR, BL of the page as printed.
@@ -71,6 +79,15 @@ SimFrame renderScene(const SceneSpec &spec, QSize size);
 
 /// A varied scene for test sets: kind, and the listed flags, from \a seed.
 SceneSpec randomScene(quint32 seed);
+
+/*!
+ * A scene from the broadened set (issue 18), on top of randomScene's cases: tinted,
+ * recycled and coloured paper; pads of common colours including light grey and
+ * near-white; glare over a corner or an edge; a hand's or lamp's shadow; low light with
+ * its noise; the camera's own JPEG. Split the seeds: tune on some ranges only and report
+ * the others as held out.
+ */
+SceneSpec broadScene(quint32 seed);
 
 /*!
  * The "page moves then settles" scenario, frame by frame at 15 fps: a page

@@ -6,7 +6,6 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QSet>
-#include <QStringDecoder>
 
 namespace Tongban::Catalog {
 
@@ -43,15 +42,44 @@ const QStringList kMethods = { QStringLiteral("核验原件"), QStringLiteral("�
 const QStringList kCatchAll = { QStringLiteral("其他"), QStringLiteral("其它"),
     QStringLiteral("有关材料"), QStringLiteral("相关材料"), QStringLiteral("等材料") };
 
-/// Walks the raw document once: nesting depth, list sizes, key lengths.
+/// Whether every object key in \a json is at most \a limit bytes as written. A key of at
+/// most that many bytes (UTF-8, escapes) has at most that many characters, so the tree walk
+/// below need not make a string of each key to measure it. Strings are skipped with their
+/// escapes; a string followed by ':' is a key.
+bool allKeysShort(const QByteArray &json, qsizetype limit)
+{
+    const char *p = json.constData();
+    const char *const end = p + json.size();
+    while (p < end) {
+        if (*p != '"') {
+            ++p;
+            continue;
+        }
+        const char *start = ++p;
+        while (p < end && *p != '"')
+            p += *p == '\\' ? 2 : 1;
+        const qsizetype length = (p < end ? p : end) - start;
+        ++p;
+        const char *next = p;
+        while (next < end && (*next == ' ' || *next == '\n' || *next == '\r' || *next == '\t'))
+            ++next;
+        if (next < end && *next == ':' && length > limit)
+            return false;
+    }
+    return true;
+}
+
+/// Walks the parsed document once: nesting depth, list sizes, key lengths.
 /// Returns false when the document must not be read further. The pointer of
-/// the current value is kept as a path and joined only to report a problem:
-/// building a string for every value of a large catalogue would dominate.
+/// the current value is kept as a stack of containers and positions and made
+/// into a string only to report a problem: building a string for every value,
+/// or even every key, of a large catalogue would dominate.
 class LimitChecker
 {
 public:
-    explicit LimitChecker(JsonReader &reader)
+    LimitChecker(JsonReader &reader, bool measureKeys)
         : m_reader(reader)
+        , m_measureKeys(measureKeys)
     { }
 
     bool check(const QJsonValue &value, int depth)
@@ -74,23 +102,33 @@ public:
                            .arg(CatalogParser::MaxItems));
                 return false;
             }
+            // Numbers and strings inside need no look unless they are too deep.
+            if (depth + 1 <= CatalogParser::MaxDepth && !hasContainers(array))
+                return true;
+            m_stack.append(Frame { {}, array, 0, true });
             for (qsizetype i = 0; i < array.size(); ++i) {
-                m_path.append(QString::number(i));
+                m_stack.last().index = i;
                 fine = check(array.at(i), depth + 1) && fine;
-                m_path.removeLast();
             }
+            m_stack.removeLast();
         } else if (value.isObject()) {
             const QJsonObject object = value.toObject();
-            for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-                if (it.key().size() > 100) {
+            m_stack.append(Frame { object, {}, 0, false });
+            qsizetype index = 0;
+            for (auto it = object.constBegin(); it != object.constEnd(); ++it, ++index) {
+                m_stack.last().index = index;
+                if (m_measureKeys && it.key().size() > 100) {
+                    m_stack.removeLast(); // the pointer is the object's, not the key's
                     report(Tr::tr("has a key longer than 100 characters"));
+                    m_stack.append(Frame { object, {}, index, false });
                     fine = false;
                     continue;
                 }
-                m_path.append(it.key());
-                fine = check(it.value(), depth + 1) && fine;
-                m_path.removeLast();
+                const QJsonValue child = it.value();
+                if (child.isArray() || child.isObject() || depth + 1 > CatalogParser::MaxDepth)
+                    fine = check(child, depth + 1) && fine;
             }
+            m_stack.removeLast();
         }
         return fine;
     }
@@ -98,17 +136,40 @@ public:
 private:
     static constexpr int kMaxReports = 100;
 
+    struct Frame
+    {
+        QJsonObject object; ///< the container, when an object
+        QJsonArray array; ///< the container, when a list
+        qsizetype index = 0; ///< position of the value being checked
+        bool isArray = false;
+    };
+
+    static bool hasContainers(const QJsonArray &array)
+    {
+        for (const QJsonValue &v : array) {
+            if (v.isArray() || v.isObject())
+                return true;
+        }
+        return false;
+    }
+
     void report(const QString &message)
     {
         QString pointer;
-        for (const QString &segment : std::as_const(m_path))
-            pointer = JsonReader::child(pointer, segment);
+        for (const Frame &frame : std::as_const(m_stack)) {
+            if (!frame.isArray)
+                pointer
+                    = JsonReader::child(pointer, (frame.object.constBegin() + frame.index).key());
+            else
+                pointer = JsonReader::child(pointer, frame.index);
+        }
         m_reader.error(pointer, message);
         ++m_reported;
     }
 
     JsonReader &m_reader;
-    QStringList m_path;
+    const bool m_measureKeys;
+    QList<Frame> m_stack;
     int m_reported = 0;
 };
 
@@ -535,10 +596,9 @@ ParseOutcome CatalogParser::parse(const QByteArray &json)
     {
         // Qt's JSON parser also rejects invalid UTF-8, but only inside strings;
         // check the whole document so that the reason is precise.
-        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-        const QString decoded = decoder.decode(json);
-        Q_UNUSED(decoded);
-        if (decoder.hasError()) {
+        // Validated in place: decoding into a string only to throw it away cost a copy
+        // twice the document's size.
+        if (!json.isValidUtf8()) {
             r.error(QString(), Tr::tr("the document is not valid UTF-8 text"));
             return outcome;
         }
@@ -556,7 +616,7 @@ ParseOutcome CatalogParser::parse(const QByteArray &json)
         r.error(QString(), Tr::tr("the document must be a JSON object"));
         return outcome;
     }
-    if (!LimitChecker(r).check(doc.object(), 0))
+    if (!LimitChecker(r, !allKeysShort(json, 100)).check(doc.object(), 0))
         return outcome;
 
     const QJsonObject root = doc.object();

@@ -32,6 +32,12 @@ struct SearchHit
  *
  * Holds pointers into \a catalog, which must outlive the index. search() is
  * const and thread-safe.
+ *
+ * A query costs a scan of each field's text laid out end to end (names, codes,
+ * keywords, initials: one string each, searched with QStringView::indexOf) and
+ * O(log limit) per hit: the tie-break (shorter name, then code) is ranked once
+ * when the index is built, each hit is one integer key, and only the best
+ * \a limit keys are kept in a bounded heap. No query sorts every hit.
  */
 class CatalogIndex
 {
@@ -44,15 +50,25 @@ public:
     static QString normalize(QStringView text);
 
 private:
+    /// The normalised texts of one field of every entry, one after another.
+    struct Segments
+    {
+        QString text; ///< each segment followed by U+0000
+        QList<qsizetype> starts; ///< where each segment starts in text
+        QList<qint32> owners; ///< the entry of each segment
+        void add(const QString &segment, qint32 owner);
+        /// Calls hit(owner, atStart, segmentLength) once for each segment containing \a q.
+        template<typename Hit>
+        void find(QStringView q, Hit &&hit) const;
+    };
     struct Entry
     {
         const ServiceItem *item;
-        QString code;
-        QString name;
-        QStringList keywords;
-        QStringList initials;
+        quint32 order = 0; ///< rank by (name length, item code) among all entries
     };
     QList<Entry> m_entries;
+    QList<qsizetype> m_byOrder; ///< entry index of each rank
+    Segments m_names, m_codes, m_keywords, m_initials;
 };
 
 } // namespace Tongban::Catalog

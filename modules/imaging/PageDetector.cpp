@@ -297,10 +297,14 @@ bool score(const Corners &c, double support, double mmPerPx, PageQuad &quad)
         return false;
     SizeClass best = SizeClass::Unknown;
     double bestError = 0.12;
+    const double aspect = longMm / shortMm;
     for (SizeClass k : { SizeClass::A4, SizeClass::A5, SizeClass::IdCard }) {
         const QSizeF mm = sizeClassMm(k);
-        const double e = std::max(std::abs(shortMm - mm.width()) / mm.width(),
-            std::abs(longMm - mm.height()) / mm.height());
+        // The shape must agree as well as the size: a page with one corner pulled outward
+        // (glare) can be near a class's size on both sides yet not of its shape.
+        const double aspectError = std::abs(aspect / (mm.height() / mm.width()) - 1);
+        const double e = std::max({ std::abs(shortMm - mm.width()) / mm.width(),
+            std::abs(longMm - mm.height()) / mm.height(), 1.5 * aspectError });
         if (e < bestError) {
             bestError = e;
             best = k;
@@ -454,7 +458,15 @@ std::vector<std::vector<cv::Point>> regionsBySegmentation(
     cv::split(smallRgb, channels);
     // Thin red or gold lines printed on a page (a licence's border) are not a hand: opening
     // the skin mask keeps them, so they cannot cut the paper outside them off the page.
-    cv::Mat skin = (channels[0] - channels[2]) > 45;
+    // Skin is red over blue with a hue below about 45 degrees (green nearer blue than red);
+    // yellow paper (hue 50-60) is as red over blue but is not skin (issue 18: a yellow form
+    // vanished as a "hand").
+    cv::Mat r16, g16, b16;
+    channels[0].convertTo(r16, CV_16S);
+    channels[1].convertTo(g16, CV_16S);
+    channels[2].convertTo(b16, CV_16S);
+    const cv::Mat redOverBlue = r16 - b16;
+    cv::Mat skin = (redOverBlue > 45) & ((g16 - b16) * 4 < redOverBlue * 3);
     cv::morphologyEx(skin, skin, cv::MORPH_OPEN,
         cv::getStructuringElement(cv::MORPH_RECT, { kSkinOpen, kSkinOpen }));
     binary.setTo(0, skin);

@@ -7,7 +7,10 @@
 //     same run: POST /cases, then ONE curl process with all 200 tus creations (one
 //     keep-alive connection), then ONE curl process with all 200 PATCHes (same headers as
 //     the outbox: Tus-Resumable, Upload-Offset, Content-Type, Upload-Checksum sha256,
-//     computed before the clock starts) and the submit. Target: outbox >= 0.8 x curl.
+//     computed before the clock starts) and the submit. Target: outbox >= 0.8 x curl
+//     (issue 18: >= 0.95). OutboxVsCurl/2 does the same with a defined load on the machine
+//     (issue 18: "under load"): two threads spinning at normal priority for the whole
+//     measurement, one per core of a window PC, so that both uploaders compete alike.
 // (b) CappedUpload: the first pages of that case (about 3 s of upload at the cap) with
 //     Outbox::setBandwidthLimit at 100, 20 and 5 Mbit/s; achieved rate (PATCH bytes over the whole
 //     case, start to case number) as a fraction of the cap. Target >= 90 %.
@@ -36,11 +39,13 @@
 
 #include <SampleCase.h>
 #include <algorithm>
+#include <atomic>
 #include <benchmark/benchmark.h>
 #include <cstdio>
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -387,6 +392,32 @@ double curlSeconds(Fixture &f, const QList<QByteArray> &files, bool nagle = fals
     return seconds;
 }
 
+// Busy threads at normal priority: a defined load, stopped when destroyed.
+class CpuLoad
+{
+public:
+    explicit CpuLoad(int threads)
+    {
+        for (int i = 0; i < threads; ++i) {
+            m_threads.emplace_back([this] {
+                volatile quint64 x = 0;
+                while (!m_stop.load(std::memory_order_relaxed))
+                    x = x + 1;
+            });
+        }
+    }
+    ~CpuLoad()
+    {
+        m_stop = true;
+        for (std::thread &t : m_threads)
+            t.join();
+    }
+
+private:
+    std::atomic<bool> m_stop { false };
+    std::vector<std::thread> m_threads;
+};
+
 void OutboxVsCurl(benchmark::State &state)
 {
     Fixture &f = Fixture::instance();
@@ -394,6 +425,9 @@ void OutboxVsCurl(benchmark::State &state)
         state.SkipWithError("no hub");
         return;
     }
+    const int loadThreads = int(state.range(0));
+    const std::string tag = loadThreads ? "a under load " : "a ";
+    CpuLoad load(loadThreads);
     std::vector<double> outbox;
     std::vector<double> curl;
     std::vector<double> curlNagle;
@@ -414,12 +448,17 @@ void OutboxVsCurl(benchmark::State &state)
                     "TCP_NODELAY %.2f s\n",
             o, c, c / o, n);
     }
-    g_figures["a curl without TCP_NODELAY MB/s (median)"]
+    g_figures[tag + "curl without TCP_NODELAY MB/s (median)"]
         = double(f.totalBytes()) / 1e6 / median(curlNagle);
     const double mb = double(f.totalBytes()) / 1e6;
-    g_figures["a outbox MB/s (median)"] = mb / median(outbox);
-    g_figures["a curl MB/s (median)"] = mb / median(curl);
-    g_figures["a ratio outbox/curl (median)"] = median(curl) / median(outbox);
+    g_figures[tag + "outbox MB/s (median)"] = mb / median(outbox);
+    g_figures[tag + "curl MB/s (median)"] = mb / median(curl);
+    g_figures[tag + "ratio outbox/curl (median)"] = median(curl) / median(outbox);
+    std::vector<double> ratios;
+    for (size_t i = 0; i < outbox.size(); ++i)
+        ratios.push_back(curl[i] / outbox[i]);
+    g_figures[tag + "ratio outbox/curl (worst iteration)"]
+        = *std::min_element(ratios.begin(), ratios.end());
     state.counters["MB"] = mb;
 }
 
@@ -510,7 +549,15 @@ void HubDownThenUp(benchmark::State &state)
     }
 }
 
-BENCHMARK(OutboxVsCurl)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(kSmoke ? 1 : 3);
+BENCHMARK(OutboxVsCurl)
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime()
+    ->Iterations(kSmoke ? 1 : 3)
+    ->Apply([](benchmark::internal::Benchmark *b) {
+        b->Arg(0); // quiet
+        if (!kSmoke)
+            b->Arg(2); // two busy threads
+    });
 BENCHMARK(CappedUpload)
     ->Unit(benchmark::kMillisecond)
     ->UseManualTime()

@@ -57,9 +57,8 @@ void JsonReader::warning(const QString &pointer, const QString &message)
     m_out << Diagnostic { Diagnostic::Severity::Warning, pointer, message };
 }
 
-bool JsonReader::present(const QJsonObject &o, const QString &p, const char *key, Need need)
+bool JsonReader::present(const QJsonValue &value, const QString &p, const char *key, Need need)
 {
-    const QJsonValue value = o.value(QLatin1String(key));
     if (value.isUndefined() || value.isNull()) {
         if (need == Need::Required)
             error(child(p, QLatin1String(key)), Tr::tr("required, but missing"));
@@ -71,21 +70,20 @@ bool JsonReader::present(const QJsonObject &o, const QString &p, const char *key
 QString JsonReader::string(
     const QJsonObject &o, const QString &p, const char *key, Need need, int maxLength)
 {
-    if (!present(o, p, key, need))
-        return {};
     const QJsonValue value = o.value(QLatin1String(key));
-    const QString at = child(p, QLatin1String(key));
+    if (!present(value, p, key, need))
+        return {};
     if (!value.isString()) {
-        error(at, Tr::tr("must be text, not %1").arg(typeName(value)));
+        error(child(p, QLatin1String(key)), Tr::tr("must be text, not %1").arg(typeName(value)));
         return {};
     }
-    const QString text = value.toString().trimmed();
+    QString text = value.toString().trimmed();
     if (text.isEmpty() && need == Need::Required) {
-        error(at, Tr::tr("must not be empty"));
+        error(child(p, QLatin1String(key)), Tr::tr("must not be empty"));
         return {};
     }
     if (text.size() > maxLength) {
-        error(at, Tr::tr("longer than %1 characters").arg(maxLength));
+        error(child(p, QLatin1String(key)), Tr::tr("longer than %1 characters").arg(maxLength));
         return {};
     }
     return text;
@@ -124,18 +122,19 @@ QString JsonReader::oneOf(
 std::optional<int> JsonReader::integer(
     const QJsonObject &o, const QString &p, const char *key, Need need, int minimum, int maximum)
 {
-    if (!present(o, p, key, need))
-        return std::nullopt;
     const QJsonValue value = o.value(QLatin1String(key));
-    const QString at = child(p, QLatin1String(key));
+    if (!present(value, p, key, need))
+        return std::nullopt;
     const double number = value.toDouble();
     if (!value.isDouble() || !std::isfinite(number) || std::abs(number) > 1e15
         || number != std::floor(number)) {
-        error(at, Tr::tr("must be a whole number, not %1").arg(typeName(value)));
+        error(child(p, QLatin1String(key)),
+            Tr::tr("must be a whole number, not %1").arg(typeName(value)));
         return std::nullopt;
     }
     if (number < minimum || number > maximum) {
-        error(at, Tr::tr("must be between %1 and %2").arg(minimum).arg(maximum));
+        error(child(p, QLatin1String(key)),
+            Tr::tr("must be between %1 and %2").arg(minimum).arg(maximum));
         return std::nullopt;
     }
     return int(number);
@@ -144,9 +143,9 @@ std::optional<int> JsonReader::integer(
 std::optional<bool> JsonReader::boolean(
     const QJsonObject &o, const QString &p, const char *key, Need need)
 {
-    if (!present(o, p, key, need))
-        return std::nullopt;
     const QJsonValue value = o.value(QLatin1String(key));
+    if (!present(value, p, key, need))
+        return std::nullopt;
     if (!value.isBool()) {
         error(child(p, QLatin1String(key)),
             Tr::tr("must be true or false, not %1").arg(typeName(value)));
@@ -157,9 +156,9 @@ std::optional<bool> JsonReader::boolean(
 
 std::optional<double> JsonReader::fraction(const QJsonObject &o, const QString &p, const char *key)
 {
-    if (!present(o, p, key, Need::Required))
-        return std::nullopt;
     const QJsonValue value = o.value(QLatin1String(key));
+    if (!present(value, p, key, Need::Required))
+        return std::nullopt;
     if (!value.isDouble()) {
         error(
             child(p, QLatin1String(key)), Tr::tr("must be a number, not %1").arg(typeName(value)));
@@ -170,9 +169,9 @@ std::optional<double> JsonReader::fraction(const QJsonObject &o, const QString &
 
 QJsonObject JsonReader::object(const QJsonObject &o, const QString &p, const char *key, Need need)
 {
-    if (!present(o, p, key, need))
-        return {};
     const QJsonValue value = o.value(QLatin1String(key));
+    if (!present(value, p, key, need))
+        return {};
     if (!value.isObject()) {
         error(
             child(p, QLatin1String(key)), Tr::tr("must be an object, not %1").arg(typeName(value)));
@@ -184,20 +183,20 @@ QJsonObject JsonReader::object(const QJsonObject &o, const QString &p, const cha
 QJsonArray JsonReader::array(
     const QJsonObject &o, const QString &p, const char *key, Need need, int minimum, int maximum)
 {
-    if (!present(o, p, key, need))
-        return {};
     const QJsonValue value = o.value(QLatin1String(key));
-    const QString at = child(p, QLatin1String(key));
+    if (!present(value, p, key, need))
+        return {};
     if (!value.isArray()) {
-        error(at, Tr::tr("must be a list, not %1").arg(typeName(value)));
+        error(child(p, QLatin1String(key)), Tr::tr("must be a list, not %1").arg(typeName(value)));
         return {};
     }
-    const QJsonArray list = value.toArray();
+    QJsonArray list = value.toArray();
     if (list.size() < minimum) {
-        error(at, Tr::tr("needs at least %1 entries, has %2").arg(minimum).arg(list.size()));
+        error(child(p, QLatin1String(key)),
+            Tr::tr("needs at least %1 entries, has %2").arg(minimum).arg(list.size()));
     } else if (list.size() > maximum) {
-        error(
-            at, Tr::tr("has %1 entries, more than the limit of %2").arg(list.size()).arg(maximum));
+        error(child(p, QLatin1String(key)),
+            Tr::tr("has %1 entries, more than the limit of %2").arg(list.size()).arg(maximum));
         return {};
     }
     return list;
@@ -208,16 +207,17 @@ QStringList JsonReader::strings(const QJsonObject &o, const QString &p, const ch
 {
     const QJsonArray list = array(o, p, key, need, minimum, maximum);
     QStringList out;
-    const QString at = child(p, QLatin1String(key));
+    out.reserve(list.size());
     for (qsizetype i = 0; i < list.size(); ++i) {
         const QJsonValue value = list.at(i);
-        const QString text = value.toString().trimmed();
+        QString text = value.toString().trimmed();
         if (!value.isString() || text.isEmpty()) {
-            error(child(at, i), Tr::tr("must be non-empty text"));
+            error(child(child(p, QLatin1String(key)), i), Tr::tr("must be non-empty text"));
         } else if (text.size() > maxLength) {
-            error(child(at, i), Tr::tr("longer than %1 characters").arg(maxLength));
+            error(child(child(p, QLatin1String(key)), i),
+                Tr::tr("longer than %1 characters").arg(maxLength));
         } else {
-            out << text;
+            out << std::move(text);
         }
     }
     return out;
@@ -236,6 +236,13 @@ QJsonObject JsonReader::objectAt(const QJsonArray &array, const QString &p, qsiz
 void JsonReader::unknownKeys(
     const QJsonObject &o, const QString &p, std::initializer_list<const char *> known)
 {
+    // Usually every key is known: count the known ones present (a lookup each, no
+    // string made) and walk the keys, a string each, only when some are not.
+    qsizetype knownPresent = 0;
+    for (const char *k : known)
+        knownPresent += o.contains(QLatin1String(k)) ? 1 : 0;
+    if (knownPresent == o.size())
+        return;
     for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
         const QString key = it.key();
         const bool isKnown = std::any_of(

@@ -5,9 +5,58 @@
 #include <QFile>
 #include <QTest>
 
+#include <CatalogGenerator.h>
+#include <algorithm>
+
 using namespace Tongban::Catalog;
 
 namespace {
+// The ranking as documented, by brute force: every item matched for its best kind,
+// every hit sorted (kind, name length, code). What the bounded-heap search must equal.
+QList<SearchHit> referenceSearch(const Catalog &catalog, const QString &query, int limit)
+{
+    const QString q = CatalogIndex::normalize(query);
+    QList<SearchHit> hits;
+    if (q.isEmpty() || limit <= 0)
+        return hits;
+    const bool ascii = std::all_of(q.begin(), q.end(), [](QChar c) { return c.unicode() < 128; });
+    for (const ServiceItem &item : catalog.items) {
+        QList<MatchKind> kinds;
+        const QString code = CatalogIndex::normalize(item.itemCode);
+        const QString name = CatalogIndex::normalize(item.name);
+        if (code == q)
+            kinds << MatchKind::ExactCode;
+        if (code.startsWith(q))
+            kinds << MatchKind::CodePrefix;
+        if (name.startsWith(q))
+            kinds << MatchKind::NamePrefix;
+        if (name.contains(q))
+            kinds << MatchKind::NameContains;
+        for (const QString &keyword : item.keywords) {
+            if (CatalogIndex::normalize(keyword).contains(q))
+                kinds << MatchKind::Keyword;
+        }
+        if (ascii) {
+            for (const QString &initials : Pinyin::initials(item.name)) {
+                if (initials.startsWith(q))
+                    kinds << MatchKind::PinyinPrefix;
+                if (initials.contains(q))
+                    kinds << MatchKind::PinyinContains;
+            }
+        }
+        if (!kinds.isEmpty())
+            hits << SearchHit { &item, *std::min_element(kinds.begin(), kinds.end()) };
+    }
+    std::sort(hits.begin(), hits.end(), [](const SearchHit &a, const SearchHit &b) {
+        if (a.match != b.match)
+            return int(a.match) < int(b.match);
+        if (a.item->name.size() != b.item->name.size())
+            return a.item->name.size() < b.item->name.size();
+        return a.item->itemCode < b.item->itemCode;
+    });
+    return hits.mid(0, limit);
+}
+
 QByteArray readFile(const QString &path)
 {
     QFile file(path);
@@ -113,6 +162,40 @@ private slots:
         const CatalogIndex index(m_catalog);
         const QList<SearchHit> hits = index.search(QStringLiteral("个体户"));
         QVERIFY(names(hits).contains(QStringLiteral("个体工商户设立登记")));
+    }
+
+    void boundedSearchRanksLikeAFullSort()
+    {
+        // GIVEN a generated catalogue of 3,000 items, where most queries hit hundreds of
+        // items with many equal kinds and name lengths (ties broken by the code)
+        const ParseOutcome outcome
+            = CatalogParser::parse(Tongban::TestSupport::generateCatalog(3000, "rank", 11));
+        QVERIFY2(outcome.ok(), qPrintable(outcome.report()));
+        const Catalog &catalog = *outcome.catalog;
+        const CatalogIndex index(catalog);
+        const QStringList queries
+            = { QStringLiteral("登记"), QStringLiteral("证"), QStringLiteral("d"),
+                  QStringLiteral("bg"), QStringLiteral("zx"), catalog.items.at(17).itemCode.left(8),
+                  catalog.items.at(42).itemCode, catalog.items.at(99).name,
+                  catalog.items.at(99).name.mid(2, 3), QStringLiteral("不存在的事项") };
+        for (const QString &query : queries) {
+            for (const int limit : { 1, 7, 50, 100000 }) {
+                // WHEN the index keeps only the best `limit` hits of one pass
+                const QList<SearchHit> got = index.search(query, limit);
+                // THEN they are exactly the first `limit` of the full ranking, kinds included
+                const QList<SearchHit> want = referenceSearch(catalog, query, limit);
+                QCOMPARE(got.size(), want.size());
+                for (qsizetype i = 0; i < got.size(); ++i) {
+                    QVERIFY2(
+                        got.at(i).item == want.at(i).item && got.at(i).match == want.at(i).match,
+                        qPrintable(QStringLiteral("query %1 limit %2 rank %3: %4 vs %5")
+                                       .arg(query)
+                                       .arg(limit)
+                                       .arg(i)
+                                       .arg(got.at(i).item->name, want.at(i).item->name)));
+                }
+            }
+        }
     }
 
     void nothingForNothing()
