@@ -28,6 +28,49 @@
     </message>
 </context>
 <context>
+    <name>Tongban::App::WindowSettings</name>
+    <message>
+        <source>%1 in %2 is not a valid platform address: write it as https://host[:port].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2 names the file %3, which cannot be read: put the platform&apos;s CA certificate (PEM) there or correct the path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2 must be a whole number of kilobits per second (0 for no cap), not &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2 must be a number of minutes from 1 to 240, not &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2 must be true or false, not &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2 must be zh_CN or en, not &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2 must be the 6-digit administrative code of the jurisdiction, not &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not set: run tongban-cli setup --window ID --name NAME (it writes %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not set: set it in the hall&apos;s file %2 (or in %3 for this window only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window&apos;s settings could not be written to %1. Check that this account may write there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Tongban::Assist</name>
     <message>
         <source>The call&apos;s data connection is not open yet.</source>
@@ -43,10 +86,6 @@
     </message>
     <message>
         <source>This mark is outside the page.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The call recording could not be saved. Check the free space of the workstation&apos;s disk and tell IT staff.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -305,56 +344,13 @@
     </message>
 </context>
 <context>
-    <name>Tongban::App::WindowSettings</name>
-    <message>
-        <source>%1 in %2 is not a valid platform address: write it as https://host[:port].</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 in %2 names the file %3, which cannot be read: put the platform's CA certificate (PEM) there or correct the path.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 in %2 must be a whole number of kilobits per second (0 for no cap), not &quot;%3&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 in %2 must be a number of minutes from 1 to 240, not &quot;%3&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 in %2 must be true or false, not &quot;%3&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 in %2 must be zh_CN or en, not &quot;%3&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 in %2 must be the 6-digit administrative code of the jurisdiction, not &quot;%3&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not set: run tongban-cli setup --window ID --name NAME (it writes %2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not set: set it in the hall's file %2 (or in %3 for this window only).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The window's settings could not be written to %1. Check that this account may write there.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Tongban::Cli</name>
     <message>
-        <source>--window must be the window's id as the platform knows it (e.g. 410402-tb-03), not &quot;%1&quot;.</source>
+        <source>--window must be the window&apos;s id as the platform knows it (e.g. 410402-tb-03), not &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--name must give the window's name as printed on notices (e.g. 卫东区政务服务中心2号通办窗口).</source>
+        <source>--name must give the window&apos;s name as printed on notices (e.g. 卫东区政务服务中心2号通办窗口).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -378,7 +374,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No hall settings found: copy the hall's tongban.conf to %1.</source>
+        <source>No hall settings found: copy the hall&apos;s tongban.conf to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3446,6 +3442,10 @@ Bring it by %2%3.</source>
     </message>
     <message>
         <source>This account signed in at another window, which ended the sign-in here. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call recording could not be saved. Check the free space of the workstation&apos;s disk and tell IT staff.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -28,6 +28,49 @@
     </message>
 </context>
 <context>
+    <name>Tongban::App::WindowSettings</name>
+    <message>
+        <source>%1 in %2 is not a valid platform address: write it as https://host[:port].</source>
+        <translation>%2 中的 %1 不是有效的平台地址，请写成 https://主机名[:端口]。</translation>
+    </message>
+    <message>
+        <source>%1 in %2 names the file %3, which cannot be read: put the platform&apos;s CA certificate (PEM) there or correct the path.</source>
+        <translation>%2 中的 %1 指向的文件 %3 无法读取：请将平台的 CA 证书（PEM 格式）放在该位置，或更正路径。</translation>
+    </message>
+    <message>
+        <source>%1 in %2 must be a whole number of kilobits per second (0 for no cap), not &quot;%3&quot;.</source>
+        <translation>%2 中的 %1 必须是以千比特每秒为单位的整数（0 表示不限速），不能是“%3”。</translation>
+    </message>
+    <message>
+        <source>%1 in %2 must be a number of minutes from 1 to 240, not &quot;%3&quot;.</source>
+        <translation>%2 中的 %1 必须是 1 到 240 之间的分钟数，不能是“%3”。</translation>
+    </message>
+    <message>
+        <source>%1 in %2 must be true or false, not &quot;%3&quot;.</source>
+        <translation>%2 中的 %1 只能是 true 或 false，不能是“%3”。</translation>
+    </message>
+    <message>
+        <source>%1 in %2 must be zh_CN or en, not &quot;%3&quot;.</source>
+        <translation>%2 中的 %1 只能是 zh_CN 或 en，不能是“%3”。</translation>
+    </message>
+    <message>
+        <source>%1 in %2 must be the 6-digit administrative code of the jurisdiction, not &quot;%3&quot;.</source>
+        <translation>%2 中的 %1 必须是属地的 6 位行政区划代码，不能是“%3”。</translation>
+    </message>
+    <message>
+        <source>%1 is not set: run tongban-cli setup --window ID --name NAME (it writes %2).</source>
+        <translation>未设置 %1：请运行 tongban-cli setup --window 窗口编号 --name 窗口名称（写入 %2）。</translation>
+    </message>
+    <message>
+        <source>%1 is not set: set it in the hall&apos;s file %2 (or in %3 for this window only).</source>
+        <translation>未设置 %1：请在大厅统一配置文件 %2 中设置（仅对本窗口生效时写入 %3）。</translation>
+    </message>
+    <message>
+        <source>The window&apos;s settings could not be written to %1. Check that this account may write there.</source>
+        <translation>无法将窗口设置写入 %1。请检查当前账户是否有该位置的写入权限。</translation>
+    </message>
+</context>
+<context>
     <name>Tongban::Assist</name>
     <message>
         <source>The call&apos;s data connection is not open yet.</source>
@@ -44,10 +87,6 @@
     <message>
         <source>This mark is outside the page.</source>
         <translation>标注超出了页面范围。</translation>
-    </message>
-    <message>
-        <source>The call recording could not be saved. Check the free space of the workstation&apos;s disk and tell IT staff.</source>
-        <translation>通话录像无法保存。请检查工作站磁盘的剩余空间，并告知信息技术人员。</translation>
     </message>
     <message>
         <source>A part of a call recording was changed or lost on this workstation and cannot be sent. Tell IT staff.</source>
@@ -304,56 +343,13 @@
     </message>
 </context>
 <context>
-    <name>Tongban::App::WindowSettings</name>
-    <message>
-        <source>%1 in %2 is not a valid platform address: write it as https://host[:port].</source>
-        <translation>%2 中的 %1 不是有效的平台地址，请写成 https://主机名[:端口]。</translation>
-    </message>
-    <message>
-        <source>%1 in %2 names the file %3, which cannot be read: put the platform's CA certificate (PEM) there or correct the path.</source>
-        <translation>%2 中的 %1 指向的文件 %3 无法读取：请将平台的 CA 证书（PEM 格式）放在该位置，或更正路径。</translation>
-    </message>
-    <message>
-        <source>%1 in %2 must be a whole number of kilobits per second (0 for no cap), not &quot;%3&quot;.</source>
-        <translation>%2 中的 %1 必须是以千比特每秒为单位的整数（0 表示不限速），不能是“%3”。</translation>
-    </message>
-    <message>
-        <source>%1 in %2 must be a number of minutes from 1 to 240, not &quot;%3&quot;.</source>
-        <translation>%2 中的 %1 必须是 1 到 240 之间的分钟数，不能是“%3”。</translation>
-    </message>
-    <message>
-        <source>%1 in %2 must be true or false, not &quot;%3&quot;.</source>
-        <translation>%2 中的 %1 只能是 true 或 false，不能是“%3”。</translation>
-    </message>
-    <message>
-        <source>%1 in %2 must be zh_CN or en, not &quot;%3&quot;.</source>
-        <translation>%2 中的 %1 只能是 zh_CN 或 en，不能是“%3”。</translation>
-    </message>
-    <message>
-        <source>%1 in %2 must be the 6-digit administrative code of the jurisdiction, not &quot;%3&quot;.</source>
-        <translation>%2 中的 %1 必须是属地的 6 位行政区划代码，不能是“%3”。</translation>
-    </message>
-    <message>
-        <source>%1 is not set: run tongban-cli setup --window ID --name NAME (it writes %2).</source>
-        <translation>未设置 %1：请运行 tongban-cli setup --window 窗口编号 --name 窗口名称（写入 %2）。</translation>
-    </message>
-    <message>
-        <source>%1 is not set: set it in the hall's file %2 (or in %3 for this window only).</source>
-        <translation>未设置 %1：请在大厅统一配置文件 %2 中设置（仅对本窗口生效时写入 %3）。</translation>
-    </message>
-    <message>
-        <source>The window's settings could not be written to %1. Check that this account may write there.</source>
-        <translation>无法将窗口设置写入 %1。请检查当前账户是否有该位置的写入权限。</translation>
-    </message>
-</context>
-<context>
     <name>Tongban::Cli</name>
     <message>
-        <source>--window must be the window's id as the platform knows it (e.g. 410402-tb-03), not &quot;%1&quot;.</source>
+        <source>--window must be the window&apos;s id as the platform knows it (e.g. 410402-tb-03), not &quot;%1&quot;.</source>
         <translation>--window 必须是平台登记的窗口编号（例如 410402-tb-03），不能是“%1”。</translation>
     </message>
     <message>
-        <source>--name must give the window's name as printed on notices (e.g. 卫东区政务服务中心2号通办窗口).</source>
+        <source>--name must give the window&apos;s name as printed on notices (e.g. 卫东区政务服务中心2号通办窗口).</source>
         <translation>--name 必须给出打印在告知书上的窗口名称（例如 卫东区政务服务中心2号通办窗口）。</translation>
     </message>
     <message>
@@ -377,7 +373,7 @@
         <translation>请在该文件中更正此项，然后重新运行 diagnose。</translation>
     </message>
     <message>
-        <source>No hall settings found: copy the hall's tongban.conf to %1.</source>
+        <source>No hall settings found: copy the hall&apos;s tongban.conf to %1.</source>
         <translation>未找到大厅统一配置：请将大厅的 tongban.conf 复制到 %1。</translation>
     </message>
     <message>
@@ -3429,6 +3425,10 @@ Bring it by %2%3.</source>
     <message>
         <source>This account signed in at another window, which ended the sign-in here. Sign in again.</source>
         <translation>此账号已在其他窗口登录，本窗口的登录已结束。请重新登录。</translation>
+    </message>
+    <message>
+        <source>The call recording could not be saved. Check the free space of the workstation&apos;s disk and tell IT staff.</source>
+        <translation>通话录像无法保存。请检查工作站磁盘的剩余空间，并告知信息技术人员。</translation>
     </message>
 </context>
 </TS>

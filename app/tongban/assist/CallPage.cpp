@@ -5,6 +5,7 @@
 #include <catalog/CatalogStore.h>
 #include <platform/ApiClient.h>
 #include <security/AuditLog.h>
+#include <storage/FileSystem.h>
 
 #include <QApplication>
 #include <QCamera>
@@ -380,6 +381,12 @@ void CallPage::startMedia()
         folderName.replace(
             QRegularExpression(QStringLiteral("[^A-Za-z0-9_-]")), QStringLiteral("_"));
         options.recordingDirectory = QDir(recordingsFolder()).filePath(folderName);
+        // Recordings show applicants: this account's only, like the page store (0700/0600).
+        for (const QString &folder : { recordingsFolder(), options.recordingDirectory }) {
+            if (const Core::Status made = Storage::FileSystem::system().ensureDirectory(folder);
+                !made)
+                qWarning("recording folder: %s", qPrintable(made.error().toString()));
+        }
         const Catalog::ServiceItem *item = m_cases.hasCase() ? m_cases.item() : nullptr;
         options.recordingInfo = { m_callId, m_cases.hasCase() ? m_cases.draft().caseId : QString(),
             item ? item->itemCode : QString(), m_station.windowId(), m_cases.clerk().account,
@@ -387,6 +394,9 @@ void CallPage::startMedia()
     }
     m_media = std::make_unique<MediaSession>(role, options);
     connect(m_media.get(), &MediaSession::recordingFinished, this, [this](const QString &folder) {
+        // GStreamer writes its chunks with the process umask: made private before they go on.
+        if (const Core::Status kept = Storage::FileSystem::system().makePrivate(folder); !kept)
+            qWarning("recording not made private: %s", qPrintable(kept.error().toString()));
         audit(QStringLiteral("call.recording"), m_callId, QStringLiteral("recorded"), folder);
         // After the session has stopped: the outbox reads the finished manifest.
         QTimer::singleShot(0, this, &CallPage::sendRecordings);
@@ -442,7 +452,7 @@ void CallPage::sendRecordings()
         || (m_media && m_media->recording()))
         return; // not signed in, or a call being recorded now: after it
     if (!m_recordings) {
-        if (!QDir().mkpath(recordingsFolder()))
+        if (!Storage::FileSystem::system().ensureDirectory(recordingsFolder()))
             return;
         m_recordings
             = new Assist::RecordingOutbox(*m_platform->session(), recordingsFolder(), m_platform);
