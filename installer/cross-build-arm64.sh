@@ -38,7 +38,7 @@ if ((deps)); then
         crossbuild-essential-arm64 qemu-user qemu-user-binfmt cmake ninja-build pkg-config \
         qt6-base-dev-tools qt6-tools-dev-tools qt6-l10n-tools \
         qt6-base-dev:arm64 qt6-multimedia-dev:arm64 qt6-websockets-dev:arm64 \
-        qt6-httpserver-dev:arm64 qt6-svg-dev:arm64 qt6-tools-dev:arm64 libqt6sql6-sqlite:arm64 \
+        qt6-svg-dev:arm64 qt6-tools-dev:arm64 libqt6sql6-sqlite:arm64 \
         libgl-dev:arm64 qtkeychain-qt6-dev:arm64 libopencv-dev:arm64 libturbojpeg0-dev:arm64 \
         libqrencode-dev:arm64 libgstreamer1.0-dev:arm64 libgstreamer-plugins-base1.0-dev:arm64 \
         libgstreamer-plugins-bad1.0-dev:arm64 libsane-dev:arm64 libcups2-dev:arm64 libssl-dev:arm64

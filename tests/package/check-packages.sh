@@ -36,7 +36,7 @@ hubdeps="$(field "$hub" Depends)"
 has "tongban Depends" "$wsdeps" libqt6core6 libqt6widgets6 libqt6multimedia6 libqt6network6 \
     libqt6sql6-sqlite libc6 gnome-keyring cups-client gstreamer1.0-plugins-good \
     gstreamer1.0-plugins-bad gstreamer1.0-nice fonts-noto-cjk
-has "tongban-hub Depends" "$hubdeps" adduser libqt6httpserver6 libqt6websockets6 libqt6sql6-sqlite
+has "tongban-hub Depends" "$hubdeps" adduser libqt6websockets6 libqt6sql6-sqlite
 [[ -n "$(field "$ws" Maintainer)" && -n "$(field "$ws" Description)" ]] && pass "maintainer and description" || fail "maintainer or description empty"
 
 # --- files and modes ----------------------------------------------------------
