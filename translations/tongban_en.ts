@@ -1130,6 +1130,14 @@ Material: %3</source>
         <source>This material was accepted at the first visit: nothing is captured for it now.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Capture (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture a page now: F2 anywhere on this screen, or Space in the camera picture</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::CaseController</name>
@@ -1332,6 +1340,30 @@ Bring it by %2%3.</source>
         <source>Only a supervisor&apos;s account can unlock what the first visit accepted.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Previous material (Ctrl+Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next material (Ctrl+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To the decision (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1 goes to this review point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met (Y, or Space on this button)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not met (N): then choose the reason with the arrow keys</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::DecisionPage</name>
@@ -1488,6 +1520,14 @@ Bring it by %2%3.</source>
     </message>
     <message>
         <source>Accepted with tolerated absence (容缺受理): the applicant signed the commitment to bring %1. Issue the receipt, which names it and its deadline, and transmit the case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt %1 printed. The platform cannot be reached now: the case waits in Outbox and mailing and is sent by itself when it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt %1 and mailing slip %2 printed. The platform cannot be reached now: the case waits in Outbox and mailing and is sent by itself when it is back. Mail the paper originals by the next working day.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1766,6 +1806,130 @@ Bring it by %2%3.</source>
         <source>A call is ringing: open Video assistance to answer.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Open Outbox and mailing (Ctrl+6) to see why and send again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+1 … Ctrl+8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to a screen (in the order of the list on the left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New case: on to material checking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 … 9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Material checking: go to that review point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ ↓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Material checking: previous or next review point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Y / N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the review point met / not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press the button with the focus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture a page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+↓ / Ctrl+↑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next / previous material</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To the decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue and print the notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next / previous field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide this help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 (%2) is not finished. It is kept and opened again when you next sign in. Sign out now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applicant not entered</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::NewCasePage</name>
@@ -1917,6 +2081,42 @@ Bring it by %2%3.</source>
     </message>
     <message>
         <source>Why must the answers accepted at the first visit change? The reason is kept in the trail under your account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A case is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 (%2) is not finished. It stays on Today if you start a new case, and you can open it again from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applicant not entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go on with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel it, then start a new case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The applicant left before any page was captured: the case is kept in the trail as cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel case %1? Nothing was captured for it; it is kept in the trail as cancelled and cannot be opened again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2640,6 +2840,10 @@ Bring it by %2%3.</source>
         <source>The waybill of this mailing was already recorded.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Only a case with no page captured, at its first visit, can be cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Notices</name>
@@ -3340,6 +3544,43 @@ Bring it by %2%3.</source>
     <message>
         <source>This account signed in at another window, which ended the sign-in here. Sign in again.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::PlatformStatus</name>
+    <message>
+        <source>Platform not configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in to the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the platform…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform unreachable since %1, reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n case(s) waiting</source>
+        <translation>
+            <numerusform> · %n case waiting</numerusform>
+            <numerusform> · %n cases waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n case(s) not sent</source>
+        <translation>
+            <numerusform> · %n case not sent</numerusform>
+            <numerusform> · %n cases not sent</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -1126,6 +1126,14 @@ Material: %3</source>
         <source>This material was accepted at the first visit: nothing is captured for it now.</source>
         <translation>此材料首次办理时已收取：现在不再为其拍摄。</translation>
     </message>
+    <message>
+        <source>Capture (F2)</source>
+        <translation>拍摄（F2）</translation>
+    </message>
+    <message>
+        <source>Capture a page now: F2 anywhere on this screen, or Space in the camera picture</source>
+        <translation>立即拍摄一页：在本页面任意处按 F2，或在拍摄画面中按空格</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::CaseController</name>
@@ -1328,6 +1336,30 @@ Bring it by %2%3.</source>
         <source>Only a supervisor&apos;s account can unlock what the first visit accepted.</source>
         <translation>只有负责人账号可以解锁首次办理时已收取的内容。</translation>
     </message>
+    <message>
+        <source>Previous material (Ctrl+Up)</source>
+        <translation>上一份材料（Ctrl+↑）</translation>
+    </message>
+    <message>
+        <source>Next material (Ctrl+Down)</source>
+        <translation>下一份材料（Ctrl+↓）</translation>
+    </message>
+    <message>
+        <source>To the decision (Ctrl+D)</source>
+        <translation>去出具结果（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Key %1 goes to this review point.</source>
+        <translation>按数字键 %1 转到此审查要点。</translation>
+    </message>
+    <message>
+        <source>Met (Y, or Space on this button)</source>
+        <translation>符合（Y，或在此按钮上按空格）</translation>
+    </message>
+    <message>
+        <source>Not met (N): then choose the reason with the arrow keys</source>
+        <translation>不符合（N），再用方向键选择原因</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::DecisionPage</name>
@@ -1484,6 +1516,14 @@ Bring it by %2%3.</source>
     <message>
         <source>Accepted with tolerated absence (容缺受理): the applicant signed the commitment to bring %1. Issue the receipt, which names it and its deadline, and transmit the case.</source>
         <translation>容缺受理：申请人已签署承诺，补交%1。请出具收件回执（列明容缺材料及期限）并提交平台。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 printed. The platform cannot be reached now: the case waits in Outbox and mailing and is sent by itself when it is back.</source>
+        <translation>收件回执 %1 已打印。平台暂时无法连接：办件在“上传与寄送”中等待，平台恢复后自动提交。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 and mailing slip %2 printed. The platform cannot be reached now: the case waits in Outbox and mailing and is sent by itself when it is back. Mail the paper originals by the next working day.</source>
+        <translation>收件回执 %1 和寄送单 %2 已打印。平台暂时无法连接：办件在“上传与寄送”中等待，平台恢复后自动提交。请在下一个工作日内寄出纸质原件。</translation>
     </message>
 </context>
 <context>
@@ -1760,6 +1800,130 @@ Bring it by %2%3.</source>
         <source>A call is ringing: open Video assistance to answer.</source>
         <translation>有来电：请打开“视频协助”接听。</translation>
     </message>
+    <message>
+        <source>Open Outbox and mailing (Ctrl+6) to see why and send again.</source>
+        <translation>打开“上传与寄送”（Ctrl+6）查看原因并重新提交。</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 … Ctrl+8</source>
+        <translation>Ctrl+1 … Ctrl+8</translation>
+    </message>
+    <message>
+        <source>Go to a screen (in the order of the list on the left)</source>
+        <translation>转到对应页面（按左侧列表顺序）</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Lock the window</source>
+        <translation>锁定窗口</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>New case: on to material checking</source>
+        <translation>新建办件：进入材料核验</translation>
+    </message>
+    <message>
+        <source>1 … 9</source>
+        <translation>1 … 9</translation>
+    </message>
+    <message>
+        <source>Material checking: go to that review point</source>
+        <translation>材料核验：转到该审查要点</translation>
+    </message>
+    <message>
+        <source>↑ ↓</source>
+        <translation>↑ ↓</translation>
+    </message>
+    <message>
+        <source>Material checking: previous or next review point</source>
+        <translation>材料核验：上一个或下一个审查要点</translation>
+    </message>
+    <message>
+        <source>Y / N</source>
+        <translation>Y / N</translation>
+    </message>
+    <message>
+        <source>Mark the review point met / not met</source>
+        <translation>标记审查要点为符合 / 不符合</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Press the button with the focus</source>
+        <translation>按下当前选中的按钮</translation>
+    </message>
+    <message>
+        <source>F2</source>
+        <translation>F2</translation>
+    </message>
+    <message>
+        <source>Capture a page</source>
+        <translation>拍摄一页</translation>
+    </message>
+    <message>
+        <source>Ctrl+↓ / Ctrl+↑</source>
+        <translation>Ctrl+↓ / Ctrl+↑</translation>
+    </message>
+    <message>
+        <source>Next / previous material</source>
+        <translation>下一份 / 上一份材料</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>To the decision</source>
+        <translation>去出具结果</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Issue and print the notice</source>
+        <translation>出具并打印告知书或回执</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Next / previous field</source>
+        <translation>下一个 / 上一个输入项</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Show or hide this help</source>
+        <translation>显示或隐藏本帮助</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Case %1 (%2) is not finished. It is kept and opened again when you next sign in. Sign out now?</source>
+        <translation>办件 %1（%2）尚未办完，将予保留，下次登录时自动打开。现在退出登录吗？</translation>
+    </message>
+    <message>
+        <source>applicant not entered</source>
+        <translation>尚未填写申请人</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::NewCasePage</name>
@@ -1910,6 +2074,42 @@ Bring it by %2%3.</source>
     <message>
         <source>Why must the answers accepted at the first visit change? The reason is kept in the trail under your account.</source>
         <translation>首次办理时的情形选项为何需要变更？原因将以您的账号记入留痕。</translation>
+    </message>
+    <message>
+        <source>A case is open</source>
+        <translation>有办件尚未办完</translation>
+    </message>
+    <message>
+        <source>Case %1 (%2) is not finished. It stays on Today if you start a new case, and you can open it again from there.</source>
+        <translation>办件 %1（%2）尚未办完。新建办件后，它仍列在“今日”中，可从那里再次打开。</translation>
+    </message>
+    <message>
+        <source>applicant not entered</source>
+        <translation>尚未填写申请人</translation>
+    </message>
+    <message>
+        <source>Go on with it</source>
+        <translation>继续办理</translation>
+    </message>
+    <message>
+        <source>Start a new case</source>
+        <translation>新建办件</translation>
+    </message>
+    <message>
+        <source>Cancel it, then start a new case</source>
+        <translation>作废此办件并新建</translation>
+    </message>
+    <message>
+        <source>Cancel this case</source>
+        <translation>作废此办件</translation>
+    </message>
+    <message>
+        <source>The applicant left before any page was captured: the case is kept in the trail as cancelled.</source>
+        <translation>申请人在拍摄任何材料前离开：办件作为已作废记入留痕。</translation>
+    </message>
+    <message>
+        <source>Cancel case %1? Nothing was captured for it; it is kept in the trail as cancelled and cannot be opened again.</source>
+        <translation>作废办件 %1？此办件未拍摄任何材料，将作为已作废记入留痕，不能再打开。</translation>
     </message>
 </context>
 <context>
@@ -2622,6 +2822,10 @@ Bring it by %2%3.</source>
         <source>The waybill of this mailing was already recorded.</source>
         <translation>此寄送任务的运单号已登记。</translation>
     </message>
+    <message>
+        <source>Only a case with no page captured, at its first visit, can be cancelled.</source>
+        <translation>只有首次办理且未拍摄任何材料的办件才能作废。</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Notices</name>
@@ -3322,6 +3526,41 @@ Bring it by %2%3.</source>
     <message>
         <source>This account signed in at another window, which ended the sign-in here. Sign in again.</source>
         <translation>此账号已在其他窗口登录，本窗口的登录已结束。请重新登录。</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::PlatformStatus</name>
+    <message>
+        <source>Platform not configured</source>
+        <translation>平台未配置</translation>
+    </message>
+    <message>
+        <source>Not signed in to the platform</source>
+        <translation>未登录平台</translation>
+    </message>
+    <message>
+        <source>Connecting to the platform…</source>
+        <translation>正在连接平台…</translation>
+    </message>
+    <message>
+        <source>Platform connected</source>
+        <translation>平台已连接</translation>
+    </message>
+    <message>
+        <source>Platform unreachable since %1, reconnecting</source>
+        <translation>平台自 %1 起连接中断，正在重连</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n case(s) waiting</source>
+        <translation>
+            <numerusform> · %n 件办件待提交</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n case(s) not sent</source>
+        <translation>
+            <numerusform> · %n 件办件未能提交</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -53,7 +53,9 @@ CapturePane::CapturePane(App::Workstation &station, CaseController &cases, QWidg
     m_auto->setChecked(true);
     captureRow->addWidget(m_auto);
     captureRow->addStretch();
-    m_capture = new QPushButton(tr("Capture (Space)"), this);
+    m_capture = new QPushButton(tr("Capture (F2)"), this);
+    m_capture->setToolTip(tr("Capture a page now: F2 anywhere on this screen, or Space in the "
+                             "camera picture"));
     m_capture->setObjectName(QStringLiteral("captureNow"));
     captureRow->addWidget(m_capture);
     layout->addLayout(captureRow);
@@ -194,6 +196,7 @@ void CapturePane::setMaterial(const QString &materialId)
     if (materialId != m_material) {
         m_retakePageId.clear();
         m_session->resetAutoCapture();
+        showStatus(QString(), false); // "page 2 captured" was about the previous material
     }
     m_material = materialId;
     m_capture->setEnabled(!materialId.isEmpty() && m_cases.isMaterialEditable(materialId));

@@ -157,6 +157,33 @@ void CaseController::close()
     emit caseChanged();
 }
 
+void CaseController::release()
+{
+    m_draft.reset();
+    emit caseChanged();
+}
+
+bool CaseController::canAbandon() const
+{
+    if (!m_draft || m_draft->state != CaseDraft::State::Open || m_draft->submission > 1)
+        return false;
+    for (const Intake::MaterialState &m : m_draft->materials) {
+        if (!m.pages.isEmpty())
+            return false;
+    }
+    return true;
+}
+
+bool CaseController::abandon(const QString &reason)
+{
+    if (!m_draft)
+        return false;
+    if (auto done = m_station.intake().abandon(*m_draft, reason); !done)
+        return report(done.error());
+    close();
+    return true;
+}
+
 bool CaseController::edit(const std::function<void(CaseDraft &)> &change)
 {
     if (!m_draft)

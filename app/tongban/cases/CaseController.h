@@ -58,6 +58,12 @@ public:
     bool open(const QString &caseId);
     /// Forgets the current case in memory (it stays on disk).
     void close();
+    /// Forgets the case in memory but keeps it as the one to reopen at the next sign-in.
+    void release();
+    /// Whether the current case may be cancelled (open, first visit, no page captured).
+    bool canAbandon() const;
+    /// Cancels the current case (audited with \a reason) and closes it; false when refused.
+    bool abandon(const QString &reason);
 
     /// Applies \a edit to the draft and saves it; false (and the edit undone) when it fails.
     bool edit(const std::function<void(Intake::CaseDraft &)> &edit);

@@ -1,6 +1,7 @@
 #include "DecisionPage.h"
 
 #include "CaseController.h"
+#include "shell/PlatformStatus.h"
 
 #include <intake/CaseManifest.h>
 #include <notices/NoticePrinter.h>
@@ -316,6 +317,17 @@ bool DecisionPage::issue()
         showMessage(
             tr("One-time notice %1 printed. Hand it to the applicant to sign.").arg(issued->serial),
             false);
+    } else if (printed && !platformReachable()) {
+        // Never "being transmitted" in green while the platform cannot be reached.
+        showMessage(slipSerial.isEmpty()
+                ? tr("Receipt %1 printed. The platform cannot be reached now: the case waits "
+                     "in Outbox and mailing and is sent by itself when it is back.")
+                      .arg(issued->serial)
+                : tr("Receipt %1 and mailing slip %2 printed. The platform cannot be reached "
+                     "now: the case waits in Outbox and mailing and is sent by itself when it "
+                     "is back. Mail the paper originals by the next working day.")
+                      .arg(issued->serial, slipSerial),
+            true);
     } else if (printed && slipSerial.isEmpty()) {
         showMessage(
             tr("Receipt %1 printed; the case is being transmitted.").arg(issued->serial), false);
@@ -356,6 +368,16 @@ bool DecisionPage::print(qint64 noticeId, bool reprint)
         return false;
     }
     return true;
+}
+
+void DecisionPage::setPlatformStatus(PlatformStatus *status)
+{
+    m_platformStatus = status;
+}
+
+bool DecisionPage::platformReachable() const
+{
+    return !m_platformStatus || m_platformStatus->isConnected();
 }
 
 } // namespace Tongban::Gui

@@ -12,6 +12,8 @@ class Workstation;
 
 namespace Tongban::Gui {
 
+class PlatformStatus;
+
 class CaseController;
 
 /*!
@@ -28,6 +30,8 @@ class DecisionPage : public QWidget
 {
     Q_OBJECT
 public:
+    /// What the screen says about the platform (the header's source; may be null).
+    void setPlatformStatus(PlatformStatus *status);
     DecisionPage(App::Workstation &station, CaseController &cases, QWidget *parent = nullptr);
 
     void refresh();
@@ -43,8 +47,11 @@ signals:
     void nextCaseRequested();
 
 private:
+    PlatformStatus *m_platformStatus = nullptr;
     bool print(qint64 noticeId, bool reprint);
     void showMessage(const QString &text, bool error);
+    /// True without a status (tests without platform); else only while connected.
+    bool platformReachable() const;
 
     App::Workstation &m_station;
     CaseController &m_cases;

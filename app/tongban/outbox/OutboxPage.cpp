@@ -1,6 +1,7 @@
 #include "OutboxPage.h"
 
 #include "cases/CaseController.h"
+#include "shell/PlatformStatus.h"
 
 #include <platform/Outbox.h>
 #include <platform/RequestQueue.h>
@@ -146,7 +147,9 @@ void OutboxPage::refresh()
                                          .arg(c.value(QStringLiteral("pagesTotal")).toInt())));
             m_outbox->setItem(
                 row, 3, new QTableWidgetItem(c.value(QStringLiteral("caseNumber")).toString()));
-            QString problem = c.value(QStringLiteral("lastError")).toString();
+            // The clerk reads the message; the code and detail stay in the tooltip for IT.
+            const QString stored = c.value(QStringLiteral("lastError")).toString();
+            QString problem = PlatformStatus::clerkMessage(stored);
             const QString next = c.value(QStringLiteral("nextAttemptAt")).toString();
             if (!problem.isEmpty() && !next.isEmpty() && state != QLatin1String("failed")) {
                 problem += QStringLiteral(" ")
@@ -155,7 +158,9 @@ void OutboxPage::refresh()
                                    .toLocalTime()
                                    .toString(QStringLiteral("HH:mm:ss")));
             }
-            m_outbox->setItem(row, 4, new QTableWidgetItem(problem));
+            auto *problemItem = new QTableWidgetItem(problem);
+            problemItem->setToolTip(stored);
+            m_outbox->setItem(row, 4, problemItem);
             if (state == QLatin1String("failed") && m_platform && m_platform->outbox()) {
                 // After fixing what the problem names (certificate, catalogue, ...).
                 auto *retry = new QPushButton(tr("Send again"), m_outbox);

@@ -2,6 +2,7 @@
 
 #include "cases/CaseController.h"
 #include "shell/Card.h"
+#include "shell/PlatformStatus.h"
 
 #include <core/Clock.h>
 #include <core/WorkCalendar.h>
@@ -443,12 +444,24 @@ void TodayPage::refreshOutbox()
             row->setText(0, tr("%1 (overdue)").arg(row->text(0)));
         }
     }
-    const bool connected
-        = m_platform && m_platform->session() && m_platform->session()->isSignedIn();
+    if (m_platformStatus) {
+        // Connected only while the platform's socket is live, never because a token is held.
+        m_connection->setText(m_platformStatus->stateText());
+        return;
+    }
     m_connection->setText(!m_platform || !m_platform->isConfigured()
             ? tr("Not configured")
-            : (connected ? tr("Connected to %1") : tr("Not connected (%1)"))
-                  .arg(m_platform->url().host()));
+            : tr("Not connected (%1)").arg(m_platform->url().host()));
+}
+
+void TodayPage::setPlatformStatus(PlatformStatus *status)
+{
+    m_platformStatus = status;
+    connect(status, &PlatformStatus::changed, this, [this] {
+        if (isVisible())
+            refreshOutbox();
+    });
+    refreshOutbox();
 }
 
 void TodayPage::refreshGuides()
