@@ -5,21 +5,32 @@
 
 #include "cases/CapturePane.h"
 #include "cases/ChecklistPage.h"
+#include "cases/DecisionPage.h"
 #include "shell/MainWindow.h"
 #include "shell/PlatformStatus.h"
 
 #include <security/AuditLog.h>
+#include <widgets/CameraView.h>
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QMetaEnum>
+#include <QPointer>
+#include <QPrintPreviewWidget>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QWheelEvent>
 
 #include <InProcessHub.h>
@@ -113,17 +124,56 @@ private:
 
     QWidget *focus() const { return QApplication::focusWidget(); }
 
-    /// Types \a keys into whatever has the focus, as a clerk would.
-    void type(const QString &text) { QTest::keyClicks(focus(), text); }
+    /// Types \a text into whatever has the focus, as a clerk would (Chinese through the input
+    /// method, as a Pinyin IME commits it).
+    void type(const QString &text)
+    {
+        bool ascii = true;
+        for (const QChar c : text)
+            ascii = ascii && c.unicode() < 128;
+        if (ascii) {
+            QTest::keyClicks(focus(), text);
+            return;
+        }
+        QInputMethodEvent commit;
+        commit.setCommitString(text);
+        QApplication::sendEvent(focus(), &commit);
+    }
     void press(Qt::Key key, Qt::KeyboardModifiers mods = Qt::NoModifier)
     {
         QTest::keyClick(focus() ? focus() : m_window.get(), key, mods);
     }
 
 private slots:
+    void cleanup()
+    {
+        // A failed test leaves no case open behind it for the next one.
+        if (m_window && m_window->cases().hasCase())
+            m_window->cases().close();
+    }
+
     void initTestCase()
     {
+        // A dialog nobody expected is closed (and said) rather than hanging the test.
+        auto *unexpected = new QTimer(this);
+        unexpected->setInterval(3000);
+        connect(unexpected, &QTimer::timeout, this, [] {
+            static QPointer<QWidget> seen;
+            QWidget *modal = QApplication::activeModalWidget();
+            if (modal && modal == seen) {
+                qWarning("closing an unexpected dialog: %s",
+                    qPrintable(modal->findChild<QLabel *>() ? modal->findChild<QLabel *>()->text()
+                                                            : modal->windowTitle()));
+                modal->close();
+            }
+            seen = modal;
+        });
+        unexpected->start();
         QCOMPARE(installTranslations(QString()), QStringLiteral("zh_CN"));
+        // The window as clerks see it: with the application's style sheet.
+        QFile style(QStringLiteral(":/tongban/ui/style/tongban.qss"));
+        QVERIFY(style.open(QIODevice::ReadOnly));
+        qApp->setStyleSheet(QString::fromUtf8(style.readAll()));
         const QString started = m_hub.start();
         QVERIFY2(started.isEmpty(), qPrintable(started));
         QSettings conf(m_dir.filePath(QStringLiteral("tongban.conf")), QSettings::IniFormat);
@@ -131,6 +181,7 @@ private slots:
         conf.setValue(
             QStringLiteral("window/name"), QStringLiteral("新华区政务服务中心3号通办窗口"));
         conf.setValue(QStringLiteral("platform/url"), m_hub.base);
+        conf.setValue(QStringLiteral("printer/name"), QStringLiteral("TongbanPDF"));
         conf.sync();
         auto opened = App::Workstation::open(m_dir.path());
         QVERIFY2(opened.ok(), qPrintable(opened ? QString() : opened.error().toString()));
@@ -152,9 +203,14 @@ private slots:
         m_window->showScreen(Gui::MainWindow::Screen::NewCase);
         QVERIFY(m_window->cases().start(Item));
         m_window->showScreen(Gui::MainWindow::Screen::NewCase);
+        QApplication::processEvents(); // rows added to a shown layout appear on the next pass
         QWidget *page = m_window->screenWidget(Gui::MainWindow::Screen::NewCase);
         auto *agent = page->findChild<QComboBox *>(QStringLiteral("fact_agentApplies"));
-        QVERIFY(agent && agent->isVisible());
+        QVERIFY2(agent && agent->isVisible(),
+            qPrintable(QStringLiteral("%1 %2 %3")
+                           .arg(agent != nullptr)
+                           .arg(agent && agent->isVisible())
+                           .arg(int(m_window->currentScreen()))));
         QCOMPARE(agent->currentData().toBool(), false);
         // WHEN the clerk answers it with the keyboard, several times
         agent->setFocus();
@@ -274,6 +330,58 @@ private slots:
             const Intake::Assessment a = m_window->cases().assessment();
             QVERIFY(a.decidable);
             QCOMPARE(a.complete, complete);
+            auto *decision = qobject_cast<Gui::DecisionPage *>(
+                m_window->screenWidget(Gui::MainWindow::Screen::Notices));
+            if (complete) {
+                // AND the preview opens readable, with the seal, and Esc closes it
+                decision->findChild<QPushButton *>(QStringLiteral("previewNotice"))->setFocus();
+                QString previewProblem = QStringLiteral("no preview");
+                QTimer::singleShot(300, this, [&] {
+                    QPrintPreviewWidget *view = decision->openPreview();
+                    if (!view)
+                        return;
+                    QTest::qWait(300);
+                    view->window()->grab().save(QStringLiteral(TONGBAN_SCREENSHOT_ROOT)
+                        + QStringLiteral("/notice-preview.png"));
+                    previewProblem = view->zoomFactor() >= 0.6
+                        ? QString()
+                        : QStringLiteral("zoom %1").arg(view->zoomFactor());
+                    QTest::keyClick(view->window(), Qt::Key_Escape);
+                });
+                press(Qt::Key_Space);
+                QVERIFY2(previewProblem.isEmpty(), qPrintable(previewProblem));
+                QCOMPARE(m_window->cases().previewContent().sealSvg.isEmpty(), false);
+            }
+            // WHEN Ctrl+P (after the preview was closed, too)
+            const QString caseId = m_window->cases().draft().caseId;
+            // (the window is active again and the keyboard on the issue button)
+            QTRY_VERIFY_WITH_TIMEOUT(m_window->isActiveWindow(), 5000);
+            QTRY_VERIFY(focus() && m_window->isAncestorOf(focus()));
+            press(Qt::Key_P, Qt::ControlModifier);
+            // THEN the notice is issued and printed on the hall's printer
+            QTRY_VERIFY_WITH_TIMEOUT(!m_station->notices().noticesOfCase(caseId).isEmpty(), 20000);
+            QStringList shown;
+            for (QLabel *label : decision->findChildren<QLabel *>()) {
+                if (label->isVisible())
+                    shown << label->text();
+            }
+            QVERIFY2(
+                shown.join(u'|').contains(QStringLiteral("已打印")), qPrintable(shown.join(u'|')));
+            if (complete) {
+                // AND once the platform has it, Today says so (not 提交中 for ever)
+                press(Qt::Key_1, Qt::ControlModifier);
+                const auto todaySays = [this, caseId] {
+                    QWidget *today = m_window->screenWidget(Gui::MainWindow::Screen::Today);
+                    for (QTreeWidget *tree : today->findChildren<QTreeWidget *>()) {
+                        for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+                            if (tree->topLevelItem(i)->data(0, Qt::UserRole).toString() == caseId)
+                                return tree->topLevelItem(i)->text(2);
+                        }
+                    }
+                    return QString();
+                };
+                QTRY_COMPARE_WITH_TIMEOUT(todaySays(), QStringLiteral("已收件，已提交平台"), 60000);
+            }
             m_window->cases().close();
         }
         // AND F1 shows every shortcut, Esc hides it
@@ -305,8 +413,21 @@ private slots:
         auto *start = page->findChild<QPushButton *>(QStringLiteral("startCase"));
         page->findChild<QLineEdit *>(QStringLiteral("itemSearch"))->setText(Item);
         results->setCurrentRow(0);
+        QVERIFY(start->isEnabled() && start->isVisible());
+        // (the clerk scrolls back up to it, as the page's scroll area shows it)
+        const auto reach = [page](QWidget *w) {
+            for (QWidget *p = w->parentWidget(); p; p = p->parentWidget()) {
+                if (auto *scroll = qobject_cast<QScrollArea *>(p)) {
+                    scroll->ensureWidgetVisible(w);
+                    break;
+                }
+            }
+            QApplication::processEvents();
+            Q_UNUSED(page);
+        };
+        reach(start);
         QTest::mouseClick(start, Qt::LeftButton);
-        QVERIFY(m_window->cases().hasCase());
+        QVERIFY2(m_window->cases().hasCase(), qPrintable(m_window->statusBar()->currentMessage()));
         m_window->cases().edit(
             [](Intake::CaseDraft &d) { d.applicant.name = QStringLiteral("王五"); });
         const QString first = m_window->cases().draft().caseId;
@@ -315,6 +436,7 @@ private slots:
         QString asked;
         answerNextBox(
             [](QMessageBox *box) { return buttonNamed(box, QStringLiteral("继续办理")); }, &asked);
+        reach(start);
         QTest::mouseClick(start, Qt::LeftButton);
         // THEN they were asked, naming the case, and the same case is still in hand
         QVERIFY2(asked.contains(firstNumber) && asked.contains(QStringLiteral("王五")),
@@ -323,6 +445,7 @@ private slots:
         // WHEN they start a new one after all THEN the first stays open on disk
         answerNextBox(
             [](QMessageBox *box) { return buttonNamed(box, QStringLiteral("新建办件")); }, &asked);
+        reach(start);
         QTest::mouseClick(start, Qt::LeftButton);
         QVERIFY(m_window->cases().draft().caseId != first);
         QCOMPARE(m_station->intake().load(first)->state, Intake::CaseDraft::State::Open);
@@ -330,6 +453,7 @@ private slots:
         const QString second = m_window->cases().draft().caseId;
         auto *cancel = page->findChild<QPushButton *>(QStringLiteral("cancelCase"));
         QVERIFY(cancel->isVisible());
+        reach(cancel);
         answerNextBox([](QMessageBox *box) { return box->button(QMessageBox::Yes); }, &asked);
         QTest::mouseClick(cancel, Qt::LeftButton);
         QVERIFY(!m_window->cases().hasCase());
@@ -358,6 +482,69 @@ private slots:
         m_window->cases().close();
     }
 
+    // Every screen at 1366x768 and 1920x1080, in build/screenshots/<size>/, and no visible
+    // button whose text is elided or clipped.
+    void noButtonIsClippedAtEitherSize()
+    {
+        // GIVEN a case under way, so that every screen has something to show
+        if (!m_window->isSignedIn()) {
+            m_window->signIn(Clerk, Password);
+            QTRY_VERIFY_WITH_TIMEOUT(m_window->isSignedIn(), 20000);
+        }
+        QVERIFY(m_window->cases().start(Item));
+        m_window->cases().edit([](Intake::CaseDraft &d) {
+            d.applicant.name = QStringLiteral("张三");
+            d.applicant.idNumber = QStringLiteral("11010519491231002X");
+        });
+        const QString root = QStringLiteral(TONGBAN_SCREENSHOT_ROOT);
+        QStringList problems;
+        for (const QSize size : { QSize(1366, 768), QSize(1920, 1080) }) {
+            const QString dir
+                = QStringLiteral("%1/%2x%3").arg(root).arg(size.width()).arg(size.height());
+            QDir().mkpath(dir);
+            m_window->resize(size);
+            for (int screen = 0; screen < 8; ++screen) {
+                m_window->showScreen(Gui::MainWindow::Screen(screen));
+                QTest::qWait(150); // layouts settle, the camera shows a frame
+                const QString name
+                    = QStringLiteral("%1-%2")
+                          .arg(screen + 1)
+                          .arg(QString::fromLatin1(
+                              QMetaEnum::fromType<Gui::MainWindow::Screen>().valueToKey(screen))
+                                   .toLower());
+                m_window->grab().save(QStringLiteral("%1/%2.png").arg(dir, name));
+                // WHEN each visible button is measured
+                for (QPushButton *button : m_window->findChildren<QPushButton *>()) {
+                    if (!button->isVisible() || button->text().isEmpty())
+                        continue;
+                    // THEN it is as wide as its text needs, and inside the window
+                    const QPoint at = button->mapTo(m_window.get(), QPoint(0, 0));
+                    if (button->width() < button->sizeHint().width()
+                        || at.x() + button->width() > m_window->width() + 1) {
+                        problems
+                            << QStringLiteral("%1 %2: \"%3\" %4 < %5 at x %6")
+                                   .arg(
+                                       QStringLiteral("%1x%2").arg(size.width()).arg(size.height()),
+                                       name, button->text())
+                                   .arg(button->width())
+                                   .arg(button->sizeHint().width())
+                                   .arg(at.x());
+                    }
+                }
+            }
+            m_window->activateWindow(); // after the dialogs of the tests before
+            QTRY_VERIFY(m_window->isActiveWindow());
+            QTest::keyClick(m_window.get(), Qt::Key_F1);
+            QVERIFY(m_window->helpOverlay());
+            m_window->grab().save(QStringLiteral("%1/help.png").arg(dir));
+            QTest::keyClick(m_window->helpOverlay(), Qt::Key_Escape);
+        }
+        m_window->resize(1366, 768);
+        m_window->cases().close();
+        problems.removeDuplicates();
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    }
+
     // Defect: with the hub stopped, Today said 已连接 for over a minute.
     void theHeaderSaysWhenThePlatformIsGone()
     {
@@ -382,6 +569,29 @@ private slots:
             m_window->showScreen(Gui::MainWindow::Screen(screen));
             QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("platformState"))->isVisible());
         }
+    }
+
+    // Defect: 2,183 QFont::setPointSizeF warnings in one session, from the camera view
+    // painting with the style sheet's pixel font size.
+    void theCameraViewPaintsWithoutFontWarnings()
+    {
+        static QStringList warnings;
+        warnings.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(
+            [](QtMsgType type, const QMessageLogContext &, const QString &message) {
+                if (type >= QtWarningMsg)
+                    warnings << message;
+            });
+        // GIVEN the camera view under a style sheet that sizes fonts in pixels
+        Widgets::CameraView view;
+        view.setStyleSheet(QStringLiteral("font-size: 15px;"));
+        view.resize(480, 360);
+        // WHEN it paints its messages
+        view.showNoDevice(QStringLiteral("连接高拍仪后点击刷新"));
+        (void)view.grab();
+        qInstallMessageHandler(previous);
+        // THEN it did not warn
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(u'|')));
     }
 
     void anOutboxErrorReadsWithoutCodes()

@@ -1,8 +1,11 @@
 #pragma once
 
+#include <QPointer>
+#include <QPrintPreviewWidget>
 #include <QWidget>
 
 class QLabel;
+
 class QPushButton;
 class QTableWidget;
 
@@ -30,6 +33,8 @@ class DecisionPage : public QWidget
 {
     Q_OBJECT
 public:
+    /// The preview's view while it is open (null otherwise).
+    QPrintPreviewWidget *openPreview() const { return m_lastPreview; }
     /// What the screen says about the platform (the header's source; may be null).
     void setPlatformStatus(PlatformStatus *status);
     DecisionPage(App::Workstation &station, CaseController &cases, QWidget *parent = nullptr);
@@ -48,10 +53,14 @@ signals:
 
 private:
     PlatformStatus *m_platformStatus = nullptr;
+    QString m_messageCase; ///< the case the message below the verdict is about
+    QPointer<QPrintPreviewWidget> m_lastPreview; ///< while the preview is open (tests)
     bool print(qint64 noticeId, bool reprint);
     void showMessage(const QString &text, bool error);
     /// True without a status (tests without platform); else only while connected.
     bool platformReachable() const;
+    /// The notice in a preview window, page as wide as the view.
+    void preview();
 
     App::Workstation &m_station;
     CaseController &m_cases;

@@ -163,8 +163,8 @@ MainWindow::MainWindow(App::Workstation &station, App::PlatformLink *platform, Q
     auto *help = new QShortcut(QKeySequence(Qt::Key_F1), this);
     connect(help, &QShortcut::activated, this, &MainWindow::toggleHelp);
     auto *lockShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this);
-    connect(lockShortcut, &QShortcut::activated, this, &MainWindow::lock);
-    connect(lockButton, &QPushButton::clicked, this, &MainWindow::lock);
+    connect(lockShortcut, &QShortcut::activated, this, [this] { lock(LockReason::Clerk); });
+    connect(lockButton, &QPushButton::clicked, this, [this] { lock(LockReason::Clerk); });
     connect(signOutButton, &QPushButton::clicked, this, &MainWindow::requestSignOut);
 
     connect(m_newCase, &NewCasePage::checklistRequested, this,
@@ -207,7 +207,7 @@ MainWindow::MainWindow(App::Workstation &station, App::PlatformLink *platform, Q
     connect(m_signIn, &SignInPage::signOutRequested, this, &MainWindow::signOut);
 
     m_idle = new Security::IdleWatcher(std::chrono::minutes(station.idleLockMinutes()), this);
-    connect(m_idle, &Security::IdleWatcher::idle, this, &MainWindow::lock);
+    connect(m_idle, &Security::IdleWatcher::idle, this, [this] { lock(LockReason::Idle); });
     if (Assist::CallSignalling *calls = platform ? platform->calls() : nullptr) {
         // A clerk in a video call talks and listens without touching the keyboard: the idle
         // lock waits until the call is over, then counts from the start.
@@ -436,15 +436,19 @@ void MainWindow::reportGuideError(const QString &materialId)
     statusBar()->showMessage(tr("Guide error report sent to the platform."), 10000);
 }
 
-void MainWindow::lock()
+void MainWindow::lock(LockReason reason)
 {
     if (!m_clerk.isValid() || isLocked())
         return;
     m_idle->stop();
     m_capture->setActive(false);
     auditSession({ m_clerk.account, m_station.windowId(), QStringLiteral("session.lock"),
-        m_clerk.account, QStringLiteral("ok"), {} });
-    m_signIn->showLocked(m_clerk.account, m_clerk.name);
+        m_clerk.account, QStringLiteral("ok"),
+        reason == LockReason::Idle ? QStringLiteral("idle") : QStringLiteral("clerk") });
+    if (reason == LockReason::Idle)
+        m_signIn->showLocked(m_clerk.account, m_clerk.name);
+    else
+        m_signIn->showLockedByClerk(m_clerk.account, m_clerk.name);
     m_top->setCurrentWidget(m_signIn);
     emit locked();
 }

@@ -75,7 +75,9 @@ public:
     QWidget *helpOverlay() const { return m_help; }
     /// Whether the idle lock is counting (not during a video call, nor while locked).
     bool isIdleLockArmed() const;
-    void lock();
+    /// Why the window locks: the idle time, or the clerk (Lock button, Ctrl+L).
+    enum class LockReason { Invalid = 0, Idle, Clerk };
+    void lock(LockReason reason = LockReason::Clerk);
     void signOut();
     /// The Sign out button: warns when a case is open (it is reopened at the next sign-in).
     void requestSignOut();

@@ -48,13 +48,15 @@ QTreeWidget *caseList(QWidget *parent, const QString &objectName, const QStringL
     return tree;
 }
 
-QString stateText(CaseDraft::State state)
+QString stateText(CaseDraft::State state, bool numbered = false)
 {
     switch (state) {
     case CaseDraft::State::AwaitingCorrection:
         return TodayPage::tr("Awaiting correction");
     case CaseDraft::State::Complete:
-        return TodayPage::tr("Received, transmitting");
+        // Once the platform gave its number the case is there: not "transmitting" any more.
+        return numbered ? TodayPage::tr("Received, on the platform")
+                        : TodayPage::tr("Received, transmitting");
     case CaseDraft::State::Abandoned:
         return TodayPage::tr("Abandoned");
     case CaseDraft::State::Open:
@@ -175,8 +177,10 @@ TodayPage::TodayPage(App::Workstation &station, const Core::WorkCalendar &calend
     if (platform && platform->outbox()) {
         for (auto signal : { &Platform::Outbox::caseAcknowledged })
             connect(platform->outbox(), signal, this, [this] {
-                if (isVisible())
+                if (isVisible()) {
                     refreshOutbox();
+                    refreshCases(); // the case's number and state
+                }
             });
     }
     refresh();
@@ -356,7 +360,7 @@ void TodayPage::refreshCases()
     for (const CaseSummary &c : m_station.intake().casesOf(m_station.clock().today())) {
         auto *row = new QTreeWidgetItem(m_todayCases,
             { c.caseNumber.isEmpty() ? c.provisionalNumber : c.caseNumber, c.applicantName,
-                stateText(c.state), itemName(c.itemCode) });
+                stateText(c.state, !c.caseNumber.isEmpty()), itemName(c.itemCode) });
         row->setData(0, Qt::UserRole, c.caseId);
         row->setData(0, Qt::UserRole + 1, c.state == CaseDraft::State::AwaitingCorrection);
     }
