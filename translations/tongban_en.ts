@@ -2113,6 +2113,11 @@ Bring it by %2%3.</source>
         <source>Complaints</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1. [%2] %3
+%4</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::MainWindow</name>

@@ -2127,6 +2127,12 @@ Bring it by %2%3.</source>
         <source>Complaints</source>
         <translation>监督投诉</translation>
     </message>
+    <message>
+        <source>%1. [%2] %3
+%4</source>
+        <translation>%1. 【%2】%3
+%4</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::MainWindow</name>

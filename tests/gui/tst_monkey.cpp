@@ -16,6 +16,7 @@
 #include <QDialog>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QInputMethodEvent>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -195,7 +196,14 @@ private slots:
                 if (edit) {
                     last = QStringLiteral("text in %1").arg(edit->objectName());
                     edit->setFocus();
-                    QTest::keyClicks(edit, texts.at(random.bounded(int(texts.size()))));
+                    const QString text = texts.at(random.bounded(int(texts.size())));
+                    if (text.at(0).unicode() < 128) {
+                        QTest::keyClicks(edit, text);
+                    } else {
+                        QInputMethodEvent commit; // as a Pinyin input method commits it
+                        commit.setCommitString(text);
+                        QApplication::sendEvent(edit, &commit);
+                    }
                 }
             }
             QApplication::processEvents();

@@ -221,7 +221,8 @@ void GuidesPage::showMaterial(int index)
     const auto &material = m_item->materials.at(index);
     int number = 0;
     for (const auto &point : material.reviewPoints) {
-        new QListWidgetItem(QStringLiteral("%1. [%2] %3\n%4")
+        // The method in Chinese brackets (【核对】), not ASCII ones against Chinese text.
+        new QListWidgetItem(tr("%1. [%2] %3\n%4")
                                 .arg(++number)
                                 .arg(point.method, point.text, point.standard),
             m_points);
