@@ -90,7 +90,7 @@ private slots:
 
         // Dialogs (confirmations, supervisor unlock, guide report) are answered at random.
         QTimer dialogs;
-        dialogs.setInterval(20);
+        dialogs.setInterval(5);
         connect(&dialogs, &QTimer::timeout, this, [&random] {
             QWidget *modal = QApplication::activeModalWidget();
             if (!modal)
