@@ -395,6 +395,16 @@ void DecisionPage::preview()
         setFocus(Qt::OtherFocusReason);
 }
 
+void DecisionPage::takeFocus()
+{
+    if (m_issue->isVisible() && m_issue->isEnabled())
+        m_issue->setFocus(Qt::OtherFocusReason);
+    else if (m_back->isVisible())
+        m_back->setFocus(Qt::OtherFocusReason);
+    else
+        setFocus(Qt::OtherFocusReason);
+}
+
 void DecisionPage::setPlatformStatus(PlatformStatus *status)
 {
     m_platformStatus = status;

@@ -40,6 +40,8 @@ public:
     DecisionPage(App::Workstation &station, CaseController &cases, QWidget *parent = nullptr);
 
     void refresh();
+    /// The keyboard on the issue button (or back to the checklist when nothing can be issued).
+    void takeFocus();
     /// Issues (and prints) the notice the case calls for; what the main button does.
     bool issue();
     /// Prints a copy of every notice of the case again, marked 补打.

@@ -17,6 +17,7 @@
 #include <platform/RequestQueue.h>
 #include <security/IdleWatcher.h>
 
+#include <QApplication>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -152,6 +153,14 @@ MainWindow::MainWindow(App::Workstation &station, App::PlatformLink *platform, Q
         default:
             break;
         }
+        // The keyboard follows the screen: focus left on a widget of the screen just hidden
+        // would keep this screen's shortcuts (Ctrl+P on the decision) from working.
+        QWidget *page = m_stack->currentWidget();
+        QWidget *focused = QApplication::focusWidget();
+        if (screen == Screen::Notices && (!focused || !page->isAncestorOf(focused)))
+            m_decision->takeFocus();
+        else if (!focused || (!focused->isVisible() && !page->isAncestorOf(focused)))
+            page->setFocus(Qt::OtherFocusReason);
     });
     for (int i = 0; i < m_navigation->count(); ++i) {
         auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
