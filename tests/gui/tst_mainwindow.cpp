@@ -184,6 +184,10 @@ private slots:
         QCOMPARE(mailings->topLevelItemCount(), 1);
         QVERIFY2(mailings->topLevelItem(0)->text(0).contains(QStringLiteral("暂定")),
             qPrintable(mailings->topLevelItem(0)->text(0)));
+        // AND its case number is whole in its column (issue 14: cut in Today's cards)
+        const QString number = mailings->topLevelItem(0)->text(1);
+        QVERIFY2(mailings->columnWidth(1) >= mailings->fontMetrics().horizontalAdvance(number),
+            qPrintable(QStringLiteral("%1 in %2 px").arg(number).arg(mailings->columnWidth(1))));
         // AND so does the deadline for originals received today, which does not fail
         const QStringList texts = labelTexts(today);
         QVERIFY2(anyContains(texts, QStringLiteral("2027年1月1日")),

@@ -448,6 +448,9 @@ void TodayPage::refreshOutbox()
             row->setText(0, tr("%1 (overdue)").arg(row->text(0)));
         }
     }
+    // Dates and case numbers whole, never "410402-TB…" (issue 14).
+    for (int i = 0; i < 2; ++i)
+        m_mailings->resizeColumnToContents(i);
     if (m_platformStatus) {
         // Connected only while the platform's socket is live, never because a token is held.
         m_connection->setText(m_platformStatus->stateText());
