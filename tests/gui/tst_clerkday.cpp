@@ -295,7 +295,7 @@ private slots:
             for (int material = 0; material < list->count(); ++material) {
                 const QString id = checklist->currentMaterial();
                 // THEN the keyboard is on the first review point; F2 captures a page
-                QCOMPARE(focus()->objectName(), QStringLiteral("pass"));
+                QTRY_COMPARE(focus()->objectName(), QStringLiteral("pass"));
                 press(Qt::Key_F2);
                 QTRY_VERIFY_WITH_TIMEOUT(m_window->cases().draft().material(id)
                         && m_window->cases().draft().material(id)->pages.size() == 1,

@@ -22,6 +22,7 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QStyle>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <common/Workstation.h>
@@ -336,7 +337,17 @@ void ChecklistPage::refresh()
     rebuildMaterial();
     // Arriving on the screen, the keyboard is on the first point still to mark.
     if (isVisible() && !m_pointRows.isEmpty())
-        focusPoint(firstUnmarkedPoint());
+        focusFirstPointLater();
+}
+
+void ChecklistPage::focusFirstPointLater()
+{
+    // Once the new rows are shown (a layout shows added widgets on the next pass): focus
+    // given to a widget not yet shown moved on through the focus chain to the material list.
+    QTimer::singleShot(0, this, [this, material = m_material] {
+        if (m_material == material && !m_pointRows.isEmpty() && isVisible())
+            focusPoint(firstUnmarkedPoint());
+    });
 }
 
 void ChecklistPage::showMaterial(const QString &materialId)
@@ -622,7 +633,7 @@ void ChecklistPage::rebuildMaterial()
         // A new material starts at its top, not at the previous one's scroll position.
         m_scroll->verticalScrollBar()->setValue(0);
         if (hadFocus && !m_pointRows.isEmpty())
-            focusPoint(firstUnmarkedPoint());
+            focusFirstPointLater();
     }
 }
 

@@ -61,6 +61,8 @@ private:
     void step(int delta);
     /// Keyboard path (issue 14): review point \a index gets the focus (on its Met button).
     void focusPoint(int index);
+    /// focusPoint(firstUnmarkedPoint()) once the rows just built are shown.
+    void focusFirstPointLater();
     /// Makes review point \a index the current one (highlighted) without moving the focus.
     void selectPoint(int index);
     /// Marks the review point with the focus as met (and moves on) or not met (to its reason).

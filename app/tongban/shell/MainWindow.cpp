@@ -159,8 +159,6 @@ MainWindow::MainWindow(App::Workstation &station, App::PlatformLink *platform, Q
         QWidget *focused = QApplication::focusWidget();
         if (screen == Screen::Notices && (!focused || !page->isAncestorOf(focused)))
             m_decision->takeFocus();
-        else if (!focused || (!focused->isVisible() && !page->isAncestorOf(focused)))
-            page->setFocus(Qt::OtherFocusReason);
     });
     for (int i = 0; i < m_navigation->count(); ++i) {
         auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
