@@ -7,6 +7,34 @@
         <source>Tongban Workstation</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Workstation data folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zh_CN (default) or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a PNG of the window (each screen when the name contains %1) and quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print &quot;ready &lt;ms since start&gt;&quot; once the first screen is painted, then quit (start-up benchmark).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::App</name>
@@ -938,6 +966,112 @@ As a credit code: %2</source>
         <source>Working-day calendar in force: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Commands:
+  calendar check YYYY-MM-DD      is the date a working day?
+  calendar add YYYY-MM-DD N      the date N working days later
+  calendar years                 the years the calendar in force covers (built-in or
+                                 from the platform), and any year missing
+  id check NUMBER                validate an identity number or credit code
+  audit verify                   check the audit trail&apos;s hash chain
+  storage check                  database integrity and every page&apos;s hash
+  catalog validate FILE          check a catalogue, listing every problem
+  catalog import FILE            validate and put a catalogue in force
+  catalog search QUERY           find items (name, code, keyword, pinyin initials)
+  catalog diff OLD NEW           what changed (files or stored version labels)
+  catalog versions               the catalogues stored here
+  outbox status                  cases waiting for the platform, by state
+  outbox flush URL ACCOUNT WINDOW  transmit now, ignoring backoff (keychain session)
+  imaging detect FILE...         pages found in pictures, with quality verdicts
+  imaging process FILE...        pictures to pages: --out DIR, --pdf FILE, --dpi N,
+                                 --mode colour|grey|bw|auto
+  devices list                   document cameras and scanners this computer sees
+  diagnose                       check this window: disk, database, audit trail,
+                                 platform, certificate, clock, keychain, printer,
+                                 camera, scanner, headset, microphone
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tongban Workstation console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Machine-readable output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workstation data folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zh_CN (default) or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most search results to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the pages (imaging process).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also write the pages as one PDF (imaging process).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page resolution (imaging).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>colour, grey, bw or auto (imaging process).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tongban-cli --help lists the commands and options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1  acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1  %2  %3/%4 pages  attempt %5  next try %6  %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing answers at %1 on this computer: start the platform service (tongban-hub) or correct [platform] url in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not used at this window (tongban.conf [devices] absent).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Core</name>
@@ -1057,6 +1191,266 @@ As a credit code: %2</source>
     <message>
         <source>Tampering detected. Do not use this workstation for cases and call your supervisor.
 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadlines recomputed with a new calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working-day calendar updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video call answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video call answered by the other window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video call cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video call cancelled by the caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video call declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video call ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video call ended by the other window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video call hung up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video call connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video call placed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video call received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video call picture and sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video call missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video call connection offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video call ringing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video call taken by another window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case awaiting correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers to the questions changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant details recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official case number received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant or agent changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case reopened for correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case reopened after a restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocked by a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalogue imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalogue updated from the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guide error reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailing deadline set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Originals received by the home department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Originals mailed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailing task created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Material not brought</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commitment recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tolerated absence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice reprinted (补打)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprint copy made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case sent again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages reordered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page turned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page captured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result received from the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result printed for the applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review point marked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice numbers received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in, ending the session at another window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in at another window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1233,6 +1627,18 @@ Material: %3</source>
         <source>This material was accepted at the first visit: nothing is captured for it now.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Capture (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture a page now: F2 anywhere on this screen, or Space in the camera picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This page is already captured for this material: lay the next page, or press F2 to capture it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::CaseController</name>
@@ -1254,6 +1660,10 @@ Material: %3</source>
     </message>
     <message>
         <source>No paper original of this case has to be mailed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(numbered when issued)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1435,6 +1845,30 @@ Bring it by %2%3.</source>
         <source>Only a supervisor&apos;s account can unlock what the first visit accepted.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Previous material (Ctrl+Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next material (Ctrl+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To the decision (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1 goes to this review point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met (Y, or Space on this button)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not met (N): then choose the reason with the arrow keys</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::DecisionPage</name>
@@ -1591,6 +2025,22 @@ Bring it by %2%3.</source>
     </message>
     <message>
         <source>Accepted with tolerated absence (容缺受理): the applicant signed the commitment to bring %1. Issue the receipt, which names it and its deadline, and transmit the case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt %1 printed. The platform cannot be reached now: the case waits in Outbox and mailing and is sent by itself when it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt %1 and mailing slip %2 printed. The platform cannot be reached now: the case waits in Outbox and mailing and is sent by itself when it is back. Mail the paper originals by the next working day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview of the notice</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1766,6 +2216,11 @@ Bring it by %2%3.</source>
         <source>Complaints</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1. [%2] %3
+%4</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::MainWindow</name>
@@ -1867,6 +2322,130 @@ Bring it by %2%3.</source>
     </message>
     <message>
         <source>A call is ringing: open Video assistance to answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Outbox and mailing (Ctrl+6) to see why and send again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+1 … Ctrl+8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to a screen (in the order of the list on the left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New case: on to material checking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 … 9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Material checking: go to that review point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ ↓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Material checking: previous or next review point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Y / N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the review point met / not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press the button with the focus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture a page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+↓ / Ctrl+↑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next / previous material</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To the decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue and print the notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next / previous field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide this help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 (%2) is not finished. It is kept and opened again when you next sign in. Sign out now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applicant not entered</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2022,6 +2601,42 @@ Bring it by %2%3.</source>
         <source>Why must the answers accepted at the first visit change? The reason is kept in the trail under your account.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A case is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1 (%2) is not finished. It stays on Today if you start a new case, and you can open it again from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>applicant not entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go on with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel it, then start a new case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The applicant left before any page was captured: the case is kept in the trail as cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel case %1? Nothing was captured for it; it is kept in the trail as cancelled and cannot be opened again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::OutboxPage</name>
@@ -2145,6 +2760,14 @@ Bring it by %2%3.</source>
         <source>%1 (provisional)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No case is waiting for the platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No paper originals to mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::SignInPage</name>
@@ -2194,6 +2817,10 @@ Bring it by %2%3.</source>
     </message>
     <message>
         <source>Signed in at another window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked by %1. Only %1 can unlock it; another clerk must sign out first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2492,6 +3119,10 @@ Bring it by %2%3.</source>
         <source>Computed on weekends only: the calendar has no data for %1 yet. It is recomputed when the platform supplies that year.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Received, on the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Imaging</name>
@@ -2741,6 +3372,10 @@ Bring it by %2%3.</source>
     </message>
     <message>
         <source>The waybill of this mailing was already recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a case with no page captured, at its first visit, can be cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3447,6 +4082,43 @@ Bring it by %2%3.</source>
     <message>
         <source>The call recording could not be saved. Check the free space of the workstation&apos;s disk and tell IT staff.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::PlatformStatus</name>
+    <message>
+        <source>Platform not configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in to the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the platform…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform unreachable since %1, reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n case(s) waiting</source>
+        <translation>
+            <numerusform> · %n case waiting</numerusform>
+            <numerusform> · %n cases waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n case(s) not sent</source>
+        <translation>
+            <numerusform> · %n case not sent</numerusform>
+            <numerusform> · %n cases not sent</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

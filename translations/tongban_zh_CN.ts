@@ -7,6 +7,34 @@
         <source>Tongban Workstation</source>
         <translation>通办工作站</translation>
     </message>
+    <message>
+        <source>Workstation data folder.</source>
+        <translation>工作站数据目录。</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>zh_CN (default) or en.</source>
+        <translation>zh_CN（默认）或 en。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Save a PNG of the window (each screen when the name contains %1) and quit.</source>
+        <translation>保存窗口截图 PNG（文件名含 %1 时保存每个页面）后退出。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Print &quot;ready &lt;ms since start&gt;&quot; once the first screen is painted, then quit (start-up benchmark).</source>
+        <translation>首个页面绘制完成后输出“ready &lt;启动毫秒数&gt;”并退出（启动基准测试）。</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::App</name>
@@ -860,11 +888,11 @@ As a credit code: %2</source>
     </message>
     <message>
         <source>Headset (video assistance)</source>
-        <translation>耳机（视频帮办）</translation>
+        <translation>耳机（视频协助）</translation>
     </message>
     <message>
         <source>Microphone (video assistance)</source>
-        <translation>麦克风（视频帮办）</translation>
+        <translation>麦克风（视频协助）</translation>
     </message>
     <message>
         <source>Simulated (TONGBAN_FAKE_DEVICES=1): unset it to see the real devices.</source>
@@ -896,7 +924,7 @@ As a credit code: %2</source>
     </message>
     <message>
         <source>Until then, the outbox screen shows how uploads go; `tongban-cli outbox status` shows the upload cap in force.</source>
-        <translation>在此之前，可在“发件箱”界面查看上传情况；`tongban-cli outbox status` 显示当前生效的上传限速。</translation>
+        <translation>在此之前，可在“上传与寄送”界面查看上传情况；`tongban-cli outbox status` 显示当前生效的上传限速。</translation>
     </message>
     <message>
         <source>Check that %1 exists and this account may write to it; a damaged database must go to the project&apos;s support as it is.</source>
@@ -933,6 +961,132 @@ As a credit code: %2</source>
     <message>
         <source>Working-day calendar in force: %1</source>
         <translation>现行工作日历：%1</translation>
+    </message>
+    <message>
+        <source>Commands:
+  calendar check YYYY-MM-DD      is the date a working day?
+  calendar add YYYY-MM-DD N      the date N working days later
+  calendar years                 the years the calendar in force covers (built-in or
+                                 from the platform), and any year missing
+  id check NUMBER                validate an identity number or credit code
+  audit verify                   check the audit trail&apos;s hash chain
+  storage check                  database integrity and every page&apos;s hash
+  catalog validate FILE          check a catalogue, listing every problem
+  catalog import FILE            validate and put a catalogue in force
+  catalog search QUERY           find items (name, code, keyword, pinyin initials)
+  catalog diff OLD NEW           what changed (files or stored version labels)
+  catalog versions               the catalogues stored here
+  outbox status                  cases waiting for the platform, by state
+  outbox flush URL ACCOUNT WINDOW  transmit now, ignoring backoff (keychain session)
+  imaging detect FILE...         pages found in pictures, with quality verdicts
+  imaging process FILE...        pictures to pages: --out DIR, --pdf FILE, --dpi N,
+                                 --mode colour|grey|bw|auto
+  devices list                   document cameras and scanners this computer sees
+  diagnose                       check this window: disk, database, audit trail,
+                                 platform, certificate, clock, keychain, printer,
+                                 camera, scanner, headset, microphone
+</source>
+        <translation>命令：
+  calendar check YYYY-MM-DD      该日期是否为工作日
+  calendar add YYYY-MM-DD N      该日期之后第 N 个工作日
+  calendar years                 现行日历（内置或来自平台）覆盖的年份，以及缺少的年份
+  id check NUMBER                校验身份证号码或统一社会信用代码
+  audit verify                   校验留痕记录的哈希链
+  storage check                  数据库完整性及每页材料的哈希
+  catalog validate FILE          检查事项清单，列出全部问题
+  catalog import FILE            校验并启用事项清单
+  catalog search QUERY           查找事项（名称、编码、关键词、拼音首字母）
+  catalog diff OLD NEW           两个清单的差异（文件或已存版本号）
+  catalog versions               本机保存的清单版本
+  outbox status                  等待提交平台的办件（按办件编号、状态）
+  outbox flush URL ACCOUNT WINDOW  立即提交，不等待重试间隔（使用钥匙环中的会话）
+  imaging detect FILE...         图片中找到的页面及质量结论
+  imaging process FILE...        图片转为页面：--out 目录、--pdf 文件、--dpi N、
+                                 --mode colour|grey|bw|auto
+  devices list                   本机可见的高拍仪和扫描仪
+  diagnose                       检查本窗口：磁盘、数据库、留痕记录、平台、证书、
+                                 时钟、钥匙环、打印机、高拍仪、扫描仪、耳机、麦克风
+</translation>
+    </message>
+    <message>
+        <source>Tongban Workstation console.</source>
+        <translation>通办工作站命令行工具。</translation>
+    </message>
+    <message>
+        <source>Machine-readable output.</source>
+        <translation>输出机器可读的 JSON。</translation>
+    </message>
+    <message>
+        <source>Workstation data folder.</source>
+        <translation>工作站数据目录。</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>zh_CN (default) or en.</source>
+        <translation>zh_CN（默认）或 en。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Most search results to show.</source>
+        <translation>最多显示的查找结果数。</translation>
+    </message>
+    <message>
+        <source>Folder for the pages (imaging process).</source>
+        <translation>页面的输出目录（imaging process）。</translation>
+    </message>
+    <message>
+        <source>Also write the pages as one PDF (imaging process).</source>
+        <translation>同时将页面写成一个 PDF（imaging process）。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Page resolution (imaging).</source>
+        <translation>页面分辨率（imaging）。</translation>
+    </message>
+    <message>
+        <source>colour, grey, bw or auto (imaging process).</source>
+        <translation>colour、grey、bw 或 auto（imaging process）。</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>See above.</source>
+        <translation>见上文。</translation>
+    </message>
+    <message>
+        <source>tongban-cli --help lists the commands and options.</source>
+        <translation>tongban-cli --help 列出全部命令和选项。</translation>
+    </message>
+    <message>
+        <source>  %1  acknowledged</source>
+        <translation>  %1  平台已接收</translation>
+    </message>
+    <message>
+        <source>  %1  %2  %3/%4 pages  attempt %5  next try %6  %7</source>
+        <translation>  %1  %2  已上传 %3/%4 页  第 %5 次尝试  下次重试 %6  %7</translation>
+    </message>
+    <message>
+        <source>Nothing answers at %1 on this computer: start the platform service (tongban-hub) or correct [platform] url in %2.</source>
+        <translation>本机 %1 无响应：请启动平台服务（tongban-hub），或更正 %2 中的 [platform] url。</translation>
+    </message>
+    <message>
+        <source>Not used at this window (tongban.conf [devices] absent).</source>
+        <translation>本窗口不使用此设备（tongban.conf [devices] absent）。</translation>
     </message>
 </context>
 <context>
@@ -1054,6 +1208,266 @@ As a credit code: %2</source>
 %1</source>
         <translation>发现篡改痕迹。请停止在本工作站办件，并立即报告负责人。
 %1</translation>
+    </message>
+    <message>
+        <source>Application started</source>
+        <translation>程序启动</translation>
+    </message>
+    <message>
+        <source>Application closed</source>
+        <translation>程序退出</translation>
+    </message>
+    <message>
+        <source>Deadlines recomputed with a new calendar</source>
+        <translation>按新日历重算期限</translation>
+    </message>
+    <message>
+        <source>Working-day calendar updated</source>
+        <translation>工作日历已更新</translation>
+    </message>
+    <message>
+        <source>Video call answered</source>
+        <translation>接听视频协助</translation>
+    </message>
+    <message>
+        <source>Video call answered by the other window</source>
+        <translation>对方已接听视频协助</translation>
+    </message>
+    <message>
+        <source>Video call cancelled</source>
+        <translation>取消视频协助</translation>
+    </message>
+    <message>
+        <source>Video call cancelled by the caller</source>
+        <translation>对方已取消视频协助</translation>
+    </message>
+    <message>
+        <source>Video call declined</source>
+        <translation>拒接视频协助</translation>
+    </message>
+    <message>
+        <source>Video call ended</source>
+        <translation>结束视频协助</translation>
+    </message>
+    <message>
+        <source>Video call ended by the other window</source>
+        <translation>对方已结束视频协助</translation>
+    </message>
+    <message>
+        <source>Video call hung up</source>
+        <translation>挂断视频协助</translation>
+    </message>
+    <message>
+        <source>Video call connection</source>
+        <translation>视频协助连接</translation>
+    </message>
+    <message>
+        <source>Video call placed</source>
+        <translation>发起视频协助</translation>
+    </message>
+    <message>
+        <source>Video call received</source>
+        <translation>收到视频协助呼叫</translation>
+    </message>
+    <message>
+        <source>Video call picture and sound</source>
+        <translation>视频协助音视频</translation>
+    </message>
+    <message>
+        <source>Video call missed</source>
+        <translation>视频协助未及时响应</translation>
+    </message>
+    <message>
+        <source>Video call connection offered</source>
+        <translation>视频协助发起连接</translation>
+    </message>
+    <message>
+        <source>Video call ringing</source>
+        <translation>视频协助振铃</translation>
+    </message>
+    <message>
+        <source>Video call taken by another window</source>
+        <translation>视频协助已由其他窗口接听</translation>
+    </message>
+    <message>
+        <source>Case cancelled</source>
+        <translation>办件作废</translation>
+    </message>
+    <message>
+        <source>Case awaiting correction</source>
+        <translation>办件待补齐补正</translation>
+    </message>
+    <message>
+        <source>Case complete</source>
+        <translation>办件材料齐全</translation>
+    </message>
+    <message>
+        <source>Case started</source>
+        <translation>新建办件</translation>
+    </message>
+    <message>
+        <source>Answers to the questions changed</source>
+        <translation>修改情形问题的回答</translation>
+    </message>
+    <message>
+        <source>Applicant details recorded</source>
+        <translation>记录申请人信息</translation>
+    </message>
+    <message>
+        <source>Official case number received</source>
+        <translation>取得办件编号</translation>
+    </message>
+    <message>
+        <source>Applicant or agent changed</source>
+        <translation>修改申请人或代办人</translation>
+    </message>
+    <message>
+        <source>Case reopened for correction</source>
+        <translation>补齐补正时重新打开办件</translation>
+    </message>
+    <message>
+        <source>Case reopened after a restart</source>
+        <translation>重启后继续办件</translation>
+    </message>
+    <message>
+        <source>Unlocked by a supervisor</source>
+        <translation>负责人解锁</translation>
+    </message>
+    <message>
+        <source>Catalogue imported</source>
+        <translation>导入事项清单</translation>
+    </message>
+    <message>
+        <source>Catalogue updated from the platform</source>
+        <translation>从平台更新事项清单</translation>
+    </message>
+    <message>
+        <source>Guide error reported</source>
+        <translation>报告办事指南错误</translation>
+    </message>
+    <message>
+        <source>Mailing deadline set</source>
+        <translation>设定寄送期限</translation>
+    </message>
+    <message>
+        <source>Originals received by the home department</source>
+        <translation>属地部门已收到原件</translation>
+    </message>
+    <message>
+        <source>Originals mailed</source>
+        <translation>原件已寄出</translation>
+    </message>
+    <message>
+        <source>Mailing task created</source>
+        <translation>生成寄送任务</translation>
+    </message>
+    <message>
+        <source>Material not brought</source>
+        <translation>申请人未带此材料</translation>
+    </message>
+    <message>
+        <source>Commitment recorded</source>
+        <translation>记录承诺书</translation>
+    </message>
+    <message>
+        <source>Original verified</source>
+        <translation>核验原件</translation>
+    </message>
+    <message>
+        <source>Tolerated absence</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <source>Notice issued</source>
+        <translation>出具告知书或回执</translation>
+    </message>
+    <message>
+        <source>Notice printed</source>
+        <translation>打印告知书或回执</translation>
+    </message>
+    <message>
+        <source>Notice reprinted (补打)</source>
+        <translation>补打告知书或回执</translation>
+    </message>
+    <message>
+        <source>Reprint copy made</source>
+        <translation>生成补打件</translation>
+    </message>
+    <message>
+        <source>Case sent again</source>
+        <translation>重新提交办件</translation>
+    </message>
+    <message>
+        <source>Page deleted</source>
+        <translation>删除页面</translation>
+    </message>
+    <message>
+        <source>Pages reordered</source>
+        <translation>调整页面顺序</translation>
+    </message>
+    <message>
+        <source>Page turned</source>
+        <translation>旋转页面</translation>
+    </message>
+    <message>
+        <source>Page captured</source>
+        <translation>拍摄页面</translation>
+    </message>
+    <message>
+        <source>Result received from the platform</source>
+        <translation>收到平台办理结果</translation>
+    </message>
+    <message>
+        <source>Result printed for the applicant</source>
+        <translation>为申请人打印办理结果</translation>
+    </message>
+    <message>
+        <source>Review point marked</source>
+        <translation>标记审查要点</translation>
+    </message>
+    <message>
+        <source>Notice numbers received</source>
+        <translation>取得文书编号段</translation>
+    </message>
+    <message>
+        <source>Session ended</source>
+        <translation>会话结束</translation>
+    </message>
+    <message>
+        <source>Window locked</source>
+        <translation>锁定窗口</translation>
+    </message>
+    <message>
+        <source>Signed in, ending the session at another window</source>
+        <translation>登录并结束其他窗口的会话</translation>
+    </message>
+    <message>
+        <source>Signed in at another window</source>
+        <translation>在其他窗口登录</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Window unlocked</source>
+        <translation>解锁窗口</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
     </message>
 </context>
 <context>
@@ -1229,6 +1643,18 @@ Material: %3</source>
         <source>This material was accepted at the first visit: nothing is captured for it now.</source>
         <translation>此材料首次办理时已收取：现在不再为其拍摄。</translation>
     </message>
+    <message>
+        <source>Capture (F2)</source>
+        <translation>拍摄（F2）</translation>
+    </message>
+    <message>
+        <source>Capture a page now: F2 anywhere on this screen, or Space in the camera picture</source>
+        <translation>立即拍摄一页：在本页面任意处按 F2，或在拍摄画面中按空格</translation>
+    </message>
+    <message>
+        <source>This page is already captured for this material: lay the next page, or press F2 to capture it again.</source>
+        <translation>此页已为本材料拍摄：请放下一页，或按 F2 再次拍摄。</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::CaseController</name>
@@ -1251,6 +1677,10 @@ Material: %3</source>
     <message>
         <source>No paper original of this case has to be mailed.</source>
         <translation>本办件没有需要寄送的纸质原件。</translation>
+    </message>
+    <message>
+        <source>(numbered when issued)</source>
+        <translation>（出具时编号）</translation>
     </message>
 </context>
 <context>
@@ -1431,6 +1861,30 @@ Bring it by %2%3.</source>
         <source>Only a supervisor&apos;s account can unlock what the first visit accepted.</source>
         <translation>只有负责人账号可以解锁首次办理时已收取的内容。</translation>
     </message>
+    <message>
+        <source>Previous material (Ctrl+Up)</source>
+        <translation>上一份材料（Ctrl+↑）</translation>
+    </message>
+    <message>
+        <source>Next material (Ctrl+Down)</source>
+        <translation>下一份材料（Ctrl+↓）</translation>
+    </message>
+    <message>
+        <source>To the decision (Ctrl+D)</source>
+        <translation>去出具结果（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Key %1 goes to this review point.</source>
+        <translation>按数字键 %1 转到此审查要点。</translation>
+    </message>
+    <message>
+        <source>Met (Y, or Space on this button)</source>
+        <translation>符合（Y，或在此按钮上按空格）</translation>
+    </message>
+    <message>
+        <source>Not met (N): then choose the reason with the arrow keys</source>
+        <translation>不符合（N），再用方向键选择原因</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::DecisionPage</name>
@@ -1587,6 +2041,22 @@ Bring it by %2%3.</source>
     <message>
         <source>Accepted with tolerated absence (容缺受理): the applicant signed the commitment to bring %1. Issue the receipt, which names it and its deadline, and transmit the case.</source>
         <translation>容缺受理：申请人已签署承诺，补交%1。请出具收件回执（列明容缺材料及期限）并提交平台。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 printed. The platform cannot be reached now: the case waits in Outbox and mailing and is sent by itself when it is back.</source>
+        <translation>收件回执 %1 已打印。平台暂时无法连接：办件在“上传与寄送”中等待，平台恢复后自动提交。</translation>
+    </message>
+    <message>
+        <source>Receipt %1 and mailing slip %2 printed. The platform cannot be reached now: the case waits in Outbox and mailing and is sent by itself when it is back. Mail the paper originals by the next working day.</source>
+        <translation>收件回执 %1 和寄送单 %2 已打印。平台暂时无法连接：办件在“上传与寄送”中等待，平台恢复后自动提交。请在下一个工作日内寄出纸质原件。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Preview of the notice</source>
+        <translation>文书预览</translation>
     </message>
 </context>
 <context>
@@ -1760,6 +2230,12 @@ Bring it by %2%3.</source>
         <source>Complaints</source>
         <translation>监督投诉</translation>
     </message>
+    <message>
+        <source>%1. [%2] %3
+%4</source>
+        <translation>%1. 【%2】%3
+%4</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::MainWindow</name>
@@ -1862,6 +2338,130 @@ Bring it by %2%3.</source>
     <message>
         <source>A call is ringing: open Video assistance to answer.</source>
         <translation>有来电：请打开“视频协助”接听。</translation>
+    </message>
+    <message>
+        <source>Open Outbox and mailing (Ctrl+6) to see why and send again.</source>
+        <translation>打开“上传与寄送”（Ctrl+6）查看原因并重新提交。</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 … Ctrl+8</source>
+        <translation>Ctrl+1 … Ctrl+8</translation>
+    </message>
+    <message>
+        <source>Go to a screen (in the order of the list on the left)</source>
+        <translation>转到对应页面（按左侧列表顺序）</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Lock the window</source>
+        <translation>锁定窗口</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>New case: on to material checking</source>
+        <translation>新建办件：进入材料核验</translation>
+    </message>
+    <message>
+        <source>1 … 9</source>
+        <translation>1 … 9</translation>
+    </message>
+    <message>
+        <source>Material checking: go to that review point</source>
+        <translation>材料核验：转到该审查要点</translation>
+    </message>
+    <message>
+        <source>↑ ↓</source>
+        <translation>↑ ↓</translation>
+    </message>
+    <message>
+        <source>Material checking: previous or next review point</source>
+        <translation>材料核验：上一个或下一个审查要点</translation>
+    </message>
+    <message>
+        <source>Y / N</source>
+        <translation>Y / N</translation>
+    </message>
+    <message>
+        <source>Mark the review point met / not met</source>
+        <translation>标记审查要点为符合 / 不符合</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Press the button with the focus</source>
+        <translation>按下当前选中的按钮</translation>
+    </message>
+    <message>
+        <source>F2</source>
+        <translation>F2</translation>
+    </message>
+    <message>
+        <source>Capture a page</source>
+        <translation>拍摄一页</translation>
+    </message>
+    <message>
+        <source>Ctrl+↓ / Ctrl+↑</source>
+        <translation>Ctrl+↓ / Ctrl+↑</translation>
+    </message>
+    <message>
+        <source>Next / previous material</source>
+        <translation>下一份 / 上一份材料</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>To the decision</source>
+        <translation>去出具结果</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Issue and print the notice</source>
+        <translation>出具并打印告知书或回执</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Next / previous field</source>
+        <translation>下一个 / 上一个输入项</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Show or hide this help</source>
+        <translation>显示或隐藏本帮助</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Case %1 (%2) is not finished. It is kept and opened again when you next sign in. Sign out now?</source>
+        <translation>办件 %1（%2）尚未办完，将予保留，下次登录时自动打开。现在退出登录吗？</translation>
+    </message>
+    <message>
+        <source>applicant not entered</source>
+        <translation>尚未填写申请人</translation>
     </message>
 </context>
 <context>
@@ -2014,6 +2614,42 @@ Bring it by %2%3.</source>
         <source>Why must the answers accepted at the first visit change? The reason is kept in the trail under your account.</source>
         <translation>首次办理时的情形选项为何需要变更？原因将以您的账号记入留痕。</translation>
     </message>
+    <message>
+        <source>A case is open</source>
+        <translation>有办件尚未办完</translation>
+    </message>
+    <message>
+        <source>Case %1 (%2) is not finished. It stays on Today if you start a new case, and you can open it again from there.</source>
+        <translation>办件 %1（%2）尚未办完。新建办件后，它仍列在“今日”中，可从那里再次打开。</translation>
+    </message>
+    <message>
+        <source>applicant not entered</source>
+        <translation>尚未填写申请人</translation>
+    </message>
+    <message>
+        <source>Go on with it</source>
+        <translation>继续办理</translation>
+    </message>
+    <message>
+        <source>Start a new case</source>
+        <translation>新建办件</translation>
+    </message>
+    <message>
+        <source>Cancel it, then start a new case</source>
+        <translation>作废此办件并新建</translation>
+    </message>
+    <message>
+        <source>Cancel this case</source>
+        <translation>作废此办件</translation>
+    </message>
+    <message>
+        <source>The applicant left before any page was captured: the case is kept in the trail as cancelled.</source>
+        <translation>申请人在拍摄任何材料前离开：办件作为已作废记入留痕。</translation>
+    </message>
+    <message>
+        <source>Cancel case %1? Nothing was captured for it; it is kept in the trail as cancelled and cannot be opened again.</source>
+        <translation>作废办件 %1？此办件未拍摄任何材料，将作为已作废记入留痕，不能再打开。</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::OutboxPage</name>
@@ -2137,6 +2773,14 @@ Bring it by %2%3.</source>
         <source>%1 (provisional)</source>
         <translation>%1（暂定）</translation>
     </message>
+    <message>
+        <source>No case is waiting for the platform.</source>
+        <translation>暂无等待提交平台的办件。</translation>
+    </message>
+    <message>
+        <source>No paper originals to mail.</source>
+        <translation>暂无需要寄送的纸质原件。</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::SignInPage</name>
@@ -2187,6 +2831,10 @@ Bring it by %2%3.</source>
     <message>
         <source>Signed in at another window</source>
         <translation>账号已在其他窗口登录</translation>
+    </message>
+    <message>
+        <source>Locked by %1. Only %1 can unlock it; another clerk must sign out first.</source>
+        <translation>%1已锁定窗口。只有%1可以解锁；其他人员须先退出登录。</translation>
     </message>
 </context>
 <context>
@@ -2477,6 +3125,10 @@ Bring it by %2%3.</source>
         <source>Computed on weekends only: the calendar has no data for %1 yet. It is recomputed when the platform supplies that year.</source>
         <translation>仅按周末推算：工作日历尚无 %1 年数据。平台下发该年日历后将重新计算。</translation>
     </message>
+    <message>
+        <source>Received, on the platform</source>
+        <translation>已收件，已提交平台</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Imaging</name>
@@ -2724,6 +3376,10 @@ Bring it by %2%3.</source>
     <message>
         <source>The waybill of this mailing was already recorded.</source>
         <translation>此寄送任务的运单号已登记。</translation>
+    </message>
+    <message>
+        <source>Only a case with no page captured, at its first visit, can be cancelled.</source>
+        <translation>只有首次办理且未拍摄任何材料的办件才能作废。</translation>
     </message>
 </context>
 <context>
@@ -3429,6 +4085,41 @@ Bring it by %2%3.</source>
     <message>
         <source>The call recording could not be saved. Check the free space of the workstation&apos;s disk and tell IT staff.</source>
         <translation>通话录像无法保存。请检查工作站磁盘的剩余空间，并告知信息技术人员。</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::PlatformStatus</name>
+    <message>
+        <source>Platform not configured</source>
+        <translation>平台未配置</translation>
+    </message>
+    <message>
+        <source>Not signed in to the platform</source>
+        <translation>未登录平台</translation>
+    </message>
+    <message>
+        <source>Connecting to the platform…</source>
+        <translation>正在连接平台…</translation>
+    </message>
+    <message>
+        <source>Platform connected</source>
+        <translation>平台已连接</translation>
+    </message>
+    <message>
+        <source>Platform unreachable since %1, reconnecting</source>
+        <translation>平台自 %1 起连接中断，正在重连</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n case(s) waiting</source>
+        <translation>
+            <numerusform> · %n 件办件待提交</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n case(s) not sent</source>
+        <translation>
+            <numerusform> · %n 件办件未能提交</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

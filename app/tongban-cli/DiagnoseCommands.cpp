@@ -10,11 +10,13 @@
 #include <storage/Database.h>
 
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QPointer>
 #include <QProcess>
+#include <QSettings>
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QStorageInfo>
@@ -234,10 +236,18 @@ QList<Check> checkPlatform(App::Workstation &station)
         platform.finding = answer ? answer->error().message
                                   : Tr::tr("No answer from %1 within 15 seconds.")
                                         .arg(url.toString(QUrl::RemoveUserInfo));
+        // On this computer (loopback) a refused connection is a stopped service, not a cable.
+        const QString host = url.host();
+        const bool local = host == QLatin1String("localhost") || host == QLatin1String("::1")
+            || host.startsWith(QLatin1String("127."));
         platform.advice = tls
             ? Tr::tr("The platform's certificate is not trusted here. Install the platform's CA "
                      "certificate and name it in [platform] ca of %1; check the address too.")
                   .arg(conf)
+            : local
+            ? Tr::tr("Nothing answers at %1 on this computer: start the platform service "
+                     "(tongban-hub) or correct [platform] url in %2.")
+                  .arg(url.toString(QUrl::RemoveUserInfo), conf)
             : Tr::tr("Check the network cable and the hall's line; ask the network staff whether "
                      "%1 is reachable from this window.")
                   .arg(url.host());
@@ -552,6 +562,21 @@ int diagnose(const QString &dataDir, const CliOutput &out)
     checks += checkCaptureDevices(station && (*station)->fakeDevices());
     checks += checkAudio();
     checks.append(checkBandwidth());
+    // A device the hall does not have at this window (tongban.conf [devices] absent =
+    // scanner, headset, microphone) is not a failure (issue 14).
+    QStringList absent
+        = QSettings(QDir(dataDir).filePath(QStringLiteral("tongban.conf")), QSettings::IniFormat)
+              .value(QStringLiteral("devices/absent"))
+              .toStringList();
+    for (QString &id : absent)
+        id = id.trimmed();
+    for (Check &check : checks) {
+        if (!absent.contains(check.id) || check.verdict == Verdict::Ok)
+            continue;
+        check.verdict = Verdict::Skipped;
+        check.finding = Tr::tr("Not used at this window (tongban.conf [devices] absent).");
+        check.advice.clear();
+    }
 
     QJsonArray list;
     int failed = 0;

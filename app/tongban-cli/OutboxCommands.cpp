@@ -16,6 +16,21 @@ namespace Tongban::Cli {
 
 namespace {
 
+/// Each case named as the clerk knows it: the official number, else the window's provisional
+/// one (issue 14: IT read UUIDs); the client id only when the case is not on this computer.
+QJsonObject withCaseNumbers(QJsonObject status, App::Workstation &station)
+{
+    QJsonArray cases = status.value(QStringLiteral("cases")).toArray();
+    for (QJsonValueRef value : cases) {
+        QJsonObject c = value.toObject();
+        if (auto draft = station.intake().load(c.value(QStringLiteral("clientCaseId")).toString()))
+            c.insert(QStringLiteral("provisionalNumber"), draft->provisionalNumber);
+        value = c;
+    }
+    status.insert(QStringLiteral("cases"), cases);
+    return status;
+}
+
 void printStatus(const QJsonObject &status, const CliOutput &out)
 {
     const QJsonObject counts = status.value(QStringLiteral("counts")).toObject();
@@ -29,14 +44,17 @@ void printStatus(const QJsonObject &status, const CliOutput &out)
     for (const QJsonValue &value : cases) {
         const QJsonObject c = value.toObject();
         const QString state = c.value(QStringLiteral("state")).toString();
+        const QString caseNumber = c.value(QStringLiteral("caseNumber")).toString();
+        const QString provisional = c.value(QStringLiteral("provisionalNumber")).toString();
+        const QString name = !caseNumber.isEmpty() ? caseNumber
+            : !provisional.isEmpty()               ? provisional
+                                     : c.value(QStringLiteral("clientCaseId")).toString();
         if (state == QLatin1String("acknowledged")) {
-            out.human(QStringLiteral("  %1  %2  %3")
-                          .arg(c.value(QStringLiteral("clientCaseId")).toString(), state,
-                              c.value(QStringLiteral("caseNumber")).toString()));
+            out.human(Tr::tr("  %1  acknowledged").arg(name));
             continue;
         }
-        out.human(QStringLiteral("  %1  %2  %3/%4 pages  attempts %5  next %6  %7")
-                      .arg(c.value(QStringLiteral("clientCaseId")).toString(), state)
+        out.human(Tr::tr("  %1  %2  %3/%4 pages  attempt %5  next try %6  %7")
+                      .arg(name, state)
                       .arg(c.value(QStringLiteral("pagesUploaded")).toInt())
                       .arg(c.value(QStringLiteral("pagesTotal")).toInt())
                       .arg(c.value(QStringLiteral("attempts")).toInt())
@@ -59,7 +77,7 @@ int outboxStatus(const QString &dataDir, const CliOutput &out)
         out.error(status.error().toString());
         return Invalid;
     }
-    QJsonObject answer = *status;
+    QJsonObject answer = withCaseNumbers(*status, **station);
     const qint64 limit = (*station)->uploadLimitBytesPerSecond();
     answer.insert(QStringLiteral("uploadLimitKbps"), limit * 8 / 1000);
     printStatus(answer, out);
@@ -123,7 +141,7 @@ int outboxFlush(const QStringList &args, const QString &dataDir, const CliOutput
     outbox.flush();
     loop.exec();
     outbox.stop();
-    const QJsonObject status = outbox.status();
+    const QJsonObject status = withCaseNumbers(outbox.status(), **station);
     printStatus(status, out);
     out.emitJson(status);
     const QJsonObject counts = status.value(QStringLiteral("counts")).toObject();

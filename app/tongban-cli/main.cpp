@@ -14,32 +14,47 @@ using namespace Tongban;
 using namespace Tongban::Cli;
 
 namespace {
-const char kUsage[]
-    = "Commands:\n"
-      "  calendar check YYYY-MM-DD      is the date a working day?\n"
-      "  calendar add YYYY-MM-DD N      the date N working days later\n"
-      "  calendar years                 the years the calendar in force covers (built-in or\n"
-      "                                 from the platform), and any year missing\n"
-      "  id check NUMBER                validate an identity number or credit code\n"
-      "  audit verify                   check the audit trail's hash chain\n"
-      "  storage check                  database integrity and every page's hash\n"
-      "  catalog validate FILE          check a catalogue, listing every problem\n"
-      "  catalog import FILE            validate and put a catalogue in force\n"
-      "  catalog search QUERY           find items (name, code, keyword, pinyin initials)\n"
-      "  catalog diff OLD NEW           what changed (files or stored version labels)\n"
-      "  catalog versions               the catalogues stored here\n"
-      "  outbox status                  cases waiting for the platform, by state\n"
-      "  outbox flush URL ACCOUNT WINDOW  transmit now, ignoring backoff (keychain session)\n"
-      "  imaging detect FILE...         pages found in pictures, with quality verdicts\n"
-      "  imaging process FILE...        pictures to pages: --out DIR, --pdf FILE, --dpi N,\n"
-      "                                 --mode colour|grey|bw|auto\n"
-      "  devices list                   document cameras and scanners this computer sees\n"
-      "  setup --window ID --name NAME  this window's identity, over the hall's settings\n"
-      "                                 (/etc/xdg/tongban/tongban.conf)\n"
-      "  diagnose                       check this window: disk, database, audit trail,\n"
-      "                                 platform, certificate, clock, keychain, printer,\n"
-      "                                 camera, scanner, headset, microphone, settings\n";
+// Translated at run time (QT_TRANSLATE_NOOP keeps it in the .ts files).
+const char *const kUsage = QT_TRANSLATE_NOOP("Tongban::Cli",
+    "Commands:\n"
+    "  calendar check YYYY-MM-DD      is the date a working day?\n"
+    "  calendar add YYYY-MM-DD N      the date N working days later\n"
+    "  calendar years                 the years the calendar in force covers (built-in or\n"
+    "                                 from the platform), and any year missing\n"
+    "  id check NUMBER                validate an identity number or credit code\n"
+    "  audit verify                   check the audit trail's hash chain\n"
+    "  storage check                  database integrity and every page's hash\n"
+    "  catalog validate FILE          check a catalogue, listing every problem\n"
+    "  catalog import FILE            validate and put a catalogue in force\n"
+    "  catalog search QUERY           find items (name, code, keyword, pinyin initials)\n"
+    "  catalog diff OLD NEW           what changed (files or stored version labels)\n"
+    "  catalog versions               the catalogues stored here\n"
+    "  outbox status                  cases waiting for the platform, by state\n"
+    "  outbox flush URL ACCOUNT WINDOW  transmit now, ignoring backoff (keychain session)\n"
+    "  imaging detect FILE...         pages found in pictures, with quality verdicts\n"
+    "  imaging process FILE...        pictures to pages: --out DIR, --pdf FILE, --dpi N,\n"
+    "                                 --mode colour|grey|bw|auto\n"
+    "  devices list                   document cameras and scanners this computer sees\n"
+    "  setup --window ID --name NAME  this window's identity, over the hall's settings\n"
+    "                                 (/etc/xdg/tongban/tongban.conf)\n"
+    "  diagnose                       check this window: disk, database, audit trail,\n"
+    "                                 platform, certificate, clock, keychain, printer,\n"
+    "                                 camera, scanner, headset, microphone, settings\n");
+
+/// The language asked for on the command line (--language X or --language=X), else the
+/// environment's: the translations go in before the arguments are parsed, so that help and
+/// option errors speak it too (issue 14: they were English).
+QString requestedLanguage(const QStringList &arguments)
+{
+    for (int i = 1; i < arguments.size(); ++i) {
+        if (arguments[i] == QLatin1String("--language") && i + 1 < arguments.size())
+            return arguments[i + 1];
+        if (arguments[i].startsWith(QLatin1String("--language=")))
+            return arguments[i].mid(11);
+    }
+    return qEnvironmentVariable("TONGBAN_LANGUAGE");
 }
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -48,29 +63,30 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("tongban-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TONGBAN_VERSION));
 
+    installTranslations(requestedLanguage(app.arguments()));
+    const QString usage = Tr::tr(kUsage);
+
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Tongban Workstation console.\n\n") + QString::fromLatin1(kUsage));
+        Tr::tr("Tongban Workstation console.") + QStringLiteral("\n\n") + usage);
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption jsonOption(
-        QStringLiteral("json"), QStringLiteral("Machine-readable output."));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), Tr::tr("Machine-readable output."));
     const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
-        QStringLiteral("Workstation data folder."), QStringLiteral("folder"),
+        Tr::tr("Workstation data folder."), Tr::tr("folder"),
         App::Workstation::defaultDataDirectory());
-    const QCommandLineOption languageOption(QStringLiteral("language"),
-        QStringLiteral("zh_CN (default) or en."), QStringLiteral("language"));
+    const QCommandLineOption languageOption(
+        QStringLiteral("language"), Tr::tr("zh_CN (default) or en."), Tr::tr("language"));
     const QCommandLineOption limitOption(QStringLiteral("limit"),
-        QStringLiteral("Most search results to show."), QStringLiteral("n"), QStringLiteral("20"));
-    const QCommandLineOption outOption(QStringLiteral("out"),
-        QStringLiteral("Folder for the pages (imaging process)."), QStringLiteral("folder"));
+        Tr::tr("Most search results to show."), QStringLiteral("n"), QStringLiteral("20"));
+    const QCommandLineOption outOption(
+        QStringLiteral("out"), Tr::tr("Folder for the pages (imaging process)."), Tr::tr("folder"));
     const QCommandLineOption pdfOption(QStringLiteral("pdf"),
-        QStringLiteral("Also write the pages as one PDF (imaging process)."),
-        QStringLiteral("file"));
-    const QCommandLineOption dpiOption(QStringLiteral("dpi"),
-        QStringLiteral("Page resolution (imaging)."), QStringLiteral("n"), QStringLiteral("200"));
+        Tr::tr("Also write the pages as one PDF (imaging process)."), Tr::tr("file"));
+    const QCommandLineOption dpiOption(QStringLiteral("dpi"), Tr::tr("Page resolution (imaging)."),
+        QStringLiteral("n"), QStringLiteral("200"));
     const QCommandLineOption modeOption(QStringLiteral("mode"),
-        QStringLiteral("colour, grey, bw or auto (imaging process)."), QStringLiteral("mode"),
+        Tr::tr("colour, grey, bw or auto (imaging process)."), Tr::tr("mode"),
         QStringLiteral("auto"));
     const QCommandLineOption windowOption(QStringLiteral("window"),
         QStringLiteral("Window id, e.g. 410402-tb-03 (setup)."), QStringLiteral("id"));
@@ -78,9 +94,10 @@ int main(int argc, char *argv[])
         QStringLiteral("Window name printed on notices (setup)."), QStringLiteral("name"));
     parser.addOptions({ jsonOption, dataDirOption, languageOption, limitOption, outOption,
         pdfOption, dpiOption, modeOption, windowOption, nameOption });
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("See above."));
+    parser.addPositionalArgument(Tr::tr("command"), Tr::tr("See above."));
     if (!parser.parse(app.arguments())) {
-        std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
+        std::fprintf(stderr, "%s\n%s\n", parser.errorText().toUtf8().constData(),
+            Tr::tr("tongban-cli --help lists the commands and options.").toUtf8().constData());
         return Usage;
     }
     if (parser.isSet(QStringLiteral("help")))
@@ -88,13 +105,14 @@ int main(int argc, char *argv[])
     if (parser.isSet(QStringLiteral("version")))
         parser.showVersion();
 
-    QString language = parser.value(languageOption);
-    if (language.isEmpty())
-        language = qEnvironmentVariable("TONGBAN_LANGUAGE");
-    installTranslations(language);
-
     const CliOutput out(parser.isSet(jsonOption));
     const QStringList words = parser.positionalArguments();
+    if (words.isEmpty()) {
+        // No command: what there is, not "Unknown command:" followed by nothing.
+        out.error(usage + QLatin1Char('\n')
+            + Tr::tr("tongban-cli --help lists the commands and options."));
+        return Usage;
+    }
     const QString command = words.mid(0, 2).join(QLatin1Char(' '));
     const QStringList rest = words.mid(2);
     if (command == QLatin1String("calendar check"))
@@ -146,6 +164,6 @@ int main(int argc, char *argv[])
         return diagnose(dataDir, out);
 
     out.error(Tr::tr("Unknown command: %1").arg(words.join(QLatin1Char(' '))));
-    out.error(QString::fromLatin1(kUsage));
+    out.error(usage);
     return Usage;
 }

@@ -51,6 +51,62 @@ private:
     const QElapsedTimer &m_sinceMain;
     bool m_painted = false;
 };
+
+/// The command line of the window (built after the translations are in).
+struct CommandLine
+{
+    QCommandLineParser parser;
+    const QCommandLineOption dataDirOption { QStringLiteral("data-dir"),
+        QObject::tr("Workstation data folder."), QObject::tr("folder"),
+        App::Workstation::defaultDataDirectory() };
+    const QCommandLineOption languageOption { QStringLiteral("language"),
+        QObject::tr("zh_CN (default) or en."), QObject::tr("language") };
+    const QCommandLineOption screenshotOption { QStringLiteral("screenshot"),
+        QObject::tr("Save a PNG of the window (each screen when the name contains %1) and quit."),
+        QObject::tr("file") };
+    const QCommandLineOption reportReadyOption { QStringLiteral("report-ready"),
+        QObject::tr("Print \"ready <ms since start>\" once the first screen is painted, then "
+                    "quit (start-up benchmark).") };
+
+    CommandLine()
+    {
+        parser.setApplicationDescription(QObject::tr("Tongban Workstation"));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({ dataDirOption, languageOption, screenshotOption, reportReadyOption });
+    }
+};
+
+void setNames()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("tongban"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Tongban"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TONGBAN_VERSION));
+}
+
+/// --language X, --language=X, else the environment's (the configured one needs the data).
+QString requestedLanguage(const QStringList &arguments)
+{
+    for (int i = 1; i < arguments.size(); ++i) {
+        if (arguments[i] == QLatin1String("--language") && i + 1 < arguments.size())
+            return arguments[i + 1];
+        if (arguments[i].startsWith(QLatin1String("--language=")))
+            return arguments[i].mid(11);
+    }
+    return qEnvironmentVariable("TONGBAN_LANGUAGE");
+}
+
+/// Help, version or a mistyped option: answered on the terminal, without a display.
+bool answersWithoutDisplay(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "-?" || arg == "--help-all" || arg == "-v"
+            || arg == "--version")
+            return true;
+    }
+    return false;
+}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -58,36 +114,31 @@ int main(int argc, char *argv[])
     QElapsedTimer sinceMain;
     sinceMain.start();
     Security::installMaskingMessageHandler();
+    if (answersWithoutDisplay(argc, argv)) {
+        // tongban --help on a terminal without X aborted in QApplication (issue 14).
+        QCoreApplication console(argc, argv);
+        setNames();
+        installTranslations(requestedLanguage(console.arguments()));
+        CommandLine commandLine;
+        commandLine.parser.process(console); // prints and exits
+        return 0;
+    }
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("tongban"));
-    QApplication::setOrganizationName(QStringLiteral("Tongban"));
-    QApplication::setApplicationVersion(QStringLiteral(TONGBAN_VERSION));
-
-    QCommandLineParser parser;
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
-        QStringLiteral("Workstation data folder."), QStringLiteral("folder"),
-        App::Workstation::defaultDataDirectory());
-    const QCommandLineOption languageOption(QStringLiteral("language"),
-        QStringLiteral("zh_CN (default) or en."), QStringLiteral("language"));
-    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-        QStringLiteral("Save a PNG of the window (each screen when the name contains %1) "
-                       "and quit."),
-        QStringLiteral("file"));
-    const QCommandLineOption reportReadyOption(QStringLiteral("report-ready"),
-        QStringLiteral("Print \"ready <ms since start>\" once the first screen is painted, "
-                       "then quit (start-up benchmark)."));
-    parser.addOptions({ dataDirOption, languageOption, screenshotOption, reportReadyOption });
+    setNames();
+    // Installed once: a second, different language would fall back to the first one's strings.
+    const QString requested = requestedLanguage(app.arguments());
+    if (!requested.isEmpty())
+        installTranslations(requested);
+    CommandLine commandLine;
+    QCommandLineParser &parser = commandLine.parser;
+    const QCommandLineOption &dataDirOption = commandLine.dataDirOption;
+    const QCommandLineOption &screenshotOption = commandLine.screenshotOption;
+    const QCommandLineOption &reportReadyOption = commandLine.reportReadyOption;
     parser.process(app);
 
     auto station = App::Workstation::open(parser.value(dataDirOption));
-    QString language = parser.value(languageOption);
-    if (language.isEmpty())
-        language = qEnvironmentVariable("TONGBAN_LANGUAGE");
-    if (language.isEmpty() && station)
-        language = (*station)->configuredLanguage();
-    installTranslations(language);
+    if (requested.isEmpty())
+        installTranslations(station ? (*station)->configuredLanguage() : QString());
 
     if (!station) // again, for its message in the language now installed (a wrong setting)
         station = App::Workstation::open(parser.value(dataDirOption));

@@ -27,6 +27,16 @@ void AutoCapture::reset()
         m_state = AutoCaptureState::Searching;
 }
 
+void AutoCapture::requireNewPage()
+{
+    m_holding = true;
+    m_captured = m_last; // empty when no page is in view: the next one seen is held
+    m_stable = 0;
+    m_missing = 0;
+    if (isEnabled())
+        m_state = AutoCaptureState::Searching;
+}
+
 bool AutoCapture::feed(const QList<PageQuad> &quads, QSize frameSize, bool sharp)
 {
     if (!isEnabled() || frameSize.isEmpty())
@@ -35,8 +45,10 @@ bool AutoCapture::feed(const QList<PageQuad> &quads, QSize frameSize, bool sharp
         m_last.clear();
         m_stable = 0;
         // The page was taken away: the next one (or this one put back) may be captured.
-        if (++m_missing >= 3)
+        if (++m_missing >= 3) {
             m_captured.clear();
+            m_holding = false;
+        }
         if (m_captured.isEmpty())
             m_state = AutoCaptureState::Searching;
         return false;
@@ -54,6 +66,8 @@ bool AutoCapture::feed(const QList<PageQuad> &quads, QSize frameSize, bool sharp
         motion /= pxPerMm;
     }
     m_last = quad;
+    if (m_holding && m_captured.isEmpty())
+        m_captured = quad; // the page already lying there when the hold began
     if (!m_captured.isEmpty()) {
         if (quadIoU(quad, m_captured) >= m_options.samePageIoU) {
             m_state = AutoCaptureState::Captured;
@@ -61,6 +75,7 @@ bool AutoCapture::feed(const QList<PageQuad> &quads, QSize frameSize, bool sharp
             return false;
         }
         m_captured.clear(); // a different page, or the page moved well away
+        m_holding = false;
     }
     m_stable = (motion <= m_options.maxMotionMm && sharp) ? m_stable + 1 : 0;
     m_state = AutoCaptureState::Settling;

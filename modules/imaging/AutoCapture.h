@@ -42,6 +42,15 @@ public:
     bool feed(const QList<PageQuad> &quads, QSize frameSize, bool sharp);
     /// Forget the captured page (e.g. the clerk deleted the capture).
     void reset();
+    /*!
+     * Fire again only for a newly placed page: whatever lies under the camera now (or is
+     * first seen after this call) is taken as already captured, until the pad is empty
+     * for a few frames or a page lies well apart from it. For a screen just opened, a
+     * material just shown or a page just deleted (issue 14: the page still lying there
+     * was added again each time).
+     */
+    void requireNewPage();
+    bool isHolding() const { return m_holding; }
 
 private:
     Options m_options;
@@ -50,6 +59,7 @@ private:
     QPolygonF m_captured;
     int m_stable = 0;
     int m_missing = 0;
+    bool m_holding = false; ///< requireNewPage(): waiting for the page in place to go
 };
 
 } // namespace Tongban::Imaging

@@ -124,6 +124,13 @@ void CaptureSession::resetAutoCapture()
     m_autoCapture.reset();
 }
 
+void CaptureSession::holdAutoCapture(int quietMs)
+{
+    m_autoCapture.requireNewPage();
+    m_quietMs = quietMs;
+    m_sinceHold.start();
+}
+
 void CaptureSession::onPreviewFrame(const QImage &frame)
 {
     const bool processing
@@ -187,8 +194,13 @@ void CaptureSession::onDetected()
         m_lastQuad = {};
     }
     emit previewUpdated(d.frame, d.quads, m_autoCapture.state(), hint);
-    if (fire && m_capture == CapturePhase::Idle)
+    const bool quiet = m_sinceHold.isValid() && m_sinceHold.elapsed() < m_quietMs;
+    if (fire && quiet) {
+        // Too soon after the screen opened: this page counts as placed before.
+        m_autoCapture.requireNewPage();
+    } else if (fire && m_capture == CapturePhase::Idle) {
         captureNow();
+    }
 }
 
 bool CaptureSession::captureNow()

@@ -7,6 +7,7 @@
 
 #include <core/Result.h>
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QImage>
 #include <QList>
@@ -85,6 +86,12 @@ public:
     bool isCapturing() const { return m_capture != CapturePhase::Idle; }
     /// Forgets the page already auto-captured (e.g. the clerk deleted it).
     void resetAutoCapture();
+    /*!
+     * Auto-capture fires only for a page placed after this call (AutoCapture::requireNewPage)
+     * and not before \a quietMs have passed: for a screen just opened, another material, a
+     * deleted page. captureNow() is not affected.
+     */
+    void holdAutoCapture(int quietMs);
 
     AutoCaptureState autoCaptureState() const { return m_autoCapture.state(); }
     /// Preview frames not detected: a detection was still running, or a still processing.
@@ -136,6 +143,8 @@ private:
     bool m_lost = false;
     int m_dropped = 0;
     int m_detected = 0;
+    QElapsedTimer m_sinceHold;
+    qint64 m_quietMs = 0;
     QThreadPool m_pool; // last: destroyed first, waiting for a detection in flight
 };
 

@@ -709,6 +709,29 @@ Status IntakeStore::markComplete(CaseDraft &draft)
     return status;
 }
 
+Status IntakeStore::abandon(CaseDraft &draft, const QString &reason)
+{
+    bool hasPages = false;
+    for (const MaterialState &m : std::as_const(draft.materials))
+        hasPages = hasPages || !m.pages.isEmpty();
+    if (draft.state != CaseDraft::State::Open || draft.submission > 1 || hasPages) {
+        return Error { WrongState,
+            Tr::tr("Only a case with no page captured, at its first visit, can be cancelled."),
+            stateName(draft.state) };
+    }
+    const CaseDraft before = draft;
+    draft.state = CaseDraft::State::Abandoned;
+    Status status = m_db.transaction([&]() -> Status {
+        addStep(draft, QStringLiteral("abandon"));
+        if (Status written = writeRow(draft); !written)
+            return written;
+        return audit(draft, QStringLiteral("case.abandon"), reason.left(200));
+    });
+    if (!status)
+        draft = before;
+    return status;
+}
+
 Status IntakeStore::transmit(CaseDraft &draft, const QJsonObject &caseBody,
     const QStringList &paperToMail, const Core::DueDate &mailingDue,
     const std::function<Status(const QJsonObject &)> &enqueue)

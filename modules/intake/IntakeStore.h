@@ -157,6 +157,12 @@ public:
         const std::function<Core::Status(const QJsonObject &)> &enqueue);
     /// Receipt issued and case in the outbox (use transmit() to do both at once).
     Core::Status markComplete(CaseDraft &draft);
+    /*!
+     * The applicant left before anything was captured: the case becomes Abandoned (kept, with
+     * case.abandon and \a reason in the trail). Only an open case at its first visit with no
+     * page stored; otherwise WrongState and nothing changes.
+     */
+    Core::Status abandon(CaseDraft &draft, const QString &reason);
     /// The platform's official number of \a caseId; recorded by the platform layer.
     Core::Status setCaseNumber(const QString &caseId, const QString &caseNumber);
 

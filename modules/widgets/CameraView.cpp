@@ -9,6 +9,8 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
+
 namespace Tongban::Widgets {
 
 namespace {
@@ -23,7 +25,12 @@ constexpr int kCapturedMs = 1500;
 QFont scaledFont(const QFont &base, double factor, bool bold = false)
 {
     QFont f = base;
-    f.setPointSizeF(base.pointSizeF() * factor);
+    // A style sheet's font-size in px leaves no point size (-1): scale the pixels then, or
+    // every paint warns (issue 14: thousands of QFont::setPointSizeF warnings a session).
+    if (base.pointSizeF() > 0)
+        f.setPointSizeF(base.pointSizeF() * factor);
+    else if (base.pixelSize() > 0)
+        f.setPixelSize(std::max(1, qRound(base.pixelSize() * factor)));
     f.setBold(bold);
     return f;
 }

@@ -184,6 +184,10 @@ private slots:
         QCOMPARE(mailings->topLevelItemCount(), 1);
         QVERIFY2(mailings->topLevelItem(0)->text(0).contains(QStringLiteral("暂定")),
             qPrintable(mailings->topLevelItem(0)->text(0)));
+        // AND its case number is whole in its column (issue 14: cut in Today's cards)
+        const QString number = mailings->topLevelItem(0)->text(1);
+        QVERIFY2(mailings->columnWidth(1) >= mailings->fontMetrics().horizontalAdvance(number),
+            qPrintable(QStringLiteral("%1 in %2 px").arg(number).arg(mailings->columnWidth(1))));
         // AND so does the deadline for originals received today, which does not fail
         const QStringList texts = labelTexts(today);
         QVERIFY2(anyContains(texts, QStringLiteral("2027年1月1日")),
@@ -250,6 +254,10 @@ private slots:
         QVERIFY(account->isVisible());
         QCOMPARE(account->text(), kClerk.account);
         QVERIFY(account->isReadOnly());
+        // and, locked by the clerk, it does not claim a period without use (issue 14)
+        QVERIFY2(!anyContains(labelTexts(&window), QStringLiteral("无操作")),
+            qPrintable(labelTexts(&window).join(u'|')));
+        QVERIFY(anyContains(labelTexts(&window), QStringLiteral("王丽已锁定")));
         // and another account cannot unlock it
         window.signIn(QStringLiteral("wd-tb-02-zhaomin"), QStringLiteral("Tongban@2026"));
         QVERIFY(window.isLocked());
@@ -341,9 +349,17 @@ private slots:
         QVERIFY(table);
         QVERIFY(table->rowCount() >= 1);
         QStringList actions;
-        for (int row = 0; row < table->rowCount(); ++row)
+        QStringList codes;
+        for (int row = 0; row < table->rowCount(); ++row) {
             actions << table->item(row, 3)->text();
-        QVERIFY2(actions.contains(QStringLiteral("app.start")), qPrintable(actions.join(u',')));
+            codes << table->item(row, 3)->data(Qt::UserRole).toString();
+        }
+        // In the clerk's words, the code only for IT (issue 14: raw codes on screen)
+        QVERIFY2(codes.contains(QStringLiteral("app.start")), qPrintable(codes.join(u',')));
+        QVERIFY2(actions.contains(QStringLiteral("程序启动")), qPrintable(actions.join(u',')));
+        QVERIFY2(!actions.contains(QStringLiteral("app.start")), qPrintable(actions.join(u',')));
+        for (int row = 0; row < table->rowCount(); ++row)
+            QVERIFY(table->item(row, 5)->text() != QLatin1String("ok"));
         auto *verify = page->findChild<QPushButton *>(QStringLiteral("verifyButton"));
         QTest::mouseClick(verify, Qt::LeftButton);
         auto *verdict = page->findChild<QLabel *>(QStringLiteral("verdict"));

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSettings>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -250,6 +251,83 @@ private slots:
         auto station = Tongban::App::Workstation::open(dir.path());
         QVERIFY(station);
         QCOMPARE((*station)->uploadLimitBytesPerSecond(), qint64(2500000));
+    }
+
+    // Issue 14: IT read UUIDs; the case numbers they know are what the outbox lists.
+    void outboxStatusNamesCasesByNumber()
+    {
+        // GIVEN a case of this window waiting in the outbox
+        QTemporaryDir dir;
+        QString provisional;
+        QString clientCaseId;
+        {
+            auto station = Tongban::App::Workstation::open(dir.path());
+            QVERIFY(station);
+            auto draft = (*station)->intake().start(QStringLiteral("41040201012001000"), {},
+                (*station)->intakeWindow(), QStringLiteral("xh-tb-03-wangli"));
+            QVERIFY(draft);
+            provisional = draft->provisionalNumber;
+            clientCaseId = draft->caseId;
+            auto run = cli({ QStringLiteral("--data-dir"), dir.path(), QStringLiteral("outbox"),
+                QStringLiteral("status") }); // creates the outbox's tables
+            QCOMPARE(run.exitCode, 0);
+            QSqlQuery query((*station)->database().connection());
+            query.prepare(QStringLiteral(
+                "INSERT INTO outbox_cases(client_case_id, body, state, enqueued_at, updated_at)"
+                " VALUES(?, '{}', 'pending', 0, 0)"));
+            query.addBindValue(clientCaseId);
+            QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+        }
+        // WHEN IT asks for the outbox
+        const Run run = cli({ QStringLiteral("--data-dir"), dir.path(), QStringLiteral("outbox"),
+            QStringLiteral("status") });
+        // THEN the case is named by its number, not its internal id
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(provisional), qPrintable(run.out));
+        QVERIFY2(!run.out.contains(clientCaseId), qPrintable(run.out));
+    }
+
+    // Issue 14: no arguments printed "未知命令：" with nothing after it; help and option errors
+    // were English; tongban --help aborted without a display.
+    void theCommandLineSpeaksChinese()
+    {
+        const auto hasChinese = [](const QString &text) {
+            for (const QChar c : text) {
+                if (c.unicode() >= 0x4e00 && c.unicode() <= 0x9fff)
+                    return true;
+            }
+            return false;
+        };
+        // WHEN IT runs tongban-cli with nothing THEN the commands, in Chinese, exit 2
+        const Run none = cli({});
+        QCOMPARE(none.exitCode, 2);
+        QVERIFY2(!none.err.contains(QStringLiteral("未知命令")), qPrintable(none.err));
+        QVERIFY2(none.err.contains(QStringLiteral("outbox status")) && hasChinese(none.err),
+            qPrintable(none.err));
+        // WHEN --help THEN the options are described in Chinese
+        const Run help = cli({ QStringLiteral("--help") });
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.contains(QStringLiteral("--data-dir")) && hasChinese(help.out)
+                && help.out.contains(QStringLiteral("工作站数据")),
+            qPrintable(help.out));
+        // WHEN an option is mistyped THEN the error is Chinese too
+        const Run wrong = cli({ QStringLiteral("--no-such-option") });
+        QCOMPARE(wrong.exitCode, 2);
+        QVERIFY2(hasChinese(wrong.err), qPrintable(wrong.err));
+        // WHEN tongban --help runs on a terminal without a display THEN it answers
+        QProcess gui;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        env.insert(QStringLiteral("TONGBAN_LANGUAGE"), QStringLiteral("zh_CN"));
+        gui.setProcessEnvironment(env);
+        gui.start(QStringLiteral(TONGBAN_GUI), { QStringLiteral("--help") });
+        QVERIFY(gui.waitForFinished(30000));
+        const QString out = QString::fromUtf8(gui.readAllStandardOutput());
+        QCOMPARE(gui.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(gui.exitCode(), 0);
+        QVERIFY2(out.contains(QStringLiteral("--data-dir")) && hasChinese(out), qPrintable(out));
     }
 
     void checksOnAFolderWithoutDatabaseFailAndCreateNothing_data()

@@ -166,7 +166,11 @@ private slots:
         QTemporaryDir dir;
         configure(dir.path(),
             { { QStringLiteral("platform/url"), QStringLiteral("http://127.0.0.1:9") },
-                { QStringLiteral("printer/name"), QStringLiteral("NoSuchPrinter") } });
+                { QStringLiteral("printer/name"), QStringLiteral("NoSuchPrinter") },
+                // the hall has no scanner, headset or microphone at this window
+                { QStringLiteral("devices/absent"),
+                    QStringList { QStringLiteral("scanner"), QStringLiteral("headset"),
+                        QStringLiteral("microphone") } } });
         QProcessEnvironment noKeychain;
         noKeychain.insert(
             QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent"));
@@ -179,6 +183,16 @@ private slots:
                     .value(QStringLiteral("advice"))
                     .toString()
                     .contains(QStringLiteral("127.0.0.1")));
+        // AND on loopback a refused connection is a stopped service, not the network cable
+        const QString advice
+            = run.check(QStringLiteral("platform")).value(QStringLiteral("advice")).toString();
+        QVERIFY2(advice.contains(QStringLiteral("tongban-hub"))
+                && !advice.contains(QStringLiteral("网线")),
+            qPrintable(advice));
+        // AND the devices the window does not have do not fail
+        for (const QString &device :
+            { QStringLiteral("scanner"), QStringLiteral("headset"), QStringLiteral("microphone") })
+            QVERIFY2(run.status(device) != QLatin1String("failed"), qPrintable(device));
         QCOMPARE(run.status(QStringLiteral("certificate")), QStringLiteral("skipped"));
         QCOMPARE(run.status(QStringLiteral("clock")), QStringLiteral("skipped"));
         QCOMPARE(run.status(QStringLiteral("printer")), QStringLiteral("failed"));

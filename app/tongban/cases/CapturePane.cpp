@@ -6,6 +6,7 @@
 #include <widgets/CameraView.h>
 #include <widgets/PageStrip.h>
 
+#include <QBitArray>
 #include <QBuffer>
 #include <QCheckBox>
 #include <QComboBox>
@@ -53,7 +54,9 @@ CapturePane::CapturePane(App::Workstation &station, CaseController &cases, QWidg
     m_auto->setChecked(true);
     captureRow->addWidget(m_auto);
     captureRow->addStretch();
-    m_capture = new QPushButton(tr("Capture (Space)"), this);
+    m_capture = new QPushButton(tr("Capture (F2)"), this);
+    m_capture->setToolTip(tr("Capture a page now: F2 anywhere on this screen, or Space in the "
+                             "camera picture"));
     m_capture->setObjectName(QStringLiteral("captureNow"));
     captureRow->addWidget(m_capture);
     layout->addLayout(captureRow);
@@ -75,7 +78,8 @@ CapturePane::CapturePane(App::Workstation &station, CaseController &cases, QWidg
     connect(m_view, &Widgets::CameraView::captureRequested, this, [this] {
         if (!m_session->source())
             return;
-        // The view already asked the session; a click without a session still tries.
+        // The view already asked the session (Space): a capture the clerk asked for.
+        m_manualCapture = true;
     });
     connect(
         m_auto, &QCheckBox::toggled, m_session, &Imaging::CaptureSession::setAutoCaptureEnabled);
@@ -105,7 +109,8 @@ CapturePane::CapturePane(App::Workstation &station, CaseController &cases, QWidg
     connect(m_strip, &Widgets::PageStrip::pageDeleted, this, [this](const QString &pageId) {
         if (!m_cases.removePage(m_material, pageId))
             refreshPages();
-        m_session->resetAutoCapture();
+        // The deleted page still lies there: it is not taken again until a page is placed.
+        m_session->holdAutoCapture(0);
     });
     connect(m_strip, &Widgets::PageStrip::retakeRequested, this, [this](const QString &pageId) {
         m_retakePageId = pageId;
@@ -183,6 +188,9 @@ void CapturePane::setActive(bool active)
         m_session->stop();
         return;
     }
+    // Never a capture by itself in the first seconds after the screen opens (a resumed case
+    // captured the page left on the pad with nobody there).
+    m_session->holdAutoCapture(kQuietAfterOpenMs);
     if (!m_registry || !m_source)
         openDevices();
     else if (auto started = m_session->start(); !started)
@@ -193,7 +201,10 @@ void CapturePane::setMaterial(const QString &materialId)
 {
     if (materialId != m_material) {
         m_retakePageId.clear();
-        m_session->resetAutoCapture();
+        // The page lying there belongs to the material just left: only a page placed now
+        // is this material's (issue 14: revisiting added a page each time).
+        m_session->holdAutoCapture(kQuietAfterOpenMs);
+        showStatus(QString(), false); // "page 2 captured" was about the previous material
     }
     m_material = materialId;
     m_capture->setEnabled(!materialId.isEmpty() && m_cases.isMaterialEditable(materialId));
@@ -245,7 +256,40 @@ bool CapturePane::captureNow()
             true);
         return false;
     }
-    return m_session->captureNow();
+    m_manualCapture = m_session->captureNow();
+    return m_manualCapture;
+}
+
+bool CapturePane::isAlreadyAPage(const QImage &page) const
+{
+    // A 16x16 average hash: the same sheet captured again differs in a few bits, another
+    // sheet in dozens.
+    const auto hash = [](const QImage &image) {
+        const QImage small = image.convertToFormat(QImage::Format_Grayscale8)
+                                 .scaled(16, 16, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        int sum = 0;
+        for (int y = 0; y < 16; ++y) {
+            for (int x = 0; x < 16; ++x)
+                sum += small.constScanLine(y)[x];
+        }
+        QBitArray bits(256);
+        for (int y = 0; y < 16; ++y) {
+            for (int x = 0; x < 16; ++x)
+                bits.setBit(y * 16 + x, small.constScanLine(y)[x] * 256 > sum);
+        }
+        return bits;
+    };
+    if (page.isNull())
+        return false;
+    const QBitArray candidate = hash(page);
+    for (const QString &id : m_strip->pageIds()) {
+        const QImage existing = m_strip->pageImage(id);
+        if (existing.isNull())
+            continue;
+        if ((hash(existing) ^ candidate).count(true) <= kSamePageBits)
+            return true;
+    }
+    return false;
 }
 
 void CapturePane::onPageCaptured(const Imaging::ProcessedPage &page)
@@ -256,6 +300,15 @@ void CapturePane::onPageCaptured(const Imaging::ProcessedPage &page)
         showStatus(tr("This material was accepted at the first visit: nothing is captured "
                       "for it now."),
             true);
+        return;
+    }
+    const bool manual = m_manualCapture;
+    m_manualCapture = false;
+    if (!manual && m_retakePageId.isEmpty() && isAlreadyAPage(page.page)) {
+        // Auto-capture never adds a page the material already has; F2 still does.
+        showStatus(tr("This page is already captured for this material: lay the next page, "
+                      "or press F2 to capture it again."),
+            false);
         return;
     }
     const QString material = m_material;

@@ -72,6 +72,11 @@ private:
     void onPageCaptured(const Imaging::ProcessedPage &page);
     void rotatePage(const QString &pageId, int degrees);
     void showStatus(const QString &text, bool error);
+    /// Whether \a page looks like one of the current material's pages (auto-capture skips it).
+    bool isAlreadyAPage(const QImage &page) const;
+
+    static constexpr int kQuietAfterOpenMs = 2500;
+    static constexpr int kSamePageBits = 20; ///< of 256 in the average hash
 
     App::Workstation &m_station;
     CaseController &m_cases;
@@ -79,6 +84,7 @@ private:
     QString m_retakePageId;
     QImage m_capturedImage; ///< the page being stored, for its thumbnail
     bool m_active = false;
+    bool m_manualCapture = false; ///< the capture in flight was asked for (F2, button)
     std::unique_ptr<Drivers::DeviceRegistry> m_registry;
     std::shared_ptr<Drivers::DocumentSource> m_source;
     Imaging::CaptureSession *m_session = nullptr;

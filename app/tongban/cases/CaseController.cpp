@@ -157,6 +157,38 @@ void CaseController::close()
     emit caseChanged();
 }
 
+void CaseController::release()
+{
+    // Saving an open case makes it the one reopened at the next sign-in.
+    if (m_draft && m_draft->state == CaseDraft::State::Open) {
+        if (auto saved = m_station.intake().save(*m_draft); !saved)
+            report(saved.error());
+    }
+    m_draft.reset();
+    emit caseChanged();
+}
+
+bool CaseController::canAbandon() const
+{
+    if (!m_draft || m_draft->state != CaseDraft::State::Open || m_draft->submission > 1)
+        return false;
+    for (const Intake::MaterialState &m : m_draft->materials) {
+        if (!m.pages.isEmpty())
+            return false;
+    }
+    return true;
+}
+
+bool CaseController::abandon(const QString &reason)
+{
+    if (!m_draft)
+        return false;
+    if (auto done = m_station.intake().abandon(*m_draft, reason); !done)
+        return report(done.error());
+    close();
+    return true;
+}
+
 bool CaseController::edit(const std::function<void(CaseDraft &)> &change)
 {
     if (!m_draft)
@@ -238,16 +270,10 @@ void CaseController::addWindowDetails(Notices::NoticeContent &content) const
     }
 }
 
-Core::Result<Notices::IssuedNotice> CaseController::issueNotice()
+Notices::NoticeContent CaseController::buildNoticeContent(
+    const Catalog::ServiceItem &item, const Intake::Assessment &assessment) const
 {
-    const Catalog::ServiceItem *serviceItem = item();
-    if (!serviceItem)
-        return Core::Error { Intake::CaseNotFound, tr("No case is open."), {} };
-    const Intake::Assessment assessment = Intake::assess(*serviceItem, *m_draft);
-    if (!assessment.decidable) {
-        return Core::Error { Intake::NotDecidable,
-            tr("Finish checking every material before issuing a notice or a receipt."), {} };
-    }
+    const Catalog::ServiceItem *serviceItem = &item;
     const QString windowName
         = m_station.windowName().isEmpty() ? m_station.windowId() : m_station.windowName();
     Notices::NoticeContent content = Intake::noticeContent(*serviceItem, *m_draft, assessment,
@@ -259,11 +285,6 @@ Core::Result<Notices::IssuedNotice> CaseController::issueNotice()
             content.sealSvg = seal.readAll();
     }
     addWindowDetails(content);
-    // A receipt is followed by its mailing slip: both numbers must be there before either
-    // prints.
-    const int documents = assessment.complete && !assessment.paperToMail().isEmpty() ? 2 : 1;
-    if (auto left = m_station.notices().checkSerialsLeft(m_station.windowId(), documents); !left)
-        return left.error();
     if (!assessment.complete) {
         content.correctionDue = workingDaysAfter(m_station.calendar(), m_station.clock().today(),
             serviceItem->correctionDays, &content.correctionDueProvisional);
@@ -276,6 +297,37 @@ Core::Result<Notices::IssuedNotice> CaseController::issueNotice()
                 received.commitmentDue = commitmentDue(m, &received.commitmentDueProvisional);
         }
     }
+    return content;
+}
+
+Notices::NoticeContent CaseController::previewContent() const
+{
+    const Catalog::ServiceItem *serviceItem = item();
+    if (!serviceItem || !m_draft)
+        return {};
+    Notices::NoticeContent content
+        = buildNoticeContent(*serviceItem, Intake::assess(*serviceItem, *m_draft));
+    // The number is taken from the window's serial block only when the notice is issued.
+    content.serial = tr("(numbered when issued)");
+    return content;
+}
+
+Core::Result<Notices::IssuedNotice> CaseController::issueNotice()
+{
+    const Catalog::ServiceItem *serviceItem = item();
+    if (!serviceItem)
+        return Core::Error { Intake::CaseNotFound, tr("No case is open."), {} };
+    const Intake::Assessment assessment = Intake::assess(*serviceItem, *m_draft);
+    if (!assessment.decidable) {
+        return Core::Error { Intake::NotDecidable,
+            tr("Finish checking every material before issuing a notice or a receipt."), {} };
+    }
+    // A receipt is followed by its mailing slip: both numbers must be there before either
+    // prints.
+    const int documents = assessment.complete && !assessment.paperToMail().isEmpty() ? 2 : 1;
+    if (auto left = m_station.notices().checkSerialsLeft(m_station.windowId(), documents); !left)
+        return left.error();
+    Notices::NoticeContent content = buildNoticeContent(*serviceItem, assessment);
     QStringList open;
     for (const Intake::MaterialAssessment &m : assessment.materials) {
         if (!m.deficiencies.isEmpty())

@@ -58,6 +58,12 @@ public:
     bool open(const QString &caseId);
     /// Forgets the current case in memory (it stays on disk).
     void close();
+    /// Forgets the case in memory but keeps it as the one to reopen at the next sign-in.
+    void release();
+    /// Whether the current case may be cancelled (open, first visit, no page captured).
+    bool canAbandon() const;
+    /// Cancels the current case (audited with \a reason) and closes it; false when refused.
+    bool abandon(const QString &reason);
 
     /// Applies \a edit to the draft and saves it; false (and the edit undone) when it fails.
     bool edit(const std::function<void(Intake::CaseDraft &)> &edit);
@@ -70,6 +76,8 @@ public:
     /// The stored bytes of a page (JPEG).
     Core::Result<QByteArray> pageBytes(const QString &pageId) const;
 
+    /// The notice as it would be issued now (seal, window, deadlines), without its number.
+    Notices::NoticeContent previewContent() const;
     /// Issues the one-time notice or the receipt (by the assessment); returns the notice.
     Core::Result<Notices::IssuedNotice> issueNotice();
     /// For a complete case: puts it in the outbox, creates the mailing task, issues the slip.
@@ -99,6 +107,8 @@ private:
     bool report(const Core::Error &error);
     /// The window's address and phone, and the platform page the QR code opens.
     void addWindowDetails(Notices::NoticeContent &content) const;
+    Notices::NoticeContent buildNoticeContent(
+        const Catalog::ServiceItem &item, const Intake::Assessment &assessment) const;
 
     App::Workstation &m_station;
     App::PlatformLink *m_platform = nullptr;

@@ -5,19 +5,24 @@
 
 #include <widgets/SampleView.h>
 
+#include <QApplication>
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
+#include <QStyle>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <common/Workstation.h>
@@ -116,7 +121,7 @@ ChecklistPage::ChecklistPage(
     left->addWidget(m_list, 1);
     m_decide = new QPushButton(tr("To the decision"), this);
     m_decide->setObjectName(QStringLiteral("toDecision"));
-    m_decide->setToolTip(tr("Ctrl+D"));
+    m_decide->setToolTip(tr("To the decision (Ctrl+D)"));
     left->addWidget(m_decide);
     auto *leftHolder = new QWidget(this);
     leftHolder->setLayout(left);
@@ -126,6 +131,7 @@ ChecklistPage::ChecklistPage(
     auto *split = new QSplitter(Qt::Horizontal, this);
     // Middle: requirement, sample, review points.
     auto *scroll = new QScrollArea(split);
+    m_scroll = scroll;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     auto *middle = new QWidget(scroll);
@@ -199,11 +205,11 @@ ChecklistPage::ChecklistPage(
     nav->addWidget(assist);
     nav->addStretch();
     m_previous = new QPushButton(tr("Previous"), middle);
-    m_previous->setToolTip(tr("Ctrl+Up"));
+    m_previous->setToolTip(tr("Previous material (Ctrl+Up)"));
     m_previous->setObjectName(QStringLiteral("secondary"));
     nav->addWidget(m_previous);
     m_next = new QPushButton(tr("Next material"), middle);
-    m_next->setToolTip(tr("Ctrl+Down"));
+    m_next->setToolTip(tr("Next material (Ctrl+Down)"));
     m_next->setObjectName(QStringLiteral("nextMaterial"));
     nav->addWidget(m_next);
     scroll->setWidget(middle);
@@ -281,6 +287,17 @@ ChecklistPage::ChecklistPage(
     shortcut(QKeySequence(Qt::CTRL | Qt::Key_Down), [this] { step(1); });
     shortcut(QKeySequence(Qt::CTRL | Qt::Key_Up), [this] { step(-1); });
     shortcut(QKeySequence(Qt::CTRL | Qt::Key_D), [this] { emit decisionRequested(); });
+    // The checklist by keyboard alone (issue 14): a number goes to that review point, Y marks
+    // it met and goes on, N marks it not met and opens its reason, F2 captures a page. A text
+    // field keeps its digits and letters (it overrides shortcuts for the keys it types).
+    for (int i = 0; i < 9; ++i)
+        shortcut(QKeySequence(Qt::Key(Qt::Key_1 + i)), [this, i] { focusPoint(i); });
+    shortcut(QKeySequence(Qt::Key_Y), [this] { markCurrentPoint(true); });
+    shortcut(QKeySequence(Qt::Key_N), [this] { markCurrentPoint(false); });
+    shortcut(QKeySequence(Qt::Key_F2), [this] {
+        if (m_capture)
+            m_capture->captureNow();
+    });
     connect(&m_cases, &CaseController::caseChanged, this, [this] {
         if (!m_loading)
             updateStatus();
@@ -318,6 +335,19 @@ void ChecklistPage::refresh()
     m_cases.setPosition(QStringLiteral("checklist"), material);
     rebuildList();
     rebuildMaterial();
+    // Arriving on the screen, the keyboard is on the first point still to mark.
+    if (isVisible() && !m_pointRows.isEmpty())
+        focusFirstPointLater();
+}
+
+void ChecklistPage::focusFirstPointLater()
+{
+    // Once the new rows are shown (a layout shows added widgets on the next pass): focus
+    // given to a widget not yet shown moved on through the focus chain to the material list.
+    QTimer::singleShot(0, this, [this, material = m_material] {
+        if (m_material == material && !m_pointRows.isEmpty() && isVisible())
+            focusPoint(firstUnmarkedPoint());
+    });
 }
 
 void ChecklistPage::showMaterial(const QString &materialId)
@@ -399,6 +429,11 @@ void ChecklistPage::updateStatus()
 void ChecklistPage::rebuildMaterial()
 {
     m_loading = true;
+    const bool hadFocus = isVisible() && isAncestorOf(QApplication::focusWidget());
+    const QString shownBefore = m_shownMaterial;
+    m_shownMaterial = m_material;
+    m_pointRows.clear();
+    m_currentPoint = -1;
     while (QLayoutItem *child = m_points->takeAt(0)) {
         if (QWidget *widget = child->widget()) {
             widget->hide();
@@ -464,6 +499,7 @@ void ChecklistPage::rebuildMaterial()
         ++number;
         const ReviewVerdict verdict = state ? state->verdicts.value(point.id) : ReviewVerdict {};
         auto *row = new QWidget(m_pointsBox);
+        row->setAttribute(Qt::WA_StyledBackground);
         row->setObjectName(QStringLiteral("point_") + point.id);
         auto *rowLayout = new QVBoxLayout(row);
         rowLayout->setContentsMargins(0, 4, 0, 4);
@@ -475,11 +511,15 @@ void ChecklistPage::rebuildMaterial()
                 ? point.method
                 : QStringLiteral("%1 · %2").arg(point.method, point.standard));
         top->addWidget(text, 1);
+        text->setToolTip(text->toolTip() + QLatin1Char('\n')
+            + tr("Key %1 goes to this review point.").arg(number));
         auto *pass = new QPushButton(tr("Met"), row);
+        pass->setToolTip(tr("Met (Y, or Space on this button)"));
         pass->setObjectName(QStringLiteral("pass"));
         pass->setCheckable(true);
         pass->setChecked(verdict.verdict == ReviewVerdict::Verdict::Pass);
         auto *fail = new QPushButton(tr("Not met"), row);
+        fail->setToolTip(tr("Not met (N): then choose the reason with the arrow keys"));
         fail->setObjectName(QStringLiteral("fail"));
         fail->setCheckable(true);
         fail->setChecked(verdict.verdict == ReviewVerdict::Verdict::Fail);
@@ -508,6 +548,9 @@ void ChecklistPage::rebuildMaterial()
         remark->setVisible(failed);
         rowLayout->addLayout(reasonRow);
         m_points->addWidget(row);
+        for (QWidget *w : std::initializer_list<QWidget *> { pass, fail })
+            w->installEventFilter(this);
+        m_pointRows.append({ point.id, row, pass, fail, reason, remark });
 
         const QString pointId = point.id;
         const auto record = [this, pointId, pass, fail, reason, remark] {
@@ -573,6 +616,103 @@ void ChecklistPage::rebuildMaterial()
             : tr("Only a supervisor's account can unlock what the first visit accepted."));
     m_loading = false;
     updateStatus();
+    // Keyboard path: the order a clerk works in, the 委托 of the list and then each point.
+    QWidget *previous = m_list;
+    for (const PointRow &r : std::as_const(m_pointRows)) {
+        for (QWidget *w : std::initializer_list<QWidget *> { r.pass, r.fail, r.reason, r.remark }) {
+            setTabOrder(previous, w);
+            previous = w;
+        }
+    }
+    for (QWidget *w :
+        std::initializer_list<QWidget *> { m_original, m_absent, m_tolerated, m_next }) {
+        setTabOrder(previous, w);
+        previous = w;
+    }
+    if (m_material != shownBefore) {
+        // A new material starts at its top, not at the previous one's scroll position.
+        m_scroll->verticalScrollBar()->setValue(0);
+        if (hadFocus && !m_pointRows.isEmpty())
+            focusFirstPointLater();
+    }
+}
+
+int ChecklistPage::firstUnmarkedPoint() const
+{
+    for (int i = 0; i < m_pointRows.size(); ++i) {
+        if (!m_pointRows[i].pass->isChecked() && !m_pointRows[i].fail->isChecked())
+            return i;
+    }
+    return 0;
+}
+
+void ChecklistPage::selectPoint(int index)
+{
+    if (index < 0 || index >= m_pointRows.size())
+        return;
+    m_currentPoint = index;
+    const PointRow &r = m_pointRows[index];
+    for (int i = 0; i < m_pointRows.size(); ++i) {
+        QWidget *row = m_pointRows[i].row;
+        row->setProperty("current", i == index);
+        row->style()->unpolish(row);
+        row->style()->polish(row);
+    }
+    m_scroll->ensureWidgetVisible(r.row);
+    m_sample->highlightReviewPoint(r.pointId);
+}
+
+void ChecklistPage::focusPoint(int index)
+{
+    if (index < 0 || index >= m_pointRows.size())
+        return;
+    selectPoint(index);
+    if (m_pointRows[index].pass->isEnabled())
+        m_pointRows[index].pass->setFocus(Qt::ShortcutFocusReason);
+}
+
+void ChecklistPage::markCurrentPoint(bool met)
+{
+    if (m_pointRows.isEmpty())
+        return;
+    if (m_currentPoint < 0 || m_currentPoint >= m_pointRows.size())
+        m_currentPoint = firstUnmarkedPoint();
+    const PointRow r = m_pointRows[m_currentPoint];
+    QPushButton *button = met ? r.pass : r.fail;
+    if (!button->isEnabled())
+        return;
+    if (!button->isChecked())
+        button->click(); // records it, as a click does
+    if (!met)
+        return; // the fail button's click put the focus on the reason
+    if (m_currentPoint + 1 < m_pointRows.size())
+        focusPoint(m_currentPoint + 1);
+    else if (m_original->isVisible() && m_original->isEnabled() && !m_original->isChecked())
+        m_original->setFocus(Qt::ShortcutFocusReason); // Space ticks it
+    else
+        m_next->setFocus(Qt::ShortcutFocusReason);
+}
+
+bool ChecklistPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::FocusIn) {
+        for (int i = 0; i < m_pointRows.size(); ++i) {
+            if (watched == m_pointRows[i].pass || watched == m_pointRows[i].fail) {
+                if (m_currentPoint != i)
+                    selectPoint(i);
+            }
+        }
+    } else if (event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        const auto mods = static_cast<QKeyEvent *>(event)->modifiers();
+        if ((key == Qt::Key_Up || key == Qt::Key_Down) && mods == Qt::NoModifier) {
+            const int to = m_currentPoint + (key == Qt::Key_Down ? 1 : -1);
+            if (to >= 0 && to < m_pointRows.size())
+                focusPoint(to);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace Tongban::Gui

@@ -4,6 +4,8 @@
 
 class QCheckBox;
 class QLabel;
+class QScrollArea;
+class QComboBox;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
@@ -57,12 +59,37 @@ private:
     const Catalog::MaterialRequirement *currentRequirement() const;
     void updateStatus();
     void step(int delta);
+    /// Keyboard path (issue 14): review point \a index gets the focus (on its Met button).
+    void focusPoint(int index);
+    /// focusPoint(firstUnmarkedPoint()) once the rows just built are shown.
+    void focusFirstPointLater();
+    /// Makes review point \a index the current one (highlighted) without moving the focus.
+    void selectPoint(int index);
+    /// Marks the review point with the focus as met (and moves on) or not met (to its reason).
+    void markCurrentPoint(bool met);
+    /// The first review point not yet marked (0 when all are).
+    int firstUnmarkedPoint() const;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+    struct PointRow
+    {
+        QString pointId;
+        QWidget *row = nullptr;
+        QPushButton *pass = nullptr;
+        QPushButton *fail = nullptr;
+        QComboBox *reason = nullptr;
+        QLineEdit *remark = nullptr;
+    };
 
     App::Workstation &m_station;
     CaseController &m_cases;
     CapturePane *m_capture = nullptr;
     QString m_material;
     bool m_loading = false;
+    QList<PointRow> m_pointRows;
+    int m_currentPoint = -1;
+    QString m_shownMaterial; ///< the material the middle column was last built for
+    QScrollArea *m_scroll = nullptr;
 
     QLabel *m_caseLine = nullptr;
     QListWidget *m_list = nullptr;

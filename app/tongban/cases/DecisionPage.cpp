@@ -1,6 +1,7 @@
 #include "DecisionPage.h"
 
 #include "CaseController.h"
+#include "shell/PlatformStatus.h"
 
 #include <intake/CaseManifest.h>
 #include <notices/NoticePrinter.h>
@@ -11,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPrintPreviewDialog>
+#include <QPrintPreviewWidget>
 #include <QPrinter>
 #include <QPushButton>
 #include <QShortcut>
@@ -75,7 +77,8 @@ DecisionPage::DecisionPage(App::Workstation &station, CaseController &cases, QWi
     m_back->setObjectName(QStringLiteral("secondary"));
     buttons->addWidget(m_back);
     m_preview = new QPushButton(tr("Preview"), this);
-    m_preview->setObjectName(QStringLiteral("secondary"));
+    m_preview->setObjectName(QStringLiteral("previewNotice"));
+    m_preview->setProperty("secondary", true);
     buttons->addWidget(m_preview);
     m_reprint = new QPushButton(tr("Reprint (补打)"), this);
     m_reprint->setObjectName(QStringLiteral("secondary"));
@@ -94,26 +97,7 @@ DecisionPage::DecisionPage(App::Workstation &station, CaseController &cases, QWi
     connect(m_next, &QPushButton::clicked, this, &DecisionPage::nextCaseRequested);
     connect(m_issue, &QPushButton::clicked, this, &DecisionPage::issue);
     connect(m_reprint, &QPushButton::clicked, this, &DecisionPage::reprintLast);
-    connect(m_preview, &QPushButton::clicked, this, [this] {
-        if (!m_cases.hasCase() || !m_cases.item())
-            return;
-        const auto notices = m_station.notices().noticesOfCase(m_cases.draft().caseId);
-        QPrinter printer(QPrinter::HighResolution);
-        QPrintPreviewDialog dialog(&printer, this);
-        connect(&dialog, &QPrintPreviewDialog::paintRequested, this, [&](QPrinter *target) {
-            Notices::NoticeContent content;
-            if (!notices.isEmpty()) {
-                content = m_station.notices().content(notices.last().id).valueOr({});
-            } else {
-                content
-                    = Intake::noticeContent(*m_cases.item(), m_cases.draft(), m_cases.assessment(),
-                        { m_station.windowName(), m_cases.clerk().name }, m_station.clock().now());
-            }
-            if (auto painted = Notices::NoticeRenderer::paint(content, *target, {}); !painted)
-                showMessage(painted.error().message, true);
-        });
-        dialog.exec();
-    });
+    connect(m_preview, &QPushButton::clicked, this, &DecisionPage::preview);
     auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_P), this);
     shortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(shortcut, &QShortcut::activated, m_issue, &QPushButton::click);
@@ -131,12 +115,16 @@ void DecisionPage::showMessage(const QString &text, bool error)
     m_message->style()->polish(m_message);
     m_message->setText(text);
     m_message->setVisible(!text.isEmpty());
+    m_messageCase = m_cases.hasCase() ? m_cases.draft().caseId : QString();
 }
 
 void DecisionPage::refresh()
 {
     m_table->setRowCount(0);
-    showMessage({}, false);
+    // "Receipt printed" stays while the same case is shown (the platform's answer refreshes
+    // the screen a moment later); another case starts without it.
+    if (!m_cases.hasCase() || m_cases.draft().caseId != m_messageCase)
+        showMessage({}, false);
     const bool has = m_cases.hasCase() && m_cases.item();
     for (QWidget *w : std::initializer_list<QWidget *> { m_issue, m_preview, m_reprint, m_back })
         w->setVisible(has);
@@ -165,7 +153,7 @@ void DecisionPage::refresh()
             row, 2, new QTableWidgetItem(QString::number(state ? state->pages.size() : 0)));
         QStringList what;
         for (const Notices::Deficiency &deficiency : m.deficiencies)
-            what << QStringLiteral("%1: %2").arg(deficiency.reason, deficiency.correction);
+            what << tr("%1: %2").arg(deficiency.reason, deficiency.correction);
         what += m.todo;
         if (m.status == MaterialStatus::Tolerated && state) {
             bool provisional = false;
@@ -221,7 +209,7 @@ void DecisionPage::refresh()
         QStringList left = a.applicantProblems;
         for (const Intake::MaterialAssessment &m : a.materials) {
             if (!m.todo.isEmpty())
-                left << QStringLiteral("%1: %2").arg(m.requirement->name, m.todo.join(tr("; ")));
+                left << tr("%1: %2").arg(m.requirement->name, m.todo.join(tr("; ")));
         }
         m_verdict->setText(tr("Not decided yet:\n%1").arg(left.join(QLatin1Char('\n'))));
         m_issue->setEnabled(false);
@@ -316,6 +304,17 @@ bool DecisionPage::issue()
         showMessage(
             tr("One-time notice %1 printed. Hand it to the applicant to sign.").arg(issued->serial),
             false);
+    } else if (printed && !platformReachable()) {
+        // Never "being transmitted" in green while the platform cannot be reached.
+        showMessage(slipSerial.isEmpty()
+                ? tr("Receipt %1 printed. The platform cannot be reached now: the case waits "
+                     "in Outbox and mailing and is sent by itself when it is back.")
+                      .arg(issued->serial)
+                : tr("Receipt %1 and mailing slip %2 printed. The platform cannot be reached "
+                     "now: the case waits in Outbox and mailing and is sent by itself when it "
+                     "is back. Mail the paper originals by the next working day.")
+                      .arg(issued->serial, slipSerial),
+            true);
     } else if (printed && slipSerial.isEmpty()) {
         showMessage(
             tr("Receipt %1 printed; the case is being transmitted.").arg(issued->serial), false);
@@ -356,6 +355,64 @@ bool DecisionPage::print(qint64 noticeId, bool reprint)
         return false;
     }
     return true;
+}
+
+void DecisionPage::preview()
+{
+    if (!m_cases.hasCase() || !m_cases.item())
+        return;
+    // The issued notice as stored; before issuing, what would be issued (seal, window,
+    // deadlines) with "numbered when issued" in place of the number.
+    const auto notices = m_station.notices().noticesOfCase(m_cases.draft().caseId);
+    const Notices::NoticeContent content = notices.isEmpty()
+        ? m_cases.previewContent()
+        : m_station.notices().content(notices.last().id).valueOr({});
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintPreviewDialog dialog(&printer, this);
+    dialog.setObjectName(QStringLiteral("noticePreview"));
+    dialog.setWindowTitle(tr("Preview of the notice"));
+    connect(
+        &dialog, &QPrintPreviewDialog::paintRequested, &dialog, [this, &content](QPrinter *target) {
+            if (auto painted = Notices::NoticeRenderer::paint(content, *target, {}); !painted)
+                showMessage(painted.error().message, true);
+        });
+    // Readable at once: most of the window's height, the page as wide as the view.
+    const QWidget *top = window();
+    dialog.resize(std::min(1100, top->width() - 60), top->height() - 40);
+    if (auto *view = dialog.findChild<QPrintPreviewWidget *>()) {
+        view->setZoomMode(QPrintPreviewWidget::FitToWidth);
+        m_lastPreview = view;
+    }
+    dialog.exec();
+    m_lastPreview = nullptr;
+    // Ctrl+P "died" after the preview: the window must be the active one again for its
+    // shortcuts.
+    window()->activateWindow();
+    // Back to the page with the keyboard on the issue button: Ctrl+P works again.
+    if (m_issue->isEnabled())
+        m_issue->setFocus(Qt::OtherFocusReason);
+    else
+        setFocus(Qt::OtherFocusReason);
+}
+
+void DecisionPage::takeFocus()
+{
+    if (m_issue->isVisible() && m_issue->isEnabled())
+        m_issue->setFocus(Qt::OtherFocusReason);
+    else if (m_back->isVisible())
+        m_back->setFocus(Qt::OtherFocusReason);
+    else
+        setFocus(Qt::OtherFocusReason);
+}
+
+void DecisionPage::setPlatformStatus(PlatformStatus *status)
+{
+    m_platformStatus = status;
+}
+
+bool DecisionPage::platformReachable() const
+{
+    return !m_platformStatus || m_platformStatus->isConnected();
 }
 
 } // namespace Tongban::Gui

@@ -1,8 +1,11 @@
 #pragma once
 
+#include <QPointer>
+#include <QPrintPreviewWidget>
 #include <QWidget>
 
 class QLabel;
+
 class QPushButton;
 class QTableWidget;
 
@@ -11,6 +14,8 @@ class Workstation;
 }
 
 namespace Tongban::Gui {
+
+class PlatformStatus;
 
 class CaseController;
 
@@ -28,9 +33,15 @@ class DecisionPage : public QWidget
 {
     Q_OBJECT
 public:
+    /// The preview's view while it is open (null otherwise).
+    QPrintPreviewWidget *openPreview() const { return m_lastPreview; }
+    /// What the screen says about the platform (the header's source; may be null).
+    void setPlatformStatus(PlatformStatus *status);
     DecisionPage(App::Workstation &station, CaseController &cases, QWidget *parent = nullptr);
 
     void refresh();
+    /// The keyboard on the issue button (or back to the checklist when nothing can be issued).
+    void takeFocus();
     /// Issues (and prints) the notice the case calls for; what the main button does.
     bool issue();
     /// Prints a copy of every notice of the case again, marked 补打.
@@ -43,8 +54,15 @@ signals:
     void nextCaseRequested();
 
 private:
+    PlatformStatus *m_platformStatus = nullptr;
+    QString m_messageCase; ///< the case the message below the verdict is about
+    QPointer<QPrintPreviewWidget> m_lastPreview; ///< while the preview is open (tests)
     bool print(qint64 noticeId, bool reprint);
     void showMessage(const QString &text, bool error);
+    /// True without a status (tests without platform); else only while connected.
+    bool platformReachable() const;
+    /// The notice in a preview window, page as wide as the view.
+    void preview();
 
     App::Workstation &m_station;
     CaseController &m_cases;

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScrollArea>
@@ -193,6 +194,13 @@ NewCasePage::NewCasePage(App::Workstation &station, CaseController &cases, QWidg
     m_problems->setWordWrap(true);
     nextLayout->addWidget(m_problems);
     auto *nextRow = new QHBoxLayout;
+    m_cancelCase = new QPushButton(tr("Cancel this case"), nextCard);
+    m_cancelCase->setObjectName(QStringLiteral("cancelCase"));
+    m_cancelCase->setProperty("secondary", true);
+    m_cancelCase->setToolTip(
+        tr("The applicant left before any page was captured: the case is kept in the trail "
+           "as cancelled."));
+    nextRow->addWidget(m_cancelCase);
     nextRow->addStretch();
     m_toChecklist = new QPushButton(tr("Check the materials (Ctrl+Enter)"), nextCard);
     m_toChecklist->setObjectName(QStringLiteral("toChecklist"));
@@ -224,6 +232,7 @@ NewCasePage::NewCasePage(App::Workstation &station, CaseController &cases, QWidg
         connect(edit, &QLineEdit::textEdited, this, &NewCasePage::applicantEdited);
     connect(m_natural, &QRadioButton::toggled, this, &NewCasePage::applicantEdited);
     connect(m_toChecklist, &QPushButton::clicked, this, &NewCasePage::checklistRequested);
+    connect(m_cancelCase, &QPushButton::clicked, this, &NewCasePage::cancelCase);
     auto *go = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
     go->setContext(Qt::WidgetWithChildrenShortcut);
     connect(go, &QShortcut::activated, m_toChecklist, &QPushButton::click);
@@ -244,6 +253,9 @@ void NewCasePage::refresh()
     }
     search(m_query->text());
     loadFromCase();
+    // Keyboard first: with no case open, the clerk types the item at once.
+    if (isVisible() && !m_caseBox->isVisible())
+        m_query->setFocus(Qt::OtherFocusReason);
 }
 
 void NewCasePage::search(const QString &query)
@@ -304,9 +316,53 @@ void NewCasePage::startCase()
         m_name->setFocus(); // the empty case just started for the same item
         return;
     }
+    if (m_cases.hasCase() && m_cases.draft().state == CaseDraft::State::Open) {
+        // Never silently: the first case would be left half-done (issue 14).
+        const CaseDraft &open = m_cases.draft();
+        QMessageBox ask(QMessageBox::Question, tr("A case is open"),
+            tr("Case %1 (%2) is not finished. It stays on Today if you start a new case, and "
+               "you can open it again from there.")
+                .arg(open.provisionalNumber,
+                    open.applicant.name.isEmpty() ? tr("applicant not entered")
+                                                  : open.applicant.name),
+            QMessageBox::NoButton, this);
+        QPushButton *goOn = ask.addButton(tr("Go on with it"), QMessageBox::RejectRole);
+        QPushButton *another = ask.addButton(tr("Start a new case"), QMessageBox::AcceptRole);
+        QPushButton *cancelFirst = m_cases.canAbandon()
+            ? ask.addButton(tr("Cancel it, then start a new case"), QMessageBox::DestructiveRole)
+            : nullptr;
+        ask.setDefaultButton(goOn);
+        ask.setEscapeButton(goOn);
+        ask.exec();
+        if (ask.clickedButton() == cancelFirst && cancelFirst) {
+            if (!m_cases.abandon(QStringLiteral("cancelled before a new case")))
+                return;
+        } else if (ask.clickedButton() != another) {
+            loadFromCase();
+            m_name->setFocus();
+            return;
+        }
+    }
     if (m_cases.start(m_shownItem)) {
         loadFromCase();
         m_name->setFocus();
+    }
+}
+
+void NewCasePage::cancelCase()
+{
+    if (!m_cases.canAbandon())
+        return;
+    const auto answer = QMessageBox::question(this, tr("Cancel this case"),
+        tr("Cancel case %1? Nothing was captured for it; it is kept in the trail as cancelled "
+           "and cannot be opened again.")
+            .arg(m_cases.draft().provisionalNumber),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    if (answer != QMessageBox::Yes)
+        return;
+    if (m_cases.abandon(QStringLiteral("cancelled at the window"))) {
+        loadFromCase();
+        m_query->setFocus();
     }
 }
 
@@ -339,26 +395,57 @@ void NewCasePage::loadFromCase()
     m_representativeLabel->setVisible(legal);
     buildQuestions();
     m_agentBox->setVisible(d.facts.value(QStringLiteral("agentApplies")).toBool());
+    m_cancelCase->setVisible(m_cases.canAbandon());
     m_loading = false;
     updateValidation();
 }
 
 void NewCasePage::buildQuestions()
 {
-    while (m_questions->rowCount() > 0)
-        m_questions->removeRow(0);
     const Catalog::ServiceItem *item = m_cases.item();
+    const CaseDraft &d = m_cases.draft();
+    const QString key = item ? QStringLiteral("%1|%2|%3|%4|%5")
+                                   .arg(d.caseId, item->itemCode)
+                                   .arg(m_cases.areFactsEditable())
+                                   .arg(d.submission)
+                                   .arg(m_cases.clerk().role)
+                             : QString();
+    if (key == m_questionsKey && !key.isEmpty()) {
+        // Same questions: only the answers may have changed. Rebuilding here would delete
+        // the combo whose activated() signal led here (the crash of issue 14).
+        showAnswers();
+        return;
+    }
+    m_questionsKey = key;
+    m_factCombos.clear();
+    while (m_questions->rowCount() > 0) {
+        // Taken out and deleted later, never under a signal of one of them.
+        const QFormLayout::TakeRowResult row = m_questions->takeRow(0);
+        for (QLayoutItem *part : { row.labelItem, row.fieldItem }) {
+            if (!part)
+                continue;
+            if (QWidget *widget = part->widget()) {
+                widget->hide();
+                widget->deleteLater();
+            }
+            delete part;
+        }
+    }
     if (!item)
         return;
-    const CaseDraft &d = m_cases.draft();
     int shown = 0;
+    QWidget *previous = m_phone;
     for (const QString &factId : item->factIds()) {
         const Catalog::Fact *fact = m_cases.catalog().fact(factId);
         if (!fact || factId == QLatin1String("applicantType"))
             continue; // the applicant's kind answers it
         auto *combo = new QComboBox(m_questionsBox);
         combo->setObjectName(QStringLiteral("fact_") + factId);
+        combo->setProperty("factId", factId);
         combo->setMinimumHeight(32);
+        // The wheel scrolls the form; it changes an answer only once the clerk chose the box.
+        combo->setFocusPolicy(Qt::StrongFocus);
+        combo->installEventFilter(this);
         if (fact->type == Catalog::Fact::Type::Bool) {
             combo->addItem(tr("No"), false);
             combo->addItem(tr("Yes"), true);
@@ -367,13 +454,14 @@ void NewCasePage::buildQuestions()
             for (const Catalog::Fact::Option &option : fact->options)
                 combo->addItem(option.label, option.value);
         }
-        const QVariant current = d.facts.value(factId);
-        const int index = current.isValid() ? combo->findData(current) : 0;
-        combo->setCurrentIndex(std::max(0, index));
         // On a correction visit the answers stay as accepted (a supervisor can unlock them).
         combo->setEnabled(m_cases.areFactsEditable());
-        connect(combo, &QComboBox::activated, this, [this, combo, factId] {
+        connect(combo, &QComboBox::currentIndexChanged, this, [this, combo, factId] {
+            if (m_loading)
+                return;
             const QVariant value = combo->currentData();
+            if (value == m_cases.draft().facts.value(factId))
+                return;
             m_cases.edit([&](CaseDraft &draft) {
                 if (value.isValid())
                     draft.facts.insert(factId, value);
@@ -384,8 +472,15 @@ void NewCasePage::buildQuestions()
             });
         });
         m_questions->addRow(fact->question, combo);
+        m_factCombos << combo;
+        setTabOrder(previous, combo);
+        previous = combo;
         ++shown;
     }
+    setTabOrder(previous, m_agentName);
+    setTabOrder(m_agentName, m_agentId);
+    setTabOrder(m_agentId, m_toChecklist);
+    showAnswers();
     if (shown > 0 && !m_cases.areFactsEditable() && d.submission > 1) {
         auto *locked = new QLabel(tr("Answered at the first visit: read-only on a correction "
                                      "visit, so that no new material can be demanded."),
@@ -404,13 +499,40 @@ void NewCasePage::buildQuestions()
                 tr("Why must the answers accepted at the first visit change? The reason is "
                    "kept in the trail under your account."),
                 QLineEdit::Normal, QString(), &ok);
-            if (ok && m_cases.unlock(QStringLiteral("facts"), reason))
+            if (ok && m_cases.unlock(QStringLiteral("facts"), reason)) {
+                m_questionsKey.clear();
                 buildQuestions();
+            }
         });
         m_questions->addRow(locked);
         m_questions->addRow(unlock);
     }
     m_questionsBox->setVisible(shown > 0);
+}
+
+void NewCasePage::showAnswers()
+{
+    const bool wasLoading = m_loading;
+    m_loading = true;
+    for (QComboBox *combo : std::as_const(m_factCombos)) {
+        const QVariant current = m_cases.draft().facts.value(combo->property("factId").toString());
+        const int index = current.isValid() ? combo->findData(current) : 0;
+        if (combo->currentIndex() != std::max(0, index))
+            combo->setCurrentIndex(std::max(0, index));
+    }
+    m_loading = wasLoading;
+}
+
+bool NewCasePage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Wheel) {
+        auto *combo = qobject_cast<QComboBox *>(watched);
+        if (combo && !combo->hasFocus()) {
+            event->ignore(); // to the scroll area around the form
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void NewCasePage::applicantEdited()

@@ -52,8 +52,13 @@ private:
     void showItem(const QString &itemCode);
     void startCase();
     void loadFromCase();
+    /// Cancels the open case after asking (only one with no page captured).
+    void cancelCase();
     void applicantEdited();
     void buildQuestions();
+    /// Puts the case's answers in the question combos already built.
+    void showAnswers();
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void updateValidation();
 
     App::Workstation &m_station;
@@ -83,10 +88,15 @@ private:
     QLineEdit *m_agentId = nullptr;
     QLabel *m_agentCheck = nullptr;
     QFormLayout *m_questions = nullptr;
+    /// What the questions were built for (item, editable, submission): rebuilt only when it
+    /// changes, never from a combo's own signal (issue 14: the window closed).
+    QString m_questionsKey;
+    QList<QComboBox *> m_factCombos;
     QWidget *m_questionsBox = nullptr;
     QLabel *m_problems = nullptr;
     QLabel *m_materialsPreview = nullptr;
     QPushButton *m_toChecklist = nullptr;
+    QPushButton *m_cancelCase = nullptr;
 };
 
 } // namespace Tongban::Gui

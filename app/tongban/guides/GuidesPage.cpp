@@ -64,16 +64,17 @@ GuidesPage::GuidesPage(App::Workstation &station, QWidget *parent)
     left->addWidget(m_results, 1);
     auto *leftHolder = new QWidget(this);
     leftHolder->setLayout(left);
-    leftHolder->setFixedWidth(340);
+    leftHolder->setFixedWidth(300);
     layout->addWidget(leftHolder);
 
-    // Right: the guide, then materials / review points / sample.
-    auto *split = new QSplitter(Qt::Vertical, this);
-    m_guide = new QTextBrowser(split);
+    // Middle: the guide, then the materials and their review points. Right: the sample at
+    // the window's full height, where it can be read (issue 14: four small panes).
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    auto *middle = new QSplitter(Qt::Vertical, split);
+    m_guide = new QTextBrowser(middle);
     m_guide->setObjectName(QStringLiteral("guideText"));
     m_guide->setOpenLinks(false);
-    auto *bottom = new QSplitter(Qt::Horizontal, split);
-    auto *materialsBox = new QWidget(bottom);
+    auto *materialsBox = new QWidget(middle);
     auto *materialsLayout = new QVBoxLayout(materialsBox);
     materialsLayout->setContentsMargins(0, 0, 0, 0);
     auto *materialsTitle = new QLabel(tr("Materials"), materialsBox);
@@ -90,14 +91,16 @@ GuidesPage::GuidesPage(App::Workstation &station, QWidget *parent)
     m_points->setObjectName(QStringLiteral("guidePoints"));
     m_points->setWordWrap(true);
     materialsLayout->addWidget(m_points, 1);
-    m_sample = new Widgets::SampleView(bottom);
+    m_sample = new Widgets::SampleView(split);
+    m_sample->setObjectName(QStringLiteral("sampleView"));
     for (QListWidget *list : { m_results, m_materials, m_points }) {
         list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         list->setResizeMode(QListView::Adjust);
     }
-    bottom->setStretchFactor(0, 3);
-    bottom->setStretchFactor(1, 2);
-    split->setSizes({ 260, 420 });
+    middle->setSizes({ 300, 400 });
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setChildrenCollapsible(false);
     layout->addWidget(split, 1);
 
     connect(m_query, &QLineEdit::textChanged, this, &GuidesPage::search);
@@ -218,7 +221,8 @@ void GuidesPage::showMaterial(int index)
     const auto &material = m_item->materials.at(index);
     int number = 0;
     for (const auto &point : material.reviewPoints) {
-        new QListWidgetItem(QStringLiteral("%1. [%2] %3\n%4")
+        // The method in Chinese brackets (【核对】), not ASCII ones against Chinese text.
+        new QListWidgetItem(tr("%1. [%2] %3\n%4")
                                 .arg(++number)
                                 .arg(point.method, point.text, point.standard),
             m_points);

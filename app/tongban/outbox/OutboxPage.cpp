@@ -1,6 +1,7 @@
 #include "OutboxPage.h"
 
 #include "cases/CaseController.h"
+#include "shell/PlatformStatus.h"
 
 #include <platform/Outbox.h>
 #include <platform/RequestQueue.h>
@@ -47,9 +48,32 @@ QTableWidget *table(QWidget *parent, const QString &name, const QStringList &hea
     t->verticalHeader()->hide();
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->horizontalHeader()->setStretchLastSection(true);
+    t->horizontalHeader()->setStretchLastSection(false);
     t->setWordWrap(true);
     return t;
+}
+
+/// "Nothing yet" in the middle of an empty table, not a lone row of headers (issue 14).
+QLabel *emptyText(QTableWidget *t, const QString &text)
+{
+    auto *layout = new QVBoxLayout(t->viewport());
+    auto *label = new QLabel(text, t->viewport());
+    label->setObjectName(QStringLiteral("emptyText"));
+    label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
+    layout->addWidget(label, 0, Qt::AlignCenter);
+    return label;
+}
+
+/// Columns fit their contents, \a stretch takes what is left, so buttons keep their text.
+void fitColumns(QTableWidget *t, int stretch)
+{
+    QHeaderView *header = t->horizontalHeader();
+    for (int c = 0; c < t->columnCount(); ++c) {
+        header->setSectionResizeMode(
+            c, c == stretch ? QHeaderView::Stretch : QHeaderView::ResizeToContents);
+    }
+    t->resizeRowsToContents();
 }
 
 } // namespace
@@ -82,6 +106,7 @@ OutboxPage::OutboxPage(
         { tr("Case"), tr("State"), tr("Pages sent"), tr("Official number"), tr("Last problem"),
             QString() });
     layout->addWidget(m_outbox, 3);
+    m_outboxEmpty = emptyText(m_outbox, tr("No case is waiting for the platform."));
 
     auto *mailTitle = new QLabel(tr("Paper originals to mail (within 1 working day)"), this);
     mailTitle->setObjectName(QStringLiteral("cardTitle"));
@@ -89,6 +114,7 @@ OutboxPage::OutboxPage(
     m_mailings = table(this, QStringLiteral("mailingTable"),
         { tr("Mail by"), tr("Case"), tr("Materials"), tr("Carrier"), tr("Waybill"), QString() });
     layout->addWidget(m_mailings, 2);
+    m_mailingsEmpty = emptyText(m_mailings, tr("No paper originals to mail."));
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
     layout->addWidget(m_message);
@@ -146,7 +172,9 @@ void OutboxPage::refresh()
                                          .arg(c.value(QStringLiteral("pagesTotal")).toInt())));
             m_outbox->setItem(
                 row, 3, new QTableWidgetItem(c.value(QStringLiteral("caseNumber")).toString()));
-            QString problem = c.value(QStringLiteral("lastError")).toString();
+            // The clerk reads the message; the code and detail stay in the tooltip for IT.
+            const QString stored = c.value(QStringLiteral("lastError")).toString();
+            QString problem = PlatformStatus::clerkMessage(stored);
             const QString next = c.value(QStringLiteral("nextAttemptAt")).toString();
             if (!problem.isEmpty() && !next.isEmpty() && state != QLatin1String("failed")) {
                 problem += QStringLiteral(" ")
@@ -155,7 +183,9 @@ void OutboxPage::refresh()
                                    .toLocalTime()
                                    .toString(QStringLiteral("HH:mm:ss")));
             }
-            m_outbox->setItem(row, 4, new QTableWidgetItem(problem));
+            auto *problemItem = new QTableWidgetItem(problem);
+            problemItem->setToolTip(stored);
+            m_outbox->setItem(row, 4, problemItem);
             if (state == QLatin1String("failed") && m_platform && m_platform->outbox()) {
                 // After fixing what the problem names (certificate, catalogue, ...).
                 auto *retry = new QPushButton(tr("Send again"), m_outbox);
@@ -176,8 +206,12 @@ void OutboxPage::refresh()
                 });
             }
         }
-        m_outbox->resizeColumnsToContents();
-        m_outbox->horizontalHeader()->setStretchLastSection(true);
+        // The last column holds "Send again" only for a failed case: no empty column otherwise.
+        bool anyRetry = false;
+        for (int row = 0; row < m_outbox->rowCount(); ++row)
+            anyRetry = anyRetry || m_outbox->cellWidget(row, 5);
+        m_outbox->setColumnHidden(5, !anyRetry);
+        fitColumns(m_outbox, 4);
     }
 
     m_mailings->setRowCount(0);
@@ -232,8 +266,9 @@ void OutboxPage::refresh()
             recordWaybill(id, carrier->currentText(), waybill->text());
         });
     }
-    m_mailings->resizeColumnsToContents();
-    m_mailings->horizontalHeader()->setStretchLastSection(true);
+    fitColumns(m_mailings, 2);
+    m_outboxEmpty->setVisible(m_outbox->rowCount() == 0);
+    m_mailingsEmpty->setVisible(m_mailings->rowCount() == 0);
 }
 
 bool OutboxPage::recordWaybill(qint64 taskId, const QString &carrier, const QString &waybill)

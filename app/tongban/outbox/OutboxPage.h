@@ -43,6 +43,8 @@ private:
     QLabel *m_summary = nullptr;
     QTableWidget *m_outbox = nullptr;
     QTableWidget *m_mailings = nullptr;
+    QLabel *m_outboxEmpty = nullptr;
+    QLabel *m_mailingsEmpty = nullptr;
     QLabel *m_message = nullptr;
 };
 

@@ -9,6 +9,7 @@
 #include "cases/NewCasePage.h"
 #include "guides/GuidesPage.h"
 #include "outbox/OutboxPage.h"
+#include "shell/PlatformStatus.h"
 #include "signin/SignInPage.h"
 #include "today/TodayPage.h"
 
@@ -16,6 +17,8 @@
 #include <platform/RequestQueue.h>
 #include <security/IdleWatcher.h>
 
+#include <QApplication>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -24,6 +27,7 @@
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QUuid>
 #include <QVBoxLayout>
 
@@ -40,6 +44,7 @@ MainWindow::MainWindow(App::Workstation &station, App::PlatformLink *platform, Q
     setWindowTitle(tr("Tongban Workstation"));
     setMinimumSize(1024, 640);
     m_cases = new CaseController(station, platform, this);
+    m_platformStatus = new PlatformStatus(station, platform, this);
 
     const QString windowName = station.windowName().isEmpty()
         ? tr("Demo window (%1)").arg(station.windowId())
@@ -66,6 +71,11 @@ MainWindow::MainWindow(App::Workstation &station, App::PlatformLink *platform, Q
     m_caseLabel->setObjectName(QStringLiteral("headerInfo"));
     headerLayout->addWidget(m_caseLabel);
     headerLayout->addStretch();
+    // The platform's state on every screen: connected, reconnecting since when, cases waiting.
+    m_platformLabel = new QLabel(header);
+    m_platformLabel->setObjectName(QStringLiteral("platformState"));
+    headerLayout->addWidget(m_platformLabel);
+    headerLayout->addSpacing(18);
     auto *windowLabel = new QLabel(windowName, header);
     windowLabel->setObjectName(QStringLiteral("headerInfo"));
     headerLayout->addWidget(windowLabel);
@@ -114,6 +124,7 @@ MainWindow::MainWindow(App::Workstation &station, App::PlatformLink *platform, Q
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         m_stack->setCurrentIndex(row);
         const Screen screen = Screen(row);
+        updateHeader();
         m_capture->setActive(screen == Screen::Checklist);
         switch (screen) {
         case Screen::Today:
@@ -142,6 +153,12 @@ MainWindow::MainWindow(App::Workstation &station, App::PlatformLink *platform, Q
         default:
             break;
         }
+        // The keyboard follows the screen: focus left on a widget of the screen just hidden
+        // would keep this screen's shortcuts (Ctrl+P on the decision) from working.
+        QWidget *page = m_stack->currentWidget();
+        QWidget *focused = QApplication::focusWidget();
+        if (screen == Screen::Notices && (!focused || !page->isAncestorOf(focused)))
+            m_decision->takeFocus();
     });
     for (int i = 0; i < m_navigation->count(); ++i) {
         auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
@@ -150,10 +167,12 @@ MainWindow::MainWindow(App::Workstation &station, App::PlatformLink *platform, Q
                 m_navigation->setCurrentRow(i);
         });
     }
+    auto *help = new QShortcut(QKeySequence(Qt::Key_F1), this);
+    connect(help, &QShortcut::activated, this, &MainWindow::toggleHelp);
     auto *lockShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this);
-    connect(lockShortcut, &QShortcut::activated, this, &MainWindow::lock);
-    connect(lockButton, &QPushButton::clicked, this, &MainWindow::lock);
-    connect(signOutButton, &QPushButton::clicked, this, &MainWindow::signOut);
+    connect(lockShortcut, &QShortcut::activated, this, [this] { lock(LockReason::Clerk); });
+    connect(lockButton, &QPushButton::clicked, this, [this] { lock(LockReason::Clerk); });
+    connect(signOutButton, &QPushButton::clicked, this, &MainWindow::requestSignOut);
 
     connect(m_newCase, &NewCasePage::checklistRequested, this,
         [this] { showScreen(Screen::Checklist); });
@@ -185,6 +204,9 @@ MainWindow::MainWindow(App::Workstation &station, App::PlatformLink *platform, Q
     connect(m_today, &TodayPage::caseRequested, this,
         [this](const QString &caseId, bool forCorrection) { openCase(caseId, forCorrection); });
     connect(m_cases, &CaseController::caseChanged, this, &MainWindow::updateHeader);
+    connect(m_platformStatus, &PlatformStatus::changed, this, &MainWindow::updatePlatformLabel);
+    m_today->setPlatformStatus(m_platformStatus);
+    m_decision->setPlatformStatus(m_platformStatus);
     connect(m_cases, &CaseController::errorOccurred, this,
         [this](const QString &message) { statusBar()->showMessage(message, 15000); });
 
@@ -192,7 +214,7 @@ MainWindow::MainWindow(App::Workstation &station, App::PlatformLink *platform, Q
     connect(m_signIn, &SignInPage::signOutRequested, this, &MainWindow::signOut);
 
     m_idle = new Security::IdleWatcher(std::chrono::minutes(station.idleLockMinutes()), this);
-    connect(m_idle, &Security::IdleWatcher::idle, this, &MainWindow::lock);
+    connect(m_idle, &Security::IdleWatcher::idle, this, [this] { lock(LockReason::Idle); });
     if (Assist::CallSignalling *calls = platform ? platform->calls() : nullptr) {
         // A clerk in a video call talks and listens without touching the keyboard: the idle
         // lock waits until the call is over, then counts from the start.
@@ -354,8 +376,9 @@ void MainWindow::resumeCase()
     if (!m_cases->open(caseId))
         return;
     if (m_cases->draft().clerk != m_clerk.account) {
-        // Another clerk's case: listed on Today, not opened under this account.
-        m_cases->close();
+        // Another clerk's case: listed on Today, not opened under this account, and still
+        // offered to its clerk at their next sign-in.
+        m_cases->release();
         return;
     }
     const QString screen = m_cases->draft().screen;
@@ -420,15 +443,19 @@ void MainWindow::reportGuideError(const QString &materialId)
     statusBar()->showMessage(tr("Guide error report sent to the platform."), 10000);
 }
 
-void MainWindow::lock()
+void MainWindow::lock(LockReason reason)
 {
     if (!m_clerk.isValid() || isLocked())
         return;
     m_idle->stop();
     m_capture->setActive(false);
     auditSession({ m_clerk.account, m_station.windowId(), QStringLiteral("session.lock"),
-        m_clerk.account, QStringLiteral("ok"), {} });
-    m_signIn->showLocked(m_clerk.account, m_clerk.name);
+        m_clerk.account, QStringLiteral("ok"),
+        reason == LockReason::Idle ? QStringLiteral("idle") : QStringLiteral("clerk") });
+    if (reason == LockReason::Idle)
+        m_signIn->showLocked(m_clerk.account, m_clerk.name);
+    else
+        m_signIn->showLockedByClerk(m_clerk.account, m_clerk.name);
     m_top->setCurrentWidget(m_signIn);
     emit locked();
 }
@@ -443,14 +470,35 @@ void MainWindow::signOut()
         m_clerk.account, QStringLiteral("ok"), {} });
     m_clerk = {};
     m_cases->setClerk({});
-    // The case stays on disk, listed on Today; it is not handed to the next clerk.
-    if (m_cases->hasCase())
-        m_cases->close();
+    // The case stays on disk, listed on Today; it is not handed to the next clerk, and it is
+    // reopened for this clerk at their next sign-in.
+    if (m_cases->hasCase()) {
+        if (m_cases->draft().state == Intake::CaseDraft::State::Open)
+            m_cases->release();
+        else
+            m_cases->close();
+    }
     if (m_platform)
         m_platform->signOut([] {});
     m_signIn->showSignIn();
     m_top->setCurrentWidget(m_signIn);
     updateHeader();
+}
+
+void MainWindow::requestSignOut()
+{
+    if (m_cases->hasCase() && m_cases->draft().state == Intake::CaseDraft::State::Open) {
+        const auto &d = m_cases->draft();
+        const auto answer = QMessageBox::question(this, tr("Sign out"),
+            tr("Case %1 (%2) is not finished. It is kept and opened again when you next sign "
+               "in. Sign out now?")
+                .arg(d.provisionalNumber,
+                    d.applicant.name.isEmpty() ? tr("applicant not entered") : d.applicant.name),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    signOut();
 }
 
 void MainWindow::auditSession(const Security::AuditEntry &entry)
@@ -461,13 +509,89 @@ void MainWindow::auditSession(const Security::AuditEntry &entry)
     }
 }
 
+void MainWindow::toggleHelp()
+{
+    if (m_top->currentWidget() != m_shell)
+        return;
+    if (m_help && m_help->isVisible()) {
+        m_help->hide();
+        return;
+    }
+    if (!m_help) {
+        // Every shortcut of the window in one place (F1 again or Esc closes it).
+        m_help = new QFrame(m_shell);
+        m_help->setObjectName(QStringLiteral("helpOverlay"));
+        m_help->setAttribute(Qt::WA_StyledBackground);
+        auto *layout = new QVBoxLayout(m_help);
+        layout->setContentsMargins(28, 22, 28, 22);
+        auto *title = new QLabel(tr("Keyboard shortcuts"), m_help);
+        title->setObjectName(QStringLiteral("pageTitle"));
+        layout->addWidget(title);
+        const QList<QPair<QString, QString>> keys {
+            { tr("Ctrl+1 … Ctrl+8"), tr("Go to a screen (in the order of the list on the left)") },
+            { tr("Ctrl+L"), tr("Lock the window") },
+            { tr("Ctrl+Enter"), tr("New case: on to material checking") },
+            { tr("1 … 9"), tr("Material checking: go to that review point") },
+            { tr("↑ ↓"), tr("Material checking: previous or next review point") },
+            { tr("Y / N"), tr("Mark the review point met / not met") },
+            { tr("Space"), tr("Press the button with the focus") },
+            { tr("F2"), tr("Capture a page") },
+            { tr("Ctrl+↓ / Ctrl+↑"), tr("Next / previous material") },
+            { tr("Ctrl+D"), tr("To the decision") },
+            { tr("Ctrl+P"), tr("Issue and print the notice") },
+            { tr("Tab / Shift+Tab"), tr("Next / previous field") },
+            { tr("F1"), tr("Show or hide this help") },
+        };
+        QString rows;
+        for (const auto &[key, what] : keys) {
+            rows += QStringLiteral("<tr><td style='padding:4px 18px 4px 0'><b>%1</b></td>"
+                                   "<td style='padding:4px 0'>%2</td></tr>")
+                        .arg(key.toHtmlEscaped(), what.toHtmlEscaped());
+        }
+        auto *table = new QLabel(QStringLiteral("<table>%1</table>").arg(rows), m_help);
+        table->setObjectName(QStringLiteral("helpTable"));
+        layout->addWidget(table);
+        auto *close = new QPushButton(tr("Close (Esc)"), m_help);
+        close->setObjectName(QStringLiteral("helpClose"));
+        layout->addWidget(close, 0, Qt::AlignRight);
+        connect(close, &QPushButton::clicked, m_help, &QWidget::hide);
+        auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_help);
+        escape->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(escape, &QShortcut::activated, m_help, &QWidget::hide);
+    }
+    m_help->adjustSize();
+    m_help->move((m_shell->width() - m_help->width()) / 2,
+        std::max(0, (m_shell->height() - m_help->height()) / 2));
+    m_help->show();
+    m_help->raise();
+    m_help->findChild<QPushButton *>(QStringLiteral("helpClose"))->setFocus();
+}
+
+void MainWindow::updatePlatformLabel()
+{
+    m_platformLabel->setText(m_platformStatus->text());
+    const bool bad = m_platformStatus->state() == PlatformStatus::State::Reconnecting
+        || m_platformStatus->failedCases() > 0;
+    m_platformLabel->setProperty("state", bad ? QStringLiteral("bad") : QString());
+    m_platformLabel->style()->unpolish(m_platformLabel);
+    m_platformLabel->style()->polish(m_platformLabel);
+    m_platformLabel->setToolTip(m_platformStatus->failedCases() > 0
+            ? tr("Open Outbox and mailing (Ctrl+6) to see why and send again.")
+            : QString());
+}
+
 void MainWindow::updateHeader()
 {
+    updatePlatformLabel();
     m_clerkLabel->setText(m_clerk.isValid()
             ? tr("Clerk: %1 (%2)")
                   .arg(m_clerk.name.isEmpty() ? m_clerk.account : m_clerk.name, m_clerk.account)
             : QString());
-    if (m_cases->hasCase()) {
+    // The case in hand: on New case only while it is being checked (not the one just done).
+    const bool showCase = m_cases->hasCase()
+        && (m_cases->draft().state == Intake::CaseDraft::State::Open
+            || currentScreen() == Screen::Checklist || currentScreen() == Screen::Notices);
+    if (showCase) {
         const auto &d = m_cases->draft();
         m_caseLabel->setText(tr("Case %1 %2")
                                  .arg(d.provisionalNumber,

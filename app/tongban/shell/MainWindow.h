@@ -27,6 +27,7 @@ class ChecklistPage;
 class DecisionPage;
 class NewCasePage;
 class OutboxPage;
+class PlatformStatus;
 class SignInPage;
 class TodayPage;
 
@@ -62,6 +63,7 @@ public:
     QWidget *screenWidget(Screen screen) const;
     CaseController &cases() { return *m_cases; }
     CapturePane *capturePane() const { return m_capture; }
+    PlatformStatus *platformStatus() const { return m_platformStatus; }
 
     /// Signs in through the platform (what the sign-in screen does).
     void signIn(const QString &account, const QString &password);
@@ -69,10 +71,16 @@ public:
     void adoptClerk(const Clerk &clerk);
     bool isSignedIn() const { return m_clerk.isValid(); }
     bool isLocked() const;
+    /// The F1 help over the screen (null until first shown).
+    QWidget *helpOverlay() const { return m_help; }
     /// Whether the idle lock is counting (not during a video call, nor while locked).
     bool isIdleLockArmed() const;
-    void lock();
+    /// Why the window locks: the idle time, or the clerk (Lock button, Ctrl+L).
+    enum class LockReason { Invalid = 0, Idle, Clerk };
+    void lock(LockReason reason = LockReason::Clerk);
     void signOut();
+    /// The Sign out button: warns when a case is open (it is reopened at the next sign-in).
+    void requestSignOut();
 
 signals:
     void signedIn();
@@ -84,6 +92,9 @@ private:
     void openCase(const QString &caseId, bool forCorrection);
     void reportGuideError(const QString &materialId);
     void updateHeader();
+    void updatePlatformLabel();
+    /// F1: the keyboard shortcuts over the current screen.
+    void toggleHelp();
     /// Starts the idle lock's count, unless a video call is active.
     void armIdleLock();
     void auditSession(const Security::AuditEntry &entry);
@@ -99,6 +110,9 @@ private:
     QStackedWidget *m_stack = nullptr;
     QLabel *m_clerkLabel = nullptr;
     QLabel *m_caseLabel = nullptr;
+    QLabel *m_platformLabel = nullptr;
+    QWidget *m_help = nullptr;
+    PlatformStatus *m_platformStatus = nullptr;
     TodayPage *m_today = nullptr;
     NewCasePage *m_newCase = nullptr;
     CapturePane *m_capture = nullptr;

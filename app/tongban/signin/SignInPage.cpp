@@ -120,6 +120,14 @@ void SignInPage::showLocked(const QString &account, const QString &clerkName, co
     m_password->setFocus();
 }
 
+void SignInPage::showLockedByClerk(const QString &account, const QString &clerkName)
+{
+    showLocked(account, clerkName);
+    m_message->setText(tr("Locked by %1. Only %1 can unlock it; another clerk must sign out "
+                          "first.")
+                           .arg(clerkName));
+}
+
 void SignInPage::showError(const QString &message)
 {
     m_message->setObjectName(QStringLiteral("warning"));

@@ -28,6 +28,8 @@ public:
     /// Locked for \a account: only the password can be typed. \a reason, when given, replaces
     /// the idle-lock explanation (the account signed in at another window).
     void showLocked(const QString &account, const QString &clerkName, const QString &reason = {});
+    /// Locked with the Lock button or Ctrl+L (not "after a period without use").
+    void showLockedByClerk(const QString &account, const QString &clerkName);
     void showError(const QString &message);
     void setBusy(bool busy);
     bool isLocked() const { return m_locked; }

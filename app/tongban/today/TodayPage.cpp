@@ -2,6 +2,7 @@
 
 #include "cases/CaseController.h"
 #include "shell/Card.h"
+#include "shell/PlatformStatus.h"
 
 #include <core/Clock.h>
 #include <core/WorkCalendar.h>
@@ -47,13 +48,15 @@ QTreeWidget *caseList(QWidget *parent, const QString &objectName, const QStringL
     return tree;
 }
 
-QString stateText(CaseDraft::State state)
+QString stateText(CaseDraft::State state, bool numbered = false)
 {
     switch (state) {
     case CaseDraft::State::AwaitingCorrection:
         return TodayPage::tr("Awaiting correction");
     case CaseDraft::State::Complete:
-        return TodayPage::tr("Received, transmitting");
+        // Once the platform gave its number the case is there: not "transmitting" any more.
+        return numbered ? TodayPage::tr("Received, on the platform")
+                        : TodayPage::tr("Received, transmitting");
     case CaseDraft::State::Abandoned:
         return TodayPage::tr("Abandoned");
     case CaseDraft::State::Open:
@@ -174,8 +177,10 @@ TodayPage::TodayPage(App::Workstation &station, const Core::WorkCalendar &calend
     if (platform && platform->outbox()) {
         for (auto signal : { &Platform::Outbox::caseAcknowledged })
             connect(platform->outbox(), signal, this, [this] {
-                if (isVisible())
+                if (isVisible()) {
                     refreshOutbox();
+                    refreshCases(); // the case's number and state
+                }
             });
     }
     refresh();
@@ -355,7 +360,7 @@ void TodayPage::refreshCases()
     for (const CaseSummary &c : m_station.intake().casesOf(m_station.clock().today())) {
         auto *row = new QTreeWidgetItem(m_todayCases,
             { c.caseNumber.isEmpty() ? c.provisionalNumber : c.caseNumber, c.applicantName,
-                stateText(c.state), itemName(c.itemCode) });
+                stateText(c.state, !c.caseNumber.isEmpty()), itemName(c.itemCode) });
         row->setData(0, Qt::UserRole, c.caseId);
         row->setData(0, Qt::UserRole + 1, c.state == CaseDraft::State::AwaitingCorrection);
     }
@@ -443,12 +448,27 @@ void TodayPage::refreshOutbox()
             row->setText(0, tr("%1 (overdue)").arg(row->text(0)));
         }
     }
-    const bool connected
-        = m_platform && m_platform->session() && m_platform->session()->isSignedIn();
+    // Dates and case numbers whole, never "410402-TB…" (issue 14).
+    for (int i = 0; i < 2; ++i)
+        m_mailings->resizeColumnToContents(i);
+    if (m_platformStatus) {
+        // Connected only while the platform's socket is live, never because a token is held.
+        m_connection->setText(m_platformStatus->stateText());
+        return;
+    }
     m_connection->setText(!m_platform || !m_platform->isConfigured()
             ? tr("Not configured")
-            : (connected ? tr("Connected to %1") : tr("Not connected (%1)"))
-                  .arg(m_platform->url().host()));
+            : tr("Not connected (%1)").arg(m_platform->url().host()));
+}
+
+void TodayPage::setPlatformStatus(PlatformStatus *status)
+{
+    m_platformStatus = status;
+    connect(status, &PlatformStatus::changed, this, [this] {
+        if (isVisible())
+            refreshOutbox();
+    });
+    refreshOutbox();
 }
 
 void TodayPage::refreshGuides()

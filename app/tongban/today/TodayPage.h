@@ -17,6 +17,8 @@ class Workstation;
 
 namespace Tongban::Gui {
 
+class PlatformStatus;
+
 class CaseController;
 
 /*!
@@ -37,6 +39,8 @@ class TodayPage : public QWidget
     Q_OBJECT
 
 public:
+    /// What the screen says about the platform (the header's source; may be null).
+    void setPlatformStatus(PlatformStatus *status);
     TodayPage(App::Workstation &station, const Core::WorkCalendar &calendar, CaseController &cases,
         App::PlatformLink *platform, QWidget *parent = nullptr);
 
@@ -49,6 +53,7 @@ signals:
     void caseRequested(const QString &caseId, bool forCorrection);
 
 private:
+    PlatformStatus *m_platformStatus = nullptr;
     void refreshCases();
     void refreshOutbox();
     void refreshGuides();

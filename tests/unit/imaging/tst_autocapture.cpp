@@ -16,6 +16,8 @@ private slots:
     void firesOncePerSettledPage();
     void disabledNeverFires();
     void nudgedPageIsNotCapturedTwice();
+    void aPageInPlaceIsNotTakenAgainAfterAHold();
+    void aHoldBeforeAnyFrameHoldsTheFirstPageSeen();
 };
 
 void TestAutoCapture::firesOncePerSettledPage()
@@ -75,6 +77,55 @@ void TestAutoCapture::nudgedPageIsNotCapturedTwice()
     autoCapture.reset();
     for (int i = 0; i < 40; ++i)
         fired += autoCapture.feed({ q }, QSize(1024, 768), false);
+    QCOMPARE(fired, 1);
+}
+
+// Issue 14: revisiting a material, or deleting a page, captured the page still lying there.
+void TestAutoCapture::aPageInPlaceIsNotTakenAgainAfterAHold()
+{
+    // GIVEN a page captured once and still lying on the pad
+    AutoCapture autoCapture;
+    PageQuad q;
+    q.corners = QPolygonF({ { 100, 100 }, { 600, 100 }, { 600, 700 }, { 100, 700 } });
+    int fired = 0;
+    for (int i = 0; i < 20; ++i)
+        fired += autoCapture.feed({ q }, QSize(1024, 768), true);
+    QCOMPARE(fired, 1);
+    // WHEN the clerk deletes the page or goes to another material (the hold)
+    autoCapture.requireNewPage();
+    for (int i = 0; i < 60; ++i)
+        fired += autoCapture.feed({ q }, QSize(1024, 768), true);
+    // THEN the page lying there is not taken again
+    QCOMPARE(fired, 1);
+    QVERIFY(autoCapture.isHolding());
+    // WHEN the page is lifted and a page is laid again
+    for (int i = 0; i < 5; ++i)
+        fired += autoCapture.feed({}, QSize(1024, 768), true);
+    for (int i = 0; i < 20; ++i)
+        fired += autoCapture.feed({ q }, QSize(1024, 768), true);
+    // THEN that newly placed page is captured, once
+    QCOMPARE(fired, 2);
+    QVERIFY(!autoCapture.isHolding());
+}
+
+void TestAutoCapture::aHoldBeforeAnyFrameHoldsTheFirstPageSeen()
+{
+    // GIVEN a screen just opened (hold before any frame) with a page left on the pad
+    AutoCapture autoCapture;
+    autoCapture.requireNewPage();
+    PageQuad q;
+    q.corners = QPolygonF({ { 100, 100 }, { 600, 100 }, { 600, 700 }, { 100, 700 } });
+    int fired = 0;
+    // WHEN it lies still for many frames with nobody there
+    for (int i = 0; i < 100; ++i)
+        fired += autoCapture.feed({ q }, QSize(1024, 768), true);
+    // THEN nothing is captured
+    QCOMPARE(fired, 0);
+    // AND a different page laid well apart is captured
+    PageQuad other;
+    other.corners = QPolygonF({ { 500, 50 }, { 1000, 50 }, { 1000, 700 }, { 500, 700 } });
+    for (int i = 0; i < 20; ++i)
+        fired += autoCapture.feed({ other }, QSize(1024, 768), true);
     QCOMPARE(fired, 1);
 }
 

@@ -119,6 +119,7 @@ private slots:
     void transmissionIsOneStep();
     void aWaybillIsRecordedWithItsPlatformRequest();
     void aSaveNeverLosesTheOfficialNumber();
+    void onlyACaseWithoutPagesCanBeCancelled();
 
 private:
     /// A case of \a station whose first notice listed the application (a failed point) and
@@ -377,6 +378,36 @@ void TestIntake::draftSurvivesReopening()
     // a case no longer open is not resumed
     QVERIFY(station.store->markComplete(*loaded));
     QVERIFY(station.store->resumeCaseId().isEmpty());
+}
+
+// Issue 14: the applicant left before anything was captured; the clerk cancels the case.
+void TestIntake::onlyACaseWithoutPagesCanBeCancelled()
+{
+    Station station;
+    station.open();
+    // GIVEN a case with a page and one without
+    CaseDraft withPage = station.store->start(kItem, {}, kWindow, QStringLiteral("clerk")).value();
+    QVERIFY(station.store->addPage(
+        withPage, QStringLiteral("application"), "page-a", QStringLiteral("image/jpeg")));
+    CaseDraft empty = station.store->start(kItem, {}, kWindow, QStringLiteral("clerk")).value();
+    // WHEN the clerk cancels each
+    const Core::Status refused = station.store->abandon(withPage, QStringLiteral("left"));
+    const Core::Status done = station.store->abandon(empty, QStringLiteral("left"));
+    // THEN the one with a page is refused and unchanged, the other is kept as abandoned
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, int(WrongState));
+    QCOMPARE(station.store->load(withPage.caseId)->state, CaseDraft::State::Open);
+    QVERIFY2(done, qPrintable(done ? QString() : done.error().toString()));
+    QCOMPARE(station.store->load(empty.caseId)->state, CaseDraft::State::Abandoned);
+    // AND the trail has it, and a cancelled case is never resumed or cancelled twice
+    bool audited = false;
+    for (const Security::AuditRecord &record : station.audit->recent(20))
+        audited = audited
+            || (record.action == QLatin1String("case.abandon")
+                && record.object == empty.provisionalNumber);
+    QVERIFY(audited);
+    QVERIFY(station.store->resumeCaseId() != empty.caseId);
+    QVERIFY(!station.store->abandon(empty, QStringLiteral("again")));
 }
 
 void TestIntake::pagesGoWithTheirMaterialInOneTransaction()

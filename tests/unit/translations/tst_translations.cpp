@@ -88,6 +88,30 @@ private slots:
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 
+    // Issue 14: one vocabulary (GLOSSARY.md). The window says 上传与寄送 and 视频协助; diagnose
+    // said 发件箱 and 视频帮办. And no ASCII colon or bracket against Chinese text.
+    void oneVocabularyAndChinesePunctuation()
+    {
+        const QList<Message> messages
+            = readTs(QStringLiteral(TONGBAN_TRANSLATIONS_DIR "/tongban_zh_CN.ts"));
+        static const QRegularExpression asciiBeside(
+            QStringLiteral("[\\x{4e00}-\\x{9fff}][:(]|\\)[\\x{4e00}-\\x{9fff}]"));
+        QStringList problems;
+        for (const Message &message : messages) {
+            const QString text = message.translations.join(QString());
+            for (const QString &word : { QStringLiteral("发件箱"), QStringLiteral("视频帮办") }) {
+                if (text.contains(word))
+                    problems << word + QStringLiteral(": ") + message.source;
+            }
+            // "(&C)" is how Chinese Qt shows a mnemonic.
+            QString withoutMnemonic = text;
+            withoutMnemonic.remove(QRegularExpression(QStringLiteral("\\(&[A-Za-z]\\)")));
+            if (asciiBeside.match(withoutMnemonic).hasMatch())
+                problems << QStringLiteral("ASCII punctuation: ") + text;
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
     void applicationStartsInChinese()
     {
         // GIVEN no language configured WHEN translations are installed THEN zh_CN is used
