@@ -967,32 +967,6 @@ As a credit code: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Commands:
-  calendar check YYYY-MM-DD      is the date a working day?
-  calendar add YYYY-MM-DD N      the date N working days later
-  calendar years                 the years the calendar in force covers (built-in or
-                                 from the platform), and any year missing
-  id check NUMBER                validate an identity number or credit code
-  audit verify                   check the audit trail&apos;s hash chain
-  storage check                  database integrity and every page&apos;s hash
-  catalog validate FILE          check a catalogue, listing every problem
-  catalog import FILE            validate and put a catalogue in force
-  catalog search QUERY           find items (name, code, keyword, pinyin initials)
-  catalog diff OLD NEW           what changed (files or stored version labels)
-  catalog versions               the catalogues stored here
-  outbox status                  cases waiting for the platform, by state
-  outbox flush URL ACCOUNT WINDOW  transmit now, ignoring backoff (keychain session)
-  imaging detect FILE...         pages found in pictures, with quality verdicts
-  imaging process FILE...        pictures to pages: --out DIR, --pdf FILE, --dpi N,
-                                 --mode colour|grey|bw|auto
-  devices list                   document cameras and scanners this computer sees
-  diagnose                       check this window: disk, database, audit trail,
-                                 platform, certificate, clock, keychain, printer,
-                                 camera, scanner, headset, microphone
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Tongban Workstation console.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1070,6 +1044,34 @@ As a credit code: %2</source>
     </message>
     <message>
         <source>Not used at this window (tongban.conf [devices] absent).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands:
+  calendar check YYYY-MM-DD      is the date a working day?
+  calendar add YYYY-MM-DD N      the date N working days later
+  calendar years                 the years the calendar in force covers (built-in or
+                                 from the platform), and any year missing
+  id check NUMBER                validate an identity number or credit code
+  audit verify                   check the audit trail&apos;s hash chain
+  storage check                  database integrity and every page&apos;s hash
+  catalog validate FILE          check a catalogue, listing every problem
+  catalog import FILE            validate and put a catalogue in force
+  catalog search QUERY           find items (name, code, keyword, pinyin initials)
+  catalog diff OLD NEW           what changed (files or stored version labels)
+  catalog versions               the catalogues stored here
+  outbox status                  cases waiting for the platform, by state
+  outbox flush URL ACCOUNT WINDOW  transmit now, ignoring backoff (keychain session)
+  imaging detect FILE...         pages found in pictures, with quality verdicts
+  imaging process FILE...        pictures to pages: --out DIR, --pdf FILE, --dpi N,
+                                 --mode colour|grey|bw|auto
+  devices list                   document cameras and scanners this computer sees
+  setup --window ID --name NAME  this window&apos;s identity, over the hall&apos;s settings
+                                 (/etc/xdg/tongban/tongban.conf)
+  diagnose                       check this window: disk, database, audit trail,
+                                 platform, certificate, clock, keychain, printer,
+                                 camera, scanner, headset, microphone, settings
+</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1592,10 +1594,6 @@ Material: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Capture (Space)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Lay the page again under the camera: the next capture replaces page %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1770,10 +1768,6 @@ Material: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ctrl+D</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sample with the review points</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1782,15 +1776,7 @@ Material: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ctrl+Up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Next material</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ctrl+Down</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -2770,6 +2756,43 @@ Bring it by %2%3.</source>
     </message>
 </context>
 <context>
+    <name>Tongban::Gui::PlatformStatus</name>
+    <message>
+        <source>Platform not configured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in to the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the platform…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform unreachable since %1, reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n case(s) waiting</source>
+        <translation>
+            <numerusform> · %n case waiting</numerusform>
+            <numerusform> · %n cases waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n case(s) not sent</source>
+        <translation>
+            <numerusform> · %n case not sent</numerusform>
+            <numerusform> · %n cases not sent</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tongban::Gui::SignInPage</name>
     <message>
         <source>Your own clerk account</source>
@@ -3045,10 +3068,6 @@ Bring it by %2%3.</source>
     </message>
     <message>
         <source>Not configured</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connected to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4082,43 +4101,6 @@ Bring it by %2%3.</source>
     <message>
         <source>The call recording could not be saved. Check the free space of the workstation&apos;s disk and tell IT staff.</source>
         <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Tongban::Gui::PlatformStatus</name>
-    <message>
-        <source>Platform not configured</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not signed in to the platform</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connecting to the platform…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Platform connected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Platform unreachable since %1, reconnecting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source> · %n case(s) waiting</source>
-        <translation>
-            <numerusform> · %n case waiting</numerusform>
-            <numerusform> · %n cases waiting</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source> · %n case(s) not sent</source>
-        <translation>
-            <numerusform> · %n case not sent</numerusform>
-            <numerusform> · %n cases not sent</numerusform>
-        </translation>
     </message>
 </context>
 </TS>

@@ -963,52 +963,6 @@ As a credit code: %2</source>
         <translation>现行工作日历：%1</translation>
     </message>
     <message>
-        <source>Commands:
-  calendar check YYYY-MM-DD      is the date a working day?
-  calendar add YYYY-MM-DD N      the date N working days later
-  calendar years                 the years the calendar in force covers (built-in or
-                                 from the platform), and any year missing
-  id check NUMBER                validate an identity number or credit code
-  audit verify                   check the audit trail&apos;s hash chain
-  storage check                  database integrity and every page&apos;s hash
-  catalog validate FILE          check a catalogue, listing every problem
-  catalog import FILE            validate and put a catalogue in force
-  catalog search QUERY           find items (name, code, keyword, pinyin initials)
-  catalog diff OLD NEW           what changed (files or stored version labels)
-  catalog versions               the catalogues stored here
-  outbox status                  cases waiting for the platform, by state
-  outbox flush URL ACCOUNT WINDOW  transmit now, ignoring backoff (keychain session)
-  imaging detect FILE...         pages found in pictures, with quality verdicts
-  imaging process FILE...        pictures to pages: --out DIR, --pdf FILE, --dpi N,
-                                 --mode colour|grey|bw|auto
-  devices list                   document cameras and scanners this computer sees
-  diagnose                       check this window: disk, database, audit trail,
-                                 platform, certificate, clock, keychain, printer,
-                                 camera, scanner, headset, microphone
-</source>
-        <translation>命令：
-  calendar check YYYY-MM-DD      该日期是否为工作日
-  calendar add YYYY-MM-DD N      该日期之后第 N 个工作日
-  calendar years                 现行日历（内置或来自平台）覆盖的年份，以及缺少的年份
-  id check NUMBER                校验身份证号码或统一社会信用代码
-  audit verify                   校验留痕记录的哈希链
-  storage check                  数据库完整性及每页材料的哈希
-  catalog validate FILE          检查事项清单，列出全部问题
-  catalog import FILE            校验并启用事项清单
-  catalog search QUERY           查找事项（名称、编码、关键词、拼音首字母）
-  catalog diff OLD NEW           两个清单的差异（文件或已存版本号）
-  catalog versions               本机保存的清单版本
-  outbox status                  等待提交平台的办件（按办件编号、状态）
-  outbox flush URL ACCOUNT WINDOW  立即提交，不等待重试间隔（使用钥匙环中的会话）
-  imaging detect FILE...         图片中找到的页面及质量结论
-  imaging process FILE...        图片转为页面：--out 目录、--pdf 文件、--dpi N、
-                                 --mode colour|grey|bw|auto
-  devices list                   本机可见的高拍仪和扫描仪
-  diagnose                       检查本窗口：磁盘、数据库、留痕记录、平台、证书、
-                                 时钟、钥匙环、打印机、高拍仪、扫描仪、耳机、麦克风
-</translation>
-    </message>
-    <message>
         <source>Tongban Workstation console.</source>
         <translation>通办工作站命令行工具。</translation>
     </message>
@@ -1087,6 +1041,56 @@ As a credit code: %2</source>
     <message>
         <source>Not used at this window (tongban.conf [devices] absent).</source>
         <translation>本窗口不使用此设备（tongban.conf [devices] absent）。</translation>
+    </message>
+    <message>
+        <source>Commands:
+  calendar check YYYY-MM-DD      is the date a working day?
+  calendar add YYYY-MM-DD N      the date N working days later
+  calendar years                 the years the calendar in force covers (built-in or
+                                 from the platform), and any year missing
+  id check NUMBER                validate an identity number or credit code
+  audit verify                   check the audit trail&apos;s hash chain
+  storage check                  database integrity and every page&apos;s hash
+  catalog validate FILE          check a catalogue, listing every problem
+  catalog import FILE            validate and put a catalogue in force
+  catalog search QUERY           find items (name, code, keyword, pinyin initials)
+  catalog diff OLD NEW           what changed (files or stored version labels)
+  catalog versions               the catalogues stored here
+  outbox status                  cases waiting for the platform, by state
+  outbox flush URL ACCOUNT WINDOW  transmit now, ignoring backoff (keychain session)
+  imaging detect FILE...         pages found in pictures, with quality verdicts
+  imaging process FILE...        pictures to pages: --out DIR, --pdf FILE, --dpi N,
+                                 --mode colour|grey|bw|auto
+  devices list                   document cameras and scanners this computer sees
+  setup --window ID --name NAME  this window&apos;s identity, over the hall&apos;s settings
+                                 (/etc/xdg/tongban/tongban.conf)
+  diagnose                       check this window: disk, database, audit trail,
+                                 platform, certificate, clock, keychain, printer,
+                                 camera, scanner, headset, microphone, settings
+</source>
+        <translation>命令：
+  calendar check YYYY-MM-DD      该日期是否为工作日
+  calendar add YYYY-MM-DD N      该日期之后第 N 个工作日
+  calendar years                 现行日历（内置或来自平台）覆盖的年份，以及缺少的年份
+  id check NUMBER                校验身份证号码或统一社会信用代码
+  audit verify                   校验留痕记录的哈希链
+  storage check                  数据库完整性及每页材料的哈希
+  catalog validate FILE          检查事项清单，列出全部问题
+  catalog import FILE            校验并启用事项清单
+  catalog search QUERY           查找事项（名称、编码、关键词、拼音首字母）
+  catalog diff OLD NEW           两个清单的差异（文件或已存版本号）
+  catalog versions               本机保存的清单版本
+  outbox status                  等待提交平台的办件（按办件编号、状态）
+  outbox flush URL ACCOUNT WINDOW  立即提交，不等待重试间隔（使用钥匙环中的会话）
+  imaging detect FILE...         图片中找到的页面及质量结论
+  imaging process FILE...        图片转为页面：--out 目录、--pdf 文件、--dpi N、
+                                 --mode colour|grey|bw|auto
+  devices list                   本机可见的高拍仪和扫描仪
+  setup --window ID --name NAME  设置本窗口的标识，覆盖大厅统一设置
+                                 （/etc/xdg/tongban/tongban.conf）
+  diagnose                       检查本窗口：磁盘、数据库、留痕记录、平台、证书、
+                                 时钟、钥匙环、打印机、高拍仪、扫描仪、耳机、麦克风、设置
+</translation>
     </message>
 </context>
 <context>
@@ -1608,10 +1612,6 @@ Material: %3</source>
         <translation>纸张放稳后自动拍摄</translation>
     </message>
     <message>
-        <source>Capture (Space)</source>
-        <translation>拍摄（空格）</translation>
-    </message>
-    <message>
         <source>Lay the page again under the camera: the next capture replaces page %1.</source>
         <translation>请把该页重新放到高拍仪下：下一次拍摄将替换第 %1 页。</translation>
     </message>
@@ -1786,10 +1786,6 @@ Material: %3</source>
         <translation>去出具结果</translation>
     </message>
     <message>
-        <source>Ctrl+D</source>
-        <translation>Ctrl+D</translation>
-    </message>
-    <message>
         <source>Sample with the review points</source>
         <translation>示范文本与审查要点</translation>
     </message>
@@ -1798,16 +1794,8 @@ Material: %3</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <source>Ctrl+Up</source>
-        <translation>Ctrl+↑</translation>
-    </message>
-    <message>
         <source>Next material</source>
         <translation>下一项材料</translation>
-    </message>
-    <message>
-        <source>Ctrl+Down</source>
-        <translation>Ctrl+↓</translation>
     </message>
     <message numerus="yes">
         <source>To the decision · %n left</source>
@@ -2783,6 +2771,41 @@ Bring it by %2%3.</source>
     </message>
 </context>
 <context>
+    <name>Tongban::Gui::PlatformStatus</name>
+    <message>
+        <source>Platform not configured</source>
+        <translation>平台未配置</translation>
+    </message>
+    <message>
+        <source>Not signed in to the platform</source>
+        <translation>未登录平台</translation>
+    </message>
+    <message>
+        <source>Connecting to the platform…</source>
+        <translation>正在连接平台…</translation>
+    </message>
+    <message>
+        <source>Platform connected</source>
+        <translation>平台已连接</translation>
+    </message>
+    <message>
+        <source>Platform unreachable since %1, reconnecting</source>
+        <translation>平台自 %1 起连接中断，正在重连</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n case(s) waiting</source>
+        <translation>
+            <numerusform> · %n 件办件待提交</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n case(s) not sent</source>
+        <translation>
+            <numerusform> · %n 件办件未能提交</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tongban::Gui::SignInPage</name>
     <message>
         <source>Your own clerk account</source>
@@ -3052,10 +3075,6 @@ Bring it by %2%3.</source>
     <message>
         <source>Not configured</source>
         <translation>未配置</translation>
-    </message>
-    <message>
-        <source>Connected to %1</source>
-        <translation>已连接 %1</translation>
     </message>
     <message>
         <source>Not connected (%1)</source>
@@ -4085,41 +4104,6 @@ Bring it by %2%3.</source>
     <message>
         <source>The call recording could not be saved. Check the free space of the workstation&apos;s disk and tell IT staff.</source>
         <translation>通话录像无法保存。请检查工作站磁盘的剩余空间，并告知信息技术人员。</translation>
-    </message>
-</context>
-<context>
-    <name>Tongban::Gui::PlatformStatus</name>
-    <message>
-        <source>Platform not configured</source>
-        <translation>平台未配置</translation>
-    </message>
-    <message>
-        <source>Not signed in to the platform</source>
-        <translation>未登录平台</translation>
-    </message>
-    <message>
-        <source>Connecting to the platform…</source>
-        <translation>正在连接平台…</translation>
-    </message>
-    <message>
-        <source>Platform connected</source>
-        <translation>平台已连接</translation>
-    </message>
-    <message>
-        <source>Platform unreachable since %1, reconnecting</source>
-        <translation>平台自 %1 起连接中断，正在重连</translation>
-    </message>
-    <message numerus="yes">
-        <source> · %n case(s) waiting</source>
-        <translation>
-            <numerusform> · %n 件办件待提交</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source> · %n case(s) not sent</source>
-        <translation>
-            <numerusform> · %n 件办件未能提交</numerusform>
-        </translation>
     </message>
 </context>
 </TS>
