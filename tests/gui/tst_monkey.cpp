@@ -102,8 +102,12 @@ private slots:
                 return;
             }
             const QList<QAbstractButton *> buttons = modal->findChildren<QAbstractButton *>();
+            // Queued, not clicked here: a button that opens a dialog of its own (the print
+            // preview's page setup) would run its event loop inside this timer's slot, and a
+            // timer is not delivered again while its slot runs, so nobody would answer it.
             if (!buttons.isEmpty() && random.bounded(2) == 0)
-                buttons.at(random.bounded(int(buttons.size())))->click();
+                QMetaObject::invokeMethod(buttons.at(random.bounded(int(buttons.size()))),
+                    &QAbstractButton::click, Qt::QueuedConnection);
             else if (auto *dialog = qobject_cast<QDialog *>(modal))
                 dialog->reject();
             else
