@@ -1,6 +1,7 @@
 #include "IntakeStore.h"
 
 #include "Tr.h"
+#include "internal/CaseChanges.h"
 
 #include <core/Hash.h>
 
@@ -48,59 +49,6 @@ Status toStatus(const Result<T> &result)
     return {};
 }
 
-QString maskName(const QString &name)
-{
-    if (name.size() <= 1)
-        return name.isEmpty() ? QString() : QStringLiteral("*");
-    return name.left(1) + QString(name.size() - 1, QLatin1Char('*'));
-}
-
-QString maskKeepingEnds(const QString &text, int head, int tail)
-{
-    if (text.size() <= head + tail)
-        return QString(text.size(), QLatin1Char('*'));
-    return text.left(head) + QString(text.size() - head - tail, QLatin1Char('*'))
-        + text.right(tail);
-}
-
-/// One party field as the audit trail may show it (000 §14 trail, personal data masked).
-QString maskedField(const QString &key, const QString &value)
-{
-    if (value.isEmpty())
-        return QStringLiteral("-");
-    if (key == QLatin1String("name") || key == QLatin1String("representative"))
-        return maskName(value);
-    if (key == QLatin1String("idNumber"))
-        return maskKeepingEnds(value, 6, 4);
-    if (key == QLatin1String("phone"))
-        return maskKeepingEnds(value, 3, 4);
-    return value; // kind, credit code (a public register number)
-}
-
-QString variantText(const QVariant &value)
-{
-    if (!value.isValid())
-        return QStringLiteral("-");
-    if (value.typeId() == QMetaType::Bool)
-        return value.toBool() ? QStringLiteral("yes") : QStringLiteral("no");
-    return value.toString();
-}
-
-QString verdictText(const ReviewVerdict &v)
-{
-    switch (v.verdict) {
-    case ReviewVerdict::Verdict::Pass:
-        return QStringLiteral("pass");
-    case ReviewVerdict::Verdict::Fail:
-        return QStringLiteral("fail %1%2")
-            .arg(v.deficiencyCode,
-                v.remark.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(v.remark));
-    case ReviewVerdict::Verdict::Unmarked:
-        break;
-    }
-    return QStringLiteral("unmarked");
-}
-
 Error lockedError(const QString &detail)
 {
     return Error { Locked,
@@ -114,15 +62,6 @@ bool recordedDiffers(const CaseDraft &before, const CaseDraft &after)
 {
     return before.materials != after.materials || before.facts != after.facts
         || before.partiesJson() != after.partiesJson();
-}
-
-MaterialState stateOf(const CaseDraft &draft, const QString &materialId)
-{
-    if (const MaterialState *m = draft.material(materialId))
-        return *m;
-    MaterialState empty;
-    empty.materialId = materialId;
-    return empty;
 }
 
 } // namespace
@@ -301,88 +240,14 @@ Status IntakeStore::auditChanges(const CaseDraft &before, CaseDraft &after)
 {
     if (Status s = noteHandover(after); !s)
         return s;
-    QStringList facts;
-    QStringList keys = before.facts.keys() + after.facts.keys();
-    keys.removeDuplicates();
-    keys.sort();
-    for (const QString &key : std::as_const(keys)) {
-        const QVariant was = before.facts.value(key);
-        const QVariant now = after.facts.value(key);
-        if (was != now)
-            facts << QStringLiteral("%1: %2 -> %3").arg(key, variantText(was), variantText(now));
-    }
-    if (!facts.isEmpty()) {
-        if (Status s = audit(after, QStringLiteral("case.facts"), facts.join(QStringLiteral("; ")));
-            !s)
+    for (const Internal::CaseChange &change : Internal::describeChanges(before, after)) {
+        if (Status s = audit(after, change.action, change.detail); !s)
             return s;
-    }
-    QStringList ids;
-    for (const MaterialState &m : before.materials)
-        ids << m.materialId;
-    for (const MaterialState &m : after.materials)
-        ids << m.materialId;
-    ids.removeDuplicates();
-    for (const QString &id : std::as_const(ids)) {
-        const MaterialState was = stateOf(before, id);
-        const MaterialState now = stateOf(after, id);
-        if (was == now)
-            continue;
-        QList<std::pair<QString, QString>> acts;
-        if (was.absent != now.absent)
-            acts.append({ QStringLiteral("material.absent"),
-                QStringLiteral("%1 %2").arg(
-                    id, now.absent ? QStringLiteral("absent") : QStringLiteral("present")) });
-        if (was.tolerated != now.tolerated)
-            acts.append({ QStringLiteral("material.tolerated"),
-                QStringLiteral("%1 %2").arg(
-                    id, now.tolerated ? QStringLiteral("on") : QStringLiteral("off")) });
-        if (was.commitment != now.commitment)
-            acts.append({ QStringLiteral("material.commitment"),
-                QStringLiteral("%1: %2").arg(id, now.commitment) });
-        if (was.originalVerified != now.originalVerified)
-            acts.append({ QStringLiteral("material.original"),
-                QStringLiteral("%1 %2").arg(id,
-                    now.originalVerified ? QStringLiteral("verified")
-                                         : QStringLiteral("not verified")) });
-        QStringList points = was.verdicts.keys() + now.verdicts.keys();
-        points.removeDuplicates();
-        points.sort();
-        for (const QString &point : std::as_const(points)) {
-            const ReviewVerdict v = now.verdicts.value(point);
-            if (was.verdicts.value(point) != v)
-                acts.append({ QStringLiteral("review.mark"),
-                    QStringLiteral("%1 %2 %3").arg(id, point, verdictText(v)) });
-        }
-        if (was.pages != now.pages && was.pages.size() == now.pages.size())
-            acts.append({ QStringLiteral("page.reorder"), id });
-        for (const auto &[action, detail] : std::as_const(acts)) {
-            if (Status s = audit(after, action, detail); !s)
-                return s;
-        }
     }
     // The applicant and agent are audited once the clerk has left the New case
     // screen (not at every keystroke), and always before a notice.
-    if (after.screen != QLatin1String("newCase")) {
-        const QJsonObject parties = after.partiesJson();
-        if (parties != after.auditedParties) {
-            QStringList changes;
-            for (const QString &party : { QStringLiteral("applicant"), QStringLiteral("agent") }) {
-                const QJsonObject was = after.auditedParties.value(party).toObject();
-                const QJsonObject now = parties.value(party).toObject();
-                for (auto it = now.begin(); it != now.end(); ++it) {
-                    const QString value = it.value().toString();
-                    if (was.value(it.key()).toString() != value)
-                        changes << QStringLiteral("%1.%2 %3")
-                                       .arg(party, it.key(), maskedField(it.key(), value));
-                }
-            }
-            if (Status s
-                = audit(after, QStringLiteral("case.parties"), changes.join(QStringLiteral("; ")));
-                !s)
-                return s;
-            after.auditedParties = parties;
-        }
-    }
+    if (after.screen != QLatin1String("newCase"))
+        after.auditedParties = after.partiesJson();
     return {};
 }
 
@@ -423,7 +288,8 @@ Status IntakeStore::save(CaseDraft &draft)
             for (const MaterialState &m : draft.materials)
                 ids << m.materialId;
             for (const QString &id : std::as_const(ids)) {
-                if (!was.isMaterialOpen(id) && stateOf(was, id) != stateOf(draft, id))
+                if (!was.isMaterialOpen(id)
+                    && Internal::materialStateOf(was, id) != Internal::materialStateOf(draft, id))
                     return lockedError(QStringLiteral("material %1 of %2").arg(id, draft.caseId));
             }
         }
