@@ -53,7 +53,60 @@ Hub::Hub(const HubConfig &config)
     : m_config(config)
 { }
 
-Hub::~Hub() = default;
+Hub::~Hub()
+{
+    // A connection still streaming an upload writes to the services on its way out.
+    delete m_server;
+    m_server = nullptr;
+}
+
+namespace {
+
+/// A streamed body's answer gets what every answer gets (Hub::finish).
+class FinishingSink : public BodySink
+{
+public:
+    FinishingSink(std::unique_ptr<BodySink> inner, std::function<HttpResponse(HttpResponse)> finish)
+        : m_inner(std::move(inner))
+        , m_finish(std::move(finish))
+    { }
+    bool write(QByteArrayView data) override { return m_inner->write(data); }
+    HttpResponse finish() override { return m_finish(m_inner->finish()); }
+    void abort() override { m_inner->abort(); }
+
+private:
+    std::unique_ptr<BodySink> m_inner;
+    std::function<HttpResponse(HttpResponse)> m_finish;
+};
+
+} // namespace
+
+std::unique_ptr<BodySink> Hub::openBodyStream(
+    const HttpRequest &head, std::optional<HttpResponse> *refusal)
+{
+    // Only a tus PATCH streams (§6); every other body is buffered under its route's cap.
+    static const QString prefix = QStringLiteral("/api/v1/uploads/");
+    if (head.method != "PATCH" || !head.path.startsWith(prefix))
+        return nullptr;
+    const QString uploadId = head.path.mid(prefix.size());
+    const auto refuse = [&](HttpResponse response) {
+        *refusal = finish(head, std::move(response));
+        return nullptr;
+    };
+    if (uploadId.isEmpty() || uploadId.contains(QLatin1Char('/')))
+        return refuse(notFound(head.path));
+    if (head.header(QByteArrayLiteral("Tus-Resumable")) != QByteArrayLiteral("1.0.0"))
+        return refuse(route(head)); // the router's 412
+    HttpResponse error;
+    const auto context = m_accounts->authenticate(head, &error);
+    if (!context)
+        return refuse(error);
+    auto begun = m_uploads->beginPatch(head, uploadId, *context);
+    if (auto *answer = std::get_if<HttpResponse>(&begun))
+        return refuse(*answer);
+    return std::make_unique<FinishingSink>(std::move(std::get<std::unique_ptr<BodySink>>(begun)),
+        [this, head](HttpResponse response) { return finish(head, std::move(response)); });
+}
 
 Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
 {
@@ -175,15 +228,27 @@ Core::Result<quint16> Hub::listen(
             [](const QByteArray &method, const QString &path) { return bodyLimit(method, path); },
             [this](std::unique_ptr<QWebSocket> socket) { m_events->accept(std::move(socket)); },
             this);
+        m_server->setBodyStreamer(
+            [this](const HttpRequest &head, std::optional<HttpResponse> *refusal) {
+                return openBodyStream(head, refusal);
+            });
     }
     return m_server->listen(address, port, sslConfiguration);
 }
 
 qint64 Hub::bodyLimit(const QByteArray &method, const QString &path)
 {
-    // A tus chunk (§6) is the only body larger than a JSON document.
+    // A tus PATCH (§6) streams to disk (openBodyStream): up to a whole page file; the
+    // upload's own Upload-Length - Upload-Offset is checked before its first byte.
     if (method == "PATCH" && path.startsWith(QLatin1String("/api/v1/uploads/")))
-        return Limits::MaxChunkBytes;
+        return Limits::MaxPatchBytes;
+    // Binary bodies of calls (§11.1, §11.2), kept in memory under the hub's body budget.
+    if (method == "PUT" && path.startsWith(QLatin1String("/api/v1/calls/"))) {
+        if (path.contains(QLatin1String("/recording/chunks/")))
+            return Limits::MaxChunkBytes;
+        if (path.contains(QLatin1String("/pages/")))
+            return Limits::MaxUploadBytes;
+    }
     return Limits::MaxJsonBodyBytes;
 }
 

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QThreadPool;
 
@@ -85,6 +86,9 @@ private:
     /// What every answer gets: WWW-Authenticate on 401, Tus-Resumable, Date.
     HttpResponse finish(const HttpRequest &request, HttpResponse response);
     HttpResponse routeAuthenticated(const HttpRequest &request, const AuthContext &context);
+    /// The sink a tus PATCH's body streams into once its head is accepted (issue 13).
+    std::unique_ptr<BodySink> openBodyStream(
+        const HttpRequest &head, std::optional<HttpResponse> *refusal);
 
     HubConfig m_config;
     std::unique_ptr<Core::Clock> m_ownClock;

@@ -27,6 +27,11 @@ struct HttpLimits
     int writeTimeoutMs = 30000;
     int maxConnectionsPerAddress = 128; ///< more from one address: refused (closed at once)
     int maxConnections = 8192; ///< more in all: refused
+    /// Request bodies kept in memory (all but streamed tus PATCHes) across all connections:
+    /// a request whose body would pass it is answered 503 with Retry-After before its body
+    /// is read (a chunked body: as soon as it would).
+    qint64 maxBufferedBodyBytes = 256 * 1024 * 1024;
+    int busyRetryAfterSecs = 5; ///< Retry-After of that 503
     qint64 maxWebSocketFrameBytes = 64 * 1024; ///< events socket (§10): close 1009
     qint64 maxWebSocketMessageBytes = 256 * 1024;
 };

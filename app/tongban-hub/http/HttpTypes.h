@@ -46,6 +46,23 @@ struct HttpResponse
     QByteArray header(const QByteArray &name) const;
 };
 
+/*!
+ * A request body taken as it arrives instead of kept in memory (issue 13: a tus PATCH may
+ * carry a whole page file). The HTTP layer opens one after the head, once the handler has
+ * accepted the request (ownership, offset, ...), and hands it the body in pieces of at most
+ * 64 KiB. Exactly one of finish() (the whole body arrived: the answer) or abort() (the
+ * connection closed, stalled or sent a malformed body: no answer) is called.
+ */
+class BodySink
+{
+public:
+    virtual ~BodySink() = default;
+    /// The next bytes of the body; false: stop reading, finish() says why.
+    virtual bool write(QByteArrayView data) = 0;
+    virtual HttpResponse finish() = 0;
+    virtual void abort() = 0;
+};
+
 /// The JSON success body with Content-Type application/json; charset=utf-8.
 HttpResponse jsonResponse(int status, const QJsonObject &body);
 /// A response without a body (204, 304, tus answers).
@@ -63,8 +80,11 @@ HttpResponse internalError(const QString &detail);
 /// Limits of the contract (§1, §6).
 namespace Limits {
 inline constexpr qsizetype MaxJsonBodyBytes = 1024 * 1024;
-inline constexpr qsizetype MaxChunkBytes = 8 * 1024 * 1024;
+inline constexpr qsizetype MaxChunkBytes = 8 * 1024 * 1024; ///< a recording chunk (§11.1)
 inline constexpr qint64 MaxUploadBytes = 64 * 1024 * 1024;
+/// The largest tus PATCH (§6): a whole page file. Streamed to disk, never buffered; the
+/// upload's own Upload-Length - Upload-Offset is the real cap of each PATCH.
+inline constexpr qint64 MaxPatchBytes = MaxUploadBytes;
 } // namespace Limits
 
 // Pure parsing functions (no I/O), the surface a fuzz target exercises.

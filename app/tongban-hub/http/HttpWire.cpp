@@ -187,6 +187,7 @@ ChunkedDecoder::Result ChunkedDecoder::feed(
             body->append(input.sliced(pos, take));
             pos += take;
             m_remaining -= take;
+            m_decoded += take;
             if (m_remaining == 0)
                 m_state = DataEnd;
             continue;
@@ -219,7 +220,7 @@ ChunkedDecoder::Result ChunkedDecoder::feed(
             const qint64 size = digits.toLongLong(&ok, 16);
             if (!ok || size < 0)
                 return finish(Malformed);
-            if (body->size() + size > m_maxBody)
+            if (m_decoded + size > m_maxBody)
                 return finish(TooLarge);
             m_remaining = size;
             m_state = size == 0 ? Trailer : Data;

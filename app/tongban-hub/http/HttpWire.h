@@ -63,7 +63,8 @@ public:
         : m_maxBody(maxBody)
     { }
     enum Result { NeedMore, Done, Malformed, TooLarge };
-    /// Consumes bytes from \a input (how many in \a consumed) and appends data to \a body.
+    /// Consumes bytes from \a input (how many in \a consumed) and appends data to \a body
+    /// (which the caller may empty between calls: the cap counts all data decoded).
     Result feed(QByteArrayView input, qsizetype *consumed, QByteArray *body);
 
 private:
@@ -71,6 +72,7 @@ private:
     State m_state = Size;
     qint64 m_maxBody;
     qint64 m_remaining = 0;
+    qint64 m_decoded = 0; ///< data bytes so far (the body may be handed on piece by piece)
     QByteArray m_line;
 };
 

@@ -59,8 +59,8 @@ HttpResponse limitError(int status)
 {
     switch (status) {
     case 413:
-        return errorResponse(413, QStringLiteral("body_too_large"),
-            QStringLiteral("请求内容过大"), QStringLiteral("body over the route's limit"));
+        return errorResponse(413, QStringLiteral("body_too_large"), QStringLiteral("请求内容过大"),
+            QStringLiteral("body over the route's limit"));
     case 414:
         return errorResponse(414, QStringLiteral("request_line_too_long"),
             QStringLiteral("请求地址过长"), QStringLiteral("request line over the limit"));
@@ -129,7 +129,11 @@ public:
         m_timer.start(limits.headerTimeoutMs);
     }
 
-    ~HttpConnection() override { m_server.released(m_address); }
+    ~HttpConnection() override
+    {
+        dropBody();
+        m_server.released(m_address);
+    }
 
     void startTls(const QSslConfiguration &configuration)
     {
@@ -214,6 +218,22 @@ private:
             dispatch();
             return false;
         }
+        if (m_server.m_streamer) {
+            // The handler decides (ownership, offset, ...) before a byte of the body is read.
+            std::optional<HttpResponse> refusal;
+            m_sink = m_server.m_streamer(m_request, &refusal);
+            if (!m_sink && refusal) {
+                m_state = State::Handling;
+                m_close = true; // the body stays unread
+                const QByteArray method = m_request.method;
+                respond(method, std::move(*refusal));
+                return false;
+            }
+        }
+        if (!m_sink && m_framing.kind == Wire::BodyFraming::Length && !reserve(m_framing.length)) {
+            refuseBusy();
+            return false;
+        }
         if (head->header("Expect").toLower() == "100-continue")
             m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
         m_chunked = Wire::ChunkedDecoder(m_bodyLimit);
@@ -228,6 +248,8 @@ private:
         if (available <= 0)
             return false;
         m_timer.start(m_server.m_limits.bodyProgressTimeoutMs); // progress
+        if (m_sink)
+            return streamBody(available);
         if (m_framing.kind == Wire::BodyFraming::Length) {
             const qint64 want = m_framing.length - m_request.body.size();
             m_request.body.append(m_socket->read(qMin(want, available)));
@@ -241,6 +263,10 @@ private:
         const Wire::ChunkedDecoder::Result result
             = m_chunked.feed(piece, &consumed, &m_request.body);
         m_socket->skip(consumed);
+        if (m_request.body.size() > m_reserved && !reserve(m_request.body.size() - m_reserved)) {
+            refuseBusy();
+            return false;
+        }
         switch (result) {
         case Wire::ChunkedDecoder::NeedMore:
             return true;
@@ -255,6 +281,89 @@ private:
             return false;
         }
         return false;
+    }
+
+    /// A body that goes to m_sink as it arrives: never more than a socket buffer in memory.
+    bool streamBody(qint64 available)
+    {
+        Wire::ChunkedDecoder::Result result = Wire::ChunkedDecoder::NeedMore;
+        bool written = true;
+        if (m_framing.kind == Wire::BodyFraming::Length) {
+            const QByteArray piece = m_socket->read(
+                qMin(m_framing.length - m_streamed, qMin<qint64>(available, Piece)));
+            m_streamed += piece.size();
+            written = m_sink->write(piece);
+            if (m_streamed == m_framing.length)
+                result = Wire::ChunkedDecoder::Done;
+        } else {
+            const QByteArray piece = m_socket->peek(qMin<qint64>(available, Piece));
+            qsizetype consumed = 0;
+            QByteArray data;
+            result = m_chunked.feed(piece, &consumed, &data);
+            m_socket->skip(consumed);
+            m_streamed += data.size();
+            if (!data.isEmpty())
+                written = m_sink->write(data);
+        }
+        if (!written || result == Wire::ChunkedDecoder::Done) {
+            // Done, or the sink stopped (over the upload's length, a disk error): its answer.
+            m_state = State::Handling;
+            m_timer.stop();
+            std::unique_ptr<BodySink> sink = std::move(m_sink);
+            if (!written)
+                m_close = true; // the rest of the body stays unread
+            const QByteArray method = m_request.method;
+            respond(method, sink->finish());
+            return false;
+        }
+        switch (result) {
+        case Wire::ChunkedDecoder::TooLarge:
+            refuse(413);
+            return false;
+        case Wire::ChunkedDecoder::Malformed:
+            refuse(400);
+            return false;
+        default:
+            return true;
+        }
+    }
+
+    bool reserve(qint64 bytes)
+    {
+        if (!m_server.reserveBody(bytes))
+            return false;
+        m_reserved += bytes;
+        return true;
+    }
+
+    /// The body in hand is let go: its memory reservation, or its sink (aborted: it keeps
+    /// what is durable).
+    void dropBody()
+    {
+        if (m_reserved > 0)
+            m_server.releaseBody(m_reserved);
+        m_reserved = 0;
+        m_streamed = 0;
+        if (std::unique_ptr<BodySink> sink = std::move(m_sink))
+            sink->abort();
+    }
+
+    /// 503 with Retry-After: bodies in memory over the hub's budget (issue 13).
+    void refuseBusy()
+    {
+        if (m_server.m_busyRefused++ % 1000 == 0) {
+            qCWarning(lcHub) << "request body refused: bodies in memory over the budget ("
+                             << m_server.m_buffered << "bytes)";
+        }
+        m_state = State::Handling;
+        m_close = true;
+        HttpResponse busy = errorResponse(503, QStringLiteral("server_busy"),
+            QStringLiteral("平台繁忙，请稍后重试"),
+            QStringLiteral("request bodies in memory over the hub's budget"));
+        busy.addHeader(QByteArrayLiteral("Retry-After"),
+            QByteArray::number(m_server.m_limits.busyRetryAfterSecs));
+        const QByteArray method = m_request.method.isEmpty() ? QByteArray("GET") : m_request.method;
+        respond(method, busy);
     }
 
     void dispatch()
@@ -288,6 +397,7 @@ private:
         }
         m_socket->write(Wire::serializeResponse(response, method, m_close));
         m_request = HttpRequest {};
+        dropBody();
         if (m_close) {
             closeAfterWrite();
             return;
@@ -303,6 +413,7 @@ private:
     /// Answers \a status (a limit or a malformed request) and closes: the rest is not read.
     void refuse(int status)
     {
+        dropBody(); // a streamed body cut short keeps what is durable
         m_state = State::Handling;
         m_close = true;
         const QByteArray method = m_request.method.isEmpty() ? QByteArray("GET") : m_request.method;
@@ -378,6 +489,7 @@ private:
             return;
         m_state = State::Gone;
         m_timer.stop();
+        dropBody();
         deleteLater();
     }
 
@@ -391,6 +503,10 @@ private:
     Wire::BodyFraming m_framing;
     Wire::ChunkedDecoder m_chunked { 0 };
     qint64 m_bodyLimit = 0;
+    static constexpr qint64 Piece = 64 * 1024;
+    std::unique_ptr<BodySink> m_sink; ///< a streamed body's destination
+    qint64 m_streamed = 0; ///< body bytes handed to m_sink
+    qint64 m_reserved = 0; ///< body bytes counted against the server's memory budget
     bool m_close = false;
     bool m_lingering = false;
 };
@@ -470,6 +586,14 @@ void HubHttpServer::incoming(qintptr descriptor, const std::optional<QSslConfigu
     auto *connection = new HttpConnection(*this, socket, address);
     if (tls)
         connection->startTls(*tls);
+}
+
+bool HubHttpServer::reserveBody(qint64 bytes)
+{
+    if (bytes > 0 && m_buffered + bytes > m_limits.maxBufferedBodyBytes)
+        return false;
+    m_buffered += bytes;
+    return true;
 }
 
 void HubHttpServer::released(const QString &address)

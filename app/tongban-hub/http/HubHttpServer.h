@@ -35,8 +35,10 @@ namespace Tongban::Hub {
  * Per connection: one request at a time. The head must arrive within headerTimeoutMs and fit
  * maxHeadBytes (peeked, never read before it is whole); Content-Length is checked against
  * the route's body cap (bodyLimit) before a body byte is read, a chunked body is counted as
- * it is decoded; a body with no progress for bodyProgressTimeoutMs is dropped. The socket's
- * read buffer is bounded, so a client that sends faster than the hub reads is held back by
+ * it is decoded; a body with no progress for bodyProgressTimeoutMs is dropped. Bodies kept
+ * in memory are counted across connections against maxBufferedBodyBytes (503 when over);
+ * a body the BodyStreamer takes (a tus PATCH) goes to its sink 64 KiB at a time instead. The
+ * socket's read buffer is bounded, so a client that sends faster than the hub reads is held back by
  * TCP. Connections over maxConnectionsPerAddress from one address are closed on accept.
  *
  * Each socket acknowledges data at once (TCP_QUICKACK set again whenever data arrives,
@@ -56,9 +58,17 @@ public:
     /// The body cap of a route, asked before a body byte is read.
     using BodyLimit = std::function<qint64(const QByteArray &method, const QString &path)>;
     using WebSocketHandler = std::function<void(std::unique_ptr<QWebSocket>)>;
+    /*!
+     * Asked after the head of a request with a body (\a head has no body yet): a sink to
+     * stream the body into, or null to have it buffered as usual; null with \a refusal set
+     * answers the refusal at once (the body is not read, the connection closes).
+     */
+    using BodyStreamer = std::function<std::unique_ptr<BodySink>(
+        const HttpRequest &head, std::optional<HttpResponse> *refusal)>;
 
     HubHttpServer(const HttpLimits &limits, Handler handler, BodyLimit bodyLimit,
         WebSocketHandler webSockets, QObject *parent = nullptr);
+    void setBodyStreamer(BodyStreamer streamer) { m_streamer = std::move(streamer); }
     ~HubHttpServer() override;
 
     /// Listens (TLS when \a tls is set) and returns the port; may be called again for
@@ -67,16 +77,23 @@ public:
         const std::optional<QSslConfiguration> &tls = std::nullopt);
 
     int connectionCount() const { return m_total; }
+    /// Bytes of request bodies held in memory now (reserved against maxBufferedBodyBytes).
+    qint64 bufferedBodyBytes() const { return m_buffered; }
 
 private:
     friend class HttpConnection;
     void incoming(qintptr descriptor, const std::optional<QSslConfiguration> &tls);
     void released(const QString &address);
+    bool reserveBody(qint64 bytes);
+    void releaseBody(qint64 bytes) { m_buffered -= bytes; }
 
     HttpLimits m_limits;
     Handler m_handler;
     BodyLimit m_bodyLimit;
     WebSocketHandler m_webSockets;
+    BodyStreamer m_streamer;
+    qint64 m_buffered = 0;
+    qint64 m_busyRefused = 0;
     QList<QTcpServer *> m_listeners;
     QWebSocketServer *m_webSocketServer = nullptr;
     QHash<QString, int> m_perAddress;

@@ -81,6 +81,9 @@ HttpResponse UploadService::options()
     response.addHeader(QByteArrayLiteral("Tus-Checksum-Algorithm"), QByteArrayLiteral("sha256"));
     response.addHeader(
         QByteArrayLiteral("Tus-Max-Size"), QByteArray::number(Limits::MaxUploadBytes));
+    // The largest body of one PATCH (§6): the whole page, streamed to disk.
+    response.addHeader(
+        QByteArrayLiteral("Tongban-Max-Chunk-Size"), QByteArray::number(Limits::MaxPatchBytes));
     return response;
 }
 
@@ -372,8 +375,134 @@ HttpResponse UploadService::head(const QString &uploadId, const AuthContext &con
     return response;
 }
 
+/*!
+ * The body of one PATCH, written to the partial file as it arrives. m_upload.offset is the
+ * committed offset (in the database, bytes fsynced); m_pending bytes follow it in the file.
+ */
+class UploadService::Sink : public BodySink
+{
+public:
+    Sink(UploadService &service, Upload upload, std::optional<TusChecksum> checksum,
+        std::unique_ptr<QFile> file)
+        : m_service(service)
+        , m_upload(std::move(upload))
+        , m_checksum(std::move(checksum))
+        , m_file(std::move(file))
+    {
+        m_service.m_streaming.insert(m_upload.id);
+    }
+    ~Sink() override { m_service.m_streaming.remove(m_upload.id); }
+
+    bool write(QByteArrayView data) override
+    {
+        if (m_error)
+            return false;
+        if (m_upload.offset + m_pending + data.size() > m_upload.length) {
+            m_error = errorResponse(413, QStringLiteral("body_too_large"),
+                QStringLiteral("上传数据过大"),
+                QStringLiteral("the body passes Upload-Length %1").arg(m_upload.length));
+            return false;
+        }
+        if (m_file->write(data.data(), data.size()) != data.size()) {
+            m_error = internalError(
+                QStringLiteral("%1: %2").arg(m_file->fileName(), m_file->errorString()));
+            return false;
+        }
+        if (m_checksum)
+            m_hash.addData(data);
+        m_pending += data.size();
+        // Without a checksum, what arrived is kept: durable every DurableStep bytes.
+        if (!m_checksum && m_pending >= DurableStep && !makeDurable())
+            return false;
+        return true;
+    }
+
+    HttpResponse finish() override
+    {
+        if (m_error) {
+            discardPending();
+            return *m_error;
+        }
+        if (m_checksum && m_hash.result() != m_checksum->digest) {
+            discardPending();
+            return checksumMismatch(QStringLiteral("chunk checksum mismatch; chunk discarded"));
+        }
+        if (!sync())
+            return *m_error;
+        const qint64 offset = m_upload.offset + m_pending;
+        m_pending = 0;
+        return m_service.commit(m_upload, offset);
+    }
+
+    void abort() override
+    {
+        // A checksummed PATCH is all or nothing; otherwise the bytes received are kept.
+        if (m_checksum || m_error || m_pending == 0) {
+            discardPending();
+            return;
+        }
+        if (makeDurable()) {
+            qCInfo(lcHub) << "upload" << m_upload.id << "interrupted at offset" << m_upload.offset;
+        }
+    }
+
+private:
+    static constexpr qint64 DurableStep = 4 * 1024 * 1024;
+
+    bool sync()
+    {
+        if (!m_file->flush() || ::fsync(m_file->handle()) != 0) {
+            m_error = internalError(
+                QStringLiteral("%1: %2").arg(m_file->fileName(), m_file->errorString()));
+            return false;
+        }
+        return true;
+    }
+
+    bool makeDurable()
+    {
+        if (!sync())
+            return false;
+        const qint64 offset = m_upload.offset + m_pending;
+        m_pending = 0;
+        const HttpResponse committed = m_service.commit(m_upload, offset);
+        if (committed.status >= 300) {
+            m_error = committed;
+            return false;
+        }
+        return true;
+    }
+
+    void discardPending()
+    {
+        m_pending = 0;
+        if (!m_file->resize(m_upload.offset))
+            qCWarning(lcHub) << "cannot cut upload" << m_upload.id << "back to its offset";
+    }
+
+    UploadService &m_service;
+    Upload m_upload;
+    std::optional<TusChecksum> m_checksum;
+    std::unique_ptr<QFile> m_file;
+    Core::Sha256 m_hash;
+    qint64 m_pending = 0;
+    std::optional<HttpResponse> m_error;
+};
+
 HttpResponse UploadService::patch(
     const HttpRequest &request, const QString &uploadId, const AuthContext &context)
+{
+    auto begun = beginPatch(request, uploadId, context);
+    if (auto *answer = std::get_if<HttpResponse>(&begun))
+        return *answer;
+    BodySink &sink = *std::get<std::unique_ptr<BodySink>>(begun);
+    if (!request.body.isEmpty() && !sink.write(request.body))
+        return sink.finish();
+    return sink.finish();
+}
+
+std::variant<HttpResponse, std::unique_ptr<BodySink>> UploadService::beginPatch(
+    const HttpRequest &head, const QString &uploadId, const AuthContext &context)
 {
     // Whose it is comes first: another window learns nothing, not even a format error.
     HttpResponse error;
@@ -382,10 +511,11 @@ HttpResponse UploadService::patch(
         return error;
     if (found->caseSubmitted)
         return caseSubmitted(found->caseId);
-    return patchUpload(request, *found);
+    return beginUpload(head, *found);
 }
 
-HttpResponse UploadService::patchUpload(const HttpRequest &request, Upload upload)
+std::variant<HttpResponse, std::unique_ptr<BodySink>> UploadService::beginUpload(
+    const HttpRequest &request, Upload upload)
 {
     if (request.header(QByteArrayLiteral("Content-Type")).trimmed().toLower()
         != QByteArrayLiteral("application/offset+octet-stream")) {
@@ -401,6 +531,11 @@ HttpResponse UploadService::patchUpload(const HttpRequest &request, Upload uploa
         return checksumMismatch(upload.failure);
     if (expired(upload))
         return expiredResponse();
+    if (m_streaming.contains(upload.id)) {
+        return errorResponse(423, QStringLiteral("upload_locked"),
+            QStringLiteral("该文件正在上传，请稍后再试"),
+            QStringLiteral("another PATCH of this upload is in progress"));
+    }
     if (*offset != upload.offset) {
         HttpResponse mismatch = errorResponse(409, QStringLiteral("offset_mismatch"),
             QStringLiteral("上传位置不一致，请重新查询后续传"),
@@ -408,35 +543,39 @@ HttpResponse UploadService::patchUpload(const HttpRequest &request, Upload uploa
         mismatch.addHeader(QByteArrayLiteral("Upload-Offset"), QByteArray::number(upload.offset));
         return mismatch;
     }
-    const QByteArray &chunk = request.body;
-    if (chunk.size() > Limits::MaxChunkBytes || upload.offset + chunk.size() > upload.length) {
+    // The body's declared size, when it has one, is checked before a byte of it is read; a
+    // chunked body is checked as it is written.
+    const std::optional<qint64> declared = request.hasHeader(QByteArrayLiteral("Content-Length"))
+        ? parseNonNegative(request.header(QByteArrayLiteral("Content-Length")))
+        : std::optional<qint64>(request.body.size());
+    if (declared && upload.offset + *declared > upload.length) {
         return errorResponse(413, QStringLiteral("body_too_large"), QStringLiteral("上传数据过大"),
-            QStringLiteral("a chunk is limited to %1 bytes and may not pass Upload-Length")
-                .arg(Limits::MaxChunkBytes));
+            QStringLiteral("a PATCH may carry at most Upload-Length - Upload-Offset = %1 bytes")
+                .arg(upload.length - upload.offset));
     }
+    std::optional<TusChecksum> checksum;
     if (request.hasHeader(QByteArrayLiteral("Upload-Checksum"))) {
-        const auto checksum
-            = parseTusChecksum(request.header(QByteArrayLiteral("Upload-Checksum")));
+        checksum = parseTusChecksum(request.header(QByteArrayLiteral("Upload-Checksum")));
         if (!checksum || checksum->algorithm != QByteArrayLiteral("sha256")) {
             return errorResponse(400, QStringLiteral("bad_request"), QStringLiteral("请求格式错误"),
                 QStringLiteral("Upload-Checksum must be 'sha256 <base64>'"));
         }
-        if (Core::sha256(chunk) != checksum->digest)
-            return checksumMismatch(QStringLiteral("chunk checksum mismatch; chunk discarded"));
     }
 
-    QFile file(filePath(upload.id));
-    if (!file.open(QIODevice::ReadWrite))
-        return internalError(QStringLiteral("%1: %2").arg(file.fileName(), file.errorString()));
+    auto file = std::make_unique<QFile>(filePath(upload.id));
+    if (!file->open(QIODevice::ReadWrite))
+        return internalError(QStringLiteral("%1: %2").arg(file->fileName(), file->errorString()));
     // Bytes after the committed offset are leftovers of a write whose offset
     // was never recorded (killed between fsync and commit): drop them.
-    if (!file.resize(upload.offset) || !file.seek(upload.offset)
-        || file.write(chunk) != chunk.size() || !file.flush() || ::fsync(file.handle()) != 0) {
-        return internalError(QStringLiteral("%1: %2").arg(file.fileName(), file.errorString()));
-    }
-    file.close();
-    upload.offset += chunk.size();
+    if (!file->resize(upload.offset) || !file->seek(upload.offset))
+        return internalError(QStringLiteral("%1: %2").arg(file->fileName(), file->errorString()));
+    return std::unique_ptr<BodySink>(
+        std::make_unique<Sink>(*this, std::move(upload), std::move(checksum), std::move(file)));
+}
 
+HttpResponse UploadService::commit(Upload &upload, qint64 newOffset)
+{
+    upload.offset = newOffset;
     QString state = QStringLiteral("active");
     QString failure;
     if (upload.offset == upload.length) {
@@ -461,6 +600,7 @@ HttpResponse UploadService::patchUpload(const HttpRequest &request, Upload uploa
     update.addBindValue(upload.id);
     if (!update.exec())
         return internalError(update.lastError().text());
+    upload.state = state;
     if (state == QLatin1String("failed")) {
         QFile::remove(filePath(upload.id));
         qCWarning(lcHub) << "upload" << upload.id << "failed:" << failure;

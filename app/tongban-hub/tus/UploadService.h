@@ -5,6 +5,11 @@
 
 #include <core/Result.h>
 
+#include <QSet>
+
+#include <memory>
+#include <variant>
+
 namespace Tongban::Storage {
 class Database;
 }
@@ -22,6 +27,13 @@ struct AuthContext;
  * anything a crash left after it), fsyncs the file, and only then records
  * the new offset in the database (synchronous=FULL). After a kill the
  * committed offset is therefore never ahead of the bytes on disk.
+ *
+ * Streaming (issue 13): a PATCH body goes to the partial file as it arrives (beginPatch
+ * returns the sink the HTTP layer writes it into), so a PATCH may carry the whole rest of
+ * the upload (tus-js-client's default chunkSize is Infinity). Without Upload-Checksum the
+ * bytes received are made durable every 4 MiB and when the connection breaks, so a resume
+ * starts from there; with one, the PATCH is all or nothing. One PATCH at a time per upload
+ * (423 upload_locked).
  *
  * Ownership: an upload belongs to the window of its case; every request (creation, HEAD,
  * PATCH, DELETE) from a session at another window (or at none) is answered 404 as if the
@@ -43,8 +55,17 @@ public:
     static HttpResponse options();
     HttpResponse create(const HttpRequest &request, const AuthContext &context);
     HttpResponse head(const QString &uploadId, const AuthContext &context);
+    /// A PATCH with its whole body in \a request (in-process callers, creation-with-upload).
     HttpResponse patch(
         const HttpRequest &request, const QString &uploadId, const AuthContext &context);
+    /*!
+     * Checks the head of a PATCH (\a head: no body yet) as patch() does, before any byte of
+     * the body is accepted: whose upload it is, the case not submitted, Content-Type,
+     * Upload-Offset equal to the committed one, Content-Length within Upload-Length. Then
+     * the sink the body streams into; otherwise the answer.
+     */
+    std::variant<HttpResponse, std::unique_ptr<BodySink>> beginPatch(
+        const HttpRequest &head, const QString &uploadId, const AuthContext &context);
     HttpResponse terminate(const QString &uploadId, const AuthContext &context);
 
     /*!
@@ -77,7 +98,12 @@ private:
     /// for an unknown id, so that another window learns nothing.
     std::optional<Upload> findOwned(
         const QString &uploadId, const AuthContext &context, HttpResponse *error) const;
-    HttpResponse patchUpload(const HttpRequest &request, Upload upload);
+    class Sink;
+    std::variant<HttpResponse, std::unique_ptr<BodySink>> beginUpload(
+        const HttpRequest &head, Upload upload);
+    /// Records \a newOffset (the bytes are fsynced) and, at the end, checks the file's hash:
+    /// the PATCH's answer.
+    HttpResponse commit(Upload &upload, qint64 newOffset);
     bool expired(const Upload &upload) const;
     QString filePath(const QString &uploadId) const;
     HttpResponse uploadState(const Upload &upload, int status) const;
@@ -86,6 +112,7 @@ private:
     const HubConfig &m_config;
     const Core::Clock &m_clock;
     QString m_dir;
+    QSet<QString> m_streaming; ///< uploads a PATCH is being written to
 };
 
 } // namespace Tongban::Hub

@@ -273,12 +273,12 @@ void TestHubHttpLimits::aDeclaredOversizedBodyIsRefusedBeforeItsFirstByte()
         QStringLiteral("body_too_large"));
     QVERIFY(raw.waitClosed(5000));
 
-    // AND a tus chunk may be larger than a JSON body, but not over 8 MiB
+    // AND a tus PATCH may carry a whole page file (streamed to disk), but not over 64 MiB
     Raw chunk(port, QHostAddress(QStringLiteral("127.0.0.2")));
     QVERIFY(chunk.waitConnected());
     chunk.socket.write("PATCH /api/v1/uploads/x HTTP/1.1\r\nHost: hub\r\nTus-Resumable: 1.0.0\r\n"
                        "Content-Type: application/offset+octet-stream\r\nUpload-Offset: 0\r\n"
-                       "Content-Length: 9000000\r\n\r\n");
+                       "Content-Length: 67108865\r\n\r\n");
     QCOMPARE(chunk.waitAnswer(), 413);
 }
 
