@@ -1,5 +1,6 @@
 // tus-js-client (npm, the reference tus client) uploads a page to tongban-hub,
-// aborting after the first chunk and resuming from the hub's offset.
+// aborting after the first chunk and resuming from the hub's offset; then a 20 MB page with
+// tus-js-client's defaults (chunkSize Infinity: the whole file in one PATCH, issue 13).
 // Usage: node upload.mjs /path/to/tongban-hub
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -32,11 +33,15 @@ const token = login.json.accessToken;
 const file = randomBytes(300 * 1024);
 const sha256 = createHash('sha256').update(file).digest('hex');
 const pageId = randomUUID();
+const bigFile = randomBytes(20 * 1000 * 1000);
+const bigSha256 = createHash('sha256').update(bigFile).digest('hex');
+const bigPageId = randomUUID();
 const created = await api('POST', '/api/v1/cases', {
   clientCaseId: randomUUID(), itemCode: '41040201012001000',
   applicant: { kind: 'naturalPerson', name: '张三', idNumber: '11010519491231002X' },
   materials: [{ materialId: 'application', status: 'received',
-    pages: [{ clientPageId: pageId, sha256, sizeBytes: file.length, mediaType: 'image/jpeg' }] }],
+    pages: [{ clientPageId: pageId, sha256, sizeBytes: file.length, mediaType: 'image/jpeg' },
+      { clientPageId: bigPageId, sha256: bigSha256, sizeBytes: bigFile.length, mediaType: 'image/jpeg' }] }],
 }, token);
 if (created.status !== 201) fail(`case ${created.status} ${JSON.stringify(created.json)}`);
 const caseId = created.json.caseId;
@@ -66,9 +71,22 @@ await new Promise((resolve, reject) => {
 }).catch((e) => fail(`resume: ${e}`));
 if (resumedFrom < 100 * 1024) fail(`resume restarted from ${resumedFrom}`);
 
+// The 20 MB page with every default of tus-js-client (no chunkSize, no checksum).
+let patches = 0;
+await new Promise((resolve, reject) => {
+  const upload = new tus.Upload(bigFile, {
+    endpoint: `${base}/api/v1/uploads`, headers: { Authorization: `Bearer ${token}` },
+    metadata: { caseId, clientPageId: bigPageId, sha256: bigSha256, mediaType: 'image/jpeg' },
+    onError: reject, onSuccess: resolve,
+    onBeforeRequest: (req) => { if (req.getMethod() === 'PATCH') ++patches; },
+  });
+  upload.start();
+}).catch((e) => fail(`defaults: ${e}`));
+if (patches !== 1) fail(`defaults: ${patches} PATCH requests for the 20 MB page`);
+
 const submitted = await api('POST', `/api/v1/cases/${caseId}/submit`, undefined, token);
 if (submitted.status !== 200 || !/^410402-\d{8}-\d{6}$/.test(submitted.json.caseNumber))
   fail(`submit ${submitted.status} ${JSON.stringify(submitted.json)}`);
-console.log(`PASS: tus-js-client uploaded ${file.length} bytes with a resume; case ${submitted.json.caseNumber}`);
+console.log(`PASS: tus-js-client uploaded ${file.length} bytes with a resume and ${bigFile.length} bytes in one PATCH; case ${submitted.json.caseNumber}`);
 hub.kill('SIGTERM');
 process.exit(0);
