@@ -1,6 +1,7 @@
 #include "DemoSeed.h"
 
 #include "Hub.h"
+#include "HubErrors.h"
 #include "accounts/AccountService.h"
 
 #include <catalog/CatalogParser.h>
@@ -32,12 +33,12 @@ Core::Status seedDemo(Hub &hub)
 {
     QFile file(QStringLiteral(":/tongban/catalog/pingdingshan-2026.json"));
     if (!file.open(QIODevice::ReadOnly))
-        return Core::Error { Core::ErrorRange::Platform + 6,
-            QStringLiteral("The sample catalogue is missing."), file.fileName() };
+        return Core::Error { HubError::DemoSeed, QStringLiteral("The sample catalogue is missing."),
+            file.fileName() };
     const auto outcome = Catalog::CatalogParser::parse(file.readAll());
     if (!outcome.ok())
-        return Core::Error { Core::ErrorRange::Platform + 6,
-            QStringLiteral("The sample catalogue is invalid."), outcome.report() };
+        return Core::Error { HubError::DemoSeed, QStringLiteral("The sample catalogue is invalid."),
+            outcome.report() };
     for (const Catalog::ServiceItem &item : outcome.catalog->items) {
         for (const Catalog::HomeWindow &window : item.homeWindows) {
             const Core::Status added = hub.accounts().addWindow(window.id, window.name,

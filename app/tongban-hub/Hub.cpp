@@ -1,5 +1,6 @@
 #include "Hub.h"
 
+#include "HubErrors.h"
 #include "HubSchema.h"
 #include "Logging.h"
 #include "accounts/AccountService.h"
@@ -14,6 +15,7 @@
 #include "mailings/MailingService.h"
 #include "recordings/RecordingService.h"
 #include "reports/GuideReportService.h"
+#include "security/Secrets.h"
 #include "serials/SerialBlockService.h"
 #include "tus/UploadService.h"
 
@@ -23,6 +25,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFutureWatcher>
+#include <QSqlQuery>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QThreadPool>
@@ -39,6 +42,33 @@ const QString ApiPrefix = QStringLiteral("/api/v1");
 HttpResponse notFound(const QString &path)
 {
     return errorResponse(404, QStringLiteral("not_found"), QStringLiteral("接口不存在"), path);
+}
+
+/// Case bodies stored in plain text by a hub before issue 13, sealed in place.
+Core::Status sealPlainCaseBodies(Storage::Database &database, const Secrets &secrets)
+{
+    QSqlQuery plain(database.connection());
+    if (!plain.exec(QStringLiteral("SELECT id, body FROM hub_cases WHERE body NOT LIKE 'tbs1:%'")))
+        return Storage::Database::queryError(plain, QStringLiteral("list plain case bodies"));
+    QList<QPair<QString, QString>> rows;
+    while (plain.next())
+        rows.append({ plain.value(0).toString(), plain.value(1).toString() });
+    if (rows.isEmpty())
+        return {};
+    const Core::Status sealed = database.transaction([&]() -> Core::Status {
+        for (const auto &[id, body] : rows) {
+            QSqlQuery update(database.connection());
+            update.prepare(QStringLiteral("UPDATE hub_cases SET body = ? WHERE id = ?"));
+            update.addBindValue(secrets.seal(body));
+            update.addBindValue(id);
+            if (!update.exec())
+                return Storage::Database::queryError(update, QStringLiteral("seal case body"));
+        }
+        return {};
+    });
+    if (sealed)
+        qCInfo(lcHub) << rows.size() << "case bodies sealed at rest";
+    return sealed;
 }
 
 HttpResponse methodNotAllowed(const QByteArray &method)
@@ -137,10 +167,17 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
         return kept.error();
     auto database = Storage::Database::open(QString(dataDir + QStringLiteral("/hub.db")),
         { hubSchema(), hubOwnershipSchema(), SerialBlockService::schema(),
-            RecordingService::schema() });
+            RecordingService::schema(), SignInThrottle::schema() });
     if (!database)
         return database.error();
     hub->m_database = std::move(*database);
+    // Personal data at rest (issue 13): the hub's key, and case bodies written before it sealed.
+    auto secrets = Secrets::load(dataDir);
+    if (!secrets)
+        return secrets.error();
+    hub->m_secrets = std::make_unique<Secrets>(*secrets);
+    if (const Core::Status sealed = sealPlainCaseBodies(*hub->m_database, *hub->m_secrets); !sealed)
+        return sealed.error();
 
     hub->m_catalogue = std::make_unique<CatalogueService>();
     const Core::Status loaded = hub->m_catalogue->load(config.catalogFile);
@@ -149,11 +186,18 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
 
     hub->m_calendar = std::make_unique<CalendarService>(*hub->m_database, clock);
     hub->m_accounts = std::make_unique<AccountService>(*hub->m_database, hub->m_config, clock);
+    // Lockouts survive a restart; names and addresses stored as keyed hashes only.
+    hub->m_accounts->signInThrottle().persistIn(
+        hub->m_database.get(),
+        [secrets = hub->m_secrets.get()](const QString &key) { return secrets->lookupHash(key); },
+        clock.now().toMSecsSinceEpoch());
     hub->m_uploads
         = std::make_unique<UploadService>(*hub->m_database, hub->m_config, clock, uploadsDir);
     hub->m_cases = std::make_unique<CaseService>(*hub->m_database, hub->m_config, clock,
         hub->m_catalogue.get(), hub->m_uploads.get(), resultsDir);
     hub->m_mailings = std::make_unique<MailingService>(*hub->m_database, clock);
+    hub->m_cases->setSecrets(hub->m_secrets.get());
+    hub->m_mailings->setSecrets(hub->m_secrets.get());
     hub->m_reports
         = std::make_unique<GuideReportService>(*hub->m_database, clock, *hub->m_catalogue);
     hub->m_idempotency = std::make_unique<IdempotencyStore>(*hub->m_database, hub->m_config, clock);
@@ -176,7 +220,7 @@ Core::Result<quint16> Hub::listen(
 {
     const bool tls = !certFile.isEmpty() || !keyFile.isEmpty();
     if (!tls && !address.isLoopback()) {
-        return Core::Error { Core::ErrorRange::Platform + 3,
+        return Core::Error { HubError::PlainHttpNotLoopback,
             QStringLiteral(
                 "Plain HTTP is only allowed on a loopback address; give --cert and --key."),
             address.toString() };
@@ -186,7 +230,7 @@ Core::Result<quint16> Hub::listen(
         QFile cert(certFile);
         QFile key(keyFile);
         if (!cert.open(QIODevice::ReadOnly) || !key.open(QIODevice::ReadOnly)) {
-            return Core::Error { Core::ErrorRange::Platform + 4,
+            return Core::Error { HubError::TlsFiles,
                 QStringLiteral("Cannot read the TLS certificate or key."),
                 QStringLiteral("%1, %2").arg(certFile, keyFile) };
         }
@@ -196,7 +240,7 @@ Core::Result<quint16> Hub::listen(
         if (privateKey.isNull())
             privateKey = QSslKey(keyBytes, QSsl::Ec, QSsl::Pem);
         if (certificate.isNull() || privateKey.isNull()) {
-            return Core::Error { Core::ErrorRange::Platform + 4,
+            return Core::Error { HubError::TlsFiles,
                 QStringLiteral("The TLS certificate or key is not valid PEM."),
                 QStringLiteral("%1, %2").arg(certFile, keyFile) };
         }

@@ -35,6 +35,7 @@ class SerialBlockService;
 class RecordingService;
 class UploadService;
 class RateLimiter;
+class Secrets;
 
 /*!
  * The platform hub: one data directory (hub.db in WAL mode with
@@ -78,6 +79,8 @@ public:
     CalendarService &calendar() { return *m_calendar; }
     RecordingService &recordings() { return *m_recordings; }
     Storage::Database &database() { return *m_database; }
+    /// The key for personal data at rest: seal/open, lookupHash (security/Secrets.h).
+    const Secrets &secrets() const { return *m_secrets; }
     const HubConfig &config() const { return m_config; }
 
 private:
@@ -93,6 +96,7 @@ private:
     HubConfig m_config;
     std::unique_ptr<Core::Clock> m_ownClock;
     std::unique_ptr<Storage::Database> m_database;
+    std::unique_ptr<Secrets> m_secrets;
     std::unique_ptr<AccountService> m_accounts;
     std::unique_ptr<CatalogueService> m_catalogue;
     std::unique_ptr<CalendarService> m_calendar;

@@ -127,6 +127,9 @@ public:
     /// unexpired and not replaced, and the account is enabled).
     std::optional<SessionEnd> sessionEnd(const QString &sessionId) const;
 
+    /// The sign-in counters (Hub::create keeps them in the database, issue 13).
+    SignInThrottle &signInThrottle() { return m_throttle; }
+
 private:
     /// \a replaced: the login answer's "replaced" member (the sessions this sign-in ended).
     HttpResponse issueTokens(const QString &account, const QString &windowId,

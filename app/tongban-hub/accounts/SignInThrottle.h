@@ -1,7 +1,15 @@
 #pragma once
 
+#include <storage/Migration.h>
+
 #include <QHash>
 #include <QString>
+
+#include <functional>
+
+namespace Tongban::Storage {
+class Database;
+}
 
 namespace Tongban::Hub {
 
@@ -15,6 +23,11 @@ namespace Tongban::Hub {
  * - failures from one address for any names are capped per lockoutSecs window
  *   (signInFailuresPerAddress), so one address cannot go on locking names or guessing.
  *
+ * With persistIn() the counters are kept in the hub's database too (table
+ * hub_signin_throttle, module "hub_signin"), so a restart neither resets a lockout nor an
+ * address's count; names and addresses are stored only as keyed hashes (any name typed, an
+ * account or not, alike).
+ *
  * Times are the hub's Clock in ms. Threading: one thread.
  */
 class SignInThrottle
@@ -25,6 +38,15 @@ public:
         , m_failuresPerAddress(failuresPerAddress)
         , m_lockoutMs(qint64(lockoutSecs) * 1000)
     { }
+
+    /// The table of the persisted counters (its own migration set).
+    static Storage::MigrationSet schema();
+    /*!
+     * Keeps the counters in \a database (not owned), stored under \a hashKey of each key;
+     * loads those still running at \a nowMs.
+     */
+    void persistIn(
+        Storage::Database *database, std::function<QString(const QString &)> hashKey, qint64 nowMs);
 
     /// Until when (ms) \a account is locked for \a address; 0: not locked.
     qint64 lockedUntil(const QString &account, const QString &address, qint64 nowMs) const;
@@ -41,17 +63,26 @@ private:
         int failures = 0;
         qint64 lockedUntil = 0;
     };
-    static QString pairKey(const QString &account, const QString &address)
+    QString pairKey(const QString &account, const QString &address) const
     {
-        return account.toCaseFolded() + QLatin1Char('\n') + address;
+        return hashed(
+            QStringLiteral("pair\n") + account.toCaseFolded() + QLatin1Char('\n') + address);
     }
+    QString addressKey(const QString &address) const
+    {
+        return hashed(QStringLiteral("address\n") + address);
+    }
+    QString hashed(const QString &key) const { return m_hashKey ? m_hashKey(key) : key; }
     void prune(qint64 nowMs);
+    void store(const char *kind, const QString &key, const Entry *entry) const;
 
     int m_failuresPerPair;
     int m_failuresPerAddress;
     qint64 m_lockoutMs;
     QHash<QString, Entry> m_pairs;
     QHash<QString, Entry> m_addresses;
+    Storage::Database *m_database = nullptr;
+    std::function<QString(const QString &)> m_hashKey;
 };
 
 } // namespace Tongban::Hub

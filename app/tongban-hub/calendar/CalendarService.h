@@ -1,5 +1,6 @@
 #pragma once
 
+#include "HubErrors.h"
 #include "http/HttpTypes.h"
 
 #include <core/Clock.h>
@@ -29,7 +30,7 @@ class CalendarService
 {
 public:
     enum ErrorCode {
-        CalendarInvalid = Core::ErrorRange::Platform + 60,
+        CalendarInvalid = HubError::Calendar,
         CalendarStoreFailed,
     };
 

@@ -4,6 +4,7 @@
 #include "accounts/AccountService.h"
 #include "catalogue/CatalogueService.h"
 #include "events/EventService.h"
+#include "security/Secrets.h"
 #include "tus/UploadService.h"
 
 #include <core/Hash.h>
@@ -157,8 +158,23 @@ struct CaseRow
     QString provisionalNumber;
 };
 
+/// A case body as stored: sealed (it holds the applicant's identity number), or plain when
+/// written before sealing or by a hub without a key.
+QByteArray openBody(const Secrets *secrets, const QString &stored)
+{
+    if (!secrets)
+        return stored.toUtf8();
+    const Core::Result<QString> opened = secrets->open(stored);
+    if (!opened) {
+        qCWarning(lcHub).noquote()
+            << "a stored case body cannot be opened:" << opened.error().detail;
+        return {};
+    }
+    return opened->toUtf8();
+}
+
 std::optional<CaseRow> loadCase(
-    Storage::Database &database, const QString &caseId, HttpResponse *error)
+    Storage::Database &database, const Secrets *secrets, const QString &caseId, HttpResponse *error)
 {
     QSqlQuery query(database.connection());
     query.prepare(
@@ -176,7 +192,7 @@ std::optional<CaseRow> loadCase(
     CaseRow row { query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
         query.value(3).toString(), query.value(4).toString(), query.value(5).toString(),
         query.value(6).toString(), {} };
-    row.provisionalNumber = QJsonDocument::fromJson(query.value(7).toString().toUtf8())
+    row.provisionalNumber = QJsonDocument::fromJson(openBody(secrets, query.value(7).toString()))
                                 .object()
                                 .value(QStringLiteral("provisionalNumber"))
                                 .toString();
@@ -280,7 +296,8 @@ HttpResponse CaseService::create(const QJsonObject &body, const AuthContext &con
             insert.addBindValue(caseId);
             insert.addBindValue(clientCaseId);
             insert.addBindValue(bodySha);
-            insert.addBindValue(QString::fromUtf8(canonical));
+            insert.addBindValue(m_secrets ? m_secrets->seal(QString::fromUtf8(canonical))
+                                          : QString::fromUtf8(canonical));
             insert.addBindValue(context.account);
             insert.addBindValue(context.windowId);
             insert.addBindValue(itemCode);
@@ -327,7 +344,7 @@ HttpResponse CaseService::create(const QJsonObject &body, const AuthContext &con
     QJsonArray missing;
     QString caseStatus;
     HttpResponse error;
-    const auto row = loadCase(m_database, caseId, &error);
+    const auto row = loadCase(m_database, m_secrets, caseId, &error);
     if (!row)
         return error;
     for (const PageRow &page : loadPages(m_database, caseId)) {
@@ -344,7 +361,7 @@ HttpResponse CaseService::create(const QJsonObject &body, const AuthContext &con
 HttpResponse CaseService::get(const QString &caseId, const AuthContext &context)
 {
     HttpResponse error;
-    const auto row = loadCase(m_database, caseId, &error);
+    const auto row = loadCase(m_database, m_secrets, caseId, &error);
     if (!row)
         return error;
     if (!mayRead(*row, context))
@@ -370,7 +387,7 @@ HttpResponse CaseService::get(const QString &caseId, const AuthContext &context)
 HttpResponse CaseService::submit(const QString &caseId, const AuthContext &context)
 {
     HttpResponse error;
-    const auto row = loadCase(m_database, caseId, &error);
+    const auto row = loadCase(m_database, m_secrets, caseId, &error);
     if (!row)
         return error;
     if (row->windowId != context.windowId)
@@ -474,7 +491,7 @@ Core::Result<DecisionOutcome> CaseService::decide(const QString &caseId, const Q
             QStringLiteral("document does not start with %PDF-") };
     }
     HttpResponse error;
-    const auto row = loadCase(m_database, caseId, &error);
+    const auto row = loadCase(m_database, m_secrets, caseId, &error);
     if (!row)
         return Core::Error { CaseNotFound, QStringLiteral("No such case."), caseId };
     if (row->caseNumber.isEmpty()) {
@@ -551,7 +568,7 @@ HttpResponse CaseService::decisionRequest(
             403, QStringLiteral("forbidden"), QStringLiteral("只有属地审批部门可以作出受理决定"));
     }
     HttpResponse error;
-    const auto row = loadCase(m_database, caseId, &error);
+    const auto row = loadCase(m_database, m_secrets, caseId, &error);
     if (!row)
         return error;
     if (!mayRead(*row, context))
@@ -631,7 +648,7 @@ HttpResponse CaseService::resultDocument(const QString &resultId, const AuthCont
     if (!query.next())
         return notFound;
     HttpResponse error;
-    const auto row = loadCase(m_database, query.value(0).toString(), &error);
+    const auto row = loadCase(m_database, m_secrets, query.value(0).toString(), &error);
     if (!row || !mayRead(*row, context))
         return notFound;
     QFile file(resultPath(resultId));

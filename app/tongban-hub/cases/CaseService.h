@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HubConfig.h"
+#include "HubErrors.h"
 #include "http/HttpTypes.h"
 
 #include <core/Result.h>
@@ -10,6 +11,8 @@ class Database;
 }
 
 namespace Tongban::Hub {
+
+class Secrets;
 
 struct AuthContext;
 class CatalogueService;
@@ -59,7 +62,7 @@ public:
         const QString &reasons, const QByteArray &pdf, const QString &byAccount);
 
     enum ErrorCode {
-        CaseNotFound = Core::ErrorRange::Platform + 10,
+        CaseNotFound = HubError::Cases,
         NotSubmitted,
         Conflict,
         InvalidDecision,
@@ -67,7 +70,11 @@ public:
         ReasonsRequired, ///< a rejection without reasons
     };
 
+    /// The key that seals case bodies at rest (identity numbers, issue 13); not owned.
+    void setSecrets(const Secrets *secrets) { m_secrets = secrets; }
+
 private:
+    const Secrets *m_secrets = nullptr;
     QString resultPath(const QString &resultId) const;
 
     Storage::Database &m_database;

@@ -1,5 +1,7 @@
 #include "CatalogueService.h"
 
+#include "HubErrors.h"
+
 #include <catalog/CatalogParser.h>
 
 #include <QCryptographicHash>
@@ -46,14 +48,14 @@ Core::Status CatalogueService::load(const QString &catalogFile)
         : catalogFile;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return Core::Error { Core::ErrorRange::Platform + 1,
+        return Core::Error { HubError::CatalogueUnreadable,
             QStringLiteral("Cannot read the catalogue."),
             QStringLiteral("%1: %2").arg(path, file.errorString()) };
     }
     const QByteArray bytes = file.readAll();
     const Catalog::ParseOutcome outcome = Catalog::CatalogParser::parse(bytes);
     if (!outcome.ok()) {
-        return Core::Error { Core::ErrorRange::Platform + 2,
+        return Core::Error { HubError::CatalogueInvalid,
             QStringLiteral("The catalogue is invalid; it is not served."), outcome.report() };
     }
     m_catalog = *outcome.catalog;

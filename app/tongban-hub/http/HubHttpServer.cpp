@@ -1,5 +1,6 @@
 #include "HubHttpServer.h"
 
+#include "HubErrors.h"
 #include "Logging.h"
 #include "http/HttpWire.h"
 
@@ -552,7 +553,7 @@ Core::Result<quint16> HubHttpServer::listen(
     listener->setMaxPendingConnections(1024);
     if (!listener->listen(address, port)) {
         delete listener;
-        return Core::Error { Core::ErrorRange::Platform + 5,
+        return Core::Error { HubError::Listen,
             QStringLiteral("Cannot listen on the given address."),
             QStringLiteral("%1:%2").arg(address.toString()).arg(port) };
     }

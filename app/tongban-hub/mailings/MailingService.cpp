@@ -3,6 +3,7 @@
 #include "Logging.h"
 #include "accounts/AccountService.h"
 #include "events/EventService.h"
+#include "security/Secrets.h"
 
 #include <core/Hash.h>
 #include <storage/Database.h>
@@ -28,7 +29,8 @@ struct CaseInfo
     QSet<QString> materialIds;
 };
 
-std::optional<CaseInfo> loadCaseInfo(Storage::Database &database, const QString &caseId)
+std::optional<CaseInfo> loadCaseInfo(
+    Storage::Database &database, const Secrets *secrets, const QString &caseId)
 {
     QSqlQuery query(database.connection());
     query.prepare(QStringLiteral("SELECT id, window_id, home_jurisdiction, case_number, body"
@@ -38,7 +40,12 @@ std::optional<CaseInfo> loadCaseInfo(Storage::Database &database, const QString 
         return std::nullopt;
     CaseInfo info { query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
         query.value(3).toString(), {} };
-    const QJsonArray materials = QJsonDocument::fromJson(query.value(4).toString().toUtf8())
+    QString body = query.value(4).toString();
+    if (secrets) {
+        const Core::Result<QString> opened = secrets->open(body);
+        body = opened ? *opened : QString();
+    }
+    const QJsonArray materials = QJsonDocument::fromJson(body.toUtf8())
                                      .object()
                                      .value(QStringLiteral("materials"))
                                      .toArray();
@@ -156,7 +163,7 @@ QJsonObject MailingService::mailingJson(const QString &mailingId) const
 HttpResponse MailingService::create(
     const QString &caseId, const QJsonObject &body, const AuthContext &context)
 {
-    const auto info = loadCaseInfo(m_database, caseId);
+    const auto info = loadCaseInfo(m_database, m_secrets, caseId);
     if (!info || !mayRead(*info, context))
         return caseNotFound(caseId);
     if (context.windowId.isEmpty() || info->windowId != context.windowId) {
@@ -210,7 +217,7 @@ HttpResponse MailingService::create(
 
 HttpResponse MailingService::list(const QString &caseId, const AuthContext &context)
 {
-    const auto info = loadCaseInfo(m_database, caseId);
+    const auto info = loadCaseInfo(m_database, m_secrets, caseId);
     if (!info || !mayRead(*info, context))
         return caseNotFound(caseId);
     QSqlQuery query(m_database.connection());
@@ -236,7 +243,7 @@ HttpResponse MailingService::received(const QString &mailingId, const AuthContex
         return mailingNotFound(mailingId);
     const QString caseId = query.value(0).toString();
     const bool already = !query.value(1).isNull();
-    const auto info = loadCaseInfo(m_database, caseId);
+    const auto info = loadCaseInfo(m_database, m_secrets, caseId);
     if (!info || !mayRead(*info, context))
         return mailingNotFound(mailingId);
     if (context.role != QLatin1String("home") || context.windowId.isEmpty()

@@ -11,6 +11,8 @@ class Database;
 
 namespace Tongban::Hub {
 
+class Secrets;
+
 struct AuthContext;
 
 /*!
@@ -35,7 +37,11 @@ public:
     HttpResponse list(const QString &caseId, const AuthContext &context);
     HttpResponse received(const QString &mailingId, const AuthContext &context);
 
+    /// The key that seals case bodies at rest (issue 13); not owned.
+    void setSecrets(const Secrets *secrets) { m_secrets = secrets; }
+
 private:
+    const Secrets *m_secrets = nullptr;
     QJsonObject mailingJson(const QString &mailingId) const;
 
     Storage::Database &m_database;

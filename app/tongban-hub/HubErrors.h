@@ -1,0 +1,26 @@
+#pragma once
+
+#include <core/Error.h>
+
+namespace Tongban::Hub {
+
+/*!
+ * The hub's own error codes (issue 13): Core::ErrorRange::Hub, apart from the workstation's
+ * ranges (its platform client is ErrorRange::Platform), so a code in a log says which side
+ * failed. Services may number their own codes from their base below.
+ */
+namespace HubError {
+inline constexpr int Base = Core::ErrorRange::Hub;
+inline constexpr int CatalogueUnreadable = Base + 1;
+inline constexpr int CatalogueInvalid = Base + 2;
+inline constexpr int PlainHttpNotLoopback = Base + 3;
+inline constexpr int TlsFiles = Base + 4;
+inline constexpr int Listen = Base + 5;
+inline constexpr int DemoSeed = Base + 6;
+inline constexpr int DataKey = Base + 7; ///< security/Secrets: key missing, wrong, not fitting
+inline constexpr int Cases = Base + 10; ///< CaseService::ErrorCode
+inline constexpr int Calendar = Base + 60; ///< CalendarService
+inline constexpr int End = Base + 1000;
+} // namespace HubError
+
+} // namespace Tongban::Hub
