@@ -5,12 +5,14 @@
 namespace Tongban::Hub {
 
 /*!
- * The hub's own error codes (issue 13): Core::ErrorRange::Hub, apart from the workstation's
+ * The hub's own error codes (issue 13): 20000-20999, apart from the workstation's
  * ranges (its platform client is ErrorRange::Platform), so a code in a log says which side
  * failed. Services may number their own codes from their base below.
  */
 namespace HubError {
-inline constexpr int Base = Core::ErrorRange::Hub;
+/// Above every range of Core::ErrorRange (the workstation's modules and app).
+inline constexpr int Base = 20000;
+static_assert(Base > Core::ErrorRange::App + 1000, "the hub's range overlaps the workstation's");
 inline constexpr int CatalogueUnreadable = Base + 1;
 inline constexpr int CatalogueInvalid = Base + 2;
 inline constexpr int PlainHttpNotLoopback = Base + 3;

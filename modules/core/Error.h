@@ -22,8 +22,6 @@ inline constexpr int Notices = 8000;
 inline constexpr int Assist = 9000;
 inline constexpr int Drivers = 10000;
 inline constexpr int App = 11000;
-inline constexpr int Hub
-    = 20000; ///< tongban-hub (app/tongban-hub/HubErrors.h), not the workstation's
 } // namespace ErrorRange
 
 /*!

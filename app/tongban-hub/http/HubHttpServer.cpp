@@ -358,7 +358,7 @@ private:
         }
         m_state = State::Handling;
         m_close = true;
-        HttpResponse busy = errorResponse(503, QStringLiteral("server_busy"),
+        HttpResponse busy = errorResponse(503, QStringLiteral("unavailable"),
             QStringLiteral("平台繁忙，请稍后重试"),
             QStringLiteral("request bodies in memory over the hub's budget"));
         busy.addHeader(QByteArrayLiteral("Retry-After"),
