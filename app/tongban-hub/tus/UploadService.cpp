@@ -109,6 +109,8 @@ int UploadService::sweepExpired()
         ids << query.value(0).toString();
     int swept = 0;
     for (const QString &id : ids) {
+        if (m_streaming.contains(id))
+            continue; // a PATCH is writing it: expired when that PATCH has ended
         // The row first: a kill between the two leaves a file without an active upload, which
         // the next creation for the page removes with its row; never an active row without
         // its file.
