@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QThreadPool;
 
@@ -34,6 +35,8 @@ class SerialBlockService;
 class RecordingService;
 class UploadService;
 class RateLimiter;
+class DeadlineService;
+class CorrectionService;
 
 /*!
  * The platform hub: one data directory (hub.db in WAL mode with
@@ -77,6 +80,7 @@ public:
     CalendarService &calendar() { return *m_calendar; }
     RecordingService &recordings() { return *m_recordings; }
     Storage::Database &database() { return *m_database; }
+    DeadlineService &deadlines() { return *m_deadlines; } ///< issue 17
     const HubConfig &config() const { return m_config; }
 
 private:
@@ -99,6 +103,11 @@ private:
     std::unique_ptr<IdempotencyStore> m_idempotency;
     std::unique_ptr<SerialBlockService> m_serials;
     std::unique_ptr<RecordingService> m_recordings;
+    std::unique_ptr<DeadlineService> m_deadlines; ///< issue 17
+    std::unique_ptr<CorrectionService> m_corrections; ///< issue 17
+    /// Deadlines and corrections (issue 17): its routes, nullopt for any other path.
+    std::optional<HttpResponse> routeAfterWindow(
+        const HttpRequest &request, const QStringList &parts, const AuthContext &context);
     EventService *m_events = nullptr; // child QObject
     CallService *m_calls = nullptr; // child QObject
     HubHttpServer *m_server = nullptr; // child QObject
