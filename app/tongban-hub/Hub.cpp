@@ -116,8 +116,8 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     auto identityHash = IdentityHash::open(QString(dataDir + QStringLiteral("/identity-hash.key")));
     if (!identityHash)
         return identityHash.error();
-    hub->m_corrections = std::make_unique<CorrectionService>(
-        *hub->m_database, clock, *hub->m_catalogue, *hub->m_calendar, std::move(*identityHash));
+    hub->m_corrections = std::make_unique<CorrectionService>(*hub->m_database, clock,
+        *hub->m_catalogue, *hub->m_calendar, *hub->m_uploads, std::move(*identityHash));
     hub->m_events
         = new EventService(*hub->m_database, *hub->m_accounts, hub->m_config, clock, hub.get());
     EventService *events = hub->m_events;
@@ -510,6 +510,21 @@ std::optional<HttpResponse> Hub::routeAfterWindow(
                 qCWarning(lcHub).noquote() << "deadlines of" << caseId << refreshed.error().detail;
         }
         return answer;
+    }
+    if (parts.size() >= 3 && parts.at(2) == QLatin1String("correction-pages") && method == "POST") {
+        if (parts.size() == 4 && parts.at(3) == QLatin1String("submit")) {
+            HttpResponse answer = m_corrections->finishPages(caseId, context);
+            if (answer.status == 200) {
+                if (const Core::Status refreshed = m_deadlines->refresh(caseId); !refreshed)
+                    qCWarning(lcHub).noquote()
+                        << "deadlines of" << caseId << refreshed.error().detail;
+            }
+            return answer;
+        }
+        if (parts.size() != 3)
+            return notFound(request.path);
+        const auto body = parseJsonBody(request.body, &error);
+        return body ? m_corrections->addPages(caseId, *body, context) : error;
     }
     if (parts.size() == 3
         && (parts.at(2) == QLatin1String("submit") || parts.at(2) == QLatin1String("decision"))

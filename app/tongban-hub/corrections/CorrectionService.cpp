@@ -5,11 +5,13 @@
 #include "calendar/CalendarService.h"
 #include "catalogue/CatalogueService.h"
 #include "events/EventService.h"
+#include "tus/UploadService.h"
 
 #include <core/Hash.h>
 #include <core/WorkCalendar.h>
 #include <storage/Database.h>
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -91,7 +93,10 @@ Storage::MigrationSet CorrectionService::schema()
                        " case_id TEXT NOT NULL REFERENCES hub_cases(id),"
                        " by_account TEXT NOT NULL, deficiencies TEXT NOT NULL,"
                        " ways TEXT NOT NULL, due TEXT NOT NULL, state TEXT NOT NULL,"
-                       " created_at BIGINT NOT NULL)"),
+                       " created_at BIGINT NOT NULL, answered_at BIGINT)"),
+        // Pages the application window added to the case for a request (attached to it).
+        QStringLiteral("CREATE TABLE hub_correction_pages (client_page_id TEXT PRIMARY KEY,"
+                       " request_id TEXT NOT NULL REFERENCES hub_correction_requests(id))"),
         QStringLiteral("CREATE INDEX hub_correction_requests_case"
                        " ON hub_correction_requests(case_id, state)"),
         QStringLiteral("CREATE TABLE hub_notices (serial TEXT PRIMARY KEY,"
@@ -109,11 +114,13 @@ Storage::MigrationSet CorrectionService::schema()
 }
 
 CorrectionService::CorrectionService(Storage::Database &database, const Core::Clock &clock,
-    const CatalogueService &catalogue, const CalendarService &calendar, IdentityHash hash)
+    const CatalogueService &catalogue, const CalendarService &calendar, UploadService &uploads,
+    IdentityHash hash)
     : m_database(database)
     , m_clock(clock)
     , m_catalogue(catalogue)
     , m_calendar(calendar)
+    , m_uploads(uploads)
     , m_hash(std::move(hash))
 { }
 
@@ -460,6 +467,220 @@ HttpResponse CorrectionService::lookup(const QUrlQuery &urlQuery, const AuthCont
     qCInfo(lcHub).noquote() << "notice lookup by" << by << "at window" << context.windowId
                             << "found" << notices.size();
     return jsonResponse(200, QJsonObject { { QStringLiteral("notices"), notices } });
+}
+
+std::optional<CorrectionService::OpenRequest> CorrectionService::openRequest(
+    const QString &caseId, const AuthContext &context, HttpResponse *error) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral(
+        "SELECT c.window_id, c.home_jurisdiction, c.case_number, c.item_code,"
+        " (SELECT q.id FROM hub_correction_requests q WHERE q.case_id = c.id"
+        " AND q.state = 'open'), (SELECT q.deficiencies FROM hub_correction_requests q"
+        " WHERE q.case_id = c.id AND q.state = 'open') FROM hub_cases c WHERE c.id = ?"));
+    query.addBindValue(caseId);
+    if (!query.exec()) {
+        *error = internalError(query.lastError().text());
+        return std::nullopt;
+    }
+    // Only the application window of the case adds pages; to anyone else it does not exist.
+    if (!query.next() || context.windowId.isEmpty()
+        || query.value(0).toString() != context.windowId) {
+        *error = notFound(caseId);
+        return std::nullopt;
+    }
+    if (query.value(4).isNull()) {
+        *error = errorResponse(
+            409, QStringLiteral("conflict"), QStringLiteral("该案件没有待补正的要求"), caseId);
+        return std::nullopt;
+    }
+    OpenRequest open;
+    open.id = query.value(4).toString();
+    open.windowId = query.value(0).toString();
+    open.jurisdiction = query.value(1).toString();
+    open.caseNumber = query.value(2).toString();
+    open.itemCode = query.value(3).toString();
+    for (const QJsonValue &d : arrayOf(query.value(5).toString()))
+        open.materials << d.toObject().value(QStringLiteral("materialId")).toString();
+    return open;
+}
+
+HttpResponse CorrectionService::addPages(
+    const QString &caseId, const QJsonObject &body, const AuthContext &context)
+{
+    HttpResponse error;
+    const auto open = openRequest(caseId, context, &error);
+    if (!open)
+        return error;
+    QStringList problems;
+    struct Page
+    {
+        QString id, materialId, sha256, mediaType;
+        qint64 size = 0;
+    };
+    QList<Page> pages;
+    const QJsonArray materials = body.value(QStringLiteral("materials")).toArray();
+    if (materials.isEmpty())
+        problems << QStringLiteral("/materials: at least one");
+    for (qsizetype m = 0; m < materials.size(); ++m) {
+        const QJsonObject material = materials.at(m).toObject();
+        const QString materialId = material.value(QStringLiteral("materialId")).toString();
+        if (!open->materials.contains(materialId)) {
+            problems << QStringLiteral("/materials/%1/materialId: %2 is not asked for by the "
+                                       "request for correction")
+                            .arg(m)
+                            .arg(materialId);
+        }
+        const QJsonArray given = material.value(QStringLiteral("pages")).toArray();
+        for (qsizetype p = 0; p < given.size(); ++p) {
+            const QJsonObject page = given.at(p).toObject();
+            Page entry { page.value(QStringLiteral("clientPageId")).toString(), materialId,
+                page.value(QStringLiteral("sha256")).toString().toLower(),
+                page.value(QStringLiteral("mediaType")).toString(),
+                qint64(page.value(QStringLiteral("sizeBytes")).toDouble()) };
+            const QString where = QStringLiteral("/materials/%1/pages/%2").arg(m).arg(p);
+            if (entry.id.isEmpty() || entry.id.size() > 100 || !isSha256Hex(entry.sha256)
+                || entry.size < 1 || entry.size > Limits::MaxUploadBytes
+                || entry.mediaType.isEmpty())
+                problems << QString(
+                    where + QStringLiteral(": clientPageId, sha256, sizeBytes, mediaType"));
+            pages.append(entry);
+        }
+    }
+    if (pages.isEmpty() || pages.size() > 500)
+        problems << QStringLiteral("/materials: 1 to 500 pages");
+    if (!problems.isEmpty())
+        return invalid(QStringLiteral("补正材料只能是补正要求列出的材料"), problems);
+    const Core::Status stored = m_database.transaction([&]() -> Core::Status {
+        for (const Page &page : std::as_const(pages)) {
+            QSqlQuery existing(m_database.connection());
+            existing.prepare(
+                QStringLiteral("SELECT case_id, sha256 FROM hub_pages WHERE client_page_id = ?"));
+            existing.addBindValue(page.id);
+            if (!existing.exec())
+                return Storage::Database::queryError(existing, QStringLiteral("page"));
+            if (existing.next()) {
+                if (existing.value(0).toString() == caseId
+                    && existing.value(1).toString() == page.sha256)
+                    continue; // sent again
+                return Core::Error { 1, {},
+                    QStringLiteral("clientPageId %1 is already used").arg(page.id) };
+            }
+            QSqlQuery insert(m_database.connection());
+            insert.prepare(QStringLiteral(
+                "INSERT INTO hub_pages (client_page_id, case_id, material_id, sha256,"
+                " size_bytes, media_type) VALUES (?, ?, ?, ?, ?, ?)"));
+            insert.addBindValue(page.id);
+            insert.addBindValue(caseId);
+            insert.addBindValue(page.materialId);
+            insert.addBindValue(page.sha256);
+            insert.addBindValue(page.size);
+            insert.addBindValue(page.mediaType);
+            if (!insert.exec())
+                return Storage::Database::queryError(insert, QStringLiteral("add page"));
+            QSqlQuery attach(m_database.connection());
+            attach.prepare(QStringLiteral(
+                "INSERT INTO hub_correction_pages (client_page_id, request_id) VALUES (?, ?)"));
+            attach.addBindValue(page.id);
+            attach.addBindValue(open->id);
+            if (!attach.exec())
+                return Storage::Database::queryError(attach, QStringLiteral("attach page"));
+        }
+        return {};
+    });
+    if (!stored) {
+        if (stored.error().code == 1)
+            return invalid(QStringLiteral("页面编号已被使用"), { stored.error().detail });
+        return internalError(stored.error().detail);
+    }
+    QJsonArray missing;
+    for (const Page &page : std::as_const(pages)) {
+        if (m_uploads.completedFile(caseId, page.id).isEmpty())
+            missing.append(page.id);
+    }
+    return jsonResponse(200,
+        QJsonObject { { QStringLiteral("caseId"), caseId },
+            { QStringLiteral("requestId"), open->id },
+            { QStringLiteral("missingPages"), missing } });
+}
+
+HttpResponse CorrectionService::finishPages(const QString &caseId, const AuthContext &context)
+{
+    HttpResponse error;
+    const auto open = openRequest(caseId, context, &error);
+    if (!open)
+        return error;
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral(
+        "SELECT p.client_page_id, p.sha256 FROM hub_correction_pages cp"
+        " JOIN hub_pages p ON p.client_page_id = cp.client_page_id WHERE cp.request_id = ?"));
+    query.addBindValue(open->id);
+    if (!query.exec())
+        return internalError(query.lastError().text());
+    QStringList missing;
+    QStringList mismatched;
+    int count = 0;
+    while (query.next()) {
+        ++count;
+        const QString path = m_uploads.completedFile(caseId, query.value(0).toString());
+        if (path.isEmpty()) {
+            missing << query.value(0).toString();
+            continue;
+        }
+        QFile file(path);
+        Core::Sha256 hash;
+        if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file)
+            || QString::fromLatin1(hash.result().toHex()) != query.value(1).toString())
+            mismatched << query.value(0).toString();
+    }
+    query.finish();
+    if (count == 0 || !missing.isEmpty()) {
+        return errorResponse(409, QStringLiteral("pages_missing"),
+            QStringLiteral("还有补正材料页面未上传完成"), missing.join(QLatin1Char(',')));
+    }
+    if (!mismatched.isEmpty()) {
+        return errorResponse(409, QStringLiteral("hash_mismatch"),
+            QStringLiteral("材料文件校验不一致，请重新上传"), mismatched.join(QLatin1Char(',')));
+    }
+    const QDateTime now = m_clock.now();
+    const QJsonObject data { { QStringLiteral("caseId"), caseId },
+        { QStringLiteral("caseNumber"), open->caseNumber },
+        { QStringLiteral("requestId"), open->id }, { QStringLiteral("itemCode"), open->itemCode },
+        { QStringLiteral("pages"), count } };
+    const Core::Status stored = m_database.transaction([&]() -> Core::Status {
+        QSqlQuery answer(m_database.connection());
+        answer.prepare(QStringLiteral("UPDATE hub_correction_requests SET state = 'answered',"
+                                      " answered_at = ? WHERE id = ? AND state = 'open'"));
+        answer.addBindValue(now.toMSecsSinceEpoch());
+        answer.addBindValue(open->id);
+        if (!answer.exec())
+            return Storage::Database::queryError(answer, QStringLiteral("answer request"));
+        // The home windows of the jurisdiction learn that the corrected pages are there.
+        QSqlQuery homes(m_database.connection());
+        homes.prepare(QStringLiteral(
+            "SELECT DISTINCT w.id FROM hub_windows w JOIN hub_account_windows aw"
+            " ON aw.window_id = w.id JOIN hub_accounts a ON a.account = aw.account"
+            " WHERE w.jurisdiction_code = ? AND w.role IN ('home', 'both') AND a.role = 'home'"
+            " AND a.disabled = 0 ORDER BY w.id"));
+        homes.addBindValue(open->jurisdiction);
+        if (!homes.exec())
+            return Storage::Database::queryError(homes, QStringLiteral("home windows"));
+        QStringList windows;
+        while (homes.next())
+            windows << homes.value(0).toString();
+        homes.finish();
+        for (const QString &windowId : std::as_const(windows)) {
+            const auto event = EventService::append(
+                m_database, m_clock, windowId, QStringLiteral("case.corrected"), data);
+            if (!event)
+                return event.error();
+        }
+        return {};
+    });
+    if (!stored)
+        return internalError(stored.error().detail);
+    qCInfo(lcHub).noquote() << "case" << caseId << "corrected with" << count << "pages";
+    return jsonResponse(200, data);
 }
 
 } // namespace Tongban::Hub

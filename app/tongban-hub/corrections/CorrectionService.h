@@ -8,6 +8,8 @@
 
 #include <QJsonObject>
 
+#include <optional>
+
 namespace Tongban::Storage {
 class Database;
 }
@@ -17,6 +19,7 @@ namespace Tongban::Hub {
 struct AuthContext;
 class CalendarService;
 class CatalogueService;
+class UploadService;
 
 /*!
  * Corrections (000 第二十条, issue 17), module hub_corrections:
@@ -42,11 +45,19 @@ public:
     static Storage::MigrationSet schema();
 
     CorrectionService(Storage::Database &database, const Core::Clock &clock,
-        const CatalogueService &catalogue, const CalendarService &calendar, IdentityHash hash);
+        const CatalogueService &catalogue, const CalendarService &calendar, UploadService &uploads,
+        IdentityHash hash);
 
     HttpResponse request(
         const QString &caseId, const QJsonObject &body, const AuthContext &context);
     HttpResponse current(const QString &caseId, const AuthContext &context) const;
+    /// POST /cases/{caseId}/correction-pages: pages of the listed materials, declared like
+    /// a case's (§5), attached to the same case; uploaded with tus although it is submitted.
+    HttpResponse addPages(
+        const QString &caseId, const QJsonObject &body, const AuthContext &context);
+    /// POST /cases/{caseId}/correction-pages/submit: every page there and whole; the request
+    /// is answered, the home windows get case.corrected and the acceptance clock restarts.
+    HttpResponse finishPages(const QString &caseId, const AuthContext &context);
     HttpResponse registerNotice(const QJsonObject &body, const AuthContext &context);
     HttpResponse lookup(const QUrlQuery &query, const AuthContext &context);
 
@@ -54,10 +65,19 @@ public:
     static QString serialOfQrText(const QString &text);
 
 private:
+    struct OpenRequest
+    {
+        QString id, windowId, jurisdiction, caseNumber, itemCode;
+        QStringList materials;
+    };
+    std::optional<OpenRequest> openRequest(
+        const QString &caseId, const AuthContext &context, HttpResponse *error) const;
+
     Storage::Database &m_database;
     const Core::Clock &m_clock;
     const CatalogueService &m_catalogue;
     const CalendarService &m_calendar;
+    UploadService &m_uploads;
     IdentityHash m_hash;
 };
 

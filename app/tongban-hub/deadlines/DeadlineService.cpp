@@ -139,8 +139,9 @@ Core::Status DeadlineService::refreshWith(const Core::WorkCalendar &calendar, co
 {
     QSqlQuery query(m_database.connection());
     query.prepare(QStringLiteral(
-        "SELECT c.item_code, c.status, c.submitted_at, r.decision, r.issued_at FROM hub_cases c"
-        " LEFT JOIN hub_results r ON r.case_id = c.id WHERE c.id = ?"));
+        "SELECT c.item_code, c.status, c.submitted_at, r.decision, r.issued_at,"
+        " (SELECT MAX(q.answered_at) FROM hub_correction_requests q WHERE q.case_id = c.id)"
+        " FROM hub_cases c LEFT JOIN hub_results r ON r.case_id = c.id WHERE c.id = ?"));
     query.addBindValue(caseId);
     if (!query.exec())
         return Storage::Database::queryError(query, QStringLiteral("case for deadlines"));
@@ -148,8 +149,9 @@ Core::Status DeadlineService::refreshWith(const Core::WorkCalendar &calendar, co
         return {}; // not submitted: no deadline runs yet
     const QString itemCode = query.value(0).toString();
     const QString status = query.value(1).toString();
-    const QDateTime submittedAt
-        = QDateTime::fromMSecsSinceEpoch(query.value(2).toLongLong(), QTimeZone::utc());
+    // A corrected case is received anew when its corrected pages are in (第二十条).
+    const QDateTime submittedAt = QDateTime::fromMSecsSinceEpoch(
+        qMax(query.value(2).toLongLong(), query.value(5).toLongLong()), QTimeZone::utc());
     const QString decision = query.value(3).toString();
     const QDateTime decidedAt = query.value(4).isNull()
         ? QDateTime()

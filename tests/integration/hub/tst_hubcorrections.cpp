@@ -27,6 +27,7 @@ private Q_SLOTS:
     void cleanup();
     void departmentAsksForCorrectionWithCatalogueReasonsOnly();
     void correctionRequestIsTheHomeDepartmentsOnlyAndOneTime();
+    void correctedPagesAttachToTheSameCase();
     void noticeIsFoundAtAnotherHallBySerialQrOrIdentityNumber();
     void noticeLookupIsForWindowsOnlyAndAudited();
 
@@ -172,6 +173,81 @@ void TestHubCorrections::correctionRequestIsTheHomeDepartmentsOnlyAndOneTime()
         > m_platform->clock->now().date());
     // AND a second request is refused: the notice is one-time
     QCOMPARE(department.postJson(correctionPath(caseId), body).status, 409);
+}
+
+void TestHubCorrections::correctedPagesAttachToTheSameCase()
+{
+    // GIVEN a case submitted on Monday 2026-11-23 10:00 and a request for correction of its
+    // premises material on the next day
+    m_platform->clock->set(chinaTime(2026, 11, 23, 10, 0));
+    HubTestClient app(m_platform->base);
+    QCOMPARE(app.login(AppClerk, Password, AppWindow).status, 200);
+    const QString caseId = submittedCase(app);
+    QVERIFY(!caseId.isEmpty());
+    m_platform->clock->set(chinaTime(2026, 11, 24, 9, 0));
+    QCOMPARE(app.login(AppClerk, Password, AppWindow).status, 200);
+    HubTestClient department(m_platform->base);
+    QCOMPARE(department.login(Department, Password).status, 200);
+    QCOMPARE(department
+                 .postJson(correctionPath(caseId),
+                     QJsonObject {
+                         { QStringLiteral("deficiencies"),
+                             QJsonArray { QJsonObject {
+                                 { QStringLiteral("materialId"), QStringLiteral("premises") },
+                                 { QStringLiteral("code"), QStringLiteral("term-expired") } } } },
+                         { QStringLiteral("ways"), QJsonArray { QStringLiteral("window") } } })
+                 .status,
+        201);
+    const QString pagesPath
+        = QString(QStringLiteral("/api/v1/cases/") + caseId + QStringLiteral("/correction-pages"));
+    const QByteArray file = HubTestClient::randomFile(900, 9);
+    const auto pagesOf = [&](const QString &materialId, const QString &pageId) {
+        return QJsonObject { { QStringLiteral("materials"),
+            QJsonArray { QJsonObject { { QStringLiteral("materialId"), materialId },
+                { QStringLiteral("pages"),
+                    QJsonArray { Tongban::TestSupport::samplePage(pageId, file) } } } } } };
+    };
+    // WHEN the window adds a page of a material the request did not list
+    // THEN it is refused
+    QCOMPARE(
+        app.postJson(pagesPath, pagesOf(QStringLiteral("photo"), QStringLiteral("p-x"))).status,
+        422);
+    // WHEN it adds a page of the listed material
+    const Reply added
+        = app.postJson(pagesPath, pagesOf(QStringLiteral("premises"), QStringLiteral("p-fix")));
+    QCOMPARE(added.status, 200);
+    QCOMPARE(added.json().value(QStringLiteral("missingPages")).toArray().size(), 1);
+    // AND finishing before the upload is refused
+    QCOMPARE(app.send("POST", QString(pagesPath + QStringLiteral("/submit"))).status, 409);
+    // AND it uploads it with tus although the case is submitted
+    const Reply upload = app.createUpload(caseId, QStringLiteral("p-fix"), file);
+    QCOMPARE(upload.status, 201);
+    QCOMPARE(app.patch(QString::fromLatin1(upload.header("Location")), 0, file).status, 204);
+    // AND finishes on Tuesday 2026-11-24 16:00
+    m_platform->clock->set(chinaTime(2026, 11, 24, 16, 0));
+    QCOMPARE(app.login(AppClerk, Password, AppWindow).status, 200);
+    const Reply finished = app.send("POST", QString(pagesPath + QStringLiteral("/submit")));
+    QCOMPARE(finished.status, 200);
+    // THEN the page belongs to the same case, next to the first visit's
+    const Reply read = app.send("GET", QString(QStringLiteral("/api/v1/cases/") + caseId));
+    const QJsonArray pages = read.json().value(QStringLiteral("pages")).toArray();
+    QCOMPARE(pages.size(), 2);
+    QCOMPARE(pages.at(1).toObject().value(QStringLiteral("materialId")).toString(),
+        QStringLiteral("premises"));
+    QCOMPARE(pages.at(1).toObject().value(QStringLiteral("received")).toBool(), true);
+    // AND the home windows are told, and acceptance runs again from the corrected pages
+    QCOMPARE(
+        eventsOf(*m_platform->hub, QStringLiteral("410402-tb-01"), QStringLiteral("case.corrected"))
+            .size(),
+        1);
+    const QJsonObject deadlines = read.json().value(QStringLiteral("deadlines")).toObject();
+    QCOMPARE(deadlines.value(QStringLiteral("stage")).toString(), QStringLiteral("acceptance"));
+    QCOMPARE(
+        deadlines.value(QStringLiteral("acceptanceDue")).toString(), QStringLiteral("2026-11-26"));
+    // AND no further page may be added to the answered request
+    QCOMPARE(
+        app.postJson(pagesPath, pagesOf(QStringLiteral("premises"), QStringLiteral("p-2"))).status,
+        409);
 }
 
 void TestHubCorrections::noticeIsFoundAtAnotherHallBySerialQrOrIdentityNumber()
