@@ -8,6 +8,7 @@
 #include <notices/NoticeStore.h>
 #include <platform/AfterWindowClient.h>
 #include <platform/ApiClient.h>
+#include <platform/RequestQueue.h>
 #include <security/AuditLog.h>
 
 #include <QSettings>
@@ -141,10 +142,19 @@ void TestNoticeAnyHall::noticeIssuedAtOneHallIsCorrectedAtAnother()
     QVERIFY2(issued, qPrintable(issued ? QString() : issued.error().toString()));
     QVERIFY(first->intake().markAwaitingCorrection(draft, { QStringLiteral("premises") }));
 
-    // WHEN the first hall tells the platform about the notice
+    // WHEN the first hall queues the notice for the platform, as issuing it does
     const Platform::NoticeRegistration registration
         = App::noticeRegistration(issued->serial, draft, assessment, QDate(2026, 12, 8));
     QCOMPARE(registration.deficiencies.size(), 1);
+    const auto request = Platform::AfterWindowClient::registrationRequest(registration);
+    QVERIFY(request);
+    Platform::RequestQueue queue(first->database(), *clientA, first->clock());
+    QVERIFY(queue.enqueueNotice(issued->serial, *request));
+    queue.flush();
+    // THEN it is registered under its serial
+    QTRY_COMPARE(queue.state(issued->serial), QStringLiteral("done"));
+    QCOMPARE(queue.serverId(issued->serial), issued->serial);
+    // AND sending it again is harmless
     Platform::AfterWindowClient platformA(*clientA);
     std::optional<Core::Status> registered;
     platformA.registerNotice(registration, [&](Core::Status status) { registered = status; });
