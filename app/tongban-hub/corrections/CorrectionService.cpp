@@ -159,11 +159,11 @@ HttpResponse CorrectionService::request(
         return invalid(
             QStringLiteral("案件尚未提交，不能要求补正"), { QStringLiteral("not submitted") });
     if (decided) {
-        return errorResponse(409, QStringLiteral("conflict"),
+        return errorResponse(409, QStringLiteral("case_decided"),
             QStringLiteral("该案件已作出决定，不能再要求补正"), caseId);
     }
     if (pending) {
-        return errorResponse(409, QStringLiteral("conflict"),
+        return errorResponse(409, QStringLiteral("correction_pending"),
             QStringLiteral("该案件已有未完成的补正要求，一次性告知不得重复"), caseId);
     }
     const Catalog::ServiceItem *item = m_catalogue.catalog().item(itemCode);
@@ -490,8 +490,8 @@ std::optional<CorrectionService::OpenRequest> CorrectionService::openRequest(
         return std::nullopt;
     }
     if (query.value(4).isNull()) {
-        *error = errorResponse(
-            409, QStringLiteral("conflict"), QStringLiteral("该案件没有待补正的要求"), caseId);
+        *error = errorResponse(409, QStringLiteral("no_correction_request"),
+            QStringLiteral("该案件没有待补正的要求"), caseId);
         return std::nullopt;
     }
     OpenRequest open;

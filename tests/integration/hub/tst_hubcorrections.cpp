@@ -172,7 +172,9 @@ void TestHubCorrections::correctionRequestIsTheHomeDepartmentsOnlyAndOneTime()
     QVERIFY(QDate::fromString(first.json().value(QStringLiteral("due")).toString(), Qt::ISODate)
         > m_platform->clock->now().date());
     // AND a second request is refused: the notice is one-time
-    QCOMPARE(department.postJson(correctionPath(caseId), body).status, 409);
+    const Reply again = department.postJson(correctionPath(caseId), body);
+    QCOMPARE(again.status, 409);
+    QCOMPARE(again.errorCode(), QStringLiteral("correction_pending"));
 }
 
 void TestHubCorrections::correctedPagesAttachToTheSameCase()
@@ -245,9 +247,26 @@ void TestHubCorrections::correctedPagesAttachToTheSameCase()
     QCOMPARE(
         deadlines.value(QStringLiteral("acceptanceDue")).toString(), QStringLiteral("2026-11-26"));
     // AND no further page may be added to the answered request
-    QCOMPARE(
-        app.postJson(pagesPath, pagesOf(QStringLiteral("premises"), QStringLiteral("p-2"))).status,
-        409);
+    const Reply late
+        = app.postJson(pagesPath, pagesOf(QStringLiteral("premises"), QStringLiteral("p-2")));
+    QCOMPARE(late.status, 409);
+    QCOMPARE(late.errorCode(), QStringLiteral("no_correction_request"));
+    // AND once the home department has decided, no request for correction is possible
+    QCOMPARE(department.login(Department, Password).status, 200);
+    const Reply decided = department.postJson(
+        QString(QStringLiteral("/api/v1/cases/") + caseId + QStringLiteral("/decision")),
+        QJsonObject { { QStringLiteral("decision"), QStringLiteral("accepted") },
+            { QStringLiteral("document"),
+                QString::fromLatin1(QByteArrayLiteral("%PDF-1.4\n%%EOF\n").toBase64()) } });
+    QCOMPARE(decided.status, 201);
+    const Reply tooLate = department.postJson(correctionPath(caseId),
+        QJsonObject { { QStringLiteral("deficiencies"),
+                          QJsonArray { QJsonObject {
+                              { QStringLiteral("materialId"), QStringLiteral("photo") },
+                              { QStringLiteral("code"), QStringLiteral("size") } } } },
+            { QStringLiteral("ways"), QJsonArray { QStringLiteral("online") } } });
+    QCOMPARE(tooLate.status, 409);
+    QCOMPARE(tooLate.errorCode(), QStringLiteral("case_decided"));
 }
 
 void TestHubCorrections::noticeIsFoundAtAnotherHallBySerialQrOrIdentityNumber()
