@@ -54,6 +54,18 @@
         <source>Your account signed in at %1 at %2, so the sign-in at this window has ended. The open case is kept. To go on working here, sign in again (this ends the other sign-in). If it was not you, change your password and tell your supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Enter the applicant&apos;s identity number or credit code from their document before opening the notice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notice was issued under catalogue version %1, which this workstation does not hold. Update the catalogue from the platform, then open the notice again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notice names an item or materials that catalogue version %1 does not have. Report it to the platform&apos;s administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::App::WindowSettings</name>
@@ -1135,6 +1147,100 @@ As a credit code: %2</source>
     <message>
         <source>The capture device is not connected. Check its cable, then choose it again.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::AfterWindowCard</name>
+    <message>
+        <source>Waiting on the home department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice from another hall: serial, QR code or identity number, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to the platform: the home departments&apos; deadlines are shown once it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deadlines could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acceptance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case of this window is waiting on its home department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to the platform: a notice from another hall cannot be found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for the notice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notice could not be looked up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open one-time notice found for this. Check the serial or the number with the applicant&apos;s notice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity number or credit code of the applicant, as on their document:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice %1 of %2 opened: only its listed materials can change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) overdue at the home department: the platform has alerted it.</source>
+        <translation>
+            <numerusform>%n case overdue at the home department: the platform has alerted it.</numerusform>
+            <numerusform>%n cases overdue at the home department: the platform has alerted it.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3557,6 +3663,14 @@ Bring it by %2%3.</source>
     </message>
     <message>
         <source>This account signed in at another window, which ended the sign-in here. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notice cannot be sent to the platform: it lacks its serial, item, catalogue version, the applicant&apos;s number or its deficiencies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform&apos;s answer could not be read. Try again; if it persists, tell IT support.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

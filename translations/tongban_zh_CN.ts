@@ -54,6 +54,18 @@
         <source>Your account signed in at %1 at %2, so the sign-in at this window has ended. The open case is kept. To go on working here, sign in again (this ends the other sign-in). If it was not you, change your password and tell your supervisor.</source>
         <translation>您的账号已于 %2 在 %1 登录，本窗口的登录已结束。正在办理的案件已保存。如需在本窗口继续办理，请重新登录（另一窗口的登录将随之结束）。如果不是您本人操作，请立即修改密码并报告负责人。</translation>
     </message>
+    <message>
+        <source>Enter the applicant&apos;s identity number or credit code from their document before opening the notice.</source>
+        <translation>请先按申请人的证件录入身份证号码或统一社会信用代码，再打开告知书。</translation>
+    </message>
+    <message>
+        <source>The notice was issued under catalogue version %1, which this workstation does not hold. Update the catalogue from the platform, then open the notice again.</source>
+        <translation>该告知书依据 %1 版清单出具，本机没有该版本。请从平台更新清单后再打开告知书。</translation>
+    </message>
+    <message>
+        <source>The notice names an item or materials that catalogue version %1 does not have. Report it to the platform&apos;s administrator.</source>
+        <translation>告知书列出的事项或材料不在 %1 版清单中。请报告平台管理员。</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::App::WindowSettings</name>
@@ -1153,6 +1165,99 @@ As a credit code: %2</source>
     <message>
         <source>The capture device is not connected. Check its cable, then choose it again.</source>
         <translation>采集设备未连接。请检查连接线，然后重新选择该设备。</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::AfterWindowCard</name>
+    <message>
+        <source>Waiting on the home department</source>
+        <translation>等待属地业务办理部门办理</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>受理编号</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>等待事项</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Notice from another hall: serial, QR code or identity number, then Enter</source>
+        <translation>其他大厅出具的告知书：输入编号、扫描二维码或输入身份证号码后按回车</translation>
+    </message>
+    <message>
+        <source>Open notice</source>
+        <translation>打开告知书</translation>
+    </message>
+    <message>
+        <source>Not connected to the platform: the home departments&apos; deadlines are shown once it is.</source>
+        <translation>未连接平台：连接后显示属地业务办理部门的办理期限。</translation>
+    </message>
+    <message>
+        <source>The deadlines could not be read: %1</source>
+        <translation>无法读取办理期限：%1</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>审批决定</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s correction</source>
+        <translation>申请人补正</translation>
+    </message>
+    <message>
+        <source>Acceptance</source>
+        <translation>受理决定</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1（已逾期）</translation>
+    </message>
+    <message>
+        <source>No case of this window is waiting on its home department.</source>
+        <translation>本窗口没有等待属地业务办理部门办理的案件。</translation>
+    </message>
+    <message>
+        <source>Not connected to the platform: a notice from another hall cannot be found.</source>
+        <translation>未连接平台：无法查找其他大厅出具的告知书。</translation>
+    </message>
+    <message>
+        <source>Looking for the notice…</source>
+        <translation>正在查找告知书…</translation>
+    </message>
+    <message>
+        <source>The notice could not be looked up: %1</source>
+        <translation>无法查找告知书：%1</translation>
+    </message>
+    <message>
+        <source>No open one-time notice found for this. Check the serial or the number with the applicant&apos;s notice.</source>
+        <translation>未找到待补正的一次性告知书。请与申请人所持告知书核对编号或证件号码。</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Identity number or credit code of the applicant, as on their document:</source>
+        <translation>申请人证件上的身份证号码或统一社会信用代码：</translation>
+    </message>
+    <message>
+        <source>Notice %1 of %2 opened: only its listed materials can change.</source>
+        <translation>已打开%2出具的告知书 %1：只能补正其中列出的材料。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) overdue at the home department: the platform has alerted it.</source>
+        <translation>
+            <numerusform>属地业务办理部门有 %n 件案件已逾期，平台已提醒。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3561,6 +3666,14 @@ Bring it by %2%3.</source>
     <message>
         <source>This account signed in at another window, which ended the sign-in here. Sign in again.</source>
         <translation>此账号已在其他窗口登录，本窗口的登录已结束。请重新登录。</translation>
+    </message>
+    <message>
+        <source>The notice cannot be sent to the platform: it lacks its serial, item, catalogue version, the applicant&apos;s number or its deficiencies.</source>
+        <translation>无法向平台登记该告知书：缺少编号、事项、清单版本、申请人证件号码或需补正的内容。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s answer could not be read. Try again; if it persists, tell IT support.</source>
+        <translation>无法读取平台的答复。请重试；如仍不行，请联系信息技术人员。</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,8 @@
 #include "calls/CallService.h"
 #include "cases/CaseService.h"
 #include "catalogue/CatalogueService.h"
+#include "corrections/CorrectionService.h"
+#include "deadlines/DeadlineService.h"
 #include "events/EventService.h"
 #include "http/HubHttpServer.h"
 #include "http/IdempotencyStore.h"
@@ -167,7 +169,8 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
         return kept.error();
     auto database = Storage::Database::open(QString(dataDir + QStringLiteral("/hub.db")),
         { hubSchema(), hubOwnershipSchema(), SerialBlockService::schema(),
-            RecordingService::schema(), SignInThrottle::schema() });
+            RecordingService::schema(), SignInThrottle::schema(), CorrectionService::schema(),
+            DeadlineService::schema() });
     if (!database)
         return database.error();
     hub->m_database = std::move(*database);
@@ -205,6 +208,14 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     hub->m_caseCreations
         = std::make_unique<RateLimiter>(config.rates.caseCreationsPerAccountPerMinute, 60 * 1000);
     hub->m_recordings = std::make_unique<RecordingService>(*hub->m_database, clock, recordingsDir);
+    // Deadlines and corrections after the window (issue 17).
+    hub->m_deadlines = std::make_unique<DeadlineService>(
+        *hub->m_database, clock, *hub->m_catalogue, *hub->m_calendar);
+    auto identityHash = IdentityHash::open(QString(dataDir + QStringLiteral("/identity-hash.key")));
+    if (!identityHash)
+        return identityHash.error();
+    hub->m_corrections = std::make_unique<CorrectionService>(*hub->m_database, clock,
+        *hub->m_catalogue, *hub->m_calendar, *hub->m_uploads, std::move(*identityHash));
     hub->m_events
         = new EventService(*hub->m_database, *hub->m_accounts, hub->m_config, clock, hub.get());
     EventService *events = hub->m_events;
@@ -262,6 +273,8 @@ Core::Result<quint16> Hub::listen(
         connect(sweep, &QTimer::timeout, this, [this]() {
             m_uploads->sweepExpired();
             m_recordings->sweep();
+            if (const auto swept = m_deadlines->sweep(); !swept) // issue 17
+                qCWarning(lcHub).noquote() << "deadline sweep:" << swept.error().detail;
         });
         sweep->start(qMax(1, m_config.uploadSweepMs));
         m_server = new HubHttpServer(
@@ -460,6 +473,9 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
     if (first == QLatin1String("calendar") && parts.size() == 1 && method == "GET")
         return m_calendar->calendar(request);
 
+    if (auto answer = routeAfterWindow(request, parts, *context))
+        return *answer;
+
     if (first == QLatin1String("cases")) {
         if (parts.size() == 1) {
             if (method != "POST")
@@ -563,6 +579,83 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
     }
 
     return notFound(request.path);
+}
+
+std::optional<HttpResponse> Hub::routeAfterWindow(
+    const HttpRequest &request, const QStringList &parts, const AuthContext &context)
+{
+    // Deadlines and corrections after the window (issue 17, docs/platform-api.md §14).
+    const QByteArray &method = request.method;
+    const QString first = parts.value(0);
+    HttpResponse error;
+    if (first == QLatin1String("deadlines") && parts.size() == 1 && method == "GET")
+        return m_deadlines->list(request.query, context);
+    if (first == QLatin1String("notices") && parts.size() == 1) {
+        if (method == "GET")
+            return m_corrections->lookup(request.query, context);
+        if (method != "POST")
+            return methodNotAllowed(method);
+        const auto body = parseJsonBody(request.body, &error);
+        return body ? m_corrections->registerNotice(*body, context) : error;
+    }
+    if (first != QLatin1String("cases") || parts.size() < 2)
+        return std::nullopt;
+    const QString caseId = parts.at(1);
+    if (parts.size() == 2 && method == "GET") {
+        if (const Core::Status refreshed = m_deadlines->refresh(caseId); !refreshed)
+            qCWarning(lcHub).noquote() << "deadlines of" << caseId << refreshed.error().detail;
+        return m_deadlines->withDeadlines(caseId, m_cases->get(caseId, context));
+    }
+    if (parts.size() == 3 && parts.at(2) == QLatin1String("correction-request")) {
+        if (method == "GET")
+            return m_corrections->current(caseId, context);
+        if (method != "POST")
+            return methodNotAllowed(method);
+        const auto body = parseJsonBody(request.body, &error);
+        if (!body)
+            return error;
+        HttpResponse answer = m_corrections->request(caseId, *body, context);
+        if (answer.status == 201) {
+            if (const Core::Status refreshed = m_deadlines->refresh(caseId); !refreshed)
+                qCWarning(lcHub).noquote() << "deadlines of" << caseId << refreshed.error().detail;
+        }
+        return answer;
+    }
+    if (parts.size() >= 3 && parts.at(2) == QLatin1String("correction-pages") && method == "POST") {
+        if (parts.size() == 4 && parts.at(3) == QLatin1String("submit")) {
+            HttpResponse answer = m_corrections->finishPages(caseId, context);
+            if (answer.status == 200) {
+                if (const Core::Status refreshed = m_deadlines->refresh(caseId); !refreshed)
+                    qCWarning(lcHub).noquote()
+                        << "deadlines of" << caseId << refreshed.error().detail;
+            }
+            return answer;
+        }
+        if (parts.size() != 3)
+            return notFound(request.path);
+        const auto body = parseJsonBody(request.body, &error);
+        return body ? m_corrections->addPages(caseId, *body, context) : error;
+    }
+    if (parts.size() == 3
+        && (parts.at(2) == QLatin1String("submit") || parts.at(2) == QLatin1String("decision"))
+        && method == "POST") {
+        // The case's own routes, then its deadlines from what they changed.
+        HttpResponse answer;
+        if (parts.at(2) == QLatin1String("submit")) {
+            answer = m_cases->submit(caseId, context);
+        } else {
+            const auto body = parseJsonBody(request.body, &error);
+            if (!body)
+                return error;
+            answer = m_cases->decisionRequest(caseId, *body, context);
+        }
+        if (answer.status == 200 || answer.status == 201) {
+            if (const Core::Status refreshed = m_deadlines->refresh(caseId); !refreshed)
+                qCWarning(lcHub).noquote() << "deadlines of" << caseId << refreshed.error().detail;
+        }
+        return answer;
+    }
+    return std::nullopt;
 }
 
 } // namespace Tongban::Hub

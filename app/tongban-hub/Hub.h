@@ -36,6 +36,8 @@ class RecordingService;
 class UploadService;
 class RateLimiter;
 class Secrets;
+class DeadlineService;
+class CorrectionService;
 
 /*!
  * The platform hub: one data directory (hub.db in WAL mode with
@@ -81,6 +83,7 @@ public:
     Storage::Database &database() { return *m_database; }
     /// The key for personal data at rest: seal/open, lookupHash (security/Secrets.h).
     const Secrets &secrets() const { return *m_secrets; }
+    DeadlineService &deadlines() { return *m_deadlines; } ///< issue 17
     const HubConfig &config() const { return m_config; }
 
 private:
@@ -107,6 +110,11 @@ private:
     std::unique_ptr<IdempotencyStore> m_idempotency;
     std::unique_ptr<SerialBlockService> m_serials;
     std::unique_ptr<RecordingService> m_recordings;
+    std::unique_ptr<DeadlineService> m_deadlines; ///< issue 17
+    std::unique_ptr<CorrectionService> m_corrections; ///< issue 17
+    /// Deadlines and corrections (issue 17): its routes, nullopt for any other path.
+    std::optional<HttpResponse> routeAfterWindow(
+        const HttpRequest &request, const QStringList &parts, const AuthContext &context);
     EventService *m_events = nullptr; // child QObject
     CallService *m_calls = nullptr; // child QObject
     HubHttpServer *m_server = nullptr; // child QObject

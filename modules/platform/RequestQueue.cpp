@@ -22,6 +22,7 @@ const QString kDone = QStringLiteral("done");
 const QString kFailed = QStringLiteral("failed");
 const QString kMailing = QStringLiteral("mailing");
 const QString kGuideReport = QStringLiteral("guide_report");
+const QString kNotice = QStringLiteral("notice"); ///< issue 17
 
 Core::Error invalidRequest(const QString &detail)
 {
@@ -125,6 +126,13 @@ Core::Status RequestQueue::enqueueGuideReport(const GuideReport &report)
     if (!request)
         return request.error();
     return enqueue(report.clientReportId, kGuideReport, *request);
+}
+
+Core::Status RequestQueue::enqueueNotice(const QString &serial, const ApiRequest &request)
+{
+    if (serial.isEmpty() || request.path != QLatin1String("/notices"))
+        return invalidRequest(QStringLiteral("notice: serial and POST /notices required"));
+    return enqueue(serial, kNotice, request);
 }
 
 Core::Status RequestQueue::enqueue(
@@ -259,6 +267,13 @@ void RequestQueue::answered(
         if (!created)
             return attemptFailed(clientId, created.error());
         serverId = created->mailingId;
+    } else if (kind == kNotice) {
+        // The platform answers with the serial it registered (201, or 200 when repeated).
+        serverId
+            = QJsonDocument::fromJson(ok->body).object().value(QStringLiteral("serial")).toString();
+        if (serverId != clientId)
+            return attemptFailed(clientId,
+                Core::Error { InvalidResponse, {}, QStringLiteral("notice: serial expected") });
     } else {
         const auto created = parseGuideReportCreated(ok->body);
         if (!created)

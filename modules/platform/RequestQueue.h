@@ -78,6 +78,9 @@ public:
      */
     Core::Status enqueueMailing(const MailingRecord &mailing);
     Core::Status enqueueGuideReport(const GuideReport &report);
+    /// A one-time notice issued at this window (issue 17): \a request from
+    /// AfterWindowClient::registrationRequest(), kept under the notice's \a serial.
+    Core::Status enqueueNotice(const QString &serial, const ApiRequest &request);
 
     void start();
     void stop();

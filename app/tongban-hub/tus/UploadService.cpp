@@ -34,6 +34,21 @@ HttpResponse uploadNotFound(const QString &uploadId)
     return errorResponse(404, QStringLiteral("not_found"), QStringLiteral("上传不存在"), uploadId);
 }
 
+/// A page a home department's request for correction still waits for (issue 17): it may be
+/// uploaded although the case is submitted.
+bool isOpenCorrectionPage(
+    Storage::Database &database, const QString &caseId, const QString &clientPageId)
+{
+    QSqlQuery query(database.connection());
+    query.prepare(
+        QStringLiteral("SELECT 1 FROM hub_correction_pages p JOIN hub_correction_requests q"
+                       " ON q.id = p.request_id WHERE p.client_page_id = ? AND q.case_id = ?"
+                       " AND q.state = 'open'"));
+    query.addBindValue(clientPageId);
+    query.addBindValue(caseId);
+    return query.exec() && query.next();
+}
+
 HttpResponse caseSubmitted(const QString &caseId)
 {
     return errorResponse(409, QStringLiteral("case_submitted"),
@@ -160,7 +175,8 @@ std::optional<UploadService::Upload> UploadService::find(
     upload.state = query.value(7).toString();
     upload.failure = query.value(8).toString();
     upload.windowId = query.value(9).toString();
-    upload.caseSubmitted = !query.value(10).isNull() && !query.value(10).toString().isEmpty();
+    upload.caseSubmitted = !query.value(10).isNull() && !query.value(10).toString().isEmpty()
+        && !isOpenCorrectionPage(m_database, upload.caseId, upload.clientPageId);
     return upload;
 }
 
@@ -256,7 +272,8 @@ HttpResponse UploadService::create(const HttpRequest &request, const AuthContext
             QStringLiteral("sha256 or Upload-Length differs from the page declared in the case"));
     }
 
-    const bool submitted = !page.value(3).isNull() && !page.value(3).toString().isEmpty();
+    const bool submitted = !page.value(3).isNull() && !page.value(3).toString().isEmpty()
+        && !isOpenCorrectionPage(m_database, caseId, clientPageId);
     sweepExpired();
 
     // A retried creation returns the upload already made for this page.

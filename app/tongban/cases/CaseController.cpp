@@ -5,6 +5,7 @@
 
 #include <QFile>
 
+#include <common/NoticeAtAnyHall.h>
 #include <common/PlatformLink.h>
 #include <common/Workstation.h>
 
@@ -341,9 +342,12 @@ Core::Result<Notices::IssuedNotice> CaseController::issueNotice()
             { m_draft->caseId, m_station.windowId(), m_station.windowCode(), m_clerk.account });
         if (!issued)
             return issued.error();
-        if (!assessment.complete)
-            return m_station.intake().markAwaitingCorrection(*m_draft, open);
-        return {};
+        if (assessment.complete)
+            return {};
+        if (Core::Status waiting = m_station.intake().markAwaitingCorrection(*m_draft, open);
+            !waiting)
+            return waiting;
+        return registerNoticeWithPlatform(issued->serial, assessment, content.correctionDue);
     });
     if (!done) {
         *m_draft = before;
@@ -351,6 +355,29 @@ Core::Result<Notices::IssuedNotice> CaseController::issueNotice()
     }
     emit caseChanged();
     return issued;
+}
+
+Core::Status CaseController::registerNoticeWithPlatform(
+    const QString &serial, const Intake::Assessment &assessment, const QDate &correctionDue)
+{
+    // Issue 17: the notice reaches the platform so that the applicant can correct at any hall.
+    // Queued in the notice's transaction: sent once, whenever the platform is reachable.
+    if (!m_platform || !m_platform->requests())
+        return {};
+    const auto request = Platform::AfterWindowClient::registrationRequest(
+        App::noticeRegistration(serial, *m_draft, assessment, correctionDue));
+    if (!request) {
+        // No applicant number (yet): the notice still prints; only this window can find it.
+        audit(QStringLiteral("notice.platform"),
+            QStringLiteral("%1 not sent: no applicant number").arg(serial));
+        return {};
+    }
+    if (Core::Status queued = m_platform->requests()->enqueueNotice(serial, *request); !queued)
+        return queued;
+    QMetaObject::invokeMethod(
+        m_platform->requests(), [requests = m_platform->requests()] { requests->flush(); },
+        Qt::QueuedConnection);
+    return {};
 }
 
 Core::Status CaseController::transmit()

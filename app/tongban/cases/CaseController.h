@@ -103,6 +103,9 @@ signals:
     void errorOccurred(const QString &message);
 
 private:
+    /// Queues the one-time notice \a serial for the platform (issue 17); inside issueNotice().
+    Core::Status registerNoticeWithPlatform(
+        const QString &serial, const Intake::Assessment &assessment, const QDate &correctionDue);
     void reloadCatalog(const QString &catalogVersion);
     bool report(const Core::Error &error);
     /// The window's address and phone, and the platform page the QR code opens.

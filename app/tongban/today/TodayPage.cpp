@@ -3,6 +3,7 @@
 #include "cases/CaseController.h"
 #include "shell/Card.h"
 #include "shell/PlatformStatus.h"
+#include "today/AfterWindowCard.h"
 
 #include <core/Clock.h>
 #include <core/WorkCalendar.h>
@@ -129,6 +130,13 @@ TodayPage::TodayPage(App::Workstation &station, const Core::WorkCalendar &calend
     m_resultMessage = resultsCard->addText(QString());
     grid->addWidget(resultsCard, 3, 0, 1, 2);
 
+    // After the window (issue 17): cases waiting on the home department, notices of other halls.
+    m_afterWindow = new AfterWindowCard(station, cases, content);
+    grid->addWidget(m_afterWindow, 4, 0, 1, 2);
+    connect(m_afterWindow, &AfterWindowCard::caseRequested, this, &TodayPage::caseRequested);
+    if (platform && platform->isConfigured())
+        m_afterWindow->setTransport(platform->session());
+
     auto *platformCard = new Card(tr("Platform and guides"), content);
     m_connection = platformCard->addRow(tr("Platform"));
     m_catalog = platformCard->addRow(tr("Catalogue in force"));
@@ -224,6 +232,8 @@ void TodayPage::refresh()
         m_calendarWarning->hide();
     }
 
+    if (isVisible())
+        m_afterWindow->refresh(); // issue 17
     m_dataFolder->setText(m_station.dataDirectory());
     m_casesStored->setText(QString::number(m_station.cases().count()));
     m_pages->setText(QString::number(m_station.pageCount()));

@@ -18,6 +18,7 @@ class Workstation;
 namespace Tongban::Gui {
 
 class PlatformStatus;
+class AfterWindowCard;
 
 class CaseController;
 
@@ -92,6 +93,7 @@ private:
     QLabel *m_pages = nullptr;
     QLabel *m_audit = nullptr;
     QLabel *m_catalog = nullptr;
+    AfterWindowCard *m_afterWindow = nullptr; ///< issue 17
 };
 
 } // namespace Tongban::Gui

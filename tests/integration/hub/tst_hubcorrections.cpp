@@ -1,0 +1,365 @@
+// Corrections after the window (issue 17; 000 第二十条): a home department's request for
+// correction limited to the catalogue's reasons, and one-time notices registered by a window
+// and found by any window of the city by serial, QR code text or identity number.
+// tongban-hub in-process over real HTTP on 127.0.0.1; time is a ManualClock.
+
+#include "AfterWindow.h"
+
+#include <QSqlRecord>
+#include <QTest>
+
+using namespace Tongban;
+using namespace AfterWindow;
+
+namespace {
+const QString IdNumber = QStringLiteral("11010519491231002X");
+const QString OtherHallClerk = QStringLiteral("wd-tb-02-zhaomin");
+const QString OtherHallWindow = QStringLiteral("410403-tb-02");
+const QString Serial = QStringLiteral("410402-TB-03-GZ-2026-000201");
+} // namespace
+
+class TestHubCorrections : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void departmentAsksForCorrectionWithCatalogueReasonsOnly();
+    void correctionRequestIsTheHomeDepartmentsOnlyAndOneTime();
+    void correctedPagesAttachToTheSameCase();
+    void noticeIsFoundAtAnotherHallBySerialQrOrIdentityNumber();
+    void noticeLookupIsForWindowsOnlyAndAudited();
+
+private:
+    QString correctionPath(const QString &caseId) const
+    {
+        return QString(
+            QStringLiteral("/api/v1/cases/") + caseId + QStringLiteral("/correction-request"));
+    }
+    QJsonObject noticeBody() const;
+
+    std::unique_ptr<InProcessHub> m_platform;
+};
+
+void TestHubCorrections::init()
+{
+    m_platform = std::make_unique<InProcessHub>();
+    const QString started = m_platform->start();
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+}
+
+void TestHubCorrections::cleanup()
+{
+    m_platform.reset();
+}
+
+QJsonObject TestHubCorrections::noticeBody() const
+{
+    return QJsonObject {
+        { QStringLiteral("serial"), Serial },
+        { QStringLiteral("itemCode"), QStringLiteral("41040201012001000") },
+        { QStringLiteral("catalogVersion"), QStringLiteral("2026.11.1") },
+        { QStringLiteral("applicantIdNumber"), IdNumber },
+        { QStringLiteral("clientCaseId"), QStringLiteral("local-case-1") },
+        { QStringLiteral("correctionDue"), QStringLiteral("2026-12-08") },
+        { QStringLiteral("deficiencies"),
+            QJsonArray { QJsonObject { { QStringLiteral("materialId"), QStringLiteral("premises") },
+                { QStringLiteral("code"), QStringLiteral("term-expired") },
+                { QStringLiteral("reason"), QStringLiteral("租赁合同已到期或租赁期限不明确") } } } }
+    };
+}
+
+void TestHubCorrections::departmentAsksForCorrectionWithCatalogueReasonsOnly()
+{
+    // GIVEN a submitted case of the application window 410402-tb-03
+    HubTestClient app(m_platform->base);
+    QCOMPARE(app.login(AppClerk, Password, AppWindow).status, 200);
+    const QString caseId = submittedCase(app);
+    QVERIFY(!caseId.isEmpty());
+    HubTestClient department(m_platform->base);
+    QCOMPARE(department.login(Department, Password).status, 200);
+    const QJsonArray ways { QStringLiteral("window"), QStringLiteral("mail") };
+    // WHEN the home department words a deficiency of its own
+    Reply reply = department.postJson(correctionPath(caseId),
+        QJsonObject { { QStringLiteral("deficiencies"),
+                          QJsonArray { QJsonObject {
+                              { QStringLiteral("materialId"), QStringLiteral("premises") },
+                              { QStringLiteral("text"), QStringLiteral("请补充房东的说明") } } } },
+            { QStringLiteral("ways"), ways } });
+    // THEN it is refused: only the catalogue's reasons
+    QCOMPARE(reply.status, 422);
+    QVERIFY(reply.body.contains("/deficiencies/0/text"));
+    // WHEN it names a reason code the material does not have
+    reply = department.postJson(correctionPath(caseId),
+        QJsonObject { { QStringLiteral("deficiencies"),
+                          QJsonArray { QJsonObject {
+                              { QStringLiteral("materialId"), QStringLiteral("photo") },
+                              { QStringLiteral("code"), QStringLiteral("term-expired") } } } },
+            { QStringLiteral("ways"), ways } });
+    QCOMPARE(reply.status, 422);
+    // WHEN it gives no way to correct
+    reply = department.postJson(correctionPath(caseId),
+        QJsonObject { { QStringLiteral("deficiencies"),
+            QJsonArray { QJsonObject { { QStringLiteral("materialId"), QStringLiteral("premises") },
+                { QStringLiteral("code"), QStringLiteral("term-expired") } } } } });
+    QCOMPARE(reply.status, 422);
+    QVERIFY(eventsOf(*m_platform->hub, AppWindow, QStringLiteral("case.correctionRequested"))
+                .isEmpty());
+    // WHEN it picks the catalogue's reason, with ways and a deadline
+    reply = department.postJson(correctionPath(caseId),
+        QJsonObject { { QStringLiteral("deficiencies"),
+                          QJsonArray { QJsonObject {
+                              { QStringLiteral("materialId"), QStringLiteral("premises") },
+                              { QStringLiteral("code"), QStringLiteral("term-expired") } } } },
+            { QStringLiteral("ways"), ways },
+            { QStringLiteral("due"), QStringLiteral("2026-12-08") } });
+    // THEN it is recorded with the catalogue's wording
+    QCOMPARE(reply.status, 201);
+    // AND the application window gets case.correctionRequested with what to print
+    const auto events
+        = eventsOf(*m_platform->hub, AppWindow, QStringLiteral("case.correctionRequested"));
+    QCOMPARE(events.size(), 1);
+    const QJsonObject event = events.first();
+    QCOMPARE(event.value(QStringLiteral("caseId")).toString(), caseId);
+    QCOMPARE(event.value(QStringLiteral("catalogVersion")).toString(), QStringLiteral("2026.11.1"));
+    QCOMPARE(event.value(QStringLiteral("due")).toString(), QStringLiteral("2026-12-08"));
+    QCOMPARE(event.value(QStringLiteral("ways")).toArray(), ways);
+    const QJsonObject deficiency
+        = event.value(QStringLiteral("deficiencies")).toArray().first().toObject();
+    QCOMPARE(deficiency.value(QStringLiteral("reason")).toString(),
+        QStringLiteral("租赁合同已到期或租赁期限不明确"));
+    QVERIFY(!deficiency.value(QStringLiteral("correction")).toString().isEmpty());
+    // AND the case now waits on the applicant: no acceptance deadline runs
+    const Reply read = app.send("GET", QString(QStringLiteral("/api/v1/cases/") + caseId));
+    QCOMPARE(read.json()
+                 .value(QStringLiteral("deadlines"))
+                 .toObject()
+                 .value(QStringLiteral("stage"))
+                 .toString(),
+        QStringLiteral("applicant"));
+    // AND the window reads the request back
+    const Reply current = app.send("GET", correctionPath(caseId));
+    QCOMPARE(current.status, 200);
+    QCOMPARE(current.json().value(QStringLiteral("state")).toString(), QStringLiteral("open"));
+}
+
+void TestHubCorrections::correctionRequestIsTheHomeDepartmentsOnlyAndOneTime()
+{
+    // GIVEN a submitted case of 410402
+    HubTestClient app(m_platform->base);
+    QCOMPARE(app.login(AppClerk, Password, AppWindow).status, 200);
+    const QString caseId = submittedCase(app);
+    QVERIFY(!caseId.isEmpty());
+    const QJsonObject body {
+        { QStringLiteral("deficiencies"),
+            QJsonArray { QJsonObject { { QStringLiteral("materialId"), QStringLiteral("photo") },
+                { QStringLiteral("code"), QStringLiteral("size") } } } },
+        { QStringLiteral("ways"), QJsonArray { QStringLiteral("online") } }
+    };
+    // WHEN the window clerk or another jurisdiction's department asks for a correction
+    // THEN 403 and 404
+    QCOMPARE(app.postJson(correctionPath(caseId), body).status, 403);
+    HubTestClient other(m_platform->base);
+    QCOMPARE(other.login(OtherDepartment, Password).status, 200);
+    QCOMPARE(other.postJson(correctionPath(caseId), body).status, 404);
+    // WHEN the home department asks twice
+    HubTestClient department(m_platform->base);
+    QCOMPARE(department.login(Department, Password).status, 200);
+    const Reply first = department.postJson(correctionPath(caseId), body);
+    QCOMPARE(first.status, 201);
+    // THEN the deadline defaults to the item's correction days on the calendar
+    QVERIFY(QDate::fromString(first.json().value(QStringLiteral("due")).toString(), Qt::ISODate)
+        > m_platform->clock->now().date());
+    // AND a second request is refused: the notice is one-time
+    const Reply again = department.postJson(correctionPath(caseId), body);
+    QCOMPARE(again.status, 409);
+    QCOMPARE(again.errorCode(), QStringLiteral("correction_pending"));
+}
+
+void TestHubCorrections::correctedPagesAttachToTheSameCase()
+{
+    // GIVEN a case submitted on Monday 2026-11-23 10:00 and a request for correction of its
+    // premises material on the next day
+    m_platform->clock->set(chinaTime(2026, 11, 23, 10, 0));
+    HubTestClient app(m_platform->base);
+    QCOMPARE(app.login(AppClerk, Password, AppWindow).status, 200);
+    const QString caseId = submittedCase(app);
+    QVERIFY(!caseId.isEmpty());
+    m_platform->clock->set(chinaTime(2026, 11, 24, 9, 0));
+    QCOMPARE(app.login(AppClerk, Password, AppWindow).status, 200);
+    HubTestClient department(m_platform->base);
+    QCOMPARE(department.login(Department, Password).status, 200);
+    QCOMPARE(department
+                 .postJson(correctionPath(caseId),
+                     QJsonObject {
+                         { QStringLiteral("deficiencies"),
+                             QJsonArray { QJsonObject {
+                                 { QStringLiteral("materialId"), QStringLiteral("premises") },
+                                 { QStringLiteral("code"), QStringLiteral("term-expired") } } } },
+                         { QStringLiteral("ways"), QJsonArray { QStringLiteral("window") } } })
+                 .status,
+        201);
+    const QString pagesPath
+        = QString(QStringLiteral("/api/v1/cases/") + caseId + QStringLiteral("/correction-pages"));
+    const QByteArray file = HubTestClient::randomFile(900, 9);
+    const auto pagesOf = [&](const QString &materialId, const QString &pageId) {
+        return QJsonObject { { QStringLiteral("materials"),
+            QJsonArray { QJsonObject { { QStringLiteral("materialId"), materialId },
+                { QStringLiteral("pages"),
+                    QJsonArray { Tongban::TestSupport::samplePage(pageId, file) } } } } } };
+    };
+    // WHEN the window adds a page of a material the request did not list
+    // THEN it is refused
+    QCOMPARE(
+        app.postJson(pagesPath, pagesOf(QStringLiteral("photo"), QStringLiteral("p-x"))).status,
+        422);
+    // WHEN it adds a page of the listed material
+    const Reply added
+        = app.postJson(pagesPath, pagesOf(QStringLiteral("premises"), QStringLiteral("p-fix")));
+    QCOMPARE(added.status, 200);
+    QCOMPARE(added.json().value(QStringLiteral("missingPages")).toArray().size(), 1);
+    // AND finishing before the upload is refused
+    QCOMPARE(app.send("POST", QString(pagesPath + QStringLiteral("/submit"))).status, 409);
+    // AND it uploads it with tus although the case is submitted
+    const Reply upload = app.createUpload(caseId, QStringLiteral("p-fix"), file);
+    QCOMPARE(upload.status, 201);
+    QCOMPARE(app.patch(QString::fromLatin1(upload.header("Location")), 0, file).status, 204);
+    // AND finishes on Tuesday 2026-11-24 16:00
+    m_platform->clock->set(chinaTime(2026, 11, 24, 16, 0));
+    QCOMPARE(app.login(AppClerk, Password, AppWindow).status, 200);
+    const Reply finished = app.send("POST", QString(pagesPath + QStringLiteral("/submit")));
+    QCOMPARE(finished.status, 200);
+    // THEN the page belongs to the same case, next to the first visit's
+    const Reply read = app.send("GET", QString(QStringLiteral("/api/v1/cases/") + caseId));
+    const QJsonArray pages = read.json().value(QStringLiteral("pages")).toArray();
+    QCOMPARE(pages.size(), 2);
+    QCOMPARE(pages.at(1).toObject().value(QStringLiteral("materialId")).toString(),
+        QStringLiteral("premises"));
+    QCOMPARE(pages.at(1).toObject().value(QStringLiteral("received")).toBool(), true);
+    // AND the home windows are told, and acceptance runs again from the corrected pages
+    QCOMPARE(
+        eventsOf(*m_platform->hub, QStringLiteral("410402-tb-01"), QStringLiteral("case.corrected"))
+            .size(),
+        1);
+    const QJsonObject deadlines = read.json().value(QStringLiteral("deadlines")).toObject();
+    QCOMPARE(deadlines.value(QStringLiteral("stage")).toString(), QStringLiteral("acceptance"));
+    QCOMPARE(
+        deadlines.value(QStringLiteral("acceptanceDue")).toString(), QStringLiteral("2026-11-26"));
+    // AND no further page may be added to the answered request
+    const Reply late
+        = app.postJson(pagesPath, pagesOf(QStringLiteral("premises"), QStringLiteral("p-2")));
+    QCOMPARE(late.status, 409);
+    QCOMPARE(late.errorCode(), QStringLiteral("no_correction_request"));
+    // AND once the home department has decided, no request for correction is possible
+    QCOMPARE(department.login(Department, Password).status, 200);
+    const Reply decided = department.postJson(
+        QString(QStringLiteral("/api/v1/cases/") + caseId + QStringLiteral("/decision")),
+        QJsonObject { { QStringLiteral("decision"), QStringLiteral("accepted") },
+            { QStringLiteral("document"),
+                QString::fromLatin1(QByteArrayLiteral("%PDF-1.4\n%%EOF\n").toBase64()) } });
+    QCOMPARE(decided.status, 201);
+    const Reply tooLate = department.postJson(correctionPath(caseId),
+        QJsonObject { { QStringLiteral("deficiencies"),
+                          QJsonArray { QJsonObject {
+                              { QStringLiteral("materialId"), QStringLiteral("photo") },
+                              { QStringLiteral("code"), QStringLiteral("size") } } } },
+            { QStringLiteral("ways"), QJsonArray { QStringLiteral("online") } } });
+    QCOMPARE(tooLate.status, 409);
+    QCOMPARE(tooLate.errorCode(), QStringLiteral("case_decided"));
+}
+
+void TestHubCorrections::noticeIsFoundAtAnotherHallBySerialQrOrIdentityNumber()
+{
+    // GIVEN a one-time notice issued at 410402-tb-03 and registered with the platform
+    HubTestClient issuing(m_platform->base);
+    QCOMPARE(issuing.login(AppClerk, Password, AppWindow).status, 200);
+    Reply reply = issuing.postJson(QStringLiteral("/api/v1/notices"), noticeBody());
+    QCOMPARE(reply.status, 201);
+    // AND registering it again is idempotent, with other content a conflict
+    QCOMPARE(issuing.postJson(QStringLiteral("/api/v1/notices"), noticeBody()).status, 200);
+    QJsonObject changed = noticeBody();
+    changed.insert(QStringLiteral("catalogVersion"), QStringLiteral("2026.12.1"));
+    QCOMPARE(issuing.postJson(QStringLiteral("/api/v1/notices"), changed).status, 409);
+    // AND the identity number is kept only as a keyed hash
+    QSqlQuery stored(m_platform->hub->database().connection());
+    QVERIFY(stored.exec(QStringLiteral("SELECT * FROM hub_notices")));
+    QVERIFY(stored.next());
+    for (int c = 0; c < stored.record().count(); ++c)
+        QVERIFY(!stored.value(c).toString().contains(QStringLiteral("11010519491231002")));
+    // WHEN a clerk at a hall of another district looks for it by serial, QR text and number
+    HubTestClient other(m_platform->base);
+    QCOMPARE(other.login(OtherHallClerk, Password, OtherHallWindow).status, 200);
+    const auto find = [&](const QString &key, const QString &value) {
+        QUrlQuery query;
+        query.addQueryItem(key, QString::fromLatin1(QUrl::toPercentEncoding(value)));
+        const Reply found
+            = other.send("GET", QString(QStringLiteral("/api/v1/notices?") + query.toString()));
+        return found.json().value(QStringLiteral("notices")).toArray();
+    };
+    // THEN each finds exactly the notice with its catalogue version and listed materials
+    for (const auto &[key, value] : { std::pair { QStringLiteral("serial"), Serial },
+             std::pair { QStringLiteral("qr"),
+                 QString(QStringLiteral("https://tb.pds.gov.cn/n/") + Serial) },
+             std::pair { QStringLiteral("idNumber"), QStringLiteral("11010519491231002x") } }) {
+        const QJsonArray notices = find(key, value);
+        QCOMPARE(notices.size(), 1);
+        const QJsonObject notice = notices.first().toObject();
+        QCOMPARE(notice.value(QStringLiteral("serial")).toString(), Serial);
+        QCOMPARE(
+            notice.value(QStringLiteral("catalogVersion")).toString(), QStringLiteral("2026.11.1"));
+        QCOMPARE(notice.value(QStringLiteral("windowId")).toString(), AppWindow);
+        QCOMPARE(notice.value(QStringLiteral("clerk")).toString(), AppClerk);
+        QCOMPARE(notice.value(QStringLiteral("deficiencies"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("materialId"))
+                     .toString(),
+            QStringLiteral("premises"));
+        QVERIFY(!notice.contains(QStringLiteral("applicantIdNumber")));
+    }
+    // AND another identity number finds nothing
+    QCOMPARE(find(QStringLiteral("idNumber"), QStringLiteral("110105194912310038")).size(), 0);
+}
+
+void TestHubCorrections::noticeLookupIsForWindowsOnlyAndAudited()
+{
+    HubTestClient issuing(m_platform->base);
+    QCOMPARE(issuing.login(AppClerk, Password, AppWindow).status, 200);
+    // GIVEN a window registering a serial of another window: refused
+    QJsonObject foreign = noticeBody();
+    foreign.insert(QStringLiteral("serial"), QStringLiteral("410403-TB-02-GZ-2026-000001"));
+    QCOMPARE(issuing.postJson(QStringLiteral("/api/v1/notices"), foreign).status, 422);
+    QCOMPARE(issuing.postJson(QStringLiteral("/api/v1/notices"), noticeBody()).status, 201);
+    // WHEN a department session (no window) looks a notice up
+    HubTestClient department(m_platform->base);
+    QCOMPARE(department.login(Department, Password).status, 200);
+    const Reply refused
+        = department.send("GET", QString(QStringLiteral("/api/v1/notices?serial=") + Serial));
+    // THEN 403: only a window, where the applicant stands
+    QCOMPARE(refused.status, 403);
+    // WHEN a window looks twice
+    QCOMPARE(
+        issuing.send("GET", QString(QStringLiteral("/api/v1/notices?serial=") + Serial)).status,
+        200);
+    QCOMPARE(
+        issuing.send("GET", QStringLiteral("/api/v1/notices?idNumber=110105194912310038")).status,
+        200);
+    // THEN each lookup is audited: who, where, by what and how many, never the number
+    QSqlQuery audit(m_platform->hub->database().connection());
+    QVERIFY(audit.exec(QStringLiteral(
+        "SELECT account, window_id, by_key, found FROM hub_notice_lookups ORDER BY id")));
+    QVERIFY(audit.next());
+    QCOMPARE(audit.value(0).toString(), AppClerk);
+    QCOMPARE(audit.value(1).toString(), AppWindow);
+    QCOMPARE(audit.value(2).toString(), QStringLiteral("serial"));
+    QCOMPARE(audit.value(3).toInt(), 1);
+    QVERIFY(audit.next());
+    QCOMPARE(audit.value(2).toString(), QStringLiteral("idNumber"));
+    QCOMPARE(audit.value(3).toInt(), 0);
+    QVERIFY(!audit.next());
+}
+
+QTEST_GUILESS_MAIN(TestHubCorrections)
+#include "tst_hubcorrections.moc"
