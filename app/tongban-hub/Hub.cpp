@@ -7,6 +7,7 @@
 #include "calls/CallService.h"
 #include "cases/CaseService.h"
 #include "catalogue/CatalogueService.h"
+#include "delivery/DeliveryService.h"
 #include "events/EventService.h"
 #include "http/HubHttpServer.h"
 #include "http/IdempotencyStore.h"
@@ -15,6 +16,8 @@
 #include "recordings/RecordingService.h"
 #include "reports/GuideReportService.h"
 #include "serials/SerialBlockService.h"
+#include "sms/SmsService.h"
+#include "stats/StatsService.h"
 #include "tus/UploadService.h"
 
 #include <storage/Database.h>
@@ -84,7 +87,7 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
         return kept.error();
     auto database = Storage::Database::open(QString(dataDir + QStringLiteral("/hub.db")),
         { hubSchema(), hubOwnershipSchema(), SerialBlockService::schema(),
-            RecordingService::schema() });
+            RecordingService::schema(), SmsService::schema() });
     if (!database)
         return database.error();
     hub->m_database = std::move(*database);
@@ -115,6 +118,11 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
         [events](const SessionEnd &end) { events->endSession(end); });
     hub->m_calls = new CallService(*hub->m_database, *hub->m_accounts, *hub->m_events,
         *hub->m_catalogue, hub->m_config, clock, hub.get());
+    // Issue 17: the SMS gateway draining sms_outbox, results delivery and ratings, statistics.
+    hub->m_sms = new SmsService(*hub->m_database, hub->m_config, clock, hub.get());
+    hub->m_delivery
+        = std::make_unique<DeliveryService>(*hub->m_database, clock, *hub->m_calendar, resultsDir);
+    hub->m_stats = std::make_unique<StatsService>(*hub->m_database, clock, *hub->m_calendar);
     return hub;
 }
 
@@ -167,6 +175,9 @@ Core::Result<quint16> Hub::listen(
             m_recordings->sweep();
         });
         sweep->start(qMax(1, m_config.uploadSweepMs));
+        auto *sms = new QTimer(this); // issue 17: what is due in sms_outbox goes out
+        connect(sms, &QTimer::timeout, m_sms, &SmsService::drain);
+        sms->start(qMax(1, m_config.sms.drainMs));
         m_server = new HubHttpServer(
             m_config.http,
             [this](HttpRequest request, HubHttpServer::Respond respond) {
@@ -307,6 +318,8 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
     const QString first = parts.value(0);
     const AuthContext *context = &authContext;
     HttpResponse error;
+    if (auto answered = routeDelivery(request, authContext))
+        return *answered;
 
     const auto json = [&]() {
         return parseJsonBody(request.body, &error);

@@ -34,6 +34,9 @@ class SerialBlockService;
 class RecordingService;
 class UploadService;
 class RateLimiter;
+class SmsService;
+class DeliveryService;
+class StatsService;
 
 /*!
  * The platform hub: one data directory (hub.db in WAL mode with
@@ -77,6 +80,9 @@ public:
     CalendarService &calendar() { return *m_calendar; }
     RecordingService &recordings() { return *m_recordings; }
     Storage::Database &database() { return *m_database; }
+    SmsService &sms() { return *m_sms; }
+    DeliveryService &delivery() { return *m_delivery; }
+    StatsService &stats() { return *m_stats; }
     const HubConfig &config() const { return m_config; }
 
 private:
@@ -85,6 +91,9 @@ private:
     /// What every answer gets: WWW-Authenticate on 401, Tus-Resumable, Date.
     HttpResponse finish(const HttpRequest &request, HttpResponse response);
     HttpResponse routeAuthenticated(const HttpRequest &request, const AuthContext &context);
+    /// Results delivery, ratings, statistics, guide report answers (issue 17); nullopt: not theirs.
+    std::optional<HttpResponse> routeDelivery(
+        const HttpRequest &request, const AuthContext &context);
 
     HubConfig m_config;
     std::unique_ptr<Core::Clock> m_ownClock;
@@ -102,6 +111,9 @@ private:
     EventService *m_events = nullptr; // child QObject
     CallService *m_calls = nullptr; // child QObject
     HubHttpServer *m_server = nullptr; // child QObject
+    SmsService *m_sms = nullptr; // child QObject (issue 17)
+    std::unique_ptr<DeliveryService> m_delivery;
+    std::unique_ptr<StatsService> m_stats;
     std::unique_ptr<RateLimiter> m_caseCreations;
     std::unique_ptr<QThreadPool> m_hashPool; ///< sign-in PBKDF2, created at the first sign-in
 };
