@@ -4103,4 +4103,91 @@ Bring it by %2%3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>Tongban::Hub::StatsReport</name>
+    <message>
+        <source>Statistics of cases handled at any hall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be written. Check that the folder exists and is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period: %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases transmitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrections requested (return rate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions: accepted / rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejection rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt to transmission, working days (average / longest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submission to decision, working days (average)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper originals mailed / mailed late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results completed / delivered late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missed assistance calls / escalations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ratings (average score)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poor ratings / rectified (rectification rate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text messages sent / failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases by application jurisdiction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases by home jurisdiction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases by window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated %1 by tongban-hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

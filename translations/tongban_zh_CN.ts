@@ -4106,4 +4106,91 @@ Bring it by %2%3.</source>
         <translation>通话录像无法保存。请检查工作站磁盘的剩余空间，并告知信息技术人员。</translation>
     </message>
 </context>
+<context>
+    <name>Tongban::Hub::StatsReport</name>
+    <message>
+        <source>Statistics of cases handled at any hall</source>
+        <translation>通办办件统计</translation>
+    </message>
+    <message>
+        <source>The report could not be written. Check that the folder exists and is writable.</source>
+        <translation>报告无法写入。请检查文件夹是否存在且可写入。</translation>
+    </message>
+    <message>
+        <source>Period: %1 to %2</source>
+        <translation>统计期间：%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Cases transmitted</source>
+        <translation>传送办件数</translation>
+    </message>
+    <message>
+        <source>Corrections requested (return rate)</source>
+        <translation>补齐补正告知（退件率）</translation>
+    </message>
+    <message>
+        <source>Decisions: accepted / rejected</source>
+        <translation>受理／不予受理</translation>
+    </message>
+    <message>
+        <source>Rejection rate</source>
+        <translation>不予受理率</translation>
+    </message>
+    <message>
+        <source>Receipt to transmission, working days (average / longest)</source>
+        <translation>收件至传送用时（工作日，平均／最长）</translation>
+    </message>
+    <message>
+        <source>Submission to decision, working days (average)</source>
+        <translation>传送至受理决定用时（工作日，平均）</translation>
+    </message>
+    <message>
+        <source>Decisions overdue</source>
+        <translation>受理决定超期</translation>
+    </message>
+    <message>
+        <source>Paper originals mailed / mailed late</source>
+        <translation>纸质材料寄送／逾期寄送</translation>
+    </message>
+    <message>
+        <source>Results completed / delivered late</source>
+        <translation>办结／逾期送达</translation>
+    </message>
+    <message>
+        <source>Missed assistance calls / escalations</source>
+        <translation>视频协助未接听／上报</translation>
+    </message>
+    <message>
+        <source>Ratings (average score)</source>
+        <translation>评价数（平均分）</translation>
+    </message>
+    <message>
+        <source>Poor ratings / rectified (rectification rate)</source>
+        <translation>差评／已整改（整改率）</translation>
+    </message>
+    <message>
+        <source>Text messages sent / failed</source>
+        <translation>短信已发送／发送失败</translation>
+    </message>
+    <message>
+        <source>Cases by application jurisdiction</source>
+        <translation>按申请地统计办件</translation>
+    </message>
+    <message>
+        <source>Cases by home jurisdiction</source>
+        <translation>按属地统计办件</translation>
+    </message>
+    <message>
+        <source>Cases by window</source>
+        <translation>按窗口统计办件</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Generated %1 by tongban-hub</source>
+        <translation>由 tongban-hub 生成于 %1</translation>
+    </message>
+</context>
 </TS>
