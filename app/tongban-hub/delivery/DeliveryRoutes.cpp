@@ -2,9 +2,13 @@
 // out of Hub.cpp so that the router there changes by one line.
 
 #include "Hub.h"
+#include "Logging.h"
 #include "accounts/AccountService.h"
 #include "delivery/DeliveryService.h"
+#include "reports/GuideReportService.h"
 #include "stats/StatsService.h"
+
+#include <QJsonDocument>
 
 namespace Tongban::Hub {
 
@@ -50,6 +54,21 @@ std::optional<HttpResponse> Hub::routeDelivery(
                 return m_delivery->rectify(parts.at(1), body, context);
             });
         return std::nullopt;
+    }
+    if (first == QLatin1String("guide-reports") && parts.size() == 1 && method == "POST") {
+        // A new report gets its deadline (issue 17); the report itself is GuideReportService's.
+        return withJson([&](const QJsonObject &body) {
+            HttpResponse created = m_reports->create(body, context);
+            if (created.status == 201) {
+                const QString reportId = QJsonDocument::fromJson(created.body)
+                                             .object()
+                                             .value(QStringLiteral("reportId"))
+                                             .toString();
+                if (const Core::Status set = m_delivery->setReportDeadline(reportId); !set)
+                    qCWarning(lcHub).noquote() << "guide report deadline:" << set.error().detail;
+            }
+            return created;
+        });
     }
     if (first == QLatin1String("guide-reports") && parts.size() == 3
         && parts.at(2) == QLatin1String("answer") && method == "POST")

@@ -570,6 +570,43 @@ HttpResponse DeliveryService::rectify(
             { QStringLiteral("state"), QStringLiteral("rectified") } });
 }
 
+namespace {
+
+QDateTime reportDeadline(const Core::WorkCalendar &calendar, qint64 createdAt)
+{
+    const QDate created = QDateTime::fromMSecsSinceEpoch(createdAt, Qt::UTC)
+                              .toTimeZone(QTimeZone(QByteArrayLiteral("Asia/Shanghai")))
+                              .date();
+    const auto day = calendar.dueAfterWorkingDays(created, 5);
+    return QDateTime(day ? day->date : created.addDays(7), QTime(23, 59, 59),
+        QTimeZone(QByteArrayLiteral("Asia/Shanghai")));
+}
+
+} // namespace
+
+Core::Status DeliveryService::setReportDeadline(const QString &reportId)
+{
+    const auto calendar = workCalendar(m_calendar);
+    if (!calendar)
+        return calendar.error();
+    QSqlQuery report(m_database.connection());
+    report.prepare(QStringLiteral("SELECT created_at FROM hub_guide_reports WHERE id = ?"
+                                  " AND due_at IS NULL"));
+    report.addBindValue(reportId);
+    if (!report.exec())
+        return Storage::Database::queryError(report, QStringLiteral("guide report"));
+    if (!report.next())
+        return {}; // set before (a repeated report)
+    QSqlQuery update(m_database.connection());
+    update.prepare(QStringLiteral("UPDATE hub_guide_reports SET due_at = ? WHERE id = ?"));
+    update.addBindValue(
+        reportDeadline(*calendar, report.value(0).toLongLong()).toMSecsSinceEpoch());
+    update.addBindValue(reportId);
+    if (!update.exec())
+        return Storage::Database::queryError(update, QStringLiteral("guide report deadline"));
+    return {};
+}
+
 HttpResponse DeliveryService::answerReport(
     const QString &reportId, const QJsonObject &body, const AuthContext &context)
 {
@@ -603,15 +640,8 @@ HttpResponse DeliveryService::answerReport(
         = QDateTime::fromString(body.value(QStringLiteral("dueAt")).toString(), Qt::ISODate);
     if (body.contains(QStringLiteral("dueAt")) && !due.isValid())
         return invalid(QStringLiteral("期限格式不正确"), QStringLiteral("/dueAt: RFC 3339"));
-    if (!due.isValid()) {
-        const QDate created = QDateTime::fromMSecsSinceEpoch(report.value(4).toLongLong(), Qt::UTC)
-                                  .toTimeZone(chinaTime())
-                                  .date();
-        const auto day = calendar->dueAfterWorkingDays(created, 5);
-        if (!day)
-            return internalError(day.error().detail);
-        due = QDateTime(day->date, QTime(23, 59, 59), chinaTime());
-    }
+    if (!due.isValid())
+        due = reportDeadline(*calendar, report.value(4).toLongLong());
     const QDateTime now = m_clock.now();
     const Core::Status stored = m_database.transaction([&]() -> Core::Status {
         QSqlQuery update(m_database.connection());

@@ -67,6 +67,8 @@ public:
     HttpResponse rectifications(const QUrlQuery &query, const AuthContext &context);
     HttpResponse rectify(const QString &id, const QJsonObject &body, const AuthContext &context);
 
+    /// Gives a new guide error report its deadline: five working days after it was made.
+    Core::Status setReportDeadline(const QString &reportId);
     HttpResponse answerReport(
         const QString &reportId, const QJsonObject &body, const AuthContext &context);
 
