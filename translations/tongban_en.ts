@@ -3184,6 +3184,10 @@ Bring it by %2%3.</source>
 </context>
 <context>
     <name>Tongban::Intake</name>
+    <message>
+        <source>The mailing address is incomplete. Enter the recipient, a mobile number of 11 digits, the 6-digit postal code and the full address.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n original(s)</source>
         <translation>

@@ -3190,6 +3190,10 @@ Bring it by %2%3.</source>
 </context>
 <context>
     <name>Tongban::Intake</name>
+    <message>
+        <source>The mailing address is incomplete. Enter the recipient, a mobile number of 11 digits, the 6-digit postal code and the full address.</source>
+        <translation>邮寄地址不完整。请填写收件人、11 位手机号码、6 位邮政编码和详细地址。</translation>
+    </message>
     <message numerus="yes">
         <source>%n original(s)</source>
         <translation>
