@@ -4194,4 +4194,55 @@ Bring it by %2%3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>Tongban::Gui::ResultDeliveryBox</name>
+    <message>
+        <source>How the applicant receives the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collect at this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collect at the home window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print it at a self-service terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the receipt: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the mailing address, then keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -4197,4 +4197,55 @@ Bring it by %2%3.</source>
         <translation>由 tongban-hub 生成于 %1</translation>
     </message>
 </context>
+<context>
+    <name>Tongban::Gui::ResultDeliveryBox</name>
+    <message>
+        <source>How the applicant receives the result</source>
+        <translation>办理结果领取方式</translation>
+    </message>
+    <message>
+        <source>Collect at this window</source>
+        <translation>到本窗口领取</translation>
+    </message>
+    <message>
+        <source>Collect at the home window</source>
+        <translation>到属地通办窗口领取</translation>
+    </message>
+    <message>
+        <source>By mail</source>
+        <translation>邮寄送达</translation>
+    </message>
+    <message>
+        <source>Print it at a self-service terminal</source>
+        <translation>自助终端自行打印</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>邮政编码</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <source>Keep address</source>
+        <translation>保存地址</translation>
+    </message>
+    <message>
+        <source>On the receipt: %1</source>
+        <translation>收件回执将写明：%1</translation>
+    </message>
+    <message>
+        <source>Enter the mailing address, then keep it.</source>
+        <translation>请填写邮寄地址，然后保存。</translation>
+    </message>
+</context>
 </TS>
