@@ -3484,6 +3484,10 @@ Bring it by %2%3.</source>
 <context>
     <name>Tongban::Platform</name>
     <message>
+        <source>The platform&apos;s answer about deliveries could not be read. Try again later; tell IT staff if it stays so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The platform&apos;s CA certificate file cannot be read. Check the setting.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3487,6 +3487,10 @@ Bring it by %2%3.</source>
 <context>
     <name>Tongban::Platform</name>
     <message>
+        <source>The platform&apos;s answer about deliveries could not be read. Try again later; tell IT staff if it stays so.</source>
+        <translation>无法读取平台关于送达的答复。请稍后重试；如仍如此，请告知信息技术人员。</translation>
+    </message>
+    <message>
         <source>The platform&apos;s CA certificate file cannot be read. Check the setting.</source>
         <translation>无法读取平台的 CA 证书文件。请检查设置。</translation>
     </message>
