@@ -4249,4 +4249,82 @@ Bring it by %2%3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>Tongban::Gui::DeliveriesCard</name>
+    <message>
+        <source>By mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collect at the home window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collect at this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results to deliver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deliver by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No platform is configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to deliver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the waybill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the hand-over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waybill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) to deliver, %1 overdue.</source>
+        <translation>
+            <numerusform>%n result to deliver, %1 overdue.</numerusform>
+            <numerusform>%n results to deliver, %1 overdue.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

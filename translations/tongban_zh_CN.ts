@@ -4252,4 +4252,81 @@ Bring it by %2%3.</source>
         <translation>请填写邮寄地址，然后保存。</translation>
     </message>
 </context>
+<context>
+    <name>Tongban::Gui::DeliveriesCard</name>
+    <message>
+        <source>By mail</source>
+        <translation>邮寄送达</translation>
+    </message>
+    <message>
+        <source>Collect at the home window</source>
+        <translation>到属地通办窗口领取</translation>
+    </message>
+    <message>
+        <source>Self-print</source>
+        <translation>自助打印</translation>
+    </message>
+    <message>
+        <source>Collect at this window</source>
+        <translation>到本窗口领取</translation>
+    </message>
+    <message>
+        <source>Results to deliver</source>
+        <translation>待送达的办理结果</translation>
+    </message>
+    <message>
+        <source>Deliver by</source>
+        <translation>送达期限</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>办件号</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>送达方式</translation>
+    </message>
+    <message>
+        <source>No platform is configured.</source>
+        <translation>未配置统一受理平台。</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1（已逾期）</translation>
+    </message>
+    <message>
+        <source>Nothing to deliver.</source>
+        <translation>暂无待送达的办理结果。</translation>
+    </message>
+    <message>
+        <source>Record the waybill</source>
+        <translation>登记运单号</translation>
+    </message>
+    <message>
+        <source>Record the hand-over</source>
+        <translation>登记交付</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Waybill</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Handed over by</source>
+        <translation>交付人</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>签收人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) to deliver, %1 overdue.</source>
+        <translation>
+            <numerusform>待送达 %n 件，其中逾期 %1 件。</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -13,11 +13,13 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 #include <Translations.h>
 #include <cases/CaseController.h>
 #include <cases/ResultDeliveryBox.h>
 #include <common/Workstation.h>
+#include <today/DeliveriesCard.h>
 
 using namespace Tongban;
 
@@ -104,6 +106,37 @@ private Q_SLOTS:
         QCOMPARE(content.evaluationUrl,
             QString(QStringLiteral("https://hcp.example.gov.cn/e?caseNumber=")
                 + cases.draft().provisionalNumber));
+    }
+
+    void todayShowsOverdueDeliveriesInRed()
+    {
+        // GIVEN the window's tasks as the platform lists them (overdue first)
+        Gui::DeliveriesCard card(nullptr, QStringLiteral("王丽"));
+        Platform::DeliveryTask late;
+        late.deliveryId = QStringLiteral("d-1");
+        late.caseNumber = QStringLiteral("410402-20261124-000001");
+        late.method = QStringLiteral("mail");
+        late.dueAt = QDateTime(QDate(2026, 11, 25), QTime(15, 59, 59), Qt::UTC);
+        late.overdue = true;
+        Platform::DeliveryTask due = late;
+        due.deliveryId = QStringLiteral("d-2");
+        due.caseNumber = QStringLiteral("410402-20261124-000002");
+        due.method = QStringLiteral("application_window");
+        due.overdue = false;
+        // WHEN Today shows them
+        card.show({ late, due });
+        // THEN the overdue one is marked and red, the other not; the count says so in Chinese
+        QTreeWidget *list = card.list();
+        QCOMPARE(list->topLevelItemCount(), 2);
+        QVERIFY(list->topLevelItem(0)->text(0).contains(QStringLiteral("已逾期")));
+        QCOMPARE(list->topLevelItem(0)->foreground(1).color(), QColor(0xa8, 0x07, 0x1a));
+        QCOMPARE(list->topLevelItem(0)->text(2), QStringLiteral("邮寄送达"));
+        QVERIFY(!list->topLevelItem(1)->text(0).contains(QStringLiteral("已逾期")));
+        QVERIFY(card.findChildren<QLabel *>().size() > 0);
+        bool counted = false;
+        for (QLabel *label : card.findChildren<QLabel *>())
+            counted = counted || label->text() == QStringLiteral("待送达 2 件，其中逾期 1 件。");
+        QVERIFY(counted);
     }
 };
 

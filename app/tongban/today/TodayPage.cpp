@@ -1,5 +1,6 @@
 #include "TodayPage.h"
 
+#include "DeliveriesCard.h"
 #include "cases/CaseController.h"
 #include "shell/Card.h"
 #include "shell/PlatformStatus.h"
@@ -128,6 +129,9 @@ TodayPage::TodayPage(App::Workstation &station, const Core::WorkCalendar &calend
     resultsCard->addWidget(m_results);
     m_resultMessage = resultsCard->addText(QString());
     grid->addWidget(resultsCard, 3, 0, 1, 2);
+    m_deliveries
+        = new DeliveriesCard(platform ? platform->session() : nullptr, cases.clerk().name, content);
+    grid->addWidget(m_deliveries, 4, 0, 1, 2);
 
     auto *platformCard = new Card(tr("Platform and guides"), content);
     m_connection = platformCard->addRow(tr("Platform"));
@@ -191,6 +195,9 @@ void TodayPage::refresh()
     const QLocale locale;
     const QDate today = m_station.clock().today();
     m_dateTitle->setText(tr("Today, %1").arg(locale.toString(today, QLocale::LongFormat)));
+    m_deliveries->setClerkName(m_caseController.clerk().name);
+    if (m_platform && m_platform->session() && m_platform->session()->isSignedIn())
+        m_deliveries->refresh();
 
     const auto working = m_calendar.isWorkingDay(today);
     if (!working) {

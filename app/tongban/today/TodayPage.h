@@ -20,6 +20,7 @@ namespace Tongban::Gui {
 class PlatformStatus;
 
 class CaseController;
+class DeliveriesCard;
 
 /*!
  * The clerk's start screen: today's cases, cases awaiting correction (待补正,
@@ -78,6 +79,7 @@ private:
     QLabel *m_outbox = nullptr;
     QTreeWidget *m_mailings = nullptr;
     QTreeWidget *m_results = nullptr;
+    DeliveriesCard *m_deliveries = nullptr; ///< issue 17: results to deliver, overdue in red
     QLabel *m_resultMessage = nullptr;
     QLabel *m_connection = nullptr;
     QLabel *m_guidesChanged = nullptr;
