@@ -3290,6 +3290,10 @@ Bring it by %2%3.</source>
 </context>
 <context>
     <name>Tongban::Intake</name>
+    <message>
+        <source>The mailing address is incomplete. Enter the recipient, a mobile number of 11 digits, the 6-digit postal code and the full address.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n original(s)</source>
         <translation>
@@ -3585,6 +3589,10 @@ Bring it by %2%3.</source>
 </context>
 <context>
     <name>Tongban::Platform</name>
+    <message>
+        <source>The platform&apos;s answer about deliveries could not be read. Try again later; tell IT staff if it stays so.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>The platform&apos;s CA certificate file cannot be read. Check the setting.</source>
         <translation type="unfinished"></translation>
@@ -4215,6 +4223,222 @@ Bring it by %2%3.</source>
     <message>
         <source>The call recording could not be saved. Check the free space of the workstation&apos;s disk and tell IT staff.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Hub::StatsReport</name>
+    <message>
+        <source>Statistics of cases handled at any hall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be written. Check that the folder exists and is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period: %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases transmitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrections requested (return rate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions: accepted / rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejection rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt to transmission, working days (average / longest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submission to decision, working days (average)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper originals mailed / mailed late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results completed / delivered late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missed assistance calls / escalations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ratings (average score)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poor ratings / rectified (rectification rate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text messages sent / failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases by application jurisdiction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases by home jurisdiction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases by window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated %1 by tongban-hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::ResultDeliveryBox</name>
+    <message>
+        <source>How the applicant receives the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collect at this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collect at the home window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print it at a self-service terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the receipt: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the mailing address, then keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::DeliveriesCard</name>
+    <message>
+        <source>By mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collect at the home window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collect at this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results to deliver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deliver by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No platform is configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to deliver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the waybill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the hand-over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waybill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) to deliver, %1 overdue.</source>
+        <translation>
+            <numerusform>%n result to deliver, %1 overdue.</numerusform>
+            <numerusform>%n results to deliver, %1 overdue.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

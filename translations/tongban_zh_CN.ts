@@ -3295,6 +3295,10 @@ Bring it by %2%3.</source>
 </context>
 <context>
     <name>Tongban::Intake</name>
+    <message>
+        <source>The mailing address is incomplete. Enter the recipient, a mobile number of 11 digits, the 6-digit postal code and the full address.</source>
+        <translation>邮寄地址不完整。请填写收件人、11 位手机号码、6 位邮政编码和详细地址。</translation>
+    </message>
     <message numerus="yes">
         <source>%n original(s)</source>
         <translation>
@@ -3587,6 +3591,10 @@ Bring it by %2%3.</source>
 </context>
 <context>
     <name>Tongban::Platform</name>
+    <message>
+        <source>The platform&apos;s answer about deliveries could not be read. Try again later; tell IT staff if it stays so.</source>
+        <translation>无法读取平台关于送达的答复。请稍后重试；如仍如此，请告知信息技术人员。</translation>
+    </message>
     <message>
         <source>The platform&apos;s CA certificate file cannot be read. Check the setting.</source>
         <translation>无法读取平台的 CA 证书文件。请检查设置。</translation>
@@ -4217,6 +4225,221 @@ Bring it by %2%3.</source>
     <message>
         <source>The call recording could not be saved. Check the free space of the workstation&apos;s disk and tell IT staff.</source>
         <translation>通话录像无法保存。请检查工作站磁盘的剩余空间，并告知信息技术人员。</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Hub::StatsReport</name>
+    <message>
+        <source>Statistics of cases handled at any hall</source>
+        <translation>通办办件统计</translation>
+    </message>
+    <message>
+        <source>The report could not be written. Check that the folder exists and is writable.</source>
+        <translation>报告无法写入。请检查文件夹是否存在且可写入。</translation>
+    </message>
+    <message>
+        <source>Period: %1 to %2</source>
+        <translation>统计期间：%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Cases transmitted</source>
+        <translation>传送办件数</translation>
+    </message>
+    <message>
+        <source>Corrections requested (return rate)</source>
+        <translation>补齐补正告知（退件率）</translation>
+    </message>
+    <message>
+        <source>Decisions: accepted / rejected</source>
+        <translation>受理／不予受理</translation>
+    </message>
+    <message>
+        <source>Rejection rate</source>
+        <translation>不予受理率</translation>
+    </message>
+    <message>
+        <source>Receipt to transmission, working days (average / longest)</source>
+        <translation>收件至传送用时（工作日，平均／最长）</translation>
+    </message>
+    <message>
+        <source>Submission to decision, working days (average)</source>
+        <translation>传送至受理决定用时（工作日，平均）</translation>
+    </message>
+    <message>
+        <source>Decisions overdue</source>
+        <translation>受理决定超期</translation>
+    </message>
+    <message>
+        <source>Paper originals mailed / mailed late</source>
+        <translation>纸质材料寄送／逾期寄送</translation>
+    </message>
+    <message>
+        <source>Results completed / delivered late</source>
+        <translation>办结／逾期送达</translation>
+    </message>
+    <message>
+        <source>Missed assistance calls / escalations</source>
+        <translation>视频协助未接听／上报</translation>
+    </message>
+    <message>
+        <source>Ratings (average score)</source>
+        <translation>评价数（平均分）</translation>
+    </message>
+    <message>
+        <source>Poor ratings / rectified (rectification rate)</source>
+        <translation>差评／已整改（整改率）</translation>
+    </message>
+    <message>
+        <source>Text messages sent / failed</source>
+        <translation>短信已发送／发送失败</translation>
+    </message>
+    <message>
+        <source>Cases by application jurisdiction</source>
+        <translation>按申请地统计办件</translation>
+    </message>
+    <message>
+        <source>Cases by home jurisdiction</source>
+        <translation>按属地统计办件</translation>
+    </message>
+    <message>
+        <source>Cases by window</source>
+        <translation>按窗口统计办件</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Generated %1 by tongban-hub</source>
+        <translation>由 tongban-hub 生成于 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::ResultDeliveryBox</name>
+    <message>
+        <source>How the applicant receives the result</source>
+        <translation>办理结果领取方式</translation>
+    </message>
+    <message>
+        <source>Collect at this window</source>
+        <translation>到本窗口领取</translation>
+    </message>
+    <message>
+        <source>Collect at the home window</source>
+        <translation>到属地通办窗口领取</translation>
+    </message>
+    <message>
+        <source>By mail</source>
+        <translation>邮寄送达</translation>
+    </message>
+    <message>
+        <source>Print it at a self-service terminal</source>
+        <translation>自助终端自行打印</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>邮政编码</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <source>Keep address</source>
+        <translation>保存地址</translation>
+    </message>
+    <message>
+        <source>On the receipt: %1</source>
+        <translation>收件回执将写明：%1</translation>
+    </message>
+    <message>
+        <source>Enter the mailing address, then keep it.</source>
+        <translation>请填写邮寄地址，然后保存。</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::DeliveriesCard</name>
+    <message>
+        <source>By mail</source>
+        <translation>邮寄送达</translation>
+    </message>
+    <message>
+        <source>Collect at the home window</source>
+        <translation>到属地通办窗口领取</translation>
+    </message>
+    <message>
+        <source>Self-print</source>
+        <translation>自助打印</translation>
+    </message>
+    <message>
+        <source>Collect at this window</source>
+        <translation>到本窗口领取</translation>
+    </message>
+    <message>
+        <source>Results to deliver</source>
+        <translation>待送达的办理结果</translation>
+    </message>
+    <message>
+        <source>Deliver by</source>
+        <translation>送达期限</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>办件号</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>送达方式</translation>
+    </message>
+    <message>
+        <source>No platform is configured.</source>
+        <translation>未配置统一受理平台。</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1（已逾期）</translation>
+    </message>
+    <message>
+        <source>Nothing to deliver.</source>
+        <translation>暂无待送达的办理结果。</translation>
+    </message>
+    <message>
+        <source>Record the waybill</source>
+        <translation>登记运单号</translation>
+    </message>
+    <message>
+        <source>Record the hand-over</source>
+        <translation>登记交付</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Waybill</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Handed over by</source>
+        <translation>交付人</translation>
+    </message>
+    <message>
+        <source>Received by</source>
+        <translation>签收人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) to deliver, %1 overdue.</source>
+        <translation>
+            <numerusform>待送达 %n 件，其中逾期 %1 件。</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

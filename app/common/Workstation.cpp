@@ -3,6 +3,7 @@
 #include "WindowSettings.h"
 
 #include <catalog/CatalogStore.h>
+#include <intake/DeliveryChoiceStore.h>
 #include <platform/CatalogSync.h>
 #include <platform/Outbox.h>
 #include <platform/PlatformSchema.h>
@@ -32,7 +33,8 @@ QString Workstation::embeddedCatalogPath()
 QList<Storage::MigrationSet> Workstation::schema()
 {
     return { Storage::storageSchema(), Security::auditSchema(), Catalog::CatalogStore::schema(),
-        Platform::platformSchema(), Intake::IntakeStore::schema(), Notices::NoticeStore::schema() };
+        Platform::platformSchema(), Intake::IntakeStore::schema(), Notices::NoticeStore::schema(),
+        Intake::DeliveryChoiceStore::schema() };
 }
 
 Core::Result<std::unique_ptr<Workstation>> Workstation::open(
@@ -52,6 +54,7 @@ Core::Result<std::unique_ptr<Workstation>> Workstation::open(
     station->m_windowAddress = settings.value(QStringLiteral("window/address")).toString();
     station->m_windowPhone = settings.value(QStringLiteral("window/phone")).toString();
     station->m_hallName = settings.value(QStringLiteral("hall/name")).toString();
+    station->m_evaluationUrl = settings.value(QStringLiteral("hall/evaluationUrl")).toString();
     station->m_language = settings.value(QStringLiteral("ui/language")).toString();
     station->m_windowCode = settings.value(QStringLiteral("window/code")).toString();
     if (station->m_windowCode.isEmpty()) {

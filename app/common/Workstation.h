@@ -68,6 +68,8 @@ public:
     QString configuredLanguage() const { return m_language; }
     /// [hall] name, usually from the hall's file (may be empty).
     QString hallName() const { return m_hallName; }
+    /// [hall] evaluationUrl: the provincial 好差评 address printed with the case number (issue 17).
+    QString evaluationUrl() const { return m_evaluationUrl; }
     /// Settings a working window needs that are not set, each naming the key and the file.
     QStringList missingSettings() const { return m_missingSettings; }
     /// Short window code printed in numbers (TB03); from the id when not configured.
@@ -127,6 +129,7 @@ private:
     QString m_windowPhone;
     QString m_language;
     QString m_hallName;
+    QString m_evaluationUrl;
     QStringList m_missingSettings;
     QString m_windowCode;
     QString m_regionCode;

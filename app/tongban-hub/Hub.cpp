@@ -10,6 +10,7 @@
 #include "catalogue/CatalogueService.h"
 #include "corrections/CorrectionService.h"
 #include "deadlines/DeadlineService.h"
+#include "delivery/DeliveryService.h"
 #include "events/EventService.h"
 #include "http/HubHttpServer.h"
 #include "http/IdempotencyStore.h"
@@ -19,6 +20,8 @@
 #include "reports/GuideReportService.h"
 #include "security/Secrets.h"
 #include "serials/SerialBlockService.h"
+#include "sms/SmsService.h"
+#include "stats/StatsService.h"
 #include "tus/UploadService.h"
 
 #include <storage/Database.h>
@@ -170,7 +173,7 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     auto database = Storage::Database::open(QString(dataDir + QStringLiteral("/hub.db")),
         { hubSchema(), hubOwnershipSchema(), SerialBlockService::schema(),
             RecordingService::schema(), SignInThrottle::schema(), CorrectionService::schema(),
-            DeadlineService::schema() });
+            DeadlineService::schema(), SmsService::schema() });
     if (!database)
         return database.error();
     hub->m_database = std::move(*database);
@@ -223,6 +226,11 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
         [events](const SessionEnd &end) { events->endSession(end); });
     hub->m_calls = new CallService(*hub->m_database, *hub->m_accounts, *hub->m_events,
         *hub->m_catalogue, hub->m_config, clock, hub.get());
+    // Issue 17: the SMS gateway draining sms_outbox, results delivery and ratings, statistics.
+    hub->m_sms = new SmsService(*hub->m_database, hub->m_config, clock, hub.get());
+    hub->m_delivery
+        = std::make_unique<DeliveryService>(*hub->m_database, clock, *hub->m_calendar, resultsDir);
+    hub->m_stats = std::make_unique<StatsService>(*hub->m_database, clock, *hub->m_calendar);
     return hub;
 }
 
@@ -277,6 +285,9 @@ Core::Result<quint16> Hub::listen(
                 qCWarning(lcHub).noquote() << "deadline sweep:" << swept.error().detail;
         });
         sweep->start(qMax(1, m_config.uploadSweepMs));
+        auto *sms = new QTimer(this); // issue 17: what is due in sms_outbox goes out
+        connect(sms, &QTimer::timeout, m_sms, &SmsService::drain);
+        sms->start(qMax(1, m_config.sms.drainMs));
         m_server = new HubHttpServer(
             m_config.http,
             [this](HttpRequest request, HubHttpServer::Respond respond) {
@@ -429,6 +440,8 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
     const QString first = parts.value(0);
     const AuthContext *context = &authContext;
     HttpResponse error;
+    if (auto answered = routeDelivery(request, authContext))
+        return *answered;
 
     const auto json = [&]() {
         return parseJsonBody(request.body, &error);

@@ -38,6 +38,9 @@ class RateLimiter;
 class Secrets;
 class DeadlineService;
 class CorrectionService;
+class SmsService;
+class DeliveryService;
+class StatsService;
 
 /*!
  * The platform hub: one data directory (hub.db in WAL mode with
@@ -84,6 +87,9 @@ public:
     /// The key for personal data at rest: seal/open, lookupHash (security/Secrets.h).
     const Secrets &secrets() const { return *m_secrets; }
     DeadlineService &deadlines() { return *m_deadlines; } ///< issue 17
+    SmsService &sms() { return *m_sms; }
+    DeliveryService &delivery() { return *m_delivery; }
+    StatsService &stats() { return *m_stats; }
     const HubConfig &config() const { return m_config; }
 
 private:
@@ -95,6 +101,9 @@ private:
     /// The sink a tus PATCH's body streams into once its head is accepted (issue 13).
     std::unique_ptr<BodySink> openBodyStream(
         const HttpRequest &head, std::optional<HttpResponse> *refusal);
+    /// Results delivery, ratings, statistics, guide report answers (issue 17); nullopt: not theirs.
+    std::optional<HttpResponse> routeDelivery(
+        const HttpRequest &request, const AuthContext &context);
 
     HubConfig m_config;
     std::unique_ptr<Core::Clock> m_ownClock;
@@ -118,6 +127,9 @@ private:
     EventService *m_events = nullptr; // child QObject
     CallService *m_calls = nullptr; // child QObject
     HubHttpServer *m_server = nullptr; // child QObject
+    SmsService *m_sms = nullptr; // child QObject (issue 17)
+    std::unique_ptr<DeliveryService> m_delivery;
+    std::unique_ptr<StatsService> m_stats;
     std::unique_ptr<RateLimiter> m_caseCreations;
     std::unique_ptr<QThreadPool> m_hashPool; ///< sign-in PBKDF2, created at the first sign-in
 };

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sms/SmsConfig.h"
+
 #include <core/Clock.h>
 
 #include <QJsonArray>
@@ -74,6 +76,7 @@ struct HubConfig
     int eventPollMs = 200; ///< how often events written by other processes (decide) are pushed
     HttpLimits http;
     RateLimits rates;
+    SmsConfig sms; ///< the SMS gateway (issue 17): file by default, HTTP with a URL
     const Core::Clock *clock = nullptr; ///< not owned; null: the system clock
 };
 

@@ -9,21 +9,27 @@
 //   tongban-hub decide --data-dir DIR CASE_ID --accept|--reject [--reasons TEXT]
 //               --pdf FILE [--by ACCOUNT]
 //   tongban-hub calendar import --data-dir DIR FILE
+//   tongban-hub stats --data-dir DIR --from YYYY-MM-DD --to YYYY-MM-DD [--csv FILE] [--pdf FILE]
 
 #include "DemoSeed.h"
 #include "Hub.h"
 #include "calendar/CalendarService.h"
 #include "calls/CallService.h"
 #include "cases/CaseService.h"
+#include "sms/SmsService.h"
+#include "stats/StatsService.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <Translations.h>
 #include <cstdio>
 
 using namespace Tongban;
@@ -97,11 +103,18 @@ int runSmsList(const QStringList &arguments)
         return fail(hub.error().toString());
     const bool unmasked = parser.isSet(QStringLiteral("unmasked"));
     QTextStream out(stdout);
+    // Issue 17: the delivery status (state, attempts) and the purpose follow the call id.
+    const QList<Hub::SmsRecord> records = Hub::SmsService::list((*hub)->database());
     for (const Hub::SmsMessage &sms : Hub::CallService::smsOutbox((*hub)->database())) {
+        Hub::SmsRecord record;
+        for (const Hub::SmsRecord &candidate : records)
+            if (candidate.id == sms.id)
+                record = candidate;
         out << sms.id << '\t' << Hub::rfc3339(sms.createdAt) << '\t' << sms.state << '\t'
             << sms.windowId << '\t'
             << (unmasked ? sms.phone : Hub::CallService::maskPhone(sms.phone)) << '\t' << sms.callId
-            << '\t' << sms.text << Qt::endl;
+            << '\t' << sms.text << '\t' << record.purpose << '\t' << record.attempts << '\t'
+            << record.caseId << Qt::endl;
     }
     return 0;
 }
@@ -147,10 +160,69 @@ int runCalendarImport(const QStringList &arguments)
     return 0;
 }
 
+/// Issue 17: the figures of a period, as JSON on stdout, a CSV file and a printable PDF.
+int runStats(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Statistics of a period (days in China Standard Time, both included) for the monthly "
+        "report: JSON on stdout, optionally CSV and PDF files."));
+    parser.addHelpOption();
+    parser.addOption({ QStringLiteral("data-dir"), QStringLiteral("Hub data directory."),
+        QStringLiteral("dir") });
+    parser.addOption({ QStringLiteral("from"), QStringLiteral("First day, YYYY-MM-DD."),
+        QStringLiteral("date") });
+    parser.addOption(
+        { QStringLiteral("to"), QStringLiteral("Last day, YYYY-MM-DD."), QStringLiteral("date") });
+    parser.addOption({ QStringLiteral("csv"), QStringLiteral("Write the CSV export here."),
+        QStringLiteral("file") });
+    parser.addOption({ QStringLiteral("pdf"), QStringLiteral("Write the PDF report here."),
+        QStringLiteral("file") });
+    parser.process(arguments);
+    const QDate from = QDate::fromString(parser.value(QStringLiteral("from")), Qt::ISODate);
+    const QDate to = QDate::fromString(parser.value(QStringLiteral("to")), Qt::ISODate);
+    if (!parser.isSet(QStringLiteral("data-dir")) || !from.isValid() || !to.isValid())
+        return fail(QStringLiteral("usage: stats --data-dir DIR --from YYYY-MM-DD --to YYYY-MM-DD"
+                                   " [--csv FILE] [--pdf FILE]"));
+    Hub::HubConfig config;
+    config.dataDir = parser.value(QStringLiteral("data-dir"));
+    auto hub = Hub::Hub::create(config);
+    if (!hub)
+        return fail(hub.error().toString());
+    const auto report = (*hub)->stats().compute(from, to);
+    if (!report)
+        return fail(report.error().toString());
+    if (parser.isSet(QStringLiteral("csv"))) {
+        QFile csv(parser.value(QStringLiteral("csv")));
+        if (!csv.open(QIODevice::WriteOnly | QIODevice::Truncate) || csv.write(report->toCsv()) < 0)
+            return fail(
+                QStringLiteral("cannot write %1: %2").arg(csv.fileName(), csv.errorString()));
+    }
+    if (parser.isSet(QStringLiteral("pdf"))) {
+        const Core::Status written
+            = Hub::StatsService::writePdf(*report, parser.value(QStringLiteral("pdf")));
+        if (!written)
+            return fail(written.error().toString());
+    }
+    QTextStream(stdout) << QString::fromUtf8(QJsonDocument(report->toJson()).toJson());
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (argc > 1 && qstrcmp(argv[1], "stats") == 0) {
+        // The PDF report draws text: a GUI application, without a display on a server.
+        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QGuiApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("tongban-hub"));
+        Tongban::installTranslations(QString());
+        QStringList rest = QCoreApplication::arguments();
+        rest.removeAt(1);
+        return runStats(rest);
+    }
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tongban-hub"));
     const QStringList arguments = QCoreApplication::arguments();
@@ -212,6 +284,12 @@ int main(int argc, char *argv[])
         QStringLiteral("Cases one account may create per minute (0: no limit)."),
         QStringLiteral("n"),
         QString::number(Hub::RateLimits {}.caseCreationsPerAccountPerMinute) });
+    parser.addOption({ QStringLiteral("sms-gateway-url"),
+        QStringLiteral("POST each SMS to this URL (default: append to sms-sent.jsonl)."),
+        QStringLiteral("url") });
+    parser.addOption({ QStringLiteral("sms-template"),
+        QStringLiteral("Body of the SMS POST: {id} {phone} {text} {purpose} {caseId}."),
+        QStringLiteral("text"), Hub::SmsConfig {}.httpTemplate });
     parser.process(app);
     if (!parser.isSet(QStringLiteral("data-dir")))
         return fail(QStringLiteral("--data-dir is required"));
@@ -237,6 +315,8 @@ int main(int argc, char *argv[])
         = qMax(100, parser.value(QStringLiteral("header-timeout-ms")).toInt());
     config.rates.caseCreationsPerAccountPerMinute
         = qMax(0, parser.value(QStringLiteral("case-creations-per-minute")).toInt());
+    config.sms.httpUrl = parser.value(QStringLiteral("sms-gateway-url"));
+    config.sms.httpTemplate = parser.value(QStringLiteral("sms-template"));
     for (const QString &url : parser.values(QStringLiteral("ice-server")))
         config.iceServers.append(QJsonObject { { QStringLiteral("urls"), QJsonArray { url } } });
     auto hub = Hub::Hub::create(config);

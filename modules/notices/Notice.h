@@ -81,6 +81,11 @@ struct NoticeContent
     QByteArray sealSvg; ///< electronic seal image, when the catalogue provides one
     QList<Deficiency> deficiencies;
     QList<ReceivedMaterial> received;
+    /// How the applicant receives the result, as the receipt states it (issue 17).
+    QString resultDelivery;
+    /// The provincial 好差评 address for this case (issue 17, 004); when set, the notice
+    /// carries an evaluation QR code and the link.
+    QString evaluationUrl;
     QString mailingAddress;
     QString mailingDueDate;
     bool mailingDueProvisional = false; ///< computed on weekends only (year not in calendar)

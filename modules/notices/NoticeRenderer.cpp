@@ -271,6 +271,27 @@ QString toleratedSummary(const NoticeContent &c)
 
 } // namespace
 
+namespace {
+
+/// Issue 17: how the result reaches the applicant (receipt) and the 好差评 QR code and link.
+QString deliveryAndEvaluation(const NoticeContent &c)
+{
+    QString html;
+    if (c.kind == NoticeKind::Receipt && !c.resultDelivery.isEmpty())
+        html += QStringLiteral("<p>办理结果领取方式：%1</p>").arg(esc(c.resultDelivery));
+    if (!c.evaluationUrl.isEmpty()) {
+        html += QStringLiteral(
+            "<table width='100%' cellpadding='2'><tr>"
+            "<td width='90' valign='top'><img src='evaluation' width='80' height='80'></td>"
+            "<td valign='middle'>请对本次服务进行评价（好差评）：扫描左侧二维码或访问<br>%1</td>"
+            "</tr></table>")
+                    .arg(esc(c.evaluationUrl));
+    }
+    return html;
+}
+
+} // namespace
+
 QString kindTitle(NoticeKind kind)
 {
     switch (kind) {
@@ -291,7 +312,7 @@ QString NoticeRenderer::html(const NoticeContent &c, const Options &o)
     QString html = QStringLiteral("<html><body>") + header(c, o);
     switch (c.kind) {
     case NoticeKind::OneTimeNotice:
-        html += oneTimeNoticeBody(c) + footer(c, o, true);
+        html += oneTimeNoticeBody(c) + deliveryAndEvaluation(c) + footer(c, o, true);
         break;
     case NoticeKind::Receipt: {
         // With a tolerated absence the materials are not 齐全: something is still owed.
@@ -309,7 +330,7 @@ QString NoticeRenderer::html(const NoticeContent &c, const Options &o)
             + materialsTable(c) + toleratedSummary(c);
         if (const QString contact = windowContact(c); !contact.isEmpty())
             html += QStringLiteral("<p>本窗口%1</p>").arg(contact);
-        html += footer(c, o, true);
+        html += deliveryAndEvaluation(c) + footer(c, o, true);
         break;
     }
     case NoticeKind::MailingSlip:
@@ -343,6 +364,10 @@ Status NoticeRenderer::paint(
     document.setDefaultFont(font);
     document.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("qr")),
         qrCode(content.qrText.isEmpty() ? content.serial.toUtf8() : content.qrText.toUtf8()));
+    if (!content.evaluationUrl.isEmpty()) {
+        document.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("evaluation")),
+            qrCode(content.evaluationUrl.toUtf8()));
+    }
     const QImage seal = sealImage(content.sealSvg);
     if (!seal.isNull())
         document.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("seal")), seal);

@@ -215,6 +215,9 @@ QByteArray NoticeStore::toJson(const NoticeContent &c)
     o.insert(QStringLiteral("correctionDue"), c.correctionDue.toString(Qt::ISODate));
     o.insert(QStringLiteral("correctionDueProvisional"), c.correctionDueProvisional);
     o.insert(QStringLiteral("mailingDueProvisional"), c.mailingDueProvisional);
+    // Issue 17: the delivery choice and the evaluation link (absent from older notices).
+    o.insert(QStringLiteral("resultDelivery"), c.resultDelivery);
+    o.insert(QStringLiteral("evaluationUrl"), c.evaluationUrl);
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
@@ -248,6 +251,8 @@ NoticeContent NoticeStore::fromJson(const QByteArray &json)
     c.correctionDue = QDate::fromString(s("correctionDue"), Qt::ISODate);
     c.correctionDueProvisional = o.value(QLatin1String("correctionDueProvisional")).toBool();
     c.mailingDueProvisional = o.value(QLatin1String("mailingDueProvisional")).toBool();
+    c.resultDelivery = s("resultDelivery");
+    c.evaluationUrl = s("evaluationUrl");
     for (const QJsonValue &v : o.value(QLatin1String("deficiencies")).toArray()) {
         const QJsonObject d = v.toObject();
         c.deficiencies << Deficiency { Deficiency::Kind(d.value(QLatin1String("kind")).toInt()),

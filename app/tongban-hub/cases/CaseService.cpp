@@ -3,6 +3,7 @@
 #include "Logging.h"
 #include "accounts/AccountService.h"
 #include "catalogue/CatalogueService.h"
+#include "delivery/DeliveryService.h"
 #include "events/EventService.h"
 #include "security/Secrets.h"
 #include "tus/UploadService.h"
@@ -57,6 +58,7 @@ QStringList validateCase(const QJsonObject &body)
         problems << QStringLiteral("/applicant/name: required");
     if (!body.value(QStringLiteral("materials")).isArray())
         problems << QStringLiteral("/materials: required array");
+    problems << DeliveryService::validateChoice(body); // how the result reaches the applicant
     const QJsonArray materials = body.value(QStringLiteral("materials")).toArray();
     static const QStringList statuses { QStringLiteral("received"), QStringLiteral("tolerated"),
         QStringLiteral("missing"), QStringLiteral("deficient") };
@@ -550,7 +552,10 @@ Core::Result<DecisionOutcome> CaseService::decide(const QString &caseId, const Q
                 { QStringLiteral("decision"), decision } });
         if (!event)
             return event.error();
-        return {};
+        // The applicant is texted (issue 17, 000 第十九条), through the SMS outbox.
+        return DeliveryService::notifyApplicant(m_database, m_clock, caseId,
+            decision == QLatin1String("accepted") ? QStringLiteral("acceptance")
+                                                  : QStringLiteral("rejection"));
     });
     if (!stored) {
         QFile::remove(resultPath(resultId));

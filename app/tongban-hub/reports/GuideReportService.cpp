@@ -157,7 +157,8 @@ HttpResponse GuideReportService::list(const QUrlQuery &urlQuery, const AuthConte
     QSqlQuery query(m_database.connection());
     query.prepare(QStringLiteral(
         "SELECT id, client_report_id, kind, item_code, material_id, case_id, text, window_id,"
-        " account, created_at FROM hub_guide_reports WHERE (? OR jurisdiction_code = ?)"
+        " account, created_at, status, answer, answered_at, due_at"
+        " FROM hub_guide_reports WHERE (? OR jurisdiction_code = ?)"
         " AND (? = '' OR kind = ?) ORDER BY created_at DESC, rowid DESC LIMIT 500"));
     query.addBindValue(admin ? 1 : 0);
     query.addBindValue(context.jurisdictionCode);
@@ -168,6 +169,11 @@ HttpResponse GuideReportService::list(const QUrlQuery &urlQuery, const AuthConte
     QJsonArray reports;
     const auto nullable = [](const QVariant &value) {
         return value.isNull() ? QJsonValue() : QJsonValue(value.toString());
+    };
+    const auto msTime = [](const QVariant &value) {
+        return value.isNull()
+            ? QJsonValue()
+            : QJsonValue(rfc3339(QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC)));
     };
     while (query.next()) {
         reports.append(QJsonObject { { QStringLiteral("reportId"), query.value(0).toString() },
@@ -180,7 +186,12 @@ HttpResponse GuideReportService::list(const QUrlQuery &urlQuery, const AuthConte
             { QStringLiteral("windowId"), query.value(7).toString() },
             { QStringLiteral("account"), query.value(8).toString() },
             { QStringLiteral("createdAt"),
-                rfc3339(QDateTime::fromMSecsSinceEpoch(query.value(9).toLongLong(), Qt::UTC)) } });
+                rfc3339(QDateTime::fromMSecsSinceEpoch(query.value(9).toLongLong(), Qt::UTC)) },
+            // Issue 17 (module hub_delivery): the owning department's answer and deadline.
+            { QStringLiteral("status"), query.value(10).toString() },
+            { QStringLiteral("answer"), nullable(query.value(11)) },
+            { QStringLiteral("answeredAt"), msTime(query.value(12)) },
+            { QStringLiteral("dueAt"), msTime(query.value(13)) } });
     }
     return jsonResponse(200, QJsonObject { { QStringLiteral("reports"), reports } });
 }

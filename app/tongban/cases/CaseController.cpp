@@ -1,6 +1,7 @@
 #include "CaseController.h"
 
 #include <intake/CaseManifest.h>
+#include <intake/DeliveryChoiceStore.h>
 #include <intake/MailingDeadline.h>
 
 #include <QFile>
@@ -286,6 +287,11 @@ Notices::NoticeContent CaseController::buildNoticeContent(
             content.sealSvg = seal.readAll();
     }
     addWindowDetails(content);
+    // Issue 17: the applicant's delivery choice on the receipt, the 好差评 code on both.
+    if (assessment.complete)
+        content.resultDelivery = resultDelivery().receiptText();
+    content.evaluationUrl = Intake::evaluationUrl(m_station.evaluationUrl(),
+        m_draft->caseNumber.isEmpty() ? m_draft->provisionalNumber : m_draft->caseNumber);
     if (!assessment.complete) {
         content.correctionDue = workingDaysAfter(m_station.calendar(), m_station.clock().today(),
             serviceItem->correctionDays, &content.correctionDueProvisional);
@@ -389,6 +395,8 @@ Core::Status CaseController::transmit()
     auto body = Intake::caseBody(*serviceItem, *m_draft, assessment, m_station.pages());
     if (!body)
         return body.error();
+    // Issue 17: how the applicant receives the result travels with the case (§15).
+    body = Intake::withResultDelivery(*body, resultDelivery());
     if (!m_platform || !m_platform->outbox()) {
         return Core::Error { Intake::SaveFailed,
             tr("No platform is configured: the case cannot be transmitted. Ask IT support."), {} };
@@ -440,6 +448,26 @@ bool CaseController::reopenForCorrection(const QString &caseId)
         return false;
     if (auto reopened = m_station.intake().reopenForCorrection(*m_draft); !reopened)
         return report(reopened.error());
+    emit caseChanged();
+    return true;
+}
+
+Intake::ResultDelivery CaseController::resultDelivery() const
+{
+    if (!m_draft)
+        return {};
+    return Intake::DeliveryChoiceStore::load(m_station.database(), m_draft->caseId);
+}
+
+bool CaseController::setResultDelivery(const Intake::ResultDelivery &choice)
+{
+    if (!m_draft)
+        return false;
+    if (const Core::Status saved
+        = Intake::DeliveryChoiceStore::save(m_station.database(), m_draft->caseId, choice);
+        !saved)
+        return report(saved.error());
+    audit(QStringLiteral("result_delivery"), Intake::ResultDelivery::methodName(choice.method));
     emit caseChanged();
     return true;
 }

@@ -4,6 +4,7 @@
 #include <core/Result.h>
 #include <intake/CaseDraft.h>
 #include <intake/Completeness.h>
+#include <intake/ResultDelivery.h>
 #include <notices/NoticeStore.h>
 
 #include <QObject>
@@ -94,6 +95,11 @@ public:
     bool areFactsEditable() const;
     /// The commitment deadline of a tolerated material received today.
     QDate commitmentDue(const Catalog::MaterialRequirement &material, bool *provisional) const;
+
+    /// How the applicant of the current case receives the result (issue 17; default: here).
+    Intake::ResultDelivery resultDelivery() const;
+    /// Keeps the applicant's choice (a mailing address is checked first); false when refused.
+    bool setResultDelivery(const Intake::ResultDelivery &choice);
 
     /// Records an act about the current case in the audit trail.
     void audit(const QString &action, const QString &detail = {});

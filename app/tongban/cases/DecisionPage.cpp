@@ -1,6 +1,7 @@
 #include "DecisionPage.h"
 
 #include "CaseController.h"
+#include "ResultDeliveryBox.h"
 #include "shell/PlatformStatus.h"
 
 #include <intake/CaseManifest.h>
@@ -62,6 +63,8 @@ DecisionPage::DecisionPage(App::Workstation &station, CaseController &cases, QWi
     m_verdict->setObjectName(QStringLiteral("verdict"));
     m_verdict->setWordWrap(true);
     layout->addWidget(m_verdict);
+    m_delivery = new ResultDeliveryBox(m_cases, this);
+    layout->addWidget(m_delivery);
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
     m_message->hide();
@@ -130,6 +133,7 @@ void DecisionPage::refresh()
         w->setVisible(has);
     if (!has) {
         m_caseLine->setText(tr("No case is open."));
+        m_delivery->hide();
         m_verdict->clear();
         m_issued->clear();
         return;
@@ -181,6 +185,9 @@ void DecisionPage::refresh()
 
     const bool decided = d.state != CaseDraft::State::Open;
     m_next->setVisible(decided);
+    // Issue 17: how the result reaches the applicant, asked before the receipt is issued.
+    m_delivery->setVisible(a.complete && !decided);
+    m_delivery->refresh();
     if (d.state == CaseDraft::State::Complete) {
         m_verdict->setProperty("state", QStringLiteral("good"));
         if (a.count(MaterialStatus::Tolerated) > 0) {

@@ -18,6 +18,7 @@ namespace Tongban::Gui {
 class PlatformStatus;
 
 class CaseController;
+class ResultDeliveryBox;
 
 /*!
  * The decision (受理决定): the whole case at a glance; a complete case gets
@@ -70,6 +71,7 @@ private:
     QLabel *m_caseLine = nullptr;
     QTableWidget *m_table = nullptr;
     QLabel *m_verdict = nullptr;
+    ResultDeliveryBox *m_delivery = nullptr; ///< issue 17: asked for a complete case
     QLabel *m_message = nullptr;
     QLabel *m_issued = nullptr;
     QPushButton *m_issue = nullptr;

@@ -1,5 +1,6 @@
 #include "TodayPage.h"
 
+#include "DeliveriesCard.h"
 #include "cases/CaseController.h"
 #include "shell/Card.h"
 #include "shell/PlatformStatus.h"
@@ -129,6 +130,9 @@ TodayPage::TodayPage(App::Workstation &station, const Core::WorkCalendar &calend
     resultsCard->addWidget(m_results);
     m_resultMessage = resultsCard->addText(QString());
     grid->addWidget(resultsCard, 3, 0, 1, 2);
+    m_deliveries
+        = new DeliveriesCard(platform ? platform->session() : nullptr, cases.clerk().name, content);
+    grid->addWidget(m_deliveries, 4, 0, 1, 2);
 
     // After the window (issue 17): cases waiting on the home department, notices of other halls.
     m_afterWindow = new AfterWindowCard(station, cases, content);
@@ -199,6 +203,9 @@ void TodayPage::refresh()
     const QLocale locale;
     const QDate today = m_station.clock().today();
     m_dateTitle->setText(tr("Today, %1").arg(locale.toString(today, QLocale::LongFormat)));
+    m_deliveries->setClerkName(m_caseController.clerk().name);
+    if (m_platform && m_platform->session() && m_platform->session()->isSignedIn())
+        m_deliveries->refresh();
 
     const auto working = m_calendar.isWorkingDay(today);
     if (!working) {

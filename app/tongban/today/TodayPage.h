@@ -21,6 +21,7 @@ class PlatformStatus;
 class AfterWindowCard;
 
 class CaseController;
+class DeliveriesCard;
 
 /*!
  * The clerk's start screen: today's cases, cases awaiting correction (待补正,
@@ -79,6 +80,7 @@ private:
     QLabel *m_outbox = nullptr;
     QTreeWidget *m_mailings = nullptr;
     QTreeWidget *m_results = nullptr;
+    DeliveriesCard *m_deliveries = nullptr; ///< issue 17: results to deliver, overdue in red
     QLabel *m_resultMessage = nullptr;
     QLabel *m_connection = nullptr;
     QLabel *m_guidesChanged = nullptr;

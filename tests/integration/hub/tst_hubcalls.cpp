@@ -322,7 +322,10 @@ void TestHubCalls::missedCallsAreCountedTextedAndEscalated()
         QCOMPARE(sms.size(), n);
         QCOMPARE(sms.last().callId, callId);
         QCOMPARE(sms.last().phone, QStringLiteral("13800000401"));
-        QCOMPARE(sms.last().state, QStringLiteral("queued"));
+        // queued, or already sent by the hub's SMS gateway (issue 17), which drains the outbox
+        QVERIFY2(sms.last().state == QLatin1String("queued")
+                || sms.last().state == QLatin1String("sent"),
+            qPrintable(sms.last().state));
         QCOMPARE(smsFor(Home2).size(), n);
     }
     // AND another month is counted separately; a malformed month is refused
