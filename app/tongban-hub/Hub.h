@@ -21,6 +21,7 @@ namespace Tongban::Hub {
 
 struct AuthContext;
 class AccountService;
+class CallOversight;
 class CallService;
 class CaseService;
 class GuideReportService;
@@ -99,6 +100,7 @@ private:
     std::unique_ptr<IdempotencyStore> m_idempotency;
     std::unique_ptr<SerialBlockService> m_serials;
     std::unique_ptr<RecordingService> m_recordings;
+    std::unique_ptr<CallOversight> m_oversight; ///< office hours, escalations, report, ICE
     EventService *m_events = nullptr; // child QObject
     CallService *m_calls = nullptr; // child QObject
     HubHttpServer *m_server = nullptr; // child QObject
