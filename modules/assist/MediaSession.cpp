@@ -543,7 +543,18 @@ struct MediaSession::Private
         shared.post([&shared, message] { emit shared.session->channelMessage(message); });
     }
 
-    static GstBusSyncReply onBusMessage(GstBus *, GstMessage *message, gpointer data)
+    static GstBusSyncReply onBusMessage(GstBus *bus, GstMessage *message, gpointer data)
+    {
+        // A sync handler that returns GST_BUS_DROP owns the message and must unref it
+        // (GstBusSyncHandler): a message kept holds its source element, and with them the
+        // whole pipeline and its ICE sockets outlived every call (issue 15, bench_call).
+        const GstBusSyncReply reply = handleBusMessage(bus, message, data);
+        gst_message_unref(message);
+        return reply;
+    }
+
+    /// Handles \a message; always GST_BUS_DROP (onBusMessage unrefs it).
+    static GstBusSyncReply handleBusMessage(GstBus *, GstMessage *message, gpointer data)
     {
         // Nobody pops the bus: every message is handled (or not) here and dropped, so that
         // none pile up over a long call.

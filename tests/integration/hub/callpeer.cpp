@@ -1,11 +1,17 @@
-// One side of a call for tst_callturn, in a process of its own so that it can run in a
-// network namespace: a MediaSession (test pattern and tone) whose signalling is JSON lines
+// One side of a call for tst_callturn and bench_call, in a process of its own (so that it
+// can run in a network namespace, and its CPU and memory are its own): a MediaSession
+// (test pattern and tone), or with --bare two bare webrtcbin peers' side (the same encoder
+// settings, decoded into fakesink: the benchmark's peer), whose signalling is JSON lines
 // on stdin/stdout.
 //
-//   callpeer offer|answer ICE_SERVERS.json [--relay-only]
+//   callpeer offer|answer ICE_SERVERS.json [--relay-only] [--loopback] [--bare] [--wait]
+//            [--size WxH] [--fps N] [--kbps N]
 //
-// Out: {"sdp":…} {"ice":…,"m":n} {"state":n} {"frames":n,"audio":n} {"failed":…}
-// In:  {"sdp":…} {"ice":…,"m":n} {"quit":true}
+// Out: {"ready":true} {"sdp":…} {"ice":…,"m":n} {"state":n} {"first":true} (first remote
+//      picture) {"frames":n,"audio":n} {"failed":…}
+// In:  {"start":true} (with --wait) {"sdp":…} {"ice":…,"m":n} {"quit":true}
+
+#include "BareWebrtcPeer.h"
 
 #include <assist/MediaSession.h>
 
@@ -19,6 +25,7 @@
 
 #include <cstdio>
 #include <unistd.h>
+#include <utility>
 
 using namespace Tongban;
 using Tongban::Assist::MediaOptions;
@@ -31,6 +38,12 @@ void say(const QJsonObject &object)
     std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
     std::fflush(stdout);
 }
+QString argument(const QStringList &args, const QString &name, const QString &otherwise)
+{
+    const qsizetype at = args.indexOf(name);
+    return at >= 0 && at + 1 < args.size() ? args.at(at + 1) : otherwise;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -42,17 +55,65 @@ int main(int argc, char **argv)
     QFile file(args.at(2));
     if (!file.open(QIODevice::ReadOnly))
         return 66;
+    const bool offerer = args.at(1) == QLatin1String("offer");
+    const QStringList size = argument(args, QStringLiteral("--size"), QStringLiteral("320x240"))
+                                 .split(QLatin1Char('x'));
     MediaOptions options;
     options.iceServers = QJsonDocument::fromJson(file.readAll()).array();
     options.relayOnly = args.contains(QStringLiteral("--relay-only"));
     options.loopbackOnly = args.contains(QStringLiteral("--loopback"));
-    options.videoSize = QSize(320, 240);
-    options.framesPerSecond = 15;
-    options.videoKbps = 300;
+    options.videoSize = QSize(size.value(0).toInt(), size.value(1).toInt());
+    options.framesPerSecond = argument(args, QStringLiteral("--fps"), QStringLiteral("15")).toInt();
+    options.videoKbps = argument(args, QStringLiteral("--kbps"), QStringLiteral("300")).toInt();
     options.playRemoteAudio = false;
-    MediaSession media(args.at(1) == QLatin1String("offer") ? MediaSession::Role::Offerer
-                                                            : MediaSession::Role::Answerer,
-        options);
+    if (args.contains(QStringLiteral("--bare"))) {
+        gst_init(nullptr, nullptr);
+        BarePeer bare(offerer, options.videoSize, options.framesPerSecond, options.videoKbps,
+            options.loopbackOnly, say);
+        QTimer report;
+        QObject::connect(&report, &QTimer::timeout, &app, [&bare] {
+            say({ { QStringLiteral("frames"), double(bare.frames()) },
+                { QStringLiteral("audio"), double(bare.audio()) } });
+        });
+        report.start(500);
+        QByteArray pending;
+        QSocketNotifier input(STDIN_FILENO, QSocketNotifier::Read);
+        QObject::connect(&input, &QSocketNotifier::activated, &app, [&] {
+            char buffer[65536];
+            const ssize_t got = ::read(STDIN_FILENO, buffer, sizeof buffer);
+            if (got <= 0) {
+                input.setEnabled(false);
+                app.quit();
+                return;
+            }
+            pending.append(buffer, got);
+            qsizetype end = 0;
+            while ((end = pending.indexOf('\n')) >= 0) {
+                const QJsonObject message = QJsonDocument::fromJson(pending.left(end)).object();
+                pending.remove(0, end + 1);
+                if (message.contains(QStringLiteral("sdp")))
+                    bare.setRemote(message.value(QStringLiteral("sdp")).toString());
+                else if (message.contains(QStringLiteral("ice")))
+                    bare.addCandidate(message.value(QStringLiteral("ice")).toString(),
+                        message.value(QStringLiteral("m")).toInt());
+                else if (message.value(QStringLiteral("start")).toBool())
+                    bare.start();
+                else if (message.value(QStringLiteral("quit")).toBool())
+                    app.quit();
+            }
+        });
+        say({ { QStringLiteral("ready"), true } });
+        if (!args.contains(QStringLiteral("--wait")))
+            bare.start();
+        return app.exec();
+    }
+    MediaSession media(
+        offerer ? MediaSession::Role::Offerer : MediaSession::Role::Answerer, options);
+    bool first = true;
+    QObject::connect(&media, &MediaSession::remoteFrame, &app, [&first] {
+        if (std::exchange(first, false))
+            say({ { QStringLiteral("first"), true } });
+    });
     QObject::connect(&media, &MediaSession::localDescription, &app, [](const QString &sdp) {
         say({ { QStringLiteral("sdp"), sdp } });
     });
@@ -96,15 +157,23 @@ int main(int argc, char **argv)
             else if (message.contains(QStringLiteral("ice")))
                 media.addRemoteIceCandidate(message.value(QStringLiteral("ice")).toString(),
                     message.value(QStringLiteral("m")).toInt());
-            else if (message.value(QStringLiteral("quit")).toBool()) {
+            else if (message.value(QStringLiteral("start")).toBool()) {
+                if (const Core::Status started = media.start(); !started) {
+                    say({ { QStringLiteral("failed"), started.error().toString() } });
+                    app.exit(2);
+                }
+            } else if (message.value(QStringLiteral("quit")).toBool()) {
                 media.stop();
                 app.quit();
             }
         }
     });
-    if (const Core::Status started = media.start(); !started) {
-        say({ { QStringLiteral("failed"), started.error().toString() } });
-        return 2;
+    say({ { QStringLiteral("ready"), true } });
+    if (!args.contains(QStringLiteral("--wait"))) {
+        if (const Core::Status started = media.start(); !started) {
+            say({ { QStringLiteral("failed"), started.error().toString() } });
+            return 2;
+        }
     }
     return app.exec();
 }
