@@ -309,6 +309,45 @@ void TestHubCallOversight::answerTimeAndBothClerksAreStoredAndReported()
     QCOMPARE(own.value(QStringLiteral("callers")).toArray().size(), 0);
     QCOMPARE(own.value(QStringLiteral("homeWindows")).toArray().size(), 1);
     QCOMPARE(admin.send("GET", QStringLiteral("/api/v1/calls/report?month=2026-13")).status, 400);
+#ifdef TONGBAN_CLI
+    // AND `tongban-cli calls report` prints it for the admin (password on standard input)
+    const auto cli = [this](const QStringList &extra) {
+        QProcess process;
+        process.start(QStringLiteral(TONGBAN_CLI),
+            QStringList { QStringLiteral("calls"), QStringLiteral("report"), m_base, Admin,
+                QStringLiteral("--month"), QStringLiteral("2026-11") }
+                + extra);
+        process.write(QString(Password + QLatin1Char('\n')).toUtf8());
+        process.closeWriteChannel();
+        // the hub answering it is this process: wait with its event loop running
+        if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 60000))
+            process.kill();
+        return std::make_pair(
+            process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()));
+    };
+    const auto [code, text] = cli({ QStringLiteral("--language"), QStringLiteral("en") });
+    QCOMPARE(code, 0);
+    QVERIFY2(text.contains(QStringLiteral("410402-tb-03  xh-tb-03-wangli  1 call: 1 answered")),
+        qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("410402-tb-01  misses 0, answered 1, 7.5 s")),
+        qPrintable(text));
+    const auto [zhCode, zh] = cli({ QStringLiteral("--language"), QStringLiteral("zh_CN") });
+    QCOMPARE(zhCode, 0);
+    QVERIFY2(zh.contains(QStringLiteral("视频协助")), qPrintable(zh));
+    const auto [jsonCode, json] = cli({ QStringLiteral("--json") });
+    QCOMPARE(jsonCode, 0);
+    QCOMPARE(
+        QJsonDocument::fromJson(json.toUtf8()).object().value(QStringLiteral("answered")).toInt(),
+        1);
+    // a wrong password: exit 1, nothing printed
+    QProcess wrong;
+    wrong.start(QStringLiteral(TONGBAN_CLI),
+        { QStringLiteral("calls"), QStringLiteral("report"), m_base, Admin });
+    wrong.write("not-the-password\n");
+    wrong.closeWriteChannel();
+    QVERIFY(QTest::qWaitFor([&] { return wrong.state() == QProcess::NotRunning; }, 60000));
+    QCOMPARE(wrong.exitCode(), 1);
+#endif
     QCOMPARE(admin.send("GET", QStringLiteral("/api/v1/calls/report?month=2026-12"))
                  .json()
                  .value(QStringLiteral("answered"))
