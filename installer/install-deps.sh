@@ -29,6 +29,9 @@ packages=(
     cups cups-client libcups2-dev printer-driver-cups-pdf poppler-utils
     # SHA-256 of pages with the CPU's SHA extensions
     libssl-dev
+    # TURN relay for calls across halls (issue 15: tests/integration/hub/tst_callturn,
+    # docs/turn-server.md) and the network namespaces that test it
+    coturn iproute2
     # peers in benchmarks (curl against the hub)
     curl
     # credentials (Secret Service), display, fonts

@@ -1074,6 +1074,9 @@ As a credit code: %2</source>
   catalog versions               the catalogues stored here
   outbox status                  cases waiting for the platform, by state
   outbox flush URL ACCOUNT WINDOW  transmit now, ignoring backoff (keychain session)
+  calls report URL ACCOUNT       the platform&apos;s monthly video-assistance report:
+                                 misses, answer times, escalations, calls made
+                                 (--month YYYY-MM; password on standard input)
   imaging detect FILE...         pages found in pictures, with quality verdicts
   imaging process FILE...        pictures to pages: --out DIR, --pdf FILE, --dpi N,
                                  --mode colour|grey|bw|auto
@@ -1085,6 +1088,69 @@ As a credit code: %2</source>
                                  camera, scanner, headset, microphone, settings
 </source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month of a report, YYYY-MM (calls report).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform did not answer. Check the network and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video assistance, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home windows: misses, answered, answer time (median / 95th percentile / longest), escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>misses %1, answered %2, %3 / %4 / %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escalated, awaiting the admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escalated, confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>escalated, excused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls made, by application window and clerk:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: tongban-cli calls report PLATFORM-URL ACCOUNT [--month YYYY-MM] (the password is read from the standard input)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The month is written YYYY-MM, for example 2026-11.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s): %1 answered, %2 missed, %3 cancelled</source>
+        <translation>
+            <numerusform>%n call: %1 answered, %2 missed, %3 cancelled</numerusform>
+            <numerusform>%n calls: %1 answered, %2 missed, %3 cancelled</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1070,6 +1070,9 @@ As a credit code: %2</source>
   catalog versions               the catalogues stored here
   outbox status                  cases waiting for the platform, by state
   outbox flush URL ACCOUNT WINDOW  transmit now, ignoring backoff (keychain session)
+  calls report URL ACCOUNT       the platform&apos;s monthly video-assistance report:
+                                 misses, answer times, escalations, calls made
+                                 (--month YYYY-MM; password on standard input)
   imaging detect FILE...         pages found in pictures, with quality verdicts
   imaging process FILE...        pictures to pages: --out DIR, --pdf FILE, --dpi N,
                                  --mode colour|grey|bw|auto
@@ -1094,6 +1097,8 @@ As a credit code: %2</source>
   catalog versions               本机保存的清单版本
   outbox status                  等待提交平台的办件（按办件编号、状态）
   outbox flush URL ACCOUNT WINDOW  立即提交，不等待重试间隔（使用钥匙环中的会话）
+  calls report URL ACCOUNT       平台的视频协助月报：未接次数、接听用时、升级处理、
+                                 发起的呼叫（--month YYYY-MM；密码从标准输入读取）
   imaging detect FILE...         图片中找到的页面及质量结论
   imaging process FILE...        图片转为页面：--out 目录、--pdf 文件、--dpi N、
                                  --mode colour|grey|bw|auto
@@ -1103,6 +1108,68 @@ As a credit code: %2</source>
   diagnose                       检查本窗口：磁盘、数据库、留痕记录、平台、证书、
                                  时钟、钥匙环、打印机、高拍仪、扫描仪、耳机、麦克风、设置
 </translation>
+    </message>
+    <message>
+        <source>Month of a report, YYYY-MM (calls report).</source>
+        <translation>报表月份，格式 YYYY-MM（calls report）。</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>The platform did not answer. Check the network and try again.</source>
+        <translation>平台没有应答。请检查网络后重试。</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Video assistance, %1</source>
+        <translation>视频协助月报，%1</translation>
+    </message>
+    <message>
+        <source>Home windows: misses, answered, answer time (median / 95th percentile / longest), escalation</source>
+        <translation>属地窗口：未接次数、接听次数、接听用时（中位数 / 95 分位 / 最长）、升级处理</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>misses %1, answered %2, %3 / %4 / %5</source>
+        <translation>未接 %1 次，接听 %2 次，%3 / %4 / %5</translation>
+    </message>
+    <message>
+        <source>escalated, awaiting the admin</source>
+        <translation>已升级，待管理员处理</translation>
+    </message>
+    <message>
+        <source>escalated, confirmed</source>
+        <translation>已升级，已确认</translation>
+    </message>
+    <message>
+        <source>escalated, excused</source>
+        <translation>已升级，已免责</translation>
+    </message>
+    <message>
+        <source>Calls made, by application window and clerk:</source>
+        <translation>发起的呼叫（按申请地窗口和工作人员）：</translation>
+    </message>
+    <message>
+        <source>Usage: tongban-cli calls report PLATFORM-URL ACCOUNT [--month YYYY-MM] (the password is read from the standard input)</source>
+        <translation>用法：tongban-cli calls report 平台地址 账号 [--month YYYY-MM]（密码从标准输入读取）</translation>
+    </message>
+    <message>
+        <source>The month is written YYYY-MM, for example 2026-11.</source>
+        <translation>月份格式为 YYYY-MM，例如 2026-11。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s): %1 answered, %2 missed, %3 cancelled</source>
+        <translation>
+            <numerusform>%n 次呼叫：接通 %1 次，未接 %2 次，取消 %3 次</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace Tongban::App {
 
@@ -171,6 +173,24 @@ QString PlatformLink::replacedMessage(const Platform::SessionReplacement &by)
                   "other sign-in). If it was not you, change your password and tell your "
                   "supervisor.")
         .arg(where, when);
+}
+
+void PlatformLink::setPresence(const QString &status)
+{
+    if (!m_session || !m_session->isSignedIn())
+        return;
+    Platform::ApiRequest request;
+    request.method = QByteArrayLiteral("PUT");
+    request.path = QStringLiteral("/presence");
+    request.body = QJsonDocument(
+        QJsonObject { { QStringLiteral("status"),
+            status } }).toJson(QJsonDocument::Compact);
+    m_session->send(request, [status](Core::Result<Platform::ApiResponse> response) {
+        if (!response || !response->isSuccess())
+            qWarning("presence %s not recorded by the platform: %s", qPrintable(status),
+                response ? response->body.left(200).constData()
+                         : qPrintable(response.error().toString()));
+    });
 }
 
 QUrl PlatformLink::url() const

@@ -80,6 +80,13 @@ public:
     /// Stops the outbox and revokes the tokens.
     void signOut(std::function<void()> done);
 
+    /*!
+     * Tells the platform (PUT /presence) that this window is "away" (locked: not rung for
+     * calls, issue 15) or "online" again. Nothing without a session; a failure is logged,
+     * the next lock or unlock says it again.
+     */
+    void setPresence(const QString &status);
+
     /// The clerk's message when the account signed in at another window (\a by).
     static QString replacedMessage(const Platform::SessionReplacement &by);
 

@@ -3,6 +3,7 @@
 #include "CliOutput.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QStringList>
 
 namespace Tongban::Cli {
@@ -28,6 +29,11 @@ int catalogDiff(const QStringList &args, const QString &dataDir, const CliOutput
 int catalogVersions(const QString &dataDir, const CliOutput &out);
 int outboxStatus(const QString &dataDir, const CliOutput &out);
 int outboxFlush(const QStringList &args, const QString &dataDir, const CliOutput &out);
+/// calls report URL ACCOUNT: the platform's monthly video-assistance report (issue 15); the
+/// password is read from the standard input. \a month YYYY-MM, empty: this month.
+int callsReport(const QStringList &args, const QString &month, const CliOutput &out);
+/// The report (GET /calls/report) as text for the console, translated.
+QString callReportText(const QJsonObject &report);
 
 /// Options of the imaging commands (see ImagingCommands.cpp).
 struct ImagingOptions

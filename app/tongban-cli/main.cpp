@@ -31,6 +31,9 @@ const char *const kUsage = QT_TRANSLATE_NOOP("Tongban::Cli",
     "  catalog versions               the catalogues stored here\n"
     "  outbox status                  cases waiting for the platform, by state\n"
     "  outbox flush URL ACCOUNT WINDOW  transmit now, ignoring backoff (keychain session)\n"
+    "  calls report URL ACCOUNT       the platform's monthly video-assistance report:\n"
+    "                                 misses, answer times, escalations, calls made\n"
+    "                                 (--month YYYY-MM; password on standard input)\n"
     "  imaging detect FILE...         pages found in pictures, with quality verdicts\n"
     "  imaging process FILE...        pictures to pages: --out DIR, --pdf FILE, --dpi N,\n"
     "                                 --mode colour|grey|bw|auto\n"
@@ -92,8 +95,10 @@ int main(int argc, char *argv[])
         QStringLiteral("Window id, e.g. 410402-tb-03 (setup)."), QStringLiteral("id"));
     const QCommandLineOption nameOption(QStringLiteral("name"),
         QStringLiteral("Window name printed on notices (setup)."), QStringLiteral("name"));
+    const QCommandLineOption monthOption(QStringLiteral("month"),
+        Tr::tr("Month of a report, YYYY-MM (calls report)."), Tr::tr("month"));
     parser.addOptions({ jsonOption, dataDirOption, languageOption, limitOption, outOption,
-        pdfOption, dpiOption, modeOption, windowOption, nameOption });
+        pdfOption, dpiOption, modeOption, windowOption, nameOption, monthOption });
     parser.addPositionalArgument(Tr::tr("command"), Tr::tr("See above."));
     if (!parser.parse(app.arguments())) {
         std::fprintf(stderr, "%s\n%s\n", parser.errorText().toUtf8().constData(),
@@ -143,6 +148,8 @@ int main(int argc, char *argv[])
         return outboxStatus(dataDir, out);
     if (command == QLatin1String("outbox flush"))
         return outboxFlush(rest, dataDir, out);
+    if (command == QLatin1String("calls report"))
+        return callsReport(rest, parser.value(monthOption), out);
 
     if (command == QLatin1String("imaging detect") || command == QLatin1String("imaging process")) {
         ImagingOptions imaging;

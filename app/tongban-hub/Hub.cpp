@@ -5,6 +5,7 @@
 #include "Logging.h"
 #include "accounts/AccountService.h"
 #include "calendar/CalendarService.h"
+#include "calls/CallOversight.h"
 #include "calls/CallService.h"
 #include "cases/CaseService.h"
 #include "catalogue/CatalogueService.h"
@@ -173,7 +174,7 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     auto database = Storage::Database::open(QString(dataDir + QStringLiteral("/hub.db")),
         { hubSchema(), hubOwnershipSchema(), SerialBlockService::schema(),
             RecordingService::schema(), SignInThrottle::schema(), CorrectionService::schema(),
-            DeadlineService::schema(), SmsService::schema() });
+            DeadlineService::schema(), SmsService::schema(), CallOversight::schema() });
     if (!database)
         return database.error();
     hub->m_database = std::move(*database);
@@ -231,6 +232,9 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     hub->m_delivery
         = std::make_unique<DeliveryService>(*hub->m_database, clock, *hub->m_calendar, resultsDir);
     hub->m_stats = std::make_unique<StatsService>(*hub->m_database, clock, *hub->m_calendar);
+    hub->m_oversight
+        = std::make_unique<CallOversight>(*hub->m_database, *hub->m_calendar, hub->m_config, clock);
+    hub->m_calls->setOversight(hub->m_oversight.get());
     return hub;
 }
 
@@ -572,6 +576,28 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
     }
     if (first == QLatin1String("recordings") && parts.size() == 1 && method == "GET")
         return m_recordings->list(request.query, *context);
+
+    // Office hours, miss escalations, the monthly call report, ICE servers (issue 15).
+    if (first == QLatin1String("office-hours") && parts.size() == 2) {
+        if (method == "GET")
+            return m_oversight->officeHours(parts.at(1), *context);
+        if (method != "PUT")
+            return methodNotAllowed(method);
+        const auto body = json();
+        return body ? m_oversight->setOfficeHours(parts.at(1), *body, *context) : error;
+    }
+    if (first == QLatin1String("call-escalations") && parts.size() == 1 && method == "GET")
+        return m_oversight->escalations(request.query, *context);
+    if (first == QLatin1String("call-escalations") && parts.size() == 3
+        && parts.at(2) == QLatin1String("decision") && method == "POST") {
+        const auto body = json();
+        return body ? m_oversight->decideEscalation(parts.at(1), *body, *context) : error;
+    }
+    if (first == QLatin1String("calls") && parts.size() == 2
+        && parts.at(1) == QLatin1String("report") && method == "GET")
+        return m_oversight->reportRoute(request.query, *context);
+    if (first == QLatin1String("ice-servers") && parts.size() == 1 && method == "GET")
+        return m_oversight->iceServers(*context);
 
     if (first == QLatin1String("uploads")) {
         if (parts.size() == 1) {

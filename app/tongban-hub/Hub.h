@@ -22,6 +22,7 @@ namespace Tongban::Hub {
 
 struct AuthContext;
 class AccountService;
+class CallOversight;
 class CallService;
 class CaseService;
 class GuideReportService;
@@ -124,6 +125,7 @@ private:
     /// Deadlines and corrections (issue 17): its routes, nullopt for any other path.
     std::optional<HttpResponse> routeAfterWindow(
         const HttpRequest &request, const QStringList &parts, const AuthContext &context);
+    std::unique_ptr<CallOversight> m_oversight; ///< office hours, escalations, report, ICE
     EventService *m_events = nullptr; // child QObject
     CallService *m_calls = nullptr; // child QObject
     HubHttpServer *m_server = nullptr; // child QObject

@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QString>
+#include <QStringList>
 
 namespace Tongban::Hub {
 
@@ -47,6 +48,14 @@ struct RateLimits
     int caseCreationsPerAccountPerMinute = 120; ///< more: 429 rate_limited
 };
 
+/// TURN for windows on different networks (issue 15): coturn with use-auth-secret.
+struct TurnConfig
+{
+    QStringList urls; ///< e.g. turn:turn.example:3478?transport=udp; empty: no TURN
+    QByteArray secret; ///< coturn's static-auth-secret
+    int ttlSecs = 60 * 60; ///< how long a credential handed out stays valid
+};
+
 /*!
  * Everything a hub needs to start. Durations are in seconds; the defaults are
  * the contract's (docs/platform-api.md). Tests shorten the PBKDF2 cost and the
@@ -73,6 +82,7 @@ struct HubConfig
     int callTimeoutMs = 30000; ///< a call ringing this long unanswered is missed (§11)
     int idempotencyKeySecs = 24 * 60 * 60; ///< how long an Idempotency-Key answer is kept
     QJsonArray iceServers; ///< welcome.iceServers, RTCIceServer objects; empty by default
+    TurnConfig turn; ///< GET /ice-servers adds TURN with short-lived credentials
     int eventPollMs = 200; ///< how often events written by other processes (decide) are pushed
     HttpLimits http;
     RateLimits rates;

@@ -10,10 +10,13 @@
 //               --pdf FILE [--by ACCOUNT]
 //   tongban-hub calendar import --data-dir DIR FILE
 //   tongban-hub stats --data-dir DIR --from YYYY-MM-DD --to YYYY-MM-DD [--csv FILE] [--pdf FILE]
+//   tongban-hub calls report --data-dir DIR [--month YYYY-MM] [--json]
+//   (serving) [--turn-url URL]... [--turn-secret-file FILE] [--turn-ttl-secs N]
 
 #include "DemoSeed.h"
 #include "Hub.h"
 #include "calendar/CalendarService.h"
+#include "calls/CallOversight.h"
 #include "calls/CallService.h"
 #include "cases/CaseService.h"
 #include "sms/SmsService.h"
@@ -21,6 +24,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -116,6 +120,47 @@ int runSmsList(const QStringList &arguments)
             << '\t' << sms.text << '\t' << record.purpose << '\t' << record.attempts << '\t'
             << record.caseId << Qt::endl;
     }
+    return 0;
+}
+
+/// The month's video-assistance report (issue 15, 000 第二十七条(二)).
+int runCallsReport(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Prints a month's video-assistance report: misses and answer times per home window, "
+        "escalations, calls made per application window and clerk."));
+    parser.addHelpOption();
+    parser.addOption({ QStringLiteral("data-dir"), QStringLiteral("Hub data directory."),
+        QStringLiteral("dir") });
+    parser.addOption({ QStringLiteral("month"),
+        QStringLiteral("The month, YYYY-MM (default: this"
+                       " month, Beijing time)."),
+        QStringLiteral("month") });
+    parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON.") });
+    parser.process(arguments);
+    if (!parser.isSet(QStringLiteral("data-dir")))
+        return fail(
+            QStringLiteral("usage: calls report --data-dir DIR [--month YYYY-MM] [--json]"));
+    QString month = parser.value(QStringLiteral("month"));
+    if (month.isEmpty())
+        month = Hub::CallOversight::monthOf(QDateTime::currentDateTimeUtc());
+    if (!QDate::fromString(QString(month + QStringLiteral("-01")), Qt::ISODate).isValid()
+        || month.size() != 7)
+        return fail(QStringLiteral("--month wants YYYY-MM, e.g. 2026-11"));
+    Hub::HubConfig config;
+    config.dataDir = parser.value(QStringLiteral("data-dir"));
+    auto hub = Hub::Hub::create(config);
+    if (!hub)
+        return fail(hub.error().toString());
+    const auto report = Hub::CallOversight::report((*hub)->database(), month);
+    if (!report)
+        return fail(report.error().toString());
+    QTextStream out(stdout);
+    if (parser.isSet(QStringLiteral("json")))
+        out << QJsonDocument(*report).toJson(QJsonDocument::Indented);
+    else
+        out << Hub::CallOversight::reportText(*report);
     return 0;
 }
 
@@ -245,6 +290,13 @@ int main(int argc, char *argv[])
         rest.removeAt(1);
         return runSmsList(rest);
     }
+    if (arguments.size() > 2 && arguments.at(1) == QLatin1String("calls")
+        && arguments.at(2) == QLatin1String("report")) {
+        QStringList rest = arguments;
+        rest.removeAt(1);
+        rest.removeAt(1);
+        return runCallsReport(rest);
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -274,6 +326,15 @@ int main(int argc, char *argv[])
     parser.addOption({ QStringLiteral("ice-server"),
         QStringLiteral("A STUN/TURN URL for welcome.iceServers (repeatable)."),
         QStringLiteral("url") });
+    parser.addOption({ QStringLiteral("turn-url"),
+        QStringLiteral("A TURN URL handed out with short-lived credentials by GET /ice-servers"
+                       " (repeatable; needs --turn-secret-file)."),
+        QStringLiteral("url") });
+    parser.addOption({ QStringLiteral("turn-secret-file"),
+        QStringLiteral("File holding coturn's static-auth-secret."), QStringLiteral("file") });
+    parser.addOption({ QStringLiteral("turn-ttl-secs"),
+        QStringLiteral("How long a TURN credential stays valid."), QStringLiteral("n"),
+        QString::number(Hub::TurnConfig {}.ttlSecs) });
     parser.addOption({ QStringLiteral("max-connections-per-address"),
         QStringLiteral("Connections one client address may hold open."), QStringLiteral("n"),
         QString::number(Hub::HttpLimits {}.maxConnectionsPerAddress) });
@@ -319,6 +380,16 @@ int main(int argc, char *argv[])
     config.sms.httpTemplate = parser.value(QStringLiteral("sms-template"));
     for (const QString &url : parser.values(QStringLiteral("ice-server")))
         config.iceServers.append(QJsonObject { { QStringLiteral("urls"), QJsonArray { url } } });
+    config.turn.urls = parser.values(QStringLiteral("turn-url"));
+    config.turn.ttlSecs = qMax(60, parser.value(QStringLiteral("turn-ttl-secs")).toInt());
+    if (parser.isSet(QStringLiteral("turn-secret-file"))) {
+        QFile secret(parser.value(QStringLiteral("turn-secret-file")));
+        if (!secret.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("cannot read --turn-secret-file ") + secret.fileName());
+        config.turn.secret = secret.readAll().trimmed();
+    }
+    if (!config.turn.urls.isEmpty() && config.turn.secret.isEmpty())
+        return fail(QStringLiteral("--turn-url needs --turn-secret-file"));
     auto hub = Hub::Hub::create(config);
     if (!hub)
         return fail(hub.error().toString());

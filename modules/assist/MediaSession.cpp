@@ -7,8 +7,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QMutex>
+#include <QUrl>
 
 #include <condition_variable>
 #include <gst/app/gstappsink.h>
@@ -541,7 +543,18 @@ struct MediaSession::Private
         shared.post([&shared, message] { emit shared.session->channelMessage(message); });
     }
 
-    static GstBusSyncReply onBusMessage(GstBus *, GstMessage *message, gpointer data)
+    static GstBusSyncReply onBusMessage(GstBus *bus, GstMessage *message, gpointer data)
+    {
+        // A sync handler that returns GST_BUS_DROP owns the message and must unref it
+        // (GstBusSyncHandler): a message kept holds its source element, and with them the
+        // whole pipeline and its ICE sockets outlived every call (issue 15, bench_call).
+        const GstBusSyncReply reply = handleBusMessage(bus, message, data);
+        gst_message_unref(message);
+        return reply;
+    }
+
+    /// Handles \a message; always GST_BUS_DROP (onBusMessage unrefs it).
+    static GstBusSyncReply handleBusMessage(GstBus *, GstMessage *message, gpointer data)
     {
         // Nobody pops the bus: every message is handled (or not) here and dropped, so that
         // none pile up over a long call.
@@ -625,6 +638,47 @@ bool MediaSession::available(QStringList *missing)
     return absent.isEmpty();
 }
 
+QStringList MediaSession::turnServerUris(const QJsonArray &servers, QString *stun)
+{
+    QStringList turn;
+    for (const QJsonValue &value : servers) {
+        const QJsonObject server = value.toObject();
+        QStringList urls;
+        const QJsonValue given = server.value(QStringLiteral("urls"));
+        if (given.isString())
+            urls << given.toString();
+        for (const QJsonValue &url : given.toArray())
+            urls << url.toString();
+        const QByteArray user
+            = QUrl::toPercentEncoding(server.value(QStringLiteral("username")).toString());
+        const QByteArray password
+            = QUrl::toPercentEncoding(server.value(QStringLiteral("credential")).toString());
+        for (const QString &url : std::as_const(urls)) {
+            // RFC 7064/7065 URIs ("stun:host:port", "turn:host:port?transport=udp") have no
+            // "//"; webrtcbin parses them as URIs with an authority.
+            const qsizetype colon = url.indexOf(QLatin1Char(':'));
+            if (colon <= 0)
+                continue;
+            const QString scheme = url.left(colon).toLower();
+            QString rest = url.mid(colon + 1);
+            if (rest.startsWith(QLatin1String("//")))
+                rest = rest.mid(2);
+            if (rest.isEmpty() || rest.contains(QLatin1Char('@'))
+                || rest.contains(QLatin1Char(' ')))
+                continue;
+            if (scheme == QLatin1String("stun")) {
+                if (stun && stun->isEmpty())
+                    *stun = QString(QStringLiteral("stun://") + rest);
+            } else if ((scheme == QLatin1String("turn") || scheme == QLatin1String("turns"))
+                && !user.isEmpty()) {
+                turn << QString(scheme + QStringLiteral("://") + QString::fromLatin1(user)
+                    + QLatin1Char(':') + QString::fromLatin1(password) + QLatin1Char('@') + rest);
+            }
+        }
+    }
+    return turn;
+}
+
 Core::Status MediaSession::start()
 {
     if (m_state != State::Idle)
@@ -659,6 +713,21 @@ Core::Status MediaSession::start()
     d->shared->playRemoteAudio = m_options.playRemoteAudio;
     if (m_options.video == MediaOptions::Video::Frames)
         d->camera = gst_bin_get_by_name(GST_BIN(pipeline), "camera");
+
+    // The platform's STUN and TURN servers (issue 15), before anything is gathered.
+    QString stun;
+    const QStringList turn = turnServerUris(m_options.iceServers, &stun);
+    if (m_options.stunServer.isEmpty() && !stun.isEmpty())
+        g_object_set(d->webrtc, "stun-server", stun.toUtf8().constData(), nullptr);
+    for (const QString &uri : turn) {
+        gboolean added = FALSE;
+        g_signal_emit_by_name(d->webrtc, "add-turn-server", uri.toUtf8().constData(), &added);
+        if (!added)
+            qCWarning(lcMedia).noquote()
+                << "TURN server not taken:" << uri.section(QLatin1Char('@'), -1);
+    }
+    if (m_options.relayOnly)
+        gst_util_set_object_arg(G_OBJECT(d->webrtc), "ice-transport-policy", "relay");
 
     if (m_options.loopbackOnly) {
         GObject *agent = nullptr;

@@ -5,6 +5,7 @@
 #include <core/Result.h>
 
 #include <QImage>
+#include <QJsonArray>
 #include <QObject>
 #include <QSize>
 #include <QString>
@@ -43,6 +44,15 @@ struct MediaOptions
     bool loopbackOnly = false;
     /// STUN server as "stun://host:port" (from the platform's welcome.iceServers), or empty.
     QString stunServer;
+    /*!
+     * The platform's ICE servers (GET /ice-servers: RTCIceServer objects with urls and, for
+     * TURN, the short-lived username and credential): the first stun: URL is webrtcbin's
+     * stun-server unless stunServer is set, every turn:/turns: URL is added with
+     * add-turn-server (issue 15: halls on different networks meet through the relay).
+     */
+    QJsonArray iceServers;
+    /// Only relayed candidates (webrtcbin ice-transport-policy=relay): the TURN path alone.
+    bool relayOnly = false;
     /// The caller (Offerer) records the call here (see CallRecording: chunks of both
     /// directions as sent and received, and manifest.json); empty: not recorded.
     QString recordingDirectory;
@@ -120,6 +130,13 @@ public:
 
     /// The call's recording (MediaOptions::recordingDirectory), or null.
     const CallRecording *recording() const;
+
+    /*!
+     * \a servers (RTCIceServer objects) as webrtcbin takes them: the first STUN server as
+     * "stun://host:port" in \a stun, and each TURN URL as "turn://user:pass@host:port?..."
+     * with user and password percent-encoded (a coturn REST username holds a ':').
+     */
+    static QStringList turnServerUris(const QJsonArray &servers, QString *stun = nullptr);
 
     /// Whether this machine has the GStreamer parts a call needs; the missing ones in \a
     /// missing (element names).

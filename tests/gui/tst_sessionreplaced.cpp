@@ -10,10 +10,12 @@
 #include "signin/SignInPage.h"
 
 #include <security/AuditLog.h>
+#include <storage/Database.h>
 
 #include <QApplication>
 #include <QLabel>
 #include <QSettings>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <InProcessHub.h>
@@ -195,8 +197,18 @@ void TestSessionReplaced::anUnlockHereDoesNotDisplaceThisWindow()
     // the window's own earlier session on the platform)
     m_three.window->lock();
     QVERIFY(m_three.window->isLocked());
+    // (issue 15) THEN the platform shows the locked window away, not online
+    const auto presence = [this] {
+        QSqlQuery query(m_hub.hub->database().connection());
+        query.prepare(QStringLiteral("SELECT presence FROM hub_windows WHERE id = ?"));
+        query.addBindValue(WindowThree);
+        return query.exec() && query.next() ? query.value(0).toString() : QString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(presence(), QStringLiteral("away"), 20000);
     m_three.window->signIn(Clerk, Password);
     QTRY_VERIFY_WITH_TIMEOUT(!m_three.window->isLocked(), 20000);
+    // AND online again once unlocked
+    QTRY_COMPARE_WITH_TIMEOUT(presence(), QStringLiteral("online"), 20000);
     // THEN the window carries on: its socket says hello again with the new tokens
     QTRY_COMPARE_WITH_TIMEOUT(
         m_three.platform->results()->state(), Platform::ResultFeed::State::Live, 20000);

@@ -561,11 +561,12 @@ HttpResponse AccountService::windows(const QUrlQuery &urlQuery)
 HttpResponse AccountService::setPresence(const AuthContext &context, const QJsonObject &body)
 {
     const QString status = body.value(QStringLiteral("status")).toString();
+    // away: the workstation is locked (issue 15), not rung like busy.
     if (status != QLatin1String("online") && status != QLatin1String("busy")
-        && status != QLatin1String("offline")) {
+        && status != QLatin1String("away") && status != QLatin1String("offline")) {
         return errorResponse(422, QStringLiteral("validation_failed"),
             QStringLiteral("在线状态无效"),
-            QStringLiteral("status must be online, busy or offline"));
+            QStringLiteral("status must be online, busy, away or offline"));
     }
     if (context.windowId.isEmpty()) {
         return errorResponse(

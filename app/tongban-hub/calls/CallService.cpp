@@ -2,6 +2,7 @@
 
 #include "Logging.h"
 #include "accounts/AccountService.h"
+#include "calls/CallOversight.h"
 #include "catalogue/CatalogueService.h"
 #include "events/EventService.h"
 
@@ -200,7 +201,6 @@ QStringList CallService::homeWindows(const QString &jurisdiction) const
 void CallService::onMessage(const QString &windowId, const QString &account, const QString &role,
     const QJsonObject &message)
 {
-    Q_UNUSED(account)
     QString problem;
     const auto parsed = parseCallMessage(message, &problem);
     if (!parsed) {
@@ -210,7 +210,7 @@ void CallService::onMessage(const QString &windowId, const QString &account, con
     }
     const CallMessage &msg = *parsed;
     if (msg.kind == CallMessage::Kind::Invite) {
-        invite(windowId, role, msg);
+        invite(windowId, account, role, msg);
         return;
     }
     auto it = m_calls.find(msg.callId);
@@ -262,8 +262,14 @@ void CallService::onMessage(const QString &windowId, const QString &account, con
         }
         QSqlQuery update(m_database.connection());
         update.prepare(
-            QStringLiteral("UPDATE hub_calls SET state = 'active', answered_by = ? WHERE id = ?"));
+            QStringLiteral("UPDATE hub_calls SET state = 'active', answered_by = ?,"
+                           " answered_account = ?, answered_at = ?, answer_ms = ? WHERE id = ?"));
+        // The answer time of every call (issue 15): from the invite to the accept.
+        const qint64 answeredMs = m_clock.now().toMSecsSinceEpoch();
         update.addBindValue(windowId);
+        update.addBindValue(account);
+        update.addBindValue(answeredMs);
+        update.addBindValue(qMax<qint64>(0, answeredMs - call.startedMs));
         update.addBindValue(call.id);
         if (!update.exec())
             qCWarning(lcHub) << "recording an answer failed:" << update.lastError().text();
@@ -326,7 +332,8 @@ void CallService::onMessage(const QString &windowId, const QString &account, con
     }
 }
 
-void CallService::invite(const QString &windowId, const QString &role, const CallMessage &msg)
+void CallService::invite(
+    const QString &windowId, const QString &account, const QString &role, const CallMessage &msg)
 {
     if (role != QLatin1String("application")) {
         m_events.sendError(windowId, msg.callId, QStringLiteral("forbidden"),
@@ -373,6 +380,17 @@ void CallService::invite(const QString &windowId, const QString &role, const Cal
         }
         jurisdiction = query.value(0).toString();
     }
+    // 属地通办窗口须在办公时间内保持在线 (000 第十八条): outside them nobody is rung.
+    const QDateTime now = m_clock.now();
+    if (m_oversight && !m_oversight->isOpen(jurisdiction, now)) {
+        const QDateTime next = m_oversight->nextOpen(jurisdiction, now);
+        m_events.sendError(windowId, msg.callId, QStringLiteral("outside_office_hours"),
+            m_oversight->closedMessage(jurisdiction, now),
+            next.isValid() ? rfc3339(next) : QString());
+        qCInfo(lcHub) << "call" << msg.callId << "from" << windowId << "refused: office hours of"
+                      << jurisdiction;
+        return;
+    }
 
     Call call;
     call.id = msg.callId;
@@ -381,6 +399,8 @@ void CallService::invite(const QString &windowId, const QString &role, const Cal
     call.caseId = msg.caseId;
     call.materialId = msg.materialId;
     call.jurisdiction = jurisdiction;
+    call.callerAccount = account;
+    call.startedMs = now.toMSecsSinceEpoch();
     call.state = State::Ringing;
     for (const QString &home : homeWindows(jurisdiction)) {
         if (home != windowId && storedPresence(home) == Online
@@ -390,13 +410,14 @@ void CallService::invite(const QString &windowId, const QString &role, const Cal
     QSqlQuery insert(m_database.connection());
     insert.prepare(QStringLiteral(
         "INSERT INTO hub_calls (id, caller_window, item_code, case_id, jurisdiction_code, state,"
-        " started_at) VALUES (?, ?, ?, ?, ?, 'ringing', ?)"));
+        " started_at, caller_account) VALUES (?, ?, ?, ?, ?, 'ringing', ?, ?)"));
     insert.addBindValue(call.id);
     insert.addBindValue(windowId);
     insert.addBindValue(call.itemCode);
     insert.addBindValue(call.caseId.isEmpty() ? QVariant() : QVariant(call.caseId));
     insert.addBindValue(jurisdiction);
-    insert.addBindValue(m_clock.now().toMSecsSinceEpoch());
+    insert.addBindValue(call.startedMs);
+    insert.addBindValue(account);
     if (!insert.exec()) {
         qCWarning(lcHub) << "recording a call failed:" << insert.lastError().text();
         m_events.sendError(windowId, msg.callId, QStringLiteral("internal"),
@@ -443,6 +464,13 @@ void CallService::onTimeout(const QString &callId)
     m_events.sendLive(call.callerWindow, missed);
     for (const QString &rung : call.rung)
         m_events.sendLive(rung, missed);
+    if (m_oversight && !m_oversight->isOpen(call.jurisdiction, m_clock.now())) {
+        // The office closed while it rang (a call at 11:59 missed at 12:00): not a miss of
+        // the home windows (misses count only within office hours), no SMS.
+        qCInfo(lcHub) << "call" << callId << "unanswered at the close of office hours: not counted";
+        finish(callId, QStringLiteral("missed"));
+        return;
+    }
     recordMisses(call);
     finish(callId, QStringLiteral("missed"));
 }
@@ -492,19 +520,17 @@ void CallService::recordMisses(const Call &call)
                 return Storage::Database::queryError(sms, QStringLiteral("queue SMS"));
             qCInfo(lcHub).noquote() << "missed call" << call.id << "for window" << windowId
                                     << "SMS to" << maskPhone(number);
-            QSqlQuery count(m_database.connection());
-            count.prepare(QStringLiteral(
-                "SELECT COUNT(*) FROM hub_missed_calls WHERE window_id = ? AND month = ?"));
-            count.addBindValue(windowId);
-            count.addBindValue(month);
-            if (count.exec() && count.next() && count.value(0).toInt() > 3)
-                qCWarning(lcHub) << "window" << windowId << "missed" << count.value(0).toInt()
-                                 << "calls in" << month << "- escalated";
         }
         return {};
     });
-    if (!stored)
+    if (!stored) {
         qCWarning(lcHub) << "recording missed calls failed:" << stored.error().detail;
+        return;
+    }
+    if (m_oversight) {
+        for (const QString &windowId : std::as_const(windows))
+            m_oversight->escalateIfDue(windowId, month);
+    }
 }
 
 void CallService::finish(QString callId, QString state, QString answeredBy)

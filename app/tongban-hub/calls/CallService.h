@@ -25,6 +25,7 @@ namespace Tongban::Hub {
 
 struct AuthContext;
 class AccountService;
+class CallOversight;
 class CatalogueService;
 class EventService;
 
@@ -87,6 +88,15 @@ public:
 
     int activeCallCount() const { return int(m_calls.size()); }
 
+    /*!
+     * Office hours, answer times and escalations (issue 15, 000 第十八条): with \a oversight
+     * set, an invite outside the home jurisdiction's office hours is refused (call.error
+     * outside_office_hours, saying when the home windows are next open), a call still
+     * ringing when the office closes is missed without counting, the answer time and both
+     * clerks of each call are stored, and a window's 4th miss of a month is escalated.
+     */
+    void setOversight(CallOversight *oversight) { m_oversight = oversight; }
+
 private:
     enum class State { Unknown, Ringing, Active };
     struct Call
@@ -97,6 +107,8 @@ private:
         QString caseId;
         QString materialId;
         QString jurisdiction;
+        QString callerAccount;
+        qint64 startedMs = 0;
         QStringList rung;
         QSet<QString> declined;
         QString peer;
@@ -108,7 +120,8 @@ private:
     void onWindowDisconnected(const QString &windowId);
     void onMessage(const QString &windowId, const QString &account, const QString &role,
         const QJsonObject &message);
-    void invite(const QString &windowId, const QString &role, const CallMessage &message);
+    void invite(const QString &windowId, const QString &account, const QString &role,
+        const CallMessage &message);
     void onTimeout(const QString &callId);
     void windowGone(const QString &windowId);
     /// By value: callers pass members of the call that this erases.
@@ -125,6 +138,7 @@ private:
     const CatalogueService &m_catalogue;
     const HubConfig &m_config;
     const Core::Clock &m_clock;
+    CallOversight *m_oversight = nullptr;
     RateLimiter m_invites; ///< new calls per caller window and minute (issue 13)
     std::map<QString, Call> m_calls;
     QHash<QString, QTimer *> m_graceTimers;

@@ -212,7 +212,8 @@ void EventService::onMessage(QWebSocket *socket, const QString &message)
     QSqlQuery query(m_database.connection());
     query.prepare(
         QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM hub_events WHERE window_id = ?"));
-    query.addBindValue(session->windowId);
+    query.addBindValue(
+        session->windowId.isEmpty() ? accountInbox(session->account) : session->windowId);
     if (query.exec() && query.next())
         lastId = query.value(0).toLongLong();
     socket->sendTextMessage(compact(QJsonObject {
@@ -236,7 +237,8 @@ void EventService::sendPending(Session &session)
     QSqlQuery query(m_database.connection());
     query.prepare(QStringLiteral("SELECT id, type, at, data FROM hub_events"
                                  " WHERE window_id = ? AND id > ? ORDER BY id"));
-    query.addBindValue(session.windowId);
+    query.addBindValue(
+        session.windowId.isEmpty() ? accountInbox(session.account) : session.windowId);
     query.addBindValue(session.lastSent);
     if (!query.exec()) {
         qCWarning(lcHub) << "reading events failed:" << query.lastError().text();

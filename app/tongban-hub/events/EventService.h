@@ -63,6 +63,13 @@ public:
     static Core::Result<qint64> append(Storage::Database &database, const Core::Clock &clock,
         const QString &windowId, const QString &type, const QJsonObject &data);
 
+    /// Where events for an account without a window (an admin) are stored: "@account". A
+    /// session without a window gets the events of its account's inbox (issue 15).
+    static QString accountInbox(const QString &account)
+    {
+        return QString(QLatin1Char('@') + account);
+    }
+
     /// Takes over a WebSocket from the HTTP server.
     void accept(std::unique_ptr<QWebSocket> socket);
 

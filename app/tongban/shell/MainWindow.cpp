@@ -341,6 +341,7 @@ void MainWindow::signIn(const QString &account, const QString &password)
             auditSession(
                 { account, m_station.windowId(), action, account, QStringLiteral("ok"), {} });
             if (unlocking) {
+                m_platform->setPresence(QStringLiteral("online")); // rung again (issue 15)
                 m_top->setCurrentWidget(m_shell);
                 m_signIn->showSignIn();
                 armIdleLock();
@@ -457,6 +458,8 @@ void MainWindow::lock(LockReason reason)
     else
         m_signIn->showLockedByClerk(m_clerk.account, m_clerk.name);
     m_top->setCurrentWidget(m_signIn);
+    if (m_platform)
+        m_platform->setPresence(QStringLiteral("away")); // a locked window is not rung
     emit locked();
 }
 

@@ -1,0 +1,435 @@
+// Video call figures (issue 15), on loopback. Each side of a call in the first two is a
+// callpeer process (tests/integration/hub/callpeer.cpp), so that its CPU and memory are
+// its own; the peer is two bare webrtcbin processes (callpeer --bare: the same VP8/Opus
+// settings, decoded into fakesink, no Qt), run interleaved with ours in the same benchmark.
+//
+// - BM_AnswerToFirstFrame: from the answer (both sides told to start their media, as the
+//   workstations do on call.accepted) to the first remote picture on BOTH sides, over 20
+//   calls (smoke: 3). Counters p50_ms, p95_ms, peer_p95_ms, ratio_p95 (ours / peer).
+//   Target: p95 <= 1000 ms.
+// - BM_Call720p30: one 1280x720 30 fps call of TONGBAN_BENCH_CALL_SECS seconds (default 20;
+//   smoke 3), measured from the first frames: CPU per endpoint in cores ((utime + stime) /
+//   wall, the busier of the two), peak RSS per endpoint (VmHWM), frames received; the same
+//   for the peer. Counters cpu_cores, peer_cpu_cores, ratio_cpu, rss_mb, peer_rss_mb, fps.
+//   Target: <= 0.5 core, <= 300 MB.
+// - BM_CallCycles/0: 20 call/hang-up cycles of two MediaSessions in this process (the
+//   workstation's case): open file descriptors and threads after the 2nd cycle and after
+//   the 20th (smoke: 2nd and 5th). Counters fd_growth, thread_growth. Target: 0.
+//   BM_CallCycles/1: the same with two bare webrtcbin peers (what GStreamer itself keeps).
+
+#include <assist/MediaSession.h>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <BareWebrtcPeer.h>
+#include <algorithm>
+#include <benchmark/benchmark.h>
+#include <cstdio>
+#include <memory>
+#include <unistd.h>
+
+using Tongban::Assist::MediaOptions;
+using Tongban::Assist::MediaSession;
+
+namespace {
+
+/// Set when a target that does not depend on the machine's load is missed (file
+/// descriptors kept after hang-ups): the run then exits 1, which fails bench_call_smoke.
+bool g_leaked = false;
+
+bool smoke()
+{
+    return qEnvironmentVariableIntValue("TONGBAN_BENCH_SMOKE") != 0;
+}
+
+QString emptyIceServers()
+{
+    static QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ice.json"));
+    QFile file(path);
+    if (!file.exists() && file.open(QIODevice::WriteOnly))
+        file.write("[]");
+    return path;
+}
+
+/// One side of a call: a callpeer process and what it said.
+struct Peer
+{
+    QProcess process;
+    QByteArray pending;
+    bool ready = false;
+    bool first = false;
+    qint64 frames = 0;
+    QString failed;
+
+    void start(bool offerer, bool bare, const QStringList &extra)
+    {
+        QStringList args { offerer ? QStringLiteral("offer") : QStringLiteral("answer"),
+            emptyIceServers(), QStringLiteral("--loopback"), QStringLiteral("--wait") };
+        if (bare)
+            args << QStringLiteral("--bare");
+        process.start(QStringLiteral(TONGBAN_CALLPEER), args + extra);
+    }
+    QList<QJsonObject> take()
+    {
+        process.waitForReadyRead(2);
+        pending.append(process.readAllStandardOutput());
+        QList<QJsonObject> relay;
+        qsizetype end = 0;
+        while ((end = pending.indexOf('\n')) >= 0) {
+            const QJsonObject message = QJsonDocument::fromJson(pending.left(end)).object();
+            pending.remove(0, end + 1);
+            if (message.contains(QStringLiteral("ready")))
+                ready = true;
+            else if (message.contains(QStringLiteral("first")))
+                first = true;
+            else if (message.contains(QStringLiteral("frames")))
+                frames = qint64(message.value(QStringLiteral("frames")).toDouble());
+            else if (message.contains(QStringLiteral("failed")))
+                failed = message.value(QStringLiteral("failed")).toString();
+            else if (message.contains(QStringLiteral("sdp"))
+                || message.contains(QStringLiteral("ice")))
+                relay.append(message);
+        }
+        return relay;
+    }
+    void send(const QJsonObject &message)
+    {
+        process.write(QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n');
+    }
+    void stop()
+    {
+        send({ { QStringLiteral("quit"), true } });
+        if (!process.waitForFinished(5000)) {
+            process.kill();
+            process.waitForFinished(5000);
+        }
+    }
+    /// utime + stime in seconds.
+    double cpuSeconds() const
+    {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(process.processId()));
+        if (!stat.open(QIODevice::ReadOnly))
+            return 0;
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        // after "pid (comm) ": state is field 3, utime 14, stime 15 → indexes 11, 12
+        return double(fields.value(11).toLongLong() + fields.value(12).toLongLong())
+            / double(::sysconf(_SC_CLK_TCK));
+    }
+    double peakRssMb() const
+    {
+        QFile status(QStringLiteral("/proc/%1/status").arg(process.processId()));
+        if (!status.open(QIODevice::ReadOnly))
+            return 0;
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (line.startsWith("VmHWM:"))
+                return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+        }
+        return 0;
+    }
+};
+
+/// Two callpeers, ready to start.
+struct Call
+{
+    Peer a;
+    Peer b;
+
+    bool open(bool bare, const QStringList &extra)
+    {
+        a.start(true, bare, extra);
+        b.start(false, bare, extra);
+        return pump([&] { return a.ready && b.ready; }, 15000);
+    }
+    /// Relays signalling until \a done or \a ms; false on timeout or failure.
+    template<typename F>
+    bool pump(F done, int ms)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < ms) {
+            for (const QJsonObject &message : a.take())
+                b.send(message);
+            for (const QJsonObject &message : b.take())
+                a.send(message);
+            if (!a.failed.isEmpty() || !b.failed.isEmpty())
+                return false;
+            if (done())
+                return true;
+        }
+        return false;
+    }
+    void start()
+    {
+        a.send({ { QStringLiteral("start"), true } });
+        b.send({ { QStringLiteral("start"), true } });
+    }
+    void close()
+    {
+        a.stop();
+        b.stop();
+    }
+};
+
+double percentile(std::vector<double> values, int percent)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const size_t rank = std::max<size_t>(1, (values.size() * size_t(percent) + 99) / 100);
+    return values[rank - 1];
+}
+
+/// Answer to first remote picture on both sides, in ms; negative on failure.
+double answerToFirstFrame(bool bare)
+{
+    Call call;
+    if (!call.open(bare, {}))
+        return -1;
+    QElapsedTimer timer;
+    timer.start();
+    call.start();
+    const bool both = call.pump([&] { return call.a.first && call.b.first; }, 20000);
+    const double ms = double(timer.nsecsElapsed()) / 1e6;
+    call.close();
+    return both ? ms : -1;
+}
+
+void BM_AnswerToFirstFrame(benchmark::State &state)
+{
+    const int calls = smoke() ? 3 : 20;
+    std::vector<double> ours;
+    std::vector<double> peer;
+    for (auto _ : state) {
+        for (int i = 0; i < calls; ++i) {
+            const double mine = answerToFirstFrame(false);
+            const double theirs = answerToFirstFrame(true);
+            if (mine < 0 || theirs < 0) {
+                state.SkipWithError(mine < 0 ? "a Tongban call did not connect"
+                                             : "a bare webrtcbin call did not connect");
+                return;
+            }
+            ours.push_back(mine);
+            peer.push_back(theirs);
+        }
+    }
+    state.counters["calls"] = double(ours.size());
+    state.counters["p50_ms"] = percentile(ours, 50);
+    state.counters["p95_ms"] = percentile(ours, 95);
+    state.counters["peer_p50_ms"] = percentile(peer, 50);
+    state.counters["peer_p95_ms"] = percentile(peer, 95);
+    state.counters["ratio_p95"] = percentile(ours, 95) / std::max(1.0, percentile(peer, 95));
+}
+BENCHMARK(BM_AnswerToFirstFrame)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+struct CallLoad
+{
+    double cpuCores = -1; ///< the busier endpoint
+    double rssMb = 0; ///< the larger endpoint
+    double fps = 0; ///< received, the slower endpoint
+};
+
+CallLoad call720p30(bool bare, int seconds)
+{
+    Call call;
+    CallLoad load;
+    if (!call.open(bare,
+            { QStringLiteral("--size"), QStringLiteral("1280x720"), QStringLiteral("--fps"),
+                QStringLiteral("30"), QStringLiteral("--kbps"), QStringLiteral("1500") }))
+        return load;
+    call.start();
+    if (!call.pump([&] { return call.a.first && call.b.first; }, 20000)) {
+        call.close();
+        return load;
+    }
+    const double cpuA = call.a.cpuSeconds();
+    const double cpuB = call.b.cpuSeconds();
+    const qint64 framesA = call.a.frames;
+    const qint64 framesB = call.b.frames;
+    QElapsedTimer wall;
+    wall.start();
+    call.pump([] { return false; }, seconds * 1000);
+    const double elapsed = double(wall.nsecsElapsed()) / 1e9;
+    load.cpuCores = std::max(call.a.cpuSeconds() - cpuA, call.b.cpuSeconds() - cpuB) / elapsed;
+    load.rssMb = std::max(call.a.peakRssMb(), call.b.peakRssMb());
+    load.fps = double(std::min(call.a.frames - framesA, call.b.frames - framesB)) / elapsed;
+    call.close();
+    return load;
+}
+
+void BM_Call720p30(benchmark::State &state)
+{
+    const int seconds = smoke() ? 3
+                                : qMax(1,
+                                    qEnvironmentVariableIntValue("TONGBAN_BENCH_CALL_SECS") > 0
+                                        ? qEnvironmentVariableIntValue("TONGBAN_BENCH_CALL_SECS")
+                                        : 20);
+    CallLoad ours;
+    CallLoad peer;
+    for (auto _ : state) {
+        ours = call720p30(false, seconds);
+        peer = call720p30(true, seconds);
+    }
+    if (ours.cpuCores < 0 || peer.cpuCores < 0) {
+        state.SkipWithError("a 720p call did not connect");
+        return;
+    }
+    state.counters["seconds"] = seconds;
+    state.counters["cpu_cores"] = ours.cpuCores;
+    state.counters["peer_cpu_cores"] = peer.cpuCores;
+    state.counters["ratio_cpu"] = ours.cpuCores / std::max(0.001, peer.cpuCores);
+    state.counters["rss_mb"] = ours.rssMb;
+    state.counters["peer_rss_mb"] = peer.rssMb;
+    state.counters["fps"] = ours.fps;
+    state.counters["peer_fps"] = peer.fps;
+}
+BENCHMARK(BM_Call720p30)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+int entries(const QString &path)
+{
+    return int(QDir(path).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System).size());
+}
+
+template<typename F>
+bool spin(F done, int ms)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > ms)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
+
+/// The same with two bare webrtcbin peers of this process (the peer).
+bool oneBareCycle()
+{
+    gst_init(nullptr, nullptr);
+    std::unique_ptr<BarePeer> a;
+    std::unique_ptr<BarePeer> b;
+    bool firstA = false;
+    bool firstB = false;
+    const auto relay = [](std::unique_ptr<BarePeer> &to, bool &first) {
+        return [&to, &first](const QJsonObject &message) {
+            if (message.contains(QStringLiteral("first")))
+                first = true;
+            else if (message.contains(QStringLiteral("sdp")) && to)
+                to->setRemote(message.value(QStringLiteral("sdp")).toString());
+            else if (message.contains(QStringLiteral("ice")) && to)
+                to->addCandidate(message.value(QStringLiteral("ice")).toString(),
+                    message.value(QStringLiteral("m")).toInt());
+        };
+    };
+    const QSize size(320, 240);
+    a = std::make_unique<BarePeer>(true, size, 15, 600, true, relay(b, firstA));
+    b = std::make_unique<BarePeer>(false, size, 15, 600, true, relay(a, firstB));
+    b->start();
+    a->start();
+    const bool flowed = spin([&] { return a->frames() >= 5 && b->frames() >= 5; }, 20000);
+    a.reset();
+    b.reset();
+    spin([] { return false; }, 300);
+    return flowed;
+}
+
+/// One call between two MediaSessions of this process, until 5 pictures each way, hung up.
+bool oneCycle()
+{
+    MediaOptions options;
+    options.loopbackOnly = true;
+    options.playRemoteAudio = false;
+    options.videoSize = QSize(320, 240);
+    auto offerer = std::make_unique<MediaSession>(MediaSession::Role::Offerer, options);
+    auto answerer = std::make_unique<MediaSession>(MediaSession::Role::Answerer, options);
+    MediaSession *a = offerer.get();
+    MediaSession *b = answerer.get();
+    QObject::connect(a, &MediaSession::localDescription, b, &MediaSession::setRemoteDescription);
+    QObject::connect(b, &MediaSession::localDescription, a, &MediaSession::setRemoteDescription);
+    QObject::connect(a, &MediaSession::localIceCandidate, b, &MediaSession::addRemoteIceCandidate);
+    QObject::connect(b, &MediaSession::localIceCandidate, a, &MediaSession::addRemoteIceCandidate);
+    if (!a->start() || !b->start())
+        return false;
+    const bool flowed
+        = spin([&] { return a->remoteVideoFrames() >= 5 && b->remoteVideoFrames() >= 5; }, 20000);
+    a->stop();
+    b->stop();
+    offerer.reset();
+    answerer.reset();
+    spin([] { return false; }, 300); // deferred deletes and GStreamer's teardown
+    return flowed;
+}
+
+void BM_CallCycles(benchmark::State &state)
+{
+    const int cycles = smoke() ? 5 : 20;
+    int fdsAfterSecond = 0;
+    int threadsAfterSecond = 0;
+    for (auto _ : state) {
+        for (int i = 1; i <= cycles; ++i) {
+            if (!(state.range(0) == 0 ? oneCycle() : oneBareCycle())) {
+                state.SkipWithError("a call did not connect");
+                return;
+            }
+            if (qEnvironmentVariableIsSet("TONGBAN_BENCH_CYCLE_TRACE"))
+                std::fprintf(stderr, "cycle %d: fds %d threads %d\n", i,
+                    entries(QStringLiteral("/proc/self/fd")),
+                    entries(QStringLiteral("/proc/self/task")));
+            if (i == 2) {
+                fdsAfterSecond = entries(QStringLiteral("/proc/self/fd"));
+                threadsAfterSecond = entries(QStringLiteral("/proc/self/task"));
+            }
+        }
+    }
+    spin([] { return false; }, 1000);
+    if (qEnvironmentVariableIsSet("TONGBAN_BENCH_CYCLE_TRACE")) {
+        QMap<QString, int> kinds;
+        const QDir fds(QStringLiteral("/proc/self/fd"));
+        for (const QString &fd :
+            fds.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System))
+            ++kinds
+                [QFile::symLinkTarget(fds.filePath(fd)).section(QLatin1Char(':'), 0, 0).left(40)];
+        for (auto it = kinds.cbegin(); it != kinds.cend(); ++it)
+            std::fprintf(stderr, "%5d %s\n", it.value(), qPrintable(it.key()));
+    }
+    state.counters["cycles"] = cycles;
+    state.counters["fds"] = entries(QStringLiteral("/proc/self/fd"));
+    state.counters["threads"] = entries(QStringLiteral("/proc/self/task"));
+    const int fdGrowth = entries(QStringLiteral("/proc/self/fd")) - fdsAfterSecond;
+    state.counters["fd_growth"] = fdGrowth;
+    if (fdGrowth > 0) {
+        g_leaked = true;
+        state.SkipWithError("file descriptors grew over the call/hang-up cycles");
+    }
+    state.counters["thread_growth"]
+        = entries(QStringLiteral("/proc/self/task")) - threadsAfterSecond;
+}
+BENCHMARK(BM_CallCycles)
+    ->Arg(0)
+    ->Arg(1)
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    if (qEnvironmentVariableIsSet("TONGBAN_BENCH_GST_DEINIT"))
+        gst_deinit(); // with GST_TRACERS=leaks: what GStreamer objects outlived the calls
+    return g_leaked ? 1 : 0;
+}
