@@ -725,7 +725,7 @@ Core::Status MediaSession::start()
         fail(failure);
         return failure;
     }
-    if (m_role == Role::Offerer) {
+    if (m_role == Role::Offerer && m_options.dataChannel) {
         // Before the offer (made once negotiation is needed, on the GUI thread later), so
         // that the offer carries it.
         GstElement *channel = nullptr;

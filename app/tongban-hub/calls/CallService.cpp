@@ -290,7 +290,8 @@ void CallService::onMessage(const QString &windowId, const QString &account, con
         return;
     case CallMessage::Kind::Offer:
     case CallMessage::Kind::Answer:
-    case CallMessage::Kind::Ice: {
+    case CallMessage::Kind::Ice:
+    case CallMessage::Kind::Share: {
         if (!isCaller && !isPeer)
             return notParty();
         if (call.state != State::Active)
@@ -303,6 +304,8 @@ void CallService::onMessage(const QString &windowId, const QString &account, con
                 msg.sdpMid.isEmpty() ? QJsonValue() : QJsonValue(msg.sdpMid));
             relay.insert(QStringLiteral("sdpMLineIndex"),
                 msg.sdpMLineIndex < 0 ? QJsonValue() : QJsonValue(msg.sdpMLineIndex));
+        } else if (msg.kind == CallMessage::Kind::Share) {
+            relay.insert(QStringLiteral("data"), msg.data);
         } else {
             relay.insert(QStringLiteral("sdp"), msg.sdp);
         }
@@ -417,6 +420,7 @@ void CallService::invite(const QString &windowId, const QString &role, const Cal
     QJsonObject invited = callMessage(QStringLiteral("call.invited"), call.id);
     invited.insert(QStringLiteral("ringing"), QJsonArray::fromStringList(call.rung));
     invited.insert(QStringLiteral("jurisdiction"), jurisdiction);
+    invited.insert(QStringLiteral("missAfterSeconds"), (m_config.callTimeoutMs + 999) / 1000);
     m_events.sendLive(windowId, invited);
     qCInfo(lcHub) << "call" << call.id << "from" << windowId << "rings" << call.rung.size()
                   << "windows of" << jurisdiction;
