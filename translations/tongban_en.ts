@@ -176,6 +176,14 @@
         <source>The marked-up page could not be drawn.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The camera for the call stopped: %1. The other window no longer sees you; check the camera&apos;s cable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the camera was unplugged</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Catalog</name>
@@ -1544,10 +1552,6 @@ Material: %3</source>
     </message>
     <message>
         <source>Answering…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The camera for the call stopped: %1. The other window no longer sees you; check the camera&apos;s cable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -176,6 +176,14 @@
         <source>The marked-up page could not be drawn.</source>
         <translation>无法生成标注后的页面。</translation>
     </message>
+    <message>
+        <source>The camera for the call stopped: %1. The other window no longer sees you; check the camera&apos;s cable.</source>
+        <translation>通话用摄像头已停止：%1。对方已看不到本窗口画面，请检查摄像头连线。</translation>
+    </message>
+    <message>
+        <source>the camera was unplugged</source>
+        <translation>相机被拔出</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Catalog</name>
@@ -1563,10 +1571,6 @@ Material: %3</source>
     <message>
         <source>Answering…</source>
         <translation>正在接听…</translation>
-    </message>
-    <message>
-        <source>The camera for the call stopped: %1. The other window no longer sees you; check the camera&apos;s cable.</source>
-        <translation>通话用摄像头已停止：%1。对方已看不到本窗口画面，请检查摄像头连线。</translation>
     </message>
     <message>
         <source>The call was cancelled.</source>

@@ -62,7 +62,7 @@ void Mark::paint(QPainter &painter, const QList<Mark> &marks)
             break;
         case Kind::Text: {
             QFont font = painter.font();
-            font.setPixelSize(int(qMax(16.0, mark.width * 5)));
+            font.setPixelSize(int(qMax(16.0, mark.width * 8)));
             painter.setFont(font);
             painter.drawText(mark.points.first(), mark.text);
             break;
@@ -95,7 +95,7 @@ MarkupView::MarkupView(QWidget *parent)
     m_note->setObjectName(QStringLiteral("markupNote"));
     m_note->setPlaceholderText(Tr::tr("Note text, then click the page"));
     m_note->setMaxLength(500);
-    m_note->setMaximumWidth(220);
+    m_note->setMaximumWidth(170);
     tools->addWidget(m_note);
     auto *undo = new QToolButton(m_tools);
     undo->setObjectName(QStringLiteral("markupUndo"));
@@ -110,14 +110,15 @@ MarkupView::MarkupView(QWidget *parent)
     connect(clear, &QToolButton::clicked, this, &MarkupView::clearRequested);
     connect(m_toolGroup, &QButtonGroup::idClicked, this, [this](int id) { setTool(Tool(id)); });
 
-    auto *zoomRow = new QHBoxLayout;
-    zoomRow->setSpacing(4);
-    m_title = new QLabel(this);
+    m_title = new QLabel(this); // painted on the canvas; kept for the accessible name
     m_title->setObjectName(QStringLiteral("markupTitle"));
-    m_title->setTextFormat(Qt::PlainText);
-    zoomRow->addWidget(m_title, 1);
+    m_title->setVisible(false);
+    m_zoomBox = new QWidget(this);
+    auto *zoomRow = new QHBoxLayout(m_zoomBox);
+    zoomRow->setContentsMargins(0, 0, 0, 0);
+    zoomRow->setSpacing(4);
     const auto zoomButton = [this, zoomRow](const QString &text, const QString &name) {
-        auto *button = new QToolButton(this);
+        auto *button = new QToolButton(m_zoomBox);
         button->setText(text);
         button->setObjectName(name);
         zoomRow->addWidget(button);
@@ -125,9 +126,9 @@ MarkupView::MarkupView(QWidget *parent)
     };
     QToolButton *zoomOut = zoomButton(QStringLiteral("−"), QStringLiteral("zoomOut"));
     zoomOut->setToolTip(Tr::tr("Zoom out (-)"));
-    m_zoom = new QLabel(this);
+    m_zoom = new QLabel(m_zoomBox);
     m_zoom->setObjectName(QStringLiteral("zoomLevel"));
-    m_zoom->setMinimumWidth(48);
+    m_zoom->setMinimumWidth(44);
     m_zoom->setAlignment(Qt::AlignCenter);
     zoomRow->addWidget(m_zoom);
     QToolButton *zoomIn = zoomButton(QStringLiteral("+"), QStringLiteral("zoomIn"));
@@ -145,8 +146,11 @@ MarkupView::MarkupView(QWidget *parent)
     m_canvas->installEventFilter(this);
     m_canvas->setMinimumSize(240, 180);
 
-    layout->addWidget(m_tools);
-    layout->addLayout(zoomRow);
+    auto *top = new QHBoxLayout;
+    top->setSpacing(4);
+    top->addWidget(m_tools, 1);
+    top->addWidget(m_zoomBox);
+    layout->addLayout(top);
     layout->addWidget(m_canvas, 1);
     setTool(Tool::Pen);
     updateZoomLabel();
@@ -409,6 +413,17 @@ void MarkupView::paintCanvas()
     Mark::paint(painter, m_marks);
     if (m_drawing)
         Mark::paint(painter, { *m_drawing });
+    painter.resetTransform();
+    if (!m_title->text().isEmpty()) {
+        // Which page this is, in a corner.
+        const QRect box = painter.fontMetrics()
+                              .boundingRect(m_title->text())
+                              .adjusted(-6, -3, 6, 3)
+                              .translated(12, 8 + painter.fontMetrics().ascent());
+        painter.fillRect(box, QColor(0, 0, 0, 150));
+        painter.setPen(Qt::white);
+        painter.drawText(box, Qt::AlignCenter, m_title->text());
+    }
 }
 
 } // namespace Tongban::Widgets

@@ -53,7 +53,7 @@ public:
 
     explicit MarkupView(QWidget *parent = nullptr);
 
-    /// Shows \a page (fit to the view) with no marks; \a title under the tools.
+    /// Shows \a page (fit to the view) with no marks; \a title in a corner of the view.
     void setPage(const QImage &page, const QString &title = {});
     /// No page: \a placeholder says why.
     void clearPage(const QString &placeholder);
@@ -107,6 +107,7 @@ private:
 
     QWidget *m_canvas = nullptr;
     QWidget *m_tools = nullptr;
+    QWidget *m_zoomBox = nullptr;
     QButtonGroup *m_toolGroup = nullptr;
     QLineEdit *m_note = nullptr;
     QLabel *m_title = nullptr;

@@ -2,6 +2,7 @@
 
 #include "cases/CaseController.h"
 
+#include <assist/CallMedia.h>
 #include <assist/CallPages.h>
 #include <catalog/CatalogStore.h>
 #include <platform/ApiClient.h>
@@ -11,7 +12,7 @@
 #include <widgets/VideoView.h>
 
 #include <QApplication>
-#include <QCamera>
+#include <QCameraDevice>
 #include <QComboBox>
 #include <QDir>
 #include <QHBoxLayout>
@@ -25,11 +26,11 @@
 #include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QVideoFrame>
-#include <QVideoSink>
 
 #include <common/PlatformLink.h>
 #include <common/Workstation.h>
+#include <drivers/api/DeviceFactory.h>
+#include <drivers/api/DeviceRegistry.h>
 
 namespace Tongban::Gui {
 
@@ -262,6 +263,11 @@ bool CallPage::isInCall() const
         && m_platform->calls()->state() == CallSignalling::State::Active;
 }
 
+Assist::MediaSession *CallPage::media() const
+{
+    return m_media ? m_media->session() : nullptr;
+}
+
 QImage CallPage::remotePicture() const
 {
     return m_remote->image();
@@ -341,6 +347,8 @@ void CallPage::updateIncoming()
         if (call.callId == current || (current.isEmpty() && m_incoming->count() == 1))
             m_incoming->setCurrentItem(row);
     }
+    // In a call the list makes room for the shared page, unless another call rings.
+    m_incomingBox->setVisible(m_role == QLatin1String("home") && (!isInCall() || !calls.isEmpty()));
     updateButtons();
     emit incomingCountChanged(int(calls.size()));
 }
@@ -424,8 +432,6 @@ void CallPage::startMedia()
     options.loopbackOnly = Platform::isLoopbackHost(m_platform->url().host());
     options.playRemoteAudio = m_useDevices;
     options.audio = m_useDevices ? MediaOptions::Audio::Microphone : MediaOptions::Audio::TestTone;
-    const bool camera = m_useDevices && !QMediaDevices::videoInputs().isEmpty();
-    options.video = camera ? MediaOptions::Video::Frames : MediaOptions::Video::TestPattern;
     options.dataChannel = m_dataChannelAllowed;
     const MediaSession::Role role = m_role == QLatin1String("home") ? MediaSession::Role::Answerer
                                                                     : MediaSession::Role::Offerer;
@@ -446,57 +452,47 @@ void CallPage::startMedia()
             item ? item->itemCode : QString(), m_station.windowId(), m_cases.clerk().account,
             calls->peerWindow(), calls->peerClerk() };
     }
-    m_media = std::make_unique<MediaSession>(role, options);
-    connect(m_media.get(), &MediaSession::recordingFinished, this, [this](const QString &folder) {
-        // GStreamer writes its chunks with the process umask: made private before they go on.
-        if (const Core::Status kept = Storage::FileSystem::system().makePrivate(folder); !kept)
-            qWarning("recording not made private: %s", qPrintable(kept.error().toString()));
-        audit(QStringLiteral("call.recording"), m_callId, QStringLiteral("recorded"), folder);
-        // After the session has stopped: the outbox reads the finished manifest.
-        QTimer::singleShot(0, this, &CallPage::sendRecordings);
-    });
-    connect(m_media.get(), &MediaSession::remoteFrame, m_remote, &Widgets::VideoView::setImage);
-    connect(m_media.get(), &MediaSession::localFrame, m_self, &Widgets::VideoView::setImage);
-    connect(m_media.get(), &MediaSession::channelMessage, this, [this](const QString &text) {
+    // The window's HD camera through drivers/api (its frames converted off the GUI thread by
+    // the driver); none with simulated devices: the test pattern stands in.
+    std::shared_ptr<Drivers::DocumentSource> camera;
+    if (m_useDevices && !QMediaDevices::videoInputs().isEmpty()) {
+        if (!m_devices)
+            m_devices = Drivers::createDeviceRegistry();
+        auto created = m_devices->create(
+            QStringLiteral("uvc:") + QString::fromUtf8(QMediaDevices::defaultVideoInput().id()));
+        if (created)
+            camera = std::move(created).value();
+        else
+            qWarning("call camera: %s", qPrintable(created.error().toString()));
+    }
+    const QString callId = m_callId;
+    m_media = std::make_unique<Assist::CallMedia>(role, options, std::move(camera),
+        [this, callId](const QString &action, const QString &result, const QString &detail) {
+            audit(action, callId, result, detail);
+        });
+    connect(
+        m_media.get(), &Assist::CallMedia::recordingFinished, this, [this](const QString &folder) {
+            // GStreamer writes its chunks with the process umask: made private before they go on.
+            if (const Core::Status kept = Storage::FileSystem::system().makePrivate(folder); !kept)
+                qWarning("recording not made private: %s", qPrintable(kept.error().toString()));
+            // After the session has stopped: the outbox reads the finished manifest.
+            QTimer::singleShot(0, this, &CallPage::sendRecordings);
+        });
+    connect(
+        m_media.get(), &Assist::CallMedia::remoteFrame, m_remote, &Widgets::VideoView::setImage);
+    connect(m_media.get(), &Assist::CallMedia::localFrame, m_self, &Widgets::VideoView::setImage);
+    connect(m_media->session(), &MediaSession::channelMessage, this, [this](const QString &text) {
         if (m_pageShare)
             m_pageShare->handleMessage(text);
     });
-    connect(m_media.get(), &MediaSession::stateChanged, this, [this](MediaSession::State state) {
-        if (state == MediaSession::State::Connected)
-            showStatus(tr("In a call with %1.").arg(peerLabel()));
-    });
-    connect(m_media.get(), &MediaSession::failed, this, [this](const Core::Error &error) {
-        showStatus(error.message, true);
-        audit(QStringLiteral("call.media"), m_callId, QStringLiteral("failed"), error.detail);
-    });
-    Assist::bindToCall(m_media.get(), calls);
-    if (const Core::Status started = m_media->start(); !started) {
+    connect(m_media.get(), &Assist::CallMedia::connected, this,
+        [this] { showStatus(tr("In a call with %1.").arg(peerLabel())); });
+    connect(m_media.get(), &Assist::CallMedia::failed, this,
+        [this](const Core::Error &error) { showStatus(error.message, true); });
+    connect(m_media.get(), &Assist::CallMedia::cameraFailed, this,
+        [this](const Core::Error &error) { showStatus(error.message, true); });
+    if (const Core::Status started = m_media->start(calls); !started)
         showStatus(started.error().message, true);
-        return;
-    }
-    if (camera) {
-        m_camera = new QCamera(QMediaDevices::defaultVideoInput(), this);
-        m_cameraSink = new QVideoSink(this);
-        m_cameraSession.setCamera(m_camera);
-        m_cameraSession.setVideoSink(m_cameraSink);
-        connect(m_cameraSink, &QVideoSink::videoFrameChanged, this,
-            [this, interval = 1000 / options.framesPerSecond](const QVideoFrame &frame) {
-                // At the call's frame rate, not the camera's: toImage() is a copy of the frame.
-                if (!m_media || (m_cameraClock.isValid() && m_cameraClock.elapsed() < interval))
-                    return;
-                m_cameraClock.start();
-                m_media->pushVideoFrame(frame.toImage());
-            });
-        connect(
-            m_camera, &QCamera::errorOccurred, this, [this](QCamera::Error, const QString &text) {
-                showStatus(
-                    tr("The camera for the call stopped: %1. The other window no longer sees "
-                       "you; check the camera's cable.")
-                        .arg(text),
-                    true);
-            });
-        m_camera->start();
-    }
 }
 
 QString CallPage::recordingsFolder() const
@@ -507,7 +503,7 @@ QString CallPage::recordingsFolder() const
 void CallPage::sendRecordings()
 {
     if (!m_platform || !m_platform->session() || !m_platform->session()->isSignedIn()
-        || (m_media && m_media->recording()))
+        || (m_media && m_media->session()->recording()))
         return; // not signed in, or a call being recorded now: after it
     if (!m_recordings) {
         if (!Storage::FileSystem::system().ensureDirectory(recordingsFolder()))
@@ -531,16 +527,6 @@ void CallPage::sendRecordings()
 
 void CallPage::stopMedia()
 {
-    if (m_camera) {
-        m_camera->stop();
-        m_cameraSession.setCamera(nullptr);
-        m_cameraSession.setVideoSink(nullptr);
-        delete m_camera;
-        m_camera = nullptr;
-        delete m_cameraSink;
-        m_cameraSink = nullptr;
-        m_cameraClock.invalidate();
-    }
     if (m_media) {
         m_media->stop();
         m_media.reset();
@@ -634,8 +620,8 @@ void CallPage::startSharing()
     m_pageShare = std::make_unique<Assist::PageShare>(
         m_station.windowId(), [this, calls](const QString &message) -> Core::Status {
             // The data channel when open (peer to peer); the platform while it is not.
-            if (m_media && m_media->isChannelOpen())
-                return m_media->sendChannelMessage(message);
+            if (m_media && m_media->session()->isChannelOpen())
+                return m_media->session()->sendChannelMessage(message);
             return calls->sendShare(message);
         });
     connect(m_pageShare.get(), &Assist::PageShare::pageChanged, this, &CallPage::onSharedPage);

@@ -5,22 +5,18 @@
 #include <assist/PageShare.h>
 #include <assist/RecordingOutbox.h>
 
-#include <QElapsedTimer>
 #include <QImage>
-#include <QMediaCaptureSession>
 #include <QPointer>
 #include <QSet>
 #include <QWidget>
 
 #include <memory>
 
-class QCamera;
 class QComboBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
 class QTimer;
-class QVideoSink;
 
 namespace Tongban::App {
 class PlatformLink;
@@ -28,7 +24,11 @@ class Workstation;
 } // namespace Tongban::App
 
 namespace Tongban::Assist {
+class CallMedia;
 class CallPages;
+} // namespace Tongban::Assist
+namespace Tongban::Drivers {
+class DeviceRegistry;
 }
 namespace Tongban::Widgets {
 class MarkupView;
@@ -86,7 +86,7 @@ public:
     void refresh();
 
     /// The media of the active call, or null.
-    Assist::MediaSession *media() const { return m_media.get(); }
+    Assist::MediaSession *media() const;
     /// The last picture of the other party shown.
     QImage remotePicture() const;
     /// The shared page of the active call, or null.
@@ -171,12 +171,9 @@ private:
     QString m_pendingPage; ///< shown once the call connects
     bool m_dataChannelAllowed = true;
 
-    std::unique_ptr<Assist::MediaSession> m_media;
+    std::unique_ptr<Assist::CallMedia> m_media;
+    std::unique_ptr<Drivers::DeviceRegistry> m_devices; ///< the call's camera comes from it
     QPointer<Assist::RecordingOutbox> m_recordings; ///< a child of the platform link
-    QCamera *m_camera = nullptr;
-    QVideoSink *m_cameraSink = nullptr;
-    QMediaCaptureSession m_cameraSession;
-    QElapsedTimer m_cameraClock; ///< since the last camera frame sent
 };
 
 } // namespace Tongban::Gui
