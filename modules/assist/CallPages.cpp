@@ -7,8 +7,10 @@
 
 #include <QBuffer>
 #include <QCryptographicHash>
+#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Tongban::Assist {
 
@@ -78,17 +80,34 @@ void CallPages::fetch(const QString &callId, const QString &sha256, Fetched done
         });
 }
 
-void CallPages::keepMarkup(
-    const QString &callId, QJsonObject markup, const QImage &rendering, Done done)
+void CallPages::keepMarkup(const QString &callId, QJsonObject markup, const QImage &page,
+    const QList<Stroke> &strokes, Done done)
 {
-    QByteArray png;
-    QBuffer buffer(&png);
-    buffer.open(QIODevice::WriteOnly);
-    if (!rendering.save(&buffer, "PNG")) {
-        done(Core::Error { MediaFailed, Tr::tr("The marked-up page could not be drawn."),
-            QStringLiteral("PNG encoding failed") });
-        return;
-    }
+    auto *drawing = new QFutureWatcher<QByteArray>(this);
+    connect(drawing, &QFutureWatcherBase::finished, this,
+        [this, drawing, callId, markup, done = std::move(done)]() mutable {
+            const QByteArray png = drawing->result();
+            drawing->deleteLater();
+            if (png.isEmpty()) {
+                done(Core::Error { MediaFailed, Tr::tr("The marked-up page could not be drawn."),
+                    QStringLiteral("PNG encoding failed") });
+                return;
+            }
+            sendMarkup(callId, std::move(markup), png, std::move(done));
+        });
+    drawing->setFuture(QtConcurrent::run([page, strokes] {
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        if (!PageShare::render(page, strokes).save(&buffer, "PNG"))
+            return QByteArray();
+        return png;
+    }));
+}
+
+void CallPages::sendMarkup(
+    const QString &callId, QJsonObject markup, const QByteArray &png, Done done)
+{
     upload(callId, png,
         [self = QPointer(this), callId, markup, done = std::move(done)](
             Core::Result<QString> stored) mutable {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "PageShare.h"
+
 #include <core/Result.h>
 
 #include <QByteArray>
@@ -40,13 +42,17 @@ public:
     /// Sends \a bytes (a page file); \a done gets its SHA-256 (lowercase hex).
     void upload(const QString &callId, const QByteArray &bytes, Done done);
     void fetch(const QString &callId, const QString &sha256, Fetched done);
-    /// Keeps \a markup (PageShare::markup()) and \a rendering (the page with its marks);
-    /// \a done gets the rendering's SHA-256.
-    void keepMarkup(const QString &callId, QJsonObject markup, const QImage &rendering, Done done);
+    /// Keeps \a markup (PageShare::markup()) and the PNG of \a page with \a strokes drawn on
+    /// it (drawn and encoded on the thread pool, not on the GUI thread); \a done gets the
+    /// PNG's SHA-256.
+    void keepMarkup(const QString &callId, QJsonObject markup, const QImage &page,
+        const QList<Stroke> &strokes, Done done);
 
     static QString sha256Hex(const QByteArray &bytes);
 
 private:
+    void sendMarkup(const QString &callId, QJsonObject markup, const QByteArray &png, Done done);
+
     Platform::Transport &m_transport;
 };
 

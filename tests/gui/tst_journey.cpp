@@ -860,7 +860,15 @@ private slots:
         QTest::mouseClick(find<QToolButton>(homeView, QStringLiteral("zoomFit")), Qt::LeftButton);
         QCOMPARE(homeView->scale(), fitScale);
         homeView->zoomBy(2);
+        // AND pans by dragging with the Move tool, which draws nothing
+        homeView->setTool(Widgets::MarkupView::Tool::Move);
+        const QPointF cornerBefore = homeView->toCanvas(QPointF(0, 0));
+        const QPointF middle(homeView->canvas()->width() / 2.0, homeView->canvas()->height() / 2.0);
+        drag(homeView->canvas(), middle, middle + QPointF(-60, -40));
+        QCOMPARE(homeView->toCanvas(QPointF(0, 0)), cornerBefore + QPointF(-60, -40));
+        QVERIFY(homePage->pageShare()->strokes(pageSha(chosen)).isEmpty());
         screenshot(QStringLiteral("call-page-zoomed-home"), m_homeWindow.get());
+        homeView->setTool(Widgets::MarkupView::Tool::Pen);
         homeView->fit();
 
         // WHEN the home clerk draws 20 pen strokes on the page

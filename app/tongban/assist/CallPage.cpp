@@ -819,7 +819,7 @@ void CallPage::keepMarkups()
             continue;
         const QList<Assist::Stroke> strokes = m_pageShare->strokes(sha);
         const QJsonObject markup = m_pageShare->markup(sha);
-        m_callPages->keepMarkup(callId, markup, Assist::PageShare::render(page, strokes),
+        m_callPages->keepMarkup(callId, markup, page, strokes,
             [this, callId, caseId, sha, count = strokes.size()](Core::Result<QString> kept) {
                 if (!kept) {
                     qWarning("markup of %s not kept: %s", qPrintable(sha),
