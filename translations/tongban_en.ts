@@ -180,6 +180,22 @@
         <source>No picture or sound could reach the other window. The network between the halls may block calls: tell IT staff.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The shared page arrived damaged. Ask the other window to share it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The marked-up page could not be drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera for the call stopped: %1. The other window no longer sees you; check the camera&apos;s cable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the camera was unplugged</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Catalog</name>
@@ -1666,10 +1682,6 @@ As a credit code: %2</source>
         <source>Your camera</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Calls you make are recorded and kept six months on the platform. Not built yet: showing a captured page for the home clerk to mark.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Ringing at %n home window(s)…</source>
         <translation>
@@ -1715,15 +1727,7 @@ Material: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The camera for the call stopped: %1. The other window no longer sees you; check the camera&apos;s cable.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The call was cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No home window answered within 30 seconds. The platform has sent the home windows an SMS reminder and counted the missed call. You can call again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1753,6 +1757,65 @@ Material: %3</source>
     <message>
         <source>In a call with %1.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls you make are recorded and kept six months on the platform. Not built yet: the device check, the quality panel and lowering the picture on a poor network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No home window of this item is online now, so nobody could be called. The platform texts the home windows that they should be online, and records it for each of them. Try again in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a page of the case and press “Show this page”: the home window sees it at full resolution and can mark it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page the application window shows appears here at full resolution. Mark it with the pen, arrow, box or note; the other window sees your marks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this page again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1: %2, page %3 of %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case has no captured page yet: capture one on the checklist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This page cannot be read. Capture it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending the page to the platform…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching the page at full resolution…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shared page cannot be shown: it is not a picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No home window answered within %n second(s). The platform has sent the home windows an SMS reminder and counted the missed call. You can call again.</source>
+        <translation>
+            <numerusform>No home window answered within %n second. The platform has sent the home windows an SMS reminder and counted the missed call. You can call again.</numerusform>
+            <numerusform>No home window answered within %n seconds. The platform has sent the home windows an SMS reminder and counted the missed call. You can call again.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2025,6 +2088,14 @@ Bring it by %2%3.</source>
     </message>
     <message>
         <source>Not met (N): then choose the reason with the arrow keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this page in the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The home window of the call under way sees this page at full resolution and can mark it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3954,6 +4025,54 @@ Bring it by %2%3.</source>
     </message>
     <message>
         <source>This page has no picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note text, then click the page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole page (0)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

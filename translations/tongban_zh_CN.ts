@@ -180,6 +180,22 @@
         <source>No picture or sound could reach the other window. The network between the halls may block calls: tell IT staff.</source>
         <translation>画面和声音无法到达对方窗口。大厅之间的网络可能阻止了通话，请告知 IT 人员。</translation>
     </message>
+    <message>
+        <source>The shared page arrived damaged. Ask the other window to share it again.</source>
+        <translation>共享的页面传输中已损坏，请对方窗口重新展示。</translation>
+    </message>
+    <message>
+        <source>The marked-up page could not be drawn.</source>
+        <translation>无法生成标注后的页面。</translation>
+    </message>
+    <message>
+        <source>The camera for the call stopped: %1. The other window no longer sees you; check the camera&apos;s cable.</source>
+        <translation>通话用摄像头已停止：%1。对方已看不到本窗口画面，请检查摄像头连线。</translation>
+    </message>
+    <message>
+        <source>the camera was unplugged</source>
+        <translation>相机被拔出</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Catalog</name>
@@ -1684,10 +1700,6 @@ As a credit code: %2</source>
         <source>Your camera</source>
         <translation>本窗口画面</translation>
     </message>
-    <message>
-        <source>Calls you make are recorded and kept six months on the platform. Not built yet: showing a captured page for the home clerk to mark.</source>
-        <translation>您发起的通话会录像，并在平台保存六个月。尚未建成：向属地窗口展示已采集的页面并由其标注。</translation>
-    </message>
     <message numerus="yes">
         <source>Ringing at %n home window(s)…</source>
         <translation>
@@ -1733,16 +1745,8 @@ Material: %3</source>
         <translation>正在接听…</translation>
     </message>
     <message>
-        <source>The camera for the call stopped: %1. The other window no longer sees you; check the camera&apos;s cable.</source>
-        <translation>通话用摄像头已停止：%1。对方已看不到本窗口画面，请检查摄像头连线。</translation>
-    </message>
-    <message>
         <source>The call was cancelled.</source>
         <translation>呼叫已取消。</translation>
-    </message>
-    <message>
-        <source>No home window answered within 30 seconds. The platform has sent the home windows an SMS reminder and counted the missed call. You can call again.</source>
-        <translation>属地窗口 30 秒内无人接听。平台已向属地窗口发送短信提醒，并记录一次未接。您可以再次呼叫。</translation>
     </message>
     <message>
         <source>Another home window answered this call.</source>
@@ -1771,6 +1775,64 @@ Material: %3</source>
     <message>
         <source>In a call with %1.</source>
         <translation>正在与%1通话。</translation>
+    </message>
+    <message>
+        <source>Show this page</source>
+        <translation>展示此页</translation>
+    </message>
+    <message>
+        <source>Calls you make are recorded and kept six months on the platform. Not built yet: the device check, the quality panel and lowering the picture on a poor network.</source>
+        <translation>您发起的通话会录像，并在平台保存六个月。尚未建成：设备检测、通话质量面板、网络较差时自动降低画质。</translation>
+    </message>
+    <message>
+        <source>No home window of this item is online now, so nobody could be called. The platform texts the home windows that they should be online, and records it for each of them. Try again in a few minutes.</source>
+        <translation>此事项的属地窗口现在都不在线，无法呼叫。平台会短信提醒属地窗口应当在线，并为每个窗口记录一次。请几分钟后再试。</translation>
+    </message>
+    <message>
+        <source>Choose a page of the case and press “Show this page”: the home window sees it at full resolution and can mark it.</source>
+        <translation>选择本案件的一页并点击“展示此页”：属地窗口将看到原始分辨率的页面，并可在上面标注。</translation>
+    </message>
+    <message>
+        <source>The page the application window shows appears here at full resolution. Mark it with the pen, arrow, box or note; the other window sees your marks.</source>
+        <translation>受理窗口展示的页面以原始分辨率显示在这里。可用画笔、箭头、方框或批注标注，对方窗口会看到您的标注。</translation>
+    </message>
+    <message>
+        <source>Show this page again</source>
+        <translation>再次展示此页</translation>
+    </message>
+    <message>
+        <source>Page %1: %2, page %3 of %4</source>
+        <translation>第 %1 页：%2，第 %3 页 / 共 %4 页</translation>
+    </message>
+    <message>
+        <source>The case has no captured page yet: capture one on the checklist.</source>
+        <translation>本案件还没有采集的页面：请先在材料核验中采集。</translation>
+    </message>
+    <message>
+        <source>This page cannot be read. Capture it again.</source>
+        <translation>无法读取此页，请重新采集。</translation>
+    </message>
+    <message>
+        <source>Sending the page to the platform…</source>
+        <translation>正在将页面发送到平台…</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>Fetching the page at full resolution…</source>
+        <translation>正在获取原始分辨率的页面…</translation>
+    </message>
+    <message>
+        <source>The shared page cannot be shown: it is not a picture.</source>
+        <translation>无法显示共享的页面：它不是图片。</translation>
+    </message>
+    <message numerus="yes">
+        <source>No home window answered within %n second(s). The platform has sent the home windows an SMS reminder and counted the missed call. You can call again.</source>
+        <translation>
+            <numerusform>属地窗口 %n 秒内无人接听。平台已向属地窗口发送短信提醒，并记录一次未接。您可以再次呼叫。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2044,6 +2106,14 @@ Bring it by %2%3.</source>
     <message>
         <source>Not met (N): then choose the reason with the arrow keys</source>
         <translation>不符合（N），再用方向键选择原因</translation>
+    </message>
+    <message>
+        <source>Show this page in the call</source>
+        <translation>在通话中展示此页</translation>
+    </message>
+    <message>
+        <source>The home window of the call under way sees this page at full resolution and can mark it.</source>
+        <translation>正在通话的属地窗口将看到原始分辨率的此页，并可在上面标注。</translation>
     </message>
 </context>
 <context>
@@ -3958,6 +4028,54 @@ Bring it by %2%3.</source>
     <message>
         <source>This page has no picture.</source>
         <translation>此页没有图片。</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>Pen</source>
+        <translation>画笔</translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation>箭头</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>方框</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>Note text, then click the page</source>
+        <translation>先输入批注文字，再点击页面</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>缩小 (-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>放大 (+)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <source>The whole page (0)</source>
+        <translation>整页显示 (0)</translation>
     </message>
 </context>
 <context>

@@ -64,6 +64,8 @@ void CallSignalling::finish(End why, const Core::Error &error)
     m_peer.clear();
     m_peerName.clear();
     m_peerClerk.clear();
+    m_rangNobody
+        = why == End::Missed && m_isCaller && m_state == State::Ringing && m_ringing.isEmpty();
     m_ringing.clear();
     m_isCaller = false;
     setState(State::Idle);
@@ -166,6 +168,14 @@ Core::Status CallSignalling::sendIce(
     return sendCall(QStringLiteral("call.ice"), m_callId, members);
 }
 
+Core::Status CallSignalling::sendShare(const QString &data)
+{
+    if (const Core::Status active = requireActive(); !active)
+        return active;
+    return sendCall(
+        QStringLiteral("call.share"), m_callId, QJsonObject { { QStringLiteral("data"), data } });
+}
+
 void CallSignalling::handleMessage(const QJsonObject &message)
 {
     const QString type = message.value(QStringLiteral("type")).toString();
@@ -225,6 +235,9 @@ void CallSignalling::handleMessage(const QJsonObject &message)
         m_ringing.clear();
         for (const QJsonValue &window : message.value(QStringLiteral("ringing")).toArray())
             m_ringing.append(window.toString());
+        if (const int seconds = message.value(QStringLiteral("missAfterSeconds")).toInt();
+            seconds > 0)
+            m_missAfterSeconds = seconds;
         setState(State::Ringing);
         emit ringing(m_ringing);
     } else if (type == QLatin1String("call.accepted")
@@ -252,6 +265,8 @@ void CallSignalling::handleMessage(const QJsonObject &message)
         emit offerReceived(message.value(QStringLiteral("sdp")).toString());
     } else if (type == QLatin1String("call.answer") && m_state == State::Active) {
         emit answerReceived(message.value(QStringLiteral("sdp")).toString());
+    } else if (type == QLatin1String("call.share") && m_state == State::Active) {
+        emit shareReceived(message.value(QStringLiteral("data")).toString());
     } else if (type == QLatin1String("call.ice") && m_state == State::Active) {
         emit iceReceived(message.value(QStringLiteral("candidate")).toString(),
             message.value(QStringLiteral("sdpMid")).toString(),

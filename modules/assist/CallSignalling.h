@@ -91,6 +91,12 @@ public:
     QString peerClerk() const { return m_peerClerk; }
     /// Caller: the home windows that ring.
     QStringList ringingWindows() const { return m_ringing; }
+    /// Caller: how long the platform lets a call ring before it counts as missed (its
+    /// call.invited "missAfterSeconds"; 30, the contract's time, until a platform said).
+    int missAfterSeconds() const { return m_missAfterSeconds; }
+    /// Caller: the last call ended Missed because no home window could ring at all (none
+    /// online), not because the ringing windows let it ring out.
+    bool lastMissRangNobody() const { return m_rangNobody; }
     /// Home window: the calls ringing here now, oldest first.
     QList<Incoming> incomingCalls() const;
 
@@ -112,6 +118,9 @@ public:
     Core::Status sendAnswer(const QString &sdp);
     /// An empty \a candidate is the end of candidates; \a sdpMLineIndex < 0 leaves it out.
     Core::Status sendIce(const QString &candidate, const QString &sdpMid, int sdpMLineIndex);
+    /// A page-sharing message (Assist::PageShare) through the platform: the fallback while
+    /// the call's data channel is not open. Relayed to the other party as call.share.
+    Core::Status sendShare(const QString &data);
 
     /// A message from the events socket (call.*, and errors about a call).
     void handleMessage(const QJsonObject &message);
@@ -131,6 +140,8 @@ signals:
     void offerReceived(const QString &sdp);
     void answerReceived(const QString &sdp);
     void iceReceived(const QString &candidate, const QString &sdpMid, int sdpMLineIndex);
+    /// A page-sharing message of the other party that came through the platform.
+    void shareReceived(const QString &data);
     /// The call of this window ended; \a error is set for Refused.
     void ended(Tongban::Assist::CallSignalling::End why, const Tongban::Core::Error &error);
 
@@ -148,6 +159,8 @@ private:
     QString m_peerName;
     QString m_peerClerk;
     QStringList m_ringing;
+    int m_missAfterSeconds = 30;
+    bool m_rangNobody = false;
     QList<Incoming> m_incoming;
 };
 

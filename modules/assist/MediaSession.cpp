@@ -387,6 +387,7 @@ struct MediaSession::Private
     GstElement *webrtc = nullptr;
     GstElement *camera = nullptr; ///< appsrc with MediaOptions::Video::Frames
     QSize cameraFrameSize; ///< of the frames pushed, as the appsrc's caps say
+    bool cameraFramePacked = false; ///< RGB (RGB888) rather than BGRx
     bool remoteDescriptionSet = false;
     QList<QPair<QString, int>> pendingCandidates;
     GstElement *recorder = nullptr; ///< splitmuxsink, while recording
@@ -794,7 +795,7 @@ Core::Status MediaSession::start()
         fail(failure);
         return failure;
     }
-    if (m_role == Role::Offerer) {
+    if (m_role == Role::Offerer && m_options.dataChannel) {
         // Before the offer (made once negotiation is needed, on the GUI thread later), so
         // that the offer carries it.
         GstElement *channel = nullptr;
@@ -1014,22 +1015,30 @@ void MediaSession::pushVideoFrame(const QImage &frame)
     if (m_options.video != MediaOptions::Video::Frames || !d->camera || frame.isNull()
         || (m_state != State::Negotiating && m_state != State::Connected))
         return;
-    // Camera frames are opaque: ARGB32 is RGB32 with an alpha of 255, BGRx in memory. The
-    // pipeline scales to videoSize on its own thread, not here on the GUI thread.
-    const QImage image = frame.format() == QImage::Format_RGB32
+    // Camera frames are opaque: ARGB32 is RGB32 with an alpha of 255, BGRx in memory; RGB888
+    // (what the drivers' preview gives) goes in as GStreamer's RGB. Any conversion to I420 is
+    // the pipeline's, on its own thread, like the scaling to videoSize: not here on the GUI
+    // thread. Other formats (rare) are converted here.
+    const bool packed = frame.format() == QImage::Format_RGB888;
+    const QImage image = packed || frame.format() == QImage::Format_RGB32
             || frame.format() == QImage::Format_ARGB32
             || frame.format() == QImage::Format_ARGB32_Premultiplied
         ? frame
         : frame.convertToFormat(QImage::Format_RGB32);
-    if (image.size() != d->cameraFrameSize) {
+    if (image.size() != d->cameraFrameSize || packed != d->cameraFramePacked) {
         d->cameraFrameSize = image.size();
-        GstCaps *caps = gst_caps_new_simple("video/x-raw", "format", G_TYPE_STRING, "BGRx", "width",
-            G_TYPE_INT, image.width(), "height", G_TYPE_INT, image.height(), "framerate",
-            GST_TYPE_FRACTION, qMax(1, m_options.framesPerSecond), 1, nullptr);
+        d->cameraFramePacked = packed;
+        GstCaps *caps
+            = gst_caps_new_simple("video/x-raw", "format", G_TYPE_STRING, packed ? "RGB" : "BGRx",
+                "width", G_TYPE_INT, image.width(), "height", G_TYPE_INT, image.height(),
+                "framerate", GST_TYPE_FRACTION, qMax(1, m_options.framesPerSecond), 1, nullptr);
         gst_app_src_set_caps(GST_APP_SRC(d->camera), caps);
         gst_caps_unref(caps);
     }
-    const gsize rowBytes = gsize(image.width()) * 4; // GStreamer's stride for BGRx
+    // GStreamer's stride: BGRx 4 bytes a pixel; RGB 3, rows rounded up to 4 bytes.
+    const gsize rowBytes
+        = packed ? (gsize(image.width()) * 3 + 3) & ~gsize(3) : gsize(image.width()) * 4;
+    const gsize pixelBytes = gsize(image.width()) * (packed ? 3 : 4);
     GstBuffer *buffer = gst_buffer_new_allocate(nullptr, rowBytes * gsize(image.height()), nullptr);
     GstMapInfo map;
     gst_buffer_map(buffer, &map, GST_MAP_WRITE);
@@ -1037,7 +1046,7 @@ void MediaSession::pushVideoFrame(const QImage &frame)
         memcpy(map.data, image.constBits(), map.size);
     } else {
         for (int y = 0; y < image.height(); ++y)
-            memcpy(map.data + rowBytes * gsize(y), image.constScanLine(y), rowBytes);
+            memcpy(map.data + rowBytes * gsize(y), image.constScanLine(y), pixelBytes);
     }
     gst_buffer_unmap(buffer, &map);
     gst_app_src_push_buffer(GST_APP_SRC(d->camera), buffer); // takes the buffer

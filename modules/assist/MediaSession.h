@@ -60,6 +60,9 @@ struct MediaOptions
     int recordingChunkSeconds = 10;
     /// Written into the recording's manifest.
     RecordingInfo recordingInfo;
+    /// The caller opens the data channel "assist" for the shared page; off (a test of the
+    /// events-socket fallback), marks go through the platform (CallSignalling::sendShare).
+    bool dataChannel = true;
 };
 
 /*!

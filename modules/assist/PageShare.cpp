@@ -279,7 +279,7 @@ QImage PageShare::render(const QImage &page, const QList<Stroke> &strokes)
             break;
         case Stroke::Kind::Text: {
             QFont font = painter.font();
-            font.setPixelSize(int(qMax(16.0, stroke.width * 5)));
+            font.setPixelSize(int(qMax(16.0, stroke.width * 8)));
             painter.setFont(font);
             painter.drawText(stroke.points.first(), stroke.text);
             break;

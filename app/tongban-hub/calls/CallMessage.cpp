@@ -17,7 +17,7 @@ Kind kindOf(const QString &type)
     } kinds[] = { { "call.invite", Kind::Invite }, { "call.accept", Kind::Accept },
         { "call.decline", Kind::Decline }, { "call.cancel", Kind::Cancel },
         { "call.offer", Kind::Offer }, { "call.answer", Kind::Answer }, { "call.ice", Kind::Ice },
-        { "call.hangup", Kind::Hangup } };
+        { "call.hangup", Kind::Hangup }, { "call.share", Kind::Share } };
     for (const auto &entry : kinds) {
         if (type == QLatin1String(entry.name))
             return entry.kind;
@@ -116,6 +116,12 @@ std::optional<CallMessage> parseCallMessage(const QJsonObject &message, QString 
         }
         break;
     }
+    case Kind::Share:
+        if (!stringMember(message, "data", CallLimits::MaxShareChars, true, &parsed.data)) {
+            *problem = QStringLiteral("/data: required, at most 200 KiB");
+            return std::nullopt;
+        }
+        break;
     default:
         break;
     }

@@ -13,7 +13,7 @@ namespace Tongban::Hub {
  */
 struct CallMessage
 {
-    enum class Kind { Invalid, Invite, Accept, Decline, Cancel, Offer, Answer, Ice, Hangup };
+    enum class Kind { Invalid, Invite, Accept, Decline, Cancel, Offer, Answer, Ice, Hangup, Share };
 
     Kind kind = Kind::Invalid;
     QString type; ///< the wire name, e.g. "call.offer"
@@ -25,6 +25,7 @@ struct CallMessage
     QString candidate; ///< ice
     QString sdpMid; ///< ice, optional
     int sdpMLineIndex = -1; ///< ice, optional (-1: absent)
+    QString data; ///< share: a page-sharing message (the data channel's fallback)
 };
 
 /// Limits of a call message's members.
@@ -32,6 +33,8 @@ namespace CallLimits {
 inline constexpr qsizetype MaxIdChars = 100;
 inline constexpr qsizetype MaxSdpChars = 64 * 1024;
 inline constexpr qsizetype MaxCandidateChars = 2048;
+/// A call.share message's data (Assist::PageShare's messages are at most 256 KiB of UTF-8).
+inline constexpr qsizetype MaxShareChars = 200 * 1024;
 } // namespace CallLimits
 
 /*!

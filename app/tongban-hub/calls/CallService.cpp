@@ -296,7 +296,8 @@ void CallService::onMessage(const QString &windowId, const QString &account, con
         return;
     case CallMessage::Kind::Offer:
     case CallMessage::Kind::Answer:
-    case CallMessage::Kind::Ice: {
+    case CallMessage::Kind::Ice:
+    case CallMessage::Kind::Share: {
         if (!isCaller && !isPeer)
             return notParty();
         if (call.state != State::Active)
@@ -309,6 +310,8 @@ void CallService::onMessage(const QString &windowId, const QString &account, con
                 msg.sdpMid.isEmpty() ? QJsonValue() : QJsonValue(msg.sdpMid));
             relay.insert(QStringLiteral("sdpMLineIndex"),
                 msg.sdpMLineIndex < 0 ? QJsonValue() : QJsonValue(msg.sdpMLineIndex));
+        } else if (msg.kind == CallMessage::Kind::Share) {
+            relay.insert(QStringLiteral("data"), msg.data);
         } else {
             relay.insert(QStringLiteral("sdp"), msg.sdp);
         }
@@ -438,6 +441,7 @@ void CallService::invite(
     QJsonObject invited = callMessage(QStringLiteral("call.invited"), call.id);
     invited.insert(QStringLiteral("ringing"), QJsonArray::fromStringList(call.rung));
     invited.insert(QStringLiteral("jurisdiction"), jurisdiction);
+    invited.insert(QStringLiteral("missAfterSeconds"), (m_config.callTimeoutMs + 999) / 1000);
     m_events.sendLive(windowId, invited);
     qCInfo(lcHub) << "call" << call.id << "from" << windowId << "rings" << call.rung.size()
                   << "windows of" << jurisdiction;

@@ -2,13 +2,18 @@
 
 #include "cases/CaseController.h"
 
+#include <assist/CallMedia.h>
+#include <assist/CallPages.h>
 #include <catalog/CatalogStore.h>
 #include <platform/ApiClient.h>
 #include <security/AuditLog.h>
 #include <storage/FileSystem.h>
+#include <widgets/MarkupView.h>
+#include <widgets/VideoView.h>
 
 #include <QApplication>
-#include <QCamera>
+#include <QCameraDevice>
+#include <QComboBox>
 #include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -21,11 +26,11 @@
 #include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QVideoFrame>
-#include <QVideoSink>
 
 #include <common/PlatformLink.h>
 #include <common/Workstation.h>
+#include <drivers/api/DeviceFactory.h>
+#include <drivers/api/DeviceRegistry.h>
 
 namespace Tongban::Gui {
 
@@ -33,50 +38,31 @@ using Assist::CallSignalling;
 using Assist::MediaOptions;
 using Assist::MediaSession;
 
-/// A picture of a call, scaled to fit on a dark ground, or a line saying what it waits for.
-class VideoView : public QWidget
+namespace {
+
+Widgets::Mark toMark(const Assist::Stroke &stroke)
 {
-public:
-    VideoView(const QString &placeholder, QWidget *parent)
-        : QWidget(parent)
-        , m_placeholder(placeholder)
-    {
-        setAttribute(Qt::WA_OpaquePaintEvent);
-    }
-    void setImage(const QImage &image)
-    {
-        m_image = image;
-        update();
-    }
-    void clear()
-    {
-        m_image = {};
-        update();
-    }
-    const QImage &image() const { return m_image; }
+    Widgets::Mark mark;
+    mark.kind = Widgets::Mark::Kind(int(stroke.kind));
+    mark.points = stroke.points;
+    mark.text = stroke.text;
+    mark.color = stroke.color;
+    mark.width = stroke.width;
+    return mark;
+}
 
-protected:
-    void paintEvent(QPaintEvent *) override
-    {
-        QPainter painter(this);
-        painter.fillRect(rect(), QColor(0x20, 0x24, 0x2a));
-        if (m_image.isNull()) {
-            painter.setPen(QColor(0xc8, 0xcc, 0xd2));
-            painter.drawText(rect().adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap,
-                m_placeholder);
-            return;
-        }
-        const QSize size = m_image.size().scaled(this->size(), Qt::KeepAspectRatio);
-        const QRect target(
-            QPoint((width() - size.width()) / 2, (height() - size.height()) / 2), size);
-        painter.setRenderHint(QPainter::SmoothPixmapTransform);
-        painter.drawImage(target, m_image);
-    }
+Assist::Stroke toStroke(const Widgets::Mark &mark)
+{
+    Assist::Stroke stroke;
+    stroke.kind = Assist::Stroke::Kind(int(mark.kind));
+    stroke.points = mark.points;
+    stroke.text = mark.text;
+    stroke.color = mark.color;
+    stroke.width = mark.width;
+    return stroke;
+}
 
-private:
-    QString m_placeholder;
-    QImage m_image;
-};
+} // namespace
 
 CallPage::CallPage(
     App::Workstation &station, CaseController &cases, App::PlatformLink *platform, QWidget *parent)
@@ -144,26 +130,79 @@ CallPage::CallPage(
     layout->addWidget(m_incomingBox);
 
     auto *videos = new QHBoxLayout;
-    m_remote = new VideoView(tr("The other window's picture appears here during a call."), this);
+    m_sharePanel = new QWidget(this);
+    m_sharePanel->setObjectName(QStringLiteral("sharePanel"));
+    auto *shareLayout = new QVBoxLayout(m_sharePanel);
+    shareLayout->setContentsMargins(0, 0, 0, 0);
+    shareLayout->setSpacing(6);
+    auto *shareRow = new QHBoxLayout;
+    m_pageChoice = new QComboBox(m_sharePanel);
+    m_pageChoice->setObjectName(QStringLiteral("sharedPageChoice"));
+    m_pageChoice->setMinimumWidth(220);
+    m_shareButton = new QPushButton(tr("Show this page"), m_sharePanel);
+    m_shareButton->setObjectName(QStringLiteral("sharePageButton"));
+    m_shareStatus = new QLabel(m_sharePanel);
+    m_shareStatus->setObjectName(QStringLiteral("shareStatus"));
+    m_shareStatus->setWordWrap(true);
+    m_shareStatus->setTextFormat(Qt::PlainText);
+    shareRow->addWidget(m_pageChoice);
+    shareRow->addWidget(m_shareButton);
+    shareRow->addWidget(m_shareStatus, 1);
+    shareLayout->addLayout(shareRow);
+    m_viewer = new Widgets::MarkupView(m_sharePanel);
+    m_viewer->setObjectName(QStringLiteral("sharedPageView"));
+    shareLayout->addWidget(m_viewer, 1);
+    m_sharePanel->setVisible(false);
+    videos->addWidget(m_sharePanel, 3);
+
+    auto *videoColumn = new QVBoxLayout;
+    m_remote = new Widgets::VideoView(
+        tr("The other window's picture appears here during a call."), this);
     m_remote->setObjectName(QStringLiteral("remoteVideo"));
-    m_remote->setMinimumSize(480, 270);
-    m_self = new VideoView(tr("Your camera"), this);
+    m_remote->setMinimumSize(320, 180);
+    m_self = new Widgets::VideoView(tr("Your camera"), this);
     m_self->setObjectName(QStringLiteral("selfVideo"));
     m_self->setFixedSize(240, 135);
-    videos->addWidget(m_remote, 1);
-    auto *selfColumn = new QVBoxLayout;
-    selfColumn->addWidget(m_self);
-    selfColumn->addStretch();
-    videos->addLayout(selfColumn);
+    videoColumn->addWidget(m_remote, 1);
+    videoColumn->addWidget(m_self, 0, Qt::AlignRight);
+    videos->addLayout(videoColumn, 2);
     layout->addLayout(videos, 1);
 
-    auto *notBuilt = new QLabel(tr("Calls you make are recorded and kept six months on the "
-                                   "platform. Not built yet: showing a captured page for the "
-                                   "home clerk to mark."),
+    m_notBuilt = new QLabel(tr("Calls you make are recorded and kept six months on the platform. "
+                               "Not built yet: the device check, the quality panel and lowering "
+                               "the picture on a poor network."),
         this);
-    notBuilt->setObjectName(QStringLiteral("notBuiltBanner"));
-    notBuilt->setWordWrap(true);
-    layout->addWidget(notBuilt);
+    m_notBuilt->setObjectName(QStringLiteral("notBuiltBanner"));
+    m_notBuilt->setWordWrap(true);
+    layout->addWidget(m_notBuilt);
+
+    m_keepTimer = new QTimer(this);
+    m_keepTimer->setSingleShot(true);
+    m_keepTimer->setInterval(1500);
+    connect(m_keepTimer, &QTimer::timeout, this, &CallPage::keepMarkups);
+    connect(m_shareButton, &QPushButton::clicked, this, [this] {
+        if (m_pageChoice->currentIndex() < 0)
+            return;
+        const QString key = m_pageChoice->currentData().toString();
+        if (m_role == QLatin1String("home")) {
+            if (m_pageShare && m_pageImages.contains(key))
+                (void)m_pageShare->showPage(
+                    key, m_pageImages.value(key).size(), m_pageNumbers.value(key));
+        } else {
+            sharePage(key);
+        }
+    });
+    connect(m_viewer, &Widgets::MarkupView::markDrawn, this, &CallPage::onMarkDrawn);
+    connect(m_viewer, &Widgets::MarkupView::undoRequested, this, [this] {
+        if (m_pageShare)
+            (void)m_pageShare->undo();
+    });
+    connect(m_viewer, &Widgets::MarkupView::clearRequested, this, [this] {
+        if (m_pageShare)
+            (void)m_pageShare->clear();
+    });
+    if (m_platform && m_platform->session())
+        m_callPages = new Assist::CallPages(*m_platform->session(), this);
 
     connect(m_call, &QPushButton::clicked, this, &CallPage::call);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
@@ -187,6 +226,11 @@ CallPage::CallPage(
             QApplication::alert(window());
         });
         connect(calls, &CallSignalling::incomingEnded, this, &CallPage::updateIncoming);
+        // Marks that came through the platform: the data channel was not open.
+        connect(calls, &CallSignalling::shareReceived, this, [this](const QString &message) {
+            if (m_pageShare)
+                m_pageShare->handleMessage(message);
+        });
     }
     showStatus(m_platform && m_platform->calls()
             ? QString()
@@ -205,10 +249,23 @@ void CallPage::setRole(const QString &role)
     refresh();
 }
 
-void CallPage::prepareCall(const QString &materialId)
+void CallPage::prepareCall(const QString &materialId, const QString &pageId)
 {
     m_materialId = materialId;
+    if (!isInCall())
+        m_pendingPage = pageId;
     refresh();
+}
+
+bool CallPage::isInCall() const
+{
+    return m_platform && m_platform->calls()
+        && m_platform->calls()->state() == CallSignalling::State::Active;
+}
+
+Assist::MediaSession *CallPage::media() const
+{
+    return m_media ? m_media->session() : nullptr;
 }
 
 QImage CallPage::remotePicture() const
@@ -290,6 +347,8 @@ void CallPage::updateIncoming()
         if (call.callId == current || (current.isEmpty() && m_incoming->count() == 1))
             m_incoming->setCurrentItem(row);
     }
+    // In a call the list makes room for the shared page, unless another call rings.
+    m_incomingBox->setVisible(m_role == QLatin1String("home") && (!isInCall() || !calls.isEmpty()));
     updateButtons();
     emit incomingCountChanged(int(calls.size()));
 }
@@ -361,6 +420,8 @@ void CallPage::onConnected()
 {
     showStatus(tr("In a call with %1. Connecting picture and sound…").arg(peerLabel()));
     startMedia();
+    startSharing();
+    emit callActiveChanged(true);
 }
 
 void CallPage::startMedia()
@@ -371,8 +432,7 @@ void CallPage::startMedia()
     options.loopbackOnly = Platform::isLoopbackHost(m_platform->url().host());
     options.playRemoteAudio = m_useDevices;
     options.audio = m_useDevices ? MediaOptions::Audio::Microphone : MediaOptions::Audio::TestTone;
-    const bool camera = m_useDevices && !QMediaDevices::videoInputs().isEmpty();
-    options.video = camera ? MediaOptions::Video::Frames : MediaOptions::Video::TestPattern;
+    options.dataChannel = m_dataChannelAllowed;
     const MediaSession::Role role = m_role == QLatin1String("home") ? MediaSession::Role::Answerer
                                                                     : MediaSession::Role::Offerer;
     if (role == MediaSession::Role::Offerer) {
@@ -392,53 +452,47 @@ void CallPage::startMedia()
             item ? item->itemCode : QString(), m_station.windowId(), m_cases.clerk().account,
             calls->peerWindow(), calls->peerClerk() };
     }
-    m_media = std::make_unique<MediaSession>(role, options);
-    connect(m_media.get(), &MediaSession::recordingFinished, this, [this](const QString &folder) {
-        // GStreamer writes its chunks with the process umask: made private before they go on.
-        if (const Core::Status kept = Storage::FileSystem::system().makePrivate(folder); !kept)
-            qWarning("recording not made private: %s", qPrintable(kept.error().toString()));
-        audit(QStringLiteral("call.recording"), m_callId, QStringLiteral("recorded"), folder);
-        // After the session has stopped: the outbox reads the finished manifest.
-        QTimer::singleShot(0, this, &CallPage::sendRecordings);
+    // The window's HD camera through drivers/api (its frames converted off the GUI thread by
+    // the driver); none with simulated devices: the test pattern stands in.
+    std::shared_ptr<Drivers::DocumentSource> camera;
+    if (m_useDevices && !QMediaDevices::videoInputs().isEmpty()) {
+        if (!m_devices)
+            m_devices = Drivers::createDeviceRegistry();
+        auto created = m_devices->create(
+            QStringLiteral("uvc:") + QString::fromUtf8(QMediaDevices::defaultVideoInput().id()));
+        if (created)
+            camera = std::move(created).value();
+        else
+            qWarning("call camera: %s", qPrintable(created.error().toString()));
+    }
+    const QString callId = m_callId;
+    m_media = std::make_unique<Assist::CallMedia>(role, options, std::move(camera),
+        [this, callId](const QString &action, const QString &result, const QString &detail) {
+            audit(action, callId, result, detail);
+        });
+    connect(
+        m_media.get(), &Assist::CallMedia::recordingFinished, this, [this](const QString &folder) {
+            // GStreamer writes its chunks with the process umask: made private before they go on.
+            if (const Core::Status kept = Storage::FileSystem::system().makePrivate(folder); !kept)
+                qWarning("recording not made private: %s", qPrintable(kept.error().toString()));
+            // After the session has stopped: the outbox reads the finished manifest.
+            QTimer::singleShot(0, this, &CallPage::sendRecordings);
+        });
+    connect(
+        m_media.get(), &Assist::CallMedia::remoteFrame, m_remote, &Widgets::VideoView::setImage);
+    connect(m_media.get(), &Assist::CallMedia::localFrame, m_self, &Widgets::VideoView::setImage);
+    connect(m_media->session(), &MediaSession::channelMessage, this, [this](const QString &text) {
+        if (m_pageShare)
+            m_pageShare->handleMessage(text);
     });
-    connect(m_media.get(), &MediaSession::remoteFrame, m_remote, &VideoView::setImage);
-    connect(m_media.get(), &MediaSession::localFrame, m_self, &VideoView::setImage);
-    connect(m_media.get(), &MediaSession::stateChanged, this, [this](MediaSession::State state) {
-        if (state == MediaSession::State::Connected)
-            showStatus(tr("In a call with %1.").arg(peerLabel()));
-    });
-    connect(m_media.get(), &MediaSession::failed, this, [this](const Core::Error &error) {
-        showStatus(error.message, true);
-        audit(QStringLiteral("call.media"), m_callId, QStringLiteral("failed"), error.detail);
-    });
-    Assist::bindToCall(m_media.get(), calls);
-    if (const Core::Status started = m_media->start(); !started) {
+    connect(m_media.get(), &Assist::CallMedia::connected, this,
+        [this] { showStatus(tr("In a call with %1.").arg(peerLabel())); });
+    connect(m_media.get(), &Assist::CallMedia::failed, this,
+        [this](const Core::Error &error) { showStatus(error.message, true); });
+    connect(m_media.get(), &Assist::CallMedia::cameraFailed, this,
+        [this](const Core::Error &error) { showStatus(error.message, true); });
+    if (const Core::Status started = m_media->start(calls); !started)
         showStatus(started.error().message, true);
-        return;
-    }
-    if (camera) {
-        m_camera = new QCamera(QMediaDevices::defaultVideoInput(), this);
-        m_cameraSink = new QVideoSink(this);
-        m_cameraSession.setCamera(m_camera);
-        m_cameraSession.setVideoSink(m_cameraSink);
-        connect(m_cameraSink, &QVideoSink::videoFrameChanged, this,
-            [this, interval = 1000 / options.framesPerSecond](const QVideoFrame &frame) {
-                // At the call's frame rate, not the camera's: toImage() is a copy of the frame.
-                if (!m_media || (m_cameraClock.isValid() && m_cameraClock.elapsed() < interval))
-                    return;
-                m_cameraClock.start();
-                m_media->pushVideoFrame(frame.toImage());
-            });
-        connect(
-            m_camera, &QCamera::errorOccurred, this, [this](QCamera::Error, const QString &text) {
-                showStatus(
-                    tr("The camera for the call stopped: %1. The other window no longer sees "
-                       "you; check the camera's cable.")
-                        .arg(text),
-                    true);
-            });
-        m_camera->start();
-    }
 }
 
 QString CallPage::recordingsFolder() const
@@ -449,7 +503,7 @@ QString CallPage::recordingsFolder() const
 void CallPage::sendRecordings()
 {
     if (!m_platform || !m_platform->session() || !m_platform->session()->isSignedIn()
-        || (m_media && m_media->recording()))
+        || (m_media && m_media->session()->recording()))
         return; // not signed in, or a call being recorded now: after it
     if (!m_recordings) {
         if (!Storage::FileSystem::system().ensureDirectory(recordingsFolder()))
@@ -473,16 +527,6 @@ void CallPage::sendRecordings()
 
 void CallPage::stopMedia()
 {
-    if (m_camera) {
-        m_camera->stop();
-        m_cameraSession.setCamera(nullptr);
-        m_cameraSession.setVideoSink(nullptr);
-        delete m_camera;
-        m_camera = nullptr;
-        delete m_cameraSink;
-        m_cameraSink = nullptr;
-        m_cameraClock.invalidate();
-    }
     if (m_media) {
         m_media->stop();
         m_media.reset();
@@ -493,18 +537,34 @@ void CallPage::stopMedia()
 
 void CallPage::onEnded(CallSignalling::End why, const Core::Error &error)
 {
+    const bool wasActive = m_pageShare != nullptr;
+    keepMarkups(); // the last marks, before the call's page is put away
+    stopSharing();
     stopMedia();
+    if (wasActive)
+        emit callActiveChanged(false);
     QString text;
     bool problem = false;
     switch (why) {
     case CallSignalling::End::Cancelled:
         text = tr("The call was cancelled.");
         break;
-    case CallSignalling::End::Missed:
-        text = tr("No home window answered within 30 seconds. The platform has sent the home "
-                  "windows an SMS reminder and counted the missed call. You can call again.");
+    case CallSignalling::End::Missed: {
+        CallSignalling *calls = m_platform->calls();
+        if (calls->lastMissRangNobody()) {
+            // Nobody could ring: no home window of the item was online (000 §18).
+            text = tr("No home window of this item is online now, so nobody could be called. "
+                      "The platform texts the home windows that they should be online, and "
+                      "records it for each of them. Try again in a few minutes.");
+        } else {
+            text = tr("No home window answered within %n second(s). The platform has sent the "
+                      "home windows an SMS reminder and counted the missed call. You can call "
+                      "again.",
+                nullptr, calls->missAfterSeconds());
+        }
         problem = true;
         break;
+    }
     case CallSignalling::End::Taken:
         text = tr("Another home window answered this call.");
         break;
@@ -551,6 +611,244 @@ void CallPage::audit(
         = m_station.audit().append({ clerk, m_station.windowId(), action, object, result, detail });
         !recorded)
         qWarning("audit record not written: %s", qPrintable(recorded.error().toString()));
+}
+
+void CallPage::startSharing()
+{
+    CallSignalling *calls = m_platform->calls();
+    const bool caller = m_role != QLatin1String("home");
+    m_pageShare = std::make_unique<Assist::PageShare>(
+        m_station.windowId(), [this, calls](const QString &message) -> Core::Status {
+            // The data channel when open (peer to peer); the platform while it is not.
+            if (m_media && m_media->session()->isChannelOpen())
+                return m_media->session()->sendChannelMessage(message);
+            return calls->sendShare(message);
+        });
+    connect(m_pageShare.get(), &Assist::PageShare::pageChanged, this, &CallPage::onSharedPage);
+    connect(m_pageShare.get(), &Assist::PageShare::strokesChanged, this,
+        [this, caller](const QString &sha256) {
+            if (sha256 == m_pageShare->currentPage())
+                showMarks();
+            if (caller) {
+                m_dirtyMarkups.insert(sha256);
+                m_keepTimer->start();
+            }
+        });
+    m_pageImages.clear();
+    m_pageNumbers.clear();
+    m_uploaded.clear();
+    m_dirtyMarkups.clear();
+    m_pageChoice->clear();
+    m_viewer->clearPage(caller
+            ? tr("Choose a page of the case and press “Show this page”: the home window sees "
+                 "it at full resolution and can mark it.")
+            : tr("The page the application window shows appears here at full resolution. Mark "
+                 "it with the pen, arrow, box or note; the other window sees your marks."));
+    m_shareButton->setText(caller ? tr("Show this page") : tr("Show this page again"));
+    fillPageChoice();
+    showShareStatus({});
+    m_sharePanel->setVisible(true);
+    if (caller && !m_pendingPage.isEmpty())
+        sharePage(m_pendingPage);
+    m_pendingPage.clear();
+}
+
+void CallPage::stopSharing()
+{
+    m_keepTimer->stop();
+    m_pageShare.reset();
+    m_sharePanel->setVisible(false);
+    m_viewer->clearPage({});
+    m_pageImages.clear();
+    m_pageNumbers.clear();
+    m_uploaded.clear();
+    m_dirtyMarkups.clear();
+}
+
+void CallPage::fillPageChoice()
+{
+    if (m_role == QLatin1String("home"))
+        return; // the pages shown so far are added as they come
+    m_pageChoice->clear();
+    if (!m_cases.hasCase())
+        return;
+    const Intake::CaseDraft &draft = m_cases.draft();
+    const Catalog::ServiceItem *item = m_cases.item();
+    int number = 0;
+    for (const Intake::MaterialState &material : draft.materials) {
+        QString name = material.materialId;
+        if (item) {
+            for (const Catalog::MaterialRequirement &requirement : item->materials) {
+                if (requirement.id == material.materialId)
+                    name = requirement.name;
+            }
+        }
+        for (qsizetype i = 0; i < material.pages.size(); ++i) {
+            ++number;
+            m_pageChoice->addItem(tr("Page %1: %2, page %3 of %4")
+                                      .arg(number)
+                                      .arg(name)
+                                      .arg(i + 1)
+                                      .arg(material.pages.size()),
+                material.pages.at(i).pageId);
+        }
+    }
+    if (m_pageChoice->count() == 0)
+        showShareStatus(tr("The case has no captured page yet: capture one on the checklist."));
+}
+
+bool CallPage::sharePage(const QString &pageId)
+{
+    if (!m_pageShare || !m_callPages || m_role == QLatin1String("home"))
+        return false;
+    const int index = m_pageChoice->findData(pageId);
+    if (index >= 0)
+        m_pageChoice->setCurrentIndex(index);
+    const auto bytes = m_station.pages().read(pageId);
+    if (!bytes) {
+        showShareStatus(bytes.error().message, true);
+        return false;
+    }
+    const QImage image = QImage::fromData(*bytes);
+    if (image.isNull()) {
+        showShareStatus(tr("This page cannot be read. Capture it again."), true);
+        return false;
+    }
+    const QString sha = Assist::CallPages::sha256Hex(*bytes);
+    const int number = index + 1;
+    m_pageImages.insert(sha, image);
+    m_pageNumbers.insert(sha, number);
+    if (m_uploaded.contains(sha)) {
+        (void)m_pageShare->showPage(sha, image.size(), number);
+        return true;
+    }
+    showShareStatus(tr("Sending the page to the platform…"));
+    const QString callId = m_callId;
+    m_callPages->upload(callId, *bytes,
+        [this, callId, sha, size = image.size(), number](Core::Result<QString> stored) {
+            if (!m_pageShare || callId != m_callId)
+                return; // the call ended meanwhile
+            if (!stored) {
+                showShareStatus(stored.error().message, true);
+                return;
+            }
+            m_uploaded.insert(sha);
+            showShareStatus({});
+            audit(QStringLiteral("call.page"), m_callId, QStringLiteral("shared"),
+                QStringLiteral("page=%1").arg(sha));
+            if (const Core::Status shown = m_pageShare->showPage(sha, size, number); !shown)
+                showShareStatus(shown.error().message, true);
+        });
+    return true;
+}
+
+void CallPage::onSharedPage(const QString &sha256, int pageNumber)
+{
+    m_pageNumbers.insert(sha256, pageNumber);
+    const QString title = tr("Page %1").arg(pageNumber);
+    if (m_role == QLatin1String("home")) {
+        if (m_pageChoice->findData(sha256) < 0)
+            m_pageChoice->addItem(title, sha256);
+        m_pageChoice->setCurrentIndex(m_pageChoice->findData(sha256));
+    } else {
+        for (int i = 0; i < m_pageChoice->count(); ++i) {
+            const auto page = m_station.pages().page(m_pageChoice->itemData(i).toString());
+            if (page && page->sha256 == sha256)
+                m_pageChoice->setCurrentIndex(i);
+        }
+    }
+    if (m_pageImages.contains(sha256)) {
+        m_viewer->setPage(m_pageImages.value(sha256), title);
+        showMarks();
+        return;
+    }
+    if (!m_callPages)
+        return;
+    showShareStatus(tr("Fetching the page at full resolution…"));
+    const QString callId = m_callId;
+    m_callPages->fetch(
+        callId, sha256, [this, callId, sha256, title](Core::Result<QByteArray> bytes) {
+            if (!m_pageShare || callId != m_callId)
+                return;
+            if (!bytes) {
+                showShareStatus(bytes.error().message, true);
+                return;
+            }
+            const QImage image = QImage::fromData(*bytes);
+            if (image.isNull()) {
+                showShareStatus(tr("The shared page cannot be shown: it is not a picture."), true);
+                return;
+            }
+            m_pageImages.insert(sha256, image);
+            showShareStatus({});
+            if (m_pageShare->currentPage() == sha256) {
+                m_viewer->setPage(image, title);
+                showMarks();
+            }
+        });
+}
+
+void CallPage::showMarks()
+{
+    if (!m_pageShare)
+        return;
+    QList<Widgets::Mark> marks;
+    for (const Assist::Stroke &stroke : m_pageShare->strokes(m_pageShare->currentPage()))
+        marks.append(toMark(stroke));
+    m_viewer->setMarks(marks);
+}
+
+void CallPage::onMarkDrawn(const Widgets::Mark &mark)
+{
+    if (!m_pageShare || m_pageShare->currentPage().isEmpty())
+        return;
+    if (const auto added = m_pageShare->addStroke(toStroke(mark)); !added)
+        showShareStatus(added.error().message, true);
+}
+
+void CallPage::keepMarkups()
+{
+    m_keepTimer->stop();
+    if (!m_pageShare || !m_callPages || m_dirtyMarkups.isEmpty())
+        return;
+    const QString callId = m_callId;
+    const QString caseId = m_cases.hasCase() ? m_cases.draft().caseId : QString();
+    for (const QString &sha : std::as_const(m_dirtyMarkups)) {
+        const QImage page = m_pageImages.value(sha);
+        if (page.isNull() || !m_uploaded.contains(sha))
+            continue;
+        const QList<Assist::Stroke> strokes = m_pageShare->strokes(sha);
+        const QJsonObject markup = m_pageShare->markup(sha);
+        m_callPages->keepMarkup(callId, markup, page, strokes,
+            [this, callId, caseId, sha, count = strokes.size()](Core::Result<QString> kept) {
+                if (!kept) {
+                    qWarning("markup of %s not kept: %s", qPrintable(sha),
+                        qPrintable(kept.error().toString()));
+                    audit(QStringLiteral("call.markup"), callId, QStringLiteral("failed"),
+                        kept.error().detail);
+                    return;
+                }
+                const QString detail = QStringLiteral("call=%1 page=%2 strokes=%3 rendering=%4")
+                                           .arg(callId, sha)
+                                           .arg(count)
+                                           .arg(*kept);
+                // The case's trail names the marked-up page (the case it was about).
+                if (m_cases.hasCase() && m_cases.draft().caseId == caseId)
+                    m_cases.audit(QStringLiteral("call.markup"), detail);
+                else
+                    audit(QStringLiteral("call.markup"), callId, QStringLiteral("kept"), detail);
+                emit markupKept(callId, sha);
+            });
+    }
+    m_dirtyMarkups.clear();
+}
+
+void CallPage::showShareStatus(const QString &text, bool problem)
+{
+    m_shareStatus->setText(text);
+    m_shareStatus->setProperty("problem", problem);
+    m_shareStatus->style()->unpolish(m_shareStatus);
+    m_shareStatus->style()->polish(m_shareStatus);
 }
 
 } // namespace Tongban::Gui

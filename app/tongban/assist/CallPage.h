@@ -2,31 +2,43 @@
 
 #include <assist/CallSignalling.h>
 #include <assist/MediaSession.h>
+#include <assist/PageShare.h>
 #include <assist/RecordingOutbox.h>
 
-#include <QElapsedTimer>
 #include <QImage>
-#include <QMediaCaptureSession>
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 #include <memory>
 
-class QCamera;
+class QComboBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
-class QVideoSink;
+class QTimer;
 
 namespace Tongban::App {
 class PlatformLink;
 class Workstation;
 } // namespace Tongban::App
 
+namespace Tongban::Assist {
+class CallMedia;
+class CallPages;
+} // namespace Tongban::Assist
+namespace Tongban::Drivers {
+class DeviceRegistry;
+}
+namespace Tongban::Widgets {
+class MarkupView;
+class VideoView;
+struct Mark;
+} // namespace Tongban::Widgets
+
 namespace Tongban::Gui {
 
 class CaseController;
-class VideoView;
 
 /*!
  * Video assistance (视频协助, journeys J3–J5). An application window calls the home
@@ -42,8 +54,15 @@ class VideoView;
  *
  * The caller records each call (Assist::MediaSession's recording, in <dataDir>/recordings) and
  * sends it to the platform with an Assist::RecordingOutbox once the call has ended; the
- * platform keeps it six months. The shared page with annotation is not built yet; the page
- * says so.
+ * platform keeps it six months.
+ *
+ * During a call the application clerk shows a page of the case (the one chosen on the
+ * checklist, or any page of the case); the full-resolution file goes through the platform
+ * (Assist::CallPages), the other side fetches it and shows it in a Widgets::MarkupView (zoom,
+ * pan). Both sides draw on it; Assist::PageShare carries the marks in page coordinates on the
+ * call's data channel, or through the platform (call.share) while the channel is not open.
+ * The caller keeps the marked-up page with the call (strokes, the page's hash and a PNG) and
+ * names it in the case's trail (call.markup).
  */
 class CallPage : public QWidget
 {
@@ -55,19 +74,35 @@ public:
 
     /// The signed-in clerk's role: "application" calls, "home" answers.
     void setRole(const QString &role);
-    /// Calls will be about \a materialId of the open case (from the checklist).
-    void prepareCall(const QString &materialId);
+    /// Calls will be about \a materialId of the open case (from the checklist); \a pageId,
+    /// when given, is shown to the home window as soon as the call is connected.
+    void prepareCall(const QString &materialId, const QString &pageId = {});
+    /// Shows page \a pageId of the case to the other side of the active call (application
+    /// window); false when no call is active or the page cannot be read.
+    bool sharePage(const QString &pageId);
+    /// Whether a call is active here now.
+    bool isInCall() const;
     /// Refreshes the context line (the case may have changed).
     void refresh();
 
     /// The media of the active call, or null.
-    Assist::MediaSession *media() const { return m_media.get(); }
+    Assist::MediaSession *media() const;
     /// The last picture of the other party shown.
     QImage remotePicture() const;
+    /// The shared page of the active call, or null.
+    Assist::PageShare *pageShare() const { return m_pageShare.get(); }
+    Widgets::MarkupView *markupView() const { return m_viewer; }
+    /// Off: the next calls open no data channel, so marks go through the platform (a test of
+    /// the fallback).
+    void setDataChannelAllowed(bool allowed) { m_dataChannelAllowed = allowed; }
 
 signals:
     /// Calls ringing at this window now.
     void incomingCountChanged(int count);
+    /// A call became active here (true) or ended (false).
+    void callActiveChanged(bool active);
+    /// The marked-up page \a pageSha256 of \a callId is kept on the platform.
+    void markupKept(const QString &callId, const QString &pageSha256);
 
 private:
     void call();
@@ -89,6 +124,16 @@ private:
     void showStatus(const QString &text, bool problem = false);
     void audit(const QString &action, const QString &object, const QString &result,
         const QString &detail = {});
+    // The shared page
+    void startSharing();
+    void stopSharing();
+    void fillPageChoice();
+    void onSharedPage(const QString &sha256, int pageNumber);
+    void showMarks();
+    void onMarkDrawn(const Widgets::Mark &mark);
+    /// Keeps the marks of every page changed since the last time (caller).
+    void keepMarkups();
+    void showShareStatus(const QString &text, bool problem = false);
 
     App::Workstation &m_station;
     CaseController &m_cases;
@@ -107,15 +152,28 @@ private:
     QListWidget *m_incoming = nullptr;
     QPushButton *m_answer = nullptr;
     QPushButton *m_decline = nullptr;
-    VideoView *m_remote = nullptr;
-    VideoView *m_self = nullptr;
+    Widgets::VideoView *m_remote = nullptr;
+    Widgets::VideoView *m_self = nullptr;
+    QWidget *m_sharePanel = nullptr;
+    QComboBox *m_pageChoice = nullptr;
+    QPushButton *m_shareButton = nullptr;
+    QLabel *m_shareStatus = nullptr;
+    Widgets::MarkupView *m_viewer = nullptr;
+    QLabel *m_notBuilt = nullptr;
 
-    std::unique_ptr<Assist::MediaSession> m_media;
+    std::unique_ptr<Assist::PageShare> m_pageShare;
+    Assist::CallPages *m_callPages = nullptr;
+    QHash<QString, QImage> m_pageImages; ///< by SHA-256: the pages of this call seen here
+    QHash<QString, int> m_pageNumbers; ///< by SHA-256
+    QSet<QString> m_uploaded; ///< pages of this call on the platform
+    QSet<QString> m_dirtyMarkups; ///< pages whose marks changed since last kept
+    QTimer *m_keepTimer = nullptr;
+    QString m_pendingPage; ///< shown once the call connects
+    bool m_dataChannelAllowed = true;
+
+    std::unique_ptr<Assist::CallMedia> m_media;
+    std::unique_ptr<Drivers::DeviceRegistry> m_devices; ///< the call's camera comes from it
     QPointer<Assist::RecordingOutbox> m_recordings; ///< a child of the platform link
-    QCamera *m_camera = nullptr;
-    QVideoSink *m_cameraSink = nullptr;
-    QMediaCaptureSession m_cameraSession;
-    QElapsedTimer m_cameraClock; ///< since the last camera frame sent
 };
 
 } // namespace Tongban::Gui

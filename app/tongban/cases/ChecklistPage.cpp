@@ -3,6 +3,7 @@
 #include "CapturePane.h"
 #include "CaseController.h"
 
+#include <widgets/PageStrip.h>
 #include <widgets/SampleView.h>
 
 #include <QApplication>
@@ -203,6 +204,12 @@ ChecklistPage::ChecklistPage(
     assist->setObjectName(QStringLiteral("assistButton"));
     assist->setProperty("secondary", true);
     nav->addWidget(assist);
+    m_sharePage = new QPushButton(tr("Show this page in the call"), middle);
+    m_sharePage->setObjectName(QStringLiteral("sharePageInCallButton"));
+    m_sharePage->setToolTip(tr("The home window of the call under way sees this page at full "
+                               "resolution and can mark it."));
+    m_sharePage->setVisible(false);
+    nav->addWidget(m_sharePage);
     nav->addStretch();
     m_previous = new QPushButton(tr("Previous"), middle);
     m_previous->setToolTip(tr("Previous material (Ctrl+Up)"));
@@ -279,6 +286,11 @@ ChecklistPage::ChecklistPage(
     connect(m_decide, &QPushButton::clicked, this, &ChecklistPage::decisionRequested);
     connect(report, &QPushButton::clicked, this, [this] { emit guideReportRequested(m_material); });
     connect(assist, &QPushButton::clicked, this, [this] { emit assistanceRequested(m_material); });
+    connect(m_sharePage, &QPushButton::clicked, this, [this] {
+        const QString page = currentPageId();
+        if (!page.isEmpty())
+            emit sharePageRequested(m_material, page);
+    });
     const auto shortcut = [this](QKeySequence keys, auto slot) {
         auto *s = new QShortcut(keys, this);
         s->setContext(Qt::WidgetWithChildrenShortcut);
@@ -713,6 +725,26 @@ bool ChecklistPage::eventFilter(QObject *watched, QEvent *event)
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+QString ChecklistPage::currentPageId() const
+{
+    if (m_capture && m_capture->material() == m_material) {
+        if (const QString current = m_capture->strip()->currentPageId(); !current.isEmpty())
+            return current;
+    }
+    if (!m_cases.hasCase())
+        return {};
+    for (const Intake::MaterialState &material : m_cases.draft().materials) {
+        if (material.materialId == m_material && !material.pages.isEmpty())
+            return material.pages.first().pageId;
+    }
+    return {};
+}
+
+void ChecklistPage::setCallActive(bool active)
+{
+    m_sharePage->setVisible(active);
 }
 
 } // namespace Tongban::Gui

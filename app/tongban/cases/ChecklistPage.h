@@ -47,11 +47,17 @@ public:
     void refresh();
     QString currentMaterial() const { return m_material; }
     void showMaterial(const QString &materialId);
+    /// The page chosen in the capture strip (or the material's first page), or empty.
+    QString currentPageId() const;
+    /// A video call is up: "Show this page in the call" is offered.
+    void setCallActive(bool active);
 
 signals:
     void decisionRequested();
     void guideReportRequested(const QString &materialId);
     void assistanceRequested(const QString &materialId);
+    /// Show \a pageId (of \a materialId) to the home window of the call under way.
+    void sharePageRequested(const QString &materialId, const QString &pageId);
 
 private:
     void rebuildList();
@@ -108,6 +114,7 @@ private:
     QPushButton *m_previous = nullptr;
     QPushButton *m_next = nullptr;
     QPushButton *m_decide = nullptr;
+    QPushButton *m_sharePage = nullptr;
 };
 
 } // namespace Tongban::Gui

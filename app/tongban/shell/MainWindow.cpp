@@ -181,9 +181,20 @@ MainWindow::MainWindow(App::Workstation &station, App::PlatformLink *platform, Q
     connect(m_checklist, &ChecklistPage::guideReportRequested, this, &MainWindow::reportGuideError);
     connect(
         m_checklist, &ChecklistPage::assistanceRequested, this, [this](const QString &materialId) {
-            m_call->prepareCall(materialId);
+            // A call not yet made shows the chosen page once connected; a call up shows it now.
+            const QString page = m_checklist->currentPageId();
+            m_call->prepareCall(materialId, page);
+            if (m_call->isInCall() && !page.isEmpty())
+                m_call->sharePage(page);
             showScreen(Screen::Assistance);
         });
+    connect(m_checklist, &ChecklistPage::sharePageRequested, this,
+        [this](const QString &materialId, const QString &pageId) {
+            m_call->prepareCall(materialId);
+            m_call->sharePage(pageId);
+            showScreen(Screen::Assistance);
+        });
+    connect(m_call, &CallPage::callActiveChanged, m_checklist, &ChecklistPage::setCallActive);
     connect(m_call, &CallPage::incomingCountChanged, this, [this](int count) {
         // The home clerk may be on another screen: the rail and the status bar say it rings.
         QListWidgetItem *item = m_navigation->item(int(Screen::Assistance));

@@ -7,6 +7,7 @@
 #include "CallWindow.h"
 #include "InProcessHub.h"
 
+#include <assist/CallMedia.h>
 #include <assist/CallRecording.h>
 #include <assist/MediaSession.h>
 #include <assist/PageShare.h>
@@ -26,6 +27,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include <drivers/api/DocumentSource.h>
 #include <gst/gst.h>
 
 using namespace Tongban;
@@ -77,6 +79,64 @@ QImage cameraPicture()
     painter.fillRect(320, 0, 320, 480, QColor(30, 30, 220));
     return image;
 }
+
+/*!
+ * The window's HD camera as drivers/api gives it (no camera on this machine): preview
+ * frames in the drivers' RGB888, red on the left and blue on the right, 15 a second.
+ */
+class TestCamera : public Drivers::DocumentSource
+{
+public:
+    TestCamera()
+    {
+        m_frame = cameraPicture().convertToFormat(QImage::Format_RGB888);
+        QObject::connect(&m_timer, &QTimer::timeout, this,
+            [this] { emit previewFrame(m_frame, m_clock.elapsed()); });
+    }
+    Drivers::SourceIdentity identity() const override
+    {
+        return { QStringLiteral("test:0"), QStringLiteral("test camera"), QStringLiteral("test"),
+            {}, {} };
+    }
+    Drivers::SourceCapabilities capabilities() const override
+    {
+        return { { QSize(640, 480) }, QSize(640, 480), 15 };
+    }
+    Core::Status open() override
+    {
+        m_open = true;
+        m_clock.start();
+        return {};
+    }
+    void close() override
+    {
+        m_open = false;
+        m_timer.stop();
+    }
+    bool isOpen() const override { return m_open; }
+    QList<Drivers::OptionDescriptor> options() const override { return {}; }
+    QVariant option(const QString &) const override { return {}; }
+    Core::Status setOption(const QString &, const QVariant &) override { return {}; }
+    Core::Status startPreview() override
+    {
+        m_timer.start(1000 / 15);
+        return {};
+    }
+    void stopPreview() override { m_timer.stop(); }
+    bool isPreviewing() const override { return m_timer.isActive(); }
+    void captureStill() override { }
+    void unplug()
+    {
+        close();
+        emit unplugged();
+    }
+
+private:
+    QImage m_frame;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    bool m_open = false;
+};
 
 /// What decoding a recorded chunk gave: per decoded stream, in the file's order, its kind
 /// and how many buffers came out of the decoder.
@@ -232,6 +292,7 @@ private Q_SLOTS:
     void marksOnTheSharedPageTravelOnTheDataChannelWithin200Ms();
     void theCallerRecordsBothDirectionsInChunksWithAManifest();
     void aKilledCallerLeavesAPlayableRecordingUpToItsLastWholeChunk();
+    void theCallMediaSendsADriversCameraFramesAndAuditsTheCall();
     void aDescriptionThatCannotBeReadFailsTheMedia_data();
     void aDescriptionThatCannotBeReadFailsTheMedia();
 
@@ -506,6 +567,56 @@ void TestCallMedia::aKilledCallerLeavesAPlayableRecordingUpToItsLastWholeChunk()
     // AND every whole chunk plays: hash, length and a full decode of both directions
     qint64 remoteVideoFrames = 0;
     checkChunks(directory, readManifest(directory), 2000, &remoteVideoFrames);
+}
+
+void TestCallMedia::theCallMediaSendsADriversCameraFramesAndAuditsTheCall()
+{
+    // GIVEN an active call; the caller's media is a CallMedia with its HD camera from
+    // drivers/api (frames in RGB888, as the UVC driver converts them off the GUI thread)
+    Window app(m_base, QStringLiteral("xh-tb-03-wangli"), AppWindow);
+    Window home(m_base, QStringLiteral("xh-tb-01-liuyang"), HomeWindow);
+    QVERIFY(app.open() && home.open());
+    const auto callId = app.calls->invite(Item);
+    QVERIFY(callId.ok());
+    QTRY_COMPARE(home.calls->incomingCalls().size(), 1);
+    QVERIFY(home.calls->accept(*callId).ok());
+    QTRY_COMPARE(app.calls->state(), CallSignalling::State::Active);
+    QVERIFY(home.startMedia(MediaSession::Role::Answerer, MediaOptions::Video::TestPattern).ok());
+    auto camera = std::make_shared<TestCamera>();
+    QStringList audited;
+    MediaOptions options;
+    options.videoSize = Size;
+    options.framesPerSecond = 15;
+    options.videoKbps = 300;
+    options.loopbackOnly = true;
+    options.playRemoteAudio = false;
+    options.dataChannel = false; // and no data channel: the offer has none
+    Assist::CallMedia media(MediaSession::Role::Offerer, options, camera,
+        [&audited](const QString &action, const QString &result, const QString &) {
+            audited.append(action + u'/' + result);
+        });
+    QSignalSpy connected(&media, &Assist::CallMedia::connected);
+    QSignalSpy cameraFailed(&media, &Assist::CallMedia::cameraFailed);
+    // WHEN it starts
+    QVERIFY(media.start(app.calls.get()).ok());
+    // THEN the camera is opened and previewing, and the home window sees its picture
+    QVERIFY(camera->isOpen() && camera->isPreviewing());
+    QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(home.media->remoteVideoFrames() >= 10, 20000);
+    QVERIFY(media.framesSent() > 0);
+    const QColor left = averageAround(home.lastRemoteFrame, QPoint(80, 120));
+    const QColor right = averageAround(home.lastRemoteFrame, QPoint(240, 120));
+    QVERIFY2(left.red() > 150 && left.blue() < 90, qPrintable(left.name()));
+    QVERIFY2(right.blue() > 150 && right.red() < 90, qPrintable(right.name()));
+    QVERIFY(!media.session()->isChannelOpen());
+    // WHEN the camera is unplugged THEN the call screen is told, and the trail has it
+    camera->unplug();
+    QCOMPARE(cameraFailed.size(), 1);
+    QVERIFY(audited.contains(QStringLiteral("call.camera/failed")));
+    // WHEN the media stop THEN the camera is closed
+    media.stop();
+    QVERIFY(!camera->isOpen());
+    QVERIFY(home.calls->hangup().ok());
 }
 
 void TestCallMedia::aDescriptionThatCannotBeReadFailsTheMedia_data()

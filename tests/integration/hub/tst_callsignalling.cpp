@@ -124,6 +124,32 @@ void TestCallSignalling::firstAcceptWinsAndSdpAndIcePass()
     QCOMPARE(ice.at(0).at(2).toInt(), 0);
     QCOMPARE(ice.at(1).at(0).toString(), QString());
     QCOMPARE(ice.at(1).at(2).toInt(), -1);
+
+    // WHEN they send page-sharing messages through the platform (the data channel's
+    // fallback, call.share)
+    QSignalSpy appShare(app.calls.get(), &CallSignalling::shareReceived);
+    QSignalSpy homeShare(home2.calls.get(), &CallSignalling::shareReceived);
+    const QString stroke = QStringLiteral("{\"t\":\"stroke\",\"page\":\"ab\"}");
+    QVERIFY(home2.calls->sendShare(stroke).ok());
+    QVERIFY(app.calls->sendShare(QStringLiteral("{\"t\":\"undo\"}")).ok());
+    // THEN each reaches the other party as sent
+    QTRY_COMPARE(appShare.size(), 1);
+    QCOMPARE(appShare.first().first().toString(), stroke);
+    QTRY_COMPARE(homeShare.size(), 1);
+    // AND a window that is not a party cannot put anything into the call: refused, not relayed
+    home1.client->sendJson(QJsonObject { { QStringLiteral("type"), QStringLiteral("call.share") },
+        { QStringLiteral("callId"), *callId }, { QStringLiteral("data"), QStringLiteral("{}") } });
+    const QJsonObject refused = home1.client->waitFor(QStringLiteral("error"), *callId);
+    QCOMPARE(refused.value(QStringLiteral("error"))[QStringLiteral("code")].toString(),
+        QStringLiteral("forbidden"));
+    QCOMPARE(refused.value(QStringLiteral("error"))[QStringLiteral("detail")].toString(),
+        QStringLiteral("call.share"));
+    // AND a message above the limit is refused too
+    home2.client->sendJson(QJsonObject { { QStringLiteral("type"), QStringLiteral("call.share") },
+        { QStringLiteral("callId"), *callId },
+        { QStringLiteral("data"), QString(210 * 1024, u'x') } });
+    QTest::qWait(300);
+    QCOMPARE(appShare.size(), 1);
 }
 
 void TestCallSignalling::cancelDeclineAndHangup()
@@ -182,9 +208,18 @@ void TestCallSignalling::unansweredCallIsMissedOnBothSides()
     // WHEN nobody answers within the (short) timeout
     QVERIFY(app.calls->invite(Item).ok());
     QTRY_COMPARE(home1.calls->incomingCalls().size(), 1);
-    // THEN the caller and the rung window both learn it was missed
+    // THEN the caller and the rung window both learn it was missed, after the platform's time
     QTRY_COMPARE(appEnded.size(), 1);
     QCOMPARE(appEnded.first().first().value<CallSignalling::End>(), CallSignalling::End::Missed);
+    QVERIFY(!app.calls->lastMissRangNobody()); // a window rang: it was let ring out
+    QCOMPARE(app.calls->missAfterSeconds(), 1); // the platform's 300 ms, rounded up
+    home1.client.reset(); // no home window online now
+    QTest::qWait(200); // the platform has seen its socket close
+    // WHEN the caller calls again THEN it is missed at once: nobody could ring
+    QVERIFY(app.calls->invite(Item).ok());
+    QTRY_COMPARE(appEnded.size(), 2);
+    QCOMPARE(appEnded.last().first().value<CallSignalling::End>(), CallSignalling::End::Missed);
+    QTRY_VERIFY(app.calls->lastMissRangNobody());
     QTRY_COMPARE(homeEnded.size(), 1);
     QCOMPARE(homeEnded.first().at(1).value<CallSignalling::End>(), CallSignalling::End::Missed);
     QVERIFY(home1.calls->incomingCalls().isEmpty());
