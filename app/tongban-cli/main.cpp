@@ -92,8 +92,11 @@ int main(int argc, char *argv[])
         QStringLiteral("Window id, e.g. 410402-tb-03 (setup)."), QStringLiteral("id"));
     const QCommandLineOption nameOption(QStringLiteral("name"),
         QStringLiteral("Window name printed on notices (setup)."), QStringLiteral("name"));
+    const QCommandLineOption accountOption(QStringLiteral("account"),
+        Tr::tr("Platform account for the line check (diagnose); password in TONGBAN_PASSWORD."),
+        Tr::tr("account"));
     parser.addOptions({ jsonOption, dataDirOption, languageOption, limitOption, outOption,
-        pdfOption, dpiOption, modeOption, windowOption, nameOption });
+        pdfOption, dpiOption, modeOption, windowOption, nameOption, accountOption });
     parser.addPositionalArgument(Tr::tr("command"), Tr::tr("See above."));
     if (!parser.parse(app.arguments())) {
         std::fprintf(stderr, "%s\n%s\n", parser.errorText().toUtf8().constData(),
@@ -161,7 +164,7 @@ int main(int argc, char *argv[])
     if (command == QLatin1String("setup") && rest.isEmpty())
         return setup(parser.value(windowOption), parser.value(nameOption), dataDir, out);
     if (command == QLatin1String("diagnose") && rest.isEmpty())
-        return diagnose(dataDir, out);
+        return diagnose(dataDir, parser.value(accountOption), out);
 
     out.error(Tr::tr("Unknown command: %1").arg(words.join(QLatin1Char(' '))));
     out.error(usage);

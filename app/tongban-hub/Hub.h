@@ -34,6 +34,7 @@ class SerialBlockService;
 class RecordingService;
 class UploadService;
 class RateLimiter;
+class LineTestService;
 
 /*!
  * The platform hub: one data directory (hub.db in WAL mode with
@@ -104,6 +105,8 @@ private:
     HubHttpServer *m_server = nullptr; // child QObject
     std::unique_ptr<RateLimiter> m_caseCreations;
     std::unique_ptr<QThreadPool> m_hashPool; ///< sign-in PBKDF2, created at the first sign-in
+    std::unique_ptr<LineTestService> m_lineTests; ///< /api/v1/diag (issue 16)
+    qint64 m_holdMs = 0; ///< how long handleAsync keeps back the answer route() just gave
 };
 
 } // namespace Tongban::Hub

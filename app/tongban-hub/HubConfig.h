@@ -38,6 +38,8 @@ struct RateLimits
     int signInFailuresPerAddress = 30;
     int callInvitesPerWindowPerMinute = 6; ///< more: call.error rate_limited
     int caseCreationsPerAccountPerMinute = 120; ///< more: 429 rate_limited
+    /// Line check requests (/api/v1/diag/..., issue 16) per account and minute: 429.
+    int diagRequestsPerAccountPerMinute = 30;
 };
 
 /*!
@@ -67,6 +69,8 @@ struct HubConfig
     int idempotencyKeySecs = 24 * 60 * 60; ///< how long an Idempotency-Key answer is kept
     QJsonArray iceServers; ///< welcome.iceServers, RTCIceServer objects; empty by default
     int eventPollMs = 200; ///< how often events written by other processes (decide) are pushed
+    /// Rate cap of the line check's transfers in Mbit/s (diag/LineTestService); 0: none.
+    double diagRateMbit = 0;
     HttpLimits http;
     RateLimits rates;
     const Core::Clock *clock = nullptr; ///< not owned; null: the system clock

@@ -212,6 +212,13 @@ int main(int argc, char *argv[])
         QStringLiteral("Cases one account may create per minute (0: no limit)."),
         QStringLiteral("n"),
         QString::number(Hub::RateLimits {}.caseCreationsPerAccountPerMinute) });
+    // The line check of `tongban-cli diagnose` (issue 16).
+    parser.addOption({ QStringLiteral("diag-rate-mbit"),
+        QStringLiteral("Rate cap of the line check's transfers in Mbit/s (0: none)."),
+        QStringLiteral("mbit"), QStringLiteral("0") });
+    parser.addOption({ QStringLiteral("diag-requests-per-minute"),
+        QStringLiteral("Line check requests one account may make per minute (0: no limit)."),
+        QStringLiteral("n"), QString::number(Hub::RateLimits {}.diagRequestsPerAccountPerMinute) });
     parser.process(app);
     if (!parser.isSet(QStringLiteral("data-dir")))
         return fail(QStringLiteral("--data-dir is required"));
@@ -237,6 +244,9 @@ int main(int argc, char *argv[])
         = qMax(100, parser.value(QStringLiteral("header-timeout-ms")).toInt());
     config.rates.caseCreationsPerAccountPerMinute
         = qMax(0, parser.value(QStringLiteral("case-creations-per-minute")).toInt());
+    config.diagRateMbit = qMax(0.0, parser.value(QStringLiteral("diag-rate-mbit")).toDouble());
+    config.rates.diagRequestsPerAccountPerMinute
+        = qMax(0, parser.value(QStringLiteral("diag-requests-per-minute")).toInt());
     for (const QString &url : parser.values(QStringLiteral("ice-server")))
         config.iceServers.append(QJsonObject { { QStringLiteral("urls"), QJsonArray { url } } });
     auto hub = Hub::Hub::create(config);
