@@ -535,7 +535,7 @@ constexpr double RequiredMbit = 100;
 constexpr double MetMbit = 90;
 constexpr double PoorMbit = 50; ///< below: the window waits minutes for a case's pages
 constexpr qint64 ProbeBytes = 1024 * 1024;
-constexpr qint64 MaxTransferBytes = 32 * 1024 * 1024; ///< the hub's bound (LineTestService)
+constexpr qint64 MaxTransferBytes = Platform::kMaxResponseBytes; ///< 16 MiB, as the hub
 constexpr double TransferSeconds = 2; ///< each measured transfer aims at this long (≤ 3 s)
 
 struct Transfer

@@ -37,9 +37,10 @@ const char *const kUsage = QT_TRANSLATE_NOOP("Tongban::Cli",
     "  devices list                   document cameras and scanners this computer sees\n"
     "  setup --window ID --name NAME  this window's identity, over the hall's settings\n"
     "                                 (/etc/xdg/tongban/tongban.conf)\n"
-    "  diagnose                       check this window: disk, database, audit trail,\n"
+    "  diagnose [--account NAME]      check this window: disk, database, audit trail,\n"
     "                                 platform, certificate, clock, keychain, printer,\n"
-    "                                 camera, scanner, headset, microphone, settings\n");
+    "                                 camera, scanner, headset, microphone, settings,\n"
+    "                                 line to the platform (as NAME; TONGBAN_PASSWORD)\n");
 
 /// The language asked for on the command line (--language X or --language=X), else the
 /// environment's: the translations go in before the arguments are parsed, so that help and

@@ -12,7 +12,6 @@ LineTestService::LineTestService(const HubConfig &config)
     : m_config(config)
     , m_perAccount(config.rates.diagRequestsPerAccountPerMinute, 60 * 1000)
 {
-    m_monotonic.start();
     // Random bytes: nothing on the way (a proxy, a VPN) can compress the test.
     m_block.resize(64 * 1024);
     QRandomGenerator::global()->fillRange(
@@ -32,24 +31,23 @@ std::optional<HttpResponse> LineTestService::limited(const AuthContext &context)
     return response;
 }
 
-qint64 LineTestService::book(qint64 bytes)
+std::optional<std::pair<qint64, qint64>> LineTestService::book(qint64 bytes, qint64 fromNs)
 {
-    if (m_config.diagRateMbit <= 0)
-        return 0;
-    const double nowMs = double(m_monotonic.nsecsElapsed()) / 1e6;
-    const double startMs = std::max(nowMs, m_freeAtMs);
-    const double endMs = startMs + double(bytes) * 8.0 / (m_config.diagRateMbit * 1e6) * 1000.0;
-    if (endMs - nowMs > double(MaxHoldMs))
-        return -1;
-    m_freeAtMs = endMs;
-    return qint64(std::ceil(endMs - nowMs));
+    const qint64 nowNs = steadyNs();
+    const qint64 startNs = std::max(fromNs, m_freeAtNs);
+    const qint64 endNs
+        = startNs + qint64(double(bytes) * 8.0 / (m_config.diagRateMbit * 1e6) * 1e9);
+    if (endNs - nowNs > MaxHoldMs * 1'000'000)
+        return std::nullopt;
+    m_freeAtNs = endNs;
+    return std::pair { startNs, endNs };
 }
 
 namespace {
 
 HttpResponse busy()
 {
-    HttpResponse response = errorResponse(503, QStringLiteral("busy"),
+    HttpResponse response = errorResponse(503, QStringLiteral("unavailable"),
         QStringLiteral("线路测试繁忙，请稍后再试"),
         QStringLiteral("the transfer would exceed the test's time bound at the hub's rate cap"));
     response.addHeader(
@@ -71,11 +69,15 @@ HttpResponse LineTestService::download(
     }
     if (auto refused = limited(context))
         return *refused;
-    const qint64 hold = book(bytes);
-    if (hold < 0)
-        return busy();
-    *holdMs = hold;
     HttpResponse response;
+    if (m_config.diagRateMbit > 0) {
+        const auto booked = book(bytes, steadyNs());
+        if (!booked)
+            return busy();
+        // Sent when the bucket is free, at the cap's pace.
+        *holdMs = (booked->first - steadyNs()) / 1'000'000;
+        response.paceBitsPerSecond = m_config.diagRateMbit * 1e6;
+    }
     response.status = 200;
     response.body.reserve(bytes);
     while (response.body.size() < bytes)
@@ -93,10 +95,15 @@ HttpResponse LineTestService::upload(
     *holdMs = 0;
     if (auto refused = limited(context))
         return *refused;
-    const qint64 hold = book(request.body.size());
-    if (hold < 0)
-        return busy();
-    *holdMs = hold;
+    if (m_config.diagRateMbit > 0) {
+        // The body came while its head's time was counted: acknowledged when, at the cap,
+        // it would have finished coming.
+        const auto booked
+            = book(request.body.size(), request.arrivedNs > 0 ? request.arrivedNs : steadyNs());
+        if (!booked)
+            return busy();
+        *holdMs = std::max<qint64>(0, (booked->second - steadyNs()) / 1'000'000);
+    }
     return jsonResponse(200, QJsonObject { { QStringLiteral("bytes"), request.body.size() } });
 }
 

@@ -4,7 +4,8 @@
 #include "http/HttpTypes.h"
 #include "http/RateLimiter.h"
 
-#include <QElapsedTimer>
+#include <optional>
+#include <utility>
 
 namespace Tongban::Hub {
 
@@ -16,19 +17,20 @@ struct AuthContext;
  * and says how many bytes came. Signed-in accounts only; at most MaxBytes a transfer and
  * HubConfig::rates.diagRequestsPerAccountPerMinute requests per account and minute (429).
  *
- * With HubConfig::diagRateMbit > 0 the test transfers share a token bucket of that rate:
- * each answer is held until the bucket has paid for its bytes (a download's answer before
- * it is sent, an upload's acknowledgement after its body came), so a client measures at
- * most that rate whatever the line. Tests check the client's figure with it; a hub whose
- * uplink must not be filled by line checks can set it too. An answer that would be held
- * longer than MaxHoldMs is refused (503 with Retry-After).
+ * With HubConfig::diagRateMbit > 0 the test transfers share a token bucket of that rate, so
+ * a client measures at most that rate whatever the line: a download waits for the bucket,
+ * then the HTTP layer writes it no faster than the rate (HttpResponse::paceBitsPerSecond);
+ * an upload's acknowledgement is held until its bytes, counted from when its head came
+ * (HttpRequest::arrivedNs), are paid for. Tests check the client's figure with it; a hub
+ * whose uplink must not be filled by line checks can set it too. A transfer that would end
+ * more than MaxHoldMs from now is refused (503 unavailable, Retry-After).
  *
  * Threading: the hub's thread.
  */
 class LineTestService
 {
 public:
-    static constexpr qint64 MaxBytes = 32 * 1024 * 1024;
+    static constexpr qint64 MaxBytes = 16 * 1024 * 1024; ///< the client's kMaxResponseBytes
     static constexpr qint64 MaxHoldMs = 10000;
 
     explicit LineTestService(const HubConfig &config);
@@ -40,14 +42,14 @@ public:
 private:
     /// Rate limit per account; empty optional: allowed.
     std::optional<HttpResponse> limited(const AuthContext &context);
-    /// Books \a bytes in the token bucket: the milliseconds to hold the answer, or -1 when
-    /// that is over MaxHoldMs (nothing booked).
-    qint64 book(qint64 bytes);
+    /// Books \a bytes in the token bucket from \a fromNs (steadyNs()) on: when the transfer
+    /// may start and when it ends (steadyNs()), or nullopt when it would end more than
+    /// MaxHoldMs from now (nothing booked).
+    std::optional<std::pair<qint64, qint64>> book(qint64 bytes, qint64 fromNs);
 
     const HubConfig &m_config;
     RateLimiter m_perAccount;
-    QElapsedTimer m_monotonic;
-    double m_freeAtMs = 0; ///< the bucket is empty from then on (monotonic ms)
+    qint64 m_freeAtNs = 0; ///< the bucket is empty from then on (steadyNs())
     QByteArray m_block; ///< incompressible bytes the downloads repeat
 };
 
