@@ -71,12 +71,13 @@ HttpResponse LineTestService::download(
         return *refused;
     HttpResponse response;
     if (m_config.diagRateMbit > 0) {
-        const auto booked = book(bytes, steadyNs());
+        const auto booked = book(bytes, request.arrivedNs > 0 ? request.arrivedNs : steadyNs());
         if (!booked)
             return busy();
-        // Sent when the bucket is free, at the cap's pace.
-        *holdMs = (booked->first - steadyNs()) / 1'000'000;
+        // Sent when the bucket is free, at the cap's pace counted from then.
+        *holdMs = std::max<qint64>(0, (booked->first - steadyNs()) / 1'000'000);
         response.paceBitsPerSecond = m_config.diagRateMbit * 1e6;
+        response.paceFromNs = booked->first;
     }
     response.status = 200;
     response.body.reserve(bytes);

@@ -41,6 +41,8 @@ struct HttpResponse
     QByteArray body;
     /// > 0: the HTTP layer writes the answer no faster than this (the line check's cap).
     double paceBitsPerSecond = 0;
+    /// The pace counts from then (steadyNs(); 0 or later: from when writing starts).
+    qint64 paceFromNs = 0;
 
     HttpResponse &addHeader(const QByteArray &name, const QByteArray &value)
     {

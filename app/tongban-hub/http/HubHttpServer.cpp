@@ -290,7 +290,7 @@ private:
         }
         const QByteArray wire = Wire::serializeResponse(response, method, m_close);
         if (response.paceBitsPerSecond > 0) {
-            writePaced(wire, response.paceBitsPerSecond);
+            writePaced(wire, response.paceBitsPerSecond, response.paceFromNs);
             return;
         }
         m_socket->write(wire);
@@ -299,11 +299,11 @@ private:
 
     /// The line check's answers (issue 16): written in slices every 5 ms, no faster than
     /// \a bitsPerSecond; the connection takes no other request meanwhile.
-    void writePaced(const QByteArray &wire, double bitsPerSecond)
+    void writePaced(const QByteArray &wire, double bitsPerSecond, qint64 fromNs)
     {
         auto *timer = new QTimer(this);
         timer->setTimerType(Qt::PreciseTimer);
-        const qint64 startNs = steadyNs();
+        const qint64 startNs = fromNs > 0 ? qMin(fromNs, steadyNs()) : steadyNs();
         auto offset = std::make_shared<qsizetype>(0);
         const auto tick = [this, timer, wire, bitsPerSecond, startNs, offset] {
             if (m_state != State::Handling) { // closed meanwhile
@@ -326,6 +326,7 @@ private:
         };
         connect(timer, &QTimer::timeout, this, tick);
         timer->start(5);
+        QTimer::singleShot(0, timer, tick); // the first slice at once
     }
 
     /// After the whole answer went to the socket: close, or wait for the next request.
