@@ -5,6 +5,7 @@
 #include <QDebug>
 #include <QDir>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -165,6 +166,41 @@ private slots:
         QVERIFY(check.value(QStringLiteral("finding"))
                     .toString()
                     .contains(QStringLiteral("--account")));
+    }
+
+    void itGuideDescribesEveryCheckAsBuilt()
+    {
+        // GIVEN the checks diagnose makes (a window without platform: every check present)
+        QTemporaryDir dir;
+        QProcess process;
+        process.start(QStringLiteral(TONGBAN_CLI),
+            { QStringLiteral("--json"), QStringLiteral("--data-dir"), dir.path(),
+                QStringLiteral("diagnose") });
+        QVERIFY(process.waitForFinished(120000));
+        const QJsonArray checks = QJsonDocument::fromJson(process.readAllStandardOutput())
+                                      .object()
+                                      .value(QStringLiteral("checks"))
+                                      .toArray();
+        QVERIFY(checks.size() >= 15);
+        // WHEN IT staff read the guide's diagnose section
+        QFile file(QStringLiteral(TONGBAN_IT_GUIDE));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString guide = QString::fromUtf8(file.readAll());
+        const qsizetype from = guide.indexOf(QStringLiteral("## `tongban-cli diagnose`"));
+        QVERIFY(from >= 0);
+        const QString section
+            = guide.mid(from, guide.indexOf(QStringLiteral("\n## "), from + 5) - from);
+        // THEN each check is there by its id, none is "not built", and the line is measured
+        for (const QJsonValue &value : checks) {
+            const QString id = value.toObject().value(QStringLiteral("id")).toString();
+            QVERIFY2(section.contains(QLatin1Char('`') + id + QLatin1Char('`')), qPrintable(id));
+            QVERIFY2(value.toObject().value(QStringLiteral("status")).toString()
+                    != QLatin1String("not_built"),
+                qPrintable(id));
+        }
+        for (const QString &stale : { QStringLiteral("not measured yet"),
+                 QStringLiteral("not built"), QStringLiteral("not yet") })
+            QVERIFY2(!section.contains(stale, Qt::CaseInsensitive), qPrintable(stale));
     }
 
     void routeRefusesStrangersOversizedTestsAndFloods()
