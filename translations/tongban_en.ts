@@ -949,11 +949,58 @@ As a credit code: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not measured yet: the platform offers no test transfer for it.</source>
+        <source>No answer within 30 seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Until then, the outbox screen shows how uploads go; `tongban-cli outbox status` shows the upload cap in force.</source>
+        <source>The platform sent %1 of %2 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of %1 for the line check: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not measured: give --account ACCOUNT (a platform account, e.g. IT staff&apos;s; its password in TONGBAN_PASSWORD or typed in).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give an account of the platform that may sign in at this window (--account) and its password (TONGBAN_PASSWORD).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The platform takes a few line checks a minute: wait %n second(s) and run diagnose again.</source>
+        <translation>
+            <numerusform>The platform takes a few line checks a minute: wait %n second and run diagnose again.</numerusform>
+            <numerusform>The platform takes a few line checks a minute: wait %n seconds and run diagnose again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This platform has no line check yet (/api/v1/diag): measure the line with the carrier&apos;s tools.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line broke off during the test: check the network cable and the hall&apos;s line, then run diagnose again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download %1 Mbit/s, upload %2 Mbit/s, round trip %3 ms (required: %4 Mbit/s each way)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line is fast but slow to answer (over 100 ms): ask the network staff whether the window reaches the platform through a detour (VPN, proxy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line does not reach the 100 Mbit/s the window needs (000 第十六条): ask the hall&apos;s network staff or the carrier to check the dedicated line and that nothing else shares it; until then large cases take longer to transmit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform account for the line check (diagnose); password in TONGBAN_PASSWORD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1099,9 +1146,10 @@ As a credit code: %2</source>
   devices list                   document cameras and scanners this computer sees
   setup --window ID --name NAME  this window&apos;s identity, over the hall&apos;s settings
                                  (/etc/xdg/tongban/tongban.conf)
-  diagnose                       check this window: disk, database, audit trail,
+  diagnose [--account NAME]      check this window: disk, database, audit trail,
                                  platform, certificate, clock, keychain, printer,
-                                 camera, scanner, headset, microphone, settings
+                                 camera, scanner, headset, microphone, settings,
+                                 line to the platform (as NAME; TONGBAN_PASSWORD)
 </source>
         <translation type="unfinished"></translation>
     </message>

@@ -947,12 +947,58 @@ As a credit code: %2</source>
         <translation>平台专线（100 Mbit/s）</translation>
     </message>
     <message>
-        <source>Not measured yet: the platform offers no test transfer for it.</source>
-        <translation>尚未测量：平台尚未提供测速传输接口。</translation>
+        <source>No answer within 30 seconds.</source>
+        <translation>30 秒内没有应答。</translation>
     </message>
     <message>
-        <source>Until then, the outbox screen shows how uploads go; `tongban-cli outbox status` shows the upload cap in force.</source>
-        <translation>在此之前，可在“上传与寄送”界面查看上传情况；`tongban-cli outbox status` 显示当前生效的上传限速。</translation>
+        <source>The platform sent %1 of %2 bytes.</source>
+        <translation>平台只发来 %2 字节中的 %1 字节。</translation>
+    </message>
+    <message>
+        <source>Password of %1 for the line check: </source>
+        <translation>线路测试所用账号 %1 的密码：</translation>
+    </message>
+    <message>
+        <source>Not measured: give --account ACCOUNT (a platform account, e.g. IT staff&apos;s; its password in TONGBAN_PASSWORD or typed in).</source>
+        <translation>未测量：请用 --account 账号 指定平台账号（如信息技术人员的账号；密码放在 TONGBAN_PASSWORD 中或按提示输入）。</translation>
+    </message>
+    <message>
+        <source>Give an account of the platform that may sign in at this window (--account) and its password (TONGBAN_PASSWORD).</source>
+        <translation>请指定可在本窗口登录的平台账号（--account）及其密码（TONGBAN_PASSWORD）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The platform takes a few line checks a minute: wait %n second(s) and run diagnose again.</source>
+        <translation>
+            <numerusform>平台每分钟只接受少量线路测试：请等待 %n 秒后重新运行 diagnose。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This platform has no line check yet (/api/v1/diag): measure the line with the carrier&apos;s tools.</source>
+        <translation>该平台尚未提供线路测试（/api/v1/diag）：请用运营商的工具测量线路。</translation>
+    </message>
+    <message>
+        <source>The line broke off during the test: check the network cable and the hall&apos;s line, then run diagnose again.</source>
+        <translation>测试中线路中断：请检查网线和大厅线路，然后重新运行 diagnose。</translation>
+    </message>
+    <message>
+        <source>Download %1 Mbit/s, upload %2 Mbit/s, round trip %3 ms (required: %4 Mbit/s each way)</source>
+        <translation>下载 %1 Mbit/s，上传 %2 Mbit/s，往返时延 %3 ms（要求：上下行各 %4 Mbit/s）</translation>
+    </message>
+    <message>
+        <source>The line is fast but slow to answer (over 100 ms): ask the network staff whether the window reaches the platform through a detour (VPN, proxy).</source>
+        <translation>线路速率足够，但响应慢（超过 100 ms）：请网络管理人员检查本窗口是否绕道访问平台（VPN、代理）。</translation>
+    </message>
+    <message>
+        <source>The line does not reach the 100 Mbit/s the window needs (000 第十六条): ask the hall&apos;s network staff or the carrier to check the dedicated line and that nothing else shares it; until then large cases take longer to transmit.</source>
+        <translation>线路达不到窗口所需的 100 Mbit/s（000 第十六条）：请大厅网络管理人员或运营商检查专线，并确认没有其他业务占用；在此之前，大件办件的提交会更慢。</translation>
+    </message>
+    <message>
+        <source>Platform account for the line check (diagnose); password in TONGBAN_PASSWORD.</source>
+        <translation>线路测试（diagnose）所用的平台账号；密码放在 TONGBAN_PASSWORD 中。</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>账号</translation>
     </message>
     <message>
         <source>Check that %1 exists and this account may write to it; a damaged database must go to the project&apos;s support as it is.</source>
@@ -1095,9 +1141,10 @@ As a credit code: %2</source>
   devices list                   document cameras and scanners this computer sees
   setup --window ID --name NAME  this window&apos;s identity, over the hall&apos;s settings
                                  (/etc/xdg/tongban/tongban.conf)
-  diagnose                       check this window: disk, database, audit trail,
+  diagnose [--account NAME]      check this window: disk, database, audit trail,
                                  platform, certificate, clock, keychain, printer,
-                                 camera, scanner, headset, microphone, settings
+                                 camera, scanner, headset, microphone, settings,
+                                 line to the platform (as NAME; TONGBAN_PASSWORD)
 </source>
         <translation>命令：
   calendar check YYYY-MM-DD      该日期是否为工作日
@@ -1121,8 +1168,9 @@ As a credit code: %2</source>
   devices list                   本机可见的高拍仪和扫描仪
   setup --window ID --name NAME  设置本窗口的标识，覆盖大厅统一设置
                                  （/etc/xdg/tongban/tongban.conf）
-  diagnose                       检查本窗口：磁盘、数据库、留痕记录、平台、证书、
-                                 时钟、钥匙环、打印机、高拍仪、扫描仪、耳机、麦克风、设置
+  diagnose [--account NAME]      检查本窗口：磁盘、数据库、留痕记录、平台、证书、
+                                 时钟、钥匙环、打印机、高拍仪、扫描仪、耳机、麦克风、设置、
+                                 平台专线（以账号 NAME 登录；密码在 TONGBAN_PASSWORD）
 </translation>
     </message>
     <message>

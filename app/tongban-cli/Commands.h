@@ -50,6 +50,7 @@ int devicesList(const CliOutput &out);
 int setup(const QString &windowId, const QString &windowName, const QString &dataDir,
     const CliOutput &out);
 /// Checks the window's parts for IT staff; exit 1 when a check failed (DiagnoseCommands.cpp).
-int diagnose(const QString &dataDir, const CliOutput &out);
+/// \a account (empty: no line check) signs in for the line check.
+int diagnose(const QString &dataDir, const QString &account, const CliOutput &out);
 
 } // namespace Tongban::Cli

@@ -40,9 +40,10 @@ const char *const kUsage = QT_TRANSLATE_NOOP("Tongban::Cli",
     "  devices list                   document cameras and scanners this computer sees\n"
     "  setup --window ID --name NAME  this window's identity, over the hall's settings\n"
     "                                 (/etc/xdg/tongban/tongban.conf)\n"
-    "  diagnose                       check this window: disk, database, audit trail,\n"
+    "  diagnose [--account NAME]      check this window: disk, database, audit trail,\n"
     "                                 platform, certificate, clock, keychain, printer,\n"
-    "                                 camera, scanner, headset, microphone, settings\n");
+    "                                 camera, scanner, headset, microphone, settings,\n"
+    "                                 line to the platform (as NAME; TONGBAN_PASSWORD)\n");
 
 /// The language asked for on the command line (--language X or --language=X), else the
 /// environment's: the translations go in before the arguments are parsed, so that help and
@@ -97,8 +98,11 @@ int main(int argc, char *argv[])
         QStringLiteral("Window name printed on notices (setup)."), QStringLiteral("name"));
     const QCommandLineOption monthOption(QStringLiteral("month"),
         Tr::tr("Month of a report, YYYY-MM (calls report)."), Tr::tr("month"));
+    const QCommandLineOption accountOption(QStringLiteral("account"),
+        Tr::tr("Platform account for the line check (diagnose); password in TONGBAN_PASSWORD."),
+        Tr::tr("account"));
     parser.addOptions({ jsonOption, dataDirOption, languageOption, limitOption, outOption,
-        pdfOption, dpiOption, modeOption, windowOption, nameOption, monthOption });
+        pdfOption, dpiOption, modeOption, windowOption, nameOption, monthOption, accountOption });
     parser.addPositionalArgument(Tr::tr("command"), Tr::tr("See above."));
     if (!parser.parse(app.arguments())) {
         std::fprintf(stderr, "%s\n%s\n", parser.errorText().toUtf8().constData(),
@@ -168,7 +172,7 @@ int main(int argc, char *argv[])
     if (command == QLatin1String("setup") && rest.isEmpty())
         return setup(parser.value(windowOption), parser.value(nameOption), dataDir, out);
     if (command == QLatin1String("diagnose") && rest.isEmpty())
-        return diagnose(dataDir, out);
+        return diagnose(dataDir, parser.value(accountOption), out);
 
     out.error(Tr::tr("Unknown command: %1").arg(words.join(QLatin1Char(' '))));
     out.error(usage);

@@ -12,6 +12,7 @@
 #include "corrections/CorrectionService.h"
 #include "deadlines/DeadlineService.h"
 #include "delivery/DeliveryService.h"
+#include "diag/LineTestService.h"
 #include "events/EventService.h"
 #include "http/HubHttpServer.h"
 #include "http/IdempotencyStore.h"
@@ -220,6 +221,7 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
         return identityHash.error();
     hub->m_corrections = std::make_unique<CorrectionService>(*hub->m_database, clock,
         *hub->m_catalogue, *hub->m_calendar, *hub->m_uploads, std::move(*identityHash));
+    hub->m_lineTests = std::make_unique<LineTestService>(hub->m_config);
     hub->m_events
         = new EventService(*hub->m_database, *hub->m_accounts, hub->m_config, clock, hub.get());
     EventService *events = hub->m_events;
@@ -321,11 +323,28 @@ qint64 Hub::bodyLimit(const QByteArray &method, const QString &path)
         if (path.contains(QLatin1String("/pages/")))
             return Limits::MaxUploadBytes;
     }
+    if (method == "POST" && path == QLatin1String("/api/v1/diag/upload"))
+        return LineTestService::MaxBytes; // the line check (issue 16)
     return Limits::MaxJsonBodyBytes;
 }
 
 void Hub::handleAsync(HttpRequest request, std::function<void(HttpResponse)> respond)
 {
+    if (request.path.startsWith(QLatin1String("/api/v1/diag/"))) {
+        // The line check's answers wait for the rate cap's token bucket (issue 16).
+        m_holdMs = 0;
+        HttpResponse response = handle(request);
+        const qint64 hold = std::exchange(m_holdMs, 0);
+        if (hold <= 0) {
+            respond(std::move(response));
+        } else {
+            QTimer::singleShot(hold, Qt::PreciseTimer, this,
+                [respond = std::move(respond), response = std::move(response)]() mutable {
+                    respond(std::move(response));
+                });
+        }
+        return;
+    }
     if (request.method != "POST" || request.path != QLatin1String("/api/v1/session")) {
         respond(handle(request));
         return;
@@ -489,6 +508,14 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
     }
     if (first == QLatin1String("calendar") && parts.size() == 1 && method == "GET")
         return m_calendar->calendar(request);
+    // The line check (issue 16).
+    if (first == QLatin1String("diag") && parts.size() == 2) {
+        if (parts.at(1) == QLatin1String("download") && method == "GET")
+            return m_lineTests->download(request, *context, &m_holdMs);
+        if (parts.at(1) == QLatin1String("upload") && method == "POST")
+            return m_lineTests->upload(request, *context, &m_holdMs);
+        return notFound(request.path);
+    }
 
     if (auto answer = routeAfterWindow(request, parts, *context))
         return *answer;

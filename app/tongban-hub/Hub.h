@@ -42,6 +42,7 @@ class CorrectionService;
 class SmsService;
 class DeliveryService;
 class StatsService;
+class LineTestService;
 
 /*!
  * The platform hub: one data directory (hub.db in WAL mode with
@@ -134,6 +135,8 @@ private:
     std::unique_ptr<StatsService> m_stats;
     std::unique_ptr<RateLimiter> m_caseCreations;
     std::unique_ptr<QThreadPool> m_hashPool; ///< sign-in PBKDF2, created at the first sign-in
+    std::unique_ptr<LineTestService> m_lineTests; ///< /api/v1/diag (issue 16)
+    qint64 m_holdMs = 0; ///< how long handleAsync keeps back the answer route() just gave
 };
 
 } // namespace Tongban::Hub

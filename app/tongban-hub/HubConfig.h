@@ -46,6 +46,8 @@ struct RateLimits
     int signInFailuresPerAddress = 30;
     int callInvitesPerWindowPerMinute = 6; ///< more: call.error rate_limited
     int caseCreationsPerAccountPerMinute = 120; ///< more: 429 rate_limited
+    /// Line check requests (/api/v1/diag/..., issue 16) per account and minute: 429.
+    int diagRequestsPerAccountPerMinute = 30;
 };
 
 /// TURN for windows on different networks (issue 15): coturn with use-auth-secret.
@@ -84,6 +86,8 @@ struct HubConfig
     QJsonArray iceServers; ///< welcome.iceServers, RTCIceServer objects; empty by default
     TurnConfig turn; ///< GET /ice-servers adds TURN with short-lived credentials
     int eventPollMs = 200; ///< how often events written by other processes (decide) are pushed
+    /// Rate cap of the line check's transfers in Mbit/s (diag/LineTestService); 0: none.
+    double diagRateMbit = 0;
     HttpLimits http;
     RateLimits rates;
     SmsConfig sms; ///< the SMS gateway (issue 17): file by default, HTTP with a URL

@@ -351,6 +351,13 @@ int main(int argc, char *argv[])
     parser.addOption({ QStringLiteral("sms-template"),
         QStringLiteral("Body of the SMS POST: {id} {phone} {text} {purpose} {caseId}."),
         QStringLiteral("text"), Hub::SmsConfig {}.httpTemplate });
+    // The line check of `tongban-cli diagnose` (issue 16).
+    parser.addOption({ QStringLiteral("diag-rate-mbit"),
+        QStringLiteral("Rate cap of the line check's transfers in Mbit/s (0: none)."),
+        QStringLiteral("mbit"), QStringLiteral("0") });
+    parser.addOption({ QStringLiteral("diag-requests-per-minute"),
+        QStringLiteral("Line check requests one account may make per minute (0: no limit)."),
+        QStringLiteral("n"), QString::number(Hub::RateLimits {}.diagRequestsPerAccountPerMinute) });
     parser.process(app);
     if (!parser.isSet(QStringLiteral("data-dir")))
         return fail(QStringLiteral("--data-dir is required"));
@@ -378,6 +385,9 @@ int main(int argc, char *argv[])
         = qMax(0, parser.value(QStringLiteral("case-creations-per-minute")).toInt());
     config.sms.httpUrl = parser.value(QStringLiteral("sms-gateway-url"));
     config.sms.httpTemplate = parser.value(QStringLiteral("sms-template"));
+    config.diagRateMbit = qMax(0.0, parser.value(QStringLiteral("diag-rate-mbit")).toDouble());
+    config.rates.diagRequestsPerAccountPerMinute
+        = qMax(0, parser.value(QStringLiteral("diag-requests-per-minute")).toInt());
     for (const QString &url : parser.values(QStringLiteral("ice-server")))
         config.iceServers.append(QJsonObject { { QStringLiteral("urls"), QJsonArray { url } } });
     config.turn.urls = parser.values(QStringLiteral("turn-url"));

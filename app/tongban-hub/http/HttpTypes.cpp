@@ -8,6 +8,8 @@
 #include <QLocale>
 #include <QTimeZone>
 
+#include <chrono>
+
 namespace Tongban::Hub {
 
 QByteArray HttpRequest::header(const QByteArray &name) const
@@ -182,6 +184,13 @@ QByteArray httpDate(const QDateTime &time)
     return QLocale::c()
         .toString(time.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
         .toLatin1();
+}
+
+qint64 steadyNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
 
 } // namespace Tongban::Hub

@@ -26,6 +26,8 @@ struct HttpRequest
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     QHostAddress peer; ///< the client's address (null when not from a socket)
+    /// When its head was whole (steadyNs(); 0 when not from a socket): the line check.
+    qint64 arrivedNs = 0;
 
     /// Value of the first header named \a name (case-insensitive); empty when absent.
     QByteArray header(const QByteArray &name) const;
@@ -37,6 +39,10 @@ struct HttpResponse
     int status = 200;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    /// > 0: the HTTP layer writes the answer no faster than this (the line check's cap).
+    double paceBitsPerSecond = 0;
+    /// The pace counts from then (steadyNs(); 0 or later: from when writing starts).
+    qint64 paceFromNs = 0;
 
     HttpResponse &addHeader(const QByteArray &name, const QByteArray &value)
     {
@@ -76,6 +82,9 @@ HttpResponse errorResponse(
 
 /// 500 internal; \a detail is logged (it never holds personal data).
 HttpResponse internalError(const QString &detail);
+
+/// A monotonic time in nanoseconds (std::chrono::steady_clock), for HttpRequest::arrivedNs.
+qint64 steadyNs();
 
 /// Limits of the contract (§1, §6).
 namespace Limits {

@@ -15,6 +15,7 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#include <memory>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -193,6 +194,7 @@ private:
         m_request.query = QUrlQuery(url.query(QUrl::FullyEncoded));
         m_request.headers = head->headers;
         m_request.peer = QHostAddress(m_address);
+        m_request.arrivedNs = steadyNs();
         m_close = head->version == "HTTP/1.0"
             ? head->header("Connection").toLower() != "keep-alive"
             : head->header("Connection").toLower().contains("close");
@@ -396,7 +398,50 @@ private:
             if (!code.isEmpty() && response.header(QByteArrayLiteral("Tongban-Error")).isEmpty())
                 response.addHeader(QByteArrayLiteral("Tongban-Error"), code);
         }
-        m_socket->write(Wire::serializeResponse(response, method, m_close));
+        const QByteArray wire = Wire::serializeResponse(response, method, m_close);
+        if (response.paceBitsPerSecond > 0) {
+            writePaced(wire, response.paceBitsPerSecond, response.paceFromNs);
+            return;
+        }
+        m_socket->write(wire);
+        written();
+    }
+
+    /// The line check's answers (issue 16): written in slices every 5 ms, no faster than
+    /// \a bitsPerSecond; the connection takes no other request meanwhile.
+    void writePaced(const QByteArray &wire, double bitsPerSecond, qint64 fromNs)
+    {
+        auto *timer = new QTimer(this);
+        timer->setTimerType(Qt::PreciseTimer);
+        const qint64 startNs = fromNs > 0 ? qMin(fromNs, steadyNs()) : steadyNs();
+        auto offset = std::make_shared<qsizetype>(0);
+        const auto tick = [this, timer, wire, bitsPerSecond, startNs, offset] {
+            if (m_state != State::Handling) { // closed meanwhile
+                timer->stop();
+                timer->deleteLater();
+                return;
+            }
+            const double seconds = double(steadyNs() - startNs) / 1e9;
+            const qsizetype due
+                = qMin<qsizetype>(wire.size(), qsizetype(seconds * bitsPerSecond / 8.0));
+            if (due > *offset) {
+                m_socket->write(wire.constData() + *offset, due - *offset);
+                *offset = due;
+            }
+            if (*offset == wire.size()) {
+                timer->stop();
+                timer->deleteLater();
+                written();
+            }
+        };
+        connect(timer, &QTimer::timeout, this, tick);
+        timer->start(5);
+        QTimer::singleShot(0, timer, tick); // the first slice at once
+    }
+
+    /// After the whole answer went to the socket: close, or wait for the next request.
+    void written()
+    {
         m_request = HttpRequest {};
         dropBody();
         if (m_close) {
