@@ -2,6 +2,7 @@
 
 #include "CapturePane.h"
 #include "CaseController.h"
+#include "shell/EmptyState.h"
 
 #include <widgets/SampleView.h>
 
@@ -118,6 +119,7 @@ ChecklistPage::ChecklistPage(
     m_list->setObjectName(QStringLiteral("materialList"));
     m_list->setWordWrap(true);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // names wrap instead
+    setEmptyText(m_list, tr("No case in hand: start one on New case."));
     left->addWidget(m_list, 1);
     m_decide = new QPushButton(tr("To the decision"), this);
     m_decide->setObjectName(QStringLiteral("toDecision"));
