@@ -558,7 +558,7 @@ private slots:
         const QString ten = QStringLiteral("请核对申请人身份证件");
         label->setFixedWidth(label->fontMetrics().horizontalAdvance(ten) + 2);
         // WHEN its text has eleven characters and a full stop
-        label->setText(ten + QStringLiteral("。请"));
+        label->setText(ten + QStringLiteral("请。"));
         // THEN the last line's lone character is found
         QCOMPARE(LoneCharacters::find(&holder).size(), 1);
         // AND not when two characters go down together

@@ -3,6 +3,7 @@
 // window's identity, the simulated devices, a test page on the CUPS fixture's cups-pdf
 // printer, and the window's settings file it writes under the hall's.
 
+#include "LoneCharacters.h"
 #include "setup/DeviceCheckPage.h"
 #include "setup/SetupAssistant.h"
 #include "shell/MainWindow.h"
@@ -82,6 +83,18 @@ void press(Qt::Key key, Qt::KeyboardModifiers mods = Qt::NoModifier)
     QTest::keyClick(focus(), key, mods);
 }
 
+/// A screenshot of \a assistant's page in build/<preset>/screenshots/setup, and the lone
+/// characters of its wrapped labels appended to \a lone.
+void shoot(QWidget *assistant, const QString &name, QStringList *lone)
+{
+    QTest::qWait(100);
+    const QString dir = QStringLiteral(TONGBAN_SCREENSHOT_ROOT "/setup");
+    QDir().mkpath(dir);
+    assistant->grab().save(QStringLiteral("%1/%2.png").arg(dir, name));
+    for (const QString &found : LoneCharacters::find(assistant))
+        lone->append(name + QStringLiteral(": ") + found);
+}
+
 QString labelText(QWidget *root, const QString &name)
 {
     auto *label = root->findChild<QLabel *>(name);
@@ -144,6 +157,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowActive(&assistant));
         MouseSpy spy;
         qApp->installEventFilter(&spy);
+        QStringList lone;
 
         // WHEN a clerk's account signs in THEN the assistant refuses to go on
         QVERIFY2(!assistant.findChild<QLineEdit *>(QStringLiteral("platformUrl"))->text().isEmpty(),
@@ -158,6 +172,7 @@ private slots:
             qPrintable(labelText(&assistant, QStringLiteral("platformResult"))), 20000);
         QVERIFY(!assistant.button(QWizard::NextButton)->isEnabled());
         QCOMPARE(assistant.currentId(), int(Gui::SetupAssistant::PlatformPageId));
+        shoot(&assistant, QStringLiteral("1-platform-refused"), &lone);
 
         // WHEN the administrator signs in THEN the platform and its certificate are checked
         press(Qt::Key_Tab, Qt::ShiftModifier);
@@ -171,11 +186,12 @@ private slots:
         QVERIFY2(labelText(&assistant, QStringLiteral("platformResult"))
                      .contains(QStringLiteral("平台管理员")),
             qPrintable(labelText(&assistant, QStringLiteral("platformResult"))));
+        shoot(&assistant, QStringLiteral("2-platform-admin"), &lone);
         press(Qt::Key_Return);
         QCOMPARE(assistant.currentId(), int(Gui::SetupAssistant::IdentityPageId));
 
         // WHEN the window id is mistyped THEN the message names the key and the file
-        QCOMPARE(focusName(), QStringLiteral("windowId"));
+        QTRY_COMPARE(focusName(), QStringLiteral("windowId"));
         type(QStringLiteral("41-tb-3"));
         press(Qt::Key_Tab);
         type(WindowName);
@@ -185,9 +201,10 @@ private slots:
         QVERIFY2(wrong.contains(QStringLiteral("[window] id"))
                 && wrong.contains(App::WindowSettings::windowFile(m_dataDir)),
             qPrintable(wrong));
-        // WHEN it is corrected THEN the devices are checked
-        press(Qt::Key_Tab, Qt::ShiftModifier);
-        press(Qt::Key_A, Qt::ControlModifier);
+        shoot(&assistant, QStringLiteral("3-identity-wrong"), &lone);
+        // WHEN it is corrected (the keyboard is back on it, its text selected)
+        // THEN the devices are checked
+        QTRY_COMPARE(focusName(), QStringLiteral("windowId"));
         type(QStringLiteral("410402-tb-03"));
         press(Qt::Key_Return);
         QCOMPARE(assistant.currentId(), int(Gui::SetupAssistant::DevicesPageId));
@@ -203,7 +220,7 @@ private slots:
         QVERIFY(
             labelText(devices, QStringLiteral("hdCameraStatus")).contains(QStringLiteral("模拟")));
         // WHEN the tone is asked for (Space) THEN the simulated speaker says it played nothing
-        QCOMPARE(focusName(), QStringLiteral("playTone"));
+        QTRY_COMPARE(focusName(), QStringLiteral("playTone"));
         press(Qt::Key_Space);
         QVERIFY(
             labelText(devices, QStringLiteral("speakerStatus")).contains(QStringLiteral("模拟")));
@@ -219,8 +236,13 @@ private slots:
             qPrintable(labelText(devices, QStringLiteral("printerStatus"))), 30000);
         QVERIFY(labelText(devices, QStringLiteral("printerStatus"))
                     .contains(QStringLiteral("TongbanPDF")));
+        shoot(&assistant, QStringLiteral("4-devices"), &lone);
+        assistant.resize(1366, 768);
+        shoot(&assistant, QStringLiteral("4-devices-1366x768"), &lone);
+        assistant.resize(assistant.minimumSize());
         press(Qt::Key_Return);
         QCOMPARE(assistant.currentId(), int(Gui::SetupAssistant::FinishPageId));
+        shoot(&assistant, QStringLiteral("5-finish"), &lone);
 
         // WHEN Finish (Enter) THEN the window's file has its identity, the hall's values stay
         // in the hall's file, and the workstation's own checks pass
@@ -232,6 +254,8 @@ private slots:
         QCOMPARE(assistant.result(), int(QDialog::Accepted));
         qApp->removeEventFilter(&spy);
         QCOMPARE(spy.count, 0);
+        // AND no page left a character alone on a line
+        QVERIFY2(lone.isEmpty(), qPrintable(lone.join(u'\n')));
         QCOMPARE(assistant.writtenFile(), App::WindowSettings::windowFile(m_dataDir));
         const QSettings written(assistant.writtenFile(), QSettings::IniFormat);
         QCOMPARE(
@@ -281,6 +305,12 @@ private slots:
         QVERIFY(QTest::qWaitForWindowActive(&window));
         auto *setup = window.findChild<QAbstractButton *>(QStringLiteral("windowSetup"));
         QVERIFY(setup && setup->isVisible());
+        QStringList lone;
+        shoot(&window, QStringLiteral("0-signin-1366x768"), &lone);
+        window.resize(1920, 1080);
+        shoot(&window, QStringLiteral("0-signin-1920x1080"), &lone);
+        window.resize(1366, 768);
+        QVERIFY2(lone.isEmpty(), qPrintable(lone.join(u'\n')));
         // WHEN 窗口设置 is pressed THEN the assistant opens over it, starting at the platform
         QString opened;
         QTimer::singleShot(300, this, [&opened] {

@@ -3,6 +3,7 @@
 #include "CapturePane.h"
 #include "CaseController.h"
 #include "shell/EmptyState.h"
+#include "shell/LineBreaks.h"
 
 #include <widgets/SampleView.h>
 
@@ -507,7 +508,9 @@ void ChecklistPage::rebuildMaterial()
         rowLayout->setContentsMargins(0, 4, 0, 4);
         rowLayout->setSpacing(4);
         auto *top = new QHBoxLayout;
-        auto *text = new QLabel(QStringLiteral("%1. %2").arg(number).arg(point.text), row);
+        // The column is narrow at 1366 wide: never one character alone under the rest.
+        auto *text = new QLabel(
+            keepLastCharactersTogether(QStringLiteral("%1. %2").arg(number).arg(point.text)), row);
         text->setWordWrap(true);
         text->setToolTip(point.standard.isEmpty()
                 ? point.method

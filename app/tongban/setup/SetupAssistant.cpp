@@ -227,6 +227,11 @@ public:
             = App::WindowSettings::checkIdentity(m_dataDir, m_id->text(), m_name->text());
         if (!ok) {
             showProblem(m_result, ok.error().message, true);
+            // The keyboard goes to the field to correct.
+            QLineEdit *wrong
+                = App::WindowSettings::isWindowId(m_id->text().trimmed()) ? m_name : m_id;
+            wrong->setFocus();
+            wrong->selectAll();
             return false;
         }
         m_result->clear();

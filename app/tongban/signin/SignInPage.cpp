@@ -1,5 +1,7 @@
 #include "SignInPage.h"
 
+#include "shell/LineBreaks.h"
+
 #include <QFormLayout>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -65,8 +67,10 @@ SignInPage::SignInPage(const QString &windowName, QWidget *parent)
     buttons->addWidget(m_submit);
     layout->addLayout(buttons);
 
-    auto *note = new QLabel(
-        tr("Accounts are personal and never shared; every act is recorded under your name."), card);
+    auto *note = new QLabel(keepLastCharactersTogether(
+                                tr("Accounts are personal and never shared; every act is recorded "
+                                   "under your name.")),
+        card);
     note->setObjectName(QStringLiteral("fieldName"));
     note->setWordWrap(true);
     layout->addWidget(note);
