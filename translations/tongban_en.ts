@@ -1872,7 +1872,7 @@ Bring it by %2%3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No case in hand: start one on New case.</source>
+        <source>No material yet: the case&apos;s materials are listed here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1890,8 +1890,8 @@ Bring it by %2%3.</source>
         <translation>不符合（N），再用方向键选择原因</translation>
     </message>
     <message>
-        <source>No case in hand: start one on New case.</source>
-        <translation>暂无办件：请先在“新建办件”中开始办理。</translation>
+        <source>No material yet: the case&apos;s materials are listed here.</source>
+        <translation>暂无材料：打开办件后在此列出其材料。</translation>
     </message>
 </context>
 <context>

@@ -134,6 +134,9 @@ private slots:
             // WHEN each screen shows
             window.showScreen(Gui::MainWindow::Screen(screen));
             QApplication::processEvents();
+            if (const QString shots = qEnvironmentVariable("TONGBAN_SCREENSHOT_DIR");
+                !shots.isEmpty())
+                window.grab().save(QStringLiteral("%1/empty-%2.png").arg(shots).arg(screen + 1));
             for (QAbstractItemView *view : window.findChildren<QAbstractItemView *>()) {
                 if (!view->isVisible() || !view->model() || qobject_cast<QHeaderView *>(view)
                     || view->objectName() == QLatin1String("navigation")

@@ -120,7 +120,7 @@ ChecklistPage::ChecklistPage(
     m_list->setObjectName(QStringLiteral("materialList"));
     m_list->setWordWrap(true);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // names wrap instead
-    setEmptyText(m_list, tr("No case in hand: start one on New case."));
+    setEmptyText(m_list, tr("No material yet: the case's materials are listed here."));
     left->addWidget(m_list, 1);
     m_decide = new QPushButton(tr("To the decision"), this);
     m_decide->setObjectName(QStringLiteral("toDecision"));

@@ -71,18 +71,23 @@ DeviceCheckPage::DeviceCheckPage(
     m_view = new Widgets::CameraView(this);
     m_view->setObjectName(QStringLiteral("setupCameraView"));
     m_view->setFocusPolicy(Qt::NoFocus); // Space here is for the buttons, not a capture
-    m_view->setMinimumSize(300, 200);
+    m_view->setMinimumSize(280, 170);
     grid->addWidget(m_view, 0, 0);
     m_hdPicture = new QLabel(this);
     m_hdPicture->setObjectName(QStringLiteral("hdCameraPicture"));
-    m_hdPicture->setMinimumSize(300, 200);
+    m_hdPicture->setMinimumSize(280, 170);
     m_hdPicture->setAlignment(Qt::AlignCenter);
     m_hdPicture->setStyleSheet(QStringLiteral("background: #1b1e23; color: #d8dee6;"));
     grid->addWidget(m_hdPicture, 0, 1);
     m_documentStatus = statusLabel(this, QStringLiteral("documentCameraStatus"));
+    m_documentStatus->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    m_documentStatus->setMinimumHeight(m_documentStatus->fontMetrics().lineSpacing() * 2 + 8);
     grid->addWidget(m_documentStatus, 1, 0);
     m_hdStatus = statusLabel(this, QStringLiteral("hdCameraStatus"));
+    m_hdStatus->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    m_hdStatus->setMinimumHeight(m_hdStatus->fontMetrics().lineSpacing() * 2 + 8);
     grid->addWidget(m_hdStatus, 1, 1);
+    grid->setRowStretch(0, 1);
 
     auto *form = new QFormLayout;
     m_level = new QProgressBar(this);
@@ -97,6 +102,7 @@ DeviceCheckPage::DeviceCheckPage(
     m_toneButton = new QPushButton(tr("Play a test tone"), this);
     m_toneButton->setObjectName(QStringLiteral("playTone"));
     m_toneButton->setAutoDefault(false);
+    m_toneButton->setProperty("secondary", true);
     m_speakerStatus = statusLabel(this, QStringLiteral("speakerStatus"));
     auto *speakerRow = new QHBoxLayout;
     speakerRow->addWidget(m_toneButton);
@@ -108,6 +114,7 @@ DeviceCheckPage::DeviceCheckPage(
     auto *printButton = new QPushButton(tr("Print a test page"), this);
     printButton->setObjectName(QStringLiteral("printTestPage"));
     printButton->setAutoDefault(false);
+    printButton->setProperty("secondary", true);
     auto *printerRow = new QHBoxLayout;
     printerRow->addWidget(m_printer, 1);
     printerRow->addWidget(printButton);

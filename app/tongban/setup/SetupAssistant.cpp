@@ -6,6 +6,7 @@
 
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -75,7 +76,10 @@ public:
         auto *check = new QPushButton(SetupAssistant::tr("Sign in and check"), this);
         check->setObjectName(QStringLiteral("checkPlatform"));
         check->setAutoDefault(false);
-        form->addRow(QString(), check);
+        auto *checkRow = new QHBoxLayout;
+        checkRow->addWidget(check);
+        checkRow->addStretch();
+        form->addRow(QString(), checkRow);
         m_result = messageLabel(this, QStringLiteral("platformResult"));
         form->addRow(m_result);
         if (!m_url->text().isEmpty()) {
@@ -299,7 +303,7 @@ SetupAssistant::SetupAssistant(const QString &dataDir, bool fakeDevices, QWidget
     setWindowTitle(tr("Window setup"));
     setWizardStyle(QWizard::ClassicStyle);
     setOption(QWizard::NoBackButtonOnStartPage);
-    setMinimumSize(760, 560);
+    setMinimumSize(880, 680);
     setButtonText(QWizard::BackButton, tr("Back"));
     setButtonText(QWizard::NextButton, tr("Next"));
     setButtonText(QWizard::FinishButton, tr("Finish"));

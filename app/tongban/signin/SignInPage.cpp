@@ -76,7 +76,7 @@ SignInPage::SignInPage(const QString &windowName, QWidget *parent)
     layout->addWidget(note);
     m_setup = new QPushButton(tr("Window setup (administrator)…"), card);
     m_setup->setObjectName(QStringLiteral("windowSetup"));
-    m_setup->setFlat(true);
+    m_setup->setProperty("secondary", true);
     m_setup->setToolTip(tr("Platform, window identity and devices: for hall IT staff, with an "
                            "administrator's account."));
     layout->addWidget(m_setup, 0, Qt::AlignRight);
