@@ -109,6 +109,14 @@
         <source>The window&apos;s settings could not be written to %1. Check that this account may write there.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 for %2 must be the window&apos;s id as the platform knows it (e.g. 410402-tb-03), not &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 for %2 must give the window&apos;s name as printed on notices (e.g. 卫东区政务服务中心2号通办窗口).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Assist</name>
@@ -1691,6 +1699,10 @@ As a credit code: %2</source>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No record yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::CallPage</name>
@@ -1920,6 +1932,10 @@ Material: %3</source>
         <source>This page is already captured for this material: lay the next page, or press F2 to capture it again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No page of this material yet: lay it under the camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::CaseController</name>
@@ -2144,6 +2160,9 @@ Bring it by %2%3.</source>
     </message>
     <message>
         <source>The home window of the call under way sees this page at full resolution and can mark it.</source>
+    </message>
+    <message>
+        <source>No material yet: the case&apos;s materials are listed here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2318,6 +2337,10 @@ Bring it by %2%3.</source>
     </message>
     <message>
         <source>Preview of the notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case in hand: start one on New case.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2496,6 +2519,18 @@ Bring it by %2%3.</source>
     <message>
         <source>%1. [%2] %3
 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No guide: the catalogue has not been loaded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an item to see its materials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a material to see its review points.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2725,6 +2760,14 @@ Bring it by %2%3.</source>
         <source>applicant not entered</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Window setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings are written to %1. Restart the workstation so that it uses them.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::NewCasePage</name>
@@ -2912,6 +2955,10 @@ Bring it by %2%3.</source>
     </message>
     <message>
         <source>Cancel case %1? Nothing was captured for it; it is kept in the trail as cancelled and cannot be opened again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No item found: try its name, code or pinyin initials.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3135,6 +3182,14 @@ Bring it by %2%3.</source>
     </message>
     <message>
         <source>Locked by %1. Only %1 can unlock it; another clerk must sign out first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window setup (administrator)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform, window identity and devices: for hall IT staff, with an administrator&apos;s account.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3431,6 +3486,22 @@ Bring it by %2%3.</source>
     </message>
     <message>
         <source>Received, on the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case yet today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case awaiting correction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No paper originals to mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No result to print.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4121,6 +4192,17 @@ Bring it by %2%3.</source>
     </message>
     <message>
         <source>The whole page (0)</source>
+    </message>
+    <message>
+        <source>The document camera sent no picture. Check its USB cable and that it is switched on, then choose Refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the document camera…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture appears here in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4546,6 +4628,117 @@ Bring it by %2%3.</source>
     </message>
 </context>
 <context>
+    <name>Tongban::Gui::SetupAssistant</name>
+    <message>
+        <source>Window setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform and administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator of the platform sets up a window. The sign-in also checks the platform&apos;s address and its certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate file (PEM), if the hall has one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in and check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the platform&apos;s address as https://host[:port].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the administrator&apos;s account and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an administrator&apos;s account: a window is set up by an administrator of the platform (role admin).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform reached, its certificate verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform reached on this machine (no TLS needed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator %1 signed in. Press Enter to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The window&apos;s id as the platform knows it, and its name as printed on notices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window %1 (%2), platform %3, printer %4. Finish writes them to %5; restart the workstation afterwards so that it uses them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the default printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Tongban::Gui::ResultDeliveryBox</name>
     <message>
         <source>How the applicant receives the result</source>
@@ -4672,6 +4865,137 @@ Bring it by %2%3.</source>
             <numerusform>%n result to deliver, %1 overdue.</numerusform>
             <numerusform>%n results to deliver, %1 overdue.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::DeviceCheckPage</name>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lay a page under the document camera, speak into the microphone, listen to the test tone and print a test page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play a test tone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: the default printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print a test page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document camera: %1, picture live.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document camera: none found. Connect it with its USB cable, then go back and forward to look again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document camera: %1, connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated HD camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HD camera: simulated (this window has no camera for video calls).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No HD camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HD camera: none found. Video assistance needs one: connect it, then go back and forward to look again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HD camera: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HD camera: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microphone: simulated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microphone: none found. Connect the headset, then go back and forward to look again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microphone %1: cannot record 48 kHz mono.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microphone: %1. Speak: the bar follows your voice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaker: simulated, no tone is played on this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaker: none found. Connect the headset or the speakers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaker %1: cannot play 48 kHz mono.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaker: %1, a one-second tone is playing. Did you hear it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tongban test page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tongban Workstation: test page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window %1 (%2)
+Printer %3
+Printed %4
+
+If you can read this page, notices and receipts print on this printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the default printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test page sent to %1 (job %2). Check that it came out.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

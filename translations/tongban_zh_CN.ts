@@ -109,6 +109,14 @@
         <source>The window&apos;s settings could not be written to %1. Check that this account may write there.</source>
         <translation>无法将窗口设置写入 %1。请检查当前账户是否有该位置的写入权限。</translation>
     </message>
+    <message>
+        <source>%1 for %2 must be the window&apos;s id as the platform knows it (e.g. 410402-tb-03), not &quot;%3&quot;.</source>
+        <translation>%2 中的 %1 必须是平台登记的窗口编号（例如 410402-tb-03），不能是“%3”。</translation>
+    </message>
+    <message>
+        <source>%1 for %2 must give the window&apos;s name as printed on notices (e.g. 卫东区政务服务中心2号通办窗口).</source>
+        <translation>%2 中的 %1 必须填写告知书上印的窗口名称（例如 卫东区政务服务中心2号通办窗口）。</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Assist</name>
@@ -1709,6 +1717,10 @@ As a credit code: %2</source>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
+    <message>
+        <source>No record yet.</source>
+        <translation>暂无留痕记录。</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::CallPage</name>
@@ -1937,6 +1949,10 @@ Material: %3</source>
         <source>This page is already captured for this material: lay the next page, or press F2 to capture it again.</source>
         <translation>此页已为本材料拍摄：请放下一页，或按 F2 再次拍摄。</translation>
     </message>
+    <message>
+        <source>No page of this material yet: lay it under the camera.</source>
+        <translation>暂无本材料的页面：请把材料放在高拍仪下。</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::CaseController</name>
@@ -2163,6 +2179,10 @@ Bring it by %2%3.</source>
         <source>The home window of the call under way sees this page at full resolution and can mark it.</source>
         <translation>正在通话的属地窗口将看到原始分辨率的此页，并可在上面标注。</translation>
     </message>
+    <message>
+        <source>No material yet: the case&apos;s materials are listed here.</source>
+        <translation>暂无材料：打开办件后在此列出其材料。</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::DecisionPage</name>
@@ -2335,6 +2355,10 @@ Bring it by %2%3.</source>
     <message>
         <source>Preview of the notice</source>
         <translation>文书预览</translation>
+    </message>
+    <message>
+        <source>No case in hand: start one on New case.</source>
+        <translation>暂无办件：请先在“新建办件”中开始办理。</translation>
     </message>
 </context>
 <context>
@@ -2513,6 +2537,18 @@ Bring it by %2%3.</source>
 %4</source>
         <translation>%1. 【%2】%3
 %4</translation>
+    </message>
+    <message>
+        <source>No guide: the catalogue has not been loaded yet.</source>
+        <translation>暂无办事指南：事项清单尚未载入。</translation>
+    </message>
+    <message>
+        <source>Choose an item to see its materials.</source>
+        <translation>暂无材料：请先在左侧选择事项。</translation>
+    </message>
+    <message>
+        <source>Choose a material to see its review points.</source>
+        <translation>暂无审查要点：请先选择材料。</translation>
     </message>
 </context>
 <context>
@@ -2741,6 +2777,14 @@ Bring it by %2%3.</source>
         <source>applicant not entered</source>
         <translation>尚未填写申请人</translation>
     </message>
+    <message>
+        <source>Window setup</source>
+        <translation>窗口设置</translation>
+    </message>
+    <message>
+        <source>The settings are written to %1. Restart the workstation so that it uses them.</source>
+        <translation>设置已写入 %1。请重新启动工作站以使用新设置。</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::NewCasePage</name>
@@ -2927,6 +2971,10 @@ Bring it by %2%3.</source>
     <message>
         <source>Cancel case %1? Nothing was captured for it; it is kept in the trail as cancelled and cannot be opened again.</source>
         <translation>作废办件 %1？此办件未拍摄任何材料，将作为已作废记入留痕，不能再打开。</translation>
+    </message>
+    <message>
+        <source>No item found: try its name, code or pinyin initials.</source>
+        <translation>暂无匹配的事项：请输入事项名称、编码或拼音首字母。</translation>
     </message>
 </context>
 <context>
@@ -3148,6 +3196,14 @@ Bring it by %2%3.</source>
     <message>
         <source>Locked by %1. Only %1 can unlock it; another clerk must sign out first.</source>
         <translation>%1已锁定窗口。只有%1可以解锁；其他人员须先退出登录。</translation>
+    </message>
+    <message>
+        <source>Window setup (administrator)…</source>
+        <translation>窗口设置（管理员）…</translation>
+    </message>
+    <message>
+        <source>Platform, window identity and devices: for hall IT staff, with an administrator&apos;s account.</source>
+        <translation>平台、窗口身份和设备：供大厅 IT 人员用管理员账号设置。</translation>
     </message>
 </context>
 <context>
@@ -3437,6 +3493,22 @@ Bring it by %2%3.</source>
     <message>
         <source>Received, on the platform</source>
         <translation>已收件，已提交平台</translation>
+    </message>
+    <message>
+        <source>No case yet today.</source>
+        <translation>暂无今日办件。</translation>
+    </message>
+    <message>
+        <source>No case awaiting correction.</source>
+        <translation>暂无待补正的办件。</translation>
+    </message>
+    <message>
+        <source>No paper originals to mail.</source>
+        <translation>暂无需要寄送的纸质原件。</translation>
+    </message>
+    <message>
+        <source>No result to print.</source>
+        <translation>暂无需要打印的结果。</translation>
     </message>
 </context>
 <context>
@@ -4125,6 +4197,18 @@ Bring it by %2%3.</source>
         <source>The whole page (0)</source>
         <translation>整页显示 (0)</translation>
     </message>
+    <message>
+        <source>The document camera sent no picture. Check its USB cable and that it is switched on, then choose Refresh.</source>
+        <translation>高拍仪没有传来画面。请检查USB线和电源开关，然后点击“刷新”。</translation>
+    </message>
+    <message>
+        <source>Connecting to the document camera…</source>
+        <translation>正在连接高拍仪…</translation>
+    </message>
+    <message>
+        <source>The picture appears here in a moment.</source>
+        <translation>画面稍后出现在这里。</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Widgets::SampleView</name>
@@ -4673,6 +4757,252 @@ Bring it by %2%3.</source>
         <translation>
             <numerusform>待送达 %n 件，其中逾期 %1 件。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::SetupAssistant</name>
+    <message>
+        <source>Window setup</source>
+        <translation>窗口设置</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Platform and administrator</source>
+        <translation>平台与管理员</translation>
+    </message>
+    <message>
+        <source>Only an administrator of the platform sets up a window. The sign-in also checks the platform&apos;s address and its certificate.</source>
+        <translation>窗口只能由平台管理员设置。登录的同时检查平台地址及其证书。</translation>
+    </message>
+    <message>
+        <source>Platform address</source>
+        <translation>平台地址</translation>
+    </message>
+    <message>
+        <source>CA certificate file (PEM), if the hall has one</source>
+        <translation>CA 证书文件（PEM 格式），大厅有时填写</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>Administrator account</source>
+        <translation>管理员账号</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign in and check</source>
+        <translation>登录并检查</translation>
+    </message>
+    <message>
+        <source>Write the platform&apos;s address as https://host[:port].</source>
+        <translation>平台地址请写成 https://host[:port] 的形式。</translation>
+    </message>
+    <message>
+        <source>Enter the administrator&apos;s account and password.</source>
+        <translation>请输入管理员账号和密码。</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>%1 is not an administrator&apos;s account: a window is set up by an administrator of the platform (role admin).</source>
+        <translation>%1 不是管理员账号：窗口须由平台管理员（角色 admin）设置。</translation>
+    </message>
+    <message>
+        <source>Platform reached, its certificate verified.</source>
+        <translation>已连接平台，证书验证通过。</translation>
+    </message>
+    <message>
+        <source>Platform reached on this machine (no TLS needed).</source>
+        <translation>已连接本机上的平台（本机无需 TLS）。</translation>
+    </message>
+    <message>
+        <source>Administrator %1 signed in. Press Enter to go on.</source>
+        <translation>管理员 %1 已登录。按回车键继续。</translation>
+    </message>
+    <message>
+        <source>This window</source>
+        <translation>本窗口</translation>
+    </message>
+    <message>
+        <source>The window&apos;s id as the platform knows it, and its name as printed on notices.</source>
+        <translation>窗口在平台登记的编号，以及告知书上印的窗口名称。</translation>
+    </message>
+    <message>
+        <source>Window id</source>
+        <translation>窗口编号</translation>
+    </message>
+    <message>
+        <source>Window name</source>
+        <translation>窗口名称</translation>
+    </message>
+    <message>
+        <source>Write the settings</source>
+        <translation>写入设置</translation>
+    </message>
+    <message>
+        <source>Window %1 (%2), platform %3, printer %4. Finish writes them to %5; restart the workstation afterwards so that it uses them.</source>
+        <translation>窗口 %1（%2），平台 %3，打印机 %4。点击“完成”写入 %5，之后请重新启动工作站以使用这些设置。</translation>
+    </message>
+    <message>
+        <source>the default printer</source>
+        <translation>默认打印机</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::DeviceCheckPage</name>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Lay a page under the document camera, speak into the microphone, listen to the test tone and print a test page.</source>
+        <translation>在高拍仪下放一页纸，对着麦克风说话，听一听测试音，再打印一张测试页。</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <source>Play a test tone</source>
+        <translation>播放测试音</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>扬声器</translation>
+    </message>
+    <message>
+        <source>Empty: the default printer</source>
+        <translation>留空则使用默认打印机</translation>
+    </message>
+    <message>
+        <source>Print a test page</source>
+        <translation>打印测试页</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Document camera: %1, picture live.</source>
+        <translation>高拍仪：%1，画面正常。</translation>
+    </message>
+    <message>
+        <source>Document camera: none found. Connect it with its USB cable, then go back and forward to look again.</source>
+        <translation>高拍仪：未找到。请用USB线连接后，点击“上一步”再点击“下一步”重新检查。</translation>
+    </message>
+    <message>
+        <source>Document camera: %1, connecting…</source>
+        <translation>高拍仪：%1，正在连接…</translation>
+    </message>
+    <message>
+        <source>Simulated HD camera</source>
+        <translation>模拟高清摄像头</translation>
+    </message>
+    <message>
+        <source>HD camera: simulated (this window has no camera for video calls).</source>
+        <translation>高清摄像头：模拟设备（本窗口没有用于视频通话的摄像头）。</translation>
+    </message>
+    <message>
+        <source>No HD camera</source>
+        <translation>无高清摄像头</translation>
+    </message>
+    <message>
+        <source>HD camera: none found. Video assistance needs one: connect it, then go back and forward to look again.</source>
+        <translation>高清摄像头：未找到。视频协助需要摄像头，连接后点击“上一步”再点击“下一步”重新检查。</translation>
+    </message>
+    <message>
+        <source>HD camera: %1</source>
+        <translation>高清摄像头：%1</translation>
+    </message>
+    <message>
+        <source>HD camera: %1.</source>
+        <translation>高清摄像头：%1。</translation>
+    </message>
+    <message>
+        <source>Microphone: simulated.</source>
+        <translation>麦克风：模拟设备。</translation>
+    </message>
+    <message>
+        <source>Microphone: none found. Connect the headset, then go back and forward to look again.</source>
+        <translation>麦克风：未找到。请连接耳麦后，点击“上一步”再点击“下一步”重新检查。</translation>
+    </message>
+    <message>
+        <source>Microphone %1: cannot record 48 kHz mono.</source>
+        <translation>麦克风 %1：无法以 48 kHz 单声道录音。</translation>
+    </message>
+    <message>
+        <source>Microphone: %1. Speak: the bar follows your voice.</source>
+        <translation>麦克风：%1。请说话，音量条会随声音变化。</translation>
+    </message>
+    <message>
+        <source>Speaker: simulated, no tone is played on this window.</source>
+        <translation>扬声器：模拟设备，本窗口不播放测试音。</translation>
+    </message>
+    <message>
+        <source>Speaker: none found. Connect the headset or the speakers.</source>
+        <translation>扬声器：未找到。请连接耳麦或音箱。</translation>
+    </message>
+    <message>
+        <source>Speaker %1: cannot play 48 kHz mono.</source>
+        <translation>扬声器 %1：无法以 48 kHz 单声道播放。</translation>
+    </message>
+    <message>
+        <source>Speaker: %1, a one-second tone is playing. Did you hear it?</source>
+        <translation>扬声器：%1，正在播放一秒钟的测试音。听到了吗？</translation>
+    </message>
+    <message>
+        <source>Tongban test page</source>
+        <translation>通办工作站测试页</translation>
+    </message>
+    <message>
+        <source>Tongban Workstation: test page</source>
+        <translation>通办工作站：测试页</translation>
+    </message>
+    <message>
+        <source>Window %1 (%2)
+Printer %3
+Printed %4
+
+If you can read this page, notices and receipts print on this printer.</source>
+        <translation>窗口 %1（%2）
+打印机 %3
+打印时间 %4
+
+能看清本页，说明告知书和回执可以在这台打印机上打印。</translation>
+    </message>
+    <message>
+        <source>the default printer</source>
+        <translation>默认打印机</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Test page sent to %1 (job %2). Check that it came out.</source>
+        <translation>测试页已发送到 %1（任务 %2）。请确认已经打印出来。</translation>
     </message>
 </context>
 </TS>

@@ -192,6 +192,38 @@ QStringList WindowSettings::missing() const
 Core::Status WindowSettings::writeIdentity(
     const QString &dataDir, const QString &windowId, const QString &windowName)
 {
+    return writeWindowValues(dataDir,
+        { { QStringLiteral("window/id"), windowId },
+            { QStringLiteral("window/name"), windowName } });
+}
+
+bool WindowSettings::isWindowId(const QString &windowId)
+{
+    static const QRegularExpression idPattern(
+        QStringLiteral("^[0-9]{6}-[A-Za-z0-9]+-[A-Za-z0-9]+$"));
+    return idPattern.match(windowId).hasMatch();
+}
+
+Core::Status WindowSettings::checkIdentity(
+    const QString &dataDir, const QString &windowId, const QString &windowName)
+{
+    const QString file = windowFile(dataDir);
+    if (!isWindowId(windowId.trimmed()))
+        return invalid(Tr::tr("%1 for %2 must be the window's id as the platform knows it (e.g. "
+                              "410402-tb-03), not \"%3\".")
+                           .arg(label(QStringLiteral("window/id")), file, windowId),
+            QStringLiteral("window/id"), file);
+    if (windowName.trimmed().isEmpty())
+        return invalid(Tr::tr("%1 for %2 must give the window's name as printed on notices "
+                              "(e.g. 卫东区政务服务中心2号通办窗口).")
+                           .arg(label(QStringLiteral("window/name")), file),
+            QStringLiteral("window/name"), file);
+    return {};
+}
+
+Core::Status WindowSettings::writeWindowValues(
+    const QString &dataDir, const QMap<QString, QVariant> &values)
+{
     const QString file = windowFile(dataDir);
     if (!QDir().mkpath(QFileInfo(file).absolutePath()))
         return Core::Error { SettingsNotWritten,
@@ -200,8 +232,12 @@ Core::Status WindowSettings::writeIdentity(
                 .arg(file),
             QStringLiteral("mkpath failed") };
     QSettings settings(file, QSettings::IniFormat);
-    settings.setValue(QStringLiteral("window/id"), windowId);
-    settings.setValue(QStringLiteral("window/name"), windowName);
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        if (it.value().toString().trimmed().isEmpty())
+            settings.remove(it.key());
+        else
+            settings.setValue(it.key(), it.value());
+    }
     settings.sync();
     if (settings.status() != QSettings::NoError)
         return Core::Error { SettingsNotWritten,

@@ -59,6 +59,23 @@ public:
     static Core::Status writeIdentity(
         const QString &dataDir, const QString &windowId, const QString &windowName);
 
+    /// Whether \a windowId is written as the platform names windows: 410402-tb-03 (the
+    /// jurisdiction's 6 digits, then letters and digits in two parts).
+    static bool isWindowId(const QString &windowId);
+
+    /*!
+     * The identity `tongban-cli setup` and the first-run assistant accept: a window id
+     * (isWindowId()) and a name that is not blank. The error names the key and the
+     * window's file under \a dataDir, where the identity is written.
+     */
+    static Core::Status checkIdentity(
+        const QString &dataDir, const QString &windowId, const QString &windowName);
+
+    /// Writes \a values ("group/key" -> value) into the window's file, keeping its other
+    /// keys; an empty value removes the key (the hall's value applies again).
+    static Core::Status writeWindowValues(
+        const QString &dataDir, const QMap<QString, QVariant> &values);
+
 private:
     struct Entry
     {

@@ -2,7 +2,6 @@
 #include "Commands.h"
 
 #include <QJsonArray>
-#include <QRegularExpression>
 
 #include <common/WindowSettings.h>
 
@@ -12,9 +11,7 @@ int setup(const QString &windowId, const QString &windowName, const QString &dat
     const CliOutput &out)
 {
     // 410402-tb-03: the jurisdiction's code, then the window as the platform names it.
-    static const QRegularExpression idPattern(
-        QStringLiteral("^[0-9]{6}-[A-Za-z0-9]+-[A-Za-z0-9]+$"));
-    if (!idPattern.match(windowId).hasMatch()) {
+    if (!App::WindowSettings::isWindowId(windowId)) {
         out.error(Tr::tr("--window must be the window's id as the platform knows it (e.g. "
                          "410402-tb-03), not \"%1\".")
                       .arg(windowId));

@@ -1,5 +1,6 @@
 // tongban: the workstation GUI. Composition only: open the workstation's
 // data, install translations, show the shell.
+#include "setup/SetupAssistant.h"
 #include "shell/MainWindow.h"
 
 #include <security/PersonalData.h>
@@ -147,14 +148,31 @@ int main(int argc, char *argv[])
             station.error().message + QStringLiteral("\n\n") + station.error().detail);
         return 1;
     }
-    App::Workstation &workstation = **station;
-    workstation.auditSystem(QStringLiteral("app.start"), QStringLiteral("ok"),
-        QStringLiteral("version %1").arg(QStringLiteral(TONGBAN_VERSION)));
-
     QFile style(QStringLiteral(":/tongban/ui/style/tongban.qss"));
     if (style.open(QIODevice::ReadOnly))
         app.setStyleSheet(QString::fromUtf8(style.readAll()));
     app.setWindowIcon(QIcon(QStringLiteral(":/tongban/ui/icons/tongban.svg")));
+
+    // First start of a window without an identity: the first-run assistant (issue 16), for
+    // an administrator; then the workstation opens again with what it wrote.
+    if (!parser.isSet(reportReadyOption) && !parser.isSet(screenshotOption)
+        && Gui::SetupAssistant::needsSetup((*station)->dataDirectory())) {
+        Gui::SetupAssistant assistant((*station)->dataDirectory(), (*station)->fakeDevices());
+        if (assistant.exec() == QDialog::Accepted) {
+            (*station)->auditSystem(QStringLiteral("window.setup"), QStringLiteral("ok"),
+                QStringLiteral("written %1").arg(assistant.writtenFile()));
+            station->reset();
+            station = App::Workstation::open(parser.value(dataDirOption));
+            if (!station) {
+                QMessageBox::critical(nullptr, QObject::tr("Tongban Workstation"),
+                    station.error().message + QStringLiteral("\n\n") + station.error().detail);
+                return 1;
+            }
+        }
+    }
+    App::Workstation &workstation = **station;
+    workstation.auditSystem(QStringLiteral("app.start"), QStringLiteral("ok"),
+        QStringLiteral("version %1").arg(QStringLiteral(TONGBAN_VERSION)));
 
     App::PlatformLink platform(workstation);
     Gui::MainWindow window(workstation, &platform);

@@ -45,6 +45,12 @@ CameraView::CameraView(QWidget *parent)
     setToolTip(Tr::tr("Press Space to capture the page now."));
     m_noticeTimer.setSingleShot(true);
     connect(&m_noticeTimer, &QTimer::timeout, this, [this] { setNotice({}, NoticeKind::None, 0); });
+    m_connectTimer.setSingleShot(true);
+    connect(&m_connectTimer, &QTimer::timeout, this, [this] {
+        if (m_status == Status::Connecting)
+            showNoDevice(Tr::tr("The document camera sent no picture. Check its USB cable and "
+                                "that it is switched on, then choose Refresh."));
+    });
 }
 
 CameraView::~CameraView() = default;
@@ -70,6 +76,7 @@ void CameraView::setSession(Imaging::CaptureSession *session)
 void CameraView::showPreview(const QImage &frame, const QList<Imaging::PageQuad> &quads,
     Imaging::AutoCaptureState state, const QString &qualityHint)
 {
+    m_connectTimer.stop();
     m_status = Status::Live;
     m_frame = frame;
     m_quads = quads;
@@ -78,8 +85,18 @@ void CameraView::showPreview(const QImage &frame, const QList<Imaging::PageQuad>
     update();
 }
 
+void CameraView::showConnecting(int timeoutMs)
+{
+    m_status = Status::Connecting;
+    m_frame = {};
+    m_quads.clear();
+    m_connectTimer.start(std::max(0, timeoutMs));
+    update();
+}
+
 void CameraView::showNoDevice(const QString &detail)
 {
+    m_connectTimer.stop();
     m_status = Status::NoDevice;
     m_noDeviceDetail = detail;
     m_frame = {};
@@ -89,6 +106,7 @@ void CameraView::showNoDevice(const QString &detail)
 
 void CameraView::showSourceLost(const QString &message)
 {
+    m_connectTimer.stop();
     m_status = Status::Lost;
     m_lostMessage = message;
     m_quads.clear();
@@ -155,6 +173,11 @@ void CameraView::paintEvent(QPaintEvent *)
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(rect(), kBackground);
 
+    if (m_status == Status::Connecting && m_frame.isNull()) {
+        paintMessage(p, Tr::tr("Connecting to the document camera…"),
+            Tr::tr("The picture appears here in a moment."));
+        return;
+    }
     if (m_status == Status::NoDevice || m_frame.isNull()) {
         paintMessage(p, Tr::tr("No document camera detected"),
             m_noDeviceDetail.isEmpty()

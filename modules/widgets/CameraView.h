@@ -31,7 +31,10 @@ class CameraView : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Status { Invalid = 0, NoDevice, Live, Lost };
+    /// Connecting: a device was opened and its first frame has not come yet.
+    enum class Status { Invalid = 0, NoDevice, Live, Lost, Connecting };
+    /// How long showConnecting() waits for the first frame before it says there is none.
+    static constexpr int kDefaultConnectTimeoutMs = 8000;
 
     explicit CameraView(QWidget *parent = nullptr);
     ~CameraView() override;
@@ -55,6 +58,12 @@ public:
 public slots:
     void showPreview(const QImage &frame, const QList<Tongban::Imaging::PageQuad> &quads,
         Tongban::Imaging::AutoCaptureState state, const QString &qualityHint);
+    /*!
+     * A device was opened: "Connecting to the document camera…" until its first
+     * frame (showPreview()), never "no camera" meanwhile (issue 14). Without a
+     * frame after \a timeoutMs it shows the no-device message, saying so.
+     */
+    void showConnecting(int timeoutMs = kDefaultConnectTimeoutMs);
     /// No device at all: a full-widget message, with \a detail when the backend has one.
     void showNoDevice(const QString &detail = {});
     /// The device was unplugged: a full-widget message.
@@ -93,6 +102,7 @@ private:
     QString m_notice;
     NoticeKind m_noticeKind = NoticeKind::None;
     QTimer m_noticeTimer;
+    QTimer m_connectTimer;
 };
 
 } // namespace Tongban::Widgets

@@ -327,6 +327,39 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(shown.contains(QVariantList { QStringLiteral("big") }), 20000);
     }
 
+    // Defect (issue 14): the first ~150 ms of the picture said 未检测到高拍仪 while the
+    // camera's first frame was on its way.
+    void theViewSaysConnectingUntilTheFirstFrame()
+    {
+        // GIVEN the simulated camera opened, its frames driven by the test, and a view on it
+        Camera camera = openCamera(QStringLiteral("moveThenSettle"), 3);
+        QVERIFY(camera.sim);
+        CaptureSession session;
+        session.setSource(camera.source.get());
+        CameraView view;
+        view.resize(480, 360);
+        view.setSession(&session);
+        // WHEN the device is opened and its session started, before any frame
+        view.showConnecting();
+        QVERIFY(session.start());
+        camera.sim->stopPreview();
+        // THEN it says it is connecting, not that there is no camera
+        QCOMPARE(view.status(), CameraView::Status::Connecting);
+        const QImage connecting = view.grab().toImage();
+        // WHEN the first frame arrives THEN the picture is live
+        QVERIFY(stepFrame(camera, session));
+        QTRY_COMPARE(view.status(), CameraView::Status::Live);
+        QVERIFY(view.grab().toImage() != connecting);
+        session.stop();
+
+        // GIVEN a device that never sends a frame WHEN the timeout passes
+        CameraView silent;
+        silent.showConnecting(200);
+        QCOMPARE(silent.status(), CameraView::Status::Connecting);
+        // THEN it says there is no picture (and no longer that it is connecting)
+        QTRY_COMPARE_WITH_TIMEOUT(silent.status(), CameraView::Status::NoDevice, 3000);
+    }
+
     void screenshots()
     {
         if (qEnvironmentVariableIsEmpty("TONGBAN_SCREENSHOT_DIR"))

@@ -3,9 +3,11 @@
 // platform goes away, and the checklist finished by keyboard alone. The platform is
 // tongban-hub in this process on 127.0.0.1; tokens go to a real gnome-keyring.
 
+#include "LoneCharacters.h"
 #include "cases/CapturePane.h"
 #include "cases/ChecklistPage.h"
 #include "cases/DecisionPage.h"
+#include "shell/LineBreaks.h"
 #include "shell/MainWindow.h"
 #include "shell/PlatformStatus.h"
 
@@ -543,6 +545,125 @@ private slots:
         m_window->cases().close();
         problems.removeDuplicates();
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    }
+
+    // The detector below finds what a clerk sees: one character alone under a wrapped line.
+    void theLoneCharacterDetectorFindsOne()
+    {
+        // GIVEN a wrapped label exactly ten characters wide, under the application's style
+        QWidget holder;
+        auto *label = new QLabel(&holder);
+        label->setWordWrap(true);
+        holder.show();
+        const QString ten = QStringLiteral("请核对申请人身份证件");
+        label->setFixedWidth(label->fontMetrics().horizontalAdvance(ten) + 2);
+        // WHEN its text has eleven characters and a full stop
+        label->setText(ten + QStringLiteral("请。"));
+        // THEN the last line's lone character is found
+        QCOMPARE(LoneCharacters::find(&holder).size(), 1);
+        // AND not when two characters go down together
+        label->setText(ten + QStringLiteral("原件。"));
+        QVERIFY2(LoneCharacters::find(&holder).isEmpty(),
+            qPrintable(LoneCharacters::find(&holder).join(u'\n')));
+        // AND not when it all fits on one line
+        label->setText(ten);
+        QVERIFY(LoneCharacters::find(&holder).isEmpty());
+        // AND the line-breaking helper takes a companion down with the last character
+        label->setText(Gui::keepLastCharactersTogether(ten + QStringLiteral("请。")));
+        QVERIFY2(LoneCharacters::find(&holder).isEmpty(),
+            qPrintable(LoneCharacters::find(&holder).join(u'\n')));
+        QCOMPARE(label->text().remove(QChar(0x2060)), ten + QStringLiteral("请。"));
+    }
+
+    // No wrapped label of any screen leaves a single character alone on its last line, at
+    // 1366x768 and 1920x1080 (issue 14).
+    void noLoneCharacterOnAnyScreen()
+    {
+        // GIVEN a case under way, so that every screen has its texts
+        if (!m_window->isSignedIn()) {
+            m_window->signIn(Clerk, Password);
+            QTRY_VERIFY_WITH_TIMEOUT(m_window->isSignedIn(), 20000);
+        }
+        QVERIFY(m_window->cases().start(Item));
+        m_window->cases().edit([](Intake::CaseDraft &d) {
+            d.applicant.name = QStringLiteral("张三");
+            d.applicant.idNumber = QStringLiteral("11010519491231002X");
+        });
+        QStringList found;
+        for (const QSize size : { QSize(1366, 768), QSize(1920, 1080) }) {
+            m_window->resize(size);
+            for (int screen = 0; screen < 8; ++screen) {
+                // WHEN each screen shows, and on the checklist each material
+                m_window->showScreen(Gui::MainWindow::Screen(screen));
+                QTest::qWait(150);
+                const QString where
+                    = QStringLiteral("%1x%2 %3 ")
+                          .arg(size.width())
+                          .arg(size.height())
+                          .arg(QString::fromLatin1(
+                              QMetaEnum::fromType<Gui::MainWindow::Screen>().valueToKey(screen)));
+                // THEN no label's last line is one character
+                for (const QString &lone : LoneCharacters::find(m_window.get()))
+                    found << where + lone;
+            }
+            m_window->showScreen(Gui::MainWindow::Screen::Checklist);
+            auto *list = m_window->screenWidget(Gui::MainWindow::Screen::Checklist)
+                             ->findChild<QListWidget *>(QStringLiteral("materialList"));
+            for (int row = 0; row < list->count(); ++row) {
+                list->setCurrentRow(row);
+                QTest::qWait(50);
+                for (const QString &lone : LoneCharacters::find(m_window.get()))
+                    found << QStringLiteral("%1x%2 material %3 ")
+                                 .arg(size.width())
+                                 .arg(size.height())
+                                 .arg(row)
+                            + lone;
+            }
+        }
+        m_window->resize(1366, 768);
+        m_window->cases().close();
+        found.removeDuplicates();
+        QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
+    }
+
+    // The F1 help on a dimmed backdrop over the whole window (issue 14: hard to read over
+    // the screen).
+    void theHelpDimsTheScreenBehind()
+    {
+        // GIVEN a signed-in clerk on Today
+        if (!m_window->isSignedIn()) {
+            m_window->signIn(Clerk, Password);
+            QTRY_VERIFY_WITH_TIMEOUT(m_window->isSignedIn(), 20000);
+        }
+        m_window->showScreen(Gui::MainWindow::Screen::Today);
+        m_window->activateWindow();
+        QTRY_VERIFY(m_window->isActiveWindow());
+        const QImage before = m_window->grab().toImage();
+        // WHEN F1
+        QTest::keyClick(m_window.get(), Qt::Key_F1);
+        QWidget *help = m_window->helpOverlay();
+        QVERIFY(help && help->isVisible());
+        // THEN the backdrop covers the whole window below the title, following its size
+        QCOMPARE(help->size(), m_window->centralWidget()->size());
+        m_window->resize(1500, 800);
+        QTRY_COMPARE(help->size(), m_window->centralWidget()->size());
+        m_window->resize(1366, 768);
+        QTRY_COMPARE(help->size(), m_window->centralWidget()->size());
+        // AND the screen beside the help is darker than it was (a corner of the rail)
+        const QImage after = m_window->grab().toImage();
+        QWidget *central = m_window->centralWidget();
+        const QPoint corner = central->mapTo(m_window.get(), QPoint(8, central->height() - 20));
+        QVERIFY2(qGray(after.pixel(corner)) < qGray(before.pixel(corner)) - 40,
+            qPrintable(QStringLiteral("%1 -> %2")
+                           .arg(qGray(before.pixel(corner)))
+                           .arg(qGray(after.pixel(corner)))));
+        // AND the help panel itself stays white
+        auto *panel = help->findChild<QWidget *>(QStringLiteral("helpPanel"));
+        QVERIFY(panel);
+        const QPoint inPanel = panel->mapTo(m_window.get(), QPoint(6, 6));
+        QVERIFY(qGray(after.pixel(inPanel)) > 240);
+        QTest::keyClick(help, Qt::Key_Escape);
+        QVERIFY(!help->isVisible());
     }
 
     // Defect: with the hub stopped, Today said 已连接 for over a minute.

@@ -1,11 +1,13 @@
 #include "assist/CallPage.h"
 #include "audit/AuditPage.h"
+#include "shell/EmptyState.h"
 #include "shell/MainWindow.h"
 
 #include <widgets/SampleView.h>
 
 #include <QApplication>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -111,6 +113,60 @@ private slots:
             QTest::keyClick(&window, Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
             QCOMPARE(int(window.currentScreen()), i);
         }
+    }
+
+    // Issue 14: an empty table showed its headers alone. Every empty list, table and tree of
+    // every screen says 暂无… in its middle, and the line goes once a row is there.
+    void everyEmptyListSaysSo()
+    {
+        // GIVEN a new window, no case yet
+        QTemporaryDir dir;
+        auto station = App::Workstation::open(dir.path());
+        QVERIFY(station.ok());
+        Gui::MainWindow window(**station);
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.adoptClerk(kClerk);
+        QStringList problems;
+        QStringList checked;
+        for (int screen = 0; screen < 8; ++screen) {
+            // WHEN each screen shows
+            window.showScreen(Gui::MainWindow::Screen(screen));
+            QApplication::processEvents();
+            if (const QString shots = qEnvironmentVariable("TONGBAN_SCREENSHOT_DIR");
+                !shots.isEmpty())
+                window.grab().save(QStringLiteral("%1/empty-%2.png").arg(shots).arg(screen + 1));
+            for (QAbstractItemView *view : window.findChildren<QAbstractItemView *>()) {
+                if (!view->isVisible() || !view->model() || qobject_cast<QHeaderView *>(view)
+                    || view->objectName() == QLatin1String("navigation")
+                    || view->model()->rowCount(view->rootIndex()) > 0)
+                    continue;
+                // THEN each empty one says so, readably, where the rows would be
+                QLabel *empty = Gui::emptyStateOf(view);
+                const QString name = QStringLiteral("%1/%2 %3 in %4")
+                                         .arg(screen)
+                                         .arg(view->objectName(),
+                                             QString::fromLatin1(view->metaObject()->className()),
+                                             view->parentWidget()->objectName());
+                checked << name;
+                if (!empty || !empty->isVisible()
+                    || !empty->text().startsWith(QStringLiteral("暂无"))
+                    || !view->viewport()->rect().contains(empty->geometry().center()))
+                    problems << name + QStringLiteral(": ") + (empty ? empty->text() : QString());
+            }
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+        // (today's four, the outbox's two, the checklist's and the decision's at least)
+        QVERIFY2(checked.size() >= 8, qPrintable(checked.join(u' ')));
+        // AND a row hides the line, a clear shows it again
+        window.showScreen(Gui::MainWindow::Screen::Today);
+        auto *cases = window.findChild<QTreeWidget *>(QStringLiteral("todayCases"));
+        QVERIFY(Gui::emptyStateOf(cases)->isVisible());
+        new QTreeWidgetItem(cases, { QStringLiteral("TB-1") });
+        QVERIFY(!Gui::emptyStateOf(cases)->isVisible());
+        cases->clear();
+        QVERIFY(Gui::emptyStateOf(cases)->isVisible());
     }
 
     void todayTellsTheHolidayAndTheMailingDeadline()

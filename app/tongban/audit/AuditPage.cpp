@@ -1,5 +1,7 @@
 #include "AuditPage.h"
 
+#include "shell/EmptyState.h"
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -203,6 +205,7 @@ AuditPage::AuditPage(App::Workstation &station, QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    setEmptyText(m_table, tr("No record yet."));
     layout->addWidget(m_table, 1);
 
     refresh();

@@ -1,6 +1,7 @@
 #include "CapturePane.h"
 
 #include "CaseController.h"
+#include "shell/EmptyState.h"
 
 #include <imaging/CaptureSession.h>
 #include <widgets/CameraView.h>
@@ -69,6 +70,7 @@ CapturePane::CapturePane(App::Workstation &station, CaseController &cases, QWidg
     m_strip = new Widgets::PageStrip(this);
     m_strip->setObjectName(QStringLiteral("pageStrip"));
     m_strip->setFixedHeight(150);
+    setEmptyText(m_strip, tr("No page of this material yet: lay it under the camera."));
     layout->addWidget(m_strip);
 
     m_session = new Imaging::CaptureSession(this);
@@ -173,6 +175,7 @@ void CapturePane::openSource(const QString &id)
     }
     m_source = std::move(created).value();
     m_session->setSource(m_source.get());
+    m_view->showConnecting(); // not "no camera" while its first frame is on its way
     if (m_active) {
         if (auto started = m_session->start(); !started)
             showStatus(started.error().message, true);
@@ -191,9 +194,13 @@ void CapturePane::setActive(bool active)
     // Never a capture by itself in the first seconds after the screen opens (a resumed case
     // captured the page left on the pad with nobody there).
     m_session->holdAutoCapture(kQuietAfterOpenMs);
-    if (!m_registry || !m_source)
+    if (!m_registry || !m_source) {
         openDevices();
-    else if (auto started = m_session->start(); !started)
+        return;
+    }
+    // The last frame is minutes old: the picture comes back as the device does.
+    m_view->showConnecting();
+    if (auto started = m_session->start(); !started)
         showStatus(started.error().message, true);
 }
 

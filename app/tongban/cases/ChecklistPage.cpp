@@ -2,6 +2,8 @@
 
 #include "CapturePane.h"
 #include "CaseController.h"
+#include "shell/EmptyState.h"
+#include "shell/LineBreaks.h"
 
 #include <widgets/PageStrip.h>
 #include <widgets/SampleView.h>
@@ -119,6 +121,7 @@ ChecklistPage::ChecklistPage(
     m_list->setObjectName(QStringLiteral("materialList"));
     m_list->setWordWrap(true);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // names wrap instead
+    setEmptyText(m_list, tr("No material yet: the case's materials are listed here."));
     left->addWidget(m_list, 1);
     m_decide = new QPushButton(tr("To the decision"), this);
     m_decide->setObjectName(QStringLiteral("toDecision"));
@@ -517,7 +520,9 @@ void ChecklistPage::rebuildMaterial()
         rowLayout->setContentsMargins(0, 4, 0, 4);
         rowLayout->setSpacing(4);
         auto *top = new QHBoxLayout;
-        auto *text = new QLabel(QStringLiteral("%1. %2").arg(number).arg(point.text), row);
+        // The column is narrow at 1366 wide: never one character alone under the rest.
+        auto *text = new QLabel(
+            keepLastCharactersTogether(QStringLiteral("%1. %2").arg(number).arg(point.text)), row);
         text->setWordWrap(true);
         text->setToolTip(point.standard.isEmpty()
                 ? point.method

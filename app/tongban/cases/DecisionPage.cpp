@@ -2,6 +2,7 @@
 
 #include "CaseController.h"
 #include "ResultDeliveryBox.h"
+#include "shell/EmptyState.h"
 #include "shell/PlatformStatus.h"
 
 #include <intake/CaseManifest.h>
@@ -57,6 +58,7 @@ DecisionPage::DecisionPage(App::Workstation &station, CaseController &cases, QWi
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     m_table->setWordWrap(true);
+    setEmptyText(m_table, tr("No case in hand: start one on New case."));
     layout->addWidget(m_table, 1);
 
     m_verdict = new QLabel(this);

@@ -1,6 +1,7 @@
 #include "NewCasePage.h"
 
 #include "CaseController.h"
+#include "shell/EmptyState.h"
 
 #include <core/CreditCode.h>
 #include <core/IdentityNumber.h>
@@ -90,6 +91,7 @@ NewCasePage::NewCasePage(App::Workstation &station, CaseController &cases, QWidg
     m_results = new QListWidget(this);
     m_results->setObjectName(QStringLiteral("itemResults"));
     m_results->setWordWrap(true);
+    setEmptyText(m_results, tr("No item found: try its name, code or pinyin initials."));
     left->addWidget(m_results, 1);
     auto *leftHolder = new QWidget(this);
     leftHolder->setLayout(left);

@@ -1,5 +1,7 @@
 #include "GuidesPage.h"
 
+#include "shell/EmptyState.h"
+
 #include <widgets/SampleView.h>
 
 #include <QHBoxLayout>
@@ -93,6 +95,9 @@ GuidesPage::GuidesPage(App::Workstation &station, QWidget *parent)
     materialsLayout->addWidget(m_points, 1);
     m_sample = new Widgets::SampleView(split);
     m_sample->setObjectName(QStringLiteral("sampleView"));
+    setEmptyText(m_results, tr("No guide: the catalogue has not been loaded yet."));
+    setEmptyText(m_materials, tr("Choose an item to see its materials."));
+    setEmptyText(m_points, tr("Choose a material to see its review points."));
     for (QListWidget *list : { m_results, m_materials, m_points }) {
         list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         list->setResizeMode(QListView::Adjust);
@@ -222,9 +227,8 @@ void GuidesPage::showMaterial(int index)
     int number = 0;
     for (const auto &point : material.reviewPoints) {
         // The method in Chinese brackets (【核对】), not ASCII ones against Chinese text.
-        new QListWidgetItem(tr("%1. [%2] %3\n%4")
-                                .arg(++number)
-                                .arg(point.method, point.text, point.standard),
+        new QListWidgetItem(
+            tr("%1. [%2] %3\n%4").arg(++number).arg(point.method, point.text, point.standard),
             m_points);
     }
     const Catalog::Sample *sample = m_catalog->sample(material.sampleRef);

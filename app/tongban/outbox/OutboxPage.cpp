@@ -1,6 +1,7 @@
 #include "OutboxPage.h"
 
 #include "cases/CaseController.h"
+#include "shell/EmptyState.h"
 #include "shell/PlatformStatus.h"
 
 #include <platform/Outbox.h>
@@ -56,13 +57,7 @@ QTableWidget *table(QWidget *parent, const QString &name, const QStringList &hea
 /// "Nothing yet" in the middle of an empty table, not a lone row of headers (issue 14).
 QLabel *emptyText(QTableWidget *t, const QString &text)
 {
-    auto *layout = new QVBoxLayout(t->viewport());
-    auto *label = new QLabel(text, t->viewport());
-    label->setObjectName(QStringLiteral("emptyText"));
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    layout->addWidget(label, 0, Qt::AlignCenter);
-    return label;
+    return setEmptyText(t, text);
 }
 
 /// Columns fit their contents, \a stretch takes what is left, so buttons keep their text.

@@ -9,6 +9,7 @@
 #include "cases/NewCasePage.h"
 #include "guides/GuidesPage.h"
 #include "outbox/OutboxPage.h"
+#include "setup/SetupAssistant.h"
 #include "shell/PlatformStatus.h"
 #include "signin/SignInPage.h"
 #include "today/TodayPage.h"
@@ -23,6 +24,8 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QMouseEvent>
+#include <QPainter>
 #include <QPushButton>
 #include <QShortcut>
 #include <QStackedWidget>
@@ -35,6 +38,38 @@
 #include <common/Workstation.h>
 
 namespace Tongban::Gui {
+
+namespace {
+/// The F1 help's backdrop: covers the shell (following its size) and dims it.
+class HelpBackdrop : public QWidget
+{
+public:
+    explicit HelpBackdrop(QWidget *shell)
+        : QWidget(shell)
+    {
+        shell->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == parentWidget() && event->type() == QEvent::Resize)
+            setGeometry(parentWidget()->rect());
+        return QWidget::eventFilter(watched, event);
+    }
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter(this).fillRect(rect(), QColor(10, 20, 35, 150));
+    }
+    void mousePressEvent(QMouseEvent *event) override
+    {
+        // A click beside the help closes it, as Esc does; the screen behind takes none.
+        if (!childrenRect().contains(event->pos()))
+            hide();
+        event->accept();
+    }
+};
+} // namespace
 
 MainWindow::MainWindow(App::Workstation &station, App::PlatformLink *platform, QWidget *parent)
     : QMainWindow(parent)
@@ -223,6 +258,7 @@ MainWindow::MainWindow(App::Workstation &station, App::PlatformLink *platform, Q
 
     connect(m_signIn, &SignInPage::signInRequested, this, &MainWindow::signIn);
     connect(m_signIn, &SignInPage::signOutRequested, this, &MainWindow::signOut);
+    connect(m_signIn, &SignInPage::setupRequested, this, &MainWindow::openSetupAssistant);
 
     m_idle = new Security::IdleWatcher(std::chrono::minutes(station.idleLockMinutes()), this);
     connect(m_idle, &Security::IdleWatcher::idle, this, [this] { lock(LockReason::Idle); });
@@ -515,6 +551,18 @@ void MainWindow::requestSignOut()
     signOut();
 }
 
+void MainWindow::openSetupAssistant()
+{
+    SetupAssistant assistant(m_station.dataDirectory(), m_station.fakeDevices(), this);
+    if (assistant.exec() != QDialog::Accepted)
+        return;
+    m_station.auditSystem(QStringLiteral("window.setup"), QStringLiteral("ok"),
+        QStringLiteral("written %1").arg(assistant.writtenFile()));
+    QMessageBox::information(this, tr("Window setup"),
+        tr("The settings are written to %1. Restart the workstation so that it uses them.")
+            .arg(assistant.writtenFile()));
+}
+
 void MainWindow::auditSession(const Security::AuditEntry &entry)
 {
     if (auto recorded = m_station.audit().append(entry); !recorded) {
@@ -532,13 +580,20 @@ void MainWindow::toggleHelp()
         return;
     }
     if (!m_help) {
-        // Every shortcut of the window in one place (F1 again or Esc closes it).
-        m_help = new QFrame(m_shell);
+        // Every shortcut of the window in one place (F1 again or Esc closes it), on a dimmed
+        // backdrop over the whole shell: the screen behind stays recognisable but no longer
+        // competes with the help's text (issue 14).
+        m_help = new HelpBackdrop(m_shell);
         m_help->setObjectName(QStringLiteral("helpOverlay"));
-        m_help->setAttribute(Qt::WA_StyledBackground);
-        auto *layout = new QVBoxLayout(m_help);
+        auto *centre = new QVBoxLayout(m_help);
+        centre->setAlignment(Qt::AlignCenter);
+        auto *panel = new QFrame(m_help);
+        panel->setObjectName(QStringLiteral("helpPanel"));
+        panel->setAttribute(Qt::WA_StyledBackground);
+        centre->addWidget(panel);
+        auto *layout = new QVBoxLayout(panel);
         layout->setContentsMargins(28, 22, 28, 22);
-        auto *title = new QLabel(tr("Keyboard shortcuts"), m_help);
+        auto *title = new QLabel(tr("Keyboard shortcuts"), panel);
         title->setObjectName(QStringLiteral("pageTitle"));
         layout->addWidget(title);
         const QList<QPair<QString, QString>> keys {
@@ -562,10 +617,10 @@ void MainWindow::toggleHelp()
                                    "<td style='padding:4px 0'>%2</td></tr>")
                         .arg(key.toHtmlEscaped(), what.toHtmlEscaped());
         }
-        auto *table = new QLabel(QStringLiteral("<table>%1</table>").arg(rows), m_help);
+        auto *table = new QLabel(QStringLiteral("<table>%1</table>").arg(rows), panel);
         table->setObjectName(QStringLiteral("helpTable"));
         layout->addWidget(table);
-        auto *close = new QPushButton(tr("Close (Esc)"), m_help);
+        auto *close = new QPushButton(tr("Close (Esc)"), panel);
         close->setObjectName(QStringLiteral("helpClose"));
         layout->addWidget(close, 0, Qt::AlignRight);
         connect(close, &QPushButton::clicked, m_help, &QWidget::hide);
@@ -573,9 +628,7 @@ void MainWindow::toggleHelp()
         escape->setContext(Qt::WidgetWithChildrenShortcut);
         connect(escape, &QShortcut::activated, m_help, &QWidget::hide);
     }
-    m_help->adjustSize();
-    m_help->move((m_shell->width() - m_help->width()) / 2,
-        std::max(0, (m_shell->height() - m_help->height()) / 2));
+    m_help->setGeometry(m_shell->rect());
     m_help->show();
     m_help->raise();
     m_help->findChild<QPushButton *>(QStringLiteral("helpClose"))->setFocus();

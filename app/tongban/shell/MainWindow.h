@@ -81,6 +81,8 @@ public:
     void signOut();
     /// The Sign out button: warns when a case is open (it is reopened at the next sign-in).
     void requestSignOut();
+    /// 窗口设置 on the sign-in screen: the first-run assistant (administrator only).
+    void openSetupAssistant();
 
 signals:
     void signedIn();

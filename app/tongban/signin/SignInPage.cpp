@@ -1,5 +1,7 @@
 #include "SignInPage.h"
 
+#include "shell/LineBreaks.h"
+
 #include <QFormLayout>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -65,11 +67,19 @@ SignInPage::SignInPage(const QString &windowName, QWidget *parent)
     buttons->addWidget(m_submit);
     layout->addLayout(buttons);
 
-    auto *note = new QLabel(
-        tr("Accounts are personal and never shared; every act is recorded under your name."), card);
+    auto *note = new QLabel(keepLastCharactersTogether(
+                                tr("Accounts are personal and never shared; every act is recorded "
+                                   "under your name.")),
+        card);
     note->setObjectName(QStringLiteral("fieldName"));
     note->setWordWrap(true);
     layout->addWidget(note);
+    m_setup = new QPushButton(tr("Window setup (administrator)…"), card);
+    m_setup->setObjectName(QStringLiteral("windowSetup"));
+    m_setup->setProperty("secondary", true);
+    m_setup->setToolTip(tr("Platform, window identity and devices: for hall IT staff, with an "
+                           "administrator's account."));
+    layout->addWidget(m_setup, 0, Qt::AlignRight);
 
     row->addWidget(card);
     row->addStretch();
@@ -80,6 +90,7 @@ SignInPage::SignInPage(const QString &windowName, QWidget *parent)
     connect(m_password, &QLineEdit::returnPressed, this, &SignInPage::submit);
     connect(m_account, &QLineEdit::returnPressed, m_password, qOverload<>(&QWidget::setFocus));
     connect(m_signOut, &QPushButton::clicked, this, &SignInPage::signOutRequested);
+    connect(m_setup, &QPushButton::clicked, this, &SignInPage::setupRequested);
     showSignIn();
 }
 
@@ -92,6 +103,7 @@ void SignInPage::showSignIn()
     m_password->clear();
     m_submit->setText(tr("Sign in"));
     m_signOut->hide();
+    m_setup->show();
     m_message->hide();
     setBusy(false);
     m_account->setFocus();
@@ -106,6 +118,7 @@ void SignInPage::showLocked(const QString &account, const QString &clerkName, co
     m_password->clear();
     m_submit->setText(tr("Unlock"));
     m_signOut->show();
+    m_setup->hide(); // a locked window is a clerk's: setting it up waits for the sign-out
     m_message->setText(tr("Locked after a period without use. Only %1 can unlock it; "
                           "another clerk must sign out first.")
                            .arg(clerkName));

@@ -37,6 +37,8 @@ public:
 signals:
     void signInRequested(const QString &account, const QString &password);
     void signOutRequested();
+    /// 窗口设置: the first-run assistant, for an administrator (issue 16).
+    void setupRequested();
 
 private:
     void submit();
@@ -47,6 +49,7 @@ private:
     QLineEdit *m_password = nullptr;
     QPushButton *m_submit = nullptr;
     QPushButton *m_signOut = nullptr;
+    QPushButton *m_setup = nullptr;
     QLabel *m_message = nullptr;
     bool m_locked = false;
 };

@@ -3,6 +3,7 @@
 #include "DeliveriesCard.h"
 #include "cases/CaseController.h"
 #include "shell/Card.h"
+#include "shell/EmptyState.h"
 #include "shell/PlatformStatus.h"
 #include "today/AfterWindowCard.h"
 
@@ -101,6 +102,7 @@ TodayPage::TodayPage(App::Workstation &station, const Core::WorkCalendar &calend
     auto *todayCard = new Card(tr("Cases of today"), content);
     m_todayCases = caseList(todayCard, QStringLiteral("todayCases"),
         { tr("Number"), tr("Applicant"), tr("State"), tr("Item") });
+    setEmptyText(m_todayCases, tr("No case yet today."));
     todayCard->addWidget(m_todayCases);
     grid->addWidget(todayCard, 0, 0);
 
@@ -112,6 +114,7 @@ TodayPage::TodayPage(App::Workstation &station, const Core::WorkCalendar &calend
     correctionCard->addWidget(m_find);
     m_corrections = caseList(correctionCard, QStringLiteral("corrections"),
         { tr("Number"), tr("Applicant"), tr("Since"), tr("Item") });
+    setEmptyText(m_corrections, tr("No case awaiting correction."));
     correctionCard->addWidget(m_corrections);
     grid->addWidget(correctionCard, 0, 1);
 
@@ -120,6 +123,7 @@ TodayPage::TodayPage(App::Workstation &station, const Core::WorkCalendar &calend
     m_mailings = caseList(outboxCard, QStringLiteral("mailings"),
         { tr("Mail by"), tr("Case"), tr("Paper originals") });
     m_mailings->setMinimumHeight(110);
+    setEmptyText(m_mailings, tr("No paper originals to mail."));
     outboxCard->addWidget(m_mailings);
     grid->addWidget(outboxCard, 1, 0);
 
@@ -127,6 +131,7 @@ TodayPage::TodayPage(App::Workstation &station, const Core::WorkCalendar &calend
     m_results = caseList(resultsCard, QStringLiteral("results"),
         { tr("Case number"), tr("Decision"), tr("Received") });
     m_results->setMinimumHeight(110);
+    setEmptyText(m_results, tr("No result to print."));
     resultsCard->addWidget(m_results);
     m_resultMessage = resultsCard->addText(QString());
     grid->addWidget(resultsCard, 3, 0, 1, 2);

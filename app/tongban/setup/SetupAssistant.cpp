@@ -1,0 +1,367 @@
+#include "SetupAssistant.h"
+
+#include "DeviceCheckPage.h"
+
+#include <platform/ApiClient.h>
+
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <common/WindowSettings.h>
+
+namespace Tongban::Gui {
+
+namespace {
+
+QLabel *messageLabel(QWidget *parent, const QString &name)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+/// Focus once the page shows (the wizard gives the first field the focus as it shows a page).
+void focusLater(QWidget *widget)
+{
+    QTimer::singleShot(0, widget, [widget] { widget->setFocus(); });
+}
+
+void showProblem(QLabel *label, const QString &text, bool problem)
+{
+    label->setText(text);
+    label->setProperty("state", problem ? QStringLiteral("bad") : QString());
+    label->setStyleSheet(
+        problem ? QStringLiteral("color: #b42318;") : QStringLiteral("color: #1e7b46;"));
+}
+
+/// The platform's address and CA, proven by an administrator's sign-in.
+class PlatformPage : public QWizardPage
+{
+public:
+    PlatformPage(const App::WindowSettings &settings, QWidget *parent)
+        : QWizardPage(parent)
+    {
+        setTitle(SetupAssistant::tr("Platform and administrator"));
+        setSubTitle(SetupAssistant::tr(
+            "Only an administrator of the platform sets up a window. The sign-in also checks "
+            "the platform's address and its certificate."));
+        auto *form = new QFormLayout(this);
+        m_url = new QLineEdit(settings.value(QStringLiteral("platform/url")).toString(), this);
+        m_url->setObjectName(QStringLiteral("platformUrl"));
+        m_url->setPlaceholderText(QStringLiteral("https://tongban.example.gov.cn"));
+        form->addRow(SetupAssistant::tr("Platform address"), m_url);
+        m_ca = new QLineEdit(settings.value(QStringLiteral("platform/ca")).toString(), this);
+        m_ca->setObjectName(QStringLiteral("platformCa"));
+        m_ca->setPlaceholderText(
+            SetupAssistant::tr("CA certificate file (PEM), if the hall has one"));
+        form->addRow(SetupAssistant::tr("CA certificate"), m_ca);
+        m_account = new QLineEdit(this);
+        m_account->setObjectName(QStringLiteral("adminAccount"));
+        form->addRow(SetupAssistant::tr("Administrator account"), m_account);
+        m_password = new QLineEdit(this);
+        m_password->setObjectName(QStringLiteral("adminPassword"));
+        m_password->setEchoMode(QLineEdit::Password);
+        form->addRow(SetupAssistant::tr("Password"), m_password);
+        auto *check = new QPushButton(SetupAssistant::tr("Sign in and check"), this);
+        check->setObjectName(QStringLiteral("checkPlatform"));
+        check->setAutoDefault(false);
+        auto *checkRow = new QHBoxLayout;
+        checkRow->addWidget(check);
+        checkRow->addStretch();
+        form->addRow(QString(), checkRow);
+        m_result = messageLabel(this, QStringLiteral("platformResult"));
+        form->addRow(m_result);
+        if (!m_url->text().isEmpty()) {
+            // The hall's file gave the address: the keyboard starts at the account (the
+            // wizard focuses the first field of a page in its focus chain as it shows it).
+            setTabOrder(check, m_url);
+            setTabOrder(m_url, m_ca);
+        }
+        registerField(QStringLiteral("platformUrl"), m_url);
+        registerField(QStringLiteral("platformCa"), m_ca);
+        connect(check, &QPushButton::clicked, this, [this] { runCheck(); });
+        connect(m_password, &QLineEdit::returnPressed, this, [this] { runCheck(); });
+        for (QLineEdit *edit : { m_url, m_ca, m_account, m_password }) {
+            connect(edit, &QLineEdit::textEdited, this, [this] {
+                if (m_checked) {
+                    m_checked = false;
+                    emit completeChanged();
+                }
+            });
+        }
+    }
+
+    bool isComplete() const override { return m_checked; }
+
+    void initializePage() override { (m_url->text().isEmpty() ? m_url : m_account)->setFocus(); }
+
+private:
+    void runCheck()
+    {
+        m_checked = false;
+        emit completeChanged();
+        const QUrl url(m_url->text().trimmed(), QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty()) {
+            showProblem(m_result,
+                SetupAssistant::tr("Write the platform's address as https://host[:port]."), true);
+            return;
+        }
+        if (const Core::Status allowed = Platform::ApiClient::checkUrlAllowed(url); !allowed) {
+            showProblem(m_result, allowed.error().message, true);
+            return;
+        }
+        if (m_account->text().trimmed().isEmpty() || m_password->text().isEmpty()) {
+            showProblem(m_result,
+                SetupAssistant::tr("Enter the administrator's account and password."), true);
+            return;
+        }
+        delete m_api;
+        m_api = new Platform::ApiClient(url, this);
+        const QString ca = m_ca->text().trimmed();
+        if (!ca.isEmpty()) {
+            if (const Core::Status added = m_api->addCaCertificateFile(ca); !added) {
+                showProblem(m_result, added.error().message, true);
+                return;
+            }
+        }
+        showProblem(m_result, SetupAssistant::tr("Signing in…"), false);
+        Platform::ApiRequest request;
+        request.method = QByteArrayLiteral("POST");
+        request.path = QStringLiteral("/session");
+        request.authenticated = false;
+        request.timeoutMs = 15000;
+        request.body = QJsonDocument(
+            QJsonObject { { QStringLiteral("account"), m_account->text().trimmed() },
+                { QStringLiteral("password"), m_password->text() } })
+                           .toJson(QJsonDocument::Compact);
+        const bool tls = url.scheme() == QLatin1String("https");
+        QPointer<Platform::ApiClient> api = m_api;
+        m_api->send(request, [this, api, tls](Core::Result<Platform::ApiResponse> answer) {
+            if (!api)
+                return;
+            answer = Platform::requireSuccess(std::move(answer));
+            if (!answer) {
+                showProblem(m_result, answer.error().message, true);
+                return;
+            }
+            const QJsonObject body = QJsonDocument::fromJson(answer->body).object();
+            const QJsonObject clerk = body.value(QStringLiteral("clerk")).toObject();
+            // The session is not kept: the assistant needed the proof, not the token.
+            api->setBearerToken(body.value(QStringLiteral("accessToken")).toString().toUtf8());
+            Platform::ApiRequest end;
+            end.method = QByteArrayLiteral("DELETE");
+            end.path = QStringLiteral("/session");
+            api->send(end, [](Core::Result<Platform::ApiResponse>) {});
+            const QString role = clerk.value(QStringLiteral("role")).toString();
+            const QString name = clerk.value(QStringLiteral("name")).toString();
+            if (role != QLatin1String("admin")) {
+                showProblem(m_result,
+                    SetupAssistant::tr("%1 is not an administrator's account: a window is set up "
+                                       "by an administrator of the platform (role admin).")
+                        .arg(clerk.value(QStringLiteral("account")).toString()),
+                    true);
+                return;
+            }
+            showProblem(m_result,
+                (tls ? SetupAssistant::tr("Platform reached, its certificate verified.")
+                     : SetupAssistant::tr("Platform reached on this machine (no TLS needed)."))
+                    + QLatin1Char(' ')
+                    + SetupAssistant::tr("Administrator %1 signed in. Press Enter to go on.")
+                          .arg(name),
+                false);
+            m_password->clear();
+            m_checked = true;
+            emit completeChanged();
+            if (QAbstractButton *next = wizard()->button(QWizard::NextButton))
+                next->setFocus();
+        });
+    }
+
+    QLineEdit *m_url = nullptr;
+    QLineEdit *m_ca = nullptr;
+    QLineEdit *m_account = nullptr;
+    QLineEdit *m_password = nullptr;
+    QLabel *m_result = nullptr;
+    QPointer<Platform::ApiClient> m_api;
+    bool m_checked = false;
+};
+
+/// The window's id and name, checked as `tongban-cli setup` checks them.
+class IdentityPage : public QWizardPage
+{
+public:
+    IdentityPage(const App::WindowSettings &settings, const QString &dataDir, QWidget *parent)
+        : QWizardPage(parent)
+        , m_dataDir(dataDir)
+    {
+        setTitle(SetupAssistant::tr("This window"));
+        setSubTitle(SetupAssistant::tr("The window's id as the platform knows it, and its name as "
+                                       "printed on notices."));
+        auto *form = new QFormLayout(this);
+        m_id = new QLineEdit(settings.value(QStringLiteral("window/id")).toString(), this);
+        m_id->setObjectName(QStringLiteral("windowId"));
+        m_id->setPlaceholderText(QStringLiteral("410402-tb-03"));
+        form->addRow(SetupAssistant::tr("Window id"), m_id);
+        m_name = new QLineEdit(settings.value(QStringLiteral("window/name")).toString(), this);
+        m_name->setObjectName(QStringLiteral("windowName"));
+        m_name->setPlaceholderText(QStringLiteral("新华区政务服务中心3号通办窗口"));
+        form->addRow(SetupAssistant::tr("Window name"), m_name);
+        m_result = messageLabel(this, QStringLiteral("identityResult"));
+        form->addRow(m_result);
+        registerField(QStringLiteral("windowId*"), m_id);
+        registerField(QStringLiteral("windowName*"), m_name);
+    }
+
+    void initializePage() override { focusLater(m_id); }
+
+    bool validatePage() override
+    {
+        const Core::Status ok
+            = App::WindowSettings::checkIdentity(m_dataDir, m_id->text(), m_name->text());
+        if (!ok) {
+            showProblem(m_result, ok.error().message, true);
+            // The keyboard goes to the field to correct.
+            QLineEdit *wrong
+                = App::WindowSettings::isWindowId(m_id->text().trimmed()) ? m_name : m_id;
+            wrong->setFocus();
+            wrong->selectAll();
+            return false;
+        }
+        m_result->clear();
+        return true;
+    }
+
+private:
+    QString m_dataDir;
+    QLineEdit *m_id = nullptr;
+    QLineEdit *m_name = nullptr;
+    QLabel *m_result = nullptr;
+};
+
+/// What Finish writes, and where; a wrong setting keeps the assistant open here.
+class FinishPage : public QWizardPage
+{
+public:
+    FinishPage(SetupAssistant *assistant)
+        : QWizardPage(assistant)
+        , m_assistant(assistant)
+    {
+        setTitle(SetupAssistant::tr("Write the settings"));
+        auto *layout = new QVBoxLayout(this);
+        m_summary = messageLabel(this, QStringLiteral("setupSummary"));
+        layout->addWidget(m_summary);
+        m_result = messageLabel(this, QStringLiteral("setupResult"));
+        layout->addWidget(m_result);
+        layout->addStretch();
+    }
+
+    void initializePage() override
+    {
+        m_result->clear();
+        m_summary->setText(
+            SetupAssistant::tr("Window %1 (%2), platform %3, printer %4. Finish writes them to %5; "
+                               "restart the workstation afterwards so that it uses them.")
+                .arg(field(QStringLiteral("windowId")).toString().trimmed(),
+                    field(QStringLiteral("windowName")).toString().trimmed(),
+                    field(QStringLiteral("platformUrl")).toString().trimmed(),
+                    field(QStringLiteral("printerName")).toString().trimmed().isEmpty()
+                        ? SetupAssistant::tr("the default printer")
+                        : field(QStringLiteral("printerName")).toString().trimmed(),
+                    App::WindowSettings::windowFile(m_assistant->dataDirectory())));
+        if (QAbstractButton *finish = wizard()->button(QWizard::FinishButton))
+            focusLater(finish);
+    }
+
+    bool validatePage() override { return m_assistant->writeSettings(); }
+
+    void showResult(const QString &text, bool problem) { showProblem(m_result, text, problem); }
+
+private:
+    SetupAssistant *m_assistant = nullptr;
+    QLabel *m_summary = nullptr;
+    QLabel *m_result = nullptr;
+};
+
+} // namespace
+
+SetupAssistant::SetupAssistant(const QString &dataDir, bool fakeDevices, QWidget *parent)
+    : QWizard(parent)
+    , m_dataDir(dataDir)
+{
+    setObjectName(QStringLiteral("setupAssistant"));
+    setWindowTitle(tr("Window setup"));
+    setWizardStyle(QWizard::ClassicStyle);
+    setOption(QWizard::NoBackButtonOnStartPage);
+    setMinimumSize(880, 680);
+    setButtonText(QWizard::BackButton, tr("Back"));
+    setButtonText(QWizard::NextButton, tr("Next"));
+    setButtonText(QWizard::FinishButton, tr("Finish"));
+    setButtonText(QWizard::CancelButton, tr("Cancel"));
+    const App::WindowSettings settings = App::WindowSettings::load(dataDir);
+    setPage(PlatformPageId, new PlatformPage(settings, this));
+    setPage(IdentityPageId, new IdentityPage(settings, dataDir, this));
+    m_devices = new DeviceCheckPage(settings, fakeDevices, this);
+    setPage(DevicesPageId, m_devices);
+    setPage(FinishPageId, new FinishPage(this));
+}
+
+SetupAssistant::~SetupAssistant() = default;
+
+bool SetupAssistant::needsSetup(const QString &dataDir)
+{
+    return App::WindowSettings::load(dataDir)
+        .value(QStringLiteral("window/id"))
+        .toString()
+        .trimmed()
+        .isEmpty();
+}
+
+bool SetupAssistant::writeSettings()
+{
+    auto *finish = static_cast<FinishPage *>(page(FinishPageId));
+    const App::WindowSettings before = App::WindowSettings::load(m_dataDir);
+    QMap<QString, QVariant> values {
+        { QStringLiteral("window/id"), field(QStringLiteral("windowId")).toString().trimmed() },
+        { QStringLiteral("window/name"), field(QStringLiteral("windowName")).toString().trimmed() },
+    };
+    // The hall's values stay in the hall's file: only what differs goes to the window's.
+    for (const QString &key : { QStringLiteral("platform/url"), QStringLiteral("platform/ca"),
+             QStringLiteral("printer/name") }) {
+        const QString field = key == QLatin1String("platform/url") ? QStringLiteral("platformUrl")
+            : key == QLatin1String("platform/ca")                  ? QStringLiteral("platformCa")
+                                                                   : QStringLiteral("printerName");
+        const QString wanted = this->field(field).toString().trimmed();
+        if (wanted != before.value(key).toString().trimmed())
+            values.insert(key, wanted);
+    }
+    if (const Core::Status written = App::WindowSettings::writeWindowValues(m_dataDir, values);
+        !written) {
+        finish->showResult(written.error().message, true);
+        return false;
+    }
+    // Read back as the workstation will at its next start: the same checks, the same words.
+    const App::WindowSettings after = App::WindowSettings::load(m_dataDir);
+    if (const Core::Status valid = after.validate(); !valid) {
+        finish->showResult(valid.error().message, true);
+        return false;
+    }
+    if (const QStringList missing = after.missing(); !missing.isEmpty()) {
+        finish->showResult(missing.join(QLatin1Char('\n')), true);
+        return false;
+    }
+    m_writtenFile = App::WindowSettings::windowFile(m_dataDir);
+    return true;
+}
+
+} // namespace Tongban::Gui

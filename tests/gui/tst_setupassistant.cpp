@@ -1,0 +1,330 @@
+// The first-run assistant of a window (issue 16), through the real dialog on Xvfb and by the
+// keyboard alone: an administrator's sign-in on tongban-hub in this process (127.0.0.1), the
+// window's identity, the simulated devices, a test page on the CUPS fixture's cups-pdf
+// printer, and the window's settings file it writes under the hall's.
+
+#include "LoneCharacters.h"
+#include "setup/DeviceCheckPage.h"
+#include "setup/SetupAssistant.h"
+#include "shell/MainWindow.h"
+
+#include <widgets/CameraView.h>
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QInputMethodEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QTest>
+#include <QTimer>
+
+#include <InProcessHub.h>
+#include <Translations.h>
+#include <common/WindowSettings.h>
+#include <common/Workstation.h>
+
+using namespace Tongban;
+
+namespace {
+const QString Password = QStringLiteral("Tongban@2026");
+const QString WindowName = QStringLiteral("新华区政务服务中心3号通办窗口");
+
+/// Counts mouse events reaching any widget: the assistant is finished without any.
+class MouseSpy : public QObject
+{
+public:
+    int count = 0;
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        switch (event->type()) {
+        case QEvent::MouseButtonPress:
+        case QEvent::MouseButtonRelease:
+        case QEvent::MouseButtonDblClick:
+        case QEvent::Wheel:
+            ++count;
+            break;
+        default:
+            break;
+        }
+        return false;
+    }
+};
+
+QWidget *focus()
+{
+    return QApplication::focusWidget();
+}
+
+QString focusName()
+{
+    return focus() ? focus()->objectName() : QStringLiteral("<no focus>");
+}
+
+/// Types \a text where the focus is, Chinese through the input method as a Pinyin IME commits.
+void type(const QString &text)
+{
+    bool ascii = true;
+    for (const QChar c : text)
+        ascii = ascii && c.unicode() < 128;
+    if (ascii) {
+        QTest::keyClicks(focus(), text);
+        return;
+    }
+    QInputMethodEvent commit;
+    commit.setCommitString(text);
+    QApplication::sendEvent(focus(), &commit);
+}
+
+void press(Qt::Key key, Qt::KeyboardModifiers mods = Qt::NoModifier)
+{
+    QTest::keyClick(focus(), key, mods);
+}
+
+/// A screenshot of \a assistant's page in build/<preset>/screenshots/setup, and the lone
+/// characters of its wrapped labels appended to \a lone.
+void shoot(QWidget *assistant, const QString &name, QStringList *lone)
+{
+    QTest::qWait(100);
+    const QString dir = QStringLiteral(TONGBAN_SCREENSHOT_ROOT "/setup");
+    QDir().mkpath(dir);
+    assistant->grab().save(QStringLiteral("%1/%2.png").arg(dir, name));
+    for (const QString &found : LoneCharacters::find(assistant))
+        lone->append(name + QStringLiteral(": ") + found);
+}
+
+QString labelText(QWidget *root, const QString &name)
+{
+    auto *label = root->findChild<QLabel *>(name);
+    return label ? label->text() : QStringLiteral("<no %1>").arg(name);
+}
+} // namespace
+
+class tst_SetupAssistant : public QObject
+{
+    Q_OBJECT
+
+private:
+    InProcessHub m_hub;
+    QTemporaryDir m_dir;
+    QString m_hallFile;
+    QString m_dataDir;
+
+    void writeHall(const QMap<QString, QVariant> &values)
+    {
+        QFile::remove(m_hallFile);
+        QSettings hall(m_hallFile, QSettings::IniFormat);
+        for (auto it = values.cbegin(); it != values.cend(); ++it)
+            hall.setValue(it.key(), it.value());
+        hall.sync();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QCOMPARE(installTranslations(QString()), QStringLiteral("zh_CN"));
+        QFile style(QStringLiteral(":/tongban/ui/style/tongban.qss"));
+        QVERIFY(style.open(QIODevice::ReadOnly));
+        qApp->setStyleSheet(QString::fromUtf8(style.readAll()));
+        const QString started = m_hub.start();
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        // The hall's file as IT drops it: the platform and the printer, no window identity.
+        const QString xdg = m_dir.filePath(QStringLiteral("xdg"));
+        QVERIFY(QDir().mkpath(xdg + QStringLiteral("/tongban")));
+        qputenv("XDG_CONFIG_DIRS", xdg.toUtf8());
+        m_hallFile = xdg + QStringLiteral("/tongban/tongban.conf");
+        m_dataDir = m_dir.filePath(QStringLiteral("window"));
+        QVERIFY(QDir().mkpath(m_dataDir));
+    }
+
+    void init()
+    {
+        writeHall({ { QStringLiteral("platform/url"), m_hub.base },
+            { QStringLiteral("printer/name"), QStringLiteral("TongbanPDF") } });
+        QFile::remove(App::WindowSettings::windowFile(m_dataDir));
+    }
+
+    void aFirstStartIsSetUpByKeyboardAlone()
+    {
+        // GIVEN a window with the hall's settings and no identity yet
+        QVERIFY(Gui::SetupAssistant::needsSetup(m_dataDir));
+        Gui::SetupAssistant assistant(m_dataDir, true);
+        assistant.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&assistant));
+        assistant.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&assistant));
+        MouseSpy spy;
+        qApp->installEventFilter(&spy);
+        QStringList lone;
+
+        // WHEN a clerk's account signs in THEN the assistant refuses to go on
+        QVERIFY2(!assistant.findChild<QLineEdit *>(QStringLiteral("platformUrl"))->text().isEmpty(),
+            "the hall's platform address is offered");
+        QTRY_COMPARE(focusName(), QStringLiteral("adminAccount"));
+        type(QStringLiteral("xh-tb-03-wangli"));
+        press(Qt::Key_Tab);
+        type(Password);
+        press(Qt::Key_Return);
+        QTRY_VERIFY2_WITH_TIMEOUT(labelText(&assistant, QStringLiteral("platformResult"))
+                                      .contains(QStringLiteral("管理员")),
+            qPrintable(labelText(&assistant, QStringLiteral("platformResult"))), 20000);
+        QVERIFY(!assistant.button(QWizard::NextButton)->isEnabled());
+        QCOMPARE(assistant.currentId(), int(Gui::SetupAssistant::PlatformPageId));
+        shoot(&assistant, QStringLiteral("1-platform-refused"), &lone);
+
+        // WHEN the administrator signs in THEN the platform and its certificate are checked
+        press(Qt::Key_Tab, Qt::ShiftModifier);
+        QCOMPARE(focusName(), QStringLiteral("adminAccount"));
+        press(Qt::Key_A, Qt::ControlModifier);
+        type(QStringLiteral("pds-admin"));
+        press(Qt::Key_Tab);
+        type(Password);
+        press(Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(assistant.button(QWizard::NextButton)->isEnabled(), 20000);
+        QVERIFY2(labelText(&assistant, QStringLiteral("platformResult"))
+                     .contains(QStringLiteral("平台管理员")),
+            qPrintable(labelText(&assistant, QStringLiteral("platformResult"))));
+        shoot(&assistant, QStringLiteral("2-platform-admin"), &lone);
+        press(Qt::Key_Return);
+        QCOMPARE(assistant.currentId(), int(Gui::SetupAssistant::IdentityPageId));
+
+        // WHEN the window id is mistyped THEN the message names the key and the file
+        QTRY_COMPARE(focusName(), QStringLiteral("windowId"));
+        type(QStringLiteral("41-tb-3"));
+        press(Qt::Key_Tab);
+        type(WindowName);
+        press(Qt::Key_Return);
+        QCOMPARE(assistant.currentId(), int(Gui::SetupAssistant::IdentityPageId));
+        const QString wrong = labelText(&assistant, QStringLiteral("identityResult"));
+        QVERIFY2(wrong.contains(QStringLiteral("[window] id"))
+                && wrong.contains(App::WindowSettings::windowFile(m_dataDir)),
+            qPrintable(wrong));
+        shoot(&assistant, QStringLiteral("3-identity-wrong"), &lone);
+        // WHEN it is corrected (the keyboard is back on it, its text selected)
+        // THEN the devices are checked
+        QTRY_COMPARE(focusName(), QStringLiteral("windowId"));
+        type(QStringLiteral("410402-tb-03"));
+        press(Qt::Key_Return);
+        QCOMPARE(assistant.currentId(), int(Gui::SetupAssistant::DevicesPageId));
+
+        // THEN the simulated document camera shows its picture, the microphone a level
+        auto *devices = qobject_cast<Gui::DeviceCheckPage *>(assistant.currentPage());
+        QVERIFY(devices);
+        auto *view = devices->findChild<Widgets::CameraView *>(QStringLiteral("setupCameraView"));
+        QTRY_COMPARE_WITH_TIMEOUT(view->status(), Widgets::CameraView::Status::Live, 30000);
+        QTRY_VERIFY(
+            labelText(devices, QStringLiteral("documentCameraStatus")).startsWith(QChar(0x2713)));
+        QTRY_VERIFY(devices->microphoneLevel() > 0);
+        QVERIFY(
+            labelText(devices, QStringLiteral("hdCameraStatus")).contains(QStringLiteral("模拟")));
+        // WHEN the tone is asked for (Space) THEN the simulated speaker says it played nothing
+        QTRY_COMPARE(focusName(), QStringLiteral("playTone"));
+        press(Qt::Key_Space);
+        QVERIFY(
+            labelText(devices, QStringLiteral("speakerStatus")).contains(QStringLiteral("模拟")));
+        // WHEN a test page is printed on the hall's printer THEN CUPS took the job
+        press(Qt::Key_Tab);
+        QCOMPARE(focusName(), QStringLiteral("printerName"));
+        QCOMPARE(qobject_cast<QLineEdit *>(focus())->text(), QStringLiteral("TongbanPDF"));
+        press(Qt::Key_Tab);
+        QCOMPARE(focusName(), QStringLiteral("printTestPage"));
+        press(Qt::Key_Space);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            labelText(devices, QStringLiteral("printerStatus")).startsWith(QChar(0x2713)),
+            qPrintable(labelText(devices, QStringLiteral("printerStatus"))), 30000);
+        QVERIFY(labelText(devices, QStringLiteral("printerStatus"))
+                    .contains(QStringLiteral("TongbanPDF")));
+        shoot(&assistant, QStringLiteral("4-devices"), &lone);
+        assistant.resize(1366, 768);
+        shoot(&assistant, QStringLiteral("4-devices-1366x768"), &lone);
+        assistant.resize(assistant.minimumSize());
+        press(Qt::Key_Return);
+        QCOMPARE(assistant.currentId(), int(Gui::SetupAssistant::FinishPageId));
+        shoot(&assistant, QStringLiteral("5-finish"), &lone);
+
+        // WHEN Finish (Enter) THEN the window's file has its identity, the hall's values stay
+        // in the hall's file, and the workstation's own checks pass
+        QVERIFY2(labelText(&assistant, QStringLiteral("setupSummary"))
+                     .contains(QStringLiteral("410402-tb-03")),
+            qPrintable(labelText(&assistant, QStringLiteral("setupSummary"))));
+        press(Qt::Key_Return);
+        QTRY_VERIFY(!assistant.isVisible());
+        QCOMPARE(assistant.result(), int(QDialog::Accepted));
+        qApp->removeEventFilter(&spy);
+        QCOMPARE(spy.count, 0);
+        // AND no page left a character alone on a line
+        QVERIFY2(lone.isEmpty(), qPrintable(lone.join(u'\n')));
+        QCOMPARE(assistant.writtenFile(), App::WindowSettings::windowFile(m_dataDir));
+        const QSettings written(assistant.writtenFile(), QSettings::IniFormat);
+        QCOMPARE(
+            written.value(QStringLiteral("window/id")).toString(), QStringLiteral("410402-tb-03"));
+        QCOMPARE(written.value(QStringLiteral("window/name")).toString(), WindowName);
+        QVERIFY(!written.contains(QStringLiteral("platform/url")));
+        QVERIFY(!written.contains(QStringLiteral("printer/name")));
+        QVERIFY(!Gui::SetupAssistant::needsSetup(m_dataDir));
+        auto station = App::Workstation::open(m_dataDir);
+        QVERIFY2(station.ok(), qPrintable(station ? QString() : station.error().toString()));
+        QCOMPARE((*station)->windowId(), QStringLiteral("410402-tb-03"));
+        QCOMPARE((*station)->windowName(), WindowName);
+        QCOMPARE((*station)->printerName(), QStringLiteral("TongbanPDF"));
+    }
+
+    void aWrongSettingIsNamedWithItsKeyAndFile()
+    {
+        // GIVEN a hall file with an idle lock of 999 minutes (1 to 240 are allowed)
+        writeHall({ { QStringLiteral("platform/url"), m_hub.base },
+            { QStringLiteral("security/idleLockMinutes"), 999 } });
+        Gui::SetupAssistant assistant(m_dataDir, true);
+        assistant.setField(QStringLiteral("windowId"), QStringLiteral("410402-tb-03"));
+        assistant.setField(QStringLiteral("windowName"), WindowName);
+        assistant.setField(QStringLiteral("platformUrl"), m_hub.base);
+        // WHEN the settings are written
+        // THEN they are refused, and the message names the key and the hall's file
+        QVERIFY(!assistant.writeSettings());
+        const QString said = labelText(&assistant, QStringLiteral("setupResult"));
+        QVERIFY2(said.contains(QStringLiteral("[security] idleLockMinutes"))
+                && said.contains(m_hallFile),
+            qPrintable(said));
+        QVERIFY(assistant.writtenFile().isEmpty());
+    }
+
+    void theSignInScreenOpensTheAssistant()
+    {
+        // GIVEN a set-up window at its sign-in screen
+        QVERIFY(App::WindowSettings::writeIdentity(
+            m_dataDir, QStringLiteral("410402-tb-03"), WindowName));
+        auto station = App::Workstation::open(m_dataDir);
+        QVERIFY(station.ok());
+        Gui::MainWindow window(**station);
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *setup = window.findChild<QAbstractButton *>(QStringLiteral("windowSetup"));
+        QVERIFY(setup && setup->isVisible());
+        QStringList lone;
+        shoot(&window, QStringLiteral("0-signin-1366x768"), &lone);
+        window.resize(1920, 1080);
+        shoot(&window, QStringLiteral("0-signin-1920x1080"), &lone);
+        window.resize(1366, 768);
+        QVERIFY2(lone.isEmpty(), qPrintable(lone.join(u'\n')));
+        // WHEN 窗口设置 is pressed THEN the assistant opens over it, starting at the platform
+        QString opened;
+        QTimer::singleShot(300, this, [&opened] {
+            if (auto *assistant
+                = qobject_cast<Gui::SetupAssistant *>(QApplication::activeModalWidget())) {
+                opened = assistant->currentPage()->title();
+                assistant->reject();
+            }
+        });
+        setup->setFocus();
+        QTest::keyClick(setup, Qt::Key_Space);
+        QCOMPARE(opened, QStringLiteral("平台与管理员"));
+    }
+};
+
+QTEST_MAIN(tst_SetupAssistant)
+#include "tst_setupassistant.moc"
