@@ -474,8 +474,10 @@ double borderMedianF(const cv::Mat &image)
     return borderMedian(u8) / 4.0;
 }
 
-std::vector<std::vector<cv::Point>> regionsBySegmentation(
-    const cv::Mat &smallRgb, const cv::Mat &blurred, double padLevel, bool localLight = false)
+// \a padColour: the pad's a, b when pages are also segmented by colour (a light or
+// coloured pad), nullptr on a dark neutral pad (paper is far brighter; saves the cost).
+std::vector<std::vector<cv::Point>> regionsBySegmentation(const cv::Mat &smallRgb,
+    const cv::Mat &blurred, double padLevel, const cv::Vec2f *padColour, bool localLight = false)
 {
     cv::Mat binary;
     if (localLight) {
@@ -517,8 +519,11 @@ std::vector<std::vector<cv::Point>> regionsBySegmentation(
     }
     // Any pad: a page of another colour than the pad (see chromaDistance); the threshold
     // rises with the pad's own chroma noise (low light).
-    const cv::Mat distance = chromaDistance(smallRgb, 1.5, padChroma(smallRgb));
-    cv::Mat coloured = distance > std::max(kChromaDistance, 3.0 * borderMedianF(distance) + 3.0);
+    cv::Mat coloured;
+    if (padColour) {
+        const cv::Mat distance = chromaDistance(smallRgb, 1.5, *padColour);
+        coloured = distance > std::max(kChromaDistance, 3.0 * borderMedianF(distance) + 3.0);
+    }
     // Skin is not paper: a hand over the page must not become part of it.
     cv::Mat channels[3];
     cv::split(smallRgb, channels);
@@ -538,8 +543,10 @@ std::vector<std::vector<cv::Point>> regionsBySegmentation(
     // A hand's blurred fringe is far from the pad's colour too: not page.
     cv::Mat nearSkin;
     cv::dilate(skin, nearSkin, cv::getStructuringElement(cv::MORPH_RECT, { 7, 7 }));
-    coloured.setTo(0, nearSkin);
-    binary |= coloured;
+    if (!coloured.empty()) {
+        coloured.setTo(0, nearSkin);
+        binary |= coloured;
+    }
     binary.setTo(0, skin);
     const cv::Mat kernel = cv::getStructuringElement(cv::MORPH_RECT, { 3, 3 });
     cv::morphologyEx(binary, binary, cv::MORPH_OPEN, kernel);
@@ -596,16 +603,16 @@ QList<PageQuad> PageDetector::detect(const QImage &frame) const
     std::vector<cv::Mat> edgeImages { full };
     if (padLevel > kWhitePadLevel && full.channels() == 3)
         edgeImages.push_back(whitePadEdgeImage(full));
-    if (full.channels() == 3) {
-        // A light or coloured pad: the page's edge may be a colour step only (lavender on
-        // light grey), measured on the colour distance from the pad (4 levels per unit).
-        const cv::Vec2f pad = padChroma(small);
-        const bool colouredPad = std::hypot(pad[0] - 128.0, pad[1] - 128.0) > 6;
-        if (padLevel > kLightPadLevel || colouredPad) {
-            cv::Mat distance;
-            chromaDistance(full, 1.0, pad).convertTo(distance, CV_8U, 4.0);
-            edgeImages.push_back(distance);
-        }
+    // A light or coloured pad: pages are segmented by colour too, and the page's edge may be
+    // a colour step only (lavender on light grey), measured on the colour distance from the
+    // pad (4 levels per unit).
+    const cv::Vec2f pad = padChroma(small);
+    const bool colourPad = full.channels() == 3
+        && (padLevel > kLightPadLevel || std::hypot(pad[0] - 128.0, pad[1] - 128.0) > 6);
+    if (colourPad) {
+        cv::Mat distance;
+        chromaDistance(full, 1.0, pad).convertTo(distance, CV_8U, 4.0);
+        edgeImages.push_back(distance);
     }
 
     std::vector<Candidate> candidates;
@@ -651,11 +658,11 @@ QList<PageQuad> PageDetector::detect(const QImage &frame) const
                 candidates.push_back(best);
         }
     };
-    consider(regionsBySegmentation(small, blurred, padLevel));
+    consider(regionsBySegmentation(small, blurred, padLevel, colourPad ? &pad : nullptr));
     bool good = std::any_of(candidates.begin(), candidates.end(),
         [&](const Candidate &x) { return x.quad.confidence >= m_options.minConfidence; });
     if (!good) // a soft shadow across the frame: against the pad's local light
-        consider(regionsBySegmentation(small, blurred, padLevel, true));
+        consider(regionsBySegmentation(small, blurred, padLevel, colourPad ? &pad : nullptr, true));
     good = std::any_of(candidates.begin(), candidates.end(),
         [&](const Candidate &x) { return x.quad.confidence >= m_options.minConfidence; });
     if (!good)
