@@ -4027,6 +4027,10 @@ Bring it by %2%3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The page&apos;s outline is uncertain: drag a corner onto the page&apos;s corner (or press 1-4 and the arrow keys), then press Space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Page captured</source>
         <translation type="unfinished"></translation>
     </message>

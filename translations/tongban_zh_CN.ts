@@ -4030,6 +4030,10 @@ Bring it by %2%3.</source>
         <translation>按空格键立即拍摄。</translation>
     </message>
     <message>
+        <source>The page&apos;s outline is uncertain: drag a corner onto the page&apos;s corner (or press 1-4 and the arrow keys), then press Space.</source>
+        <translation>页面轮廓不确定：请把角点拖到页面的角上（或按 1-4 选角、用方向键移动），然后按空格键。</translation>
+    </message>
+    <message>
         <source>Page captured</source>
         <translation>已拍摄</translation>
     </message>

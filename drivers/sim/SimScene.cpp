@@ -149,8 +149,73 @@ cv::Mat padBackground(Rng &rng, cv::Size size, bool whiteOnWhite, const QColor &
     return pad;
 }
 
+// A page bent off the pad (SceneSpec::curlMm, foldDeg): a forward map from the flat page's
+// canvas position to where it is seen, in page coordinates (u, v in 0..1 across the art).
+struct Deform
+{
+    std::array<cv::Point2d, 4> corners; ///< the flat page, canvas pixels
+    double pxPerMm = 1;
+    double curlPx = 0;
+    int curlSide = 0;
+    double foldDeg = 0, foldAt = 0.5, foldGain = 1;
+    int foldSide = 0;
+    cv::Point2d lens; ///< the camera's axis on the canvas
+    double lensDistancePx = 1;
+
+    bool active() const { return curlPx != 0 || foldDeg != 0; }
+    // Distance from \a side (0 top, 1 right, 2 bottom, 3 left) in 0..1, and along it.
+    static double across(double u, double v, int side)
+    {
+        return side == 0 ? v : side == 1 ? 1 - u : side == 2 ? 1 - v : u;
+    }
+    static double along(double u, double v, int side) { return side % 2 ? v : u; }
+    cv::Point2d at(double u, double v) const // bilinear in the flat corners
+    {
+        return (corners[0] * (1 - u) + corners[1] * u) * (1 - v)
+            + (corners[3] * (1 - u) + corners[2] * u) * v;
+    }
+    // The inward unit vector of \a side and that side's length across (pixels).
+    cv::Point2d inward(int side, double *length) const
+    {
+        const cv::Point2d a = (corners[size_t(side)] + corners[size_t((side + 1) % 4)]) * 0.5;
+        const cv::Point2d b
+            = (corners[size_t((side + 2) % 4)] + corners[size_t((side + 3) % 4)]) * 0.5;
+        *length = cv::norm(b - a);
+        return (b - a) / *length;
+    }
+    cv::Point2d forward(cv::Point2d p, double u, double v, double *gain) const
+    {
+        *gain = 1;
+        if (curlPx != 0) {
+            // Bows outward of the curled side, most in its middle, fading inward.
+            double len = 0;
+            const cv::Point2d in = inward(curlSide, &len);
+            const double s = 1 - across(u, v, curlSide);
+            const double t = along(u, v, curlSide);
+            p -= in
+                * (curlPx * std::sin(M_PI * std::clamp(t, 0.0, 1.0))
+                    * std::pow(std::clamp(s, 0.0, 1.0), 4));
+        }
+        if (foldDeg != 0) {
+            double len = 0;
+            const cv::Point2d in = inward(foldSide, &len);
+            const double s = 1 - across(u, v, foldSide); // 1 at the far side from the crease's base
+            const double beyond = s - (1 - foldAt);
+            if (beyond > 0) {
+                const double th = foldDeg * M_PI / 180;
+                const double t = beyond * len; // px past the crease, on the paper
+                p += in * (t * (1 - std::cos(th))); // foreshortened towards the crease
+                const double z = t * std::sin(th);
+                p = lens + (p - lens) * (lensDistancePx / (lensDistancePx - z));
+                *gain = foldGain;
+            }
+        }
+        return p;
+    }
+};
+
 void composite(cv::Mat &canvas, const cv::Mat &art, const std::array<cv::Point2d, 4> &corners,
-    double pxPerMm, double shadowStrength)
+    double pxPerMm, double shadowStrength, const Deform *deform = nullptr)
 {
     const cv::Point2f src[4] = { { -0.5f, -0.5f }, { float(art.cols) - 0.5f, -0.5f },
         { float(art.cols) - 0.5f, float(art.rows) - 0.5f }, { -0.5f, float(art.rows) - 0.5f } };
@@ -161,6 +226,16 @@ void composite(cv::Mat &canvas, const cv::Mat &art, const std::array<cv::Point2d
         pts.push_back(dst[i]);
     }
     const int pad = int(std::ceil(4 * pxPerMm)) + 3;
+    if (deform && deform->active()) {
+        // Room for the bent page (a lifted half is magnified, a curled side bows out).
+        for (int i = 0; i <= 8; ++i) {
+            for (int j = 0; j <= 8; ++j) {
+                double g = 1;
+                const cv::Point2d q = deform->at(i / 8.0, j / 8.0);
+                pts.push_back(cv::Point2f(deform->forward(q, i / 8.0, j / 8.0, &g)));
+            }
+        }
+    }
     cv::Rect roi = cv::boundingRect(pts);
     roi.x -= pad;
     roi.y -= pad;
@@ -176,6 +251,43 @@ void composite(cv::Mat &canvas, const cv::Mat &art, const std::array<cv::Point2d
     cv::warpPerspective(art, warped, h, roi.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT);
     cv::Mat ones(art.size(), CV_8U, cv::Scalar(255));
     cv::warpPerspective(ones, alpha, h, roi.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT);
+    if (deform && deform->active()) {
+        // Inverse of the forward map by fixed-point iteration (the bend is mild), then the
+        // flat page resampled there; the lifted half's light changes.
+        cv::Mat hInv = cv::getPerspectiveTransform(src, dst).inv();
+        cv::Mat mapX(roi.size(), CV_32F), mapY(roi.size(), CV_32F), gainMap(roi.size(), CV_32F);
+        auto pageCoords = [&](cv::Point2d q, double &u, double &v) {
+            const double *m = hInv.ptr<double>(0);
+            const double w = m[6] * q.x + m[7] * q.y + m[8];
+            u = ((m[0] * q.x + m[1] * q.y + m[2]) / w + 0.5) / art.cols;
+            v = ((m[3] * q.x + m[4] * q.y + m[5]) / w + 0.5) / art.rows;
+        };
+        for (int y = 0; y < roi.height; ++y) {
+            for (int x = 0; x < roi.width; ++x) {
+                const cv::Point2d p(x + roi.x, y + roi.y);
+                cv::Point2d q = p;
+                double g = 1, u = 0, v = 0;
+                for (int k = 0; k < 8; ++k) {
+                    pageCoords(q, u, v);
+                    q += p - deform->forward(q, u, v, &g);
+                }
+                pageCoords(q, u, v);
+                deform->forward(q, u, v, &g);
+                mapX.at<float>(y, x) = float(q.x - roi.x);
+                mapY.at<float>(y, x) = float(q.y - roi.y);
+                gainMap.at<float>(y, x) = float(g);
+            }
+        }
+        cv::Mat bentArt, bentAlpha;
+        cv::remap(warped, bentArt, mapX, mapY, cv::INTER_LINEAR, cv::BORDER_CONSTANT);
+        cv::remap(alpha, bentAlpha, mapX, mapY, cv::INTER_LINEAR, cv::BORDER_CONSTANT);
+        cv::Mat gain3;
+        cv::merge(std::vector<cv::Mat> { gainMap, gainMap, gainMap }, gain3);
+        bentArt.convertTo(bentArt, CV_32FC3);
+        cv::multiply(bentArt, gain3, bentArt);
+        bentArt.convertTo(warped, CV_8UC3);
+        alpha = bentAlpha;
+    }
 
     cv::Mat region = canvas(roi);
     // Drop shadow: the page lifts a little off the pad.
@@ -333,7 +445,30 @@ SimFrame renderScene(const SceneSpec &spec, QSize size)
             cv::multiply(artBgr,
                 cv::Scalar(spec.paperTint.blue(), spec.paperTint.green(), spec.paperTint.red()),
                 artBgr, 1.0 / 255);
-        composite(canvas, artBgr, cornersPx, pxPerMm, spec.whiteOnWhite ? 0.18 : 0.35);
+        Deform deform;
+        deform.corners = cornersPx;
+        deform.pxPerMm = pxPerMm;
+        if (d == 0) { // the first document may be bent
+            deform.curlPx = spec.curlMm * pxPerMm;
+            deform.curlSide = spec.curlSide & 3;
+            deform.foldDeg = spec.foldDeg;
+            deform.foldAt = std::clamp(spec.foldAt, 0.2, 0.8);
+            deform.foldSide = spec.foldSide & 3;
+            deform.foldGain = 1.0 - 0.004 * spec.foldDeg; // tilted from the lamp: darker
+            deform.lens = cv::Point2d(size.width() / 2.0, size.height() / 2.0);
+            deform.lensDistancePx = 420 * pxPerMm; // the camera's height over the pad
+        }
+        if (deform.active()) {
+            // The truth is where the page's corners are seen.
+            truth.corners.clear();
+            const double uv[4][2] = { { 0, 0 }, { 1, 0 }, { 1, 1 }, { 0, 1 } };
+            for (size_t i = 0; i < 4; ++i) {
+                double g = 1;
+                const cv::Point2d p = deform.forward(cornersPx[i], uv[i][0], uv[i][1], &g);
+                truth.corners << QPointF(p.x, p.y);
+            }
+        }
+        composite(canvas, artBgr, cornersPx, pxPerMm, spec.whiteOnWhite ? 0.18 : 0.35, &deform);
         placed.push_back(cornersMm);
         frame.documents.append(truth);
     }
@@ -440,6 +575,23 @@ SceneSpec broadScene(quint32 seed)
         spec.noiseSigma *= 2.5;
     }
     spec.jpegQuality = rng.chance(0.6) ? rng.integer(75, 92) : 0;
+    // Drawn last, so that the conditions above stay what they were for every seed.
+    if (spec.documentCount == 1 && !spec.hand) {
+        const double bend = rng.uniform(0, 1);
+        if (bend < 0.15) {
+            spec.curlMm = rng.uniform(1.5, 5)
+                * (spec.kind == DocumentKind::IdCardFront || spec.kind == DocumentKind::IdCardBack
+                        ? 0.3
+                        : 1.0);
+            spec.curlSide = rng.integer(0, 3);
+        } else if (bend < 0.25
+            && (spec.kind == DocumentKind::A4Form || spec.kind == DocumentKind::A5Note
+                || spec.kind == DocumentKind::Licence)) {
+            spec.foldDeg = rng.uniform(6, 20);
+            spec.foldAt = rng.uniform(0.35, 0.65);
+            spec.foldSide = rng.integer(0, 3);
+        }
+    }
     return spec;
 }
 

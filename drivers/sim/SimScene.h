@@ -42,6 +42,21 @@ struct SceneSpec
     Glare glareAt = Glare::OnPage; ///< where the glare spot lies when glare is set
     double shadow = 0; ///< depth (0 ... 0.6) of a soft hand or lamp shadow over part of the frame
     double lightLevel = 1.0; ///< exposure; 0.45 is a dim hall (noise rises with the gain)
+    /*!
+     * A curled page: one side (curlSide 0..3: top, right, bottom, left as the page lies)
+     * bows outward by curlMm in its middle, its corners stay (the outline is no longer a
+     * straight-sided quad).
+     */
+    double curlMm = 0;
+    int curlSide = 0;
+    /*!
+     * A folded page: the part beyond a crease at foldAt (0..1 from side foldSide) is lifted
+     * by foldDeg towards the camera: foreshortened, magnified (nearer the lens) and lit
+     * differently. The truth corners are where the page's corners are seen.
+     */
+    double foldDeg = 0;
+    double foldAt = 0.5;
+    int foldSide = 0;
 };
 
 /// Ground truth of one document: corners TL, TR, BR, BL of the page as printed.

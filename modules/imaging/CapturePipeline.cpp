@@ -213,8 +213,12 @@ Core::Result<ProcessedPage> processStill(
     if (cancelled())
         return cancelError;
 
-    const double radius = std::max(4.0, 2.0 * still.width() / 1024.0);
-    quad = PageDetector::refine(still, quad, radius);
+    // The clerk's corners are kept as they are: refinement would pull a corrected corner
+    // back onto the edge the detector had found.
+    if (!quad.clerkCorrected) {
+        const double radius = std::max(4.0, 2.0 * still.width() / 1024.0);
+        quad = PageDetector::refine(still, quad, radius);
+    }
     out.quad = quad;
     out.timings.refineMs = lap();
 

@@ -6,6 +6,7 @@
 #include "QualityGate.h"
 #include "Tr.h"
 
+#include <QLineF>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -16,6 +17,10 @@ namespace Tongban::Imaging {
 
 namespace {
 constexpr int kMaxPreviewWidth = 1024;
+// The clerk's outline is dropped when the detected page overlaps it less than this (the
+// page was moved) or no page is seen for this many frames (it was taken away).
+constexpr double kSamePageIoU = 0.6;
+constexpr int kFramesToForget = 3;
 
 bool cutOff(const PageQuad &quad, QSize frameSize)
 {
@@ -131,6 +136,32 @@ void CaptureSession::holdAutoCapture(int quietMs)
     m_sinceHold.start();
 }
 
+void CaptureSession::setCorrectedQuad(const PageQuad &quad, QSize previewSize)
+{
+    if (!quad.isValid() || previewSize.isEmpty()) {
+        clearCorrectedQuad();
+        return;
+    }
+    m_corrected = quad;
+    m_corrected.clerkCorrected = true;
+    m_corrected.confidence = 1;
+    // The size class of the outline the clerk drew (the pad's scale is fixed).
+    const QPolygonF &c = quad.corners;
+    const double mmPerPx = PageDetector::Options().padWidthMm / previewSize.width();
+    const double w = 0.5 * (QLineF(c[0], c[1]).length() + QLineF(c[3], c[2]).length()) * mmPerPx;
+    const double h = 0.5 * (QLineF(c[0], c[3]).length() + QLineF(c[1], c[2]).length()) * mmPerPx;
+    m_corrected.sizeClass = sizeClassOfMeasured(w, h);
+    m_corrected.landscape = w > h;
+    m_correctedSize = previewSize;
+    qCDebug(lcImaging) << "page outline corrected by the clerk:" << m_corrected.toJson();
+}
+
+void CaptureSession::clearCorrectedQuad()
+{
+    m_corrected = {};
+    m_correctedSize = {};
+}
+
 void CaptureSession::onPreviewFrame(const QImage &frame)
 {
     const bool processing
@@ -179,13 +210,30 @@ void CaptureSession::onDetected()
     if (!watcher)
         return;
     watcher->deleteLater();
-    const Detection d = watcher->result();
+    Detection d = watcher->result();
     ++m_detected;
     if (m_lost || !m_source)
         return;
+    if (m_corrected.isValid()) {
+        // The clerk's outline stands for the page while the page lies where it was.
+        m_framesWithoutPage = d.quads.isEmpty() ? m_framesWithoutPage + 1 : 0;
+        const PageQuad corrected = m_correctedSize == d.frame.size()
+            ? m_corrected
+            : m_corrected.scaled(double(d.frame.width()) / m_correctedSize.width());
+        const bool moved = !d.quads.isEmpty()
+            && quadIoU(d.quads.first().corners, corrected.corners) < kSamePageIoU;
+        if (moved || m_framesWithoutPage >= kFramesToForget) {
+            clearCorrectedQuad();
+        } else {
+            if (!d.quads.isEmpty())
+                d.quads.removeFirst();
+            d.quads.prepend(corrected);
+        }
+    }
     const QString hint = previewHint(d);
-    // Only a page the gates would accept arms auto-capture (cut-off or blurred waits).
-    const bool ready = hint.isEmpty();
+    // Only a page the gates would accept arms auto-capture (cut-off or blurred waits); an
+    // unsure outline waits for the clerk (a corrected one, or Space).
+    const bool ready = hint.isEmpty() && (d.quads.isEmpty() || !d.quads.first().isTentative());
     const bool fire = m_autoCapture.feed(d.quads, d.frame.size(), ready);
     if (!d.quads.isEmpty()) {
         m_lastQuad = d.quads.first();
@@ -222,7 +270,11 @@ void CaptureSession::onStill(const QImage &image, const QByteArray &encoded)
     input.image = image;
     input.jpeg = encoded;
     input.scan = m_source && !m_source->capabilities().hasPreview(); // sheet scanner: deskew
-    if (m_lastQuad.isValid() && !cutOff(m_lastQuad, m_lastPreviewSize)) {
+    if (m_corrected.isValid()) {
+        // The clerk's outline, as it is (a corner may lie outside the frame on purpose).
+        input.previewQuad = m_corrected;
+        input.previewSize = m_correctedSize;
+    } else if (m_lastQuad.isValid() && !cutOff(m_lastQuad, m_lastPreviewSize)) {
         input.previewQuad = m_lastQuad;
         input.previewSize = m_lastPreviewSize;
     }
@@ -263,6 +315,8 @@ void CaptureSession::onProcessed(const ProcessedPage &page)
 {
     m_capture = CapturePhase::Idle;
     if (page.verdict.passed()) {
+        if (page.quad.clerkCorrected)
+            clearCorrectedQuad(); // that page is taken; the next one is detected afresh
         emit pageCaptured(page);
         return;
     }

@@ -93,6 +93,18 @@ public:
      */
     void holdAutoCapture(int quietMs);
 
+    /*!
+     * The clerk's outline of the page on the preview (\a quad in pixels of a preview frame
+     * of \a previewSize; its clerkCorrected set here): shown instead of the detection and
+     * used as it is for the next still. Kept until that page is captured, the page is taken
+     * away (no page for a few frames) or moves (the detection no longer overlaps it), or
+     * clearCorrectedQuad().
+     */
+    void setCorrectedQuad(const PageQuad &quad, QSize previewSize);
+    void clearCorrectedQuad();
+    /// The clerk's outline in force (invalid when none).
+    PageQuad correctedQuad() const { return m_corrected; }
+
     AutoCaptureState autoCaptureState() const { return m_autoCapture.state(); }
     /// Preview frames not detected: a detection was still running, or a still processing.
     int droppedFrames() const { return m_dropped; }
@@ -139,6 +151,9 @@ private:
     QFutureWatcher<Detection> *m_detection = nullptr;
     CapturePhase m_capture = CapturePhase::Idle;
     PageQuad m_lastQuad;
+    PageQuad m_corrected; ///< the clerk's outline, in m_correctedSize pixels
+    QSize m_correctedSize;
+    int m_framesWithoutPage = 0;
     QSize m_lastPreviewSize;
     bool m_lost = false;
     int m_dropped = 0;

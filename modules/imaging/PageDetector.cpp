@@ -22,6 +22,10 @@ constexpr int kWorkWidth = 512;
 constexpr float kWhitePadRatio = 1.075f;
 constexpr double kWhitePadChroma = 5;
 constexpr double kWhitePadLevel = 165;
+// Colour distance (CIELAB a, b) from the pad above which a pixel is page.
+constexpr double kChromaDistance = 7;
+constexpr double kBandRatio = 1.04; // a page's edge against the light at about 10 mm
+constexpr double kLightPadLevel = 140; // pads above: edges measured on colour too
 constexpr int kSkinOpen = 5; // px at the work size: a finger is about 16
 constexpr int kCloseIterations = 2;
 
@@ -432,11 +436,71 @@ cv::Mat whitePadEdgeImage(const cv::Mat &rgb)
     return out;
 }
 
-std::vector<std::vector<cv::Point>> regionsBySegmentation(
-    const cv::Mat &smallRgb, const cv::Mat &blurred, double padLevel)
+// Colour distance from the pad (a, b of CIELAB, 8-bit units, about delta E), blurred: a page
+// that differs from its pad by colour rather than brightness (lavender paper on a light grey
+// pad, white paper on a green mat) stands out here. Light fall-off and shadows change
+// lightness far more than chroma.
+cv::Mat chromaDistance(const cv::Mat &rgb, double sigma, cv::Vec2f pad)
+{
+    cv::Mat lab;
+    cv::cvtColor(rgb, lab, cv::COLOR_RGB2Lab);
+    cv::Mat out(rgb.size(), CV_32F);
+    for (int y = 0; y < lab.rows; ++y) {
+        const uchar *in = lab.ptr<uchar>(y);
+        float *o = out.ptr<float>(y);
+        for (int x = 0; x < lab.cols; ++x, in += 3) {
+            const float da = float(in[1]) - pad[0], db = float(in[2]) - pad[1];
+            o[x] = std::sqrt(da * da + db * db);
+        }
+    }
+    if (sigma > 0)
+        cv::GaussianBlur(out, out, { 0, 0 }, sigma);
+    return out;
+}
+
+// The pad's a, b (CIELAB, 8-bit) as the median of the frame border.
+cv::Vec2f padChroma(const cv::Mat &rgb)
+{
+    cv::Mat lab, ch[3];
+    cv::cvtColor(rgb, lab, cv::COLOR_RGB2Lab);
+    cv::split(lab, ch);
+    return { float(borderMedian(ch[1])), float(borderMedian(ch[2])) };
+}
+
+double borderMedianF(const cv::Mat &image)
+{
+    cv::Mat u8;
+    image.convertTo(u8, CV_8U, 4.0); // quarter units
+    return borderMedian(u8) / 4.0;
+}
+
+// \a padColour: the pad's a, b when pages are also segmented by colour (a light or
+// coloured pad), nullptr on a dark neutral pad (paper is far brighter; saves the cost).
+std::vector<std::vector<cv::Point>> regionsBySegmentation(const cv::Mat &smallRgb,
+    const cv::Mat &blurred, double padLevel, const cv::Vec2f *padColour, bool localLight = false)
 {
     cv::Mat binary;
-    if (padLevel > kWhitePadLevel) {
+    if (localLight) {
+        // A soft shadow (a hand, the lamp's arm) across the frame: the border may be mostly
+        // in shadow, so no threshold on the level holds. Against the frame's own light at
+        // about 10 mm a page shows as a band inside its edge (a shadow's edge, tens of
+        // millimetres soft, does not); the closed bands, filled, are the pages.
+        cv::Mat light;
+        blurred.convertTo(light, CV_32F);
+        cv::Mat near, band;
+        cv::GaussianBlur(light, near, { 0, 0 }, 10 * blurred.cols / 448.0);
+        cv::divide(light, near, near);
+        band = near > kBandRatio;
+        cv::morphologyEx(
+            band, band, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, { 5, 5 }));
+        std::vector<std::vector<cv::Point>> outlines;
+        cv::findContours(band, outlines, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+        binary = cv::Mat::zeros(blurred.size(), CV_8U);
+        for (size_t i = 0; i < outlines.size(); ++i) {
+            if (cv::contourArea(outlines[i]) > 0.01 * blurred.total())
+                cv::drawContours(binary, outlines, int(i), cv::Scalar(255), cv::FILLED);
+        }
+    } else if (padLevel > kWhitePadLevel) {
         // A white pad: paper is only some 10-15 % brighter than the pad, less than
         // the light falls off across the frame, so pages are segmented against the
         // pad's light field; ID cards are no brighter than a white pad at all but
@@ -452,6 +516,13 @@ std::vector<std::vector<cv::Point>> regionsBySegmentation(
             = cv::threshold(blurred, binary, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
         const double threshold = std::max(otsu, padLevel + 35);
         cv::threshold(blurred, binary, threshold, 255, cv::THRESH_BINARY);
+    }
+    // Any pad: a page of another colour than the pad (see chromaDistance); the threshold
+    // rises with the pad's own chroma noise (low light).
+    cv::Mat coloured;
+    if (padColour) {
+        const cv::Mat distance = chromaDistance(smallRgb, 1.5, *padColour);
+        coloured = distance > std::max(kChromaDistance, 3.0 * borderMedianF(distance) + 3.0);
     }
     // Skin is not paper: a hand over the page must not become part of it.
     cv::Mat channels[3];
@@ -469,6 +540,13 @@ std::vector<std::vector<cv::Point>> regionsBySegmentation(
     cv::Mat skin = (redOverBlue > 45) & ((g16 - b16) * 4 < redOverBlue * 3);
     cv::morphologyEx(skin, skin, cv::MORPH_OPEN,
         cv::getStructuringElement(cv::MORPH_RECT, { kSkinOpen, kSkinOpen }));
+    // A hand's blurred fringe is far from the pad's colour too: not page.
+    cv::Mat nearSkin;
+    cv::dilate(skin, nearSkin, cv::getStructuringElement(cv::MORPH_RECT, { 7, 7 }));
+    if (!coloured.empty()) {
+        coloured.setTo(0, nearSkin);
+        binary |= coloured;
+    }
     binary.setTo(0, skin);
     const cv::Mat kernel = cv::getStructuringElement(cv::MORPH_RECT, { 3, 3 });
     cv::morphologyEx(binary, binary, cv::MORPH_OPEN, kernel);
@@ -525,6 +603,17 @@ QList<PageQuad> PageDetector::detect(const QImage &frame) const
     std::vector<cv::Mat> edgeImages { full };
     if (padLevel > kWhitePadLevel && full.channels() == 3)
         edgeImages.push_back(whitePadEdgeImage(full));
+    // A light or coloured pad: pages are segmented by colour too, and the page's edge may be
+    // a colour step only (lavender on light grey), measured on the colour distance from the
+    // pad (4 levels per unit).
+    const cv::Vec2f pad = padChroma(small);
+    const bool colourPad = full.channels() == 3
+        && (padLevel > kLightPadLevel || std::hypot(pad[0] - 128.0, pad[1] - 128.0) > 6);
+    if (colourPad) {
+        cv::Mat distance;
+        chromaDistance(full, 1.0, pad).convertTo(distance, CV_8U, 4.0);
+        edgeImages.push_back(distance);
+    }
 
     std::vector<Candidate> candidates;
     auto consider = [&](const std::vector<std::vector<cv::Point>> &regions) {
@@ -569,8 +658,12 @@ QList<PageQuad> PageDetector::detect(const QImage &frame) const
                 candidates.push_back(best);
         }
     };
-    consider(regionsBySegmentation(small, blurred, padLevel));
-    const bool good = std::any_of(candidates.begin(), candidates.end(),
+    consider(regionsBySegmentation(small, blurred, padLevel, colourPad ? &pad : nullptr));
+    bool good = std::any_of(candidates.begin(), candidates.end(),
+        [&](const Candidate &x) { return x.quad.confidence >= m_options.minConfidence; });
+    if (!good) // a soft shadow across the frame: against the pad's local light
+        consider(regionsBySegmentation(small, blurred, padLevel, colourPad ? &pad : nullptr, true));
+    good = std::any_of(candidates.begin(), candidates.end(),
         [&](const Candidate &x) { return x.quad.confidence >= m_options.minConfidence; });
     if (!good)
         consider(regionsByEdges(blurred));

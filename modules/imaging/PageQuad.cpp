@@ -38,6 +38,18 @@ QSizeF sizeClassMm(SizeClass sizeClass)
     return {};
 }
 
+SizeClass sizeClassOfMeasured(double widthMm, double heightMm)
+{
+    const double shortMm = std::min(widthMm, heightMm), longMm = std::max(widthMm, heightMm);
+    for (SizeClass k : { SizeClass::A4, SizeClass::A5, SizeClass::IdCard }) {
+        const QSizeF mm = sizeClassMm(k);
+        if (std::abs(shortMm / mm.width() - 1) <= 0.08
+            && std::abs(longMm / mm.height() - 1) <= 0.08)
+            return k;
+    }
+    return SizeClass::Unknown;
+}
+
 PageQuad PageQuad::scaled(double factor) const
 {
     PageQuad q = *this;
@@ -54,7 +66,8 @@ QJsonObject PageQuad::toJson() const
     return { { QStringLiteral("corners"), points },
         { QStringLiteral("confidence"), std::round(confidence * 1000) / 1000 },
         { QStringLiteral("sizeClass"), sizeClassName(sizeClass) },
-        { QStringLiteral("landscape"), landscape } };
+        { QStringLiteral("landscape"), landscape },
+        { QStringLiteral("clerkCorrected"), clerkCorrected } };
 }
 
 namespace {

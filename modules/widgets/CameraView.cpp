@@ -6,6 +6,8 @@
 #include <imaging/CaptureSession.h>
 
 #include <QKeyEvent>
+#include <QLineF>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -19,6 +21,8 @@ const QColor kGreen(0x2e, 0xb8, 0x6e);
 const QColor kAmber(0xf2, 0xa6, 0x1d);
 const QColor kRed(0xe5, 0x48, 0x4d);
 const QColor kBlue(0x2f, 0x80, 0xed);
+const QColor kTentative(0xb3, 0x7d, 0xf2); // violet: no state colour, reads on every pad
+constexpr double kGrabRadius = 16; // px on screen around a corner mark
 constexpr int kNoticeMs = 4000;
 constexpr int kCapturedMs = 1500;
 
@@ -55,6 +59,12 @@ CameraView::CameraView(QWidget *parent)
 
 CameraView::~CameraView() = default;
 
+QString CameraView::tentativeHint()
+{
+    return Tr::tr("The page's outline is uncertain: drag a corner onto the page's corner "
+                  "(or press 1-4 and the arrow keys), then press Space.");
+}
+
 void CameraView::setSession(Imaging::CaptureSession *session)
 {
     if (m_session)
@@ -78,8 +88,19 @@ void CameraView::showPreview(const QImage &frame, const QList<Imaging::PageQuad>
 {
     m_connectTimer.stop();
     m_status = Status::Live;
-    m_frame = frame;
-    m_quads = quads;
+    if (m_dragging >= 0 && !m_quads.isEmpty() && frame.size() == m_frame.size()) {
+        // The corner in the clerk's hand stays where it is held.
+        QList<Imaging::PageQuad> kept = quads;
+        if (kept.isEmpty())
+            kept.append(m_quads.first());
+        else
+            kept.first() = m_quads.first();
+        m_frame = frame;
+        m_quads = kept;
+    } else {
+        m_frame = frame;
+        m_quads = quads;
+    }
     m_state = state;
     m_hint = qualityHint;
     update();
@@ -155,6 +176,110 @@ QColor CameraView::quadColour() const
     }
 }
 
+QPointF CameraView::toWidget(const QPointF &framePoint) const
+{
+    const QRectF target = frameRect();
+    if (target.isEmpty())
+        return {};
+    return target.topLeft() + (framePoint + QPointF(0.5, 0.5)) * (target.width() / m_frame.width());
+}
+
+QPointF CameraView::toFrame(const QPointF &widgetPoint) const
+{
+    const QRectF target = frameRect();
+    if (target.isEmpty())
+        return {};
+    return (widgetPoint - target.topLeft()) * (m_frame.width() / target.width())
+        - QPointF(0.5, 0.5);
+}
+
+int CameraView::cornerAt(const QPointF &widgetPoint) const
+{
+    if (m_status != Status::Live || m_quads.isEmpty() || !m_quads.first().isValid())
+        return -1;
+    int best = -1;
+    double bestDistance = kGrabRadius;
+    for (int i = 0; i < 4; ++i) {
+        const double d = QLineF(toWidget(m_quads.first().corners[i]), widgetPoint).length();
+        if (d <= bestDistance) {
+            bestDistance = d;
+            best = i;
+        }
+    }
+    return best;
+}
+
+void CameraView::moveCorner(int corner, const QPointF &framePoint)
+{
+    if (corner < 0 || corner > 3 || m_quads.isEmpty() || !m_quads.first().isValid())
+        return;
+    Imaging::PageQuad &quad = m_quads.first();
+    QPolygonF moved = quad.corners;
+    // A little beyond the frame is allowed (a cut-off corner), not across the page.
+    moved[corner]
+        = QPointF(std::clamp(framePoint.x(), -0.25 * m_frame.width(), 1.25 * m_frame.width()),
+            std::clamp(framePoint.y(), -0.25 * m_frame.height(), 1.25 * m_frame.height()));
+    const QPointF a = moved[(corner + 3) % 4] - moved[corner],
+                  b = moved[(corner + 1) % 4] - moved[corner];
+    if (a.x() * b.y() - a.y() * b.x() >= 0)
+        return; // the outline would fold over itself (corners are clockwise on screen)
+    quad.corners = moved;
+    quad.clerkCorrected = true;
+    quad.confidence = 1;
+    update();
+}
+
+void CameraView::commitCorrection()
+{
+    if (m_quads.isEmpty() || !m_quads.first().clerkCorrected)
+        return;
+    if (m_session)
+        m_session->setCorrectedQuad(m_quads.first(), m_frame.size());
+    emit quadCorrected(m_quads.first());
+}
+
+void CameraView::mousePressEvent(QMouseEvent *event)
+{
+    const int corner = event->button() == Qt::LeftButton ? cornerAt(event->position()) : -1;
+    if (corner < 0) {
+        QWidget::mousePressEvent(event);
+        return;
+    }
+    m_dragging = corner;
+    m_selected = corner;
+    setFocus(Qt::MouseFocusReason);
+    setCursor(Qt::ClosedHandCursor);
+    event->accept();
+}
+
+void CameraView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_dragging >= 0) {
+        moveCorner(m_dragging, toFrame(event->position()));
+        event->accept();
+        return;
+    }
+    // The hand shows where a corner can be taken.
+    if (cornerAt(event->position()) >= 0)
+        setCursor(Qt::OpenHandCursor);
+    else
+        unsetCursor();
+    QWidget::mouseMoveEvent(event);
+}
+
+void CameraView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_dragging < 0 || event->button() != Qt::LeftButton) {
+        QWidget::mouseReleaseEvent(event);
+        return;
+    }
+    moveCorner(m_dragging, toFrame(event->position()));
+    m_dragging = -1;
+    unsetCursor();
+    commitCorrection();
+    event->accept();
+}
+
 void CameraView::keyPressEvent(QKeyEvent *event)
 {
     if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
@@ -163,6 +288,48 @@ void CameraView::keyPressEvent(QKeyEvent *event)
             m_session->captureNow();
         event->accept();
         return;
+    }
+    const bool haveQuad
+        = m_status == Status::Live && !m_quads.isEmpty() && m_quads.first().isValid();
+    if (haveQuad && event->key() >= Qt::Key_1 && event->key() <= Qt::Key_4) {
+        m_selected = event->key() - Qt::Key_1;
+        update();
+        event->accept();
+        return;
+    }
+    if (haveQuad && event->key() == Qt::Key_Escape && m_quads.first().clerkCorrected) {
+        if (m_session)
+            m_session->clearCorrectedQuad();
+        m_selected = -1;
+        update();
+        event->accept();
+        return;
+    }
+    if (haveQuad && m_selected >= 0) {
+        const double step = event->modifiers() & Qt::ShiftModifier ? 10 : 1;
+        QPointF d;
+        switch (event->key()) {
+        case Qt::Key_Left:
+            d = { -step, 0 };
+            break;
+        case Qt::Key_Right:
+            d = { step, 0 };
+            break;
+        case Qt::Key_Up:
+            d = { 0, -step };
+            break;
+        case Qt::Key_Down:
+            d = { 0, step };
+            break;
+        default:
+            break;
+        }
+        if (!d.isNull()) {
+            moveCorner(m_selected, m_quads.first().corners[m_selected] + d);
+            commitCorrection();
+            event->accept();
+            return;
+        }
     }
     QWidget::keyPressEvent(event);
 }
@@ -197,6 +364,8 @@ void CameraView::paintEvent(QPaintEvent *)
     // The hint is not repeated while the same words show as a rejection.
     if (!m_hint.isEmpty() && !m_notice.contains(m_hint))
         paintBanner(p, target, m_hint, kRed, false);
+    else if (!m_quads.isEmpty() && m_quads.first().isTentative())
+        paintBanner(p, target, tentativeHint(), kTentative, false);
     if (!m_notice.isEmpty())
         paintBanner(p, target, m_notice, m_noticeKind == NoticeKind::Error ? kRed : kGreen, true);
 }
@@ -208,10 +377,14 @@ void CameraView::paintFrame(QPainter &p, const QRectF &target) const
     p.drawImage(target, m_frame);
     p.setClipRect(target); // a cut-off page's corners lie outside the picture
     const double scale = target.width() / m_frame.width();
-    const QColor colour = quadColour();
-    for (const Imaging::PageQuad &quad : m_quads) {
+    for (int q = 0; q < m_quads.size(); ++q) {
+        const Imaging::PageQuad &quad = m_quads[q];
         if (!quad.isValid())
             continue;
+        // An unsure outline is dashed and violet: the clerk should check it, and may drag a
+        // corner to where the page's corner is.
+        const bool tentative = quad.isTentative();
+        const QColor colour = tentative ? kTentative : quadColour();
         QPolygonF poly;
         for (const QPointF &c : quad.corners)
             poly << target.topLeft() + (c + QPointF(0.5, 0.5)) * scale;
@@ -219,15 +392,19 @@ void CameraView::paintFrame(QPainter &p, const QRectF &target) const
         path.addPolygon(poly);
         path.closeSubpath();
         QColor fill = colour;
-        fill.setAlpha(40);
+        fill.setAlpha(tentative ? 20 : 40);
         p.fillPath(path, fill);
-        p.setPen(QPen(colour, 3, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.setPen(
+            QPen(colour, 3, tentative ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         p.drawPath(path);
-        // Corner marks make the outline readable over busy pages.
-        p.setBrush(Qt::white);
-        p.setPen(QPen(colour, 2.5));
-        for (const QPointF &c : poly)
-            p.drawEllipse(c, 5, 5);
+        // Corner marks make the outline readable over busy pages; the first page's corners
+        // are handles (larger; the keyboard's corner filled).
+        for (int i = 0; i < poly.size(); ++i) {
+            const bool chosen = q == 0 && i == m_selected;
+            p.setBrush(chosen ? colour : QColor(Qt::white));
+            p.setPen(QPen(colour, 2.5));
+            p.drawEllipse(poly[i], q == 0 ? 7 : 5, q == 0 ? 7 : 5);
+        }
         p.setBrush(Qt::NoBrush);
     }
     p.restore();

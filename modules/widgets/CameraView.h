@@ -20,10 +20,17 @@ namespace Tongban::Widgets {
 /*!
  * The live picture of the document camera for the checklist screen: the
  * latest preview frame scaled to fit, each detected page outlined (green when
- * still, amber while settling, red when a quality gate warns), a state badge,
+ * still, amber while settling, red when a quality gate warns; dashed violet
+ * when detection was unsure, PageQuad::isTentative()), a state badge,
  * the quality hint, and a full-widget message when there is no device or it
  * was unplugged. Space asks for a capture now (captureRequested(), and
  * CaptureSession::captureNow() when a session is attached).
+ *
+ * The clerk corrects the first page's outline by dragging a corner with the
+ * mouse, or by keyboard: 1-4 choose a corner (top left, top right, bottom
+ * right, bottom left), the arrow keys move it (Shift: ten times as far),
+ * Escape drops the correction. The corrected outline goes to the session
+ * (CaptureSession::setCorrectedQuad) and is what the next still uses.
  *
  * Shows what it is given; stores nothing. GUI thread only.
  */
@@ -51,6 +58,13 @@ public:
     QString notice() const { return m_notice; }
     /// Where the frame is drawn, in widget coordinates.
     QRectF frameRect() const;
+    /// A point of the frame (its pixels) in widget coordinates, and back.
+    QPointF toWidget(const QPointF &framePoint) const;
+    QPointF toFrame(const QPointF &widgetPoint) const;
+    /// The hint shown under an unsure (tentative) outline.
+    static QString tentativeHint();
+    /// The corner chosen for the keyboard (0-3 from the top left, clockwise), -1 when none.
+    int selectedCorner() const { return m_selected; }
 
     QSize sizeHint() const override { return { 640, 480 }; }
     QSize minimumSizeHint() const override { return { 240, 180 }; }
@@ -76,10 +90,15 @@ public slots:
 signals:
     /// Space (or a click on the capture hint) asked for a capture now.
     void captureRequested();
+    /// The clerk corrected the first page's outline (\a quad in frame pixels).
+    void quadCorrected(const Tongban::Imaging::PageQuad &quad);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
 
 private:
     enum class NoticeKind { None, Success, Error };
@@ -90,6 +109,10 @@ private:
         bool top) const;
     void paintMessage(QPainter &p, const QString &title, const QString &detail) const;
     QColor quadColour() const;
+    /// The corner of the first quad within reach of \a widgetPoint, -1 when none.
+    int cornerAt(const QPointF &widgetPoint) const;
+    void moveCorner(int corner, const QPointF &framePoint);
+    void commitCorrection();
 
     QPointer<Imaging::CaptureSession> m_session;
     Status m_status = Status::NoDevice;
@@ -103,6 +126,8 @@ private:
     NoticeKind m_noticeKind = NoticeKind::None;
     QTimer m_noticeTimer;
     QTimer m_connectTimer;
+    int m_dragging = -1; ///< the corner under the mouse, -1 when not dragging
+    int m_selected = -1; ///< the corner the keyboard moves
 };
 
 } // namespace Tongban::Widgets

@@ -334,6 +334,7 @@ void StillToDurablePage(benchmark::State &state)
         return;
     }
     std::vector<double> ours, peer, process, store;
+    std::map<std::string, std::vector<double>> stages;
     size_t i = 0;
     for (auto _ : state) {
         const Still &s = list[i % list.size()];
@@ -353,6 +354,14 @@ void StillToDurablePage(benchmark::State &state)
         ours.push_back(double(t.nsecsElapsed()) / 1e6);
         process.push_back(processed);
         store.push_back(ours.back() - processed);
+        if (page.ok()) { // where the processing time goes, per stage
+            const StageTimings &st = page->timings;
+            for (const auto &[name, ms] :
+                { std::pair { "decode", st.decodeMs }, std::pair { "refine", st.refineMs },
+                    std::pair { "warp", st.warpMs }, std::pair { "gate", st.gateMs },
+                    std::pair { "enhance", st.enhanceMs }, std::pair { "encode", st.encodeMs } })
+                stages[name].push_back(ms);
+        }
         t.restart();
         const bool peerSaved = peerStillToFile(s.jpeg, peerDir.path(), int(i));
         peer.push_back(double(t.nsecsElapsed()) / 1e6);
@@ -368,6 +377,8 @@ void StillToDurablePage(benchmark::State &state)
     g_figures["still to durable page p95 ms"] = percentile(ours, 0.95);
     g_figures["still to durable page, processing mean ms"] = mean(process);
     g_figures["still to durable page, addPage mean ms"] = mean(store);
+    for (const auto &[name, ms] : stages)
+        g_figures["still to durable page, stage " + name + " mean ms"] = mean(ms);
     g_figures["still peer turbojpeg+durable write mean ms"] = mean(peer);
     g_figures["still peer turbojpeg+durable write p95 ms"] = percentile(peer, 0.95);
     cv::setNumThreads(1);

@@ -22,6 +22,9 @@ double percentile(std::vector<double> v, double p)
 }
 // Preview pixels to 13 MP pixels.
 constexpr double kTo13Mp = double(Sim::kStillWidth) / Sim::kPreviewWidth;
+// Floors of the broadened splits' mean IoU (80 frames each), below the measured figures.
+constexpr double kTuningFloor = 0.90;
+constexpr double kHeldOutFloor = 0.85;
 } // namespace
 
 class TestPageDetector : public QObject
@@ -36,6 +39,9 @@ private slots:
     void cornerNextToGlareStaysOnThePage();
     void sizeClassAgreesWithTheMeasuredShape();
     void yellowPaperIsNotAHand();
+    void curledAndFoldedPagesAreFound();
+    void pageUnderASoftShadowIsFound();
+    void tintedPagesOnLightPadsAreFound();
 };
 
 namespace {
@@ -44,7 +50,26 @@ struct SplitScore
     std::vector<double> ious;
     int missed = 0;
     std::map<std::string, std::vector<double>> byCondition;
+    std::map<std::string, std::vector<double>> byKind;
+    std::map<std::string, std::vector<double>> byPad;
 };
+
+// The pad a broadened scene lies on, by name.
+std::string padName(const Sim::SceneSpec &spec)
+{
+    if (!spec.padColour.isValid())
+        return spec.whiteOnWhite ? "white pad" : "dark pad";
+    const QRgb c = spec.padColour.rgb();
+    if (qRed(c) == qGreen(c) || std::abs(qRed(c) - qBlue(c)) <= 4)
+        return spec.padColour.lightness() > 220 ? "near-white pad"
+            : spec.padColour.lightness() > 180  ? "light grey pad"
+                                                : "mid grey pad";
+    if (qGreen(c) > qRed(c) && qGreen(c) > qBlue(c))
+        return "green mat";
+    if (qBlue(c) > qRed(c))
+        return "blue pad";
+    return "wood";
+}
 
 // The conditions a broadened scene has, for the per-condition figures.
 std::vector<std::string> conditions(const Sim::SceneSpec &spec)
@@ -64,6 +89,10 @@ std::vector<std::string> conditions(const Sim::SceneSpec &spec)
         out.push_back("hand");
     if (spec.documentCount == 2)
         out.push_back("two documents");
+    if (spec.curlMm > 0)
+        out.push_back("curled page");
+    if (spec.foldDeg > 0)
+        out.push_back("folded page");
     if (out.empty())
         out.push_back("plain");
     return out;
@@ -84,6 +113,11 @@ SplitScore scoreSplit(quint32 firstSeed, int frames)
             score.ious.push_back(best);
             if (best < 0.5) {
                 ++score.missed;
+                // TONGBAN_DUMP_DIR: the missed frames as PNG, to look at.
+                if (qEnvironmentVariableIsSet("TONGBAN_DUMP_DIR"))
+                    frame.image.save(QStringLiteral("%1/miss-%2.png")
+                                         .arg(qEnvironmentVariable("TONGBAN_DUMP_DIR"))
+                                         .arg(seed));
                 std::string what;
                 for (const std::string &c : conditions(spec))
                     what += c + "; ";
@@ -94,6 +128,8 @@ SplitScore scoreSplit(quint32 firstSeed, int frames)
             }
             for (const std::string &c : conditions(spec))
                 score.byCondition[c].push_back(best);
+            score.byKind[Sim::documentKindName(truth.kind).toStdString()].push_back(best);
+            score.byPad[padName(spec)].push_back(best);
         }
     }
     return score;
@@ -114,21 +150,51 @@ void TestPageDetector::broadenedSplits()
     // tst_pagedetector_broadened; the dev suite stays fast.
     if (!qEnvironmentVariableIsSet("TONGBAN_BROADENED_SPLITS"))
         QSKIP("long run: ctest --preset soak -R tst_pagedetector_broadened");
-    const int frames = 40;
-    for (const auto &[name, first] : std::vector<std::pair<const char *, quint32>> {
-             { "tuning", 50000 }, { "held-out", 90000 } }) {
+    // Tuning: seeds 50000+ and 90000+ (the earlier held-out range, read while tuning, so
+    // tuning now). Held out: 130000+, never looked at while tuning (issue 18).
+    // TONGBAN_SPLIT_FRAMES sets the frames per range (40), TONGBAN_SPLIT_ONLY one split.
+    const int frames = qEnvironmentVariableIntValue("TONGBAN_SPLIT_FRAMES") > 0
+        ? qEnvironmentVariableIntValue("TONGBAN_SPLIT_FRAMES")
+        : 40;
+    const QString only = qEnvironmentVariable("TONGBAN_SPLIT_ONLY");
+    struct Split
+    {
+        const char *name;
+        std::vector<quint32> firstSeeds;
+        double floor;
+    };
+    for (const Split &split : { Split { "tuning", { 50000, 90000 }, kTuningFloor },
+             Split { "held-out", { 130000, 170000 }, kHeldOutFloor } }) {
+        const char *name = split.name;
+        if (!only.isEmpty() && only != QLatin1String(name))
+            continue;
         // WHEN the detector runs on each
-        const SplitScore score = scoreSplit(first, frames);
+        SplitScore score;
+        std::vector<quint32> firstSeeds = split.firstSeeds;
+        if (qEnvironmentVariableIntValue("TONGBAN_SPLIT_FIRST") > 0) // one range, to look at
+            firstSeeds = { quint32(qEnvironmentVariableIntValue("TONGBAN_SPLIT_FIRST")) };
+        for (quint32 first : firstSeeds) {
+            SplitScore part = scoreSplit(first, frames);
+            score.ious.insert(score.ious.end(), part.ious.begin(), part.ious.end());
+            score.missed += part.missed;
+            for (auto [to, from] : { std::pair { &score.byCondition, &part.byCondition },
+                     std::pair { &score.byKind, &part.byKind },
+                     std::pair { &score.byPad, &part.byPad } })
+                for (const auto &[k, v] : *from)
+                    (*to)[k].insert((*to)[k].end(), v.begin(), v.end());
+        }
         qInfo("%s split: %d documents, missed %d, mean IoU %.4f", name, int(score.ious.size()),
             score.missed, meanOf(score.ious));
-        for (const auto &[condition, ious] : score.byCondition)
-            qInfo("  %-24s %3d documents, mean IoU %.4f", condition.c_str(), int(ious.size()),
-                meanOf(ious));
-        // THEN neither falls below where issue 18's branch left them (40 frames each:
-        // tuning 0.876, held-out 0.761). A floor against regressions, not the target: the
-        // issue asks for a detector that holds (>= 0.99) on both; the misses are listed
-        // above (shadows, pale paper on light pads, orange paper taken for skin).
-        QVERIFY2(meanOf(score.ious) >= (first == 50000 ? 0.85 : 0.74), name);
+        for (const auto *group : { &score.byCondition, &score.byKind, &score.byPad }) {
+            for (const auto &[condition, ious] : *group)
+                qInfo("  %-24s %3d documents, mean IoU %.4f, min %.3f", condition.c_str(),
+                    int(ious.size()), meanOf(ious), *std::min_element(ious.begin(), ious.end()));
+        }
+        // THEN neither falls below its floor (80 frames each, curled and folded pages in:
+        // before the colour distance and shadow fallback tuning 0.817, held-out 0.852;
+        // after 0.926 and 0.877). A floor against regressions, not the target: the issue
+        // asks for a detector that holds (>= 0.99) on both; the misses are listed above.
+        QVERIFY2(meanOf(score.ious) >= split.floor, name);
     }
 }
 
@@ -242,7 +308,7 @@ void TestPageDetector::simulatedSetAccuracy()
     const char *caseNames[CaseCount]
         = { "ordinary", "white on white", "hand over the edge", "cut corner" };
     std::vector<double> ious, cornerErrors, caseIous[CaseCount], caseErrors[CaseCount];
-    int missed = 0, classicHits = 0;
+    int missed = 0, classicHits = 0, tentative = 0, sure = 0;
     std::vector<double> classicIous;
     for (quint32 seed = 1000; seed < 1320; ++seed) {
         Sim::SceneSpec spec = Sim::randomScene(seed);
@@ -257,6 +323,8 @@ void TestPageDetector::simulatedSetAccuracy()
         // WHEN the detector runs on the frame
         const QList<PageQuad> found = detector.detect(frame.image);
         const QList<PageQuad> classic = PageDetector::classicDetect(frame.image);
+        for (const PageQuad &q : found)
+            ++(q.isTentative() ? tentative : sure);
         // THEN every document is found with its true corners
         for (const Sim::DocumentTruth &truth : frame.documents) {
             double bestIoU = 0, bestError = 1e9;
@@ -302,6 +370,8 @@ void TestPageDetector::simulatedSetAccuracy()
         int(ious.size()), missed, meanIoU, p95, percentile(cornerErrors, 0.5));
     qInfo("classic Canny+approxPolyDP peer: mean IoU %.4f, IoU>=0.9 on %d of %d", mean(classicIous),
         classicHits, int(classicIous.size()));
+    qInfo("tentative (confidence < %.2f): %d of %d detections", PageQuad::kSureConfidence,
+        tentative, tentative + sure);
     QVERIFY(ious.size() >= 300);
     QVERIFY(meanIoU >= 0.99);
     QVERIFY(p95 <= 10);
@@ -380,6 +450,122 @@ void TestPageDetector::yellowPaperIsNotAHand()
     // THEN the page is found every time
     qInfo("yellow paper: min IoU %.4f", *std::min_element(ious.begin(), ious.end()));
     QVERIFY(*std::min_element(ious.begin(), ious.end()) >= 0.95);
+}
+
+namespace {
+// Best IoU of each document of \a spec's frame among the detections.
+std::vector<double> detectionIous(const PageDetector &detector, const Sim::SceneSpec &spec)
+{
+    const auto frame = Sim::renderScene(spec, QSize(Sim::kPreviewWidth, Sim::kPreviewHeight));
+    const QList<PageQuad> found = detector.detect(frame.image);
+    std::vector<double> out;
+    for (const Sim::DocumentTruth &truth : frame.documents) {
+        double best = 0;
+        for (const PageQuad &q : found)
+            best = std::max(best, quadIoU(q.corners, truth.corners));
+        out.push_back(best);
+    }
+    return out;
+}
+} // namespace
+
+void TestPageDetector::curledAndFoldedPagesAreFound()
+{
+    // GIVEN A4 forms, A5 notes and licences curled along one side (the side bows out by up to
+    // 5 mm, its corners stay) or folded (the part past a crease lifted 6-20 degrees towards
+    // the camera: foreshortened, magnified, darker), on the dark and a wood pad
+    PageDetector detector;
+    std::vector<double> curled, folded;
+    for (quint32 seed = 4500; seed < 4512; ++seed) {
+        Sim::SceneSpec spec;
+        spec.seed = seed;
+        spec.frameSeed = seed;
+        const Sim::DocumentKind kinds[]
+            = { Sim::DocumentKind::A4Form, Sim::DocumentKind::A5Note, Sim::DocumentKind::Licence };
+        spec.kind = kinds[seed % 3];
+        if (seed % 4 == 1)
+            spec.padColour = QColor(150, 105, 70);
+        const bool curl = seed % 2 == 0;
+        if (curl) {
+            spec.curlMm = 2 + (seed % 5) * 0.7;
+            spec.curlSide = int(seed / 2 % 4);
+        } else {
+            spec.foldDeg = 6 + (seed % 6) * 2.5;
+            spec.foldAt = 0.4 + (seed % 3) * 0.1;
+            spec.foldSide = int(seed / 2 % 4);
+        }
+        // WHEN detecting
+        const double iou = detectionIous(detector, spec).front();
+        (curl ? curled : folded).push_back(iou);
+    }
+    // THEN each is found, its corners where the page's corners are seen (the outline is not
+    // a quad any more, so the IoU cannot reach 1)
+    qInfo("curled: min IoU %.4f mean %.4f; folded: min IoU %.4f mean %.4f",
+        *std::min_element(curled.begin(), curled.end()), meanOf(curled),
+        *std::min_element(folded.begin(), folded.end()), meanOf(folded));
+    QVERIFY(*std::min_element(curled.begin(), curled.end()) >= 0.95);
+    QVERIFY(*std::min_element(folded.begin(), folded.end()) >= 0.90);
+    QVERIFY(meanOf(folded) >= 0.95);
+}
+
+void TestPageDetector::pageUnderASoftShadowIsFound()
+{
+    // GIVEN white and tinted pages on mid grey, wood and light grey pads with a soft shadow
+    // (a hand or the lamp's arm, 35-50 % deep) across part of the frame: the border's median
+    // may be the shadowed pad, so a level threshold takes the lit pad for paper
+    PageDetector detector;
+    std::vector<double> ious;
+    for (quint32 seed = 4600; seed < 4612; ++seed) {
+        Sim::SceneSpec spec;
+        spec.seed = seed;
+        spec.frameSeed = seed;
+        spec.kind = seed % 3 ? Sim::DocumentKind::A4Form : Sim::DocumentKind::Licence;
+        const QColor pads[]
+            = { QColor(150, 150, 152), QColor(150, 105, 70), QColor(200, 200, 202) };
+        spec.padColour = pads[seed % 3];
+        spec.whiteOnWhite = spec.padColour.lightness() > 180;
+        if (seed % 2)
+            spec.paperTint = QColor(250, 226, 232);
+        spec.shadow = 0.35 + (seed % 4) * 0.05;
+        // WHEN detecting
+        ious.push_back(detectionIous(detector, spec).front());
+        if (ious.back() < 0.9)
+            qInfo("  seed %u: IoU %.3f", seed, ious.back());
+    }
+    // THEN the page is found in (nearly) every frame
+    const double missed
+        = double(std::count_if(ious.begin(), ious.end(), [](double v) { return v < 0.5; }));
+    qInfo("soft shadow: mean IoU %.4f, min %.4f, missed %.0f of %d", meanOf(ious),
+        *std::min_element(ious.begin(), ious.end()), missed, int(ious.size()));
+    QVERIFY(missed <= 2);
+    QVERIFY(meanOf(ious) >= 0.88);
+}
+
+void TestPageDetector::tintedPagesOnLightPadsAreFound()
+{
+    // GIVEN pale blue, pale green, pink and cream pages on light grey and near-white pads:
+    // they differ from the pad by colour more than by brightness
+    PageDetector detector;
+    std::vector<double> ious;
+    const QColor tints[] = { QColor(222, 235, 250), QColor(226, 246, 226), QColor(250, 226, 232),
+        QColor(250, 243, 220) };
+    for (quint32 seed = 4700; seed < 4716; ++seed) {
+        Sim::SceneSpec spec;
+        spec.seed = seed;
+        spec.frameSeed = seed;
+        spec.kind = seed % 4 == 3 ? Sim::DocumentKind::A5Note : Sim::DocumentKind::A4Form;
+        spec.paperTint = tints[seed % 4];
+        spec.padColour = seed % 2 ? QColor(236, 236, 232) : QColor(200, 200, 202);
+        spec.whiteOnWhite = true;
+        spec.jpegQuality = 85;
+        // WHEN detecting
+        ious.push_back(detectionIous(detector, spec).front());
+    }
+    // THEN every page is found
+    qInfo("tinted on light pads: mean IoU %.4f, min %.4f", meanOf(ious),
+        *std::min_element(ious.begin(), ious.end()));
+    QVERIFY(*std::min_element(ious.begin(), ious.end()) >= 0.9);
+    QVERIFY(meanOf(ious) >= 0.97);
 }
 
 QTEST_MAIN(TestPageDetector)

@@ -173,6 +173,7 @@ private slots:
     void blurGateSeparatesSharpFromBlurred();
     void whiteningSealsAndSizes();
     void captureWorkerCancels();
+    void jpegWithinFindsTheBestQualityThatFits();
 };
 
 void TestQualityEnhance::blurGateSeparatesSharpFromBlurred()
@@ -326,4 +327,38 @@ void TestQualityEnhance::captureWorkerCancels()
 }
 
 QTEST_MAIN(TestQualityEnhance)
+void TestQualityEnhance::jpegWithinFindsTheBestQualityThatFits()
+{
+    // GIVEN simulated A4 and ID card pages rectified from previews (text, seals, photos), and
+    // size limits from tight to loose
+    for (quint32 seed : { 11u, 14u }) {
+        Sim::SceneSpec spec = Sim::randomScene(seed);
+        spec.documentCount = 1;
+        spec.hand = false;
+        const auto frame = Sim::renderScene(spec, QSize(Sim::kPreviewWidth, Sim::kPreviewHeight));
+        PageQuad quad;
+        quad.corners = frame.documents.first().corners;
+        const QImage page = enhancePage(rectifyPage(frame.image, quad, 100), EnhanceMode::Colour);
+        QVERIFY(!page.isNull());
+        // The quality each limit allows, by trying every quality (sizes grow with quality).
+        std::vector<qint64> sizes;
+        for (int q = 30; q <= 90; ++q)
+            sizes.push_back(encodeJpeg(page, q, 100)->size());
+        for (const double share : { 0.9, 0.5, 0.2, 1.5 }) {
+            const qint64 limit = qint64(share * double(sizes.back()));
+            int expected = 30;
+            for (int q = 30; q <= 90; ++q) {
+                if (sizes[size_t(q - 30)] <= limit)
+                    expected = q;
+            }
+            // WHEN the encoder searches for the best quality within the limit
+            const auto within = encodeJpegWithin(page, limit, 100);
+            QVERIFY(within.ok());
+            // THEN it is exactly the best quality that fits (same bytes)
+            QCOMPARE(within->size(), sizes[size_t(expected - 30)]);
+            QCOMPARE(*within, *encodeJpeg(page, expected, 100));
+        }
+    }
+}
+
 #include "tst_qualityenhance.moc"
