@@ -658,11 +658,15 @@ QList<PageQuad> PageDetector::detect(const QImage &frame) const
                 candidates.push_back(best);
         }
     };
-    consider(regionsBySegmentation(small, blurred, padLevel, colourPad ? &pad : nullptr));
+    // Pages by colour on every pad: under a shadow across the border a light pad's median
+    // reads dark, and a tinted page is then found by its colour only.
+    consider(
+        regionsBySegmentation(small, blurred, padLevel, full.channels() == 3 ? &pad : nullptr));
     bool good = std::any_of(candidates.begin(), candidates.end(),
         [&](const Candidate &x) { return x.quad.confidence >= m_options.minConfidence; });
     if (!good) // a soft shadow across the frame: against the pad's local light
-        consider(regionsBySegmentation(small, blurred, padLevel, colourPad ? &pad : nullptr, true));
+        consider(regionsBySegmentation(
+            small, blurred, padLevel, full.channels() == 3 ? &pad : nullptr, true));
     good = std::any_of(candidates.begin(), candidates.end(),
         [&](const Candidate &x) { return x.quad.confidence >= m_options.minConfidence; });
     if (!good)
