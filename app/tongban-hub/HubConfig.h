@@ -85,6 +85,9 @@ struct HubConfig
     int idempotencyKeySecs = 24 * 60 * 60; ///< how long an Idempotency-Key answer is kept
     QJsonArray iceServers; ///< welcome.iceServers, RTCIceServer objects; empty by default
     TurnConfig turn; ///< GET /ice-servers adds TURN with short-lived credentials
+    /// Calls outside the home jurisdiction's office hours are refused (issue 15); off: they
+    /// ring at any hour (tests and demos on the real clock, --no-office-hours).
+    bool officeHours = true;
     int eventPollMs = 200; ///< how often events written by other processes (decide) are pushed
     /// Rate cap of the line check's transfers in Mbit/s (diag/LineTestService); 0: none.
     double diagRateMbit = 0;

@@ -326,6 +326,8 @@ int main(int argc, char *argv[])
     parser.addOption({ QStringLiteral("ice-server"),
         QStringLiteral("A STUN/TURN URL for welcome.iceServers (repeatable)."),
         QStringLiteral("url") });
+    parser.addOption({ QStringLiteral("no-office-hours"),
+        QStringLiteral("Calls ring at any hour: office hours are not enforced (tests, demos).") });
     parser.addOption({ QStringLiteral("turn-url"),
         QStringLiteral("A TURN URL handed out with short-lived credentials by GET /ice-servers"
                        " (repeatable; needs --turn-secret-file)."),
@@ -390,6 +392,7 @@ int main(int argc, char *argv[])
         = qMax(0, parser.value(QStringLiteral("diag-requests-per-minute")).toInt());
     for (const QString &url : parser.values(QStringLiteral("ice-server")))
         config.iceServers.append(QJsonObject { { QStringLiteral("urls"), QJsonArray { url } } });
+    config.officeHours = !parser.isSet(QStringLiteral("no-office-hours"));
     config.turn.urls = parser.values(QStringLiteral("turn-url"));
     config.turn.ttlSecs = qMax(60, parser.value(QStringLiteral("turn-ttl-secs")).toInt());
     if (parser.isSet(QStringLiteral("turn-secret-file"))) {

@@ -385,7 +385,7 @@ void CallService::invite(
     }
     // 属地通办窗口须在办公时间内保持在线 (000 第十八条): outside them nobody is rung.
     const QDateTime now = m_clock.now();
-    if (m_oversight && !m_oversight->isOpen(jurisdiction, now)) {
+    if (m_oversight && m_config.officeHours && !m_oversight->isOpen(jurisdiction, now)) {
         const QDateTime next = m_oversight->nextOpen(jurisdiction, now);
         m_events.sendError(windowId, msg.callId, QStringLiteral("outside_office_hours"),
             m_oversight->closedMessage(jurisdiction, now),
@@ -468,7 +468,8 @@ void CallService::onTimeout(const QString &callId)
     m_events.sendLive(call.callerWindow, missed);
     for (const QString &rung : call.rung)
         m_events.sendLive(rung, missed);
-    if (m_oversight && !m_oversight->isOpen(call.jurisdiction, m_clock.now())) {
+    if (m_oversight && m_config.officeHours
+        && !m_oversight->isOpen(call.jurisdiction, m_clock.now())) {
         // The office closed while it rang (a call at 11:59 missed at 12:00): not a miss of
         // the home windows (misses count only within office hours), no SMS.
         qCInfo(lcHub) << "call" << callId << "unanswered at the close of office hours: not counted";

@@ -30,7 +30,7 @@ QString TestHubKill::start(
 {
     QStringList arguments { QStringLiteral("--data-dir"), dataDir, QStringLiteral("--listen"),
         QStringLiteral("127.0.0.1:0"), QStringLiteral("--pbkdf2-iterations"),
-        QStringLiteral("1000") };
+        QStringLiteral("1000"), QStringLiteral("--no-office-hours") }; // the real clock
     if (seed)
         arguments << QStringLiteral("--seed-demo");
     arguments << extra;
