@@ -43,9 +43,12 @@ data="${TONGBAN_DATA_DIR:-$root/build/demo-data}"
 hubdata="$root/build/demo-hub"
 mkdir -p "$data" "$hubdata"
 
-# The platform: tongban-hub on loopback, a free port, the demo seed.
+# The platform: tongban-hub on loopback, a free port, the demo seed. The demo rings the home
+# windows at any hour (--no-office-hours) so a call can be tried in the evening; a real hub
+# keeps the jurisdictions' office hours and refuses calls outside them (docs/platform-api.md §16).
 log="$hubdata/hub.log"
-"$bin/tongban-hub" --data-dir "$hubdata" --listen 127.0.0.1:0 --seed-demo >"$log" 2>&1 &
+"$bin/tongban-hub" --data-dir "$hubdata" --listen 127.0.0.1:0 --seed-demo --no-office-hours \
+    >"$log" 2>&1 &
 hub=$!
 trap 'kill $hub 2>/dev/null || true' EXIT
 url=""
