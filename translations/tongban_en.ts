@@ -4796,6 +4796,10 @@ Bring it by %2%3.</source>
 <context>
     <name>Tongban::Gui::DeliveriesCard</name>
     <message>
+        <source>No result to deliver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>By mail</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4689,6 +4689,10 @@ Bring it by %2%3.</source>
 <context>
     <name>Tongban::Gui::DeliveriesCard</name>
     <message>
+        <source>No result to deliver.</source>
+        <translation>暂无待送达的办理结果。</translation>
+    </message>
+    <message>
         <source>By mail</source>
         <translation>邮寄送达</translation>
     </message>

@@ -1,5 +1,7 @@
 #include "DeliveriesCard.h"
 
+#include "shell/EmptyState.h"
+
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -39,6 +41,7 @@ DeliveriesCard::DeliveriesCard(Platform::Transport *transport, QString clerkName
     m_list->setRootIsDecorated(false);
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_list->setMinimumHeight(110);
+    setEmptyText(m_list, tr("No result to deliver."));
     addWidget(m_list);
     m_message = addText(QString());
     connect(m_list, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
