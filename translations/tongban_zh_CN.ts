@@ -66,6 +66,26 @@
         <source>The notice names an item or materials that catalogue version %1 does not have. Report it to the platform&apos;s administrator.</source>
         <translation>告知书列出的事项或材料不在 %1 版清单中。请报告平台管理员。</translation>
     </message>
+    <message>
+        <source>This request for correction concerns a case that is not on this workstation. Ask IT support to check the window&apos;s data folder.</source>
+        <translation>这份补正要求所涉办件不在本工作站。请联系信息技术人员检查本窗口的数据文件夹。</translation>
+    </message>
+    <message>
+        <source>This request for correction has already been handled at this step. Refresh Today and go on from where the case is.</source>
+        <translation>这份补正要求的这一步已经办理。请刷新“今日”，从办件当前所处环节继续。</translation>
+    </message>
+    <message>
+        <source>A request for correction from the platform could not be read. Tell IT support.</source>
+        <translation>无法读取平台发来的补正要求。请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <source>The home department asks for correction of case %1: the applicant brings the listed materials by %2.</source>
+        <translation>属地审批部门要求补正办件 %1：申请人须在 %2 前补齐所列材料。</translation>
+    </message>
+    <message>
+        <source>No page was captured for the materials the home department asked for. Capture them, then send again.</source>
+        <translation>属地审批部门要求补正的材料尚未采集任何页面。请先采集，再重新发送。</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::App::WindowSettings</name>
@@ -3765,6 +3785,10 @@ Bring it by %2%3.</source>
     <message>
         <source>Only a case with no page captured, at its first visit, can be cancelled.</source>
         <translation>只有首次办理且未拍摄任何材料的办件才能作废。</translation>
+    </message>
+    <message>
+        <source>Only a transmitted case can be reopened for the home department&apos;s request for correction.</source>
+        <translation>只有已报送的办件才能按属地审批部门的补正要求重新打开。</translation>
     </message>
 </context>
 <context>

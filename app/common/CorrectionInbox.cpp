@@ -58,8 +58,8 @@ CorrectionRequest fromRow(const QSqlQuery &query)
     return request;
 }
 
-const QString Columns = QStringLiteral(
-    "request_id, body, client_case_id, state, notice_serial, received_at");
+const QString Columns
+    = QStringLiteral("request_id, body, client_case_id, state, notice_serial, received_at");
 
 } // namespace
 
@@ -102,7 +102,8 @@ Core::Result<CorrectionRequest> CorrectionInbox::parse(const QJsonObject &event)
         const QJsonObject d = value.toObject();
         request.deficiencies.append({ d.value(QStringLiteral("materialId")).toString(),
             d.value(QStringLiteral("materialName")).toString(),
-            d.value(QStringLiteral("code")).toString(), d.value(QStringLiteral("reason")).toString(),
+            d.value(QStringLiteral("code")).toString(),
+            d.value(QStringLiteral("reason")).toString(),
             d.value(QStringLiteral("correction")).toString() });
     }
     bool complete = !request.requestId.isEmpty() && !request.caseId.isEmpty()
@@ -125,7 +126,8 @@ Core::Status CorrectionInbox::receive(const QJsonObject &event)
         return parsed.error();
     Storage::Database &db = m_station.database();
     QSqlQuery local(db.connection());
-    local.prepare(QStringLiteral("SELECT client_case_id FROM outbox_cases WHERE server_case_id = ?"));
+    local.prepare(
+        QStringLiteral("SELECT client_case_id FROM outbox_cases WHERE server_case_id = ?"));
     local.addBindValue(parsed->caseId);
     if (!local.exec())
         return Storage::Database::queryError(local, QStringLiteral("correction case"));
@@ -179,16 +181,15 @@ void CorrectionInbox::follow(Platform::ResultFeed &feed, Workstation &station)
             if (type != QLatin1String("case.correctionRequested"))
                 return;
             if (const Core::Status stored = CorrectionInbox(station).receive(data); !stored)
-                qWarning("request for correction not stored: %s",
-                    qPrintable(stored.error().toString()));
+                qWarning(
+                    "request for correction not stored: %s", qPrintable(stored.error().toString()));
         });
 }
 
 QString CorrectionInbox::todayLine(const CorrectionRequest &request)
 {
-    return Tr::tr("The home department asks for correction of case %1: bring %n material(s) "
-                  "by %2",
-        nullptr, int(request.materialIds().size()))
+    return Tr::tr("The home department asks for correction of case %1: the applicant brings "
+                  "the listed materials by %2.")
         .arg(request.caseNumber, request.due.toString(Qt::ISODate));
 }
 
@@ -256,8 +257,8 @@ Core::Result<Notices::IssuedNotice> CorrectionInbox::issueNotice(
             = m_station.intake().awaitRequestedCorrection(draft, found->materialIds());
             !waiting)
             return waiting;
-        auto notice = m_station.notices().issue(content,
-            { draft.caseId, m_station.windowId(), m_station.windowCode(), clerk });
+        auto notice = m_station.notices().issue(
+            content, { draft.caseId, m_station.windowId(), m_station.windowCode(), clerk });
         if (!notice)
             return notice.error();
         issued = *notice;
@@ -370,7 +371,8 @@ void CorrectionInbox::sendPages(const QString &requestId, Platform::Transport &t
     // Pages transmitted with the case are on the platform already: only new ones go.
     QStringList sent;
     QSqlQuery query(m_station.database().connection());
-    query.prepare(QStringLiteral("SELECT client_page_id FROM outbox_pages WHERE client_case_id = ?"));
+    query.prepare(
+        QStringLiteral("SELECT client_page_id FROM outbox_pages WHERE client_case_id = ?"));
     query.addBindValue(draft.caseId);
     if (query.exec()) {
         while (query.next())
@@ -436,8 +438,8 @@ void CorrectionInbox::sendPages(const QString &requestId, Platform::Transport &t
         }
         done(status);
     };
-    sender->post(QString(QStringLiteral("/cases/") + found->caseId
-                     + QStringLiteral("/correction-pages")),
+    sender->post(
+        QString(QStringLiteral("/cases/") + found->caseId + QStringLiteral("/correction-pages")),
         QJsonDocument(QJsonObject { { QStringLiteral("materials"), materials } })
             .toJson(QJsonDocument::Compact),
         [sender] { sender->uploadNext(); });

@@ -178,8 +178,8 @@ QJsonObject DeliveryService::openCaseBody(const Secrets *secrets, const QString 
         return QJsonDocument::fromJson(stored.toUtf8()).object();
     const Core::Result<QString> opened = secrets->open(stored);
     if (!opened) {
-        qCWarning(lcHub).noquote() << "a stored case body cannot be opened:"
-                                   << opened.error().detail;
+        qCWarning(lcHub).noquote()
+            << "a stored case body cannot be opened:" << opened.error().detail;
         return {};
     }
     return QJsonDocument::fromJson(opened->toUtf8()).object();

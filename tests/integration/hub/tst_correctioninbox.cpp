@@ -19,6 +19,7 @@
 
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -99,8 +100,7 @@ QString TestCorrectionInbox::transmitCase(App::Workstation &station, Platform::O
         return {};
     const Catalog::ServiceItem *item = catalog->item(Item);
     Intake::IntakeStore &intake = station.intake();
-    auto started
-        = intake.start(Item, catalog->catalogVersion, station.intakeWindow(), Clerk);
+    auto started = intake.start(Item, catalog->catalogVersion, station.intakeWindow(), Clerk);
     if (!started)
         return {};
     Intake::CaseDraft draft = started.value();
@@ -162,14 +162,15 @@ void TestCorrectionInbox::requestIsKeptNoticedAndAnsweredOnTheSameCase()
     QVERIFY(server.next());
     const QString caseId = server.value(0).toString();
     const QString caseNumber = server.value(1).toString();
+    server.finish();
     QVERIFY(!caseId.isEmpty());
     const int casesOnHub = count(*m_platform.hub, QStringLiteral("SELECT COUNT(*) FROM hub_cases"));
 
     // WHEN the home department asks for correction of the lease contract
     HubTestClient department(m_platform.base);
     QCOMPARE(department.login(Department, Password).status, 200);
-    const QString due = Core::chinaStandardDate(m_platform.clock->now()).addDays(10).toString(
-        Qt::ISODate);
+    const QString due
+        = Core::chinaStandardDate(m_platform.clock->now()).addDays(10).toString(Qt::ISODate);
     const Reply asked = department.postJson(
         QString(QStringLiteral("/api/v1/cases/") + caseId + QStringLiteral("/correction-request")),
         QJsonObject { { QStringLiteral("deficiencies"),
@@ -196,15 +197,24 @@ void TestCorrectionInbox::requestIsKeptNoticedAndAnsweredOnTheSameCase()
     // AND the same event again (a replay after a reconnect) is kept once
     QVERIFY(inbox.receive(asked.json()));
     QCOMPARE(inbox.open().size(), 1);
-    // AND it is on disk: a second database connection reads it
+    // AND it is in the workstation's SQLite file: another connection to it reads it
     {
-        auto again = App::Workstation::open(m_dataDir.path());
-        QVERIFY(again);
+        const QString name = QStringLiteral("inbox-reader");
+        {
+            QSqlDatabase reader = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            reader.setDatabaseName(m_dataDir.filePath(QStringLiteral("workstation.sqlite")));
+            QVERIFY(reader.open());
+            QSqlQuery stored(reader);
+            QVERIFY(stored.exec(
+                QStringLiteral(
+                    "SELECT state, due FROM window_correction_requests WHERE request_id = '")
+                + requestId + QStringLiteral("'")));
+            QVERIFY(stored.next());
+            QCOMPARE(stored.value(0).toString(), QStringLiteral("open"));
+            QCOMPARE(stored.value(1).toString(), due);
+        }
+        QSqlDatabase::removeDatabase(name);
     }
-    QSqlQuery stored(station->database().connection());
-    QVERIFY(stored.exec(QStringLiteral("SELECT COUNT(*) FROM window_correction_requests")));
-    QVERIFY(stored.next());
-    QCOMPARE(stored.value(0).toInt(), 1);
 
     // WHEN the clerk issues it as a one-time notice (serials from the window's block)
     HubTestClient reserve(m_platform.base);
@@ -212,12 +222,13 @@ void TestCorrectionInbox::requestIsKeptNoticedAndAnsweredOnTheSameCase()
     const Reply block
         = reserve.postJson(QStringLiteral("/api/v1/windows/410402-tb-03/serial-blocks"), {});
     QCOMPARE(block.status, 201);
-    QVERIFY(station->notices().addSerialBlock({ AppWindow,
-        block.json().value(QStringLiteral("serialPrefix")).toString(),
-        block.json().value(QStringLiteral("first")).toInteger(),
-        block.json().value(QStringLiteral("last")).toInteger() }));
-    const auto issued = inbox.issueNotice(
-        requestId, Clerk, QString(m_platform.base + QStringLiteral("/n/")));
+    const Core::Status added = station->notices().addSerialBlock(
+        { AppWindow, block.json().value(QStringLiteral("serialPrefix")).toString(),
+            block.json().value(QStringLiteral("first")).toInteger(),
+            block.json().value(QStringLiteral("last")).toInteger() });
+    QVERIFY2(added, qPrintable(added.ok() ? QString() : added.error().toString()));
+    const auto issued
+        = inbox.issueNotice(requestId, Clerk, QString(m_platform.base + QStringLiteral("/n/")));
     QVERIFY2(issued, qPrintable(issued ? QString() : issued.error().toString()));
     // THEN it is a one-time notice of this case listing the deficiency in the catalogue's words
     QCOMPARE(issued->kind, Notices::NoticeKind::OneTimeNotice);
@@ -267,13 +278,24 @@ void TestCorrectionInbox::requestIsKeptNoticedAndAnsweredOnTheSameCase()
     QCOMPARE(count(*m_platform.hub, QStringLiteral("SELECT COUNT(*) FROM hub_cases")), casesOnHub);
     QList<QJsonObject> corrected; // to the home windows of 410402
     QSqlQuery events(m_platform.hub->database().connection());
-    QVERIFY(events.exec(QStringLiteral("SELECT data FROM hub_events WHERE type = 'case.corrected'")));
+    QVERIFY(
+        events.exec(QStringLiteral("SELECT data FROM hub_events WHERE type = 'case.corrected'")));
     while (events.next())
         corrected << QJsonDocument::fromJson(events.value(0).toString().toUtf8()).object();
     QVERIFY(!corrected.isEmpty());
     QCOMPARE(corrected.first().value(QStringLiteral("caseId")).toString(), caseId);
     QCOMPARE(corrected.first().value(QStringLiteral("requestId")).toString(), requestId);
-    QVERIFY(QJsonDocument(corrected.first()).toJson().contains(page->id.toUtf8()));
+    QCOMPARE(count(*m_platform.hub,
+                 QStringLiteral("SELECT COUNT(*) FROM hub_pages p JOIN hub_correction_pages c"
+                                " ON c.client_page_id = p.client_page_id WHERE p.case_id = '")
+                     + caseId + QStringLiteral("' AND p.client_page_id = '") + page->id
+                     + QStringLiteral("' AND c.request_id = '") + requestId + QStringLiteral("'")),
+        1);
+    // AND only the new page went: the pages transmitted with the case were not declared again
+    QCOMPARE(count(*m_platform.hub,
+                 QStringLiteral("SELECT COUNT(*) FROM hub_correction_pages WHERE request_id = '")
+                     + requestId + QStringLiteral("'")),
+        1);
     const Reply state = department.send("GET",
         QString(QStringLiteral("/api/v1/cases/") + caseId + QStringLiteral("/correction-request")));
     QCOMPARE(state.json().value(QStringLiteral("state")).toString(), QStringLiteral("answered"));

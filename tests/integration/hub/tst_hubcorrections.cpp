@@ -6,10 +6,10 @@
 #include "AfterWindow.h"
 #include "DeliveryHelpers.h"
 
-#include <sms/SmsService.h>
-
 #include <QSqlRecord>
 #include <QTest>
+
+#include <sms/SmsService.h>
 
 using namespace Tongban;
 using namespace AfterWindow;
@@ -233,11 +233,11 @@ void TestHubCorrections::correctionRequestTextsTheApplicantMasked()
     // AND a refused second request texts nobody again
     QCOMPARE(department
                  .postJson(correctionPath(caseId),
-                     QJsonObject { { QStringLiteral("deficiencies"),
-                                       QJsonArray { QJsonObject { { QStringLiteral("materialId"),
-                                                                      QStringLiteral("premises") },
-                                           { QStringLiteral("code"),
-                                               QStringLiteral("term-expired") } } } },
+                     QJsonObject {
+                         { QStringLiteral("deficiencies"),
+                             QJsonArray { QJsonObject {
+                                 { QStringLiteral("materialId"), QStringLiteral("premises") },
+                                 { QStringLiteral("code"), QStringLiteral("term-expired") } } } },
                          { QStringLiteral("ways"), QJsonArray { QStringLiteral("window") } } })
                  .status,
         409);
