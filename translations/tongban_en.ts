@@ -3961,6 +3961,10 @@ Bring it by %2%3.</source>
         <source>The platform&apos;s answer could not be read. Try again; if it persists, tell IT support.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The case has not reached the platform yet: the rating is sent after it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Security</name>

@@ -3964,6 +3964,10 @@ Bring it by %2%3.</source>
         <source>The platform&apos;s answer could not be read. Try again; if it persists, tell IT support.</source>
         <translation>无法读取平台的答复。请重试；如仍不行，请联系信息技术人员。</translation>
     </message>
+    <message>
+        <source>The case has not reached the platform yet: the rating is sent after it.</source>
+        <translation>办件尚未报送到平台：评价将在办件报送后发送。</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Security</name>

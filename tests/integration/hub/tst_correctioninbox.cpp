@@ -13,6 +13,7 @@
 #include <platform/ApiClient.h>
 #include <platform/CatalogSync.h>
 #include <platform/Outbox.h>
+#include <platform/RequestQueue.h>
 #include <platform/ResultFeed.h>
 #include <platform/Session.h>
 #include <platform/TokenStore.h>
@@ -71,6 +72,7 @@ class TestCorrectionInbox : public QObject
 private Q_SLOTS:
     void initTestCase();
     void requestIsKeptNoticedAndAnsweredOnTheSameCase();
+    void ratingWaitsForThePlatformCaseThenReachesIt();
 
 private:
     QString transmitCase(App::Workstation &station, Platform::Outbox &outbox);
@@ -308,6 +310,68 @@ void TestCorrectionInbox::requestIsKeptNoticedAndAnsweredOnTheSameCase()
     inbox.sendPages(requestId, session, [&](Core::Status status) { again = status; });
     QVERIFY(again.has_value() && !again->ok());
     feed.stop();
+}
+
+void TestCorrectionInbox::ratingWaitsForThePlatformCaseThenReachesIt()
+{
+    // GIVEN the window signed in and a case transmitted but not yet on the platform
+    auto opened = App::Workstation::open(m_dataDir.path());
+    QVERIFY(opened);
+    std::unique_ptr<App::Workstation> station = std::move(opened).value();
+    Platform::ApiClient api { QUrl(m_platform.base) };
+    MemoryTokenStore tokens;
+    Platform::Session session(api, tokens);
+    std::optional<Core::Result<Platform::ClerkInfo>> signedIn;
+    session.login(Clerk, Password, AppWindow,
+        [&](Core::Result<Platform::ClerkInfo> clerk) { signedIn.emplace(clerk); });
+    QTRY_VERIFY_WITH_TIMEOUT(signedIn.has_value(), 15000);
+    QVERIFY(signedIn->ok());
+    Platform::Outbox outbox(station->database(), session, station->clock(),
+        [&](const QString &sha256) { return station->pages().readContent(sha256); });
+    const QString localId = transmitCase(*station, outbox);
+    QVERIFY(!localId.isEmpty());
+    Platform::RequestQueue queue(station->database(), session, station->clock());
+    QSignalSpy errors(&queue, &Platform::RequestQueue::requestError);
+    const QString clientId = QStringLiteral("rating:") + localId;
+
+    // WHEN the applicant gives a 差评 (2) at the window right after the case
+    QVERIFY(queue.enqueueRating(localId, 2, QStringLiteral("等候时间太长")));
+    // THEN a score outside 1..5 or a second, different rating of the case is refused
+    QVERIFY(!queue.enqueueRating(localId, 6, {}));
+    QVERIFY(!queue.enqueueRating(localId, 5, {}));
+    // AND the same rating again is harmless
+    QVERIFY(queue.enqueueRating(localId, 2, QStringLiteral("等候时间太长")));
+    // AND while the platform has not created the case, the rating waits (kept, retried)
+    queue.flush();
+    QTRY_VERIFY_WITH_TIMEOUT(!errors.isEmpty(), 10000);
+    QCOMPARE(queue.state(clientId), QStringLiteral("pending"));
+    QCOMPARE(count(*m_platform.hub, QStringLiteral("SELECT COUNT(*) FROM hub_ratings")), 0);
+
+    // WHEN the case reaches the platform and the queue runs again
+    QSignalSpy acknowledged(&outbox, &Platform::Outbox::caseAcknowledged);
+    outbox.flush();
+    QTRY_COMPARE_WITH_TIMEOUT(acknowledged.size(), 1, 30000);
+    outbox.stop();
+    queue.flush();
+    QTRY_COMPARE_WITH_TIMEOUT(queue.state(clientId), QStringLiteral("done"), 15000);
+    // THEN it is stored on the platform for that case and this clerk, and opens a rectification
+    QSqlQuery server(station->database().connection());
+    server.prepare(
+        QStringLiteral("SELECT server_case_id FROM outbox_cases WHERE client_case_id = ?"));
+    server.addBindValue(localId);
+    QVERIFY(server.exec() && server.next());
+    const QString caseId = server.value(0).toString();
+    server.finish();
+    QCOMPARE(queue.serverId(clientId), caseId);
+    QCOMPARE(count(*m_platform.hub,
+                 QStringLiteral("SELECT COUNT(*) FROM hub_ratings WHERE score = 2 AND account = '")
+                     + Clerk + QStringLiteral("' AND case_id = '") + caseId + QStringLiteral("'")),
+        1);
+    QCOMPARE(count(*m_platform.hub,
+                 QStringLiteral("SELECT COUNT(*) FROM hub_rectifications WHERE case_id = '")
+                     + caseId + QStringLiteral("' AND rectified_at IS NULL")),
+        1);
+    queue.stop();
 }
 
 QTEST_MAIN(TestCorrectionInbox)
