@@ -1400,6 +1400,34 @@ As a credit code: %2</source>
             <numerusform>%n cases overdue at the home department: the platform has alerted it.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The home department asks for correction:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the one-time notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen for correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No request for correction is waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time notice %1 printed. Hand it to the applicant or send it by the way the department named.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::AuditPage</name>

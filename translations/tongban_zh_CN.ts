@@ -1418,6 +1418,34 @@ As a credit code: %2</source>
             <numerusform>属地业务办理部门有 %n 件案件已逾期，平台已提醒。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The home department asks for correction:</source>
+        <translation>属地审批部门要求补正：</translation>
+    </message>
+    <message>
+        <source>Bring by</source>
+        <translation>补正期限</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Print the one-time notice</source>
+        <translation>打印一次性告知书</translation>
+    </message>
+    <message>
+        <source>Reopen for correction</source>
+        <translation>重新打开补正</translation>
+    </message>
+    <message>
+        <source>No request for correction is waiting.</source>
+        <translation>暂无待处理的补正要求。</translation>
+    </message>
+    <message>
+        <source>One-time notice %1 printed. Hand it to the applicant or send it by the way the department named.</source>
+        <translation>一次性告知书 %1 已打印。请交给申请人，或按审批部门指定的方式送达。</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::AuditPage</name>

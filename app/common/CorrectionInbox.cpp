@@ -186,6 +186,18 @@ void CorrectionInbox::follow(Platform::ResultFeed &feed, Workstation &station)
         });
 }
 
+std::optional<CorrectionRequest> CorrectionInbox::noticedForCase(const QString &clientCaseId) const
+{
+    QSqlQuery query(m_station.database().connection());
+    query.prepare(QString(QStringLiteral("SELECT ") + Columns
+        + QStringLiteral(" FROM window_correction_requests WHERE client_case_id = ?"
+                         " AND state = 'noticed' ORDER BY received_at DESC LIMIT 1")));
+    query.addBindValue(clientCaseId);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return fromRow(query);
+}
+
 QString CorrectionInbox::todayLine(const CorrectionRequest &request)
 {
     return Tr::tr("The home department asks for correction of case %1: the applicant brings "
@@ -424,7 +436,8 @@ void CorrectionInbox::sendPages(const QString &requestId, Platform::Transport &t
             requestId });
 
     Workstation *station = &m_station;
-    sender->finish = [this, station, requestId, caseId = draft.caseId, done](Core::Status status) {
+    // Runs later: the inbox is a light view that may be gone by then, the station is not.
+    sender->finish = [station, requestId, caseId = draft.caseId, done](Core::Status status) {
         if (status) {
             status = station->database().transaction([&]() -> Core::Status {
                 auto current = station->intake().load(caseId);
@@ -433,7 +446,7 @@ void CorrectionInbox::sendPages(const QString &requestId, Platform::Transport &t
                 Intake::CaseDraft answered = *current;
                 if (Core::Status complete = station->intake().markComplete(answered); !complete)
                     return complete;
-                return setState(requestId, QStringLiteral("answered"));
+                return CorrectionInbox(*station).setState(requestId, QStringLiteral("answered"));
             });
         }
         done(status);

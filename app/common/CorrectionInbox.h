@@ -82,6 +82,9 @@ public:
     /// Requests not yet answered, soonest due first.
     QList<CorrectionRequest> open() const;
     std::optional<CorrectionRequest> request(const QString &requestId) const;
+    /// The request whose notice was issued for local case \a clientCaseId and whose pages
+    /// are not sent yet: its corrected pages go through sendPages(), not the outbox.
+    std::optional<CorrectionRequest> noticedForCase(const QString &clientCaseId) const;
 
     /// Issues the one-time notice for \a requestId as \a clerk (QR code under \a lookupBaseUrl).
     Core::Result<Notices::IssuedNotice> issueNotice(

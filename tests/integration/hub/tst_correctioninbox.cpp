@@ -273,7 +273,9 @@ void TestCorrectionInbox::requestIsKeptNoticedAndAnsweredOnTheSameCase()
 
     // WHEN the window sends the correction
     std::optional<Core::Status> sent;
-    inbox.sendPages(requestId, session, [&](Core::Status status) { sent = status; });
+    // (through a short-lived inbox, as the case screen does: the answer comes after it is gone)
+    App::CorrectionInbox(*station).sendPages(
+        requestId, session, [&](Core::Status status) { sent = status; });
     QTRY_VERIFY_WITH_TIMEOUT(sent.has_value(), 30000);
     QVERIFY2(*sent, qPrintable(sent->ok() ? QString() : sent->error().toString()));
     // THEN the page is on the platform under the same case, no new case was made
