@@ -85,8 +85,8 @@ AfterWindowCard::AfterWindowCard(App::Workstation &station, CaseController &case
     connect(m_printCorrection, &QPushButton::clicked, this, &AfterWindowCard::printCorrection);
     connect(m_reopenCorrection, &QPushButton::clicked, this, &AfterWindowCard::reopenCorrection);
     connect(m_corrections, &QTreeWidget::currentItemChanged, this, [this] {
-        const QTreeWidgetItem *row = m_corrections->currentItem();
-        const QString state = row ? row->data(0, Qt::UserRole + 1).toString() : QString();
+        const QTreeWidgetItem *current = m_corrections->currentItem();
+        const QString state = current ? current->data(0, Qt::UserRole + 1).toString() : QString();
         m_printCorrection->setEnabled(state == QLatin1String("open"));
         m_reopenCorrection->setEnabled(state == QLatin1String("noticed"));
     });
