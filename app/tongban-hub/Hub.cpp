@@ -236,6 +236,7 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
         = std::make_unique<DeliveryService>(*hub->m_database, clock, *hub->m_calendar, resultsDir);
     hub->m_delivery->setSecrets(hub->m_secrets.get());
     hub->m_stats = std::make_unique<StatsService>(*hub->m_database, clock, *hub->m_calendar);
+    hub->m_stats->setSecrets(hub->m_secrets.get());
     hub->m_oversight
         = std::make_unique<CallOversight>(*hub->m_database, *hub->m_calendar, hub->m_config, clock);
     hub->m_calls->setOversight(hub->m_oversight.get());
