@@ -165,6 +165,13 @@ Core::Result<StatsReport> StatsService::compute(const QDate &from, const QDate &
         return true;
     };
 
+    // The receipt time in a stored case body (sealed, §13).
+    const auto receivedAt = [this](const QVariant &body) {
+        return QDateTime::fromString(DeliveryService::openCaseBody(m_secrets, body.toString())
+                                         .value(QStringLiteral("receivedAt"))
+                                         .toString(),
+            Qt::ISODate);
+    };
     // Cases transmitted in the period; their receipt, decision and its deadline.
     int transmissionDays = 0;
     int decisionDays = 0;
@@ -181,11 +188,7 @@ Core::Result<StatsReport> StatsService::compute(const QDate &from, const QDate &
                 ++report.byApplicationJurisdiction[query.value(1).toString()];
                 ++report.byHomeJurisdiction[query.value(2).toString()];
                 const QDate submitted = chinaDate(query.value(4).toLongLong());
-                const QDateTime received = QDateTime::fromString(
-                    DeliveryService::openCaseBody(m_secrets, query.value(3).toString())
-                        .value(QStringLiteral("receivedAt"))
-                        .toString(),
-                    Qt::ISODate);
+                const QDateTime received = receivedAt(query.value(3));
                 if (received.isValid()) {
                     const int days = workingDaysBetween(
                         calendar, received.toTimeZone(chinaTime()).date(), submitted);
@@ -237,11 +240,7 @@ Core::Result<StatsReport> StatsService::compute(const QDate &from, const QDate &
                 ++report.mailings;
                 const QDateTime sent
                     = QDateTime::fromString(query.value(0).toString(), Qt::ISODate);
-                const QDateTime received = QDateTime::fromString(
-                    DeliveryService::openCaseBody(m_secrets, query.value(1).toString())
-                        .value(QStringLiteral("receivedAt"))
-                        .toString(),
-                    Qt::ISODate);
+                const QDateTime received = receivedAt(query.value(1));
                 if (sent.isValid() && received.isValid()
                     && workingDaysBetween(calendar, received.toTimeZone(chinaTime()).date(),
                            sent.toTimeZone(chinaTime()).date())
