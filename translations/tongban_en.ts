@@ -66,6 +66,26 @@
         <source>The notice names an item or materials that catalogue version %1 does not have. Report it to the platform&apos;s administrator.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This request for correction concerns a case that is not on this workstation. Ask IT support to check the window&apos;s data folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request for correction has already been handled at this step. Refresh Today and go on from where the case is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A request for correction from the platform could not be read. Tell IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The home department asks for correction of case %1: the applicant brings the listed materials by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No page was captured for the materials the home department asked for. Capture them, then send again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::App::WindowSettings</name>
@@ -1379,6 +1399,34 @@ As a credit code: %2</source>
             <numerusform>%n case overdue at the home department: the platform has alerted it.</numerusform>
             <numerusform>%n cases overdue at the home department: the platform has alerted it.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The home department asks for correction:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the one-time notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen for correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No request for correction is waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time notice %1 printed. Hand it to the applicant or send it by the way the department named.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3763,6 +3811,10 @@ Bring it by %2%3.</source>
         <source>Only a case with no page captured, at its first visit, can be cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Only a transmitted case can be reopened for the home department&apos;s request for correction.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Notices</name>
@@ -3935,6 +3987,10 @@ Bring it by %2%3.</source>
     </message>
     <message>
         <source>The platform&apos;s answer could not be read. Try again; if it persists, tell IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case has not reached the platform yet: the rating is sent after it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

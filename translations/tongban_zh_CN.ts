@@ -66,6 +66,26 @@
         <source>The notice names an item or materials that catalogue version %1 does not have. Report it to the platform&apos;s administrator.</source>
         <translation>告知书列出的事项或材料不在 %1 版清单中。请报告平台管理员。</translation>
     </message>
+    <message>
+        <source>This request for correction concerns a case that is not on this workstation. Ask IT support to check the window&apos;s data folder.</source>
+        <translation>这份补正要求所涉办件不在本工作站。请联系信息技术人员检查本窗口的数据文件夹。</translation>
+    </message>
+    <message>
+        <source>This request for correction has already been handled at this step. Refresh Today and go on from where the case is.</source>
+        <translation>这份补正要求的这一步已经办理。请刷新“今日”，从办件当前所处环节继续。</translation>
+    </message>
+    <message>
+        <source>A request for correction from the platform could not be read. Tell IT support.</source>
+        <translation>无法读取平台发来的补正要求。请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <source>The home department asks for correction of case %1: the applicant brings the listed materials by %2.</source>
+        <translation>属地审批部门要求补正办件 %1：申请人须在 %2 前补齐所列材料。</translation>
+    </message>
+    <message>
+        <source>No page was captured for the materials the home department asked for. Capture them, then send again.</source>
+        <translation>属地审批部门要求补正的材料尚未采集任何页面。请先采集，再重新发送。</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::App::WindowSettings</name>
@@ -1397,6 +1417,34 @@ As a credit code: %2</source>
         <translation>
             <numerusform>属地业务办理部门有 %n 件案件已逾期，平台已提醒。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The home department asks for correction:</source>
+        <translation>属地审批部门要求补正：</translation>
+    </message>
+    <message>
+        <source>Bring by</source>
+        <translation>补正期限</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Print the one-time notice</source>
+        <translation>打印一次性告知书</translation>
+    </message>
+    <message>
+        <source>Reopen for correction</source>
+        <translation>重新打开补正</translation>
+    </message>
+    <message>
+        <source>No request for correction is waiting.</source>
+        <translation>暂无待处理的补正要求。</translation>
+    </message>
+    <message>
+        <source>One-time notice %1 printed. Hand it to the applicant or send it by the way the department named.</source>
+        <translation>一次性告知书 %1 已打印。请交给申请人，或按审批部门指定的方式送达。</translation>
     </message>
 </context>
 <context>
@@ -3766,6 +3814,10 @@ Bring it by %2%3.</source>
         <source>Only a case with no page captured, at its first visit, can be cancelled.</source>
         <translation>只有首次办理且未拍摄任何材料的办件才能作废。</translation>
     </message>
+    <message>
+        <source>Only a transmitted case can be reopened for the home department&apos;s request for correction.</source>
+        <translation>只有已报送的办件才能按属地审批部门的补正要求重新打开。</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Notices</name>
@@ -3939,6 +3991,10 @@ Bring it by %2%3.</source>
     <message>
         <source>The platform&apos;s answer could not be read. Try again; if it persists, tell IT support.</source>
         <translation>无法读取平台的答复。请重试；如仍不行，请联系信息技术人员。</translation>
+    </message>
+    <message>
+        <source>The case has not reached the platform yet: the rating is sent after it.</source>
+        <translation>办件尚未报送到平台：评价将在办件报送后发送。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "PlatformLink.h"
 
+#include "CorrectionInbox.h"
 #include "Workstation.h"
 
 #include <platform/PlatformErrors.h>
@@ -85,6 +86,8 @@ PlatformLink::PlatformLink(Workstation &station, QObject *parent)
             if (type.startsWith(QLatin1String("call.")) || type == QLatin1String("error"))
                 calls->handleMessage(message);
         });
+    // Requests for correction from home departments (issue 17), kept for Today and the notice.
+    CorrectionInbox::follow(*feed, m_station);
     connect(feed, &Platform::ResultFeed::stateChanged, calls,
         [calls](Platform::ResultFeed::State state) {
             if (state != Platform::ResultFeed::State::Live)

@@ -1,5 +1,6 @@
 #include "Workstation.h"
 
+#include "CorrectionInbox.h"
 #include "WindowSettings.h"
 
 #include <catalog/CatalogStore.h>
@@ -34,7 +35,7 @@ QList<Storage::MigrationSet> Workstation::schema()
 {
     return { Storage::storageSchema(), Security::auditSchema(), Catalog::CatalogStore::schema(),
         Platform::platformSchema(), Intake::IntakeStore::schema(), Notices::NoticeStore::schema(),
-        Intake::DeliveryChoiceStore::schema() };
+        Intake::DeliveryChoiceStore::schema(), CorrectionInbox::schema() };
 }
 
 Core::Result<std::unique_ptr<Workstation>> Workstation::open(

@@ -221,6 +221,7 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
         return identityHash.error();
     hub->m_corrections = std::make_unique<CorrectionService>(*hub->m_database, clock,
         *hub->m_catalogue, *hub->m_calendar, *hub->m_uploads, std::move(*identityHash));
+    hub->m_corrections->setSecrets(hub->m_secrets.get());
     hub->m_lineTests = std::make_unique<LineTestService>(hub->m_config);
     hub->m_events
         = new EventService(*hub->m_database, *hub->m_accounts, hub->m_config, clock, hub.get());
@@ -233,7 +234,9 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     hub->m_sms = new SmsService(*hub->m_database, hub->m_config, clock, hub.get());
     hub->m_delivery
         = std::make_unique<DeliveryService>(*hub->m_database, clock, *hub->m_calendar, resultsDir);
+    hub->m_delivery->setSecrets(hub->m_secrets.get());
     hub->m_stats = std::make_unique<StatsService>(*hub->m_database, clock, *hub->m_calendar);
+    hub->m_stats->setSecrets(hub->m_secrets.get());
     hub->m_oversight
         = std::make_unique<CallOversight>(*hub->m_database, *hub->m_calendar, hub->m_config, clock);
     hub->m_calls->setOversight(hub->m_oversight.get());

@@ -480,6 +480,32 @@ Status IntakeStore::markAwaitingCorrection(CaseDraft &draft, const QStringList &
     return status;
 }
 
+Status IntakeStore::awaitRequestedCorrection(CaseDraft &draft, const QStringList &openMaterials)
+{
+    if (draft.state != CaseDraft::State::Complete || openMaterials.isEmpty()) {
+        return Error { WrongState,
+            Tr::tr("Only a transmitted case can be reopened for the home department's "
+                   "request for correction."),
+            stateName(draft.state) };
+    }
+    const CaseDraft before = draft;
+    draft.state = CaseDraft::State::AwaitingCorrection;
+    draft.openMaterials = openMaterials;
+    draft.unlocked.clear();
+    Status status = m_db.transaction([&]() -> Status {
+        addStep(draft, QStringLiteral("awaitCorrection"));
+        if (Status written = writeRow(draft); !written)
+            return written;
+        return audit(draft, QStringLiteral("case.correctionRequested"),
+            QStringLiteral("submission %1, materials %2")
+                .arg(draft.submission)
+                .arg(openMaterials.join(QLatin1Char(','))));
+    });
+    if (!status)
+        draft = before;
+    return status;
+}
+
 Status IntakeStore::unlock(CaseDraft &draft, const QString &target, const QString &reason)
 {
     if (!m_actor.isSupervisor()) {

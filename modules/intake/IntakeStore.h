@@ -134,6 +134,13 @@ public:
      */
     Core::Status markAwaitingCorrection(CaseDraft &draft, const QStringList &openMaterials);
     /*!
+     * The home department asked for correction of this transmitted case (issue 17, 000
+     * 第二十条): it waits for the applicant with exactly \a openMaterials open, as after a
+     * one-time notice of this window; reopenForCorrection() then opens the visit. Only a
+     * complete (transmitted) case, and at least one material.
+     */
+    Core::Status awaitRequestedCorrection(CaseDraft &draft, const QStringList &openMaterials);
+    /*!
      * On a correction visit, a supervisor (actor with role admin) lets \a target
      * (a material id, or "facts" for the answers) change although the notice did
      * not list it; audited with \a reason. Refused for anyone else (NotAllowed).

@@ -23,6 +23,8 @@ const QString kFailed = QStringLiteral("failed");
 const QString kMailing = QStringLiteral("mailing");
 const QString kGuideReport = QStringLiteral("guide_report");
 const QString kNotice = QStringLiteral("notice"); ///< issue 17
+const QString kRating = QStringLiteral("rating"); ///< issue 17, 好差评
+const QString kRatingPrefix = QStringLiteral("rating:");
 
 Core::Error invalidRequest(const QString &detail)
 {
@@ -83,6 +85,24 @@ Core::Result<ApiRequest> RequestQueue::guideReportRequest(const GuideReport &rep
     return request;
 }
 
+Core::Result<ApiRequest> RequestQueue::ratingRequest(
+    const QString &clientCaseId, int score, const QString &comment)
+{
+    if (clientCaseId.isEmpty() || score < 1 || score > 5 || comment.size() > 500)
+        return invalidRequest(QStringLiteral("rating: a case, a score of 1 to 5 and a comment "
+                                             "of at most 500 characters"));
+    QJsonObject body { { QStringLiteral("score"), score } };
+    if (!comment.trimmed().isEmpty())
+        body.insert(QStringLiteral("comment"), comment.trimmed());
+    ApiRequest request;
+    request.method = QByteArrayLiteral("POST");
+    // The local case: run() puts the platform's case id in its place when sending.
+    request.path = QString(QStringLiteral("/cases/")
+        + QString::fromLatin1(QUrl::toPercentEncoding(clientCaseId)) + QStringLiteral("/rating"));
+    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return request;
+}
+
 RequestQueue::RequestQueue(
     Storage::Database &db, Transport &transport, const Core::Clock &clock, QObject *parent)
     : QObject(parent)
@@ -126,6 +146,15 @@ Core::Status RequestQueue::enqueueGuideReport(const GuideReport &report)
     if (!request)
         return request.error();
     return enqueue(report.clientReportId, kGuideReport, *request);
+}
+
+Core::Status RequestQueue::enqueueRating(
+    const QString &clientCaseId, int score, const QString &comment)
+{
+    const auto request = ratingRequest(clientCaseId, score, comment);
+    if (!request)
+        return request.error();
+    return enqueue(kRatingPrefix + clientCaseId, kRating, *request);
 }
 
 Core::Status RequestQueue::enqueueNotice(const QString &serial, const ApiRequest &request)
@@ -230,6 +259,25 @@ void RequestQueue::run()
     request.method = query.value(2).toString().toLatin1();
     request.path = query.value(3).toString();
     request.body = query.value(4).toString().toUtf8();
+    query.finish();
+    if (kind == kRating) {
+        // The platform's id of the local case, once the outbox got it; until then: later.
+        QSqlQuery server(m_db.connection());
+        server.prepare(QStringLiteral("SELECT server_case_id FROM outbox_cases"
+                                      " WHERE client_case_id = ? AND server_case_id IS NOT NULL"));
+        server.addBindValue(clientId.mid(kRatingPrefix.size()));
+        if (!server.exec() || !server.next()) {
+            attemptFailed(clientId,
+                Core::Error { NetworkUnavailable,
+                    Tr::tr("The case has not reached the platform yet: the rating is sent "
+                           "after it."),
+                    QStringLiteral("rating waits for the case") });
+            return scheduleRun();
+        }
+        request.path = QString(QStringLiteral("/cases/")
+            + QString::fromLatin1(QUrl::toPercentEncoding(server.value(0).toString()))
+            + QStringLiteral("/rating"));
+    }
     m_busy = true;
     QPointer<RequestQueue> self(this);
     const quint64 generation = m_generation;
@@ -267,6 +315,9 @@ void RequestQueue::answered(
         if (!created)
             return attemptFailed(clientId, created.error());
         serverId = created->mailingId;
+    } else if (kind == kRating) {
+        serverId
+            = QJsonDocument::fromJson(ok->body).object().value(QStringLiteral("caseId")).toString();
     } else if (kind == kNotice) {
         // The platform answers with the serial it registered (201, or 200 when repeated).
         serverId

@@ -66,6 +66,14 @@ public:
     /// The request sending \a report; InvalidArgument when a required field is missing.
     static Core::Result<ApiRequest> guideReportRequest(const GuideReport &report);
 
+    /*!
+     * The applicant's rating (好差评, §15) of this window's case \a clientCaseId; the request
+     * names the local case and is sent to the platform's case once the outbox knows its id.
+     * InvalidArgument for a score outside 1..5 or a comment above 500 characters.
+     */
+    static Core::Result<ApiRequest> ratingRequest(
+        const QString &clientCaseId, int score, const QString &comment);
+
     RequestQueue(Storage::Database &db, Transport &transport, const Core::Clock &clock,
         QObject *parent = nullptr);
     ~RequestQueue() override;
@@ -81,6 +89,14 @@ public:
     /// A one-time notice issued at this window (issue 17): \a request from
     /// AfterWindowClient::registrationRequest(), kept under the notice's \a serial.
     Core::Status enqueueNotice(const QString &serial, const ApiRequest &request);
+    /*!
+     * The applicant rated case \a clientCaseId at the window (issue 17): kept under
+     * "rating:<clientCaseId>" (one rating per case here) and sent as POST
+     * /cases/{platform case id}/rating when the outbox has the platform's case id (until
+     * then it waits and is tried again, like a network failure). A 差评 (1 or 2) opens a
+     * rectification on the platform.
+     */
+    Core::Status enqueueRating(const QString &clientCaseId, int score, const QString &comment);
 
     void start();
     void stop();

@@ -8,16 +8,20 @@
 #include "today/TodayPage.h"
 
 #include <intake/IntakeStore.h>
+#include <notices/NoticeStore.h>
 #include <platform/ApiClient.h>
 
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTest>
 #include <QTreeWidget>
 
 #include <HubTestClient.h>
 #include <InProcessHub.h>
+#include <common/CorrectionInbox.h>
 #include <common/Workstation.h>
 
 using namespace Tongban;
@@ -40,6 +44,7 @@ class TestAfterWindow : public QObject
 
 private Q_SLOTS:
     void todayShowsWaitingCasesAndOpensANoticeOfAnotherHall();
+    void todayListsARequestForCorrectionAndReopensItsCase();
 
 private:
     QString submitAt(InProcessHub &platform, const QDateTime &when);
@@ -160,6 +165,99 @@ void TestAfterWindow::todayShowsWaitingCasesAndOpensANoticeOfAnotherHall()
     QCOMPARE(visit->submission, 2);
     QCOMPARE(visit->openMaterials, QStringList { QStringLiteral("photo") });
     QVERIFY(key->text().isEmpty());
+}
+
+void TestAfterWindow::todayListsARequestForCorrectionAndReopensItsCase()
+{
+    // GIVEN a workstation whose case was transmitted and got the platform's id srv-case-1
+    QTemporaryDir dir;
+    {
+        QSettings settings(dir.filePath(QStringLiteral("tongban.conf")), QSettings::IniFormat);
+        settings.setValue(QStringLiteral("window/id"), Window);
+        settings.setValue(QStringLiteral("window/name"), QStringLiteral("3号通办窗口"));
+        settings.setValue(QStringLiteral("window/region"), QStringLiteral("410402"));
+    }
+    auto opened = App::Workstation::open(
+        dir.path(), std::make_unique<Core::ManualClock>(chinaTime(2026, 12, 1, 9, 0)));
+    QVERIFY(opened);
+    std::unique_ptr<App::Workstation> station = std::move(opened).value();
+    const QString version = station->catalogs().activeVersion()->catalogVersion;
+    auto started = station->intake().start(
+        QStringLiteral("41040201012001000"), version, station->intakeWindow(), Clerk);
+    QVERIFY(started);
+    Intake::CaseDraft draft = *started;
+    draft.applicant.name = QStringLiteral("张三");
+    draft.applicant.idNumber = IdNumber;
+    QVERIFY(station->intake().save(draft));
+    QVERIFY(station->intake().transmit(draft, QJsonObject {}, {},
+        Core::DueDate { QDate(2026, 12, 2), false }, [&](const QJsonObject &) -> Core::Status {
+            QSqlQuery row(station->database().connection());
+            row.prepare(QStringLiteral(
+                "INSERT INTO outbox_cases (client_case_id, body, state, server_case_id,"
+                " case_number, enqueued_at, updated_at) VALUES (?, '{}', 'acknowledged',"
+                " 'srv-case-1', '410402-20261201-000001', 0, 0)"));
+            row.addBindValue(draft.caseId);
+            if (!row.exec())
+                return Core::Error { 1, QStringLiteral("outbox row"), {} };
+            return {};
+        }));
+    QVERIFY(
+        station->notices().addSerialBlock({ Window, QStringLiteral("410402-TB-03"), 301, 400 }));
+    // AND the home department's request for correction of it, received on the feed
+    App::CorrectionInbox inbox(*station);
+    QVERIFY(inbox.receive(QJsonObject { { QStringLiteral("requestId"), QStringLiteral("req-1") },
+        { QStringLiteral("caseId"), QStringLiteral("srv-case-1") },
+        { QStringLiteral("caseNumber"), QStringLiteral("410402-20261201-000001") },
+        { QStringLiteral("itemCode"), QStringLiteral("41040201012001000") },
+        { QStringLiteral("catalogVersion"), version },
+        { QStringLiteral("deficiencies"),
+            QJsonArray { QJsonObject { { QStringLiteral("materialId"), QStringLiteral("premises") },
+                { QStringLiteral("materialName"), QStringLiteral("经营场所证明") },
+                { QStringLiteral("code"), QStringLiteral("term-expired") },
+                { QStringLiteral("reason"), QStringLiteral("租赁合同已到期或租赁期限不明确") },
+                { QStringLiteral("correction"), QStringLiteral("提交在有效期内的租赁合同") } } } },
+        { QStringLiteral("ways"), QJsonArray { QStringLiteral("window") } },
+        { QStringLiteral("due"), QStringLiteral("2026-12-08") } }));
+
+    // WHEN Today is shown
+    Gui::CaseController cases(*station, nullptr);
+    cases.setClerk({ Clerk, QStringLiteral("王丽"), QStringLiteral("application") });
+    Gui::TodayPage today(*station, station->calendar(), cases, nullptr);
+    today.resize(1300, 900);
+    today.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&today));
+    auto *list = today.findChild<QTreeWidget *>(QStringLiteral("correctionRequests"));
+    QVERIFY(list);
+    // THEN it lists the request with its due date, the case number and the material
+    QCOMPARE(list->topLevelItemCount(), 1);
+    const QTreeWidgetItem *row = list->topLevelItem(0);
+    QCOMPARE(row->text(0), QLocale().toString(QDate(2026, 12, 8), QLocale::ShortFormat));
+    QCOMPARE(row->text(1), QStringLiteral("410402-20261201-000001"));
+    QCOMPARE(row->text(2), QStringLiteral("经营场所证明"));
+    auto *print = today.findChild<QPushButton *>(QStringLiteral("printCorrection"));
+    auto *reopen = today.findChild<QPushButton *>(QStringLiteral("reopenCorrection"));
+    QVERIFY(print && reopen);
+    QVERIFY(print->isEnabled());
+    QVERIFY(!reopen->isEnabled());
+
+    // WHEN the notice is issued (what Print does before the printer) and Today refreshed
+    const auto issued = cases.issueRequestedCorrection(QStringLiteral("req-1"));
+    QVERIFY2(issued, qPrintable(issued ? QString() : issued.error().toString()));
+    QCOMPARE(issued->serial, QStringLiteral("410402-TB-03-GZ-2026-000301"));
+    auto *card = today.findChild<Gui::AfterWindowCard *>(QStringLiteral("afterWindowCard"));
+    card->refresh();
+    // THEN only Reopen remains; and clicking it opens the case for exactly the listed material
+    QCOMPARE(list->topLevelItemCount(), 1);
+    QVERIFY(!print->isEnabled());
+    QVERIFY(reopen->isEnabled());
+    QSignalSpy requested(&today, &Gui::TodayPage::caseRequested);
+    QTest::mouseClick(reopen, Qt::LeftButton);
+    QTRY_COMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().at(0).toString(), draft.caseId);
+    const auto visit = station->intake().load(draft.caseId);
+    QCOMPARE(visit->state, Intake::CaseDraft::State::Open);
+    QCOMPARE(visit->submission, 2);
+    QCOMPARE(visit->openMaterials, QStringList { QStringLiteral("premises") });
 }
 
 QTEST_MAIN(TestAfterWindow)

@@ -555,7 +555,8 @@ Core::Result<DecisionOutcome> CaseService::decide(const QString &caseId, const Q
         // The applicant is texted (issue 17, 000 第十九条), through the SMS outbox.
         return DeliveryService::notifyApplicant(m_database, m_clock, caseId,
             decision == QLatin1String("accepted") ? QStringLiteral("acceptance")
-                                                  : QStringLiteral("rejection"));
+                                                  : QStringLiteral("rejection"),
+            m_secrets);
     });
     if (!stored) {
         QFile::remove(resultPath(resultId));

@@ -4,6 +4,7 @@
 #include "accounts/AccountService.h"
 #include "calendar/CalendarService.h"
 #include "catalogue/CatalogueService.h"
+#include "delivery/DeliveryService.h"
 #include "events/EventService.h"
 #include "tus/UploadService.h"
 
@@ -146,10 +147,10 @@ HttpResponse CorrectionService::request(
     const QString itemCode = query.value(1).toString();
     const QString home = query.value(2).toString();
     const QString caseNumber = query.value(3).toString();
-    const QString catalogVersion = QJsonDocument::fromJson(query.value(4).toString().toUtf8())
-                                       .object()
-                                       .value(QStringLiteral("catalogVersion"))
-                                       .toString();
+    const QString catalogVersion
+        = DeliveryService::openCaseBody(m_secrets, query.value(4).toString())
+              .value(QStringLiteral("catalogVersion"))
+              .toString();
     const bool decided = query.value(5).toInt() > 0;
     const bool pending = query.value(6).toInt() > 0;
     query.finish();
@@ -261,7 +262,9 @@ HttpResponse CorrectionService::request(
             m_database, m_clock, windowId, QStringLiteral("case.correctionRequested"), event);
         if (!appended)
             return appended.error();
-        return {};
+        // The applicant is texted in the same transaction (§15): one SMS, purpose correction.
+        return DeliveryService::notifyApplicant(
+            m_database, m_clock, caseId, QStringLiteral("correction"), m_secrets);
     });
     if (!stored)
         return internalError(stored.error().detail);

@@ -19,6 +19,7 @@ namespace Tongban::Hub {
 struct AuthContext;
 class CalendarService;
 class CatalogueService;
+class Secrets;
 class UploadService;
 
 /*!
@@ -61,6 +62,9 @@ public:
     HttpResponse registerNotice(const QJsonObject &body, const AuthContext &context);
     HttpResponse lookup(const QUrlQuery &query, const AuthContext &context);
 
+    /// Case bodies are sealed with \a secrets (§13; not owned; null: stored plain).
+    void setSecrets(const Secrets *secrets) { m_secrets = secrets; }
+
     /// The serial in the text of a notice's QR code ("<platform>/n/<serial>" or the serial).
     static QString serialOfQrText(const QString &text);
 
@@ -79,6 +83,7 @@ private:
     const CalendarService &m_calendar;
     UploadService &m_uploads;
     IdentityHash m_hash;
+    const Secrets *m_secrets = nullptr;
 };
 
 } // namespace Tongban::Hub

@@ -14,6 +14,7 @@ namespace Tongban::Hub {
 
 struct AuthContext;
 class CalendarService;
+class Secrets;
 
 /*!
  * The case's life after the decision (issue 17; 000 第二十二条, 第二十三条; 003 第十七条;
@@ -48,7 +49,11 @@ public:
      * without the applicant's phone queues a no_phone row (counted, never sent).
      */
     static Core::Status notifyApplicant(Storage::Database &database, const Core::Clock &clock,
-        const QString &caseId, const QString &purpose);
+        const QString &caseId, const QString &purpose, const Secrets *secrets = nullptr);
+    /// A case body as hub_cases stores it (sealed, §13, or plain from an older hub), opened.
+    static QJsonObject openCaseBody(const Secrets *secrets, const QString &stored);
+    /// Case bodies are sealed with \a secrets (not owned; null: stored plain).
+    void setSecrets(const Secrets *secrets) { m_secrets = secrets; }
     /// The applicant's SMS text for \a purpose.
     static QString applicantText(
         const QString &purpose, const QString &caseNumber, const QString &method = {});
@@ -82,6 +87,7 @@ private:
     const Core::Clock &m_clock;
     const CalendarService &m_calendar;
     QString m_resultsDir;
+    const Secrets *m_secrets = nullptr;
 };
 
 } // namespace Tongban::Hub

@@ -5,7 +5,9 @@
 #include <intake/MailingDeadline.h>
 
 #include <QFile>
+#include <QPointer>
 
+#include <common/CorrectionInbox.h>
 #include <common/NoticeAtAnyHall.h>
 #include <common/PlatformLink.h>
 #include <common/Workstation.h>
@@ -386,11 +388,60 @@ Core::Status CaseController::registerNoticeWithPlatform(
     return {};
 }
 
+Core::Result<Notices::IssuedNotice> CaseController::issueRequestedCorrection(
+    const QString &requestId)
+{
+    Notices::NoticeContent details;
+    addWindowDetails(details);
+    auto issued = App::CorrectionInbox(m_station).issueNotice(
+        requestId, m_clerk.account, details.lookupBaseUrl);
+    if (issued && hasCase() && m_draft->caseId == issued->caseId) {
+        if (auto reloaded = m_station.intake().load(issued->caseId))
+            m_draft = *reloaded;
+        emit caseChanged();
+    }
+    return issued;
+}
+
+bool CaseController::reopenRequestedCorrection(const QString &requestId)
+{
+    auto reopened = App::CorrectionInbox(m_station).reopen(requestId);
+    if (!reopened)
+        return report(reopened.error());
+    return open(reopened->caseId);
+}
+
 Core::Status CaseController::transmit()
 {
     const Catalog::ServiceItem *serviceItem = item();
     if (!serviceItem)
         return Core::Error { Intake::CaseNotFound, tr("No case is open."), {} };
+    // Issue 17: a case the home department asked to correct is on the platform already: its
+    // new pages go to the same case (correction-pages), never as a new case.
+    if (const auto request = App::CorrectionInbox(m_station).noticedForCase(m_draft->caseId)) {
+        if (!m_platform || !m_platform->session()) {
+            return Core::Error { Intake::SaveFailed,
+                tr("No platform is configured: the case cannot be transmitted. Ask IT "
+                   "support."),
+                {} };
+        }
+        QPointer<CaseController> self(this);
+        App::CorrectionInbox(m_station).sendPages(request->requestId, *m_platform->session(),
+            [self, caseId = m_draft->caseId](Core::Status sent) {
+                if (!self)
+                    return;
+                if (!sent) {
+                    self->report(sent.error());
+                    return;
+                }
+                if (self->hasCase() && self->m_draft->caseId == caseId) {
+                    if (auto reloaded = self->m_station.intake().load(caseId))
+                        self->m_draft = *reloaded;
+                }
+                emit self->caseChanged();
+            });
+        return {};
+    }
     const Intake::Assessment assessment = Intake::assess(*serviceItem, *m_draft);
     auto body = Intake::caseBody(*serviceItem, *m_draft, assessment, m_station.pages());
     if (!body)

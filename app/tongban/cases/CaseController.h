@@ -87,6 +87,13 @@ public:
     Core::Result<Notices::IssuedNotice> issueMailingSlip();
     /// The applicant is back with the corrections.
     bool reopenForCorrection(const QString &caseId);
+    /*!
+     * The home department's request for correction \a requestId (issue 17): issues its
+     * one-time notice for the local case (App::CorrectionInbox::issueNotice).
+     */
+    Core::Result<Notices::IssuedNotice> issueRequestedCorrection(const QString &requestId);
+    /// The applicant is back for request \a requestId: opens the case, listed materials only.
+    bool reopenRequestedCorrection(const QString &requestId);
     /// A supervisor lets \a target (material id, or "facts") change on a correction visit.
     bool unlock(const QString &target, const QString &reason);
     /// Whether \a materialId may change now (open case; on correction, listed or unlocked).

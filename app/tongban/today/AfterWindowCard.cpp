@@ -3,6 +3,7 @@
 #include "cases/CaseController.h"
 
 #include <catalog/CatalogStore.h>
+#include <notices/NoticePrinter.h>
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -15,6 +16,7 @@
 #include <QRegularExpression>
 #include <QTreeWidget>
 
+#include <common/CorrectionInbox.h>
 #include <common/NoticeAtAnyHall.h>
 #include <common/Workstation.h>
 
@@ -58,6 +60,38 @@ AfterWindowCard::AfterWindowCard(App::Workstation &station, CaseController &case
     m_noticeMessage = addText(QString());
     m_noticeMessage->setObjectName(QStringLiteral("noticeMessage"));
 
+    // Requests for correction from the home departments (issue 17).
+    addText(tr("The home department asks for correction:"));
+    m_corrections = new QTreeWidget(this);
+    m_corrections->setObjectName(QStringLiteral("correctionRequests"));
+    m_corrections->setRootIsDecorated(false);
+    m_corrections->setHeaderLabels({ tr("Bring by"), tr("Case number"), tr("Materials") });
+    m_corrections->setMinimumHeight(80);
+    m_corrections->header()->setStretchLastSection(true);
+    addWidget(m_corrections);
+    auto *correctionButtons = new QWidget(this);
+    auto *buttonRow = new QHBoxLayout(correctionButtons);
+    buttonRow->setContentsMargins(0, 0, 0, 0);
+    m_printCorrection = new QPushButton(tr("Print the one-time notice"), correctionButtons);
+    m_printCorrection->setObjectName(QStringLiteral("printCorrection"));
+    buttonRow->addWidget(m_printCorrection);
+    m_reopenCorrection = new QPushButton(tr("Reopen for correction"), correctionButtons);
+    m_reopenCorrection->setObjectName(QStringLiteral("reopenCorrection"));
+    buttonRow->addWidget(m_reopenCorrection);
+    buttonRow->addStretch(1);
+    addWidget(correctionButtons);
+    m_correctionMessage = addText(QString());
+    m_correctionMessage->setObjectName(QStringLiteral("correctionMessage"));
+    connect(m_printCorrection, &QPushButton::clicked, this, &AfterWindowCard::printCorrection);
+    connect(m_reopenCorrection, &QPushButton::clicked, this, &AfterWindowCard::reopenCorrection);
+    connect(m_corrections, &QTreeWidget::currentItemChanged, this, [this] {
+        const QTreeWidgetItem *current = m_corrections->currentItem();
+        const QString state = current ? current->data(0, Qt::UserRole + 1).toString() : QString();
+        m_printCorrection->setEnabled(state == QLatin1String("open"));
+        m_reopenCorrection->setEnabled(state == QLatin1String("noticed"));
+    });
+    showCorrections();
+
     connect(m_noticeKey, &QLineEdit::returnPressed, this, &AfterWindowCard::findNotice);
     connect(m_open, &QPushButton::clicked, this, &AfterWindowCard::findNotice);
 }
@@ -84,6 +118,7 @@ Platform::NoticeKey AfterWindowCard::keyOf(const QString &text)
 
 void AfterWindowCard::refresh()
 {
+    showCorrections();
     if (!m_client) {
         m_waiting->clear();
         m_waitingMessage->setText(tr("Not connected to the platform: the home departments' "
@@ -198,6 +233,66 @@ void AfterWindowCard::openNotice(const Platform::PlatformNotice &notice, const Q
             .arg(notice.serial, notice.windowName.isEmpty() ? notice.windowId : notice.windowName));
     m_noticeKey->clear();
     emit caseRequested(opened->caseId, false);
+}
+
+void AfterWindowCard::showCorrections()
+{
+    m_corrections->clear();
+    const QLocale locale;
+    for (const App::CorrectionRequest &request : App::CorrectionInbox(m_station).open()) {
+        QStringList materials;
+        for (const Platform::NoticeDeficiency &d : request.deficiencies) {
+            const QString name = d.materialName.isEmpty() ? d.materialId : d.materialName;
+            if (!materials.contains(name))
+                materials << name;
+        }
+        auto *row = new QTreeWidgetItem(m_corrections,
+            { locale.toString(request.due, QLocale::ShortFormat), request.caseNumber,
+                materials.join(QStringLiteral("、")) });
+        row->setToolTip(2, App::CorrectionInbox::todayLine(request));
+        row->setData(0, Qt::UserRole, request.requestId);
+        row->setData(0, Qt::UserRole + 1, request.state);
+    }
+    m_printCorrection->setEnabled(false);
+    m_reopenCorrection->setEnabled(false);
+    if (m_corrections->topLevelItemCount() > 0)
+        m_corrections->setCurrentItem(m_corrections->topLevelItem(0));
+    else
+        m_correctionMessage->setText(tr("No request for correction is waiting."));
+}
+
+void AfterWindowCard::printCorrection()
+{
+    const QTreeWidgetItem *row = m_corrections->currentItem();
+    if (!row)
+        return;
+    const auto issued = m_cases.issueRequestedCorrection(row->data(0, Qt::UserRole).toString());
+    if (!issued) {
+        m_correctionMessage->setText(issued.error().message);
+        return;
+    }
+    const Notices::NoticePrinter printer(m_station.printerName());
+    const auto job = printer.printNotice(m_station.notices(), issued->id, m_cases.clerk().account);
+    m_correctionMessage->setText(job ? tr("One-time notice %1 printed. Hand it to the applicant "
+                                          "or send it by the way the department named.")
+                                           .arg(issued->serial)
+                                     : job.error().message);
+    showCorrections();
+}
+
+void AfterWindowCard::reopenCorrection()
+{
+    const QTreeWidgetItem *row = m_corrections->currentItem();
+    if (!row)
+        return;
+    const auto reopened
+        = App::CorrectionInbox(m_station).reopen(row->data(0, Qt::UserRole).toString());
+    if (!reopened) {
+        m_correctionMessage->setText(reopened.error().message);
+        return;
+    }
+    m_correctionMessage->setText(QString());
+    emit caseRequested(reopened->caseId, false);
 }
 
 } // namespace Tongban::Gui

@@ -30,7 +30,12 @@ class CaseController;
  *   platform and its correction visit opens here with only the listed materials
  *   (App::openNoticeFromAnotherHall).
  *
- * Without a transport (no platform) both say so instead.
+ * - "The home department asks for correction" (issue 17, 000 第二十条): the requests kept by
+ *   App::CorrectionInbox, each with its due date; the clerk prints the one-time notice
+ *   listing the department's deficiencies, and reopens the case for exactly the listed
+ *   materials when the applicant is back (its pages then go to the same platform case).
+ *
+ * Without a transport (no platform) the first two say so instead.
  */
 class AfterWindowCard : public Card
 {
@@ -53,6 +58,9 @@ signals:
 
 private:
     void showDeadlines(const Core::Result<QList<Platform::CaseDeadline>> &deadlines);
+    void showCorrections();
+    void printCorrection();
+    void reopenCorrection();
     void findNotice();
     void openNotice(const Platform::PlatformNotice &notice, const QString &applicantId);
 
@@ -64,6 +72,10 @@ private:
     QLineEdit *m_noticeKey = nullptr;
     QPushButton *m_open = nullptr;
     QLabel *m_noticeMessage = nullptr;
+    QTreeWidget *m_corrections = nullptr;
+    QPushButton *m_printCorrection = nullptr;
+    QPushButton *m_reopenCorrection = nullptr;
+    QLabel *m_correctionMessage = nullptr;
 };
 
 } // namespace Tongban::Gui

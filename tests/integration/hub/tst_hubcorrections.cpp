@@ -4,9 +4,12 @@
 // tongban-hub in-process over real HTTP on 127.0.0.1; time is a ManualClock.
 
 #include "AfterWindow.h"
+#include "DeliveryHelpers.h"
 
 #include <QSqlRecord>
 #include <QTest>
+
+#include <sms/SmsService.h>
 
 using namespace Tongban;
 using namespace AfterWindow;
@@ -16,6 +19,17 @@ const QString IdNumber = QStringLiteral("11010519491231002X");
 const QString OtherHallClerk = QStringLiteral("wd-tb-02-zhaomin");
 const QString OtherHallWindow = QStringLiteral("410403-tb-02");
 const QString Serial = QStringLiteral("410402-TB-03-GZ-2026-000201");
+const QString Phone = QStringLiteral("13912345678");
+
+QStringList g_log;
+QtMessageHandler g_previous = nullptr;
+
+void capture(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    g_log.append(message);
+    if (g_previous)
+        g_previous(type, context, message);
+}
 } // namespace
 
 class TestHubCorrections : public QObject
@@ -27,6 +41,7 @@ private Q_SLOTS:
     void cleanup();
     void departmentAsksForCorrectionWithCatalogueReasonsOnly();
     void correctionRequestIsTheHomeDepartmentsOnlyAndOneTime();
+    void correctionRequestTextsTheApplicantMasked();
     void correctedPagesAttachToTheSameCase();
     void noticeIsFoundAtAnotherHallBySerialQrOrIdentityNumber();
     void noticeLookupIsForWindowsOnlyAndAudited();
@@ -175,6 +190,61 @@ void TestHubCorrections::correctionRequestIsTheHomeDepartmentsOnlyAndOneTime()
     const Reply again = department.postJson(correctionPath(caseId), body);
     QCOMPARE(again.status, 409);
     QCOMPARE(again.errorCode(), QStringLiteral("correction_pending"));
+}
+
+void TestHubCorrections::correctionRequestTextsTheApplicantMasked()
+{
+    // GIVEN a submitted case whose applicant left the phone 13912345678
+    HubTestClient app(m_platform->base);
+    QCOMPARE(app.login(AppClerk, Password, AppWindow).status, 200);
+    const QString caseId = DeliveryHelpers::submitCase(app, QStringLiteral("41040201012001000"),
+        QStringLiteral("2026-11-24T09:00:00+08:00"), Phone);
+    QVERIFY(!caseId.isEmpty());
+    HubTestClient department(m_platform->base);
+    QCOMPARE(department.login(Department, Password).status, 200);
+    g_log.clear();
+    g_previous = qInstallMessageHandler(capture);
+    // WHEN the home department asks for correction
+    const Reply reply = department.postJson(correctionPath(caseId),
+        QJsonObject { { QStringLiteral("deficiencies"),
+                          QJsonArray { QJsonObject {
+                              { QStringLiteral("materialId"), QStringLiteral("premises") },
+                              { QStringLiteral("code"), QStringLiteral("term-expired") } } } },
+            { QStringLiteral("ways"), QJsonArray { QStringLiteral("window") } } });
+    qInstallMessageHandler(g_previous);
+    QCOMPARE(reply.status, 201);
+    // THEN exactly one SMS to the applicant is queued, purpose correction, for this case
+    QList<Hub::SmsRecord> texts;
+    for (const Hub::SmsRecord &sms : Hub::SmsService::list(m_platform->hub->database())) {
+        if (sms.caseId == caseId && sms.purpose == QLatin1String("correction"))
+            texts.append(sms);
+    }
+    QCOMPARE(texts.size(), 1);
+    QCOMPARE(texts.first().phone, Phone);
+    QVERIFY(texts.first().state != QLatin1String("no_phone"));
+    QVERIFY(texts.first().text.contains(QStringLiteral("补正")));
+    // AND the log names the number masked, never whole
+    bool masked = false;
+    for (const QString &line : std::as_const(g_log)) {
+        QVERIFY2(!line.contains(Phone), qPrintable(line));
+        masked = masked || line.contains(QStringLiteral("139****5678"));
+    }
+    QVERIFY(masked);
+    // AND a refused second request texts nobody again
+    QCOMPARE(department
+                 .postJson(correctionPath(caseId),
+                     QJsonObject {
+                         { QStringLiteral("deficiencies"),
+                             QJsonArray { QJsonObject {
+                                 { QStringLiteral("materialId"), QStringLiteral("premises") },
+                                 { QStringLiteral("code"), QStringLiteral("term-expired") } } } },
+                         { QStringLiteral("ways"), QJsonArray { QStringLiteral("window") } } })
+                 .status,
+        409);
+    int count = 0;
+    for (const Hub::SmsRecord &sms : Hub::SmsService::list(m_platform->hub->database()))
+        count += sms.caseId == caseId && sms.purpose == QLatin1String("correction") ? 1 : 0;
+    QCOMPARE(count, 1);
 }
 
 void TestHubCorrections::correctedPagesAttachToTheSameCase()

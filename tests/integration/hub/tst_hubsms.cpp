@@ -314,8 +314,8 @@ void TestHubSms::theApplicantIsTextedAtAcceptanceRejectionAndCorrection()
         first, QStringLiteral("accepted"), {}, Pdf, QStringLiteral("xh-scjg-chenjing")));
     QVERIFY(m_platform->hub->cases().decide(second, QStringLiteral("rejected"),
         QStringLiteral("不属于本部门职责"), Pdf, QStringLiteral("xh-scjg-chenjing")));
-    QVERIFY(Hub::DeliveryService::notifyApplicant(
-        m_platform->hub->database(), *m_platform->clock, second, QStringLiteral("correction")));
+    QVERIFY(Hub::DeliveryService::notifyApplicant(m_platform->hub->database(), *m_platform->clock,
+        second, QStringLiteral("correction"), &m_platform->hub->secrets()));
 
     // THEN three SMS to the applicant are queued, with the case and the purpose
     QStringList purposes;
