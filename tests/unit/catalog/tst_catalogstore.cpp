@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace Tongban;
 using namespace Tongban::Catalog;
@@ -83,6 +84,31 @@ private slots:
         const auto active = store.active();
         QVERIFY(active.ok());
         QCOMPARE(active->items.size(), 2);
+    }
+
+    void callersOutcomeOutlivesTheDeferredFree()
+    {
+        // GIVEN an import whose caller keeps the parse outcome (the store frees its own
+        // copy of the parsed catalogue on the thread pool, after the import returns)
+        CatalogStore store(*m_db, m_clock);
+        ParseOutcome outcome;
+        QVERIFY(store.import(fixture(), &outcome).ok());
+        // WHEN the pool has freed the store's copy
+        QThreadPool::globalInstance()->waitForDone();
+        // THEN the caller's catalogue is whole: the same items, guides and published JSON
+        // as a parse of its own
+        QVERIFY(outcome.ok());
+        const ParseOutcome fresh = CatalogParser::parse(fixture());
+        QVERIFY(fresh.ok());
+        QCOMPARE(outcome.catalog->items.size(), fresh.catalog->items.size());
+        for (qsizetype i = 0; i < fresh.catalog->items.size(); ++i) {
+            const ServiceItem &kept = outcome.catalog->items.at(i);
+            const ServiceItem &parsed = fresh.catalog->items.at(i);
+            QCOMPARE(kept.itemCode, parsed.itemCode);
+            QCOMPARE(kept.name, parsed.name);
+            QCOMPARE(kept.materials.size(), parsed.materials.size());
+            QCOMPARE(kept.publishedJson, parsed.publishedJson);
+        }
     }
 
     void brokenCatalogueLeavesTheOldOneInForce()
