@@ -1310,6 +1310,14 @@ As a credit code: %2</source>
 <context>
     <name>Tongban::Gui::AfterWindowCard</name>
     <message>
+        <source>No case waiting on the home department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No request for correction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Waiting on the home department</source>
         <translation type="unfinished"></translation>
     </message>

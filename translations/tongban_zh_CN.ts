@@ -1329,6 +1329,14 @@ As a credit code: %2</source>
 <context>
     <name>Tongban::Gui::AfterWindowCard</name>
     <message>
+        <source>No case waiting on the home department.</source>
+        <translation>暂无等待属地部门的办件。</translation>
+    </message>
+    <message>
+        <source>No request for correction.</source>
+        <translation>暂无补正要求。</translation>
+    </message>
+    <message>
         <source>Waiting on the home department</source>
         <translation>等待属地业务办理部门办理</translation>
     </message>

@@ -1,6 +1,7 @@
 #include "AfterWindowCard.h"
 
 #include "cases/CaseController.h"
+#include "shell/EmptyState.h"
 
 #include <catalog/CatalogStore.h>
 #include <notices/NoticePrinter.h>
@@ -41,6 +42,7 @@ AfterWindowCard::AfterWindowCard(App::Workstation &station, CaseController &case
     m_waiting->setMinimumHeight(120);
     m_waiting->header()->setStretchLastSection(true);
     m_waiting->setAlternatingRowColors(true);
+    setEmptyText(m_waiting, tr("No case waiting on the home department."));
     addWidget(m_waiting);
     m_waitingMessage = addText(QString());
 
@@ -68,6 +70,7 @@ AfterWindowCard::AfterWindowCard(App::Workstation &station, CaseController &case
     m_corrections->setHeaderLabels({ tr("Bring by"), tr("Case number"), tr("Materials") });
     m_corrections->setMinimumHeight(80);
     m_corrections->header()->setStretchLastSection(true);
+    setEmptyText(m_corrections, tr("No request for correction."));
     addWidget(m_corrections);
     auto *correctionButtons = new QWidget(this);
     auto *buttonRow = new QHBoxLayout(correctionButtons);
