@@ -216,11 +216,14 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     // Deadlines and corrections after the window (issue 17).
     hub->m_deadlines = std::make_unique<DeadlineService>(
         *hub->m_database, clock, *hub->m_catalogue, *hub->m_calendar);
-    auto identityHash = IdentityHash::open(QString(dataDir + QStringLiteral("/identity-hash.key")));
+    // Identity numbers on notices: under the data key; an older hub's own key still read.
+    auto identityHash = IdentityHash::open(
+        *hub->m_secrets, QString(dataDir + QStringLiteral("/identity-hash.key")));
     if (!identityHash)
         return identityHash.error();
     hub->m_corrections = std::make_unique<CorrectionService>(*hub->m_database, clock,
         *hub->m_catalogue, *hub->m_calendar, *hub->m_uploads, std::move(*identityHash));
+    hub->m_corrections->setSecrets(hub->m_secrets.get());
     hub->m_lineTests = std::make_unique<LineTestService>(hub->m_config);
     hub->m_events
         = new EventService(*hub->m_database, *hub->m_accounts, hub->m_config, clock, hub.get());

@@ -60,6 +60,8 @@ public:
     HttpResponse finishPages(const QString &caseId, const AuthContext &context);
     HttpResponse registerNotice(const QJsonObject &body, const AuthContext &context);
     HttpResponse lookup(const QUrlQuery &query, const AuthContext &context);
+    /// Case bodies are sealed at rest (issue 13): opened with these.
+    void setSecrets(const Secrets *secrets) { m_secrets = secrets; }
 
     /// The serial in the text of a notice's QR code ("<platform>/n/<serial>" or the serial).
     static QString serialOfQrText(const QString &text);
@@ -79,6 +81,7 @@ private:
     const CalendarService &m_calendar;
     UploadService &m_uploads;
     IdentityHash m_hash;
+    const Secrets *m_secrets = nullptr;
 };
 
 } // namespace Tongban::Hub
