@@ -1,6 +1,7 @@
 #include "AccountService.h"
 
 #include "Logging.h"
+#include "security/Secrets.h"
 
 #include <storage/Database.h>
 
@@ -120,7 +121,7 @@ Core::Status AccountService::setWindowPhone(const QString &windowId, const QStri
 {
     QSqlQuery query(m_database.connection());
     query.prepare(QStringLiteral("UPDATE hub_windows SET phone = ? WHERE id = ?"));
-    query.addBindValue(phone);
+    query.addBindValue(m_secrets ? m_secrets->seal(phone) : phone);
     query.addBindValue(windowId);
     if (!query.exec())
         return dbError(query, QStringLiteral("set window phone"));

@@ -6,6 +6,7 @@
 #include "calls/CallService.h"
 #include "events/EventService.h"
 #include "mailings/MailingService.h"
+#include "security/Secrets.h"
 #include "sms/SmsService.h"
 
 #include <core/Hash.h>
@@ -48,7 +49,8 @@ struct CaseInfo
     QJsonObject body;
 };
 
-std::optional<CaseInfo> caseInfo(Storage::Database &database, const QString &caseId)
+std::optional<CaseInfo> caseInfo(
+    Storage::Database &database, const Secrets *secrets, const QString &caseId)
 {
     QSqlQuery query(database.connection());
     query.prepare(QStringLiteral("SELECT window_id, home_jurisdiction, status, case_number, body"
@@ -58,7 +60,7 @@ std::optional<CaseInfo> caseInfo(Storage::Database &database, const QString &cas
         return std::nullopt;
     return CaseInfo { query.value(0).toString(), query.value(1).toString(),
         query.value(2).toString(), query.value(3).toString(),
-        QJsonDocument::fromJson(query.value(4).toString().toUtf8()).object() };
+        PersonalData::openObject(secrets, query.value(4).toString()) };
 }
 
 HttpResponse forbidden(const QString &message)
@@ -148,9 +150,9 @@ QString DeliveryService::applicantText(
 }
 
 Core::Status DeliveryService::notifyApplicant(Storage::Database &database, const Core::Clock &clock,
-    const QString &caseId, const QString &purpose)
+    const Secrets &secrets, const QString &caseId, const QString &purpose)
 {
-    const auto info = caseInfo(database, caseId);
+    const auto info = caseInfo(database, &secrets, caseId);
     if (!info)
         return Core::Error { Core::ErrorRange::Platform + 70, QStringLiteral("No such case."),
             caseId };
@@ -162,7 +164,7 @@ Core::Status DeliveryService::notifyApplicant(Storage::Database &database, const
                                .toObject()
                                .value(QStringLiteral("method"))
                                .toString();
-    const auto queued = SmsService::enqueue(database, clock,
+    const auto queued = SmsService::enqueue(database, clock, secrets,
         { info->windowId, phone, applicantText(purpose, info->caseNumber, method), purpose,
             caseId });
     if (!queued)
@@ -189,7 +191,7 @@ HttpResponse DeliveryService::complete(
 {
     if (context.role != QLatin1String("department") && context.role != QLatin1String("admin"))
         return forbidden(QStringLiteral("只有属地审批部门可以办结"));
-    const auto info = caseInfo(m_database, caseId);
+    const auto info = caseInfo(m_database, m_secrets, caseId);
     if (!info
         || (context.role == QLatin1String("department")
             && info->homeJurisdiction != context.jurisdictionCode))
@@ -292,7 +294,11 @@ HttpResponse DeliveryService::complete(
             if (!event)
                 return event.error();
         }
-        return notifyApplicant(m_database, m_clock, caseId, QStringLiteral("completion"));
+        if (!m_secrets)
+            return Core::Error { Core::ErrorRange::Platform + 70,
+                QStringLiteral("The hub's data key is missing."), caseId };
+        return notifyApplicant(
+            m_database, m_clock, *m_secrets, caseId, QStringLiteral("completion"));
     });
     if (!stored) {
         QFile::remove(path);
@@ -412,7 +418,7 @@ HttpResponse DeliveryService::document(const QString &deliveryId, const AuthCont
 {
     const QJsonObject delivery = deliveryJson(deliveryId);
     const QString caseId = delivery.value(QStringLiteral("caseId")).toString();
-    const auto info = caseInfo(m_database, caseId);
+    const auto info = caseInfo(m_database, m_secrets, caseId);
     const bool allowed = info
         && (isSupervisor(context)
             || context.windowId == delivery.value(QStringLiteral("windowId")).toString()
@@ -434,7 +440,7 @@ HttpResponse DeliveryService::document(const QString &deliveryId, const AuthCont
 HttpResponse DeliveryService::rate(
     const QString &caseId, const QJsonObject &body, const AuthContext &context)
 {
-    const auto info = caseInfo(m_database, caseId);
+    const auto info = caseInfo(m_database, m_secrets, caseId);
     if (!info || context.windowId.isEmpty())
         return notFound(caseId);
     // Rated at the window that served the applicant: the one that sent the case or the one

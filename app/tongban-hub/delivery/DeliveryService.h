@@ -14,6 +14,7 @@ namespace Tongban::Hub {
 
 struct AuthContext;
 class CalendarService;
+class Secrets;
 
 /*!
  * The case's life after the decision (issue 17; 000 第二十二条, 第二十三条; 003 第十七条;
@@ -48,7 +49,9 @@ public:
      * without the applicant's phone queues a no_phone row (counted, never sent).
      */
     static Core::Status notifyApplicant(Storage::Database &database, const Core::Clock &clock,
-        const QString &caseId, const QString &purpose);
+        const Secrets &secrets, const QString &caseId, const QString &purpose);
+    /// Case bodies are sealed at rest (issue 13): opened with these.
+    void setSecrets(const Secrets *secrets) { m_secrets = secrets; }
     /// The applicant's SMS text for \a purpose.
     static QString applicantText(
         const QString &purpose, const QString &caseNumber, const QString &method = {});
@@ -79,6 +82,7 @@ private:
     QString documentPath(const QString &caseId) const;
 
     Storage::Database &m_database;
+    const Secrets *m_secrets = nullptr;
     const Core::Clock &m_clock;
     const CalendarService &m_calendar;
     QString m_resultsDir;

@@ -3,6 +3,7 @@
 #include "Logging.h"
 #include "accounts/AccountService.h"
 #include "delivery/DeliveryService.h"
+#include "security/Secrets.h"
 
 #include <core/WorkCalendar.h>
 #include <storage/Database.h>
@@ -181,12 +182,10 @@ Core::Result<StatsReport> StatsService::compute(const QDate &from, const QDate &
             ++report.byApplicationJurisdiction[query.value(1).toString()];
             ++report.byHomeJurisdiction[query.value(2).toString()];
             const QDate submitted = chinaDate(query.value(4).toLongLong());
-            const QDateTime received
-                = QDateTime::fromString(QJsonDocument::fromJson(query.value(3).toString().toUtf8())
-                                            .object()
-                                            .value(QStringLiteral("receivedAt"))
-                                            .toString(),
-                    Qt::ISODate);
+            // The body is sealed at rest (issue 13).
+            const QJsonObject body = PersonalData::openObject(m_secrets, query.value(3).toString());
+            const QDateTime received = QDateTime::fromString(
+                body.value(QStringLiteral("receivedAt")).toString(), Qt::ISODate);
             if (received.isValid()) {
                 const int days = workingDaysBetween(
                     calendar, received.toTimeZone(chinaTime()).date(), submitted);
@@ -239,8 +238,7 @@ Core::Result<StatsReport> StatsService::compute(const QDate &from, const QDate &
                 const QDateTime sent
                     = QDateTime::fromString(query.value(0).toString(), Qt::ISODate);
                 const QDateTime received = QDateTime::fromString(
-                    QJsonDocument::fromJson(query.value(1).toString().toUtf8())
-                        .object()
+                    PersonalData::openObject(m_secrets, query.value(1).toString())
                         .value(QStringLiteral("receivedAt"))
                         .toString(),
                     Qt::ISODate);

@@ -16,6 +16,7 @@ namespace Tongban::Hub {
 
 struct AuthContext;
 class CalendarService;
+class Secrets;
 
 /*!
  * The figures of one period for the monthly 通报 (000 第三十一条, 003 第二十四条, issue 17).
@@ -82,11 +83,14 @@ public:
 
     /// The report as an A4 PDF: figures, a bar chart per jurisdiction and window.
     static Core::Status writePdf(const StatsReport &report, const QString &path);
+    /// Case bodies are sealed at rest (issue 13): opened with these for their receipt time.
+    void setSecrets(const Secrets *secrets) { m_secrets = secrets; }
 
 private:
     Storage::Database &m_database;
     const Core::Clock &m_clock;
     const CalendarService &m_calendar;
+    const Secrets *m_secrets = nullptr;
 };
 
 } // namespace Tongban::Hub

@@ -131,7 +131,8 @@ QJsonObject TestHubCalls::missedCalls(
 QList<Hub::SmsMessage> TestHubCalls::smsFor(const QString &windowId) const
 {
     QList<Hub::SmsMessage> list;
-    for (const Hub::SmsMessage &sms : Hub::CallService::smsOutbox(m_hub->database())) {
+    for (const Hub::SmsMessage &sms :
+        Hub::CallService::smsOutbox(m_hub->database(), m_hub->secrets())) {
         if (sms.windowId == windowId)
             list.append(sms);
     }
