@@ -377,6 +377,9 @@ void CallPage::withIceServers(std::function<void()> next)
 
 void CallPage::call()
 {
+    // Said at once: the status of the last call must not stand while the servers are fetched.
+    if (const Catalog::ServiceItem *item = m_cases.hasCase() ? m_cases.item() : nullptr)
+        showStatus(tr("Calling the home windows of %1…").arg(item->homeJurisdiction.name));
     withIceServers([this] { invite(); });
 }
 
@@ -403,6 +406,7 @@ void CallPage::answer()
     if (!row)
         return;
     const QString callId = row->data(Qt::UserRole).toString();
+    showStatus(tr("Answering…"));
     withIceServers([this, callId] { accept(callId); });
 }
 
