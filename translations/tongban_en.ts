@@ -141,6 +141,14 @@
 <context>
     <name>Tongban::Assist</name>
     <message>
+        <source>The home windows of this item are outside their office hours now, so nobody was called. They are next open on %1 (Beijing time); call again then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The home windows of this item are outside their office hours now, so nobody was called. Call again within their office hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The call&apos;s data connection is not open yet.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -141,6 +141,14 @@
 <context>
     <name>Tongban::Assist</name>
     <message>
+        <source>The home windows of this item are outside their office hours now, so nobody was called. They are next open on %1 (Beijing time); call again then.</source>
+        <translation>此事项的属地窗口现在不在办公时间，未呼叫任何窗口。下次办公时间为 %1（北京时间），届时请再呼叫。</translation>
+    </message>
+    <message>
+        <source>The home windows of this item are outside their office hours now, so nobody was called. Call again within their office hours.</source>
+        <translation>此事项的属地窗口现在不在办公时间，未呼叫任何窗口。请在办公时间内再呼叫。</translation>
+    </message>
+    <message>
         <source>The call&apos;s data connection is not open yet.</source>
         <translation>通话的数据连接尚未建立。</translation>
     </message>

@@ -186,6 +186,10 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     hub->m_secrets = std::make_unique<Secrets>(*secrets);
     if (const Core::Status sealed = sealPlainCaseBodies(*hub->m_database, *hub->m_secrets); !sealed)
         return sealed.error();
+    // Duty phones and the SMS outbox's numbers stored in plain text by an older hub.
+    if (const Core::Status sealed = SmsService::sealPlainPhones(*hub->m_database, *hub->m_secrets);
+        !sealed)
+        return sealed.error();
 
     hub->m_catalogue = std::make_unique<CatalogueService>();
     const Core::Status loaded = hub->m_catalogue->load(config.catalogFile);
@@ -194,6 +198,7 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
 
     hub->m_calendar = std::make_unique<CalendarService>(*hub->m_database, clock);
     hub->m_accounts = std::make_unique<AccountService>(*hub->m_database, hub->m_config, clock);
+    hub->m_accounts->setSecrets(hub->m_secrets.get()); // duty phones sealed
     // Lockouts survive a restart; names and addresses stored as keyed hashes only.
     hub->m_accounts->signInThrottle().persistIn(
         hub->m_database.get(),
@@ -216,7 +221,9 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     // Deadlines and corrections after the window (issue 17).
     hub->m_deadlines = std::make_unique<DeadlineService>(
         *hub->m_database, clock, *hub->m_catalogue, *hub->m_calendar);
-    auto identityHash = IdentityHash::open(QString(dataDir + QStringLiteral("/identity-hash.key")));
+    // Identity numbers on notices: under the data key; an older hub's own key still read.
+    auto identityHash = IdentityHash::open(
+        *hub->m_secrets, QString(dataDir + QStringLiteral("/identity-hash.key")));
     if (!identityHash)
         return identityHash.error();
     hub->m_corrections = std::make_unique<CorrectionService>(*hub->m_database, clock,
@@ -232,6 +239,7 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
         *hub->m_catalogue, hub->m_config, clock, hub.get());
     // Issue 17: the SMS gateway draining sms_outbox, results delivery and ratings, statistics.
     hub->m_sms = new SmsService(*hub->m_database, hub->m_config, clock, hub.get());
+    hub->m_sms->setSecrets(hub->m_secrets.get());
     hub->m_delivery
         = std::make_unique<DeliveryService>(*hub->m_database, clock, *hub->m_calendar, resultsDir);
     hub->m_delivery->setSecrets(hub->m_secrets.get());

@@ -108,8 +108,10 @@ int runSmsList(const QStringList &arguments)
     const bool unmasked = parser.isSet(QStringLiteral("unmasked"));
     QTextStream out(stdout);
     // Issue 17: the delivery status (state, attempts) and the purpose follow the call id.
-    const QList<Hub::SmsRecord> records = Hub::SmsService::list((*hub)->database());
-    for (const Hub::SmsMessage &sms : Hub::CallService::smsOutbox((*hub)->database())) {
+    const QList<Hub::SmsRecord> records
+        = Hub::SmsService::list((*hub)->database(), (*hub)->secrets());
+    for (const Hub::SmsMessage &sms :
+        Hub::CallService::smsOutbox((*hub)->database(), (*hub)->secrets())) {
         Hub::SmsRecord record;
         for (const Hub::SmsRecord &candidate : records)
             if (candidate.id == sms.id)

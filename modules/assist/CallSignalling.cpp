@@ -2,7 +2,10 @@
 
 #include "Tr.h"
 
+#include <QDateTime>
 #include <QJsonArray>
+#include <QLocale>
+#include <QTimeZone>
 #include <QUuid>
 
 #include <algorithm>
@@ -20,6 +23,34 @@ Core::Error busy()
 Core::Error noSuchCall(const QString &callId)
 {
     return Core::Error { NoSuchCall, Tr::tr("This call is no longer ringing or active."), callId };
+}
+
+/*!
+ * The platform refused a call message: its code and message (the hub writes Chinese) become
+ * what the clerk reads, in the clerk's language where the code is known.
+ */
+Core::Error refusal(const QJsonObject &error)
+{
+    const QString code = error.value(QStringLiteral("code")).toString();
+    const QString detail = error.value(QStringLiteral("detail")).toString();
+    if (code == QLatin1String("outside_office_hours")) {
+        // 000 第十八条: the home windows are online within office hours only; the platform
+        // rang nobody. Its detail is the next opening (RFC 3339), said in Beijing time.
+        const QDateTime next = QDateTime::fromString(detail, Qt::ISODate);
+        const QString text = next.isValid()
+            ? Tr::tr("The home windows of this item are outside their office hours now, so "
+                     "nobody was called. They are next open on %1 (Beijing time); call again "
+                     "then.")
+                  .arg(QLocale().toString(
+                      next.toTimeZone(QTimeZone(QByteArrayLiteral("Asia/Shanghai"))),
+                      QStringLiteral("yyyy-MM-dd dddd HH:mm")))
+            : Tr::tr("The home windows of this item are outside their office hours now, so "
+                     "nobody was called. Call again within their office hours.");
+        return Core::Error { CallRefused, text,
+            QStringLiteral("code=%1 nextOpen=%2").arg(code, detail) };
+    }
+    return Core::Error { CallRefused, error.value(QStringLiteral("message")).toString(),
+        QString(QStringLiteral("code=") + code) };
 }
 
 } // namespace
@@ -275,13 +306,10 @@ void CallSignalling::handleMessage(const QJsonObject &message)
         finish(End::RemoteHungUp);
     } else if (type == QLatin1String("error")) {
         const QJsonObject error = message.value(QStringLiteral("error")).toObject();
-        const QString code = error.value(QStringLiteral("code")).toString();
         // A refused invite or accept ends the attempt; a refused relay does not end a call.
         if (m_state == State::Inviting || m_state == State::Answering) {
             m_incoming.removeIf([&](const Incoming &call) { return call.callId == callId; });
-            finish(End::Refused,
-                Core::Error { CallRefused, error.value(QStringLiteral("message")).toString(),
-                    QString(QStringLiteral("code=") + code) });
+            finish(End::Refused, refusal(error));
         }
     }
 }

@@ -127,6 +127,8 @@ public:
 
     Role role() const { return m_role; }
     State state() const { return m_state; }
+    /// What the session was made with (the ICE servers the call uses, among others).
+    const MediaOptions &options() const { return m_options; }
     /// Decoded frames and audio buffers of the other party so far.
     qint64 remoteVideoFrames() const;
     qint64 remoteAudioBuffers() const;

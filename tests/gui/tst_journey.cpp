@@ -192,6 +192,23 @@ private:
         return n;
     }
 
+    /// Runs \a sql on the hub's database (beside the running hub, as its tools do).
+    bool hubExec(const QString &sql)
+    {
+        bool done = false;
+        {
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("hubexec"));
+            db.setDatabaseName(m_hub.dir.filePath(QStringLiteral("hub.db")));
+            if (db.open()) {
+                QSqlQuery q(db);
+                done = q.exec(sql);
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("hubexec"));
+        return done;
+    }
+
     void screenshot(const QString &name, QWidget *window = nullptr)
     {
         const QString dir = qEnvironmentVariable("TONGBAN_SCREENSHOT_DIR");
@@ -382,6 +399,13 @@ private slots:
         if (style.open(QIODevice::ReadOnly))
             qApp->setStyleSheet(QString::fromUtf8(style.readAll()));
         QVERIFY2(m_hub.start(), "tongban-hub did not start");
+        // The hub runs on the machine's clock: the home windows are open all day here, so the
+        // calls of the journey ring at any hour of a working day (§16; a holiday stays closed).
+        for (const char *jurisdiction : { "410402", "410403", "410421" })
+            QVERIFY(hubExec(QStringLiteral("INSERT INTO hub_office_hours (jurisdiction_code, spans,"
+                                           " updated_by, updated_at) VALUES ('%1', '00:00-24:00',"
+                                           " 'tst_journey', 0)")
+                                .arg(QLatin1String(jurisdiction))));
         // GIVEN the application window 卫东区 2 of the demo, configured as IT would
         QSettings conf(m_dataDir.filePath(QStringLiteral("tongban.conf")), QSettings::IniFormat);
         conf.setValue(QStringLiteral("window/id"), QStringLiteral("410403-tb-02"));

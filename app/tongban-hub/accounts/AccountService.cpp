@@ -1,6 +1,7 @@
 #include "AccountService.h"
 
 #include "Logging.h"
+#include "security/Secrets.h"
 
 #include <storage/Database.h>
 
@@ -120,7 +121,7 @@ Core::Status AccountService::setWindowPhone(const QString &windowId, const QStri
 {
     QSqlQuery query(m_database.connection());
     query.prepare(QStringLiteral("UPDATE hub_windows SET phone = ? WHERE id = ?"));
-    query.addBindValue(phone);
+    query.addBindValue(m_secrets ? m_secrets->seal(phone) : phone);
     query.addBindValue(windowId);
     if (!query.exec())
         return dbError(query, QStringLiteral("set window phone"));
@@ -542,14 +543,26 @@ HttpResponse AccountService::windows(const QUrlQuery &urlQuery)
 {
     const QString jurisdiction = urlQuery.queryItemValue(QStringLiteral("jurisdiction"));
     const QString role = urlQuery.queryItemValue(QStringLiteral("role"));
+    // Only the filters given: a parameter left out is a null QString, which binds as NULL and
+    // matched nothing in "? = ''" (GET /windows?role=home listed no window).
+    QStringList where;
+    QStringList values;
+    if (!jurisdiction.isEmpty()) {
+        where.append(QStringLiteral("jurisdiction_code = ?"));
+        values.append(jurisdiction);
+    }
+    if (!role.isEmpty()) {
+        where.append(QStringLiteral("(role = ? OR role = 'both')"));
+        values.append(role);
+    }
     QSqlQuery query(m_database.connection());
-    query.prepare(
-        QStringLiteral("SELECT id FROM hub_windows WHERE (? = '' OR jurisdiction_code = ?)"
-                       " AND (? = '' OR role = ? OR role = 'both') ORDER BY id"));
-    query.addBindValue(jurisdiction);
-    query.addBindValue(jurisdiction);
-    query.addBindValue(role);
-    query.addBindValue(role);
+    query.prepare(QString(QStringLiteral("SELECT id FROM hub_windows")
+        + (where.isEmpty()
+                ? QString()
+                : QString(QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))))
+        + QStringLiteral(" ORDER BY id")));
+    for (const QString &value : std::as_const(values))
+        query.addBindValue(value);
     if (!query.exec())
         return internalError(query.lastError().text());
     QJsonArray list;

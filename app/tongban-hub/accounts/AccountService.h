@@ -21,6 +21,8 @@ class Database;
 
 namespace Tongban::Hub {
 
+class Secrets;
+
 /// Who is calling: the account behind a valid access token.
 struct AuthContext
 {
@@ -93,8 +95,10 @@ public:
     Core::Status addAccount(const QString &account, const QString &name, const QString &role,
         const QString &jurisdictionCode, const QString &password, const QStringList &windowIds);
     Core::Status setDisabled(const QString &account, bool disabled);
-    /// The duty phone of a window, where missed-call SMS go (§11); empty: none.
+    /// The duty phone of a window, where missed-call SMS go (§11); empty: none. Stored
+    /// sealed (§13) once setSecrets() was given the hub's key.
     Core::Status setWindowPhone(const QString &windowId, const QString &phone);
+    void setSecrets(const Secrets *secrets) { m_secrets = secrets; }
 
     /// A whole sign-in on this thread (the three halves below in a row).
     HttpResponse login(const QJsonObject &body, const QString &address = {});
@@ -142,6 +146,7 @@ private:
     QList<QPair<QString, QString>> liveSessions(const QString &account) const;
 
     Storage::Database &m_database;
+    const Secrets *m_secrets = nullptr;
     const HubConfig &m_config;
     const Core::Clock &m_clock;
     std::function<void(const SessionEnd &)> m_sessionEnded;

@@ -5,6 +5,7 @@
 #include "calls/CallOversight.h"
 #include "catalogue/CatalogueService.h"
 #include "events/EventService.h"
+#include "security/Secrets.h"
 
 #include <storage/Database.h>
 
@@ -608,7 +609,7 @@ HttpResponse CallService::missedCalls(
             { QStringLiteral("calls"), calls } });
 }
 
-QList<SmsMessage> CallService::smsOutbox(Storage::Database &database)
+QList<SmsMessage> CallService::smsOutbox(Storage::Database &database, const Secrets &secrets)
 {
     QList<SmsMessage> list;
     QSqlQuery query(database.connection());
@@ -616,8 +617,9 @@ QList<SmsMessage> CallService::smsOutbox(Storage::Database &database)
                                    " FROM sms_outbox ORDER BY id")))
         return list;
     while (query.next()) {
+        const auto phone = secrets.open(query.value(2).toString());
         list.append(
-            { query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+            { query.value(0).toLongLong(), query.value(1).toString(), phone ? *phone : QString(),
                 query.value(3).toString(), query.value(4).toString(), query.value(5).toString(),
                 QDateTime::fromMSecsSinceEpoch(query.value(6).toLongLong(), Qt::UTC) });
     }
@@ -626,6 +628,8 @@ QList<SmsMessage> CallService::smsOutbox(Storage::Database &database)
 
 QString CallService::maskPhone(const QString &phone)
 {
+    if (Secrets::isSealed(phone))
+        return QStringLiteral("(sealed)");
     if (phone.isEmpty())
         return QStringLiteral("(none)");
     if (phone.size() < 7)

@@ -28,6 +28,7 @@ class AccountService;
 class CallOversight;
 class CatalogueService;
 class EventService;
+class Secrets;
 
 /// One queued text message to a home window (the SMS gateway is an external edge).
 struct SmsMessage
@@ -81,9 +82,9 @@ public:
     HttpResponse missedCalls(
         const QString &windowId, const QUrlQuery &query, const AuthContext &context);
 
-    /// The SMS outbox, oldest first.
-    static QList<SmsMessage> smsOutbox(Storage::Database &database);
-    /// 13800000001 → 138****0001, for logs.
+    /// The SMS outbox, oldest first, phone numbers opened.
+    static QList<SmsMessage> smsOutbox(Storage::Database &database, const Secrets &secrets);
+    /// 13800000001 → 138****0001, for logs; a sealed number (§13) is "(sealed)".
     static QString maskPhone(const QString &phone);
 
     int activeCallCount() const { return int(m_calls.size()); }

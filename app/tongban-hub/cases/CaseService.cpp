@@ -553,7 +553,10 @@ Core::Result<DecisionOutcome> CaseService::decide(const QString &caseId, const Q
         if (!event)
             return event.error();
         // The applicant is texted (issue 17, 000 第十九条), through the SMS outbox.
-        return DeliveryService::notifyApplicant(m_database, m_clock, caseId,
+        if (!m_secrets)
+            return Core::Error { Core::ErrorRange::Platform + 70,
+                QStringLiteral("The hub's data key is missing."), caseId };
+        return DeliveryService::notifyApplicant(m_database, m_clock, *m_secrets, caseId,
             decision == QLatin1String("accepted") ? QStringLiteral("acceptance")
                                                   : QStringLiteral("rejection"),
             m_secrets);

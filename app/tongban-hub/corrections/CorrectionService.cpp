@@ -147,10 +147,9 @@ HttpResponse CorrectionService::request(
     const QString itemCode = query.value(1).toString();
     const QString home = query.value(2).toString();
     const QString caseNumber = query.value(3).toString();
-    const QString catalogVersion
-        = DeliveryService::openCaseBody(m_secrets, query.value(4).toString())
-              .value(QStringLiteral("catalogVersion"))
-              .toString();
+    const QString catalogVersion = PersonalData::openObject(m_secrets, query.value(4).toString())
+                                       .value(QStringLiteral("catalogVersion"))
+                                       .toString();
     const bool decided = query.value(5).toInt() > 0;
     const bool pending = query.value(6).toInt() > 0;
     query.finish();
@@ -263,8 +262,11 @@ HttpResponse CorrectionService::request(
         if (!appended)
             return appended.error();
         // The applicant is texted in the same transaction (§15): one SMS, purpose correction.
+        if (!m_secrets)
+            return Core::Error { Core::ErrorRange::Platform + 70,
+                QStringLiteral("The hub's data key is missing."), caseId };
         return DeliveryService::notifyApplicant(
-            m_database, m_clock, caseId, QStringLiteral("correction"), m_secrets);
+            m_database, m_clock, *m_secrets, caseId, QStringLiteral("correction"));
     });
     if (!stored)
         return internalError(stored.error().detail);
@@ -346,9 +348,14 @@ HttpResponse CorrectionService::registerNotice(const QJsonObject &body, const Au
 
     QJsonObject canonical = body;
     canonical.remove(QStringLiteral("applicantIdNumber"));
-    canonical.insert(QStringLiteral("idHash"), m_hash.of(idNumber));
-    const QString bodySha
-        = Core::sha256Hex(QJsonDocument(canonical).toJson(QJsonDocument::Compact));
+    // The same body again is the same notice, also when an older hub stored it under its own
+    // identity hash (IdentityHash::candidates; the first is the one stored now).
+    QStringList bodyShas;
+    for (const QString &idHash : m_hash.candidates(idNumber)) {
+        canonical.insert(QStringLiteral("idHash"), idHash);
+        bodyShas.append(Core::sha256Hex(QJsonDocument(canonical).toJson(QJsonDocument::Compact)));
+    }
+    const QString bodySha = bodyShas.first();
     QSqlQuery existing(m_database.connection());
     existing.prepare(
         QStringLiteral("SELECT window_id, body_sha256 FROM hub_notices WHERE serial = ?"));
@@ -357,7 +364,7 @@ HttpResponse CorrectionService::registerNotice(const QJsonObject &body, const Au
         return internalError(existing.lastError().text());
     if (existing.next()) {
         if (existing.value(0).toString() == context.windowId
-            && existing.value(1).toString() == bodySha)
+            && bodyShas.contains(existing.value(1).toString()))
             return jsonResponse(200, QJsonObject { { QStringLiteral("serial"), serial } });
         return errorResponse(409, QStringLiteral("idempotency_conflict"),
             QStringLiteral("该编号的告知书已登记且内容不同"), serial);
@@ -423,10 +430,15 @@ HttpResponse CorrectionService::lookup(const QUrlQuery &urlQuery, const AuthCont
         " n.catalog_version, n.deficiencies, n.correction_due, n.case_id, n.client_case_id,"
         " n.created_at FROM hub_notices n JOIN hub_windows w ON w.id = n.window_id ");
     if (by == QLatin1String("idNumber")) {
-        query.prepare(QString(columns
-            + QStringLiteral("WHERE n.id_hash = ? AND n.state = 'open'"
-                             " ORDER BY n.created_at DESC LIMIT ?")));
-        query.addBindValue(m_hash.of(value));
+        // Under the data key, and under an older hub's own key while it is kept.
+        const QStringList hashes = m_hash.candidates(value);
+        QStringList marks;
+        for (qsizetype i = 0; i < hashes.size(); ++i)
+            marks.append(QStringLiteral("?"));
+        query.prepare(QString(columns + QStringLiteral("WHERE n.id_hash IN (") + marks.join(u',')
+            + QStringLiteral(") AND n.state = 'open' ORDER BY n.created_at DESC LIMIT ?")));
+        for (const QString &hash : hashes)
+            query.addBindValue(hash);
     } else {
         query.prepare(QString(columns + QStringLiteral("WHERE n.serial = ? LIMIT ?")));
         query.addBindValue(by == QLatin1String("qr") ? serialOfQrText(value) : value);

@@ -61,6 +61,8 @@ public:
     HttpResponse finishPages(const QString &caseId, const AuthContext &context);
     HttpResponse registerNotice(const QJsonObject &body, const AuthContext &context);
     HttpResponse lookup(const QUrlQuery &query, const AuthContext &context);
+    /// Case bodies are sealed at rest (issue 13): opened with these.
+    void setSecrets(const Secrets *secrets) { m_secrets = secrets; }
 
     /// Case bodies are sealed with \a secrets (§13; not owned; null: stored plain).
     void setSecrets(const Secrets *secrets) { m_secrets = secrets; }

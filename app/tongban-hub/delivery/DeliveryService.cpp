@@ -50,7 +50,7 @@ struct CaseInfo
 };
 
 std::optional<CaseInfo> caseInfo(
-    Storage::Database &database, const QString &caseId, const Secrets *secrets)
+    Storage::Database &database, const Secrets *secrets, const QString &caseId)
 {
     QSqlQuery query(database.connection());
     query.prepare(QStringLiteral("SELECT window_id, home_jurisdiction, status, case_number, body"
@@ -60,7 +60,7 @@ std::optional<CaseInfo> caseInfo(
         return std::nullopt;
     return CaseInfo { query.value(0).toString(), query.value(1).toString(),
         query.value(2).toString(), query.value(3).toString(),
-        DeliveryService::openCaseBody(secrets, query.value(4).toString()) };
+        PersonalData::openObject(secrets, query.value(4).toString()) };
 }
 
 HttpResponse forbidden(const QString &message)
@@ -150,9 +150,9 @@ QString DeliveryService::applicantText(
 }
 
 Core::Status DeliveryService::notifyApplicant(Storage::Database &database, const Core::Clock &clock,
-    const QString &caseId, const QString &purpose, const Secrets *secrets)
+    const Secrets &secrets, const QString &caseId, const QString &purpose)
 {
-    const auto info = caseInfo(database, caseId, secrets);
+    const auto info = caseInfo(database, &secrets, caseId);
     if (!info)
         return Core::Error { Core::ErrorRange::Platform + 70, QStringLiteral("No such case."),
             caseId };
@@ -164,25 +164,12 @@ Core::Status DeliveryService::notifyApplicant(Storage::Database &database, const
                                .toObject()
                                .value(QStringLiteral("method"))
                                .toString();
-    const auto queued = SmsService::enqueue(database, clock,
+    const auto queued = SmsService::enqueue(database, clock, secrets,
         { info->windowId, phone, applicantText(purpose, info->caseNumber, method), purpose,
             caseId });
     if (!queued)
         return queued.error();
     return {};
-}
-
-QJsonObject DeliveryService::openCaseBody(const Secrets *secrets, const QString &stored)
-{
-    if (!secrets || !Secrets::isSealed(stored))
-        return QJsonDocument::fromJson(stored.toUtf8()).object();
-    const Core::Result<QString> opened = secrets->open(stored);
-    if (!opened) {
-        qCWarning(lcHub).noquote()
-            << "a stored case body cannot be opened:" << opened.error().detail;
-        return {};
-    }
-    return QJsonDocument::fromJson(opened->toUtf8()).object();
 }
 
 Core::Result<Core::WorkCalendar> DeliveryService::workCalendar(const CalendarService &calendar)
@@ -204,7 +191,7 @@ HttpResponse DeliveryService::complete(
 {
     if (context.role != QLatin1String("department") && context.role != QLatin1String("admin"))
         return forbidden(QStringLiteral("只有属地审批部门可以办结"));
-    const auto info = caseInfo(m_database, caseId, m_secrets);
+    const auto info = caseInfo(m_database, m_secrets, caseId);
     if (!info
         || (context.role == QLatin1String("department")
             && info->homeJurisdiction != context.jurisdictionCode))
@@ -307,8 +294,11 @@ HttpResponse DeliveryService::complete(
             if (!event)
                 return event.error();
         }
+        if (!m_secrets)
+            return Core::Error { Core::ErrorRange::Platform + 70,
+                QStringLiteral("The hub's data key is missing."), caseId };
         return notifyApplicant(
-            m_database, m_clock, caseId, QStringLiteral("completion"), m_secrets);
+            m_database, m_clock, *m_secrets, caseId, QStringLiteral("completion"));
     });
     if (!stored) {
         QFile::remove(path);
@@ -428,7 +418,7 @@ HttpResponse DeliveryService::document(const QString &deliveryId, const AuthCont
 {
     const QJsonObject delivery = deliveryJson(deliveryId);
     const QString caseId = delivery.value(QStringLiteral("caseId")).toString();
-    const auto info = caseInfo(m_database, caseId, m_secrets);
+    const auto info = caseInfo(m_database, m_secrets, caseId);
     const bool allowed = info
         && (isSupervisor(context)
             || context.windowId == delivery.value(QStringLiteral("windowId")).toString()
@@ -450,7 +440,7 @@ HttpResponse DeliveryService::document(const QString &deliveryId, const AuthCont
 HttpResponse DeliveryService::rate(
     const QString &caseId, const QJsonObject &body, const AuthContext &context)
 {
-    const auto info = caseInfo(m_database, caseId, m_secrets);
+    const auto info = caseInfo(m_database, m_secrets, caseId);
     if (!info || context.windowId.isEmpty())
         return notFound(caseId);
     // Rated at the window that served the applicant: the one that sent the case or the one

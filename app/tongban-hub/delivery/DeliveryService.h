@@ -49,10 +49,8 @@ public:
      * without the applicant's phone queues a no_phone row (counted, never sent).
      */
     static Core::Status notifyApplicant(Storage::Database &database, const Core::Clock &clock,
-        const QString &caseId, const QString &purpose, const Secrets *secrets = nullptr);
-    /// A case body as hub_cases stores it (sealed, §13, or plain from an older hub), opened.
-    static QJsonObject openCaseBody(const Secrets *secrets, const QString &stored);
-    /// Case bodies are sealed with \a secrets (not owned; null: stored plain).
+        const Secrets &secrets, const QString &caseId, const QString &purpose);
+    /// Case bodies are sealed at rest (issue 13): opened with these.
     void setSecrets(const Secrets *secrets) { m_secrets = secrets; }
     /// The applicant's SMS text for \a purpose.
     static QString applicantText(
@@ -84,10 +82,10 @@ private:
     QString documentPath(const QString &caseId) const;
 
     Storage::Database &m_database;
+    const Secrets *m_secrets = nullptr;
     const Core::Clock &m_clock;
     const CalendarService &m_calendar;
     QString m_resultsDir;
-    const Secrets *m_secrets = nullptr;
 };
 
 } // namespace Tongban::Hub

@@ -1,12 +1,14 @@
 #include "security/Secrets.h"
 
 #include "HubErrors.h"
+#include "Logging.h"
 
 #include <storage/FileSystem.h>
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QMessageAuthenticationCode>
 
 #include <openssl/evp.h>
@@ -200,6 +202,20 @@ QString phoneLookupHash(const Secrets &secrets, const QString &phone)
             digits.append(c);
     }
     return secrets.lookupHash(QStringLiteral("phone:") + digits);
+}
+
+QJsonObject openObject(const Secrets *secrets, const QString &stored)
+{
+    QString plain = stored;
+    if (secrets) {
+        auto opened = secrets->open(stored);
+        if (!opened) {
+            qCWarning(lcHub).noquote() << "stored data not opened:" << opened.error().detail;
+            return {};
+        }
+        plain = *opened;
+    }
+    return QJsonDocument::fromJson(plain.toUtf8()).object();
 }
 
 } // namespace PersonalData

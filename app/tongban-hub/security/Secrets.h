@@ -3,6 +3,7 @@
 #include <core/Result.h>
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 
 namespace Tongban::Hub {
@@ -54,6 +55,9 @@ namespace PersonalData {
 QString identityLookupHash(const Secrets &secrets, const QString &identityNumber);
 /// The lookup hash of a phone number (digits only).
 QString phoneLookupHash(const Secrets &secrets, const QString &phone);
+/// A JSON object as stored: sealed (a case body), or plain (an older hub; \a secrets null in
+/// a test). Empty when it cannot be opened (logged).
+QJsonObject openObject(const Secrets *secrets, const QString &stored);
 } // namespace PersonalData
 
 } // namespace Tongban::Hub

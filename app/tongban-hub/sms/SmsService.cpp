@@ -3,6 +3,7 @@
 #include "Logging.h"
 #include "calls/CallService.h"
 #include "delivery/DeliverySchema.h"
+#include "security/Secrets.h"
 
 #include <storage/Database.h>
 
@@ -44,8 +45,8 @@ Storage::MigrationSet SmsService::schema()
     return deliverySchema();
 }
 
-Core::Result<qint64> SmsService::enqueue(
-    Storage::Database &database, const Core::Clock &clock, const SmsRequest &request)
+Core::Result<qint64> SmsService::enqueue(Storage::Database &database, const Core::Clock &clock,
+    const Secrets &secrets, const SmsRequest &request)
 {
     QSqlQuery insert(database.connection());
     insert.prepare(
@@ -56,7 +57,7 @@ Core::Result<qint64> SmsService::enqueue(
         return value.isNull() ? QStringLiteral("") : value;
     };
     insert.addBindValue(text(request.windowId));
-    insert.addBindValue(text(request.phone));
+    insert.addBindValue(text(secrets.seal(request.phone)));
     insert.addBindValue(text(request.text));
     insert.addBindValue(
         request.phone.isEmpty() ? QStringLiteral("no_phone") : QStringLiteral("queued"));
@@ -71,7 +72,7 @@ Core::Result<qint64> SmsService::enqueue(
     return id;
 }
 
-QList<SmsRecord> SmsService::list(Storage::Database &database)
+QList<SmsRecord> SmsService::list(Storage::Database &database, const Secrets &secrets)
 {
     QList<SmsRecord> list;
     QSqlQuery query(database.connection());
@@ -83,7 +84,8 @@ QList<SmsRecord> SmsService::list(Storage::Database &database)
         SmsRecord record;
         record.id = query.value(0).toLongLong();
         record.windowId = query.value(1).toString();
-        record.phone = query.value(2).toString();
+        const auto phone = secrets.open(query.value(2).toString());
+        record.phone = phone ? *phone : QString();
         record.text = query.value(3).toString();
         record.purpose = query.value(4).toString();
         record.caseId = query.value(5).toString();
@@ -97,6 +99,48 @@ QList<SmsRecord> SmsService::list(Storage::Database &database)
         list.append(record);
     }
     return list;
+}
+
+Core::Status SmsService::sealPlainPhones(Storage::Database &database, const Secrets &secrets)
+{
+    // Read first: a hub with nothing to seal (every start but the first after the upgrade, and
+    // the command-line tools beside a running hub) writes nothing.
+    struct Row
+    {
+        QString table;
+        QVariant id;
+        QString phone;
+    };
+    QList<Row> rows;
+    for (const QString &table : { QStringLiteral("hub_windows"), QStringLiteral("sms_outbox") }) {
+        QSqlQuery plain(database.connection());
+        if (!plain.exec(QString(QStringLiteral("SELECT id, phone FROM ") + table
+                + QStringLiteral(" WHERE phone <> '' AND phone NOT LIKE 'tbs1:%'"))))
+            return Storage::Database::queryError(plain, QStringLiteral("list plain phones"));
+        while (plain.next())
+            rows.append({ table, plain.value(0), plain.value(1).toString() });
+    }
+    if (rows.isEmpty())
+        return {};
+    // The plain bytes are overwritten, not left in the file's free space.
+    QSqlQuery pragma(database.connection());
+    if (!pragma.exec(QStringLiteral("PRAGMA secure_delete = ON")))
+        qCWarning(lcHub) << "secure_delete not set: plain phone numbers may stay in free pages";
+    const Core::Status done = database.transaction([&]() -> Core::Status {
+        for (const Row &row : std::as_const(rows)) {
+            QSqlQuery update(database.connection());
+            update.prepare(QString(QStringLiteral("UPDATE ") + row.table
+                + QStringLiteral(" SET phone = ? WHERE id = ?")));
+            update.addBindValue(secrets.seal(row.phone));
+            update.addBindValue(row.id);
+            if (!update.exec())
+                return Storage::Database::queryError(update, QStringLiteral("seal phone"));
+        }
+        return {};
+    });
+    if (done)
+        qCInfo(lcHub) << rows.size() << "phone numbers sealed at rest";
+    return done;
 }
 
 void SmsService::drain()
@@ -114,7 +158,21 @@ void SmsService::drain()
     }
     OutgoingSms sms;
     sms.id = due.value(0).toLongLong();
-    sms.phone = due.value(1).toString();
+    // Opened just before it goes out (sealed at rest, §13); a row sealed under another key
+    // cannot be sent.
+    const auto phone = m_secrets ? m_secrets->open(due.value(1).toString())
+                                 : Core::Result<QString>(due.value(1).toString());
+    if (!phone) {
+        const qint64 id = sms.id;
+        const int attempts = due.value(5).toInt() + 1;
+        due.finish();
+        finish(id, attempts,
+            SmsAttempt { SmsAttempt::Refused, {},
+                QStringLiteral("phone number cannot be opened with the hub's data key") });
+        QTimer::singleShot(0, this, &SmsService::drain);
+        return;
+    }
+    sms.phone = *phone;
     sms.text = due.value(2).toString();
     sms.purpose = due.value(3).toString();
     sms.caseId = due.value(4).toString();

@@ -17,6 +17,8 @@ class Database;
 
 namespace Tongban::Hub {
 
+class Secrets;
+
 /// A message to queue in `sms_outbox`.
 struct SmsRequest
 {
@@ -55,6 +57,11 @@ struct SmsRecord
  * (retryBaseMs × 2^(attempts−1)); after maxAttempts, or a permanent refusal, it is failed.
  * One message is in flight at a time, in id order. Logs show phone numbers masked only.
  *
+ * Phone numbers are stored sealed (Secrets, contract §13): enqueue() seals, drain() opens
+ * just before sending, list() opens; rows an older hub left in plain text (and duty phones
+ * of hub_windows) are sealed at start by sealPlainPhones(). Services that copy a window's
+ * duty phone into sms_outbox copy it sealed.
+ *
  * Its own schema module, `hub_delivery` (applied after the hub's sets), adds the columns to
  * `sms_outbox` and holds the tables of results delivery, ratings and statistics.
  *
@@ -75,9 +82,15 @@ public:
      * not link this class may insert into sms_outbox the way CallService does; the added
      * columns have defaults.
      */
-    static Core::Result<qint64> enqueue(
-        Storage::Database &database, const Core::Clock &clock, const SmsRequest &request);
-    static QList<SmsRecord> list(Storage::Database &database);
+    static Core::Result<qint64> enqueue(Storage::Database &database, const Core::Clock &clock,
+        const Secrets &secrets, const SmsRequest &request);
+    /// Every row, oldest first, phone numbers opened.
+    static QList<SmsRecord> list(Storage::Database &database, const Secrets &secrets);
+    /// Seals the phone numbers an older hub stored in plain text (sms_outbox, hub_windows).
+    static Core::Status sealPlainPhones(Storage::Database &database, const Secrets &secrets);
+
+    /// The hub's key: phone numbers are opened with it before sending.
+    void setSecrets(const Secrets *secrets) { m_secrets = secrets; }
 
     /// Sends what is due, one after another; emits idle() when nothing due is left.
     void drain();
@@ -94,6 +107,7 @@ private:
     const HubConfig &m_config;
     const Core::Clock &m_clock;
     std::unique_ptr<SmsGateway> m_gateway;
+    const Secrets *m_secrets = nullptr;
     bool m_busy = false;
 };
 

@@ -3,6 +3,7 @@
 #include "Logging.h"
 #include "accounts/AccountService.h"
 #include "delivery/DeliveryService.h"
+#include "security/Secrets.h"
 
 #include <core/WorkCalendar.h>
 #include <storage/Database.h>
@@ -165,46 +166,42 @@ Core::Result<StatsReport> StatsService::compute(const QDate &from, const QDate &
         return true;
     };
 
-    // The receipt time in a stored case body (sealed, §13).
-    const auto receivedAt = [this](const QVariant &body) {
-        return QDateTime::fromString(DeliveryService::openCaseBody(m_secrets, body.toString())
-                                         .value(QStringLiteral("receivedAt"))
-                                         .toString(),
-            Qt::ISODate);
-    };
     // Cases transmitted in the period; their receipt, decision and its deadline.
     int transmissionDays = 0;
     int decisionDays = 0;
-    bool ok
-        = run(QStringLiteral("SELECT c.window_id, w.jurisdiction_code, c.home_jurisdiction, c.body,"
-                             " c.submitted_at, r.issued_at FROM hub_cases c"
-                             " LEFT JOIN hub_windows w ON w.id = c.window_id"
-                             " LEFT JOIN hub_results r ON r.case_id = c.id"
-                             " WHERE c.case_number IS NOT NULL AND c.submitted_at >= ?"
-                             " AND c.submitted_at < ?"),
-            [&](QSqlQuery &query) {
-                ++report.cases;
-                ++report.byWindow[query.value(0).toString()];
-                ++report.byApplicationJurisdiction[query.value(1).toString()];
-                ++report.byHomeJurisdiction[query.value(2).toString()];
-                const QDate submitted = chinaDate(query.value(4).toLongLong());
-                const QDateTime received = receivedAt(query.value(3));
-                if (received.isValid()) {
-                    const int days = workingDaysBetween(
-                        calendar, received.toTimeZone(chinaTime()).date(), submitted);
-                    transmissionDays += days;
-                    report.maxReceiptToTransmissionDays
-                        = qMax(report.maxReceiptToTransmissionDays, days);
-                }
-                // 000 第十九条: accepted or rejected within 2 working days of receipt.
-                const qint64 due = QDateTime(
-                    addWorkingDays(calendar, submitted, 2).addDays(1), QTime(0, 0), chinaTime())
-                                       .toMSecsSinceEpoch();
-                const qint64 decidedAt = query.value(5).isNull() ? now.toMSecsSinceEpoch()
-                                                                 : query.value(5).toLongLong();
-                if (decidedAt >= due)
-                    ++report.overdueDecisions;
-            });
+    bool ok = run(
+        QStringLiteral("SELECT c.window_id, w.jurisdiction_code, c.home_jurisdiction, c.body,"
+                       " c.submitted_at, r.issued_at FROM hub_cases c"
+                       " LEFT JOIN hub_windows w ON w.id = c.window_id"
+                       " LEFT JOIN hub_results r ON r.case_id = c.id"
+                       " WHERE c.case_number IS NOT NULL AND c.submitted_at >= ?"
+                       " AND c.submitted_at < ?"),
+        [&](QSqlQuery &query) {
+            ++report.cases;
+            ++report.byWindow[query.value(0).toString()];
+            ++report.byApplicationJurisdiction[query.value(1).toString()];
+            ++report.byHomeJurisdiction[query.value(2).toString()];
+            const QDate submitted = chinaDate(query.value(4).toLongLong());
+            // The body is sealed at rest (issue 13).
+            const QJsonObject body = PersonalData::openObject(m_secrets, query.value(3).toString());
+            const QDateTime received = QDateTime::fromString(
+                body.value(QStringLiteral("receivedAt")).toString(), Qt::ISODate);
+            if (received.isValid()) {
+                const int days = workingDaysBetween(
+                    calendar, received.toTimeZone(chinaTime()).date(), submitted);
+                transmissionDays += days;
+                report.maxReceiptToTransmissionDays
+                    = qMax(report.maxReceiptToTransmissionDays, days);
+            }
+            // 000 第十九条: accepted or rejected within 2 working days of receipt.
+            const qint64 due = QDateTime(
+                addWorkingDays(calendar, submitted, 2).addDays(1), QTime(0, 0), chinaTime())
+                                   .toMSecsSinceEpoch();
+            const qint64 decidedAt
+                = query.value(5).isNull() ? now.toMSecsSinceEpoch() : query.value(5).toLongLong();
+            if (decidedAt >= due)
+                ++report.overdueDecisions;
+        });
     report.averageReceiptToTransmissionDays = ratio(transmissionDays, report.cases);
 
     ok = ok
@@ -240,7 +237,11 @@ Core::Result<StatsReport> StatsService::compute(const QDate &from, const QDate &
                 ++report.mailings;
                 const QDateTime sent
                     = QDateTime::fromString(query.value(0).toString(), Qt::ISODate);
-                const QDateTime received = receivedAt(query.value(1));
+                const QDateTime received = QDateTime::fromString(
+                    PersonalData::openObject(m_secrets, query.value(1).toString())
+                        .value(QStringLiteral("receivedAt"))
+                        .toString(),
+                    Qt::ISODate);
                 if (sent.isValid() && received.isValid()
                     && workingDaysBetween(calendar, received.toTimeZone(chinaTime()).date(),
                            sent.toTimeZone(chinaTime()).date())

@@ -83,7 +83,7 @@ public:
 
     /// The report as an A4 PDF: figures, a bar chart per jurisdiction and window.
     static Core::Status writePdf(const StatsReport &report, const QString &path);
-    /// Case bodies are sealed with \a secrets (§13; not owned; null: stored plain).
+    /// Case bodies are sealed at rest (issue 13): opened with these for their receipt time.
     void setSecrets(const Secrets *secrets) { m_secrets = secrets; }
 
 private:

@@ -4,6 +4,7 @@
 
 #include <assist/CallMedia.h>
 #include <assist/CallPages.h>
+#include <assist/IceServers.h>
 #include <catalog/CatalogStore.h>
 #include <platform/ApiClient.h>
 #include <security/AuditLog.h>
@@ -305,11 +306,12 @@ void CallPage::updateButtons()
     CallSignalling *calls = m_platform ? m_platform->calls() : nullptr;
     const CallSignalling::State state = calls ? calls->state() : CallSignalling::State::Idle;
     const bool idle = state == CallSignalling::State::Idle;
-    m_call->setEnabled(calls && idle && m_cases.hasCase() && m_cases.item());
+    m_call->setEnabled(
+        calls && idle && !m_fetchingIceServers && m_cases.hasCase() && m_cases.item());
     m_cancel->setEnabled(
         state == CallSignalling::State::Inviting || state == CallSignalling::State::Ringing);
     m_hangUp->setEnabled(state == CallSignalling::State::Active);
-    m_answer->setEnabled(idle && m_incoming->currentRow() >= 0);
+    m_answer->setEnabled(idle && !m_fetchingIceServers && m_incoming->currentRow() >= 0);
     m_decline->setEnabled(m_incoming->currentRow() >= 0);
 }
 
@@ -353,11 +355,39 @@ void CallPage::updateIncoming()
     emit incomingCountChanged(int(calls.size()));
 }
 
+void CallPage::withIceServers(std::function<void()> next)
+{
+    // The relay's credentials are short-lived: asked for before each call (contract §16). A
+    // platform that cannot give them leaves none: a call on one network still connects.
+    m_iceServers = {};
+    if (!m_platform || !m_platform->session()) {
+        next();
+        return;
+    }
+    m_fetchingIceServers = true;
+    updateButtons();
+    Assist::fetchIceServers(
+        *m_platform->session(), this, [this, next = std::move(next)](const QJsonArray &servers) {
+            m_fetchingIceServers = false;
+            m_iceServers = servers;
+            next();
+            updateButtons();
+        });
+}
+
 void CallPage::call()
+{
+    // Said at once: the status of the last call must not stand while the servers are fetched.
+    if (const Catalog::ServiceItem *item = m_cases.hasCase() ? m_cases.item() : nullptr)
+        showStatus(tr("Calling the home windows of %1…").arg(item->homeJurisdiction.name));
+    withIceServers([this] { invite(); });
+}
+
+void CallPage::invite()
 {
     CallSignalling *calls = m_platform ? m_platform->calls() : nullptr;
     const Catalog::ServiceItem *item = m_cases.hasCase() ? m_cases.item() : nullptr;
-    if (!calls || !item)
+    if (!calls || !item || calls->state() != CallSignalling::State::Idle)
         return;
     const auto callId = calls->invite(item->itemCode, {}, m_materialId);
     if (!callId) {
@@ -372,11 +402,19 @@ void CallPage::call()
 
 void CallPage::answer()
 {
-    CallSignalling *calls = m_platform ? m_platform->calls() : nullptr;
     QListWidgetItem *row = m_incoming->currentItem();
-    if (!calls || !row)
+    if (!row)
         return;
     const QString callId = row->data(Qt::UserRole).toString();
+    showStatus(tr("Answering…"));
+    withIceServers([this, callId] { accept(callId); });
+}
+
+void CallPage::accept(const QString &callId)
+{
+    CallSignalling *calls = m_platform ? m_platform->calls() : nullptr;
+    if (!calls)
+        return;
     if (const Core::Status accepted = calls->accept(callId); !accepted) {
         showStatus(accepted.error().message, true);
         return;
@@ -433,6 +471,7 @@ void CallPage::startMedia()
     options.playRemoteAudio = m_useDevices;
     options.audio = m_useDevices ? MediaOptions::Audio::Microphone : MediaOptions::Audio::TestTone;
     options.dataChannel = m_dataChannelAllowed;
+    options.iceServers = m_iceServers; // asked for before the call (withIceServers)
     const MediaSession::Role role = m_role == QLatin1String("home") ? MediaSession::Role::Answerer
                                                                     : MediaSession::Role::Offerer;
     if (role == MediaSession::Role::Offerer) {

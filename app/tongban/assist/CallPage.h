@@ -6,10 +6,12 @@
 #include <assist/RecordingOutbox.h>
 
 #include <QImage>
+#include <QJsonArray>
 #include <QPointer>
 #include <QSet>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class QComboBox;
@@ -105,8 +107,12 @@ signals:
     void markupKept(const QString &callId, const QString &pageSha256);
 
 private:
+    /// Asks the platform for the ICE servers of the next call, then runs \a next.
+    void withIceServers(std::function<void()> next);
     void call();
+    void invite();
     void answer();
+    void accept(const QString &callId);
     void decline();
     void hangUp();
     void onCallState(Assist::CallSignalling::State state);
@@ -170,6 +176,8 @@ private:
     QTimer *m_keepTimer = nullptr;
     QString m_pendingPage; ///< shown once the call connects
     bool m_dataChannelAllowed = true;
+    QJsonArray m_iceServers; ///< of the current call (GET /ice-servers), empty when none
+    bool m_fetchingIceServers = false;
 
     std::unique_ptr<Assist::CallMedia> m_media;
     std::unique_ptr<Drivers::DeviceRegistry> m_devices; ///< the call's camera comes from it

@@ -9,9 +9,11 @@
 
 #include <assist/CallMedia.h>
 #include <assist/CallRecording.h>
+#include <assist/IceServers.h>
 #include <assist/MediaSession.h>
 #include <assist/PageShare.h>
 #include <core/Hash.h>
+#include <platform/ApiClient.h>
 
 #include <QCoreApplication>
 #include <QDir>
@@ -22,6 +24,7 @@
 #include <QMutex>
 #include <QPainter>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -69,6 +72,41 @@ struct Window : CallWindow
         return media->start();
     }
 };
+
+/// The platform API with a window's bearer token, as the workstation's Session sends it.
+class BearerTransport : public Platform::Transport
+{
+public:
+    BearerTransport(const QString &base, const QByteArray &token)
+        : m_client(QUrl(base))
+        , m_token(token)
+    { }
+    void send(const Platform::ApiRequest &request, Platform::ResponseCallback callback) override
+    {
+        Platform::ApiRequest withToken = request;
+        withToken.headers.append(
+            { QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + m_token });
+        m_client.send(withToken, std::move(callback));
+    }
+    QUrl resolve(const Platform::ApiRequest &request) const override
+    {
+        return m_client.resolve(request);
+    }
+
+private:
+    Platform::ApiClient m_client;
+    QByteArray m_token;
+};
+
+/// What fetchIceServers gives through \a transport (an error string when nothing came).
+QJsonArray fetchedIceServers(Platform::Transport &transport, QObject *context, bool *answered)
+{
+    std::optional<QJsonArray> servers;
+    Assist::fetchIceServers(
+        transport, context, [&servers](const QJsonArray &given) { servers = given; });
+    *answered = QTest::qWaitFor([&servers] { return servers.has_value(); }, 10000);
+    return servers.value_or(QJsonArray());
+}
 
 /// What the application window's camera shows: red on the left, blue on the right.
 QImage cameraPicture()
@@ -293,6 +331,8 @@ private Q_SLOTS:
     void theCallerRecordsBothDirectionsInChunksWithAManifest();
     void aKilledCallerLeavesAPlayableRecordingUpToItsLastWholeChunk();
     void theCallMediaSendsADriversCameraFramesAndAuditsTheCall();
+    void theCallGetsThePlatformsTurnServerAndStillConnectsOnLoopback();
+    void iceServersThePlatformCannotGiveLeaveNone();
     void aDescriptionThatCannotBeReadFailsTheMedia_data();
     void aDescriptionThatCannotBeReadFailsTheMedia();
 
@@ -316,6 +356,11 @@ void TestCallMedia::init()
     const QString started = m_platform->start([](Hub::HubConfig &config) {
         config.callTimeoutMs = 60000;
         config.presenceGraceMs = 300;
+        // A TURN relay the platform hands out credentials for (contract §16); nobody
+        // listens at its port, like a relay down or out of reach.
+        config.turn.urls = { QStringLiteral("turn:127.0.0.1:9?transport=udp") };
+        config.turn.secret = QByteArrayLiteral("tb-turn-secret");
+        config.turn.ttlSecs = 600;
     });
     QVERIFY2(started.isEmpty(), qPrintable(started));
     m_base = m_platform->base;
@@ -617,6 +662,94 @@ void TestCallMedia::theCallMediaSendsADriversCameraFramesAndAuditsTheCall()
     media.stop();
     QVERIFY(!camera->isOpen());
     QVERIFY(home.calls->hangup().ok());
+}
+
+void TestCallMedia::theCallGetsThePlatformsTurnServerAndStillConnectsOnLoopback()
+{
+    // GIVEN a platform with TURN (coturn's static-auth-secret "tb-turn-secret", credentials
+    // valid 600 s) at 2026-11-24 01:30:00Z, and the two windows of a call
+    Window app(m_base, QStringLiteral("xh-tb-03-wangli"), AppWindow);
+    Window home(m_base, QStringLiteral("xh-tb-01-liuyang"), HomeWindow);
+    QVERIFY(app.open() && home.open());
+    BearerTransport appPlatform(m_base, app.client->http.token);
+    BearerTransport homePlatform(m_base, home.client->http.token);
+
+    // WHEN each asks for its ICE servers before the call, as the call window does
+    bool answered = false;
+    const QJsonArray appServers = fetchedIceServers(appPlatform, this, &answered);
+    QVERIFY(answered);
+    const QJsonArray homeServers = fetchedIceServers(homePlatform, this, &answered);
+    QVERIFY(answered);
+
+    // THEN the caller's list has the relay with its coturn REST credentials for its window
+    // (username "expiry:window", password base64(HMAC-SHA1(secret, username)))
+    QCOMPARE(appServers.size(), 1);
+    const QJsonObject turn = appServers.first().toObject();
+    QCOMPARE(turn.value(u"urls").toArray().first().toString(),
+        QStringLiteral("turn:127.0.0.1:9?transport=udp"));
+    QCOMPARE(turn.value(u"username").toString(), QStringLiteral("1795484400:410402-tb-03"));
+    QCOMPARE(turn.value(u"credential").toString(), QStringLiteral("WSru8nyUbxVx958xGzlSkVweKo8="));
+    QCOMPARE(homeServers.first().toObject().value(u"username").toString(),
+        QStringLiteral("1795484400:410402-tb-01"));
+
+    // WHEN the call is placed and answered and both start their media with those servers
+    const auto callId = app.calls->invite(Item);
+    QVERIFY(callId.ok());
+    QTRY_COMPARE(home.calls->incomingCalls().size(), 1);
+    QVERIFY(home.calls->accept(*callId).ok());
+    QTRY_COMPARE(app.calls->state(), CallSignalling::State::Active);
+    MediaOptions homeOptions;
+    homeOptions.iceServers = homeServers;
+    QVERIFY(
+        home.startMedia(MediaSession::Role::Answerer, MediaOptions::Video::TestPattern, homeOptions)
+            .ok());
+    MediaOptions options;
+    options.videoSize = Size;
+    options.framesPerSecond = 15;
+    options.videoKbps = 300;
+    options.loopbackOnly = true;
+    options.playRemoteAudio = false;
+    options.iceServers = appServers;
+    Assist::CallMedia media(MediaSession::Role::Offerer, options, nullptr, {});
+    QSignalSpy connected(&media, &Assist::CallMedia::connected);
+    QVERIFY(media.start(app.calls.get()).ok());
+
+    // THEN the session got the relay, user and password percent-encoded for webrtcbin
+    QCOMPARE(media.session()->options().iceServers, appServers);
+    const QStringList uris = MediaSession::turnServerUris(media.session()->options().iceServers);
+    QCOMPARE(uris,
+        QStringList { QStringLiteral("turn://1795484400%3A410402-tb-03:"
+                                     "WSru8nyUbxVx958xGzlSkVweKo8%3D@127.0.0.1:9?transport=udp") });
+    // AND a relay nobody answers does not keep the windows of one network apart
+    QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(home.media->remoteVideoFrames() >= 5, 20000);
+    media.stop();
+    QVERIFY(home.calls->hangup().ok());
+}
+
+void TestCallMedia::iceServersThePlatformCannotGiveLeaveNone()
+{
+    // GIVEN a department session (no window: the platform refuses, 403) and a platform
+    // nobody answers at
+    HubTestClient department(m_base);
+    QCOMPARE(
+        department.login(QStringLiteral("xh-scjg-chenjing"), QString::fromUtf8(Hub::DemoPassword))
+            .status,
+        200);
+    BearerTransport refused(m_base, department.token);
+    BearerTransport unreachable(QStringLiteral("http://127.0.0.1:9"), department.token);
+    for (Platform::Transport *transport :
+        std::initializer_list<Platform::Transport *> { &refused, &unreachable }) {
+        // WHEN the call window asks for the ICE servers
+        QTest::ignoreMessage(
+            QtWarningMsg, QRegularExpression(QStringLiteral("^ICE servers not fetched")));
+        bool answered = false;
+        const QJsonArray servers = fetchedIceServers(*transport, this, &answered);
+        // THEN it is answered at once with none (the call goes on with host candidates),
+        // and the failure is logged
+        QVERIFY(answered);
+        QVERIFY(servers.isEmpty());
+    }
 }
 
 void TestCallMedia::aDescriptionThatCannotBeReadFailsTheMedia_data()

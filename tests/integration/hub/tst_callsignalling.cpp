@@ -10,6 +10,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <Translations.h>
+
 using namespace Tongban;
 using Assist::CallSignalling;
 
@@ -33,6 +35,7 @@ private Q_SLOTS:
     void cancelDeclineAndHangup();
     void unansweredCallIsMissedOnBothSides();
     void refusedInviteAndLostConnectionEndTheCall();
+    void aCallOutsideOfficeHoursSaysTheNextOpeningInTheClerksLanguage();
     void callerGivingUpWhileThisWindowAnswersEndsTheAnswer();
 
 private:
@@ -293,6 +296,50 @@ void TestCallSignalling::callerGivingUpWhileThisWindowAnswersEndsTheAnswer()
     QCOMPARE(ended.first().first().value<CallSignalling::End>(), CallSignalling::End::Cancelled);
     QCOMPARE(incomingEnded.size(), 1);
     QVERIFY(calls.incomingCalls().isEmpty());
+}
+
+void TestCallSignalling::aCallOutsideOfficeHoursSaysTheNextOpeningInTheClerksLanguage()
+{
+    Window app(m_base, QStringLiteral("xh-tb-03-wangli"), AppWindow);
+    Window home1(m_base, QStringLiteral("xh-tb-01-liuyang"), Home1);
+    QVERIFY(app.open() && home1.open());
+    QSignalSpy ended(app.calls.get(), &CallSignalling::ended);
+    const auto refusedCall = [&]() -> Core::Error {
+        ended.clear();
+        if (!app.calls->invite(Item).ok() || !QTest::qWaitFor([&] { return !ended.isEmpty(); }))
+            return {};
+        if (ended.first().first().value<CallSignalling::End>() != CallSignalling::End::Refused)
+            return {};
+        return ended.first().at(1).value<Core::Error>();
+    };
+    // GIVEN 国庆节 (2026-10-01, a holiday of the platform's calendar), 10:00 in Beijing, and
+    // a clerk working in English
+    m_platform->clock->set(
+        QDateTime(QDate(2026, 10, 1), QTime(10, 0), QTimeZone(QByteArrayLiteral("Asia/Shanghai"))));
+    QCOMPARE(installTranslations(QStringLiteral("en")), QStringLiteral("en"));
+    // WHEN the application window calls
+    const Core::Error english = refusedCall();
+    // THEN the platform's outside_office_hours (its message in Chinese) is said in English,
+    // with the next opening: the first working day after the holiday, 09:00 Beijing time
+    QCOMPARE(english.code, int(Assist::CallRefused));
+    QVERIFY2(english.detail.contains(QStringLiteral("code=outside_office_hours")),
+        qPrintable(english.detail));
+    QVERIFY2(english.message.contains(QStringLiteral("outside their office hours"))
+            && english.message.contains(QStringLiteral("2026-10-08 Thursday 09:00")),
+        qPrintable(english.message));
+    for (const QChar c : english.message)
+        QVERIFY2(c.unicode() < 0x2E80, qPrintable(english.message)); // no Chinese left in it
+
+    // GIVEN the same clerk working in Chinese, a Tuesday at 18:00 after the office closed
+    QCOMPARE(installTranslations(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    m_platform->clock->set(QDateTime(
+        QDate(2026, 11, 24), QTime(18, 0), QTimeZone(QByteArrayLiteral("Asia/Shanghai"))));
+    // WHEN it calls THEN it reads when the home windows open next, the next morning
+    const Core::Error chinese = refusedCall();
+    QVERIFY2(chinese.message.contains(QStringLiteral("不在办公时间"))
+            && chinese.message.contains(QStringLiteral("2026-11-25 星期三 09:00")),
+        qPrintable(chinese.message));
+    QCOMPARE(app.calls->state(), CallSignalling::State::Idle);
 }
 
 QTEST_GUILESS_MAIN(TestCallSignalling)

@@ -215,13 +215,13 @@ void TestHubCallOversight::callStillRingingWhenTheOfficeClosesIsNotAMiss()
     QVERIFY(!app->waitFor(QStringLiteral("call.missed"), QStringLiteral("call-noon")).isEmpty());
     // THEN it ended as missed, but no home window counts a miss or gets a text
     QCOMPARE(missCount(Home1, QStringLiteral("2026-11")), 0);
-    QCOMPARE(Hub::CallService::smsOutbox(m_hub->database()).size(), 0);
+    QCOMPARE(Hub::CallService::smsOutbox(m_hub->database(), m_hub->secrets()).size(), 0);
 
     // GIVEN the same in office hours THEN it is counted and texted (the control)
     m_clock->set(beijing(2026, 11, 24, 14, 0));
     missOneCall(*app, *home1, QStringLiteral("call-afternoon"));
     QCOMPARE(missCount(Home1, QStringLiteral("2026-11")), 1);
-    QCOMPARE(Hub::CallService::smsOutbox(m_hub->database()).size(), 1);
+    QCOMPARE(Hub::CallService::smsOutbox(m_hub->database(), m_hub->secrets()).size(), 1);
 }
 
 void TestHubCallOversight::lockedWindowIsAwayAndNotRung()

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void busyWindowIsNotRungAndCancelStopsTheRinging();
     void missedCallsAreCountedTextedAndEscalated();
     void presenceGoesOfflineAfterTheGrace();
+    void windowsAreListedByRoleOrJurisdictionAlone();
     void invalidMessagesGetErrorsNotRelays();
     void restartRecordsCallsAsInterruptedNotMissed();
 
@@ -130,7 +131,8 @@ QJsonObject TestHubCalls::missedCalls(
 QList<Hub::SmsMessage> TestHubCalls::smsFor(const QString &windowId) const
 {
     QList<Hub::SmsMessage> list;
-    for (const Hub::SmsMessage &sms : Hub::CallService::smsOutbox(m_hub->database())) {
+    for (const Hub::SmsMessage &sms :
+        Hub::CallService::smsOutbox(m_hub->database(), m_hub->secrets())) {
         if (sms.windowId == windowId)
             list.append(sms);
     }
@@ -356,6 +358,54 @@ void TestHubCalls::missedCallsAreCountedTextedAndEscalated()
         QStringLiteral("forbidden"));
     QCOMPARE(
         Hub::CallService::maskPhone(QStringLiteral("13800000401")), QStringLiteral("138****0401"));
+}
+
+void TestHubCalls::windowsAreListedByRoleOrJurisdictionAlone()
+{
+    HubTestClient client(m_base);
+    QCOMPARE(client
+                 .login(QStringLiteral("xh-tb-03-wangli"), QString::fromUtf8(Hub::DemoPassword),
+                     AppWindow)
+                 .status,
+        200);
+    const auto list = [&](const QString &query) {
+        const Reply reply = client.send("GET", QString(QStringLiteral("/api/v1/windows") + query));
+        QMap<QString, QJsonObject> windows;
+        if (reply.status != 200)
+            return windows;
+        for (const QJsonValue &window : reply.json().value(QStringLiteral("windows")).toArray())
+            windows.insert(window.toObject().value(u"id").toString(), window.toObject());
+        return windows;
+    };
+    // GIVEN the home windows of 新华区 (410402) and 卫东区 (410403), each asked for with both
+    // filters
+    const auto xinhua = list(QStringLiteral("?jurisdiction=410402&role=home"));
+    const auto weidong = list(QStringLiteral("?jurisdiction=410403&role=home"));
+    QVERIFY(!xinhua.isEmpty() && !weidong.isEmpty());
+
+    // WHEN a window asks for the home windows without naming a jurisdiction
+    const auto home = list(QStringLiteral("?role=home"));
+    // THEN it gets those of every jurisdiction, and no application-only window
+    for (const QString &id : xinhua.keys() + weidong.keys())
+        QVERIFY2(home.contains(id), qPrintable(id));
+    for (const QJsonObject &window : home)
+        QVERIFY2(window.value(u"role").toString() != QLatin1String("application"),
+            qPrintable(window.value(u"id").toString()));
+
+    // WHEN it names only the jurisdiction THEN it gets every window there, its own
+    // application window too, and none of another jurisdiction
+    const auto jurisdiction = list(QStringLiteral("?jurisdiction=410402"));
+    QVERIFY(jurisdiction.contains(AppWindow));
+    for (const QString &id : xinhua.keys())
+        QVERIFY2(jurisdiction.contains(id), qPrintable(id));
+    for (const QJsonObject &window : jurisdiction)
+        QCOMPARE(window.value(u"jurisdiction").toObject().value(u"code").toString(),
+            QStringLiteral("410402"));
+
+    // WHEN it names neither THEN it gets every window, of both jurisdictions
+    const auto all = list(QString());
+    QVERIFY(
+        all.contains(AppWindow) && all.size() >= home.size() && all.size() > jurisdiction.size());
 }
 
 void TestHubCalls::presenceGoesOfflineAfterTheGrace()

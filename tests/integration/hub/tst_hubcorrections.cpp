@@ -6,6 +6,11 @@
 #include "AfterWindow.h"
 #include "DeliveryHelpers.h"
 
+#include <core/Hash.h>
+#include <security/Secrets.h>
+
+#include <QMessageAuthenticationCode>
+#include <QSqlError>
 #include <QSqlRecord>
 #include <QTest>
 
@@ -30,6 +35,8 @@ void capture(QtMsgType type, const QMessageLogContext &context, const QString &m
     if (g_previous)
         g_previous(type, context, message);
 }
+/// The 32 bytes of an older hub's identity-hash.key (its own key for identity numbers).
+const QByteArray LegacyKey = QByteArray(32, '\x5a');
 } // namespace
 
 class TestHubCorrections : public QObject
@@ -45,6 +52,7 @@ private Q_SLOTS:
     void correctedPagesAttachToTheSameCase();
     void noticeIsFoundAtAnotherHallBySerialQrOrIdentityNumber();
     void noticeLookupIsForWindowsOnlyAndAudited();
+    void identityNumbersAreHashedUnderTheDataKeyAndOlderNoticesStayFindable();
 
 private:
     QString correctionPath(const QString &caseId) const
@@ -60,6 +68,12 @@ private:
 void TestHubCorrections::init()
 {
     m_platform = std::make_unique<InProcessHub>();
+    if (QByteArray(QTest::currentTestFunction())
+        == "identityNumbersAreHashedUnderTheDataKeyAndOlderNoticesStayFindable") {
+        // An older hub's data folder: its own key for the identity hashes of notices.
+        QFile key(m_platform->dir->filePath(QStringLiteral("identity-hash.key")));
+        QVERIFY(key.open(QIODevice::WriteOnly) && key.write(LegacyKey) == LegacyKey.size());
+    }
     const QString started = m_platform->start();
     QVERIFY2(started.isEmpty(), qPrintable(started));
 }
@@ -429,6 +443,74 @@ void TestHubCorrections::noticeLookupIsForWindowsOnlyAndAudited()
     QCOMPARE(audit.value(2).toString(), QStringLiteral("idNumber"));
     QCOMPARE(audit.value(3).toInt(), 0);
     QVERIFY(!audit.next());
+}
+
+void TestHubCorrections::identityNumbersAreHashedUnderTheDataKeyAndOlderNoticesStayFindable()
+{
+    // GIVEN a hub upgraded in the data folder of an older one, whose notice 000150 is stored
+    // under the older hub's own identity key (as that hub wrote it: HMAC-SHA256 of the number
+    // under identity-hash.key, the body's hash over the body with that idHash)
+    const QString legacyHash = QString::fromLatin1(
+        QMessageAuthenticationCode::hash(IdNumber.toUtf8(), LegacyKey, QCryptographicHash::Sha256)
+            .toHex());
+    QJsonObject older = noticeBody();
+    older.insert(QStringLiteral("serial"), QStringLiteral("410402-TB-03-GZ-2026-000150"));
+    older.insert(QStringLiteral("clientCaseId"), QStringLiteral("local-case-0"));
+    QJsonObject canonical = older;
+    canonical.remove(QStringLiteral("applicantIdNumber"));
+    canonical.insert(QStringLiteral("idHash"), legacyHash);
+    QSqlQuery insert(m_platform->hub->database().connection());
+    insert.prepare(QStringLiteral(
+        "INSERT INTO hub_notices (serial, window_id, clerk, item_code, catalog_version, id_hash,"
+        " deficiencies, correction_due, client_case_id, case_id, body_sha256, state, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, 'open', ?)"));
+    for (const QVariant &value : QVariantList { older.value(u"serial").toString(), AppWindow,
+             AppClerk, older.value(u"itemCode").toString(),
+             older.value(u"catalogVersion").toString(), legacyHash,
+             QString::fromUtf8(QJsonDocument(older.value(u"deficiencies").toArray())
+                                   .toJson(QJsonDocument::Compact)),
+             older.value(u"correctionDue").toString(), older.value(u"clientCaseId").toString(),
+             Core::sha256Hex(QJsonDocument(canonical).toJson(QJsonDocument::Compact)),
+             m_platform->clock->now().addDays(-3).toMSecsSinceEpoch() })
+        insert.addBindValue(value);
+    QVERIFY2(insert.exec(), qPrintable(insert.lastError().text()));
+
+    // WHEN the window registers a new notice for the same applicant
+    HubTestClient issuing(m_platform->base);
+    QCOMPARE(issuing.login(AppClerk, Password, AppWindow).status, 200);
+    QCOMPARE(issuing.postJson(QStringLiteral("/api/v1/notices"), noticeBody()).status, 201);
+    // THEN it is stored under the hub's data key (Secrets, the same hash as every other
+    // identity lookup of the hub), not under the older key
+    auto secrets = Hub::Secrets::load(m_platform->dir->path());
+    QVERIFY(secrets.ok());
+    QSqlQuery stored(m_platform->hub->database().connection());
+    QVERIFY(stored.exec(QString(QStringLiteral("SELECT id_hash FROM hub_notices WHERE serial = '")
+        + Serial + QStringLiteral("'"))));
+    QVERIFY(stored.next());
+    QCOMPARE(stored.value(0).toString(), Hub::PersonalData::identityLookupHash(*secrets, IdNumber));
+    QVERIFY(stored.value(0).toString() != legacyHash);
+    // AND the older notice sent again is the same notice (200), not a conflict
+    QCOMPARE(issuing.postJson(QStringLiteral("/api/v1/notices"), older).status, 200);
+
+    // WHEN a window of the city looks for the applicant's notices by identity number (in
+    // lower case, with spaces)
+    HubTestClient other(m_platform->base);
+    QCOMPARE(other.login(OtherHallClerk, Password, OtherHallWindow).status, 200);
+    const Reply found
+        = other.send("GET", QStringLiteral("/api/v1/notices?idNumber=%2011010519491231002x%20"));
+    QCOMPARE(found.status, 200);
+    // THEN both are found, the newest first: the older hub's notice is not lost
+    const QJsonArray notices = found.json().value(QStringLiteral("notices")).toArray();
+    QCOMPARE(notices.size(), 2);
+    QCOMPARE(notices.at(0).toObject().value(u"serial").toString(), Serial);
+    QCOMPARE(notices.at(1).toObject().value(u"serial").toString(),
+        QStringLiteral("410402-TB-03-GZ-2026-000150"));
+
+    // AND a new hub's data folder gets no key of its own for identity numbers
+    InProcessHub fresh;
+    const QString started = fresh.start();
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    QVERIFY(!QFile::exists(fresh.dir->filePath(QStringLiteral("identity-hash.key"))));
 }
 
 QTEST_GUILESS_MAIN(TestHubCorrections)

@@ -5,11 +5,12 @@
 
 #include "AfterWindow.h"
 
-#include <calendar/CalendarService.h>
 #include <core/WorkCalendar.h>
+#include <security/Secrets.h>
 
 #include <QTest>
 
+#include <calendar/CalendarService.h>
 #include <deadlines/DeadlineService.h>
 
 using namespace Tongban;
@@ -151,16 +152,19 @@ void TestHubDeadlines::sweepRaisesDueSoonThenOverdueOnceWithSms()
         QCOMPARE(
             events.first().value(QStringLiteral("due")).toString(), QStringLiteral("2025-09-30"));
     }
-    // AND an SMS is queued to each home window's duty phone
+    // AND an SMS is queued to each home window's duty phone (sealed at rest, §13)
     QSqlQuery sms(m_platform->hub->database().connection());
-    QVERIFY(sms.exec(QStringLiteral(
-        "SELECT phone, state, text FROM sms_outbox WHERE call_id IS NULL ORDER BY phone")));
+    QVERIFY(sms.exec(
+        QStringLiteral("SELECT phone, state, text FROM sms_outbox WHERE call_id IS NULL")));
     QStringList phones;
     while (sms.next()) {
-        phones << sms.value(0).toString();
+        const auto phone = m_platform->hub->secrets().open(sms.value(0).toString());
+        QVERIFY(phone && Hub::Secrets::isSealed(sms.value(0).toString()));
+        phones << *phone;
         QCOMPARE(sms.value(1).toString(), QStringLiteral("queued"));
         QVERIFY(sms.value(2).toString().contains(QStringLiteral("2025-09-30")));
     }
+    phones.sort();
     QCOMPARE(
         phones, (QStringList { QStringLiteral("13800000401"), QStringLiteral("13800000402") }));
     // WHEN the sweep runs again the same day

@@ -194,7 +194,8 @@ void TestHubDelivery::pickupAtTheApplicationWindow()
     QCOMPARE(document.body, Licence);
     // AND the applicant is texted that the result waits at the application window
     bool texted = false;
-    for (const Hub::SmsRecord &sms : Hub::SmsService::list(m_platform->hub->database())) {
+    for (const Hub::SmsRecord &sms :
+        Hub::SmsService::list(m_platform->hub->database(), m_platform->hub->secrets())) {
         if (sms.purpose == QLatin1String("completion") && sms.caseId == caseId) {
             texted = sms.text.contains(QStringLiteral("申请窗口领取"));
         }
@@ -302,7 +303,8 @@ void TestHubDelivery::mailByTheHomeWindowWithTheWaybill()
         mailed.json().value(QStringLiteral("waybill")).toString(), QStringLiteral("EMS9876543210"));
     // AND the applicant's SMS says it is mailed
     bool texted = false;
-    for (const Hub::SmsRecord &sms : Hub::SmsService::list(m_platform->hub->database()))
+    for (const Hub::SmsRecord &sms :
+        Hub::SmsService::list(m_platform->hub->database(), m_platform->hub->secrets()))
         texted = texted
             || (sms.purpose == QLatin1String("completion")
                 && sms.text.contains(QStringLiteral("邮寄")));

@@ -152,6 +152,15 @@ void TestHubKill::callOptionsAndSmsListFromTheCommandLine()
             QStringLiteral("--ice-server"), QStringLiteral("stun:stun.example.org:3478") });
     QVERIFY(base.startsWith(QLatin1String("http://127.0.0.1:")));
     const QString password = QStringLiteral("Tongban@2026");
+    // AND its home windows open all day: it runs on the machine's clock, and a call outside
+    // office hours is refused (§16); a holiday of the calendar still closes
+    HubTestClient admin(base);
+    QCOMPARE(admin.login(QStringLiteral("pds-admin"), password).status, 200);
+    QCOMPARE(admin
+                 .send("PUT", QStringLiteral("/api/v1/office-hours/410402"),
+                     QByteArrayLiteral("{\"spans\":[\"00:00-24:00\"]}"))
+                 .status,
+        200);
     HubWsClient app(
         base, QStringLiteral("xh-tb-03-wangli"), password, QStringLiteral("410402-tb-03"));
     HubWsClient home(

@@ -4,21 +4,28 @@
 // Before issue 13's secrets: a case body (with the applicant's identity number) was stored
 // in plain text in hub.db, there was no data key, sign-in lockouts were counted in memory
 // only (a restart unlocked every name), and the hub's errors used the workstation's
-// platform range.
+// platform range. Until issue 15's wiring the duty phones of windows and the numbers of the
+// SMS outbox were stored in plain text.
 
+#include "DeliveryHelpers.h"
 #include "HubTestClient.h"
 #include "InProcessHub.h"
 
 #include <security/Secrets.h>
+#include <storage/Database.h>
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <DemoSeed.h>
 #include <HubErrors.h>
+#include <calls/CallService.h>
+#include <delivery/DeliveryService.h>
+#include <sms/SmsService.h>
 #include <sys/stat.h>
 
 using namespace Tongban;
@@ -28,6 +35,7 @@ const QString Password = QString::fromUtf8(Hub::DemoPassword);
 const QString Clerk = QStringLiteral("xh-tb-03-wangli");
 const QString Window = QStringLiteral("410402-tb-03");
 const QByteArray IdNumber = QByteArrayLiteral("11010519491231002X"); // tests/support/SampleCase.h
+const QString ApplicantPhone = QStringLiteral("13912340077");
 
 /// Every byte of every file under \a dir (hub.db, its WAL, the uploads).
 QByteArray allBytes(const QString &dir)
@@ -59,6 +67,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void identityNumbersAreNotStoredInPlainText();
+    void phoneNumbersAreNotStoredInPlainText();
     void theDataKeyIsTheHubsOnlyAndSurvivesARestart();
     void sealOpenAndLookupHash();
     void aLockoutSurvivesARestartAndRevealsNothing();
@@ -79,14 +88,17 @@ Hub::HubConfig TestHubSecrets::config() const
     config.pbkdf2Iterations = 1000;
     config.clock = m_platform->clock.get();
     config.lockoutFailures = 3;
+    config.sms.drainMs = 3600 * 1000; // nothing goes to the file gateway's sms-sent.jsonl
     return config;
 }
 
 void TestHubSecrets::init()
 {
     m_platform = std::make_unique<InProcessHub>();
-    const QString started = m_platform->start(
-        [](Hub::HubConfig &configuration) { configuration.lockoutFailures = 3; });
+    const QString started = m_platform->start([](Hub::HubConfig &configuration) {
+        configuration.lockoutFailures = 3;
+        configuration.sms.drainMs = 3600 * 1000;
+    });
     QVERIFY2(started.isEmpty(), qPrintable(started));
 }
 
@@ -133,6 +145,72 @@ void TestHubSecrets::identityNumbersAreNotStoredInPlainText()
     QCOMPARE(again.send("GET", QStringLiteral("/api/v1/cases/") + caseId).status, 200);
 }
 
+void TestHubSecrets::phoneNumbersAreNotStoredInPlainText()
+{
+    // GIVEN the demo's duty phones (set through AccountService::setWindowPhone), and an SMS
+    // to an applicant queued for a case sent with the applicant's phone
+    HubTestClient clerk(m_platform->base);
+    QCOMPARE(clerk.login(Clerk, Password, Window).status, 200);
+    const QString caseId = DeliveryHelpers::submitCase(clerk, QStringLiteral("41040201012001000"),
+        QStringLiteral("2026-11-24T09:00:00+08:00"), ApplicantPhone);
+    QVERIFY(!caseId.isEmpty());
+    QVERIFY(Hub::DeliveryService::notifyApplicant(m_platform->hub->database(), *m_platform->clock,
+        m_platform->hub->secrets(), caseId, QStringLiteral("correction")));
+    // AND what an older hub stored in plain text: a duty phone and a queued reminder
+    {
+        QSqlQuery older(m_platform->hub->database().connection());
+        QVERIFY(older.exec(QStringLiteral(
+            "UPDATE hub_windows SET phone = '13800000499' WHERE id = '410421-tb-01'")));
+        QVERIFY(older.exec(QStringLiteral(
+            "INSERT INTO sms_outbox (window_id, phone, text, call_id, state, created_at)"
+            " VALUES ('410402-tb-01', '13800000498', '未接来电', 'call-old', 'queued', 0)")));
+    }
+
+    // WHEN the hub restarts
+    restart();
+
+    // THEN every phone number in its tables is sealed, and opens to the number
+    const Hub::Secrets &secrets = m_platform->hub->secrets();
+    QStringList duty;
+    QSqlQuery windows(m_platform->hub->database().connection());
+    QVERIFY(windows.exec(QStringLiteral("SELECT phone FROM hub_windows WHERE phone <> ''")));
+    while (windows.next()) {
+        QVERIFY2(Hub::Secrets::isSealed(windows.value(0).toString()),
+            qPrintable(windows.value(0).toString()));
+        duty << secrets.open(windows.value(0).toString()).valueOr(QString());
+    }
+    QVERIFY2(duty.contains(QStringLiteral("13800000401"))
+            && duty.contains(QStringLiteral("13800000499")),
+        qPrintable(duty.join(u' ')));
+    QSqlQuery outbox(m_platform->hub->database().connection());
+    QVERIFY(outbox.exec(QStringLiteral("SELECT phone FROM sms_outbox")));
+    int rows = 0;
+    while (outbox.next()) {
+        ++rows;
+        QVERIFY2(Hub::Secrets::isSealed(outbox.value(0).toString()),
+            qPrintable(outbox.value(0).toString()));
+    }
+    QCOMPARE(rows, 2);
+    // AND the outbox lists them opened (what the gateway and `sms list` get)
+    QStringList queued;
+    for (const Hub::SmsRecord &sms : Hub::SmsService::list(m_platform->hub->database(), secrets))
+        queued << sms.phone;
+    queued.sort();
+    QCOMPARE(queued, (QStringList { QStringLiteral("13800000498"), ApplicantPhone }));
+    QCOMPARE(Hub::CallService::smsOutbox(m_platform->hub->database(), secrets).first().phone,
+        ApplicantPhone);
+
+    // WHEN the hub's files are read byte by byte, as a copied disk would be
+    m_platform->hub.reset();
+    const QByteArray raw = allBytes(m_platform->dir->path());
+    // THEN no phone number is there: neither those it sealed as it stored them nor those an
+    // older hub left in plain text
+    QVERIFY(!raw.isEmpty());
+    for (const char *number : { "13800000401", "13800000402", "13800000403", "13800000421",
+             "13800000499", "13800000498", "13912340077" })
+        QVERIFY2(!raw.contains(number), number);
+}
+
 void TestHubSecrets::theDataKeyIsTheHubsOnlyAndSurvivesARestart()
 {
     // GIVEN a hub started once on a new data folder
@@ -170,10 +248,12 @@ void TestHubSecrets::sealOpenAndLookupHash()
     const auto wrong = other.open(sealed);
     QVERIFY(!wrong);
     QCOMPARE(wrong.error().code, Hub::HubError::DataKey);
+    // A character in the middle: near the end the base64 padding bits change nothing, so
+    // the value stayed whole about one run in four.
     QString tampered = sealed;
-    tampered[tampered.size() - 3] = tampered.at(tampered.size() - 3) == QLatin1Char('A')
-        ? QLatin1Char('B')
-        : QLatin1Char('A');
+    const qsizetype middle = tampered.size() / 2;
+    tampered[middle]
+        = tampered.at(middle) == QLatin1Char('A') ? QLatin1Char('B') : QLatin1Char('A');
     QVERIFY(!one.open(tampered));
     QCOMPARE(*one.open(QStringLiteral("plain, written before sealing")),
         QStringLiteral("plain, written before sealing"));

@@ -146,7 +146,8 @@ void TestHubSms::startHub(const QString &gatewayUrl)
 
 Hub::SmsRecord TestHubSms::record(qint64 id)
 {
-    for (const Hub::SmsRecord &sms : Hub::SmsService::list(m_platform->hub->database()))
+    for (const Hub::SmsRecord &sms :
+        Hub::SmsService::list(m_platform->hub->database(), m_platform->hub->secrets()))
         if (sms.id == id)
             return sms;
     return {};
@@ -166,12 +167,14 @@ void TestHubSms::theFileGatewayAppendsToAPrivateFile()
     // one without, one inserted the way CallService queues a missed-call reminder
     startHub();
     Storage::Database &db = m_platform->hub->database();
-    const auto withPhone = Hub::SmsService::enqueue(db, *m_platform->clock,
-        { QStringLiteral("410402-tb-03"), Phone, QStringLiteral("您好"), QStringLiteral("test"),
-            {} });
-    const auto withoutPhone = Hub::SmsService::enqueue(db, *m_platform->clock,
-        { QStringLiteral("410402-tb-03"), {}, QStringLiteral("无号码"), QStringLiteral("test"),
-            {} });
+    const auto withPhone
+        = Hub::SmsService::enqueue(db, *m_platform->clock, m_platform->hub->secrets(),
+            { QStringLiteral("410402-tb-03"), Phone, QStringLiteral("您好"), QStringLiteral("test"),
+                {} });
+    const auto withoutPhone
+        = Hub::SmsService::enqueue(db, *m_platform->clock, m_platform->hub->secrets(),
+            { QStringLiteral("410402-tb-03"), {}, QStringLiteral("无号码"), QStringLiteral("test"),
+                {} });
     QVERIFY(withPhone && withoutPhone);
     QSqlQuery legacy(db.connection());
     QVERIFY(legacy.exec(QStringLiteral(
@@ -222,6 +225,7 @@ void TestHubSms::theHttpGatewayRetriesAFailingAnswerWithBackoff()
         { 200, QByteArrayLiteral("{\"id\":\"gw-7\",\"status\":\"delivered\"}") } };
     startHub(smsOperator.url());
     const auto id = Hub::SmsService::enqueue(m_platform->hub->database(), *m_platform->clock,
+        m_platform->hub->secrets(),
         { QStringLiteral("410402-tb-03"), Phone, QStringLiteral("办件\"已受理\""),
             QStringLiteral("acceptance"), QStringLiteral("case-1") });
     QVERIFY(id);
@@ -268,6 +272,7 @@ void TestHubSms::aRefusalIsNotRetriedAndRetriesEnd()
     startHub(smsOperator.url());
     Storage::Database &db = m_platform->hub->database();
     const auto refused = Hub::SmsService::enqueue(db, *m_platform->clock,
+        m_platform->hub->secrets(),
         { QStringLiteral("410402-tb-03"), Phone, QStringLiteral("一"), QStringLiteral("t"), {} });
     QVERIFY(refused);
     drain();
@@ -277,7 +282,7 @@ void TestHubSms::aRefusalIsNotRetriedAndRetriesEnd()
     // AND its answer, which echoes the number, is not kept
     QVERIFY(!record(*refused).lastError.contains(Phone));
 
-    const auto flaky = Hub::SmsService::enqueue(db, *m_platform->clock,
+    const auto flaky = Hub::SmsService::enqueue(db, *m_platform->clock, m_platform->hub->secrets(),
         { QStringLiteral("410402-tb-03"), Phone, QStringLiteral("二"), QStringLiteral("t"), {} });
     QVERIFY(flaky);
     drain(); // attempt 1, retry after 60 s
@@ -315,11 +320,12 @@ void TestHubSms::theApplicantIsTextedAtAcceptanceRejectionAndCorrection()
     QVERIFY(m_platform->hub->cases().decide(second, QStringLiteral("rejected"),
         QStringLiteral("不属于本部门职责"), Pdf, QStringLiteral("xh-scjg-chenjing")));
     QVERIFY(Hub::DeliveryService::notifyApplicant(m_platform->hub->database(), *m_platform->clock,
-        second, QStringLiteral("correction"), &m_platform->hub->secrets()));
+        m_platform->hub->secrets(), second, QStringLiteral("correction")));
 
     // THEN three SMS to the applicant are queued, with the case and the purpose
     QStringList purposes;
-    for (const Hub::SmsRecord &sms : Hub::SmsService::list(m_platform->hub->database())) {
+    for (const Hub::SmsRecord &sms :
+        Hub::SmsService::list(m_platform->hub->database(), m_platform->hub->secrets())) {
         if (sms.phone != Phone)
             continue;
         purposes << sms.purpose;
@@ -333,7 +339,8 @@ void TestHubSms::theApplicantIsTextedAtAcceptanceRejectionAndCorrection()
             QStringLiteral("correction") }));
     // AND the gateway sends them
     drain();
-    for (const Hub::SmsRecord &sms : Hub::SmsService::list(m_platform->hub->database()))
+    for (const Hub::SmsRecord &sms :
+        Hub::SmsService::list(m_platform->hub->database(), m_platform->hub->secrets()))
         QVERIFY(sms.phone != Phone || sms.state == QLatin1String("sent"));
 }
 

@@ -113,7 +113,7 @@ void TestHubStats::initTestCase()
     QVERIFY(hub.cases().decide(
         case1, QStringLiteral("accepted"), {}, Pdf, QStringLiteral("xh-scjg-chenjing")));
     QVERIFY(Hub::DeliveryService::notifyApplicant(
-        hub.database(), clock, case3, QStringLiteral("correction"), &hub.secrets()));
+        hub.database(), clock, hub.secrets(), case3, QStringLiteral("correction")));
     clock.set(cst(11, 25, 11));
     HubTestClient department(m_platform->base);
     QCOMPARE(department.login(QStringLiteral("xh-scjg-chenjing"), Password).status, 200);
