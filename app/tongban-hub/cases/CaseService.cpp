@@ -558,8 +558,7 @@ Core::Result<DecisionOutcome> CaseService::decide(const QString &caseId, const Q
                 QStringLiteral("The hub's data key is missing."), caseId };
         return DeliveryService::notifyApplicant(m_database, m_clock, *m_secrets, caseId,
             decision == QLatin1String("accepted") ? QStringLiteral("acceptance")
-                                                  : QStringLiteral("rejection"),
-            m_secrets);
+                                                  : QStringLiteral("rejection"));
     });
     if (!stored) {
         QFile::remove(resultPath(resultId));

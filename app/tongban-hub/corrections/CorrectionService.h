@@ -64,9 +64,6 @@ public:
     /// Case bodies are sealed at rest (issue 13): opened with these.
     void setSecrets(const Secrets *secrets) { m_secrets = secrets; }
 
-    /// Case bodies are sealed with \a secrets (§13; not owned; null: stored plain).
-    void setSecrets(const Secrets *secrets) { m_secrets = secrets; }
-
     /// The serial in the text of a notice's QR code ("<platform>/n/<serial>" or the serial).
     static QString serialOfQrText(const QString &text);
 

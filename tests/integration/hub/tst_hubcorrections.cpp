@@ -229,7 +229,8 @@ void TestHubCorrections::correctionRequestTextsTheApplicantMasked()
     QCOMPARE(reply.status, 201);
     // THEN exactly one SMS to the applicant is queued, purpose correction, for this case
     QList<Hub::SmsRecord> texts;
-    for (const Hub::SmsRecord &sms : Hub::SmsService::list(m_platform->hub->database())) {
+    for (const Hub::SmsRecord &sms :
+        Hub::SmsService::list(m_platform->hub->database(), m_platform->hub->secrets())) {
         if (sms.caseId == caseId && sms.purpose == QLatin1String("correction"))
             texts.append(sms);
     }
@@ -256,7 +257,8 @@ void TestHubCorrections::correctionRequestTextsTheApplicantMasked()
                  .status,
         409);
     int count = 0;
-    for (const Hub::SmsRecord &sms : Hub::SmsService::list(m_platform->hub->database()))
+    for (const Hub::SmsRecord &sms :
+        Hub::SmsService::list(m_platform->hub->database(), m_platform->hub->secrets()))
         count += sms.caseId == caseId && sms.purpose == QLatin1String("correction") ? 1 : 0;
     QCOMPARE(count, 1);
 }
