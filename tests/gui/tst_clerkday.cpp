@@ -4,6 +4,7 @@
 // tongban-hub in this process on 127.0.0.1; tokens go to a real gnome-keyring.
 
 #include "LoneCharacters.h"
+#include "MouseSpy.h"
 #include "cases/CapturePane.h"
 #include "cases/ChecklistPage.h"
 #include "cases/DecisionPage.h"
@@ -47,27 +48,6 @@ const QString Clerk = QStringLiteral("xh-tb-03-wangli");
 const QString Password = QStringLiteral("Tongban@2026");
 const QString Item = QStringLiteral("41040201012001000"); // 个体工商户设立登记
 const Gui::Clerk kClerk { Clerk, QStringLiteral("王丽"), QStringLiteral("application") };
-
-/// Counts mouse events reaching any widget: the keyboard-only journey must send none.
-class MouseSpy : public QObject
-{
-public:
-    int count = 0;
-    bool eventFilter(QObject *, QEvent *event) override
-    {
-        switch (event->type()) {
-        case QEvent::MouseButtonPress:
-        case QEvent::MouseButtonRelease:
-        case QEvent::MouseButtonDblClick:
-        case QEvent::Wheel:
-            ++count;
-            break;
-        default:
-            break;
-        }
-        return false;
-    }
-};
 
 /// Answers the next modal message box with the button \a pick chooses; its text goes to \a seen.
 void answerNextBox(std::function<QAbstractButton *(QMessageBox *)> pick, QString *seen)

@@ -4,6 +4,7 @@
 // printer, and the window's settings file it writes under the hall's.
 
 #include "LoneCharacters.h"
+#include "MouseSpy.h"
 #include "setup/DeviceCheckPage.h"
 #include "setup/SetupAssistant.h"
 #include "shell/MainWindow.h"
@@ -31,27 +32,6 @@ using namespace Tongban;
 namespace {
 const QString Password = QStringLiteral("Tongban@2026");
 const QString WindowName = QStringLiteral("新华区政务服务中心3号通办窗口");
-
-/// Counts mouse events reaching any widget: the assistant is finished without any.
-class MouseSpy : public QObject
-{
-public:
-    int count = 0;
-    bool eventFilter(QObject *, QEvent *event) override
-    {
-        switch (event->type()) {
-        case QEvent::MouseButtonPress:
-        case QEvent::MouseButtonRelease:
-        case QEvent::MouseButtonDblClick:
-        case QEvent::Wheel:
-            ++count;
-            break;
-        default:
-            break;
-        }
-        return false;
-    }
-};
 
 QWidget *focus()
 {
