@@ -149,7 +149,10 @@ void TestHubSecrets::identityNumbersAreNotStoredInPlainText()
 void TestHubSecrets::plainCaseBodiesOfAnOlderHubAreSealedWithoutLeavingTheirBytes()
 {
     // GIVEN a case whose body is stored as a hub before issue 13 stored it: in plain text,
-    // with the applicant's identity number, in the data folder the hub is then closed on
+    // with the applicant's identity number, in the data folder the hub is then closed on.
+    // (A second case after it, and the plain body a little longer than the sealed one
+    // allows, make SQLite put the sealed body elsewhere in the page: without secure_delete
+    // the plain bytes would stay in the page's free space.)
     HubTestClient clerk(m_platform->base);
     QCOMPARE(clerk.login(Clerk, Password, Window).status, 200);
     QStringList pages;
@@ -157,6 +160,12 @@ void TestHubSecrets::plainCaseBodiesOfAnOlderHubAreSealedWithoutLeavingTheirByte
         HubTestClient::caseBody(QStringLiteral("older-case-1"), { QByteArray(100, 'o') }, &pages));
     QCOMPARE(created.status, 201);
     const QString caseId = created.json().value(QStringLiteral("caseId")).toString();
+    QCOMPARE(clerk
+                 .postJson(QStringLiteral("/api/v1/cases"),
+                     HubTestClient::caseBody(
+                         QStringLiteral("older-case-2"), { QByteArray(100, 'p') }, &pages))
+                 .status,
+        201);
     {
         QSqlQuery stored(m_platform->hub->database().connection());
         stored.prepare(QStringLiteral("SELECT body FROM hub_cases WHERE id = ?"));
@@ -164,9 +173,10 @@ void TestHubSecrets::plainCaseBodiesOfAnOlderHubAreSealedWithoutLeavingTheirByte
         QVERIFY(stored.exec() && stored.next());
         const auto plain = m_platform->hub->secrets().open(stored.value(0).toString());
         QVERIFY(plain && plain->contains(QString::fromLatin1(IdNumber)));
+        QVERIFY(plain->startsWith(u'{'));
         QSqlQuery older(m_platform->hub->database().connection());
         older.prepare(QStringLiteral("UPDATE hub_cases SET body = ? WHERE id = ?"));
-        older.addBindValue(*plain);
+        older.addBindValue(QString(QStringLiteral("{") + QString(30, u' ') + plain->mid(1)));
         older.addBindValue(caseId);
         QVERIFY(older.exec());
     }
