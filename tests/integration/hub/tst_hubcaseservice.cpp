@@ -49,6 +49,7 @@ private Q_SLOTS:
     void onlyItsWindowAndItsHomeDepartmentReadACase();
     void submitNeedsEveryDeclaredPageWithItsHash();
     void decisionRulesComeBeforeTheDocument();
+    void anUploadIsItsWindowsOnlyAndWithinItsQuota();
 
 private:
     /// Uploads \a bytes as page \a pageId of \a caseId from \a context's window.
@@ -66,6 +67,7 @@ private:
 
 void TestHubCaseService::init()
 {
+    m_config = Hub::HubConfig(); // a test may narrow it
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     auto database = Storage::Database::open(
@@ -281,6 +283,70 @@ void TestHubCaseService::decisionRulesComeBeforeTheDocument()
         int(CaseService::InvalidDecision));
     QCOMPARE(decide(department(home), QStringLiteral("accepted"), {}, pdf),
         int(CaseService::NotSubmitted));
+}
+
+void TestHubCaseService::anUploadIsItsWindowsOnlyAndWithinItsQuota()
+{
+    // GIVEN a window's quota of 100 declared bytes and a case with pages of 60 and 50 bytes
+    m_config.windowUploadQuotaBytes = 100;
+    const Hub::AuthContext clerk = atWindow(QStringLiteral("410402-tb-03"));
+    const QByteArray first(60, 'f');
+    const QByteArray second(50, 's');
+    const auto created = m_cases->create(
+        Tongban::TestSupport::sampleCaseBody(QStringLiteral("c-quota"),
+            { Tongban::TestSupport::samplePage(QStringLiteral("q-1"), first),
+                Tongban::TestSupport::samplePage(QStringLiteral("q-2"), second) }),
+        clerk);
+    QVERIFY(created);
+    const QString caseId = created->record.id;
+    const auto declared = [&](const QString &pageId, const QByteArray &bytes) {
+        return Hub::NewUpload { caseId, pageId,
+            QString::fromLatin1(
+                QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()),
+            QStringLiteral("image/jpeg"), bytes.size() };
+    };
+
+    // WHEN another window creates an upload for the case's page THEN the page is not found
+    const auto stranger = m_uploads->create(
+        declared(QStringLiteral("q-1"), first), atWindow(QStringLiteral("410402-tb-01")));
+    QVERIFY(!stranger);
+    QCOMPARE(stranger.error().code, int(UploadService::PageNotFound));
+
+    // WHEN the case's window opens both uploads THEN the second passes the quota
+    const auto open = m_uploads->create(declared(QStringLiteral("q-1"), first), clerk);
+    QVERIFY2(open, open ? "" : qPrintable(open.error().toString()));
+    const auto over = m_uploads->create(declared(QStringLiteral("q-2"), second), clerk);
+    QVERIFY(!over);
+    QCOMPARE(over.error().code, int(UploadService::QuotaExceeded));
+    // AND a retried creation of the first is the same upload, not another
+    const auto retried = m_uploads->create(declared(QStringLiteral("q-1"), first), clerk);
+    QVERIFY(retried);
+    QVERIFY(!retried->created);
+    QCOMPARE(retried->upload.id, open->upload.id);
+
+    // AND another window can neither read, write nor delete the open upload
+    const QString uploadId = open->upload.id;
+    const Hub::AuthContext other = atWindow(QStringLiteral("410402-tb-01"));
+    QCOMPARE(m_uploads->state(uploadId, other).error().code, int(UploadService::NotFound));
+    QCOMPARE(m_uploads->writable(uploadId, other).error().code, int(UploadService::NotFound));
+    QCOMPARE(m_uploads->terminate(uploadId, other).error().code, int(UploadService::NotFound));
+
+    // AND its own window writes only at the committed offset, one PATCH at a time
+    const auto writable = m_uploads->writable(uploadId, clerk);
+    QVERIFY(writable);
+    QCOMPARE(m_uploads->checkPatch(*writable, 5, std::nullopt).error().code,
+        int(UploadService::OffsetMismatch));
+    QCOMPARE(m_uploads->checkPatch(*writable, 0, 61).error().code, int(UploadService::TooLarge));
+    QVERIFY(m_uploads->checkPatch(*writable, 0, 60));
+    m_uploads->beginStreaming(uploadId);
+    QCOMPARE(m_uploads->checkPatch(*writable, 0, 60).error().code, int(UploadService::Locked));
+    m_uploads->endStreaming(uploadId);
+
+    // WHEN the upload passes its expiry THEN it answers Expired and no longer counts
+    m_clock->advanceSecs(qint64(m_config.uploadExpirySecs) + 1);
+    QCOMPARE(m_uploads->state(uploadId, clerk).error().code, int(UploadService::Expired));
+    const auto afterExpiry = m_uploads->create(declared(QStringLiteral("q-2"), second), clerk);
+    QVERIFY2(afterExpiry, afterExpiry ? "" : qPrintable(afterExpiry.error().toString()));
 }
 
 QTEST_GUILESS_MAIN(TestHubCaseService)
