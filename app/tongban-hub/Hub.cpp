@@ -4,10 +4,13 @@
 #include "HubSchema.h"
 #include "Logging.h"
 #include "accounts/AccountService.h"
+#include "calendar/CalendarRoutes.h"
 #include "calendar/CalendarService.h"
 #include "calls/CallOversight.h"
 #include "calls/CallService.h"
+#include "cases/CaseRoutes.h"
 #include "cases/CaseService.h"
+#include "catalogue/CatalogueRoutes.h"
 #include "catalogue/CatalogueService.h"
 #include "corrections/CorrectionService.h"
 #include "deadlines/DeadlineService.h"
@@ -17,13 +20,17 @@
 #include "http/HubHttpServer.h"
 #include "http/IdempotencyStore.h"
 #include "http/RateLimiter.h"
+#include "mailings/MailingRoutes.h"
 #include "mailings/MailingService.h"
 #include "recordings/RecordingService.h"
+#include "reports/GuideReportRoutes.h"
 #include "reports/GuideReportService.h"
 #include "security/Secrets.h"
+#include "serials/SerialBlockRoutes.h"
 #include "serials/SerialBlockService.h"
 #include "sms/SmsService.h"
 #include "stats/StatsService.h"
+#include "tus/UploadRoutes.h"
 #include "tus/UploadService.h"
 
 #include <storage/Database.h>
@@ -49,33 +56,6 @@ const QString ApiPrefix = QStringLiteral("/api/v1");
 HttpResponse notFound(const QString &path)
 {
     return errorResponse(404, QStringLiteral("not_found"), QStringLiteral("接口不存在"), path);
-}
-
-/// Case bodies stored in plain text by a hub before issue 13, sealed in place.
-Core::Status sealPlainCaseBodies(Storage::Database &database, const Secrets &secrets)
-{
-    QSqlQuery plain(database.connection());
-    if (!plain.exec(QStringLiteral("SELECT id, body FROM hub_cases WHERE body NOT LIKE 'tbs1:%'")))
-        return Storage::Database::queryError(plain, QStringLiteral("list plain case bodies"));
-    QList<QPair<QString, QString>> rows;
-    while (plain.next())
-        rows.append({ plain.value(0).toString(), plain.value(1).toString() });
-    if (rows.isEmpty())
-        return {};
-    const Core::Status sealed = database.transaction([&]() -> Core::Status {
-        for (const auto &[id, body] : rows) {
-            QSqlQuery update(database.connection());
-            update.prepare(QStringLiteral("UPDATE hub_cases SET body = ? WHERE id = ?"));
-            update.addBindValue(secrets.seal(body));
-            update.addBindValue(id);
-            if (!update.exec())
-                return Storage::Database::queryError(update, QStringLiteral("seal case body"));
-        }
-        return {};
-    });
-    if (sealed)
-        qCInfo(lcHub) << rows.size() << "case bodies sealed at rest";
-    return sealed;
 }
 
 HttpResponse methodNotAllowed(const QByteArray &method)
@@ -138,7 +118,7 @@ std::unique_ptr<BodySink> Hub::openBodyStream(
     const auto context = m_accounts->authenticate(head, &error);
     if (!context)
         return refuse(error);
-    auto begun = m_uploads->beginPatch(head, uploadId, *context);
+    auto begun = m_uploadRoutes->beginPatch(head, uploadId, *context);
     if (auto *answer = std::get_if<HttpResponse>(&begun))
         return refuse(*answer);
     return std::make_unique<FinishingSink>(std::move(std::get<std::unique_ptr<BodySink>>(begun)),
@@ -184,7 +164,8 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     if (!secrets)
         return secrets.error();
     hub->m_secrets = std::make_unique<Secrets>(*secrets);
-    if (const Core::Status sealed = sealPlainCaseBodies(*hub->m_database, *hub->m_secrets); !sealed)
+    if (const Core::Status sealed = CaseStore::sealPlainBodies(*hub->m_database, *hub->m_secrets);
+        !sealed)
         return sealed.error();
     // Duty phones and the SMS outbox's numbers stored in plain text by an older hub.
     if (const Core::Status sealed = SmsService::sealPlainPhones(*hub->m_database, *hub->m_secrets);
@@ -195,8 +176,10 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     const Core::Status loaded = hub->m_catalogue->load(config.catalogFile);
     if (!loaded)
         return loaded.error();
+    hub->m_catalogueRoutes = std::make_unique<CatalogueRoutes>(*hub->m_catalogue);
 
     hub->m_calendar = std::make_unique<CalendarService>(*hub->m_database, clock);
+    hub->m_calendarRoutes = std::make_unique<CalendarRoutes>(*hub->m_calendar);
     hub->m_accounts = std::make_unique<AccountService>(*hub->m_database, hub->m_config, clock);
     hub->m_accounts->setSecrets(hub->m_secrets.get()); // duty phones sealed
     // Lockouts survive a restart; names and addresses stored as keyed hashes only.
@@ -206,15 +189,20 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
         clock.now().toMSecsSinceEpoch());
     hub->m_uploads
         = std::make_unique<UploadService>(*hub->m_database, hub->m_config, clock, uploadsDir);
+    hub->m_uploadRoutes = std::make_unique<UploadRoutes>(*hub->m_uploads);
     hub->m_cases = std::make_unique<CaseService>(*hub->m_database, hub->m_config, clock,
         hub->m_catalogue.get(), hub->m_uploads.get(), resultsDir);
     hub->m_mailings = std::make_unique<MailingService>(*hub->m_database, clock);
     hub->m_cases->setSecrets(hub->m_secrets.get());
+    hub->m_caseRoutes = std::make_unique<CaseRoutes>(*hub->m_cases);
     hub->m_mailings->setSecrets(hub->m_secrets.get());
+    hub->m_mailingRoutes = std::make_unique<MailingRoutes>(*hub->m_mailings);
     hub->m_reports
         = std::make_unique<GuideReportService>(*hub->m_database, clock, *hub->m_catalogue);
+    hub->m_reportRoutes = std::make_unique<GuideReportRoutes>(*hub->m_reports);
     hub->m_idempotency = std::make_unique<IdempotencyStore>(*hub->m_database, hub->m_config, clock);
     hub->m_serials = std::make_unique<SerialBlockService>(*hub->m_database, clock);
+    hub->m_serialRoutes = std::make_unique<SerialBlockRoutes>(*hub->m_serials);
     hub->m_caseCreations
         = std::make_unique<RateLimiter>(config.rates.caseCreationsPerAccountPerMinute, 60 * 1000);
     hub->m_recordings = std::make_unique<RecordingService>(*hub->m_database, clock, recordingsDir);
@@ -415,7 +403,7 @@ HttpResponse Hub::route(const HttpRequest &request)
 {
     // The public page a notice's QR code opens (§3.1): no token, no personal data.
     if (request.path.startsWith(QLatin1String("/n/")) && request.method == "GET")
-        return m_serials->publicPage(request.path.mid(3));
+        return m_serialRoutes->publicPage(request.path.mid(3));
     if (!request.path.startsWith(QString(ApiPrefix + QLatin1Char('/'))))
         return notFound(request.path);
     const QStringList parts = request.path.mid(ApiPrefix.size() + 1).split(QLatin1Char('/'));
@@ -436,7 +424,7 @@ HttpResponse Hub::route(const HttpRequest &request)
 
     if (first == QLatin1String("uploads")) {
         if (method == "OPTIONS" && parts.size() == 1)
-            return UploadService::options();
+            return UploadRoutes::options();
         if (request.header(QByteArrayLiteral("Tus-Resumable")) != QByteArrayLiteral("1.0.0")) {
             HttpResponse response = errorResponse(412, QStringLiteral("tus_version"),
                 QStringLiteral("上传协议版本不受支持"),
@@ -493,7 +481,7 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
     if (first == QLatin1String("windows") && parts.size() == 3
         && parts.at(2) == QLatin1String("serial-blocks") && method == "POST") {
         const auto body = request.body.trimmed().isEmpty() ? std::optional(QJsonObject()) : json();
-        return body ? m_serials->reserve(parts.at(1), *body, *context) : error;
+        return body ? m_serialRoutes->reserve(parts.at(1), *body, *context) : error;
     }
     if (first == QLatin1String("presence") && parts.size() == 1 && method == "PUT") {
         const auto body = json();
@@ -501,24 +489,24 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
     }
     if (first == QLatin1String("guide-reports") && parts.size() == 1) {
         if (method == "GET")
-            return m_reports->list(request.query, *context);
+            return m_reportRoutes->list(request.query, *context);
         if (method != "POST")
             return methodNotAllowed(method);
         const auto body = json();
-        return body ? m_reports->create(*body, *context) : error;
+        return body ? m_reportRoutes->create(*body, *context) : error;
     }
     if (first == QLatin1String("mailings") && parts.size() == 3
         && parts.at(2) == QLatin1String("received") && method == "POST")
-        return m_mailings->received(parts.at(1), *context);
+        return m_mailingRoutes->received(parts.at(1), *context);
     if (first == QLatin1String("catalog") && method == "GET") {
         if (parts.size() == 1)
-            return m_catalogue->catalogue(request);
+            return m_catalogueRoutes->catalogue(request);
         if (parts.size() >= 3 && parts.at(1) == QLatin1String("files"))
-            return m_catalogue->file(parts.mid(2).join(QLatin1Char('/')));
+            return m_catalogueRoutes->file(parts.mid(2).join(QLatin1Char('/')));
         return notFound(request.path);
     }
     if (first == QLatin1String("calendar") && parts.size() == 1 && method == "GET")
-        return m_calendar->calendar(request);
+        return m_calendarRoutes->calendar(request);
     // The line check (issue 16).
     if (first == QLatin1String("diag") && parts.size() == 2) {
         if (parts.at(1) == QLatin1String("download") && method == "GET")
@@ -547,33 +535,33 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
                 return limited;
             }
             const auto body = json();
-            return body ? m_cases->create(*body, *context) : error;
+            return body ? m_caseRoutes->create(*body, *context) : error;
         }
         const QString caseId = parts.at(1);
         if (parts.size() == 2 && method == "GET")
-            return m_cases->get(caseId, *context);
+            return m_caseRoutes->get(caseId, *context);
         if (parts.size() == 3 && parts.at(2) == QLatin1String("submit") && method == "POST")
-            return m_cases->submit(caseId, *context);
+            return m_caseRoutes->submit(caseId, *context);
         if (parts.size() == 3 && parts.at(2) == QLatin1String("mailings")) {
             if (method == "GET")
-                return m_mailings->list(caseId, *context);
+                return m_mailingRoutes->list(caseId, *context);
             if (method != "POST")
                 return methodNotAllowed(method);
             const auto body = json();
-            return body ? m_mailings->create(caseId, *body, *context) : error;
+            return body ? m_mailingRoutes->create(caseId, *body, *context) : error;
         }
         if (parts.size() == 3 && parts.at(2) == QLatin1String("decision") && method == "POST") {
             const auto body = json();
-            return body ? m_cases->decisionRequest(caseId, *body, *context) : error;
+            return body ? m_caseRoutes->decisionRequest(caseId, *body, *context) : error;
         }
         return notFound(request.path);
     }
 
     if (first == QLatin1String("results") && method == "GET") {
         if (parts.size() == 1)
-            return m_cases->results(request.query, *context);
+            return m_caseRoutes->results(request.query, *context);
         if (parts.size() == 3 && parts.at(2) == QLatin1String("document"))
-            return m_cases->resultDocument(parts.at(1), *context);
+            return m_caseRoutes->resultDocument(parts.at(1), *context);
         return notFound(request.path);
     }
 
@@ -641,17 +629,17 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
         if (parts.size() == 1) {
             if (method != "POST")
                 return methodNotAllowed(method);
-            return m_uploads->create(request, *context);
+            return m_uploadRoutes->create(request, *context);
         }
         if (parts.size() != 2)
             return notFound(request.path);
         const QString uploadId = parts.at(1);
         if (method == "HEAD")
-            return m_uploads->head(uploadId, *context);
+            return m_uploadRoutes->head(uploadId, *context);
         if (method == "PATCH")
-            return m_uploads->patch(request, uploadId, *context);
+            return m_uploadRoutes->patch(request, uploadId, *context);
         if (method == "DELETE")
-            return m_uploads->terminate(uploadId, *context);
+            return m_uploadRoutes->terminate(uploadId, *context);
         return methodNotAllowed(method);
     }
 
@@ -681,7 +669,7 @@ std::optional<HttpResponse> Hub::routeAfterWindow(
     if (parts.size() == 2 && method == "GET") {
         if (const Core::Status refreshed = m_deadlines->refresh(caseId); !refreshed)
             qCWarning(lcHub).noquote() << "deadlines of" << caseId << refreshed.error().detail;
-        return m_deadlines->withDeadlines(caseId, m_cases->get(caseId, context));
+        return m_deadlines->withDeadlines(caseId, m_caseRoutes->get(caseId, context));
     }
     if (parts.size() == 3 && parts.at(2) == QLatin1String("correction-request")) {
         if (method == "GET")
@@ -719,12 +707,12 @@ std::optional<HttpResponse> Hub::routeAfterWindow(
         // The case's own routes, then its deadlines from what they changed.
         HttpResponse answer;
         if (parts.at(2) == QLatin1String("submit")) {
-            answer = m_cases->submit(caseId, context);
+            answer = m_caseRoutes->submit(caseId, context);
         } else {
             const auto body = parseJsonBody(request.body, &error);
             if (!body)
                 return error;
-            answer = m_cases->decisionRequest(caseId, *body, context);
+            answer = m_caseRoutes->decisionRequest(caseId, *body, context);
         }
         if (answer.status == 200 || answer.status == 201) {
             if (const Core::Status refreshed = m_deadlines->refresh(caseId); !refreshed)

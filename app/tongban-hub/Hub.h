@@ -25,16 +25,23 @@ class AccountService;
 class CallOversight;
 class CallService;
 class CaseService;
+class CaseRoutes;
 class GuideReportService;
+class GuideReportRoutes;
 class IdempotencyStore;
 class MailingService;
+class MailingRoutes;
 class CatalogueService;
+class CatalogueRoutes;
 class CalendarService;
+class CalendarRoutes;
 class EventService;
 class HubHttpServer;
 class SerialBlockService;
+class SerialBlockRoutes;
 class RecordingService;
 class UploadService;
+class UploadRoutes;
 class RateLimiter;
 class Secrets;
 class DeadlineService;
@@ -113,13 +120,20 @@ private:
     std::unique_ptr<Secrets> m_secrets;
     std::unique_ptr<AccountService> m_accounts;
     std::unique_ptr<CatalogueService> m_catalogue;
+    std::unique_ptr<CatalogueRoutes> m_catalogueRoutes; ///< catalogue/: HTTP side (issue 13)
     std::unique_ptr<CalendarService> m_calendar;
+    std::unique_ptr<CalendarRoutes> m_calendarRoutes; ///< calendar/: HTTP side (issue 13)
     std::unique_ptr<UploadService> m_uploads;
+    std::unique_ptr<UploadRoutes> m_uploadRoutes; ///< tus/: the HTTP side of m_uploads (issue 13)
     std::unique_ptr<CaseService> m_cases;
+    std::unique_ptr<CaseRoutes> m_caseRoutes; ///< cases/: the HTTP side of m_cases (issue 13)
     std::unique_ptr<MailingService> m_mailings;
+    std::unique_ptr<MailingRoutes> m_mailingRoutes; ///< mailings/: HTTP side (issue 13)
     std::unique_ptr<GuideReportService> m_reports;
+    std::unique_ptr<GuideReportRoutes> m_reportRoutes; ///< reports/: HTTP side (issue 13)
     std::unique_ptr<IdempotencyStore> m_idempotency;
     std::unique_ptr<SerialBlockService> m_serials;
+    std::unique_ptr<SerialBlockRoutes> m_serialRoutes; ///< serials/: HTTP side (issue 13)
     std::unique_ptr<RecordingService> m_recordings;
     std::unique_ptr<DeadlineService> m_deadlines; ///< issue 17
     std::unique_ptr<CorrectionService> m_corrections; ///< issue 17

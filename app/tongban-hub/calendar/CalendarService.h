@@ -1,7 +1,7 @@
 #pragma once
 
 #include "HubErrors.h"
-#include "http/HttpTypes.h"
+#include "calendar/CalendarStore.h"
 
 #include <core/Clock.h>
 #include <core/Result.h>
@@ -18,11 +18,11 @@ namespace Tongban::Hub {
  * The working-day calendar the platform serves (contract §4, GET /calendar):
  * the years built into the application, with every year imported by the
  * platform administrator (tongban-hub calendar import) in place of the built-in
- * one, as one tongban-working-days document with a strong ETag.
+ * one, as one tongban-working-days document (CalendarRoutes serves it with a strong ETag).
  *
- * Imported years are rows of hub_calendar_years (one per year, the year's
- * object as imported), so a running hub serves a year imported by another
- * process at the next request.
+ * Imported years are kept by CalendarStore (one per year, the year's object as
+ * imported), so a running hub serves a year imported by another process at the next
+ * request.
  *
  * Same thread as the Database.
  */
@@ -42,8 +42,6 @@ public:
 
     CalendarService(Storage::Database &database, const Core::Clock &clock);
 
-    HttpResponse calendar(const HttpRequest &request) const;
-
     /// The document served: built-in years and imported years, sorted by year.
     Core::Result<QByteArray> document() const;
 
@@ -56,7 +54,7 @@ public:
     Core::Result<ImportReport> import(const QByteArray &json, const QString &source);
 
 private:
-    Storage::Database &m_database;
+    CalendarStore m_store;
     const Core::Clock &m_clock;
 };
 

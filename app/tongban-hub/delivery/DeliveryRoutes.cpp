@@ -5,7 +5,7 @@
 #include "Logging.h"
 #include "accounts/AccountService.h"
 #include "delivery/DeliveryService.h"
-#include "reports/GuideReportService.h"
+#include "reports/GuideReportRoutes.h"
 #include "stats/StatsService.h"
 
 #include <QJsonDocument>
@@ -58,7 +58,7 @@ std::optional<HttpResponse> Hub::routeDelivery(
     if (first == QLatin1String("guide-reports") && parts.size() == 1 && method == "POST") {
         // A new report gets its deadline (issue 17); the report itself is GuideReportService's.
         return withJson([&](const QJsonObject &body) {
-            HttpResponse created = m_reports->create(body, context);
+            HttpResponse created = m_reportRoutes->create(body, context);
             if (created.status == 201) {
                 const QString reportId = QJsonDocument::fromJson(created.body)
                                              .object()

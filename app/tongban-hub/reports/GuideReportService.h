@@ -1,9 +1,12 @@
 #pragma once
 
-#include "http/HttpTypes.h"
+#include "HubErrors.h"
+#include "reports/GuideReportStore.h"
 
 #include <core/Clock.h>
 #include <core/Result.h>
+
+#include <QJsonObject>
 
 namespace Tongban::Storage {
 class Database;
@@ -15,30 +18,48 @@ struct AuthContext;
 class CatalogueService;
 
 /*!
- * Guide error reports, 纠错 (contract §9).
+ * Guide error reports, 纠错 (contract §9): the rules; GuideReportStore keeps them,
+ * GuideReportRoutes puts them on the wire.
  *
  * Any signed-in account may report. A report is idempotent per account by
- * clientReportId (same body: 200 with the same reportId; another body: 409
- * idempotency_conflict). kind is one of guide_wrong, extra_material_demanded,
+ * clientReportId (same body: the same report, created false; another body:
+ * IdempotencyConflict). kind is one of guide_wrong, extra_material_demanded,
  * review_point_mismatch, catalog_invalid; itemCode must name an item of the
- * catalogue in force (404 unknown_item), except for catalog_invalid where it
+ * catalogue in force (UnknownItem), except for catalog_invalid where it
  * may be empty or name an item of the rejected catalogue. A report belongs to
- * the item's home jurisdiction; GET lists them for an admin (all) or a
+ * the item's home jurisdiction; list() gives them to an admin (all) or a
  * department account (its jurisdiction), newest first.
  *
+ * Every error's message is the zh_CN text for the clerk, its detail technical.
  * Threading: the thread that owns the Database.
  */
 class GuideReportService
 {
 public:
+    static constexpr int MaxListed = 500;
+
+    enum ErrorCode {
+        ValidationFailed = HubError::Reports,
+        UnknownItem,
+        IdempotencyConflict,
+        Forbidden,
+        StorageFailed,
+    };
+
     GuideReportService(
         Storage::Database &database, const Core::Clock &clock, const CatalogueService &catalogue);
 
-    HttpResponse create(const QJsonObject &body, const AuthContext &context);
-    HttpResponse list(const QUrlQuery &query, const AuthContext &context);
+    struct Created
+    {
+        QString reportId;
+        bool created = false; ///< false: the account had sent this report before
+    };
+    Core::Result<Created> create(const QJsonObject &body, const AuthContext &context);
+    /// The reports \a context may read, of \a kind (empty: any), newest first.
+    Core::Result<QList<GuideReportRecord>> list(const QString &kind, const AuthContext &context);
 
 private:
-    Storage::Database &m_database;
+    GuideReportStore m_store;
     const Core::Clock &m_clock;
     const CatalogueService &m_catalogue;
 };

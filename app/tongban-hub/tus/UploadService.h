@@ -1,14 +1,14 @@
 #pragma once
 
 #include "HubConfig.h"
-#include "http/HttpTypes.h"
+#include "HubErrors.h"
+#include "tus/UploadStore.h"
 
 #include <core/Result.h>
 
 #include <QSet>
 
 #include <memory>
-#include <variant>
 
 namespace Tongban::Storage {
 class Database;
@@ -18,32 +18,38 @@ namespace Tongban::Hub {
 
 struct AuthContext;
 
+/// A new upload as its creation declares it.
+struct NewUpload
+{
+    QString caseId;
+    QString clientPageId;
+    QString sha256; ///< lower-case hex
+    QString mediaType;
+    qint64 length = 0;
+};
+
 /*!
- * tus 1.0.0 uploads of page files (contract §6) with the creation,
- * creation-with-upload (a POST body is the first chunk, checked like a PATCH), checksum
- * (sha256), termination and expiration extensions.
+ * tus 1.0.0 uploads of page files (contract §6): the rules; UploadStore keeps them,
+ * UploadRoutes speaks tus (creation, creation-with-upload, checksum, termination and
+ * expiration extensions) and streams a PATCH's body into the upload's PartialFile.
  *
  * Durability: a PATCH writes the chunk at the committed offset (truncating
  * anything a crash left after it), fsyncs the file, and only then records
- * the new offset in the database (synchronous=FULL). After a kill the
+ * the new offset in the database (commit(); synchronous=FULL). After a kill the
  * committed offset is therefore never ahead of the bytes on disk.
  *
- * Streaming (issue 13): a PATCH body goes to the partial file as it arrives (beginPatch
- * returns the sink the HTTP layer writes it into), so a PATCH may carry the whole rest of
- * the upload (tus-js-client's default chunkSize is Infinity). Without Upload-Checksum the
- * bytes received are made durable every 4 MiB and when the connection breaks, so a resume
- * starts from there; with one, the PATCH is all or nothing. One PATCH at a time per upload
- * (423 upload_locked).
+ * One PATCH at a time per upload (Locked): the routes mark an upload streaming while its
+ * body is written.
  *
  * Ownership: an upload belongs to the window of its case; every request (creation, HEAD,
- * PATCH, DELETE) from a session at another window (or at none) is answered 404 as if the
+ * PATCH, DELETE) from a session at another window (or at none) gets NotFound as if the
  * upload did not exist, and nothing changes. The pages of a submitted case are final:
- * neither PATCH nor DELETE (409 case_submitted), by anyone.
+ * neither PATCH nor DELETE (CaseSubmitted), by anyone.
  *
- * Quota: the declared Upload-Length of a window's open (active, unexpired) uploads adds up
- * to at most HubConfig::windowUploadQuotaBytes (413 quota_exceeded at creation).
+ * Quota: the declared length of a window's open (active, unexpired) uploads adds up
+ * to at most HubConfig::windowUploadQuotaBytes (QuotaExceeded at creation).
  *
- * The Tus-Resumable header is checked and added by the router, not here.
+ * Every error's message is the zh_CN text for the clerk, its detail technical.
  * Threading: the thread that owns the Database.
  */
 class UploadService
@@ -52,25 +58,58 @@ public:
     UploadService(Storage::Database &database, const HubConfig &config, const Core::Clock &clock,
         const QString &filesDir);
 
-    static HttpResponse options();
-    HttpResponse create(const HttpRequest &request, const AuthContext &context);
-    HttpResponse head(const QString &uploadId, const AuthContext &context);
-    /// A PATCH with its whole body in \a request (in-process callers, creation-with-upload).
-    HttpResponse patch(
-        const HttpRequest &request, const QString &uploadId, const AuthContext &context);
+    enum ErrorCode {
+        NotFound = HubError::Uploads, ///< no such upload, or another window's
+        PageNotFound, ///< creation: no such page declared in the case (or another window's)
+        PageMismatch, ///< creation: hash or length differ from the declared page
+        CaseSubmitted, ///< the case's pages are final
+        QuotaExceeded,
+        Expired,
+        ChecksumMismatch, ///< the upload failed its hash; detail: why
+        Locked, ///< another PATCH of the upload is being written
+        OffsetMismatch,
+        TooLarge, ///< a PATCH passes the upload's length
+        StorageFailed,
+    };
+
+    /// A new upload for a declared page of \a context's window's case, or the one already
+    /// made for it (created false: a retried creation).
+    struct Created
+    {
+        UploadRecord upload;
+        bool created = false;
+    };
+    Core::Result<Created> create(const NewUpload &upload, const AuthContext &context);
+    /// What a HEAD tells: the upload if \a context's window owns it and it is neither failed
+    /// nor expired.
+    Core::Result<UploadRecord> state(const QString &uploadId, const AuthContext &context);
+    /// The upload \a context's window may write to (owned, its case not submitted).
+    Core::Result<UploadRecord> writable(const QString &uploadId, const AuthContext &context);
     /*!
-     * Checks the head of a PATCH (\a head: no body yet) as patch() does, before any byte of
-     * the body is accepted: whose upload it is, the case not submitted, Content-Type,
-     * Upload-Offset equal to the committed one, Content-Length within Upload-Length. Then
-     * the sink the body streams into; otherwise the answer.
+     * Whether a PATCH at \a offset may write to \a upload (from writable()): not failed, not
+     * expired, not being written, at the committed offset, and \a declaredBytes (when the
+     * body's size is known) within the upload's length.
      */
-    std::variant<HttpResponse, std::unique_ptr<BodySink>> beginPatch(
-        const HttpRequest &head, const QString &uploadId, const AuthContext &context);
-    HttpResponse terminate(const QString &uploadId, const AuthContext &context);
+    Core::Status checkPatch(
+        const UploadRecord &upload, qint64 offset, std::optional<qint64> declaredBytes) const;
+    /// The upload's file open at its committed offset, for a PATCH's body.
+    Core::Result<std::unique_ptr<PartialFile>> openForPatch(const UploadRecord &upload);
+    /// While a PATCH's body is written to \a uploadId (checkPatch: Locked; no expiry sweep).
+    void beginStreaming(const QString &uploadId) { m_streaming.insert(uploadId); }
+    void endStreaming(const QString &uploadId) { m_streaming.remove(uploadId); }
+    /*!
+     * Records \a newOffset for \a upload (its bytes are fsynced) and, at the end, checks the
+     * file's hash: complete, or failed (ChecksumMismatch; the file is deleted).
+     */
+    Core::Result<UploadRecord> commit(UploadRecord upload, qint64 newOffset);
+    /// Deletes an upload of \a context's window whose case is not submitted.
+    Core::Status terminate(const QString &uploadId, const AuthContext &context);
+    /// The upload as stored (after a creation-with-upload's first chunk).
+    Core::Result<UploadRecord> find(const QString &uploadId) const;
 
     /*!
-     * Marks every active upload past its Upload-Expires as expired and deletes its partial
-     * file (HEAD and PATCH keep answering 410; a new creation for the page starts afresh).
+     * Marks every active upload past its expiry as expired and deletes its partial
+     * file (HEAD and PATCH keep answering Expired; a new creation for the page starts afresh).
      * Returns how many expired. Called at every creation and by the hub's timer.
      */
     int sweepExpired();
@@ -79,39 +118,14 @@ public:
     QString completedFile(const QString &caseId, const QString &clientPageId) const;
 
 private:
-    struct Upload
-    {
-        QString id;
-        QString clientPageId;
-        QString caseId;
-        qint64 length = 0;
-        qint64 offset = 0;
-        QString sha256;
-        qint64 expiresAt = 0;
-        QString state; ///< active, complete, failed or expired
-        QString failure;
-        QString windowId; ///< the window of the upload's case: the only one that may touch it
-        bool caseSubmitted = false; ///< its case has an official number: its pages are final
-    };
-    std::optional<Upload> find(const QString &uploadId, HttpResponse *error) const;
-    /// The upload if \a context is signed in at its case's window; otherwise the same 404 as
-    /// for an unknown id, so that another window learns nothing.
-    std::optional<Upload> findOwned(
-        const QString &uploadId, const AuthContext &context, HttpResponse *error) const;
-    class Sink;
-    std::variant<HttpResponse, std::unique_ptr<BodySink>> beginUpload(
-        const HttpRequest &head, Upload upload);
-    /// Records \a newOffset (the bytes are fsynced) and, at the end, checks the file's hash:
-    /// the PATCH's answer.
-    HttpResponse commit(Upload &upload, qint64 newOffset);
-    bool expired(const Upload &upload) const;
-    QString filePath(const QString &uploadId) const;
-    HttpResponse uploadState(const Upload &upload, int status) const;
+    /// The upload if \a context is signed in at its case's window; otherwise the same
+    /// NotFound as for an unknown id, so that another window learns nothing.
+    Core::Result<UploadRecord> findOwned(const QString &uploadId, const AuthContext &context) const;
+    bool expired(const UploadRecord &upload) const;
 
-    Storage::Database &m_database;
+    UploadStore m_store;
     const HubConfig &m_config;
     const Core::Clock &m_clock;
-    QString m_dir;
     QSet<QString> m_streaming; ///< uploads a PATCH is being written to
 };
 

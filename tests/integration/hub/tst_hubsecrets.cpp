@@ -67,6 +67,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void identityNumbersAreNotStoredInPlainText();
+    void plainCaseBodiesOfAnOlderHubAreSealedWithoutLeavingTheirBytes();
     void phoneNumbersAreNotStoredInPlainText();
     void theDataKeyIsTheHubsOnlyAndSurvivesARestart();
     void sealOpenAndLookupHash();
@@ -143,6 +144,72 @@ void TestHubSecrets::identityNumbersAreNotStoredInPlainText()
     HubTestClient again(m_platform->base);
     QCOMPARE(again.login(Clerk, Password, Window).status, 200);
     QCOMPARE(again.send("GET", QStringLiteral("/api/v1/cases/") + caseId).status, 200);
+}
+
+void TestHubSecrets::plainCaseBodiesOfAnOlderHubAreSealedWithoutLeavingTheirBytes()
+{
+    // GIVEN a case whose body is stored as a hub before issue 13 stored it: in plain text,
+    // with the applicant's identity number, in the data folder the hub is then closed on.
+    // (A second case after it, and the plain body a little longer than the sealed one
+    // allows, make SQLite put the sealed body elsewhere in the page: without secure_delete
+    // the plain bytes would stay in the page's free space.)
+    HubTestClient clerk(m_platform->base);
+    QCOMPARE(clerk.login(Clerk, Password, Window).status, 200);
+    QStringList pages;
+    const Reply created = clerk.postJson(QStringLiteral("/api/v1/cases"),
+        HubTestClient::caseBody(QStringLiteral("older-case-1"), { QByteArray(100, 'o') }, &pages));
+    QCOMPARE(created.status, 201);
+    const QString caseId = created.json().value(QStringLiteral("caseId")).toString();
+    QCOMPARE(clerk
+                 .postJson(QStringLiteral("/api/v1/cases"),
+                     HubTestClient::caseBody(
+                         QStringLiteral("older-case-2"), { QByteArray(100, 'p') }, &pages))
+                 .status,
+        201);
+    {
+        QSqlQuery stored(m_platform->hub->database().connection());
+        stored.prepare(QStringLiteral("SELECT body FROM hub_cases WHERE id = ?"));
+        stored.addBindValue(caseId);
+        QVERIFY(stored.exec() && stored.next());
+        const auto plain = m_platform->hub->secrets().open(stored.value(0).toString());
+        QVERIFY(plain && plain->contains(QString::fromLatin1(IdNumber)));
+        QVERIFY(plain->startsWith(u'{'));
+        QSqlQuery older(m_platform->hub->database().connection());
+        older.prepare(QStringLiteral("UPDATE hub_cases SET body = ? WHERE id = ?"));
+        older.addBindValue(QString(QStringLiteral("{") + QString(30, u' ') + plain->mid(1)));
+        older.addBindValue(caseId);
+        QVERIFY(older.exec());
+    }
+    m_platform->hub.reset();
+    QVERIFY(allBytes(m_platform->dir->path()).contains(IdNumber)); // what the upgrade finds
+
+    // WHEN the hub starts on that folder
+    restart();
+
+    // THEN the body is sealed
+    {
+        QSqlQuery sealed(m_platform->hub->database().connection());
+        sealed.prepare(QStringLiteral("SELECT body FROM hub_cases WHERE id = ?"));
+        sealed.addBindValue(caseId);
+        QVERIFY(sealed.exec() && sealed.next());
+        QVERIFY(Hub::Secrets::isSealed(sealed.value(0).toString()));
+    }
+    // AND the plain identity number is gone from the hub's files, free space included (the
+    // sealing overwrote it: SQLite's secure_delete)
+    m_platform->hub.reset();
+    const QByteArray raw = allBytes(m_platform->dir->path());
+    QVERIFY(!raw.isEmpty());
+    QVERIFY(!raw.contains(IdNumber));
+    QVERIFY(!raw.contains(IdNumber.toLower()));
+
+    // AND the case still reads
+    restart();
+    HubTestClient again(m_platform->base);
+    QCOMPARE(again.login(Clerk, Password, Window).status, 200);
+    const Reply read = again.send("GET", QStringLiteral("/api/v1/cases/") + caseId);
+    QCOMPARE(read.status, 200);
+    QCOMPARE(read.json().value(QStringLiteral("provisionalNumber")).toString(),
+        QStringLiteral("410402-TB03-20261124-0007"));
 }
 
 void TestHubSecrets::phoneNumbersAreNotStoredInPlainText()
