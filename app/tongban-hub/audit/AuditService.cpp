@@ -41,6 +41,11 @@ Core::Result<qint64> AuditService::append(const AuditEntry &entry)
     row.kind = entry.kind;
     row.actor = entry.actor;
     row.subject = entry.subject;
+    // Never empty (an empty QString binds as NULL): "-" for nothing.
+    for (QString *text : { &row.kind, &row.actor, &row.subject }) {
+        if (text->isEmpty())
+            *text = QStringLiteral("-");
+    }
     row.detail = QString::fromUtf8(QJsonDocument(entry.detail).toJson(QJsonDocument::Compact));
     const Core::Status stored = m_store.inTransaction([&]() -> Core::Status {
         const auto last = m_store.last();
