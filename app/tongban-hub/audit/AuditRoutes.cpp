@@ -82,7 +82,10 @@ void AuditRoutes::observe(const HttpRequest &request, const HttpResponse &respon
     const QString address = request.peer.isNull() ? QString() : request.peer.toString();
 
     // Sign-ins, successful or not (the name masked when it is no account).
-    if (method == "POST" && parts.size() == 1 && first == QLatin1String("session")) {
+    // Attempts refused by the throttle before any password check (423 locked, 429 too many
+    // from the address) are not: the failures that set it off are, and a flood stays out.
+    if (method == "POST" && parts.size() == 1 && first == QLatin1String("session")
+        && response.status != 423 && response.status != 429) {
         const QString typed = member(request.body, QStringLiteral("account")).left(128);
         const bool ok = response.status == 200;
         QJsonObject detail { { QStringLiteral("address"), address },
