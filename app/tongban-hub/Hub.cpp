@@ -211,10 +211,10 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     // The audit trail (issue 17): sign-ins, decisions, recording downloads, administration.
     hub->m_auditStore = std::make_unique<AuditStore>(*hub->m_database);
     hub->m_audit = std::make_unique<AuditService>(*hub->m_auditStore, clock);
-    hub->m_audit->setKeyedHash(
-        [secrets = hub->m_secrets.get()](const QString &value) { return secrets->lookupHash(value); });
-    hub->m_auditRoutes = std::make_unique<AuditRoutes>(*hub->m_audit,
-        [accounts = hub->m_accounts.get()](const HttpRequest &request) {
+    hub->m_audit->setKeyedHash([secrets = hub->m_secrets.get()](
+                                   const QString &value) { return secrets->lookupHash(value); });
+    hub->m_auditRoutes = std::make_unique<AuditRoutes>(
+        *hub->m_audit, [accounts = hub->m_accounts.get()](const HttpRequest &request) {
             HttpResponse ignored;
             return accounts->authenticate(request, &ignored);
         });
