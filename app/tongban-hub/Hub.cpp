@@ -4,6 +4,9 @@
 #include "HubSchema.h"
 #include "Logging.h"
 #include "accounts/AccountService.h"
+#include "audit/AuditRoutes.h"
+#include "audit/AuditService.h"
+#include "audit/AuditStore.h"
 #include "calendar/CalendarRoutes.h"
 #include "calendar/CalendarService.h"
 #include "calls/CallOversight.h"
@@ -155,7 +158,8 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     auto database = Storage::Database::open(QString(dataDir + QStringLiteral("/hub.db")),
         { hubSchema(), hubOwnershipSchema(), SerialBlockService::schema(),
             RecordingService::schema(), SignInThrottle::schema(), CorrectionService::schema(),
-            DeadlineService::schema(), SmsService::schema(), CallOversight::schema() });
+            DeadlineService::schema(), SmsService::schema(), CallOversight::schema(),
+            AuditStore::schema() });
     if (!database)
         return database.error();
     hub->m_database = std::move(*database);
@@ -187,6 +191,16 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
         hub->m_database.get(),
         [secrets = hub->m_secrets.get()](const QString &key) { return secrets->lookupHash(key); },
         clock.now().toMSecsSinceEpoch());
+    // The audit trail (issue 17): sign-ins, decisions, recording downloads, administration.
+    hub->m_auditStore = std::make_unique<AuditStore>(*hub->m_database);
+    hub->m_audit = std::make_unique<AuditService>(*hub->m_auditStore, clock);
+    hub->m_audit->setKeyedHash([secrets = hub->m_secrets.get()](
+                                   const QString &value) { return secrets->lookupHash(value); });
+    hub->m_auditRoutes = std::make_unique<AuditRoutes>(
+        *hub->m_audit, [accounts = hub->m_accounts.get()](const HttpRequest &request) {
+            HttpResponse ignored;
+            return accounts->authenticate(request, &ignored);
+        });
     hub->m_uploads
         = std::make_unique<UploadService>(*hub->m_database, hub->m_config, clock, uploadsDir);
     hub->m_uploadRoutes = std::make_unique<UploadRoutes>(*hub->m_uploads);
@@ -396,6 +410,7 @@ HttpResponse Hub::finish(const HttpRequest &request, HttpResponse response)
         response.addHeader(QByteArrayLiteral("Tus-Resumable"), QByteArrayLiteral("1.0.0"));
     // The server's time on every answer (contract §1): workstations compare their clocks.
     response.addHeader(QByteArrayLiteral("Date"), httpDate(m_config.clock->now()));
+    m_auditRoutes->observe(request, response); // issue 17: the acts the audit trail keeps
     return response;
 }
 
@@ -507,6 +522,8 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
     }
     if (first == QLatin1String("calendar") && parts.size() == 1 && method == "GET")
         return m_calendarRoutes->calendar(request);
+    if (first == QLatin1String("audit") && parts.size() == 1 && method == "GET")
+        return m_auditRoutes->list(request, *context); // issue 17, contract §19
     // The line check (issue 16).
     if (first == QLatin1String("diag") && parts.size() == 2) {
         if (parts.at(1) == QLatin1String("download") && method == "GET")

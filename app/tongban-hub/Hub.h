@@ -50,6 +50,10 @@ class SmsService;
 class DeliveryService;
 class StatsService;
 class LineTestService;
+// The audit trail (issue 17).
+class AuditStore;
+class AuditService;
+class AuditRoutes;
 
 /*!
  * The platform hub: one data directory (hub.db in WAL mode with
@@ -99,6 +103,7 @@ public:
     SmsService &sms() { return *m_sms; }
     DeliveryService &delivery() { return *m_delivery; }
     StatsService &stats() { return *m_stats; }
+    AuditService &audit() { return *m_audit; } ///< issue 17: the hash-chained audit trail
     const HubConfig &config() const { return m_config; }
 
 private:
@@ -150,6 +155,10 @@ private:
     std::unique_ptr<RateLimiter> m_caseCreations;
     std::unique_ptr<QThreadPool> m_hashPool; ///< sign-in PBKDF2, created at the first sign-in
     std::unique_ptr<LineTestService> m_lineTests; ///< /api/v1/diag (issue 16)
+    // The audit trail (issue 17): its store, service and routes (observe() in finish()).
+    std::unique_ptr<AuditStore> m_auditStore;
+    std::unique_ptr<AuditService> m_audit;
+    std::unique_ptr<AuditRoutes> m_auditRoutes;
     qint64 m_holdMs = 0; ///< how long handleAsync keeps back the answer route() just gave
 };
 

@@ -11,10 +11,16 @@
 //   tongban-hub calendar import --data-dir DIR FILE
 //   tongban-hub stats --data-dir DIR --from YYYY-MM-DD --to YYYY-MM-DD [--csv FILE] [--pdf FILE]
 //   tongban-hub calls report --data-dir DIR [--month YYYY-MM] [--json]
+//   tongban-hub accounts add --data-dir DIR --account NAME --role ROLE --jurisdiction CODE
+//               [--name TEXT] [--window ID]...   (password on standard input)
+//   tongban-hub accounts disable|enable --data-dir DIR --account NAME
+//   tongban-hub audit verify --data-dir DIR
 //   (serving) [--turn-url URL]... [--turn-secret-file FILE] [--turn-ttl-secs N]
 
 #include "DemoSeed.h"
 #include "Hub.h"
+#include "accounts/AccountService.h"
+#include "audit/AuditService.h"
 #include "calendar/CalendarService.h"
 #include "calls/CallOversight.h"
 #include "calls/CallService.h"
@@ -31,6 +37,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTextStream>
 
 #include <Translations.h>
@@ -44,6 +51,23 @@ int fail(const QString &text)
 {
     QTextStream(stderr) << "tongban-hub: " << text << Qt::endl;
     return 1;
+}
+
+/// Who runs a command on the hub's machine, for the audit trail (issue 17).
+QString commandActor()
+{
+    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
+    return QString(QStringLiteral("command:") + (user.isEmpty() ? QStringLiteral("?") : user));
+}
+
+/// Appends \a entry to the hub's audit trail; false (said on stderr) when it could not.
+bool audited(Hub::Hub &hub, const Hub::AuditEntry &entry)
+{
+    const auto appended = hub.audit().append(entry);
+    if (!appended)
+        fail(QStringLiteral("done, but not recorded in the audit trail: ")
+            + appended.error().toString());
+    return bool(appended);
 }
 
 int runDecide(const QStringList &arguments)
@@ -84,6 +108,15 @@ int runDecide(const QStringList &arguments)
         parser.value(QStringLiteral("reasons")), pdf.readAll(), parser.value(QStringLiteral("by")));
     if (!outcome)
         return fail(outcome.error().toString());
+    if (!audited(**hub,
+            { QStringLiteral("decision"), parser.value(QStringLiteral("by")),
+                parser.positionalArguments().first(),
+                { { QStringLiteral("decision"),
+                      parser.isSet(QStringLiteral("accept")) ? QStringLiteral("accepted")
+                                                             : QStringLiteral("rejected") },
+                    { QStringLiteral("resultId"), outcome->resultId },
+                    { QStringLiteral("via"), QStringLiteral("command") } } }))
+        return 1; // issue 17
     QTextStream(stdout) << outcome->resultId << Qt::endl;
     return 0;
 }
@@ -199,6 +232,13 @@ int runCalendarImport(const QStringList &arguments)
             err << "  " << problem << Qt::endl;
         return 1;
     }
+    QJsonArray years;
+    for (int year : imported->years)
+        years.append(year);
+    if (!audited(**hub,
+            { QStringLiteral("calendar.imported"), commandActor(), QFileInfo(path).fileName(),
+                { { QStringLiteral("years"), years } } }))
+        return 1; // issue 17
     QTextStream out(stdout);
     for (int year : imported->years) {
         out << "calendar " << year
@@ -255,6 +295,135 @@ int runStats(const QStringList &arguments)
     return 0;
 }
 
+/*!
+ * Issue 17: accounts that no window has, above all supervisors (督查) and administrators.
+ * The password is read from standard input (one line), never from the command line.
+ */
+int runAccounts(const QString &action, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "accounts add: creates an account (password read from standard input, at least 10 "
+        "characters). accounts disable|enable: stops or allows an account's sign-ins."));
+    parser.addHelpOption();
+    parser.addOption({ QStringLiteral("data-dir"), QStringLiteral("Hub data directory."),
+        QStringLiteral("dir") });
+    parser.addOption(
+        { QStringLiteral("account"), QStringLiteral("Sign-in name."), QStringLiteral("name") });
+    parser.addOption({ QStringLiteral("name"),
+        QStringLiteral("Display name (default: the account)."), QStringLiteral("text") });
+    parser.addOption({ QStringLiteral("role"),
+        QStringLiteral("supervisor, admin, department, home or application."),
+        QStringLiteral("role") });
+    parser.addOption({ QStringLiteral("jurisdiction"),
+        QStringLiteral("Jurisdiction code, 6 digits (e.g. 410400)."), QStringLiteral("code") });
+    parser.addOption({ QStringLiteral("window"),
+        QStringLiteral("A window the account signs in at (repeatable; home and application)."),
+        QStringLiteral("id") });
+    parser.process(arguments);
+    const QString account = parser.value(QStringLiteral("account")).trimmed();
+    const bool add = action == QLatin1String("add");
+    if (!parser.isSet(QStringLiteral("data-dir")) || account.isEmpty()
+        || (!add && action != QLatin1String("disable") && action != QLatin1String("enable")))
+        return fail(QStringLiteral(
+            "usage: accounts add --data-dir DIR --account NAME --role ROLE --jurisdiction CODE"
+            " [--name TEXT] [--window ID]... < password\n"
+            "       accounts disable|enable --data-dir DIR --account NAME"));
+    Hub::HubConfig config;
+    config.dataDir = parser.value(QStringLiteral("data-dir"));
+    if (!add) {
+        auto hub = Hub::Hub::create(config);
+        if (!hub)
+            return fail(hub.error().toString());
+        if (!(*hub)->audit().accountExists(account))
+            return fail(QStringLiteral("no account %1").arg(account));
+        const bool disable = action == QLatin1String("disable");
+        if (const Core::Status set = (*hub)->accounts().setDisabled(account, disable); !set)
+            return fail(set.error().toString());
+        if (!audited(**hub,
+                { disable ? QStringLiteral("account.disabled") : QStringLiteral("account.enabled"),
+                    commandActor(), account, {} }))
+            return 1;
+        QTextStream(stdout) << "account " << account << (disable ? " disabled" : " enabled")
+                            << Qt::endl;
+        return 0;
+    }
+
+    static const QStringList roles { QStringLiteral("supervisor"), QStringLiteral("admin"),
+        QStringLiteral("department"), QStringLiteral("home"), QStringLiteral("application") };
+    const QString role = parser.value(QStringLiteral("role"));
+    const QString jurisdiction = parser.value(QStringLiteral("jurisdiction"));
+    const QStringList windows = parser.values(QStringLiteral("window"));
+    static const QRegularExpression code(QStringLiteral("^[0-9]{6}$"));
+    static const QRegularExpression name(QStringLiteral("^[A-Za-z0-9._-]{3,64}$"));
+    if (!roles.contains(role))
+        return fail(QStringLiteral("--role is one of: ") + roles.join(QStringLiteral(", ")));
+    if (!code.match(jurisdiction).hasMatch())
+        return fail(QStringLiteral("--jurisdiction wants 6 digits, e.g. 410400"));
+    if (!name.match(account).hasMatch())
+        return fail(QStringLiteral("--account: 3 to 64 letters, digits, '.', '_' or '-'"));
+    const bool windowRole = role == QLatin1String("home") || role == QLatin1String("application");
+    if (windowRole == windows.isEmpty())
+        return fail(windowRole ? QStringLiteral("a %1 account needs --window").arg(role)
+                               : QStringLiteral("a %1 account has no window").arg(role));
+    QTextStream in(stdin);
+    const QString password = in.readLine();
+    if (password.size() < 10)
+        return fail(QStringLiteral("the password (one line on standard input) needs at least 10"
+                                   " characters"));
+    auto hub = Hub::Hub::create(config);
+    if (!hub)
+        return fail(hub.error().toString());
+    if ((*hub)->audit().accountExists(account))
+        return fail(QStringLiteral("account %1 exists already").arg(account));
+    const QString displayName
+        = parser.isSet(QStringLiteral("name")) ? parser.value(QStringLiteral("name")) : account;
+    if (const Core::Status added = (*hub)->accounts().addAccount(
+            account, displayName, role, jurisdiction, password, windows);
+        !added)
+        return fail(added.error().toString());
+    if (!audited(**hub,
+            { QStringLiteral("account.created"), commandActor(), account,
+                { { QStringLiteral("role"), role },
+                    { QStringLiteral("jurisdiction"), jurisdiction },
+                    { QStringLiteral("windows"), QJsonArray::fromStringList(windows) } } }))
+        return 1;
+    QTextStream(stdout) << "account " << account << " (" << role << ", " << jurisdiction
+                        << ") created" << Qt::endl;
+    return 0;
+}
+
+/// Issue 17: walks the audit trail's hash chain. Exit 0 when it holds, 1 naming the first
+/// row that does not fit.
+int runAuditVerify(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Checks the hub's audit trail: every row's hash against its content and the row "
+        "before it. Prints the number of rows and the last hash; exit 1 at the first broken row."));
+    parser.addHelpOption();
+    parser.addOption({ QStringLiteral("data-dir"), QStringLiteral("Hub data directory."),
+        QStringLiteral("dir") });
+    parser.process(arguments);
+    if (!parser.isSet(QStringLiteral("data-dir")))
+        return fail(QStringLiteral("usage: audit verify --data-dir DIR"));
+    Hub::HubConfig config;
+    config.dataDir = parser.value(QStringLiteral("data-dir"));
+    auto hub = Hub::Hub::create(config);
+    if (!hub)
+        return fail(hub.error().toString());
+    const auto check = (*hub)->audit().verify();
+    if (!check)
+        return fail(check.error().toString());
+    if (!check->ok())
+        return fail(QStringLiteral("audit trail broken at row %1: %2")
+                        .arg(check->brokenSeq)
+                        .arg(check->problem));
+    QTextStream(stdout) << "audit trail ok: " << check->rows << " rows, last hash "
+                        << check->headHash << Qt::endl;
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -291,6 +460,20 @@ int main(int argc, char *argv[])
         rest.removeAt(1);
         rest.removeAt(1);
         return runSmsList(rest);
+    }
+    if (arguments.size() > 2 && arguments.at(1) == QLatin1String("accounts")) {
+        QStringList rest = arguments;
+        const QString action = rest.at(2);
+        rest.removeAt(1);
+        rest.removeAt(1);
+        return runAccounts(action, rest);
+    }
+    if (arguments.size() > 2 && arguments.at(1) == QLatin1String("audit")
+        && arguments.at(2) == QLatin1String("verify")) {
+        QStringList rest = arguments;
+        rest.removeAt(1);
+        rest.removeAt(1);
+        return runAuditVerify(rest);
     }
     if (arguments.size() > 2 && arguments.at(1) == QLatin1String("calls")
         && arguments.at(2) == QLatin1String("report")) {
