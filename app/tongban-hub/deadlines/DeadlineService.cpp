@@ -1,5 +1,6 @@
 #include "DeadlineService.h"
 
+#include "HubErrors.h"
 #include "Logging.h"
 #include "accounts/AccountService.h"
 #include "calendar/CalendarService.h"
@@ -158,21 +159,37 @@ Core::Status DeadlineService::refreshWith(const Core::WorkCalendar &calendar, co
         : QDateTime::fromMSecsSinceEpoch(query.value(4).toLongLong(), QTimeZone::utc());
     query.finish();
 
-    const auto received = receiptDay(calendar, submittedAt);
-    if (!received)
-        return received.error();
-    const auto acceptance = acceptanceDue(calendar, submittedAt);
-    if (!acceptance)
-        return acceptance.error();
+    // A date that falls in a year the calendar in force lacks (31 December before the next
+    // year's calendar is imported) is stored empty and shown as missing (caseDeadlines()):
+    // never counted in calendar days. Any other failure is an error.
+    QString failure;
+    const auto dateOrEmpty = [&](const Core::Result<QDate> &date, int fromYear) -> QString {
+        if (date)
+            return isoDate(*date);
+        const QList<int> missing = missingYears(calendar, fromYear);
+        if (missing.isEmpty())
+            failure = date.error().detail;
+        else
+            warnMissingYears(missing);
+        return {};
+    };
+    const int submittedYear = submittedAt.toTimeZone(chinaTime()).date().year();
+    const QString received = dateOrEmpty(receiptDay(calendar, submittedAt), submittedYear);
+    const QString acceptance = dateOrEmpty(acceptanceDue(calendar, submittedAt), submittedYear);
+    if (!failure.isEmpty())
+        return Core::Error { HubError::Deadlines + 1,
+            QStringLiteral("The deadlines could not be computed."), failure };
     QString decisionDate;
     QString stage = QStringLiteral("acceptance");
     if (decision == QLatin1String("accepted")) {
         const Catalog::ServiceItem *item = m_catalogue.catalog().item(itemCode);
-        const auto due = decisionDue(calendar, decidedAt, item ? item->promisedTimeLimitDays : 0,
-            item ? item->legalTimeLimitDays : 0);
-        if (!due)
-            return due.error();
-        decisionDate = isoDate(*due);
+        decisionDate
+            = dateOrEmpty(decisionDue(calendar, decidedAt, item ? item->promisedTimeLimitDays : 0,
+                              item ? item->legalTimeLimitDays : 0),
+                decidedAt.toTimeZone(chinaTime()).date().year());
+        if (!failure.isEmpty())
+            return Core::Error { HubError::Deadlines + 1,
+                QStringLiteral("The deadlines could not be computed."), failure };
         stage = QStringLiteral("decision");
     } else if (!decision.isEmpty()) {
         stage = QStringLiteral("done"); // rejected: nothing more runs
@@ -199,9 +216,13 @@ Core::Status DeadlineService::refreshWith(const Core::WorkCalendar &calendar, co
         " decision_due = excluded.decision_due, stage = excluded.stage,"
         " updated_at = excluded.updated_at"));
     upsert.addBindValue(caseId);
-    upsert.addBindValue(isoDate(*received));
-    upsert.addBindValue(isoDate(*acceptance));
-    upsert.addBindValue(isoDate(*acceptance)); // 第二十条: the same 2 working days
+    // A null QString binds as NULL, which the NOT NULL columns refuse: unknown is ''.
+    const auto text = [](const QString &value) {
+        return value.isNull() ? QStringLiteral("") : value;
+    };
+    upsert.addBindValue(text(received));
+    upsert.addBindValue(text(acceptance));
+    upsert.addBindValue(text(acceptance)); // 第二十条: the same 2 working days
     upsert.addBindValue(decisionDate.isEmpty() ? QVariant() : QVariant(decisionDate));
     upsert.addBindValue(stage);
     upsert.addBindValue(m_clock.now().toMSecsSinceEpoch());
@@ -224,13 +245,53 @@ QJsonObject DeadlineService::caseDeadlines(const QString &caseId) const
         : stage == QLatin1String("acceptance")             ? query.value(1).toString()
                                                            : QString();
     const QDate today = Core::chinaStandardDate(m_clock.now());
-    return QJsonObject { { QStringLiteral("receivedOn"), query.value(0).toString() },
-        { QStringLiteral("acceptanceDue"), query.value(1).toString() },
-        { QStringLiteral("correctionContactDue"), query.value(2).toString() },
+    QJsonObject deadlines { { QStringLiteral("receivedOn"), dateOrNull(query.value(0).toString()) },
+        { QStringLiteral("acceptanceDue"), dateOrNull(query.value(1).toString()) },
+        { QStringLiteral("correctionContactDue"), dateOrNull(query.value(2).toString()) },
         { QStringLiteral("decisionDue"), dateOrNull(query.value(3).toString()) },
         { QStringLiteral("stage"), stage }, { QStringLiteral("due"), dateOrNull(due) },
         { QStringLiteral("overdue"),
             !due.isEmpty() && QDate::fromString(due, Qt::ISODate) < today } };
+    const bool running = stage == QLatin1String("acceptance") || stage == QLatin1String("decision");
+    if (running && due.isEmpty()) {
+        // Its date falls in a year the calendar in force lacks: say so, and what to do.
+        const auto calendar = calendarInForce();
+        const QList<int> missing = calendar ? missingYears(*calendar, today.year()) : QList<int> {};
+        QJsonArray years;
+        QStringList names;
+        for (const int year : missing) {
+            years.append(year);
+            names << QString::number(year);
+        }
+        deadlines.insert(QStringLiteral("missingCalendarYears"), years);
+        deadlines.insert(QStringLiteral("problem"),
+            QStringLiteral("工作日历缺少%1年的数据，无法计算期限：请平台管理员导入该年度的工作日历"
+                           "（tongban-hub calendar import）。")
+                .arg(names.join(QStringLiteral("、"))));
+    }
+    return deadlines;
+}
+
+QList<int> DeadlineService::missingYears(const Core::WorkCalendar &calendar, int fromYear)
+{
+    QList<int> missing;
+    for (const int year : { fromYear, fromYear + 1 }) {
+        if (!calendar.coversYear(year))
+            missing << year;
+    }
+    return missing;
+}
+
+void DeadlineService::warnMissingYears(const QList<int> &years)
+{
+    for (const int year : years) {
+        if (m_warnedYears.contains(year))
+            continue;
+        m_warnedYears.insert(year);
+        qCWarning(lcHub).noquote() << "the working-day calendar in force has no data for" << year
+                                   << "- deadlines in it are not computed until it is imported"
+                                      " (tongban-hub calendar import)";
+    }
 }
 
 HttpResponse DeadlineService::withDeadlines(const QString &caseId, HttpResponse response) const
@@ -271,15 +332,15 @@ HttpResponse DeadlineService::list(const QUrlQuery &urlQuery, const AuthContext 
         const QString stage = query.value(5).toString();
         const QString due = query.value(6).toString();
         const bool waiting = stage != QLatin1String("applicant");
+        const bool dated = waiting && !due.isEmpty(); // empty: its year is not in the calendar
         list.append(QJsonObject { { QStringLiteral("caseId"), query.value(0).toString() },
             { QStringLiteral("caseNumber"), query.value(1).toString() },
             { QStringLiteral("itemCode"), query.value(2).toString() },
             { QStringLiteral("windowId"), query.value(3).toString() },
             { QStringLiteral("homeJurisdiction"), query.value(4).toString() },
             { QStringLiteral("stage"), stage },
-            { QStringLiteral("due"), waiting ? QJsonValue(due) : QJsonValue() },
-            { QStringLiteral("overdue"),
-                waiting && QDate::fromString(due, Qt::ISODate) < today } });
+            { QStringLiteral("due"), dated ? QJsonValue(due) : QJsonValue() },
+            { QStringLiteral("overdue"), dated && QDate::fromString(due, Qt::ISODate) < today } });
     }
     return jsonResponse(200, QJsonObject { { QStringLiteral("deadlines"), list } });
 }
@@ -338,6 +399,8 @@ Core::Result<DeadlineService::SweepReport> DeadlineService::sweep()
         }
     }
     for (const Due &due : std::as_const(running)) {
+        if (!due.due.isValid())
+            continue; // its year is not in the calendar in force: nothing to compare yet
         QString level;
         if (today > due.due)
             level = QStringLiteral("overdue");

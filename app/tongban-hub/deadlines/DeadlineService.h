@@ -9,6 +9,7 @@
 
 #include <QDate>
 #include <QJsonObject>
+#include <QSet>
 
 namespace Tongban::Storage {
 class Database;
@@ -80,8 +81,13 @@ public:
     /// One pass: refreshes open cases, then raises what became due soon or overdue.
     Core::Result<SweepReport> sweep();
 
+    /// Of \a fromYear and the next, those \a calendar lacks.
+    static QList<int> missingYears(const Core::WorkCalendar &calendar, int fromYear);
+
 private:
     Core::Result<Core::WorkCalendar> calendarInForce() const;
+    void warnMissingYears(const QList<int> &years);
+    QSet<int> m_warnedYears; ///< missing years already logged
     Core::Status refreshWith(const Core::WorkCalendar &calendar, const QString &caseId);
 
     Storage::Database &m_database;

@@ -6,6 +6,7 @@
 #include "accounts/AccountService.h"
 #include "delivery/DeliveryService.h"
 #include "reports/GuideReportService.h"
+#include "stats/StatsRoutes.h"
 #include "stats/StatsService.h"
 
 #include <QJsonDocument>
@@ -76,7 +77,7 @@ std::optional<HttpResponse> Hub::routeDelivery(
             return m_delivery->answerReport(parts.at(1), body, context);
         });
     if (first == QLatin1String("stats") && parts.size() == 1 && method == "GET")
-        return m_stats->statsRequest(request.query, context);
+        return StatsRoutes::get(*m_stats, request.query, context);
     return std::nullopt;
 }
 

@@ -40,6 +40,14 @@ SmsService::SmsService(
 
 SmsService::~SmsService() = default;
 
+void SmsService::setSecrets(const Secrets *secrets)
+{
+    m_secrets = secrets;
+    // The file gateway seals the numbers it writes (issue 17: none in plain text at rest).
+    if (auto *file = dynamic_cast<FileSmsGateway *>(m_gateway.get()))
+        file->setSecrets(secrets);
+}
+
 Storage::MigrationSet SmsService::schema()
 {
     return deliverySchema();

@@ -90,7 +90,7 @@ public:
     static Core::Status sealPlainPhones(Storage::Database &database, const Secrets &secrets);
 
     /// The hub's key: phone numbers are opened with it before sending.
-    void setSecrets(const Secrets *secrets) { m_secrets = secrets; }
+    void setSecrets(const Secrets *secrets);
 
     /// Sends what is due, one after another; emits idle() when nothing due is left.
     void drain();
