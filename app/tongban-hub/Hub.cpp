@@ -10,6 +10,7 @@
 #include "cases/CaseService.h"
 #include "catalogue/CatalogueService.h"
 #include "corrections/CorrectionService.h"
+#include "deadlines/DeadlineRoutes.h"
 #include "deadlines/DeadlineService.h"
 #include "delivery/DeliveryService.h"
 #include "diag/LineTestService.h"
@@ -666,7 +667,7 @@ std::optional<HttpResponse> Hub::routeAfterWindow(
     const QString first = parts.value(0);
     HttpResponse error;
     if (first == QLatin1String("deadlines") && parts.size() == 1 && method == "GET")
-        return m_deadlines->list(request.query, context);
+        return DeadlineRoutes::list(*m_deadlines, context);
     if (first == QLatin1String("notices") && parts.size() == 1) {
         if (method == "GET")
             return m_corrections->lookup(request.query, context);
@@ -681,7 +682,7 @@ std::optional<HttpResponse> Hub::routeAfterWindow(
     if (parts.size() == 2 && method == "GET") {
         if (const Core::Status refreshed = m_deadlines->refresh(caseId); !refreshed)
             qCWarning(lcHub).noquote() << "deadlines of" << caseId << refreshed.error().detail;
-        return m_deadlines->withDeadlines(caseId, m_cases->get(caseId, context));
+        return DeadlineRoutes::withDeadlines(*m_deadlines, caseId, m_cases->get(caseId, context));
     }
     if (parts.size() == 3 && parts.at(2) == QLatin1String("correction-request")) {
         if (method == "GET")

@@ -10,8 +10,8 @@
 cmake_minimum_required(VERSION 3.25)
 
 set(NOT_YET_LAYERED
-    accounts calendar calls cases catalogue corrections deadlines delivery diag events
-    mailings recordings reports serials sms tus)
+    accounts calendar calls cases catalogue corrections delivery diag events
+    mailings recordings reports serials tus)
 
 if(NOT HUB_DIR OR NOT IS_DIRECTORY "${HUB_DIR}")
     message(FATAL_ERROR "HUB_DIR is not the hub's source directory: '${HUB_DIR}'")
