@@ -46,8 +46,8 @@ HttpResponse json(int status, const Core::Result<QJsonObject> &result)
 
 } // namespace
 
-HttpResponse request(CorrectionService &corrections, const QString &caseId,
-    const QJsonObject &body, const AuthContext &context)
+HttpResponse request(CorrectionService &corrections, const QString &caseId, const QJsonObject &body,
+    const AuthContext &context)
 {
     return json(201, corrections.request(caseId, body, context));
 }

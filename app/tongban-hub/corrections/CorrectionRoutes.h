@@ -13,8 +13,8 @@ class CorrectionService;
  */
 namespace CorrectionRoutes {
 /// POST /cases/{caseId}/correction-request → 201 with the request (its event object).
-HttpResponse request(CorrectionService &corrections, const QString &caseId,
-    const QJsonObject &body, const AuthContext &context);
+HttpResponse request(CorrectionService &corrections, const QString &caseId, const QJsonObject &body,
+    const AuthContext &context);
 /// GET /cases/{caseId}/correction-request → 200.
 HttpResponse current(
     const CorrectionService &corrections, const QString &caseId, const AuthContext &context);

@@ -22,8 +22,8 @@ namespace Tongban::Hub {
 
 namespace {
 
-Core::Error error(CorrectionService::ErrorCode code, const QString &message,
-    const QString &detail = {})
+Core::Error error(
+    CorrectionService::ErrorCode code, const QString &message, const QString &detail = {})
 {
     return Core::Error { code, message, detail };
 }
@@ -237,9 +237,9 @@ Core::Result<QJsonObject> CorrectionService::request(
         { QStringLiteral("deficiencies"), deficiencies }, { QStringLiteral("ways"), ways },
         { QStringLiteral("due"), due.toString(Qt::ISODate) } };
     const Core::Status stored = m_store.transaction([&]() -> Core::Status {
-        if (const Core::Status added = m_store.addRequest({ requestId, caseId, context.account,
-                compact(deficiencies), compact(ways), due.toString(Qt::ISODate),
-                m_clock.now().toMSecsSinceEpoch() });
+        if (const Core::Status added
+            = m_store.addRequest({ requestId, caseId, context.account, compact(deficiencies),
+                compact(ways), due.toString(Qt::ISODate), m_clock.now().toMSecsSinceEpoch() });
             !added)
             return added;
         const auto appended = EventService::append(

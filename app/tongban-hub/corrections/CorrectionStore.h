@@ -90,8 +90,8 @@ public:
     Core::Result<QList<Notice>> noticeBySerial(const QString &serial, int limit) const;
     /// Open notices under any of \a idHashes, newest first.
     Core::Result<QList<Notice>> openNoticesByIdHash(const QStringList &idHashes, int limit) const;
-    Core::Status auditLookup(const QString &account, const QString &windowId, const QString &by,
-        int found, qint64 at);
+    Core::Status auditLookup(
+        const QString &account, const QString &windowId, const QString &by, int found, qint64 at);
 
     Core::Status transaction(const std::function<Core::Status()> &work);
 
