@@ -15,7 +15,9 @@
 #include "cases/CaseService.h"
 #include "catalogue/CatalogueRoutes.h"
 #include "catalogue/CatalogueService.h"
+#include "corrections/CorrectionRoutes.h"
 #include "corrections/CorrectionService.h"
+#include "deadlines/DeadlineRoutes.h"
 #include "deadlines/DeadlineService.h"
 #include "delivery/DeliveryService.h"
 #include "diag/LineTestService.h"
@@ -671,14 +673,14 @@ std::optional<HttpResponse> Hub::routeAfterWindow(
     const QString first = parts.value(0);
     HttpResponse error;
     if (first == QLatin1String("deadlines") && parts.size() == 1 && method == "GET")
-        return m_deadlines->list(request.query, context);
+        return DeadlineRoutes::list(*m_deadlines, context);
     if (first == QLatin1String("notices") && parts.size() == 1) {
         if (method == "GET")
-            return m_corrections->lookup(request.query, context);
+            return CorrectionRoutes::lookup(*m_corrections, request.query, context);
         if (method != "POST")
             return methodNotAllowed(method);
         const auto body = parseJsonBody(request.body, &error);
-        return body ? m_corrections->registerNotice(*body, context) : error;
+        return body ? CorrectionRoutes::registerNotice(*m_corrections, *body, context) : error;
     }
     if (first != QLatin1String("cases") || parts.size() < 2)
         return std::nullopt;
@@ -686,17 +688,18 @@ std::optional<HttpResponse> Hub::routeAfterWindow(
     if (parts.size() == 2 && method == "GET") {
         if (const Core::Status refreshed = m_deadlines->refresh(caseId); !refreshed)
             qCWarning(lcHub).noquote() << "deadlines of" << caseId << refreshed.error().detail;
-        return m_deadlines->withDeadlines(caseId, m_caseRoutes->get(caseId, context));
+        return DeadlineRoutes::withDeadlines(
+            *m_deadlines, caseId, m_caseRoutes->get(caseId, context));
     }
     if (parts.size() == 3 && parts.at(2) == QLatin1String("correction-request")) {
         if (method == "GET")
-            return m_corrections->current(caseId, context);
+            return CorrectionRoutes::current(*m_corrections, caseId, context);
         if (method != "POST")
             return methodNotAllowed(method);
         const auto body = parseJsonBody(request.body, &error);
         if (!body)
             return error;
-        HttpResponse answer = m_corrections->request(caseId, *body, context);
+        HttpResponse answer = CorrectionRoutes::request(*m_corrections, caseId, *body, context);
         if (answer.status == 201) {
             if (const Core::Status refreshed = m_deadlines->refresh(caseId); !refreshed)
                 qCWarning(lcHub).noquote() << "deadlines of" << caseId << refreshed.error().detail;
@@ -705,7 +708,7 @@ std::optional<HttpResponse> Hub::routeAfterWindow(
     }
     if (parts.size() >= 3 && parts.at(2) == QLatin1String("correction-pages") && method == "POST") {
         if (parts.size() == 4 && parts.at(3) == QLatin1String("submit")) {
-            HttpResponse answer = m_corrections->finishPages(caseId, context);
+            HttpResponse answer = CorrectionRoutes::finishPages(*m_corrections, caseId, context);
             if (answer.status == 200) {
                 if (const Core::Status refreshed = m_deadlines->refresh(caseId); !refreshed)
                     qCWarning(lcHub).noquote()
@@ -716,7 +719,7 @@ std::optional<HttpResponse> Hub::routeAfterWindow(
         if (parts.size() != 3)
             return notFound(request.path);
         const auto body = parseJsonBody(request.body, &error);
-        return body ? m_corrections->addPages(caseId, *body, context) : error;
+        return body ? CorrectionRoutes::addPages(*m_corrections, caseId, *body, context) : error;
     }
     if (parts.size() == 3
         && (parts.at(2) == QLatin1String("submit") || parts.at(2) == QLatin1String("decision"))

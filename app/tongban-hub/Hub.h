@@ -100,6 +100,7 @@ public:
     /// The key for personal data at rest: seal/open, lookupHash (security/Secrets.h).
     const Secrets &secrets() const { return *m_secrets; }
     DeadlineService &deadlines() { return *m_deadlines; } ///< issue 17
+    CorrectionService &corrections() { return *m_corrections; } ///< issue 17
     SmsService &sms() { return *m_sms; }
     DeliveryService &delivery() { return *m_delivery; }
     StatsService &stats() { return *m_stats; }

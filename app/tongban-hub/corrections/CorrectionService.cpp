@@ -6,33 +6,41 @@
 #include "catalogue/CatalogueService.h"
 #include "delivery/DeliveryService.h"
 #include "events/EventService.h"
+#include "http/HttpTypes.h"
 #include "tus/UploadService.h"
 
 #include <core/Hash.h>
 #include <core/WorkCalendar.h>
-#include <storage/Database.h>
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
-#include <QSqlError>
-#include <QSqlQuery>
+#include <QTimeZone>
 #include <QUuid>
 
 namespace Tongban::Hub {
 
 namespace {
 
-HttpResponse invalid(const QString &message, const QStringList &problems)
+Core::Error error(
+    CorrectionService::ErrorCode code, const QString &message, const QString &detail = {})
 {
-    return errorResponse(
-        422, QStringLiteral("validation_failed"), message, problems.join(QStringLiteral("; ")));
+    return Core::Error { code, message, detail };
 }
 
-HttpResponse notFound(const QString &what)
+Core::Error invalid(const QString &message, const QStringList &problems)
 {
-    return errorResponse(404, QStringLiteral("not_found"), QStringLiteral("案件不存在"), what);
+    return error(CorrectionService::Invalid, message, problems.join(QStringLiteral("; ")));
+}
+
+Core::Error notFound(const QString &what)
+{
+    return error(CorrectionService::NotFound, QStringLiteral("案件不存在"), what);
+}
+
+Core::Error failed(const QString &detail)
+{
+    return error(CorrectionService::Failed, QStringLiteral("Internal error."), detail);
 }
 
 QString compact(const QJsonArray &array)
@@ -73,12 +81,9 @@ QString cityOf(const QString &jurisdiction)
     return jurisdiction.left(4);
 }
 
-QString windowJurisdiction(Storage::Database &database, const QString &windowId)
+QJsonValue orNull(const std::optional<QString> &value)
 {
-    QSqlQuery query(database.connection());
-    query.prepare(QStringLiteral("SELECT jurisdiction_code FROM hub_windows WHERE id = ?"));
-    query.addBindValue(windowId);
-    return query.exec() && query.next() ? query.value(0).toString() : QString();
+    return value ? QJsonValue(*value) : QJsonValue();
 }
 
 } // namespace
@@ -117,7 +122,8 @@ Storage::MigrationSet CorrectionService::schema()
 CorrectionService::CorrectionService(Storage::Database &database, const Core::Clock &clock,
     const CatalogueService &catalogue, const CalendarService &calendar, UploadService &uploads,
     IdentityHash hash)
-    : m_database(database)
+    : m_store(database)
+    , m_database(database)
     , m_clock(clock)
     , m_catalogue(catalogue)
     , m_calendar(calendar)
@@ -125,51 +131,38 @@ CorrectionService::CorrectionService(Storage::Database &database, const Core::Cl
     , m_hash(std::move(hash))
 { }
 
-HttpResponse CorrectionService::request(
+Core::Result<QJsonObject> CorrectionService::request(
     const QString &caseId, const QJsonObject &body, const AuthContext &context)
 {
-    if (context.role != QLatin1String("department") && context.role != QLatin1String("admin")) {
-        return errorResponse(
-            403, QStringLiteral("forbidden"), QStringLiteral("只有属地审批部门可以要求补正"));
-    }
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral(
-        "SELECT c.window_id, c.item_code, c.home_jurisdiction, c.case_number, c.body,"
-        " (SELECT COUNT(*) FROM hub_results r WHERE r.case_id = c.id),"
-        " (SELECT COUNT(*) FROM hub_correction_requests q WHERE q.case_id = c.id"
-        " AND q.state = 'open') FROM hub_cases c WHERE c.id = ?"));
-    query.addBindValue(caseId);
-    if (!query.exec())
-        return internalError(query.lastError().text());
-    if (!query.next())
+    if (context.role != QLatin1String("department") && context.role != QLatin1String("admin"))
+        return error(Forbidden, QStringLiteral("只有属地审批部门可以要求补正"));
+    const auto found = m_store.caseForRequest(caseId);
+    if (!found)
+        return failed(found.error().detail);
+    if (!*found)
         return notFound(caseId);
-    const QString windowId = query.value(0).toString();
-    const QString itemCode = query.value(1).toString();
-    const QString home = query.value(2).toString();
-    const QString caseNumber = query.value(3).toString();
-    const QString catalogVersion = PersonalData::openObject(m_secrets, query.value(4).toString())
+    const CorrectionStore::CaseForRequest &theCase = **found;
+    const QString &windowId = theCase.windowId;
+    const QString &itemCode = theCase.itemCode;
+    const QString &caseNumber = theCase.caseNumber;
+    const QString catalogVersion = PersonalData::openObject(m_secrets, theCase.storedBody)
                                        .value(QStringLiteral("catalogVersion"))
                                        .toString();
-    const bool decided = query.value(5).toInt() > 0;
-    const bool pending = query.value(6).toInt() > 0;
-    query.finish();
-    if (context.role != QLatin1String("admin") && home != context.jurisdictionCode)
+    if (context.role != QLatin1String("admin")
+        && theCase.homeJurisdiction != context.jurisdictionCode)
         return notFound(caseId);
     if (caseNumber.isEmpty())
         return invalid(
             QStringLiteral("案件尚未提交，不能要求补正"), { QStringLiteral("not submitted") });
-    if (decided) {
-        return errorResponse(409, QStringLiteral("case_decided"),
-            QStringLiteral("该案件已作出决定，不能再要求补正"), caseId);
-    }
-    if (pending) {
-        return errorResponse(409, QStringLiteral("correction_pending"),
+    if (theCase.decided)
+        return error(CaseDecided, QStringLiteral("该案件已作出决定，不能再要求补正"), caseId);
+    if (theCase.pending) {
+        return error(CorrectionPending,
             QStringLiteral("该案件已有未完成的补正要求，一次性告知不得重复"), caseId);
     }
     const Catalog::ServiceItem *item = m_catalogue.catalog().item(itemCode);
     if (!item)
-        return errorResponse(
-            404, QStringLiteral("unknown_item"), QStringLiteral("事项不在现行目录中"), itemCode);
+        return error(UnknownItem, QStringLiteral("事项不在现行目录中"), itemCode);
 
     QStringList problems;
     QJsonArray deficiencies;
@@ -228,7 +221,7 @@ HttpResponse CorrectionService::request(
         const auto computed = calendar ? calendar->dueAfterWorkingDays(today, item->correctionDays)
                                        : Core::Result<Core::DueDate>(calendar.error());
         if (!computed)
-            return internalError(computed.error().detail);
+            return failed(computed.error().detail);
         due = computed->date;
     }
     if (!problems.isEmpty()) {
@@ -243,71 +236,56 @@ HttpResponse CorrectionService::request(
         { QStringLiteral("catalogVersion"), catalogVersion },
         { QStringLiteral("deficiencies"), deficiencies }, { QStringLiteral("ways"), ways },
         { QStringLiteral("due"), due.toString(Qt::ISODate) } };
-    const Core::Status stored = m_database.transaction([&]() -> Core::Status {
-        QSqlQuery insert(m_database.connection());
-        insert.prepare(QStringLiteral(
-            "INSERT INTO hub_correction_requests (id, case_id, by_account, deficiencies, ways,"
-            " due, state, created_at) VALUES (?, ?, ?, ?, ?, ?, 'open', ?)"));
-        insert.addBindValue(requestId);
-        insert.addBindValue(caseId);
-        insert.addBindValue(context.account);
-        insert.addBindValue(compact(deficiencies));
-        insert.addBindValue(compact(ways));
-        insert.addBindValue(due.toString(Qt::ISODate));
-        insert.addBindValue(m_clock.now().toMSecsSinceEpoch());
-        if (!insert.exec())
-            return Storage::Database::queryError(insert, QStringLiteral("correction request"));
+    const Core::Status stored = m_store.transaction([&]() -> Core::Status {
+        if (const Core::Status added
+            = m_store.addRequest({ requestId, caseId, context.account, compact(deficiencies),
+                compact(ways), due.toString(Qt::ISODate), m_clock.now().toMSecsSinceEpoch() });
+            !added)
+            return added;
         const auto appended = EventService::append(
             m_database, m_clock, windowId, QStringLiteral("case.correctionRequested"), event);
         if (!appended)
             return appended.error();
         // The applicant is texted in the same transaction (§15): one SMS, purpose correction.
         if (!m_secrets)
-            return Core::Error { Core::ErrorRange::Platform + 70,
-                QStringLiteral("The hub's data key is missing."), caseId };
+            return Core::Error { Failed, QStringLiteral("The hub's data key is missing."), caseId };
         return DeliveryService::notifyApplicant(
             m_database, m_clock, *m_secrets, caseId, QStringLiteral("correction"));
     });
     if (!stored)
-        return internalError(stored.error().detail);
+        return failed(stored.error().detail);
     qCInfo(lcHub).noquote() << "case" << caseId << "correction requested by" << context.account;
-    return jsonResponse(201, event);
+    return event;
 }
 
-HttpResponse CorrectionService::current(const QString &caseId, const AuthContext &context) const
+Core::Result<QJsonObject> CorrectionService::current(
+    const QString &caseId, const AuthContext &context) const
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral(
-        "SELECT q.id, q.deficiencies, q.ways, q.due, q.state, c.window_id, c.home_jurisdiction"
-        " FROM hub_correction_requests q JOIN hub_cases c ON c.id = q.case_id"
-        " WHERE q.case_id = ? ORDER BY q.created_at DESC LIMIT 1"));
-    query.addBindValue(caseId);
-    if (!query.exec())
-        return internalError(query.lastError().text());
-    if (!query.next())
+    const auto found = m_store.latestRequest(caseId);
+    if (!found)
+        return failed(found.error().detail);
+    if (!*found)
         return notFound(caseId);
+    const CorrectionStore::Request &request = **found;
     const bool home
         = context.role == QLatin1String("department") || context.role == QLatin1String("home");
     const bool allowed = context.role == QLatin1String("admin")
-        || (home && query.value(6).toString() == context.jurisdictionCode)
-        || query.value(5).toString() == context.windowId;
+        || (home && request.homeJurisdiction == context.jurisdictionCode)
+        || request.windowId == context.windowId;
     if (!allowed)
         return notFound(caseId);
-    return jsonResponse(200,
-        QJsonObject { { QStringLiteral("requestId"), query.value(0).toString() },
-            { QStringLiteral("caseId"), caseId },
-            { QStringLiteral("deficiencies"), arrayOf(query.value(1).toString()) },
-            { QStringLiteral("ways"), arrayOf(query.value(2).toString()) },
-            { QStringLiteral("due"), query.value(3).toString() },
-            { QStringLiteral("state"), query.value(4).toString() } });
+    return QJsonObject { { QStringLiteral("requestId"), request.id },
+        { QStringLiteral("caseId"), caseId },
+        { QStringLiteral("deficiencies"), arrayOf(request.deficienciesJson) },
+        { QStringLiteral("ways"), arrayOf(request.waysJson) },
+        { QStringLiteral("due"), request.due }, { QStringLiteral("state"), request.state } };
 }
 
-HttpResponse CorrectionService::registerNotice(const QJsonObject &body, const AuthContext &context)
+Core::Result<CorrectionService::Registered> CorrectionService::registerNotice(
+    const QJsonObject &body, const AuthContext &context)
 {
-    if (context.windowId.isEmpty()) {
-        return errorResponse(
-            403, QStringLiteral("forbidden"), QStringLiteral("请在受理窗口登录后再登记告知书"));
-    }
+    if (context.windowId.isEmpty())
+        return error(Forbidden, QStringLiteral("请在受理窗口登录后再登记告知书"));
     QStringList problems;
     const QString serial = body.value(QStringLiteral("serial")).toString();
     const QString prefix = QString(context.windowId.toUpper() + QStringLiteral("-GZ-"));
@@ -356,43 +334,31 @@ HttpResponse CorrectionService::registerNotice(const QJsonObject &body, const Au
         bodyShas.append(Core::sha256Hex(QJsonDocument(canonical).toJson(QJsonDocument::Compact)));
     }
     const QString bodySha = bodyShas.first();
-    QSqlQuery existing(m_database.connection());
-    existing.prepare(
-        QStringLiteral("SELECT window_id, body_sha256 FROM hub_notices WHERE serial = ?"));
-    existing.addBindValue(serial);
-    if (!existing.exec())
-        return internalError(existing.lastError().text());
-    if (existing.next()) {
-        if (existing.value(0).toString() == context.windowId
-            && bodyShas.contains(existing.value(1).toString()))
-            return jsonResponse(200, QJsonObject { { QStringLiteral("serial"), serial } });
-        return errorResponse(409, QStringLiteral("idempotency_conflict"),
-            QStringLiteral("该编号的告知书已登记且内容不同"), serial);
+    const auto existing = m_store.notice(serial);
+    if (!existing)
+        return failed(existing.error().detail);
+    if (*existing) {
+        if ((*existing)->first == context.windowId && bodyShas.contains((*existing)->second))
+            return Registered { serial, false };
+        return error(NoticeConflict, QStringLiteral("该编号的告知书已登记且内容不同"), serial);
     }
-    existing.finish();
-    QSqlQuery insert(m_database.connection());
-    insert.prepare(QStringLiteral(
-        "INSERT INTO hub_notices (serial, window_id, clerk, item_code, catalog_version, id_hash,"
-        " deficiencies, correction_due, client_case_id, case_id, body_sha256, state, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)"));
-    insert.addBindValue(serial);
-    insert.addBindValue(context.windowId);
-    insert.addBindValue(context.account);
-    insert.addBindValue(itemCode);
-    insert.addBindValue(catalogVersion);
-    insert.addBindValue(m_hash.of(idNumber));
-    insert.addBindValue(compact(deficiencies));
-    insert.addBindValue(due.isEmpty() ? QVariant() : QVariant(due));
-    const QString clientCaseId = body.value(QStringLiteral("clientCaseId")).toString();
-    insert.addBindValue(clientCaseId.isEmpty() ? QVariant() : QVariant(clientCaseId));
-    const QString caseId = body.value(QStringLiteral("caseId")).toString();
-    insert.addBindValue(caseId.isEmpty() ? QVariant() : QVariant(caseId));
-    insert.addBindValue(bodySha);
-    insert.addBindValue(m_clock.now().toMSecsSinceEpoch());
-    if (!insert.exec())
-        return internalError(insert.lastError().text());
+    CorrectionStore::NewNotice notice;
+    notice.serial = serial;
+    notice.windowId = context.windowId;
+    notice.clerk = context.account;
+    notice.itemCode = itemCode;
+    notice.catalogVersion = catalogVersion;
+    notice.idHash = m_hash.of(idNumber);
+    notice.deficienciesJson = compact(deficiencies);
+    notice.correctionDue = due;
+    notice.clientCaseId = body.value(QStringLiteral("clientCaseId")).toString();
+    notice.caseId = body.value(QStringLiteral("caseId")).toString();
+    notice.bodySha256 = bodySha;
+    notice.at = m_clock.now().toMSecsSinceEpoch();
+    if (const Core::Status added = m_store.addNotice(notice); !added)
+        return failed(added.error().detail);
     qCInfo(lcHub).noquote() << "notice" << serial << "registered by window" << context.windowId;
-    return jsonResponse(201, QJsonObject { { QStringLiteral("serial"), serial } });
+    return Registered { serial, true };
 }
 
 QString CorrectionService::serialOfQrText(const QString &text)
@@ -402,138 +368,87 @@ QString CorrectionService::serialOfQrText(const QString &text)
     return at >= 0 ? trimmed.mid(at + 3) : trimmed;
 }
 
-HttpResponse CorrectionService::lookup(const QUrlQuery &urlQuery, const AuthContext &context)
+Core::Result<QJsonArray> CorrectionService::lookup(
+    const QString &by, const QString &value, const AuthContext &context)
 {
     // Only a window of the city: the applicant stands in front of it.
-    const QString ownJurisdiction
-        = context.windowId.isEmpty() ? QString() : windowJurisdiction(m_database, context.windowId);
-    if (ownJurisdiction.isEmpty()) {
-        return errorResponse(403, QStringLiteral("forbidden"),
-            QStringLiteral("只有本市通办窗口可以查找一次性告知书"));
-    }
-    QString by;
-    QString value;
-    for (const char *key : { "serial", "qr", "idNumber" }) {
-        const QString name = QString::fromLatin1(key);
-        if (urlQuery.hasQueryItem(name)) {
-            by = name;
-            value = urlQuery.queryItemValue(name, QUrl::FullyDecoded).trimmed();
-        }
-    }
-    if (by.isEmpty() || value.isEmpty() || value.size() > 300) {
+    const auto own = context.windowId.isEmpty() ? Core::Result<QString>(QString())
+                                                : m_store.windowJurisdiction(context.windowId);
+    if (!own)
+        return failed(own.error().detail);
+    const QString ownJurisdiction = *own;
+    if (ownJurisdiction.isEmpty())
+        return error(Forbidden, QStringLiteral("只有本市通办窗口可以查找一次性告知书"));
+    static const QStringList keys { QStringLiteral("serial"), QStringLiteral("qr"),
+        QStringLiteral("idNumber") };
+    if (!keys.contains(by) || value.isEmpty() || value.size() > 300) {
         return invalid(QStringLiteral("请提供告知书编号、二维码内容或申请人证件号码"),
             { QStringLiteral("one of serial, qr, idNumber") });
     }
-    QSqlQuery query(m_database.connection());
-    const QString columns = QStringLiteral(
-        "SELECT n.serial, n.window_id, w.name, w.jurisdiction_code, n.clerk, n.item_code,"
-        " n.catalog_version, n.deficiencies, n.correction_due, n.case_id, n.client_case_id,"
-        " n.created_at FROM hub_notices n JOIN hub_windows w ON w.id = n.window_id ");
-    if (by == QLatin1String("idNumber")) {
-        // Under the data key, and under an older hub's own key while it is kept.
-        const QStringList hashes = m_hash.candidates(value);
-        QStringList marks;
-        for (qsizetype i = 0; i < hashes.size(); ++i)
-            marks.append(QStringLiteral("?"));
-        query.prepare(QString(columns + QStringLiteral("WHERE n.id_hash IN (") + marks.join(u',')
-            + QStringLiteral(") AND n.state = 'open' ORDER BY n.created_at DESC LIMIT ?")));
-        for (const QString &hash : hashes)
-            query.addBindValue(hash);
-    } else {
-        query.prepare(QString(columns + QStringLiteral("WHERE n.serial = ? LIMIT ?")));
-        query.addBindValue(by == QLatin1String("qr") ? serialOfQrText(value) : value);
-    }
-    query.addBindValue(kMaxLookupResults);
-    if (!query.exec())
-        return internalError(query.lastError().text());
+    // By identity number: under the data key, and under an older hub's own key while it is kept.
+    const auto found = by == QLatin1String("idNumber")
+        ? m_store.openNoticesByIdHash(m_hash.candidates(value), kMaxLookupResults)
+        : m_store.noticeBySerial(
+            by == QLatin1String("qr") ? serialOfQrText(value) : value, kMaxLookupResults);
+    if (!found)
+        return failed(found.error().detail);
     QJsonArray notices;
-    while (query.next()) {
-        if (cityOf(query.value(3).toString()) != cityOf(ownJurisdiction))
+    for (const CorrectionStore::Notice &n : *found) {
+        if (cityOf(n.windowJurisdiction) != cityOf(ownJurisdiction))
             continue; // another city's notice: not this platform's applicant
-        notices.append(QJsonObject { { QStringLiteral("serial"), query.value(0).toString() },
-            { QStringLiteral("windowId"), query.value(1).toString() },
-            { QStringLiteral("windowName"), query.value(2).toString() },
-            { QStringLiteral("clerk"), query.value(4).toString() },
-            { QStringLiteral("itemCode"), query.value(5).toString() },
-            { QStringLiteral("catalogVersion"), query.value(6).toString() },
-            { QStringLiteral("deficiencies"), arrayOf(query.value(7).toString()) },
-            { QStringLiteral("correctionDue"),
-                query.value(8).isNull() ? QJsonValue() : QJsonValue(query.value(8).toString()) },
-            { QStringLiteral("caseId"),
-                query.value(9).isNull() ? QJsonValue() : QJsonValue(query.value(9).toString()) },
-            { QStringLiteral("clientCaseId"),
-                query.value(10).isNull() ? QJsonValue() : QJsonValue(query.value(10).toString()) },
+        notices.append(QJsonObject { { QStringLiteral("serial"), n.serial },
+            { QStringLiteral("windowId"), n.windowId },
+            { QStringLiteral("windowName"), n.windowName }, { QStringLiteral("clerk"), n.clerk },
+            { QStringLiteral("itemCode"), n.itemCode },
+            { QStringLiteral("catalogVersion"), n.catalogVersion },
+            { QStringLiteral("deficiencies"), arrayOf(n.deficienciesJson) },
+            { QStringLiteral("correctionDue"), orNull(n.correctionDue) },
+            { QStringLiteral("caseId"), orNull(n.caseId) },
+            { QStringLiteral("clientCaseId"), orNull(n.clientCaseId) },
             { QStringLiteral("issuedAt"),
-                rfc3339(QDateTime::fromMSecsSinceEpoch(
-                    query.value(11).toLongLong(), QTimeZone::utc())) } });
+                rfc3339(QDateTime::fromMSecsSinceEpoch(n.createdAt, QTimeZone::utc())) } });
     }
-    query.finish();
     // Every lookup is kept: who, at which window, by what (never the number itself), found.
-    QSqlQuery audit(m_database.connection());
-    audit.prepare(QStringLiteral("INSERT INTO hub_notice_lookups (account, window_id, by_key,"
-                                 " found, at) VALUES (?, ?, ?, ?, ?)"));
-    audit.addBindValue(context.account);
-    audit.addBindValue(context.windowId);
-    audit.addBindValue(by);
-    audit.addBindValue(int(notices.size()));
-    audit.addBindValue(m_clock.now().toMSecsSinceEpoch());
-    if (!audit.exec())
-        return internalError(audit.lastError().text());
+    if (const Core::Status audited = m_store.auditLookup(context.account, context.windowId, by,
+            int(notices.size()), m_clock.now().toMSecsSinceEpoch());
+        !audited)
+        return failed(audited.error().detail);
     qCInfo(lcHub).noquote() << "notice lookup by" << by << "at window" << context.windowId
                             << "found" << notices.size();
-    return jsonResponse(200, QJsonObject { { QStringLiteral("notices"), notices } });
+    return notices;
 }
 
-std::optional<CorrectionService::OpenRequest> CorrectionService::openRequest(
-    const QString &caseId, const AuthContext &context, HttpResponse *error) const
+Core::Result<CorrectionService::OpenRequest> CorrectionService::openRequest(
+    const QString &caseId, const AuthContext &context) const
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral(
-        "SELECT c.window_id, c.home_jurisdiction, c.case_number, c.item_code,"
-        " (SELECT q.id FROM hub_correction_requests q WHERE q.case_id = c.id"
-        " AND q.state = 'open'), (SELECT q.deficiencies FROM hub_correction_requests q"
-        " WHERE q.case_id = c.id AND q.state = 'open') FROM hub_cases c WHERE c.id = ?"));
-    query.addBindValue(caseId);
-    if (!query.exec()) {
-        *error = internalError(query.lastError().text());
-        return std::nullopt;
-    }
+    const auto found = m_store.caseForPages(caseId);
+    if (!found)
+        return failed(found.error().detail);
     // Only the application window of the case adds pages; to anyone else it does not exist.
-    if (!query.next() || context.windowId.isEmpty()
-        || query.value(0).toString() != context.windowId) {
-        *error = notFound(caseId);
-        return std::nullopt;
-    }
-    if (query.value(4).isNull()) {
-        *error = errorResponse(409, QStringLiteral("no_correction_request"),
-            QStringLiteral("该案件没有待补正的要求"), caseId);
-        return std::nullopt;
-    }
+    if (!*found || context.windowId.isEmpty() || (*found)->windowId != context.windowId)
+        return notFound(caseId);
+    const CorrectionStore::CaseForPages &theCase = **found;
+    if (!theCase.openRequestId)
+        return error(NoCorrectionRequest, QStringLiteral("该案件没有待补正的要求"), caseId);
     OpenRequest open;
-    open.id = query.value(4).toString();
-    open.windowId = query.value(0).toString();
-    open.jurisdiction = query.value(1).toString();
-    open.caseNumber = query.value(2).toString();
-    open.itemCode = query.value(3).toString();
-    for (const QJsonValue &d : arrayOf(query.value(5).toString()))
+    open.id = *theCase.openRequestId;
+    open.windowId = theCase.windowId;
+    open.jurisdiction = theCase.homeJurisdiction;
+    open.caseNumber = theCase.caseNumber;
+    open.itemCode = theCase.itemCode;
+    for (const QJsonValue &d : arrayOf(theCase.openDeficienciesJson))
         open.materials << d.toObject().value(QStringLiteral("materialId")).toString();
     return open;
 }
 
-HttpResponse CorrectionService::addPages(
+Core::Result<QJsonObject> CorrectionService::addPages(
     const QString &caseId, const QJsonObject &body, const AuthContext &context)
 {
-    HttpResponse error;
-    const auto open = openRequest(caseId, context, &error);
+    const auto open = openRequest(caseId, context);
     if (!open)
-        return error;
+        return open.error();
     QStringList problems;
-    struct Page
-    {
-        QString id, materialId, sha256, mediaType;
-        qint64 size = 0;
-    };
-    QList<Page> pages;
+    QList<CorrectionStore::Page> pages;
     const QJsonArray materials = body.value(QStringLiteral("materials")).toArray();
     if (materials.isEmpty())
         problems << QStringLiteral("/materials: at least one");
@@ -549,8 +464,8 @@ HttpResponse CorrectionService::addPages(
         const QJsonArray given = material.value(QStringLiteral("pages")).toArray();
         for (qsizetype p = 0; p < given.size(); ++p) {
             const QJsonObject page = given.at(p).toObject();
-            Page entry { page.value(QStringLiteral("clientPageId")).toString(), materialId,
-                page.value(QStringLiteral("sha256")).toString().toLower(),
+            CorrectionStore::Page entry { page.value(QStringLiteral("clientPageId")).toString(),
+                materialId, page.value(QStringLiteral("sha256")).toString().toLower(),
                 page.value(QStringLiteral("mediaType")).toString(),
                 qint64(page.value(QStringLiteral("sizeBytes")).toDouble()) };
             const QString where = QStringLiteral("/materials/%1/pages/%2").arg(m).arg(p);
@@ -566,125 +481,82 @@ HttpResponse CorrectionService::addPages(
         problems << QStringLiteral("/materials: 1 to 500 pages");
     if (!problems.isEmpty())
         return invalid(QStringLiteral("补正材料只能是补正要求列出的材料"), problems);
-    const Core::Status stored = m_database.transaction([&]() -> Core::Status {
-        for (const Page &page : std::as_const(pages)) {
-            QSqlQuery existing(m_database.connection());
-            existing.prepare(
-                QStringLiteral("SELECT case_id, sha256 FROM hub_pages WHERE client_page_id = ?"));
-            existing.addBindValue(page.id);
-            if (!existing.exec())
-                return Storage::Database::queryError(existing, QStringLiteral("page"));
-            if (existing.next()) {
-                if (existing.value(0).toString() == caseId
-                    && existing.value(1).toString() == page.sha256)
+    const Core::Status stored = m_store.transaction([&]() -> Core::Status {
+        for (const CorrectionStore::Page &page : std::as_const(pages)) {
+            const auto existing = m_store.page(page.id);
+            if (!existing)
+                return existing.error();
+            if (*existing) {
+                if ((*existing)->first == caseId && (*existing)->second == page.sha256)
                     continue; // sent again
-                return Core::Error { 1, {},
+                return Core::Error { Invalid, QStringLiteral("页面编号已被使用"),
                     QStringLiteral("clientPageId %1 is already used").arg(page.id) };
             }
-            QSqlQuery insert(m_database.connection());
-            insert.prepare(QStringLiteral(
-                "INSERT INTO hub_pages (client_page_id, case_id, material_id, sha256,"
-                " size_bytes, media_type) VALUES (?, ?, ?, ?, ?, ?)"));
-            insert.addBindValue(page.id);
-            insert.addBindValue(caseId);
-            insert.addBindValue(page.materialId);
-            insert.addBindValue(page.sha256);
-            insert.addBindValue(page.size);
-            insert.addBindValue(page.mediaType);
-            if (!insert.exec())
-                return Storage::Database::queryError(insert, QStringLiteral("add page"));
-            QSqlQuery attach(m_database.connection());
-            attach.prepare(QStringLiteral(
-                "INSERT INTO hub_correction_pages (client_page_id, request_id) VALUES (?, ?)"));
-            attach.addBindValue(page.id);
-            attach.addBindValue(open->id);
-            if (!attach.exec())
-                return Storage::Database::queryError(attach, QStringLiteral("attach page"));
+            if (const Core::Status added = m_store.addPage(caseId, page, open->id); !added)
+                return added;
         }
         return {};
     });
     if (!stored) {
-        if (stored.error().code == 1)
-            return invalid(QStringLiteral("页面编号已被使用"), { stored.error().detail });
-        return internalError(stored.error().detail);
+        if (stored.error().code == Invalid)
+            return stored.error();
+        return failed(stored.error().detail);
     }
     QJsonArray missing;
-    for (const Page &page : std::as_const(pages)) {
+    for (const CorrectionStore::Page &page : std::as_const(pages)) {
         if (m_uploads.completedFile(caseId, page.id).isEmpty())
             missing.append(page.id);
     }
-    return jsonResponse(200,
-        QJsonObject { { QStringLiteral("caseId"), caseId },
-            { QStringLiteral("requestId"), open->id },
-            { QStringLiteral("missingPages"), missing } });
+    return QJsonObject { { QStringLiteral("caseId"), caseId },
+        { QStringLiteral("requestId"), open->id }, { QStringLiteral("missingPages"), missing } };
 }
 
-HttpResponse CorrectionService::finishPages(const QString &caseId, const AuthContext &context)
+Core::Result<QJsonObject> CorrectionService::finishPages(
+    const QString &caseId, const AuthContext &context)
 {
-    HttpResponse error;
-    const auto open = openRequest(caseId, context, &error);
+    const auto open = openRequest(caseId, context);
     if (!open)
-        return error;
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral(
-        "SELECT p.client_page_id, p.sha256 FROM hub_correction_pages cp"
-        " JOIN hub_pages p ON p.client_page_id = cp.client_page_id WHERE cp.request_id = ?"));
-    query.addBindValue(open->id);
-    if (!query.exec())
-        return internalError(query.lastError().text());
+        return open.error();
+    const auto pages = m_store.requestPages(open->id);
+    if (!pages)
+        return failed(pages.error().detail);
     QStringList missing;
     QStringList mismatched;
-    int count = 0;
-    while (query.next()) {
-        ++count;
-        const QString path = m_uploads.completedFile(caseId, query.value(0).toString());
+    const int count = int(pages->size());
+    for (const auto &[pageId, sha256] : *pages) {
+        const QString path = m_uploads.completedFile(caseId, pageId);
         if (path.isEmpty()) {
-            missing << query.value(0).toString();
+            missing << pageId;
             continue;
         }
         QFile file(path);
         Core::Sha256 hash;
         if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file)
-            || QString::fromLatin1(hash.result().toHex()) != query.value(1).toString())
-            mismatched << query.value(0).toString();
+            || QString::fromLatin1(hash.result().toHex()) != sha256)
+            mismatched << pageId;
     }
-    query.finish();
     if (count == 0 || !missing.isEmpty()) {
-        return errorResponse(409, QStringLiteral("pages_missing"),
-            QStringLiteral("还有补正材料页面未上传完成"), missing.join(QLatin1Char(',')));
+        return error(PagesMissing, QStringLiteral("还有补正材料页面未上传完成"),
+            missing.join(QLatin1Char(',')));
     }
     if (!mismatched.isEmpty()) {
-        return errorResponse(409, QStringLiteral("hash_mismatch"),
-            QStringLiteral("材料文件校验不一致，请重新上传"), mismatched.join(QLatin1Char(',')));
+        return error(HashMismatch, QStringLiteral("材料文件校验不一致，请重新上传"),
+            mismatched.join(QLatin1Char(',')));
     }
     const QDateTime now = m_clock.now();
     const QJsonObject data { { QStringLiteral("caseId"), caseId },
         { QStringLiteral("caseNumber"), open->caseNumber },
         { QStringLiteral("requestId"), open->id }, { QStringLiteral("itemCode"), open->itemCode },
         { QStringLiteral("pages"), count } };
-    const Core::Status stored = m_database.transaction([&]() -> Core::Status {
-        QSqlQuery answer(m_database.connection());
-        answer.prepare(QStringLiteral("UPDATE hub_correction_requests SET state = 'answered',"
-                                      " answered_at = ? WHERE id = ? AND state = 'open'"));
-        answer.addBindValue(now.toMSecsSinceEpoch());
-        answer.addBindValue(open->id);
-        if (!answer.exec())
-            return Storage::Database::queryError(answer, QStringLiteral("answer request"));
+    const Core::Status stored = m_store.transaction([&]() -> Core::Status {
+        if (const Core::Status answered = m_store.answerRequest(open->id, now.toMSecsSinceEpoch());
+            !answered)
+            return answered;
         // The home windows of the jurisdiction learn that the corrected pages are there.
-        QSqlQuery homes(m_database.connection());
-        homes.prepare(QStringLiteral(
-            "SELECT DISTINCT w.id FROM hub_windows w JOIN hub_account_windows aw"
-            " ON aw.window_id = w.id JOIN hub_accounts a ON a.account = aw.account"
-            " WHERE w.jurisdiction_code = ? AND w.role IN ('home', 'both') AND a.role = 'home'"
-            " AND a.disabled = 0 ORDER BY w.id"));
-        homes.addBindValue(open->jurisdiction);
-        if (!homes.exec())
-            return Storage::Database::queryError(homes, QStringLiteral("home windows"));
-        QStringList windows;
-        while (homes.next())
-            windows << homes.value(0).toString();
-        homes.finish();
-        for (const QString &windowId : std::as_const(windows)) {
+        const auto windows = m_store.homeWindows(open->jurisdiction);
+        if (!windows)
+            return windows.error();
+        for (const QString &windowId : *windows) {
             const auto event = EventService::append(
                 m_database, m_clock, windowId, QStringLiteral("case.corrected"), data);
             if (!event)
@@ -693,9 +565,9 @@ HttpResponse CorrectionService::finishPages(const QString &caseId, const AuthCon
         return {};
     });
     if (!stored)
-        return internalError(stored.error().detail);
+        return failed(stored.error().detail);
     qCInfo(lcHub).noquote() << "case" << caseId << "corrected with" << count << "pages";
-    return jsonResponse(200, data);
+    return data;
 }
 
 } // namespace Tongban::Hub

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "HubErrors.h"
+#include "corrections/CorrectionStore.h"
 #include "corrections/IdentityHash.h"
-#include "http/HttpTypes.h"
 
 #include <core/Clock.h>
+#include <core/Result.h>
 #include <storage/Migration.h>
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 #include <optional>
@@ -43,24 +46,49 @@ class CorrectionService
 public:
     static constexpr int kMaxLookupResults = 10;
 
+    /// Its errors (HubError::Corrections); corrections/CorrectionRoutes maps them to the
+    /// contract's statuses and codes (§14).
+    enum ErrorCode {
+        NotFound = HubError::Corrections + 1, ///< 404 not_found
+        Forbidden = HubError::Corrections + 2, ///< 403 forbidden
+        Invalid = HubError::Corrections + 3, ///< 422 validation_failed (detail: the problems)
+        UnknownItem = HubError::Corrections + 4, ///< 404 unknown_item
+        CaseDecided = HubError::Corrections + 5, ///< 409 case_decided
+        CorrectionPending = HubError::Corrections + 6, ///< 409 correction_pending
+        NoCorrectionRequest = HubError::Corrections + 7, ///< 409 no_correction_request
+        PagesMissing = HubError::Corrections + 8, ///< 409 pages_missing
+        HashMismatch = HubError::Corrections + 9, ///< 409 hash_mismatch
+        NoticeConflict = HubError::Corrections + 10, ///< 409 idempotency_conflict
+        Failed = HubError::Corrections + 11, ///< 500
+    };
+
     static Storage::MigrationSet schema();
 
     CorrectionService(Storage::Database &database, const Core::Clock &clock,
         const CatalogueService &catalogue, const CalendarService &calendar, UploadService &uploads,
         IdentityHash hash);
 
-    HttpResponse request(
+    /// A home department's request for correction: the event object it stores (§14.2).
+    Core::Result<QJsonObject> request(
         const QString &caseId, const QJsonObject &body, const AuthContext &context);
-    HttpResponse current(const QString &caseId, const AuthContext &context) const;
-    /// POST /cases/{caseId}/correction-pages: pages of the listed materials, declared like
-    /// a case's (§5), attached to the same case; uploaded with tus although it is submitted.
-    HttpResponse addPages(
+    /// The latest request of \a caseId with its state.
+    Core::Result<QJsonObject> current(const QString &caseId, const AuthContext &context) const;
+    /// Pages of the listed materials, declared like a case's (§5), attached to the same case;
+    /// uploaded with tus although it is submitted.
+    Core::Result<QJsonObject> addPages(
         const QString &caseId, const QJsonObject &body, const AuthContext &context);
-    /// POST /cases/{caseId}/correction-pages/submit: every page there and whole; the request
-    /// is answered, the home windows get case.corrected and the acceptance clock restarts.
-    HttpResponse finishPages(const QString &caseId, const AuthContext &context);
-    HttpResponse registerNotice(const QJsonObject &body, const AuthContext &context);
-    HttpResponse lookup(const QUrlQuery &query, const AuthContext &context);
+    /// Every page there and whole; the request is answered, the home windows get
+    /// case.corrected and the acceptance clock restarts.
+    Core::Result<QJsonObject> finishPages(const QString &caseId, const AuthContext &context);
+    struct Registered
+    {
+        QString serial;
+        bool created = false; ///< false: the same notice registered before
+    };
+    Core::Result<Registered> registerNotice(const QJsonObject &body, const AuthContext &context);
+    /// Notices found \a by serial, qr or idNumber (\a value), audited.
+    Core::Result<QJsonArray> lookup(
+        const QString &by, const QString &value, const AuthContext &context);
     /// Case bodies are sealed at rest (issue 13): opened with these.
     void setSecrets(const Secrets *secrets) { m_secrets = secrets; }
 
@@ -73,10 +101,10 @@ private:
         QString id, windowId, jurisdiction, caseNumber, itemCode;
         QStringList materials;
     };
-    std::optional<OpenRequest> openRequest(
-        const QString &caseId, const AuthContext &context, HttpResponse *error) const;
+    Core::Result<OpenRequest> openRequest(const QString &caseId, const AuthContext &context) const;
 
-    Storage::Database &m_database;
+    CorrectionStore m_store;
+    Storage::Database &m_database; ///< for EventService and the applicant's SMS in transactions
     const Core::Clock &m_clock;
     const CatalogueService &m_catalogue;
     const CalendarService &m_calendar;

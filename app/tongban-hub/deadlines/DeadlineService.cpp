@@ -1,5 +1,6 @@
 #include "DeadlineService.h"
 
+#include "HubErrors.h"
 #include "Logging.h"
 #include "accounts/AccountService.h"
 #include "calendar/CalendarService.h"
@@ -7,12 +8,7 @@
 #include "catalogue/CatalogueService.h"
 #include "events/EventService.h"
 
-#include <storage/Database.h>
-
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTimeZone>
 
 namespace Tongban::Hub {
@@ -37,23 +33,17 @@ QJsonValue dateOrNull(const QString &date)
     return date.isEmpty() ? QJsonValue() : QJsonValue(date);
 }
 
-/// The home windows of \a jurisdiction with their duty phones (as CallService finds them).
-QList<QPair<QString, QString>> homeWindowsWithPhones(
-    Storage::Database &database, const QString &jurisdiction)
+QDateTime utc(qint64 ms)
 {
-    QSqlQuery query(database.connection());
-    query.prepare(QStringLiteral(
-        "SELECT DISTINCT w.id, w.phone FROM hub_windows w"
-        " JOIN hub_account_windows aw ON aw.window_id = w.id"
-        " JOIN hub_accounts a ON a.account = aw.account WHERE w.jurisdiction_code = ?"
-        " AND w.role IN ('home', 'both') AND a.role = 'home' AND a.disabled = 0 ORDER BY w.id"));
-    query.addBindValue(jurisdiction);
-    QList<QPair<QString, QString>> windows;
-    if (query.exec()) {
-        while (query.next())
-            windows.append({ query.value(0).toString(), query.value(1).toString() });
-    }
-    return windows;
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc());
+}
+
+/// The date running in \a stage: the decision's once accepted, else acceptance's.
+QString runningDue(const QString &stage, const QString &acceptanceDue, const QString &decisionDue)
+{
+    return stage == QLatin1String("decision")  ? decisionDue
+        : stage == QLatin1String("acceptance") ? acceptanceDue
+                                               : QString();
 }
 
 } // namespace
@@ -80,7 +70,8 @@ Storage::MigrationSet DeadlineService::schema()
 
 DeadlineService::DeadlineService(Storage::Database &database, const Core::Clock &clock,
     const CatalogueService &catalogue, const CalendarService &calendar)
-    : m_database(database)
+    : m_store(database)
+    , m_database(database)
     , m_clock(clock)
     , m_catalogue(catalogue)
     , m_calendar(calendar)
@@ -137,151 +128,153 @@ Core::Status DeadlineService::refresh(const QString &caseId)
 
 Core::Status DeadlineService::refreshWith(const Core::WorkCalendar &calendar, const QString &caseId)
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral(
-        "SELECT c.item_code, c.status, c.submitted_at, r.decision, r.issued_at,"
-        " (SELECT MAX(q.answered_at) FROM hub_correction_requests q WHERE q.case_id = c.id)"
-        " FROM hub_cases c LEFT JOIN hub_results r ON r.case_id = c.id WHERE c.id = ?"));
-    query.addBindValue(caseId);
-    if (!query.exec())
-        return Storage::Database::queryError(query, QStringLiteral("case for deadlines"));
-    if (!query.next() || query.value(2).isNull())
+    const auto facts = m_store.caseFacts(caseId);
+    if (!facts)
+        return facts.error();
+    if (!*facts || !(*facts)->submittedAt)
         return {}; // not submitted: no deadline runs yet
-    const QString itemCode = query.value(0).toString();
-    const QString status = query.value(1).toString();
+    const DeadlineStore::CaseFacts &found = **facts;
     // A corrected case is received anew when its corrected pages are in (第二十条).
-    const QDateTime submittedAt = QDateTime::fromMSecsSinceEpoch(
-        qMax(query.value(2).toLongLong(), query.value(5).toLongLong()), QTimeZone::utc());
-    const QString decision = query.value(3).toString();
-    const QDateTime decidedAt = query.value(4).isNull()
-        ? QDateTime()
-        : QDateTime::fromMSecsSinceEpoch(query.value(4).toLongLong(), QTimeZone::utc());
-    query.finish();
+    const QDateTime submittedAt
+        = utc(qMax(*found.submittedAt, found.lastCorrectionAnsweredAt.value_or(0)));
+    const QDateTime decidedAt = found.decidedAt ? utc(*found.decidedAt) : QDateTime();
 
-    const auto received = receiptDay(calendar, submittedAt);
-    if (!received)
-        return received.error();
-    const auto acceptance = acceptanceDue(calendar, submittedAt);
-    if (!acceptance)
-        return acceptance.error();
-    QString decisionDate;
-    QString stage = QStringLiteral("acceptance");
-    if (decision == QLatin1String("accepted")) {
-        const Catalog::ServiceItem *item = m_catalogue.catalog().item(itemCode);
-        const auto due = decisionDue(calendar, decidedAt, item ? item->promisedTimeLimitDays : 0,
-            item ? item->legalTimeLimitDays : 0);
-        if (!due)
-            return due.error();
-        decisionDate = isoDate(*due);
-        stage = QStringLiteral("decision");
-    } else if (!decision.isEmpty()) {
-        stage = QStringLiteral("done"); // rejected: nothing more runs
+    // A date that falls in a year the calendar in force lacks (31 December before the next
+    // year's calendar is imported) is stored empty and shown as missing (caseDeadlines()):
+    // never counted in calendar days. Any other failure is an error.
+    QString failure;
+    const auto dateOrEmpty = [&](const Core::Result<QDate> &date, int fromYear) -> QString {
+        if (date)
+            return isoDate(*date);
+        const QList<int> missing = missingYears(calendar, fromYear);
+        if (missing.isEmpty())
+            failure = date.error().detail;
+        else
+            warnMissingYears(missing);
+        return {};
+    };
+    const auto failed = [&]() {
+        return Core::Error { HubError::Deadlines + 1,
+            QStringLiteral("The deadlines could not be computed."), failure };
+    };
+    const int submittedYear = submittedAt.toTimeZone(chinaTime()).date().year();
+    DeadlineStore::Deadlines deadlines;
+    deadlines.receivedOn = dateOrEmpty(receiptDay(calendar, submittedAt), submittedYear);
+    deadlines.acceptanceDue = dateOrEmpty(acceptanceDue(calendar, submittedAt), submittedYear);
+    deadlines.correctionDue = deadlines.acceptanceDue; // 第二十条: the same 2 working days
+    if (!failure.isEmpty())
+        return failed();
+    deadlines.stage = QStringLiteral("acceptance");
+    if (found.decision == QLatin1String("accepted")) {
+        const Catalog::ServiceItem *item = m_catalogue.catalog().item(found.itemCode);
+        deadlines.decisionDue
+            = dateOrEmpty(decisionDue(calendar, decidedAt, item ? item->promisedTimeLimitDays : 0,
+                              item ? item->legalTimeLimitDays : 0),
+                decidedAt.toTimeZone(chinaTime()).date().year());
+        if (!failure.isEmpty())
+            return failed();
+        deadlines.stage = QStringLiteral("decision");
+    } else if (!found.decision.isEmpty()) {
+        deadlines.stage = QStringLiteral("done"); // rejected: nothing more runs
     } else {
-        QSqlQuery open(m_database.connection());
         // An open request for correction (第二十条): the case waits on the applicant.
-        open.prepare(QStringLiteral("SELECT 1 FROM hub_correction_requests WHERE case_id = ?"
-                                    " AND state = 'open'"));
-        open.addBindValue(caseId);
-        if (open.exec() && open.next())
-            stage = QStringLiteral("applicant");
+        const auto waiting = m_store.hasOpenCorrection(caseId);
+        if (waiting && *waiting)
+            deadlines.stage = QStringLiteral("applicant");
     }
     static const QStringList finished { QStringLiteral("completed"), QStringLiteral("closed"),
         QStringLiteral("delivered"), QStringLiteral("rejected") };
-    if (finished.contains(status))
-        stage = QStringLiteral("done");
-
-    QSqlQuery upsert(m_database.connection());
-    upsert.prepare(QStringLiteral(
-        "INSERT INTO hub_case_deadlines (case_id, received_on, acceptance_due, correction_due,"
-        " decision_due, stage, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (case_id) DO UPDATE SET received_on = excluded.received_on,"
-        " acceptance_due = excluded.acceptance_due, correction_due = excluded.correction_due,"
-        " decision_due = excluded.decision_due, stage = excluded.stage,"
-        " updated_at = excluded.updated_at"));
-    upsert.addBindValue(caseId);
-    upsert.addBindValue(isoDate(*received));
-    upsert.addBindValue(isoDate(*acceptance));
-    upsert.addBindValue(isoDate(*acceptance)); // 第二十条: the same 2 working days
-    upsert.addBindValue(decisionDate.isEmpty() ? QVariant() : QVariant(decisionDate));
-    upsert.addBindValue(stage);
-    upsert.addBindValue(m_clock.now().toMSecsSinceEpoch());
-    if (!upsert.exec())
-        return Storage::Database::queryError(upsert, QStringLiteral("store deadlines"));
-    return {};
+    if (finished.contains(found.status))
+        deadlines.stage = QStringLiteral("done");
+    return m_store.store(caseId, deadlines, m_clock.now().toMSecsSinceEpoch());
 }
 
 QJsonObject DeadlineService::caseDeadlines(const QString &caseId) const
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(
-        QStringLiteral("SELECT received_on, acceptance_due, correction_due, decision_due, stage"
-                       " FROM hub_case_deadlines WHERE case_id = ?"));
-    query.addBindValue(caseId);
-    if (!query.exec() || !query.next())
+    const auto stored = m_store.deadlines(caseId);
+    if (!stored || !*stored)
         return {};
-    const QString stage = query.value(4).toString();
-    const QString due = stage == QLatin1String("decision") ? query.value(3).toString()
-        : stage == QLatin1String("acceptance")             ? query.value(1).toString()
-                                                           : QString();
+    const DeadlineStore::Deadlines &row = **stored;
+    const QString due = runningDue(row.stage, row.acceptanceDue, row.decisionDue);
     const QDate today = Core::chinaStandardDate(m_clock.now());
-    return QJsonObject { { QStringLiteral("receivedOn"), query.value(0).toString() },
-        { QStringLiteral("acceptanceDue"), query.value(1).toString() },
-        { QStringLiteral("correctionContactDue"), query.value(2).toString() },
-        { QStringLiteral("decisionDue"), dateOrNull(query.value(3).toString()) },
-        { QStringLiteral("stage"), stage }, { QStringLiteral("due"), dateOrNull(due) },
+    QJsonObject deadlines { { QStringLiteral("receivedOn"), dateOrNull(row.receivedOn) },
+        { QStringLiteral("acceptanceDue"), dateOrNull(row.acceptanceDue) },
+        { QStringLiteral("correctionContactDue"), dateOrNull(row.correctionDue) },
+        { QStringLiteral("decisionDue"), dateOrNull(row.decisionDue) },
+        { QStringLiteral("stage"), row.stage }, { QStringLiteral("due"), dateOrNull(due) },
         { QStringLiteral("overdue"),
             !due.isEmpty() && QDate::fromString(due, Qt::ISODate) < today } };
-}
-
-HttpResponse DeadlineService::withDeadlines(const QString &caseId, HttpResponse response) const
-{
-    if (response.status != 200)
-        return response;
-    QJsonObject body = QJsonDocument::fromJson(response.body).object();
-    const QJsonObject deadlines = caseDeadlines(caseId);
-    body.insert(
-        QStringLiteral("deadlines"), deadlines.isEmpty() ? QJsonValue() : QJsonValue(deadlines));
-    HttpResponse answer = jsonResponse(200, body);
-    return answer;
-}
-
-HttpResponse DeadlineService::list(const QUrlQuery &urlQuery, const AuthContext &context) const
-{
-    Q_UNUSED(urlQuery)
-    const bool admin = context.role == QLatin1String("admin");
-    const bool home
-        = context.role == QLatin1String("department") || context.role == QLatin1String("home");
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral(
-        "SELECT c.id, c.case_number, c.item_code, c.window_id, c.home_jurisdiction, d.stage,"
-        " CASE d.stage WHEN 'decision' THEN d.decision_due ELSE d.acceptance_due END AS due"
-        " FROM hub_case_deadlines d JOIN hub_cases c ON c.id = d.case_id"
-        " WHERE d.stage IN ('acceptance', 'decision', 'applicant')"
-        " AND (? OR (? AND c.home_jurisdiction = ?) OR c.window_id = ?)"
-        " ORDER BY due, c.id LIMIT 200"));
-    query.addBindValue(admin ? 1 : 0);
-    query.addBindValue(home ? 1 : 0);
-    query.addBindValue(context.jurisdictionCode);
-    query.addBindValue(context.windowId);
-    if (!query.exec())
-        return internalError(query.lastError().text());
-    const QDate today = Core::chinaStandardDate(m_clock.now());
-    QJsonArray list;
-    while (query.next()) {
-        const QString stage = query.value(5).toString();
-        const QString due = query.value(6).toString();
-        const bool waiting = stage != QLatin1String("applicant");
-        list.append(QJsonObject { { QStringLiteral("caseId"), query.value(0).toString() },
-            { QStringLiteral("caseNumber"), query.value(1).toString() },
-            { QStringLiteral("itemCode"), query.value(2).toString() },
-            { QStringLiteral("windowId"), query.value(3).toString() },
-            { QStringLiteral("homeJurisdiction"), query.value(4).toString() },
-            { QStringLiteral("stage"), stage },
-            { QStringLiteral("due"), waiting ? QJsonValue(due) : QJsonValue() },
-            { QStringLiteral("overdue"),
-                waiting && QDate::fromString(due, Qt::ISODate) < today } });
+    const bool running
+        = row.stage == QLatin1String("acceptance") || row.stage == QLatin1String("decision");
+    if (running && due.isEmpty()) {
+        // Its date falls in a year the calendar in force lacks: say so, and what to do.
+        const auto calendar = calendarInForce();
+        const QList<int> missing = calendar ? missingYears(*calendar, today.year()) : QList<int> {};
+        QJsonArray years;
+        QStringList names;
+        for (const int year : missing) {
+            years.append(year);
+            names << QString::number(year);
+        }
+        deadlines.insert(QStringLiteral("missingCalendarYears"), years);
+        deadlines.insert(QStringLiteral("problem"),
+            QStringLiteral("工作日历缺少%1年的数据，无法计算期限：请平台管理员导入该年度的工作日历"
+                           "（tongban-hub calendar import）。")
+                .arg(names.join(QStringLiteral("、"))));
     }
-    return jsonResponse(200, QJsonObject { { QStringLiteral("deadlines"), list } });
+    return deadlines;
+}
+
+QList<int> DeadlineService::missingYears(const Core::WorkCalendar &calendar, int fromYear)
+{
+    QList<int> missing;
+    for (const int year : { fromYear, fromYear + 1 }) {
+        if (!calendar.coversYear(year))
+            missing << year;
+    }
+    return missing;
+}
+
+void DeadlineService::warnMissingYears(const QList<int> &years)
+{
+    for (const int year : years) {
+        if (m_warnedYears.contains(year))
+            continue;
+        m_warnedYears.insert(year);
+        qCWarning(lcHub).noquote() << "the working-day calendar in force has no data for" << year
+                                   << "- deadlines in it are not computed until it is imported"
+                                      " (tongban-hub calendar import)";
+    }
+}
+
+Core::Result<QList<DeadlineService::Entry>> DeadlineService::visible(
+    const AuthContext &context) const
+{
+    DeadlineStore::Scope scope;
+    scope.all = context.role == QLatin1String("admin");
+    if (context.role == QLatin1String("department") || context.role == QLatin1String("home"))
+        scope.homeJurisdiction = context.jurisdictionCode;
+    scope.windowId = context.windowId;
+    const auto rows = m_store.visible(scope, kMaxListed);
+    if (!rows)
+        return rows.error();
+    const QDate today = Core::chinaStandardDate(m_clock.now());
+    QList<Entry> entries;
+    for (const DeadlineStore::Running &row : *rows) {
+        Entry entry;
+        entry.caseId = row.caseId;
+        entry.caseNumber = row.caseNumber;
+        entry.itemCode = row.itemCode;
+        entry.windowId = row.windowId;
+        entry.homeJurisdiction = row.jurisdiction;
+        entry.stage = row.stage;
+        // applicant: no running date; '' : its year is not in the calendar
+        if (row.stage != QLatin1String("applicant"))
+            entry.due = QDate::fromString(row.due, Qt::ISODate);
+        entry.overdue = entry.due.isValid() && entry.due < today;
+        entries.append(entry);
+    }
+    return entries;
 }
 
 Core::Result<DeadlineService::SweepReport> DeadlineService::sweep()
@@ -291,19 +284,10 @@ Core::Result<DeadlineService::SweepReport> DeadlineService::sweep()
     if (!calendar)
         return calendar.error();
     // Cases whose deadlines may have changed: submitted without a row, or still running.
-    QStringList open;
-    {
-        QSqlQuery query(m_database.connection());
-        if (!query.exec(QStringLiteral(
-                "SELECT c.id FROM hub_cases c LEFT JOIN hub_case_deadlines d ON d.case_id = c.id"
-                " WHERE c.submitted_at IS NOT NULL AND (d.case_id IS NULL"
-                " OR d.stage IN ('acceptance', 'applicant', 'decision'))"
-                " ORDER BY c.submitted_at LIMIT 5000")))
-            return Storage::Database::queryError(query, QStringLiteral("open cases"));
-        while (query.next())
-            open << query.value(0).toString();
-    }
-    for (const QString &caseId : std::as_const(open)) {
+    const auto open = m_store.casesToRefresh(5000);
+    if (!open)
+        return open.error();
+    for (const QString &caseId : *open) {
         if (const Core::Status refreshed = refreshWith(*calendar, caseId); !refreshed) {
             qCWarning(lcHub).noquote()
                 << "deadlines of case" << caseId << "not computed:" << refreshed.error().detail;
@@ -315,59 +299,37 @@ Core::Result<DeadlineService::SweepReport> DeadlineService::sweep()
     const QDateTime now = m_clock.now();
     const QDate today = Core::chinaStandardDate(now);
     const auto tomorrow = calendar->addWorkingDays(today, 1);
-    struct Due
-    {
-        QString caseId, caseNumber, itemCode, windowId, jurisdiction, stage;
-        QDate due;
-    };
-    QList<Due> running;
-    {
-        QSqlQuery query(m_database.connection());
-        if (!query.exec(QStringLiteral(
-                "SELECT c.id, c.case_number, c.item_code, c.window_id, c.home_jurisdiction,"
-                " d.stage, CASE d.stage WHEN 'decision' THEN d.decision_due"
-                " ELSE d.acceptance_due END FROM hub_case_deadlines d"
-                " JOIN hub_cases c ON c.id = d.case_id"
-                " WHERE d.stage IN ('acceptance', 'decision') LIMIT 5000")))
-            return Storage::Database::queryError(query, QStringLiteral("running deadlines"));
-        while (query.next()) {
-            running.append(
-                { query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
-                    query.value(3).toString(), query.value(4).toString(), query.value(5).toString(),
-                    QDate::fromString(query.value(6).toString(), Qt::ISODate) });
-        }
-    }
-    for (const Due &due : std::as_const(running)) {
+    const auto running = m_store.running(5000);
+    if (!running)
+        return running.error();
+    for (const DeadlineStore::Running &row : *running) {
+        const QDate due = QDate::fromString(row.due, Qt::ISODate);
+        if (!due.isValid())
+            continue; // its year is not in the calendar in force: nothing to compare yet
         QString level;
-        if (today > due.due)
+        if (today > due)
             level = QStringLiteral("overdue");
-        else if (due.due == today || (tomorrow && due.due <= *tomorrow))
+        else if (due == today || (tomorrow && due <= *tomorrow))
             level = QStringLiteral("dueSoon");
         else
             continue;
-        const Core::Status raised = m_database.transaction([&]() -> Core::Status {
-            QSqlQuery alert(m_database.connection());
-            alert.prepare(QStringLiteral(
-                "INSERT INTO hub_deadline_alerts (case_id, stage, level, due, at)"
-                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (case_id, stage, level) DO NOTHING"));
-            alert.addBindValue(due.caseId);
-            alert.addBindValue(due.stage);
-            alert.addBindValue(level);
-            alert.addBindValue(isoDate(due.due));
-            alert.addBindValue(now.toMSecsSinceEpoch());
-            if (!alert.exec())
-                return Storage::Database::queryError(alert, QStringLiteral("deadline alert"));
-            if (alert.numRowsAffected() != 1)
+        const Core::Status raised = m_store.transaction([&]() -> Core::Status {
+            const auto added = m_store.addAlert(
+                row.caseId, row.stage, level, isoDate(due), now.toMSecsSinceEpoch());
+            if (!added)
+                return added.error();
+            if (!*added)
                 return Core::Error { 0, {}, QStringLiteral("raised before") };
-            const QJsonObject data { { QStringLiteral("caseId"), due.caseId },
-                { QStringLiteral("caseNumber"), due.caseNumber },
-                { QStringLiteral("itemCode"), due.itemCode },
-                { QStringLiteral("stage"), due.stage },
-                { QStringLiteral("due"), isoDate(due.due) } };
+            const QJsonObject data { { QStringLiteral("caseId"), row.caseId },
+                { QStringLiteral("caseNumber"), row.caseNumber },
+                { QStringLiteral("itemCode"), row.itemCode },
+                { QStringLiteral("stage"), row.stage }, { QStringLiteral("due"), isoDate(due) } };
             const QString type = QStringLiteral("case.") + level;
-            const auto homes = homeWindowsWithPhones(m_database, due.jurisdiction);
-            QStringList windows { due.windowId };
-            for (const auto &home : homes) {
+            const auto homes = m_store.homeWindowsWithPhones(row.jurisdiction);
+            if (!homes)
+                return homes.error();
+            QStringList windows { row.windowId };
+            for (const auto &home : *homes) {
                 if (!windows.contains(home.first))
                     windows << home.first;
             }
@@ -376,30 +338,22 @@ Core::Result<DeadlineService::SweepReport> DeadlineService::sweep()
                 if (!event)
                     return event.error();
             }
-            const QString what = due.stage == QLatin1String("decision")
+            const QString what = row.stage == QLatin1String("decision")
                 ? QStringLiteral("审批决定")
                 : QStringLiteral("受理决定");
             const QString text = level == QLatin1String("overdue")
                 ? QStringLiteral("【统一受理平台】案件%1（事项%2）的%3已于%4到期，现已超时，"
                                  "请立即处理。")
-                      .arg(due.caseNumber, due.itemCode, what, isoDate(due.due))
+                      .arg(row.caseNumber, row.itemCode, what, isoDate(due))
                 : QStringLiteral("【统一受理平台】案件%1（事项%2）的%3将于%4到期，请及时处理。")
-                      .arg(due.caseNumber, due.itemCode, what, isoDate(due.due));
-            for (const auto &home : homes) {
-                QSqlQuery sms(m_database.connection());
-                sms.prepare(
-                    QStringLiteral("INSERT INTO sms_outbox (window_id, phone, text,"
-                                   " call_id, state, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
-                sms.addBindValue(home.first);
-                sms.addBindValue(home.second);
-                sms.addBindValue(text);
-                sms.addBindValue(QVariant()); // not about a call
-                sms.addBindValue(
-                    home.second.isEmpty() ? QStringLiteral("no_phone") : QStringLiteral("queued"));
-                sms.addBindValue(now.toMSecsSinceEpoch());
-                if (!sms.exec())
-                    return Storage::Database::queryError(sms, QStringLiteral("queue SMS"));
-                qCInfo(lcHub).noquote() << "case" << due.caseId << level << "SMS to"
+                      .arg(row.caseNumber, row.itemCode, what, isoDate(due));
+            for (const auto &home : *homes) {
+                // The duty phone is copied as stored (sealed).
+                if (const Core::Status queued
+                    = m_store.queueSms(home.first, home.second, text, now.toMSecsSinceEpoch());
+                    !queued)
+                    return queued;
+                qCInfo(lcHub).noquote() << "case" << row.caseId << level << "SMS to"
                                         << CallService::maskPhone(home.second);
             }
             return {};

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "http/HttpTypes.h"
+#include "deadlines/DeadlineStore.h"
 
 #include <core/Clock.h>
 #include <core/Result.h>
@@ -9,6 +9,7 @@
 
 #include <QDate>
 #include <QJsonObject>
+#include <QSet>
 
 namespace Tongban::Storage {
 class Database;
@@ -65,11 +66,19 @@ public:
     Core::Status refresh(const QString &caseId);
     /// The stored deadlines of \a caseId as the case routes show them; empty when none.
     QJsonObject caseDeadlines(const QString &caseId) const;
-    /// \a response (a GET /cases/{id} answer) with "deadlines" added when it is a 200.
-    HttpResponse withDeadlines(const QString &caseId, HttpResponse response) const;
 
-    /// GET /api/v1/deadlines: open deadlines the caller may see, soonest first (at most 200).
-    HttpResponse list(const QUrlQuery &query, const AuthContext &context) const;
+    /// A running deadline as GET /deadlines lists it.
+    struct Entry
+    {
+        QString caseId, caseNumber, itemCode, windowId, homeJurisdiction, stage;
+        QDate due; ///< invalid: waiting on the applicant, or a year the calendar lacks
+        bool overdue = false;
+    };
+    static constexpr int kMaxListed = 200;
+    /// The running deadlines \a context may see, soonest first (at most kMaxListed): an
+    /// application window its own cases, a department or home account its jurisdiction's,
+    /// the administrator all.
+    Core::Result<QList<Entry>> visible(const AuthContext &context) const;
 
     struct SweepReport
     {
@@ -80,11 +89,17 @@ public:
     /// One pass: refreshes open cases, then raises what became due soon or overdue.
     Core::Result<SweepReport> sweep();
 
+    /// Of \a fromYear and the next, those \a calendar lacks.
+    static QList<int> missingYears(const Core::WorkCalendar &calendar, int fromYear);
+
 private:
     Core::Result<Core::WorkCalendar> calendarInForce() const;
+    void warnMissingYears(const QList<int> &years);
+    QSet<int> m_warnedYears; ///< missing years already logged
     Core::Status refreshWith(const Core::WorkCalendar &calendar, const QString &caseId);
 
-    Storage::Database &m_database;
+    DeadlineStore m_store;
+    Storage::Database &m_database; ///< for EventService::append in the sweep's transaction
     const Core::Clock &m_clock;
     const CatalogueService &m_catalogue;
     const CalendarService &m_calendar;

@@ -1,10 +1,14 @@
 #pragma once
 
-#include "http/HttpTypes.h"
+#include "HubErrors.h"
+#include "delivery/DeliveryStore.h"
 
 #include <core/Clock.h>
 #include <core/Result.h>
 #include <core/WorkCalendar.h>
+
+#include <QDateTime>
+#include <QJsonObject>
 
 namespace Tongban::Storage {
 class Database;
@@ -37,6 +41,15 @@ class Secrets;
 class DeliveryService
 {
 public:
+    /// Its errors (HubError::Delivery); the message says what to do, in the contract's words.
+    enum ErrorCode {
+        NotFound = HubError::Delivery + 1, ///< no such record, or not the caller's to see
+        Forbidden = HubError::Delivery + 2, ///< the caller's role may not do this
+        Conflict = HubError::Delivery + 3, ///< done before differently, or a wrong state
+        Invalid = HubError::Delivery + 4, ///< the request's values (detail: JSON pointer)
+        Failed = HubError::Delivery + 5, ///< storage, calendar or file failure
+    };
+
     DeliveryService(Storage::Database &database, const Core::Clock &clock,
         const CalendarService &calendar, const QString &resultsDir);
 
@@ -59,29 +72,59 @@ public:
     /// The platform's working-day calendar (built-in years with the imported ones).
     static Core::Result<Core::WorkCalendar> workCalendar(const CalendarService &calendar);
 
-    HttpResponse complete(
-        const QString &caseId, const QJsonObject &body, const AuthContext &context);
-    HttpResponse deliveries(const QUrlQuery &query, const AuthContext &context);
-    HttpResponse handover(
-        const QString &deliveryId, const QJsonObject &body, const AuthContext &context);
-    HttpResponse document(const QString &deliveryId, const AuthContext &context);
+    struct Completion
+    {
+        DeliveryStore::Delivery delivery;
+        bool created = false; ///< false: the same document completed it before
+    };
+    /// 办结 of an accepted case by its home department with the result document \a pdf.
+    Core::Result<Completion> complete(
+        const QString &caseId, const QByteArray &pdf, const AuthContext &context);
+    /// The deliveries \a context may see (its window's; all for admin and supervisor).
+    Core::Result<QList<DeliveryStore::Delivery>> deliveries(
+        const QString &state, const AuthContext &context) const;
+    struct HandoverRequest
+    {
+        QString handedBy, receivedBy, carrier, waybill;
+    };
+    /// Records the hand-over (or, by mail, the waybill) of a pending delivery; a delivery
+    /// recorded before is returned as it is.
+    Core::Result<DeliveryStore::Delivery> handover(
+        const QString &deliveryId, const HandoverRequest &request, const AuthContext &context);
+    /// The result document of a delivery (PDF bytes) for those who may read it.
+    Core::Result<QByteArray> document(const QString &deliveryId, const AuthContext &context) const;
 
-    HttpResponse rate(const QString &caseId, const QJsonObject &body, const AuthContext &context);
-    HttpResponse rectifications(const QUrlQuery &query, const AuthContext &context);
-    HttpResponse rectify(const QString &id, const QJsonObject &body, const AuthContext &context);
+    struct Rated
+    {
+        bool created = false; ///< false: the same rating was given before
+        QString rectificationId; ///< a 差评 opened one
+    };
+    Core::Result<Rated> rate(
+        const QString &caseId, int score, const QString &comment, const AuthContext &context);
+    Core::Result<QList<DeliveryStore::Rectification>> rectifications(
+        const QString &state, const AuthContext &context) const;
+    Core::Status rectify(const QString &id, const QString &text, const AuthContext &context);
 
     /// Gives a new guide error report its deadline: five working days after it was made.
     Core::Status setReportDeadline(const QString &reportId);
-    HttpResponse answerReport(
-        const QString &reportId, const QJsonObject &body, const AuthContext &context);
+    struct ReportAnswer
+    {
+        QString reportId, status, answer;
+        QDateTime answeredAt, dueAt;
+    };
+    /// The owning department's answer; no \a dueAt: five working days after the report (an
+    /// invalid one is refused).
+    Core::Result<ReportAnswer> answerReport(const QString &reportId, const QString &status,
+        const QString &answer, const std::optional<QDateTime> &dueAt, const AuthContext &context);
 
     static bool isSupervisor(const AuthContext &context);
 
 private:
-    QJsonObject deliveryJson(const QString &deliveryId) const;
+    Core::Result<DeliveryStore::Delivery> deliveryOf(const QString &deliveryId) const;
     QString documentPath(const QString &caseId) const;
 
-    Storage::Database &m_database;
+    DeliveryStore m_store;
+    Storage::Database &m_database; ///< for EventService and SmsService in its transactions
     const Secrets *m_secrets = nullptr;
     const Core::Clock &m_clock;
     const CalendarService &m_calendar;

@@ -3,6 +3,7 @@
 #include "Logging.h"
 #include "calls/CallService.h"
 #include "http/HttpTypes.h"
+#include "security/Secrets.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -47,8 +48,11 @@ void FileSmsGateway::send(const OutgoingSms &sms, std::function<void(SmsAttempt)
         file.setPermissions(privateMode);
     const QJsonObject line { { QStringLiteral("id"), sms.id },
         { QStringLiteral("at"), rfc3339(QDateTime::currentDateTimeUtc()) },
-        { QStringLiteral("to"), sms.phone }, { QStringLiteral("text"), sms.text },
-        { QStringLiteral("purpose"), sms.purpose }, { QStringLiteral("caseId"), sms.caseId } };
+        { QStringLiteral("to"),
+            m_secrets ? m_secrets->seal(sms.phone) : CallService::maskPhone(sms.phone) },
+        { QStringLiteral("toMasked"), CallService::maskPhone(sms.phone) },
+        { QStringLiteral("text"), sms.text }, { QStringLiteral("purpose"), sms.purpose },
+        { QStringLiteral("caseId"), sms.caseId } };
     const QByteArray bytes = QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
     if (file.write(bytes) != bytes.size() || !file.flush()) {
         done({ SmsAttempt::RetryLater, {}, file.errorString() });

@@ -11,6 +11,8 @@ class QNetworkAccessManager;
 
 namespace Tongban::Hub {
 
+class Secrets;
+
 /// One message of `sms_outbox` handed to a gateway.
 struct OutgoingSms
 {
@@ -49,7 +51,10 @@ public:
 
 /*!
  * The embedded default: appends each message as one JSON line to a file that only the hub's
- * account may read (0600), for a hall without an SMS contract or for tests.
+ * account may read (0600), for a hall without an SMS contract or for tests. No number is
+ * stored in plain text (issue 17): `to` is sealed with the hub's key (Secrets::seal; the
+ * operator reads it with `tongban-hub sms list --unmasked`, whose ids are the lines' `id`),
+ * `toMasked` shows it masked (139****5678); without a key only the masked number is written.
  */
 class FileSmsGateway : public SmsGateway
 {
@@ -58,9 +63,11 @@ public:
     QString name() const override { return QStringLiteral("file"); }
     void send(const OutgoingSms &sms, std::function<void(SmsAttempt)> done) override;
     QString path() const { return m_path; }
+    void setSecrets(const Secrets *secrets) { m_secrets = secrets; }
 
 private:
     QString m_path;
+    const Secrets *m_secrets = nullptr;
 };
 
 /*!

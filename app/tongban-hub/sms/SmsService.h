@@ -18,6 +18,7 @@ class Database;
 namespace Tongban::Hub {
 
 class Secrets;
+class SmsStore;
 
 /// A message to queue in `sms_outbox`.
 struct SmsRequest
@@ -90,7 +91,7 @@ public:
     static Core::Status sealPlainPhones(Storage::Database &database, const Secrets &secrets);
 
     /// The hub's key: phone numbers are opened with it before sending.
-    void setSecrets(const Secrets *secrets) { m_secrets = secrets; }
+    void setSecrets(const Secrets *secrets);
 
     /// Sends what is due, one after another; emits idle() when nothing due is left.
     void drain();
@@ -103,7 +104,7 @@ Q_SIGNALS:
 private:
     void finish(qint64 id, int attempts, const SmsAttempt &attempt);
 
-    Storage::Database &m_database;
+    std::unique_ptr<SmsStore> m_store;
     const HubConfig &m_config;
     const Core::Clock &m_clock;
     std::unique_ptr<SmsGateway> m_gateway;

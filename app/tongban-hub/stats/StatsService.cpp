@@ -3,6 +3,7 @@
 #include "Logging.h"
 #include "accounts/AccountService.h"
 #include "delivery/DeliveryService.h"
+#include "http/HttpTypes.h"
 #include "security/Secrets.h"
 
 #include <core/WorkCalendar.h>
@@ -14,9 +15,7 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSqlQuery>
 #include <QTimeZone>
-#include <QUrlQuery>
 
 #include <optional>
 
@@ -52,10 +51,22 @@ int workingDaysBetween(const Core::WorkCalendar &calendar, const QDate &start, c
     return days;
 }
 
+/// \a days working days after \a from. A year the calendar does not cover (31 December
+/// before the next year's calendar is imported) counts Mondays to Fridays, as
+/// workingDaysBetween() does, never calendar days.
 QDate addWorkingDays(const Core::WorkCalendar &calendar, const QDate &from, int days)
 {
     const auto due = calendar.dueAfterWorkingDays(from, days);
-    return due ? due->date : from.addDays(days);
+    if (due)
+        return due->date;
+    QDate day = from;
+    for (int left = days; left > 0;) {
+        day = day.addDays(1);
+        const auto working = calendar.isWorkingDay(day);
+        if (working ? *working : day.dayOfWeek() <= 5)
+            --left;
+    }
+    return day;
 }
 
 double ratio(int part, int whole)
@@ -76,7 +87,40 @@ QJsonObject mapJson(const QMap<QString, int> &map)
     return object;
 }
 
+QJsonObject namesJson(const QMap<QString, QString> &map)
+{
+    QJsonObject object;
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
+        object.insert(it.key(), it.value());
+    return object;
+}
+
+/// One CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180).
+QByteArray csvField(const QString &value)
+{
+    QByteArray bytes = value.toUtf8();
+    if (bytes.contains(',') || bytes.contains('"') || bytes.contains('\n') || bytes.contains('\r'))
+        bytes = '"' + bytes.replace('"', QByteArrayLiteral("\"\"")) + '"';
+    return bytes;
+}
+
+QString label(const QString &key, const QMap<QString, QString> &names)
+{
+    const QString name = names.value(key);
+    return name.isEmpty() ? key : QString(key + QLatin1Char(' ') + name);
+}
+
 } // namespace
+
+QString StatsReport::jurisdictionLabel(const QString &code) const
+{
+    return label(code, jurisdictionNames);
+}
+
+QString StatsReport::windowLabel(const QString &windowId) const
+{
+    return label(windowId, windowNames);
+}
 
 QJsonObject StatsReport::toJson() const
 {
@@ -86,6 +130,8 @@ QJsonObject StatsReport::toJson() const
         { QStringLiteral("byApplicationJurisdiction"), mapJson(byApplicationJurisdiction) },
         { QStringLiteral("byHomeJurisdiction"), mapJson(byHomeJurisdiction) },
         { QStringLiteral("byWindow"), mapJson(byWindow) },
+        { QStringLiteral("jurisdictionNames"), namesJson(jurisdictionNames) },
+        { QStringLiteral("windowNames"), namesJson(windowNames) },
         { QStringLiteral("corrections"), corrections },
         { QStringLiteral("correctionRate"), rounded(correctionRate) },
         { QStringLiteral("decided"), decided }, { QStringLiteral("accepted"), accepted },
@@ -110,27 +156,33 @@ QJsonObject StatsReport::toJson() const
 
 QByteArray StatsReport::toCsv() const
 {
-    QByteArray csv = QByteArrayLiteral("\xEF\xBB\xBFmeasure,key,value\r\n");
+    QByteArray csv = QByteArrayLiteral("\xEF\xBB\xBFmeasure,key,name,value\r\n");
     const QJsonObject json = toJson();
     for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
+        if (it.key() == QLatin1String("jurisdictionNames")
+            || it.key() == QLatin1String("windowNames"))
+            continue; // the names are on the grouped lines
         if (it.value().isObject()) {
+            const QMap<QString, QString> &names
+                = it.key() == QLatin1String("byWindow") ? windowNames : jurisdictionNames;
             const QJsonObject groups = it.value().toObject();
             for (auto group = groups.constBegin(); group != groups.constEnd(); ++group) {
-                csv += it.key().toUtf8() + ',' + group.key().toUtf8() + ','
+                csv += it.key().toUtf8() + ',' + csvField(group.key()) + ','
+                    + csvField(names.value(group.key())) + ','
                     + QByteArray::number(group.value().toInt()) + "\r\n";
             }
             continue;
         }
         const QString value = it.value().isString() ? it.value().toString()
                                                     : QString::number(it.value().toDouble());
-        csv += it.key().toUtf8() + ",," + value.toUtf8() + "\r\n";
+        csv += it.key().toUtf8() + ",,," + csvField(value) + "\r\n";
     }
     return csv;
 }
 
 StatsService::StatsService(
     Storage::Database &database, const Core::Clock &clock, const CalendarService &calendar)
-    : m_database(database)
+    : m_store(database)
     , m_clock(clock)
     , m_calendar(calendar)
 { }
@@ -138,7 +190,7 @@ StatsService::StatsService(
 Core::Result<StatsReport> StatsService::compute(const QDate &from, const QDate &to) const
 {
     if (!from.isValid() || !to.isValid() || to < from || from.daysTo(to) > 366) {
-        return Core::Error { Core::ErrorRange::Platform + 75,
+        return Core::Error { InvalidPeriod,
             QStringLiteral("The period must be two dates, from before to, at most a year apart."),
             QStringLiteral("%1..%2").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate)) };
     }
@@ -146,6 +198,7 @@ Core::Result<StatsReport> StatsService::compute(const QDate &from, const QDate &
     if (!calendarResult)
         return calendarResult.error();
     const Core::WorkCalendar &calendar = *calendarResult;
+    // Days in China Standard Time: 00:00 of \a from to 00:00 after \a to, never UTC days.
     const qint64 begin = QDateTime(from, QTime(0, 0), chinaTime()).toMSecsSinceEpoch();
     const qint64 end = QDateTime(to.addDays(1), QTime(0, 0), chinaTime()).toMSecsSinceEpoch();
     const QDateTime now = m_clock.now();
@@ -153,183 +206,157 @@ Core::Result<StatsReport> StatsService::compute(const QDate &from, const QDate &
     report.from = from;
     report.to = to;
     report.generatedAt = now;
-
-    const auto run = [&](const QString &sql, const std::function<void(QSqlQuery &)> &row) {
-        QSqlQuery query(m_database.connection());
-        query.prepare(sql);
-        query.addBindValue(begin);
-        query.addBindValue(end);
-        if (!query.exec())
-            return false;
-        while (query.next())
-            row(query);
-        return true;
+    const auto unreadable = [](const Core::Error &error) {
+        return Core::Error { Unreadable, QStringLiteral("The statistics could not be read."),
+            error.detail };
+    };
+    const auto receivedAt = [this](const QString &storedBody) {
+        // The body is sealed at rest (issue 13).
+        return QDateTime::fromString(PersonalData::openObject(m_secrets, storedBody)
+                                         .value(QStringLiteral("receivedAt"))
+                                         .toString(),
+            Qt::ISODate);
     };
 
     // Cases transmitted in the period; their receipt, decision and its deadline.
+    const auto cases = m_store.transmittedCases(begin, end);
+    if (!cases)
+        return unreadable(cases.error());
     int transmissionDays = 0;
-    int decisionDays = 0;
-    bool ok = run(
-        QStringLiteral("SELECT c.window_id, w.jurisdiction_code, c.home_jurisdiction, c.body,"
-                       " c.submitted_at, r.issued_at FROM hub_cases c"
-                       " LEFT JOIN hub_windows w ON w.id = c.window_id"
-                       " LEFT JOIN hub_results r ON r.case_id = c.id"
-                       " WHERE c.case_number IS NOT NULL AND c.submitted_at >= ?"
-                       " AND c.submitted_at < ?"),
-        [&](QSqlQuery &query) {
-            ++report.cases;
-            ++report.byWindow[query.value(0).toString()];
-            ++report.byApplicationJurisdiction[query.value(1).toString()];
-            ++report.byHomeJurisdiction[query.value(2).toString()];
-            const QDate submitted = chinaDate(query.value(4).toLongLong());
-            // The body is sealed at rest (issue 13).
-            const QJsonObject body = PersonalData::openObject(m_secrets, query.value(3).toString());
-            const QDateTime received = QDateTime::fromString(
-                body.value(QStringLiteral("receivedAt")).toString(), Qt::ISODate);
-            if (received.isValid()) {
-                const int days = workingDaysBetween(
-                    calendar, received.toTimeZone(chinaTime()).date(), submitted);
-                transmissionDays += days;
-                report.maxReceiptToTransmissionDays
-                    = qMax(report.maxReceiptToTransmissionDays, days);
-            }
-            // 000 第十九条: accepted or rejected within 2 working days of receipt.
-            const qint64 due = QDateTime(
-                addWorkingDays(calendar, submitted, 2).addDays(1), QTime(0, 0), chinaTime())
-                                   .toMSecsSinceEpoch();
-            const qint64 decidedAt
-                = query.value(5).isNull() ? now.toMSecsSinceEpoch() : query.value(5).toLongLong();
-            if (decidedAt >= due)
-                ++report.overdueDecisions;
-        });
+    for (const StatsStore::CaseRow &row : *cases) {
+        ++report.cases;
+        ++report.byWindow[row.windowId];
+        ++report.byApplicationJurisdiction[row.applicationJurisdiction];
+        ++report.byHomeJurisdiction[row.homeJurisdiction];
+        const QDate submitted = chinaDate(row.submittedAt);
+        const QDateTime received = receivedAt(row.body);
+        if (received.isValid()) {
+            const int days
+                = workingDaysBetween(calendar, received.toTimeZone(chinaTime()).date(), submitted);
+            transmissionDays += days;
+            report.maxReceiptToTransmissionDays = qMax(report.maxReceiptToTransmissionDays, days);
+        }
+        // 000 第十九条: accepted or rejected within 2 working days of receipt.
+        const qint64 due
+            = QDateTime(addWorkingDays(calendar, submitted, 2).addDays(1), QTime(0, 0), chinaTime())
+                  .toMSecsSinceEpoch();
+        if (row.decidedAt.value_or(now.toMSecsSinceEpoch()) >= due)
+            ++report.overdueDecisions;
+    }
     report.averageReceiptToTransmissionDays = ratio(transmissionDays, report.cases);
 
-    ok = ok
-        && run(QStringLiteral("SELECT r.decision, r.issued_at, c.submitted_at FROM hub_results r"
-                              " JOIN hub_cases c ON c.id = r.case_id"
-                              " WHERE r.issued_at >= ? AND r.issued_at < ?"),
-            [&](QSqlQuery &query) {
-                ++report.decided;
-                if (query.value(0).toString() == QLatin1String("rejected"))
-                    ++report.rejected;
-                else
-                    ++report.accepted;
-                decisionDays += workingDaysBetween(calendar, chinaDate(query.value(2).toLongLong()),
-                    chinaDate(query.value(1).toLongLong()));
-            });
+    const auto decisions = m_store.decisions(begin, end);
+    if (!decisions)
+        return unreadable(decisions.error());
+    int decisionDays = 0;
+    for (const StatsStore::DecisionRow &row : *decisions) {
+        ++report.decided;
+        if (row.decision == QLatin1String("rejected"))
+            ++report.rejected;
+        else
+            ++report.accepted;
+        decisionDays
+            += workingDaysBetween(calendar, chinaDate(row.submittedAt), chinaDate(row.issuedAt));
+    }
     report.rejectionRate = ratio(report.rejected, report.decided);
     report.averageSubmissionToDecisionDays = ratio(decisionDays, report.decided);
 
-    // 退件: the applicant asked to correct (one SMS of purpose "correction" per request).
-    ok = ok
-        && run(QStringLiteral("SELECT COUNT(DISTINCT case_id) FROM sms_outbox"
-                              " WHERE purpose = 'correction' AND created_at >= ?"
-                              " AND created_at < ?"),
-            [&](QSqlQuery &query) { report.corrections = query.value(0).toInt(); });
+    // 退件: the cases a home department asked to correct, from its requests themselves (an
+    // SMS of purpose "correction" may be resent, or never queued).
+    const auto corrected = m_store.correctedCases(begin, end);
+    if (!corrected)
+        return unreadable(corrected.error());
+    report.corrections = *corrected;
     report.correctionRate = ratio(report.corrections, report.cases);
 
     // Paper originals: sent within 1 working day of receipt (000 第十七条).
-    ok = ok
-        && run(QStringLiteral("SELECT m.sent_at, c.body FROM hub_mailings m"
-                              " JOIN hub_cases c ON c.id = m.case_id"
-                              " WHERE m.created_at >= ? AND m.created_at < ?"),
-            [&](QSqlQuery &query) {
-                ++report.mailings;
-                const QDateTime sent
-                    = QDateTime::fromString(query.value(0).toString(), Qt::ISODate);
-                const QDateTime received = QDateTime::fromString(
-                    PersonalData::openObject(m_secrets, query.value(1).toString())
-                        .value(QStringLiteral("receivedAt"))
-                        .toString(),
-                    Qt::ISODate);
-                if (sent.isValid() && received.isValid()
-                    && workingDaysBetween(calendar, received.toTimeZone(chinaTime()).date(),
-                           sent.toTimeZone(chinaTime()).date())
-                        > 1)
-                    ++report.lateMailings;
-            });
+    const auto mailings = m_store.mailings(begin, end);
+    if (!mailings)
+        return unreadable(mailings.error());
+    for (const StatsStore::MailingRow &row : *mailings) {
+        ++report.mailings;
+        const QDateTime sent = QDateTime::fromString(row.sentAt, Qt::ISODate);
+        const QDateTime received = receivedAt(row.caseBody);
+        if (sent.isValid() && received.isValid()
+            && workingDaysBetween(calendar, received.toTimeZone(chinaTime()).date(),
+                   sent.toTimeZone(chinaTime()).date())
+                > 1)
+            ++report.lateMailings;
+    }
 
-    ok = ok
-        && run(QStringLiteral("SELECT state, due_at, done_at FROM hub_deliveries"
-                              " WHERE created_at >= ? AND created_at < ?"),
-            [&](QSqlQuery &query) {
-                ++report.completed;
-                const QString state = query.value(0).toString();
-                const qint64 due = query.value(1).toLongLong();
-                if (state == QLatin1String("pending") ? now.toMSecsSinceEpoch() > due
-                                                      : query.value(2).toLongLong() > due)
-                    ++report.lateDeliveries;
-            });
+    const auto deliveries = m_store.deliveries(begin, end);
+    if (!deliveries)
+        return unreadable(deliveries.error());
+    for (const StatsStore::DeliveryRow &row : *deliveries) {
+        ++report.completed;
+        if (row.state == QLatin1String("pending") ? now.toMSecsSinceEpoch() > row.dueAt
+                                                  : row.doneAt > row.dueAt)
+            ++report.lateDeliveries;
+    }
 
+    const auto missed = m_store.missedCalls(begin, end);
+    if (!missed)
+        return unreadable(missed.error());
     QMap<QPair<QString, QString>, int> missesPerWindowMonth;
-    ok = ok
-        && run(QStringLiteral("SELECT window_id, month FROM hub_missed_calls"
-                              " WHERE at >= ? AND at < ?"),
-            [&](QSqlQuery &query) {
-                ++report.missedCalls;
-                ++missesPerWindowMonth[{ query.value(0).toString(), query.value(1).toString() }];
-            });
+    for (const StatsStore::MissedCallRow &row : *missed) {
+        ++report.missedCalls;
+        ++missesPerWindowMonth[{ row.windowId, row.month }];
+    }
     for (const int count : std::as_const(missesPerWindowMonth))
         report.escalations += count > 3 ? 1 : 0;
 
+    const auto ratings = m_store.ratings(begin, end);
+    if (!ratings)
+        return unreadable(ratings.error());
     int scoreSum = 0;
-    ok = ok
-        && run(QStringLiteral("SELECT g.score, r.rectified_at FROM hub_ratings g"
-                              " LEFT JOIN hub_rectifications r ON r.case_id = g.case_id"
-                              " AND r.account = g.account"
-                              " WHERE g.rated_at >= ? AND g.rated_at < ?"),
-            [&](QSqlQuery &query) {
-                ++report.ratings;
-                scoreSum += query.value(0).toInt();
-                if (query.value(0).toInt() <= 2) {
-                    ++report.badRatings;
-                    if (!query.value(1).isNull())
-                        ++report.rectified;
-                }
-            });
+    for (const StatsStore::RatingRow &row : *ratings) {
+        ++report.ratings;
+        scoreSum += row.score;
+        if (row.score <= 2) {
+            ++report.badRatings;
+            if (row.rectified)
+                ++report.rectified;
+        }
+    }
     report.averageScore = ratio(scoreSum, report.ratings);
     report.rectificationRate = ratio(report.rectified, report.badRatings);
 
-    ok = ok
-        && run(QStringLiteral("SELECT state FROM sms_outbox WHERE created_at >= ?"
-                              " AND created_at < ?"),
-            [&](QSqlQuery &query) {
-                const QString state = query.value(0).toString();
-                if (state == QLatin1String("sent") || state == QLatin1String("delivered"))
-                    ++report.smsSent;
-                else if (state == QLatin1String("failed"))
-                    ++report.smsFailed;
-            });
-    if (!ok) {
-        return Core::Error { Core::ErrorRange::Platform + 76,
-            QStringLiteral("The statistics could not be read."), QStringLiteral("stats query") };
+    const auto sms = m_store.smsStates(begin, end);
+    if (!sms)
+        return unreadable(sms.error());
+    for (const QString &state : *sms) {
+        if (state == QLatin1String("sent") || state == QLatin1String("delivered"))
+            ++report.smsSent;
+        else if (state == QLatin1String("failed"))
+            ++report.smsFailed;
+    }
+
+    // The names of what the period grouped by (issue 17: the report names 新华区, not 410402).
+    const auto jurisdictions = m_store.jurisdictionNames();
+    const auto windows = m_store.windowNames();
+    if (!jurisdictions || !windows)
+        return unreadable(jurisdictions ? windows.error() : jurisdictions.error());
+    for (const auto *groups : { &report.byApplicationJurisdiction, &report.byHomeJurisdiction }) {
+        for (auto it = groups->cbegin(); it != groups->cend(); ++it) {
+            if (jurisdictions->contains(it.key()))
+                report.jurisdictionNames.insert(it.key(), jurisdictions->value(it.key()));
+        }
+    }
+    for (auto it = report.byWindow.cbegin(); it != report.byWindow.cend(); ++it) {
+        if (!windows->value(it.key()).isEmpty())
+            report.windowNames.insert(it.key(), windows->value(it.key()));
     }
     return report;
 }
 
-HttpResponse StatsService::statsRequest(const QUrlQuery &query, const AuthContext &context) const
+Core::Result<StatsReport> StatsService::report(
+    const QDate &from, const QDate &to, const AuthContext &context) const
 {
     if (!DeliveryService::isSupervisor(context)) {
-        return errorResponse(
-            403, QStringLiteral("forbidden"), QStringLiteral("只有管理员和监督人员可以查看统计"));
+        return Core::Error { Forbidden, QStringLiteral("只有管理员和监督人员可以查看统计"),
+            context.account };
     }
-    const QDate from = QDate::fromString(query.queryItemValue(QStringLiteral("from")), Qt::ISODate);
-    const QDate to = QDate::fromString(query.queryItemValue(QStringLiteral("to")), Qt::ISODate);
-    const auto report = compute(from, to);
-    if (!report) {
-        return errorResponse(422, QStringLiteral("validation_failed"),
-            QStringLiteral("统计期间不正确：请给出起止日期（YYYY-MM-DD），最长一年"),
-            report.error().detail);
-    }
-    if (query.queryItemValue(QStringLiteral("format")) == QLatin1String("csv")) {
-        HttpResponse response;
-        response.status = 200;
-        response.body = report->toCsv();
-        response.addHeader(
-            QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/csv; charset=utf-8"));
-        return response;
-    }
-    return jsonResponse(200, report->toJson());
+    return compute(from, to);
 }
 
 Core::Status StatsService::writePdf(const StatsReport &report, const QString &path)
@@ -340,7 +367,7 @@ Core::Status StatsService::writePdf(const StatsReport &report, const QString &pa
     writer.setTitle(tr("Statistics of cases handled at any hall"));
     QPainter painter;
     if (!painter.begin(&writer)) {
-        return Core::Error { Core::ErrorRange::Platform + 77,
+        return Core::Error { PdfNotWritten,
             tr("The report could not be written. Check that the folder exists and is "
                "writable."),
             path };
@@ -414,7 +441,8 @@ Core::Status StatsService::writePdf(const StatsReport &report, const QString &pa
 
     // One bar chart per grouping: cases per application jurisdiction, home jurisdiction and
     // window, drawn with QPainter (no QtCharts on the hub).
-    const auto chart = [&](const QString &heading, const QMap<QString, int> &values) {
+    const auto chart = [&](const QString &heading, const QMap<QString, int> &values,
+                           const std::function<QString(const QString &)> &labelOf) {
         QFont bold = body;
         bold.setBold(true);
         painter.setFont(bold);
@@ -424,15 +452,17 @@ Core::Status StatsService::writePdf(const StatsReport &report, const QString &pa
         int most = 1;
         for (const int value : values)
             most = qMax(most, value);
-        const int labelWidth = 320;
+        const int labelWidth = 420;
         const int barSpace = width - 2 * margin - labelWidth - 80;
         if (values.isEmpty()) {
             painter.drawText(QRect(margin, y, width, 32), Qt::AlignLeft, tr("None"));
             y += 40;
         }
         for (auto it = values.cbegin(); it != values.cend(); ++it) {
-            painter.drawText(
-                QRect(margin, y, labelWidth, 30), Qt::AlignLeft | Qt::AlignVCenter, it.key());
+            // The code with its name (410402 新华区), cut to the label's width.
+            painter.drawText(QRect(margin, y, labelWidth, 30), Qt::AlignLeft | Qt::AlignVCenter,
+                painter.fontMetrics().elidedText(
+                    labelOf(it.key()), Qt::ElideRight, labelWidth - 8));
             const int bar = barSpace * it.value() / most;
             painter.fillRect(
                 QRect(margin + labelWidth, y + 4, qMax(2, bar), 22), QColor(46, 104, 170));
@@ -442,9 +472,13 @@ Core::Status StatsService::writePdf(const StatsReport &report, const QString &pa
         }
         y += 24;
     };
-    chart(tr("Cases by application jurisdiction"), report.byApplicationJurisdiction);
-    chart(tr("Cases by home jurisdiction"), report.byHomeJurisdiction);
-    chart(tr("Cases by window"), report.byWindow);
+    const auto jurisdiction = [&](const QString &code) {
+        return report.jurisdictionLabel(code);
+    };
+    chart(tr("Cases by application jurisdiction"), report.byApplicationJurisdiction, jurisdiction);
+    chart(tr("Cases by home jurisdiction"), report.byHomeJurisdiction, jurisdiction);
+    chart(tr("Cases by window"), report.byWindow,
+        [&](const QString &windowId) { return report.windowLabel(windowId); });
 
     QFont small = body;
     small.setPixelSize(18);

@@ -1,11 +1,14 @@
 #pragma once
 
-#include "http/HttpTypes.h"
+#include "HubErrors.h"
+#include "stats/StatsStore.h"
 
 #include <core/Clock.h>
 #include <core/Result.h>
 
 #include <QDate>
+#include <QDateTime>
+#include <QJsonObject>
 #include <QMap>
 
 namespace Tongban::Storage {
@@ -36,7 +39,11 @@ struct StatsReport
     QMap<QString, int> byApplicationJurisdiction; ///< the sending window's jurisdiction
     QMap<QString, int> byHomeJurisdiction;
     QMap<QString, int> byWindow;
-    int corrections = 0; ///< cases whose applicant was asked to correct (退件)
+    /// The names of the jurisdictions and windows above (from the windows of the catalogue
+    /// and the seed, e.g. 410402 → 新华区); a code without a known name is left out.
+    QMap<QString, QString> jurisdictionNames;
+    QMap<QString, QString> windowNames;
+    int corrections = 0; ///< cases a home department asked to correct (退件), by its requests
     double correctionRate = 0; ///< 退件率: corrections / cases
     int decided = 0;
     int accepted = 0;
@@ -61,25 +68,38 @@ struct StatsReport
     int smsFailed = 0;
 
     QJsonObject toJson() const;
-    /// "measure,key,value" lines, UTF-8 with a BOM for spreadsheet programs.
+    /// "measure,key,name,value" lines, UTF-8 with a BOM for spreadsheet programs; the name
+    /// is the jurisdiction's or window's of a grouped line.
     QByteArray toCsv() const;
+    /// "410402 新华区": the code with its name, if known.
+    QString jurisdictionLabel(const QString &code) const;
+    QString windowLabel(const QString &windowId) const;
 };
 
 /*!
- * Statistics (issue 17): `tongban-hub stats` and `GET /api/v1/stats?from=YYYY-MM-DD&to=YYYY-MM-DD
- * [&format=csv]` for the admin and supervisor roles (others: 403); writePdf() draws the
- * printable report with QPainter (needs a QGuiApplication).
+ * Statistics (issue 17): `tongban-hub stats` and `GET /api/v1/stats` (stats/StatsRoutes) for
+ * the admin and supervisor roles; writePdf() draws the printable report with QPainter (needs
+ * a QGuiApplication). Reads through its StatsStore; knows nothing of HTTP.
  *
  * Threading: the thread that owns the Database.
  */
 class StatsService
 {
 public:
+    enum ErrorCode {
+        InvalidPeriod = HubError::Stats + 1, ///< not two dates, backwards, or over a year
+        Unreadable = HubError::Stats + 2,
+        PdfNotWritten = HubError::Stats + 3,
+        Forbidden = HubError::Stats + 4, ///< neither admin nor supervisor
+    };
+
     StatsService(
         Storage::Database &database, const Core::Clock &clock, const CalendarService &calendar);
 
     Core::Result<StatsReport> compute(const QDate &from, const QDate &to) const;
-    HttpResponse statsRequest(const QUrlQuery &query, const AuthContext &context) const;
+    /// compute() for \a context, which must be an admin or a supervisor (Forbidden).
+    Core::Result<StatsReport> report(
+        const QDate &from, const QDate &to, const AuthContext &context) const;
 
     /// The report as an A4 PDF: figures, a bar chart per jurisdiction and window.
     static Core::Status writePdf(const StatsReport &report, const QString &path);
@@ -87,7 +107,7 @@ public:
     void setSecrets(const Secrets *secrets) { m_secrets = secrets; }
 
 private:
-    Storage::Database &m_database;
+    StatsStore m_store;
     const Core::Clock &m_clock;
     const CalendarService &m_calendar;
     const Secrets *m_secrets = nullptr;

@@ -10,8 +10,7 @@
 cmake_minimum_required(VERSION 3.25)
 
 set(NOT_YET_LAYERED
-    accounts calls corrections deadlines delivery diag events
-    recordings sms stats)
+    accounts calls diag events recordings)
 
 if(NOT HUB_DIR OR NOT IS_DIRECTORY "${HUB_DIR}")
     message(FATAL_ERROR "HUB_DIR is not the hub's source directory: '${HUB_DIR}'")

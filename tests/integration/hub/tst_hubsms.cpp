@@ -8,8 +8,10 @@
 #include "HubTestClient.h"
 #include "InProcessHub.h"
 
+#include <security/Secrets.h>
 #include <storage/Database.h>
 
+#include <QDirIterator>
 #include <QFile>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -205,7 +207,11 @@ void TestHubSms::theFileGatewayAppendsToAPrivateFile()
     const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
     QCOMPARE(lines.size(), 2);
     const QJsonObject first = QJsonDocument::fromJson(lines.first()).object();
-    QCOMPARE(first.value(QStringLiteral("to")).toString(), Phone);
+    // AND the number is sealed in it (no plain number at rest), shown masked beside
+    const QString sealedTo = first.value(QStringLiteral("to")).toString();
+    QVERIFY2(!sealedTo.contains(Phone), qPrintable(sealedTo));
+    QCOMPARE(m_platform->hub->secrets().open(sealedTo).value(), Phone);
+    QCOMPARE(first.value(QStringLiteral("toMasked")).toString(), Masked);
     QCOMPARE(first.value(QStringLiteral("text")).toString(), QStringLiteral("您好"));
     // AND the log names the number masked only
     QVERIFY(g_log.join(QLatin1Char('\n')).contains(Masked));
@@ -342,6 +348,21 @@ void TestHubSms::theApplicantIsTextedAtAcceptanceRejectionAndCorrection()
     for (const Hub::SmsRecord &sms :
         Hub::SmsService::list(m_platform->hub->database(), m_platform->hub->secrets()))
         QVERIFY(sms.phone != Phone || sms.state == QLatin1String("sent"));
+    // AND no file of the data folder holds the applicant's number in plain text (issue 17):
+    // not the database, its journal, nor the file gateway's sms-sent.jsonl
+    QVERIFY(QFile::exists(m_platform->dir->filePath(QStringLiteral("sms-sent.jsonl"))));
+    QDirIterator files(
+        m_platform->dir->path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    int scanned = 0;
+    while (files.hasNext()) {
+        QFile file(files.next());
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+        const QByteArray bytes = file.readAll();
+        QVERIFY2(!bytes.contains(Phone.toLatin1()), qPrintable(file.fileName()));
+        QVERIFY2(!bytes.contains(Phone.toUtf8().toBase64()), qPrintable(file.fileName()));
+        ++scanned;
+    }
+    QVERIFY(scanned >= 2);
 }
 
 QTEST_GUILESS_MAIN(TestHubSms)

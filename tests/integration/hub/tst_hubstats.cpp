@@ -10,6 +10,8 @@
 
 #include <storage/Database.h>
 
+#include <QFile>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -17,7 +19,9 @@
 
 #include <DemoSeed.h>
 #include <accounts/AccountService.h>
+#include <calendar/CalendarService.h>
 #include <cases/CaseService.h>
+#include <deadlines/DeadlineService.h>
 #include <delivery/DeliveryService.h>
 #include <sms/SmsService.h>
 #include <stats/StatsService.h>
@@ -50,6 +54,7 @@ private Q_SLOTS:
     void onlyAdminAndSupervisorSeeTheStatistics();
     void theCsvExportHoldsTheFigures();
     void theCommandWritesAPrintablePdf();
+    void newYearsEveAndNewYearsDay();
 
 private:
     std::unique_ptr<InProcessHub> m_platform;
@@ -112,11 +117,24 @@ void TestHubStats::initTestCase()
     clock.set(cst(11, 25, 10));
     QVERIFY(hub.cases().decide(
         case1, QStringLiteral("accepted"), {}, Pdf, QStringLiteral("xh-scjg-chenjing")));
-    QVERIFY(Hub::DeliveryService::notifyApplicant(
-        hub.database(), clock, hub.secrets(), case3, QStringLiteral("correction")));
-    clock.set(cst(11, 25, 11));
     HubTestClient department(m_platform->base);
     QCOMPARE(department.login(QStringLiteral("xh-scjg-chenjing"), Password).status, 200);
+    QCOMPARE(department
+                 .postJson(QString(QStringLiteral("/api/v1/cases/") + case3
+                               + QStringLiteral("/correction-request")),
+                     QJsonObject {
+                         { QStringLiteral("deficiencies"),
+                             QJsonArray { QJsonObject {
+                                 { QStringLiteral("materialId"), QStringLiteral("premises") },
+                                 { QStringLiteral("code"), QStringLiteral("term-expired") } } } },
+                         { QStringLiteral("ways"), QJsonArray { QStringLiteral("window") } } })
+                 .status,
+        201);
+    // AND case 2's applicant gets a text of purpose "correction" that answers no request of
+    // the department (sent again by an operator): a text is not a request for correction
+    QVERIFY(Hub::DeliveryService::notifyApplicant(
+        hub.database(), clock, hub.secrets(), case2, QStringLiteral("correction")));
+    clock.set(cst(11, 25, 11));
     const Reply completed = department.postJson(
         QString(QStringLiteral("/api/v1/cases/") + case1 + QStringLiteral("/completion")),
         QJsonObject { { QStringLiteral("document"), QString::fromLatin1(Pdf.toBase64()) } });
@@ -219,6 +237,7 @@ void TestHubStats::novemberGivesExactCountsAndRates()
     QCOMPARE(s.value(QStringLiteral("byWindow")).toObject(),
         (QJsonObject {
             { QStringLiteral("410402-tb-03"), 2 }, { QStringLiteral("410403-tb-02"), 1 } }));
+    // corrections come from the department's requests (case 3), not from the texts sent
     QCOMPARE(s.value(QStringLiteral("corrections")).toInt(), 1);
     QCOMPARE(s.value(QStringLiteral("correctionRate")).toDouble(), 0.3333);
     QCOMPARE(s.value(QStringLiteral("decided")).toInt(), 2);
@@ -244,8 +263,15 @@ void TestHubStats::novemberGivesExactCountsAndRates()
     QCOMPARE(s.value(QStringLiteral("badRatings")).toInt(), 2);
     QCOMPARE(s.value(QStringLiteral("rectified")).toInt(), 1);
     QCOMPARE(s.value(QStringLiteral("rectificationRate")).toDouble(), 0.5);
-    // acceptance + completion (case 1), rejection (case 2), correction (case 3)
-    QCOMPARE(s.value(QStringLiteral("smsSent")).toInt(), 4);
+    // acceptance + completion (case 1), rejection and the resent text (case 2), correction
+    // (case 3)
+    QCOMPARE(s.value(QStringLiteral("smsSent")).toInt(), 5);
+    // AND the jurisdictions and windows are named, not only coded
+    QCOMPARE(s.value(QStringLiteral("jurisdictionNames")).toObject(),
+        (QJsonObject { { QStringLiteral("410402"), QStringLiteral("新华区") },
+            { QStringLiteral("410403"), QStringLiteral("卫东区") } }));
+    QCOMPARE(s.value(QStringLiteral("windowNames")).toObject().keys(),
+        (QStringList { QStringLiteral("410402-tb-03"), QStringLiteral("410403-tb-02") }));
     QCOMPARE(s.value(QStringLiteral("smsFailed")).toInt(), 0);
 }
 
@@ -294,10 +320,15 @@ void TestHubStats::theCsvExportHoldsTheFigures()
     QCOMPARE(csv.status, 200);
     QVERIFY(csv.header("Content-Type").startsWith("text/csv"));
     const QString text = QString::fromUtf8(csv.body);
-    for (const QString &line : { QStringLiteral("cases,,3"), QStringLiteral("rejectionRate,,0.5"),
-             QStringLiteral("byWindow,410402-tb-03,2"), QStringLiteral("byWindow,410403-tb-02,1"),
-             QStringLiteral("lateMailings,,1"), QStringLiteral("rectificationRate,,0.5"),
-             QStringLiteral("escalations,,1") }) {
+    // THEN each grouped line names its jurisdiction or window beside the code
+    QVERIFY2(csv.body.startsWith("\xEF\xBB\xBFmeasure,key,name,value\r\n"),
+        csv.body.left(40).constData());
+    for (const QString &line : { QStringLiteral("cases,,,3"), QStringLiteral("rejectionRate,,,0.5"),
+             QStringLiteral("byApplicationJurisdiction,410402,新华区,2"),
+             QStringLiteral("byApplicationJurisdiction,410403,卫东区,1"),
+             QStringLiteral("byHomeJurisdiction,410403,卫东区,1"),
+             QStringLiteral("lateMailings,,,1"), QStringLiteral("rectificationRate,,,0.5"),
+             QStringLiteral("escalations,,,1") }) {
         QVERIFY2(text.contains(line + QStringLiteral("\r\n")), qPrintable(line + text));
     }
 }
@@ -322,7 +353,10 @@ void TestHubStats::theCommandWritesAPrintablePdf()
     QCOMPARE(json.value(QStringLiteral("lateMailings")).toInt(), 1);
     QFile csvFile(csv);
     QVERIFY(csvFile.open(QIODevice::ReadOnly));
-    QVERIFY(csvFile.readAll().contains("cases,,3\r\n"));
+    const QString csvText = QString::fromUtf8(csvFile.readAll());
+    QVERIFY2(csvText.contains(QStringLiteral("cases,,,3\r\n")), qPrintable(csvText));
+    QVERIFY2(csvText.contains(QStringLiteral("byHomeJurisdiction,410402,新华区,2\r\n")),
+        qPrintable(csvText));
     if (qEnvironmentVariableIsSet("TONGBAN_KEEP_REPORT"))
         QFile::copy(pdf, qEnvironmentVariable("TONGBAN_KEEP_REPORT"));
     // AND the PDF is one A4 page in Chinese whose text pdftotext reads back
@@ -333,6 +367,9 @@ void TestHubStats::theCommandWritesAPrintablePdf()
     QVERIFY2(words.contains(QStringLiteral("通办办件统计")), qPrintable(words));
     QVERIFY2(words.contains(QStringLiteral("2026-11-30")), qPrintable(words));
     QVERIFY2(words.contains(QStringLiteral("整改率")), qPrintable(words));
+    // AND its charts name the jurisdictions (新华区, 卫东区), not only their codes
+    QVERIFY2(words.contains(QStringLiteral("新华区")), qPrintable(words));
+    QVERIFY2(words.contains(QStringLiteral("卫东区")), qPrintable(words));
     // AND it renders (pdftoppm): a page image with the bars drawn
     QProcess render;
     const QString prefix = out.filePath(QStringLiteral("page"));
@@ -348,6 +385,75 @@ void TestHubStats::theCommandWritesAPrintablePdf()
         for (int x = 0; x < page.width(); ++x)
             bar += page.pixelColor(x, y) == QColor(46, 104, 170) ? 1 : 0;
     QVERIFY2(bar > 100, qPrintable(QString::number(bar)));
+}
+
+void TestHubStats::newYearsEveAndNewYearsDay()
+{
+    // GIVEN a hub of its own on Thursday 31 December 2026, the last working day of the year,
+    // with the built-in calendar only (no 2027 yet)
+    InProcessHub platform;
+    platform.clock->set(QDateTime(
+        QDate(2026, 12, 31), QTime(10, 0), QTimeZone(QByteArrayLiteral("Asia/Shanghai"))));
+    const QString started = platform.start([](Hub::HubConfig &config) {
+        config.accessTokenSecs = 2 * 24 * 3600; // the clock moves into the night
+        config.refreshTokenSecs = 2 * 24 * 3600;
+    });
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    HubTestClient window(platform.base);
+    QCOMPARE(
+        window.login(QStringLiteral("xh-tb-03-wangli"), Password, QStringLiteral("410402-tb-03"))
+            .status,
+        200);
+    // WHEN a case received that morning is submitted
+    const QString morning = DeliveryHelpers::submitCase(window, ItemXinhua,
+        QStringLiteral("2026-12-31T09:00:00+08:00"), QStringLiteral("13912340011"));
+    QVERIFY(!morning.isEmpty());
+    // THEN its deadlines say plainly that the calendar lacks 2027, instead of being absent
+    const QString path = QStringLiteral("/api/v1/cases/") + morning;
+    QJsonObject deadlines
+        = window.send("GET", path).json().value(QStringLiteral("deadlines")).toObject();
+    QCOMPARE(
+        deadlines.value(QStringLiteral("receivedOn")).toString(), QStringLiteral("2026-12-31"));
+    QVERIFY(deadlines.value(QStringLiteral("acceptanceDue")).isNull());
+    QCOMPARE(
+        deadlines.value(QStringLiteral("missingCalendarYears")).toArray(), (QJsonArray { 2027 }));
+    QVERIFY2(deadlines.value(QStringLiteral("problem")).toString().contains(QStringLiteral("2027")),
+        QJsonDocument(deadlines).toJson().constData());
+
+    // WHEN the 2027 calendar is imported (元旦 1-3 January) and the deadlines swept
+    QFile year(QStringLiteral(TONGBAN_TEST_DATA "/calendar/test-2027.json"));
+    QVERIFY(year.open(QIODevice::ReadOnly));
+    QVERIFY(platform.hub->calendar().import(year.readAll(), QStringLiteral("test-2027.json")));
+    QVERIFY(platform.hub->deadlines().sweep());
+    // THEN acceptance is due in January on the calendar: Monday 4th is the first working day,
+    // Tuesday 5th the second (counting calendar days would give 2 January)
+    deadlines = window.send("GET", path).json().value(QStringLiteral("deadlines")).toObject();
+    QCOMPARE(
+        deadlines.value(QStringLiteral("acceptanceDue")).toString(), QStringLiteral("2027-01-05"));
+    QCOMPARE(deadlines.value(QStringLiteral("due")).toString(), QStringLiteral("2027-01-05"));
+    QVERIFY(!deadlines.contains(QStringLiteral("missingCalendarYears")));
+
+    // GIVEN a case submitted at 23:30 on New Year's Eve and one at 00:30 on New Year's Day
+    // (16:30 UTC on the 31st: a UTC day boundary would put it in 2026)
+    platform.clock->set(QDateTime(
+        QDate(2026, 12, 31), QTime(23, 30), QTimeZone(QByteArrayLiteral("Asia/Shanghai"))));
+    QVERIFY(!DeliveryHelpers::submitCase(window, ItemXinhua,
+        QStringLiteral("2026-12-31T23:00:00+08:00"), QStringLiteral("13912340012"))
+                 .isEmpty());
+    platform.clock->set(
+        QDateTime(QDate(2027, 1, 1), QTime(0, 30), QTimeZone(QByteArrayLiteral("Asia/Shanghai"))));
+    QVERIFY(!DeliveryHelpers::submitCase(window, ItemXinhua,
+        QStringLiteral("2027-01-01T00:20:00+08:00"), QStringLiteral("13912340013"))
+                 .isEmpty());
+    // THEN each day counts its own cases, in Beijing time, and the period over both counts all
+    const auto count = [&](const QDate &from, const QDate &to) {
+        const auto report = platform.hub->stats().compute(from, to);
+        return report ? report->cases : -1;
+    };
+    QCOMPARE(count(QDate(2026, 12, 31), QDate(2026, 12, 31)), 2);
+    QCOMPARE(count(QDate(2027, 1, 1), QDate(2027, 1, 1)), 1);
+    QCOMPARE(count(QDate(2026, 12, 31), QDate(2027, 1, 1)), 3);
+    QCOMPARE(count(QDate(2026, 12, 30), QDate(2026, 12, 30)), 0);
 }
 
 QTEST_MAIN(TestHubStats)
