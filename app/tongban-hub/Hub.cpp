@@ -3,16 +3,25 @@
 #include "HubErrors.h"
 #include "HubSchema.h"
 #include "Logging.h"
+#include "accounts/AccountRoutes.h"
 #include "accounts/AccountService.h"
+#include "accounts/AccountStore.h"
 #include "calendar/CalendarService.h"
 #include "calls/CallOversight.h"
+#include "calls/CallOversightStore.h"
+#include "calls/CallRoutes.h"
 #include "calls/CallService.h"
+#include "calls/CallStore.h"
+#include "calls/PresenceService.h"
+#include "calls/PresenceStore.h"
 #include "cases/CaseService.h"
 #include "catalogue/CatalogueService.h"
 #include "corrections/CorrectionService.h"
 #include "deadlines/DeadlineService.h"
 #include "delivery/DeliveryService.h"
+#include "diag/LineTestRoutes.h"
 #include "diag/LineTestService.h"
+#include "diag/LineTestStore.h"
 #include "events/EventService.h"
 #include "http/HubHttpServer.h"
 #include "http/IdempotencyStore.h"
@@ -135,7 +144,7 @@ std::unique_ptr<BodySink> Hub::openBodyStream(
     if (head.header(QByteArrayLiteral("Tus-Resumable")) != QByteArrayLiteral("1.0.0"))
         return refuse(route(head)); // the router's 412
     HttpResponse error;
-    const auto context = m_accounts->authenticate(head, &error);
+    const auto context = m_accountRoutes->authenticate(head, &error);
     if (!context)
         return refuse(error);
     auto begun = m_uploads->beginPatch(head, uploadId, *context);
@@ -197,7 +206,9 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
         return loaded.error();
 
     hub->m_calendar = std::make_unique<CalendarService>(*hub->m_database, clock);
-    hub->m_accounts = std::make_unique<AccountService>(*hub->m_database, hub->m_config, clock);
+    hub->m_accountStore = std::make_unique<AccountStore>(*hub->m_database);
+    hub->m_accounts = std::make_unique<AccountService>(*hub->m_accountStore, hub->m_config, clock);
+    hub->m_accountRoutes = std::make_unique<AccountRoutes>(*hub->m_accounts);
     hub->m_accounts->setSecrets(hub->m_secrets.get()); // duty phones sealed
     // Lockouts survive a restart; names and addresses stored as keyed hashes only.
     hub->m_accounts->signInThrottle().persistIn(
@@ -229,14 +240,24 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     hub->m_corrections = std::make_unique<CorrectionService>(*hub->m_database, clock,
         *hub->m_catalogue, *hub->m_calendar, *hub->m_uploads, std::move(*identityHash));
     hub->m_corrections->setSecrets(hub->m_secrets.get());
-    hub->m_lineTests = std::make_unique<LineTestService>(hub->m_config);
+    hub->m_lineTestStore = std::make_unique<LineTestStore>();
+    hub->m_lineTests = std::make_unique<LineTestService>(*hub->m_lineTestStore, hub->m_config);
+    hub->m_lineTestRoutes = std::make_unique<LineTestRoutes>(*hub->m_lineTests);
     hub->m_events
         = new EventService(*hub->m_database, *hub->m_accounts, hub->m_config, clock, hub.get());
     EventService *events = hub->m_events;
+    events->setAuthenticator(
+        [routes = hub->m_accountRoutes.get()](const QByteArray &token, QJsonObject *error) {
+            return routes->authenticateSocket(token, error);
+        });
     hub->m_accounts->setSessionEndedHandler(
         [events](const SessionEnd &end) { events->endSession(end); });
-    hub->m_calls = new CallService(*hub->m_database, *hub->m_accounts, *hub->m_events,
-        *hub->m_catalogue, hub->m_config, clock, hub.get());
+    hub->m_callStore = std::make_unique<CallStore>(*hub->m_database);
+    hub->m_presenceStore = std::make_unique<PresenceStore>(*hub->m_database);
+    hub->m_presence = new PresenceService(
+        *hub->m_presenceStore, *hub->m_events, hub->m_config, clock, hub.get());
+    hub->m_calls = new CallService(*hub->m_callStore, *hub->m_presence, *hub->m_accounts,
+        *hub->m_events, *hub->m_catalogue, hub->m_config, clock, hub.get());
     // Issue 17: the SMS gateway draining sms_outbox, results delivery and ratings, statistics.
     hub->m_sms = new SmsService(*hub->m_database, hub->m_config, clock, hub.get());
     hub->m_sms->setSecrets(hub->m_secrets.get());
@@ -245,9 +266,12 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     hub->m_delivery->setSecrets(hub->m_secrets.get());
     hub->m_stats = std::make_unique<StatsService>(*hub->m_database, clock, *hub->m_calendar);
     hub->m_stats->setSecrets(hub->m_secrets.get());
-    hub->m_oversight
-        = std::make_unique<CallOversight>(*hub->m_database, *hub->m_calendar, hub->m_config, clock);
+    hub->m_oversightStore = std::make_unique<CallOversightStore>(*hub->m_database);
+    hub->m_oversight = std::make_unique<CallOversight>(
+        *hub->m_oversightStore, *hub->m_calendar, hub->m_config, clock);
     hub->m_calls->setOversight(hub->m_oversight.get());
+    hub->m_callRoutes
+        = std::make_unique<CallRoutes>(*hub->m_calls, *hub->m_presence, *hub->m_oversight);
     return hub;
 }
 
@@ -289,7 +313,7 @@ Core::Result<quint16> Hub::listen(
     if (!m_server) {
         // Presence and calls are derived from live sessions; a hub that starts listening has
         // none.
-        m_calls->resetPresence();
+        m_presence->resetAll();
         m_calls->endInterruptedCalls();
         // Partial files of uploads left unfinished past their expiry are deleted (§6).
         m_uploads->sweepExpired();
@@ -369,7 +393,7 @@ void Hub::handleAsync(HttpRequest request, std::function<void(HttpResponse)> res
         return;
     }
     std::variant<HttpResponse, LoginAttempt> begun
-        = m_accounts->beginLogin(*body, request.peer.toString());
+        = m_accountRoutes->beginLogin(*body, request.peer.toString());
     if (auto *answer = std::get_if<HttpResponse>(&begun)) {
         respond(finish(request, *answer));
         return;
@@ -383,7 +407,7 @@ void Hub::handleAsync(HttpRequest request, std::function<void(HttpResponse)> res
     connect(watcher, &QFutureWatcherBase::finished, this,
         [this, watcher, attempt, request = std::move(request), respond = std::move(respond)] {
             watcher->deleteLater();
-            respond(finish(request, m_accounts->finishLogin(attempt, watcher->result())));
+            respond(finish(request, m_accountRoutes->finishLogin(attempt, watcher->result())));
         });
     watcher->setFuture(QtConcurrent::run(
         m_hashPool.get(), [attempt] { return AccountService::verifyPassword(attempt); }));
@@ -428,9 +452,9 @@ HttpResponse Hub::route(const HttpRequest &request)
         if (!body)
             return error;
         if (parts.size() == 1)
-            return m_accounts->login(*body, request.peer.toString());
+            return m_accountRoutes->login(*body, request.peer.toString());
         if (parts.size() == 2 && parts.at(1) == QLatin1String("refresh"))
-            return m_accounts->refresh(*body);
+            return m_accountRoutes->refresh(*body);
         return notFound(request.path);
     }
 
@@ -446,7 +470,7 @@ HttpResponse Hub::route(const HttpRequest &request)
         }
     }
 
-    const auto context = m_accounts->authenticate(request, &error);
+    const auto context = m_accountRoutes->authenticate(request, &error);
     if (!context)
         return error;
 
@@ -482,14 +506,14 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
     };
 
     if (first == QLatin1String("session") && parts.size() == 1 && method == "DELETE")
-        return m_accounts->logout(*context);
+        return m_accountRoutes->logout(*context);
     if (first == QLatin1String("me") && parts.size() == 1 && method == "GET")
-        return m_accounts->me(*context);
+        return m_accountRoutes->me(*context);
     if (first == QLatin1String("windows") && parts.size() == 1 && method == "GET")
-        return m_accounts->windows(request.query);
+        return m_accountRoutes->windows(request.query);
     if (first == QLatin1String("windows") && parts.size() == 3
         && parts.at(2) == QLatin1String("missed-calls") && method == "GET")
-        return m_calls->missedCalls(parts.at(1), request.query, *context);
+        return m_callRoutes->missedCalls(parts.at(1), request.query, *context);
     if (first == QLatin1String("windows") && parts.size() == 3
         && parts.at(2) == QLatin1String("serial-blocks") && method == "POST") {
         const auto body = request.body.trimmed().isEmpty() ? std::optional(QJsonObject()) : json();
@@ -497,7 +521,7 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
     }
     if (first == QLatin1String("presence") && parts.size() == 1 && method == "PUT") {
         const auto body = json();
-        return body ? m_calls->setPresence(*context, *body) : error;
+        return body ? m_callRoutes->setPresence(*context, *body) : error;
     }
     if (first == QLatin1String("guide-reports") && parts.size() == 1) {
         if (method == "GET")
@@ -522,9 +546,9 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
     // The line check (issue 16).
     if (first == QLatin1String("diag") && parts.size() == 2) {
         if (parts.at(1) == QLatin1String("download") && method == "GET")
-            return m_lineTests->download(request, *context, &m_holdMs);
+            return m_lineTestRoutes->download(request, *context, &m_holdMs);
         if (parts.at(1) == QLatin1String("upload") && method == "POST")
-            return m_lineTests->upload(request, *context, &m_holdMs);
+            return m_lineTestRoutes->upload(request, *context, &m_holdMs);
         return notFound(request.path);
     }
 
@@ -618,24 +642,24 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
     // Office hours, miss escalations, the monthly call report, ICE servers (issue 15).
     if (first == QLatin1String("office-hours") && parts.size() == 2) {
         if (method == "GET")
-            return m_oversight->officeHours(parts.at(1), *context);
+            return m_callRoutes->officeHours(parts.at(1), *context);
         if (method != "PUT")
             return methodNotAllowed(method);
         const auto body = json();
-        return body ? m_oversight->setOfficeHours(parts.at(1), *body, *context) : error;
+        return body ? m_callRoutes->setOfficeHours(parts.at(1), *body, *context) : error;
     }
     if (first == QLatin1String("call-escalations") && parts.size() == 1 && method == "GET")
-        return m_oversight->escalations(request.query, *context);
+        return m_callRoutes->escalations(request.query, *context);
     if (first == QLatin1String("call-escalations") && parts.size() == 3
         && parts.at(2) == QLatin1String("decision") && method == "POST") {
         const auto body = json();
-        return body ? m_oversight->decideEscalation(parts.at(1), *body, *context) : error;
+        return body ? m_callRoutes->decideEscalation(parts.at(1), *body, *context) : error;
     }
     if (first == QLatin1String("calls") && parts.size() == 2
         && parts.at(1) == QLatin1String("report") && method == "GET")
-        return m_oversight->reportRoute(request.query, *context);
+        return m_callRoutes->report(request.query, *context);
     if (first == QLatin1String("ice-servers") && parts.size() == 1 && method == "GET")
-        return m_oversight->iceServers(*context);
+        return m_callRoutes->iceServers(*context);
 
     if (first == QLatin1String("uploads")) {
         if (parts.size() == 1) {

@@ -43,6 +43,18 @@ class SmsService;
 class DeliveryService;
 class StatsService;
 class LineTestService;
+// calls/ (issue 13: presence apart from the call state machine; stores and routes)
+class CallStore;
+class CallOversightStore;
+class CallRoutes;
+class PresenceService;
+class PresenceStore;
+// diag/ (issue 13)
+class LineTestRoutes;
+class LineTestStore;
+// accounts/ and events/ (issue 13)
+class AccountRoutes;
+class AccountStore;
 
 /*!
  * The platform hub: one data directory (hub.db in WAL mode with
@@ -83,6 +95,7 @@ public:
     CaseService &cases() { return *m_cases; }
     EventService &events() { return *m_events; }
     CallService &calls() { return *m_calls; }
+    PresenceService &presence() { return *m_presence; }
     CalendarService &calendar() { return *m_calendar; }
     RecordingService &recordings() { return *m_recordings; }
     Storage::Database &database() { return *m_database; }
@@ -137,6 +150,19 @@ private:
     std::unique_ptr<QThreadPool> m_hashPool; ///< sign-in PBKDF2, created at the first sign-in
     std::unique_ptr<LineTestService> m_lineTests; ///< /api/v1/diag (issue 16)
     qint64 m_holdMs = 0; ///< how long handleAsync keeps back the answer route() just gave
+    // calls/ (issue 13): the stores of calls, presence and oversight, presence apart from the
+    // call state machine, and their routes.
+    std::unique_ptr<CallStore> m_callStore;
+    std::unique_ptr<PresenceStore> m_presenceStore;
+    std::unique_ptr<CallOversightStore> m_oversightStore;
+    PresenceService *m_presence = nullptr; // child QObject
+    std::unique_ptr<CallRoutes> m_callRoutes;
+    // diag/ (issue 13): the line check's in-memory store and its routes.
+    std::unique_ptr<LineTestStore> m_lineTestStore;
+    std::unique_ptr<LineTestRoutes> m_lineTestRoutes;
+    // accounts/ (issue 13): accounts, windows and sessions' store and routes.
+    std::unique_ptr<AccountStore> m_accountStore;
+    std::unique_ptr<AccountRoutes> m_accountRoutes;
 };
 
 } // namespace Tongban::Hub

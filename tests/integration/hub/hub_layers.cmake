@@ -10,7 +10,7 @@
 cmake_minimum_required(VERSION 3.25)
 
 set(NOT_YET_LAYERED
-    accounts calendar calls cases catalogue corrections deadlines delivery diag events
+    calendar cases catalogue corrections deadlines delivery
     mailings recordings reports serials sms stats tus)
 
 if(NOT HUB_DIR OR NOT IS_DIRECTORY "${HUB_DIR}")
