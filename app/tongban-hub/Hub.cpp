@@ -27,7 +27,9 @@
 #include "http/IdempotencyStore.h"
 #include "http/RateLimiter.h"
 #include "mailings/MailingService.h"
+#include "recordings/RecordingRoutes.h"
 #include "recordings/RecordingService.h"
+#include "recordings/RecordingStore.h"
 #include "reports/GuideReportService.h"
 #include "security/Secrets.h"
 #include "serials/SerialBlockService.h"
@@ -228,7 +230,9 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     hub->m_serials = std::make_unique<SerialBlockService>(*hub->m_database, clock);
     hub->m_caseCreations
         = std::make_unique<RateLimiter>(config.rates.caseCreationsPerAccountPerMinute, 60 * 1000);
-    hub->m_recordings = std::make_unique<RecordingService>(*hub->m_database, clock, recordingsDir);
+    hub->m_recordingStore = std::make_unique<RecordingStore>(*hub->m_database, recordingsDir);
+    hub->m_recordings = std::make_unique<RecordingService>(*hub->m_recordingStore, clock);
+    hub->m_recordingRoutes = std::make_unique<RecordingRoutes>(*hub->m_recordings);
     // Deadlines and corrections after the window (issue 17).
     hub->m_deadlines = std::make_unique<DeadlineService>(
         *hub->m_database, clock, *hub->m_catalogue, *hub->m_calendar);
@@ -606,38 +610,38 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
         && parts.at(2) == QLatin1String("recording")) {
         if (parts.size() == 3 && method == "PUT") {
             const auto body = json();
-            return body ? m_recordings->putManifest(parts.at(1), *body, *context) : error;
+            return body ? m_recordingRoutes->putManifest(parts.at(1), *body, *context) : error;
         }
         if (parts.size() == 3 && method == "GET")
-            return m_recordings->get(parts.at(1), *context);
+            return m_recordingRoutes->get(parts.at(1), *context);
         if (parts.size() == 5 && parts.at(3) == QLatin1String("chunks") && method == "PUT")
-            return m_recordings->putChunk(request, parts.at(1), parts.at(4), *context);
+            return m_recordingRoutes->putChunk(request, parts.at(1), parts.at(4), *context);
         if (parts.size() == 5 && parts.at(3) == QLatin1String("chunks") && method == "GET")
-            return m_recordings->chunk(parts.at(1), parts.at(4), *context);
+            return m_recordingRoutes->chunk(parts.at(1), parts.at(4), *context);
         return notFound(request.path);
     }
     // Pages shared in a call and their marks (§11.2).
     if (first == QLatin1String("calls") && parts.size() == 4
         && parts.at(2) == QLatin1String("pages")) {
         if (method == "PUT")
-            return m_recordings->putPage(request, parts.at(1), parts.at(3), *context);
+            return m_recordingRoutes->putPage(request, parts.at(1), parts.at(3), *context);
         if (method == "GET")
-            return m_recordings->page(parts.at(1), parts.at(3), *context);
+            return m_recordingRoutes->page(parts.at(1), parts.at(3), *context);
         return methodNotAllowed(method);
     }
     if (first == QLatin1String("calls") && parts.size() >= 3
         && parts.at(2) == QLatin1String("markups")) {
         if (parts.size() == 3 && method == "GET")
-            return m_recordings->markups(parts.at(1), *context);
+            return m_recordingRoutes->markups(parts.at(1), *context);
         if (parts.size() == 4 && method == "PUT") {
             const auto body = json();
-            return body ? m_recordings->putMarkup(parts.at(1), parts.at(3), *body, *context)
+            return body ? m_recordingRoutes->putMarkup(parts.at(1), parts.at(3), *body, *context)
                         : error;
         }
         return notFound(request.path);
     }
     if (first == QLatin1String("recordings") && parts.size() == 1 && method == "GET")
-        return m_recordings->list(request.query, *context);
+        return m_recordingRoutes->list(request.query, *context);
 
     // Office hours, miss escalations, the monthly call report, ICE servers (issue 15).
     if (first == QLatin1String("office-hours") && parts.size() == 2) {

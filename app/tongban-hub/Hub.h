@@ -55,6 +55,9 @@ class LineTestStore;
 // accounts/ and events/ (issue 13)
 class AccountRoutes;
 class AccountStore;
+// recordings/ (issue 13)
+class RecordingRoutes;
+class RecordingStore;
 
 /*!
  * The platform hub: one data directory (hub.db in WAL mode with
@@ -163,6 +166,9 @@ private:
     // accounts/ (issue 13): accounts, windows and sessions' store and routes.
     std::unique_ptr<AccountStore> m_accountStore;
     std::unique_ptr<AccountRoutes> m_accountRoutes;
+    // recordings/ (issue 13): recordings' store (SQL and files) and routes.
+    std::unique_ptr<RecordingStore> m_recordingStore;
+    std::unique_ptr<RecordingRoutes> m_recordingRoutes;
 };
 
 } // namespace Tongban::Hub

@@ -11,7 +11,7 @@ cmake_minimum_required(VERSION 3.25)
 
 set(NOT_YET_LAYERED
     calendar cases catalogue corrections deadlines delivery
-    mailings recordings reports serials sms stats tus)
+    mailings reports serials sms stats tus)
 
 if(NOT HUB_DIR OR NOT IS_DIRECTORY "${HUB_DIR}")
     message(FATAL_ERROR "HUB_DIR is not the hub's source directory: '${HUB_DIR}'")
