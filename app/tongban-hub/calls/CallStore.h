@@ -53,7 +53,9 @@ struct MissedCallRow
 /*!
  * The SQL of call signalling (contract §11): hub_calls, hub_missed_calls, the missed-call
  * rows of sms_outbox, and the reads of hub_windows / hub_accounts / hub_cases the call state
- * machine needs (the home windows of a jurisdiction, a case's home jurisdiction). Plain SQL.
+ * machine needs (the home windows of a jurisdiction, a case's home jurisdiction). Plain SQL
+ * but for missedCalls()' tie-break on SQLite's rowid (the insertion order of misses at the same
+ * millisecond), to become a sequence column on PostgreSQL.
  *
  * Threading: the thread that owns the Database.
  */
