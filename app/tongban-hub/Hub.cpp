@@ -3,15 +3,22 @@
 #include "HubErrors.h"
 #include "HubSchema.h"
 #include "Logging.h"
+#include "accounts/AccountRoutes.h"
 #include "accounts/AccountService.h"
 #include "audit/AuditRoutes.h"
 #include "audit/AuditService.h"
 #include "audit/AuditStore.h"
 #include "calendar/CalendarRoutes.h"
+#include "accounts/AccountStore.h"
 #include "calendar/CalendarService.h"
 #include "calls/CallOversight.h"
+#include "calls/CallOversightStore.h"
+#include "calls/CallRoutes.h"
 #include "calls/CallService.h"
 #include "cases/CaseRoutes.h"
+#include "calls/CallStore.h"
+#include "calls/PresenceService.h"
+#include "calls/PresenceStore.h"
 #include "cases/CaseService.h"
 #include "catalogue/CatalogueRoutes.h"
 #include "catalogue/CatalogueService.h"
@@ -20,15 +27,19 @@
 #include "deadlines/DeadlineRoutes.h"
 #include "deadlines/DeadlineService.h"
 #include "delivery/DeliveryService.h"
+#include "diag/LineTestRoutes.h"
 #include "diag/LineTestService.h"
+#include "diag/LineTestStore.h"
 #include "events/EventService.h"
 #include "http/HubHttpServer.h"
 #include "http/IdempotencyStore.h"
 #include "http/RateLimiter.h"
 #include "mailings/MailingRoutes.h"
 #include "mailings/MailingService.h"
+#include "recordings/RecordingRoutes.h"
 #include "recordings/RecordingService.h"
 #include "reports/GuideReportRoutes.h"
+#include "recordings/RecordingStore.h"
 #include "reports/GuideReportService.h"
 #include "security/Secrets.h"
 #include "serials/SerialBlockRoutes.h"
@@ -120,7 +131,7 @@ std::unique_ptr<BodySink> Hub::openBodyStream(
     if (head.header(QByteArrayLiteral("Tus-Resumable")) != QByteArrayLiteral("1.0.0"))
         return refuse(route(head)); // the router's 412
     HttpResponse error;
-    const auto context = m_accounts->authenticate(head, &error);
+    const auto context = m_accountRoutes->authenticate(head, &error);
     if (!context)
         return refuse(error);
     auto begun = m_uploadRoutes->beginPatch(head, uploadId, *context);
@@ -186,7 +197,9 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
 
     hub->m_calendar = std::make_unique<CalendarService>(*hub->m_database, clock);
     hub->m_calendarRoutes = std::make_unique<CalendarRoutes>(*hub->m_calendar);
-    hub->m_accounts = std::make_unique<AccountService>(*hub->m_database, hub->m_config, clock);
+    hub->m_accountStore = std::make_unique<AccountStore>(*hub->m_database);
+    hub->m_accounts = std::make_unique<AccountService>(*hub->m_accountStore, hub->m_config, clock);
+    hub->m_accountRoutes = std::make_unique<AccountRoutes>(*hub->m_accounts);
     hub->m_accounts->setSecrets(hub->m_secrets.get()); // duty phones sealed
     // Lockouts survive a restart; names and addresses stored as keyed hashes only.
     hub->m_accounts->signInThrottle().persistIn(
@@ -199,7 +212,7 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     hub->m_audit->setKeyedHash([secrets = hub->m_secrets.get()](
                                    const QString &value) { return secrets->lookupHash(value); });
     hub->m_auditRoutes = std::make_unique<AuditRoutes>(
-        *hub->m_audit, [accounts = hub->m_accounts.get()](const HttpRequest &request) {
+        *hub->m_audit, [accounts = hub->m_accountRoutes.get()](const HttpRequest &request) {
             HttpResponse ignored;
             return accounts->authenticate(request, &ignored);
         });
@@ -221,7 +234,9 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     hub->m_serialRoutes = std::make_unique<SerialBlockRoutes>(*hub->m_serials);
     hub->m_caseCreations
         = std::make_unique<RateLimiter>(config.rates.caseCreationsPerAccountPerMinute, 60 * 1000);
-    hub->m_recordings = std::make_unique<RecordingService>(*hub->m_database, clock, recordingsDir);
+    hub->m_recordingStore = std::make_unique<RecordingStore>(*hub->m_database, recordingsDir);
+    hub->m_recordings = std::make_unique<RecordingService>(*hub->m_recordingStore, clock);
+    hub->m_recordingRoutes = std::make_unique<RecordingRoutes>(*hub->m_recordings);
     // Deadlines and corrections after the window (issue 17).
     hub->m_deadlines = std::make_unique<DeadlineService>(
         *hub->m_database, clock, *hub->m_catalogue, *hub->m_calendar);
@@ -233,14 +248,24 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     hub->m_corrections = std::make_unique<CorrectionService>(*hub->m_database, clock,
         *hub->m_catalogue, *hub->m_calendar, *hub->m_uploads, std::move(*identityHash));
     hub->m_corrections->setSecrets(hub->m_secrets.get());
-    hub->m_lineTests = std::make_unique<LineTestService>(hub->m_config);
+    hub->m_lineTestStore = std::make_unique<LineTestStore>();
+    hub->m_lineTests = std::make_unique<LineTestService>(*hub->m_lineTestStore, hub->m_config);
+    hub->m_lineTestRoutes = std::make_unique<LineTestRoutes>(*hub->m_lineTests);
     hub->m_events
         = new EventService(*hub->m_database, *hub->m_accounts, hub->m_config, clock, hub.get());
     EventService *events = hub->m_events;
+    events->setAuthenticator(
+        [routes = hub->m_accountRoutes.get()](const QByteArray &token, QJsonObject *error) {
+            return routes->authenticateSocket(token, error);
+        });
     hub->m_accounts->setSessionEndedHandler(
         [events](const SessionEnd &end) { events->endSession(end); });
-    hub->m_calls = new CallService(*hub->m_database, *hub->m_accounts, *hub->m_events,
-        *hub->m_catalogue, hub->m_config, clock, hub.get());
+    hub->m_callStore = std::make_unique<CallStore>(*hub->m_database);
+    hub->m_presenceStore = std::make_unique<PresenceStore>(*hub->m_database);
+    hub->m_presence = new PresenceService(
+        *hub->m_presenceStore, *hub->m_events, hub->m_config, clock, hub.get());
+    hub->m_calls = new CallService(*hub->m_callStore, *hub->m_presence, *hub->m_accounts,
+        *hub->m_events, *hub->m_catalogue, hub->m_config, clock, hub.get());
     // Issue 17: the SMS gateway draining sms_outbox, results delivery and ratings, statistics.
     hub->m_sms = new SmsService(*hub->m_database, hub->m_config, clock, hub.get());
     hub->m_sms->setSecrets(hub->m_secrets.get());
@@ -249,9 +274,12 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
     hub->m_delivery->setSecrets(hub->m_secrets.get());
     hub->m_stats = std::make_unique<StatsService>(*hub->m_database, clock, *hub->m_calendar);
     hub->m_stats->setSecrets(hub->m_secrets.get());
-    hub->m_oversight
-        = std::make_unique<CallOversight>(*hub->m_database, *hub->m_calendar, hub->m_config, clock);
+    hub->m_oversightStore = std::make_unique<CallOversightStore>(*hub->m_database);
+    hub->m_oversight = std::make_unique<CallOversight>(
+        *hub->m_oversightStore, *hub->m_calendar, hub->m_config, clock);
     hub->m_calls->setOversight(hub->m_oversight.get());
+    hub->m_callRoutes
+        = std::make_unique<CallRoutes>(*hub->m_calls, *hub->m_presence, *hub->m_oversight);
     return hub;
 }
 
@@ -293,7 +321,7 @@ Core::Result<quint16> Hub::listen(
     if (!m_server) {
         // Presence and calls are derived from live sessions; a hub that starts listening has
         // none.
-        m_calls->resetPresence();
+        m_presence->resetAll();
         m_calls->endInterruptedCalls();
         // Partial files of uploads left unfinished past their expiry are deleted (§6).
         m_uploads->sweepExpired();
@@ -373,7 +401,7 @@ void Hub::handleAsync(HttpRequest request, std::function<void(HttpResponse)> res
         return;
     }
     std::variant<HttpResponse, LoginAttempt> begun
-        = m_accounts->beginLogin(*body, request.peer.toString());
+        = m_accountRoutes->beginLogin(*body, request.peer.toString());
     if (auto *answer = std::get_if<HttpResponse>(&begun)) {
         respond(finish(request, *answer));
         return;
@@ -387,7 +415,7 @@ void Hub::handleAsync(HttpRequest request, std::function<void(HttpResponse)> res
     connect(watcher, &QFutureWatcherBase::finished, this,
         [this, watcher, attempt, request = std::move(request), respond = std::move(respond)] {
             watcher->deleteLater();
-            respond(finish(request, m_accounts->finishLogin(attempt, watcher->result())));
+            respond(finish(request, m_accountRoutes->finishLogin(attempt, watcher->result())));
         });
     watcher->setFuture(QtConcurrent::run(
         m_hashPool.get(), [attempt] { return AccountService::verifyPassword(attempt); }));
@@ -433,9 +461,9 @@ HttpResponse Hub::route(const HttpRequest &request)
         if (!body)
             return error;
         if (parts.size() == 1)
-            return m_accounts->login(*body, request.peer.toString());
+            return m_accountRoutes->login(*body, request.peer.toString());
         if (parts.size() == 2 && parts.at(1) == QLatin1String("refresh"))
-            return m_accounts->refresh(*body);
+            return m_accountRoutes->refresh(*body);
         return notFound(request.path);
     }
 
@@ -451,7 +479,7 @@ HttpResponse Hub::route(const HttpRequest &request)
         }
     }
 
-    const auto context = m_accounts->authenticate(request, &error);
+    const auto context = m_accountRoutes->authenticate(request, &error);
     if (!context)
         return error;
 
@@ -487,14 +515,14 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
     };
 
     if (first == QLatin1String("session") && parts.size() == 1 && method == "DELETE")
-        return m_accounts->logout(*context);
+        return m_accountRoutes->logout(*context);
     if (first == QLatin1String("me") && parts.size() == 1 && method == "GET")
-        return m_accounts->me(*context);
+        return m_accountRoutes->me(*context);
     if (first == QLatin1String("windows") && parts.size() == 1 && method == "GET")
-        return m_accounts->windows(request.query);
+        return m_accountRoutes->windows(request.query);
     if (first == QLatin1String("windows") && parts.size() == 3
         && parts.at(2) == QLatin1String("missed-calls") && method == "GET")
-        return m_calls->missedCalls(parts.at(1), request.query, *context);
+        return m_callRoutes->missedCalls(parts.at(1), request.query, *context);
     if (first == QLatin1String("windows") && parts.size() == 3
         && parts.at(2) == QLatin1String("serial-blocks") && method == "POST") {
         const auto body = request.body.trimmed().isEmpty() ? std::optional(QJsonObject()) : json();
@@ -502,7 +530,7 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
     }
     if (first == QLatin1String("presence") && parts.size() == 1 && method == "PUT") {
         const auto body = json();
-        return body ? m_calls->setPresence(*context, *body) : error;
+        return body ? m_callRoutes->setPresence(*context, *body) : error;
     }
     if (first == QLatin1String("guide-reports") && parts.size() == 1) {
         if (method == "GET")
@@ -529,9 +557,9 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
     // The line check (issue 16).
     if (first == QLatin1String("diag") && parts.size() == 2) {
         if (parts.at(1) == QLatin1String("download") && method == "GET")
-            return m_lineTests->download(request, *context, &m_holdMs);
+            return m_lineTestRoutes->download(request, *context, &m_holdMs);
         if (parts.at(1) == QLatin1String("upload") && method == "POST")
-            return m_lineTests->upload(request, *context, &m_holdMs);
+            return m_lineTestRoutes->upload(request, *context, &m_holdMs);
         return notFound(request.path);
     }
 
@@ -589,60 +617,60 @@ HttpResponse Hub::routeAuthenticated(const HttpRequest &request, const AuthConte
         && parts.at(2) == QLatin1String("recording")) {
         if (parts.size() == 3 && method == "PUT") {
             const auto body = json();
-            return body ? m_recordings->putManifest(parts.at(1), *body, *context) : error;
+            return body ? m_recordingRoutes->putManifest(parts.at(1), *body, *context) : error;
         }
         if (parts.size() == 3 && method == "GET")
-            return m_recordings->get(parts.at(1), *context);
+            return m_recordingRoutes->get(parts.at(1), *context);
         if (parts.size() == 5 && parts.at(3) == QLatin1String("chunks") && method == "PUT")
-            return m_recordings->putChunk(request, parts.at(1), parts.at(4), *context);
+            return m_recordingRoutes->putChunk(request, parts.at(1), parts.at(4), *context);
         if (parts.size() == 5 && parts.at(3) == QLatin1String("chunks") && method == "GET")
-            return m_recordings->chunk(parts.at(1), parts.at(4), *context);
+            return m_recordingRoutes->chunk(parts.at(1), parts.at(4), *context);
         return notFound(request.path);
     }
     // Pages shared in a call and their marks (§11.2).
     if (first == QLatin1String("calls") && parts.size() == 4
         && parts.at(2) == QLatin1String("pages")) {
         if (method == "PUT")
-            return m_recordings->putPage(request, parts.at(1), parts.at(3), *context);
+            return m_recordingRoutes->putPage(request, parts.at(1), parts.at(3), *context);
         if (method == "GET")
-            return m_recordings->page(parts.at(1), parts.at(3), *context);
+            return m_recordingRoutes->page(parts.at(1), parts.at(3), *context);
         return methodNotAllowed(method);
     }
     if (first == QLatin1String("calls") && parts.size() >= 3
         && parts.at(2) == QLatin1String("markups")) {
         if (parts.size() == 3 && method == "GET")
-            return m_recordings->markups(parts.at(1), *context);
+            return m_recordingRoutes->markups(parts.at(1), *context);
         if (parts.size() == 4 && method == "PUT") {
             const auto body = json();
-            return body ? m_recordings->putMarkup(parts.at(1), parts.at(3), *body, *context)
+            return body ? m_recordingRoutes->putMarkup(parts.at(1), parts.at(3), *body, *context)
                         : error;
         }
         return notFound(request.path);
     }
     if (first == QLatin1String("recordings") && parts.size() == 1 && method == "GET")
-        return m_recordings->list(request.query, *context);
+        return m_recordingRoutes->list(request.query, *context);
 
     // Office hours, miss escalations, the monthly call report, ICE servers (issue 15).
     if (first == QLatin1String("office-hours") && parts.size() == 2) {
         if (method == "GET")
-            return m_oversight->officeHours(parts.at(1), *context);
+            return m_callRoutes->officeHours(parts.at(1), *context);
         if (method != "PUT")
             return methodNotAllowed(method);
         const auto body = json();
-        return body ? m_oversight->setOfficeHours(parts.at(1), *body, *context) : error;
+        return body ? m_callRoutes->setOfficeHours(parts.at(1), *body, *context) : error;
     }
     if (first == QLatin1String("call-escalations") && parts.size() == 1 && method == "GET")
-        return m_oversight->escalations(request.query, *context);
+        return m_callRoutes->escalations(request.query, *context);
     if (first == QLatin1String("call-escalations") && parts.size() == 3
         && parts.at(2) == QLatin1String("decision") && method == "POST") {
         const auto body = json();
-        return body ? m_oversight->decideEscalation(parts.at(1), *body, *context) : error;
+        return body ? m_callRoutes->decideEscalation(parts.at(1), *body, *context) : error;
     }
     if (first == QLatin1String("calls") && parts.size() == 2
         && parts.at(1) == QLatin1String("report") && method == "GET")
-        return m_oversight->reportRoute(request.query, *context);
+        return m_callRoutes->report(request.query, *context);
     if (first == QLatin1String("ice-servers") && parts.size() == 1 && method == "GET")
-        return m_oversight->iceServers(*context);
+        return m_callRoutes->iceServers(*context);
 
     if (first == QLatin1String("uploads")) {
         if (parts.size() == 1) {

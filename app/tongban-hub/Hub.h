@@ -54,6 +54,21 @@ class LineTestService;
 class AuditStore;
 class AuditService;
 class AuditRoutes;
+// calls/ (issue 13: presence apart from the call state machine; stores and routes)
+class CallStore;
+class CallOversightStore;
+class CallRoutes;
+class PresenceService;
+class PresenceStore;
+// diag/ (issue 13)
+class LineTestRoutes;
+class LineTestStore;
+// accounts/ and events/ (issue 13)
+class AccountRoutes;
+class AccountStore;
+// recordings/ (issue 13)
+class RecordingRoutes;
+class RecordingStore;
 
 /*!
  * The platform hub: one data directory (hub.db in WAL mode with
@@ -94,6 +109,7 @@ public:
     CaseService &cases() { return *m_cases; }
     EventService &events() { return *m_events; }
     CallService &calls() { return *m_calls; }
+    PresenceService &presence() { return *m_presence; }
     CalendarService &calendar() { return *m_calendar; }
     RecordingService &recordings() { return *m_recordings; }
     Storage::Database &database() { return *m_database; }
@@ -161,6 +177,22 @@ private:
     std::unique_ptr<AuditService> m_audit;
     std::unique_ptr<AuditRoutes> m_auditRoutes;
     qint64 m_holdMs = 0; ///< how long handleAsync keeps back the answer route() just gave
+    // calls/ (issue 13): the stores of calls, presence and oversight, presence apart from the
+    // call state machine, and their routes.
+    std::unique_ptr<CallStore> m_callStore;
+    std::unique_ptr<PresenceStore> m_presenceStore;
+    std::unique_ptr<CallOversightStore> m_oversightStore;
+    PresenceService *m_presence = nullptr; // child QObject
+    std::unique_ptr<CallRoutes> m_callRoutes;
+    // diag/ (issue 13): the line check's in-memory store and its routes.
+    std::unique_ptr<LineTestStore> m_lineTestStore;
+    std::unique_ptr<LineTestRoutes> m_lineTestRoutes;
+    // accounts/ (issue 13): accounts, windows and sessions' store and routes.
+    std::unique_ptr<AccountStore> m_accountStore;
+    std::unique_ptr<AccountRoutes> m_accountRoutes;
+    // recordings/ (issue 13): recordings' store (SQL and files) and routes.
+    std::unique_ptr<RecordingStore> m_recordingStore;
+    std::unique_ptr<RecordingRoutes> m_recordingRoutes;
 };
 
 } // namespace Tongban::Hub

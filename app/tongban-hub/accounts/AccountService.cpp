@@ -1,18 +1,15 @@
 #include "AccountService.h"
 
 #include "Logging.h"
+#include "http/HttpTypes.h"
 #include "security/Secrets.h"
-
-#include <storage/Database.h>
 
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QPasswordDigestor>
 #include <QRandomGenerator>
-#include <QSqlError>
-#include <QSqlQuery>
+#include <QRegularExpression>
 #include <QUuid>
-#include <QVariant>
 
 namespace Tongban::Hub {
 
@@ -40,22 +37,28 @@ bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
     return diff == 0;
 }
 
-HttpResponse invalidCredentials()
+Core::Error invalidCredentials()
 {
-    return errorResponse(
-        401, QStringLiteral("invalid_credentials"), QStringLiteral("账号或密码错误，请重新输入"));
+    return Core::Error { AccountService::InvalidCredentials,
+        QStringLiteral("账号或密码错误，请重新输入"), {} };
 }
 
-Core::Error dbError(const QSqlQuery &query, const QString &what)
+Core::Error tokenInvalid()
 {
-    return Storage::Database::queryError(query, what);
+    return Core::Error { AccountService::TokenInvalid, QStringLiteral("登录已失效，请重新登录"),
+        {} };
+}
+
+Core::Error storeFailed(const Core::Error &error)
+{
+    return Core::Error { AccountService::StoreFailed, error.message, error.detail };
 }
 
 } // namespace
 
 AccountService::AccountService(
-    Storage::Database &database, const HubConfig &config, const Core::Clock &clock)
-    : m_database(database)
+    AccountStore &store, const HubConfig &config, const Core::Clock &clock)
+    : m_store(store)
     , m_config(config)
     , m_clock(clock)
     , m_throttle(config.lockoutFailures, config.rates.signInFailuresPerAddress, config.lockoutSecs)
@@ -71,17 +74,7 @@ QByteArray AccountService::derive(
 Core::Status AccountService::addWindow(const QString &id, const QString &name, const QString &role,
     const QString &jurisdictionCode, const QString &jurisdictionName)
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("INSERT OR REPLACE INTO hub_windows (id, name, role,"
-                                 " jurisdiction_code, jurisdiction_name) VALUES (?, ?, ?, ?, ?)"));
-    query.addBindValue(id);
-    query.addBindValue(name);
-    query.addBindValue(role);
-    query.addBindValue(jurisdictionCode);
-    query.addBindValue(jurisdictionName);
-    if (!query.exec())
-        return dbError(query, QStringLiteral("add window"));
-    return {};
+    return m_store.addWindow(WindowRow { id, name, role, jurisdictionCode, jurisdictionName, {} });
 }
 
 Core::Status AccountService::addAccount(const QString &account, const QString &name,
@@ -90,54 +83,21 @@ Core::Status AccountService::addAccount(const QString &account, const QString &n
 {
     const QByteArray salt = randomBytes(16);
     const QByteArray hash = derive(password, salt, m_config.pbkdf2Iterations);
-    return m_database.transaction([&]() -> Core::Status {
-        QSqlQuery query(m_database.connection());
-        query.prepare(QStringLiteral("INSERT OR REPLACE INTO hub_accounts (account, name, role,"
-                                     " jurisdiction_code, salt, hash, iterations)"
-                                     " VALUES (?, ?, ?, ?, ?, ?, ?)"));
-        query.addBindValue(account);
-        query.addBindValue(name);
-        query.addBindValue(role);
-        query.addBindValue(jurisdictionCode);
-        query.addBindValue(salt);
-        query.addBindValue(hash);
-        query.addBindValue(m_config.pbkdf2Iterations);
-        if (!query.exec())
-            return dbError(query, QStringLiteral("add account"));
-        for (const QString &windowId : windowIds) {
-            QSqlQuery link(m_database.connection());
-            link.prepare(QStringLiteral(
-                "INSERT OR IGNORE INTO hub_account_windows (account, window_id) VALUES (?, ?)"));
-            link.addBindValue(account);
-            link.addBindValue(windowId);
-            if (!link.exec())
-                return dbError(link, QStringLiteral("assign window"));
-        }
-        return {};
-    });
+    return m_store.addAccount(account, name, role, jurisdictionCode,
+        StoredPassword { salt, hash, m_config.pbkdf2Iterations }, windowIds);
 }
 
 Core::Status AccountService::setWindowPhone(const QString &windowId, const QString &phone)
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("UPDATE hub_windows SET phone = ? WHERE id = ?"));
-    query.addBindValue(m_secrets ? m_secrets->seal(phone) : phone);
-    query.addBindValue(windowId);
-    if (!query.exec())
-        return dbError(query, QStringLiteral("set window phone"));
-    return {};
+    return m_store.setWindowPhone(windowId, m_secrets ? m_secrets->seal(phone) : phone);
 }
 
 Core::Status AccountService::setDisabled(const QString &account, bool disabled)
 {
     const QList<QPair<QString, QString>> live
         = disabled ? liveSessions(account) : QList<QPair<QString, QString>>();
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("UPDATE hub_accounts SET disabled = ? WHERE account = ?"));
-    query.addBindValue(disabled ? 1 : 0);
-    query.addBindValue(account);
-    if (!query.exec())
-        return dbError(query, QStringLiteral("disable account"));
+    if (const Core::Status stored = m_store.setDisabled(account, disabled); !stored)
+        return stored;
     for (const auto &[sessionId, windowId] : live) {
         qCInfo(lcHub) << "account" << account << "disabled: session at window" << windowId
                       << "ended";
@@ -149,16 +109,12 @@ Core::Status AccountService::setDisabled(const QString &account, bool disabled)
     return {};
 }
 
-HttpResponse AccountService::login(const QJsonObject &body, const QString &address)
+Core::Result<IssuedTokens> AccountService::login(const LoginAttempt &attempt)
 {
-    std::variant<HttpResponse, LoginAttempt> begun = beginLogin(body, address);
-    if (auto *answer = std::get_if<HttpResponse>(&begun))
-        return *answer;
-    const LoginAttempt &attempt = std::get<LoginAttempt>(begun);
     return finishLogin(attempt, verifyPassword(attempt));
 }
 
-std::variant<HttpResponse, LoginAttempt> AccountService::beginLogin(
+Core::Result<LoginAttempt> AccountService::beginLogin(
     const QJsonObject &body, const QString &address)
 {
     LoginAttempt attempt;
@@ -174,30 +130,23 @@ std::variant<HttpResponse, LoginAttempt> AccountService::beginLogin(
     // Locks are per account name and address, known or not (issue 13): the answer is the
     // same for a name that does not exist.
     if (const qint64 until = m_throttle.lockedUntil(attempt.account, address, nowMs)) {
-        return errorResponse(423, QStringLiteral("account_locked"),
+        return Core::Error { AccountLocked,
             QStringLiteral("连续多次密码错误，账号已临时锁定，请稍后再试"),
-            rfc3339(QDateTime::fromMSecsSinceEpoch(until, Qt::UTC)));
+            rfc3339(QDateTime::fromMSecsSinceEpoch(until, Qt::UTC)) };
     }
     if (const qint64 until = m_throttle.addressBlockedUntil(address, nowMs)) {
-        HttpResponse answer = errorResponse(429, QStringLiteral("rate_limited"),
-            QStringLiteral("登录尝试过于频繁，请稍后再试"),
-            rfc3339(QDateTime::fromMSecsSinceEpoch(until, Qt::UTC)));
-        answer.addHeader(
-            QByteArrayLiteral("Retry-After"), QByteArray::number((until - nowMs + 999) / 1000));
-        return answer;
+        return Core::Error { SignInsRateLimited, QStringLiteral("登录尝试过于频繁，请稍后再试"),
+            rfc3339(QDateTime::fromMSecsSinceEpoch(until, Qt::UTC)) };
     }
 
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT salt, hash, iterations FROM hub_accounts"
-                                 " WHERE account = ?"));
-    query.addBindValue(attempt.account);
-    if (!query.exec())
-        return internalError(query.lastError().text());
-    if (query.next()) {
+    const auto stored = m_store.password(attempt.account);
+    if (!stored)
+        return storeFailed(stored.error());
+    if (*stored) {
         attempt.known = true;
-        attempt.salt = query.value(0).toByteArray();
-        attempt.hash = query.value(1).toByteArray();
-        attempt.iterations = query.value(2).toInt();
+        attempt.salt = (*stored)->salt;
+        attempt.hash = (*stored)->hash;
+        attempt.iterations = (*stored)->iterations;
     } else {
         // An unknown account costs the same hash as a known one: its answer comes as late.
         attempt.salt = QByteArray(16, '\x5a');
@@ -207,6 +156,13 @@ std::variant<HttpResponse, LoginAttempt> AccountService::beginLogin(
     return attempt;
 }
 
+qint64 AccountService::retryAfterSecs(const QString &address) const
+{
+    const qint64 nowMs = m_clock.now().toMSecsSinceEpoch();
+    const qint64 until = m_throttle.addressBlockedUntil(address, nowMs);
+    return until > 0 ? (until - nowMs + 999) / 1000 : 0;
+}
+
 bool AccountService::verifyPassword(const LoginAttempt &attempt)
 {
     const QByteArray derived = QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256,
@@ -214,7 +170,8 @@ bool AccountService::verifyPassword(const LoginAttempt &attempt)
     return attempt.known && constantTimeEquals(derived, attempt.hash);
 }
 
-HttpResponse AccountService::finishLogin(const LoginAttempt &attempt, bool passwordMatches)
+Core::Result<IssuedTokens> AccountService::finishLogin(
+    const LoginAttempt &attempt, bool passwordMatches)
 {
     const QString &account = attempt.account;
     const QString &windowId = attempt.windowId;
@@ -228,52 +185,36 @@ HttpResponse AccountService::finishLogin(const LoginAttempt &attempt, bool passw
     }
     m_throttle.succeeded(account, attempt.address);
 
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT disabled FROM hub_accounts WHERE account = ?"));
-    query.addBindValue(account);
-    if (!query.exec())
-        return internalError(query.lastError().text());
-    if (!query.next())
+    const auto disabled = m_store.disabled(account);
+    if (!disabled)
+        return storeFailed(disabled.error());
+    if (!*disabled)
         return invalidCredentials(); // removed while its password was checked
-    const bool disabled = query.value(0).toInt() != 0;
-
-    if (disabled) {
-        return errorResponse(
-            403, QStringLiteral("account_disabled"), QStringLiteral("账号已停用，请联系管理员"));
-    }
+    if (**disabled)
+        return Core::Error { AccountDisabled, QStringLiteral("账号已停用，请联系管理员"), {} };
     if (!windowId.isEmpty()) {
-        QSqlQuery assigned(m_database.connection());
-        assigned.prepare(QStringLiteral(
-            "SELECT 1 FROM hub_account_windows WHERE account = ? AND window_id = ?"));
-        assigned.addBindValue(account);
-        assigned.addBindValue(windowId);
-        if (!assigned.exec())
-            return internalError(assigned.lastError().text());
-        if (!assigned.next()) {
-            return errorResponse(403, QStringLiteral("window_mismatch"),
-                QStringLiteral("该账号未分配到此窗口，请核对窗口设置"), windowId);
+        const auto assigned = m_store.isAssigned(account, windowId);
+        if (!assigned)
+            return storeFailed(assigned.error());
+        if (!*assigned) {
+            return Core::Error { WindowMismatch,
+                QStringLiteral("该账号未分配到此窗口，请核对窗口设置"), windowId };
         }
     }
     // One live session per account (issue 12): the earlier sessions end now. Their tokens
     // are kept, marked, so that their holders learn why (401 session_replaced).
     const QList<QPair<QString, QString>> replaced = liveSessions(account);
-    QSqlQuery revoke(m_database.connection());
-    revoke.prepare(QStringLiteral("UPDATE hub_tokens SET replaced_at = ?, replaced_by_window = ?"
-                                  " WHERE account = ? AND replaced_at IS NULL"));
-    revoke.addBindValue(nowMs);
-    revoke.addBindValue(windowId);
-    revoke.addBindValue(account);
-    if (!revoke.exec())
-        return internalError(revoke.lastError().text());
+    if (const Core::Status marked = m_store.markReplaced(account, windowId, nowMs); !marked)
+        return storeFailed(marked.error());
     QJsonArray replacedJson;
     for (const auto &[oldSession, oldWindow] : replaced) {
         replacedJson.append(QJsonObject { { QStringLiteral("windowId"),
             oldWindow.isEmpty() ? QJsonValue() : QJsonValue(oldWindow) } });
     }
     const QString sessionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    HttpResponse answer = issueTokens(account, windowId, sessionId, 200, replacedJson);
-    if (answer.status != 200)
-        return answer;
+    auto issued = issueTokens(account, windowId, sessionId, replacedJson);
+    if (!issued)
+        return issued;
     const QString windowName = windowJson(windowId).value(QStringLiteral("name")).toString();
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
     for (const auto &[oldSession, oldWindow] : replaced) {
@@ -286,72 +227,61 @@ HttpResponse AccountService::finishLogin(const LoginAttempt &attempt, bool passw
                 QStringLiteral("session_replaced"), windowId, windowName, sessionId, at });
         }
     }
-    return answer;
+    return issued;
 }
 
 QList<QPair<QString, QString>> AccountService::liveSessions(const QString &account) const
 {
-    QList<QPair<QString, QString>> sessions;
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT session_id, MAX(window_id) FROM hub_tokens"
-                                 " WHERE account = ? AND replaced_at IS NULL AND expires_at > ?"
-                                 " GROUP BY session_id ORDER BY session_id"));
-    query.addBindValue(account);
-    query.addBindValue(m_clock.now().toMSecsSinceEpoch());
-    if (!query.exec()) {
-        qCWarning(lcHub) << "reading sessions failed:" << query.lastError().text();
-        return sessions;
+    const auto sessions = m_store.liveSessions(account, m_clock.now().toMSecsSinceEpoch());
+    if (!sessions) {
+        qCWarning(lcHub) << "reading sessions failed:" << sessions.error().detail;
+        return {};
     }
-    while (query.next())
-        sessions.append({ query.value(0).toString(), query.value(1).toString() });
-    return sessions;
+    return *sessions;
 }
 
-HttpResponse AccountService::replacedError(const QString &byWindowId, qint64 atMs) const
+Core::Error AccountService::replacedError(const QString &byWindowId, qint64 atMs) const
 {
     const QString at = rfc3339(QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC));
-    const QString windowName = windowJson(byWindowId).value(QStringLiteral("name")).toString();
-    return jsonResponse(401,
-        QJsonObject { { QStringLiteral("error"),
-            QJsonObject { { QStringLiteral("code"), QStringLiteral("session_replaced") },
-                { QStringLiteral("message"),
-                    QStringLiteral("此账号已在其他窗口登录，本窗口的登录已结束，请重新登录") },
-                { QStringLiteral("detail"), QStringLiteral("window=%1 at=%2").arg(byWindowId, at) },
-                { QStringLiteral("replacedBy"),
-                    QJsonObject { { QStringLiteral("windowId"), byWindowId },
-                        { QStringLiteral("windowName"), windowName },
-                        { QStringLiteral("at"), at } } } } } });
+    return Core::Error { SessionReplaced,
+        QStringLiteral("此账号已在其他窗口登录，本窗口的登录已结束，请重新登录"),
+        QStringLiteral("window=%1 at=%2").arg(byWindowId, at) };
+}
+
+ReplacedBy AccountService::replacedBy(const Core::Error &error) const
+{
+    // The detail replacedError() wrote: "window=ID at=TIME" (a window id has no blank).
+    static const QRegularExpression shape(QStringLiteral("^window=(\\S*) at=(.*)$"));
+    const QRegularExpressionMatch match = shape.match(error.detail);
+    ReplacedBy by { match.captured(1), {}, match.captured(2) };
+    by.windowName = windowJson(by.windowId).value(QStringLiteral("name")).toString();
+    return by;
 }
 
 std::optional<SessionEnd> AccountService::sessionEnd(const QString &sessionId) const
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral(
-        "SELECT t.replaced_at, t.replaced_by_window, t.expires_at, a.disabled, t.account,"
-        " t.window_id FROM hub_tokens t JOIN hub_accounts a ON a.account = t.account"
-        " WHERE t.session_id = ?"));
-    query.addBindValue(sessionId);
-    if (!query.exec()) {
-        qCWarning(lcHub) << "reading a session failed:" << query.lastError().text();
+    const auto rows = m_store.sessionTokens(sessionId);
+    if (!rows) {
+        qCWarning(lcHub) << "reading a session failed:" << rows.error().detail;
         return std::nullopt; // not known to have ended: the socket stays
     }
     const qint64 nowMs = m_clock.now().toMSecsSinceEpoch();
     SessionEnd end { sessionId, {}, {}, QStringLiteral("signed_out"), {}, {}, {}, m_clock.now() };
     bool any = false;
     bool disabled = false;
-    while (query.next()) {
+    for (const TokenRow &row : *rows) {
         any = true;
-        end.account = query.value(4).toString();
-        end.windowId = query.value(5).toString();
-        disabled = query.value(3).toInt() != 0;
-        if (!query.value(0).isNull()) {
+        end.account = row.account;
+        end.windowId = row.windowId;
+        disabled = row.disabled;
+        if (row.replacedAt) {
             end.reason = QStringLiteral("session_replaced");
-            end.byWindowId = query.value(1).toString();
+            end.byWindowId = row.replacedByWindow;
             end.byWindowName = windowJson(end.byWindowId).value(QStringLiteral("name")).toString();
-            end.at = QDateTime::fromMSecsSinceEpoch(query.value(0).toLongLong(), Qt::UTC);
+            end.at = QDateTime::fromMSecsSinceEpoch(*row.replacedAt, Qt::UTC);
             return end;
         }
-        if (!disabled && query.value(2).toLongLong() > nowMs)
+        if (!disabled && row.expiresAt > nowMs)
             return std::nullopt;
     }
     if (any)
@@ -360,238 +290,116 @@ std::optional<SessionEnd> AccountService::sessionEnd(const QString &sessionId) c
     return end;
 }
 
-HttpResponse AccountService::issueTokens(const QString &account, const QString &windowId,
-    const QString &sessionId, int status, const std::optional<QJsonArray> &replaced)
+Core::Result<IssuedTokens> AccountService::issueTokens(const QString &account,
+    const QString &windowId, const QString &sessionId, const std::optional<QJsonArray> &replaced)
 {
     const QByteArray access
         = randomBytes(32).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     const QByteArray refreshToken
         = randomBytes(32).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     const qint64 nowMs = m_clock.now().toMSecsSinceEpoch();
-    const Core::Status stored = m_database.transaction([&]() -> Core::Status {
-        const struct
-        {
-            QByteArray token;
-            const char *kind;
-            qint64 expiresAt;
-        } rows[] = { { access, "access", nowMs + qint64(m_config.accessTokenSecs) * 1000 },
-            { refreshToken, "refresh", nowMs + qint64(m_config.refreshTokenSecs) * 1000 } };
-        for (const auto &row : rows) {
-            QSqlQuery query(m_database.connection());
-            query.prepare(QStringLiteral("INSERT INTO hub_tokens (hash, kind, session_id, account,"
-                                         " window_id, expires_at) VALUES (?, ?, ?, ?, ?, ?)"));
-            query.addBindValue(tokenHash(row.token));
-            query.addBindValue(QString::fromLatin1(row.kind));
-            query.addBindValue(sessionId);
-            query.addBindValue(account);
-            query.addBindValue(windowId);
-            query.addBindValue(row.expiresAt);
-            if (!query.exec())
-                return dbError(query, QStringLiteral("store token"));
-        }
-        return {};
-    });
+    const Core::Status stored = m_store.storeTokens(sessionId, account, windowId,
+        { NewToken { tokenHash(access), QStringLiteral("access"),
+              nowMs + qint64(m_config.accessTokenSecs) * 1000 },
+            NewToken { tokenHash(refreshToken), QStringLiteral("refresh"),
+                nowMs + qint64(m_config.refreshTokenSecs) * 1000 } });
     if (!stored)
-        return internalError(stored.error().detail);
-    QJsonObject answer { { QStringLiteral("accessToken"), QString::fromLatin1(access) },
-        { QStringLiteral("refreshToken"), QString::fromLatin1(refreshToken) },
-        { QStringLiteral("expiresIn"), m_config.accessTokenSecs },
-        { QStringLiteral("refreshExpiresIn"), m_config.refreshTokenSecs },
-        { QStringLiteral("clerk"), clerkJson(account, windowId) } };
-    if (replaced)
-        answer.insert(QStringLiteral("replaced"), *replaced);
-    return jsonResponse(status, answer);
+        return storeFailed(stored.error());
+    return IssuedTokens { QString::fromLatin1(access), QString::fromLatin1(refreshToken),
+        m_config.accessTokenSecs, m_config.refreshTokenSecs, clerkJson(account, windowId),
+        replaced };
 }
 
-HttpResponse AccountService::refresh(const QJsonObject &body)
+Core::Result<IssuedTokens> AccountService::refresh(const QByteArray &token)
 {
-    const QByteArray token = body.value(QStringLiteral("refreshToken")).toString().toLatin1();
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT session_id, account, window_id, expires_at, replaced_at,"
-                                 " replaced_by_window FROM hub_tokens"
-                                 " WHERE hash = ? AND kind = 'refresh'"));
-    query.addBindValue(tokenHash(token));
-    if (!query.exec())
-        return internalError(query.lastError().text());
-    if (token.isEmpty() || !query.next()) {
-        return errorResponse(
-            401, QStringLiteral("token_invalid"), QStringLiteral("登录已失效，请重新登录"));
-    }
-    const QString sessionId = query.value(0).toString();
-    const QString account = query.value(1).toString();
-    const QString windowId = query.value(2).toString();
-    if (!query.value(4).isNull())
-        return replacedError(query.value(5).toString(), query.value(4).toLongLong());
-    if (query.value(3).toLongLong() <= m_clock.now().toMSecsSinceEpoch()) {
-        return errorResponse(
-            401, QStringLiteral("token_expired"), QStringLiteral("登录已过期，请重新登录"));
-    }
+    const auto row = m_store.token(tokenHash(token), QStringLiteral("refresh"));
+    if (!row)
+        return storeFailed(row.error());
+    if (token.isEmpty() || !*row)
+        return tokenInvalid();
+    const TokenRow &found = **row;
+    if (found.replacedAt)
+        return replacedError(found.replacedByWindow, *found.replacedAt);
+    if (found.expiresAt <= m_clock.now().toMSecsSinceEpoch())
+        return Core::Error { TokenExpired, QStringLiteral("登录已过期，请重新登录"), {} };
     // Rotation: the whole pair of the session is replaced, so the old refresh
     // token (and the access token issued with it) stop working.
-    QSqlQuery revoke(m_database.connection());
-    revoke.prepare(QStringLiteral("DELETE FROM hub_tokens WHERE session_id = ?"));
-    revoke.addBindValue(sessionId);
-    if (!revoke.exec())
-        return internalError(revoke.lastError().text());
-    return issueTokens(account, windowId, sessionId, 200);
+    if (const Core::Status revoked = m_store.deleteSession(found.sessionId); !revoked)
+        return storeFailed(revoked.error());
+    return issueTokens(found.account, found.windowId, found.sessionId);
 }
 
-HttpResponse AccountService::logout(const AuthContext &context)
+Core::Status AccountService::logout(const AuthContext &context)
 {
-    QSqlQuery revoke(m_database.connection());
-    revoke.prepare(QStringLiteral("DELETE FROM hub_tokens WHERE session_id = ?"));
-    revoke.addBindValue(context.sessionId);
-    if (!revoke.exec())
-        return internalError(revoke.lastError().text());
+    if (const Core::Status revoked = m_store.deleteSession(context.sessionId); !revoked)
+        return storeFailed(revoked.error());
     if (m_sessionEnded) {
         m_sessionEnded(SessionEnd { context.sessionId, context.account, context.windowId,
             QStringLiteral("signed_out"), {}, {}, {}, m_clock.now() });
     }
-    return emptyResponse(204);
+    return {};
 }
 
-HttpResponse AccountService::me(const AuthContext &context)
+Core::Result<AuthContext> AccountService::authenticateToken(const QByteArray &token) const
 {
-    return jsonResponse(200, clerkJson(context.account, context.windowId));
-}
-
-std::optional<AuthContext> AccountService::authenticate(
-    const HttpRequest &request, HttpResponse *error)
-{
-    return authenticateToken(
-        parseBearer(request.header(QByteArrayLiteral("Authorization"))), error);
-}
-
-std::optional<AuthContext> AccountService::authenticateToken(
-    const QByteArray &token, HttpResponse *error)
-{
-    const HttpResponse invalid = errorResponse(
-        401, QStringLiteral("token_invalid"), QStringLiteral("登录已失效，请重新登录"));
-    if (token.isEmpty()) {
-        *error = invalid;
-        return std::nullopt;
-    }
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral(
-        "SELECT t.session_id, t.account, t.window_id, t.expires_at, a.role, a.jurisdiction_code,"
-        " a.disabled, t.replaced_at, t.replaced_by_window FROM hub_tokens t"
-        " JOIN hub_accounts a ON a.account = t.account WHERE t.hash = ? AND t.kind = 'access'"));
-    query.addBindValue(tokenHash(token));
-    if (!query.exec()) {
-        *error = internalError(query.lastError().text());
-        return std::nullopt;
-    }
-    if (!query.next()) {
-        *error = invalid;
-        return std::nullopt;
-    }
-    if (!query.value(7).isNull()) {
-        *error = replacedError(query.value(8).toString(), query.value(7).toLongLong());
-        return std::nullopt;
-    }
-    if (query.value(6).toInt() != 0) {
-        *error = invalid;
-        return std::nullopt;
-    }
-    if (query.value(3).toLongLong() <= m_clock.now().toMSecsSinceEpoch()) {
-        *error = errorResponse(
-            401, QStringLiteral("token_expired"), QStringLiteral("登录已过期，请刷新登录"));
-        return std::nullopt;
-    }
+    if (token.isEmpty())
+        return tokenInvalid();
+    const auto row = m_store.token(tokenHash(token), QStringLiteral("access"));
+    if (!row)
+        return storeFailed(row.error());
+    if (!*row)
+        return tokenInvalid();
+    const TokenRow &found = **row;
+    if (found.replacedAt)
+        return replacedError(found.replacedByWindow, *found.replacedAt);
+    if (found.disabled)
+        return tokenInvalid();
+    if (found.expiresAt <= m_clock.now().toMSecsSinceEpoch())
+        return Core::Error { TokenExpired, QStringLiteral("登录已过期，请刷新登录"), {} };
     AuthContext context;
-    context.sessionId = query.value(0).toString();
-    context.account = query.value(1).toString();
-    context.windowId = query.value(2).toString();
-    context.role = query.value(4).toString();
-    context.jurisdictionCode = query.value(5).toString();
+    context.sessionId = found.sessionId;
+    context.account = found.account;
+    context.windowId = found.windowId;
+    context.role = found.role;
+    context.jurisdictionCode = found.jurisdictionCode;
     return context;
 }
 
 QJsonObject AccountService::windowJson(const QString &windowId) const
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT id, name, role, jurisdiction_code, jurisdiction_name,"
-                                 " presence FROM hub_windows WHERE id = ?"));
-    query.addBindValue(windowId);
-    if (!query.exec() || !query.next())
+    const std::optional<WindowRow> window = m_store.window(windowId);
+    if (!window)
         return {};
-    return QJsonObject { { QStringLiteral("id"), query.value(0).toString() },
-        { QStringLiteral("name"), query.value(1).toString() },
-        { QStringLiteral("role"), query.value(2).toString() },
+    return QJsonObject { { QStringLiteral("id"), window->id },
+        { QStringLiteral("name"), window->name }, { QStringLiteral("role"), window->role },
         { QStringLiteral("jurisdiction"),
-            QJsonObject { { QStringLiteral("code"), query.value(3).toString() },
-                { QStringLiteral("name"), query.value(4).toString() } } },
-        { QStringLiteral("presence"), query.value(5).toString() } };
+            QJsonObject { { QStringLiteral("code"), window->jurisdictionCode },
+                { QStringLiteral("name"), window->jurisdictionName } } },
+        { QStringLiteral("presence"), window->presence } };
 }
 
 QJsonObject AccountService::clerkJson(const QString &account, const QString &windowId) const
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT name, role FROM hub_accounts WHERE account = ?"));
-    query.addBindValue(account);
     QJsonObject clerk { { QStringLiteral("account"), account } };
-    if (query.exec() && query.next()) {
-        clerk.insert(QStringLiteral("name"), query.value(0).toString());
-        clerk.insert(QStringLiteral("role"), query.value(1).toString());
+    if (const auto found = m_store.clerk(account)) {
+        clerk.insert(QStringLiteral("name"), found->first);
+        clerk.insert(QStringLiteral("role"), found->second);
     }
     const QJsonObject window = windowJson(windowId);
     clerk.insert(QStringLiteral("window"), window.isEmpty() ? QJsonValue() : QJsonValue(window));
     return clerk;
 }
 
-HttpResponse AccountService::windows(const QUrlQuery &urlQuery)
+Core::Result<QJsonArray> AccountService::windows(
+    const QString &jurisdiction, const QString &role) const
 {
-    const QString jurisdiction = urlQuery.queryItemValue(QStringLiteral("jurisdiction"));
-    const QString role = urlQuery.queryItemValue(QStringLiteral("role"));
-    // Only the filters given: a parameter left out is a null QString, which binds as NULL and
-    // matched nothing in "? = ''" (GET /windows?role=home listed no window).
-    QStringList where;
-    QStringList values;
-    if (!jurisdiction.isEmpty()) {
-        where.append(QStringLiteral("jurisdiction_code = ?"));
-        values.append(jurisdiction);
-    }
-    if (!role.isEmpty()) {
-        where.append(QStringLiteral("(role = ? OR role = 'both')"));
-        values.append(role);
-    }
-    QSqlQuery query(m_database.connection());
-    query.prepare(QString(QStringLiteral("SELECT id FROM hub_windows")
-        + (where.isEmpty()
-                ? QString()
-                : QString(QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "))))
-        + QStringLiteral(" ORDER BY id")));
-    for (const QString &value : std::as_const(values))
-        query.addBindValue(value);
-    if (!query.exec())
-        return internalError(query.lastError().text());
+    const auto ids = m_store.windowIds(jurisdiction, role);
+    if (!ids)
+        return storeFailed(ids.error());
     QJsonArray list;
-    while (query.next())
-        list.append(windowJson(query.value(0).toString()));
-    return jsonResponse(200, QJsonObject { { QStringLiteral("windows"), list } });
-}
-
-HttpResponse AccountService::setPresence(const AuthContext &context, const QJsonObject &body)
-{
-    const QString status = body.value(QStringLiteral("status")).toString();
-    // away: the workstation is locked (issue 15), not rung like busy.
-    if (status != QLatin1String("online") && status != QLatin1String("busy")
-        && status != QLatin1String("away") && status != QLatin1String("offline")) {
-        return errorResponse(422, QStringLiteral("validation_failed"),
-            QStringLiteral("在线状态无效"),
-            QStringLiteral("status must be online, busy, away or offline"));
-    }
-    if (context.windowId.isEmpty()) {
-        return errorResponse(
-            403, QStringLiteral("forbidden"), QStringLiteral("未在窗口登录，不能设置在线状态"));
-    }
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("UPDATE hub_windows SET presence = ? WHERE id = ?"));
-    query.addBindValue(status);
-    query.addBindValue(context.windowId);
-    if (!query.exec())
-        return internalError(query.lastError().text());
-    return emptyResponse(204);
+    for (const QString &id : *ids)
+        list.append(windowJson(id));
+    return list;
 }
 
 } // namespace Tongban::Hub

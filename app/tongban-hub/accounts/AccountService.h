@@ -1,8 +1,9 @@
 #pragma once
 
 #include "HubConfig.h"
+#include "HubErrors.h"
+#include "accounts/AccountStore.h"
 #include "accounts/SignInThrottle.h"
-#include "http/HttpTypes.h"
 
 #include <core/Result.h>
 
@@ -13,7 +14,6 @@
 
 #include <functional>
 #include <optional>
-#include <variant>
 
 namespace Tongban::Storage {
 class Database;
@@ -68,8 +68,28 @@ struct LoginAttempt
     bool known = false;
 };
 
+/// A session's new pair of tokens (POST /session, /session/refresh).
+struct IssuedTokens
+{
+    QString accessToken;
+    QString refreshToken;
+    int expiresIn = 0;
+    int refreshExpiresIn = 0;
+    QJsonObject clerk; ///< {account, name, role, window}
+    std::optional<QJsonArray> replaced; ///< a sign-in: the sessions it ended [{windowId}]
+};
+
+/// Where and when a replaced session's account signed in anew (401 session_replaced).
+struct ReplacedBy
+{
+    QString windowId;
+    QString windowName;
+    QString at; ///< RFC 3339
+};
+
 /*!
- * Accounts, windows and sessions (contract §2, §3, §11 presence).
+ * Accounts, windows and sessions (contract §2, §3). SQL in AccountStore, HTTP in
+ * AccountRoutes; presence is calls/PresenceService's.
  *
  * Passwords are stored as PBKDF2-SHA256 with a random 16-byte salt; tokens
  * are 256 random bits, handed out once and stored only as their SHA-256.
@@ -88,7 +108,19 @@ struct LoginAttempt
 class AccountService
 {
 public:
-    AccountService(Storage::Database &database, const HubConfig &config, const Core::Clock &clock);
+    enum ErrorCode {
+        InvalidCredentials = HubError::Accounts + 1,
+        AccountLocked, ///< detail: until when (RFC 3339)
+        SignInsRateLimited, ///< detail: until when; retryAfterSecs() says in how long
+        AccountDisabled,
+        WindowMismatch, ///< the account is not assigned to the window
+        TokenInvalid,
+        TokenExpired,
+        SessionReplaced, ///< detail "window=ID at=TIME": replacedBy()
+        StoreFailed,
+    };
+
+    AccountService(AccountStore &store, const HubConfig &config, const Core::Clock &clock);
 
     Core::Status addWindow(const QString &id, const QString &name, const QString &role,
         const QString &jurisdictionCode, const QString &jurisdictionName);
@@ -101,25 +133,30 @@ public:
     void setSecrets(const Secrets *secrets) { m_secrets = secrets; }
 
     /// A whole sign-in on this thread (the three halves below in a row).
-    HttpResponse login(const QJsonObject &body, const QString &address = {});
-    /// An answer at once (throttled, malformed), or the attempt whose password to check.
-    std::variant<HttpResponse, LoginAttempt> beginLogin(
-        const QJsonObject &body, const QString &address);
+    Core::Result<IssuedTokens> login(const LoginAttempt &attempt);
+    /// The attempt whose password to check ({account, password, windowId?} from \a address),
+    /// or why it is refused at once (malformed, locked, rate limited).
+    Core::Result<LoginAttempt> beginLogin(const QJsonObject &body, const QString &address);
     /// PBKDF2 of the attempt's password against its stored hash: pure, thread-safe.
     static bool verifyPassword(const LoginAttempt &attempt);
-    HttpResponse finishLogin(const LoginAttempt &attempt, bool passwordMatches);
-    HttpResponse refresh(const QJsonObject &body);
-    HttpResponse logout(const AuthContext &context);
-    HttpResponse me(const AuthContext &context);
-    HttpResponse windows(const QUrlQuery &query);
-    HttpResponse setPresence(const AuthContext &context, const QJsonObject &body);
+    Core::Result<IssuedTokens> finishLogin(const LoginAttempt &attempt, bool passwordMatches);
+    /// A new pair for the session of \a refreshToken (rotation: the old pair stops working).
+    Core::Result<IssuedTokens> refresh(const QByteArray &refreshToken);
+    Core::Status logout(const AuthContext &context);
+    /// The windows of \a jurisdiction and \a role (each only when given), as windowJson().
+    Core::Result<QJsonArray> windows(const QString &jurisdiction, const QString &role) const;
+    /// After SignInsRateLimited: in how many seconds \a address may try again.
+    qint64 retryAfterSecs(const QString &address) const;
+    /// The window and time of a SessionReplaced error.
+    ReplacedBy replacedBy(const Core::Error &error) const;
 
-    /// The caller of \a request, or nullopt with \a error set (401 token_invalid / token_expired).
-    std::optional<AuthContext> authenticate(const HttpRequest &request, HttpResponse *error);
-    std::optional<AuthContext> authenticateToken(const QByteArray &token, HttpResponse *error);
+    /// The caller behind an access token (TokenInvalid, TokenExpired, SessionReplaced).
+    Core::Result<AuthContext> authenticateToken(const QByteArray &token) const;
 
     /// The contract's window object {id, name, jurisdiction: {code, name}}; empty when unknown.
     QJsonObject windowJson(const QString &windowId) const;
+    /// The contract's clerk object {account, name, role, window} (GET /me).
+    QJsonObject clerkJson(const QString &account, const QString &windowId) const;
 
     /// Called (on this thread) for every session that a sign-in, a sign-out or disabling
     /// the account ended, after the change is stored: the events service closes its sockets.
@@ -136,16 +173,15 @@ public:
 
 private:
     /// \a replaced: the login answer's "replaced" member (the sessions this sign-in ended).
-    HttpResponse issueTokens(const QString &account, const QString &windowId,
-        const QString &sessionId, int status, const std::optional<QJsonArray> &replaced = {});
-    QJsonObject clerkJson(const QString &account, const QString &windowId) const;
+    Core::Result<IssuedTokens> issueTokens(const QString &account, const QString &windowId,
+        const QString &sessionId, const std::optional<QJsonArray> &replaced = {});
     QByteArray derive(const QString &password, const QByteArray &salt, int iterations) const;
-    /// 401 session_replaced for a token of a replaced session (§2).
-    HttpResponse replacedError(const QString &byWindowId, qint64 atMs) const;
+    /// SessionReplaced for a token of a replaced session (§2).
+    Core::Error replacedError(const QString &byWindowId, qint64 atMs) const;
     /// The live sessions of \a account: session id and window id.
     QList<QPair<QString, QString>> liveSessions(const QString &account) const;
 
-    Storage::Database &m_database;
+    AccountStore &m_store;
     const Secrets *m_secrets = nullptr;
     const HubConfig &m_config;
     const Core::Clock &m_clock;

@@ -1,13 +1,17 @@
 #include "accounts/SignInThrottle.h"
 
 #include "Logging.h"
-
-#include <storage/Database.h>
-
-#include <QSqlError>
-#include <QSqlQuery>
+#include "accounts/SignInThrottleStore.h"
 
 namespace Tongban::Hub {
+
+SignInThrottle::SignInThrottle(int failuresPerPair, int failuresPerAddress, int lockoutSecs)
+    : m_failuresPerPair(failuresPerPair)
+    , m_failuresPerAddress(failuresPerAddress)
+    , m_lockoutMs(qint64(lockoutSecs) * 1000)
+{ }
+
+SignInThrottle::~SignInThrottle() = default;
 
 Storage::MigrationSet SignInThrottle::schema()
 {
@@ -24,56 +28,34 @@ Storage::MigrationSet SignInThrottle::schema()
 void SignInThrottle::persistIn(
     Storage::Database *database, std::function<QString(const QString &)> hashKey, qint64 nowMs)
 {
-    m_database = database;
+    m_store = database ? std::make_unique<SignInThrottleStore>(*database) : nullptr;
     m_hashKey = std::move(hashKey);
     m_pairs.clear();
     m_addresses.clear();
-    QSqlQuery stale(m_database->connection());
-    stale.prepare(
-        QStringLiteral("DELETE FROM hub_signin_throttle WHERE locked_until <= ? AND start <= ?"));
-    stale.addBindValue(nowMs);
-    stale.addBindValue(nowMs - m_lockoutMs);
-    if (!stale.exec())
-        qCWarning(lcHub) << "pruning sign-in counters failed:" << stale.lastError().text();
-    QSqlQuery query(m_database->connection());
-    if (!query.exec(QStringLiteral(
-            "SELECT kind, key, start, failures, locked_until FROM hub_signin_throttle"))) {
-        qCWarning(lcHub) << "loading sign-in counters failed:" << query.lastError().text();
+    if (!m_store)
+        return;
+    if (const Core::Status pruned = m_store->prune(nowMs, nowMs - m_lockoutMs); !pruned)
+        qCWarning(lcHub) << "pruning sign-in counters failed:" << pruned.error().detail;
+    const auto rows = m_store->load();
+    if (!rows) {
+        qCWarning(lcHub) << "loading sign-in counters failed:" << rows.error().detail;
         return;
     }
-    while (query.next()) {
-        const Entry entry { query.value(2).toLongLong(), query.value(3).toInt(),
-            query.value(4).toLongLong() };
-        (query.value(0).toString() == QLatin1String("pair")
-                ? m_pairs
-                : m_addresses)[query.value(1).toString()]
-            = entry;
+    for (const ThrottleRow &row : *rows) {
+        (row.kind == QLatin1String("pair") ? m_pairs : m_addresses)[row.key]
+            = Entry { row.start, row.failures, row.lockedUntil };
     }
 }
 
 void SignInThrottle::store(const char *kind, const QString &key, const Entry *entry) const
 {
-    if (!m_database)
+    if (!m_store)
         return;
-    QSqlQuery query(m_database->connection());
-    if (entry) {
-        query.prepare(QStringLiteral(
-            "INSERT INTO hub_signin_throttle (kind, key, start, failures, locked_until)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (kind, key) DO UPDATE SET"
-            " start = excluded.start, failures = excluded.failures,"
-            " locked_until = excluded.locked_until"));
-        query.addBindValue(QString::fromLatin1(kind));
-        query.addBindValue(key);
-        query.addBindValue(entry->start);
-        query.addBindValue(entry->failures);
-        query.addBindValue(entry->lockedUntil);
-    } else {
-        query.prepare(QStringLiteral("DELETE FROM hub_signin_throttle WHERE kind = ? AND key = ?"));
-        query.addBindValue(QString::fromLatin1(kind));
-        query.addBindValue(key);
-    }
-    if (!query.exec())
-        qCWarning(lcHub) << "storing a sign-in counter failed:" << query.lastError().text();
+    const Core::Status stored = entry ? m_store->put(ThrottleRow { QString::fromLatin1(kind), key,
+                                    entry->start, entry->failures, entry->lockedUntil })
+                                      : m_store->remove(QString::fromLatin1(kind), key);
+    if (!stored)
+        qCWarning(lcHub) << "storing a sign-in counter failed:" << stored.error().detail;
 }
 
 qint64 SignInThrottle::lockedUntil(

@@ -6,12 +6,15 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 
 namespace Tongban::Storage {
 class Database;
 }
 
 namespace Tongban::Hub {
+
+class SignInThrottleStore;
 
 /*!
  * Failed sign-ins, counted in memory by account name and address (issue 13):
@@ -24,20 +27,17 @@ namespace Tongban::Hub {
  *   (signInFailuresPerAddress), so one address cannot go on locking names or guessing.
  *
  * With persistIn() the counters are kept in the hub's database too (table
- * hub_signin_throttle, module "hub_signin"), so a restart neither resets a lockout nor an
- * address's count; names and addresses are stored only as keyed hashes (any name typed, an
- * account or not, alike).
+ * hub_signin_throttle, module "hub_signin", SQL in SignInThrottleStore), so a restart neither
+ * resets a lockout nor an address's count; names and addresses are stored only as keyed hashes (any
+ * name typed, an account or not, alike).
  *
  * Times are the hub's Clock in ms. Threading: one thread.
  */
 class SignInThrottle
 {
 public:
-    SignInThrottle(int failuresPerPair, int failuresPerAddress, int lockoutSecs)
-        : m_failuresPerPair(failuresPerPair)
-        , m_failuresPerAddress(failuresPerAddress)
-        , m_lockoutMs(qint64(lockoutSecs) * 1000)
-    { }
+    SignInThrottle(int failuresPerPair, int failuresPerAddress, int lockoutSecs);
+    ~SignInThrottle();
 
     /// The table of the persisted counters (its own migration set).
     static Storage::MigrationSet schema();
@@ -81,7 +81,7 @@ private:
     qint64 m_lockoutMs;
     QHash<QString, Entry> m_pairs;
     QHash<QString, Entry> m_addresses;
-    Storage::Database *m_database = nullptr;
+    std::unique_ptr<SignInThrottleStore> m_store; ///< null: counters in memory only
     std::function<QString(const QString &)> m_hashKey;
 };
 

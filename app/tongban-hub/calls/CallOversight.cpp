@@ -4,16 +4,14 @@
 #include "accounts/AccountService.h"
 #include "calendar/CalendarService.h"
 #include "events/EventService.h"
+#include "http/HttpTypes.h"
 
 #include <core/WorkCalendar.h>
-#include <storage/Database.h>
 
 #include <QJsonArray>
 #include <QMap>
 #include <QMessageAuthenticationCode>
 #include <QRegularExpression>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -42,9 +40,14 @@ QPair<qint64, qint64> monthRange(const QString &month)
     return { start.toMSecsSinceEpoch(), end.toMSecsSinceEpoch() };
 }
 
-QJsonValue nullable(const QVariant &value)
+QJsonValue nullable(const std::optional<QString> &value)
 {
-    return value.isNull() ? QJsonValue() : QJsonValue::fromVariant(value);
+    return value ? QJsonValue(*value) : QJsonValue();
+}
+
+QJsonValue nullableText(const QString &value)
+{
+    return value.isNull() ? QJsonValue() : QJsonValue(value);
 }
 
 qint64 percentile(QList<qint64> values, int percent)
@@ -130,9 +133,9 @@ Storage::MigrationSet CallOversight::schema()
     return Storage::MigrationSet { QStringLiteral("hub_calls2"), { first } };
 }
 
-CallOversight::CallOversight(Storage::Database &database, const CalendarService &calendar,
+CallOversight::CallOversight(CallOversightStore &store, const CalendarService &calendar,
     const HubConfig &config, const Core::Clock &clock)
-    : m_database(database)
+    : m_store(store)
     , m_calendar(calendar)
     , m_config(config)
     , m_clock(clock)
@@ -140,13 +143,11 @@ CallOversight::CallOversight(Storage::Database &database, const CalendarService 
 
 QList<OfficeSpan> CallOversight::hoursOf(const QString &jurisdiction) const
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT spans FROM hub_office_hours WHERE jurisdiction_code = ?"));
-    query.addBindValue(jurisdiction);
-    if (!query.exec() || !query.next())
+    const std::optional<QString> stored = m_store.officeHours(jurisdiction);
+    if (!stored)
         return defaultHours();
     QList<OfficeSpan> spans;
-    for (const QString &text : query.value(0).toString().split(QLatin1Char(','))) {
+    for (const QString &text : stored->split(QLatin1Char(','))) {
         if (const auto span = parseSpan(text))
             spans.append(*span);
     }
@@ -205,89 +206,61 @@ QString CallOversight::closedMessage(const QString &jurisdiction, const QDateTim
         .arg(spans.join(QStringLiteral("、")), when);
 }
 
-HttpResponse CallOversight::officeHours(
-    const QString &jurisdiction, const AuthContext &context) const
+Core::Result<OfficeHours> CallOversight::officeHours(const QString &jurisdiction) const
 {
-    Q_UNUSED(context) // office hours are public to every signed-in account
     static const QRegularExpression code(QStringLiteral("^\\d{6}$"));
     if (!code.match(jurisdiction).hasMatch())
-        return errorResponse(400, QStringLiteral("bad_request"), QStringLiteral("行政区划代码错误"),
-            jurisdiction.left(20));
-    QJsonArray spans;
-    for (const OfficeSpan &span : hoursOf(jurisdiction))
-        spans.append(spanText(span));
+        return Core::Error { BadJurisdiction, QStringLiteral("行政区划代码错误"),
+            jurisdiction.left(20) };
     const QDateTime now = m_clock.now();
-    const QDateTime next = nextOpen(jurisdiction, now);
-    return jsonResponse(200,
-        QJsonObject { { QStringLiteral("jurisdiction"), jurisdiction },
-            { QStringLiteral("spans"), spans },
-            { QStringLiteral("timeZone"), QStringLiteral("Asia/Shanghai") },
-            { QStringLiteral("openNow"), isOpen(jurisdiction, now) },
-            { QStringLiteral("nextOpen"),
-                next.isValid() ? QJsonValue(rfc3339(next)) : QJsonValue() } });
+    return OfficeHours { jurisdiction, hoursOf(jurisdiction), isOpen(jurisdiction, now),
+        nextOpen(jurisdiction, now) };
 }
 
-HttpResponse CallOversight::setOfficeHours(
+Core::Result<OfficeHours> CallOversight::setOfficeHours(
     const QString &jurisdiction, const QJsonObject &body, const AuthContext &context)
 {
     if (context.role != QLatin1String("admin"))
-        return errorResponse(403, QStringLiteral("forbidden"),
-            QStringLiteral("只有平台管理员可以设置办公时间"), context.role);
+        return Core::Error { Forbidden, QStringLiteral("只有平台管理员可以设置办公时间"),
+            context.role };
     static const QRegularExpression code(QStringLiteral("^\\d{6}$"));
     if (!code.match(jurisdiction).hasMatch())
-        return errorResponse(400, QStringLiteral("bad_request"), QStringLiteral("行政区划代码错误"),
-            jurisdiction.left(20));
+        return Core::Error { BadJurisdiction, QStringLiteral("行政区划代码错误"),
+            jurisdiction.left(20) };
     const QJsonArray list = body.value(QStringLiteral("spans")).toArray();
     if (list.isEmpty() || list.size() > 6)
-        return errorResponse(422, QStringLiteral("validation_failed"),
-            QStringLiteral("办公时间须为 1 至 6 个时段"), QStringLiteral("/spans"));
+        return Core::Error { InvalidHours, QStringLiteral("办公时间须为 1 至 6 个时段"),
+            QStringLiteral("/spans") };
     QList<OfficeSpan> spans;
     for (const QJsonValue &value : list) {
         QString problem;
         const auto span = parseSpan(value.toString(), &problem);
         if (!span)
-            return errorResponse(422, QStringLiteral("validation_failed"),
-                QStringLiteral("办公时间格式应为 HH:MM-HH:MM"), problem.left(100));
+            return Core::Error { InvalidHours, QStringLiteral("办公时间格式应为 HH:MM-HH:MM"),
+                problem.left(100) };
         if (!spans.isEmpty() && span->fromMinute < spans.last().toMinute)
-            return errorResponse(422, QStringLiteral("validation_failed"),
-                QStringLiteral("办公时段须按时间先后排列且不重叠"), value.toString());
+            return Core::Error { InvalidHours, QStringLiteral("办公时段须按时间先后排列且不重叠"),
+                value.toString() };
         spans.append(*span);
     }
     QStringList texts;
     for (const OfficeSpan &span : spans)
         texts << spanText(span);
-    const Core::Status stored = m_database.transaction([&]() -> Core::Status {
-        QSqlQuery remove(m_database.connection());
-        remove.prepare(QStringLiteral("DELETE FROM hub_office_hours WHERE jurisdiction_code = ?"));
-        remove.addBindValue(jurisdiction);
-        if (!remove.exec())
-            return Storage::Database::queryError(remove, QStringLiteral("office hours"));
-        QSqlQuery insert(m_database.connection());
-        insert.prepare(QStringLiteral("INSERT INTO hub_office_hours (jurisdiction_code, spans,"
-                                      " updated_by, updated_at) VALUES (?, ?, ?, ?)"));
-        insert.addBindValue(jurisdiction);
-        insert.addBindValue(texts.join(QLatin1Char(',')));
-        insert.addBindValue(context.account);
-        insert.addBindValue(m_clock.now().toMSecsSinceEpoch());
-        if (!insert.exec())
-            return Storage::Database::queryError(insert, QStringLiteral("office hours"));
-        return {};
-    });
+    const Core::Status stored = m_store.setOfficeHours(jurisdiction, texts.join(QLatin1Char(',')),
+        context.account, m_clock.now().toMSecsSinceEpoch());
     if (!stored)
-        return internalError(stored.error().detail);
+        return Core::Error { StoreFailed, stored.error().message, stored.error().detail };
     qCInfo(lcHub).noquote() << "office hours of" << jurisdiction << "set to" << texts.join(u',')
                             << "by" << context.account;
-    return officeHours(jurisdiction, context);
+    return officeHours(jurisdiction);
 }
 
 QList<QString> CallOversight::supervisingAdmins(const QString &windowId) const
 {
     // The level above the window's jurisdiction (000 第十八条: 交上一级政务服务管理机构):
     // the city's (4104xx → 410400), then the province's admins; any admin when neither has one.
-    QSqlQuery window(m_database.connection());
-    window.prepare(QStringLiteral("SELECT jurisdiction_code FROM hub_windows WHERE id = ?"));
-    window.addBindValue(windowId);
-    const QString code = window.exec() && window.next() ? window.value(0).toString() : QString();
+    const auto window = m_store.window(windowId);
+    const QString code = window ? window->first : QString();
     QStringList levels;
     if (code.size() == 6) {
         levels << QString(code.left(4) + QStringLiteral("00"))
@@ -295,19 +268,7 @@ QList<QString> CallOversight::supervisingAdmins(const QString &windowId) const
     }
     levels << QString(); // any
     for (const QString &level : std::as_const(levels)) {
-        QSqlQuery admins(m_database.connection());
-        admins.prepare(level.isEmpty()
-                ? QStringLiteral("SELECT account FROM hub_accounts WHERE role = 'admin'"
-                                 " AND disabled = 0 ORDER BY account")
-                : QStringLiteral("SELECT account FROM hub_accounts WHERE role = 'admin'"
-                                 " AND disabled = 0 AND jurisdiction_code = ? ORDER BY account"));
-        if (!level.isEmpty())
-            admins.addBindValue(level);
-        QStringList found;
-        if (admins.exec()) {
-            while (admins.next())
-                found << admins.value(0).toString();
-        }
+        const QStringList found = m_store.admins(level);
         if (!found.isEmpty())
             return found;
     }
@@ -316,46 +277,31 @@ QList<QString> CallOversight::supervisingAdmins(const QString &windowId) const
 
 QString CallOversight::escalateIfDue(const QString &windowId, const QString &month)
 {
-    QSqlQuery count(m_database.connection());
-    count.prepare(
-        QStringLiteral("SELECT COUNT(*) FROM hub_missed_calls WHERE window_id = ? AND month = ?"));
-    count.addBindValue(windowId);
-    count.addBindValue(month);
-    const int misses = count.exec() && count.next() ? count.value(0).toInt() : 0;
+    const int misses = m_store.missCount(windowId, month);
     // 1 个月内超过 3 次未及时接收、回应 (000 第十八条): the 4th.
     if (misses <= 3)
         return {};
     const QString id = QStringLiteral("esc-%1-%2").arg(month, windowId);
-    QSqlQuery existing(m_database.connection());
-    existing.prepare(QStringLiteral("SELECT 1 FROM hub_call_escalations WHERE id = ?"));
-    existing.addBindValue(id);
-    if (!existing.exec() || existing.next())
+    const std::optional<bool> exists = m_store.escalationExists(id);
+    if (!exists || *exists)
         return {};
     const QDateTime now = m_clock.now();
     const QStringList admins = supervisingAdmins(windowId);
-    QSqlQuery name(m_database.connection());
-    name.prepare(QStringLiteral("SELECT name, jurisdiction_code FROM hub_windows WHERE id = ?"));
-    name.addBindValue(windowId);
-    const bool named = name.exec() && name.next();
+    const auto window = m_store.window(windowId);
     const QJsonObject data { { QStringLiteral("escalationId"), id },
         { QStringLiteral("windowId"), windowId },
-        { QStringLiteral("windowName"), named ? name.value(0).toString() : QString() },
-        { QStringLiteral("jurisdiction"), named ? name.value(1).toString() : QString() },
+        { QStringLiteral("windowName"), window ? window->second : QString() },
+        { QStringLiteral("jurisdiction"), window ? window->first : QString() },
         { QStringLiteral("month"), month }, { QStringLiteral("misses"), misses } };
-    const Core::Status stored = m_database.transaction([&]() -> Core::Status {
-        QSqlQuery insert(m_database.connection());
-        insert.prepare(QStringLiteral("INSERT INTO hub_call_escalations (id, window_id, month,"
-                                      " miss_count, created_at, state) VALUES (?, ?, ?, ?, ?,"
-                                      " 'open')"));
-        insert.addBindValue(id);
-        insert.addBindValue(windowId);
-        insert.addBindValue(month);
-        insert.addBindValue(misses);
-        insert.addBindValue(now.toMSecsSinceEpoch());
-        if (!insert.exec())
-            return Storage::Database::queryError(insert, QStringLiteral("escalation"));
+    EscalationRow row;
+    row.id = id;
+    row.windowId = windowId;
+    row.month = month;
+    row.misses = misses;
+    row.createdAtMs = now.toMSecsSinceEpoch();
+    const Core::Status stored = m_store.insertEscalation(row, [&]() -> Core::Status {
         for (const QString &admin : admins) {
-            const auto event = EventService::append(m_database, m_clock,
+            const auto event = EventService::append(m_store.database(), m_clock,
                 EventService::accountInbox(admin), QStringLiteral("call.escalated"), data);
             if (!event)
                 return event.error();
@@ -371,90 +317,53 @@ QString CallOversight::escalateIfDue(const QString &windowId, const QString &mon
     return id;
 }
 
-HttpResponse CallOversight::escalations(const QUrlQuery &query, const AuthContext &context) const
+Core::Result<QList<EscalationRow>> CallOversight::escalations(
+    const QString &month, const QString &state, const AuthContext &context) const
 {
     if (context.role != QLatin1String("admin"))
-        return errorResponse(403, QStringLiteral("forbidden"),
-            QStringLiteral("只有平台管理员可以查看升级处理记录"), context.role);
-    const QString month = query.queryItemValue(QStringLiteral("month"));
-    const QString state = query.queryItemValue(QStringLiteral("state"));
+        return Core::Error { Forbidden, QStringLiteral("只有平台管理员可以查看升级处理记录"),
+            context.role };
     if (!month.isEmpty() && !isMonth(month))
-        return errorResponse(400, QStringLiteral("bad_request"), QStringLiteral("月份格式错误"),
-            QStringLiteral("month=YYYY-MM"));
+        return Core::Error { BadMonth, QStringLiteral("月份格式错误"),
+            QStringLiteral("month=YYYY-MM") };
     if (!state.isEmpty() && state != QLatin1String("open") && state != QLatin1String("confirmed")
         && state != QLatin1String("excused"))
-        return errorResponse(400, QStringLiteral("bad_request"), QStringLiteral("状态无效"),
-            QStringLiteral("state=open|confirmed|excused"));
-    QSqlQuery select(m_database.connection());
-    select.prepare(QStringLiteral(
-        "SELECT id, window_id, month, miss_count, created_at, state, decided_by, decided_at,"
-        " note FROM hub_call_escalations WHERE (? = '' OR month = ?) AND (? = '' OR state = ?)"
-        " ORDER BY created_at, id LIMIT 1000"));
-    select.addBindValue(month);
-    select.addBindValue(month);
-    select.addBindValue(state);
-    select.addBindValue(state);
-    if (!select.exec())
-        return internalError(select.lastError().text());
-    QJsonArray list;
-    while (select.next()) {
-        list.append(QJsonObject { { QStringLiteral("id"), select.value(0).toString() },
-            { QStringLiteral("windowId"), select.value(1).toString() },
-            { QStringLiteral("month"), select.value(2).toString() },
-            { QStringLiteral("misses"), select.value(3).toInt() },
-            { QStringLiteral("createdAt"),
-                rfc3339(QDateTime::fromMSecsSinceEpoch(select.value(4).toLongLong(), Qt::UTC)) },
-            { QStringLiteral("state"), select.value(5).toString() },
-            { QStringLiteral("decidedBy"), nullable(select.value(6)) },
-            { QStringLiteral("decidedAt"),
-                select.value(7).isNull() ? QJsonValue()
-                                         : QJsonValue(rfc3339(QDateTime::fromMSecsSinceEpoch(
-                                             select.value(7).toLongLong(), Qt::UTC))) },
-            { QStringLiteral("note"), nullable(select.value(8)) } });
-    }
-    return jsonResponse(200, QJsonObject { { QStringLiteral("escalations"), list } });
+        return Core::Error { BadState, QStringLiteral("状态无效"),
+            QStringLiteral("state=open|confirmed|excused") };
+    auto rows = m_store.escalations(month, state, 1000);
+    if (!rows)
+        return Core::Error { StoreFailed, rows.error().message, rows.error().detail };
+    return rows;
 }
 
-HttpResponse CallOversight::decideEscalation(
+Core::Status CallOversight::decideEscalation(
     const QString &id, const QJsonObject &body, const AuthContext &context)
 {
     if (context.role != QLatin1String("admin"))
-        return errorResponse(403, QStringLiteral("forbidden"),
-            QStringLiteral("只有平台管理员可以处理升级记录"), context.role);
+        return Core::Error { Forbidden, QStringLiteral("只有平台管理员可以处理升级记录"),
+            context.role };
     const QString decision = body.value(QStringLiteral("decision")).toString();
     const QString note = body.value(QStringLiteral("note")).toString();
     if (decision != QLatin1String("confirmed") && decision != QLatin1String("excused"))
-        return errorResponse(422, QStringLiteral("validation_failed"),
-            QStringLiteral("处理结果须为确认或免责"),
-            QStringLiteral("decision: confirmed|excused"));
+        return Core::Error { InvalidDecision, QStringLiteral("处理结果须为确认或免责"),
+            QStringLiteral("decision: confirmed|excused") };
     if (note.size() > 500)
-        return errorResponse(422, QStringLiteral("validation_failed"),
-            QStringLiteral("说明不能超过 500 字"), QStringLiteral("/note"));
+        return Core::Error { InvalidDecision, QStringLiteral("说明不能超过 500 字"),
+            QStringLiteral("/note") };
     if (decision == QLatin1String("excused") && note.trimmed().isEmpty())
-        return errorResponse(422, QStringLiteral("validation_failed"),
-            QStringLiteral("免责须写明理由"), QStringLiteral("/note"));
-    QSqlQuery update(m_database.connection());
-    update.prepare(QStringLiteral("UPDATE hub_call_escalations SET state = ?, decided_by = ?,"
-                                  " decided_at = ?, note = ? WHERE id = ? AND state = 'open'"));
-    update.addBindValue(decision);
-    update.addBindValue(context.account);
-    update.addBindValue(m_clock.now().toMSecsSinceEpoch());
-    update.addBindValue(note);
-    update.addBindValue(id);
-    if (!update.exec())
-        return internalError(update.lastError().text());
-    if (update.numRowsAffected() == 0) {
-        QSqlQuery exists(m_database.connection());
-        exists.prepare(QStringLiteral("SELECT state FROM hub_call_escalations WHERE id = ?"));
-        exists.addBindValue(id);
-        if (exists.exec() && exists.next())
-            return errorResponse(409, QStringLiteral("conflict"), QStringLiteral("该记录已处理"),
-                exists.value(0).toString());
-        return errorResponse(
-            404, QStringLiteral("not_found"), QStringLiteral("升级记录不存在"), id.left(100));
+        return Core::Error { InvalidDecision, QStringLiteral("免责须写明理由"),
+            QStringLiteral("/note") };
+    const auto changed
+        = m_store.decide(id, decision, context.account, m_clock.now().toMSecsSinceEpoch(), note);
+    if (!changed)
+        return Core::Error { StoreFailed, changed.error().message, changed.error().detail };
+    if (*changed == 0) {
+        if (const auto state = m_store.escalationState(id))
+            return Core::Error { AlreadyDecided, QStringLiteral("该记录已处理"), *state };
+        return Core::Error { EscalationNotFound, QStringLiteral("升级记录不存在"), id.left(100) };
     }
     qCInfo(lcHub).noquote() << "escalation" << id << decision << "by" << context.account;
-    return emptyResponse(204);
+    return {};
 }
 
 Core::Result<QJsonObject> CallOversight::report(Storage::Database &database, const QString &month,
@@ -464,12 +373,12 @@ Core::Result<QJsonObject> CallOversight::report(Storage::Database &database, con
     QHash<QString, QString> jurisdictionOf;
     QHash<QString, QString> nameOf;
     {
-        QSqlQuery windows(database.connection());
-        if (!windows.exec(QStringLiteral("SELECT id, jurisdiction_code, name FROM hub_windows")))
-            return Storage::Database::queryError(windows, QStringLiteral("report windows"));
-        while (windows.next()) {
-            jurisdictionOf.insert(windows.value(0).toString(), windows.value(1).toString());
-            nameOf.insert(windows.value(0).toString(), windows.value(2).toString());
+        const auto windows = CallOversightStore::windows(database);
+        if (!windows)
+            return windows.error();
+        for (auto it = windows->cbegin(); it != windows->cend(); ++it) {
+            jurisdictionOf.insert(it.key(), it.value().first);
+            nameOf.insert(it.key(), it.value().second);
         }
     }
     const auto inScope = [&](const QString &window) {
@@ -486,15 +395,12 @@ Core::Result<QJsonObject> CallOversight::report(Storage::Database &database, con
         QJsonValue escalation;
     };
     QMap<QString, Home> homes;
-    QSqlQuery misses(database.connection());
-    misses.prepare(QStringLiteral(
-        "SELECT window_id, COUNT(*) FROM hub_missed_calls WHERE month = ? GROUP BY window_id"));
-    misses.addBindValue(month);
-    if (!misses.exec())
-        return Storage::Database::queryError(misses, QStringLiteral("report misses"));
-    while (misses.next()) {
-        if (inScope(misses.value(0).toString()))
-            homes[misses.value(0).toString()].misses = misses.value(1).toInt();
+    const auto misses = CallOversightStore::missesPerWindow(database, month);
+    if (!misses)
+        return misses.error();
+    for (const auto &[window, count] : *misses) {
+        if (inScope(window))
+            homes[window].misses = count;
     }
     // Calls made (application windows and clerks), and answer times.
     struct Caller
@@ -506,47 +412,38 @@ Core::Result<QJsonObject> CallOversight::report(Storage::Database &database, con
     };
     QMap<QPair<QString, QString>, Caller> callers;
     QList<qint64> allAnswers;
-    QSqlQuery calls(database.connection());
-    calls.prepare(QStringLiteral(
-        "SELECT caller_window, caller_account, state, answered_by, answer_ms FROM hub_calls"
-        " WHERE started_at >= ? AND started_at < ? ORDER BY started_at"));
-    calls.addBindValue(startMs);
-    calls.addBindValue(endMs);
-    if (!calls.exec())
-        return Storage::Database::queryError(calls, QStringLiteral("report calls"));
-    while (calls.next()) {
-        const QString caller = calls.value(0).toString();
-        const QString account = calls.value(1).toString();
-        const QString answeredBy = calls.value(3).toString();
+    const auto calls = CallOversightStore::calls(database, startMs, endMs);
+    if (!calls)
+        return calls.error();
+    for (const ReportedCall &call : *calls) {
+        const QString &caller = call.callerWindow;
+        const QString &account = call.callerAccount;
+        const QString &answeredBy = call.answeredBy;
         if (inScope(caller)) {
             Caller &entry = callers[{ caller, account }];
             entry.window = caller;
             entry.account = account;
             ++entry.made;
-            ++entry.states[calls.value(2).toString()];
+            ++entry.states[call.state];
         }
-        if (!calls.value(4).isNull() && !answeredBy.isEmpty() && inScope(answeredBy)) {
-            homes[answeredBy].answers.append(calls.value(4).toLongLong());
-            allAnswers.append(calls.value(4).toLongLong());
+        if (call.answerMs && !answeredBy.isEmpty() && inScope(answeredBy)) {
+            homes[answeredBy].answers.append(*call.answerMs);
+            allAnswers.append(*call.answerMs);
         }
     }
-    QSqlQuery escalations(database.connection());
-    escalations.prepare(QStringLiteral("SELECT id, window_id, miss_count, state, decided_by, note"
-                                       " FROM hub_call_escalations WHERE month = ? ORDER BY id"));
-    escalations.addBindValue(month);
-    if (!escalations.exec())
-        return Storage::Database::queryError(escalations, QStringLiteral("report escalations"));
+    const auto escalations = CallOversightStore::escalationsOf(database, month);
+    if (!escalations)
+        return escalations.error();
     QJsonArray escalationList;
-    while (escalations.next()) {
-        const QString window = escalations.value(1).toString();
+    for (const EscalationRow &row : *escalations) {
+        const QString &window = row.windowId;
         if (!inScope(window))
             continue;
-        const QJsonObject entry { { QStringLiteral("id"), escalations.value(0).toString() },
-            { QStringLiteral("windowId"), window },
-            { QStringLiteral("misses"), escalations.value(2).toInt() },
-            { QStringLiteral("state"), escalations.value(3).toString() },
-            { QStringLiteral("decidedBy"), nullable(escalations.value(4)) },
-            { QStringLiteral("note"), nullable(escalations.value(5)) } };
+        const QJsonObject entry { { QStringLiteral("id"), row.id },
+            { QStringLiteral("windowId"), window }, { QStringLiteral("misses"), row.misses },
+            { QStringLiteral("state"), row.state },
+            { QStringLiteral("decidedBy"), nullableText(row.decidedBy) },
+            { QStringLiteral("note"), nullable(row.note) } };
         escalationList.append(entry);
         homes[window].escalation = entry.value(QStringLiteral("state"));
     }
@@ -627,28 +524,26 @@ QString CallOversight::reportText(const QJsonObject &report)
     return text;
 }
 
-HttpResponse CallOversight::reportRoute(const QUrlQuery &query, const AuthContext &context) const
+Core::Result<QJsonObject> CallOversight::reportFor(
+    const QString &requested, const AuthContext &context) const
 {
-    QString month = query.queryItemValue(QStringLiteral("month"));
-    if (month.isEmpty())
-        month = monthOf(m_clock.now());
+    const QString month = requested.isEmpty() ? monthOf(m_clock.now()) : requested;
     if (!isMonth(month))
-        return errorResponse(400, QStringLiteral("bad_request"), QStringLiteral("月份格式错误"),
-            QStringLiteral("month=YYYY-MM"));
+        return Core::Error { BadMonth, QStringLiteral("月份格式错误"),
+            QStringLiteral("month=YYYY-MM") };
     QString jurisdiction;
     QString window;
     if (context.role == QLatin1String("department"))
         jurisdiction = context.jurisdictionCode;
     else if (context.role != QLatin1String("admin")) {
         if (context.windowId.isEmpty())
-            return errorResponse(
-                403, QStringLiteral("forbidden"), QStringLiteral("无权查看通话月报"), context.role);
+            return Core::Error { Forbidden, QStringLiteral("无权查看通话月报"), context.role };
         window = context.windowId;
     }
-    const auto made = report(m_database, month, jurisdiction, window);
+    auto made = report(m_store.database(), month, jurisdiction, window);
     if (!made)
-        return internalError(made.error().detail);
-    return jsonResponse(200, *made);
+        return Core::Error { StoreFailed, made.error().message, made.error().detail };
+    return made;
 }
 
 QPair<QString, QString> CallOversight::turnCredential(
@@ -661,11 +556,11 @@ QPair<QString, QString> CallOversight::turnCredential(
     return { username, QString::fromLatin1(password) };
 }
 
-HttpResponse CallOversight::iceServers(const AuthContext &context) const
+Core::Result<QJsonObject> CallOversight::iceServers(const AuthContext &context) const
 {
     if (context.windowId.isEmpty())
-        return errorResponse(403, QStringLiteral("forbidden"),
-            QStringLiteral("未在窗口登录，不能获取通话服务器"), context.role);
+        return Core::Error { Forbidden, QStringLiteral("未在窗口登录，不能获取通话服务器"),
+            context.role };
     QJsonArray servers = m_config.iceServers;
     const QDateTime now = m_clock.now();
     const qint64 expiry = now.toSecsSinceEpoch() + m_config.turn.ttlSecs;
@@ -677,11 +572,9 @@ HttpResponse CallOversight::iceServers(const AuthContext &context) const
             { QStringLiteral("username"), username },
             { QStringLiteral("credential"), credential } });
     }
-    return jsonResponse(200,
-        QJsonObject { { QStringLiteral("iceServers"), servers },
-            { QStringLiteral("expiresAt"),
-                rfc3339(QDateTime::fromSecsSinceEpoch(expiry, Qt::UTC)) },
-            { QStringLiteral("ttlSecs"), m_config.turn.ttlSecs } });
+    return QJsonObject { { QStringLiteral("iceServers"), servers },
+        { QStringLiteral("expiresAt"), rfc3339(QDateTime::fromSecsSinceEpoch(expiry, Qt::UTC)) },
+        { QStringLiteral("ttlSecs"), m_config.turn.ttlSecs } };
 }
 
 } // namespace Tongban::Hub

@@ -1,7 +1,8 @@
 #pragma once
 
 #include "HubConfig.h"
-#include "http/HttpTypes.h"
+#include "HubErrors.h"
+#include "calls/CallOversightStore.h"
 
 #include <core/Result.h>
 #include <storage/Migration.h>
@@ -11,7 +12,6 @@
 #include <QList>
 #include <QPair>
 #include <QTime>
-#include <QUrlQuery>
 
 #include <optional>
 
@@ -31,6 +31,15 @@ struct OfficeSpan
     int toMinute = 0; ///< exclusive; 1440 is midnight at the end of the day
 };
 
+/// The office hours of a jurisdiction as GET /office-hours/{code} gives them.
+struct OfficeHours
+{
+    QString jurisdiction;
+    QList<OfficeSpan> spans;
+    bool openNow = false;
+    QDateTime nextOpen; ///< invalid: none within a year
+};
+
 /*!
  * What the operating rules ask of video assistance beyond the signalling (000 第十八条,
  * 第二十七条(二)): office hours per jurisdiction (spans of a working day of the platform's
@@ -39,7 +48,8 @@ struct OfficeSpan
  * credentials in coturn's REST scheme).
  *
  * Tables of its own migration set "hub_calls2" (schema()): hub_office_hours,
- * hub_call_escalations, and the answer time and clerks of each call in hub_calls.
+ * hub_call_escalations, and the answer time and clerks of each call in hub_calls; their SQL
+ * is CallOversightStore's, the HTTP mapping CallRoutes'.
  *
  * Same thread as the Database.
  */
@@ -56,7 +66,19 @@ public:
 
     static Storage::MigrationSet schema();
 
-    CallOversight(Storage::Database &database, const CalendarService &calendar,
+    enum ErrorCode {
+        Forbidden = HubError::Oversight + 1,
+        BadJurisdiction, ///< not a 6-digit code
+        InvalidHours, ///< spans missing, malformed, unordered or overlapping
+        BadMonth,
+        BadState,
+        InvalidDecision, ///< decision or note not acceptable
+        AlreadyDecided,
+        EscalationNotFound,
+        StoreFailed,
+    };
+
+    CallOversight(CallOversightStore &store, const CalendarService &calendar,
         const HubConfig &config, const Core::Clock &clock);
 
     QList<OfficeSpan> hoursOf(const QString &jurisdiction) const;
@@ -67,8 +89,10 @@ public:
     /// The message for a call refused outside office hours (zh_CN, with the next opening).
     QString closedMessage(const QString &jurisdiction, const QDateTime &at) const;
 
-    HttpResponse officeHours(const QString &jurisdiction, const AuthContext &context) const;
-    HttpResponse setOfficeHours(
+    /// GET /office-hours/{code}: public to every signed-in account.
+    Core::Result<OfficeHours> officeHours(const QString &jurisdiction) const;
+    /// PUT /office-hours/{code} ({"spans": ["09:00-12:00", ...]}): admins only.
+    Core::Result<OfficeHours> setOfficeHours(
         const QString &jurisdiction, const QJsonObject &body, const AuthContext &context);
 
     /*!
@@ -78,8 +102,11 @@ public:
      * escalation id, or empty.
      */
     QString escalateIfDue(const QString &windowId, const QString &month);
-    HttpResponse escalations(const QUrlQuery &query, const AuthContext &context) const;
-    HttpResponse decideEscalation(
+    /// Escalations of \a month and \a state (empty: any), admins only, at most 1000.
+    Core::Result<QList<EscalationRow>> escalations(
+        const QString &month, const QString &state, const AuthContext &context) const;
+    /// {"decision": "confirmed"|"excused", "note"} on an open escalation, admins only.
+    Core::Status decideEscalation(
         const QString &id, const QJsonObject &body, const AuthContext &context);
 
     /*!
@@ -92,11 +119,12 @@ public:
         const QString &jurisdiction = {}, const QString &windowId = {});
     /// The report as text for a console.
     static QString reportText(const QJsonObject &report);
-    /// GET /calls/report: admin all, department its jurisdiction, a window its own rows.
-    HttpResponse reportRoute(const QUrlQuery &query, const AuthContext &context) const;
+    /// GET /calls/report (\a month empty: this one): admin all, department its
+    /// jurisdiction, a window its own rows.
+    Core::Result<QJsonObject> reportFor(const QString &month, const AuthContext &context) const;
 
     /// GET /ice-servers: welcome.iceServers plus TURN with credentials valid turn.ttlSecs.
-    HttpResponse iceServers(const AuthContext &context) const;
+    Core::Result<QJsonObject> iceServers(const AuthContext &context) const;
     /// coturn's REST scheme: username "expiry:windowId", password base64(HMAC-SHA1(secret,
     /// username)).
     static QPair<QString, QString> turnCredential(
@@ -105,7 +133,7 @@ public:
 private:
     QList<QString> supervisingAdmins(const QString &windowId) const;
 
-    Storage::Database &m_database;
+    CallOversightStore &m_store;
     const CalendarService &m_calendar;
     const HubConfig &m_config;
     const Core::Clock &m_clock;

@@ -3,25 +3,20 @@
 #include "Logging.h"
 #include "accounts/AccountService.h"
 #include "calls/CallOversight.h"
+#include "calls/PresenceService.h"
 #include "catalogue/CatalogueService.h"
 #include "events/EventService.h"
+#include "http/HttpTypes.h"
 #include "security/Secrets.h"
-
-#include <storage/Database.h>
 
 #include <QJsonArray>
 #include <QRegularExpression>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTimeZone>
 #include <QTimer>
 
 namespace Tongban::Hub {
 
 namespace {
-
-const QString Online = QStringLiteral("online");
-const QString Offline = QStringLiteral("offline");
 
 QString monthOf(const QDateTime &time)
 {
@@ -31,11 +26,12 @@ QString monthOf(const QDateTime &time)
 
 } // namespace
 
-CallService::CallService(Storage::Database &database, AccountService &accounts,
+CallService::CallService(CallStore &store, PresenceService &presence, AccountService &accounts,
     EventService &events, const CatalogueService &catalogue, const HubConfig &config,
     const Core::Clock &clock, QObject *parent)
     : QObject(parent)
-    , m_database(database)
+    , m_store(store)
+    , m_presence(presence)
     , m_accounts(accounts)
     , m_events(events)
     , m_catalogue(catalogue)
@@ -43,110 +39,19 @@ CallService::CallService(Storage::Database &database, AccountService &accounts,
     , m_clock(clock)
     , m_invites(config.rates.callInvitesPerWindowPerMinute, 60 * 1000)
 {
-    connect(&m_events, &EventService::windowConnected, this, &CallService::onWindowConnected);
-    connect(&m_events, &EventService::windowDisconnected, this, &CallService::onWindowDisconnected);
+    connect(&m_presence, &PresenceService::windowGone, this, &CallService::windowGone);
     connect(&m_events, &EventService::messageReceived, this, &CallService::onMessage);
 }
 
 CallService::~CallService() = default;
 
-void CallService::resetPresence()
-{
-    QSqlQuery query(m_database.connection());
-    if (!query.exec(QStringLiteral("UPDATE hub_windows SET presence = 'offline'")))
-        qCWarning(lcHub) << "resetting presence failed:" << query.lastError().text();
-}
-
 void CallService::endInterruptedCalls()
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("UPDATE hub_calls SET state = 'interrupted', ended_at = ?"
-                                 " WHERE state IN ('ringing', 'active')"));
-    query.addBindValue(m_clock.now().toMSecsSinceEpoch());
-    if (!query.exec())
-        qCWarning(lcHub) << "ending interrupted calls failed:" << query.lastError().text();
-    else if (const int ended = query.numRowsAffected(); ended > 0)
-        qCInfo(lcHub) << ended << "calls interrupted by the restart recorded as such";
-}
-
-QString CallService::storedPresence(const QString &windowId) const
-{
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT presence FROM hub_windows WHERE id = ?"));
-    query.addBindValue(windowId);
-    if (!query.exec() || !query.next())
-        return {};
-    return query.value(0).toString();
-}
-
-void CallService::storePresence(const QString &windowId, const QString &presence)
-{
-    if (storedPresence(windowId) == presence)
-        return;
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("UPDATE hub_windows SET presence = ? WHERE id = ?"));
-    query.addBindValue(presence);
-    query.addBindValue(windowId);
-    if (!query.exec()) {
-        qCWarning(lcHub) << "storing presence failed:" << query.lastError().text();
-        return;
-    }
-    qCInfo(lcHub) << "window" << windowId << "is" << presence;
-    m_events.broadcastLive(
-        QJsonObject { { QStringLiteral("type"), QStringLiteral("presence.changed") },
-            { QStringLiteral("windowId"), windowId }, { QStringLiteral("presence"), presence },
-            { QStringLiteral("at"), rfc3339(m_clock.now()) } },
-        windowId);
-}
-
-HttpResponse CallService::setPresence(const AuthContext &context, const QJsonObject &body)
-{
-    const QString before = storedPresence(context.windowId);
-    // AccountService validates and stores; the broadcast and the grace timer are ours.
-    const HttpResponse response = m_accounts.setPresence(context, body);
-    if (response.status != 204)
-        return response;
-    const QString after = body.value(QStringLiteral("status")).toString();
-    if (after != before) {
-        // storePresence() compares with the stored value, which is already `after`.
-        m_events.broadcastLive(
-            QJsonObject { { QStringLiteral("type"), QStringLiteral("presence.changed") },
-                { QStringLiteral("windowId"), context.windowId },
-                { QStringLiteral("presence"), after },
-                { QStringLiteral("at"), rfc3339(m_clock.now()) } },
-            context.windowId);
-    }
-    if (after != Offline && !m_events.isConnected(context.windowId))
-        onWindowDisconnected(context.windowId); // no events session: offline after the grace
-    if (after == Offline)
-        windowGone(context.windowId);
-    return response;
-}
-
-void CallService::onWindowConnected(const QString &windowId)
-{
-    if (QTimer *timer = m_graceTimers.take(windowId))
-        timer->deleteLater();
-    if (storedPresence(windowId) == Offline)
-        storePresence(windowId, Online);
-}
-
-void CallService::onWindowDisconnected(const QString &windowId)
-{
-    if (m_graceTimers.contains(windowId))
-        return;
-    auto *timer = new QTimer(this);
-    timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, this, [this, windowId]() {
-        if (QTimer *done = m_graceTimers.take(windowId))
-            done->deleteLater();
-        if (m_events.isConnected(windowId))
-            return;
-        storePresence(windowId, Offline);
-        windowGone(windowId);
-    });
-    m_graceTimers.insert(windowId, timer);
-    timer->start(m_config.presenceGraceMs);
+    const auto ended = m_store.endInterrupted(m_clock.now().toMSecsSinceEpoch());
+    if (!ended)
+        qCWarning(lcHub) << "ending interrupted calls failed:" << ended.error().detail;
+    else if (*ended > 0)
+        qCInfo(lcHub) << *ended << "calls interrupted by the restart recorded as such";
 }
 
 void CallService::windowGone(const QString &windowId)
@@ -180,23 +85,6 @@ void CallService::windowGone(const QString &windowId)
 QJsonObject CallService::callMessage(const QString &type, const QString &callId) const
 {
     return QJsonObject { { QStringLiteral("type"), type }, { QStringLiteral("callId"), callId } };
-}
-
-QStringList CallService::homeWindows(const QString &jurisdiction) const
-{
-    // A home window: a window of the jurisdiction that a "home" account serves.
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral(
-        "SELECT DISTINCT w.id FROM hub_windows w JOIN hub_account_windows aw ON aw.window_id = w.id"
-        " JOIN hub_accounts a ON a.account = aw.account WHERE w.jurisdiction_code = ?"
-        " AND w.role IN ('home', 'both') AND a.role = 'home' AND a.disabled = 0 ORDER BY w.id"));
-    query.addBindValue(jurisdiction);
-    QStringList ids;
-    if (query.exec()) {
-        while (query.next())
-            ids << query.value(0).toString();
-    }
-    return ids;
 }
 
 void CallService::onMessage(const QString &windowId, const QString &account, const QString &role,
@@ -261,19 +149,12 @@ void CallService::onMessage(const QString &windowId, const QString &account, con
             taken.insert(QStringLiteral("by"), windowId);
             m_events.sendLive(other, taken);
         }
-        QSqlQuery update(m_database.connection());
-        update.prepare(
-            QStringLiteral("UPDATE hub_calls SET state = 'active', answered_by = ?,"
-                           " answered_account = ?, answered_at = ?, answer_ms = ? WHERE id = ?"));
         // The answer time of every call (issue 15): from the invite to the accept.
         const qint64 answeredMs = m_clock.now().toMSecsSinceEpoch();
-        update.addBindValue(windowId);
-        update.addBindValue(account);
-        update.addBindValue(answeredMs);
-        update.addBindValue(qMax<qint64>(0, answeredMs - call.startedMs));
-        update.addBindValue(call.id);
-        if (!update.exec())
-            qCWarning(lcHub) << "recording an answer failed:" << update.lastError().text();
+        const Core::Status answered = m_store.recordAnswer(
+            call.id, windowId, account, answeredMs, qMax<qint64>(0, answeredMs - call.startedMs));
+        if (!answered)
+            qCWarning(lcHub) << "recording an answer failed:" << answered.error().detail;
         qCInfo(lcHub) << "call" << call.id << "accepted by" << windowId;
         return;
     }
@@ -356,10 +237,7 @@ void CallService::invite(
             QStringLiteral("呼叫过于频繁，请稍后再试"), QStringLiteral("call invites per minute"));
         return;
     }
-    QSqlQuery used(m_database.connection());
-    used.prepare(QStringLiteral("SELECT 1 FROM hub_calls WHERE id = ?"));
-    used.addBindValue(msg.callId);
-    if (used.exec() && used.next()) {
+    if (m_store.exists(msg.callId)) {
         m_events.sendError(windowId, msg.callId, QStringLiteral("idempotency_conflict"),
             QStringLiteral("通话编号已被使用"), msg.callId);
         return;
@@ -372,17 +250,13 @@ void CallService::invite(
     }
     QString jurisdiction = item->homeJurisdiction.code;
     if (!msg.caseId.isEmpty()) {
-        QSqlQuery query(m_database.connection());
-        query.prepare(QStringLiteral(
-            "SELECT home_jurisdiction FROM hub_cases WHERE id = ? AND window_id = ?"));
-        query.addBindValue(msg.caseId);
-        query.addBindValue(windowId);
-        if (!query.exec() || !query.next()) {
+        const std::optional<QString> home = m_store.caseJurisdiction(msg.caseId, windowId);
+        if (!home) {
             m_events.sendError(windowId, msg.callId, QStringLiteral("validation_failed"),
                 QStringLiteral("案件不存在或不属于本窗口"), QStringLiteral("/caseId"));
             return;
         }
-        jurisdiction = query.value(0).toString();
+        jurisdiction = *home;
     }
     // 属地通办窗口须在办公时间内保持在线 (000 第十八条): outside them nobody is rung.
     const QDateTime now = m_clock.now();
@@ -406,24 +280,15 @@ void CallService::invite(
     call.callerAccount = account;
     call.startedMs = now.toMSecsSinceEpoch();
     call.state = State::Ringing;
-    for (const QString &home : homeWindows(jurisdiction)) {
-        if (home != windowId && storedPresence(home) == Online
+    for (const QString &home : m_store.homeWindows(jurisdiction)) {
+        if (home != windowId && m_presence.presenceOf(home) == PresenceService::Online
             && m_events.isConnected(home, QStringLiteral("home")))
             call.rung << home;
     }
-    QSqlQuery insert(m_database.connection());
-    insert.prepare(QStringLiteral(
-        "INSERT INTO hub_calls (id, caller_window, item_code, case_id, jurisdiction_code, state,"
-        " started_at, caller_account) VALUES (?, ?, ?, ?, ?, 'ringing', ?, ?)"));
-    insert.addBindValue(call.id);
-    insert.addBindValue(windowId);
-    insert.addBindValue(call.itemCode);
-    insert.addBindValue(call.caseId.isEmpty() ? QVariant() : QVariant(call.caseId));
-    insert.addBindValue(jurisdiction);
-    insert.addBindValue(call.startedMs);
-    insert.addBindValue(account);
-    if (!insert.exec()) {
-        qCWarning(lcHub) << "recording a call failed:" << insert.lastError().text();
+    const Core::Status recorded = m_store.insert(CallRecord {
+        call.id, windowId, call.itemCode, call.caseId, jurisdiction, call.startedMs, account });
+    if (!recorded) {
+        qCWarning(lcHub) << "recording a call failed:" << recorded.error().detail;
         m_events.sendError(windowId, msg.callId, QStringLiteral("internal"),
             QStringLiteral("平台内部错误，请稍后重试"), QString());
         return;
@@ -488,50 +353,22 @@ void CallService::recordMisses(const Call &call)
     QStringList windows = call.rung;
     if (windows.isEmpty()) {
         // Nobody was online: every home window of the jurisdiction missed it.
-        windows = homeWindows(call.jurisdiction);
+        windows = m_store.homeWindows(call.jurisdiction);
         windows.removeAll(call.callerWindow);
     }
     const QJsonObject caller = m_accounts.windowJson(call.callerWindow);
-    const Core::Status stored = m_database.transaction([&]() -> Core::Status {
-        for (const QString &windowId : windows) {
-            QSqlQuery miss(m_database.connection());
-            miss.prepare(QStringLiteral("INSERT OR IGNORE INTO hub_missed_calls (call_id,"
-                                        " window_id, month, at) VALUES (?, ?, ?, ?)"));
-            miss.addBindValue(call.id);
-            miss.addBindValue(windowId);
-            miss.addBindValue(month);
-            miss.addBindValue(now.toMSecsSinceEpoch());
-            if (!miss.exec())
-                return Storage::Database::queryError(miss, QStringLiteral("record missed call"));
-            QSqlQuery phone(m_database.connection());
-            phone.prepare(QStringLiteral("SELECT phone FROM hub_windows WHERE id = ?"));
-            phone.addBindValue(windowId);
-            const QString number
-                = phone.exec() && phone.next() ? phone.value(0).toString() : QString();
-            const QString text
-                = QStringLiteral("【统一受理平台】%1有一通帮办呼叫未接听（事项%2），"
-                                 "请尽快回拨。")
-                      .arg(caller.value(QStringLiteral("name")).toString(), call.itemCode);
-            QSqlQuery sms(m_database.connection());
-            sms.prepare(QStringLiteral("INSERT INTO sms_outbox (window_id, phone, text, call_id,"
-                                       " state, created_at) VALUES (?, ?, ?, ?, ?, ?)"));
-            sms.addBindValue(windowId);
-            sms.addBindValue(number);
-            sms.addBindValue(text);
-            sms.addBindValue(call.id);
-            sms.addBindValue(
-                number.isEmpty() ? QStringLiteral("no_phone") : QStringLiteral("queued"));
-            sms.addBindValue(now.toMSecsSinceEpoch());
-            if (!sms.exec())
-                return Storage::Database::queryError(sms, QStringLiteral("queue SMS"));
-            qCInfo(lcHub).noquote() << "missed call" << call.id << "for window" << windowId
-                                    << "SMS to" << maskPhone(number);
-        }
-        return {};
-    });
+    const QString text = QStringLiteral("【统一受理平台】%1有一通帮办呼叫未接听（事项%2），"
+                                        "请尽快回拨。")
+                             .arg(caller.value(QStringLiteral("name")).toString(), call.itemCode);
+    const auto stored
+        = m_store.recordMisses(call.id, windows, month, now.toMSecsSinceEpoch(), text);
     if (!stored) {
         qCWarning(lcHub) << "recording missed calls failed:" << stored.error().detail;
         return;
+    }
+    for (const auto &[windowId, number] : *stored) {
+        qCInfo(lcHub).noquote() << "missed call" << call.id << "for window" << windowId << "SMS to"
+                                << maskPhone(number);
     }
     if (m_oversight) {
         for (const QString &windowId : std::as_const(windows))
@@ -547,24 +384,18 @@ void CallService::finish(QString callId, QString state, QString answeredBy)
     if (it->second.timer)
         it->second.timer->deleteLater();
     m_calls.erase(it);
-    QSqlQuery update(m_database.connection());
-    update.prepare(QStringLiteral("UPDATE hub_calls SET state = ?, ended_at = ?,"
-                                  " answered_by = COALESCE(?, answered_by) WHERE id = ?"));
-    update.addBindValue(state);
-    update.addBindValue(m_clock.now().toMSecsSinceEpoch());
-    update.addBindValue(answeredBy.isEmpty() ? QVariant() : QVariant(answeredBy));
-    update.addBindValue(callId);
-    if (!update.exec())
-        qCWarning(lcHub) << "recording the end of a call failed:" << update.lastError().text();
+    const Core::Status ended
+        = m_store.recordEnd(callId, state, m_clock.now().toMSecsSinceEpoch(), answeredBy);
+    if (!ended)
+        qCWarning(lcHub) << "recording the end of a call failed:" << ended.error().detail;
 }
 
-HttpResponse CallService::missedCalls(
-    const QString &windowId, const QUrlQuery &urlQuery, const AuthContext &context)
+Core::Result<MissedCalls> CallService::missedCalls(
+    const QString &windowId, const QString &month, const AuthContext &context) const
 {
     const QJsonObject window = m_accounts.windowJson(windowId);
     if (window.isEmpty())
-        return errorResponse(
-            404, QStringLiteral("not_found"), QStringLiteral("窗口不存在"), windowId);
+        return Core::Error { WindowNotFound, QStringLiteral("窗口不存在"), windowId };
     const QString jurisdiction = window.value(QStringLiteral("jurisdiction"))
                                      .toObject()
                                      .value(QStringLiteral("code"))
@@ -572,56 +403,29 @@ HttpResponse CallService::missedCalls(
     const bool allowed = context.role == QLatin1String("admin") || context.windowId == windowId
         || (context.role == QLatin1String("department")
             && context.jurisdictionCode == jurisdiction);
-    if (!allowed) {
-        return errorResponse(
-            403, QStringLiteral("forbidden"), QStringLiteral("无权查看该窗口的未接来电"), windowId);
-    }
-    QString month = urlQuery.queryItemValue(QStringLiteral("month"));
+    if (!allowed)
+        return Core::Error { Forbidden, QStringLiteral("无权查看该窗口的未接来电"), windowId };
     static const QRegularExpression monthShape(QStringLiteral("^\\d{4}-(0[1-9]|1[0-2])$"));
-    if (month.isEmpty())
-        month = monthOf(m_clock.now());
+    MissedCalls missed { windowId, month, {} };
+    if (missed.month.isEmpty())
+        missed.month = monthOf(m_clock.now());
     else if (!monthShape.match(month).hasMatch())
-        return errorResponse(400, QStringLiteral("bad_request"), QStringLiteral("月份格式错误"),
-            QStringLiteral("month=YYYY-MM"));
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral(
-        "SELECT m.call_id, m.at, c.caller_window, c.item_code, c.case_id FROM hub_missed_calls m"
-        " JOIN hub_calls c ON c.id = m.call_id WHERE m.window_id = ? AND m.month = ?"
-        " ORDER BY m.at, m.rowid"));
-    query.addBindValue(windowId);
-    query.addBindValue(month);
-    if (!query.exec())
-        return internalError(query.lastError().text());
-    QJsonArray calls;
-    while (query.next()) {
-        calls.append(QJsonObject { { QStringLiteral("callId"), query.value(0).toString() },
-            { QStringLiteral("at"),
-                rfc3339(QDateTime::fromMSecsSinceEpoch(query.value(1).toLongLong(), Qt::UTC)) },
-            { QStringLiteral("from"), query.value(2).toString() },
-            { QStringLiteral("itemCode"), query.value(3).toString() },
-            { QStringLiteral("caseId"),
-                query.value(4).isNull() ? QJsonValue() : QJsonValue(query.value(4).toString()) } });
-    }
-    return jsonResponse(200,
-        QJsonObject { { QStringLiteral("windowId"), windowId }, { QStringLiteral("month"), month },
-            { QStringLiteral("count"), calls.size() },
-            { QStringLiteral("escalated"), calls.size() > 3 },
-            { QStringLiteral("calls"), calls } });
+        return Core::Error { BadMonth, QStringLiteral("月份格式错误"),
+            QStringLiteral("month=YYYY-MM") };
+    auto rows = m_store.missedCalls(windowId, missed.month);
+    if (!rows)
+        return Core::Error { StoreFailed, rows.error().message, rows.error().detail };
+    missed.calls = std::move(*rows);
+    return missed;
 }
 
 QList<SmsMessage> CallService::smsOutbox(Storage::Database &database, const Secrets &secrets)
 {
     QList<SmsMessage> list;
-    QSqlQuery query(database.connection());
-    if (!query.exec(QStringLiteral("SELECT id, window_id, phone, text, call_id, state, created_at"
-                                   " FROM sms_outbox ORDER BY id")))
-        return list;
-    while (query.next()) {
-        const auto phone = secrets.open(query.value(2).toString());
-        list.append(
-            { query.value(0).toLongLong(), query.value(1).toString(), phone ? *phone : QString(),
-                query.value(3).toString(), query.value(4).toString(), query.value(5).toString(),
-                QDateTime::fromMSecsSinceEpoch(query.value(6).toLongLong(), Qt::UTC) });
+    for (const SmsOutboxRow &row : CallStore::smsOutbox(database)) {
+        const auto phone = secrets.open(row.storedPhone);
+        list.append({ row.id, row.windowId, phone ? *phone : QString(), row.text, row.callId,
+            row.state, row.createdAt });
     }
     return list;
 }

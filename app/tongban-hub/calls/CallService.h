@@ -1,8 +1,9 @@
 #pragma once
 
 #include "HubConfig.h"
+#include "HubErrors.h"
 #include "calls/CallMessage.h"
-#include "http/HttpTypes.h"
+#include "calls/CallStore.h"
 #include "http/RateLimiter.h"
 
 #include <core/Result.h>
@@ -28,6 +29,7 @@ class AccountService;
 class CallOversight;
 class CatalogueService;
 class EventService;
+class PresenceService;
 class Secrets;
 
 /// One queued text message to a home window (the SMS gateway is an external edge).
@@ -42,14 +44,17 @@ struct SmsMessage
     QDateTime createdAt;
 };
 
+/// The missed calls of a window in a month (GET /windows/{id}/missed-calls).
+struct MissedCalls
+{
+    QString windowId;
+    QString month;
+    QList<MissedCallRow> calls;
+};
+
 /*!
- * Presence and call signalling (contract §11).
- *
- * Presence: hub_windows.presence holds what the clerk set (PUT /presence);
- * a window's first events session makes an offline window online; when its
- * last session ends, a presenceGraceMs timer starts and, if no session came
- * back, the window becomes offline. Every change is sent live as
- * presence.changed to every connected session.
+ * The call state machine of call signalling (contract §11); presence is PresenceService's
+ * (a window it reports gone ends its calls), the SQL CallStore's.
  *
  * Calls live in memory and are recorded in hub_calls. A restart ends them: the calls
  * still ringing or active in hub_calls are recorded as "interrupted" (not missed: nobody
@@ -68,19 +73,24 @@ class CallService : public QObject
 {
     Q_OBJECT
 public:
-    CallService(Storage::Database &database, AccountService &accounts, EventService &events,
-        const CatalogueService &catalogue, const HubConfig &config, const Core::Clock &clock,
-        QObject *parent = nullptr);
+    enum ErrorCode {
+        WindowNotFound = HubError::Calls + 1,
+        Forbidden, ///< not the window itself, its department or an admin
+        BadMonth,
+        StoreFailed,
+    };
+
+    CallService(CallStore &store, PresenceService &presence, AccountService &accounts,
+        EventService &events, const CatalogueService &catalogue, const HubConfig &config,
+        const Core::Clock &clock, QObject *parent = nullptr);
     ~CallService() override;
 
-    /// A listening hub has no sessions yet: every window starts offline.
-    void resetPresence();
     /// Calls left ringing or active by the previous run are recorded as interrupted.
     void endInterruptedCalls();
 
-    HttpResponse setPresence(const AuthContext &context, const QJsonObject &body);
-    HttpResponse missedCalls(
-        const QString &windowId, const QUrlQuery &query, const AuthContext &context);
+    /// The missed calls of \a windowId in \a month (empty: this month), for \a context.
+    Core::Result<MissedCalls> missedCalls(
+        const QString &windowId, const QString &month, const AuthContext &context) const;
 
     /// The SMS outbox, oldest first, phone numbers opened.
     static QList<SmsMessage> smsOutbox(Storage::Database &database, const Secrets &secrets);
@@ -117,8 +127,6 @@ private:
         QTimer *timer = nullptr;
     };
 
-    void onWindowConnected(const QString &windowId);
-    void onWindowDisconnected(const QString &windowId);
     void onMessage(const QString &windowId, const QString &account, const QString &role,
         const QJsonObject &message);
     void invite(const QString &windowId, const QString &account, const QString &role,
@@ -128,12 +136,10 @@ private:
     /// By value: callers pass members of the call that this erases.
     void finish(QString callId, QString state, QString answeredBy = {});
     void recordMisses(const Call &call);
-    void storePresence(const QString &windowId, const QString &presence);
-    QString storedPresence(const QString &windowId) const;
-    QStringList homeWindows(const QString &jurisdiction) const;
     QJsonObject callMessage(const QString &type, const QString &callId) const;
 
-    Storage::Database &m_database;
+    CallStore &m_store;
+    PresenceService &m_presence;
     AccountService &m_accounts;
     EventService &m_events;
     const CatalogueService &m_catalogue;
@@ -142,7 +148,6 @@ private:
     CallOversight *m_oversight = nullptr;
     RateLimiter m_invites; ///< new calls per caller window and minute (issue 13)
     std::map<QString, Call> m_calls;
-    QHash<QString, QTimer *> m_graceTimers;
 };
 
 } // namespace Tongban::Hub

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "HubConfig.h"
-#include "http/HttpTypes.h"
+#include "HubErrors.h"
 #include "http/RateLimiter.h"
+
+#include <core/Result.h>
 
 #include <optional>
 #include <utility>
@@ -10,20 +12,20 @@
 namespace Tongban::Hub {
 
 struct AuthContext;
+class LineTestStore;
 
 /*!
  * The line check of `tongban-cli diagnose` (issue 16, docs/platform-api.md "Line check"):
  * GET /api/v1/diag/download?bytes=N sends N bytes, POST /api/v1/diag/upload takes a body
- * and says how many bytes came. Signed-in accounts only; at most MaxBytes a transfer and
- * HubConfig::rates.diagRequestsPerAccountPerMinute requests per account and minute (429).
+ * and says how many bytes came (LineTestRoutes). Signed-in accounts only; at most MaxBytes a
+ * transfer and HubConfig::rates.diagRequestsPerAccountPerMinute requests per account and
+ * minute (RateLimited).
  *
- * With HubConfig::diagRateMbit > 0 the test transfers share a token bucket of that rate, so
- * a client measures at most that rate whatever the line: a download waits for the bucket,
- * then the HTTP layer writes it no faster than the rate (HttpResponse::paceBitsPerSecond);
- * an upload's acknowledgement is held until its bytes, counted from when its head came
- * (HttpRequest::arrivedNs), are paid for. Tests check the client's figure with it; a hub
- * whose uplink must not be filled by line checks can set it too. A transfer that would end
- * more than MaxHoldMs from now is refused (503 unavailable, Retry-After).
+ * With HubConfig::diagRateMbit > 0 the test transfers share a token bucket of that rate
+ * (LineTestStore), so a client measures at most that rate whatever the line: a download waits
+ * for the bucket, then goes out no faster than the rate (Transfer::paceBitsPerSecond); an
+ * upload's acknowledgement is held until its bytes, counted from when its head came, are paid
+ * for. A transfer that would end more than MaxHoldMs from now is refused (Busy).
  *
  * Threading: the hub's thread.
  */
@@ -33,24 +35,41 @@ public:
     static constexpr qint64 MaxBytes = 16 * 1024 * 1024; ///< the client's kMaxResponseBytes
     static constexpr qint64 MaxHoldMs = 10000;
 
-    explicit LineTestService(const HubConfig &config);
+    enum ErrorCode {
+        BadSize = HubError::LineTest + 1, ///< bytes not in 0..MaxBytes
+        RateLimited, ///< too many line checks of the account this minute
+        Busy, ///< the bucket cannot take the transfer within MaxHoldMs
+    };
 
-    /// The answer; \a holdMs: how long the hub keeps it back before sending (rate cap).
-    HttpResponse download(const HttpRequest &request, const AuthContext &context, qint64 *holdMs);
-    HttpResponse upload(const HttpRequest &request, const AuthContext &context, qint64 *holdMs);
+    /// How a transfer goes out.
+    struct Transfer
+    {
+        qint64 holdMs = 0; ///< how long the answer is kept back (rate cap)
+        double paceBitsPerSecond = 0; ///< 0: as fast as the line
+        qint64 paceFromNs = 0;
+    };
+
+    LineTestService(LineTestStore &store, const HubConfig &config);
+
+    /// A download of \a bytes (-1: not a number) whose request came at \a arrivedNs (0: now).
+    Core::Result<Transfer> download(qint64 bytes, qint64 arrivedNs, const AuthContext &context);
+    /// An upload of \a bytes whose request head came at \a arrivedNs (0: now).
+    Core::Result<Transfer> upload(qint64 bytes, qint64 arrivedNs, const AuthContext &context);
+    /// After RateLimited: in how many seconds \a context's account may try again.
+    qint64 retryAfterSecs(const AuthContext &context) const;
+    /// The bytes a download sends.
+    QByteArray payload(qint64 bytes) const;
 
 private:
-    /// Rate limit per account; empty optional: allowed.
-    std::optional<HttpResponse> limited(const AuthContext &context);
+    std::optional<Core::Error> limited(const AuthContext &context);
     /// Books \a bytes in the token bucket from \a fromNs (steadyNs()) on: when the transfer
     /// may start and when it ends (steadyNs()), or nullopt when it would end more than
     /// MaxHoldMs from now (nothing booked).
     std::optional<std::pair<qint64, qint64>> book(qint64 bytes, qint64 fromNs);
 
+    LineTestStore &m_store;
     const HubConfig &m_config;
     RateLimiter m_perAccount;
-    qint64 m_freeAtNs = 0; ///< the bucket is empty from then on (steadyNs())
-    QByteArray m_block; ///< incompressible bytes the downloads repeat
 };
 
 } // namespace Tongban::Hub

@@ -4,13 +4,9 @@
 #include "accounts/AccountService.h"
 #include "http/HttpTypes.h"
 
-#include <storage/Database.h>
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QWebSocket>
 
 namespace Tongban::Hub {
@@ -22,12 +18,34 @@ QString compact(const QJsonObject &object)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
+/// A client message as a JSON object, or nullopt with what is wrong in \a problem (the
+/// detail a request body would get, http/HttpTypes parseJsonBody).
+std::optional<QJsonObject> parseMessage(const QByteArray &message, QString *problem)
+{
+    if (message.size() > Limits::MaxJsonBodyBytes) {
+        *problem
+            = QStringLiteral("JSON bodies are limited to %1 bytes").arg(Limits::MaxJsonBodyBytes);
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(message, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+        *problem = parseError.error != QJsonParseError::NoError
+            ? QStringLiteral("JSON error at offset %1: %2")
+                  .arg(parseError.offset)
+                  .arg(parseError.errorString())
+            : QStringLiteral("the body must be a JSON object");
+        return std::nullopt;
+    }
+    return document.object();
+}
+
 } // namespace
 
 EventService::EventService(Storage::Database &database, AccountService &accounts,
     const HubConfig &config, const Core::Clock &clock, QObject *parent)
     : QObject(parent)
-    , m_database(database)
+    , m_store(database)
     , m_accounts(accounts)
     , m_config(config)
     , m_clock(clock)
@@ -50,16 +68,8 @@ EventService::~EventService()
 Core::Result<qint64> EventService::append(Storage::Database &database, const Core::Clock &clock,
     const QString &windowId, const QString &type, const QJsonObject &data)
 {
-    QSqlQuery query(database.connection());
-    query.prepare(
-        QStringLiteral("INSERT INTO hub_events (window_id, type, at, data) VALUES (?, ?, ?, ?)"));
-    query.addBindValue(windowId);
-    query.addBindValue(type);
-    query.addBindValue(clock.now().toMSecsSinceEpoch());
-    query.addBindValue(compact(data));
-    if (!query.exec())
-        return Storage::Database::queryError(query, QStringLiteral("store event"));
-    return query.lastInsertId().toLongLong();
+    return EventStore::append(
+        database, windowId, type, clock.now().toMSecsSinceEpoch(), compact(data));
 }
 
 EventService::Session *EventService::find(QWebSocket *socket)
@@ -161,18 +171,12 @@ void EventService::onMessage(QWebSocket *socket, const QString &message)
     Session *session = find(socket);
     if (!session)
         return;
-    HttpResponse parseError;
-    const auto object = parseJsonBody(message.toUtf8(), &parseError);
+    QString problem;
+    const auto object = parseMessage(message.toUtf8(), &problem);
     if (!object) {
         if (session->authenticated && !session->windowId.isEmpty()) {
             sendError(session->windowId, {}, QStringLiteral("bad_request"),
-                QStringLiteral("消息格式错误"),
-                QJsonDocument::fromJson(parseError.body)
-                    .object()
-                    .value(QStringLiteral("error"))
-                    .toObject()
-                    .value(QStringLiteral("detail"))
-                    .toString());
+                QStringLiteral("消息格式错误"), problem);
         }
         return;
     }
@@ -189,14 +193,14 @@ void EventService::onMessage(QWebSocket *socket, const QString &message)
     }
     if (type != QLatin1String("hello"))
         return;
-    HttpResponse error;
-    const auto context = m_accounts.authenticateToken(
-        object->value(QStringLiteral("token")).toString().toLatin1(), &error);
+    QJsonObject error;
+    const auto context = m_authenticate
+        ? m_authenticate(object->value(QStringLiteral("token")).toString().toLatin1(), &error)
+        : std::nullopt;
     if (!context) {
-        socket->sendTextMessage(compact(QJsonObject {
-            { QStringLiteral("type"), QStringLiteral("error") },
-            { QStringLiteral("error"),
-                QJsonDocument::fromJson(error.body).object().value(QStringLiteral("error")) } }));
+        socket->sendTextMessage(
+            compact(QJsonObject { { QStringLiteral("type"), QStringLiteral("error") },
+                { QStringLiteral("error"), error } }));
         socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unauthorised"));
         return;
     }
@@ -208,14 +212,8 @@ void EventService::onMessage(QWebSocket *socket, const QString &message)
     session->sessionId = context->sessionId;
     session->lastSent = qMax<qint64>(0, qint64(object->value(QStringLiteral("after")).toDouble()));
 
-    qint64 lastId = 0;
-    QSqlQuery query(m_database.connection());
-    query.prepare(
-        QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM hub_events WHERE window_id = ?"));
-    query.addBindValue(
+    const qint64 lastId = m_store.lastId(
         session->windowId.isEmpty() ? accountInbox(session->account) : session->windowId);
-    if (query.exec() && query.next())
-        lastId = query.value(0).toLongLong();
     socket->sendTextMessage(compact(QJsonObject {
         { QStringLiteral("type"), QStringLiteral("welcome") }, { QStringLiteral("lastId"), lastId },
         { QStringLiteral("iceServers"), m_config.iceServers } }));
@@ -234,26 +232,20 @@ void EventService::pushPending()
 
 void EventService::sendPending(Session &session)
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral("SELECT id, type, at, data FROM hub_events"
-                                 " WHERE window_id = ? AND id > ? ORDER BY id"));
-    query.addBindValue(
-        session.windowId.isEmpty() ? accountInbox(session.account) : session.windowId);
-    query.addBindValue(session.lastSent);
-    if (!query.exec()) {
-        qCWarning(lcHub) << "reading events failed:" << query.lastError().text();
+    const auto events = m_store.since(
+        session.windowId.isEmpty() ? accountInbox(session.account) : session.windowId,
+        session.lastSent);
+    if (!events) {
+        qCWarning(lcHub) << "reading events failed:" << events.error().detail;
         return;
     }
-    while (query.next()) {
-        const qint64 id = query.value(0).toLongLong();
-        const QJsonObject event { { QStringLiteral("id"), id },
-            { QStringLiteral("type"), query.value(1).toString() },
-            { QStringLiteral("at"),
-                rfc3339(QDateTime::fromMSecsSinceEpoch(query.value(2).toLongLong(), Qt::UTC)) },
-            { QStringLiteral("data"),
-                QJsonDocument::fromJson(query.value(3).toString().toUtf8()).object() } };
+    for (const StoredEvent &stored : *events) {
+        const QJsonObject event { { QStringLiteral("id"), stored.id },
+            { QStringLiteral("type"), stored.type },
+            { QStringLiteral("at"), rfc3339(QDateTime::fromMSecsSinceEpoch(stored.atMs, Qt::UTC)) },
+            { QStringLiteral("data"), QJsonDocument::fromJson(stored.data.toUtf8()).object() } };
         session.socket->sendTextMessage(compact(event));
-        session.lastSent = id;
+        session.lastSent = stored.id;
     }
 }
 

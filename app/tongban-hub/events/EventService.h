@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HubConfig.h"
+#include "events/EventStore.h"
 
 #include <core/Result.h>
 
@@ -8,7 +9,9 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QWebSocket;
@@ -20,6 +23,7 @@ class Database;
 namespace Tongban::Hub {
 
 class AccountService;
+struct AuthContext;
 struct SessionEnd;
 
 /*!
@@ -49,6 +53,9 @@ struct SessionEnd;
  * replaced by a sign-in at the same window (an unlock) is not ended there:
  * that window's sockets carry on under the new session.
  *
+ * Stored events are EventStore's SQL; a hello's token is checked by the authenticator the hub
+ * sets (AccountRoutes: the contract's error object for a refused token).
+ *
  * Threading: the thread that owns the Database.
  */
 class EventService : public QObject
@@ -68,6 +75,15 @@ public:
     static QString accountInbox(const QString &account)
     {
         return QString(QLatin1Char('@') + account);
+    }
+
+    /// Checks a hello's access token: the caller, or nullopt with the contract's error object
+    /// {code, message, detail, ...} in \a error.
+    using Authenticator
+        = std::function<std::optional<AuthContext>(const QByteArray &token, QJsonObject *error)>;
+    void setAuthenticator(Authenticator authenticator)
+    {
+        m_authenticate = std::move(authenticator);
     }
 
     /// Takes over a WebSocket from the HTTP server.
@@ -120,8 +136,9 @@ private:
     void drop(QWebSocket *socket);
     void sendPending(Session &session);
 
-    Storage::Database &m_database;
+    EventStore m_store;
     AccountService &m_accounts;
+    Authenticator m_authenticate;
     const HubConfig &m_config;
     const Core::Clock &m_clock;
     std::vector<Session> m_sessions;
