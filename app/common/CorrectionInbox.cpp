@@ -6,6 +6,7 @@
 #include <intake/IntakeStore.h>
 #include <platform/ApiClient.h>
 #include <platform/CatalogSync.h>
+#include <platform/RequestQueue.h>
 #include <platform/ResultFeed.h>
 #include <platform/TusUploader.h>
 #include <storage/Database.h>
@@ -221,8 +222,8 @@ Core::Status CorrectionInbox::setState(
     return {};
 }
 
-Core::Result<Notices::IssuedNotice> CorrectionInbox::issueNotice(
-    const QString &requestId, const QString &clerk, const QString &lookupBaseUrl)
+Core::Result<Notices::IssuedNotice> CorrectionInbox::issueNotice(const QString &requestId,
+    const QString &clerk, const QString &lookupBaseUrl, Platform::RequestQueue *requests)
 {
     const auto found = request(requestId);
     if (!found || found->clientCaseId.isEmpty())
@@ -274,10 +275,37 @@ Core::Result<Notices::IssuedNotice> CorrectionInbox::issueNotice(
         if (!notice)
             return notice.error();
         issued = *notice;
-        return setState(requestId, QStringLiteral("noticed"), notice->serial);
+        if (Core::Status noticed = setState(requestId, QStringLiteral("noticed"), notice->serial);
+            !noticed)
+            return noticed;
+        if (!requests)
+            return {};
+        // Issue 17: the applicant may correct at any hall (§14.3), as for this window's own
+        // notices: queued with the notice, sent once whenever the platform is reachable.
+        Platform::NoticeRegistration registration;
+        registration.serial = notice->serial;
+        registration.itemCode = found->itemCode;
+        registration.catalogVersion
+            = found->catalogVersion.isEmpty() ? draft.catalogVersion : found->catalogVersion;
+        registration.applicantIdNumber = draft.applicant.idNumber;
+        registration.clientCaseId = draft.caseId;
+        registration.caseId = found->caseId;
+        registration.correctionDue = found->due;
+        registration.deficiencies = found->deficiencies;
+        const auto request = Platform::AfterWindowClient::registrationRequest(registration);
+        if (!request) {
+            qWarning("notice %s not registered with the platform: no applicant number",
+                qPrintable(notice->serial));
+            return {};
+        }
+        return requests->enqueueNotice(notice->serial, *request);
     });
     if (!done)
         return done.error();
+    if (requests) {
+        QMetaObject::invokeMethod(
+            requests, [requests] { requests->flush(); }, Qt::QueuedConnection);
+    }
     return *issued;
 }
 

@@ -393,8 +393,8 @@ Core::Result<Notices::IssuedNotice> CaseController::issueRequestedCorrection(
 {
     Notices::NoticeContent details;
     addWindowDetails(details);
-    auto issued = App::CorrectionInbox(m_station).issueNotice(
-        requestId, m_clerk.account, details.lookupBaseUrl);
+    auto issued = App::CorrectionInbox(m_station).issueNotice(requestId, m_clerk.account,
+        details.lookupBaseUrl, m_platform ? m_platform->requests() : nullptr);
     if (issued && hasCase() && m_draft->caseId == issued->caseId) {
         if (auto reloaded = m_station.intake().load(issued->caseId))
             m_draft = *reloaded;
