@@ -175,16 +175,38 @@ std::optional<CorrectionRequest> CorrectionInbox::request(const QString &request
     return fromRow(query);
 }
 
+namespace {
+
+/// case.correctionRequested on the events channel: kept before the event is marked processed.
+class CorrectionEventInbox : public Platform::EventInbox
+{
+public:
+    explicit CorrectionEventInbox(Workstation &station)
+        : m_station(station)
+    { }
+    void processStored(const Platform::EventMessage &event, Platform::EventCompletion done) override
+    {
+        const Core::Status stored = CorrectionInbox(m_station).receive(event.data);
+        if (!stored && stored.error().code == CorrectionEventInvalid) {
+            // Sending it again would not make it readable: logged, and the channel goes on.
+            qWarning("request for correction not readable, skipped: %s",
+                qPrintable(stored.error().toString()));
+            return done({});
+        }
+        // A failure to keep it leaves it unmarked: the platform sends it again.
+        done(stored);
+    }
+
+private:
+    Workstation &m_station;
+};
+
+} // namespace
+
 void CorrectionInbox::follow(Platform::ResultFeed &feed, Workstation &station)
 {
-    QObject::connect(&feed, &Platform::ResultFeed::eventReceived, &feed,
-        [&station](const QString &type, const QJsonObject &data) {
-            if (type != QLatin1String("case.correctionRequested"))
-                return;
-            if (const Core::Status stored = CorrectionInbox(station).receive(data); !stored)
-                qWarning(
-                    "request for correction not stored: %s", qPrintable(stored.error().toString()));
-        });
+    feed.channel().addInbox(std::make_shared<CorrectionEventInbox>(station),
+        { QStringLiteral("case.correctionRequested") });
 }
 
 std::optional<CorrectionRequest> CorrectionInbox::noticedForCase(const QString &clientCaseId) const

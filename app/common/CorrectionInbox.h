@@ -104,8 +104,10 @@ public:
         std::function<void(Core::Status)> done);
 
     /*!
-     * Keeps every case.correctionRequested that \a feed receives in \a station's inbox, as
-     * it arrives (before the feed marks it processed). Used by PlatformLink.
+     * Registers the inbox of case.correctionRequested on \a feed's events channel: each is
+     * kept in \a station's inbox before the channel marks it processed (a failure to keep it
+     * leaves it unmarked, sent again; an unreadable one is skipped with a warning). Used by
+     * PlatformLink.
      */
     static void follow(Platform::ResultFeed &feed, Workstation &station);
 
