@@ -2856,6 +2856,14 @@ Bring it by %2%3.</source>
         <source>The settings are written to %1. Restart the workstation so that it uses them.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the receipt: the applicant rates the service (好差评)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::NewCasePage</name>

@@ -2873,6 +2873,14 @@ Bring it by %2%3.</source>
         <source>The settings are written to %1. Restart the workstation so that it uses them.</source>
         <translation>设置已写入 %1。请重新启动工作站以使用新设置。</translation>
     </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>After the receipt: the applicant rates the service (好差评)</source>
+        <translation>出具回执后：申请人评价服务（好差评）</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::NewCasePage</name>
