@@ -42,6 +42,25 @@ private:
     QPointer<Assist::CallSignalling> m_calls;
 };
 
+/// Deadlines, deliveries and answers to guide reports: Today reads them again from the
+/// platform (GET /deadlines, /deliveries), so the event only says "out of date".
+class AfterWindowInbox : public Platform::EventInbox
+{
+public:
+    explicit AfterWindowInbox(PlatformLink *link)
+        : m_link(link)
+    { }
+    void processStored(const Platform::EventMessage &event, Platform::EventCompletion done) override
+    {
+        if (m_link)
+            emit m_link->afterWindowEvent(event.type, event.data);
+        done({});
+    }
+
+private:
+    QPointer<PlatformLink> m_link;
+};
+
 } // namespace
 
 Core::Status linkCaseNumbers(Platform::Outbox &outbox, Workstation &station)
@@ -112,6 +131,8 @@ PlatformLink::PlatformLink(Workstation &station, QObject *parent)
         std::make_shared<CallInbox>(m_calls.get()), {}, Assist::CallSignalling::messageTypes());
     // Requests for correction from home departments (issue 17), kept for Today and the notice.
     CorrectionInbox::follow(*feed, m_station);
+    // Deadlines, deliveries, answers to guide reports (issue 17): Today is out of date.
+    feed->channel().addInbox(std::make_shared<AfterWindowInbox>(this), afterWindowEventTypes());
     connect(m_session.get(), &Platform::Session::replaced, this,
         [this](const Platform::SessionReplacement &by) {
             // The session has ended: nothing may go on under it.
@@ -154,6 +175,12 @@ PlatformLink::PlatformLink(Workstation &station, QObject *parent)
             m_station.auditSystem(
                 QStringLiteral("catalog.sync"), QStringLiteral("failed"), error.detail.left(300));
         });
+}
+
+QStringList PlatformLink::afterWindowEventTypes()
+{
+    return { QStringLiteral("case.dueSoon"), QStringLiteral("case.overdue"),
+        QStringLiteral("delivery.task"), QStringLiteral("guide_report.answered") };
 }
 
 QString PlatformLink::serverCaseId(const QString &clientCaseId) const

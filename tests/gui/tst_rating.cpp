@@ -4,7 +4,8 @@
 // the workstation's request queue (kind rating) and reaches tongban-hub (in this process on
 // 127.0.0.1) for the platform's case and the clerk, opening a rectification. The sign-in goes
 // through PlatformLink with its tokens in a real gnome-keyring. Screenshot of the dialog in
-// build/<preset>/screenshots/rating.png.
+// build/<preset>/screenshots/rating.png. Also: deadline and delivery events reach the
+// after-window inbox that PlatformLink registers on the events channel, by exact type.
 
 #include "cases/CaseController.h"
 #include "cases/DecisionPage.h"
@@ -19,11 +20,13 @@
 #include <QApplication>
 #include <QDir>
 #include <QInputMethodEvent>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
 #include <QTimer>
@@ -74,6 +77,7 @@ class TestRating : public QObject
 private Q_SLOTS:
     void initTestCase();
     void theApplicantRatesAtTheWindowAndThePlatformHasIt();
+    void deadlineEventsReachTheirInboxByExactType();
 
 private:
     /// A complete case of this window, receipt stage done and put in the outbox.
@@ -266,6 +270,40 @@ void TestRating::theApplicantRatesAtTheWindowAndThePlatformHasIt()
     // AND Ctrl+R does nothing more
     QTest::keyClick(&page, Qt::Key_R, Qt::ControlModifier);
     QVERIFY(!QApplication::activeModalWidget());
+}
+
+void TestRating::deadlineEventsReachTheirInboxByExactType()
+{
+    // GIVEN the signed-in window's events channel live, with the after-window inbox that
+    // PlatformLink registers (issue 17: typed inboxes, no routing by a type's prefix)
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_platform->results()->state(), Platform::ResultFeed::State::Live, 20000);
+    QSignalSpy arrived(m_platform.get(), &App::PlatformLink::afterWindowEvent);
+    const auto append = [this](const QString &type, const QJsonObject &data) {
+        QSqlQuery insert(m_hub.hub->database().connection());
+        insert.prepare(QStringLiteral(
+            "INSERT INTO hub_events (window_id, type, at, data) VALUES (?, ?, ?, ?)"));
+        insert.addBindValue(QStringLiteral("410402-tb-03"));
+        insert.addBindValue(type);
+        insert.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        insert.addBindValue(QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)));
+        return insert.exec();
+    };
+    // WHEN the platform stores a look-alike type, then a deadline alert, then a delivery task
+    QVERIFY(append(QStringLiteral("case.overdueSoon"), { { QStringLiteral("caseId"), 1 } }));
+    QVERIFY(append(QStringLiteral("case.overdue"),
+        { { QStringLiteral("caseNumber"), QStringLiteral("410402-20261124-000001") },
+            { QStringLiteral("stage"), QStringLiteral("acceptance") } }));
+    QVERIFY(append(QStringLiteral("delivery.task"),
+        { { QStringLiteral("deliveryId"), QStringLiteral("d-1") } }));
+    // THEN Today's inbox gets exactly the two of its types, in order, with their data
+    QTRY_COMPARE_WITH_TIMEOUT(arrived.size(), 2, 20000);
+    QCOMPARE(arrived.at(0).at(0).toString(), QStringLiteral("case.overdue"));
+    QCOMPARE(arrived.at(0).at(1).toJsonObject().value(QStringLiteral("stage")).toString(),
+        QStringLiteral("acceptance"));
+    QCOMPARE(arrived.at(1).at(0).toString(), QStringLiteral("delivery.task"));
+    QTest::qWait(200);
+    QCOMPARE(arrived.size(), 2);
 }
 
 QTEST_MAIN(TestRating)
