@@ -2027,6 +2027,10 @@ Material: %3</source>
         <source>(numbered when issued)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Only a case whose receipt was issued can be rated.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::ChecklistPage</name>
@@ -2405,6 +2409,26 @@ Bring it by %2%3.</source>
     </message>
     <message>
         <source>No case in hand: start one on New case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant&apos;s rating (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rated by the applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · case %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you. The rating (%1) is kept and sent to the platform.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2830,6 +2854,14 @@ Bring it by %2%3.</source>
     </message>
     <message>
         <source>The settings are written to %1. Restart the workstation so that it uses them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the receipt: the applicant rates the service (好差评)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5075,6 +5107,61 @@ If you can read this page, notices and receipts print on this printer.</source>
     </message>
     <message>
         <source>Test page sent to %1 (job %2). Check that it came out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::RatingDialog</name>
+    <message>
+        <source>Very satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fairly satisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate our service (好差评)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How satisfied are you with the service at this window?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;%1  %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What went well, or what we should do better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send rating (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 characters</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2044,6 +2044,10 @@ Material: %3</source>
         <source>(numbered when issued)</source>
         <translation>（出具时编号）</translation>
     </message>
+    <message>
+        <source>Only a case whose receipt was issued can be rated.</source>
+        <translation>只有已出具收件回执的办件才能评价。</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Gui::ChecklistPage</name>
@@ -2423,6 +2427,26 @@ Bring it by %2%3.</source>
     <message>
         <source>No case in hand: start one on New case.</source>
         <translation>暂无办件：请先在“新建办件”中开始办理。</translation>
+    </message>
+    <message>
+        <source>Applicant&apos;s rating (Ctrl+R)</source>
+        <translation>申请人评价（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Rated by the applicant</source>
+        <translation>申请人已评价</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · case %2</source>
+        <translation>%1 · 办件 %2</translation>
+    </message>
+    <message>
+        <source>Thank you. The rating (%1) is kept and sent to the platform.</source>
+        <translation>谢谢！评价（%1）已保存，并将报送平台。</translation>
     </message>
 </context>
 <context>
@@ -2848,6 +2872,14 @@ Bring it by %2%3.</source>
     <message>
         <source>The settings are written to %1. Restart the workstation so that it uses them.</source>
         <translation>设置已写入 %1。请重新启动工作站以使用新设置。</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>After the receipt: the applicant rates the service (好差评)</source>
+        <translation>出具回执后：申请人评价服务（好差评）</translation>
     </message>
 </context>
 <context>
@@ -5083,6 +5115,61 @@ If you can read this page, notices and receipts print on this printer.</source>
     <message>
         <source>Test page sent to %1 (job %2). Check that it came out.</source>
         <translation>测试页已发送到 %1（任务 %2）。请确认已经打印出来。</translation>
+    </message>
+</context>
+<context>
+    <name>Tongban::Gui::RatingDialog</name>
+    <message>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Fairly satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <source>Rate our service (好差评)</source>
+        <translation>服务评价（好差评）</translation>
+    </message>
+    <message>
+        <source>How satisfied are you with the service at this window?</source>
+        <translation>您对本窗口的服务满意吗？</translation>
+    </message>
+    <message>
+        <source>&amp;%1  %2</source>
+        <translation>&amp;%1  %2</translation>
+    </message>
+    <message>
+        <source>Comment (optional):</source>
+        <translation>评价意见（选填）：</translation>
+    </message>
+    <message>
+        <source>What went well, or what we should do better</source>
+        <translation>哪些做得好，哪些需要改进</translation>
+    </message>
+    <message>
+        <source>Send rating (Ctrl+Enter)</source>
+        <translation>提交评价（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Skip (Esc)</source>
+        <translation>跳过（Esc）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation>已输入 %1 字，最多 %2 字</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@
 #include <intake/IntakeStore.h>
 #include <platform/ApiClient.h>
 #include <platform/CatalogSync.h>
+#include <platform/RequestQueue.h>
 #include <platform/ResultFeed.h>
 #include <platform/TusUploader.h>
 #include <storage/Database.h>
@@ -174,16 +175,38 @@ std::optional<CorrectionRequest> CorrectionInbox::request(const QString &request
     return fromRow(query);
 }
 
+namespace {
+
+/// case.correctionRequested on the events channel: kept before the event is marked processed.
+class CorrectionEventInbox : public Platform::EventInbox
+{
+public:
+    explicit CorrectionEventInbox(Workstation &station)
+        : m_station(station)
+    { }
+    void processStored(const Platform::EventMessage &event, Platform::EventCompletion done) override
+    {
+        const Core::Status stored = CorrectionInbox(m_station).receive(event.data);
+        if (!stored && stored.error().code == CorrectionEventInvalid) {
+            // Sending it again would not make it readable: logged, and the channel goes on.
+            qWarning("request for correction not readable, skipped: %s",
+                qPrintable(stored.error().toString()));
+            return done({});
+        }
+        // A failure to keep it leaves it unmarked: the platform sends it again.
+        done(stored);
+    }
+
+private:
+    Workstation &m_station;
+};
+
+} // namespace
+
 void CorrectionInbox::follow(Platform::ResultFeed &feed, Workstation &station)
 {
-    QObject::connect(&feed, &Platform::ResultFeed::eventReceived, &feed,
-        [&station](const QString &type, const QJsonObject &data) {
-            if (type != QLatin1String("case.correctionRequested"))
-                return;
-            if (const Core::Status stored = CorrectionInbox(station).receive(data); !stored)
-                qWarning(
-                    "request for correction not stored: %s", qPrintable(stored.error().toString()));
-        });
+    feed.channel().addInbox(std::make_shared<CorrectionEventInbox>(station),
+        { QStringLiteral("case.correctionRequested") });
 }
 
 std::optional<CorrectionRequest> CorrectionInbox::noticedForCase(const QString &clientCaseId) const
@@ -221,8 +244,8 @@ Core::Status CorrectionInbox::setState(
     return {};
 }
 
-Core::Result<Notices::IssuedNotice> CorrectionInbox::issueNotice(
-    const QString &requestId, const QString &clerk, const QString &lookupBaseUrl)
+Core::Result<Notices::IssuedNotice> CorrectionInbox::issueNotice(const QString &requestId,
+    const QString &clerk, const QString &lookupBaseUrl, Platform::RequestQueue *requests)
 {
     const auto found = request(requestId);
     if (!found || found->clientCaseId.isEmpty())
@@ -274,10 +297,37 @@ Core::Result<Notices::IssuedNotice> CorrectionInbox::issueNotice(
         if (!notice)
             return notice.error();
         issued = *notice;
-        return setState(requestId, QStringLiteral("noticed"), notice->serial);
+        if (Core::Status noticed = setState(requestId, QStringLiteral("noticed"), notice->serial);
+            !noticed)
+            return noticed;
+        if (!requests)
+            return {};
+        // Issue 17: the applicant may correct at any hall (§14.3), as for this window's own
+        // notices: queued with the notice, sent once whenever the platform is reachable.
+        Platform::NoticeRegistration registration;
+        registration.serial = notice->serial;
+        registration.itemCode = found->itemCode;
+        registration.catalogVersion
+            = found->catalogVersion.isEmpty() ? draft.catalogVersion : found->catalogVersion;
+        registration.applicantIdNumber = draft.applicant.idNumber;
+        registration.clientCaseId = draft.caseId;
+        registration.caseId = found->caseId;
+        registration.correctionDue = found->due;
+        registration.deficiencies = found->deficiencies;
+        const auto request = Platform::AfterWindowClient::registrationRequest(registration);
+        if (!request) {
+            qWarning("notice %s not registered with the platform: no applicant number",
+                qPrintable(notice->serial));
+            return {};
+        }
+        return requests->enqueueNotice(notice->serial, *request);
     });
     if (!done)
         return done.error();
+    if (requests) {
+        QMetaObject::invokeMethod(
+            requests, [requests] { requests->flush(); }, Qt::QueuedConnection);
+    }
     return *issued;
 }
 

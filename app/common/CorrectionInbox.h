@@ -14,6 +14,7 @@
 #include <optional>
 
 namespace Tongban::Platform {
+class RequestQueue;
 class ResultFeed;
 class Transport;
 } // namespace Tongban::Platform
@@ -57,8 +58,9 @@ struct CorrectionRequest
  * - open() is what Today lists: "the home department asks for correction", with the due date;
  * - issueNotice() issues the one-time notice through NoticeStore (same serials, PDF and
  *   audit as a notice of this window) listing the requested deficiencies in the catalogue's
- *   words, and puts the local case waiting with exactly the listed materials open
- *   (IntakeStore::awaitRequestedCorrection), in one transaction;
+ *   words, puts the local case waiting with exactly the listed materials open
+ *   (IntakeStore::awaitRequestedCorrection) and queues the notice's registration for the
+ *   platform (any hall finds it, §14.3), in one transaction;
  * - reopen() opens the correction visit (IntakeStore::reopenForCorrection): only the listed
  *   materials can change;
  * - sendPages() sends the pages captured then for the listed materials to the same platform
@@ -86,9 +88,15 @@ public:
     /// are not sent yet: its corrected pages go through sendPages(), not the outbox.
     std::optional<CorrectionRequest> noticedForCase(const QString &clientCaseId) const;
 
-    /// Issues the one-time notice for \a requestId as \a clerk (QR code under \a lookupBaseUrl).
-    Core::Result<Notices::IssuedNotice> issueNotice(
-        const QString &requestId, const QString &clerk, const QString &lookupBaseUrl = {});
+    /*!
+     * Issues the one-time notice for \a requestId as \a clerk (QR code under \a lookupBaseUrl).
+     * With \a requests, the notice is also queued for the platform (POST /notices, kind
+     * notice, in the notice's transaction, with the platform's case) so that the applicant can
+     * correct at any hall, as for a notice of this window; without an applicant's number it
+     * still prints and only this window finds it.
+     */
+    Core::Result<Notices::IssuedNotice> issueNotice(const QString &requestId, const QString &clerk,
+        const QString &lookupBaseUrl = {}, Platform::RequestQueue *requests = nullptr);
     /// The applicant is back: the correction visit of the local case, listed materials open.
     Core::Result<Intake::CaseDraft> reopen(const QString &requestId);
     /// Sends the pages of the listed materials not sent before; \a done once, on this thread.
@@ -96,8 +104,10 @@ public:
         std::function<void(Core::Status)> done);
 
     /*!
-     * Keeps every case.correctionRequested that \a feed receives in \a station's inbox, as
-     * it arrives (before the feed marks it processed). Used by PlatformLink.
+     * Registers the inbox of case.correctionRequested on \a feed's events channel: each is
+     * kept in \a station's inbox before the channel marks it processed (a failure to keep it
+     * leaves it unmarked, sent again; an unreadable one is skipped with a warning). Used by
+     * PlatformLink.
      */
     static void follow(Platform::ResultFeed &feed, Workstation &station);
 

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 
 namespace Tongban::App {
 
@@ -16,6 +17,51 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Tongban::App)
 };
+
+namespace {
+
+/// The calls' inbox on the events channel: call messages in, the end of the channel ends calls.
+class CallInbox : public Platform::EventInbox
+{
+public:
+    explicit CallInbox(Assist::CallSignalling *calls)
+        : m_calls(calls)
+    { }
+    void processLive(const QJsonObject &message) override
+    {
+        if (m_calls)
+            m_calls->handleMessage(message);
+    }
+    void channelLive(bool live) override
+    {
+        if (!live && m_calls)
+            m_calls->connectionLost();
+    }
+
+private:
+    QPointer<Assist::CallSignalling> m_calls;
+};
+
+/// Deadlines, deliveries and answers to guide reports: Today reads them again from the
+/// platform (GET /deadlines, /deliveries), so the event only says "out of date".
+class AfterWindowInbox : public Platform::EventInbox
+{
+public:
+    explicit AfterWindowInbox(PlatformLink *link)
+        : m_link(link)
+    { }
+    void processStored(const Platform::EventMessage &event, Platform::EventCompletion done) override
+    {
+        if (m_link)
+            emit m_link->afterWindowEvent(event.type, event.data);
+        done({});
+    }
+
+private:
+    QPointer<PlatformLink> m_link;
+};
+
+} // namespace
 
 Core::Status linkCaseNumbers(Platform::Outbox &outbox, Workstation &station)
 {
@@ -75,24 +121,18 @@ PlatformLink::PlatformLink(Workstation &station, QObject *parent)
     notices.setIssuedCallback([serials] { serials->topUp(); });
     m_results = std::make_unique<Platform::ResultFeed>(station.database(), *m_session);
     m_results->setCatalogSync(m_catalogSync.get());
-    // Call signalling rides on the events socket: messages out through it, call messages
-    // (and errors about a call) in from it, and a dropped socket ends the call.
+    // Call signalling rides on the events channel: messages out through it, call messages
+    // (and errors about a call) in from it as the calls' inbox, and a dropped socket ends
+    // the call.
     Platform::ResultFeed *feed = m_results.get();
     m_calls = std::make_unique<Assist::CallSignalling>(
         [feed](const QJsonObject &message) { return feed->sendMessage(message); });
-    Assist::CallSignalling *calls = m_calls.get();
-    connect(feed, &Platform::ResultFeed::eventReceived, calls,
-        [calls](const QString &type, const QJsonObject &message) {
-            if (type.startsWith(QLatin1String("call.")) || type == QLatin1String("error"))
-                calls->handleMessage(message);
-        });
+    feed->channel().addInbox(
+        std::make_shared<CallInbox>(m_calls.get()), {}, Assist::CallSignalling::messageTypes());
     // Requests for correction from home departments (issue 17), kept for Today and the notice.
     CorrectionInbox::follow(*feed, m_station);
-    connect(feed, &Platform::ResultFeed::stateChanged, calls,
-        [calls](Platform::ResultFeed::State state) {
-            if (state != Platform::ResultFeed::State::Live)
-                calls->connectionLost();
-        });
+    // Deadlines, deliveries, answers to guide reports (issue 17): Today is out of date.
+    feed->channel().addInbox(std::make_shared<AfterWindowInbox>(this), afterWindowEventTypes());
     connect(m_session.get(), &Platform::Session::replaced, this,
         [this](const Platform::SessionReplacement &by) {
             // The session has ended: nothing may go on under it.
@@ -135,6 +175,12 @@ PlatformLink::PlatformLink(Workstation &station, QObject *parent)
             m_station.auditSystem(
                 QStringLiteral("catalog.sync"), QStringLiteral("failed"), error.detail.left(300));
         });
+}
+
+QStringList PlatformLink::afterWindowEventTypes()
+{
+    return { QStringLiteral("case.dueSoon"), QStringLiteral("case.overdue"),
+        QStringLiteral("delivery.task"), QStringLiteral("guide_report.answered") };
 }
 
 QString PlatformLink::serverCaseId(const QString &clientCaseId) const

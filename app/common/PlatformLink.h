@@ -90,10 +90,20 @@ public:
     /// The clerk's message when the account signed in at another window (\a by).
     static QString replacedMessage(const Platform::SessionReplacement &by);
 
+    /// The stored events of the case's life after the window that Today shows (issue 17):
+    /// case.dueSoon, case.overdue, delivery.task, guide_report.answered.
+    static QStringList afterWindowEventTypes();
+
 signals:
     /// The account signed in at another window (\a by); everything here has stopped and the
     /// trail has it. The clerk signs in again to continue.
     void sessionReplaced(const Tongban::Platform::SessionReplacement &by);
+    /*!
+     * An event of afterWindowEventTypes() arrived on the events channel (\a data: its data),
+     * handed by its inbox: what Today shows from the platform (deadlines, deliveries, answers
+     * to guide reports) is out of date.
+     */
+    void afterWindowEvent(const QString &type, const QJsonObject &data);
     /// A new platform calendar is in force (Workstation::calendar() reloaded, provisional
     /// mailing deadlines recomputed).
     void calendarChanged();

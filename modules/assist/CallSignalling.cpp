@@ -207,6 +207,15 @@ Core::Status CallSignalling::sendShare(const QString &data)
         QStringLiteral("call.share"), m_callId, QJsonObject { { QStringLiteral("data"), data } });
 }
 
+QStringList CallSignalling::messageTypes()
+{
+    return { QStringLiteral("call.ringing"), QStringLiteral("call.cancelled"),
+        QStringLiteral("call.taken"), QStringLiteral("call.missed"), QStringLiteral("call.invited"),
+        QStringLiteral("call.accepted"), QStringLiteral("call.offer"),
+        QStringLiteral("call.answer"), QStringLiteral("call.share"), QStringLiteral("call.ice"),
+        QStringLiteral("call.ended"), QStringLiteral("error") };
+}
+
 void CallSignalling::handleMessage(const QJsonObject &message)
 {
     const QString type = message.value(QStringLiteral("type")).toString();

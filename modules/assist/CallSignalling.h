@@ -124,6 +124,8 @@ public:
 
     /// A message from the events socket (call.*, and errors about a call).
     void handleMessage(const QJsonObject &message);
+    /// The types of the messages handleMessage() takes (what the events channel hands on).
+    static QStringList messageTypes();
     /// The events socket dropped: every call here is over.
     void connectionLost();
 

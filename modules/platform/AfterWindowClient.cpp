@@ -65,6 +65,8 @@ Core::Result<ApiRequest> AfterWindowClient::registrationRequest(const NoticeRegi
         { QStringLiteral("deficiencies"), deficiencies } };
     if (!notice.clientCaseId.isEmpty())
         body.insert(QStringLiteral("clientCaseId"), notice.clientCaseId);
+    if (!notice.caseId.isEmpty())
+        body.insert(QStringLiteral("caseId"), notice.caseId);
     if (notice.correctionDue.isValid())
         body.insert(QStringLiteral("correctionDue"), notice.correctionDue.toString(Qt::ISODate));
     ApiRequest request;

@@ -49,6 +49,7 @@ struct NoticeRegistration
     QString catalogVersion;
     QString applicantIdNumber; ///< sent once; the platform keeps only a keyed hash
     QString clientCaseId;
+    QString caseId; ///< the platform's case, when the notice answers its request for correction
     QDate correctionDue;
     QList<NoticeDeficiency> deficiencies;
 };

@@ -94,10 +94,7 @@ Storage::MigrationSet Outbox::schema()
 
 qint64 Outbox::backoffMs(int attempts, double unit)
 {
-    const int doublings = qBound(0, attempts - 1, 20);
-    const qint64 base = qMin<qint64>(kMaxBackoffMs, qint64(1000) << doublings);
-    const double u = qBound(0.0, unit, 1.0);
-    return qMin<qint64>(kMaxBackoffMs, base / 2 + qint64(double(base / 2) * u));
+    return RetryQueue::backoffMs(attempts, unit);
 }
 
 Outbox::Outbox(Storage::Database &db, Transport &transport, const Core::Clock &clock,
@@ -107,7 +104,10 @@ Outbox::Outbox(Storage::Database &db, Transport &transport, const Core::Clock &c
     , m_transport(transport)
     , m_clock(clock)
     , m_content(std::move(content))
-    , m_random(QRandomGenerator::global()->generate())
+    , m_retry(db, clock,
+          RetryQueue::Table { QStringLiteral("outbox_cases"), QStringLiteral("client_case_id"),
+              { kPending, kUploading, kSubmitting }, kFailed },
+          this, [this] { run(); })
 {
     ApiRequest uploads;
     uploads.path = QStringLiteral("/uploads");
@@ -123,8 +123,6 @@ Outbox::Outbox(Storage::Database &db, Transport &transport, const Core::Clock &c
         connect(uploader, &TusUploader::failed, this,
             [this, i](const Core::Error &error) { onUploadFailed(i, error); });
     }
-    m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, &Outbox::run);
 }
 
 Outbox::~Outbox()
@@ -198,7 +196,7 @@ void Outbox::announce(const QString &clientCaseId)
 {
     emit caseStateChanged(clientCaseId, kPending);
     if (m_running)
-        scheduleRun();
+        m_retry.scheduleWake();
 }
 
 Core::Result<QHash<QString, QString>> Outbox::acknowledgedNumbers(Storage::Database &db)
@@ -258,13 +256,13 @@ Core::Status Outbox::enqueueWithin(const QJsonObject &caseBody)
 void Outbox::start()
 {
     m_running = true;
-    scheduleRun();
+    m_retry.scheduleWake();
 }
 
 void Outbox::stop()
 {
     m_running = false;
-    m_timer.stop();
+    m_retry.stopTimer();
     ++m_generation;
     abortUploads();
     m_currentCase.clear();
@@ -272,9 +270,7 @@ void Outbox::stop()
 
 void Outbox::flush()
 {
-    const Core::Status s = exec(QStringLiteral("UPDATE outbox_cases SET next_attempt_at = 0"
-                                               " WHERE state IN (?, ?, ?)"),
-        { kPending, kUploading, kSubmitting });
+    const Core::Status s = m_retry.makeDue();
     if (!s)
         qCWarning(lcPlatform).noquote() << "outbox flush:" << s.error().toString();
     start();
@@ -300,22 +296,8 @@ Core::Status Outbox::retry(const QString &clientCaseId)
     query.finish();
     emit caseStateChanged(clientCaseId, state);
     start();
-    scheduleRun();
+    m_retry.scheduleWake();
     return {};
-}
-
-void Outbox::scheduleRun()
-{
-    if (m_runQueued)
-        return;
-    m_runQueued = true;
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            m_runQueued = false;
-            run();
-        },
-        Qt::QueuedConnection);
 }
 
 Core::Result<Outbox::CaseRow> Outbox::nextDueCase() const
@@ -345,32 +327,18 @@ void Outbox::run()
 {
     if (!m_running || isBusy())
         return;
-    m_timer.stop();
+    m_retry.stopTimer();
     const auto row = nextDueCase();
     if (!row) {
         qCWarning(lcPlatform).noquote() << "outbox:" << row.error().toString();
         return;
     }
     if (row->clientCaseId.isEmpty()) {
-        armTimer();
+        m_retry.armTimer();
         emit idle();
         return;
     }
     step(*row);
-}
-
-void Outbox::armTimer()
-{
-    QSqlQuery query(m_db.connection());
-    query.prepare(
-        QStringLiteral("SELECT MIN(next_attempt_at) FROM outbox_cases WHERE state IN (?, ?, ?)"));
-    query.addBindValue(kPending);
-    query.addBindValue(kUploading);
-    query.addBindValue(kSubmitting);
-    if (!query.exec() || !query.next() || query.value(0).isNull())
-        return;
-    const qint64 waitMs = query.value(0).toLongLong() - m_clock.now().toMSecsSinceEpoch();
-    m_timer.start(int(qBound<qint64>(0, waitMs, kMaxBackoffMs)));
 }
 
 void Outbox::step(const CaseRow &row)
@@ -389,7 +357,7 @@ void Outbox::stepDone()
 {
     abortUploads(); // a failed page ends its case's attempt: the other pages wait for the next
     m_currentCase.clear();
-    scheduleRun();
+    m_retry.scheduleWake();
 }
 
 void Outbox::send(const ApiRequest &request, std::function<void(Core::Result<ApiResponse>)> done)
@@ -569,9 +537,7 @@ void Outbox::platformReachable()
     if (!m_unreachable)
         return;
     m_unreachable = false;
-    const Core::Status s = exec(QStringLiteral("UPDATE outbox_cases SET next_attempt_at = 0"
-                                               " WHERE state IN (?, ?, ?) AND next_attempt_at > ?"),
-        { kPending, kUploading, kSubmitting, m_clock.now().toMSecsSinceEpoch() });
+    const Core::Status s = m_retry.makeDue(true);
     if (!s)
         qCWarning(lcPlatform).noquote() << "outbox:" << s.error().toString();
     else
@@ -703,30 +669,15 @@ void Outbox::attemptFailed(const QString &clientCaseId, const Core::Error &error
 {
     const bool retry = forceRetry || waitsAndRetries(error) || error.code == UploadFailed
         || machineCode(error) == QLatin1String("token_expired");
-    const qint64 now = m_clock.now().toMSecsSinceEpoch();
-    QDateTime next;
-    QSqlQuery query(m_db.connection());
-    query.prepare(QStringLiteral("SELECT attempts FROM outbox_cases WHERE client_case_id = ?"));
-    query.addBindValue(clientCaseId);
-    const int attempts = (query.exec() && query.next()) ? query.value(0).toInt() + 1 : 1;
     if (error.code == NetworkUnavailable)
         m_unreachable = true;
-    Core::Status s;
-    if (retry) {
-        const qint64 waitMs = backoffMs(attempts, m_random.generateDouble());
-        next = QDateTime::fromMSecsSinceEpoch(now + waitMs, Qt::UTC);
-        s = exec(QStringLiteral("UPDATE outbox_cases SET attempts = ?, next_attempt_at = ?,"
-                                " last_error = ?, updated_at = ? WHERE client_case_id = ?"),
-            { attempts, now + waitMs, error.toString(), now, clientCaseId });
-    } else {
-        s = exec(QStringLiteral("UPDATE outbox_cases SET state = ?, attempts = ?,"
-                                " last_error = ?, updated_at = ? WHERE client_case_id = ?"),
-            { kFailed, attempts, error.toString(), now, clientCaseId });
-        if (s)
-            emit caseStateChanged(clientCaseId, kFailed);
-    }
-    if (!s)
-        qCWarning(lcPlatform).noquote() << "outbox:" << s.error().toString();
+    const auto recorded = m_retry.recordFailure(clientCaseId, error, retry);
+    const int attempts = recorded ? recorded->attempts : 0;
+    const QDateTime next = recorded ? recorded->next : QDateTime();
+    if (!recorded)
+        qCWarning(lcPlatform).noquote() << "outbox:" << recorded.error().toString();
+    else if (!retry)
+        emit caseStateChanged(clientCaseId, kFailed);
     qCInfo(lcPlatform).noquote() << "outbox: attempt" << attempts << "failed"
                                  << (retry ? "(retried)" : "(not retried)") << error.detail;
     emit caseError(clientCaseId, error, next);

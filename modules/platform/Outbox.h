@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiClient.h"
+#include "RetryQueue.h"
 
 #include <core/Clock.h>
 #include <core/Result.h>
@@ -12,8 +13,6 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
-#include <QRandomGenerator>
-#include <QTimer>
 
 #include <array>
 #include <functional>
@@ -79,13 +78,9 @@ public:
 
     /// Pages of one case uploaded at the same time.
     static constexpr int kParallelUploads = 2;
-    /// Longest wait between attempts.
-    static constexpr qint64 kMaxBackoffMs = 5 * 60 * 1000;
-    /*!
-     * Wait before attempt number \a attempts + 1 (attempts >= 1 failed so
-     * far): 1 s doubled per failure, capped at kMaxBackoffMs, then "equal
-     * jitter": half fixed, half scaled by \a unit (0 <= unit < 1).
-     */
+    /// Longest wait between attempts (the RetryQueue's).
+    static constexpr qint64 kMaxBackoffMs = RetryQueue::kMaxBackoffMs;
+    /// Wait before attempt number \a attempts + 1: RetryQueue::backoffMs().
     static qint64 backoffMs(int attempts, double unit);
 
     Outbox(Storage::Database &db, Transport &transport, const Core::Clock &clock,
@@ -93,7 +88,7 @@ public:
     ~Outbox() override;
 
     /// Seed of the jitter (tests); by default a random one.
-    void setJitterSeed(quint32 seed) { m_random.seed(seed); }
+    void setJitterSeed(quint32 seed) { m_retry.setJitterSeed(seed); }
     void setChunkSizeBytes(qint64 bytes);
     /// Upload cap in bytes per second, 0 = no cap (a token bucket in TusUploader, across pages).
     void setBandwidthLimit(qint64 bytesPerSecond);
@@ -193,9 +188,7 @@ private:
         QUrl uploadUrl;
     };
 
-    void scheduleRun();
     void run();
-    void armTimer();
     Core::Result<CaseRow> nextDueCase() const;
     void step(const CaseRow &row);
     void createCase(const CaseRow &row);
@@ -233,10 +226,8 @@ private:
     };
     std::array<UploadSlot, kParallelUploads> m_uploads;
     CaseRow m_uploadingCase; ///< the case whose pages the slots upload
-    QTimer m_timer;
-    QRandomGenerator m_random;
+    RetryQueue m_retry; ///< attempts, backoff, due rows of outbox_cases (shared with RequestQueue)
     bool m_running = false;
-    bool m_runQueued = false;
     bool m_unreachable = false; ///< the last failure was: platform not reachable
     quint64 m_generation = 0;
     QString m_currentCase; ///< clientCaseId of the step in flight

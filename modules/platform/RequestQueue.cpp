@@ -2,7 +2,6 @@
 
 #include "ApiParsing.h"
 #include "Logging.h"
-#include "Outbox.h"
 #include "PlatformErrors.h"
 #include "Tr.h"
 
@@ -109,11 +108,11 @@ RequestQueue::RequestQueue(
     , m_db(db)
     , m_transport(transport)
     , m_clock(clock)
-    , m_random(QRandomGenerator::global()->generate())
-{
-    m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, &RequestQueue::run);
-}
+    , m_retry(db, clock,
+          RetryQueue::Table { QStringLiteral("platform_requests"), QStringLiteral("client_id"),
+              { kPending }, kFailed },
+          this, [this] { run(); })
+{ }
 
 RequestQueue::~RequestQueue()
 {
@@ -189,53 +188,37 @@ Core::Status RequestQueue::enqueue(
                 QString::fromUtf8(request.body), kPending, now, now });
     });
     if (status && m_running)
-        scheduleRun();
+        m_retry.scheduleWake();
     return status;
 }
 
 void RequestQueue::start()
 {
     m_running = true;
-    scheduleRun();
+    m_retry.scheduleWake();
 }
 
 void RequestQueue::stop()
 {
     m_running = false;
-    m_timer.stop();
+    m_retry.stopTimer();
     ++m_generation;
     m_busy = false;
 }
 
 void RequestQueue::flush()
 {
-    const Core::Status s
-        = exec(QStringLiteral("UPDATE platform_requests SET next_attempt_at = 0 WHERE state = ?"),
-            { kPending });
+    const Core::Status s = m_retry.makeDue();
     if (!s)
         qCWarning(lcPlatform).noquote() << "request queue flush:" << s.error().toString();
     start();
-}
-
-void RequestQueue::scheduleRun()
-{
-    if (m_runQueued)
-        return;
-    m_runQueued = true;
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            m_runQueued = false;
-            run();
-        },
-        Qt::QueuedConnection);
 }
 
 void RequestQueue::run()
 {
     if (!m_running || m_busy)
         return;
-    m_timer.stop();
+    m_retry.stopTimer();
     QSqlQuery query(m_db.connection());
     query.prepare(QStringLiteral("SELECT client_id, kind, method, path, body FROM"
                                  " platform_requests WHERE state = ? AND next_attempt_at <= ?"
@@ -249,7 +232,7 @@ void RequestQueue::run()
         return;
     }
     if (!query.next()) {
-        armTimer();
+        m_retry.armTimer();
         emit idle();
         return;
     }
@@ -272,7 +255,7 @@ void RequestQueue::run()
                     Tr::tr("The case has not reached the platform yet: the rating is sent "
                            "after it."),
                     QStringLiteral("rating waits for the case") });
-            return scheduleRun();
+            return m_retry.scheduleWake();
         }
         request.path = QString(QStringLiteral("/cases/")
             + QString::fromLatin1(QUrl::toPercentEncoding(server.value(0).toString()))
@@ -287,20 +270,8 @@ void RequestQueue::run()
                 return;
             self->m_busy = false;
             self->answered(clientId, kind, std::move(response));
-            self->scheduleRun();
+            self->m_retry.scheduleWake();
         });
-}
-
-void RequestQueue::armTimer()
-{
-    QSqlQuery query(m_db.connection());
-    query.prepare(
-        QStringLiteral("SELECT MIN(next_attempt_at) FROM platform_requests WHERE state = ?"));
-    query.addBindValue(kPending);
-    if (!query.exec() || !query.next() || query.value(0).isNull())
-        return;
-    const qint64 waitMs = query.value(0).toLongLong() - m_clock.now().toMSecsSinceEpoch();
-    m_timer.start(int(qBound<qint64>(0, waitMs, Outbox::kMaxBackoffMs)));
 }
 
 void RequestQueue::answered(
@@ -346,26 +317,11 @@ void RequestQueue::answered(
 void RequestQueue::attemptFailed(const QString &clientId, const Core::Error &error)
 {
     const bool retry = waitsAndRetries(error);
-    const qint64 now = m_clock.now().toMSecsSinceEpoch();
-    QSqlQuery query(m_db.connection());
-    query.prepare(QStringLiteral("SELECT attempts FROM platform_requests WHERE client_id = ?"));
-    query.addBindValue(clientId);
-    const int attempts = (query.exec() && query.next()) ? query.value(0).toInt() + 1 : 1;
-    QDateTime next;
-    Core::Status s;
-    if (retry) {
-        const qint64 waitMs = Outbox::backoffMs(attempts, m_random.generateDouble());
-        next = QDateTime::fromMSecsSinceEpoch(now + waitMs, Qt::UTC);
-        s = exec(QStringLiteral("UPDATE platform_requests SET attempts = ?, next_attempt_at = ?,"
-                                " last_error = ?, updated_at = ? WHERE client_id = ?"),
-            { attempts, now + waitMs, error.toString(), now, clientId });
-    } else {
-        s = exec(QStringLiteral("UPDATE platform_requests SET state = ?, attempts = ?,"
-                                " last_error = ?, updated_at = ? WHERE client_id = ?"),
-            { kFailed, attempts, error.toString(), now, clientId });
-    }
-    if (!s)
-        qCWarning(lcPlatform).noquote() << "request queue:" << s.error().toString();
+    const auto recorded = m_retry.recordFailure(clientId, error, retry);
+    const int attempts = recorded ? recorded->attempts : 0;
+    const QDateTime next = recorded ? recorded->next : QDateTime();
+    if (!recorded)
+        qCWarning(lcPlatform).noquote() << "request queue:" << recorded.error().toString();
     qCInfo(lcPlatform).noquote() << "request" << clientId << "attempt" << attempts << "failed"
                                  << (retry ? "(retried)" : "(not retried)") << error.detail;
     emit requestError(clientId, error, next);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiClient.h"
+#include "RetryQueue.h"
 
 #include <core/Clock.h>
 #include <core/Result.h>
@@ -9,9 +10,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QObject>
-#include <QRandomGenerator>
 #include <QStringList>
-#include <QTimer>
 
 namespace Tongban::Platform {
 
@@ -48,9 +47,9 @@ struct GuideReport
  * (200 instead of 201) and nothing is created twice. A request stays queued
  * until an answer with the server's id (mailingId / reportId) arrives.
  *
- * Retries follow the contract (§12) and the Outbox: network failures, 5xx,
- * 408, 429, an unreadable answer and an expired session are retried with
- * exponential backoff and jitter capped at 5 minutes (Outbox::backoffMs);
+ * Retries follow the contract (§12) and the Outbox, through the same RetryQueue:
+ * network failures, 5xx, 408, 429, an unreadable answer and an expired session are
+ * retried with exponential backoff and jitter capped at 5 minutes;
  * any other 4xx (422 validation_failed, 409 idempotency_conflict, 404) puts
  * the request in state "failed" with its error, never retried by itself.
  *
@@ -78,7 +77,7 @@ public:
         QObject *parent = nullptr);
     ~RequestQueue() override;
 
-    void setJitterSeed(quint32 seed) { m_random.seed(seed); }
+    void setJitterSeed(quint32 seed) { m_retry.setJitterSeed(seed); }
 
     /*!
      * Stores the request (one row). The same client id with the same body
@@ -121,9 +120,7 @@ signals:
 
 private:
     Core::Status enqueue(const QString &clientId, const QString &kind, const ApiRequest &request);
-    void scheduleRun();
     void run();
-    void armTimer();
     void answered(const QString &clientId, const QString &kind, Core::Result<ApiResponse> response);
     void attemptFailed(const QString &clientId, const Core::Error &error);
     Core::Status exec(const QString &sql, const QVariantList &values);
@@ -131,10 +128,8 @@ private:
     Storage::Database &m_db;
     Transport &m_transport;
     const Core::Clock &m_clock;
-    QTimer m_timer;
-    QRandomGenerator m_random;
+    RetryQueue m_retry; ///< attempts, backoff, due rows of platform_requests (as the Outbox's)
     bool m_running = false;
-    bool m_runQueued = false;
     bool m_busy = false;
     quint64 m_generation = 0;
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiParsing.h"
+#include "EventChannel.h"
 #include "ResultStore.h"
 
 #include <core/Clock.h>
@@ -12,57 +13,33 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
-#include <QRandomGenerator>
-#include <QTimer>
-
-class QWebSocket;
 
 namespace Tongban::Platform {
 
 class CatalogSync;
+class ResultInbox;
 class Session;
+class SyncInbox;
 class Transport;
 
 /*!
- * The events WebSocket of the platform (docs/platform-api.md §10) and the
- * results it announces (§7).
+ * The platform's results (§7) as they arrive on the events channel (§10): an EventChannel
+ * with the results' inbox, and the catalogue sync started by catalog.updated /
+ * calendar.updated. Other consumers (calls, requests for correction) register their own
+ * inboxes on channel(); the connection, its backoff, sessions and the order of events are the
+ * channel's (EventChannel).
  *
- * start() connects to <base>/api/v1/events, says hello with the session's
- * access token and the last event id processed for the session's window
- * (kept in SQLite, table platform_feed_state), then handles the catch-up and
- * the live events strictly in id order, one at a time:
+ * - result.issued (the results' inbox): the result is fetched (GET /results?since=), then its
+ *   PDF (GET /results/{id}/document), whose SHA-256 must equal documentSha256. The result row
+ *   with the PDF bytes and the new last processed id are written in ONE transaction, then
+ *   resultStored() is emitted. A kill at any moment therefore leaves the event either
+ *   unprocessed (fetched again after a restart) or processed with its result stored: never
+ *   missed, never doubled. Corrupt data, a result not listed, a PDF hash mismatch or a
+ *   network failure leave it unmarked: feedError(), reconnection, sent again.
+ * - catalog.updated / calendar.updated also start the CatalogSync given to setCatalogSync().
+ * - every event and message is re-emitted as eventReceived() (the channel's).
  *
- * - result.issued: the result is fetched (GET /results?since=), then its PDF
- *   (GET /results/{id}/document), whose SHA-256 must equal documentSha256.
- *   The result row with the PDF bytes and the new last processed id are
- *   written in ONE transaction, then resultStored() is emitted. A kill at any
- *   moment therefore leaves the event either unprocessed (fetched again after
- *   a restart) or processed with its result stored: never missed, never
- *   doubled.
- * - every other event (catalog.updated, calendar.updated, mailing.received,
- *   presence.changed, call.*) is re-emitted as eventReceived() and marked
- *   processed; catalog.updated / calendar.updated also start the CatalogSync
- *   given to setCatalogSync().
- *
- * An event that cannot be processed (corrupt data, result not listed, PDF
- * hash mismatch, network failure while fetching) is NOT marked processed:
- * feedError() is emitted, the connection is closed and re-opened with
- * backoff, and the platform sends the event again from the last processed id.
- *
- * The connection is re-opened with exponential backoff and jitter (1 s
- * doubled per failure, capped at kMaxBackoffMs) when it drops, cannot be
- * opened, or misses two pings (the feed pings every pingIntervalMs and
- * expects any answer). A hello refused with token_expired / token_invalid
- * makes the Session refresh its tokens once, then the feed reconnects at once;
- * a second refusal (or a failed refresh) stops the feed with SessionExpired.
- * session.replaced (the account signed in at another window, §10), or a hello
- * refused with session_replaced, for the tokens the Session still holds stops
- * the feed with SessionReplaced and ends the Session (Session::replaced());
- * for tokens the Session has since replaced itself (an unlock signs in again)
- * the feed says hello again at once with the new ones.
- *
- * Same thread as the Database and the Session; neither is owned. The TLS
- * settings are the ApiClient's (peer always verified).
+ * Same thread as the Database and the Session; neither is owned.
  */
 class ResultFeed : public QObject
 {
@@ -89,20 +66,20 @@ public:
     ~ResultFeed() override;
 
     /// catalog.updated / calendar.updated start this sync (not owned; may be null).
-    void setCatalogSync(CatalogSync *sync) { m_catalogSync = sync; }
+    void setCatalogSync(CatalogSync *sync);
     /// HTTP requests (results, documents) go through \a transport instead of the session
     /// (a recording or proxying transport in tests). Not owned; null restores the session.
     void setHttpTransport(Transport *transport) { m_http = transport; }
     /// How often the feed pings; two unanswered pings drop the connection. Default 30 s.
     void setPingIntervalMs(int intervalMs);
-    void setJitterSeed(quint32 seed) { m_random.seed(seed); }
+    void setJitterSeed(quint32 seed) { m_channel.setJitterSeed(seed); }
     /// The clock of stored_at / printed_at (not owned); by default the system clock.
-    void setClock(const Core::Clock *clock) { m_clock = clock; }
+    void setClock(const Core::Clock *clock);
 
     void start();
     /// Closes the connection; work in flight is abandoned (and done again after start()).
     void stop();
-    State state() const { return m_state; }
+    State state() const { return State(m_channel.state()); }
 
     /*!
      * Sends \a message (e.g. call signalling, §11) on the events socket. Only while Live;
@@ -123,6 +100,9 @@ public:
     /// Records that the notice was printed for the applicant; NotFound for an unknown id.
     Core::Status markPrinted(const QString &resultId);
 
+    /// The events channel under the feed: other inboxes register here (calls, corrections).
+    EventChannel &channel() { return m_channel; }
+
 signals:
     void stateChanged(Tongban::Platform::ResultFeed::State state);
     /// welcome received; \a serverLastId is the platform's newest event id for this window.
@@ -132,9 +112,9 @@ signals:
     void resultStored(const QString &resultId, const QString &caseId, const QString &caseNumber,
         const QString &decision);
     /*!
-     * Any event other than result.issued, and messages without an id (call relays, live
-     * presence, errors about a call): \a data is the event's data, or the whole message
-     * for messages without an id.
+     * Every event once processed (\a data: its data) and every message without an id (call
+     * relays, live presence, errors about a call: \a data is the whole message), as the
+     * channel's eventReceived(). For observers: consumers register an inbox on channel().
      */
     void eventReceived(const QString &type, const QJsonObject &data);
     void eventProcessed(qint64 eventId);
@@ -142,51 +122,17 @@ signals:
     void feedError(const Tongban::Core::Error &error);
 
 private:
-    void setState(State state);
-    void connectNow();
-    void teardownSocket();
-    void connectionLost(const QString &reason);
-    void scheduleReconnect();
-    void onConnected();
-    void onMessage(const QString &message);
-    void onHelloRefused(const PlatformErrorBody &error);
-    /// session.replaced, or a hello refused with session_replaced (§10).
-    void onSessionReplaced(const SessionReplacement &by);
-    void onPingTimer();
-    void processNext();
-    enum class Listing { Unknown = 0, SinceLastStored, All };
-    void processResult(const EventMessage &event, quint64 generation, Listing listing);
-    void fetchDocument(const EventMessage &event, const ResultInfo &info, quint64 generation);
-    void storeResult(const EventMessage &event, const ResultInfo &info, const QByteArray &pdf);
-    void processingFailed(const EventMessage &event, const Core::Error &error);
-    Core::Status markProcessed(qint64 eventId);
-    void finishEvent(qint64 eventId);
-    QString lastStoredResultId() const;
+    friend class ResultInbox;
     Transport &http();
-    qint64 nowMs() const;
     ResultStore store() const;
 
     Storage::Database &m_db;
     Session &m_session;
-    QPointer<CatalogSync> m_catalogSync;
     Transport *m_http = nullptr;
     const Core::Clock *m_clock = nullptr;
-    QWebSocket *m_socket = nullptr;
-    QByteArray m_helloToken; ///< the access token the current socket said hello with
-    QTimer m_reconnectTimer;
-    QTimer m_pingTimer;
-    QRandomGenerator m_random;
-    State m_state = State::Stopped;
-    bool m_running = false;
-    bool m_welcomed = false;
-    bool m_refreshTried = false;
-    bool m_processing = false;
-    int m_failures = 0;
-    int m_unansweredPings = 0;
-    quint64 m_generation = 0;
-    qint64 m_serverLastId = 0;
-    qint64 m_lastQueued = 0;
-    QList<EventMessage> m_queue;
+    EventChannel m_channel;
+    std::shared_ptr<ResultInbox> m_results;
+    std::shared_ptr<SyncInbox> m_sync;
 };
 
 } // namespace Tongban::Platform

@@ -393,8 +393,8 @@ Core::Result<Notices::IssuedNotice> CaseController::issueRequestedCorrection(
 {
     Notices::NoticeContent details;
     addWindowDetails(details);
-    auto issued = App::CorrectionInbox(m_station).issueNotice(
-        requestId, m_clerk.account, details.lookupBaseUrl);
+    auto issued = App::CorrectionInbox(m_station).issueNotice(requestId, m_clerk.account,
+        details.lookupBaseUrl, m_platform ? m_platform->requests() : nullptr);
     if (issued && hasCase() && m_draft->caseId == issued->caseId) {
         if (auto reloaded = m_station.intake().load(issued->caseId))
             m_draft = *reloaded;
@@ -521,6 +521,40 @@ bool CaseController::setResultDelivery(const Intake::ResultDelivery &choice)
     audit(QStringLiteral("result_delivery"), Intake::ResultDelivery::methodName(choice.method));
     emit caseChanged();
     return true;
+}
+
+bool CaseController::canRate() const
+{
+    // Rated once the receipt was issued and the case put in the outbox: the platform's rating
+    // is about a case it holds (a notice-only visit has none yet).
+    return m_draft && m_platform && m_platform->requests()
+        && m_draft->state == Intake::CaseDraft::State::Complete && !isRated();
+}
+
+bool CaseController::isRated() const
+{
+    if (!m_draft || !m_platform || !m_platform->requests())
+        return false;
+    return !m_platform->requests()
+                ->state(QString(QStringLiteral("rating:") + m_draft->caseId))
+                .isEmpty();
+}
+
+Core::Status CaseController::rate(int score, const QString &comment)
+{
+    if (!m_draft || !m_platform || !m_platform->requests()
+        || m_draft->state != Intake::CaseDraft::State::Complete)
+        return Core::Error { Intake::NotDecidable,
+            tr("Only a case whose receipt was issued can be rated."), {} };
+    Platform::RequestQueue *requests = m_platform->requests();
+    if (Core::Status queued = requests->enqueueRating(m_draft->caseId, score, comment); !queued)
+        return queued;
+    // The comment is the applicant's own words: the trail keeps the score only.
+    audit(QStringLiteral("case.rated"), QStringLiteral("score %1").arg(score));
+    QMetaObject::invokeMethod(
+        requests, [requests] { requests->flush(); }, Qt::QueuedConnection);
+    emit caseChanged();
+    return {};
 }
 
 void CaseController::audit(const QString &action, const QString &detail)

@@ -108,6 +108,18 @@ public:
     /// Keeps the applicant's choice (a mailing address is checked first); false when refused.
     bool setResultDelivery(const Intake::ResultDelivery &choice);
 
+    /*!
+     * The applicant's 好差评 of the current case (issue 17, §15): \a score 1 (非常不满意) to 5
+     * (非常满意) and an optional \a comment, queued durably for the platform (RequestQueue kind
+     * rating, sent once the platform has the case) and recorded in the trail. Only for a
+     * transmitted case; a second, different rating of the case is refused.
+     */
+    Core::Status rate(int score, const QString &comment);
+    /// Whether the current case can be rated now (transmitted, not rated, platform link).
+    bool canRate() const;
+    /// Whether the applicant rated the current case here (the rating is queued or sent).
+    bool isRated() const;
+
     /// Records an act about the current case in the audit trail.
     void audit(const QString &action, const QString &detail = {});
 

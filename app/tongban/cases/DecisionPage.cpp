@@ -1,6 +1,7 @@
 #include "DecisionPage.h"
 
 #include "CaseController.h"
+#include "RatingDialog.h"
 #include "ResultDeliveryBox.h"
 #include "shell/EmptyState.h"
 #include "shell/PlatformStatus.h"
@@ -89,6 +90,10 @@ DecisionPage::DecisionPage(App::Workstation &station, CaseController &cases, QWi
     m_reprint->setObjectName(QStringLiteral("secondary"));
     buttons->addWidget(m_reprint);
     buttons->addStretch();
+    m_rate = new QPushButton(tr("Applicant's rating (Ctrl+R)"), this);
+    m_rate->setObjectName(QStringLiteral("rateService"));
+    m_rate->setProperty("secondary", true);
+    buttons->addWidget(m_rate);
     m_next = new QPushButton(tr("Next applicant"), this);
     m_next->setObjectName(QStringLiteral("secondary"));
     buttons->addWidget(m_next);
@@ -103,6 +108,13 @@ DecisionPage::DecisionPage(App::Workstation &station, CaseController &cases, QWi
     connect(m_issue, &QPushButton::clicked, this, &DecisionPage::issue);
     connect(m_reprint, &QPushButton::clicked, this, &DecisionPage::reprintLast);
     connect(m_preview, &QPushButton::clicked, this, &DecisionPage::preview);
+    connect(m_rate, &QPushButton::clicked, this, &DecisionPage::rate);
+    auto *rateShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_R), this);
+    rateShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(rateShortcut, &QShortcut::activated, this, [this] {
+        if (m_rate->isVisible() && m_rate->isEnabled())
+            rate();
+    });
     auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_P), this);
     shortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(shortcut, &QShortcut::activated, m_issue, &QPushButton::click);
@@ -135,6 +147,8 @@ void DecisionPage::refresh()
         w->setVisible(has);
     if (!has) {
         m_caseLine->setText(tr("No case is open."));
+        m_rate->hide();
+        m_next->hide();
         m_delivery->hide();
         m_verdict->clear();
         m_issued->clear();
@@ -187,6 +201,12 @@ void DecisionPage::refresh()
 
     const bool decided = d.state != CaseDraft::State::Open;
     m_next->setVisible(decided);
+    // Issue 17: the applicant may rate the service once the receipt is issued, once.
+    m_rate->setVisible(
+        d.state == CaseDraft::State::Complete && (m_cases.canRate() || m_cases.isRated()));
+    m_rate->setEnabled(m_cases.canRate());
+    m_rate->setText(
+        m_cases.isRated() ? tr("Rated by the applicant") : tr("Applicant's rating (Ctrl+R)"));
     // Issue 17: how the result reaches the applicant, asked before the receipt is issued.
     m_delivery->setVisible(a.complete && !decided);
     m_delivery->refresh();
@@ -333,7 +353,39 @@ bool DecisionPage::issue()
                         .arg(issued->serial, slipSerial),
             false);
     }
+    // Issue 17: Space on the focused button opens the rating for the applicant.
+    if (complete && m_rate->isVisible() && m_rate->isEnabled())
+        m_rate->setFocus(Qt::OtherFocusReason);
     return printed;
+}
+
+bool DecisionPage::rate()
+{
+    if (!m_cases.hasCase() || !m_cases.canRate())
+        return false;
+    const CaseDraft &d = m_cases.draft();
+    RatingDialog dialog(d.caseNumber.isEmpty()
+            ? tr("%1 · %2").arg(
+                m_cases.item() ? m_cases.item()->name : d.itemCode, d.provisionalNumber)
+            : tr("%1 · case %2")
+                  .arg(m_cases.item() ? m_cases.item()->name : d.itemCode, d.caseNumber),
+        this);
+    const bool given = dialog.exec() == QDialog::Accepted;
+    window()->activateWindow();
+    if (!given) {
+        m_next->setFocus(Qt::OtherFocusReason);
+        return false;
+    }
+    if (const Core::Status queued = m_cases.rate(dialog.score(), dialog.comment()); !queued) {
+        showMessage(queued.error().message, true);
+        return false;
+    }
+    refresh();
+    showMessage(tr("Thank you. The rating (%1) is kept and sent to the platform.")
+                    .arg(RatingDialog::levelName(dialog.score())),
+        false);
+    m_next->setFocus(Qt::OtherFocusReason);
+    return true;
 }
 
 bool DecisionPage::reprintLast()

@@ -47,6 +47,12 @@ public:
     bool issue();
     /// Prints a copy of every notice of the case again, marked 补打.
     bool reprintLast();
+    /*!
+     * The applicant's 好差评 of the finished case (issue 17): the rating dialog, its answer
+     * queued for the platform; false when skipped or refused. What the rating button
+     * (Ctrl+R) does.
+     */
+    bool rate();
     /// Printer used (tests set it); empty = system default.
     void setPrinterName(const QString &name) { m_printerName = name; }
 
@@ -79,6 +85,7 @@ private:
     QPushButton *m_reprint = nullptr;
     QPushButton *m_back = nullptr;
     QPushButton *m_next = nullptr;
+    QPushButton *m_rate = nullptr; ///< issue 17: 好差评 once the receipt is issued
 };
 
 } // namespace Tongban::Gui

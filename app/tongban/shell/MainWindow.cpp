@@ -608,6 +608,7 @@ void MainWindow::toggleHelp()
             { tr("Ctrl+↓ / Ctrl+↑"), tr("Next / previous material") },
             { tr("Ctrl+D"), tr("To the decision") },
             { tr("Ctrl+P"), tr("Issue and print the notice") },
+            { tr("Ctrl+R"), tr("After the receipt: the applicant rates the service (好差评)") },
             { tr("Tab / Shift+Tab"), tr("Next / previous field") },
             { tr("F1"), tr("Show or hide this help") },
         };

@@ -187,6 +187,13 @@ TodayPage::TodayPage(App::Workstation &station, const Core::WorkCalendar &calend
         connect(platform->results(), &Platform::ResultFeed::resultStored, this,
             &TodayPage::refreshResults);
     }
+    if (platform) {
+        // Issue 17: a deadline, delivery task or answer arrived on the events channel.
+        connect(platform, &App::PlatformLink::afterWindowEvent, this, [this] {
+            if (isVisible())
+                refresh();
+        });
+    }
     connect(m_find, &QLineEdit::textChanged, this, [this](const QString &text) {
         if (text.isEmpty())
             refreshCases();

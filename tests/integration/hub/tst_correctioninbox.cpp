@@ -10,6 +10,7 @@
 #include <intake/CaseManifest.h>
 #include <intake/IntakeStore.h>
 #include <notices/NoticeStore.h>
+#include <platform/AfterWindowClient.h>
 #include <platform/ApiClient.h>
 #include <platform/CatalogSync.h>
 #include <platform/Outbox.h>
@@ -25,6 +26,7 @@
 #include <QTest>
 
 #include <common/CorrectionInbox.h>
+#include <common/NoticeAtAnyHall.h>
 #include <common/Workstation.h>
 
 using namespace Tongban;
@@ -229,8 +231,9 @@ void TestCorrectionInbox::requestIsKeptNoticedAndAnsweredOnTheSameCase()
             block.json().value(QStringLiteral("first")).toInteger(),
             block.json().value(QStringLiteral("last")).toInteger() });
     QVERIFY2(added, qPrintable(added.ok() ? QString() : added.error().toString()));
-    const auto issued
-        = inbox.issueNotice(requestId, Clerk, QString(m_platform.base + QStringLiteral("/n/")));
+    Platform::RequestQueue requests(station->database(), session, station->clock());
+    const auto issued = inbox.issueNotice(
+        requestId, Clerk, QString(m_platform.base + QStringLiteral("/n/")), &requests);
     QVERIFY2(issued, qPrintable(issued ? QString() : issued.error().toString()));
     // THEN it is a one-time notice of this case listing the deficiency in the catalogue's words
     QCOMPARE(issued->kind, Notices::NoticeKind::OneTimeNotice);
@@ -250,9 +253,58 @@ void TestCorrectionInbox::requestIsKeptNoticedAndAnsweredOnTheSameCase()
     QCOMPARE(inbox.request(requestId)->state, QStringLiteral("noticed"));
     QCOMPARE(inbox.request(requestId)->noticeSerial, issued->serial);
     // AND issuing it twice is refused (one-time: never a second list)
-    const auto twice = inbox.issueNotice(requestId, Clerk);
+    const auto twice = inbox.issueNotice(requestId, Clerk, {}, &requests);
     QVERIFY(!twice);
     QCOMPARE(twice.error().code, int(App::CorrectionWrongState));
+    // AND the notice reaches the platform under its serial, as this window's own notices do
+    QTRY_COMPARE_WITH_TIMEOUT(requests.state(issued->serial), QStringLiteral("done"), 15000);
+    QCOMPARE(requests.serverId(issued->serial), issued->serial);
+    requests.stop();
+
+    // WHEN the applicant goes to a hall of another district, a workstation with its own data
+    // folder, whose clerk types the notice's serial
+    QTemporaryDir otherDir;
+    {
+        QSettings other(otherDir.filePath(QStringLiteral("tongban.conf")), QSettings::IniFormat);
+        other.setValue(QStringLiteral("window/id"), QStringLiteral("410403-tb-02"));
+        other.setValue(QStringLiteral("window/name"), QStringLiteral("卫东区通办窗口2"));
+        other.setValue(QStringLiteral("window/region"), QStringLiteral("410403"));
+        other.setValue(QStringLiteral("platform/url"), m_platform.base);
+    }
+    auto otherOpened = App::Workstation::open(otherDir.path());
+    QVERIFY(otherOpened);
+    std::unique_ptr<App::Workstation> otherHall = std::move(otherOpened).value();
+    QVERIFY(otherHall->dataDirectory() != station->dataDirectory());
+    HubTestClient otherLogin(m_platform.base);
+    QCOMPARE(
+        otherLogin
+            .login(QStringLiteral("wd-tb-02-zhaomin"), Password, QStringLiteral("410403-tb-02"))
+            .status,
+        200);
+    Platform::ApiClient otherApi { QUrl(m_platform.base) };
+    otherApi.setBearerToken(otherLogin.token);
+    std::optional<Core::Result<QList<Platform::PlatformNotice>>> found;
+    Platform::AfterWindowClient(otherApi).findNotices(Platform::NoticeKey::Serial, issued->serial,
+        [&](Core::Result<QList<Platform::PlatformNotice>> notices) { found = notices; });
+    QTRY_VERIFY_WITH_TIMEOUT(found.has_value(), 15000);
+    QVERIFY2(found->ok(), qPrintable(found->ok() ? QString() : found->error().toString()));
+    // THEN it finds this window's notice for the platform's case, listing the department's
+    // material under the case's catalogue version
+    QCOMPARE(found->value().size(), 1);
+    const Platform::PlatformNotice notice = found->value().first();
+    QCOMPARE(notice.serial, issued->serial);
+    QCOMPARE(notice.windowId, AppWindow);
+    QCOMPARE(notice.caseId, caseId);
+    QCOMPARE(notice.clientCaseId, localId);
+    QCOMPARE(notice.catalogVersion, waiting.catalogVersion);
+    QCOMPARE(notice.materialIds(), QStringList { QStringLiteral("premises") });
+    QCOMPARE(notice.correctionDue.toString(Qt::ISODate), due);
+    QCOMPARE(notice.deficiencies.first().reason, CatalogueReason);
+    // AND the other hall opens its correction visit with only that material open
+    const auto otherVisit = App::openNoticeFromAnotherHall(
+        *otherHall, notice, QStringLiteral("wd-tb-02-zhaomin"), waiting.applicant.idNumber);
+    QVERIFY2(otherVisit, qPrintable(otherVisit ? QString() : otherVisit.error().toString()));
+    QCOMPARE(otherVisit->openMaterials, QStringList { QStringLiteral("premises") });
 
     // WHEN the applicant comes back and the clerk reopens the case
     auto visit = inbox.reopen(requestId);

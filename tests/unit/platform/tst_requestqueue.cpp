@@ -11,11 +11,13 @@
 #include <platform/PlatformErrors.h>
 #include <platform/PlatformSchema.h>
 #include <platform/RequestQueue.h>
+#include <platform/RetryQueue.h>
 #include <storage/Database.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -99,6 +101,7 @@ private Q_SLOTS:
     void queueSurvivesARestart();
     void hubMailingIdempotentAfterLostAnswer();
     void hubGuideReportIdempotentAfterLostAnswer();
+    void oneRetryQueueUnderTheOutboxAndTheRequests();
 
 private:
     bool hubHasEndpoints(Transport &transport, QString *why);
@@ -385,6 +388,101 @@ void TestRequestQueue::hubMailingIdempotentAfterLostAnswer()
 void TestRequestQueue::hubGuideReportIdempotentAfterLostAnswer()
 {
     hubIdempotentAfterLostAnswer(false);
+}
+
+void TestRequestQueue::oneRetryQueueUnderTheOutboxAndTheRequests()
+{
+    // GIVEN a mailing queued (platform_requests) and a case in the outbox (outbox_cases), each
+    // with a RetryQueue over its table, the same jitter seed (issue 17: one retry queue under
+    // Outbox and RequestQueue)
+    FakeHttpServer server([](const FakeRequest &) { return FakeResponse::status_(500); });
+    ApiClient api(server.baseUrl());
+    RequestQueue queue(*m_db, api, m_clock); // never started: only its rows are used here
+    const MailingRecord mailing = sampleMailing(QStringLiteral("c-1"));
+    QVERIFY(queue.enqueueMailing(mailing));
+    const QString mailingId = mailing.clientMailingId;
+    QSqlQuery insert(m_db->connection());
+    QVERIFY(insert.exec(QStringLiteral(
+        "INSERT INTO outbox_cases (client_case_id, body, state, enqueued_at, updated_at)"
+        " VALUES ('case-a', '{}', 'uploading', 0, 0)")));
+    QObject owner;
+    int outboxWakes = 0;
+    int requestWakes = 0;
+    RetryQueue outbox(*m_db, m_clock,
+        { QStringLiteral("outbox_cases"), QStringLiteral("client_case_id"),
+            { QStringLiteral("pending"), QStringLiteral("uploading"),
+                QStringLiteral("submitting") },
+            QStringLiteral("failed") },
+        &owner, [&] { ++outboxWakes; });
+    RetryQueue requests(*m_db, m_clock,
+        { QStringLiteral("platform_requests"), QStringLiteral("client_id"),
+            { QStringLiteral("pending") }, QStringLiteral("failed") },
+        &owner, [&] { ++requestWakes; });
+    outbox.setJitterSeed(7);
+    requests.setJitterSeed(7);
+    const qint64 now = m_clock.now().toMSecsSinceEpoch();
+    const Core::Error network { NetworkUnavailable, {}, QStringLiteral("refused") };
+    const auto column = [&](const QString &sql) {
+        QSqlQuery query(m_db->connection());
+        return query.exec(sql) && query.next() ? query.value(0) : QVariant();
+    };
+
+    // WHEN each fails three times, retried
+    QList<qint64> outboxWaits;
+    QList<qint64> requestWaits;
+    for (int i = 1; i <= 3; ++i) {
+        const auto a = outbox.recordFailure(QStringLiteral("case-a"), network, true);
+        const auto b = requests.recordFailure(mailingId, network, true);
+        QVERIFY(a && b);
+        QCOMPARE(a->attempts, i);
+        QCOMPARE(b->attempts, i);
+        outboxWaits << a->next.toMSecsSinceEpoch() - now;
+        requestWaits << b->next.toMSecsSinceEpoch() - now;
+    }
+    // THEN both wait the same backoff: 1 s doubled per failure, half of it jitter
+    QCOMPARE(outboxWaits, requestWaits);
+    for (int i = 0; i < 3; ++i) {
+        const qint64 base = qint64(1000) << i;
+        QVERIFY2(outboxWaits.at(i) >= base / 2 && outboxWaits.at(i) <= base,
+            qPrintable(QString::number(outboxWaits.at(i))));
+    }
+    // AND the rows keep their attempts, due time and error, in their own states
+    QCOMPARE(column(QStringLiteral("SELECT attempts FROM outbox_cases")).toInt(), 3);
+    QCOMPARE(column(QStringLiteral("SELECT next_attempt_at FROM outbox_cases")).toLongLong(),
+        now + outboxWaits.last());
+    QCOMPARE(column(QStringLiteral("SELECT state FROM outbox_cases")).toString(),
+        QStringLiteral("uploading"));
+    QVERIFY(column(QStringLiteral("SELECT last_error FROM platform_requests"))
+                .toString()
+                .contains(QStringLiteral("refused")));
+    QCOMPARE(queue.state(mailingId), QStringLiteral("pending"));
+
+    // WHEN the timer is armed THEN nothing wakes before the row is due
+    outbox.armTimer();
+    QTest::qWait(50);
+    QCOMPARE(outboxWakes, 0);
+    // WHEN the platform answers again (only rows waiting beyond now) THEN they are due at once
+    QVERIFY(outbox.makeDue(true));
+    QCOMPARE(column(QStringLiteral("SELECT next_attempt_at FROM outbox_cases")).toLongLong(), 0);
+    outbox.armTimer();
+    QTRY_COMPARE(outboxWakes, 1);
+    // AND a wake asked for many times before the event loop runs comes once
+    requests.scheduleWake();
+    requests.scheduleWake();
+    QTRY_COMPARE(requestWakes, 1);
+    QTest::qWait(20);
+    QCOMPARE(requestWakes, 1);
+
+    // WHEN a failure is not retried THEN the row is failed with its error, and a flush does not
+    // make it due again
+    const auto refused = requests.recordFailure(
+        mailingId, Core::Error { InvalidArgument, {}, QStringLiteral("validation_failed") }, false);
+    QVERIFY(refused);
+    QVERIFY(!refused->next.isValid());
+    QCOMPARE(queue.state(mailingId), QStringLiteral("failed"));
+    QVERIFY(requests.makeDue());
+    QVERIFY(
+        column(QStringLiteral("SELECT next_attempt_at FROM platform_requests")).toLongLong() > 0);
 }
 
 QTEST_GUILESS_MAIN(TestRequestQueue)

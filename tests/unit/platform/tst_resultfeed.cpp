@@ -10,6 +10,7 @@
 #include <catalog/CatalogStore.h>
 #include <platform/ApiParsing.h>
 #include <platform/CatalogSync.h>
+#include <platform/EventChannel.h>
 #include <platform/PlatformSchema.h>
 #include <platform/ResultFeed.h>
 #include <storage/Database.h>
@@ -91,6 +92,7 @@ private Q_SLOTS:
     void refusedHelloRefreshesTheSessionOnce();
     void otherEventsAreReemittedAndCatalogUpdatedSyncs();
     void callSignallingFlowsBetweenTwoWindows();
+    void inboxesGetExactlyTheirTypesAndAFailureComesAgain();
 
 private:
     std::unique_ptr<Storage::Database> openDb();
@@ -731,6 +733,63 @@ void TestResultFeed::callSignallingFlowsBetweenTwoWindows()
     // None of this touched the results.
     QVERIFY(m_errors.isEmpty());
     QVERIFY(caller->results().isEmpty());
+}
+
+void TestResultFeed::inboxesGetExactlyTheirTypesAndAFailureComesAgain()
+{
+    // GIVEN the events channel under a live feed with an inbox of mailing.received (issue 17:
+    // typed dispatch, no routing by a type's prefix) that cannot keep the first one it gets
+    struct MailingInbox : EventInbox
+    {
+        QList<QPair<qint64, QString>> got;
+        bool failNext = true;
+        bool liveNow = false;
+        void processStored(const EventMessage &event, EventCompletion done) override
+        {
+            got.append({ event.id, event.type });
+            if (failNext) {
+                failNext = false;
+                return done(Core::Error { NetworkUnavailable, {}, QStringLiteral("disk full") });
+            }
+            done({});
+        }
+        void channelLive(bool live) override { liveNow = live; }
+    };
+    auto inbox = std::make_shared<MailingInbox>();
+    auto feed = makeFeed(*m_session);
+    feed->channel().addInbox(inbox, { QStringLiteral("mailing.received") });
+    QList<QString> observed;
+    connect(&feed->channel(), &EventChannel::eventReceived, this,
+        [&](const QString &type, const QJsonObject &) { observed.append(type); });
+    feed->start();
+    QVERIFY(waitLive(*feed));
+    QVERIFY(inbox->liveNow);
+
+    // WHEN the platform stores an event whose type only starts like the inbox's, then one of
+    // its type, then another
+    const qint64 lookalike = m_hub->appendEvent(QStringLiteral("mailing.receivedLate"),
+        QJsonObject { { QStringLiteral("mailingId"), QStringLiteral("m-0") } });
+    const qint64 mailing = m_hub->appendEvent(QStringLiteral("mailing.received"),
+        QJsonObject { { QStringLiteral("mailingId"), QStringLiteral("m-1") } });
+    const qint64 last = m_hub->appendEvent(QStringLiteral("presence.noted"), QJsonObject {});
+    QVERIFY(lookalike > 0 && mailing > lookalike && last > mailing);
+
+    // THEN the inbox gets only its own type: first refused (not marked, the channel reconnects
+    // and the platform sends it again), then kept; every event ends up processed in order
+    QVERIFY(spinUntil([&] { return feed->lastProcessedId() == last; }, 30000));
+    QCOMPARE(inbox->got.size(), 2);
+    QCOMPARE(inbox->got.at(0), qMakePair(mailing, QStringLiteral("mailing.received")));
+    QCOMPARE(inbox->got.at(1), qMakePair(mailing, QStringLiteral("mailing.received")));
+    QVERIFY(std::any_of(m_errors.cbegin(), m_errors.cend(),
+        [](const Core::Error &e) { return e.detail == QLatin1String("disk full"); }));
+    // AND observers saw each event once it was processed, the refused one once only
+    QCOMPARE(observed.count(QStringLiteral("mailing.received")), 1);
+    QCOMPARE(observed.count(QStringLiteral("mailing.receivedLate")), 1);
+    QVERIFY(observed.indexOf(QStringLiteral("mailing.receivedLate"))
+        < observed.indexOf(QStringLiteral("mailing.received")));
+    // AND stopping the channel tells the inbox it is no longer live
+    feed->stop();
+    QVERIFY(!inbox->liveNow);
 }
 
 QTEST_GUILESS_MAIN(TestResultFeed)
