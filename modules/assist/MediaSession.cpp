@@ -2,6 +2,7 @@
 #include "MediaSession.h"
 
 #include "CallSignalling.h"
+#include "MediaStats.h"
 #include "Tr.h"
 
 #include <QDir>
@@ -9,7 +10,9 @@
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QElapsedTimer>
 #include <QMutex>
+#include <QTimer>
 #include <QUrl>
 
 #include <condition_variable>
@@ -38,6 +41,7 @@ struct Shared
     std::atomic<qint64> audioBuffers { 0 };
     std::atomic<bool> remoteFramePending { false };
     std::atomic<bool> localFramePending { false };
+    std::atomic<qint64> heartbeats { 0 }; ///< the other side's heartbeats on the data channel
     bool recording = false; ///< set before the pipeline starts
 
     /// Chunks of the recording that GStreamer closed, not yet in the manifest (GUI thread
@@ -66,6 +70,13 @@ struct Shared
 };
 
 using SharedPtr = std::shared_ptr<Shared>;
+
+/// What each side sends on the data channel once a second while the call is connected.
+constexpr char kHeartbeat[] = "{\"type\":\"media.heartbeat\"}";
+/// How often the statistics are read and the heart beats.
+constexpr int kQualityIntervalMs = 1000;
+/// How often the watchdog looks (a dead peer is seen within 5 s).
+constexpr int kWatchdogIntervalMs = 250;
 
 /// User data for a GStreamer callback: a reference to Shared, released by GStreamer.
 gpointer hold(const SharedPtr &shared)
@@ -121,6 +132,17 @@ QString recordingInputs()
         + queue + QStringLiteral("recremoteaudio ! rtpopusdepay name=recremoteaudiodepay");
 }
 
+/// GStreamer's netsim named \a name where the options simulate a network, else nothing.
+QString netsim(const MediaOptions &options, const QString &name)
+{
+    if (!options.simulateNetwork)
+        return {};
+    return QStringLiteral(" ! netsim name=%1 drop-probability=%2 max-kbps=%3")
+        .arg(name)
+        .arg(double(qBound(0, options.simulatedLossPercent, 100)) / 100.0)
+        .arg(options.simulatedMaxKbps > 0 ? options.simulatedMaxKbps : -1);
+}
+
 /// The sending half, in gst-launch syntax, ending in webrtcbin "webrtc".
 QString pipelineDescription(const MediaOptions &options)
 {
@@ -142,12 +164,13 @@ QString pipelineDescription(const MediaOptions &options)
     if (recording)
         webrtc += recordingInputs();
     return webrtc + u' ' + camera
-        + QStringLiteral(" ! videoconvert ! videoscale ! videorate"
-                         " ! video/x-raw,width=%1,height=%2,framerate=%3/1 ! tee name=video"
+        + QStringLiteral(" ! videoconvert ! videoscale ! videorate ! capsfilter name=sendcaps"
+                         " caps=\"video/x-raw,width=%1,height=%2,framerate=%3/1\" ! tee name=video"
                          " video. ! queue max-size-buffers=2 leaky=downstream"
-                         " ! vp8enc deadline=1 cpu-used=6 end-usage=cbr target-bitrate=%4"
-                         " keyframe-max-dist=%5 %6 ! rtpvp8pay pt=96"
-                         " ! application/x-rtp,media=video,encoding-name=VP8,payload=96"
+                         " ! valve name=videovalve drop=false"
+                         " ! vp8enc name=vp8enc deadline=1 cpu-used=6 end-usage=cbr"
+                         " target-bitrate=%4 keyframe-max-dist=%5 %6 ! rtpvp8pay pt=96"
+                         " ! application/x-rtp,media=video,encoding-name=VP8,payload=96%7"
                          " ! webrtc."
                          " video. ! queue max-size-buffers=1 leaky=downstream ! videoconvert"
                          " ! video/x-raw,format=BGRx ! appsink name=selfview sync=false"
@@ -157,14 +180,15 @@ QString pipelineDescription(const MediaOptions &options)
               .arg(fps)
               .arg(options.videoKbps * 1000)
               .arg(fps * 2)
-              .arg(recording ? QStringLiteral("! tee name=vp8out ! queue") : QString())
+              .arg(recording ? QStringLiteral("! tee name=vp8out ! queue") : QString(),
+                  netsim(options, QStringLiteral("netsimvideo")))
         + microphone
         + QStringLiteral(" ! audioconvert ! audioresample ! queue"
                          " ! opusenc audio-type=voice bitrate=32000 inband-fec=true %1"
                          " ! rtpopuspay pt=97"
-                         " ! application/x-rtp,media=audio,encoding-name=OPUS,payload=97"
-                         " ! webrtc.")
-              .arg(recording ? QStringLiteral("! tee name=opusout ! queue") : QString());
+                         " ! application/x-rtp,media=audio,encoding-name=OPUS,payload=97")
+              .arg(recording ? QStringLiteral("! tee name=opusout ! queue") : QString())
+        + netsim(options, QStringLiteral("netsimaudio")) + QStringLiteral(" ! webrtc.");
 }
 
 /// A decoded picture as an image of its own (the GStreamer buffer goes back at once).
@@ -397,6 +421,18 @@ struct MediaSession::Private
     /// splitmuxsink does not report for a chunk closed by the end of its streams.
     qint64 recordingStopMs = -1;
 
+    // Quality (issue 15): the elements the steering turns, the poll, the steering itself.
+    GstElement *encoder = nullptr; ///< vp8enc: target-bitrate
+    GstElement *sendCaps = nullptr; ///< capsfilter: the picture's size
+    GstElement *videoValve = nullptr; ///< valve: no picture at all below 150 kbit/s
+    QTimer *qualityTimer = nullptr; ///< child of the session
+    GObject *rtpSession = nullptr; ///< rtpbin's session 0 (RTPSession), once connected
+    QElapsedTimer clock; ///< the watchdog's and the samples' time
+    qint64 lastSampleMs = -1;
+    std::optional<QualitySteering> steering;
+    int appliedKbps = 0;
+
+
     /// An offer or answer that webrtcbin made: to the GUI thread as text.
     static void onDescriptionCreated(GstPromise *promise, gpointer data)
     {
@@ -540,6 +576,10 @@ struct MediaSession::Private
     static void onChannelMessage(GObject *, gchar *text, gpointer data)
     {
         Shared &shared = sharedOf(data);
+        if (qstrcmp(text, kHeartbeat) == 0) { // the watchdog's, not the page's
+            ++shared.heartbeats;
+            return;
+        }
         const QString message = QString::fromUtf8(text);
         shared.post([&shared, message] { emit shared.session->channelMessage(message); });
     }
@@ -608,6 +648,12 @@ MediaSession::~MediaSession()
         gst_object_unref(d->webrtc);
         if (d->camera)
             gst_object_unref(d->camera);
+        for (GstElement *element : { d->encoder, d->sendCaps, d->videoValve }) {
+            if (element)
+                gst_object_unref(element);
+        }
+        if (d->rtpSession)
+            g_object_unref(d->rtpSession);
         if (d->recorder)
             gst_object_unref(d->recorder);
         if (d->channel) // its handlers post to the session, gone for them now
@@ -714,6 +760,16 @@ Core::Status MediaSession::start()
     d->shared->playRemoteAudio = m_options.playRemoteAudio;
     if (m_options.video == MediaOptions::Video::Frames)
         d->camera = gst_bin_get_by_name(GST_BIN(pipeline), "camera");
+    d->encoder = gst_bin_get_by_name(GST_BIN(pipeline), "vp8enc");
+    d->sendCaps = gst_bin_get_by_name(GST_BIN(pipeline), "sendcaps");
+    d->videoValve = gst_bin_get_by_name(GST_BIN(pipeline), "videovalve");
+    d->steering.emplace(m_options.videoSize.height() >= 720 ? VideoLevel::High720
+                                                            : VideoLevel::Standard360,
+        m_options.videoKbps);
+    d->appliedKbps = m_options.videoKbps;
+    d->qualityTimer = new QTimer(this);
+    d->qualityTimer->setInterval(kWatchdogIntervalMs);
+    connect(d->qualityTimer, &QTimer::timeout, this, &MediaSession::pollQuality);
 
     // The platform's STUN and TURN servers (issue 15), before anything is gathered.
     QString stun;
@@ -891,6 +947,18 @@ Core::Status MediaSession::startRecording()
                 QStringLiteral("recording: cannot link %1 to %2")
                     .arg(QLatin1String(from), QLatin1String(to)) };
         }
+    }
+    // The picture's size changes with the network (issue 15); Matroska takes one size per
+    // track, VP8 carries the real one in its keyframes.
+    for (const char *video : { "reclocalvideo", "recremotevideodepay" }) {
+        GstElement *element = gst_bin_get_by_name(GST_BIN(d->pipeline), video);
+        GstPad *pad = element ? gst_element_get_static_pad(element, "src") : nullptr;
+        if (pad) {
+            Internal::keepFirstCaps(pad);
+            gst_object_unref(pad);
+        }
+        if (element)
+            gst_object_unref(element);
     }
     return {};
 }
@@ -1088,8 +1156,12 @@ void MediaSession::onIceConnectionState(int state)
     switch (GstWebRTCICEConnectionState(state)) {
     case GST_WEBRTC_ICE_CONNECTION_STATE_CONNECTED:
     case GST_WEBRTC_ICE_CONNECTION_STATE_COMPLETED:
-        if (m_state == State::Negotiating)
+        if (m_state == State::Negotiating) {
             setState(State::Connected);
+            reportEverySecond();
+            if (d->qualityTimer)
+                d->qualityTimer->start();
+        }
         break;
     case GST_WEBRTC_ICE_CONNECTION_STATE_FAILED:
         fail(Core::Error { MediaFailed,
@@ -1132,7 +1204,146 @@ void MediaSession::setState(State state)
     if (m_state == state)
         return;
     m_state = state;
+    if (state != State::Connected && d->qualityTimer)
+        d->qualityTimer->stop();
     emit stateChanged(state);
+}
+
+void MediaSession::reportEverySecond()
+{
+    // RTCP's receiver reports carry the loss and the round trip the steering reads: every
+    // second rather than RTP's default 5 s, so that it reacts within seconds (issue 15).
+    // The call's one bundled session is webrtcbin's rtpbin session 0.
+    GstElement *rtpbin = d->webrtc ? gst_bin_get_by_name(GST_BIN(d->webrtc), "rtpbin") : nullptr;
+    GObject *session = nullptr;
+    if (rtpbin) {
+        g_signal_emit_by_name(rtpbin, "get-internal-session", 0u, &session);
+        gst_object_unref(rtpbin);
+    }
+    if (!session) {
+        qCWarning(lcMedia) << "no RTP session in webrtcbin: no quality figures for this call";
+        return;
+    }
+    g_object_set(
+        session, "rtcp-min-interval", guint64(kQualityIntervalMs) * GST_MSECOND, nullptr);
+    if (d->rtpSession)
+        g_object_unref(d->rtpSession);
+    d->rtpSession = session; // the reference get-internal-session gave
+}
+
+void MediaSession::pollQuality()
+{
+    if (m_state != State::Connected || !d->steering)
+        return;
+    if (!d->clock.isValid())
+        d->clock.start();
+    const qint64 now = d->clock.elapsed();
+    const qint64 silentMs = d->steering->watch(now,
+        d->shared->videoFrames + d->shared->audioBuffers,
+        m_channelOpen ? qint64(d->shared->heartbeats) : 0);
+    if (silentMs >= QualitySteering::PeerDeadAfterMs) {
+        fail(Core::Error { MediaFailed,
+            Tr::tr("Nothing has come from the other window for %1 seconds: its computer or "
+                   "network may have stopped. The call has ended; call again.")
+                .arg(silentMs / 1000),
+            QStringLiteral("peer silent for %1 ms").arg(silentMs) });
+        return;
+    }
+    if (d->lastSampleMs >= 0 && now - d->lastSampleMs < kQualityIntervalMs - kWatchdogIntervalMs / 2)
+        return;
+    d->lastSampleMs = now;
+    if (m_channelOpen && d->channel) {
+        GError *error = nullptr;
+        if (!gst_webrtc_data_channel_send_string_full(
+                GST_WEBRTC_DATA_CHANNEL(d->channel), kHeartbeat, &error))
+            g_clear_error(&error); // the watchdog says what follows
+    }
+    QualitySample sample;
+    sample.atMs = now;
+    if (d->rtpSession) {
+        GstStructure *stats = nullptr;
+        g_object_get(d->rtpSession, "stats", &stats, nullptr); // the session locks itself
+        if (stats) {
+            Internal::readSessionStats(stats, &sample);
+            gst_structure_free(stats);
+        }
+    }
+    takeQualitySample(sample);
+}
+
+void MediaSession::takeQualitySample(QualitySample sample)
+{
+    if (m_state != State::Connected || !d->steering)
+        return;
+    sample.framesDecoded = d->shared->videoFrames;
+    const VideoLevel before = d->steering->level();
+    const QualityReport report = d->steering->add(sample);
+    if (report.level != before)
+        applyVideoLevel(report.level);
+    // The encoder follows the target in steps of 5 % or more (each change costs it a little).
+    if (d->encoder && report.level != VideoLevel::AudioOnly
+        && qAbs(report.targetKbps - d->appliedKbps) * 20 >= d->appliedKbps) {
+        d->appliedKbps = report.targetKbps;
+        g_object_set(d->encoder, "target-bitrate", gint(report.targetKbps * 1000), nullptr);
+    }
+    qCDebug(lcMedia) << "quality: rtt" << report.roundTripMs << "loss" << report.lossPercent
+                     << "send" << report.sendKbps << "receive" << report.receiveKbps << "fps"
+                     << report.framesPerSecond << "target" << report.targetKbps << "level"
+                     << int(report.level);
+    emit qualityReport(report);
+}
+
+void MediaSession::applyVideoLevel(VideoLevel level)
+{
+    qCInfo(lcMedia) << "picture sent:" << int(level) << "at" << d->steering->targetKbps()
+                    << "kbit/s";
+    if (d->videoValve)
+        g_object_set(d->videoValve, "drop", level == VideoLevel::AudioOnly, nullptr);
+    if (d->sendCaps && level != VideoLevel::AudioOnly) {
+        QSize size = m_options.videoSize;
+        if (level == VideoLevel::Standard360 && size.height() > 360)
+            size = QSize(640, 360);
+        GstCaps *caps = gst_caps_new_simple("video/x-raw", "width", G_TYPE_INT, size.width(),
+            "height", G_TYPE_INT, size.height(), "framerate", GST_TYPE_FRACTION,
+            qMax(1, m_options.framesPerSecond), 1, nullptr);
+        g_object_set(d->sendCaps, "caps", caps, nullptr);
+        gst_caps_unref(caps);
+    }
+    if (d->encoder && level != VideoLevel::AudioOnly) {
+        // The picture comes back: start it with a keyframe.
+        GstPad *pad = gst_element_get_static_pad(d->encoder, "src");
+        gst_pad_send_event(pad,
+            gst_video_event_new_upstream_force_key_unit(GST_CLOCK_TIME_NONE, TRUE, 0));
+        gst_object_unref(pad);
+    }
+    emit videoLevelChanged(level);
+}
+
+VideoLevel MediaSession::videoLevel() const
+{
+    return d->steering ? d->steering->level() : VideoLevel::Standard360;
+}
+
+QJsonObject MediaSession::qualitySummary() const
+{
+    return d->steering ? d->steering->summary() : QJsonObject();
+}
+
+void MediaSession::setSimulatedNetwork(int lossPercent, int maxKbps)
+{
+    if (!d->pipeline)
+        return;
+    for (const char *name : { "netsimvideo", "netsimaudio" }) {
+        GstElement *element = gst_bin_get_by_name(GST_BIN(d->pipeline), name);
+        if (!element)
+            continue;
+        g_object_set(element, "drop-probability", gfloat(qBound(0, lossPercent, 100)) / 100.0f,
+            "max-kbps", maxKbps > 0 ? gint(maxKbps) : -1, nullptr);
+        gfloat now = -1;
+        g_object_get(element, "drop-probability", &now, nullptr);
+        qCDebug(lcMedia) << "simulated network" << name << now;
+        gst_object_unref(element);
+    }
 }
 
 qint64 MediaSession::remoteVideoFrames() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CallQuality.h"
 #include "CallRecording.h"
 
 #include <core/Result.h>
@@ -63,6 +64,15 @@ struct MediaOptions
     /// The caller opens the data channel "assist" for the shared page; off (a test of the
     /// events-socket fallback), marks go through the platform (CallSignalling::sendShare).
     bool dataChannel = true;
+    /*!
+     * Tests and benchmarks: GStreamer's netsim on what this side sends (picture and sound),
+     * dropping simulatedLossPercent of the packets and letting at most simulatedMaxKbps
+     * through (0: no limit). Off (the default): no netsim in the pipeline.
+     * setSimulatedNetwork() changes the figures during the call.
+     */
+    bool simulateNetwork = false;
+    int simulatedLossPercent = 0;
+    int simulatedMaxKbps = 0;
 };
 
 /*!
@@ -133,6 +143,19 @@ public:
     qint64 remoteVideoFrames() const;
     qint64 remoteAudioBuffers() const;
 
+    /*!
+     * The quality of the call (issue 15), read once a second while connected: the panel's
+     * figures in qualityReport(), and the picture steered from them (QualitySteering: 720p,
+     * 360p, sound alone). The other side silent for 4 s (no media decoded, no heartbeat on
+     * the data channel) fails the session: a dead peer is detected within 5 s.
+     */
+    VideoLevel videoLevel() const;
+    /// What the call's quality was (QualitySteering::summary()), kept with the call.
+    QJsonObject qualitySummary() const;
+    /// Changes the simulated network (MediaOptions::simulatedLossPercent); only where the
+    /// session was started with one.
+    void setSimulatedNetwork(int lossPercent, int maxKbps);
+
     /// The call's recording (MediaOptions::recordingDirectory), or null.
     const CallRecording *recording() const;
 
@@ -161,6 +184,10 @@ signals:
     void channelMessage(const QString &text);
     /// The media failed (device lost, ICE failed, a plugin error); the session is stopped.
     void failed(const Tongban::Core::Error &error);
+    /// The quality panel's figures, once a second while connected.
+    void qualityReport(const Tongban::Assist::QualityReport &report);
+    /// The picture sent was stepped down or up (720p, 360p, sound alone).
+    void videoLevelChanged(Tongban::Assist::VideoLevel level);
     /// A chunk of the recording was closed and is listed in its manifest.
     void recordingChunkAdded(int index);
     /// The recording has its end (the media stopped or failed): all its chunks are listed.
@@ -183,6 +210,13 @@ private:
     void finishRecording(const QString &reason);
     /// Takes a reference to \a channel (a GstWebRTCDataChannel).
     void attachChannel(void *channel);
+    /// Receiver reports (RTCP) once a second.
+    void reportEverySecond();
+    /// Asks webrtcbin for its statistics and beats the heart on the data channel.
+    void pollQuality();
+    /// The statistics of one poll: the panel, the steering, the watchdog.
+    void takeQualitySample(QualitySample sample);
+    void applyVideoLevel(VideoLevel level);
 
     Role m_role;
     MediaOptions m_options;
