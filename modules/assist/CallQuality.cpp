@@ -34,8 +34,7 @@ QualitySteering::QualitySteering(VideoLevel ceiling, int maxKbps)
     , m_maxKbps(std::max(maxKbps, MinKbps))
     , m_targetKbps(m_maxKbps)
     , m_level(ceiling)
-{
-}
+{ }
 
 VideoLevel QualitySteering::levelFor(double kbps) const
 {
@@ -109,8 +108,7 @@ QualityReport QualitySteering::add(const QualitySample &sample)
     // The target follows the loss the other side reports.
     if (loss > 0.05) {
         m_targetKbps = std::max<double>(MinKbps, m_targetKbps * (1.0 - loss / 2.0));
-    } else if (loss >= 0 && loss < 0.02
-        && (sample.roundTripMs < 0 || sample.roundTripMs < 300)) {
+    } else if (loss >= 0 && loss < 0.02 && (sample.roundTripMs < 0 || sample.roundTripMs < 300)) {
         m_targetKbps = std::min(m_maxKbps, m_targetKbps * 1.06 + 1.0);
     }
 

@@ -6,11 +6,11 @@
 #include "Tr.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QElapsedTimer>
 #include <QMutex>
 #include <QTimer>
 #include <QUrl>
@@ -432,7 +432,6 @@ struct MediaSession::Private
     std::optional<QualitySteering> steering;
     int appliedKbps = 0;
 
-
     /// An offer or answer that webrtcbin made: to the GUI thread as text.
     static void onDescriptionCreated(GstPromise *promise, gpointer data)
     {
@@ -763,8 +762,8 @@ Core::Status MediaSession::start()
     d->encoder = gst_bin_get_by_name(GST_BIN(pipeline), "vp8enc");
     d->sendCaps = gst_bin_get_by_name(GST_BIN(pipeline), "sendcaps");
     d->videoValve = gst_bin_get_by_name(GST_BIN(pipeline), "videovalve");
-    d->steering.emplace(m_options.videoSize.height() >= 720 ? VideoLevel::High720
-                                                            : VideoLevel::Standard360,
+    d->steering.emplace(
+        m_options.videoSize.height() >= 720 ? VideoLevel::High720 : VideoLevel::Standard360,
         m_options.videoKbps);
     d->appliedKbps = m_options.videoKbps;
     d->qualityTimer = new QTimer(this);
@@ -1224,8 +1223,7 @@ void MediaSession::reportEverySecond()
         qCWarning(lcMedia) << "no RTP session in webrtcbin: no quality figures for this call";
         return;
     }
-    g_object_set(
-        session, "rtcp-min-interval", guint64(kQualityIntervalMs) * GST_MSECOND, nullptr);
+    g_object_set(session, "rtcp-min-interval", guint64(kQualityIntervalMs) * GST_MSECOND, nullptr);
     if (d->rtpSession)
         g_object_unref(d->rtpSession);
     d->rtpSession = session; // the reference get-internal-session gave
@@ -1238,9 +1236,9 @@ void MediaSession::pollQuality()
     if (!d->clock.isValid())
         d->clock.start();
     const qint64 now = d->clock.elapsed();
-    const qint64 silentMs = d->steering->watch(now,
-        d->shared->videoFrames + d->shared->audioBuffers,
-        m_channelOpen ? qint64(d->shared->heartbeats) : 0);
+    const qint64 silentMs
+        = d->steering->watch(now, d->shared->videoFrames + d->shared->audioBuffers,
+            m_channelOpen ? qint64(d->shared->heartbeats) : 0);
     if (silentMs >= QualitySteering::PeerDeadAfterMs) {
         fail(Core::Error { MediaFailed,
             Tr::tr("Nothing has come from the other window for %1 seconds: its computer or "
@@ -1249,7 +1247,8 @@ void MediaSession::pollQuality()
             QStringLiteral("peer silent for %1 ms").arg(silentMs) });
         return;
     }
-    if (d->lastSampleMs >= 0 && now - d->lastSampleMs < kQualityIntervalMs - kWatchdogIntervalMs / 2)
+    if (d->lastSampleMs >= 0
+        && now - d->lastSampleMs < kQualityIntervalMs - kWatchdogIntervalMs / 2)
         return;
     d->lastSampleMs = now;
     if (m_channelOpen && d->channel) {
@@ -1312,8 +1311,8 @@ void MediaSession::applyVideoLevel(VideoLevel level)
     if (d->encoder && level != VideoLevel::AudioOnly) {
         // The picture comes back: start it with a keyframe.
         GstPad *pad = gst_element_get_static_pad(d->encoder, "src");
-        gst_pad_send_event(pad,
-            gst_video_event_new_upstream_force_key_unit(GST_CLOCK_TIME_NONE, TRUE, 0));
+        gst_pad_send_event(
+            pad, gst_video_event_new_upstream_force_key_unit(GST_CLOCK_TIME_NONE, TRUE, 0));
         gst_object_unref(pad);
     }
     emit videoLevelChanged(level);

@@ -2,7 +2,6 @@
 
 #include <QMap>
 
-
 namespace Tongban::Assist::Internal {
 
 namespace {
@@ -56,7 +55,8 @@ void freeCaps(gpointer data)
 void readSessionStats(const GstStructure *stats, QualitySample *sample)
 {
     G_GNUC_BEGIN_IGNORE_DEPRECATIONS // GValueArray: what RTPSession's "stats" holds
-    const GValue *sources = gst_structure_get_value(stats, "source-stats");
+        const GValue *sources
+        = gst_structure_get_value(stats, "source-stats");
     if (!sources || G_VALUE_TYPE(sources) != g_value_array_get_type())
         return;
     const GValueArray *array = static_cast<const GValueArray *>(g_value_get_boxed(sources));
@@ -105,8 +105,8 @@ void readSessionStats(const GstStructure *stats, QualitySample *sample)
 
 void keepFirstCaps(GstPad *pad)
 {
-    gst_pad_add_probe(pad, GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM, onCaps, new GstCaps *(nullptr),
-        freeCaps);
+    gst_pad_add_probe(
+        pad, GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM, onCaps, new GstCaps *(nullptr), freeCaps);
 }
 
 } // namespace Tongban::Assist::Internal

@@ -1,6 +1,7 @@
 #include "CallPage.h"
 
 #include "cases/CaseController.h"
+#include "setup/DeviceCheckPage.h"
 
 #include <assist/CallMedia.h>
 #include <assist/CallPages.h>
@@ -27,8 +28,10 @@
 #include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QWizard>
 
 #include <common/PlatformLink.h>
+#include <common/WindowSettings.h>
 #include <common/Workstation.h>
 #include <drivers/api/DeviceFactory.h>
 #include <drivers/api/DeviceRegistry.h>
@@ -106,6 +109,11 @@ CallPage::CallPage(
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_hangUp);
     buttons->addStretch();
+    // The headset and camera checked before a call (issue 15), as the first-run assistant does.
+    m_checkDevices = new QPushButton(tr("Check devices…"), this);
+    m_checkDevices->setObjectName(QStringLiteral("checkDevicesButton"));
+    m_checkDevices->setProperty("secondary", true);
+    buttons->addWidget(m_checkDevices);
     layout->addLayout(buttons);
 
     m_incomingBox = new QWidget(this);
@@ -169,13 +177,26 @@ CallPage::CallPage(
     videos->addLayout(videoColumn, 2);
     layout->addLayout(videos, 1);
 
-    m_notBuilt = new QLabel(tr("Calls you make are recorded and kept six months on the platform. "
-                               "Not built yet: the device check, the quality panel and lowering "
-                               "the picture on a poor network."),
-        this);
-    m_notBuilt->setObjectName(QStringLiteral("notBuiltBanner"));
-    m_notBuilt->setWordWrap(true);
-    layout->addWidget(m_notBuilt);
+    // The quality panel (issue 15): the call's figures once a second, and what the network
+    // made of the picture.
+    m_qualityNotice = new QLabel(this);
+    m_qualityNotice->setObjectName(QStringLiteral("qualityNotice"));
+    m_qualityNotice->setWordWrap(true);
+    m_qualityNotice->setTextFormat(Qt::PlainText);
+    m_qualityNotice->setProperty("problem", true);
+    m_qualityNotice->setVisible(false);
+    layout->addWidget(m_qualityNotice);
+    m_quality = new QLabel(this);
+    m_quality->setObjectName(QStringLiteral("callQuality"));
+    m_quality->setTextFormat(Qt::PlainText);
+    m_quality->setVisible(false);
+    layout->addWidget(m_quality);
+
+    m_recordingNote
+        = new QLabel(tr("Calls you make are recorded and kept six months on the platform."), this);
+    m_recordingNote->setObjectName(QStringLiteral("recordingNote"));
+    m_recordingNote->setWordWrap(true);
+    layout->addWidget(m_recordingNote);
 
     m_keepTimer = new QTimer(this);
     m_keepTimer->setSingleShot(true);
@@ -211,6 +232,7 @@ CallPage::CallPage(
             (void)m_platform->calls()->cancel(); // ends here either way
     });
     connect(m_hangUp, &QPushButton::clicked, this, &CallPage::hangUp);
+    connect(m_checkDevices, &QPushButton::clicked, this, &CallPage::checkDevices);
     connect(m_answer, &QPushButton::clicked, this, &CallPage::answer);
     connect(m_decline, &QPushButton::clicked, this, &CallPage::decline);
     connect(m_incoming, &QListWidget::currentRowChanged, this, &CallPage::updateButtons);
@@ -313,6 +335,52 @@ void CallPage::updateButtons()
     m_hangUp->setEnabled(state == CallSignalling::State::Active);
     m_answer->setEnabled(idle && !m_fetchingIceServers && m_incoming->currentRow() >= 0);
     m_decline->setEnabled(m_incoming->currentRow() >= 0);
+    // The devices are the call's while it lasts.
+    m_checkDevices->setEnabled(idle);
+}
+
+void CallPage::checkDevices()
+{
+    QWizard dialog(this);
+    dialog.setWindowTitle(tr("Check devices"));
+    dialog.setOption(QWizard::NoBackButtonOnStartPage);
+    dialog.setOption(QWizard::NoCancelButton);
+    dialog.setButtonText(QWizard::FinishButton, tr("Close"));
+    dialog.addPage(new DeviceCheckPage(
+        App::WindowSettings::load(m_station.dataDirectory()), !m_useDevices, &dialog));
+    dialog.resize(900, 640);
+    audit(QStringLiteral("call.devices"), QString(), QStringLiteral("checked"));
+    dialog.exec();
+}
+
+void CallPage::showQuality(const Assist::QualityReport &report)
+{
+    const QString unknown = QStringLiteral("—");
+    m_quality->setText(
+        tr("Round trip %1 ms · loss %2 % · sending %3 kbit/s · receiving %4 "
+           "kbit/s · %5 frames/s")
+            .arg(report.roundTripMs >= 0 ? QString::number(report.roundTripMs, 'f', 0) : unknown,
+                report.lossPercent >= 0 ? QString::number(report.lossPercent, 'f', 1) : unknown,
+                QString::number(report.sendKbps, 'f', 0),
+                QString::number(report.receiveKbps, 'f', 0),
+                QString::number(report.framesPerSecond, 'f', 0)));
+    m_quality->setVisible(true);
+}
+
+void CallPage::showVideoLevel(Assist::VideoLevel level)
+{
+    // The size the call started at: back there, there is nothing to say.
+    const Assist::VideoLevel ceiling
+        = m_media && m_media->session()->options().videoSize.height() >= 720
+        ? Assist::VideoLevel::High720
+        : Assist::VideoLevel::Standard360;
+    if (level == Assist::VideoLevel::AudioOnly)
+        m_qualityNotice->setText(tr("The network is very poor: your picture is paused and only "
+                                    "the sound goes through. It comes back by itself."));
+    else if (level < ceiling)
+        m_qualityNotice->setText(tr("The network is poor: your picture is sent at a lower "
+                                    "quality."));
+    m_qualityNotice->setVisible(level < ceiling);
 }
 
 void CallPage::updateIncoming()
@@ -524,6 +592,8 @@ void CallPage::startMedia()
         if (m_pageShare)
             m_pageShare->handleMessage(text);
     });
+    connect(m_media.get(), &Assist::CallMedia::qualityReport, this, &CallPage::showQuality);
+    connect(m_media.get(), &Assist::CallMedia::videoLevelChanged, this, &CallPage::showVideoLevel);
     connect(m_media.get(), &Assist::CallMedia::connected, this,
         [this] { showStatus(tr("In a call with %1.").arg(peerLabel())); });
     connect(m_media.get(), &Assist::CallMedia::failed, this,
@@ -572,6 +642,8 @@ void CallPage::stopMedia()
     }
     m_remote->clear();
     m_self->clear();
+    m_quality->setVisible(false);
+    m_qualityNotice->setVisible(false);
 }
 
 void CallPage::onEnded(CallSignalling::End why, const Core::Error &error)

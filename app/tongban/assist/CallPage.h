@@ -139,6 +139,10 @@ private:
     void onMarkDrawn(const Widgets::Mark &mark);
     /// Keeps the marks of every page changed since the last time (caller).
     void keepMarkups();
+    /// The device check of the first-run assistant, in a dialog (not during a call).
+    void checkDevices();
+    void showQuality(const Tongban::Assist::QualityReport &report);
+    void showVideoLevel(Tongban::Assist::VideoLevel level);
     void showShareStatus(const QString &text, bool problem = false);
 
     App::Workstation &m_station;
@@ -165,7 +169,10 @@ private:
     QPushButton *m_shareButton = nullptr;
     QLabel *m_shareStatus = nullptr;
     Widgets::MarkupView *m_viewer = nullptr;
-    QLabel *m_notBuilt = nullptr;
+    QLabel *m_recordingNote = nullptr;
+    QPushButton *m_checkDevices = nullptr;
+    QLabel *m_quality = nullptr; ///< the quality panel: round trip, loss, rates, frame rate
+    QLabel *m_qualityNotice = nullptr; ///< the picture lowered on the network's account
 
     std::unique_ptr<Assist::PageShare> m_pageShare;
     Assist::CallPages *m_callPages = nullptr;

@@ -108,9 +108,7 @@ bool TestCallQuality::connectCall(Window &app, Window &home, const MediaOptions 
         || !app.startMedia(MediaSession::Role::Offerer, appOptions).ok())
         return false;
     return QTest::qWaitFor(
-        [&] {
-            return app.media->remoteVideoFrames() > 10 && home.media->remoteVideoFrames() > 10;
-        },
+        [&] { return app.media->remoteVideoFrames() > 10 && home.media->remoteVideoFrames() > 10; },
         30000);
 }
 
@@ -130,8 +128,7 @@ void TestCallQuality::thePanelShowsRoundTripRatesAndFrameRate()
     QTRY_VERIFY_WITH_TIMEOUT(app.reports.last().lossPercent >= 0, 10000);
     const QualityReport last = app.reports.last();
     qInfo("round trip %.1f ms, loss %.1f %%, send %.0f kbit/s, receive %.0f kbit/s, %.1f fps",
-        last.roundTripMs, last.lossPercent, last.sendKbps, last.receiveKbps,
-        last.framesPerSecond);
+        last.roundTripMs, last.lossPercent, last.sendKbps, last.receiveKbps, last.framesPerSecond);
     QVERIFY2(last.roundTripMs < 200, "loopback"); // under any load a loopback is fast
     QVERIFY(last.lossPercent >= 0 && last.lossPercent < 5);
     QVERIFY(last.sendKbps > 30); // the picture and the sound
@@ -144,7 +141,8 @@ void TestCallQuality::thePanelShowsRoundTripRatesAndFrameRate()
     // AND the summary kept with the call says where it spent its time
     QVERIFY(home.calls->hangup().ok());
     const QJsonObject summary = app.media->qualitySummary();
-    QVERIFY2(summary.value(QLatin1String("secondsAt")).toObject().value(QLatin1String("360p")).toDouble()
+    QVERIFY2(
+        summary.value(QLatin1String("secondsAt")).toObject().value(QLatin1String("360p")).toDouble()
             >= 2,
         qPrintable(QString::fromUtf8(QJsonDocument(summary).toJson(QJsonDocument::Compact))));
     QCOMPARE(summary.value(QLatin1String("levelChanges")).toInt(), 0);
