@@ -1016,6 +1016,22 @@ private slots:
             homeActions.append(entry.action + u'/' + entry.result);
         QVERIFY(homeActions.contains(QStringLiteral("call.accept/ok")));
         QVERIFY(homeActions.contains(QStringLiteral("call.end/RemoteHungUp")));
+        // AND the caller's recording went to the platform (Assist::CallRecordings): audited,
+        // and no local copy is left
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const auto &entry : m_station->audit().recent(80)) {
+                    if (entry.action == QLatin1String("call.recording")
+                        && entry.object == m_sharedCallId
+                        && entry.result == QLatin1String("uploaded"))
+                        return true;
+                }
+                return false;
+            }(),
+            20000);
+        QVERIFY(QDir(m_station->dataDirectory() + QStringLiteral("/recordings"))
+                    .entryList(QDir::Dirs | QDir::NoDotAndDotDot)
+                    .isEmpty());
 
         // AND the marked-up page is kept with the call on the platform: its strokes, the
         // page's hash and a PNG of the page with its marks

@@ -4,11 +4,11 @@
 
 #include <assist/CallMedia.h>
 #include <assist/CallPages.h>
+#include <assist/CallRecordings.h>
 #include <assist/IceServers.h>
 #include <catalog/CatalogStore.h>
 #include <platform/ApiClient.h>
 #include <security/AuditLog.h>
-#include <storage/FileSystem.h>
 #include <widgets/MarkupView.h>
 #include <widgets/VideoView.h>
 
@@ -23,7 +23,6 @@
 #include <QMetaEnum>
 #include <QPainter>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -204,6 +203,12 @@ CallPage::CallPage(
     });
     if (m_platform && m_platform->session())
         m_callPages = new Assist::CallPages(*m_platform->session(), this);
+    m_recordings = new Assist::CallRecordings(
+        QDir(m_station.dataDirectory()).filePath(QStringLiteral("recordings")),
+        [this](const QString &action, const QString &callId, const QString &result,
+            const QString &detail) { audit(action, callId, result, detail); },
+        this);
+    connect(m_recordings, &Assist::CallRecordings::readyToSend, this, &CallPage::sendRecordings);
 
     connect(m_call, &QPushButton::clicked, this, &CallPage::call);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
@@ -476,16 +481,7 @@ void CallPage::startMedia()
                                                                     : MediaSession::Role::Offerer;
     if (role == MediaSession::Role::Offerer) {
         // The caller records the call (000 §15), both directions as sent.
-        QString folderName = m_callId;
-        folderName.replace(
-            QRegularExpression(QStringLiteral("[^A-Za-z0-9_-]")), QStringLiteral("_"));
-        options.recordingDirectory = QDir(recordingsFolder()).filePath(folderName);
-        // Recordings show applicants: this account's only, like the page store (0700/0600).
-        for (const QString &folder : { recordingsFolder(), options.recordingDirectory }) {
-            if (const Core::Status made = Storage::FileSystem::system().ensureDirectory(folder);
-                !made)
-                qWarning("recording folder: %s", qPrintable(made.error().toString()));
-        }
+        options.recordingDirectory = m_recordings->recordingDirectory(m_callId);
         const Catalog::ServiceItem *item = m_cases.hasCase() ? m_cases.item() : nullptr;
         options.recordingInfo = { m_callId, m_cases.hasCase() ? m_cases.draft().caseId : QString(),
             item ? item->itemCode : QString(), m_station.windowId(), m_cases.clerk().account,
@@ -509,14 +505,8 @@ void CallPage::startMedia()
         [this, callId](const QString &action, const QString &result, const QString &detail) {
             audit(action, callId, result, detail);
         });
-    connect(
-        m_media.get(), &Assist::CallMedia::recordingFinished, this, [this](const QString &folder) {
-            // GStreamer writes its chunks with the process umask: made private before they go on.
-            if (const Core::Status kept = Storage::FileSystem::system().makePrivate(folder); !kept)
-                qWarning("recording not made private: %s", qPrintable(kept.error().toString()));
-            // After the session has stopped: the outbox reads the finished manifest.
-            QTimer::singleShot(0, this, &CallPage::sendRecordings);
-        });
+    connect(m_media.get(), &Assist::CallMedia::recordingFinished, m_recordings,
+        &Assist::CallRecordings::recordingFinished);
     connect(
         m_media.get(), &Assist::CallMedia::remoteFrame, m_remote, &Widgets::VideoView::setImage);
     connect(m_media.get(), &Assist::CallMedia::localFrame, m_self, &Widgets::VideoView::setImage);
@@ -534,34 +524,10 @@ void CallPage::startMedia()
         showStatus(started.error().message, true);
 }
 
-QString CallPage::recordingsFolder() const
-{
-    return QDir(m_station.dataDirectory()).filePath(QStringLiteral("recordings"));
-}
-
 void CallPage::sendRecordings()
 {
-    if (!m_platform || !m_platform->session() || !m_platform->session()->isSignedIn()
-        || (m_media && m_media->session()->recording()))
-        return; // not signed in, or a call being recorded now: after it
-    if (!m_recordings) {
-        if (!Storage::FileSystem::system().ensureDirectory(recordingsFolder()))
-            return;
-        m_recordings
-            = new Assist::RecordingOutbox(*m_platform->session(), recordingsFolder(), m_platform);
-        // No call is under way: a recording without an end was cut by a killed window.
-        m_recordings->recoverInterrupted();
-        connect(m_recordings, &Assist::RecordingOutbox::acknowledged, this,
-            [this](const QString &callId) {
-                audit(QStringLiteral("call.recording"), callId, QStringLiteral("uploaded"));
-            });
-        connect(m_recordings, &Assist::RecordingOutbox::failed, this,
-            [this](const QString &callId, const Core::Error &error) {
-                audit(QStringLiteral("call.recording"), callId, QStringLiteral("failed"),
-                    error.detail);
-            });
-    }
-    m_recordings->start();
+    if (m_platform && m_platform->session() && m_platform->session()->isSignedIn())
+        m_recordings->send(*m_platform->session(), m_platform);
 }
 
 void CallPage::stopMedia()
@@ -570,6 +536,7 @@ void CallPage::stopMedia()
         m_media->stop();
         m_media.reset();
     }
+    m_recordings->callEnded();
     m_remote->clear();
     m_self->clear();
 }

@@ -3,11 +3,9 @@
 #include <assist/CallSignalling.h>
 #include <assist/MediaSession.h>
 #include <assist/PageShare.h>
-#include <assist/RecordingOutbox.h>
 
 #include <QImage>
 #include <QJsonArray>
-#include <QPointer>
 #include <QSet>
 #include <QWidget>
 
@@ -28,6 +26,7 @@ class Workstation;
 namespace Tongban::Assist {
 class CallMedia;
 class CallPages;
+class CallRecordings;
 } // namespace Tongban::Assist
 namespace Tongban::Drivers {
 class DeviceRegistry;
@@ -54,9 +53,9 @@ class CaseController;
  * ([devices] fake in tongban.conf, or TONGBAN_FAKE_DEVICES=1) a test pattern and a test tone
  * stand in (nothing is played).
  *
- * The caller records each call (Assist::MediaSession's recording, in <dataDir>/recordings) and
- * sends it to the platform with an Assist::RecordingOutbox once the call has ended; the
- * platform keeps it six months.
+ * The caller records each call (Assist::MediaSession's recording, in <dataDir>/recordings);
+ * Assist::CallRecordings gives each call its folder and sends the recording to the platform
+ * once the call has ended; the platform keeps it six months.
  *
  * During a call the application clerk shows a page of the case (the one chosen on the
  * checklist, or any page of the case); the full-resolution file goes through the platform
@@ -124,7 +123,6 @@ private:
     void stopMedia();
     /// Sends the recordings of ended calls to the platform (a signed-in session needed).
     void sendRecordings();
-    QString recordingsFolder() const;
     void updateIncoming();
     void updateButtons();
     void showStatus(const QString &text, bool problem = false);
@@ -181,7 +179,7 @@ private:
 
     std::unique_ptr<Assist::CallMedia> m_media;
     std::unique_ptr<Drivers::DeviceRegistry> m_devices; ///< the call's camera comes from it
-    QPointer<Assist::RecordingOutbox> m_recordings; ///< a child of the platform link
+    Assist::CallRecordings *m_recordings = nullptr; ///< the calls' recordings and their outbox
 };
 
 } // namespace Tongban::Gui
