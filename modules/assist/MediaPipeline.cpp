@@ -2,7 +2,9 @@
 #define GST_USE_UNSTABLE_API // gst/webrtc: its API is marked unstable in 1.22
 #include "MediaSessionPrivate.h"
 
+#include <QElapsedTimer>
 #include <QJsonObject>
+#include <QThreadPool>
 #include <QUrl>
 
 #include <gst/app/gstappsrc.h>
@@ -285,6 +287,56 @@ bool MediaSession::available(QStringList *missing)
     if (missing)
         *missing = absent;
     return absent.isEmpty();
+}
+
+bool MediaSession::prewarm()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        QElapsedTimer timer;
+        timer.start();
+        if (!initGStreamer(nullptr))
+            return;
+        // Making an element loads its plugin; dtlssrtpdec's DTLS decoder makes the process's
+        // certificate (an RSA key: the slowest part) that every call's transport then shares.
+        static const char *const elements[] = { "webrtcbin", "nicesrc", "nicesink", "dtlssrtpenc",
+            "dtlssrtpdec", "srtpenc", "srtpdec", "rtpbin", "rtpjitterbuffer", "rtpvp8pay",
+            "rtpvp8depay", "rtpopuspay", "rtpopusdepay", "decodebin", "appsrc", "appsink", "tee",
+            "splitmuxsink", "matroskamux" };
+        for (const char *name : elements) {
+            if (GstElement *element = gst_element_factory_make(name, nullptr))
+                gst_object_unref(gst_object_ref_sink(element));
+        }
+        // One frame through each codec: their libraries loaded and initialised once.
+        GError *error = nullptr;
+        GstElement *codecs = gst_parse_launch(
+            "videotestsrc num-buffers=1 ! video/x-raw,width=64,height=64 ! videoconvert"
+            " ! vp8enc deadline=1 ! vp8dec ! videoconvert ! fakesink sync=false"
+            " audiotestsrc num-buffers=1 ! audioconvert ! audioresample ! opusenc ! opusdec"
+            " ! fakesink sync=false",
+            &error);
+        g_clear_error(&error);
+        if (codecs) {
+            gst_element_set_state(codecs, GST_STATE_PLAYING);
+            GstBus *bus = gst_element_get_bus(codecs);
+            if (GstMessage *done = gst_bus_timed_pop_filtered(
+                    bus, 2 * GST_SECOND, GstMessageType(GST_MESSAGE_EOS | GST_MESSAGE_ERROR)))
+                gst_message_unref(done);
+            gst_object_unref(bus);
+            gst_element_set_state(codecs, GST_STATE_NULL);
+            gst_object_unref(codecs);
+        }
+        qCInfo(lcMedia) << "call media prewarmed in" << timer.elapsed() << "ms";
+    });
+    return initGStreamer(nullptr);
+}
+
+void MediaSession::prewarmInBackground()
+{
+    static bool started = false;
+    if (std::exchange(started, true))
+        return;
+    QThreadPool::globalInstance()->start([] { prewarm(); });
 }
 
 QStringList MediaSession::turnServerUris(const QJsonArray &servers, QString *stun)

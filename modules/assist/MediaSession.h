@@ -147,6 +147,19 @@ public:
     /// missing (element names).
     static bool available(QStringList *missing = nullptr);
 
+    /*!
+     * Makes the first call of the process start as fast as the next ones (issue 15: answer
+     * to first frame): starts GStreamer, loads the plugins a call uses (ICE, DTLS, SRTP,
+     * RTP, VP8, Opus, webrtcbin), makes the DTLS certificate every call of the process
+     * shares (an RSA key) and runs a frame through the VP8 and Opus codecs. Blocks for a few
+     * hundred ms the first time, then returns at once; any thread. False when GStreamer
+     * cannot start (start() says why).
+     */
+    static bool prewarm();
+    /// prewarm() on the thread pool, once per process: for the call window as it opens and
+    /// as a call rings, before anyone answers. GUI thread.
+    static void prewarmInBackground();
+
 signals:
     void stateChanged(Tongban::Assist::MediaSession::State state);
     /// Send to the other party: the offer (Offerer) or the answer (Answerer).

@@ -228,6 +228,7 @@ CallPage::CallPage(
         connect(calls, &CallSignalling::connected, this, &CallPage::onConnected);
         connect(calls, &CallSignalling::ended, this, &CallPage::onEnded);
         connect(calls, &CallSignalling::incoming, this, [this] {
+            Assist::MediaSession::prewarmInBackground(); // before the clerk answers
             updateIncoming();
             QApplication::alert(window());
         });
@@ -247,6 +248,15 @@ CallPage::CallPage(
 CallPage::~CallPage()
 {
     stopMedia();
+}
+
+void CallPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // The first call's picture as fast as the next ones' (issue 15): GStreamer, its plugins
+    // and the DTLS certificate ready before the call, on the thread pool.
+    if (m_platform && m_platform->calls())
+        Assist::MediaSession::prewarmInBackground();
 }
 
 void CallPage::setRole(const QString &role)
@@ -382,6 +392,7 @@ void CallPage::withIceServers(std::function<void()> next)
 
 void CallPage::call()
 {
+    Assist::MediaSession::prewarmInBackground(); // while the home windows ring
     // Said at once: the status of the last call must not stand while the servers are fetched.
     if (const Catalog::ServiceItem *item = m_cases.hasCase() ? m_cases.item() : nullptr)
         showStatus(tr("Calling the home windows of %1…").arg(item->homeJurisdiction.name));

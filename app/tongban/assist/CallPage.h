@@ -97,6 +97,9 @@ public:
     /// the fallback).
     void setDataChannelAllowed(bool allowed) { m_dataChannelAllowed = allowed; }
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 signals:
     /// Calls ringing at this window now.
     void incomingCountChanged(int count);
