@@ -5,6 +5,7 @@
 #include "cases/DecisionPage.h"
 #include "shell/MainWindow.h"
 
+#include <assist/MarkupJournal.h>
 #include <assist/MediaSession.h>
 #include <assist/PageShare.h>
 #include <core/Hash.h>
@@ -1057,6 +1058,12 @@ private slots:
         const QByteArray png
             = platformGetBytes(QStringLiteral("/calls/%1/pages/%2").arg(m_sharedCallId, rendering));
         QCOMPARE(Core::sha256Hex(png), rendering);
+        // AND the caller's journal of the marks (on disk from each stroke until kept) is empty
+        QTRY_VERIFY_WITH_TIMEOUT(
+            Assist::MarkupJournal(m_station->dataDirectory() + QStringLiteral("/call-marks"))
+                .pending()
+                .isEmpty(),
+            10000);
         const QImage marked = QImage::fromData(png, "PNG");
         QCOMPARE(marked.size(),
             QImage::fromData(m_station->pages().readContent(m_sharedPage).value()).size());

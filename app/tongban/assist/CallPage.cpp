@@ -6,6 +6,7 @@
 #include <assist/CallPages.h>
 #include <assist/CallRecordings.h>
 #include <assist/IceServers.h>
+#include <assist/MarkupJournal.h>
 #include <catalog/CatalogStore.h>
 #include <platform/ApiClient.h>
 #include <security/AuditLog.h>
@@ -209,6 +210,8 @@ CallPage::CallPage(
             const QString &detail) { audit(action, callId, result, detail); },
         this);
     connect(m_recordings, &Assist::CallRecordings::readyToSend, this, &CallPage::sendRecordings);
+    m_markupJournal = std::make_unique<Assist::MarkupJournal>(
+        QDir(m_station.dataDirectory()).filePath(QStringLiteral("call-marks")));
 
     connect(m_call, &QPushButton::clicked, this, &CallPage::call);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
@@ -292,6 +295,7 @@ QImage CallPage::remotePicture() const
 void CallPage::refresh()
 {
     sendRecordings();
+    keepJournaledMarkups();
     const bool home = m_role == QLatin1String("home");
     m_incomingBox->setVisible(home);
     m_call->setVisible(!home);
@@ -647,6 +651,12 @@ void CallPage::startSharing()
             if (sha256 == m_pageShare->currentPage())
                 showMarks();
             if (caller) {
+                // On disk at once: a window killed before the platform keeps them keeps them
+                // at its next start (keepJournaledMarkups).
+                if (const Core::Status journaled
+                    = m_markupJournal->record(m_callId, sha256, m_pageShare->markup(sha256));
+                    !journaled)
+                    qWarning("marks not journaled: %s", qPrintable(journaled.error().toString()));
                 m_dirtyMarkups.insert(sha256);
                 m_keepTimer->start();
             }
@@ -665,6 +675,8 @@ void CallPage::startSharing()
     fillPageChoice();
     showShareStatus({});
     m_sharePanel->setVisible(true);
+    if (caller)
+        m_callsHere.insert(m_callId);
     if (caller && !m_pendingPage.isEmpty())
         sharePage(m_pendingPage);
     m_pendingPage.clear();
@@ -837,7 +849,8 @@ void CallPage::keepMarkups()
         const QList<Assist::Stroke> strokes = m_pageShare->strokes(sha);
         const QJsonObject markup = m_pageShare->markup(sha);
         m_callPages->keepMarkup(callId, markup, page, strokes,
-            [this, callId, caseId, sha, count = strokes.size()](Core::Result<QString> kept) {
+            [this, callId, caseId, sha, markup, count = strokes.size()](
+                Core::Result<QString> kept) {
                 if (!kept) {
                     qWarning("markup of %s not kept: %s", qPrintable(sha),
                         qPrintable(kept.error().toString()));
@@ -849,6 +862,7 @@ void CallPage::keepMarkups()
                                            .arg(callId, sha)
                                            .arg(count)
                                            .arg(*kept);
+                m_markupJournal->remove(callId, sha, markup);
                 // The case's trail names the marked-up page (the case it was about).
                 if (m_cases.hasCase() && m_cases.draft().caseId == caseId)
                     m_cases.audit(QStringLiteral("call.markup"), detail);
@@ -858,6 +872,49 @@ void CallPage::keepMarkups()
             });
     }
     m_dirtyMarkups.clear();
+}
+
+void CallPage::keepJournaledMarkups()
+{
+    if (!m_callPages || !m_platform || !m_platform->session()
+        || !m_platform->session()->isSignedIn() || m_pageShare)
+        return; // not signed in, or a call under way: its marks are its own
+    for (const Assist::MarkupJournal::Entry &entry : m_markupJournal->pending()) {
+        const QString key = entry.callId + u'/' + entry.pageSha256;
+        // A call of this run keeps its own marks (keepMarkups): only a killed run's are here.
+        if (m_keepingJournaled.contains(key) || m_callsHere.contains(entry.callId))
+            continue;
+        // The caller's page: in this window's page store.
+        auto content = m_station.pages().readContent(entry.pageSha256);
+        const QImage page = content ? QImage::fromData(*content) : QImage();
+        if (page.isNull()) {
+            qWarning(
+                "journaled marks of a page not here any more: %s", qPrintable(entry.pageSha256));
+            m_markupJournal->remove(entry.callId, entry.pageSha256);
+            continue;
+        }
+        QList<Assist::Stroke> strokes;
+        for (const QJsonValue stroke : entry.markup.value(QStringLiteral("strokes")).toArray()) {
+            if (auto read = Assist::Stroke::fromJson(stroke.toObject(), page.size()))
+                strokes.append(*read);
+        }
+        m_keepingJournaled.insert(key);
+        m_callPages->keepMarkup(entry.callId, entry.markup, page, strokes,
+            [this, entry, key, count = strokes.size()](Core::Result<QString> kept) {
+                m_keepingJournaled.remove(key);
+                if (!kept) {
+                    qWarning("journaled marks not kept: %s", qPrintable(kept.error().toString()));
+                    return; // at the next refresh
+                }
+                m_markupJournal->remove(entry.callId, entry.pageSha256, entry.markup);
+                audit(QStringLiteral("call.markup"), entry.callId, QStringLiteral("kept"),
+                    QStringLiteral("call=%1 page=%2 strokes=%3 rendering=%4 after=restart")
+                        .arg(entry.callId, entry.pageSha256)
+                        .arg(count)
+                        .arg(*kept));
+                emit markupKept(entry.callId, entry.pageSha256);
+            });
+    }
 }
 
 void CallPage::showShareStatus(const QString &text, bool problem)

@@ -27,6 +27,7 @@ namespace Tongban::Assist {
 class CallMedia;
 class CallPages;
 class CallRecordings;
+class MarkupJournal;
 } // namespace Tongban::Assist
 namespace Tongban::Drivers {
 class DeviceRegistry;
@@ -140,6 +141,8 @@ private:
     void onMarkDrawn(const Widgets::Mark &mark);
     /// Keeps the marks of every page changed since the last time (caller).
     void keepMarkups();
+    /// Keeps the marks a killed window left in its journal (caller, signed in, no call).
+    void keepJournaledMarkups();
     void showShareStatus(const QString &text, bool problem = false);
 
     App::Workstation &m_station;
@@ -183,6 +186,9 @@ private:
     std::unique_ptr<Assist::CallMedia> m_media;
     std::unique_ptr<Drivers::DeviceRegistry> m_devices; ///< the call's camera comes from it
     Assist::CallRecordings *m_recordings = nullptr; ///< the calls' recordings and their outbox
+    std::unique_ptr<Assist::MarkupJournal> m_markupJournal; ///< marks not yet kept, on disk
+    QSet<QString> m_keepingJournaled; ///< "call/page" of journaled marks being kept now
+    QSet<QString> m_callsHere; ///< calls made by this run (their marks kept by keepMarkups)
 };
 
 } // namespace Tongban::Gui
