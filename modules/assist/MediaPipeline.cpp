@@ -157,8 +157,8 @@ QString pipelineDescription(const MediaOptions &options)
                          " ! video/x-raw,width=%1,height=%2,framerate=%3/1 ! tee name=video"
                          " video. ! queue max-size-buffers=2 leaky=downstream"
                          " ! vp8enc deadline=1 cpu-used=6 end-usage=cbr target-bitrate=%4"
-                         " keyframe-max-dist=%5 %6 ! rtpvp8pay pt=96"
-                         " ! application/x-rtp,media=video,encoding-name=VP8,payload=96"
+                         " keyframe-max-dist=%5 %6 ! rtpvp8pay name=videopay pt=96"
+                         " ! application/x-rtp,media=video,encoding-name=VP8,payload=96 %7"
                          " ! webrtc."
                          " video. ! queue max-size-buffers=1 leaky=downstream ! videoconvert"
                          " ! video/x-raw,format=BGRx ! appsink name=selfview sync=false"
@@ -168,7 +168,10 @@ QString pipelineDescription(const MediaOptions &options)
               .arg(fps)
               .arg(options.videoKbps * 1000)
               .arg(fps * 2)
-              .arg(recording ? QStringLiteral("! tee name=vp8out ! queue") : QString())
+              .arg(recording ? QStringLiteral("! tee name=vp8out ! queue") : QString(),
+                  options.videoSendFilter.isEmpty()
+                      ? QString()
+                      : QStringLiteral("! ") + options.videoSendFilter)
         + microphone
         + QStringLiteral(" ! audioconvert ! audioresample ! queue"
                          " ! opusenc audio-type=voice bitrate=32000 inband-fec=true %1"

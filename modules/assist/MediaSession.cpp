@@ -96,7 +96,8 @@ Core::Status MediaSession::start()
     d->shared->recording = !m_options.recordingDirectory.isEmpty() && m_role == Role::Offerer;
     if (!d->shared->recording)
         m_options.recordingDirectory.clear(); // only the caller records (000 §15)
-    if (!safeForPipeline(m_options.microphoneDevice) || !safeForPipeline(m_options.stunServer)) {
+    if (!safeForPipeline(m_options.microphoneDevice) || !safeForPipeline(m_options.stunServer)
+        || !safeForPipeline(m_options.videoSendFilter)) {
         return Core::Error { MediaUnavailable,
             Tr::tr("The camera or microphone setting for calls is not a device name."), {} };
     }
@@ -166,6 +167,26 @@ Core::Status MediaSession::start()
         releaseClosure, GConnectFlags(0));
     g_signal_connect_data(d->webrtc, "on-data-channel", callback(Private::onDataChannel),
         hold(shared), releaseClosure, GConnectFlags(0));
+    // What this side's picture costs the network: its RTP as the payloader makes it (lists
+    // of packets, a picture's at a time).
+    if (GstElement *payloader = gst_bin_get_by_name(GST_BIN(pipeline), "videopay")) {
+        GstPad *pad = gst_element_get_static_pad(payloader, "src");
+        gst_pad_add_probe(
+            pad, GstPadProbeType(GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_BUFFER_LIST),
+            [](GstPad *, GstPadProbeInfo *info, gpointer data) {
+                qint64 bytes = 0;
+                if (GST_PAD_PROBE_INFO_TYPE(info) & GST_PAD_PROBE_TYPE_BUFFER_LIST)
+                    bytes = qint64(
+                        gst_buffer_list_calculate_size(GST_PAD_PROBE_INFO_BUFFER_LIST(info)));
+                else
+                    bytes = qint64(gst_buffer_get_size(GST_PAD_PROBE_INFO_BUFFER(info)));
+                sharedOf(data).videoBytesSent += bytes;
+                return GST_PAD_PROBE_OK;
+            },
+            hold(shared), release);
+        gst_object_unref(pad);
+        gst_object_unref(payloader);
+    }
     GstElement *selfView = gst_bin_get_by_name(GST_BIN(pipeline), "selfview");
     GstAppSinkCallbacks callbacks {};
     callbacks.new_sample = onSelfViewSample;
@@ -251,6 +272,11 @@ qint64 MediaSession::remoteVideoFrames() const
 qint64 MediaSession::remoteAudioBuffers() const
 {
     return d->shared->audioBuffers;
+}
+
+qint64 MediaSession::videoBytesSent() const
+{
+    return d->shared->videoBytesSent;
 }
 
 } // namespace Tongban::Assist

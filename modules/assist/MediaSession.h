@@ -63,6 +63,10 @@ struct MediaOptions
     /// The caller opens the data channel "assist" for the shared page; off (a test of the
     /// events-socket fallback), marks go through the platform (CallSignalling::sendShare).
     bool dataChannel = true;
+    /// Benchmarks: a gst-launch fragment put between the video payloader and webrtcbin on
+    /// the picture this side sends, e.g. "netsim drop-probability=0.05" (bench_call's poor
+    /// network); empty: none. Never from configuration.
+    QString videoSendFilter;
 };
 
 /*!
@@ -132,6 +136,9 @@ public:
     /// Decoded frames and audio buffers of the other party so far.
     qint64 remoteVideoFrames() const;
     qint64 remoteAudioBuffers() const;
+    /// Bytes of RTP of this side's picture sent so far, as the payloader made them (the rate
+    /// the call asks of the network; the quality panel's and bench_call's send rate).
+    qint64 videoBytesSent() const;
 
     /// The call's recording (MediaOptions::recordingDirectory), or null.
     const CallRecording *recording() const;

@@ -34,6 +34,7 @@ struct Shared
     bool playRemoteAudio = false; ///< set before the pipeline starts
     std::atomic<qint64> videoFrames { 0 };
     std::atomic<qint64> audioBuffers { 0 };
+    std::atomic<qint64> videoBytesSent { 0 }; ///< RTP of this side's picture, before the network
     std::atomic<bool> remoteFramePending { false };
     std::atomic<bool> localFramePending { false };
     bool recording = false; ///< set before the pipeline starts

@@ -18,6 +18,18 @@
 //   in fakesink), interleaved. 640x360 at 15 fps, TONGBAN_BENCH_LATENCY_SECS (default 10;
 //   smoke 3) each. Counters p50_ms, p95_ms, peer_p50_ms, peer_p95_ms, ratio_p95, frames
 //   (matched). Target: p95 <= 150 ms.
+// - BM_PoorNetwork: two MediaSessions of this process, the caller's picture through GStreamer's
+//   netsim between its payloader and webrtcbin (MediaOptions::videoSendFilter), for
+//   TONGBAN_BENCH_NETSIM_SECS (default 20; smoke 3) from the first picture: /0 5 % of the
+//   packets lost (640x360 15 fps 600 kbit/s), /1 a cap of 800 kbit/s under a 1,200 kbit/s
+//   picture; the caller sends pictures of noise (pushVideoFrame), so that the encoder spends
+//   its whole target. Counters fps (received), freeze_ms (the longest time without a new
+//   picture at the answerer, sampled every 5 ms), send_kbps (MediaSession::videoBytesSent
+//   over the last 5 s, before the network), settled_s (/1: the second from which the send
+//   rate stayed under the cap; -1 never), target_kbps and cap_kbps. Targets: the send rate
+//   under the cap within 10 s and no freeze over 2 s. MediaSession does not steer its
+//   bitrate yet: its encoder keeps its target whatever the network, so /1 shows what a
+//   picture above the cap does without adaptation.
 // - BM_Call720p30: one 1280x720 30 fps call of TONGBAN_BENCH_CALL_SECS seconds (default 20;
 //   smoke 3), measured from the first frames: CPU per endpoint in cores ((utime + stime) /
 //   wall, the busier of the two), peak RSS per endpoint (VmHWM), frames received; the same
@@ -362,6 +374,156 @@ Latencies measureLatency(
     result.connected = true;
     return result;
 }
+
+template<typename F>
+bool spin(F done, int ms);
+
+struct PoorNetwork
+{
+    bool connected = false;
+    double fps = 0;
+    double longestFreezeMs = 0;
+    double sendKbps = 0; ///< over the last 5 s
+    double settledS = -1; ///< from the first picture until every later 1 s stays under the cap
+};
+
+/// Pictures of noise (a camera's worth of detail: the encoder spends its whole target).
+QList<QImage> noiseFrames(QSize size)
+{
+    QList<QImage> frames;
+    quint32 x = 12345;
+    for (int i = 0; i < 8; ++i) {
+        QImage image(size, QImage::Format_RGB32);
+        for (int y = 0; y < size.height(); ++y) {
+            auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
+            for (int column = 0; column < size.width(); ++column) {
+                x = x * 1664525u + 1013904223u;
+                line[column] = x >> 8;
+            }
+        }
+        frames.append(image);
+    }
+    return frames;
+}
+
+PoorNetwork poorNetwork(const QString &filter, int kbps, int capKbps, int seconds)
+{
+    MediaOptions options;
+    options.loopbackOnly = true;
+    options.playRemoteAudio = false;
+    options.videoKbps = kbps;
+    MediaOptions callerOptions = options;
+    callerOptions.videoSendFilter = filter;
+    callerOptions.video = MediaOptions::Video::Frames;
+    const QList<QImage> noise = noiseFrames(options.videoSize);
+    MediaSession a(MediaSession::Role::Offerer, callerOptions);
+    MediaSession b(MediaSession::Role::Answerer, options);
+    QObject::connect(&a, &MediaSession::localDescription, &b, &MediaSession::setRemoteDescription);
+    QObject::connect(&b, &MediaSession::localDescription, &a, &MediaSession::setRemoteDescription);
+    QObject::connect(
+        &a, &MediaSession::localIceCandidate, &b, &MediaSession::addRemoteIceCandidate);
+    QObject::connect(
+        &b, &MediaSession::localIceCandidate, &a, &MediaSession::addRemoteIceCandidate);
+    PoorNetwork result;
+    if (!a.start() || !b.start())
+        return result;
+    // Pictures go in from the start (a camera does not wait for the call to connect).
+    QElapsedTimer wall;
+    wall.start();
+    qint64 nextPushMs = 0;
+    int pushed = 0;
+    const auto push = [&] {
+        if (wall.elapsed() >= nextPushMs) {
+            nextPushMs = wall.elapsed() + 1000 / options.framesPerSecond;
+            a.pushVideoFrame(noise.at(pushed++ % noise.size()));
+        }
+    };
+    if (!spin(
+            [&] {
+                push();
+                return b.remoteVideoFrames() > 0;
+            },
+            20000)) {
+        a.stop();
+        b.stop();
+        return result;
+    }
+    result.connected = true;
+    wall.restart();
+    nextPushMs = 0;
+    const qint64 firstFrames = b.remoteVideoFrames();
+    qint64 frames = firstFrames;
+    qint64 lastNewMs = 0;
+    std::vector<qint64> bytesAtSecond { a.videoBytesSent() };
+    while (wall.elapsed() < qint64(seconds) * 1000) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        ::usleep(5000);
+        const qint64 at = wall.elapsed();
+        push();
+        if (at >= qint64(bytesAtSecond.size()) * 1000)
+            bytesAtSecond.push_back(a.videoBytesSent());
+        const qint64 now = b.remoteVideoFrames();
+        if (now != frames) {
+            frames = now;
+            lastNewMs = at;
+        }
+        result.longestFreezeMs = std::max(result.longestFreezeMs, double(at - lastNewMs));
+    }
+    result.fps = double(frames - firstFrames) / (double(wall.elapsed()) / 1000.0);
+    // kbit/s of each whole second; settled: from the first second after which none is over
+    const size_t secondsSeen = bytesAtSecond.size() - 1;
+    std::vector<double> rate;
+    for (size_t i = 0; i < secondsSeen; ++i)
+        rate.push_back(double(bytesAtSecond[i + 1] - bytesAtSecond[i]) * 8 / 1000);
+    const size_t last = std::min<size_t>(5, rate.size());
+    for (size_t i = rate.size() - last; i < rate.size(); ++i)
+        result.sendKbps += rate[i] / double(last);
+    if (capKbps > 0) {
+        size_t settled = rate.size();
+        while (settled > 0 && rate[settled - 1] <= capKbps)
+            --settled;
+        if (settled < rate.size())
+            result.settledS = double(settled);
+    }
+    a.stop();
+    b.stop();
+    return result;
+}
+
+void BM_PoorNetwork(benchmark::State &state)
+{
+    const int seconds = smoke() ? 3
+                                : qMax(1,
+                                    qEnvironmentVariableIntValue("TONGBAN_BENCH_NETSIM_SECS") > 0
+                                        ? qEnvironmentVariableIntValue("TONGBAN_BENCH_NETSIM_SECS")
+                                        : 20);
+    const bool cap = state.range(0) == 1;
+    const int kbps = cap ? 1200 : 600;
+    PoorNetwork ours;
+    for (auto _ : state) {
+        ours = poorNetwork(cap ? QStringLiteral("netsim max-kbps=800 max-bucket-size=16000")
+                               : QStringLiteral("netsim drop-probability=0.05"),
+            kbps, cap ? 800 : 0, seconds);
+    }
+    if (!ours.connected) {
+        state.SkipWithError("the call did not connect through netsim");
+        return;
+    }
+    state.counters["seconds"] = seconds;
+    state.counters["fps"] = ours.fps;
+    state.counters["freeze_ms"] = ours.longestFreezeMs;
+    state.counters["target_kbps"] = kbps;
+    state.counters["cap_kbps"] = cap ? 800 : 0;
+    state.counters["send_kbps"] = ours.sendKbps; // the last 5 s, before the network
+    if (cap)
+        state.counters["settled_s"] = ours.settledS; // -1: never under the cap
+}
+BENCHMARK(BM_PoorNetwork)
+    ->Arg(0)
+    ->Arg(1)
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 const QSize LatencySize(640, 360);
 constexpr int LatencyFps = 15;
