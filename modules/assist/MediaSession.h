@@ -64,15 +64,12 @@ struct MediaOptions
     /// The caller opens the data channel "assist" for the shared page; off (a test of the
     /// events-socket fallback), marks go through the platform (CallSignalling::sendShare).
     bool dataChannel = true;
-    /*!
-     * Tests and benchmarks: GStreamer's netsim on what this side sends (picture and sound),
-     * dropping simulatedLossPercent of the packets and letting at most simulatedMaxKbps
-     * through (0: no limit). Off (the default): no netsim in the pipeline.
-     * setSimulatedNetwork() changes the figures during the call.
-     */
-    bool simulateNetwork = false;
-    int simulatedLossPercent = 0;
-    int simulatedMaxKbps = 0;
+    /// Benchmarks: a gst-launch fragment put between the video payloader and webrtcbin on
+    /// the picture this side sends, e.g. "netsim drop-probability=0.05" (bench_call's poor
+    /// network); empty: none. Never from configuration.
+    QString videoSendFilter;
+    /// Tests: the same for the sound (e.g. "netsim name=netsimaudio"); empty: none.
+    QString audioSendFilter;
 };
 
 /*!
@@ -142,6 +139,9 @@ public:
     /// Decoded frames and audio buffers of the other party so far.
     qint64 remoteVideoFrames() const;
     qint64 remoteAudioBuffers() const;
+    /// Bytes of RTP of this side's picture sent so far, as the payloader made them (the rate
+    /// the call asks of the network; the quality panel's and bench_call's send rate).
+    qint64 videoBytesSent() const;
 
     /*!
      * The quality of the call (issue 15), read once a second while connected: the panel's
@@ -152,8 +152,10 @@ public:
     VideoLevel videoLevel() const;
     /// What the call's quality was (QualitySteering::summary()), kept with the call.
     QJsonObject qualitySummary() const;
-    /// Changes the simulated network (MediaOptions::simulatedLossPercent); only where the
-    /// session was started with one.
+    /*!
+     * Tests: sets the loss (percent) and rate cap (kbit/s, 0: none) of the GStreamer netsim
+     * elements named "netsimvideo" and "netsimaudio" in MediaOptions' send filters.
+     */
     void setSimulatedNetwork(int lossPercent, int maxKbps);
 
     /// The call's recording (MediaOptions::recordingDirectory), or null.
@@ -169,6 +171,19 @@ public:
     /// Whether this machine has the GStreamer parts a call needs; the missing ones in \a
     /// missing (element names).
     static bool available(QStringList *missing = nullptr);
+
+    /*!
+     * Makes the first call of the process start as fast as the next ones (issue 15: answer
+     * to first frame): starts GStreamer, loads the plugins a call uses (ICE, DTLS, SRTP,
+     * RTP, VP8, Opus, webrtcbin), makes the DTLS certificate every call of the process
+     * shares (an RSA key) and runs a frame through the VP8 and Opus codecs. Blocks for a few
+     * hundred ms the first time, then returns at once; any thread. False when GStreamer
+     * cannot start (start() says why).
+     */
+    static bool prewarm();
+    /// prewarm() on the thread pool, once per process: for the call window as it opens and
+    /// as a call rings, before anyone answers. GUI thread.
+    static void prewarmInBackground();
 
 signals:
     void stateChanged(Tongban::Assist::MediaSession::State state);
@@ -210,11 +225,11 @@ private:
     void finishRecording(const QString &reason);
     /// Takes a reference to \a channel (a GstWebRTCDataChannel).
     void attachChannel(void *channel);
-    /// Receiver reports (RTCP) once a second.
+    /// Receiver reports (RTCP) once a second; keeps the RTP session for its statistics.
     void reportEverySecond();
-    /// Asks webrtcbin for its statistics and beats the heart on the data channel.
+    /// The watchdog four times a second; once a second the statistics and the heartbeat.
     void pollQuality();
-    /// The statistics of one poll: the panel, the steering, the watchdog.
+    /// The statistics of one poll: the panel and the steering.
     void takeQualitySample(QualitySample sample);
     void applyVideoLevel(VideoLevel level);
 

@@ -153,7 +153,8 @@ void TestCallQuality::aPoorNetworkStepsThePictureDownToSoundAloneAndBackUp()
     // GIVEN a recorded call whose caller sends through a simulated network, good at first
     QTemporaryDir recordings;
     MediaOptions options;
-    options.simulateNetwork = true;
+    options.videoSendFilter = QStringLiteral("netsim name=netsimvideo");
+    options.audioSendFilter = QStringLiteral("netsim name=netsimaudio");
     options.recordingDirectory = recordings.filePath(QStringLiteral("call"));
     QVERIFY(QDir().mkpath(options.recordingDirectory));
     Window app(m_platform->base, QStringLiteral("xh-tb-03-wangli"), AppWindow);
