@@ -152,19 +152,21 @@ QString pipelineDescription(const MediaOptions &options)
     // other reference, and links to the tees named later are resolved once all is parsed.
     if (recording)
         webrtc += recordingInputs();
-    return webrtc + u' ' + camera
+    return webrtc + u' '
+        + camera
         // sendcaps, videovalve and vp8enc are what the quality steering turns (issue 15).
-        + QStringLiteral(" ! videoconvert ! videoscale ! videorate ! capsfilter name=sendcaps"
-                         " caps=\"video/x-raw,width=%1,height=%2,framerate=%3/1\" ! tee name=video"
-                         " video. ! queue max-size-buffers=2 leaky=downstream"
-                         " ! valve name=videovalve drop=false"
-                         " ! vp8enc name=vp8enc deadline=1 cpu-used=6 end-usage=cbr"
-                         " target-bitrate=%4 keyframe-max-dist=%5 %6 ! rtpvp8pay name=videopay pt=96"
-                         " ! application/x-rtp,media=video,encoding-name=VP8,payload=96 %7"
-                         " ! webrtc."
-                         " video. ! queue max-size-buffers=1 leaky=downstream ! videoconvert"
-                         " ! video/x-raw,format=BGRx ! appsink name=selfview sync=false"
-                         " max-buffers=1 drop=true ")
+        + QStringLiteral(
+            " ! videoconvert ! videoscale ! videorate ! capsfilter name=sendcaps"
+            " caps=\"video/x-raw,width=%1,height=%2,framerate=%3/1\" ! tee name=video"
+            " video. ! queue max-size-buffers=2 leaky=downstream"
+            " ! valve name=videovalve drop=false"
+            " ! vp8enc name=vp8enc deadline=1 cpu-used=6 end-usage=cbr"
+            " target-bitrate=%4 keyframe-max-dist=%5 %6 ! rtpvp8pay name=videopay pt=96"
+            " ! application/x-rtp,media=video,encoding-name=VP8,payload=96 %7"
+            " ! webrtc."
+            " video. ! queue max-size-buffers=1 leaky=downstream ! videoconvert"
+            " ! video/x-raw,format=BGRx ! appsink name=selfview sync=false"
+            " max-buffers=1 drop=true ")
               .arg(options.videoSize.width())
               .arg(options.videoSize.height())
               .arg(fps)
@@ -284,8 +286,8 @@ bool MediaSession::available(QStringList *missing)
     }
     static const char *const needed[] = { "webrtcbin", "nicesrc", "dtlssrtpenc", "vp8enc", "vp8dec",
         "opusenc", "opusdec", "rtpvp8pay", "rtpopuspay", "videotestsrc", "audiotestsrc", "appsink",
-        "appsrc", "decodebin", "videoconvert", "audioconvert", "pulsesrc", "autoaudiosink",
-        "valve", "capsfilter" };
+        "appsrc", "decodebin", "videoconvert", "audioconvert", "pulsesrc", "autoaudiosink", "valve",
+        "capsfilter" };
     QStringList absent;
     for (const char *name : needed) {
         if (GstElementFactory *factory = gst_element_factory_find(name))

@@ -127,8 +127,8 @@ Core::Status MediaSession::start()
     d->encoder = gst_bin_get_by_name(GST_BIN(pipeline), "vp8enc");
     d->sendCaps = gst_bin_get_by_name(GST_BIN(pipeline), "sendcaps");
     d->videoValve = gst_bin_get_by_name(GST_BIN(pipeline), "videovalve");
-    d->steering.emplace(m_options.videoSize.height() >= 720 ? VideoLevel::High720
-                                                            : VideoLevel::Standard360,
+    d->steering.emplace(
+        m_options.videoSize.height() >= 720 ? VideoLevel::High720 : VideoLevel::Standard360,
         m_options.videoKbps);
     d->appliedKbps = m_options.videoKbps;
     d->qualityTimer = new QTimer(this);
