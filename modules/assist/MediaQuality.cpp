@@ -2,6 +2,7 @@
 // panel's figures, the picture steered from them (QualitySteering), the heartbeat on the data
 // channel and the watchdog that ends a call whose other side went silent.
 #define GST_USE_UNSTABLE_API // gst/webrtc: its API is marked unstable in 1.22
+#include "CallSignalling.h"
 #include "MediaSessionPrivate.h"
 #include "MediaStats.h"
 #include "Tr.h"
