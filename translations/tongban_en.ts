@@ -232,6 +232,10 @@
         <source>the camera was unplugged</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Nothing has come from the other window for %1 seconds: its computer or network may have stopped. The call has ended; call again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Catalog</name>
@@ -1887,10 +1891,6 @@ Material: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Calls you make are recorded and kept six months on the platform. Not built yet: the device check, the quality panel and lowering the picture on a poor network.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No home window of this item is online now, so nobody could be called. The platform texts the home windows that they should be online, and records it for each of them. Try again in a few minutes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1940,6 +1940,34 @@ Material: %3</source>
             <numerusform>No home window answered within %n second. The platform has sent the home windows an SMS reminder and counted the missed call. You can call again.</numerusform>
             <numerusform>No home window answered within %n seconds. The platform has sent the home windows an SMS reminder and counted the missed call. You can call again.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Calls you make are recorded and kept six months on the platform.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check devices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round trip %1 ms · loss %2 % · sending %3 kbit/s · receiving %4 kbit/s · %5 frames/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network is very poor: your picture is paused and only the sound goes through. It comes back by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network is poor: your picture is sent at a lower quality.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -232,6 +232,10 @@
         <source>the camera was unplugged</source>
         <translation>相机被拔出</translation>
     </message>
+    <message>
+        <source>Nothing has come from the other window for %1 seconds: its computer or network may have stopped. The call has ended; call again.</source>
+        <translation>已有 %1 秒未收到对方窗口的画面和声音，对方电脑或网络可能已中断。本次通话已结束，请重新呼叫。</translation>
+    </message>
 </context>
 <context>
     <name>Tongban::Catalog</name>
@@ -1905,10 +1909,6 @@ Material: %3</source>
         <translation>展示此页</translation>
     </message>
     <message>
-        <source>Calls you make are recorded and kept six months on the platform. Not built yet: the device check, the quality panel and lowering the picture on a poor network.</source>
-        <translation>您发起的通话会录像，并在平台保存六个月。尚未建成：设备检测、通话质量面板、网络较差时自动降低画质。</translation>
-    </message>
-    <message>
         <source>No home window of this item is online now, so nobody could be called. The platform texts the home windows that they should be online, and records it for each of them. Try again in a few minutes.</source>
         <translation>此事项的属地窗口现在都不在线，无法呼叫。平台会短信提醒属地窗口应当在线，并为每个窗口记录一次。请几分钟后再试。</translation>
     </message>
@@ -1957,6 +1957,34 @@ Material: %3</source>
         <translation>
             <numerusform>属地窗口 %n 秒内无人接听。平台已向属地窗口发送短信提醒，并记录一次未接。您可以再次呼叫。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Calls you make are recorded and kept six months on the platform.</source>
+        <translation>您发起的通话会录像，并在平台保存六个月。</translation>
+    </message>
+    <message>
+        <source>Check devices…</source>
+        <translation>设备检测…</translation>
+    </message>
+    <message>
+        <source>Check devices</source>
+        <translation>设备检测</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Round trip %1 ms · loss %2 % · sending %3 kbit/s · receiving %4 kbit/s · %5 frames/s</source>
+        <translation>往返 %1 毫秒 · 丢包 %2% · 发送 %3 kbit/s · 接收 %4 kbit/s · %5 帧/秒</translation>
+    </message>
+    <message>
+        <source>The network is very poor: your picture is paused and only the sound goes through. It comes back by itself.</source>
+        <translation>网络很差，已暂停发送画面，只保留声音。网络好转后画面会自动恢复。</translation>
+    </message>
+    <message>
+        <source>The network is poor: your picture is sent at a lower quality.</source>
+        <translation>网络较差，已降低发送画面的清晰度。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,8 @@
 #include "CallSignalling.h"
 #include "Tr.h"
 
+#include <QJsonDocument>
+
 #include <drivers/api/DocumentSource.h>
 
 namespace Tongban::Assist {
@@ -26,13 +28,30 @@ CallMedia::CallMedia(MediaSession::Role role, MediaOptions options,
     connect(m_session.get(), &MediaSession::remoteFrame, this, &CallMedia::remoteFrame);
     connect(m_session.get(), &MediaSession::localFrame, this, &CallMedia::localFrame);
     connect(m_session.get(), &MediaSession::stateChanged, this, [this](MediaSession::State state) {
-        if (state == MediaSession::State::Connected)
+        if (state == MediaSession::State::Connected) {
+            m_wasConnected = true;
             emit connected();
+        }
     });
     connect(m_session.get(), &MediaSession::failed, this, [this](const Core::Error &error) {
         if (m_audit)
             m_audit(QStringLiteral("call.media"), QStringLiteral("failed"), error.detail);
         emit failed(error);
+    });
+    connect(
+        m_session.get(), &MediaSession::qualityReport, this, [this](const QualityReport &report) {
+            m_targetKbps = report.targetKbps;
+            emit qualityReport(report);
+        });
+    connect(m_session.get(), &MediaSession::videoLevelChanged, this, [this](VideoLevel level) {
+        if (m_audit) { // when the picture changed, for whoever reviews the call
+            const QString picture = level == VideoLevel::AudioOnly ? QStringLiteral("sound alone")
+                : level == VideoLevel::Standard360                 ? QStringLiteral("360p")
+                                                                   : QStringLiteral("720p");
+            m_audit(QStringLiteral("call.quality"), QStringLiteral("level"),
+                QStringLiteral("%1, video target %2 kbit/s").arg(picture).arg(m_targetKbps));
+        }
+        emit videoLevelChanged(level);
     });
     connect(m_session.get(), &MediaSession::recordingFinished, this, [this](const QString &folder) {
         if (m_audit)
@@ -86,8 +105,16 @@ void CallMedia::stop()
         m_camera->close();
         m_camera.reset();
     }
-    if (m_session)
+    if (m_session) {
         m_session->stop();
+        if (m_wasConnected && m_audit) {
+            // The per-call summary (issue 15): kept with the call in the window's trail.
+            m_wasConnected = false;
+            m_audit(QStringLiteral("call.quality"), QStringLiteral("summary"),
+                QString::fromUtf8(
+                    QJsonDocument(m_session->qualitySummary()).toJson(QJsonDocument::Compact)));
+        }
+    }
 }
 
 void CallMedia::onCameraFrame(const QImage &frame)

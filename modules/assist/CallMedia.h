@@ -65,6 +65,10 @@ signals:
     void cameraFailed(const Tongban::Core::Error &error);
     /// The caller's recording is complete in \a folder (after stop()).
     void recordingFinished(const QString &folder);
+    /// The quality panel's figures, once a second while connected (MediaSession).
+    void qualityReport(const Tongban::Assist::QualityReport &report);
+    /// The picture sent was stepped down or up on the network's account.
+    void videoLevelChanged(Tongban::Assist::VideoLevel level);
 
 private:
     void onCameraFrame(const QImage &frame);
@@ -75,6 +79,8 @@ private:
     QElapsedTimer m_cameraClock; ///< since the last camera frame sent
     int m_frameInterval = 66;
     int m_framesSent = 0;
+    bool m_wasConnected = false; ///< the quality summary is audited for a call that connected
+    int m_targetKbps = 0; ///< the video target of the last quality report
 };
 
 } // namespace Tongban::Assist

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CallQuality.h"
 #include "CallRecording.h"
 
 #include <core/Result.h>
@@ -63,6 +64,12 @@ struct MediaOptions
     /// The caller opens the data channel "assist" for the shared page; off (a test of the
     /// events-socket fallback), marks go through the platform (CallSignalling::sendShare).
     bool dataChannel = true;
+    /// Benchmarks: a gst-launch fragment put between the video payloader and webrtcbin on
+    /// the picture this side sends, e.g. "netsim drop-probability=0.05" (bench_call's poor
+    /// network); empty: none. Never from configuration.
+    QString videoSendFilter;
+    /// Tests: the same for the sound (e.g. "netsim name=netsimaudio"); empty: none.
+    QString audioSendFilter;
 };
 
 /*!
@@ -132,6 +139,24 @@ public:
     /// Decoded frames and audio buffers of the other party so far.
     qint64 remoteVideoFrames() const;
     qint64 remoteAudioBuffers() const;
+    /// Bytes of RTP of this side's picture sent so far, as the payloader made them (the rate
+    /// the call asks of the network; the quality panel's and bench_call's send rate).
+    qint64 videoBytesSent() const;
+
+    /*!
+     * The quality of the call (issue 15), read once a second while connected: the panel's
+     * figures in qualityReport(), and the picture steered from them (QualitySteering: 720p,
+     * 360p, sound alone). The other side silent for 4 s (no media decoded, no heartbeat on
+     * the data channel) fails the session: a dead peer is detected within 5 s.
+     */
+    VideoLevel videoLevel() const;
+    /// What the call's quality was (QualitySteering::summary()), kept with the call.
+    QJsonObject qualitySummary() const;
+    /*!
+     * Tests: sets the loss (percent) and rate cap (kbit/s, 0: none) of the GStreamer netsim
+     * elements named "netsimvideo" and "netsimaudio" in MediaOptions' send filters.
+     */
+    void setSimulatedNetwork(int lossPercent, int maxKbps);
 
     /// The call's recording (MediaOptions::recordingDirectory), or null.
     const CallRecording *recording() const;
@@ -147,6 +172,19 @@ public:
     /// missing (element names).
     static bool available(QStringList *missing = nullptr);
 
+    /*!
+     * Makes the first call of the process start as fast as the next ones (issue 15: answer
+     * to first frame): starts GStreamer, loads the plugins a call uses (ICE, DTLS, SRTP,
+     * RTP, VP8, Opus, webrtcbin), makes the DTLS certificate every call of the process
+     * shares (an RSA key) and runs a frame through the VP8 and Opus codecs. Blocks for a few
+     * hundred ms the first time, then returns at once; any thread. False when GStreamer
+     * cannot start (start() says why).
+     */
+    static bool prewarm();
+    /// prewarm() on the thread pool, once per process: for the call window as it opens and
+    /// as a call rings, before anyone answers. GUI thread.
+    static void prewarmInBackground();
+
 signals:
     void stateChanged(Tongban::Assist::MediaSession::State state);
     /// Send to the other party: the offer (Offerer) or the answer (Answerer).
@@ -161,6 +199,10 @@ signals:
     void channelMessage(const QString &text);
     /// The media failed (device lost, ICE failed, a plugin error); the session is stopped.
     void failed(const Tongban::Core::Error &error);
+    /// The quality panel's figures, once a second while connected.
+    void qualityReport(const Tongban::Assist::QualityReport &report);
+    /// The picture sent was stepped down or up (720p, 360p, sound alone).
+    void videoLevelChanged(Tongban::Assist::VideoLevel level);
     /// A chunk of the recording was closed and is listed in its manifest.
     void recordingChunkAdded(int index);
     /// The recording has its end (the media stopped or failed): all its chunks are listed.
@@ -183,6 +225,13 @@ private:
     void finishRecording(const QString &reason);
     /// Takes a reference to \a channel (a GstWebRTCDataChannel).
     void attachChannel(void *channel);
+    /// Receiver reports (RTCP) once a second; keeps the RTP session for its statistics.
+    void reportEverySecond();
+    /// The watchdog four times a second; once a second the statistics and the heartbeat.
+    void pollQuality();
+    /// The statistics of one poll: the panel and the steering.
+    void takeQualitySample(QualitySample sample);
+    void applyVideoLevel(VideoLevel level);
 
     Role m_role;
     MediaOptions m_options;

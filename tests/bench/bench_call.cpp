@@ -5,8 +5,31 @@
 //
 // - BM_AnswerToFirstFrame: from the answer (both sides told to start their media, as the
 //   workstations do on call.accepted) to the first remote picture on BOTH sides, over 20
-//   calls (smoke: 3). Counters p50_ms, p95_ms, peer_p95_ms, ratio_p95 (ours / peer).
-//   Target: p95 <= 1000 ms.
+//   calls (smoke: 3), each the first call of its processes. Counters p50_ms, p95_ms,
+//   peer_p95_ms, ratio_p95 (ours / peer). Target: p95 <= 1000 ms.
+//   /0: cold processes (GStreamer started by the call); /1: prewarmed (callpeer --prewarm:
+//   MediaSession::prewarm() before the answer, as the call window does when it opens or a
+//   call rings), the peer prewarmed alike.
+// - BM_OneWayLatency: capture to decoded picture. The caller's frames carry a 16-bit frame
+//   counter (16 black/white blocks across the top); each is stamped as it is pushed and
+//   again when the other side's picture with its number arrives: for ours, two MediaSessions
+//   in this process (pushVideoFrame to remoteFrame on the GUI thread); for the peer, two bare
+//   webrtcbin peers of this process with the same appsrc input (push to the decoded buffer
+//   in fakesink), interleaved. 640x360 at 15 fps, TONGBAN_BENCH_LATENCY_SECS (default 10;
+//   smoke 3) each. Counters p50_ms, p95_ms, peer_p50_ms, peer_p95_ms, ratio_p95, frames
+//   (matched). Target: p95 <= 150 ms.
+// - BM_PoorNetwork: two MediaSessions of this process, the caller's picture through GStreamer's
+//   netsim between its payloader and webrtcbin (MediaOptions::videoSendFilter), for
+//   TONGBAN_BENCH_NETSIM_SECS (default 20; smoke 3) from the first picture: /0 5 % of the
+//   packets lost (640x360 15 fps 600 kbit/s), /1 a cap of 800 kbit/s under a 1,200 kbit/s
+//   picture; the caller sends pictures of noise (pushVideoFrame), so that the encoder spends
+//   its whole target. Counters fps (received), freeze_ms (the longest time without a new
+//   picture at the answerer, sampled every 5 ms), send_kbps (MediaSession::videoBytesSent
+//   over the last 5 s, before the network), settled_s (/1: the second from which the send
+//   rate stayed under the cap; -1 never), target_kbps and cap_kbps. Targets: the send rate
+//   under the cap within 10 s and no freeze over 2 s. MediaSession does not steer its
+//   bitrate yet: its encoder keeps its target whatever the network, so /1 shows what a
+//   picture above the cap does without adaptation.
 // - BM_Call720p30: one 1280x720 30 fps call of TONGBAN_BENCH_CALL_SECS seconds (default 20;
 //   smoke 3), measured from the first frames: CPU per endpoint in cores ((utime + stime) /
 //   wall, the busier of the two), peak RSS per endpoint (VmHWM), frames received; the same
@@ -23,6 +46,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
@@ -34,6 +58,7 @@
 #include <benchmark/benchmark.h>
 #include <cstdio>
 #include <memory>
+#include <mutex>
 #include <unistd.h>
 
 using Tongban::Assist::MediaOptions;
@@ -190,10 +215,10 @@ double percentile(std::vector<double> values, int percent)
 }
 
 /// Answer to first remote picture on both sides, in ms; negative on failure.
-double answerToFirstFrame(bool bare)
+double answerToFirstFrame(bool bare, bool prewarm)
 {
     Call call;
-    if (!call.open(bare, {}))
+    if (!call.open(bare, prewarm ? QStringList { QStringLiteral("--prewarm") } : QStringList {}))
         return -1;
     QElapsedTimer timer;
     timer.start();
@@ -211,8 +236,8 @@ void BM_AnswerToFirstFrame(benchmark::State &state)
     std::vector<double> peer;
     for (auto _ : state) {
         for (int i = 0; i < calls; ++i) {
-            const double mine = answerToFirstFrame(false);
-            const double theirs = answerToFirstFrame(true);
+            const double mine = answerToFirstFrame(false, state.range(0) == 1);
+            const double theirs = answerToFirstFrame(true, state.range(0) == 1);
             if (mine < 0 || theirs < 0) {
                 state.SkipWithError(mine < 0 ? "a Tongban call did not connect"
                                              : "a bare webrtcbin call did not connect");
@@ -229,7 +254,373 @@ void BM_AnswerToFirstFrame(benchmark::State &state)
     state.counters["peer_p95_ms"] = percentile(peer, 95);
     state.counters["ratio_p95"] = percentile(ours, 95) / std::max(1.0, percentile(peer, 95));
 }
-BENCHMARK(BM_AnswerToFirstFrame)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_AnswerToFirstFrame)
+    ->Arg(0)
+    ->Arg(1)
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+constexpr int CounterBits = 16;
+
+/// A picture of \a size with \a counter in its top quarter (white block: bit set) and a bar
+/// that moves below (so that the encoder has work).
+QImage counterFrame(QSize size, quint16 counter)
+{
+    QImage image(size, QImage::Format_RGB32);
+    image.fill(qRgb(96, 96, 96));
+    const int blockWidth = size.width() / CounterBits;
+    const int blockHeight = size.height() / 4;
+    for (int y = 0; y < blockHeight; ++y) {
+        auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
+        for (int bit = 0; bit < CounterBits; ++bit) {
+            const QRgb colour = (counter >> bit) & 1 ? qRgb(255, 255, 255) : qRgb(0, 0, 0);
+            std::fill(line + bit * blockWidth, line + (bit + 1) * blockWidth, colour);
+        }
+    }
+    const int bar = (counter * 8) % qMax(1, size.width() - 16);
+    for (int y = size.height() / 2; y < size.height() * 3 / 4; ++y) {
+        auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
+        std::fill(line + bar, line + bar + 16, qRgb(200, 40, 40));
+    }
+    return image;
+}
+
+/// The counter of a decoded picture from its brightness at each block's centre.
+template<typename Luma>
+int readCounter(int width, int height, Luma luma)
+{
+    const int blockWidth = width / CounterBits;
+    const int y = height / 8;
+    int counter = 0;
+    for (int bit = 0; bit < CounterBits; ++bit) {
+        if (luma(bit * blockWidth + blockWidth / 2, y) > 128)
+            counter |= 1 << bit;
+    }
+    return counter;
+}
+
+struct Latencies
+{
+    std::vector<double> ms;
+    bool connected = false;
+};
+
+/// Frames pushed at \a fps by \a push(counter) for \a seconds once the first picture came;
+/// sent[counter] is stamped here; arrivals are stamped by the caller of arrived().
+struct CounterClock
+{
+    QElapsedTimer clock;
+    std::vector<qint64> sent = std::vector<qint64>(1 << CounterBits, -1);
+    std::mutex mutex;
+    std::vector<double> latencies;
+    std::vector<bool> seen = std::vector<bool>(1 << CounterBits, false);
+    bool measuring = false;
+
+    void arrived(int counter)
+    {
+        const qint64 now = clock.nsecsElapsed();
+        const std::lock_guard lock(mutex);
+        if (!measuring || counter < 0 || counter >= int(sent.size()) || sent[size_t(counter)] < 0
+            || seen[size_t(counter)])
+            return;
+        seen[size_t(counter)] = true; // the first picture of that number: the one captured then
+        latencies.push_back(double(now - sent[size_t(counter)]) / 1e6);
+    }
+};
+
+/// Pushes counted frames through \a push until \a connected() has been true for 1 s, then
+/// measures for \a seconds.
+template<typename Push, typename Connected>
+Latencies measureLatency(
+    CounterClock &clock, const QSize &size, int fps, int seconds, Push push, Connected connected)
+{
+    Latencies result;
+    clock.clock.start();
+    quint16 counter = 1;
+    QElapsedTimer phase;
+    phase.start();
+    qint64 nextFrameNs = 0;
+    qint64 connectedAtMs = -1;
+    while (true) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 2);
+        const qint64 now = clock.clock.nsecsElapsed();
+        if (now >= nextFrameNs) {
+            nextFrameNs = now + 1000000000LL / fps;
+            const QImage frame = counterFrame(size, counter);
+            {
+                const std::lock_guard lock(clock.mutex);
+                clock.sent[counter] = clock.clock.nsecsElapsed();
+            }
+            push(frame);
+            counter = quint16(counter == 0xFFFF ? 1 : counter + 1);
+        }
+        if (connectedAtMs < 0) {
+            if (connected())
+                connectedAtMs = phase.elapsed();
+            else if (phase.elapsed() > 20000)
+                return result;
+        } else if (!clock.measuring && phase.elapsed() > connectedAtMs + 1000) {
+            const std::lock_guard lock(clock.mutex);
+            clock.measuring = true;
+        } else if (clock.measuring && phase.elapsed() > connectedAtMs + 1000 + seconds * 1000) {
+            break;
+        }
+        ::usleep(1000);
+    }
+    const std::lock_guard lock(clock.mutex);
+    clock.measuring = false;
+    result.ms = clock.latencies;
+    result.connected = true;
+    return result;
+}
+
+template<typename F>
+bool spin(F done, int ms);
+
+struct PoorNetwork
+{
+    bool connected = false;
+    double fps = 0;
+    double longestFreezeMs = 0;
+    double sendKbps = 0; ///< over the last 5 s
+    double settledS = -1; ///< from the first picture until every later 1 s stays under the cap
+};
+
+/// Pictures of noise (a camera's worth of detail: the encoder spends its whole target).
+QList<QImage> noiseFrames(QSize size)
+{
+    QList<QImage> frames;
+    quint32 x = 12345;
+    for (int i = 0; i < 8; ++i) {
+        QImage image(size, QImage::Format_RGB32);
+        for (int y = 0; y < size.height(); ++y) {
+            auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
+            for (int column = 0; column < size.width(); ++column) {
+                x = x * 1664525u + 1013904223u;
+                line[column] = x >> 8;
+            }
+        }
+        frames.append(image);
+    }
+    return frames;
+}
+
+PoorNetwork poorNetwork(const QString &filter, int kbps, int capKbps, int seconds)
+{
+    MediaOptions options;
+    options.loopbackOnly = true;
+    options.playRemoteAudio = false;
+    options.videoKbps = kbps;
+    MediaOptions callerOptions = options;
+    callerOptions.videoSendFilter = filter;
+    callerOptions.video = MediaOptions::Video::Frames;
+    const QList<QImage> noise = noiseFrames(options.videoSize);
+    MediaSession a(MediaSession::Role::Offerer, callerOptions);
+    MediaSession b(MediaSession::Role::Answerer, options);
+    QObject::connect(&a, &MediaSession::localDescription, &b, &MediaSession::setRemoteDescription);
+    QObject::connect(&b, &MediaSession::localDescription, &a, &MediaSession::setRemoteDescription);
+    QObject::connect(
+        &a, &MediaSession::localIceCandidate, &b, &MediaSession::addRemoteIceCandidate);
+    QObject::connect(
+        &b, &MediaSession::localIceCandidate, &a, &MediaSession::addRemoteIceCandidate);
+    PoorNetwork result;
+    if (!a.start() || !b.start())
+        return result;
+    // Pictures go in from the start (a camera does not wait for the call to connect).
+    QElapsedTimer wall;
+    wall.start();
+    qint64 nextPushMs = 0;
+    int pushed = 0;
+    const auto push = [&] {
+        if (wall.elapsed() >= nextPushMs) {
+            nextPushMs = wall.elapsed() + 1000 / options.framesPerSecond;
+            a.pushVideoFrame(noise.at(pushed++ % noise.size()));
+        }
+    };
+    if (!spin(
+            [&] {
+                push();
+                return b.remoteVideoFrames() > 0;
+            },
+            20000)) {
+        a.stop();
+        b.stop();
+        return result;
+    }
+    result.connected = true;
+    wall.restart();
+    nextPushMs = 0;
+    const qint64 firstFrames = b.remoteVideoFrames();
+    qint64 frames = firstFrames;
+    qint64 lastNewMs = 0;
+    std::vector<qint64> bytesAtSecond { a.videoBytesSent() };
+    while (wall.elapsed() < qint64(seconds) * 1000) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        ::usleep(5000);
+        const qint64 at = wall.elapsed();
+        push();
+        if (at >= qint64(bytesAtSecond.size()) * 1000)
+            bytesAtSecond.push_back(a.videoBytesSent());
+        const qint64 now = b.remoteVideoFrames();
+        if (now != frames) {
+            frames = now;
+            lastNewMs = at;
+        }
+        result.longestFreezeMs = std::max(result.longestFreezeMs, double(at - lastNewMs));
+    }
+    result.fps = double(frames - firstFrames) / (double(wall.elapsed()) / 1000.0);
+    // kbit/s of each whole second; settled: from the first second after which none is over
+    const size_t secondsSeen = bytesAtSecond.size() - 1;
+    std::vector<double> rate;
+    for (size_t i = 0; i < secondsSeen; ++i)
+        rate.push_back(double(bytesAtSecond[i + 1] - bytesAtSecond[i]) * 8 / 1000);
+    const size_t last = std::min<size_t>(5, rate.size());
+    for (size_t i = rate.size() - last; i < rate.size(); ++i)
+        result.sendKbps += rate[i] / double(last);
+    if (capKbps > 0) {
+        size_t settled = rate.size();
+        while (settled > 0 && rate[settled - 1] <= capKbps)
+            --settled;
+        if (settled < rate.size())
+            result.settledS = double(settled);
+    }
+    a.stop();
+    b.stop();
+    return result;
+}
+
+void BM_PoorNetwork(benchmark::State &state)
+{
+    const int seconds = smoke() ? 3
+                                : qMax(1,
+                                    qEnvironmentVariableIntValue("TONGBAN_BENCH_NETSIM_SECS") > 0
+                                        ? qEnvironmentVariableIntValue("TONGBAN_BENCH_NETSIM_SECS")
+                                        : 20);
+    const bool cap = state.range(0) == 1;
+    const int kbps = cap ? 1200 : 600;
+    PoorNetwork ours;
+    for (auto _ : state) {
+        ours = poorNetwork(cap ? QStringLiteral("netsim max-kbps=800 max-bucket-size=16000")
+                               : QStringLiteral("netsim drop-probability=0.05"),
+            kbps, cap ? 800 : 0, seconds);
+    }
+    if (!ours.connected) {
+        state.SkipWithError("the call did not connect through netsim");
+        return;
+    }
+    state.counters["seconds"] = seconds;
+    state.counters["fps"] = ours.fps;
+    state.counters["freeze_ms"] = ours.longestFreezeMs;
+    state.counters["target_kbps"] = kbps;
+    state.counters["cap_kbps"] = cap ? 800 : 0;
+    state.counters["send_kbps"] = ours.sendKbps; // the last 5 s, before the network
+    if (cap)
+        state.counters["settled_s"] = ours.settledS; // -1: never under the cap
+}
+BENCHMARK(BM_PoorNetwork)
+    ->Arg(0)
+    ->Arg(1)
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+const QSize LatencySize(640, 360);
+constexpr int LatencyFps = 15;
+
+Latencies oursLatency(int seconds)
+{
+    MediaOptions options;
+    options.loopbackOnly = true;
+    options.playRemoteAudio = false;
+    options.videoSize = LatencySize;
+    options.framesPerSecond = LatencyFps;
+    MediaOptions callerOptions = options;
+    callerOptions.video = MediaOptions::Video::Frames;
+    MediaSession a(MediaSession::Role::Offerer, callerOptions);
+    MediaSession b(MediaSession::Role::Answerer, options);
+    QObject::connect(&a, &MediaSession::localDescription, &b, &MediaSession::setRemoteDescription);
+    QObject::connect(&b, &MediaSession::localDescription, &a, &MediaSession::setRemoteDescription);
+    QObject::connect(
+        &a, &MediaSession::localIceCandidate, &b, &MediaSession::addRemoteIceCandidate);
+    QObject::connect(
+        &b, &MediaSession::localIceCandidate, &a, &MediaSession::addRemoteIceCandidate);
+    CounterClock clock;
+    QObject::connect(&b, &MediaSession::remoteFrame, &b, [&clock](const QImage &image) {
+        clock.arrived(readCounter(image.width(), image.height(),
+            [&image](int x, int y) { return qGray(image.pixel(x, y)); }));
+    });
+    if (!a.start() || !b.start())
+        return {};
+    Latencies result = measureLatency(
+        clock, LatencySize, LatencyFps, seconds,
+        [&a](const QImage &frame) { a.pushVideoFrame(frame); },
+        [&b] { return b.remoteVideoFrames() > 0; });
+    a.stop();
+    b.stop();
+    return result;
+}
+
+Latencies bareLatency(int seconds)
+{
+    gst_init(nullptr, nullptr);
+    std::unique_ptr<BarePeer> a;
+    std::unique_ptr<BarePeer> b;
+    const auto relay = [](std::unique_ptr<BarePeer> &to) {
+        return [&to](const QJsonObject &message) {
+            if (message.contains(QStringLiteral("sdp")) && to)
+                to->setRemote(message.value(QStringLiteral("sdp")).toString());
+            else if (message.contains(QStringLiteral("ice")) && to)
+                to->addCandidate(message.value(QStringLiteral("ice")).toString(),
+                    message.value(QStringLiteral("m")).toInt());
+        };
+    };
+    a = std::make_unique<BarePeer>(true, LatencySize, LatencyFps, 600, true, relay(b), true);
+    b = std::make_unique<BarePeer>(false, LatencySize, LatencyFps, 600, true, relay(a));
+    CounterClock clock;
+    b->setDecodedHook([&clock](const guint8 *luma, int stride, int width, int height) {
+        clock.arrived(readCounter(
+            width, height, [luma, stride](int x, int y) { return int(luma[y * stride + x]); }));
+    });
+    b->start();
+    a->start();
+    Latencies result = measureLatency(
+        clock, LatencySize, LatencyFps, seconds, [&a](const QImage &frame) { a->pushFrame(frame); },
+        [&b] { return b->frames() > 0; });
+    a.reset();
+    b.reset();
+    return result;
+}
+
+void BM_OneWayLatency(benchmark::State &state)
+{
+    const int seconds = smoke() ? 3
+                                : qMax(1,
+                                    qEnvironmentVariableIntValue("TONGBAN_BENCH_LATENCY_SECS") > 0
+                                        ? qEnvironmentVariableIntValue("TONGBAN_BENCH_LATENCY_SECS")
+                                        : 10);
+    Latencies ours;
+    Latencies peer;
+    for (auto _ : state) {
+        ours = oursLatency(seconds);
+        peer = bareLatency(seconds);
+    }
+    if (!ours.connected || !peer.connected || ours.ms.empty() || peer.ms.empty()) {
+        state.SkipWithError(!ours.connected || ours.ms.empty()
+                ? "no counted picture reached the other MediaSession"
+                : "no counted picture reached the other bare peer");
+        return;
+    }
+    state.counters["frames"] = double(ours.ms.size());
+    state.counters["peer_frames"] = double(peer.ms.size());
+    state.counters["p50_ms"] = percentile(ours.ms, 50);
+    state.counters["p95_ms"] = percentile(ours.ms, 95);
+    state.counters["max_ms"] = percentile(ours.ms, 100);
+    state.counters["peer_p50_ms"] = percentile(peer.ms, 50);
+    state.counters["peer_p95_ms"] = percentile(peer.ms, 95);
+    state.counters["ratio_p95"] = percentile(ours.ms, 95) / std::max(1.0, percentile(peer.ms, 95));
+}
+BENCHMARK(BM_OneWayLatency)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 struct CallLoad
 {

@@ -5,6 +5,7 @@
 #include "cases/DecisionPage.h"
 #include "shell/MainWindow.h"
 
+#include <assist/MarkupJournal.h>
 #include <assist/MediaSession.h>
 #include <assist/PageShare.h>
 #include <core/Hash.h>
@@ -1016,6 +1017,22 @@ private slots:
             homeActions.append(entry.action + u'/' + entry.result);
         QVERIFY(homeActions.contains(QStringLiteral("call.accept/ok")));
         QVERIFY(homeActions.contains(QStringLiteral("call.end/RemoteHungUp")));
+        // AND the caller's recording went to the platform (Assist::CallRecordings): audited,
+        // and no local copy is left
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const auto &entry : m_station->audit().recent(80)) {
+                    if (entry.action == QLatin1String("call.recording")
+                        && entry.object == m_sharedCallId
+                        && entry.result == QLatin1String("uploaded"))
+                        return true;
+                }
+                return false;
+            }(),
+            20000);
+        QVERIFY(QDir(m_station->dataDirectory() + QStringLiteral("/recordings"))
+                    .entryList(QDir::Dirs | QDir::NoDotAndDotDot)
+                    .isEmpty());
 
         // AND the marked-up page is kept with the call on the platform: its strokes, the
         // page's hash and a PNG of the page with its marks
@@ -1041,6 +1058,12 @@ private slots:
         const QByteArray png
             = platformGetBytes(QStringLiteral("/calls/%1/pages/%2").arg(m_sharedCallId, rendering));
         QCOMPARE(Core::sha256Hex(png), rendering);
+        // AND the caller's journal of the marks (on disk from each stroke until kept) is empty
+        QTRY_VERIFY_WITH_TIMEOUT(
+            Assist::MarkupJournal(m_station->dataDirectory() + QStringLiteral("/call-marks"))
+                .pending()
+                .isEmpty(),
+            10000);
         const QImage marked = QImage::fromData(png, "PNG");
         QCOMPARE(marked.size(),
             QImage::fromData(m_station->pages().readContent(m_sharedPage).value()).size());

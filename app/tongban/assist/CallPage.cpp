@@ -1,14 +1,16 @@
 #include "CallPage.h"
 
 #include "cases/CaseController.h"
+#include "setup/DeviceCheckPage.h"
 
 #include <assist/CallMedia.h>
 #include <assist/CallPages.h>
+#include <assist/CallRecordings.h>
 #include <assist/IceServers.h>
+#include <assist/MarkupJournal.h>
 #include <catalog/CatalogStore.h>
 #include <platform/ApiClient.h>
 #include <security/AuditLog.h>
-#include <storage/FileSystem.h>
 #include <widgets/MarkupView.h>
 #include <widgets/VideoView.h>
 
@@ -23,12 +25,13 @@
 #include <QMetaEnum>
 #include <QPainter>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QWizard>
 
 #include <common/PlatformLink.h>
+#include <common/WindowSettings.h>
 #include <common/Workstation.h>
 #include <drivers/api/DeviceFactory.h>
 #include <drivers/api/DeviceRegistry.h>
@@ -106,6 +109,11 @@ CallPage::CallPage(
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_hangUp);
     buttons->addStretch();
+    // The headset and camera checked before a call (issue 15), as the first-run assistant does.
+    m_checkDevices = new QPushButton(tr("Check devices…"), this);
+    m_checkDevices->setObjectName(QStringLiteral("checkDevicesButton"));
+    m_checkDevices->setProperty("secondary", true);
+    buttons->addWidget(m_checkDevices);
     layout->addLayout(buttons);
 
     m_incomingBox = new QWidget(this);
@@ -169,13 +177,26 @@ CallPage::CallPage(
     videos->addLayout(videoColumn, 2);
     layout->addLayout(videos, 1);
 
-    m_notBuilt = new QLabel(tr("Calls you make are recorded and kept six months on the platform. "
-                               "Not built yet: the device check, the quality panel and lowering "
-                               "the picture on a poor network."),
-        this);
-    m_notBuilt->setObjectName(QStringLiteral("notBuiltBanner"));
-    m_notBuilt->setWordWrap(true);
-    layout->addWidget(m_notBuilt);
+    // The quality panel (issue 15): the call's figures once a second, and what the network
+    // made of the picture.
+    m_qualityNotice = new QLabel(this);
+    m_qualityNotice->setObjectName(QStringLiteral("qualityNotice"));
+    m_qualityNotice->setWordWrap(true);
+    m_qualityNotice->setTextFormat(Qt::PlainText);
+    m_qualityNotice->setProperty("problem", true);
+    m_qualityNotice->setVisible(false);
+    layout->addWidget(m_qualityNotice);
+    m_quality = new QLabel(this);
+    m_quality->setObjectName(QStringLiteral("callQuality"));
+    m_quality->setTextFormat(Qt::PlainText);
+    m_quality->setVisible(false);
+    layout->addWidget(m_quality);
+
+    m_recordingNote
+        = new QLabel(tr("Calls you make are recorded and kept six months on the platform."), this);
+    m_recordingNote->setObjectName(QStringLiteral("recordingNote"));
+    m_recordingNote->setWordWrap(true);
+    layout->addWidget(m_recordingNote);
 
     m_keepTimer = new QTimer(this);
     m_keepTimer->setSingleShot(true);
@@ -204,6 +225,14 @@ CallPage::CallPage(
     });
     if (m_platform && m_platform->session())
         m_callPages = new Assist::CallPages(*m_platform->session(), this);
+    m_recordings = new Assist::CallRecordings(
+        QDir(m_station.dataDirectory()).filePath(QStringLiteral("recordings")),
+        [this](const QString &action, const QString &callId, const QString &result,
+            const QString &detail) { audit(action, callId, result, detail); },
+        this);
+    connect(m_recordings, &Assist::CallRecordings::readyToSend, this, &CallPage::sendRecordings);
+    m_markupJournal = std::make_unique<Assist::MarkupJournal>(
+        QDir(m_station.dataDirectory()).filePath(QStringLiteral("call-marks")));
 
     connect(m_call, &QPushButton::clicked, this, &CallPage::call);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
@@ -211,6 +240,7 @@ CallPage::CallPage(
             (void)m_platform->calls()->cancel(); // ends here either way
     });
     connect(m_hangUp, &QPushButton::clicked, this, &CallPage::hangUp);
+    connect(m_checkDevices, &QPushButton::clicked, this, &CallPage::checkDevices);
     connect(m_answer, &QPushButton::clicked, this, &CallPage::answer);
     connect(m_decline, &QPushButton::clicked, this, &CallPage::decline);
     connect(m_incoming, &QListWidget::currentRowChanged, this, &CallPage::updateButtons);
@@ -223,6 +253,7 @@ CallPage::CallPage(
         connect(calls, &CallSignalling::connected, this, &CallPage::onConnected);
         connect(calls, &CallSignalling::ended, this, &CallPage::onEnded);
         connect(calls, &CallSignalling::incoming, this, [this] {
+            Assist::MediaSession::prewarmInBackground(); // before the clerk answers
             updateIncoming();
             QApplication::alert(window());
         });
@@ -242,6 +273,15 @@ CallPage::CallPage(
 CallPage::~CallPage()
 {
     stopMedia();
+}
+
+void CallPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // The first call's picture as fast as the next ones' (issue 15): GStreamer, its plugins
+    // and the DTLS certificate ready before the call, on the thread pool.
+    if (m_platform && m_platform->calls())
+        Assist::MediaSession::prewarmInBackground();
 }
 
 void CallPage::setRole(const QString &role)
@@ -277,6 +317,7 @@ QImage CallPage::remotePicture() const
 void CallPage::refresh()
 {
     sendRecordings();
+    keepJournaledMarkups();
     const bool home = m_role == QLatin1String("home");
     m_incomingBox->setVisible(home);
     m_call->setVisible(!home);
@@ -313,6 +354,52 @@ void CallPage::updateButtons()
     m_hangUp->setEnabled(state == CallSignalling::State::Active);
     m_answer->setEnabled(idle && !m_fetchingIceServers && m_incoming->currentRow() >= 0);
     m_decline->setEnabled(m_incoming->currentRow() >= 0);
+    // The devices are the call's while it lasts.
+    m_checkDevices->setEnabled(idle);
+}
+
+void CallPage::checkDevices()
+{
+    QWizard dialog(this);
+    dialog.setWindowTitle(tr("Check devices"));
+    dialog.setOption(QWizard::NoBackButtonOnStartPage);
+    dialog.setOption(QWizard::NoCancelButton);
+    dialog.setButtonText(QWizard::FinishButton, tr("Close"));
+    dialog.addPage(new DeviceCheckPage(
+        App::WindowSettings::load(m_station.dataDirectory()), !m_useDevices, &dialog));
+    dialog.resize(900, 640);
+    audit(QStringLiteral("call.devices"), QString(), QStringLiteral("checked"));
+    dialog.exec();
+}
+
+void CallPage::showQuality(const Assist::QualityReport &report)
+{
+    const QString unknown = QStringLiteral("—");
+    m_quality->setText(
+        tr("Round trip %1 ms · loss %2 % · sending %3 kbit/s · receiving %4 "
+           "kbit/s · %5 frames/s")
+            .arg(report.roundTripMs >= 0 ? QString::number(report.roundTripMs, 'f', 0) : unknown,
+                report.lossPercent >= 0 ? QString::number(report.lossPercent, 'f', 1) : unknown,
+                QString::number(report.sendKbps, 'f', 0),
+                QString::number(report.receiveKbps, 'f', 0),
+                QString::number(report.framesPerSecond, 'f', 0)));
+    m_quality->setVisible(true);
+}
+
+void CallPage::showVideoLevel(Assist::VideoLevel level)
+{
+    // The size the call started at: back there, there is nothing to say.
+    const Assist::VideoLevel ceiling
+        = m_media && m_media->session()->options().videoSize.height() >= 720
+        ? Assist::VideoLevel::High720
+        : Assist::VideoLevel::Standard360;
+    if (level == Assist::VideoLevel::AudioOnly)
+        m_qualityNotice->setText(tr("The network is very poor: your picture is paused and only "
+                                    "the sound goes through. It comes back by itself."));
+    else if (level < ceiling)
+        m_qualityNotice->setText(tr("The network is poor: your picture is sent at a lower "
+                                    "quality."));
+    m_qualityNotice->setVisible(level < ceiling);
 }
 
 void CallPage::updateIncoming()
@@ -377,6 +464,7 @@ void CallPage::withIceServers(std::function<void()> next)
 
 void CallPage::call()
 {
+    Assist::MediaSession::prewarmInBackground(); // while the home windows ring
     // Said at once: the status of the last call must not stand while the servers are fetched.
     if (const Catalog::ServiceItem *item = m_cases.hasCase() ? m_cases.item() : nullptr)
         showStatus(tr("Calling the home windows of %1…").arg(item->homeJurisdiction.name));
@@ -476,16 +564,7 @@ void CallPage::startMedia()
                                                                     : MediaSession::Role::Offerer;
     if (role == MediaSession::Role::Offerer) {
         // The caller records the call (000 §15), both directions as sent.
-        QString folderName = m_callId;
-        folderName.replace(
-            QRegularExpression(QStringLiteral("[^A-Za-z0-9_-]")), QStringLiteral("_"));
-        options.recordingDirectory = QDir(recordingsFolder()).filePath(folderName);
-        // Recordings show applicants: this account's only, like the page store (0700/0600).
-        for (const QString &folder : { recordingsFolder(), options.recordingDirectory }) {
-            if (const Core::Status made = Storage::FileSystem::system().ensureDirectory(folder);
-                !made)
-                qWarning("recording folder: %s", qPrintable(made.error().toString()));
-        }
+        options.recordingDirectory = m_recordings->recordingDirectory(m_callId);
         const Catalog::ServiceItem *item = m_cases.hasCase() ? m_cases.item() : nullptr;
         options.recordingInfo = { m_callId, m_cases.hasCase() ? m_cases.draft().caseId : QString(),
             item ? item->itemCode : QString(), m_station.windowId(), m_cases.clerk().account,
@@ -509,14 +588,8 @@ void CallPage::startMedia()
         [this, callId](const QString &action, const QString &result, const QString &detail) {
             audit(action, callId, result, detail);
         });
-    connect(
-        m_media.get(), &Assist::CallMedia::recordingFinished, this, [this](const QString &folder) {
-            // GStreamer writes its chunks with the process umask: made private before they go on.
-            if (const Core::Status kept = Storage::FileSystem::system().makePrivate(folder); !kept)
-                qWarning("recording not made private: %s", qPrintable(kept.error().toString()));
-            // After the session has stopped: the outbox reads the finished manifest.
-            QTimer::singleShot(0, this, &CallPage::sendRecordings);
-        });
+    connect(m_media.get(), &Assist::CallMedia::recordingFinished, m_recordings,
+        &Assist::CallRecordings::recordingFinished);
     connect(
         m_media.get(), &Assist::CallMedia::remoteFrame, m_remote, &Widgets::VideoView::setImage);
     connect(m_media.get(), &Assist::CallMedia::localFrame, m_self, &Widgets::VideoView::setImage);
@@ -524,6 +597,8 @@ void CallPage::startMedia()
         if (m_pageShare)
             m_pageShare->handleMessage(text);
     });
+    connect(m_media.get(), &Assist::CallMedia::qualityReport, this, &CallPage::showQuality);
+    connect(m_media.get(), &Assist::CallMedia::videoLevelChanged, this, &CallPage::showVideoLevel);
     connect(m_media.get(), &Assist::CallMedia::connected, this,
         [this] { showStatus(tr("In a call with %1.").arg(peerLabel())); });
     connect(m_media.get(), &Assist::CallMedia::failed, this,
@@ -534,34 +609,10 @@ void CallPage::startMedia()
         showStatus(started.error().message, true);
 }
 
-QString CallPage::recordingsFolder() const
-{
-    return QDir(m_station.dataDirectory()).filePath(QStringLiteral("recordings"));
-}
-
 void CallPage::sendRecordings()
 {
-    if (!m_platform || !m_platform->session() || !m_platform->session()->isSignedIn()
-        || (m_media && m_media->session()->recording()))
-        return; // not signed in, or a call being recorded now: after it
-    if (!m_recordings) {
-        if (!Storage::FileSystem::system().ensureDirectory(recordingsFolder()))
-            return;
-        m_recordings
-            = new Assist::RecordingOutbox(*m_platform->session(), recordingsFolder(), m_platform);
-        // No call is under way: a recording without an end was cut by a killed window.
-        m_recordings->recoverInterrupted();
-        connect(m_recordings, &Assist::RecordingOutbox::acknowledged, this,
-            [this](const QString &callId) {
-                audit(QStringLiteral("call.recording"), callId, QStringLiteral("uploaded"));
-            });
-        connect(m_recordings, &Assist::RecordingOutbox::failed, this,
-            [this](const QString &callId, const Core::Error &error) {
-                audit(QStringLiteral("call.recording"), callId, QStringLiteral("failed"),
-                    error.detail);
-            });
-    }
-    m_recordings->start();
+    if (m_platform && m_platform->session() && m_platform->session()->isSignedIn())
+        m_recordings->send(*m_platform->session(), m_platform);
 }
 
 void CallPage::stopMedia()
@@ -570,8 +621,11 @@ void CallPage::stopMedia()
         m_media->stop();
         m_media.reset();
     }
+    m_recordings->callEnded();
     m_remote->clear();
     m_self->clear();
+    m_quality->setVisible(false);
+    m_qualityNotice->setVisible(false);
 }
 
 void CallPage::onEnded(CallSignalling::End why, const Core::Error &error)
@@ -669,6 +723,12 @@ void CallPage::startSharing()
             if (sha256 == m_pageShare->currentPage())
                 showMarks();
             if (caller) {
+                // On disk at once: a window killed before the platform keeps them keeps them
+                // at its next start (keepJournaledMarkups).
+                if (const Core::Status journaled
+                    = m_markupJournal->record(m_callId, sha256, m_pageShare->markup(sha256));
+                    !journaled)
+                    qWarning("marks not journaled: %s", qPrintable(journaled.error().toString()));
                 m_dirtyMarkups.insert(sha256);
                 m_keepTimer->start();
             }
@@ -687,6 +747,8 @@ void CallPage::startSharing()
     fillPageChoice();
     showShareStatus({});
     m_sharePanel->setVisible(true);
+    if (caller)
+        m_callsHere.insert(m_callId);
     if (caller && !m_pendingPage.isEmpty())
         sharePage(m_pendingPage);
     m_pendingPage.clear();
@@ -859,7 +921,8 @@ void CallPage::keepMarkups()
         const QList<Assist::Stroke> strokes = m_pageShare->strokes(sha);
         const QJsonObject markup = m_pageShare->markup(sha);
         m_callPages->keepMarkup(callId, markup, page, strokes,
-            [this, callId, caseId, sha, count = strokes.size()](Core::Result<QString> kept) {
+            [this, callId, caseId, sha, markup, count = strokes.size()](
+                Core::Result<QString> kept) {
                 if (!kept) {
                     qWarning("markup of %s not kept: %s", qPrintable(sha),
                         qPrintable(kept.error().toString()));
@@ -871,6 +934,7 @@ void CallPage::keepMarkups()
                                            .arg(callId, sha)
                                            .arg(count)
                                            .arg(*kept);
+                m_markupJournal->remove(callId, sha, markup);
                 // The case's trail names the marked-up page (the case it was about).
                 if (m_cases.hasCase() && m_cases.draft().caseId == caseId)
                     m_cases.audit(QStringLiteral("call.markup"), detail);
@@ -880,6 +944,49 @@ void CallPage::keepMarkups()
             });
     }
     m_dirtyMarkups.clear();
+}
+
+void CallPage::keepJournaledMarkups()
+{
+    if (!m_callPages || !m_platform || !m_platform->session()
+        || !m_platform->session()->isSignedIn() || m_pageShare)
+        return; // not signed in, or a call under way: its marks are its own
+    for (const Assist::MarkupJournal::Entry &entry : m_markupJournal->pending()) {
+        const QString key = entry.callId + u'/' + entry.pageSha256;
+        // A call of this run keeps its own marks (keepMarkups): only a killed run's are here.
+        if (m_keepingJournaled.contains(key) || m_callsHere.contains(entry.callId))
+            continue;
+        // The caller's page: in this window's page store.
+        auto content = m_station.pages().readContent(entry.pageSha256);
+        const QImage page = content ? QImage::fromData(*content) : QImage();
+        if (page.isNull()) {
+            qWarning(
+                "journaled marks of a page not here any more: %s", qPrintable(entry.pageSha256));
+            m_markupJournal->remove(entry.callId, entry.pageSha256);
+            continue;
+        }
+        QList<Assist::Stroke> strokes;
+        for (const QJsonValue stroke : entry.markup.value(QStringLiteral("strokes")).toArray()) {
+            if (auto read = Assist::Stroke::fromJson(stroke.toObject(), page.size()))
+                strokes.append(*read);
+        }
+        m_keepingJournaled.insert(key);
+        m_callPages->keepMarkup(entry.callId, entry.markup, page, strokes,
+            [this, entry, key, count = strokes.size()](Core::Result<QString> kept) {
+                m_keepingJournaled.remove(key);
+                if (!kept) {
+                    qWarning("journaled marks not kept: %s", qPrintable(kept.error().toString()));
+                    return; // at the next refresh
+                }
+                m_markupJournal->remove(entry.callId, entry.pageSha256, entry.markup);
+                audit(QStringLiteral("call.markup"), entry.callId, QStringLiteral("kept"),
+                    QStringLiteral("call=%1 page=%2 strokes=%3 rendering=%4 after=restart")
+                        .arg(entry.callId, entry.pageSha256)
+                        .arg(count)
+                        .arg(*kept));
+                emit markupKept(entry.callId, entry.pageSha256);
+            });
+    }
 }
 
 void CallPage::showShareStatus(const QString &text, bool problem)

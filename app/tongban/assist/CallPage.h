@@ -3,11 +3,9 @@
 #include <assist/CallSignalling.h>
 #include <assist/MediaSession.h>
 #include <assist/PageShare.h>
-#include <assist/RecordingOutbox.h>
 
 #include <QImage>
 #include <QJsonArray>
-#include <QPointer>
 #include <QSet>
 #include <QWidget>
 
@@ -28,6 +26,8 @@ class Workstation;
 namespace Tongban::Assist {
 class CallMedia;
 class CallPages;
+class CallRecordings;
+class MarkupJournal;
 } // namespace Tongban::Assist
 namespace Tongban::Drivers {
 class DeviceRegistry;
@@ -54,9 +54,9 @@ class CaseController;
  * ([devices] fake in tongban.conf, or TONGBAN_FAKE_DEVICES=1) a test pattern and a test tone
  * stand in (nothing is played).
  *
- * The caller records each call (Assist::MediaSession's recording, in <dataDir>/recordings) and
- * sends it to the platform with an Assist::RecordingOutbox once the call has ended; the
- * platform keeps it six months.
+ * The caller records each call (Assist::MediaSession's recording, in <dataDir>/recordings);
+ * Assist::CallRecordings gives each call its folder and sends the recording to the platform
+ * once the call has ended; the platform keeps it six months.
  *
  * During a call the application clerk shows a page of the case (the one chosen on the
  * checklist, or any page of the case); the full-resolution file goes through the platform
@@ -98,6 +98,9 @@ public:
     /// the fallback).
     void setDataChannelAllowed(bool allowed) { m_dataChannelAllowed = allowed; }
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 signals:
     /// Calls ringing at this window now.
     void incomingCountChanged(int count);
@@ -124,7 +127,6 @@ private:
     void stopMedia();
     /// Sends the recordings of ended calls to the platform (a signed-in session needed).
     void sendRecordings();
-    QString recordingsFolder() const;
     void updateIncoming();
     void updateButtons();
     void showStatus(const QString &text, bool problem = false);
@@ -139,6 +141,12 @@ private:
     void onMarkDrawn(const Widgets::Mark &mark);
     /// Keeps the marks of every page changed since the last time (caller).
     void keepMarkups();
+    /// The device check of the first-run assistant, in a dialog (not during a call).
+    void checkDevices();
+    void showQuality(const Tongban::Assist::QualityReport &report);
+    void showVideoLevel(Tongban::Assist::VideoLevel level);
+    /// Keeps the marks a killed window left in its journal (caller, signed in, no call).
+    void keepJournaledMarkups();
     void showShareStatus(const QString &text, bool problem = false);
 
     App::Workstation &m_station;
@@ -165,7 +173,10 @@ private:
     QPushButton *m_shareButton = nullptr;
     QLabel *m_shareStatus = nullptr;
     Widgets::MarkupView *m_viewer = nullptr;
-    QLabel *m_notBuilt = nullptr;
+    QLabel *m_recordingNote = nullptr;
+    QPushButton *m_checkDevices = nullptr;
+    QLabel *m_quality = nullptr; ///< the quality panel: round trip, loss, rates, frame rate
+    QLabel *m_qualityNotice = nullptr; ///< the picture lowered on the network's account
 
     std::unique_ptr<Assist::PageShare> m_pageShare;
     Assist::CallPages *m_callPages = nullptr;
@@ -181,7 +192,10 @@ private:
 
     std::unique_ptr<Assist::CallMedia> m_media;
     std::unique_ptr<Drivers::DeviceRegistry> m_devices; ///< the call's camera comes from it
-    QPointer<Assist::RecordingOutbox> m_recordings; ///< a child of the platform link
+    Assist::CallRecordings *m_recordings = nullptr; ///< the calls' recordings and their outbox
+    std::unique_ptr<Assist::MarkupJournal> m_markupJournal; ///< marks not yet kept, on disk
+    QSet<QString> m_keepingJournaled; ///< "call/page" of journaled marks being kept now
+    QSet<QString> m_callsHere; ///< calls made by this run (their marks kept by keepMarkups)
 };
 
 } // namespace Tongban::Gui

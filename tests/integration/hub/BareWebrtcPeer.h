@@ -6,6 +6,7 @@
 #define GST_USE_UNSTABLE_API 1
 #endif
 #include <QCoreApplication>
+#include <QImage>
 #include <QJsonObject>
 #include <QSize>
 #include <QString>
@@ -25,14 +26,17 @@ class BarePeer
 {
 public:
     /// \a out gets the peer's messages (as callpeer prints them), on the main thread.
+    /// With \a frames the picture comes from pushFrame() (an appsrc, as MediaSession's
+    /// MediaOptions::Video::Frames) rather than a test pattern.
     BarePeer(bool offerer, QSize size, int fps, int kbps, bool loopback,
-        std::function<void(const QJsonObject &)> out)
+        std::function<void(const QJsonObject &)> out, bool frames = false)
         : m_offerer(offerer)
         , m_out(std::move(out))
+        , m_fps(fps)
     {
         const QString description = QStringLiteral(
-            "webrtcbin name=webrtc bundle-policy=max-bundle latency=60"
-            " videotestsrc is-live=true pattern=ball ! videoconvert ! videoscale ! videorate"
+            "webrtcbin name=webrtc bundle-policy=max-bundle latency=60 %6"
+            " ! videoconvert ! videoscale ! videorate"
             " ! video/x-raw,width=%1,height=%2,framerate=%3/1"
             " ! queue max-size-buffers=2 leaky=downstream"
             " ! vp8enc deadline=1 cpu-used=6 end-usage=cbr target-bitrate=%4"
@@ -46,9 +50,15 @@ public:
                                         .arg(size.height())
                                         .arg(fps)
                                         .arg(kbps * 1000)
-                                        .arg(fps * 2);
+                                        .arg(fps * 2)
+                                        .arg(frames ? QStringLiteral("appsrc name=camera "
+                                                                     "is-live=true format=time "
+                                                                     "do-timestamp=true")
+                                                    : QStringLiteral("videotestsrc is-live=true "
+                                                                     "pattern=ball"));
         m_pipeline = gst_parse_launch(description.toUtf8().constData(), nullptr);
         m_webrtc = gst_bin_get_by_name(GST_BIN(m_pipeline), "webrtc");
+        m_camera = frames ? gst_bin_get_by_name(GST_BIN(m_pipeline), "camera") : nullptr;
         if (loopback) {
             GObject *agent = nullptr;
             g_object_get(m_webrtc, "ice-agent", &agent, nullptr);
@@ -84,11 +94,39 @@ public:
     ~BarePeer()
     {
         gst_element_set_state(m_pipeline, GST_STATE_NULL);
+        if (m_camera)
+            gst_object_unref(m_camera);
         gst_object_unref(m_webrtc);
         gst_object_unref(m_pipeline);
     }
     void start() { gst_element_set_state(m_pipeline, GST_STATE_PLAYING); }
     qint64 frames() const { return m_frames; }
+    /// With frames: \a image (RGB32) into the pipeline, as MediaSession::pushVideoFrame does.
+    void pushFrame(const QImage &image)
+    {
+        if (!m_camera)
+            return;
+        if (!m_cameraCaps) {
+            m_cameraCaps = true;
+            GstCaps *caps = gst_caps_new_simple("video/x-raw", "format", G_TYPE_STRING, "BGRx",
+                "width", G_TYPE_INT, image.width(), "height", G_TYPE_INT, image.height(),
+                "framerate", GST_TYPE_FRACTION, m_fps, 1, nullptr);
+            g_object_set(m_camera, "caps", caps, nullptr);
+            gst_caps_unref(caps);
+        }
+        const gsize bytes = gsize(image.bytesPerLine()) * gsize(image.height());
+        GstBuffer *buffer = gst_buffer_new_allocate(nullptr, bytes, nullptr);
+        gst_buffer_fill(buffer, 0, image.constBits(), bytes);
+        GstFlowReturn flow = GST_FLOW_OK;
+        g_signal_emit_by_name(m_camera, "push-buffer", buffer, &flow);
+        gst_buffer_unref(buffer);
+    }
+    /// Called on a streaming thread with the luma plane (I420) of each decoded picture.
+    void setDecodedHook(
+        std::function<void(const guint8 *luma, int stride, int width, int height)> hook)
+    {
+        m_decodedHook = std::move(hook);
+    }
     qint64 audio() const { return m_audio; }
 
     void setRemote(const QString &sdpText)
@@ -146,10 +184,29 @@ private:
         gst_webrtc_session_description_free(description);
         post({ { QStringLiteral("sdp"), sdp } });
     }
-    static GstPadProbeReturn countVideo(GstPad *, GstPadProbeInfo *, gpointer self)
+    static GstPadProbeReturn countVideo(GstPad *pad, GstPadProbeInfo *info, gpointer self)
     {
-        if (static_cast<BarePeer *>(self)->m_frames++ == 0)
-            static_cast<BarePeer *>(self)->post({ { QStringLiteral("first"), true } });
+        auto *peer = static_cast<BarePeer *>(self);
+        if (peer->m_frames++ == 0)
+            peer->post({ { QStringLiteral("first"), true } });
+        if (peer->m_decodedHook) {
+            GstCaps *caps = gst_pad_get_current_caps(pad);
+            const GstStructure *structure = caps ? gst_caps_get_structure(caps, 0) : nullptr;
+            int width = 0;
+            int height = 0;
+            if (structure && g_strcmp0(gst_structure_get_string(structure, "format"), "I420") == 0
+                && gst_structure_get_int(structure, "width", &width)
+                && gst_structure_get_int(structure, "height", &height)) {
+                GstMapInfo map;
+                GstBuffer *buffer = GST_PAD_PROBE_INFO_BUFFER(info);
+                if (gst_buffer_map(buffer, &map, GST_MAP_READ)) {
+                    peer->m_decodedHook(map.data, GST_ROUND_UP_4(width), width, height);
+                    gst_buffer_unmap(buffer, &map);
+                }
+            }
+            if (caps)
+                gst_caps_unref(caps);
+        }
         return GST_PAD_PROBE_OK;
     }
     static GstPadProbeReturn countAudio(GstPad *, GstPadProbeInfo *, gpointer self)
@@ -196,6 +253,10 @@ private:
     std::function<void(const QJsonObject &)> m_out;
     GstElement *m_pipeline = nullptr;
     GstElement *m_webrtc = nullptr;
+    GstElement *m_camera = nullptr; ///< appsrc, with frames
+    int m_fps = 15;
+    bool m_cameraCaps = false;
+    std::function<void(const guint8 *, int, int, int)> m_decodedHook;
     std::atomic<qint64> m_frames { 0 };
     std::atomic<qint64> m_audio { 0 };
 };

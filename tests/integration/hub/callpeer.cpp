@@ -5,7 +5,10 @@
 // on stdin/stdout.
 //
 //   callpeer offer|answer ICE_SERVERS.json [--relay-only] [--loopback] [--bare] [--wait]
-//            [--size WxH] [--fps N] [--kbps N]
+//            [--size WxH] [--fps N] [--kbps N] [--prewarm]
+//
+// --prewarm: MediaSession::prewarm() before {"ready"} (what the call window does as it
+// opens or as a call rings), for either kind of peer.
 //
 // Out: {"ready":true} {"sdp":…} {"ice":…,"m":n} {"state":n} {"first":true} (first remote
 //      picture) {"frames":n,"audio":n} {"failed":…}
@@ -66,6 +69,8 @@ int main(int argc, char **argv)
     options.framesPerSecond = argument(args, QStringLiteral("--fps"), QStringLiteral("15")).toInt();
     options.videoKbps = argument(args, QStringLiteral("--kbps"), QStringLiteral("300")).toInt();
     options.playRemoteAudio = false;
+    if (args.contains(QStringLiteral("--prewarm")))
+        MediaSession::prewarm();
     if (args.contains(QStringLiteral("--bare"))) {
         gst_init(nullptr, nullptr);
         BarePeer bare(offerer, options.videoSize, options.framesPerSecond, options.videoKbps,

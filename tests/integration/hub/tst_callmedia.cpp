@@ -413,6 +413,12 @@ void TestCallMedia::pictureAndSoundFlowBothWaysThroughThePlatformsSignalling()
     QTRY_VERIFY_WITH_TIMEOUT(app.media->remoteVideoFrames() >= 15, 20000);
     QTRY_VERIFY_WITH_TIMEOUT(home.media->remoteAudioBuffers() >= 25, 20000);
     QTRY_VERIFY_WITH_TIMEOUT(app.media->remoteAudioBuffers() >= 25, 20000);
+    // AND each side counts the RTP of the picture it sends (its send rate, before the
+    // network): at least a packet's header for each picture the other side decoded
+    QVERIFY2(app.media->videoBytesSent() >= 12 * home.media->remoteVideoFrames(),
+        qPrintable(QString::number(app.media->videoBytesSent())));
+    QVERIFY2(home.media->videoBytesSent() >= 12 * app.media->remoteVideoFrames(),
+        qPrintable(QString::number(home.media->videoBytesSent())));
     // AND the home window sees the application window's camera: red left, blue right
     QTRY_VERIFY(!home.lastRemoteFrame.isNull());
     QCOMPARE(home.lastRemoteFrame.size(), Size);

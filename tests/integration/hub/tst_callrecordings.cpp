@@ -10,6 +10,7 @@
 #include "InProcessHub.h"
 
 #include <assist/CallRecording.h>
+#include <assist/CallRecordings.h>
 #include <assist/RecordingOutbox.h>
 #include <core/Hash.h>
 #include <platform/ApiClient.h>
@@ -87,6 +88,7 @@ private Q_SLOTS:
     void aChunkChangedOnDiskIsNeverSentAndABadChecksumIsRefused();
     void theHubKeepsRecordingsSixMonths();
     void aSharedPageAndItsMarksAreKeptWithTheCall();
+    void theWindowsRecordingsArePrivateAndGoOnceTheCallHasEnded();
 
 private:
     /// A call from the application window answered by the home window, then hung up.
@@ -500,3 +502,71 @@ void TestCallRecordings::aSharedPageAndItsMarksAreKeptWithTheCall()
 
 QTEST_MAIN(TestCallRecordings)
 #include "tst_callrecordings.moc"
+
+void TestCallRecordings::theWindowsRecordingsArePrivateAndGoOnceTheCallHasEnded()
+{
+    // GIVEN the recordings of a caller's window (Assist::CallRecordings, what the call screen
+    // uses) on a folder not made yet, and a call answered and being recorded there: its
+    // directory asked for with the call id (a '/' and a space in it)
+    const QString callId = answeredCall();
+    QVERIFY(!callId.isEmpty());
+    const QString folder = m_workstation->filePath(QStringLiteral("window/recordings"));
+    QStringList audited;
+    Assist::CallRecordings recordings(folder,
+        [&](const QString &action, const QString &call, const QString &result, const QString &) {
+            audited << action + u' ' + call + u' ' + result;
+        });
+    const QString directory = recordings.recordingDirectory(callId + QStringLiteral("/x y"));
+    QCOMPARE(QFileInfo(directory).fileName(), QString(callId + QStringLiteral("_x_y")));
+    QCOMPARE(QFileInfo(directory).absolutePath(), QFileInfo(folder).absoluteFilePath());
+    // THEN the folder and the call's directory are this account's only
+    const QFile::Permissions owner = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
+    QCOMPARE(QFileInfo(folder).permissions() & ~QFile::Permissions(0x0700), owner);
+    QCOMPARE(QFileInfo(directory).permissions() & ~QFile::Permissions(0x0700), owner);
+    QVERIFY(recordings.isRecording());
+    auto recording = CallRecording::create(directory,
+        { callId, {}, Item, AppWindow, AppClerk, HomeWindow, HomeClerk }, m_platform->clock->now());
+    QVERIFY(recording);
+    QFile chunk(QDir(directory).filePath(QStringLiteral("chunk-00000.mkv")));
+    QVERIFY(chunk.open(QIODevice::WriteOnly));
+    QVERIFY(chunk.write(bytes(50000, 3)) > 0);
+    chunk.close();
+    // (GStreamer writes with the process umask)
+    QVERIFY(chunk.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup
+        | QFile::ReadOther | QFile::ReadUser));
+    QVERIFY(recording->addChunk(QStringLiteral("chunk-00000.mkv"), 0, 9000).ok());
+    auto caller = signIn(AppClerk, AppWindow);
+    QVERIFY(caller);
+    BearerTransport transport(m_platform->base, caller->token);
+    QObject link;
+
+    // WHEN the window is told to send while the call is still recorded
+    recordings.send(transport, &link);
+
+    // THEN nothing goes, and the recording under way is not ended as an interrupted one
+    QVERIFY(!recordings.outbox());
+    QTest::qWait(200);
+    QCOMPARE(transport.chunkPuts, 0);
+    QVERIFY(!CallRecording::load(directory).value().isFinished());
+
+    // WHEN the recording ends and the call's media stop
+    QVERIFY(recording->finish(m_platform->clock->now().addSecs(9), QStringLiteral("ended")).ok());
+    recordings.recordingFinished(directory);
+    QSignalSpy ready(&recordings, &Assist::CallRecordings::readyToSend);
+    recordings.callEnded();
+
+    // THEN its files are made this account's only
+    QCOMPARE(QFileInfo(chunk.fileName()).permissions() & ~QFile::Permissions(0x0700),
+        QFile::ReadOwner | QFile::WriteOwner);
+    // AND the window is told it may send, and what it sends reaches the platform, is audited
+    // and goes from the disk
+    QVERIFY(ready.wait(2000));
+    QVERIFY(!recordings.isRecording());
+    recordings.send(transport, &link);
+    QVERIFY(recordings.outbox());
+    QCOMPARE(recordings.outbox()->parent(), &link);
+    QTRY_COMPARE(audited,
+        QStringList { QStringLiteral("call.recording ") + callId + QStringLiteral(" uploaded") });
+    QCOMPARE(transport.chunkPuts, 1);
+    QVERIFY(!QFileInfo::exists(directory));
+}
