@@ -7,6 +7,7 @@
 #include "Session.h"
 #include "Tr.h"
 
+#include <core/Alive.h>
 #include <core/Hash.h>
 
 #include <QJsonDocument>
@@ -289,7 +290,7 @@ void ResultFeed::onHelloRefused(const PlatformErrorBody &body)
         return;
     }
     m_refreshTried = true;
-    QPointer<ResultFeed> self(this);
+    Core::Alive<ResultFeed> self(this);
     const quint64 generation = m_generation;
     m_session.refresh([self, generation, giveUp](Core::Status status) {
         if (!self || generation != self->m_generation || !self->m_running)
@@ -368,7 +369,7 @@ void ResultFeed::processResult(const EventMessage &event, quint64 generation, Li
     ApiRequest request;
     request.path = since.isEmpty() ? QStringLiteral("/results")
                                    : QString(QStringLiteral("/results?since=") + encodedId(since));
-    QPointer<ResultFeed> self(this);
+    Core::Alive<ResultFeed> self(this);
     const ResultIssued wanted = *issued;
     http().send(
         request, [self, generation, event, wanted, since](Core::Result<ApiResponse> response) {
@@ -414,7 +415,7 @@ void ResultFeed::fetchDocument(
     request.path = QString(
         QStringLiteral("/results/") + encodedId(info.resultId) + QStringLiteral("/document"));
     request.headers.append({ QByteArrayLiteral("Accept"), QByteArrayLiteral("application/pdf") });
-    QPointer<ResultFeed> self(this);
+    Core::Alive<ResultFeed> self(this);
     http().send(request, [self, generation, event, info](Core::Result<ApiResponse> response) {
         if (!self || generation != self->m_generation)
             return;
@@ -511,7 +512,7 @@ void ResultFeed::finishEvent(qint64 eventId)
     emit eventProcessed(eventId);
     if (eventId >= m_serverLastId && m_queue.isEmpty())
         emit caughtUp(eventId);
-    QPointer<ResultFeed> self(this);
+    Core::Alive<ResultFeed> self(this);
     const quint64 generation = m_generation;
     QMetaObject::invokeMethod(
         this,

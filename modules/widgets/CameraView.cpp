@@ -67,8 +67,8 @@ QString CameraView::tentativeHint()
 
 void CameraView::setSession(Imaging::CaptureSession *session)
 {
-    if (m_session)
-        m_session->disconnect(this);
+    if (Imaging::CaptureSession *previous = m_session.data())
+        previous->disconnect(this);
     m_session = session;
     if (!session) {
         showNoDevice();
@@ -233,8 +233,8 @@ void CameraView::commitCorrection()
 {
     if (m_quads.isEmpty() || !m_quads.first().clerkCorrected)
         return;
-    if (m_session)
-        m_session->setCorrectedQuad(m_quads.first(), m_frame.size());
+    if (Imaging::CaptureSession *session = m_session.data())
+        session->setCorrectedQuad(m_quads.first(), m_frame.size());
     emit quadCorrected(m_quads.first());
 }
 
@@ -289,8 +289,8 @@ void CameraView::keyPressEvent(QKeyEvent *event)
     }
     if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
         emit captureRequested();
-        if (m_session)
-            m_session->captureNow();
+        if (Imaging::CaptureSession *session = m_session.data())
+            session->captureNow();
         event->accept();
         return;
     }
@@ -303,8 +303,8 @@ void CameraView::keyPressEvent(QKeyEvent *event)
         return;
     }
     if (haveQuad && event->key() == Qt::Key_Escape && m_quads.first().clerkCorrected) {
-        if (m_session)
-            m_session->clearCorrectedQuad();
+        if (Imaging::CaptureSession *session = m_session.data())
+            session->clearCorrectedQuad();
         m_selected = -1;
         update();
         event->accept();
@@ -430,7 +430,9 @@ QString CameraView::badgeText() const
         return {};
     if (m_previewOnly)
         return Tr::tr("Picture check only: nothing is captured");
-    if (m_session && m_session->isCapturing())
+    // The guard read once (a QPointer's -> reads it again: -Wnull-dereference, issue 16).
+    if (const Imaging::CaptureSession *session = m_session.data();
+        session && session->isCapturing())
         return Tr::tr("Capturing…");
     switch (m_state) {
     case Imaging::AutoCaptureState::Searching:
@@ -470,7 +472,8 @@ void CameraView::paintBadge(QPainter &p, const QRectF &target) const
     }
     if (m_previewOnly)
         dot = QColor(0xb0, 0xb6, 0xbe);
-    else if (m_session && m_session->isCapturing())
+    else if (const Imaging::CaptureSession *session = m_session.data();
+             session && session->isCapturing())
         dot = kBlue;
     p.save();
     const QFont font = scaledFont(this->font(), 1.0, true);
