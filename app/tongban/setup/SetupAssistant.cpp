@@ -2,6 +2,7 @@
 
 #include "DeviceCheckPage.h"
 
+#include <core/Alive.h>
 #include <platform/ApiClient.h>
 
 #include <QFileInfo>
@@ -283,8 +284,11 @@ private:
             QJsonObject { { QStringLiteral("account"), m_account->text().trimmed() },
                 { QStringLiteral("password"), m_password->text() } })
                            .toJson(QJsonDocument::Compact);
-        QPointer<Platform::ApiClient> api = m_api;
-        m_api->send(request, [this, api, url](Core::Result<Platform::ApiResponse> answer) {
+        Platform::ApiClient *const client = m_api.data();
+        if (!client)
+            return;
+        const Core::Alive<Platform::ApiClient> api(client);
+        client->send(request, [this, api, url](Core::Result<Platform::ApiResponse> answer) {
             if (!api)
                 return;
             answer = Platform::requireSuccess(std::move(answer));
@@ -300,7 +304,7 @@ private:
             const QString role = clerk.value(QStringLiteral("role")).toString();
             const QString name = clerk.value(QStringLiteral("name")).toString();
             if (role != QLatin1String("admin")) {
-                endSession(api);
+                endSession(*api);
                 showProblem(m_result,
                     SetupAssistant::tr("%1 is not an administrator's account: a window is set up "
                                        "by an administrator of the platform (role admin).")
@@ -313,7 +317,8 @@ private:
     }
 
     /// The platform's windows (§3), for the identity page; then the session ends.
-    void readWindows(QPointer<Platform::ApiClient> api, const QString &name, const QUrl &url)
+    void readWindows(
+        const Core::Alive<Platform::ApiClient> &api, const QString &name, const QUrl &url)
     {
         Platform::ApiRequest list;
         list.method = QByteArrayLiteral("GET");
@@ -322,7 +327,7 @@ private:
         api->send(list, [this, api, name, url](Core::Result<Platform::ApiResponse> answer) {
             if (!api)
                 return;
-            endSession(api);
+            endSession(*api);
             answer = Platform::requireSuccess(std::move(answer));
             if (!answer) {
                 showProblem(m_result,
@@ -356,12 +361,12 @@ private:
         });
     }
 
-    static void endSession(Platform::ApiClient *api)
+    static void endSession(Platform::ApiClient &api)
     {
         Platform::ApiRequest end;
         end.method = QByteArrayLiteral("DELETE");
         end.path = QStringLiteral("/session");
-        api->send(end, [](Core::Result<Platform::ApiResponse>) {});
+        api.send(end, [](Core::Result<Platform::ApiResponse>) {});
     }
 
     QLineEdit *m_url = nullptr;
