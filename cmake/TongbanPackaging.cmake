@@ -56,6 +56,22 @@ foreach(pair "workstation;tongban" "hub;tongban-hub")
         DESTINATION share/doc/${package} COMPONENT ${component})
 endforeach()
 
+# --- Man pages (installer/debian/man, plain roff; lintian wants one per binary) ----------
+# The version is substituted and each page gzipped (gzip -9n, as Debian policy asks) when
+# CMake configures, like the changelog above.
+foreach(page "tongban.1;workstation" "tongban-cli.1;workstation" "tongban-hub.8;hub")
+    list(GET page 0 file)
+    list(GET page 1 component)
+    if(component STREQUAL "hub" AND NOT TARGET tongban-hub)
+        continue()
+    endif()
+    string(REGEX REPLACE "^.*\\.([0-9])$" "\\1" section ${file})
+    configure_file(${_deb}/man/${file} ${CMAKE_CURRENT_BINARY_DIR}/packaging/man/${file} @ONLY)
+    execute_process(COMMAND gzip -9nf ${CMAKE_CURRENT_BINARY_DIR}/packaging/man/${file})
+    install(FILES ${CMAKE_CURRENT_BINARY_DIR}/packaging/man/${file}.gz
+        DESTINATION ${CMAKE_INSTALL_MANDIR}/man${section} COMPONENT ${component})
+endforeach()
+
 # --- CPack ----------------------------------------------------------------------
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME tongban)

@@ -4195,6 +4195,14 @@ Bring it by %2%3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The document camera&apos;s picture, to check it: nothing is captured here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture check only: nothing is captured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Capturing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4834,15 +4842,51 @@ Bring it by %2%3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Platform reached, its certificate verified.</source>
+        <source>Platform on this machine: no TLS needed (demo, training).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Platform reached on this machine (no TLS needed).</source>
+        <source>Checking the platform&apos;s certificate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Administrator %1 signed in. Press Enter to go on.</source>
+        <source>Certificate verified: %1, issued by %2, valid until %3 (%4 days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the platform&apos;s operators for the renewed certificate before it expires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer within %1 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform&apos;s certificate has expired (%1). Ask the platform&apos;s operators to renew it: no window can connect until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted here (%2). Enter the file of the hall&apos;s CA certificate (PEM, from the platform&apos;s operators) under CA certificate, and check that the address is the name in the platform&apos;s certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No secure connection to %1 (%2). Check the platform&apos;s address and port and the network cable, then check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator %1 signed in, but the platform&apos;s list of windows could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator %1 signed in; the platform %2 lists %3 windows. Press Enter to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform %1 has no window %2. Check the id against the platform&apos;s list of windows, or ask its administrators to add the window first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window %1 (%2) is in use: a workstation is signed in there now. Each workstation needs its own window id: check the id, or sign out at the other workstation first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -4198,6 +4198,14 @@ Bring it by %2%3.</source>
         <translation>手动拍摄：按空格键</translation>
     </message>
     <message>
+        <source>The document camera&apos;s picture, to check it: nothing is captured here.</source>
+        <translation>高拍仪画面，仅用于检查，这里不拍摄。</translation>
+    </message>
+    <message>
+        <source>Picture check only: nothing is captured</source>
+        <translation>仅检查画面，不拍摄</translation>
+    </message>
+    <message>
         <source>Capturing…</source>
         <translation>正在拍摄…</translation>
     </message>
@@ -4970,16 +4978,52 @@ Bring it by %2%3.</source>
         <translation>%1 不是管理员账号：窗口须由平台管理员（角色 admin）设置。</translation>
     </message>
     <message>
-        <source>Platform reached, its certificate verified.</source>
-        <translation>已连接平台，证书验证通过。</translation>
+        <source>Platform on this machine: no TLS needed (demo, training).</source>
+        <translation>平台在本机：无需 TLS（演示、培训）。</translation>
     </message>
     <message>
-        <source>Platform reached on this machine (no TLS needed).</source>
-        <translation>已连接本机上的平台（本机无需 TLS）。</translation>
+        <source>Checking the platform&apos;s certificate…</source>
+        <translation>正在检查平台证书…</translation>
     </message>
     <message>
-        <source>Administrator %1 signed in. Press Enter to go on.</source>
-        <translation>管理员 %1 已登录。按回车键继续。</translation>
+        <source>Certificate verified: %1, issued by %2, valid until %3 (%4 days).</source>
+        <translation>证书验证通过：%1，由 %2 签发，有效期至 %3（还有 %4 天）。</translation>
+    </message>
+    <message>
+        <source>Ask the platform&apos;s operators for the renewed certificate before it expires.</source>
+        <translation>请在证书到期前向平台运维方索取续期后的证书。</translation>
+    </message>
+    <message>
+        <source>no answer within %1 seconds</source>
+        <translation>%1 秒内无应答</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s certificate has expired (%1). Ask the platform&apos;s operators to renew it: no window can connect until then.</source>
+        <translation>平台证书已过期（%1）。请联系平台运维方为证书续期；续期之前任何窗口都无法连接平台。</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted here (%2). Enter the file of the hall&apos;s CA certificate (PEM, from the platform&apos;s operators) under CA certificate, and check that the address is the name in the platform&apos;s certificate.</source>
+        <translation>本机不信任 %1 的证书（%2）。请在“CA 证书”一栏填写大厅的 CA 证书文件（PEM 格式，向平台运维方索取），并核对平台地址与平台证书中的名称一致。</translation>
+    </message>
+    <message>
+        <source>No secure connection to %1 (%2). Check the platform&apos;s address and port and the network cable, then check again.</source>
+        <translation>无法与 %1 建立安全连接（%2）。请检查平台地址、端口和网线，然后重新检查。</translation>
+    </message>
+    <message>
+        <source>Administrator %1 signed in, but the platform&apos;s list of windows could not be read: %2</source>
+        <translation>管理员 %1 已登录，但无法读取平台的窗口列表：%2</translation>
+    </message>
+    <message>
+        <source>Administrator %1 signed in; the platform %2 lists %3 windows. Press Enter to go on.</source>
+        <translation>管理员 %1 已登录；平台 %2 登记了 %3 个窗口。按回车键继续。</translation>
+    </message>
+    <message>
+        <source>The platform %1 has no window %2. Check the id against the platform&apos;s list of windows, or ask its administrators to add the window first.</source>
+        <translation>平台 %1 没有窗口 %2。请对照平台的窗口列表核对窗口编号，或请平台管理员先添加该窗口。</translation>
+    </message>
+    <message>
+        <source>Window %1 (%2) is in use: a workstation is signed in there now. Each workstation needs its own window id: check the id, or sign out at the other workstation first.</source>
+        <translation>窗口 %1（%2）正在使用：另一台工作站当前已在该窗口登录。每台工作站须使用自己的窗口编号：请核对编号，或先在另一台工作站上退出登录。</translation>
     </message>
     <message>
         <source>This window</source>

@@ -3,6 +3,8 @@
 #include "internal/SaneDevice.h"
 #include "internal/SaneRuntime.h"
 
+#include <core/Alive.h>
+
 #include <QJsonArray>
 #include <QPointer>
 #include <QSemaphore>
@@ -160,7 +162,7 @@ Core::Status SaneScanner::setOption(const QString &id, const QVariant &value)
     m_values.insert(id, value);
     auto shared = m_shared;
     const quint64 generation = m_generation;
-    QPointer<SaneScanner> self(this);
+    Core::Alive<SaneScanner> self(this);
     SaneRuntime::post([shared, self, generation, id, value, previous] {
         const Core::Status s = shared->device.setValue(id, value);
         const Internal::OptionSnapshot snapshot = shared->device.snapshot();

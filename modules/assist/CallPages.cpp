@@ -3,6 +3,7 @@
 #include "CallSignalling.h"
 #include "Tr.h"
 
+#include <core/Alive.h>
 #include <platform/ApiClient.h>
 
 #include <QBuffer>
@@ -41,7 +42,7 @@ void CallPages::upload(const QString &callId, const QByteArray &bytes, Done done
     request.body = bytes;
     request.timeoutMs = 60000;
     m_transport.send(request,
-        [self = QPointer(this), sha, done = std::move(done)](
+        [self = Core::Alive(this), sha, done = std::move(done)](
             Core::Result<Platform::ApiResponse> answer) {
             if (!self)
                 return;
@@ -60,7 +61,7 @@ void CallPages::fetch(const QString &callId, const QString &sha256, Fetched done
     request.path = pagePath(callId, sha256);
     request.timeoutMs = 60000;
     m_transport.send(request,
-        [self = QPointer(this), sha256, done = std::move(done)](
+        [self = Core::Alive(this), sha256, done = std::move(done)](
             Core::Result<Platform::ApiResponse> answer) {
             if (!self)
                 return;
@@ -109,7 +110,7 @@ void CallPages::sendMarkup(
     const QString &callId, QJsonObject markup, const QByteArray &png, Done done)
 {
     upload(callId, png,
-        [self = QPointer(this), callId, markup, done = std::move(done)](
+        [self = Core::Alive(this), callId, markup, done = std::move(done)](
             Core::Result<QString> stored) mutable {
             if (!self)
                 return;

@@ -71,8 +71,8 @@ void CaptureSession::setSource(Drivers::DocumentSource *source)
 
 void CaptureSession::detachSource()
 {
-    if (m_source)
-        m_source->disconnect(this);
+    if (Drivers::DocumentSource *source = m_source.data())
+        source->disconnect(this);
     m_source = nullptr;
     if (m_capture == CapturePhase::WaitingForStill)
         m_capture = CapturePhase::Idle;
@@ -80,24 +80,27 @@ void CaptureSession::detachSource()
 
 Core::Status CaptureSession::start()
 {
-    if (!m_source)
+    // The source read once (a QPointer's -> reads its guard again, and GCC's
+    // -Wnull-dereference then sees a null path in release builds: issue 16).
+    Drivers::DocumentSource *const source = m_source.data();
+    if (!source)
         return Core::Error { InvalidInput,
             Tr::tr("No document camera is connected. Connect it, then choose it again."),
             QStringLiteral("capture session without source") };
-    if (!m_source->isOpen()) {
-        const Core::Status opened = m_source->open();
+    if (!source->isOpen()) {
+        const Core::Status opened = source->open();
         if (!opened)
             return opened;
     }
     m_lost = false;
     m_autoCapture.setEnabled(m_options.autoCapture);
-    return m_source->startPreview();
+    return source->startPreview();
 }
 
 void CaptureSession::stop()
 {
-    if (m_source)
-        m_source->stopPreview();
+    if (Drivers::DocumentSource *source = m_source.data())
+        source->stopPreview();
     m_worker->cancel();
     m_capture = CapturePhase::Idle;
 }
@@ -253,11 +256,18 @@ void CaptureSession::onDetected()
 
 bool CaptureSession::captureNow()
 {
-    if (!m_source || m_lost || !m_source->isOpen() || m_capture != CapturePhase::Idle)
+    Drivers::DocumentSource *source = m_source.data();
+    if (!source || m_lost || !source->isOpen() || m_capture != CapturePhase::Idle)
         return false;
     m_capture = CapturePhase::WaitingForStill;
     emit captureStarted();
-    m_source->captureStill();
+    // A receiver may have detached the source meanwhile: read the guard again.
+    source = m_source.data();
+    if (!source) {
+        m_capture = CapturePhase::Idle;
+        return false;
+    }
+    source->captureStill();
     return true;
 }
 
@@ -269,7 +279,8 @@ void CaptureSession::onStill(const QImage &image, const QByteArray &encoded)
     StillInput input;
     input.image = image;
     input.jpeg = encoded;
-    input.scan = m_source && !m_source->capabilities().hasPreview(); // sheet scanner: deskew
+    const Drivers::DocumentSource *source = m_source.data();
+    input.scan = source && !source->capabilities().hasPreview(); // sheet scanner: deskew
     if (m_corrected.isValid()) {
         // The clerk's outline, as it is (a corner may lie outside the frame on purpose).
         input.previewQuad = m_corrected;

@@ -7,6 +7,7 @@
 #include "Tr.h"
 
 #include <catalog/CatalogParser.h>
+#include <core/Alive.h>
 #include <core/Hash.h>
 
 #include <QSqlQuery>
@@ -90,7 +91,7 @@ void CatalogSync::syncCatalog(std::function<void(Core::Result<CatalogReport>)> d
     // force does "not modified" mean there is nothing to do.
     if (!known.etag.isEmpty() && active && active->sha256 == known.bodySha256)
         request.headers.append({ QByteArrayLiteral("If-None-Match"), known.etag });
-    QPointer<CatalogSync> self(this);
+    Core::Alive<CatalogSync> self(this);
     const auto finish = [self, done](Core::Result<CatalogReport> result) {
         if (!self)
             return;
@@ -176,7 +177,7 @@ void CatalogSync::syncCalendar(std::function<void(Core::Result<CalendarReport>)>
     request.path = QStringLiteral("/calendar");
     if (!known.etag.isEmpty())
         request.headers.append({ QByteArrayLiteral("If-None-Match"), known.etag });
-    QPointer<CatalogSync> self(this);
+    Core::Alive<CatalogSync> self(this);
     const auto finish = [self, done](Core::Result<CalendarReport> result) {
         if (!self)
             return;

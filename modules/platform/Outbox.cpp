@@ -6,6 +6,7 @@
 #include "Tr.h"
 #include "TusUploader.h"
 
+#include <core/Alive.h>
 #include <core/Hash.h>
 
 #include <QJsonArray>
@@ -362,7 +363,7 @@ void Outbox::stepDone()
 
 void Outbox::send(const ApiRequest &request, std::function<void(Core::Result<ApiResponse>)> done)
 {
-    QPointer<Outbox> self(this);
+    Core::Alive<Outbox> self(this);
     const quint64 generation = m_generation;
     m_transport.send(request, [self, generation, done](Core::Result<ApiResponse> response) {
         if (!self || generation != self->m_generation)
@@ -589,7 +590,7 @@ void Outbox::onUploadFinished(int slot)
         return attemptFailed(caseId, s.error());
     upload.pageId.clear();
     const quint64 generation = m_generation;
-    QPointer<Outbox> self(this);
+    Core::Alive<Outbox> self(this);
     emit pageUploaded(caseId, pageId);
     if (self && generation == m_generation && m_currentCase == caseId)
         uploadPages();

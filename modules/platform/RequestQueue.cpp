@@ -5,6 +5,8 @@
 #include "PlatformErrors.h"
 #include "Tr.h"
 
+#include <core/Alive.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
@@ -262,7 +264,7 @@ void RequestQueue::run()
             + QStringLiteral("/rating"));
     }
     m_busy = true;
-    QPointer<RequestQueue> self(this);
+    Core::Alive<RequestQueue> self(this);
     const quint64 generation = m_generation;
     m_transport.send(
         request, [self, generation, clientId, kind](Core::Result<ApiResponse> response) {

@@ -5,6 +5,8 @@
 #include "PlatformErrors.h"
 #include "Tr.h"
 
+#include <core/Alive.h>
+
 #include <QJsonDocument>
 #include <QPointer>
 #include <QUrl>
@@ -67,7 +69,7 @@ void SerialBlockClient::topUp()
     if (m_key.isEmpty())
         m_key = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
     m_busy = true;
-    QPointer<SerialBlockClient> self(this);
+    Core::Alive<SerialBlockClient> self(this);
     const quint64 generation = m_generation;
     m_transport.send(reserveRequest(m_windowId, kBlockSize, m_key),
         [self, generation](Core::Result<ApiResponse> response) {

@@ -4,6 +4,8 @@
 #include "PlatformErrors.h"
 #include "Tr.h"
 
+#include <core/Alive.h>
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
@@ -80,7 +82,7 @@ void Session::login(const QString &account, const QString &password, const QStri
         QJsonObject { { QStringLiteral("account"), account },
             { QStringLiteral("password"), password }, { QStringLiteral("windowId"), windowId } })
                        .toJson(QJsonDocument::Compact);
-    QPointer<Session> self(this);
+    Core::Alive<Session> self(this);
     m_api.send(request,
         [self, account, windowId, done = std::move(done)](Core::Result<ApiResponse> response) {
             if (!self)
@@ -121,7 +123,7 @@ void Session::login(const QString &account, const QString &password, const QStri
 void Session::restore(
     const QString &account, const QString &windowId, std::function<void(Core::Status)> done)
 {
-    QPointer<Session> self(this);
+    Core::Alive<Session> self(this);
     m_store.load(keychainKey(account, windowId),
         [self, account, windowId, done = std::move(done)](Core::Result<QByteArray> secret) {
             if (!self)
@@ -169,7 +171,7 @@ void Session::refresh(std::function<void(Core::Status)> done)
     request.body = QJsonDocument(
         QJsonObject { { QStringLiteral("refreshToken"), QString::fromUtf8(m_refreshToken) } })
                        .toJson(QJsonDocument::Compact);
-    QPointer<Session> self(this);
+    Core::Alive<Session> self(this);
     const QByteArray sentWith = m_accessToken;
     m_api.send(request, [self, sentWith](Core::Result<ApiResponse> response) {
         if (!self)
@@ -221,7 +223,7 @@ void Session::refresh(std::function<void(Core::Status)> done)
 
 void Session::logout(std::function<void(Core::Status)> done)
 {
-    QPointer<Session> self(this);
+    Core::Alive<Session> self(this);
     const QString key = keychainKey(m_account, m_windowId);
     const auto forget = [self, key, done](const Core::Status &serverStatus) {
         if (!self)
@@ -269,7 +271,7 @@ bool Session::endByReplacement(const SessionReplacement &by, const QByteArray &t
 
 void Session::sendOnce(const ApiRequest &request, bool mayRefresh, ResponseCallback callback)
 {
-    QPointer<Session> self(this);
+    Core::Alive<Session> self(this);
     const QByteArray sentWith = m_accessToken;
     m_api.send(request,
         [self, request, mayRefresh, sentWith, callback = std::move(callback)](

@@ -5,6 +5,7 @@
 #include "PlatformErrors.h"
 #include "Tr.h"
 
+#include <core/Alive.h>
 #include <core/Hash.h>
 
 #include <QPointer>
@@ -97,7 +98,7 @@ ApiRequest TusUploader::request(const QByteArray &method, const QUrl &url) const
 
 void TusUploader::send(const ApiRequest &r, std::function<void(ApiResponse)> onResponse)
 {
-    QPointer<TusUploader> self(this);
+    Core::Alive<TusUploader> self(this);
     const quint64 generation = m_generation;
     m_transport.send(r, [self, generation, onResponse](Core::Result<ApiResponse> response) {
         if (!self || !self->m_running || generation != self->m_generation)
@@ -145,7 +146,7 @@ void TusUploader::create()
     if (m_creationWithUpload && !(m_creationInDoubt && *m_creationInDoubt == key)) {
         const QByteArray bytes = m_spec.data.left(nextChunkBytes());
         if (const qint64 waitMs = takeTokens(bytes.size()); waitMs > 0) {
-            QPointer<TusUploader> self(this);
+            Core::Alive<TusUploader> self(this);
             const quint64 generation = m_generation;
             QTimer::singleShot(
                 int(qMin<qint64>(waitMs, 60000)), Qt::PreciseTimer, this, [self, generation] {
@@ -253,7 +254,7 @@ void TusUploader::patch()
 {
     const QByteArray bytes = m_spec.data.mid(m_offset, nextChunkBytes());
     if (const qint64 waitMs = takeTokens(bytes.size()); waitMs > 0) {
-        QPointer<TusUploader> self(this);
+        Core::Alive<TusUploader> self(this);
         const quint64 generation = m_generation;
         QTimer::singleShot(
             int(qMin<qint64>(waitMs, 60000)), Qt::PreciseTimer, this, [self, generation] {
@@ -330,11 +331,11 @@ void TusUploader::retryLater(const ApiResponse &response, void (TusUploader::*st
     bool ok = false;
     const int retryAfterSecs = response.header("Retry-After").trimmed().toInt(&ok);
     const int waitMs = ok ? qBound(0, retryAfterSecs, 300) * 1000 : qMin(200 * m_locked, 3000);
-    QPointer<TusUploader> self(this);
+    Core::Alive<TusUploader> self(this);
     const quint64 generation = m_generation;
     QTimer::singleShot(waitMs, this, [self, generation, step] {
         if (self && self->m_running && generation == self->m_generation)
-            (self.data()->*step)();
+            ((*self).*step)();
     });
 }
 

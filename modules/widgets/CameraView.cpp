@@ -67,8 +67,8 @@ QString CameraView::tentativeHint()
 
 void CameraView::setSession(Imaging::CaptureSession *session)
 {
-    if (m_session)
-        m_session->disconnect(this);
+    if (Imaging::CaptureSession *previous = m_session.data())
+        previous->disconnect(this);
     m_session = session;
     if (!session) {
         showNoDevice();
@@ -233,14 +233,15 @@ void CameraView::commitCorrection()
 {
     if (m_quads.isEmpty() || !m_quads.first().clerkCorrected)
         return;
-    if (m_session)
-        m_session->setCorrectedQuad(m_quads.first(), m_frame.size());
+    if (Imaging::CaptureSession *session = m_session.data())
+        session->setCorrectedQuad(m_quads.first(), m_frame.size());
     emit quadCorrected(m_quads.first());
 }
 
 void CameraView::mousePressEvent(QMouseEvent *event)
 {
-    const int corner = event->button() == Qt::LeftButton ? cornerAt(event->position()) : -1;
+    const int corner
+        = event->button() == Qt::LeftButton && !m_previewOnly ? cornerAt(event->position()) : -1;
     if (corner < 0) {
         QWidget::mousePressEvent(event);
         return;
@@ -282,10 +283,14 @@ void CameraView::mouseReleaseEvent(QMouseEvent *event)
 
 void CameraView::keyPressEvent(QKeyEvent *event)
 {
+    if (m_previewOnly) {
+        QWidget::keyPressEvent(event);
+        return;
+    }
     if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
         emit captureRequested();
-        if (m_session)
-            m_session->captureNow();
+        if (Imaging::CaptureSession *session = m_session.data())
+            session->captureNow();
         event->accept();
         return;
     }
@@ -298,8 +303,8 @@ void CameraView::keyPressEvent(QKeyEvent *event)
         return;
     }
     if (haveQuad && event->key() == Qt::Key_Escape && m_quads.first().clerkCorrected) {
-        if (m_session)
-            m_session->clearCorrectedQuad();
+        if (Imaging::CaptureSession *session = m_session.data())
+            session->clearCorrectedQuad();
         m_selected = -1;
         update();
         event->accept();
@@ -410,34 +415,66 @@ void CameraView::paintFrame(QPainter &p, const QRectF &target) const
     p.restore();
 }
 
+void CameraView::setPreviewOnly(bool previewOnly)
+{
+    m_previewOnly = previewOnly;
+    setToolTip(previewOnly ? Tr::tr("The document camera's picture, to check it: nothing is "
+                                    "captured here.")
+                           : Tr::tr("Press Space to capture the page now."));
+    update();
+}
+
+QString CameraView::badgeText() const
+{
+    if (m_state == Imaging::AutoCaptureState::Invalid)
+        return {};
+    if (m_previewOnly)
+        return Tr::tr("Picture check only: nothing is captured");
+    // The guard read once (a QPointer's -> reads it again: -Wnull-dereference, issue 16).
+    if (const Imaging::CaptureSession *session = m_session.data();
+        session && session->isCapturing())
+        return Tr::tr("Capturing…");
+    switch (m_state) {
+    case Imaging::AutoCaptureState::Searching:
+        return Tr::tr("Looking for a page");
+    case Imaging::AutoCaptureState::Settling:
+        return Tr::tr("Hold still");
+    case Imaging::AutoCaptureState::Captured:
+        return Tr::tr("Captured");
+    case Imaging::AutoCaptureState::Disabled:
+        return Tr::tr("Manual capture: press Space");
+    case Imaging::AutoCaptureState::Invalid:
+        break;
+    }
+    return {};
+}
+
 void CameraView::paintBadge(QPainter &p, const QRectF &target) const
 {
-    QString text;
+    const QString text = badgeText();
+    if (text.isEmpty())
+        return;
     QColor dot = kGreen;
     switch (m_state) {
     case Imaging::AutoCaptureState::Searching:
-        text = Tr::tr("Looking for a page");
         dot = QColor(0xb0, 0xb6, 0xbe);
         break;
     case Imaging::AutoCaptureState::Settling:
-        text = Tr::tr("Hold still");
         dot = kAmber;
         break;
     case Imaging::AutoCaptureState::Captured:
-        text = Tr::tr("Captured");
         dot = kGreen;
         break;
     case Imaging::AutoCaptureState::Disabled:
-        text = Tr::tr("Manual capture: press Space");
+    case Imaging::AutoCaptureState::Invalid:
         dot = kBlue;
         break;
-    case Imaging::AutoCaptureState::Invalid:
-        return;
     }
-    if (m_session && m_session->isCapturing()) {
-        text = Tr::tr("Capturing…");
+    if (m_previewOnly)
+        dot = QColor(0xb0, 0xb6, 0xbe);
+    else if (const Imaging::CaptureSession *session = m_session.data();
+             session && session->isCapturing())
         dot = kBlue;
-    }
     p.save();
     const QFont font = scaledFont(this->font(), 1.0, true);
     p.setFont(font);

@@ -65,6 +65,15 @@ public:
     static QString tentativeHint();
     /// The corner chosen for the keyboard (0-3 from the top left, clockwise), -1 when none.
     int selectedCorner() const { return m_selected; }
+    /*!
+     * Preview only (the first-run assistant's device check): the picture and the outline
+     * are shown, Space and the corners capture or correct nothing, and the badge says that
+     * the picture is only being checked.
+     */
+    void setPreviewOnly(bool previewOnly);
+    bool isPreviewOnly() const { return m_previewOnly; }
+    /// The state badge's text over the picture (empty when none shows).
+    QString badgeText() const;
 
     QSize sizeHint() const override { return { 640, 480 }; }
     QSize minimumSizeHint() const override { return { 240, 180 }; }
@@ -128,6 +137,7 @@ private:
     QTimer m_connectTimer;
     int m_dragging = -1; ///< the corner under the mouse, -1 when not dragging
     int m_selected = -1; ///< the corner the keyboard moves
+    bool m_previewOnly = false;
 };
 
 } // namespace Tongban::Widgets

@@ -1,7 +1,9 @@
 // The first-run assistant of a window (issue 16), through the real dialog on Xvfb and by the
 // keyboard alone: an administrator's sign-in on tongban-hub in this process (127.0.0.1), the
 // window's identity, the simulated devices, a test page on the CUPS fixture's cups-pdf
-// printer, and the window's settings file it writes under the hall's.
+// printer, and the window's settings file it writes under the hall's. The platform's
+// certificate is checked against a hub speaking TLS with the test CA's certificate
+// (tests/unit/platform/data), and the window id against the hub's list of windows.
 
 #include "LoneCharacters.h"
 #include "MouseSpy.h"
@@ -14,10 +16,15 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QInputMethodEvent>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSettings>
 #include <QTest>
 #include <QTimer>
@@ -79,6 +86,39 @@ QString labelText(QWidget *root, const QString &name)
 {
     auto *label = root->findChild<QLabel *>(name);
     return label ? label->text() : QStringLiteral("<no %1>").arg(name);
+}
+
+const QString kData = QStringLiteral(TONGBAN_PLATFORM_TEST_DATA);
+
+/// One request to the hub at \a base as a workstation makes it; the answer's status.
+int call(const QString &base, const QByteArray &method, const QString &path,
+    const QJsonObject &body, const QByteArray &token = {}, QJsonObject *answer = nullptr)
+{
+    QNetworkAccessManager network;
+    QNetworkRequest request(QUrl(base + QStringLiteral("/api/v1") + path));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!token.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + token);
+    QNetworkReply *reply = network.sendCustomRequest(
+        request, method, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    if (answer)
+        *answer = QJsonDocument::fromJson(reply->readAll()).object();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply->deleteLater();
+    return status;
+}
+
+/// The administrator's sign-in on the platform page, by its widgets.
+void checkPlatform(Gui::SetupAssistant &assistant, const QString &ca = {})
+{
+    assistant.findChild<QLineEdit *>(QStringLiteral("platformCa"))->setText(ca);
+    assistant.findChild<QLineEdit *>(QStringLiteral("adminAccount"))
+        ->setText(QStringLiteral("pds-admin"));
+    assistant.findChild<QLineEdit *>(QStringLiteral("adminPassword"))->setText(Password);
+    assistant.findChild<QAbstractButton *>(QStringLiteral("checkPlatform"))->click();
 }
 } // namespace
 
@@ -166,6 +206,10 @@ private slots:
         QVERIFY2(labelText(&assistant, QStringLiteral("platformResult"))
                      .contains(QStringLiteral("平台管理员")),
             qPrintable(labelText(&assistant, QStringLiteral("platformResult"))));
+        // AND the certificate line says why there is none to check (the hub is on loopback)
+        QVERIFY2(labelText(&assistant, QStringLiteral("certificateResult"))
+                     .contains(QStringLiteral("无需 TLS")),
+            qPrintable(labelText(&assistant, QStringLiteral("certificateResult"))));
         shoot(&assistant, QStringLiteral("2-platform-admin"), &lone);
         press(Qt::Key_Return);
         QCOMPARE(assistant.currentId(), int(Gui::SetupAssistant::IdentityPageId));
@@ -199,6 +243,10 @@ private slots:
         QTRY_VERIFY(devices->microphoneLevel() > 0);
         QVERIFY(
             labelText(devices, QStringLiteral("hdCameraStatus")).contains(QStringLiteral("模拟")));
+        // AND the picture's badge says it is only checked here (Space plays the tone, it
+        // captures nothing), not 手动拍摄：按空格键
+        QCOMPARE(view->badgeText(), QStringLiteral("仅检查画面，不拍摄"));
+        QVERIFY2(!view->toolTip().contains(QStringLiteral("空格")), qPrintable(view->toolTip()));
         // WHEN the tone is asked for (Space) THEN the simulated speaker says it played nothing
         QTRY_COMPARE(focusName(), QStringLiteral("playTone"));
         press(Qt::Key_Space);
@@ -249,6 +297,100 @@ private slots:
         QCOMPARE((*station)->windowId(), QStringLiteral("410402-tb-03"));
         QCOMPARE((*station)->windowName(), WindowName);
         QCOMPARE((*station)->printerName(), QStringLiteral("TongbanPDF"));
+    }
+
+    void theCertificateIsCheckedWithTheHallsCa()
+    {
+        // GIVEN a platform speaking TLS with a certificate of the test CA (CN 127.0.0.1)
+        InProcessHub tlsHub;
+        const QString started = tlsHub.start(
+            {}, kData + QStringLiteral("/server.pem"), kData + QStringLiteral("/server.key"));
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        QVERIFY(tlsHub.base.startsWith(QStringLiteral("https://")));
+        writeHall({ { QStringLiteral("platform/url"), tlsHub.base } });
+        Gui::SetupAssistant assistant(m_dataDir, true);
+        assistant.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&assistant));
+        const auto certificate = [&] {
+            return labelText(&assistant, QStringLiteral("certificateResult"));
+        };
+        // WHEN the window has no CA for it THEN the certificate is refused, the message says
+        // what to do (the CA file under CA 证书), and nobody signed in
+        checkPlatform(assistant);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            certificate().contains(QStringLiteral("CA 证书")), qPrintable(certificate()), 15000);
+        QVERIFY2(certificate().contains(QStringLiteral("不信任")), qPrintable(certificate()));
+        QVERIFY(labelText(&assistant, QStringLiteral("platformResult")).isEmpty());
+        QVERIFY(!assistant.button(QWizard::NextButton)->isEnabled());
+        // WHEN it is given another CA THEN it is refused all the same
+        checkPlatform(assistant, kData + QStringLiteral("/other-ca.pem"));
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            certificate().contains(QStringLiteral("不信任")), qPrintable(certificate()), 15000);
+        QVERIFY(!assistant.button(QWizard::NextButton)->isEnabled());
+        // WHEN a file without a certificate is given THEN the file is named
+        checkPlatform(assistant, kData + QStringLiteral("/not-a-cert.pem"));
+        QVERIFY2(
+            certificate().contains(QStringLiteral("not-a-cert.pem")), qPrintable(certificate()));
+        // WHEN it is given the hall's CA THEN the certificate's subject, issuer and expiry show
+        // and the administrator signs in over TLS
+        checkPlatform(assistant, kData + QStringLiteral("/ca.pem"));
+        QTRY_VERIFY2_WITH_TIMEOUT(assistant.button(QWizard::NextButton)->isEnabled(),
+            qPrintable(certificate() + QLatin1Char('|')
+                + labelText(&assistant, QStringLiteral("platformResult"))),
+            20000);
+        QVERIFY2(certificate().contains(QStringLiteral("127.0.0.1"))
+                && certificate().contains(QStringLiteral("Tongban Test CA"))
+                && certificate().contains(QStringLiteral("2046-11-19")),
+            qPrintable(certificate()));
+        QVERIFY2(labelText(&assistant, QStringLiteral("platformResult"))
+                     .contains(QStringLiteral("平台管理员")),
+            qPrintable(labelText(&assistant, QStringLiteral("platformResult"))));
+    }
+
+    void theWindowIdIsCheckedAgainstThePlatform()
+    {
+        // GIVEN a workstation signed in at window 410402-tb-01 (online), by the platform's API
+        QJsonObject session;
+        QCOMPARE(call(m_hub.base, "POST", QStringLiteral("/session"),
+                     { { QStringLiteral("account"), QStringLiteral("xh-tb-01-liuyang") },
+                         { QStringLiteral("password"), Password },
+                         { QStringLiteral("windowId"), QStringLiteral("410402-tb-01") } },
+                     {}, &session),
+            200);
+        const QByteArray token = session.value(QStringLiteral("accessToken")).toString().toUtf8();
+        QCOMPARE(call(m_hub.base, "PUT", QStringLiteral("/presence"),
+                     { { QStringLiteral("status"), QStringLiteral("online") } }, token),
+            204);
+        Gui::SetupAssistant assistant(m_dataDir, true);
+        assistant.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&assistant));
+        checkPlatform(assistant);
+        QTRY_VERIFY2_WITH_TIMEOUT(assistant.button(QWizard::NextButton)->isEnabled(),
+            qPrintable(labelText(&assistant, QStringLiteral("platformResult"))), 20000);
+        assistant.next();
+        QCOMPARE(assistant.currentId(), int(Gui::SetupAssistant::IdentityPageId));
+        auto *id = assistant.findChild<QLineEdit *>(QStringLiteral("windowId"));
+        assistant.findChild<QLineEdit *>(QStringLiteral("windowName"))->setText(WindowName);
+        const auto said = [&] {
+            return labelText(&assistant, QStringLiteral("identityResult"));
+        };
+        // WHEN the id is well formed but the platform has no such window THEN it is refused
+        id->setText(QStringLiteral("410402-tb-99"));
+        assistant.next();
+        QCOMPARE(assistant.currentId(), int(Gui::SetupAssistant::IdentityPageId));
+        QVERIFY2(said().contains(QStringLiteral("没有窗口 410402-tb-99")), qPrintable(said()));
+        // WHEN it is the window another workstation is signed in at THEN it is refused
+        id->setText(QStringLiteral("410402-tb-01"));
+        assistant.next();
+        QCOMPARE(assistant.currentId(), int(Gui::SetupAssistant::IdentityPageId));
+        QVERIFY2(said().contains(QStringLiteral("410402-tb-01"))
+                && said().contains(QStringLiteral("正在使用")),
+            qPrintable(said()));
+        // WHEN it is a free window of the platform THEN the assistant goes on to the devices
+        id->setText(QStringLiteral("410402-tb-02"));
+        assistant.next();
+        QCOMPARE(assistant.currentId(), int(Gui::SetupAssistant::DevicesPageId));
+        QCOMPARE(call(m_hub.base, "DELETE", QStringLiteral("/session"), {}, token), 204);
     }
 
     void aWrongSettingIsNamedWithItsKeyAndFile()

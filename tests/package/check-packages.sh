@@ -59,6 +59,26 @@ expect_mode "$hubfiles" usr/bin/tongban-hub -rwxr-xr-x
 expect_mode "$hubfiles" lib/systemd/system/tongban-hub.service -rw-r--r--
 expect_mode "$hubfiles" etc/tongban-hub/tongban-hub.env -rw-r--r--
 expect_mode "$hubfiles" usr/share/doc/tongban-hub/copyright -rw-r--r--
+# A man page for every binary (lintian: no-manual-page), gzipped, and man renders each
+# without a warning.
+expect_mode "$wsfiles" usr/share/man/man1/tongban.1.gz -rw-r--r--
+expect_mode "$wsfiles" usr/share/man/man1/tongban-cli.1.gz -rw-r--r--
+expect_mode "$hubfiles" usr/share/man/man8/tongban-hub.8.gz -rw-r--r--
+mkdir -p "$tmp/man"
+dpkg-deb -x "$ws" "$tmp/man"
+dpkg-deb -x "$hub" "$tmp/man"
+for page in man1/tongban.1.gz man1/tongban-cli.1.gz man8/tongban-hub.8.gz; do
+    file="$tmp/man/usr/share/man/$page"
+    if [[ ! -f "$file" ]]; then
+        fail "$page missing"
+        continue
+    fi
+    warnings="$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l "$file" 2>&1 >"$tmp/man.txt")"
+    [[ -z "$warnings" ]] && pass "$page renders without warnings" || fail "$page: $warnings"
+    grep -q "^NAME" "$tmp/man.txt" && grep -q "^SYNOPSIS" "$tmp/man.txt" && pass "$page has NAME and SYNOPSIS" \
+        || fail "$page lacks NAME or SYNOPSIS"
+done
+
 # The hub's data is made by postinst (owned by its user), never shipped; the workstation
 # ships nothing under /var or /home.
 grep -q '\./var/' <<<"$hubfiles$wsfiles" && fail "a package ships files under /var" || pass "nothing shipped under /var"
@@ -153,6 +173,8 @@ else
         rc=$?
         sed 's/^/    lintian: /' "$tmp/lintian.log"
         ((rc == 0)) && pass "lintian: no errors in $(basename "$deb")" || fail "lintian errors in $(basename "$deb")"
+        grep -q 'no-manual-page' "$tmp/lintian.log" && fail "lintian: a binary without a man page in $(basename "$deb")" \
+            || pass "lintian: every binary has a man page in $(basename "$deb")"
     done
 fi
 

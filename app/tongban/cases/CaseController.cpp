@@ -1,5 +1,6 @@
 #include "CaseController.h"
 
+#include <core/Alive.h>
 #include <intake/CaseManifest.h>
 #include <intake/DeliveryChoiceStore.h>
 #include <intake/MailingDeadline.h>
@@ -425,7 +426,7 @@ Core::Status CaseController::transmit()
                    "support."),
                 {} };
         }
-        QPointer<CaseController> self(this);
+        Core::Alive<CaseController> self(this);
         App::CorrectionInbox(m_station).sendPages(request->requestId, *m_platform->session(),
             [self, caseId = m_draft->caseId](Core::Status sent) {
                 if (!self)

@@ -71,6 +71,7 @@ DeviceCheckPage::DeviceCheckPage(
     m_view = new Widgets::CameraView(this);
     m_view->setObjectName(QStringLiteral("setupCameraView"));
     m_view->setFocusPolicy(Qt::NoFocus); // Space here is for the buttons, not a capture
+    m_view->setPreviewOnly(true); // the picture is checked here, never captured
     m_view->setMinimumSize(280, 170);
     grid->addWidget(m_view, 0, 0);
     m_hdPicture = new QLabel(this);

@@ -2,21 +2,29 @@
 
 #include "DeviceCheckPage.h"
 
+#include <core/Alive.h>
 #include <platform/ApiClient.h>
 
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTimer>
 #include <QVBoxLayout>
 
 #include <common/WindowSettings.h>
+#include <memory>
+#include <optional>
 
 namespace Tongban::Gui {
 
@@ -45,7 +53,22 @@ void showProblem(QLabel *label, const QString &text, bool problem)
         problem ? QStringLiteral("color: #b42318;") : QStringLiteral("color: #1e7b46;"));
 }
 
-/// The platform's address and CA, proven by an administrator's sign-in.
+/// A window as the platform lists it (GET /windows, docs/platform-api.md §3).
+struct PlatformWindow
+{
+    QString name;
+    QString presence; ///< online, busy, away: a workstation is signed in there now
+};
+
+/// How long the certificate check waits for the platform's TLS handshake.
+constexpr int kCertificateTimeoutMs = 10000;
+
+/*!
+ * The platform's address and CA: first its certificate, checked on a TLS
+ * connection of its own (subject, issuer, expiry shown), then an
+ * administrator's sign-in, whose session reads the platform's list of windows
+ * (for the identity page) and is ended.
+ */
 class PlatformPage : public QWizardPage
 {
 public:
@@ -80,6 +103,8 @@ public:
         checkRow->addWidget(check);
         checkRow->addStretch();
         form->addRow(QString(), checkRow);
+        m_certificate = messageLabel(this, QStringLiteral("certificateResult"));
+        form->addRow(m_certificate);
         m_result = messageLabel(this, QStringLiteral("platformResult"));
         form->addRow(m_result);
         if (!m_url->text().isEmpty()) {
@@ -106,10 +131,22 @@ public:
 
     void initializePage() override { (m_url->text().isEmpty() ? m_url : m_account)->setFocus(); }
 
+    QString platformUrl() const { return m_url->text().trimmed(); }
+    /// The window \a id as the platform listed it at the sign-in; none when it has no such window.
+    std::optional<PlatformWindow> window(const QString &id) const
+    {
+        const auto found = m_windows.constFind(id);
+        return found == m_windows.cend() ? std::nullopt : std::optional(*found);
+    }
+
 private:
     void runCheck()
     {
         m_checked = false;
+        m_windows.clear();
+        m_certificate->clear();
+        m_result->clear();
+        delete m_probe;
         emit completeChanged();
         const QUrl url(m_url->text().trimmed(), QUrl::StrictMode);
         if (!url.isValid() || url.host().isEmpty()) {
@@ -131,10 +168,112 @@ private:
         const QString ca = m_ca->text().trimmed();
         if (!ca.isEmpty()) {
             if (const Core::Status added = m_api->addCaCertificateFile(ca); !added) {
-                showProblem(m_result, added.error().message, true);
+                showProblem(m_certificate,
+                    added.error().message + QLatin1Char(' ') + added.error().detail, true);
                 return;
             }
         }
+        if (url.scheme() != QLatin1String("https")) {
+            showProblem(m_certificate,
+                SetupAssistant::tr("Platform on this machine: no TLS needed (demo, training)."),
+                false);
+            signIn(url);
+            return;
+        }
+        checkCertificate(url);
+    }
+
+    /// A TLS connection of its own to the platform, with the CA the window will use: the
+    /// certificate's subject, issuer and expiry when it is trusted, else what to do.
+    void checkCertificate(const QUrl &url)
+    {
+        showProblem(
+            m_certificate, SetupAssistant::tr("Checking the platform's certificate…"), false);
+        m_probe = new QSslSocket(this);
+        m_probe->setSslConfiguration(m_api->sslConfiguration());
+        QPointer<QSslSocket> probe = m_probe;
+        auto sslErrors = std::make_shared<QList<QSslError>>();
+        connect(probe, &QSslSocket::sslErrors, this,
+            [sslErrors](const QList<QSslError> &errors) { sslErrors->append(errors); });
+        connect(probe, &QSslSocket::encrypted, this, [this, probe, url] {
+            if (!probe || probe != m_probe)
+                return;
+            const QSslCertificate peer = probe->peerCertificate();
+            m_probe = nullptr; // its closing is no failure
+            probe->disconnectFromHost();
+            probe->deleteLater();
+            const QString subject
+                = peer.subjectInfo(QSslCertificate::CommonName).join(QStringLiteral(", "));
+            const QString issuer
+                = peer.issuerInfo(QSslCertificate::CommonName).join(QStringLiteral(", "));
+            const QDateTime expiry = peer.expiryDate();
+            const qint64 days = QDateTime::currentDateTimeUtc().daysTo(expiry);
+            QString text = SetupAssistant::tr("Certificate verified: %1, issued by %2, valid "
+                                              "until %3 (%4 days).")
+                               .arg(subject.isEmpty() ? peer.subjectDisplayName() : subject,
+                                   issuer.isEmpty() ? peer.issuerDisplayName() : issuer,
+                                   expiry.toString(QStringLiteral("yyyy-MM-dd")))
+                               .arg(days);
+            if (days < 30)
+                text += QLatin1Char(' ')
+                    + SetupAssistant::tr("Ask the platform's operators for the renewed "
+                                         "certificate before it expires.");
+            showProblem(m_certificate, text, false);
+            signIn(url);
+        });
+        connect(probe, &QAbstractSocket::errorOccurred, this, [this, probe, url, sslErrors] {
+            if (!probe || probe != m_probe)
+                return;
+            certificateFailed(url, *sslErrors, probe->errorString());
+        });
+        QTimer::singleShot(kCertificateTimeoutMs, probe, [this, probe, url] {
+            if (!probe || probe != m_probe || probe->isEncrypted())
+                return;
+            certificateFailed(url, {},
+                SetupAssistant::tr("no answer within %1 seconds")
+                    .arg(kCertificateTimeoutMs / 1000));
+        });
+        probe->connectToHostEncrypted(url.host(), quint16(url.port(443)));
+    }
+
+    void certificateFailed(const QUrl &url, const QList<QSslError> &errors, const QString &why)
+    {
+        if (m_probe) {
+            m_probe->abort();
+            m_probe->deleteLater();
+            m_probe = nullptr;
+        }
+        QStringList reasons;
+        bool expired = false;
+        for (const QSslError &error : errors) {
+            expired = expired || error.error() == QSslError::CertificateExpired;
+            reasons.append(error.errorString());
+        }
+        reasons.removeDuplicates();
+        const QString detail = reasons.isEmpty() ? why : reasons.join(QStringLiteral("; "));
+        const QString host = url.toString(QUrl::RemoveUserInfo | QUrl::RemovePath);
+        QString text;
+        if (expired)
+            text = SetupAssistant::tr("The platform's certificate has expired (%1). Ask the "
+                                      "platform's operators to renew it: no window can connect "
+                                      "until then.")
+                       .arg(detail);
+        else if (!errors.isEmpty())
+            text = SetupAssistant::tr("The certificate of %1 is not trusted here (%2). Enter "
+                                      "the file of the hall's CA certificate (PEM, from the "
+                                      "platform's operators) under CA certificate, and check "
+                                      "that the address is the name in the platform's "
+                                      "certificate.")
+                       .arg(host, detail);
+        else
+            text = SetupAssistant::tr("No secure connection to %1 (%2). Check the platform's "
+                                      "address and port and the network cable, then check again.")
+                       .arg(host, detail);
+        showProblem(m_certificate, text, true);
+    }
+
+    void signIn(const QUrl &url)
+    {
         showProblem(m_result, SetupAssistant::tr("Signing in…"), false);
         Platform::ApiRequest request;
         request.method = QByteArrayLiteral("POST");
@@ -145,9 +284,11 @@ private:
             QJsonObject { { QStringLiteral("account"), m_account->text().trimmed() },
                 { QStringLiteral("password"), m_password->text() } })
                            .toJson(QJsonDocument::Compact);
-        const bool tls = url.scheme() == QLatin1String("https");
-        QPointer<Platform::ApiClient> api = m_api;
-        m_api->send(request, [this, api, tls](Core::Result<Platform::ApiResponse> answer) {
+        Platform::ApiClient *const client = m_api.data();
+        if (!client)
+            return;
+        const Core::Alive<Platform::ApiClient> api(client);
+        client->send(request, [this, api, url](Core::Result<Platform::ApiResponse> answer) {
             if (!api)
                 return;
             answer = Platform::requireSuccess(std::move(answer));
@@ -157,15 +298,13 @@ private:
             }
             const QJsonObject body = QJsonDocument::fromJson(answer->body).object();
             const QJsonObject clerk = body.value(QStringLiteral("clerk")).toObject();
-            // The session is not kept: the assistant needed the proof, not the token.
+            // The session is not kept: the assistant needed the proof and the list of
+            // windows, not the token.
             api->setBearerToken(body.value(QStringLiteral("accessToken")).toString().toUtf8());
-            Platform::ApiRequest end;
-            end.method = QByteArrayLiteral("DELETE");
-            end.path = QStringLiteral("/session");
-            api->send(end, [](Core::Result<Platform::ApiResponse>) {});
             const QString role = clerk.value(QStringLiteral("role")).toString();
             const QString name = clerk.value(QStringLiteral("name")).toString();
             if (role != QLatin1String("admin")) {
+                endSession(*api);
                 showProblem(m_result,
                     SetupAssistant::tr("%1 is not an administrator's account: a window is set up "
                                        "by an administrator of the platform (role admin).")
@@ -173,12 +312,46 @@ private:
                     true);
                 return;
             }
+            readWindows(api, name, url);
+        });
+    }
+
+    /// The platform's windows (§3), for the identity page; then the session ends.
+    void readWindows(
+        const Core::Alive<Platform::ApiClient> &api, const QString &name, const QUrl &url)
+    {
+        Platform::ApiRequest list;
+        list.method = QByteArrayLiteral("GET");
+        list.path = QStringLiteral("/windows");
+        list.timeoutMs = 15000;
+        api->send(list, [this, api, name, url](Core::Result<Platform::ApiResponse> answer) {
+            if (!api)
+                return;
+            endSession(*api);
+            answer = Platform::requireSuccess(std::move(answer));
+            if (!answer) {
+                showProblem(m_result,
+                    SetupAssistant::tr("Administrator %1 signed in, but the platform's list of "
+                                       "windows could not be read: %2")
+                        .arg(name, answer.error().message),
+                    true);
+                return;
+            }
+            const QJsonArray windows = QJsonDocument::fromJson(answer->body)
+                                           .object()
+                                           .value(QStringLiteral("windows"))
+                                           .toArray();
+            for (const QJsonValue &value : windows) {
+                const QJsonObject window = value.toObject();
+                m_windows.insert(window.value(QStringLiteral("id")).toString(),
+                    PlatformWindow { window.value(QStringLiteral("name")).toString(),
+                        window.value(QStringLiteral("presence")).toString() });
+            }
             showProblem(m_result,
-                (tls ? SetupAssistant::tr("Platform reached, its certificate verified.")
-                     : SetupAssistant::tr("Platform reached on this machine (no TLS needed)."))
-                    + QLatin1Char(' ')
-                    + SetupAssistant::tr("Administrator %1 signed in. Press Enter to go on.")
-                          .arg(name),
+                SetupAssistant::tr("Administrator %1 signed in; the platform %2 lists %3 windows. "
+                                   "Press Enter to go on.")
+                    .arg(name, url.toString(QUrl::RemoveUserInfo))
+                    .arg(m_windows.size()),
                 false);
             m_password->clear();
             m_checked = true;
@@ -188,12 +361,23 @@ private:
         });
     }
 
+    static void endSession(Platform::ApiClient &api)
+    {
+        Platform::ApiRequest end;
+        end.method = QByteArrayLiteral("DELETE");
+        end.path = QStringLiteral("/session");
+        api.send(end, [](Core::Result<Platform::ApiResponse>) {});
+    }
+
     QLineEdit *m_url = nullptr;
     QLineEdit *m_ca = nullptr;
     QLineEdit *m_account = nullptr;
     QLineEdit *m_password = nullptr;
+    QLabel *m_certificate = nullptr;
     QLabel *m_result = nullptr;
     QPointer<Platform::ApiClient> m_api;
+    QPointer<QSslSocket> m_probe;
+    QHash<QString, PlatformWindow> m_windows;
     bool m_checked = false;
 };
 
@@ -201,9 +385,11 @@ private:
 class IdentityPage : public QWizardPage
 {
 public:
-    IdentityPage(const App::WindowSettings &settings, const QString &dataDir, QWidget *parent)
+    IdentityPage(const App::WindowSettings &settings, const QString &dataDir,
+        const PlatformPage *platform, QWidget *parent)
         : QWizardPage(parent)
         , m_dataDir(dataDir)
+        , m_platform(platform)
     {
         setTitle(SetupAssistant::tr("This window"));
         setSubTitle(SetupAssistant::tr("The window's id as the platform knows it, and its name as "
@@ -238,12 +424,36 @@ public:
             wrong->selectAll();
             return false;
         }
+        // The platform's list, read at the administrator's sign-in: the window must exist
+        // there, and no other workstation may be signed in at it now.
+        const QString id = m_id->text().trimmed();
+        const std::optional<PlatformWindow> known = m_platform->window(id);
+        QString problem;
+        if (!known) {
+            problem = SetupAssistant::tr("The platform %1 has no window %2. Check the id against "
+                                         "the platform's list of windows, or ask its "
+                                         "administrators to add the window first.")
+                          .arg(m_platform->platformUrl(), id);
+        } else if (!known->presence.isEmpty() && known->presence != QLatin1String("offline")) {
+            problem = SetupAssistant::tr("Window %1 (%2) is in use: a workstation is signed in "
+                                         "there now. Each workstation needs its own window id: "
+                                         "check the id, or sign out at the other workstation "
+                                         "first.")
+                          .arg(id, known->name);
+        }
+        if (!problem.isEmpty()) {
+            showProblem(m_result, problem, true);
+            m_id->setFocus();
+            m_id->selectAll();
+            return false;
+        }
         m_result->clear();
         return true;
     }
 
 private:
     QString m_dataDir;
+    const PlatformPage *m_platform = nullptr;
     QLineEdit *m_id = nullptr;
     QLineEdit *m_name = nullptr;
     QLabel *m_result = nullptr;
@@ -309,8 +519,9 @@ SetupAssistant::SetupAssistant(const QString &dataDir, bool fakeDevices, QWidget
     setButtonText(QWizard::FinishButton, tr("Finish"));
     setButtonText(QWizard::CancelButton, tr("Cancel"));
     const App::WindowSettings settings = App::WindowSettings::load(dataDir);
-    setPage(PlatformPageId, new PlatformPage(settings, this));
-    setPage(IdentityPageId, new IdentityPage(settings, dataDir, this));
+    auto *platform = new PlatformPage(settings, this);
+    setPage(PlatformPageId, platform);
+    setPage(IdentityPageId, new IdentityPage(settings, dataDir, platform, this));
     m_devices = new DeviceCheckPage(settings, fakeDevices, this);
     setPage(DevicesPageId, m_devices);
     setPage(FinishPageId, new FinishPage(this));

@@ -12,9 +12,12 @@ class DeviceCheckPage;
  * sign-in screen (窗口设置). Behind the administrator role: nothing goes on
  * until a platform account with the role admin signed in.
  *
- * Pages: the platform (address, CA certificate, the administrator's sign-in,
- * which proves the address and the certificate), the window's identity (id
- * and name, checked as `tongban-cli setup` checks them), the devices (the
+ * Pages: the platform (address and CA certificate: the certificate checked on
+ * a TLS connection of its own, its subject and expiry shown; then the
+ * administrator's sign-in, whose session reads the platform's windows), the
+ * window's identity (id and name, checked as `tongban-cli setup` checks them,
+ * then against the platform: the window exists there and no workstation is
+ * signed in at it now), the devices (the
  * document camera's picture, the HD camera, the microphone's level, a test
  * tone, a test page to the printer; simulated devices when the window has
  * none), and a summary. Finish writes the window's file

@@ -27,13 +27,17 @@ public:
 
     void update()
     {
-        if (!m_view || !m_label)
+        // Each guard read once (a QPointer's -> reads it again: -Wnull-dereference, issue 16).
+        QAbstractItemView *const view = m_view.data();
+        QLabel *const label = m_label.data();
+        if (!view || !label)
             return;
-        if (m_view->model() != m_model)
-            watch(m_view->model());
-        const bool empty = !m_model || m_model->rowCount(m_view->rootIndex()) == 0;
-        m_label->setGeometry(m_view->viewport()->rect().adjusted(12, 12, -12, -12));
-        m_label->setVisible(empty);
+        if (view->model() != m_model)
+            watch(view->model());
+        const QAbstractItemModel *model = m_model.data();
+        const bool empty = !model || model->rowCount(view->rootIndex()) == 0;
+        label->setGeometry(view->viewport()->rect().adjusted(12, 12, -12, -12));
+        label->setVisible(empty);
     }
 
 protected:

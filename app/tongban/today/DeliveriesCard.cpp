@@ -2,6 +2,8 @@
 
 #include "shell/EmptyState.h"
 
+#include <core/Alive.h>
+
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -57,7 +59,7 @@ void DeliveriesCard::refresh()
         m_message->setText(tr("No platform is configured."));
         return;
     }
-    QPointer<DeliveriesCard> self(this);
+    Core::Alive<DeliveriesCard> self(this);
     m_client->pending([self](Core::Result<QList<Platform::DeliveryTask>> tasks) {
         if (!self)
             return;
@@ -120,7 +122,7 @@ void DeliveriesCard::record(const Platform::DeliveryTask &task)
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    QPointer<DeliveriesCard> self(this);
+    Core::Alive<DeliveriesCard> self(this);
     const auto done = [self](Core::Result<Platform::DeliveryTask> recorded) {
         if (!self)
             return;

@@ -18,11 +18,13 @@ struct InProcessHub
         = std::make_unique<Tongban::Core::ManualClock>(QDateTime(
             QDate(2026, 11, 24), QTime(9, 30), QTimeZone(QByteArrayLiteral("Asia/Shanghai"))));
     std::unique_ptr<Tongban::Hub::Hub> hub;
-    QString base; ///< "http://127.0.0.1:PORT"
+    QString base; ///< "http://127.0.0.1:PORT" ("https://" with a certificate)
 
     /// Creates, seeds and starts the hub; \a adjust may change its configuration first.
     /// Empty when it runs, else why not: QVERIFY2(started.isEmpty(), qPrintable(started)).
-    QString start(const std::function<void(Tongban::Hub::HubConfig &)> &adjust = {})
+    /// With \a certFile and \a keyFile (PEM) it speaks TLS.
+    QString start(const std::function<void(Tongban::Hub::HubConfig &)> &adjust = {},
+        const QString &certFile = {}, const QString &keyFile = {})
     {
         Tongban::Hub::HubConfig config;
         config.dataDir = dir->path();
@@ -37,10 +39,12 @@ struct InProcessHub
         hub = std::move(*created);
         if (const auto seeded = Tongban::Hub::seedDemo(*hub); !seeded)
             return seeded.error().toString();
-        const auto port = hub->listen(QHostAddress::LocalHost, 0);
+        const auto port = hub->listen(QHostAddress::LocalHost, 0, certFile, keyFile);
         if (!port)
             return port.error().toString();
-        base = QStringLiteral("http://127.0.0.1:%1").arg(*port);
+        base = QStringLiteral("%1://127.0.0.1:%2")
+                   .arg(certFile.isEmpty() ? QStringLiteral("http") : QStringLiteral("https"))
+                   .arg(*port);
         return {};
     }
 };
