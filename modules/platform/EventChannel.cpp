@@ -6,6 +6,7 @@
 #include "Session.h"
 #include "Tr.h"
 
+#include <core/Alive.h>
 #include <QJsonDocument>
 #include <QNetworkRequest>
 #include <QSqlQuery>
@@ -297,7 +298,7 @@ void EventChannel::onHelloRefused(const PlatformErrorBody &body)
         return;
     }
     m_refreshTried = true;
-    QPointer<EventChannel> self(this);
+    Core::Alive<EventChannel> self(this);
     const quint64 generation = m_generation;
     m_session.refresh([self, generation, giveUp](Core::Status status) {
         if (!self || generation != self->m_generation || !self->m_running)
@@ -363,7 +364,7 @@ void EventChannel::finishEvent(qint64 eventId)
     emit eventProcessed(eventId);
     if (eventId >= m_serverLastId && m_queue.isEmpty())
         emit caughtUp(eventId);
-    QPointer<EventChannel> self(this);
+    Core::Alive<EventChannel> self(this);
     const quint64 generation = m_generation;
     QMetaObject::invokeMethod(
         this,

@@ -7,6 +7,7 @@
 #include "Session.h"
 #include "Tr.h"
 
+#include <core/Alive.h>
 #include <core/Hash.h>
 
 #include <QJsonDocument>
@@ -158,7 +159,7 @@ void ResultInbox::processResult(const EventMessage &event, EventCompletion done,
     ApiRequest request;
     request.path = since.isEmpty() ? QStringLiteral("/results")
                                    : QString(QStringLiteral("/results?since=") + encodedId(since));
-    QPointer<ResultFeed> self(m_feed);
+    Core::Alive<ResultFeed> self(m_feed);
     const ResultIssued wanted = *issued;
     m_feed->http().send(
         request, [this, self, done, event, wanted, since](Core::Result<ApiResponse> response) {
@@ -202,7 +203,7 @@ void ResultInbox::fetchDocument(
     request.path = QString(
         QStringLiteral("/results/") + encodedId(info.resultId) + QStringLiteral("/document"));
     request.headers.append({ QByteArrayLiteral("Accept"), QByteArrayLiteral("application/pdf") });
-    QPointer<ResultFeed> self(m_feed);
+    Core::Alive<ResultFeed> self(m_feed);
     m_feed->http().send(
         request, [this, self, done, event, info](Core::Result<ApiResponse> response) {
             if (!self || done.cancelled())
