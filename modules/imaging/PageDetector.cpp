@@ -28,6 +28,11 @@ constexpr double kBandRatio = 1.04; // a page's edge against the light at about 
 constexpr double kLightPadLevel = 140; // pads above: edges measured on colour too
 constexpr int kSkinOpen = 5; // px at the work size: a finger is about 16
 constexpr int kCloseIterations = 2;
+// Low light: a frame whose brightest percent is below kDimLevel is brightened (by at most
+// kMaxGain) so that it reaches kExposedLevel, when nothing was found as it is.
+constexpr double kDimLevel = 170;
+constexpr double kExposedLevel = 235;
+constexpr double kMaxGain = 2.6;
 
 using Corners = std::array<cv::Point2d, 4>;
 
@@ -476,8 +481,11 @@ double borderMedianF(const cv::Mat &image)
 
 // \a padColour: the pad's a, b when pages are also segmented by colour (a light or
 // coloured pad), nullptr on a dark neutral pad (paper is far brighter; saves the cost).
+// \a keepSkin: skin-coloured pixels stay (orange or salmon paper is as red over blue as skin;
+// a fallback when nothing was found with them removed).
 std::vector<std::vector<cv::Point>> regionsBySegmentation(const cv::Mat &smallRgb,
-    const cv::Mat &blurred, double padLevel, const cv::Vec2f *padColour, bool localLight = false)
+    const cv::Mat &blurred, double padLevel, const cv::Vec2f *padColour, bool localLight = false,
+    bool keepSkin = false)
 {
     cv::Mat binary;
     if (localLight) {
@@ -538,6 +546,8 @@ std::vector<std::vector<cv::Point>> regionsBySegmentation(const cv::Mat &smallRg
     channels[2].convertTo(b16, CV_16S);
     const cv::Mat redOverBlue = r16 - b16;
     cv::Mat skin = (redOverBlue > 45) & ((g16 - b16) * 4 < redOverBlue * 3);
+    if (keepSkin)
+        skin.setTo(0);
     cv::morphologyEx(skin, skin, cv::MORPH_OPEN,
         cv::getStructuringElement(cv::MORPH_RECT, { kSkinOpen, kSkinOpen }));
     // A hand's blurred fringe is far from the pad's colour too: not page.
@@ -577,46 +587,64 @@ PageDetector::PageDetector(const Options &options)
 QList<PageQuad> PageDetector::detect(const QImage &frame) const
 {
     QImage keep;
-    const cv::Mat full = Internal::toMat(frame, &keep);
-    if (full.empty())
+    const cv::Mat original = Internal::toMat(frame, &keep);
+    if (original.empty())
         return {};
-    const double scale = double(full.cols) / kWorkWidth;
-    cv::Mat small, gray, blurred;
-    if (scale > 1.01)
-        cv::resize(
-            full, small, { kWorkWidth, int(std::lround(full.rows / scale)) }, 0, 0, cv::INTER_AREA);
-    else
-        small = full;
-    if (small.channels() == 1)
-        cv::cvtColor(small, small, cv::COLOR_GRAY2RGB);
-    cv::cvtColor(small, gray, cv::COLOR_RGB2GRAY);
-    cv::GaussianBlur(gray, blurred, { 5, 5 }, 0);
-    const double sx = double(full.cols) / small.cols;
-    const double mmPerPx = m_options.padWidthMm / full.cols;
-    const double minArea = 0.012 * small.cols * small.rows;
-    const double mmPerPxSmall = m_options.padWidthMm / small.cols;
+    const double scale = double(original.cols) / kWorkWidth;
+    const double mmPerPx = m_options.padWidthMm / original.cols;
 
-    const double padLevel = borderMedian(blurred);
-    // On a white pad edges are also measured on luma plus colour (see whitePadEdgeImage):
-    // either may be the better one (cream paper is not bluer than the pad, an ID card not
-    // brighter), so both are tried.
-    std::vector<cv::Mat> edgeImages { full };
-    if (padLevel > kWhitePadLevel && full.channels() == 3)
-        edgeImages.push_back(whitePadEdgeImage(full));
-    // A light or coloured pad: pages are segmented by colour too, and the page's edge may be
-    // a colour step only (lavender on light grey), measured on the colour distance from the
-    // pad (4 levels per unit).
-    const cv::Vec2f pad = padChroma(small);
-    const bool colourPad = full.channels() == 3
-        && (padLevel > kLightPadLevel || std::hypot(pad[0] - 128.0, pad[1] - 128.0) > 6);
-    if (colourPad) {
-        cv::Mat distance;
-        chromaDistance(full, 1.0, pad).convertTo(distance, CV_8U, 4.0);
-        edgeImages.push_back(distance);
-    }
+    // Everything a pass works on: the frame (possibly brightened), its work-size copy, the
+    // pad's level and colour, and the images edges are measured on.
+    struct Work
+    {
+        cv::Mat full, small, blurred;
+        double padLevel = 0;
+        cv::Vec2f pad;
+        bool colour = false;
+        std::vector<cv::Mat> edgeImages;
+    };
+    auto prepare = [&](const cv::Mat &full) {
+        Work w;
+        w.full = full;
+        if (scale > 1.01)
+            cv::resize(full, w.small, { kWorkWidth, int(std::lround(full.rows / scale)) }, 0, 0,
+                cv::INTER_AREA);
+        else
+            w.small = full;
+        if (w.small.channels() == 1)
+            cv::cvtColor(w.small, w.small, cv::COLOR_GRAY2RGB);
+        cv::Mat gray;
+        cv::cvtColor(w.small, gray, cv::COLOR_RGB2GRAY);
+        cv::GaussianBlur(gray, w.blurred, { 5, 5 }, 0);
+        w.padLevel = borderMedian(w.blurred);
+        w.colour = full.channels() == 3;
+        // On a white pad edges are also measured on luma plus colour (see
+        // whitePadEdgeImage): either may be the better one (cream paper is not bluer than the
+        // pad, an ID card not brighter), so both are tried.
+        w.edgeImages = { full };
+        if (w.padLevel > kWhitePadLevel && w.colour)
+            w.edgeImages.push_back(whitePadEdgeImage(full));
+        // A light or coloured pad: pages are segmented by colour too, and the page's edge may
+        // be a colour step only (lavender on light grey), measured on the colour distance
+        // from the pad (4 levels per unit).
+        w.pad = padChroma(w.small);
+        if (w.colour
+            && (w.padLevel > kLightPadLevel
+                || std::hypot(w.pad[0] - 128.0, w.pad[1] - 128.0) > 6)) {
+            cv::Mat distance;
+            chromaDistance(full, 1.0, w.pad).convertTo(distance, CV_8U, 4.0);
+            w.edgeImages.push_back(distance);
+        }
+        return w;
+    };
+    Work work = prepare(original);
+    const double sx = double(original.cols) / work.small.cols;
+    const double minArea = 0.012 * work.small.cols * work.small.rows;
+    const double mmPerPxSmall = m_options.padWidthMm / work.small.cols;
 
     std::vector<Candidate> candidates;
-    auto consider = [&](const std::vector<std::vector<cv::Point>> &regions) {
+    auto consider = [&](const Work &w, const std::vector<std::vector<cv::Point>> &regions) {
+        const std::vector<cv::Mat> &edgeImages = w.edgeImages;
         for (const auto &region : regions) {
             if (cv::contourArea(region) < minArea)
                 continue;
@@ -625,14 +653,19 @@ QList<PageQuad> PageDetector::detect(const QImage &frame) const
             const bool debug = lcImaging().isDebugEnabled();
             std::vector<Corners> starts;
             Corners c;
-            if (quadFromHull(hull, small.size(), c))
+            if (quadFromHull(hull, w.small.size(), c))
                 starts.push_back(c);
-            if (quadFromCutHull(hull, small.size(), mmPerPxSmall, c))
+            if (quadFromCutHull(hull, w.small.size(), mmPerPxSmall, c))
                 starts.push_back(c);
-            if (quadFromRect(hull, small.size(), c))
+            if (quadFromRect(hull, w.small.size(), c))
                 starts.push_back(c);
             if (starts.empty() && debug)
                 qCDebug(lcImaging, "hull of %zu points rejected", hull.size());
+            if (debug)
+                for (const Corners &st : starts)
+                    qCDebug(lcImaging, "start %.0f,%.0f %.0f,%.0f %.0f,%.0f %.0f,%.0f area %.0f",
+                        st[0].x, st[0].y, st[1].x, st[1].y, st[2].x, st[2].y, st[3].x, st[3].y,
+                        cv::contourArea(region));
             Candidate best;
             for (size_t job = 0; job < starts.size() * edgeImages.size(); ++job) {
                 Corners start = starts[job / edgeImages.size()];
@@ -641,10 +674,20 @@ QList<PageQuad> PageDetector::detect(const QImage &frame) const
                     p = (p + cv::Point2d(0.5, 0.5)) * sx - cv::Point2d(0.5, 0.5);
                 double support = 0;
                 const double radius = std::max(3.0, 2.5 * sx);
-                if (!refineQuad(edgeImage, start, radius, 4, &support, HiddenSides::Keep)
+                // A region grown past its page (a blurred colour mask, a drop shadow) puts a
+                // side beyond the first search radius: then a second try, twice as wide.
+                const Corners initial = start;
+                bool refined = refineQuad(edgeImage, start, radius, 4, &support, HiddenSides::Keep);
+                if (!refined) {
+                    start = initial;
+                    refined
+                        = refineQuad(edgeImage, start, 2 * radius, 4, &support, HiddenSides::Keep);
+                }
+                if (!refined
                     || !refineQuad(edgeImage, start, 2.5, 4, &support, HiddenSides::Keep)) {
                     if (debug)
-                        qCDebug(lcImaging, "refinement failed");
+                        qCDebug(lcImaging, "refinement failed on edge image %zu",
+                            job % edgeImages.size());
                     continue;
                 }
                 Candidate cand { start, {} };
@@ -658,19 +701,41 @@ QList<PageQuad> PageDetector::detect(const QImage &frame) const
                 candidates.push_back(best);
         }
     };
+    auto good = [&] {
+        return std::any_of(candidates.begin(), candidates.end(),
+            [&](const Candidate &x) { return x.quad.confidence >= m_options.minConfidence; });
+    };
+    auto segment = [&](const Work &w, bool localLight, bool keepSkin) {
+        consider(w,
+            regionsBySegmentation(
+                w.small, w.blurred, w.padLevel, w.colour ? &w.pad : nullptr, localLight, keepSkin));
+    };
     // Pages by colour on every pad: under a shadow across the border a light pad's median
     // reads dark, and a tinted page is then found by its colour only.
-    consider(
-        regionsBySegmentation(small, blurred, padLevel, full.channels() == 3 ? &pad : nullptr));
-    bool good = std::any_of(candidates.begin(), candidates.end(),
-        [&](const Candidate &x) { return x.quad.confidence >= m_options.minConfidence; });
-    if (!good) // a soft shadow across the frame: against the pad's local light
-        consider(regionsBySegmentation(
-            small, blurred, padLevel, full.channels() == 3 ? &pad : nullptr, true));
-    good = std::any_of(candidates.begin(), candidates.end(),
-        [&](const Candidate &x) { return x.quad.confidence >= m_options.minConfidence; });
-    if (!good)
-        consider(regionsByEdges(blurred));
+    segment(work, false, false);
+    if (!good()) // a soft shadow across the frame: against the pad's local light
+        segment(work, true, false);
+    if (!good()) // orange or salmon paper, as red over blue as a hand
+        segment(work, false, true);
+    if (!good()) {
+        // Low light: the levels that tell a white pad from a dark one (and the steps the
+        // thresholds expect) are those of a normally exposed frame. The frame is brightened
+        // so that its brightest part (paper, or a light pad) is where it would be.
+        std::vector<uchar> levels(work.blurred.begin<uchar>(), work.blurred.end<uchar>());
+        const size_t at = levels.size() * 99 / 100;
+        std::nth_element(levels.begin(), levels.begin() + long(at), levels.end());
+        const double bright = std::max<double>(levels[at], 1);
+        if (bright < kDimLevel) {
+            cv::Mat brighter;
+            original.convertTo(brighter, -1, std::min(kExposedLevel / bright, kMaxGain));
+            const Work dim = prepare(brighter);
+            segment(dim, false, false);
+            if (!good())
+                segment(dim, true, false);
+        }
+    }
+    if (!good())
+        consider(work, regionsByEdges(work.blurred));
 
     // Pages do not lie on pages: a candidate inside another good one is a frame
     // printed on the page (a licence's border) that became a region of its own,

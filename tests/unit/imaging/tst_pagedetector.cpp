@@ -7,6 +7,7 @@
 #include <drivers/sim/SimScene.h>
 #include <map>
 #include <numeric>
+#include <time.h>
 
 using namespace Tongban;
 using namespace Tongban::Drivers;
@@ -52,7 +53,16 @@ struct SplitScore
     std::map<std::string, std::vector<double>> byCondition;
     std::map<std::string, std::vector<double>> byKind;
     std::map<std::string, std::vector<double>> byPad;
+    double cpuMs = 0; // detection CPU time, this thread, summed over the frames
+    int frames = 0;
 };
+
+double threadCpuMs()
+{
+    timespec t {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
 
 // The pad a broadened scene lies on, by name.
 std::string padName(const Sim::SceneSpec &spec)
@@ -105,7 +115,10 @@ SplitScore scoreSplit(quint32 firstSeed, int frames)
     for (quint32 seed = firstSeed; seed < firstSeed + quint32(frames); ++seed) {
         const Sim::SceneSpec spec = Sim::broadScene(seed);
         const auto frame = Sim::renderScene(spec, QSize(Sim::kPreviewWidth, Sim::kPreviewHeight));
+        const double start = threadCpuMs();
         const QList<PageQuad> found = detector.detect(frame.image);
+        score.cpuMs += threadCpuMs() - start;
+        ++score.frames;
         for (const Sim::DocumentTruth &truth : frame.documents) {
             double best = 0;
             for (const PageQuad &q : found)
@@ -126,6 +139,9 @@ SplitScore scoreSplit(quint32 firstSeed, int frames)
                     qPrintable(spec.paperTint.name()), qPrintable(spec.padColour.name()),
                     int(found.size()));
             }
+            if (best >= 0.5 && best < 0.95 && qEnvironmentVariableIsSet("TONGBAN_SPLIT_VERBOSE"))
+                qInfo("  poor seed %u %s IoU %.3f", seed,
+                    qPrintable(Sim::documentKindName(truth.kind)), best);
             for (const std::string &c : conditions(spec))
                 score.byCondition[c].push_back(best);
             score.byKind[Sim::documentKindName(truth.kind).toStdString()].push_back(best);
@@ -177,6 +193,8 @@ void TestPageDetector::broadenedSplits()
             SplitScore part = scoreSplit(first, frames);
             score.ious.insert(score.ious.end(), part.ious.begin(), part.ious.end());
             score.missed += part.missed;
+            score.cpuMs += part.cpuMs;
+            score.frames += part.frames;
             for (auto [to, from] : { std::pair { &score.byCondition, &part.byCondition },
                      std::pair { &score.byKind, &part.byKind },
                      std::pair { &score.byPad, &part.byPad } })
@@ -185,6 +203,8 @@ void TestPageDetector::broadenedSplits()
         }
         qInfo("%s split: %d documents, missed %d, mean IoU %.4f", name, int(score.ious.size()),
             score.missed, meanOf(score.ious));
+        qInfo("  detection CPU time: mean %.2f ms per frame (this build)",
+            score.cpuMs / std::max(1, score.frames));
         for (const auto *group : { &score.byCondition, &score.byKind, &score.byPad }) {
             for (const auto &[condition, ious] : *group)
                 qInfo("  %-24s %3d documents, mean IoU %.4f, min %.3f", condition.c_str(),
