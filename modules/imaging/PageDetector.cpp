@@ -481,8 +481,8 @@ double borderMedianF(const cv::Mat &image)
 
 // \a padColour: the pad's a, b when pages are also segmented by colour (a light or
 // coloured pad), nullptr on a dark neutral pad (paper is far brighter; saves the cost).
-// \a keepSkin: skin-coloured pixels stay (orange or salmon paper is as red over blue as skin;
-// a fallback when nothing was found with them removed).
+// \a keepSkin: orange-ish pixels stay (orange or salmon paper is as red over blue as skin; a
+// fallback when nothing was found with them removed).
 std::vector<std::vector<cv::Point>> regionsBySegmentation(const cv::Mat &smallRgb,
     const cv::Mat &blurred, double padLevel, const cv::Vec2f *padColour, bool localLight = false,
     bool keepSkin = false)
@@ -545,9 +545,10 @@ std::vector<std::vector<cv::Point>> regionsBySegmentation(const cv::Mat &smallRg
     channels[1].convertTo(g16, CV_16S);
     channels[2].convertTo(b16, CV_16S);
     const cv::Mat redOverBlue = r16 - b16;
-    cv::Mat skin = (redOverBlue > 45) & ((g16 - b16) * 4 < redOverBlue * 3);
-    if (keepSkin)
-        skin.setTo(0);
+    // With \a keepSkin only the reddest skin (hue below about 25 degrees) goes: orange paper
+    // (about 33) stays, most hands still go.
+    cv::Mat skin = (redOverBlue > 45)
+        & ((g16 - b16) * (keepSkin ? 2 : 4) < redOverBlue * (keepSkin ? 1 : 3));
     cv::morphologyEx(skin, skin, cv::MORPH_OPEN,
         cv::getStructuringElement(cv::MORPH_RECT, { kSkinOpen, kSkinOpen }));
     // A hand's blurred fringe is far from the pad's colour too: not page.
