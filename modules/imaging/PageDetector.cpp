@@ -463,6 +463,40 @@ cv::Mat chromaDistance(const cv::Mat &rgb, double sigma, cv::Vec2f pad)
     return out;
 }
 
+// Distance from the pad in log chromaticity (log R/G, log B/G, times 100, blurred): unlike
+// CIELAB a, b it does not shrink where a shadow darkens page and pad alike, so a tinted page
+// half in a soft shadow stands out as a whole.
+cv::Mat chromaticityDistance(const cv::Mat &rgb, double sigma)
+{
+    cv::Mat u(rgb.size(), CV_32F), v(rgb.size(), CV_32F);
+    for (int y = 0; y < rgb.rows; ++y) {
+        const uchar *in = rgb.ptr<uchar>(y);
+        float *pu = u.ptr<float>(y), *pv = v.ptr<float>(y);
+        for (int x = 0; x < rgb.cols; ++x, in += 3) {
+            const float g = std::log(float(in[1]) + 4.f);
+            pu[x] = 100.f * (std::log(float(in[0]) + 4.f) - g);
+            pv[x] = 100.f * (std::log(float(in[2]) + 4.f) - g);
+        }
+    }
+    cv::GaussianBlur(u, u, { 0, 0 }, sigma);
+    cv::GaussianBlur(v, v, { 0, 0 }, sigma);
+    // The pad's chromaticity: the median of the frame border (half units).
+    auto median = [](const cv::Mat &m) {
+        cv::Mat shifted;
+        m.convertTo(shifted, CV_8U, 2.0, 128);
+        return (borderMedian(shifted) - 128) / 2.0;
+    };
+    const float u0 = float(median(u)), v0 = float(median(v));
+    cv::Mat out(rgb.size(), CV_32F);
+    for (int y = 0; y < rgb.rows; ++y) {
+        const float *pu = u.ptr<float>(y), *pv = v.ptr<float>(y);
+        float *o = out.ptr<float>(y);
+        for (int x = 0; x < rgb.cols; ++x)
+            o[x] = std::hypot(pu[x] - u0, pv[x] - v0);
+    }
+    return out;
+}
+
 // The pad's a, b (CIELAB, 8-bit) as the median of the frame border.
 cv::Vec2f padChroma(const cv::Mat &rgb)
 {
@@ -485,7 +519,7 @@ double borderMedianF(const cv::Mat &image)
 // fallback when nothing was found with them removed).
 std::vector<std::vector<cv::Point>> regionsBySegmentation(const cv::Mat &smallRgb,
     const cv::Mat &blurred, double padLevel, const cv::Vec2f *padColour, bool localLight = false,
-    bool keepSkin = false)
+    bool keepSkin = false, bool chromaticity = false)
 {
     cv::Mat binary;
     if (localLight) {
@@ -528,7 +562,12 @@ std::vector<std::vector<cv::Point>> regionsBySegmentation(const cv::Mat &smallRg
     // Any pad: a page of another colour than the pad (see chromaDistance); the threshold
     // rises with the pad's own chroma noise (low light).
     cv::Mat coloured;
-    if (padColour) {
+    if (chromaticity) {
+        // Pages by colour alone, shadow or not (see chromaticityDistance).
+        binary = cv::Mat::zeros(blurred.size(), CV_8U);
+        const cv::Mat distance = chromaticityDistance(smallRgb, 1.5);
+        coloured = distance > std::max(kChromaDistance, 3.0 * borderMedianF(distance) + 3.0);
+    } else if (padColour) {
         const cv::Mat distance = chromaDistance(smallRgb, 1.5, *padColour);
         coloured = distance > std::max(kChromaDistance, 3.0 * borderMedianF(distance) + 3.0);
     }
@@ -706,10 +745,10 @@ QList<PageQuad> PageDetector::detect(const QImage &frame) const
         return std::any_of(candidates.begin(), candidates.end(),
             [&](const Candidate &x) { return x.quad.confidence >= m_options.minConfidence; });
     };
-    auto segment = [&](const Work &w, bool localLight, bool keepSkin) {
+    auto segment = [&](const Work &w, bool localLight, bool keepSkin, bool chromaticity = false) {
         consider(w,
-            regionsBySegmentation(
-                w.small, w.blurred, w.padLevel, w.colour ? &w.pad : nullptr, localLight, keepSkin));
+            regionsBySegmentation(w.small, w.blurred, w.padLevel, w.colour ? &w.pad : nullptr,
+                localLight, keepSkin, chromaticity));
     };
     // Pages by colour on every pad: under a shadow across the border a light pad's median
     // reads dark, and a tinted page is then found by its colour only.
@@ -718,6 +757,8 @@ QList<PageQuad> PageDetector::detect(const QImage &frame) const
         segment(work, true, false);
     if (!good()) // orange or salmon paper, as red over blue as a hand
         segment(work, false, true);
+    if (!good() && work.colour) // a tinted page half in a soft shadow
+        segment(work, false, false, true);
     if (!good()) {
         // Low light: the levels that tell a white pad from a dark one (and the steps the
         // thresholds expect) are those of a normally exposed frame. The frame is brightened
