@@ -683,6 +683,7 @@ QList<PageQuad> PageDetector::detect(const QImage &frame) const
     const double mmPerPxSmall = m_options.padWidthMm / work.small.cols;
 
     std::vector<Candidate> candidates;
+    int unresolved = 0; // regions of the first pass that gave no good page
     auto consider = [&](const Work &w, const std::vector<std::vector<cv::Point>> &regions) {
         const std::vector<cv::Mat> &edgeImages = w.edgeImages;
         for (const auto &region : regions) {
@@ -739,11 +740,9 @@ QList<PageQuad> PageDetector::detect(const QImage &frame) const
             }
             if (best.quad.isValid())
                 candidates.push_back(best);
+            if (best.quad.confidence < m_options.minConfidence)
+                ++unresolved;
         }
-    };
-    auto good = [&] {
-        return std::any_of(candidates.begin(), candidates.end(),
-            [&](const Candidate &x) { return x.quad.confidence >= m_options.minConfidence; });
     };
     auto segment = [&](const Work &w, bool localLight, bool keepSkin, bool chromaticity = false) {
         consider(w,
@@ -753,6 +752,14 @@ QList<PageQuad> PageDetector::detect(const QImage &frame) const
     // Pages by colour on every pad: under a shadow across the border a light pad's median
     // reads dark, and a tinted page is then found by its colour only.
     segment(work, false, false);
+    // One page found and a region left that gave none: perhaps a second document that only
+    // another pass finds (side by side, one in a shadow); the passes below run for it too.
+    const bool secondPage = unresolved > 0 && m_options.maxPages > 1;
+    auto good = [&, secondPage] {
+        const int n = int(std::count_if(candidates.begin(), candidates.end(),
+            [&](const Candidate &x) { return x.quad.confidence >= m_options.minConfidence; }));
+        return n >= (secondPage ? 2 : 1);
+    };
     if (!good()) // a soft shadow across the frame: against the pad's local light
         segment(work, true, false);
     if (!good()) // orange or salmon paper, as red over blue as a hand
@@ -776,7 +783,8 @@ QList<PageQuad> PageDetector::detect(const QImage &frame) const
                 segment(dim, true, false);
         }
     }
-    if (!good())
+    if (std::none_of(candidates.begin(), candidates.end(),
+            [&](const Candidate &x) { return x.quad.confidence >= m_options.minConfidence; }))
         consider(work, regionsByEdges(work.blurred));
 
     // Pages do not lie on pages: a candidate inside another good one is a frame
