@@ -755,9 +755,14 @@ QList<PageQuad> PageDetector::detect(const QImage &frame) const
     // One page found and a region left that gave none: perhaps a second document that only
     // another pass finds (side by side, one in a shadow); the passes below run for it too.
     const bool secondPage = unresolved > 0 && m_options.maxPages > 1;
+    // A page of no size class (part of a page, cut by a shadow's edge) does not end the search:
+    // the passes below may find the whole page, which then wins on confidence.
     auto good = [&, secondPage] {
-        const int n = int(std::count_if(candidates.begin(), candidates.end(),
-            [&](const Candidate &x) { return x.quad.confidence >= m_options.minConfidence; }));
+        const int n
+            = int(std::count_if(candidates.begin(), candidates.end(), [&](const Candidate &x) {
+                  return x.quad.confidence >= m_options.minConfidence
+                      && x.quad.sizeClass != SizeClass::Unknown;
+              }));
         return n >= (secondPage ? 2 : 1);
     };
     if (!good()) // a soft shadow across the frame: against the pad's local light

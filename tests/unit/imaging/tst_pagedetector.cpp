@@ -139,9 +139,14 @@ SplitScore scoreSplit(quint32 firstSeed, int frames)
                     qPrintable(spec.paperTint.name()), qPrintable(spec.padColour.name()),
                     int(found.size()));
             }
-            if (best >= 0.5 && best < 0.95 && qEnvironmentVariableIsSet("TONGBAN_SPLIT_VERBOSE"))
+            if (best >= 0.5 && best < 0.95 && qEnvironmentVariableIsSet("TONGBAN_SPLIT_VERBOSE")) {
                 qInfo("  poor seed %u %s IoU %.3f", seed,
                     qPrintable(Sim::documentKindName(truth.kind)), best);
+                if (qEnvironmentVariableIsSet("TONGBAN_DUMP_DIR"))
+                    frame.image.save(QStringLiteral("%1/poor-%2.png")
+                                         .arg(qEnvironmentVariable("TONGBAN_DUMP_DIR"))
+                                         .arg(seed));
+            }
             for (const std::string &c : conditions(spec))
                 score.byCondition[c].push_back(best);
             score.byKind[Sim::documentKindName(truth.kind).toStdString()].push_back(best);
