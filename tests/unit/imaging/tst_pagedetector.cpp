@@ -24,8 +24,8 @@ double percentile(std::vector<double> v, double p)
 // Preview pixels to 13 MP pixels.
 constexpr double kTo13Mp = double(Sim::kStillWidth) / Sim::kPreviewWidth;
 // Floors of the broadened splits' mean IoU (80 frames each), below the measured figures.
-constexpr double kTuningFloor = 0.90;
-constexpr double kHeldOutFloor = 0.85;
+constexpr double kTuningFloor = 0.95;
+constexpr double kHeldOutFloor = 0.93;
 } // namespace
 
 class TestPageDetector : public QObject
@@ -43,6 +43,7 @@ private slots:
     void curledAndFoldedPagesAreFound();
     void pageUnderASoftShadowIsFound();
     void tintedPagesOnLightPadsAreFound();
+    void dimOrangeAndShadowedPagesAreFound();
 };
 
 namespace {
@@ -217,8 +218,9 @@ void TestPageDetector::broadenedSplits()
         }
         // THEN neither falls below its floor (80 frames each, curled and folded pages in:
         // before the colour distance and shadow fallback tuning 0.817, held-out 0.852;
-        // after 0.926 and 0.877). A floor against regressions, not the target: the issue
-        // asks for a detector that holds (>= 0.99) on both; the misses are listed above.
+        // after 0.926 and 0.877; after the third session's fallbacks 0.970 and 0.952). A
+        // floor against regressions, not the target: the issue asks for a detector that
+        // holds (>= 0.99) on both; the misses are listed above.
         QVERIFY2(meanOf(score.ious) >= split.floor, name);
     }
 }
@@ -595,3 +597,59 @@ void TestPageDetector::tintedPagesOnLightPadsAreFound()
 
 QTEST_MAIN(TestPageDetector)
 #include "tst_pagedetector.moc"
+
+void TestPageDetector::dimOrangeAndShadowedPagesAreFound()
+{
+    // GIVEN three kinds of frame the broadened tuning split missed (issue 18): white pages on
+    // near-white and light grey pads in low light (exposure 0.45-0.55, noise 2.5x: the pad
+    // reads as a dark one); orange paper on light, mid grey and wood pads (as red over blue
+    // as a hand); pink and lavender pages on a near-white pad half in a soft shadow
+    PageDetector detector;
+    struct Group
+    {
+        const char *name;
+        std::vector<double> ious;
+    };
+    Group groups[3] = { { "low light", {} }, { "orange paper", {} }, { "tinted in shadow", {} } };
+    const QColor nearWhite(236, 236, 232), lightGrey(200, 200, 202);
+    for (quint32 seed = 4700; seed < 4706; ++seed) {
+        Sim::SceneSpec dim;
+        dim.seed = dim.frameSeed = seed;
+        dim.kind = seed % 2 ? Sim::DocumentKind::A5Note : Sim::DocumentKind::A4Form;
+        dim.padColour = seed % 3 ? nearWhite : lightGrey;
+        dim.whiteOnWhite = true;
+        dim.lightLevel = 0.45 + 0.02 * (seed % 6);
+        dim.noiseSigma = 2.5 * 2.5;
+        dim.jpegQuality = 85;
+        Sim::SceneSpec orange;
+        orange.seed = orange.frameSeed = seed + 10;
+        orange.kind = seed % 2 ? Sim::DocumentKind::A4Form : Sim::DocumentKind::A5Note;
+        orange.paperTint = QColor(250, 205, 150);
+        const QColor pads[] = { nearWhite, lightGrey, QColor(150, 150, 152), QColor(150, 105, 70) };
+        orange.padColour = pads[seed % 4];
+        orange.whiteOnWhite = orange.padColour.lightness() > 180;
+        Sim::SceneSpec shaded;
+        shaded.seed = shaded.frameSeed = seed + 20;
+        shaded.kind = Sim::DocumentKind::A4Form;
+        shaded.paperTint = seed % 2 ? QColor(250, 226, 232) : QColor(232, 222, 250);
+        shaded.padColour = nearWhite;
+        shaded.whiteOnWhite = true;
+        shaded.shadow = 0.35 + 0.03 * (seed % 4);
+        // WHEN detecting
+        int g = 0;
+        for (const Sim::SceneSpec &spec : { dim, orange, shaded }) {
+            groups[g].ious.push_back(detectionIous(detector, spec).front());
+            if (groups[g].ious.back() < 0.9)
+                qInfo("  %s seed %u: IoU %.3f", groups[g].name, spec.seed, groups[g].ious.back());
+            ++g;
+        }
+    }
+    // THEN every page is found in every group (before the low-light, orange-paper and
+    // log-chromaticity fallbacks 3, 3 and 6 of the 6 frames were missed; after: min IoU
+    // 0.957, 0.987, 0.996)
+    for (const Group &group : groups) {
+        qInfo("%s: mean IoU %.4f, min %.4f", group.name, meanOf(group.ious),
+            *std::min_element(group.ious.begin(), group.ious.end()));
+        QVERIFY2(*std::min_element(group.ious.begin(), group.ious.end()) >= 0.9, group.name);
+    }
+}
