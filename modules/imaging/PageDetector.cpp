@@ -28,6 +28,11 @@ constexpr double kBandRatio = 1.04; // a page's edge against the light at about 
 constexpr double kLightPadLevel = 140; // pads above: edges measured on colour too
 constexpr int kSkinOpen = 5; // px at the work size: a finger is about 16
 constexpr int kCloseIterations = 2;
+// Low light: a frame whose brightest percent is below kDimLevel is brightened (by at most
+// kMaxGain) so that it reaches kExposedLevel, when nothing was found as it is.
+constexpr double kDimLevel = 170;
+constexpr double kExposedLevel = 235;
+constexpr double kMaxGain = 2.6;
 
 using Corners = std::array<cv::Point2d, 4>;
 
@@ -458,6 +463,40 @@ cv::Mat chromaDistance(const cv::Mat &rgb, double sigma, cv::Vec2f pad)
     return out;
 }
 
+// Distance from the pad in log chromaticity (log R/G, log B/G, times 100, blurred): unlike
+// CIELAB a, b it does not shrink where a shadow darkens page and pad alike, so a tinted page
+// half in a soft shadow stands out as a whole.
+cv::Mat chromaticityDistance(const cv::Mat &rgb, double sigma)
+{
+    cv::Mat u(rgb.size(), CV_32F), v(rgb.size(), CV_32F);
+    for (int y = 0; y < rgb.rows; ++y) {
+        const uchar *in = rgb.ptr<uchar>(y);
+        float *pu = u.ptr<float>(y), *pv = v.ptr<float>(y);
+        for (int x = 0; x < rgb.cols; ++x, in += 3) {
+            const float g = std::log(float(in[1]) + 4.f);
+            pu[x] = 100.f * (std::log(float(in[0]) + 4.f) - g);
+            pv[x] = 100.f * (std::log(float(in[2]) + 4.f) - g);
+        }
+    }
+    cv::GaussianBlur(u, u, { 0, 0 }, sigma);
+    cv::GaussianBlur(v, v, { 0, 0 }, sigma);
+    // The pad's chromaticity: the median of the frame border (half units).
+    auto median = [](const cv::Mat &m) {
+        cv::Mat shifted;
+        m.convertTo(shifted, CV_8U, 2.0, 128);
+        return (borderMedian(shifted) - 128) / 2.0;
+    };
+    const float u0 = float(median(u)), v0 = float(median(v));
+    cv::Mat out(rgb.size(), CV_32F);
+    for (int y = 0; y < rgb.rows; ++y) {
+        const float *pu = u.ptr<float>(y), *pv = v.ptr<float>(y);
+        float *o = out.ptr<float>(y);
+        for (int x = 0; x < rgb.cols; ++x)
+            o[x] = std::hypot(pu[x] - u0, pv[x] - v0);
+    }
+    return out;
+}
+
 // The pad's a, b (CIELAB, 8-bit) as the median of the frame border.
 cv::Vec2f padChroma(const cv::Mat &rgb)
 {
@@ -476,8 +515,11 @@ double borderMedianF(const cv::Mat &image)
 
 // \a padColour: the pad's a, b when pages are also segmented by colour (a light or
 // coloured pad), nullptr on a dark neutral pad (paper is far brighter; saves the cost).
+// \a keepSkin: orange-ish pixels stay (orange or salmon paper is as red over blue as skin; a
+// fallback when nothing was found with them removed).
 std::vector<std::vector<cv::Point>> regionsBySegmentation(const cv::Mat &smallRgb,
-    const cv::Mat &blurred, double padLevel, const cv::Vec2f *padColour, bool localLight = false)
+    const cv::Mat &blurred, double padLevel, const cv::Vec2f *padColour, bool localLight = false,
+    bool keepSkin = false, bool chromaticity = false)
 {
     cv::Mat binary;
     if (localLight) {
@@ -520,7 +562,12 @@ std::vector<std::vector<cv::Point>> regionsBySegmentation(const cv::Mat &smallRg
     // Any pad: a page of another colour than the pad (see chromaDistance); the threshold
     // rises with the pad's own chroma noise (low light).
     cv::Mat coloured;
-    if (padColour) {
+    if (chromaticity) {
+        // Pages by colour alone, shadow or not (see chromaticityDistance).
+        binary = cv::Mat::zeros(blurred.size(), CV_8U);
+        const cv::Mat distance = chromaticityDistance(smallRgb, 1.5);
+        coloured = distance > std::max(kChromaDistance, 3.0 * borderMedianF(distance) + 3.0);
+    } else if (padColour) {
         const cv::Mat distance = chromaDistance(smallRgb, 1.5, *padColour);
         coloured = distance > std::max(kChromaDistance, 3.0 * borderMedianF(distance) + 3.0);
     }
@@ -537,7 +584,10 @@ std::vector<std::vector<cv::Point>> regionsBySegmentation(const cv::Mat &smallRg
     channels[1].convertTo(g16, CV_16S);
     channels[2].convertTo(b16, CV_16S);
     const cv::Mat redOverBlue = r16 - b16;
-    cv::Mat skin = (redOverBlue > 45) & ((g16 - b16) * 4 < redOverBlue * 3);
+    // With \a keepSkin only the reddest skin (hue below about 25 degrees) goes: orange paper
+    // (about 33) stays, most hands still go.
+    cv::Mat skin = (redOverBlue > 45)
+        & ((g16 - b16) * (keepSkin ? 2 : 4) < redOverBlue * (keepSkin ? 1 : 3));
     cv::morphologyEx(skin, skin, cv::MORPH_OPEN,
         cv::getStructuringElement(cv::MORPH_RECT, { kSkinOpen, kSkinOpen }));
     // A hand's blurred fringe is far from the pad's colour too: not page.
@@ -577,46 +627,65 @@ PageDetector::PageDetector(const Options &options)
 QList<PageQuad> PageDetector::detect(const QImage &frame) const
 {
     QImage keep;
-    const cv::Mat full = Internal::toMat(frame, &keep);
-    if (full.empty())
+    const cv::Mat original = Internal::toMat(frame, &keep);
+    if (original.empty())
         return {};
-    const double scale = double(full.cols) / kWorkWidth;
-    cv::Mat small, gray, blurred;
-    if (scale > 1.01)
-        cv::resize(
-            full, small, { kWorkWidth, int(std::lround(full.rows / scale)) }, 0, 0, cv::INTER_AREA);
-    else
-        small = full;
-    if (small.channels() == 1)
-        cv::cvtColor(small, small, cv::COLOR_GRAY2RGB);
-    cv::cvtColor(small, gray, cv::COLOR_RGB2GRAY);
-    cv::GaussianBlur(gray, blurred, { 5, 5 }, 0);
-    const double sx = double(full.cols) / small.cols;
-    const double mmPerPx = m_options.padWidthMm / full.cols;
-    const double minArea = 0.012 * small.cols * small.rows;
-    const double mmPerPxSmall = m_options.padWidthMm / small.cols;
+    const double scale = double(original.cols) / kWorkWidth;
+    const double mmPerPx = m_options.padWidthMm / original.cols;
 
-    const double padLevel = borderMedian(blurred);
-    // On a white pad edges are also measured on luma plus colour (see whitePadEdgeImage):
-    // either may be the better one (cream paper is not bluer than the pad, an ID card not
-    // brighter), so both are tried.
-    std::vector<cv::Mat> edgeImages { full };
-    if (padLevel > kWhitePadLevel && full.channels() == 3)
-        edgeImages.push_back(whitePadEdgeImage(full));
-    // A light or coloured pad: pages are segmented by colour too, and the page's edge may be
-    // a colour step only (lavender on light grey), measured on the colour distance from the
-    // pad (4 levels per unit).
-    const cv::Vec2f pad = padChroma(small);
-    const bool colourPad = full.channels() == 3
-        && (padLevel > kLightPadLevel || std::hypot(pad[0] - 128.0, pad[1] - 128.0) > 6);
-    if (colourPad) {
-        cv::Mat distance;
-        chromaDistance(full, 1.0, pad).convertTo(distance, CV_8U, 4.0);
-        edgeImages.push_back(distance);
-    }
+    // Everything a pass works on: the frame (possibly brightened), its work-size copy, the
+    // pad's level and colour, and the images edges are measured on.
+    struct Work
+    {
+        cv::Mat full, small, blurred;
+        double padLevel = 0;
+        cv::Vec2f pad;
+        bool colour = false;
+        std::vector<cv::Mat> edgeImages;
+    };
+    auto prepare = [&](const cv::Mat &full) {
+        Work w;
+        w.full = full;
+        if (scale > 1.01)
+            cv::resize(full, w.small, { kWorkWidth, int(std::lround(full.rows / scale)) }, 0, 0,
+                cv::INTER_AREA);
+        else
+            w.small = full;
+        if (w.small.channels() == 1)
+            cv::cvtColor(w.small, w.small, cv::COLOR_GRAY2RGB);
+        cv::Mat gray;
+        cv::cvtColor(w.small, gray, cv::COLOR_RGB2GRAY);
+        cv::GaussianBlur(gray, w.blurred, { 5, 5 }, 0);
+        w.padLevel = borderMedian(w.blurred);
+        w.colour = full.channels() == 3;
+        // On a white pad edges are also measured on luma plus colour (see
+        // whitePadEdgeImage): either may be the better one (cream paper is not bluer than the
+        // pad, an ID card not brighter), so both are tried.
+        w.edgeImages = { full };
+        if (w.padLevel > kWhitePadLevel && w.colour)
+            w.edgeImages.push_back(whitePadEdgeImage(full));
+        // A light or coloured pad: pages are segmented by colour too, and the page's edge may
+        // be a colour step only (lavender on light grey), measured on the colour distance
+        // from the pad (4 levels per unit).
+        w.pad = padChroma(w.small);
+        if (w.colour
+            && (w.padLevel > kLightPadLevel
+                || std::hypot(w.pad[0] - 128.0, w.pad[1] - 128.0) > 6)) {
+            cv::Mat distance;
+            chromaDistance(full, 1.0, w.pad).convertTo(distance, CV_8U, 4.0);
+            w.edgeImages.push_back(distance);
+        }
+        return w;
+    };
+    Work work = prepare(original);
+    const double sx = double(original.cols) / work.small.cols;
+    const double minArea = 0.012 * work.small.cols * work.small.rows;
+    const double mmPerPxSmall = m_options.padWidthMm / work.small.cols;
 
     std::vector<Candidate> candidates;
-    auto consider = [&](const std::vector<std::vector<cv::Point>> &regions) {
+    int unresolved = 0; // regions of the first pass that gave no good page
+    auto consider = [&](const Work &w, const std::vector<std::vector<cv::Point>> &regions) {
+        const std::vector<cv::Mat> &edgeImages = w.edgeImages;
         for (const auto &region : regions) {
             if (cv::contourArea(region) < minArea)
                 continue;
@@ -625,14 +694,19 @@ QList<PageQuad> PageDetector::detect(const QImage &frame) const
             const bool debug = lcImaging().isDebugEnabled();
             std::vector<Corners> starts;
             Corners c;
-            if (quadFromHull(hull, small.size(), c))
+            if (quadFromHull(hull, w.small.size(), c))
                 starts.push_back(c);
-            if (quadFromCutHull(hull, small.size(), mmPerPxSmall, c))
+            if (quadFromCutHull(hull, w.small.size(), mmPerPxSmall, c))
                 starts.push_back(c);
-            if (quadFromRect(hull, small.size(), c))
+            if (quadFromRect(hull, w.small.size(), c))
                 starts.push_back(c);
             if (starts.empty() && debug)
                 qCDebug(lcImaging, "hull of %zu points rejected", hull.size());
+            if (debug)
+                for (const Corners &st : starts)
+                    qCDebug(lcImaging, "start %.0f,%.0f %.0f,%.0f %.0f,%.0f %.0f,%.0f area %.0f",
+                        st[0].x, st[0].y, st[1].x, st[1].y, st[2].x, st[2].y, st[3].x, st[3].y,
+                        cv::contourArea(region));
             Candidate best;
             for (size_t job = 0; job < starts.size() * edgeImages.size(); ++job) {
                 Corners start = starts[job / edgeImages.size()];
@@ -641,10 +715,20 @@ QList<PageQuad> PageDetector::detect(const QImage &frame) const
                     p = (p + cv::Point2d(0.5, 0.5)) * sx - cv::Point2d(0.5, 0.5);
                 double support = 0;
                 const double radius = std::max(3.0, 2.5 * sx);
-                if (!refineQuad(edgeImage, start, radius, 4, &support, HiddenSides::Keep)
+                // A region grown past its page (a blurred colour mask, a drop shadow) puts a
+                // side beyond the first search radius: then a second try, twice as wide.
+                const Corners initial = start;
+                bool refined = refineQuad(edgeImage, start, radius, 4, &support, HiddenSides::Keep);
+                if (!refined) {
+                    start = initial;
+                    refined
+                        = refineQuad(edgeImage, start, 2 * radius, 4, &support, HiddenSides::Keep);
+                }
+                if (!refined
                     || !refineQuad(edgeImage, start, 2.5, 4, &support, HiddenSides::Keep)) {
                     if (debug)
-                        qCDebug(lcImaging, "refinement failed");
+                        qCDebug(lcImaging, "refinement failed on edge image %zu",
+                            job % edgeImages.size());
                     continue;
                 }
                 Candidate cand { start, {} };
@@ -656,21 +740,57 @@ QList<PageQuad> PageDetector::detect(const QImage &frame) const
             }
             if (best.quad.isValid())
                 candidates.push_back(best);
+            if (best.quad.confidence < m_options.minConfidence)
+                ++unresolved;
         }
+    };
+    auto segment = [&](const Work &w, bool localLight, bool keepSkin, bool chromaticity = false) {
+        consider(w,
+            regionsBySegmentation(w.small, w.blurred, w.padLevel, w.colour ? &w.pad : nullptr,
+                localLight, keepSkin, chromaticity));
     };
     // Pages by colour on every pad: under a shadow across the border a light pad's median
     // reads dark, and a tinted page is then found by its colour only.
-    consider(
-        regionsBySegmentation(small, blurred, padLevel, full.channels() == 3 ? &pad : nullptr));
-    bool good = std::any_of(candidates.begin(), candidates.end(),
-        [&](const Candidate &x) { return x.quad.confidence >= m_options.minConfidence; });
-    if (!good) // a soft shadow across the frame: against the pad's local light
-        consider(regionsBySegmentation(
-            small, blurred, padLevel, full.channels() == 3 ? &pad : nullptr, true));
-    good = std::any_of(candidates.begin(), candidates.end(),
-        [&](const Candidate &x) { return x.quad.confidence >= m_options.minConfidence; });
-    if (!good)
-        consider(regionsByEdges(blurred));
+    segment(work, false, false);
+    // One page found and a region left that gave none: perhaps a second document that only
+    // another pass finds (side by side, one in a shadow); the passes below run for it too.
+    const bool secondPage = unresolved > 0 && m_options.maxPages > 1;
+    // A page of no size class (part of a page, cut by a shadow's edge) does not end the search:
+    // the passes below may find the whole page, which then wins on confidence.
+    auto good = [&, secondPage] {
+        const int n
+            = int(std::count_if(candidates.begin(), candidates.end(), [&](const Candidate &x) {
+                  return x.quad.confidence >= m_options.minConfidence
+                      && x.quad.sizeClass != SizeClass::Unknown;
+              }));
+        return n >= (secondPage ? 2 : 1);
+    };
+    if (!good()) // a soft shadow across the frame: against the pad's local light
+        segment(work, true, false);
+    if (!good()) // orange or salmon paper, as red over blue as a hand
+        segment(work, false, true);
+    if (!good() && work.colour) // a tinted page half in a soft shadow
+        segment(work, false, false, true);
+    if (!good()) {
+        // Low light: the levels that tell a white pad from a dark one (and the steps the
+        // thresholds expect) are those of a normally exposed frame. The frame is brightened
+        // so that its brightest part (paper, or a light pad) is where it would be.
+        std::vector<uchar> levels(work.blurred.begin<uchar>(), work.blurred.end<uchar>());
+        const size_t at = levels.size() * 99 / 100;
+        std::nth_element(levels.begin(), levels.begin() + long(at), levels.end());
+        const double bright = std::max<double>(levels[at], 1);
+        if (bright < kDimLevel) {
+            cv::Mat brighter;
+            original.convertTo(brighter, -1, std::min(kExposedLevel / bright, kMaxGain));
+            const Work dim = prepare(brighter);
+            segment(dim, false, false);
+            if (!good())
+                segment(dim, true, false);
+        }
+    }
+    if (std::none_of(candidates.begin(), candidates.end(),
+            [&](const Candidate &x) { return x.quad.confidence >= m_options.minConfidence; }))
+        consider(work, regionsByEdges(work.blurred));
 
     // Pages do not lie on pages: a candidate inside another good one is a frame
     // printed on the page (a licence's border) that became a region of its own,

@@ -18,7 +18,10 @@ namespace Tongban::Imaging {
  * is returned, corners outside the image); its minimum-area rectangle (a hand
  * over a side). Every side is then refined with sub-pixel edge measurements
  * along its normal and a robust line fit (occluded stretches dropped). When
- * segmentation finds nothing an edge map is used instead. Candidates are
+ * segmentation finds no page, fallback passes follow: against the local light (a
+ * soft shadow), with only the reddest skin removed (orange paper), by log
+ * chromaticity (a tinted page in a shadow), on the frame brightened to a normal
+ * exposure (low light), and last an edge map. Candidates are
  * scored by edge support, convexity, corner angles and the size classes at the
  * pad's fixed scale; a candidate inside a larger good one is dropped.
  *

@@ -43,6 +43,46 @@ bool intersect(const FittedLine &a, const FittedLine &b, cv::Point2d &out)
     return true;
 }
 
+// Fits each half of \a points (ordered along the side from \a a) on its own; when both
+// halves are straight (residuals under a pixel) and their lines differ by more than
+// kBendDeg, \a line is the chord through the side's ends on those lines.
+constexpr double kBendDeg = 0.6;
+bool bentChord(const std::vector<cv::Point2f> &points, cv::Point2d a, cv::Point2d tangent,
+    double length, FittedLine &line)
+{
+    std::vector<cv::Point2f> first, second;
+    for (const cv::Point2f &p : points)
+        (cv::Point2d(p) - a).dot(tangent) < 0.5 * length ? first.push_back(p) : second.push_back(p);
+    if (first.size() < 8 || second.size() < 8)
+        return false;
+    auto fit = [](const std::vector<cv::Point2f> &pts, FittedLine &out) {
+        cv::Vec4f l;
+        cv::fitLine(pts, l, cv::DIST_L2, 0, 0.01, 0.01);
+        out = { { l[2], l[3] }, { l[0], l[1] } };
+        double worst = 0;
+        for (const auto &p : pts)
+            worst = std::max<double>(worst, std::abs((p.x - l[2]) * l[1] - (p.y - l[3]) * l[0]));
+        return worst < 1.0;
+    };
+    FittedLine l1, l2;
+    if (!fit(first, l1) || !fit(second, l2))
+        return false;
+    const double cosAngle = std::abs(l1.direction.dot(l2.direction));
+    if (cosAngle > std::cos(kBendDeg * M_PI / 180))
+        return false;
+    // The ends: the sample positions nearest the side's ends, projected on their half's line.
+    auto project = [](const FittedLine &l, cv::Point2d p) {
+        return l.point + l.direction * (p - l.point).dot(l.direction);
+    };
+    const cv::Point2d e1 = project(l1, a + tangent * (0.0 * length));
+    const cv::Point2d e2 = project(l2, a + tangent * length);
+    const cv::Point2d d = e2 - e1;
+    if (cv::norm(d) < 1)
+        return false;
+    line = { e1, d / cv::norm(d) };
+    return true;
+}
+
 bool fitSide(const cv::Mat &image, cv::Point2d a, cv::Point2d b, cv::Point2d inward, double radius,
     double minStep, FittedLine &line, int &found, int &inImage)
 {
@@ -97,6 +137,11 @@ bool fitSide(const cv::Mat &image, cv::Point2d a, cv::Point2d b, cv::Point2d inw
     found = int(points.size());
     if (points.size() < 6)
         return false;
+    // A folded or curled side: its two halves are straight (or nearly) but not in line.
+    // The corners are where the side's ends are seen, so the side is the chord through
+    // its two ends, each end taken on its own half's line.
+    if (points.size() >= 16 && bentChord(points, a, tangent, length, line))
+        return true;
     cv::Vec4f l;
     cv::fitLine(points, l, cv::DIST_HUBER, 0, 0.01, 0.01);
     // One more pass without the measurements far from the robust line (hand, shadow, text).

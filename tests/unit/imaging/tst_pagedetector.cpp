@@ -7,6 +7,7 @@
 #include <drivers/sim/SimScene.h>
 #include <map>
 #include <numeric>
+#include <time.h>
 
 using namespace Tongban;
 using namespace Tongban::Drivers;
@@ -23,8 +24,8 @@ double percentile(std::vector<double> v, double p)
 // Preview pixels to 13 MP pixels.
 constexpr double kTo13Mp = double(Sim::kStillWidth) / Sim::kPreviewWidth;
 // Floors of the broadened splits' mean IoU (80 frames each), below the measured figures.
-constexpr double kTuningFloor = 0.90;
-constexpr double kHeldOutFloor = 0.85;
+constexpr double kTuningFloor = 0.95;
+constexpr double kHeldOutFloor = 0.93;
 } // namespace
 
 class TestPageDetector : public QObject
@@ -42,6 +43,7 @@ private slots:
     void curledAndFoldedPagesAreFound();
     void pageUnderASoftShadowIsFound();
     void tintedPagesOnLightPadsAreFound();
+    void dimOrangeAndShadowedPagesAreFound();
 };
 
 namespace {
@@ -52,7 +54,16 @@ struct SplitScore
     std::map<std::string, std::vector<double>> byCondition;
     std::map<std::string, std::vector<double>> byKind;
     std::map<std::string, std::vector<double>> byPad;
+    double cpuMs = 0; // detection CPU time, this thread, summed over the frames
+    int frames = 0;
 };
+
+double threadCpuMs()
+{
+    timespec t {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
 
 // The pad a broadened scene lies on, by name.
 std::string padName(const Sim::SceneSpec &spec)
@@ -105,7 +116,10 @@ SplitScore scoreSplit(quint32 firstSeed, int frames)
     for (quint32 seed = firstSeed; seed < firstSeed + quint32(frames); ++seed) {
         const Sim::SceneSpec spec = Sim::broadScene(seed);
         const auto frame = Sim::renderScene(spec, QSize(Sim::kPreviewWidth, Sim::kPreviewHeight));
+        const double start = threadCpuMs();
         const QList<PageQuad> found = detector.detect(frame.image);
+        score.cpuMs += threadCpuMs() - start;
+        ++score.frames;
         for (const Sim::DocumentTruth &truth : frame.documents) {
             double best = 0;
             for (const PageQuad &q : found)
@@ -125,6 +139,14 @@ SplitScore scoreSplit(quint32 firstSeed, int frames)
                     qPrintable(Sim::documentKindName(truth.kind)), what.c_str(),
                     qPrintable(spec.paperTint.name()), qPrintable(spec.padColour.name()),
                     int(found.size()));
+            }
+            if (best >= 0.5 && best < 0.95 && qEnvironmentVariableIsSet("TONGBAN_SPLIT_VERBOSE")) {
+                qInfo("  poor seed %u %s IoU %.3f", seed,
+                    qPrintable(Sim::documentKindName(truth.kind)), best);
+                if (qEnvironmentVariableIsSet("TONGBAN_DUMP_DIR"))
+                    frame.image.save(QStringLiteral("%1/poor-%2.png")
+                                         .arg(qEnvironmentVariable("TONGBAN_DUMP_DIR"))
+                                         .arg(seed));
             }
             for (const std::string &c : conditions(spec))
                 score.byCondition[c].push_back(best);
@@ -177,6 +199,8 @@ void TestPageDetector::broadenedSplits()
             SplitScore part = scoreSplit(first, frames);
             score.ious.insert(score.ious.end(), part.ious.begin(), part.ious.end());
             score.missed += part.missed;
+            score.cpuMs += part.cpuMs;
+            score.frames += part.frames;
             for (auto [to, from] : { std::pair { &score.byCondition, &part.byCondition },
                      std::pair { &score.byKind, &part.byKind },
                      std::pair { &score.byPad, &part.byPad } })
@@ -185,6 +209,8 @@ void TestPageDetector::broadenedSplits()
         }
         qInfo("%s split: %d documents, missed %d, mean IoU %.4f", name, int(score.ious.size()),
             score.missed, meanOf(score.ious));
+        qInfo("  detection CPU time: mean %.2f ms per frame (this build)",
+            score.cpuMs / std::max(1, score.frames));
         for (const auto *group : { &score.byCondition, &score.byKind, &score.byPad }) {
             for (const auto &[condition, ious] : *group)
                 qInfo("  %-24s %3d documents, mean IoU %.4f, min %.3f", condition.c_str(),
@@ -192,8 +218,9 @@ void TestPageDetector::broadenedSplits()
         }
         // THEN neither falls below its floor (80 frames each, curled and folded pages in:
         // before the colour distance and shadow fallback tuning 0.817, held-out 0.852;
-        // after 0.926 and 0.877). A floor against regressions, not the target: the issue
-        // asks for a detector that holds (>= 0.99) on both; the misses are listed above.
+        // after 0.926 and 0.877; after the third session's fallbacks 0.971 and 0.954). A
+        // floor against regressions, not the target: the issue asks for a detector that
+        // holds (>= 0.99) on both; the misses are listed above.
         QVERIFY2(meanOf(score.ious) >= split.floor, name);
     }
 }
@@ -570,3 +597,59 @@ void TestPageDetector::tintedPagesOnLightPadsAreFound()
 
 QTEST_MAIN(TestPageDetector)
 #include "tst_pagedetector.moc"
+
+void TestPageDetector::dimOrangeAndShadowedPagesAreFound()
+{
+    // GIVEN three kinds of frame the broadened tuning split missed (issue 18): white pages on
+    // near-white and light grey pads in low light (exposure 0.45-0.55, noise 2.5x: the pad
+    // reads as a dark one); orange paper on light, mid grey and wood pads (as red over blue
+    // as a hand); pink and lavender pages on a near-white pad half in a soft shadow
+    PageDetector detector;
+    struct Group
+    {
+        const char *name;
+        std::vector<double> ious;
+    };
+    Group groups[3] = { { "low light", {} }, { "orange paper", {} }, { "tinted in shadow", {} } };
+    const QColor nearWhite(236, 236, 232), lightGrey(200, 200, 202);
+    for (quint32 seed = 4700; seed < 4706; ++seed) {
+        Sim::SceneSpec dim;
+        dim.seed = dim.frameSeed = seed;
+        dim.kind = seed % 2 ? Sim::DocumentKind::A5Note : Sim::DocumentKind::A4Form;
+        dim.padColour = seed % 3 ? nearWhite : lightGrey;
+        dim.whiteOnWhite = true;
+        dim.lightLevel = 0.45 + 0.02 * (seed % 6);
+        dim.noiseSigma = 2.5 * 2.5;
+        dim.jpegQuality = 85;
+        Sim::SceneSpec orange;
+        orange.seed = orange.frameSeed = seed + 10;
+        orange.kind = seed % 2 ? Sim::DocumentKind::A4Form : Sim::DocumentKind::A5Note;
+        orange.paperTint = QColor(250, 205, 150);
+        const QColor pads[] = { nearWhite, lightGrey, QColor(150, 150, 152), QColor(150, 105, 70) };
+        orange.padColour = pads[seed % 4];
+        orange.whiteOnWhite = orange.padColour.lightness() > 180;
+        Sim::SceneSpec shaded;
+        shaded.seed = shaded.frameSeed = seed + 20;
+        shaded.kind = Sim::DocumentKind::A4Form;
+        shaded.paperTint = seed % 2 ? QColor(250, 226, 232) : QColor(232, 222, 250);
+        shaded.padColour = nearWhite;
+        shaded.whiteOnWhite = true;
+        shaded.shadow = 0.35 + 0.03 * (seed % 4);
+        // WHEN detecting
+        int g = 0;
+        for (const Sim::SceneSpec &spec : { dim, orange, shaded }) {
+            groups[g].ious.push_back(detectionIous(detector, spec).front());
+            if (groups[g].ious.back() < 0.9)
+                qInfo("  %s seed %u: IoU %.3f", groups[g].name, spec.seed, groups[g].ious.back());
+            ++g;
+        }
+    }
+    // THEN every page is found in every group (before the low-light, orange-paper and
+    // log-chromaticity fallbacks 3, 3 and 6 of the 6 frames were missed; after: min IoU
+    // 0.957, 0.987, 0.996)
+    for (const Group &group : groups) {
+        qInfo("%s: mean IoU %.4f, min %.4f", group.name, meanOf(group.ious),
+            *std::min_element(group.ious.begin(), group.ious.end()));
+        QVERIFY2(*std::min_element(group.ious.begin(), group.ious.end()) >= 0.9, group.name);
+    }
+}
