@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QTreeWidget>
 
 #include <Translations.h>
@@ -296,6 +297,35 @@ private slots:
         // and without a platform no call can be placed
         QVERIFY(anyContains(texts, QStringLiteral("未配置平台")));
         QVERIFY(!page->findChild<QPushButton *>(QStringLiteral("callButton"))->isEnabled());
+    }
+
+    void theDeviceCheckOpensFromTheCallScreen()
+    {
+        // GIVEN the call screen with no call under way (simulated devices)
+        Gui::MainWindow window(*m_station);
+        window.adoptClerk(kClerk);
+        window.resize(1366, 768);
+        window.show();
+        window.showScreen(Gui::MainWindow::Screen::Assistance);
+        auto *button = window.findChild<QPushButton *>(QStringLiteral("checkDevicesButton"));
+        QVERIFY(button && button->isVisible() && button->isEnabled());
+        // WHEN the clerk opens the device check
+        QStringList seen;
+        QTimer::singleShot(0, &window, [&] {
+            QTRY_VERIFY(QApplication::activeModalWidget());
+            QWidget *dialog = QApplication::activeModalWidget();
+            QTest::qWait(300);
+            if (const QString shots = qEnvironmentVariable("TONGBAN_SCREENSHOT_DIR");
+                !shots.isEmpty())
+                dialog->grab().save(QStringLiteral("%1/device-check-from-call.png").arg(shots));
+            seen = labelTexts(dialog);
+            dialog->close();
+        });
+        button->click();
+        // THEN the assistant's device check showed, the document camera among its lines, and
+        // it closed again
+        QVERIFY2(anyContains(seen, QStringLiteral("高拍仪")), qPrintable(seen.join(u'|')));
+        QVERIFY(!QApplication::activeModalWidget());
     }
 
     void lockAdmitsOnlyTheSameClerk()
