@@ -143,7 +143,9 @@ TodayPage::TodayPage(App::Workstation &station, const Core::WorkCalendar &calend
     m_reprintSlip->setObjectName(QStringLiteral("reprintSlip"));
     m_reprintSlip->setVisible(false);
     connect(m_reprintSlip, &QPushButton::clicked, this, [this] {
-        const QString resultId = m_slipToReprint;
+        if (m_slipsToReprint.isEmpty())
+            return;
+        const QString resultId = m_slipsToReprint.first();
         const auto job = printSlip(resultId);
         const auto recorded = m_station.audit().append({ m_caseController.clerk().account,
             m_station.windowId(), QStringLiteral("result.slip.print"), resultId,
@@ -380,12 +382,14 @@ Core::Result<Notices::PrintedJob> TodayPage::printSlip(const QString &resultId)
     // The same address as on the receipt and the notice.
     slip.evaluationUrl = Intake::evaluationUrl(m_station.evaluationUrl(), slip.caseNumber);
     const auto pdf = Notices::NoticeRenderer::renderResultSlipPdf(slip);
-    if (!pdf)
-        return pdf.error();
-    auto job = Notices::NoticePrinter(m_station.printerName())
-                   .print(*pdf, QStringLiteral("%1 slip").arg(resultId));
-    m_slipToReprint = job ? QString() : resultId;
-    m_reprintSlip->setVisible(!m_slipToReprint.isEmpty());
+    auto job = pdf ? Notices::NoticePrinter(m_station.printerName())
+                         .print(*pdf, QStringLiteral("%1 slip").arg(resultId))
+                   : Core::Result<Notices::PrintedJob>(pdf.error());
+    // Until a slip comes out, the clerk can print it again (the result stays printed).
+    m_slipsToReprint.removeAll(resultId);
+    if (!job)
+        m_slipsToReprint.append(resultId);
+    m_reprintSlip->setVisible(!m_slipsToReprint.isEmpty());
     return job;
 }
 

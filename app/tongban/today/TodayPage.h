@@ -4,6 +4,7 @@
 #include <notices/NoticePrinter.h>
 
 #include <QFutureWatcher>
+#include <QStringList>
 #include <QWidget>
 
 class QLabel;
@@ -89,7 +90,7 @@ private:
     QTreeWidget *m_results = nullptr;
     DeliveriesCard *m_deliveries = nullptr; ///< issue 17: results to deliver, overdue in red
     QPushButton *m_reprintSlip = nullptr; ///< shown while a slip awaits printing again
-    QString m_slipToReprint; ///< the result whose slip did not print
+    QStringList m_slipsToReprint; ///< the results whose slip did not print, oldest first
     QLabel *m_resultMessage = nullptr;
     QLabel *m_connection = nullptr;
     QLabel *m_guidesChanged = nullptr;
