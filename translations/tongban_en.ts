@@ -3589,10 +3589,6 @@ Bring it by %2%3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Printed. Hand it to the applicant.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3626,6 +3622,22 @@ Bring it by %2%3.</source>
     </message>
     <message>
         <source>No result to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The result is printed, but its handover slip is not: %1 Then print the slip again with the button below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed with its handover slip. Hand both to the applicant; the applicant signs the slip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the handover slip again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handover slip printed. The applicant signs it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3968,6 +3980,10 @@ Bring it by %2%3.</source>
     </message>
     <message>
         <source>This window has no notice number left, so nothing was issued or printed. Connect the workstation to the platform (check the network, then sign in again): the platform gives the window new numbers within a few seconds. Then issue again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The handover slip could not be produced as a PDF. Try again; call IT support if it fails again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3595,10 +3595,6 @@ Bring it by %2%3.</source>
         <translation>双击结果（或按回车）为申请人打印。</translation>
     </message>
     <message>
-        <source>Printed. Hand it to the applicant.</source>
-        <translation>已打印，请交给申请人。</translation>
-    </message>
-    <message>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
@@ -3633,6 +3629,22 @@ Bring it by %2%3.</source>
     <message>
         <source>No result to print.</source>
         <translation>暂无需要打印的结果。</translation>
+    </message>
+    <message>
+        <source>The result is printed, but its handover slip is not: %1 Then print the slip again with the button below.</source>
+        <translation>办件结果已打印，但结果领取单未打印：%1 处理后请点击下方按钮重新打印领取单。</translation>
+    </message>
+    <message>
+        <source>Printed with its handover slip. Hand both to the applicant; the applicant signs the slip.</source>
+        <translation>办件结果和领取单已打印，请一并交给申请人，并请申请人在领取单上签收。</translation>
+    </message>
+    <message>
+        <source>Print the handover slip again</source>
+        <translation>重新打印领取单</translation>
+    </message>
+    <message>
+        <source>Handover slip printed. The applicant signs it.</source>
+        <translation>领取单已打印，请申请人签收。</translation>
     </message>
 </context>
 <context>
@@ -3972,6 +3984,10 @@ Bring it by %2%3.</source>
     <message>
         <source>This window has no notice number left, so nothing was issued or printed. Connect the workstation to the platform (check the network, then sign in again): the platform gives the window new numbers within a few seconds. Then issue again.</source>
         <translation>本窗口的文书编号已用完，未开具也未打印任何文书。请将工作站连接统一受理平台（检查网络后重新登录），平台将在几秒内为本窗口分配新的编号，然后重新开具。</translation>
+    </message>
+    <message>
+        <source>The handover slip could not be produced as a PDF. Try again; call IT support if it fails again.</source>
+        <translation>无法生成办件结果领取单 PDF。请重试；如再次失败，请联系信息技术人员。</translation>
     </message>
 </context>
 <context>

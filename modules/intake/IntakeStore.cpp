@@ -711,6 +711,13 @@ QList<CaseSummary> IntakeStore::findByApplicant(const QString &id) const
     return summaries(QStringLiteral("applicant_key = ?"), { key });
 }
 
+QList<CaseSummary> IntakeStore::findByCaseNumber(const QString &caseNumber) const
+{
+    if (caseNumber.isEmpty())
+        return {};
+    return summaries(QStringLiteral("case_number = ?"), { caseNumber });
+}
+
 QHash<QString, QString> IntakeStore::itemVersionsUsedBy(const QString &clerk) const
 {
     QHash<QString, QString> used;

@@ -178,6 +178,8 @@ public:
     QList<CaseSummary> casesIn(CaseDraft::State state) const;
     /// Cases whose applicant has identity number or credit code \a id (any letter case).
     QList<CaseSummary> findByApplicant(const QString &id) const;
+    /// The case the platform numbered \a caseNumber (none when it was not taken here).
+    QList<CaseSummary> findByCaseNumber(const QString &caseNumber) const;
 
     /// Item code -> catalogue version of the latest case \a clerk worked on for each item.
     QHash<QString, QString> itemVersionsUsedBy(const QString &clerk) const;

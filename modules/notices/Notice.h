@@ -93,4 +93,26 @@ struct NoticeContent
 
 QString kindTitle(NoticeKind kind);
 
+/*!
+ * The handover slip (办件结果领取单) printed right after the platform's result document
+ * (issue 17; 000 第三十二条, 004): what was handed over, how the applicant chose to receive
+ * it, where the applicant signs, and the 好差评 QR code and link with the case number.
+ * Rendered from this alone (NoticeRenderer::renderResultSlipPdf()); not stored.
+ */
+struct ResultSlipContent
+{
+    QString caseNumber; ///< the platform's official case number
+    QString itemCode;
+    QString itemName; ///< as the catalogue names it; the code alone when unknown
+    QString resultId; ///< the platform's id of the result document
+    bool accepted = false; ///< 受理通知书, else 不予受理通知书
+    QDateTime decidedAt; ///< when the home department decided (the result's issuedAt)
+    QDateTime printedAt; ///< when the result was printed for the applicant
+    QString resultDelivery; ///< the applicant's choice at intake, as the receipt states it
+    QString windowName;
+    QString clerkName;
+    /// The provincial 好差评 address for this case (Intake::evaluationUrl(), as the receipt).
+    QString evaluationUrl;
+};
+
 } // namespace Tongban::Notices

@@ -273,21 +273,29 @@ QString toleratedSummary(const NoticeContent &c)
 
 namespace {
 
+/// Issue 17: the 好差评 QR code (image resource "evaluation", \a size points) and the link;
+/// nothing when no address is configured.
+QString evaluationBlock(const QString &url, int size)
+{
+    if (url.isEmpty())
+        return {};
+    return QStringLiteral("<table width='100%' cellpadding='2'><tr>"
+                          "<td width='%1' valign='top'><img src='evaluation' width='%2' "
+                          "height='%2'></td>"
+                          "<td valign='middle'>请对本次服务进行评价（好差评）：扫描左侧二维码或访问"
+                          "<br>%3</td></tr></table>")
+        .arg(size + 10)
+        .arg(size)
+        .arg(esc(url));
+}
+
 /// Issue 17: how the result reaches the applicant (receipt) and the 好差评 QR code and link.
 QString deliveryAndEvaluation(const NoticeContent &c)
 {
     QString html;
     if (c.kind == NoticeKind::Receipt && !c.resultDelivery.isEmpty())
         html += QStringLiteral("<p>办理结果领取方式：%1</p>").arg(esc(c.resultDelivery));
-    if (!c.evaluationUrl.isEmpty()) {
-        html += QStringLiteral(
-            "<table width='100%' cellpadding='2'><tr>"
-            "<td width='90' valign='top'><img src='evaluation' width='80' height='80'></td>"
-            "<td valign='middle'>请对本次服务进行评价（好差评）：扫描左侧二维码或访问<br>%1</td>"
-            "</tr></table>")
-                    .arg(esc(c.evaluationUrl));
-    }
-    return html;
+    return html + evaluationBlock(c.evaluationUrl, 80);
 }
 
 } // namespace
@@ -374,6 +382,70 @@ Status NoticeRenderer::paint(
     document.setHtml(html(content, options));
     document.print(&device);
     return {};
+}
+
+QString NoticeRenderer::resultSlipHtml(const ResultSlipContent &c)
+{
+    const auto row = [](const QString &label, const QString &value) {
+        return QStringLiteral("<tr><td width='28%' style='background:#eeeeee' nowrap>%1</td>"
+                              "<td>%2</td></tr>")
+            .arg(esc(label), esc(value));
+    };
+    const QString item = c.itemName.isEmpty() || c.itemName == c.itemCode
+        ? c.itemCode
+        : QStringLiteral("%1（事项编码 %2）").arg(c.itemName, c.itemCode);
+    QString html = QStringLiteral("<html><body>"
+                                  "<p style='font-size:20pt;font-weight:bold' align='center'>"
+                                  "办件结果领取单</p><br>")
+        + kTableStyle + row(QStringLiteral("统一受理平台办件编号"), c.caseNumber)
+        + row(QStringLiteral("申请事项"), item)
+        + row(QStringLiteral("办理结果"),
+            c.accepted ? QStringLiteral("受理通知书") : QStringLiteral("不予受理通知书"))
+        + row(QStringLiteral("结果文书编号"), c.resultId)
+        + row(QStringLiteral("作出日期"), c.decidedAt.isValid() ? dateText(c.decidedAt) : QString())
+        + row(QStringLiteral("领取日期"), dateText(c.printedAt))
+        + row(QStringLiteral("办理结果领取方式"), c.resultDelivery)
+        + row(QStringLiteral("发放窗口"), c.windowName)
+        + row(QStringLiteral("窗口人员"), c.clerkName) + QStringLiteral("</table>");
+    html += QStringLiteral(
+        "<p>　　上列办件结果文书已当面交付申请人（代办人），请核对无误后签收。</p>");
+    html += evaluationBlock(c.evaluationUrl, 110);
+    html += QStringLiteral(
+        "<p><br><br>申请人（代办人）签收：________________　　签收日期：____________</p>");
+    return html + QStringLiteral("</body></html>");
+}
+
+Result<QByteArray> NoticeRenderer::renderResultSlipPdf(const ResultSlipContent &content)
+{
+    QByteArray pdf;
+    {
+        QBuffer buffer(&pdf);
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter writer(&buffer);
+        writer.setResolution(300);
+        writer.setTitle(QStringLiteral("办件结果领取单 ") + content.caseNumber);
+        writer.setCreator(QStringLiteral("Tongban Workstation"));
+        // The same page as the notices (see paint()).
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
+            QMarginsF(8, 4, 8, 4), QPageLayout::Millimeter));
+        QTextDocument document;
+        QFont font(kFontFamily, 11);
+        font.setStyleStrategy(QFont::PreferOutline);
+        document.setDefaultFont(font);
+        if (!content.evaluationUrl.isEmpty()) {
+            document.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("evaluation")),
+                qrCode(content.evaluationUrl.toUtf8()));
+        }
+        document.setHtml(resultSlipHtml(content));
+        document.print(&writer);
+    }
+    if (!pdf.startsWith("%PDF")) {
+        return Error { RenderFailed,
+            Tr::tr("The handover slip could not be produced as a PDF. Try again; call IT support "
+                   "if it fails again."),
+            QStringLiteral("no PDF output") };
+    }
+    return pdf;
 }
 
 Result<QByteArray> NoticeRenderer::renderPdf(const NoticeContent &content, const Options &options)

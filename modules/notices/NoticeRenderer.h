@@ -46,6 +46,10 @@ public:
 
     /// The HTML the layout is built from (for previews and tests).
     static QString html(const NoticeContent &content, const Options &options = {});
+
+    /// The handover slip printed with a result (one A4 page; issue 17).
+    static Core::Result<QByteArray> renderResultSlipPdf(const ResultSlipContent &content);
+    static QString resultSlipHtml(const ResultSlipContent &content);
 };
 
 } // namespace Tongban::Notices

@@ -9,6 +9,7 @@
 #include <assist/MediaSession.h>
 #include <assist/PageShare.h>
 #include <core/Hash.h>
+#include <intake/ResultDelivery.h>
 #include <notices/NoticeStore.h>
 #include <platform/ApiClient.h>
 #include <platform/Outbox.h>
@@ -22,6 +23,7 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QImageReader>
 #include <QInputMethodEvent>
 #include <QJsonArray>
@@ -44,6 +46,7 @@
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QWheelEvent>
+#include <QrOnPage.h>
 
 #include <Translations.h>
 #include <algorithm>
@@ -96,6 +99,8 @@ struct Hub
         process.waitForFinished(5000);
     }
 };
+
+const QString EvaluationBase = QStringLiteral("https://hcp.example.gov.cn/evaluate?org=410403");
 
 QStringList printedFiles()
 {
@@ -417,6 +422,8 @@ private slots:
         conf.setValue(QStringLiteral("printer/name"), QStringLiteral("TongbanPDF"));
         conf.setValue(QStringLiteral("window/address"), QStringLiteral("卫东区政务服务中心一楼"));
         conf.setValue(QStringLiteral("window/phone"), QStringLiteral("0375-0000002"));
+        // Issue 17: the provincial 好差评 address the receipt, notice and result slip carry.
+        conf.setValue(QStringLiteral("hall/evaluationUrl"), EvaluationBase);
         // The hall's dedicated line: the journey's uploads run under the cap IT staff set.
         conf.setValue(QStringLiteral("platform/uploadLimitKbps"), 100000);
         conf.sync();
@@ -591,10 +598,74 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(results->topLevelItemCount(), 1, 30000);
         screenshot(QStringLiteral("today-result"));
         // and prints for the applicant, after which it leaves the list
-        const int printedBefore = int(printedFiles().size());
+        const QStringList printedBefore = printedFiles();
+        const QString resultId = results->topLevelItem(0)->data(0, Qt::UserRole).toString();
+        QVERIFY(!resultId.isEmpty());
         emit results->itemActivated(results->topLevelItem(0), 0);
         QTRY_COMPARE_WITH_TIMEOUT(results->topLevelItemCount(), 0, 30000);
-        QTRY_VERIFY_WITH_TIMEOUT(printedFiles().size() >= printedBefore + 1, 60000);
+        // Issue 17: right after the result, the handover slip (办件结果领取单) comes out of the
+        // same printer, carrying the 好差评 QR code with the case's official number. cups-pdf
+        // names each file after its job ("<result id> slip" for the slip) and writes it when
+        // the job is done, so earlier jobs may still land meanwhile: the files are told by name.
+        const auto newFile = [&](bool slip) {
+            for (const QString &path : printedFiles()) {
+                const QString name = QFileInfo(path).fileName();
+                if (!printedBefore.contains(path) && name.startsWith(resultId)
+                    && name.contains(QStringLiteral("_slip")) == slip && QFileInfo(path).size() > 0)
+                    return path;
+            }
+            return QString();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!newFile(false).isEmpty(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!newFile(true).isEmpty(), 60000);
+        QTest::qWait(1000); // cups-pdf may still be writing it
+        const QString slipFile = newFile(true);
+        const QString caseNumber = m_station->intake().load(m_completeCase)->caseNumber;
+        QVERIFY(!caseNumber.isEmpty());
+        const QString evaluation = Intake::evaluationUrl(EvaluationBase, caseNumber);
+        QVERIFY(evaluation.contains(QStringLiteral("caseNumber=") + caseNumber));
+        {
+            // cups-pdf re-renders through Ghostscript (no text layer): the page is read as a
+            // phone reads it
+            QFile printed(slipFile);
+            QVERIFY(printed.open(QIODevice::ReadOnly));
+            const QStringList codes = Tongban::Testing::qrCodesOnFirstPage(printed.readAll());
+            QCOMPARE(codes, QStringList { evaluation });
+        }
+        // AND the printed slip is the 领取单 (read by OCR)
+        {
+            QTemporaryDir ocrDir;
+            QProcess render;
+            render.start(QStringLiteral("pdftoppm"),
+                { QStringLiteral("-r"), QStringLiteral("300"), QStringLiteral("-gray"),
+                    QStringLiteral("-png"), QStringLiteral("-singlefile"), slipFile,
+                    ocrDir.filePath(QStringLiteral("slip")) });
+            QVERIFY(render.waitForFinished(60000));
+            QProcess tesseract;
+            tesseract.start(QStringLiteral("tesseract"),
+                { ocrDir.filePath(QStringLiteral("slip.png")), QStringLiteral("-"),
+                    QStringLiteral("-l"), QStringLiteral("chi_sim"), QStringLiteral("--psm"),
+                    QStringLiteral("6") });
+            QVERIFY(tesseract.waitForFinished(120000));
+            QString text = QString::fromUtf8(tesseract.readAllStandardOutput());
+            text.remove(QRegularExpression(QStringLiteral("\\s")));
+            // (tesseract has read 单 as 音: the title is checked without it)
+            QVERIFY2(text.contains(QStringLiteral("办件结果领取")), qPrintable(text));
+            QVERIFY2(text.contains(QStringLiteral("签收")), qPrintable(text));
+            // the item as the catalogue names it, found through the case taken at this window
+            QVERIFY2(text.contains(QStringLiteral("个体工商户设立登记")), qPrintable(text));
+        }
+        // AND one audit record says both went to the printer, the slip after the result
+        QString audited;
+        for (const auto &entry : m_station->audit().recent(20)) {
+            if (entry.action == QLatin1String("result.print"))
+                audited = entry.detail;
+        }
+        const QRegularExpressionMatch jobs
+            = QRegularExpression(QStringLiteral("job:(\\d+) slip-job:(\\d+)")).match(audited);
+        QVERIFY2(jobs.hasMatch(), qPrintable(audited));
+        QVERIFY(jobs.captured(2).toInt() > jobs.captured(1).toInt());
+        QVERIFY(!find<QPushButton>(today, QStringLiteral("reprintSlip"))->isVisible());
     }
 
     void callForHelpRidesOnTheEventsSocket()

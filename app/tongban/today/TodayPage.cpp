@@ -9,8 +9,11 @@
 
 #include <core/Clock.h>
 #include <core/WorkCalendar.h>
+#include <intake/DeliveryChoiceStore.h>
 #include <intake/MailingDeadline.h>
+#include <intake/ResultDelivery.h>
 #include <notices/NoticePrinter.h>
+#include <notices/NoticeRenderer.h>
 #include <platform/Outbox.h>
 #include <platform/ResultFeed.h>
 #include <security/AuditLog.h>
@@ -23,6 +26,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -134,6 +138,27 @@ TodayPage::TodayPage(App::Workstation &station, const Core::WorkCalendar &calend
     setEmptyText(m_results, tr("No result to print."));
     resultsCard->addWidget(m_results);
     m_resultMessage = resultsCard->addText(QString());
+    // Issue 17: when the handover slip did not print after its result.
+    m_reprintSlip = new QPushButton(tr("Print the handover slip again"), resultsCard);
+    m_reprintSlip->setObjectName(QStringLiteral("reprintSlip"));
+    m_reprintSlip->setVisible(false);
+    connect(m_reprintSlip, &QPushButton::clicked, this, [this] {
+        if (m_slipsToReprint.isEmpty())
+            return;
+        const QString resultId = m_slipsToReprint.first();
+        const auto job = printSlip(resultId);
+        const auto recorded = m_station.audit().append({ m_caseController.clerk().account,
+            m_station.windowId(), QStringLiteral("result.slip.print"), resultId,
+            job ? QStringLiteral("ok") : QStringLiteral("failed"),
+            job ? QStringLiteral("printer:%1 job:%2").arg(job->printer).arg(job->jobId)
+                : job.error().detail });
+        if (!job)
+            m_resultMessage->setText(job.error().message);
+        else
+            m_resultMessage->setText(recorded ? tr("Handover slip printed. The applicant signs it.")
+                                              : recorded.error().message);
+    });
+    resultsCard->addWidget(m_reprintSlip);
     grid->addWidget(resultsCard, 3, 0, 1, 2);
     m_deliveries
         = new DeliveriesCard(platform ? platform->session() : nullptr, cases.clerk().name, content);
@@ -295,7 +320,8 @@ void TodayPage::printResult(const QString &resultId)
     }
     // The platform's PDF goes to the printer as it is, through the window's one printer
     // component; it is marked printed only once the printer accepted it.
-    const auto job = Notices::NoticePrinter(m_station.printerName()).print(*pdf, resultId);
+    const Notices::NoticePrinter printer(m_station.printerName());
+    const auto job = printer.print(*pdf, resultId);
     if (!job) {
         m_resultMessage->setText(job.error().message);
         return;
@@ -304,12 +330,67 @@ void TodayPage::printResult(const QString &resultId)
         m_resultMessage->setText(marked.error().message);
         return;
     }
+    // Issue 17: right after it, the handover slip with the 好差评 code; the result stays
+    // printed whatever happens to the slip, which can be printed again.
+    const auto slip = printSlip(resultId);
     const auto recorded = m_station.audit().append({ m_caseController.clerk().account,
         m_station.windowId(), QStringLiteral("result.print"), resultId, QStringLiteral("ok"),
-        QStringLiteral("printer:%1 job:%2").arg(job->printer).arg(job->jobId) });
+        QStringLiteral("printer:%1 job:%2 %3")
+            .arg(job->printer)
+            .arg(job->jobId)
+            .arg(slip ? QStringLiteral("slip-job:%1").arg(slip->jobId)
+                      : QStringLiteral("slip:failed (%1)").arg(slip.error().detail)) });
     refreshResults();
-    m_resultMessage->setText(
-        recorded ? tr("Printed. Hand it to the applicant.") : recorded.error().message);
+    if (!slip) {
+        m_resultMessage->setText(tr("The result is printed, but its handover slip is not: %1 "
+                                    "Then print the slip again with the button below.")
+                                     .arg(slip.error().message));
+        return;
+    }
+    m_resultMessage->setText(recorded
+            ? tr("Printed with its handover slip. Hand both to the applicant; the applicant "
+                 "signs the slip.")
+            : recorded.error().message);
+}
+
+Core::Result<Notices::PrintedJob> TodayPage::printSlip(const QString &resultId)
+{
+    Notices::ResultSlipContent slip;
+    for (const Platform::StoredResult &r : m_platform->results()->results()) {
+        if (r.resultId != resultId)
+            continue;
+        slip.caseNumber = r.caseNumber;
+        slip.accepted = r.decision == QLatin1String("accepted");
+        slip.decidedAt = r.issuedAt;
+    }
+    slip.resultId = resultId;
+    slip.printedAt = m_station.clock().now();
+    slip.windowName
+        = m_station.windowName().isEmpty() ? m_station.windowId() : m_station.windowName();
+    const Clerk &clerk = m_caseController.clerk();
+    slip.clerkName = clerk.name.isEmpty() ? clerk.account : clerk.name;
+    // The case as taken at this window: its item and the applicant's delivery choice.
+    Intake::ResultDelivery delivery;
+    if (const auto found = m_station.intake().findByCaseNumber(slip.caseNumber); !found.isEmpty()) {
+        slip.itemCode = found.first().itemCode;
+        delivery = Intake::DeliveryChoiceStore::load(m_station.database(), found.first().caseId);
+    }
+    const auto catalog = m_station.catalogs().active();
+    const Catalog::ServiceItem *item = catalog ? catalog->item(slip.itemCode) : nullptr;
+    slip.itemName = item ? item->name : slip.itemCode;
+    slip.resultDelivery = delivery.receiptText();
+    // The same address as on the receipt and the notice.
+    slip.evaluationUrl = Intake::evaluationUrl(m_station.evaluationUrl(), slip.caseNumber);
+    const auto pdf = Notices::NoticeRenderer::renderResultSlipPdf(slip);
+    auto job = pdf ? Notices::NoticePrinter(m_station.printerName())
+                         .print(*pdf, QStringLiteral("%1 slip").arg(resultId))
+                   : Core::Result<Notices::PrintedJob>(pdf.error());
+    // Until a slip comes out, the clerk can print it again (the result stays printed).
+    m_slipsToReprint.removeAll(resultId);
+    if (!job)
+        m_slipsToReprint.append(resultId);
+    m_reprintSlip->setVisible(!m_slipsToReprint.isEmpty());
+    return job;
 }
 
 /// What the health check found; computed off the GUI thread.

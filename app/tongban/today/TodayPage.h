@@ -1,10 +1,15 @@
 #pragma once
 
+#include <core/Result.h>
+#include <notices/NoticePrinter.h>
+
 #include <QFutureWatcher>
+#include <QStringList>
 #include <QWidget>
 
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTreeWidget;
 
 namespace Tongban::Core {
@@ -28,7 +33,8 @@ class DeliveriesCard;
  * found by the applicant's identity number too), the outbox, mailing tasks
  * with their deadlines (overdue in red), results pushed by the platform to
  * print for the applicant (受理/不予受理通知书, sent to the printer as the
- * platform's PDF and marked printed), the connection
+ * platform's PDF and marked printed, followed by the handover slip 办件结果领取单 with the
+ * 好差评 code, issue 17), the connection
  * and catalogue in force, the guides that changed since the clerk last used
  * them, the working-day calendar and the workstation's own health.
  *
@@ -62,6 +68,8 @@ private:
     void findApplicant();
     void refreshResults();
     void printResult(const QString &resultId);
+    /// Issue 17: prints the handover slip of \a resultId (办件结果领取单, with the 好差评 code).
+    Core::Result<Notices::PrintedJob> printSlip(const QString &resultId);
     struct HealthFindings;
     /// Runs on a worker thread, on its own connection to the database at \a path.
     static HealthFindings findHealth(const QString &path);
@@ -81,6 +89,8 @@ private:
     QTreeWidget *m_mailings = nullptr;
     QTreeWidget *m_results = nullptr;
     DeliveriesCard *m_deliveries = nullptr; ///< issue 17: results to deliver, overdue in red
+    QPushButton *m_reprintSlip = nullptr; ///< shown while a slip awaits printing again
+    QStringList m_slipsToReprint; ///< the results whose slip did not print, oldest first
     QLabel *m_resultMessage = nullptr;
     QLabel *m_connection = nullptr;
     QLabel *m_guidesChanged = nullptr;

@@ -108,6 +108,7 @@ private slots:
     void pagesGoWithTheirMaterialInOneTransaction();
     void correctionReopensOnlyWhatTheNoticeListed();
     void findByApplicantAndMailingTasks();
+    void theResultFindsItsCaseByTheOfficialNumber();
 
     void aFailedPointDoesNotEndTheExamination();
     void aFailedPointNeedsTheGuidesReasonAndTheRemarkOnlyExplains();
@@ -911,6 +912,27 @@ void TestIntake::aSaveNeverLosesTheOfficialNumber()
     // THEN the number is still on the case
     QCOMPARE(station.store->load(draft.caseId)->caseNumber, QStringLiteral("410402-2026-000123"));
     QCOMPARE(draft.caseNumber, QStringLiteral("410402-2026-000123"));
+}
+
+void TestIntake::theResultFindsItsCaseByTheOfficialNumber()
+{
+    // GIVEN two cases, one numbered by the platform (issue 17: the result's handover slip
+    // names the item and the delivery choice of the case taken here)
+    Station station;
+    station.open();
+    CaseDraft numbered = station.store->start(kItem, {}, kWindow, QStringLiteral("clerk")).value();
+    const CaseDraft other
+        = station.store->start(kItem, {}, kWindow, QStringLiteral("clerk")).value();
+    QVERIFY(station.store->setCaseNumber(numbered.caseId, QStringLiteral("410402-2026-000123")));
+    // WHEN the number is looked up THEN exactly that case is found
+    const auto found = station.store->findByCaseNumber(QStringLiteral("410402-2026-000123"));
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.first().caseId, numbered.caseId);
+    QCOMPARE(found.first().itemCode, kItem);
+    // AND an unknown or empty number finds nothing (not every unnumbered case)
+    QVERIFY(station.store->findByCaseNumber(QStringLiteral("410402-2026-000124")).isEmpty());
+    QVERIFY(station.store->findByCaseNumber(QString()).isEmpty());
+    QVERIFY(!other.caseId.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestIntake)

@@ -8,10 +8,11 @@
 #include <notices/NoticeStore.h>
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <gst/gst.h>
+#include <QTimeZone>
+#include <QrOnPage.h>
 
 using namespace Tongban;
 using namespace Tongban::Notices;
@@ -26,49 +27,25 @@ const QString Evaluation
 /// Every QR code zbar reads on the first page of \a pdf.
 QStringList decodeAll(const QByteArray &pdf)
 {
+    return Tongban::Testing::qrCodesOnFirstPage(pdf);
+}
+
+/// The number of pages of \a pdf, as pdfinfo counts them.
+int pageCount(const QByteArray &pdf)
+{
     QTemporaryDir dir;
     QFile file(dir.filePath(QStringLiteral("n.pdf")));
     if (!file.open(QIODevice::WriteOnly))
-        return {};
+        return -1;
     file.write(pdf);
     file.close();
-    QProcess::execute(QStringLiteral("pdftoppm"),
-        { QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("150"), QStringLiteral("-f"),
-            QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("1"),
-            QStringLiteral("-singlefile"), file.fileName(), dir.filePath(QStringLiteral("page")) });
-    gst_init(nullptr, nullptr);
-    GError *error = nullptr;
-    const QByteArray description = QByteArrayLiteral("filesrc location=\"")
-        + dir.filePath(QStringLiteral("page.png")).toUtf8()
-        + QByteArrayLiteral("\" ! pngdec ! videoconvert ! video/x-raw,format=I420 ! zbar ! "
-                            "fakesink");
-    GstElement *pipeline = gst_parse_launch(description.constData(), &error);
-    if (!pipeline) {
-        g_clear_error(&error);
-        return {};
-    }
-    gst_element_set_state(pipeline, GST_STATE_PLAYING);
-    GstBus *bus = gst_element_get_bus(pipeline);
-    QStringList symbols;
-    for (;;) {
-        GstMessage *message = gst_bus_timed_pop_filtered(bus, 20 * GST_SECOND,
-            GstMessageType(GST_MESSAGE_ELEMENT | GST_MESSAGE_EOS | GST_MESSAGE_ERROR));
-        if (!message)
-            break;
-        const GstMessageType type = GST_MESSAGE_TYPE(message);
-        if (type == GST_MESSAGE_ELEMENT) {
-            const GstStructure *s = gst_message_get_structure(message);
-            if (gst_structure_has_name(s, "barcode"))
-                symbols << QString::fromUtf8(gst_structure_get_string(s, "symbol"));
-        }
-        gst_message_unref(message);
-        if (type != GST_MESSAGE_ELEMENT)
-            break;
-    }
-    gst_object_unref(bus);
-    gst_element_set_state(pipeline, GST_STATE_NULL);
-    gst_object_unref(pipeline);
-    return symbols;
+    QProcess p;
+    p.start(QStringLiteral("pdfinfo"), { file.fileName() });
+    p.waitForFinished(30000);
+    const QString info = QString::fromUtf8(p.readAllStandardOutput());
+    const QRegularExpressionMatch m
+        = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(info);
+    return m.hasMatch() ? m.captured(1).toInt() : -1;
 }
 
 NoticeContent receipt()
@@ -140,6 +117,58 @@ private Q_SLOTS:
         const NoticeContent back = NoticeStore::fromJson(NoticeStore::toJson(c));
         QCOMPARE(back.resultDelivery, c.resultDelivery);
         QCOMPARE(back.evaluationUrl, c.evaluationUrl);
+    }
+
+    void theResultHandoverSlipCarriesTheEvaluationCodeOnOnePage()
+    {
+        // GIVEN a result handed over at the window, the applicant having chosen mail at intake
+        ResultSlipContent slip;
+        slip.caseNumber = QStringLiteral("410402-20261124-000123");
+        slip.itemCode = QStringLiteral("41040201012001000");
+        slip.itemName = QStringLiteral("个体工商户登记（备案）");
+        slip.resultId = QStringLiteral("r-7f3a");
+        slip.accepted = true;
+        slip.decidedAt = QDateTime(QDate(2026, 11, 26), QTime(2, 0), Qt::UTC);
+        slip.printedAt = QDateTime(QDate(2026, 11, 27), QTime(1, 30), Qt::UTC);
+        slip.resultDelivery = QStringLiteral("邮寄送达（张三，467000 平顶山市新华区建设路1号）");
+        slip.windowName = QStringLiteral("卫东区通办窗口2");
+        slip.clerkName = QStringLiteral("王芳");
+        slip.evaluationUrl = Evaluation;
+        // WHEN the slip is rendered
+        const auto pdf = NoticeRenderer::renderResultSlipPdf(slip);
+        QVERIFY(pdf);
+        // THEN it names the case, the item, the result, the dates and the delivery choice
+        const QString text = pdfText(*pdf);
+        for (const QString &expected :
+            { QStringLiteral("办件结果领取单"), QStringLiteral("410402-20261124-000123"),
+                QStringLiteral("个体工商户登记（备案）"), QStringLiteral("受理通知书"),
+                QStringLiteral("r-7f3a"), QStringLiteral("2026年11月26日"),
+                QStringLiteral("2026年11月27日"), QStringLiteral("邮寄送达（张三，467000平顶山市"),
+                QStringLiteral("王芳"), QStringLiteral("申请人（代办人）签收"),
+                QStringLiteral("好差评"), QStringLiteral("caseNumber=410402-20261124-000123") })
+            QVERIFY2(text.contains(expected), qPrintable(expected + QLatin1Char('\n') + text));
+        QVERIFY(!text.contains(QStringLiteral("不予受理")));
+        // AND it is one page, whose only QR code a phone reads as the case's evaluation link
+        QCOMPARE(pageCount(*pdf), 1);
+        QCOMPARE(decodeAll(*pdf), QStringList { Evaluation });
+    }
+
+    void aRejectionSlipSaysSoAndWithoutAddressHasNoCode()
+    {
+        ResultSlipContent slip;
+        slip.caseNumber = QStringLiteral("410402-20261124-000124");
+        slip.itemCode = QStringLiteral("41040201012001000");
+        slip.resultId = QStringLiteral("r-7f3b");
+        slip.printedAt = QDateTime(QDate(2026, 12, 31), QTime(15, 59), Qt::UTC);
+        slip.resultDelivery = QStringLiteral("到本窗口领取");
+        const auto pdf = NoticeRenderer::renderResultSlipPdf(slip);
+        QVERIFY(pdf);
+        const QString text = pdfText(*pdf);
+        QVERIFY2(text.contains(QStringLiteral("不予受理通知书")), qPrintable(text));
+        // 23:59 in Beijing on the last day of the year
+        QVERIFY2(text.contains(QStringLiteral("2026年12月31日")), qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("好差评")));
+        QVERIFY(decodeAll(*pdf).isEmpty());
     }
 };
 
