@@ -159,6 +159,8 @@ QList<CorrectionRequest> CorrectionInbox::open() const
     QSqlQuery query(m_station.database().connection());
     if (!query.exec(QString(QStringLiteral("SELECT ") + Columns
             + QStringLiteral(" FROM window_correction_requests WHERE state <> 'answered'"
+                             // another hall's notice adopted here: its visit is open already
+                             " AND request_id NOT LIKE 'notice:%'"
                              " ORDER BY due, received_at"))))
         return requests;
     while (query.next())

@@ -84,7 +84,8 @@ public:
 
     /// Stores \a event (data of case.correctionRequested); a repeat is a no-op.
     Core::Status receive(const QJsonObject &event);
-    /// Requests not yet answered, soonest due first.
+    /// Requests of this window's cases not yet answered, soonest due first (not another
+    /// hall's notices adopted here).
     QList<CorrectionRequest> open() const;
     std::optional<CorrectionRequest> request(const QString &requestId) const;
     /// The request whose notice was issued for local case \a clientCaseId and whose pages

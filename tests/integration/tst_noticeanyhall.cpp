@@ -329,6 +329,8 @@ void TestNoticeAnyHall::homeDepartmentsRequestIsCorrectedAtAnotherHallOnTheSameC
     const auto pending = inboxB.noticedForCase(visit.caseId);
     QVERIFY(pending.has_value());
     QCOMPARE(pending->caseId, caseId);
+    // (and Today does not list another window's case as a request of this window's)
+    QVERIFY(inboxB.open().isEmpty());
     QSqlQuery cases(m_platform->hub->database().connection());
     QVERIFY(cases.exec(QStringLiteral("SELECT COUNT(*) FROM hub_cases")) && cases.next());
     const int casesOnHub = cases.value(0).toInt();
