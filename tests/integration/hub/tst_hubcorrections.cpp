@@ -631,6 +631,22 @@ void TestHubCorrections::anotherHallCorrectsOnlyWithTheGrantOfTheNoticeItFound()
             .postJson(pagesPath, pagesOf(QStringLiteral("premises"), QStringLiteral("p-x1"), grant))
             .status,
         404);
+    // WHEN the grant's window belongs to another city (its jurisdiction moved to 4105)
+    QSqlQuery move(m_platform->hub->database().connection());
+    const auto moveTo = [&](const QString &jurisdiction) {
+        move.prepare(QStringLiteral("UPDATE hub_windows SET jurisdiction_code = ? WHERE id = ?"));
+        move.addBindValue(jurisdiction);
+        move.addBindValue(OtherHallWindow);
+        return move.exec() && move.numRowsAffected() == 1;
+    };
+    QVERIFY(moveTo(QStringLiteral("410502")));
+    // THEN the case does not exist for it
+    QCOMPARE(
+        other
+            .postJson(pagesPath, pagesOf(QStringLiteral("premises"), QStringLiteral("p-x1"), grant))
+            .status,
+        404);
+    QVERIFY(moveTo(QStringLiteral("410403")));
     // WHEN the other hall adds a page of a material the request does not list
     // THEN it is refused
     QCOMPARE(
