@@ -9,6 +9,7 @@
 #include <platform/RequestQueue.h>
 #include <platform/ResultFeed.h>
 #include <platform/TusUploader.h>
+#include <security/AuditLog.h>
 #include <storage/Database.h>
 #include <storage/PageStore.h>
 
@@ -96,6 +97,7 @@ Core::Result<CorrectionRequest> CorrectionInbox::parse(const QJsonObject &event)
     request.caseNumber = event.value(QStringLiteral("caseNumber")).toString();
     request.itemCode = event.value(QStringLiteral("itemCode")).toString();
     request.catalogVersion = event.value(QStringLiteral("catalogVersion")).toString();
+    request.grant = event.value(QStringLiteral("grant")).toString(); // kept by adoptNotice()
     request.due = QDate::fromString(event.value(QStringLiteral("due")).toString(), Qt::ISODate);
     for (const QJsonValue &way : event.value(QStringLiteral("ways")).toArray())
         request.ways << way.toString();
@@ -157,6 +159,8 @@ QList<CorrectionRequest> CorrectionInbox::open() const
     QSqlQuery query(m_station.database().connection());
     if (!query.exec(QString(QStringLiteral("SELECT ") + Columns
             + QStringLiteral(" FROM window_correction_requests WHERE state <> 'answered'"
+                             // another hall's notice adopted here: its visit is open already
+                             " AND request_id NOT LIKE 'notice:%'"
                              " ORDER BY due, received_at"))))
         return requests;
     while (query.next())
@@ -201,12 +205,90 @@ private:
     Workstation &m_station;
 };
 
+/// case.corrected: a request of this window answered at another hall (§14.4).
+class CorrectedEventInbox : public Platform::EventInbox
+{
+public:
+    explicit CorrectedEventInbox(Workstation &station)
+        : m_station(station)
+    { }
+    void processStored(const Platform::EventMessage &event, Platform::EventCompletion done) override
+    {
+        done(CorrectionInbox(m_station).correctedElsewhere(event.data));
+    }
+
+private:
+    Workstation &m_station;
+};
+
 } // namespace
 
 void CorrectionInbox::follow(Platform::ResultFeed &feed, Workstation &station)
 {
     feed.channel().addInbox(std::make_shared<CorrectionEventInbox>(station),
         { QStringLiteral("case.correctionRequested") });
+    feed.channel().addInbox(
+        std::make_shared<CorrectedEventInbox>(station), { QStringLiteral("case.corrected") });
+}
+
+Core::Status CorrectionInbox::correctedElsewhere(const QJsonObject &event)
+{
+    const QString requestId = event.value(QStringLiteral("requestId")).toString();
+    const QString at = event.value(QStringLiteral("correctedAt")).toString();
+    if (requestId.isEmpty() || at.isEmpty() || at == m_station.windowId())
+        return {};
+    const auto found = request(requestId);
+    if (!found || found->state == QLatin1String("answered"))
+        return {};
+    if (const Core::Status answered = setState(requestId, QStringLiteral("answered")); !answered)
+        return answered;
+    const auto recorded
+        = m_station.audit().append({ QStringLiteral("platform"), m_station.windowId(),
+            QStringLiteral("case.correctedElsewhere"), found->caseNumber, QStringLiteral("ok"),
+            QStringLiteral("request %1 answered at window %2 with notice %3")
+                .arg(requestId, at, event.value(QStringLiteral("noticeSerial")).toString()) });
+    return recorded ? Core::Status {} : Core::Status { recorded.error() };
+}
+
+Core::Status CorrectionInbox::adoptNotice(
+    const Platform::PlatformNotice &notice, const QString &clientCaseId)
+{
+    if (notice.caseId.isEmpty() || notice.correctionGrant.isEmpty())
+        return {};
+    QJsonArray deficiencies;
+    for (const Platform::NoticeDeficiency &d : notice.deficiencies) {
+        deficiencies.append(QJsonObject { { QStringLiteral("materialId"), d.materialId },
+            { QStringLiteral("materialName"), d.materialName }, { QStringLiteral("code"), d.code },
+            { QStringLiteral("reason"), d.reason },
+            { QStringLiteral("correction"), d.correction } });
+    }
+    const QString requestId = QString(QStringLiteral("notice:") + notice.serial);
+    const QJsonObject body { { QStringLiteral("requestId"), requestId },
+        { QStringLiteral("caseId"), notice.caseId },
+        { QStringLiteral("itemCode"), notice.itemCode },
+        { QStringLiteral("catalogVersion"), notice.catalogVersion },
+        { QStringLiteral("deficiencies"), deficiencies },
+        { QStringLiteral("due"), notice.correctionDue.toString(Qt::ISODate) },
+        { QStringLiteral("grant"), notice.correctionGrant } };
+    const qint64 now = m_station.clock().now().toMSecsSinceEpoch();
+    // A later lookup of the same notice gives a new grant: the visit goes on with it.
+    QSqlQuery insert(m_station.database().connection());
+    insert.prepare(QStringLiteral(
+        "INSERT INTO window_correction_requests (request_id, case_id, client_case_id, body, due,"
+        " state, notice_serial, received_at, updated_at) VALUES (?, ?, ?, ?, ?, 'noticed', ?, ?, ?)"
+        " ON CONFLICT (request_id) DO UPDATE SET client_case_id = excluded.client_case_id,"
+        " body = excluded.body, state = 'noticed', updated_at = excluded.updated_at"));
+    insert.addBindValue(requestId);
+    insert.addBindValue(notice.caseId);
+    insert.addBindValue(clientCaseId);
+    insert.addBindValue(QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    insert.addBindValue(notice.correctionDue.toString(Qt::ISODate));
+    insert.addBindValue(notice.serial);
+    insert.addBindValue(now);
+    insert.addBindValue(now);
+    if (!insert.exec())
+        return Storage::Database::queryError(insert, QStringLiteral("adopt notice"));
+    return {};
 }
 
 std::optional<CorrectionRequest> CorrectionInbox::noticedForCase(const QString &clientCaseId) const
@@ -356,6 +438,7 @@ struct PageSender : std::enable_shared_from_this<PageSender>
 {
     Platform::Transport *transport = nullptr;
     QString caseId;
+    QString grant; ///< corrected at another hall (§14.4)
     QList<Platform::TusUploadSpec> uploads;
     std::function<void(Core::Status)> finish;
     QPointer<Platform::TusUploader> uploader;
@@ -399,7 +482,10 @@ struct PageSender : std::enable_shared_from_this<PageSender>
             auto self = shared_from_this();
             post(QString(QStringLiteral("/cases/") + caseId
                      + QStringLiteral("/correction-pages/submit")),
-                {}, [self] { self->end({}); });
+                grant.isEmpty() ? QByteArray()
+                                : QJsonDocument(QJsonObject { { QStringLiteral("grant"), grant } })
+                                      .toJson(QJsonDocument::Compact),
+                [self] { self->end({}); });
             return;
         }
         const Platform::TusUploadSpec spec = uploads.takeFirst();
@@ -447,6 +533,7 @@ void CorrectionInbox::sendPages(const QString &requestId, Platform::Transport &t
     auto sender = std::make_shared<PageSender>();
     sender->transport = &transport;
     sender->caseId = found->caseId;
+    sender->grant = found->grant;
     QJsonArray materials;
     for (const QString &materialId : found->materialIds()) {
         const Intake::MaterialState *state = draft.material(materialId);
@@ -503,7 +590,10 @@ void CorrectionInbox::sendPages(const QString &requestId, Platform::Transport &t
     };
     sender->post(
         QString(QStringLiteral("/cases/") + found->caseId + QStringLiteral("/correction-pages")),
-        QJsonDocument(QJsonObject { { QStringLiteral("materials"), materials } })
+        QJsonDocument(found->grant.isEmpty()
+                ? QJsonObject { { QStringLiteral("materials"), materials } }
+                : QJsonObject { { QStringLiteral("materials"), materials },
+                    { QStringLiteral("grant"), found->grant } })
             .toJson(QJsonDocument::Compact),
         [sender] { sender->uploadNext(); });
 }

@@ -44,6 +44,9 @@ struct CorrectionRequest
     QString state; ///< open, noticed (notice issued, case waiting), answered (pages sent)
     QString noticeSerial;
     QDateTime receivedAt;
+    /// Corrected at this window for another hall's case (§14.4): the grant this window got
+    /// with the notice it found; empty for a request of this window's own case.
+    QString grant;
 
     /// The listed materials, each once, in order.
     QStringList materialIds() const;
@@ -81,7 +84,8 @@ public:
 
     /// Stores \a event (data of case.correctionRequested); a repeat is a no-op.
     Core::Status receive(const QJsonObject &event);
-    /// Requests not yet answered, soonest due first.
+    /// Requests of this window's cases not yet answered, soonest due first (not another
+    /// hall's notices adopted here).
     QList<CorrectionRequest> open() const;
     std::optional<CorrectionRequest> request(const QString &requestId) const;
     /// The request whose notice was issued for local case \a clientCaseId and whose pages
@@ -99,6 +103,14 @@ public:
         const QString &lookupBaseUrl = {}, Platform::RequestQueue *requests = nullptr);
     /// The applicant is back: the correction visit of the local case, listed materials open.
     Core::Result<Intake::CaseDraft> reopen(const QString &requestId);
+    /*!
+     * The applicant brings another hall's notice that answers a home department's request
+     * for correction (\a notice with its caseId and correctionGrant, §14.4), opened here as
+     * local visit \a clientCaseId (openNoticeFromAnotherHall): kept as a request "noticed"
+     * under "notice:<serial>", so that the visit's pages go to the same platform case through
+     * sendPages() with the grant, never as a new case. A notice without a grant is a no-op.
+     */
+    Core::Status adoptNotice(const Platform::PlatformNotice &notice, const QString &clientCaseId);
     /// Sends the pages of the listed materials not sent before; \a done once, on this thread.
     void sendPages(const QString &requestId, Platform::Transport &transport,
         std::function<void(Core::Status)> done);
@@ -110,6 +122,9 @@ public:
      * PlatformLink.
      */
     static void follow(Platform::ResultFeed &feed, Workstation &station);
+    /// case.corrected for one of this window's requests, corrected at another hall (§14.4):
+    /// the request is answered here too (off Today). Anything else is a no-op.
+    Core::Status correctedElsewhere(const QJsonObject &event);
 
     /// The line Today shows for \a request.
     static QString todayLine(const CorrectionRequest &request);

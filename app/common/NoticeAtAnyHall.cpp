@@ -1,5 +1,6 @@
 #include "NoticeAtAnyHall.h"
 
+#include "CorrectionInbox.h"
 #include "Workstation.h"
 
 #include <catalog/CatalogStore.h>
@@ -110,6 +111,11 @@ Core::Result<Intake::CaseDraft> openNoticeFromAnotherHall(Workstation &station,
                 listed.join(QLatin1Char(','))) });
     if (!recorded)
         return recorded.error();
+    // A home department's request for correction of another window's case: the pages of
+    // this visit go to that platform case with the grant of the lookup (§14.4).
+    if (const Core::Status adopted = CorrectionInbox(station).adoptNotice(notice, draft.caseId);
+        !adopted)
+        return adopted.error();
     return draft;
 }
 

@@ -172,7 +172,7 @@ Core::Result<std::unique_ptr<Hub>> Hub::create(const HubConfig &config)
         { hubSchema(), hubOwnershipSchema(), SerialBlockService::schema(),
             RecordingService::schema(), SignInThrottle::schema(), CorrectionService::schema(),
             DeadlineService::schema(), SmsService::schema(), CallOversight::schema(),
-            AuditStore::schema() });
+            AuditStore::schema(), CorrectionService::anyHallSchema() });
     if (!database)
         return database.error();
     hub->m_database = std::move(*database);
@@ -736,7 +736,14 @@ std::optional<HttpResponse> Hub::routeAfterWindow(
     }
     if (parts.size() >= 3 && parts.at(2) == QLatin1String("correction-pages") && method == "POST") {
         if (parts.size() == 4 && parts.at(3) == QLatin1String("submit")) {
-            HttpResponse answer = CorrectionRoutes::finishPages(*m_corrections, caseId, context);
+            // Another hall presents its grant in the body (§14.4); the application window none.
+            std::optional<QJsonObject> body = QJsonObject();
+            if (!request.body.trimmed().isEmpty())
+                body = parseJsonBody(request.body, &error);
+            if (!body)
+                return error;
+            HttpResponse answer
+                = CorrectionRoutes::finishPages(*m_corrections, caseId, *body, context);
             if (answer.status == 200) {
                 if (const Core::Status refreshed = m_deadlines->refresh(caseId); !refreshed)
                     qCWarning(lcHub).noquote()

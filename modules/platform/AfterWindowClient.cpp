@@ -137,6 +137,7 @@ Core::Result<QList<PlatformNotice>> AfterWindowClient::parseNotices(const QByteA
         notice.catalogVersion = o.value(QLatin1String("catalogVersion")).toString();
         notice.caseId = o.value(QLatin1String("caseId")).toString();
         notice.clientCaseId = o.value(QLatin1String("clientCaseId")).toString();
+        notice.correctionGrant = o.value(QLatin1String("correctionGrant")).toString();
         notice.correctionDue
             = QDate::fromString(o.value(QLatin1String("correctionDue")).toString(), Qt::ISODate);
         for (const QJsonValue &d : o.value(QLatin1String("deficiencies")).toArray()) {

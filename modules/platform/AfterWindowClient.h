@@ -34,6 +34,9 @@ struct PlatformNotice
     QString catalogVersion; ///< the catalogue the notice was issued under
     QString caseId; ///< the platform's case, when the notice answers a request for correction
     QString clientCaseId; ///< the issuing workstation's case
+    /// For this window to attach the corrected pages to caseId (§14.4): given when the
+    /// notice answers an open request for correction of another window's case.
+    QString correctionGrant;
     QDate correctionDue;
     QList<NoticeDeficiency> deficiencies;
 

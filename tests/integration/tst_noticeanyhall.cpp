@@ -12,10 +12,13 @@
 #include <security/AuditLog.h>
 
 #include <QSettings>
+#include <QSqlQuery>
 #include <QTest>
 
+#include <AfterWindow.h>
 #include <HubTestClient.h>
 #include <InProcessHub.h>
+#include <common/CorrectionInbox.h>
 #include <common/NoticeAtAnyHall.h>
 #include <common/Workstation.h>
 
@@ -35,6 +38,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void noticeIssuedAtOneHallIsCorrectedAtAnother();
+    void homeDepartmentsRequestIsCorrectedAtAnotherHallOnTheSameCase();
 
 private:
     std::unique_ptr<App::Workstation> openStation(
@@ -230,6 +234,140 @@ void TestNoticeAnyHall::noticeIssuedAtOneHallIsCorrectedAtAnother()
         *second, newer, QStringLiteral("wd-tb-02-zhaomin"), IdNumber);
     QVERIFY(!missing);
     QCOMPARE(missing.error().code, int(App::NoticeCatalogueMissing));
+}
+
+void TestNoticeAnyHall::homeDepartmentsRequestIsCorrectedAtAnotherHallOnTheSameCase()
+{
+    // GIVEN two workstations with their own data folders, 410402-tb-03 and 410403-tb-02, and a
+    // case of 410402-tb-03 on the platform, submitted on Monday 2026-11-23
+    m_platform->clock->set(AfterWindow::chinaTime(2026, 11, 23, 10, 0));
+    auto first = openStation(
+        QStringLiteral("hall-a"), QStringLiteral("410402-tb-03"), QStringLiteral("410402"));
+    QVERIFY(first);
+    auto second = openStation(
+        QStringLiteral("hall-b"), QStringLiteral("410403-tb-02"), QStringLiteral("410403"));
+    QVERIFY(second);
+    auto clientA = signedIn(QStringLiteral("xh-tb-03-wangli"), QStringLiteral("410402-tb-03"));
+    QVERIFY(clientA);
+    auto clientB = signedIn(QStringLiteral("wd-tb-02-zhaomin"), QStringLiteral("410403-tb-02"));
+    QVERIFY(clientB);
+    HubTestClient hallA(m_platform->base);
+    hallA.token = clientA->bearerToken(); // the same sign-in (one live session per account)
+    const QString caseId = AfterWindow::submittedCase(hallA);
+    QVERIFY(!caseId.isEmpty());
+    const auto pagesOnPlatform = [&] {
+        return hallA.send("GET", QString(QStringLiteral("/api/v1/cases/") + caseId))
+            .json()
+            .value(QStringLiteral("pages"))
+            .toArray();
+    };
+    const qsizetype pagesBefore = pagesOnPlatform().size();
+    // AND the home department asks for a correction of the lease contract (premises)
+    HubTestClient department(m_platform->base);
+    QCOMPARE(department.login(AfterWindow::Department, Password).status, 200);
+    const QString requestPath = QString(
+        QStringLiteral("/api/v1/cases/") + caseId + QStringLiteral("/correction-request"));
+    const Reply asked = department.postJson(requestPath,
+        QJsonObject { { QStringLiteral("deficiencies"),
+                          QJsonArray { QJsonObject {
+                              { QStringLiteral("materialId"), QStringLiteral("premises") },
+                              { QStringLiteral("code"), QStringLiteral("term-expired") } } } },
+            { QStringLiteral("ways"), QJsonArray { QStringLiteral("window") } } });
+    QCOMPARE(asked.status, 201);
+    const QJsonObject requested = asked.json();
+    const QString requestId = requested.value(QStringLiteral("requestId")).toString();
+    // AND the first hall keeps it and registers its one-time notice for the platform's case
+    // through its durable queue, as issuing it does
+    App::CorrectionInbox inboxA(*first);
+    QVERIFY(inboxA.receive(requested));
+    Platform::NoticeRegistration registration;
+    registration.serial = QStringLiteral("410402-TB-03-GZ-2026-000301");
+    registration.itemCode = requested.value(QStringLiteral("itemCode")).toString();
+    registration.catalogVersion = requested.value(QStringLiteral("catalogVersion")).toString();
+    registration.applicantIdNumber = IdNumber;
+    registration.caseId = caseId;
+    registration.correctionDue
+        = QDate::fromString(requested.value(QStringLiteral("due")).toString(), Qt::ISODate);
+    for (const QJsonValue &value : requested.value(QStringLiteral("deficiencies")).toArray()) {
+        const QJsonObject d = value.toObject();
+        registration.deficiencies.append({ d.value(QStringLiteral("materialId")).toString(),
+            d.value(QStringLiteral("materialName")).toString(),
+            d.value(QStringLiteral("code")).toString(),
+            d.value(QStringLiteral("reason")).toString(),
+            d.value(QStringLiteral("correction")).toString() });
+    }
+    const auto registering = Platform::AfterWindowClient::registrationRequest(registration);
+    QVERIFY(registering);
+    Platform::RequestQueue queue(first->database(), *clientA, first->clock());
+    QVERIFY(queue.enqueueNotice(registration.serial, *registering));
+    queue.flush();
+    QTRY_COMPARE(queue.state(registration.serial), QStringLiteral("done"));
+
+    // WHEN the applicant brings the notice to the second hall, which finds it by its serial
+    Platform::AfterWindowClient platformB(*clientB);
+    std::optional<Core::Result<QList<Platform::PlatformNotice>>> found;
+    platformB.findNotices(Platform::NoticeKey::Serial, registration.serial,
+        [&](Core::Result<QList<Platform::PlatformNotice>> notices) { found = notices; });
+    QTRY_VERIFY(found.has_value());
+    QVERIFY(found->ok());
+    QCOMPARE(found->value().size(), 1);
+    const Platform::PlatformNotice notice = found->value().first();
+    QCOMPARE(notice.caseId, caseId);
+    QVERIFY(!notice.correctionGrant.isEmpty());
+    // AND opens the correction visit and captures the renewed lease contract
+    auto opened = App::openNoticeFromAnotherHall(
+        *second, notice, QStringLiteral("wd-tb-02-zhaomin"), IdNumber);
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().toString()));
+    Intake::CaseDraft visit = *opened;
+    QCOMPARE(visit.openMaterials, QStringList { QStringLiteral("premises") });
+    const auto page = second->intake().addPage(visit, QStringLiteral("premises"),
+        QByteArrayLiteral("renewed lease at hall b ").repeated(200), QStringLiteral("image/jpeg"));
+    QVERIFY2(page, qPrintable(page ? QString() : page.error().toString()));
+    // THEN the visit's pages go to the platform's case, not as a new case (what transmitting
+    // the case screen does for it)
+    App::CorrectionInbox inboxB(*second);
+    const auto pending = inboxB.noticedForCase(visit.caseId);
+    QVERIFY(pending.has_value());
+    QCOMPARE(pending->caseId, caseId);
+    // (and Today does not list another window's case as a request of this window's)
+    QVERIFY(inboxB.open().isEmpty());
+    QSqlQuery cases(m_platform->hub->database().connection());
+    QVERIFY(cases.exec(QStringLiteral("SELECT COUNT(*) FROM hub_cases")) && cases.next());
+    const int casesOnHub = cases.value(0).toInt();
+    std::optional<Core::Status> sent;
+    App::CorrectionInbox(*second).sendPages(
+        pending->requestId, *clientB, [&](Core::Status status) { sent = status; });
+    QTRY_VERIFY_WITH_TIMEOUT(sent.has_value(), 30000);
+    QVERIFY2(*sent, qPrintable(sent->ok() ? QString() : sent->error().toString()));
+    // AND the second hall's page is on the same platform case, no case was made
+    const QJsonArray pages = pagesOnPlatform();
+    QCOMPARE(pages.size(), pagesBefore + 1);
+    QCOMPARE(pages.last().toObject().value(QStringLiteral("clientPageId")).toString(), page->id);
+    QCOMPARE(pages.last().toObject().value(QStringLiteral("received")).toBool(), true);
+    QVERIFY(cases.exec(QStringLiteral("SELECT COUNT(*) FROM hub_cases")) && cases.next());
+    QCOMPARE(cases.value(0).toInt(), casesOnHub);
+    // AND the home department sees the correction finished, from the second hall
+    const Reply state = department.send("GET", requestPath);
+    QCOMPARE(state.json().value(QStringLiteral("state")).toString(), QStringLiteral("answered"));
+    const QList<QJsonObject> told = AfterWindow::eventsOf(
+        *m_platform->hub, QStringLiteral("410402-tb-01"), QStringLiteral("case.corrected"));
+    QCOMPARE(told.size(), 1);
+    QCOMPARE(told.first().value(QStringLiteral("correctedAt")).toString(),
+        QStringLiteral("410403-tb-02"));
+    // AND the second hall's visit is complete, its request answered
+    QCOMPARE(second->intake().load(visit.caseId)->state, Intake::CaseDraft::State::Complete);
+    QCOMPARE(inboxB.request(pending->requestId)->state, QStringLiteral("answered"));
+    // AND the first hall, told by the event, takes the request off Today
+    const QList<QJsonObject> toFirst = AfterWindow::eventsOf(
+        *m_platform->hub, QStringLiteral("410402-tb-03"), QStringLiteral("case.corrected"));
+    QCOMPARE(toFirst.size(), 1);
+    QVERIFY(inboxA.correctedElsewhere(toFirst.first()));
+    QCOMPARE(inboxA.request(requestId)->state, QStringLiteral("answered"));
+    QVERIFY(inboxA.open().isEmpty());
+    // AND sending again from the second hall is refused, nothing is sent twice
+    std::optional<Core::Status> again;
+    inboxB.sendPages(pending->requestId, *clientB, [&](Core::Status status) { again = status; });
+    QVERIFY(again.has_value() && !again->ok());
 }
 
 QTEST_MAIN(TestNoticeAnyHall)

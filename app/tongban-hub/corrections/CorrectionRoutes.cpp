@@ -64,10 +64,11 @@ HttpResponse addPages(CorrectionService &corrections, const QString &caseId,
     return json(200, corrections.addPages(caseId, body, context));
 }
 
-HttpResponse finishPages(
-    CorrectionService &corrections, const QString &caseId, const AuthContext &context)
+HttpResponse finishPages(CorrectionService &corrections, const QString &caseId,
+    const QJsonObject &body, const AuthContext &context)
 {
-    return json(200, corrections.finishPages(caseId, context));
+    return json(200,
+        corrections.finishPages(caseId, context, body.value(QStringLiteral("grant")).toString()));
 }
 
 HttpResponse registerNotice(

@@ -21,9 +21,10 @@ HttpResponse current(
 /// POST /cases/{caseId}/correction-pages → 200 { caseId, requestId, missingPages }.
 HttpResponse addPages(CorrectionService &corrections, const QString &caseId,
     const QJsonObject &body, const AuthContext &context);
-/// POST /cases/{caseId}/correction-pages/submit → 200 with the case.corrected data.
-HttpResponse finishPages(
-    CorrectionService &corrections, const QString &caseId, const AuthContext &context);
+/// POST /cases/{caseId}/correction-pages/submit → 200 with the case.corrected data; \a body
+/// carries the grant of another hall (§14.4), empty at the application window.
+HttpResponse finishPages(CorrectionService &corrections, const QString &caseId,
+    const QJsonObject &body, const AuthContext &context);
 /// POST /notices → 201 { serial } (200 for the same notice again).
 HttpResponse registerNotice(
     CorrectionService &corrections, const QJsonObject &body, const AuthContext &context);

@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTimeZone>
 #include <QUuid>
 
@@ -117,6 +118,28 @@ Storage::MigrationSet CorrectionService::schema()
                        " found INTEGER NOT NULL, at BIGINT NOT NULL)"),
     };
     return Storage::MigrationSet { QStringLiteral("hub_corrections"), { first } };
+}
+
+Storage::MigrationSet CorrectionService::anyHallSchema()
+{
+    Storage::Migration first;
+    first.version = 1;
+    first.description = QStringLiteral("grants to correct at another hall, their pages' windows");
+    first.statements = {
+        // Only the SHA-256 of a grant's token is kept; the window that found the notice, by
+        // what, and the request it answers.
+        QStringLiteral("CREATE TABLE hub_correction_grants (token_sha256 TEXT PRIMARY KEY,"
+                       " serial TEXT NOT NULL, case_id TEXT NOT NULL REFERENCES hub_cases(id),"
+                       " request_id TEXT NOT NULL REFERENCES hub_correction_requests(id),"
+                       " window_id TEXT NOT NULL, account TEXT NOT NULL, by_key TEXT NOT NULL,"
+                       " created_at BIGINT NOT NULL, finished_at BIGINT)"),
+        QStringLiteral("CREATE INDEX hub_correction_grants_request"
+                       " ON hub_correction_grants(request_id)"),
+        // A page added at another hall: that window uploads it (tus checks the window).
+        QStringLiteral("CREATE TABLE hub_correction_page_windows (client_page_id TEXT PRIMARY KEY,"
+                       " window_id TEXT NOT NULL)"),
+    };
+    return Storage::MigrationSet { QStringLiteral("hub_correction_grants"), { first } };
 }
 
 CorrectionService::CorrectionService(Storage::Database &database, const Core::Clock &clock,
@@ -407,6 +430,14 @@ Core::Result<QJsonArray> CorrectionService::lookup(
             { QStringLiteral("clientCaseId"), orNull(n.clientCaseId) },
             { QStringLiteral("issuedAt"),
                 rfc3339(QDateTime::fromMSecsSinceEpoch(n.createdAt, QTimeZone::utc())) } });
+        const auto grant = grantFor(n, by, context);
+        if (!grant)
+            return failed(grant.error().detail);
+        if (!grant->isEmpty()) {
+            QJsonObject withGrant = notices.last().toObject();
+            withGrant.insert(QStringLiteral("correctionGrant"), *grant);
+            notices.replace(notices.size() - 1, withGrant);
+        }
     }
     // Every lookup is kept: who, at which window, by what (never the number itself), found.
     if (const Core::Status audited = m_store.auditLookup(context.account, context.windowId, by,
@@ -418,19 +449,69 @@ Core::Result<QJsonArray> CorrectionService::lookup(
     return notices;
 }
 
+Core::Result<QString> CorrectionService::grantFor(
+    const CorrectionStore::Notice &notice, const QString &by, const AuthContext &context)
+{
+    if (!notice.caseId || notice.caseId->isEmpty())
+        return QString(); // a notice of the window's own visit: no platform case yet
+    const auto found = m_store.caseForPages(*notice.caseId);
+    if (!found)
+        return found.error();
+    if (!*found || !(*found)->openRequestId || (*found)->windowId == context.windowId)
+        return QString(); // nothing to correct, or the case's own window (needs no grant)
+    QByteArray token(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(
+        reinterpret_cast<quint32 *>(token.data()), token.size() / int(sizeof(quint32)));
+    const QString text = QString::fromLatin1(token.toHex());
+    CorrectionStore::Grant grant { Core::sha256Hex(text.toLatin1()), notice.serial, *notice.caseId,
+        *(*found)->openRequestId, context.windowId, context.account, by,
+        m_clock.now().toMSecsSinceEpoch() };
+    if (const Core::Status added = m_store.addGrant(grant); !added)
+        return added.error();
+    qCInfo(lcHub).noquote() << "correction grant for notice" << notice.serial << "to window"
+                            << context.windowId << "(found by" << by << ")";
+    return text;
+}
+
 Core::Result<CorrectionService::OpenRequest> CorrectionService::openRequest(
-    const QString &caseId, const AuthContext &context) const
+    const QString &caseId, const AuthContext &context, const QString &grant) const
 {
     const auto found = m_store.caseForPages(caseId);
     if (!found)
         return failed(found.error().detail);
-    // Only the application window of the case adds pages; to anyone else it does not exist.
-    if (!*found || context.windowId.isEmpty() || (*found)->windowId != context.windowId)
+    if (!*found || context.windowId.isEmpty())
         return notFound(caseId);
     const CorrectionStore::CaseForPages &theCase = **found;
+    OpenRequest open;
+    // The application window of the case adds pages; another window of the city only with the
+    // grant it got for this case with the notice it found (§14.4). To anyone else the case
+    // does not exist.
+    if (theCase.windowId != context.windowId) {
+        if (grant.isEmpty() || grant.size() > 128)
+            return notFound(caseId);
+        const auto given = m_store.grant(Core::sha256Hex(grant.toLatin1()));
+        if (!given)
+            return failed(given.error().detail);
+        if (!*given || (*given)->caseId != caseId || (*given)->windowId != context.windowId) {
+            qCWarning(lcHub).noquote() << "correction of case" << caseId << "refused to window"
+                                       << context.windowId << "(no grant of its own for it)";
+            return notFound(caseId);
+        }
+        const auto own = m_store.windowJurisdiction(context.windowId);
+        const auto home = m_store.windowJurisdiction(theCase.windowId);
+        if (!own || !home)
+            return failed(!own ? own.error().detail : home.error().detail);
+        if (own->isEmpty() || cityOf(*own) != cityOf(*home))
+            return notFound(caseId);
+        // The grant answers one request: once it is answered (or another one is open) the
+        // grant is spent.
+        if (!theCase.openRequestId || *theCase.openRequestId != (*given)->requestId)
+            return error(NoCorrectionRequest, QStringLiteral("该案件没有待补正的要求"), caseId);
+        open.grantSha256 = (*given)->tokenSha256;
+        open.serial = (*given)->serial;
+    }
     if (!theCase.openRequestId)
         return error(NoCorrectionRequest, QStringLiteral("该案件没有待补正的要求"), caseId);
-    OpenRequest open;
     open.id = *theCase.openRequestId;
     open.windowId = theCase.windowId;
     open.jurisdiction = theCase.homeJurisdiction;
@@ -444,7 +525,7 @@ Core::Result<CorrectionService::OpenRequest> CorrectionService::openRequest(
 Core::Result<QJsonObject> CorrectionService::addPages(
     const QString &caseId, const QJsonObject &body, const AuthContext &context)
 {
-    const auto open = openRequest(caseId, context);
+    const auto open = openRequest(caseId, context, body.value(QStringLiteral("grant")).toString());
     if (!open)
         return open.error();
     QStringList problems;
@@ -494,6 +575,11 @@ Core::Result<QJsonObject> CorrectionService::addPages(
             }
             if (const Core::Status added = m_store.addPage(caseId, page, open->id); !added)
                 return added;
+            if (!open->grantSha256.isEmpty()) {
+                if (const Core::Status kept = m_store.addPageWindow(page.id, context.windowId);
+                    !kept)
+                    return kept;
+            }
         }
         return {};
     });
@@ -512,9 +598,9 @@ Core::Result<QJsonObject> CorrectionService::addPages(
 }
 
 Core::Result<QJsonObject> CorrectionService::finishPages(
-    const QString &caseId, const AuthContext &context)
+    const QString &caseId, const AuthContext &context, const QString &grant)
 {
-    const auto open = openRequest(caseId, context);
+    const auto open = openRequest(caseId, context, grant);
     if (!open)
         return open.error();
     const auto pages = m_store.requestPages(open->id);
@@ -544,10 +630,15 @@ Core::Result<QJsonObject> CorrectionService::finishPages(
             mismatched.join(QLatin1Char(',')));
     }
     const QDateTime now = m_clock.now();
-    const QJsonObject data { { QStringLiteral("caseId"), caseId },
+    QJsonObject data { { QStringLiteral("caseId"), caseId },
         { QStringLiteral("caseNumber"), open->caseNumber },
         { QStringLiteral("requestId"), open->id }, { QStringLiteral("itemCode"), open->itemCode },
         { QStringLiteral("pages"), count } };
+    const bool elsewhere = !open->grantSha256.isEmpty();
+    if (elsewhere) {
+        data.insert(QStringLiteral("correctedAt"), context.windowId);
+        data.insert(QStringLiteral("noticeSerial"), open->serial);
+    }
     const Core::Status stored = m_store.transaction([&]() -> Core::Status {
         if (const Core::Status answered = m_store.answerRequest(open->id, now.toMSecsSinceEpoch());
             !answered)
@@ -556,7 +647,18 @@ Core::Result<QJsonObject> CorrectionService::finishPages(
         const auto windows = m_store.homeWindows(open->jurisdiction);
         if (!windows)
             return windows.error();
-        for (const QString &windowId : *windows) {
+        QStringList told = *windows;
+        if (elsewhere) {
+            // Corrected at another hall: the application window learns it too (its inbox
+            // closes the request), and the grant is spent.
+            if (!told.contains(open->windowId))
+                told.append(open->windowId);
+            if (const Core::Status used
+                = m_store.useGrant(open->grantSha256, now.toMSecsSinceEpoch());
+                !used)
+                return used;
+        }
+        for (const QString &windowId : std::as_const(told)) {
             const auto event = EventService::append(
                 m_database, m_clock, windowId, QStringLiteral("case.corrected"), data);
             if (!event)
@@ -566,7 +668,9 @@ Core::Result<QJsonObject> CorrectionService::finishPages(
     });
     if (!stored)
         return failed(stored.error().detail);
-    qCInfo(lcHub).noquote() << "case" << caseId << "corrected with" << count << "pages";
+    qCInfo(lcHub).noquote() << "case" << caseId << "corrected with" << count << "pages"
+                            << (elsewhere ? QString(QStringLiteral("at window ") + context.windowId)
+                                          : QString());
     return data;
 }
 

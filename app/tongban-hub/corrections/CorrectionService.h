@@ -63,6 +63,9 @@ public:
     };
 
     static Storage::MigrationSet schema();
+    /// Corrections at another hall (§14.4): the grants given with found notices and the
+    /// windows that added pages with them (module hub_correction_grants).
+    static Storage::MigrationSet anyHallSchema();
 
     CorrectionService(Storage::Database &database, const Core::Clock &clock,
         const CatalogueService &catalogue, const CalendarService &calendar, UploadService &uploads,
@@ -74,12 +77,15 @@ public:
     /// The latest request of \a caseId with its state.
     Core::Result<QJsonObject> current(const QString &caseId, const AuthContext &context) const;
     /// Pages of the listed materials, declared like a case's (§5), attached to the same case;
-    /// uploaded with tus although it is submitted.
+    /// uploaded with tus although it is submitted. The application window, or another window
+    /// of the city presenting the body's "grant" it got with the notice it found (§14.4).
     Core::Result<QJsonObject> addPages(
         const QString &caseId, const QJsonObject &body, const AuthContext &context);
     /// Every page there and whole; the request is answered, the home windows get
-    /// case.corrected and the acceptance clock restarts.
-    Core::Result<QJsonObject> finishPages(const QString &caseId, const AuthContext &context);
+    /// case.corrected and the acceptance clock restarts; corrected at another hall (with
+    /// \a grant), the application window gets case.corrected too.
+    Core::Result<QJsonObject> finishPages(
+        const QString &caseId, const AuthContext &context, const QString &grant = {});
     struct Registered
     {
         QString serial;
@@ -100,8 +106,14 @@ private:
     {
         QString id, windowId, jurisdiction, caseNumber, itemCode;
         QStringList materials;
+        QString grantSha256, serial; ///< at another hall: the grant presented, its notice
     };
-    Core::Result<OpenRequest> openRequest(const QString &caseId, const AuthContext &context) const;
+    Core::Result<OpenRequest> openRequest(
+        const QString &caseId, const AuthContext &context, const QString &grant) const;
+    /// A grant for \a context's window to correct the case of \a notice at this hall, if the
+    /// notice answers an open request of a case of another window (§14.4).
+    Core::Result<QString> grantFor(
+        const CorrectionStore::Notice &notice, const QString &by, const AuthContext &context);
 
     CorrectionStore m_store;
     Storage::Database &m_database; ///< for EventService and the applicant's SMS in transactions

@@ -303,6 +303,61 @@ Core::Status CorrectionStore::auditLookup(
     return {};
 }
 
+Core::Status CorrectionStore::addGrant(const Grant &grant)
+{
+    QSqlQuery insert(m_database.connection());
+    insert.prepare(QStringLiteral(
+        "INSERT INTO hub_correction_grants (token_sha256, serial, case_id, request_id, window_id,"
+        " account, by_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const QVariant &value : { QVariant(grant.tokenSha256), QVariant(grant.serial),
+             QVariant(grant.caseId), QVariant(grant.requestId), QVariant(grant.windowId),
+             QVariant(grant.account), QVariant(grant.by), QVariant(grant.at) })
+        insert.addBindValue(value);
+    if (!insert.exec())
+        return Storage::Database::queryError(insert, QStringLiteral("correction grant"));
+    return {};
+}
+
+Core::Result<std::optional<CorrectionStore::Grant>> CorrectionStore::grant(
+    const QString &tokenSha256) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT serial, case_id, request_id, window_id, account, by_key,"
+                                 " created_at FROM hub_correction_grants WHERE token_sha256 = ?"));
+    query.addBindValue(tokenSha256);
+    if (!query.exec())
+        return Storage::Database::queryError(query, QStringLiteral("correction grant"));
+    if (!query.next())
+        return std::optional<Grant>();
+    return std::optional<Grant>(Grant { tokenSha256, query.value(0).toString(),
+        query.value(1).toString(), query.value(2).toString(), query.value(3).toString(),
+        query.value(4).toString(), query.value(5).toString(), query.value(6).toLongLong() });
+}
+
+Core::Status CorrectionStore::useGrant(const QString &tokenSha256, qint64 at)
+{
+    QSqlQuery update(m_database.connection());
+    update.prepare(
+        QStringLiteral("UPDATE hub_correction_grants SET finished_at = ? WHERE token_sha256 = ?"));
+    update.addBindValue(at);
+    update.addBindValue(tokenSha256);
+    if (!update.exec())
+        return Storage::Database::queryError(update, QStringLiteral("use correction grant"));
+    return {};
+}
+
+Core::Status CorrectionStore::addPageWindow(const QString &clientPageId, const QString &windowId)
+{
+    QSqlQuery insert(m_database.connection());
+    insert.prepare(QStringLiteral(
+        "INSERT INTO hub_correction_page_windows (client_page_id, window_id) VALUES (?, ?)"));
+    insert.addBindValue(clientPageId);
+    insert.addBindValue(windowId);
+    if (!insert.exec())
+        return Storage::Database::queryError(insert, QStringLiteral("correction page window"));
+    return {};
+}
+
 Core::Status CorrectionStore::transaction(const std::function<Core::Status()> &work)
 {
     return m_database.transaction(work);

@@ -93,6 +93,19 @@ public:
     Core::Status auditLookup(
         const QString &account, const QString &windowId, const QString &by, int found, qint64 at);
 
+    /// A window's right to correct a case at another hall, given with the notice it found
+    /// (§14.4): only the SHA-256 of the token is kept.
+    struct Grant
+    {
+        QString tokenSha256, serial, caseId, requestId, windowId, account, by;
+        qint64 at = 0;
+    };
+    Core::Status addGrant(const Grant &grant);
+    Core::Result<std::optional<Grant>> grant(const QString &tokenSha256) const;
+    Core::Status useGrant(const QString &tokenSha256, qint64 at);
+    /// A page added by a window other than the case's (it uploads it with tus).
+    Core::Status addPageWindow(const QString &clientPageId, const QString &windowId);
+
     Core::Status transaction(const std::function<Core::Status()> &work);
 
 private:

@@ -32,6 +32,17 @@ bool isOpenCorrectionPage(
     return query.exec() && query.next();
 }
 
+/// The window that added \a clientPageId for a correction at another hall (§14.4), if any;
+/// like isOpenCorrectionPage, nothing on a database without the corrections' tables.
+QString correctionPageWindow(Storage::Database &database, const QString &clientPageId)
+{
+    QSqlQuery query(database.connection());
+    query.prepare(QStringLiteral(
+        "SELECT window_id FROM hub_correction_page_windows WHERE client_page_id = ?"));
+    query.addBindValue(clientPageId);
+    return query.exec() && query.next() ? query.value(0).toString() : QString();
+}
+
 } // namespace
 
 PartialFile::PartialFile(std::unique_ptr<QFile> file)
@@ -92,6 +103,9 @@ Core::Result<std::optional<UploadRecord>> UploadStore::find(const QString &uploa
     upload.state = query.value(7).toString();
     upload.failure = query.value(8).toString();
     upload.windowId = query.value(9).toString();
+    if (const QString adder = correctionPageWindow(m_database, upload.clientPageId);
+        !adder.isEmpty())
+        upload.windowId = adder; // added for a correction at another hall (§14.4)
     upload.caseSubmitted = !query.value(10).isNull() && !query.value(10).toString().isEmpty()
         && !isOpenCorrectionPage(m_database, upload.caseId, upload.clientPageId);
     upload.mediaType = query.value(11).toString();
@@ -114,6 +128,9 @@ Core::Result<std::optional<DeclaredPage>> UploadStore::declaredPage(
         return std::optional<DeclaredPage>();
     DeclaredPage declared { page.value(0).toString().toLower(), page.value(1).toLongLong(),
         page.value(2).toString(), false };
+    // A page added for a correction at another hall is that window's to upload (§14.4).
+    if (const QString adder = correctionPageWindow(m_database, clientPageId); !adder.isEmpty())
+        declared.windowId = adder;
     declared.caseSubmitted = !page.value(3).isNull() && !page.value(3).toString().isEmpty()
         && !isOpenCorrectionPage(m_database, caseId, clientPageId);
     return std::optional<DeclaredPage>(declared);

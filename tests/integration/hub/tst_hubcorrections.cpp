@@ -53,6 +53,7 @@ private Q_SLOTS:
     void noticeIsFoundAtAnotherHallBySerialQrOrIdentityNumber();
     void noticeLookupIsForWindowsOnlyAndAudited();
     void identityNumbersAreHashedUnderTheDataKeyAndOlderNoticesStayFindable();
+    void anotherHallCorrectsOnlyWithTheGrantOfTheNoticeItFound();
 
 private:
     QString correctionPath(const QString &caseId) const
@@ -516,4 +517,195 @@ void TestHubCorrections::identityNumbersAreHashedUnderTheDataKeyAndOlderNoticesS
 }
 
 QTEST_GUILESS_MAIN(TestHubCorrections)
+
+void TestHubCorrections::anotherHallCorrectsOnlyWithTheGrantOfTheNoticeItFound()
+{
+    // GIVEN a case submitted at 410402-tb-03 on Monday 2026-11-23, a request for correction of
+    // its premises material on Tuesday, and the one-time notice the application window issued
+    // for it registered with the platform's case
+    m_platform->clock->set(chinaTime(2026, 11, 23, 10, 0));
+    HubTestClient app(m_platform->base);
+    QCOMPARE(app.login(AppClerk, Password, AppWindow).status, 200);
+    const QString caseId = submittedCase(app);
+    QVERIFY(!caseId.isEmpty());
+    m_platform->clock->set(chinaTime(2026, 11, 24, 9, 0));
+    QCOMPARE(app.login(AppClerk, Password, AppWindow).status, 200);
+    HubTestClient department(m_platform->base);
+    QCOMPARE(department.login(Department, Password).status, 200);
+    const QJsonObject premisesRequest {
+        { QStringLiteral("deficiencies"),
+            QJsonArray { QJsonObject { { QStringLiteral("materialId"), QStringLiteral("premises") },
+                { QStringLiteral("code"), QStringLiteral("term-expired") } } } },
+        { QStringLiteral("ways"), QJsonArray { QStringLiteral("window") } }
+    };
+    QCOMPARE(department.postJson(correctionPath(caseId), premisesRequest).status, 201);
+    QJsonObject notice = noticeBody();
+    notice.insert(QStringLiteral("caseId"), caseId);
+    QCOMPARE(app.postJson(QStringLiteral("/api/v1/notices"), notice).status, 201);
+
+    const QString pagesPath
+        = QString(QStringLiteral("/api/v1/cases/") + caseId + QStringLiteral("/correction-pages"));
+    const QString submitPath = QString(pagesPath + QStringLiteral("/submit"));
+    const QByteArray file = HubTestClient::randomFile(900, 17);
+    const auto pagesOf
+        = [&](const QString &materialId, const QString &pageId, const QString &grant) {
+              QJsonObject body { { QStringLiteral("materials"),
+                  QJsonArray { QJsonObject { { QStringLiteral("materialId"), materialId },
+                      { QStringLiteral("pages"),
+                          QJsonArray { Tongban::TestSupport::samplePage(pageId, file) } } } } } };
+              if (!grant.isNull())
+                  body.insert(QStringLiteral("grant"), grant);
+              return body;
+          };
+    const auto withGrant = [](const QString &grant) {
+        return QJsonObject { { QStringLiteral("grant"), grant } };
+    };
+
+    HubTestClient other(m_platform->base);
+    QCOMPARE(other.login(OtherHallClerk, Password, OtherHallWindow).status, 200);
+    // WHEN the other hall adds pages without having found the notice
+    // THEN the case does not exist for it, as before
+    QCOMPARE(other
+                 .postJson(pagesPath,
+                     pagesOf(QStringLiteral("premises"), QStringLiteral("p-x0"), QString()))
+                 .status,
+        404);
+    QCOMPARE(other
+                 .postJson(pagesPath,
+                     pagesOf(QStringLiteral("premises"), QStringLiteral("p-x0"),
+                         QStringLiteral("00112233445566778899aabbccddeeff")))
+                 .status,
+        404);
+    // WHEN the application window looks its own notice up: no grant, it needs none
+    const Reply own = app.send("GET", QString(QStringLiteral("/api/v1/notices?serial=") + Serial));
+    QCOMPARE(own.status, 200);
+    QVERIFY(!own.json()
+                 .value(QStringLiteral("notices"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .contains(QStringLiteral("correctionGrant")));
+    // WHEN the other hall finds the notice by the text of its QR code
+    const Reply found = other.send(
+        "GET", QString(QStringLiteral("/api/v1/notices?qr=https://hub.example/n/") + Serial));
+    QCOMPARE(found.status, 200);
+    const QJsonObject foundNotice
+        = found.json().value(QStringLiteral("notices")).toArray().first().toObject();
+    QCOMPARE(foundNotice.value(QStringLiteral("caseId")).toString(), caseId);
+    const QString grant = foundNotice.value(QStringLiteral("correctionGrant")).toString();
+    // THEN it gets a grant for this case, kept on the platform only as a hash next to the
+    // audited lookup (who, where, by what)
+    QCOMPARE(grant.size(), 64);
+    QSqlQuery kept(m_platform->hub->database().connection());
+    QVERIFY(kept.exec(QStringLiteral("SELECT token_sha256, serial, case_id, window_id, account, "
+                                     "by_key FROM hub_correction_grants")));
+    QVERIFY(kept.next());
+    QCOMPARE(kept.value(0).toString(), Core::sha256Hex(grant.toLatin1()));
+    QCOMPARE(kept.value(1).toString(), Serial);
+    QCOMPARE(kept.value(2).toString(), caseId);
+    QCOMPARE(kept.value(3).toString(), OtherHallWindow);
+    QCOMPARE(kept.value(4).toString(), OtherHallClerk);
+    QCOMPARE(kept.value(5).toString(), QStringLiteral("qr"));
+    QVERIFY(!kept.next());
+    QSqlQuery audit(m_platform->hub->database().connection());
+    QVERIFY(audit.exec(QStringLiteral("SELECT COUNT(*) FROM hub_notice_lookups WHERE window_id = '")
+        + OtherHallWindow + QStringLiteral("' AND found = 1")));
+    QVERIFY(audit.next());
+    QCOMPARE(audit.value(0).toInt(), 1);
+
+    // WHEN a third window of the city presents the other hall's grant
+    HubTestClient third(m_platform->base);
+    QCOMPARE(
+        third.login(QStringLiteral("bf-tb-01-liqiang"), Password, QStringLiteral("410421-tb-01"))
+            .status,
+        200);
+    // THEN it is refused: the grant is the finding window's
+    QCOMPARE(
+        third
+            .postJson(pagesPath, pagesOf(QStringLiteral("premises"), QStringLiteral("p-x1"), grant))
+            .status,
+        404);
+    // AND a department session cannot use it either
+    QCOMPARE(
+        department
+            .postJson(pagesPath, pagesOf(QStringLiteral("premises"), QStringLiteral("p-x1"), grant))
+            .status,
+        404);
+    // WHEN the grant's window belongs to another city (its jurisdiction moved to 4105)
+    QSqlQuery move(m_platform->hub->database().connection());
+    const auto moveTo = [&](const QString &jurisdiction) {
+        move.prepare(QStringLiteral("UPDATE hub_windows SET jurisdiction_code = ? WHERE id = ?"));
+        move.addBindValue(jurisdiction);
+        move.addBindValue(OtherHallWindow);
+        return move.exec() && move.numRowsAffected() == 1;
+    };
+    QVERIFY(moveTo(QStringLiteral("410502")));
+    // THEN the case does not exist for it
+    QCOMPARE(
+        other
+            .postJson(pagesPath, pagesOf(QStringLiteral("premises"), QStringLiteral("p-x1"), grant))
+            .status,
+        404);
+    QVERIFY(moveTo(QStringLiteral("410403")));
+    // WHEN the other hall adds a page of a material the request does not list
+    // THEN it is refused
+    QCOMPARE(
+        other.postJson(pagesPath, pagesOf(QStringLiteral("photo"), QStringLiteral("p-x2"), grant))
+            .status,
+        422);
+    // WHEN it adds a page of the listed material with its grant
+    const Reply added = other.postJson(
+        pagesPath, pagesOf(QStringLiteral("premises"), QStringLiteral("p-hall2"), grant));
+    QCOMPARE(added.status, 200);
+    QCOMPARE(added.json().value(QStringLiteral("missingPages")).toArray().size(), 1);
+    // THEN it uploads it with tus (the page is its own to upload, not the third window's)
+    QCOMPARE(third.createUpload(caseId, QStringLiteral("p-hall2"), file).status, 404);
+    const Reply upload = other.createUpload(caseId, QStringLiteral("p-hall2"), file);
+    QCOMPARE(upload.status, 201);
+    QCOMPARE(other.patch(QString::fromLatin1(upload.header("Location")), 0, file).status, 204);
+    // AND finishing without the grant is refused, with it done
+    QCOMPARE(other.send("POST", submitPath).status, 404);
+    m_platform->clock->set(chinaTime(2026, 11, 24, 16, 0));
+    QCOMPARE(other.login(OtherHallClerk, Password, OtherHallWindow).status, 200);
+    const Reply finished = other.postJson(submitPath, withGrant(grant));
+    QCOMPARE(finished.status, 200);
+    QCOMPARE(finished.json().value(QStringLiteral("correctedAt")).toString(), OtherHallWindow);
+    // THEN the page belongs to the same platform case, next to the first visit's
+    QCOMPARE(app.login(AppClerk, Password, AppWindow).status, 200);
+    const Reply read = app.send("GET", QString(QStringLiteral("/api/v1/cases/") + caseId));
+    const QJsonArray pages = read.json().value(QStringLiteral("pages")).toArray();
+    QCOMPARE(pages.size(), 2);
+    QCOMPARE(pages.at(1).toObject().value(QStringLiteral("materialId")).toString(),
+        QStringLiteral("premises"));
+    QCOMPARE(pages.at(1).toObject().value(QStringLiteral("received")).toBool(), true);
+    // AND the home department's windows and the application window are told where
+    for (const QString &windowId : { QStringLiteral("410402-tb-01"), AppWindow }) {
+        const QList<QJsonObject> told
+            = eventsOf(*m_platform->hub, windowId, QStringLiteral("case.corrected"));
+        QCOMPARE(told.size(), 1);
+        QCOMPARE(told.first().value(QStringLiteral("correctedAt")).toString(), OtherHallWindow);
+        QCOMPARE(told.first().value(QStringLiteral("noticeSerial")).toString(), Serial);
+    }
+    // AND acceptance runs again from the corrected pages
+    const QJsonObject deadlines = read.json().value(QStringLiteral("deadlines")).toObject();
+    QCOMPARE(deadlines.value(QStringLiteral("stage")).toString(), QStringLiteral("acceptance"));
+    QCOMPARE(
+        deadlines.value(QStringLiteral("acceptanceDue")).toString(), QStringLiteral("2026-11-26"));
+    // WHEN the grant is replayed after the finish: refused, the request is answered
+    const Reply replay = other.postJson(
+        pagesPath, pagesOf(QStringLiteral("premises"), QStringLiteral("p-late"), grant));
+    QCOMPARE(replay.status, 409);
+    QCOMPARE(replay.errorCode(), QStringLiteral("no_correction_request"));
+    QCOMPARE(other.postJson(submitPath, withGrant(grant)).status, 409);
+    // WHEN the department asks again (a new request) and the old grant is presented
+    QCOMPARE(department.login(Department, Password).status, 200);
+    QCOMPARE(department.postJson(correctionPath(caseId), premisesRequest).status, 201);
+    const Reply stale = other.postJson(
+        pagesPath, pagesOf(QStringLiteral("premises"), QStringLiteral("p-late"), grant));
+    // THEN it is refused: a grant answers the one request open when the notice was found
+    QCOMPARE(stale.status, 409);
+    QCOMPARE(stale.errorCode(), QStringLiteral("no_correction_request"));
+    QCOMPARE(eventsOf(*m_platform->hub, AppWindow, QStringLiteral("case.corrected")).size(), 1);
+}
+
 #include "tst_hubcorrections.moc"

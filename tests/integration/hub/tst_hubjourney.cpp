@@ -2,10 +2,10 @@
 // the in-process hub with a ManualClock (China Standard Time):
 //   a case transmitted (applicant's phone, result by mail) → the home department asks for a
 //   correction → the applicant brings the notice to a hall of another district, whose window
-//   finds it by its QR code with exactly the listed materials → the corrected page is attached
-//   to the same case → the case is accepted within the acceptance deadline → completed with
-//   delivery by mail → the home window records the waybill → the applicant is texted at each
-//   step → November's statistics show exactly this → a December case left undecided is
+//   finds it by its QR code with exactly the listed materials → that window attaches the
+//   corrected page to the same case → the case is accepted within the acceptance deadline →
+//   completed with delivery by mail → the home window records the waybill → the applicant is texted
+//   at each step → November's statistics show exactly this → a December case left undecided is
 //   flagged overdue once the clock has moved past its deadline.
 
 #include "AfterWindow.h"
@@ -167,23 +167,40 @@ void TestHubJourney::afterTheWindowFromTransmissionToStatistics()
     QCOMPARE(listed.size(), 1);
     QCOMPARE(listed.first().toObject().value(QStringLiteral("materialId")).toString(),
         QStringLiteral("premises"));
-    // AND the corrected page is attached to the same case (declared by the case's application
-    // window, contract §14.2) and uploaded with tus
+    // AND with the notice comes the window's grant to correct that case here (§14.4)
+    const QString grant = notice.value(QStringLiteral("correctionGrant")).toString();
+    QVERIFY(!grant.isEmpty());
+    // AND the corrected page is attached to the same case by the hall of the other district
+    // (declared with its grant, contract §14.4) and uploaded there with tus
     const QString pagesPath = casePath(caseId, QStringLiteral("correction-pages"));
     const QByteArray page = HubTestClient::randomFile(900, 11);
-    QCOMPARE(app.postJson(pagesPath,
-                    QJsonObject { { QStringLiteral("materials"),
-                        QJsonArray { QJsonObject {
-                            { QStringLiteral("materialId"), QStringLiteral("premises") },
-                            { QStringLiteral("pages"),
-                                QJsonArray { TestSupport::samplePage(
-                                    QStringLiteral("p-fix"), page) } } } } } })
+    QCOMPARE(otherHall
+                 .postJson(pagesPath,
+                     QJsonObject { { QStringLiteral("grant"), grant },
+                         { QStringLiteral("materials"),
+                             QJsonArray { QJsonObject {
+                                 { QStringLiteral("materialId"), QStringLiteral("premises") },
+                                 { QStringLiteral("pages"),
+                                     QJsonArray { TestSupport::samplePage(
+                                         QStringLiteral("p-fix"), page) } } } } } })
                  .status,
         200);
-    const Reply upload = app.createUpload(caseId, QStringLiteral("p-fix"), page);
+    const Reply upload = otherHall.createUpload(caseId, QStringLiteral("p-fix"), page);
     QCOMPARE(upload.status, 201);
-    QCOMPARE(app.patch(QString::fromLatin1(upload.header("Location")), 0, page).status, 204);
-    QCOMPARE(app.send("POST", QString(pagesPath + QStringLiteral("/submit"))).status, 200);
+    QCOMPARE(otherHall.patch(QString::fromLatin1(upload.header("Location")), 0, page).status, 204);
+    const Reply corrected = otherHall.postJson(QString(pagesPath + QStringLiteral("/submit")),
+        QJsonObject { { QStringLiteral("grant"), grant } });
+    QCOMPARE(corrected.status, 200);
+    QCOMPARE(corrected.json().value(QStringLiteral("correctedAt")).toString(), OtherHallWindow);
+    // AND the page is on the same case, and the application window is told where it came from
+    const QJsonArray casePages
+        = department.send("GET", casePath(caseId)).json().value(QStringLiteral("pages")).toArray();
+    QCOMPARE(casePages.last().toObject().value(QStringLiteral("clientPageId")).toString(),
+        QStringLiteral("p-fix"));
+    const QList<QJsonObject> toApp
+        = eventsOf(*m_platform->hub, AppWindow, QStringLiteral("case.corrected"));
+    QCOMPARE(toApp.size(), 1);
+    QCOMPARE(toApp.first().value(QStringLiteral("correctedAt")).toString(), OtherHallWindow);
     // AND acceptance is counted again from Wednesday: due Friday 27th
     read = department.send("GET", casePath(caseId));
     QJsonObject deadlines = read.json().value(QStringLiteral("deadlines")).toObject();
