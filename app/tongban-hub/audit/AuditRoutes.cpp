@@ -118,6 +118,14 @@ void AuditRoutes::observe(const HttpRequest &request, const HttpResponse &respon
             detail
                 = { { QStringLiteral("deliveryId"), answer.value(QStringLiteral("deliveryId")) } };
         }
+    } else if (method == "POST" && first == QLatin1String("cases") && parts.size() == 4
+        && parts.at(2) == QLatin1String("correction-pages")
+        && parts.at(3) == QLatin1String("submit") && response.status == 200) {
+        // A correction finished by the case's own window, or at another hall with the grant
+        // of the notice it found (§14.4): the grant itself is never kept, only that one was used.
+        const bool atAnotherHall = !member(request.body, QStringLiteral("grant")).isEmpty();
+        kind = atAnotherHall ? QStringLiteral("correction.corrected_at_another_hall")
+                             : QStringLiteral("correction.corrected");
     } else if (method == "GET" && first == QLatin1String("calls") && parts.size() >= 3
         && parts.at(2) == QLatin1String("recording") && response.status == 200) {
         if (parts.size() == 3) {

@@ -15,6 +15,8 @@
 #include <QTest>
 #include <QUrlQuery>
 
+#include <accounts/AccountService.h>
+#include <audit/AuditService.h>
 #include <deadlines/DeadlineService.h>
 #include <sms/SmsService.h>
 
@@ -201,6 +203,17 @@ void TestHubJourney::afterTheWindowFromTransmissionToStatistics()
         = eventsOf(*m_platform->hub, AppWindow, QStringLiteral("case.corrected"));
     QCOMPARE(toApp.size(), 1);
     QCOMPARE(toApp.first().value(QStringLiteral("correctedAt")).toString(), OtherHallWindow);
+    // AND the hub's own trail keeps that the other hall corrected it, never the grant itself
+    Hub::AuthContext auditor;
+    auditor.account = QStringLiteral("audit-reader");
+    auditor.role = QStringLiteral("admin");
+    const auto trail = m_platform->hub->audit().list(
+        auditor, 0, 50, QStringLiteral("correction.corrected_at_another_hall"));
+    QVERIFY(trail.ok());
+    QCOMPARE(trail->rows.size(), 1);
+    QCOMPARE(trail->rows.first().subject, caseId);
+    QVERIFY(trail->rows.first().detail.contains(OtherHallWindow));
+    QVERIFY(!trail->rows.first().detail.contains(grant));
     // AND acceptance is counted again from Wednesday: due Friday 27th
     read = department.send("GET", casePath(caseId));
     QJsonObject deadlines = read.json().value(QStringLiteral("deadlines")).toObject();
