@@ -16,8 +16,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <gst/gst.h>
+#include <QrOnPage.h>
 
 using namespace Tongban;
 using namespace Tongban::Notices;
@@ -25,56 +24,6 @@ using Tongban::Notices::Testing::j2Notice;
 using Tongban::Notices::Testing::pdfText;
 
 namespace {
-
-/// What the QR code on the first page of \a pdf says, as zbar reads it off the page drawn by
-/// pdftoppm at \a dpi; empty when none is found.
-QString decodeQr(const QByteArray &pdf, int dpi)
-{
-    QTemporaryDir dir;
-    QFile file(dir.filePath(QStringLiteral("n.pdf")));
-    if (!file.open(QIODevice::WriteOnly))
-        return {};
-    file.write(pdf);
-    file.close();
-    QProcess::execute(QStringLiteral("pdftoppm"),
-        { QStringLiteral("-png"), QStringLiteral("-r"), QString::number(dpi), QStringLiteral("-f"),
-            QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("1"),
-            QStringLiteral("-singlefile"), file.fileName(), dir.filePath(QStringLiteral("page")) });
-    gst_init(nullptr, nullptr);
-    GError *error = nullptr;
-    const QByteArray description = QByteArrayLiteral("filesrc location=\"")
-        + dir.filePath(QStringLiteral("page.png")).toUtf8()
-        + QByteArrayLiteral("\" ! pngdec ! videoconvert ! video/x-raw,format=I420 ! zbar ! "
-                            "fakesink");
-    GstElement *pipeline = gst_parse_launch(description.constData(), &error);
-    if (!pipeline) {
-        qWarning("%s", error ? error->message : "no pipeline");
-        g_clear_error(&error);
-        return {};
-    }
-    gst_element_set_state(pipeline, GST_STATE_PLAYING);
-    GstBus *bus = gst_element_get_bus(pipeline);
-    QString symbol;
-    for (;;) {
-        GstMessage *message = gst_bus_timed_pop_filtered(bus, 20 * GST_SECOND,
-            GstMessageType(GST_MESSAGE_ELEMENT | GST_MESSAGE_EOS | GST_MESSAGE_ERROR));
-        if (!message)
-            break;
-        const GstMessageType type = GST_MESSAGE_TYPE(message);
-        if (type == GST_MESSAGE_ELEMENT) {
-            const GstStructure *s = gst_message_get_structure(message);
-            if (gst_structure_has_name(s, "barcode") && symbol.isEmpty())
-                symbol = QString::fromUtf8(gst_structure_get_string(s, "symbol"));
-        }
-        gst_message_unref(message);
-        if (type != GST_MESSAGE_ELEMENT)
-            break;
-    }
-    gst_object_unref(bus);
-    gst_element_set_state(pipeline, GST_STATE_NULL);
-    gst_object_unref(pipeline);
-    return symbol;
-}
 
 NoticeContent receiptWithToleratedMaterial()
 {
@@ -209,7 +158,8 @@ private slots:
         const QString expected
             = QStringLiteral("https://tongban.pds.gov.cn/n/410403-TB-02-GZ-2026-000001");
         QCOMPARE(m_store->content(issued->id)->qrText, expected);
-        QCOMPARE(decodeQr(*m_store->pdf(issued->id), 150), expected);
+        QCOMPARE(
+            Tongban::Testing::qrCodesOnFirstPage(*m_store->pdf(issued->id)).value(0), expected);
     }
 
     void receiptSaysTheNumberIsPendingAndNamesToleratedMaterials()
