@@ -137,6 +137,11 @@ private Q_SLOTS:
         // WHEN the slip is rendered
         const auto pdf = NoticeRenderer::renderResultSlipPdf(slip);
         QVERIFY(pdf);
+        if (const QString shots = qEnvironmentVariable("TONGBAN_SCREENSHOT_DIR");
+            !shots.isEmpty()) { // to look at it (pdftoppm)
+            QFile kept(shots + QStringLiteral("/result-slip.pdf"));
+            QVERIFY(kept.open(QIODevice::WriteOnly) && kept.write(*pdf) == pdf->size());
+        }
         // THEN it names the case, the item, the result, the dates and the delivery choice
         const QString text = pdfText(*pdf);
         for (const QString &expected :
