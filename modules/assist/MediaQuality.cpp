@@ -141,18 +141,6 @@ void MediaSession::takeQualitySample(QualitySample sample)
     }
     d->overshootBytes = videoBytes;
     d->overshootAtMs = sample.atMs;
-    // A picture the encoder cannot bring under its target however low (noise: its floor at
-    // the coarsest quantizer) while the network loses: it may skip pictures, which costs
-    // frames rather than the whole picture, and then meets its target (no overshoot left to
-    // make up for); until the target is back at its ceiling.
-    bool dropFrames = d->dropFrames || (report.lossPercent > 5 && d->overshoot > 1.5);
-    if (report.targetKbps >= m_options.videoKbps)
-        dropFrames = false;
-    if (d->encoder && dropFrames != d->dropFrames) {
-        d->dropFrames = dropFrames;
-        d->overshoot = 1.0;
-        g_object_set(d->encoder, "dropframe-threshold", guint(dropFrames ? 30 : 0), nullptr);
-    }
     // The encoder follows the target (over its overshoot) in steps of 5 % or more (each
     // change costs it a little).
     const int encoderKbps
@@ -165,8 +153,8 @@ void MediaSession::takeQualitySample(QualitySample sample)
     qCDebug(lcMedia) << "quality: rtt" << report.roundTripMs << "loss" << report.lossPercent
                      << "send" << report.sendKbps << "receive" << report.receiveKbps << "fps"
                      << report.framesPerSecond << "target" << report.targetKbps << "encoder"
-                     << d->appliedKbps << "overshoot" << d->overshoot << "drop" << d->dropFrames
-                     << "level" << int(report.level);
+                     << d->appliedKbps << "overshoot" << d->overshoot << "level"
+                     << int(report.level);
     emit qualityReport(report);
 }
 

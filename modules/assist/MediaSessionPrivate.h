@@ -152,7 +152,6 @@ struct MediaSession::Private
     double overshoot = 1.0;
     qint64 overshootBytes = -1; ///< videoBytesSent at the last sample
     qint64 overshootAtMs = -1;
-    bool dropFrames = false; ///< vp8enc may skip pictures to keep its rate (dropframe-threshold)
 
     // GStreamer callbacks of the negotiation (MediaNegotiation.cpp)
     /// An offer or answer that webrtcbin made: to the GUI thread as text.
