@@ -155,18 +155,18 @@ QString pipelineDescription(const MediaOptions &options)
     return webrtc + u' '
         + camera
         // sendcaps, videovalve and vp8enc are what the quality steering turns (issue 15).
-        + QStringLiteral(
-            " ! videoconvert ! videoscale ! videorate ! capsfilter name=sendcaps"
-            " caps=\"video/x-raw,width=%1,height=%2,framerate=%3/1\" ! tee name=video"
-            " video. ! queue max-size-buffers=2 leaky=downstream"
-            " ! valve name=videovalve drop=false"
-            " ! vp8enc name=vp8enc deadline=1 cpu-used=6 end-usage=cbr"
-            " target-bitrate=%4 keyframe-max-dist=%5 %6 ! rtpvp8pay name=videopay pt=96"
-            " ! application/x-rtp,media=video,encoding-name=VP8,payload=96 %7"
-            " ! webrtc."
-            " video. ! queue max-size-buffers=1 leaky=downstream ! videoconvert"
-            " ! video/x-raw,format=BGRx ! appsink name=selfview sync=false"
-            " max-buffers=1 drop=true ")
+        + QStringLiteral(" ! videoconvert ! videoscale ! videorate ! capsfilter name=sendcaps"
+                         " caps=\"video/x-raw,width=%1,height=%2,framerate=%3/1\" ! tee name=video"
+                         " video. ! queue max-size-buffers=2 leaky=downstream"
+                         " ! valve name=videovalve drop=false"
+                         " ! vp8enc name=vp8enc deadline=1 cpu-used=6 end-usage=cbr"
+                         " target-bitrate=%4 keyframe-max-dist=%5 max-intra-bitrate=300"
+                         " %6 ! rtpvp8pay name=videopay pt=96"
+                         " ! application/x-rtp,media=video,encoding-name=VP8,payload=96 %7"
+                         " ! webrtc."
+                         " video. ! queue max-size-buffers=1 leaky=downstream ! videoconvert"
+                         " ! video/x-raw,format=BGRx ! appsink name=selfview sync=false"
+                         " max-buffers=1 drop=true ")
               .arg(options.videoSize.width())
               .arg(options.videoSize.height())
               .arg(fps)

@@ -13,6 +13,34 @@ namespace Tongban::Assist {
 
 using namespace media;
 
+namespace {
+
+/// Every report block the other side sent about our streams (RTCP as it arrives), kept on
+/// the RTP session object: its "stats" keep only the last block of each report.
+struct ReportBlocks
+{
+    std::mutex mutex;
+    QMap<quint32, qint64> lost;
+};
+
+constexpr const char *kReportBlocks = "tongban-report-blocks";
+
+void onReceivingRtcp(GObject *, GstBuffer *buffer, gpointer data)
+{
+    auto *blocks = static_cast<ReportBlocks *>(data);
+    GstMapInfo map;
+    if (!gst_buffer_map(buffer, &map, GST_MAP_READ))
+        return;
+    QMap<quint32, qint64> lost;
+    Internal::readReportBlocks(map.data, map.size, &lost);
+    gst_buffer_unmap(buffer, &map);
+    const std::lock_guard lock(blocks->mutex);
+    for (auto it = lost.cbegin(); it != lost.cend(); ++it)
+        blocks->lost.insert(it.key(), it.value());
+}
+
+} // namespace
+
 void MediaSession::reportEverySecond()
 {
     // RTCP's receiver reports carry the loss and the round trip the steering reads: every
@@ -29,6 +57,13 @@ void MediaSession::reportEverySecond()
         return;
     }
     g_object_set(session, "rtcp-min-interval", guint64(kQualityIntervalMs) * GST_MSECOND, nullptr);
+    if (!g_object_get_data(session, kReportBlocks)) {
+        // Owned by the session object: freed with it, after its last signal.
+        auto *blocks = new ReportBlocks;
+        g_object_set_data_full(session, kReportBlocks, blocks,
+            [](gpointer data) { delete static_cast<ReportBlocks *>(data); });
+        g_signal_connect(session, "on-receiving-rtcp", G_CALLBACK(onReceivingRtcp), blocks);
+    }
     if (d->rtpSession)
         g_object_unref(d->rtpSession);
     d->rtpSession = session; // the reference get-internal-session gave
@@ -69,6 +104,15 @@ void MediaSession::pollQuality()
         g_object_get(d->rtpSession, "stats", &stats, nullptr); // the session locks itself
         if (stats) {
             Internal::readSessionStats(stats, &sample);
+            if (auto *blocks
+                = static_cast<ReportBlocks *>(g_object_get_data(d->rtpSession, kReportBlocks))) {
+                QMap<quint32, qint64> lost;
+                {
+                    const std::lock_guard lock(blocks->mutex);
+                    lost = blocks->lost;
+                }
+                Internal::applyReportBlocks(stats, lost, &sample);
+            }
             gst_structure_free(stats);
         }
     }
@@ -84,15 +128,32 @@ void MediaSession::takeQualitySample(QualitySample sample)
     const QualityReport report = d->steering->add(sample);
     if (report.level != before)
         applyVideoLevel(report.level);
-    // The encoder follows the target in steps of 5 % or more (each change costs it a little).
+    // How much the encoder overshot what it was asked for since the last sample (a picture
+    // of fine detail: vp8enc makes up to twice its target), smoothed; never below 1, so
+    // that a quiet picture does not earn a higher target.
+    const qint64 videoBytes = d->shared->videoBytesSent;
+    if (d->overshootAtMs >= 0 && sample.atMs > d->overshootAtMs && d->appliedKbps > 0
+        && report.level == before && report.level != VideoLevel::AudioOnly) {
+        const double madeKbps
+            = double(videoBytes - d->overshootBytes) * 8.0 / double(sample.atMs - d->overshootAtMs);
+        const double ratio = qBound(1.0, madeKbps / double(d->appliedKbps), 3.0);
+        d->overshoot = qBound(1.0, 0.5 * d->overshoot + 0.5 * ratio, 3.0);
+    }
+    d->overshootBytes = videoBytes;
+    d->overshootAtMs = sample.atMs;
+    // The encoder follows the target (over its overshoot) in steps of 5 % or more (each
+    // change costs it a little).
+    const int encoderKbps
+        = qMax(QualitySteering::MinKbps / 2, int(report.targetKbps / d->overshoot));
     if (d->encoder && report.level != VideoLevel::AudioOnly
-        && qAbs(report.targetKbps - d->appliedKbps) * 20 >= d->appliedKbps) {
-        d->appliedKbps = report.targetKbps;
-        g_object_set(d->encoder, "target-bitrate", gint(report.targetKbps * 1000), nullptr);
+        && qAbs(encoderKbps - d->appliedKbps) * 20 >= d->appliedKbps) {
+        d->appliedKbps = encoderKbps;
+        g_object_set(d->encoder, "target-bitrate", gint(encoderKbps * 1000), nullptr);
     }
     qCDebug(lcMedia) << "quality: rtt" << report.roundTripMs << "loss" << report.lossPercent
                      << "send" << report.sendKbps << "receive" << report.receiveKbps << "fps"
-                     << report.framesPerSecond << "target" << report.targetKbps << "level"
+                     << report.framesPerSecond << "target" << report.targetKbps << "encoder"
+                     << d->appliedKbps << "overshoot" << d->overshoot << "level"
                      << int(report.level);
     emit qualityReport(report);
 }

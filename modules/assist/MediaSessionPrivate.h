@@ -146,6 +146,12 @@ struct MediaSession::Private
     qint64 lastSampleMs = -1;
     std::optional<QualitySteering> steering;
     int appliedKbps = 0;
+    /// What the encoder makes over what it is asked (its picture's RTP over target-bitrate,
+    /// smoothed, at least 1): noise or a busy scene makes vp8enc overshoot its target, so it
+    /// is asked for the steering's target divided by this.
+    double overshoot = 1.0;
+    qint64 overshootBytes = -1; ///< videoBytesSent at the last sample
+    qint64 overshootAtMs = -1;
 
     // GStreamer callbacks of the negotiation (MediaNegotiation.cpp)
     /// An offer or answer that webrtcbin made: to the GUI thread as text.

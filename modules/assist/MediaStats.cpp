@@ -103,6 +103,60 @@ void readSessionStats(const GstStructure *stats, QualitySample *sample)
         sample->roundTripMs = rttSum / rttCount;
 }
 
+int readReportBlocks(const guint8 *data, gsize size, QMap<quint32, qint64> *lost)
+{
+    const auto word = [data](gsize at) {
+        return quint32(data[at]) << 24 | quint32(data[at + 1]) << 16 | quint32(data[at + 2]) << 8
+            | quint32(data[at + 3]);
+    };
+    int blocks = 0;
+    gsize at = 0;
+    while (at + 4 <= size) {
+        const guint8 version = data[at] >> 6;
+        const int count = data[at] & 0x1f;
+        const guint8 type = data[at + 1];
+        const gsize length = (gsize(data[at + 2]) << 8 | data[at + 3]) * 4 + 4;
+        if (version != 2 || at + length > size)
+            break;
+        // SR (200): header, SSRC, 20 bytes of sender info; RR (201): header, SSRC.
+        const gsize first = type == 200 ? at + 28 : type == 201 ? at + 8 : 0;
+        for (int i = 0; first && i < count && first + gsize(i + 1) * 24 <= at + length; ++i) {
+            const gsize block = first + gsize(i) * 24;
+            // 24-bit signed cumulative number of packets lost
+            qint32 cumulative = qint32(word(block + 4) & 0xffffff);
+            if (cumulative & 0x800000)
+                cumulative -= 0x1000000;
+            lost->insert(word(block), cumulative);
+            ++blocks;
+        }
+        at += length;
+    }
+    return blocks;
+}
+
+void applyReportBlocks(
+    const GstStructure *stats, const QMap<quint32, qint64> &lost, QualitySample *sample)
+{
+    G_GNUC_BEGIN_IGNORE_DEPRECATIONS // GValueArray: what RTPSession's "stats" holds
+        const GValue *sources
+        = gst_structure_get_value(stats, "source-stats");
+    if (!sources || G_VALUE_TYPE(sources) != g_value_array_get_type())
+        return;
+    const GValueArray *array = static_cast<const GValueArray *>(g_value_get_boxed(sources));
+    for (guint i = 0; array && i < array->n_values; ++i) {
+        const GValue *value = g_value_array_get_nth(const_cast<GValueArray *>(array), i);
+        const GstStructure *source
+            = GST_VALUE_HOLDS_STRUCTURE(value) ? gst_value_get_structure(value) : nullptr;
+        gboolean internal = FALSE;
+        guint ssrc = 0;
+        if (!source || !gst_structure_get_boolean(source, "internal", &internal) || !internal
+            || !gst_structure_get_uint(source, "ssrc", &ssrc) || !lost.contains(ssrc))
+            continue;
+        sample->reported.insert(ssrc, { integerField(source, "packets-sent"), lost.value(ssrc) });
+    }
+    G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
 void keepFirstCaps(GstPad *pad)
 {
     gst_pad_add_probe(

@@ -2,6 +2,8 @@
 
 #include "CallQuality.h"
 
+#include <QMap>
+
 #include <gst/gst.h>
 
 namespace Tongban::Assist::Internal {
@@ -13,6 +15,23 @@ namespace Tongban::Assist::Internal {
  * count as lost, and the round trip they measure. What the stats lack stays unknown.
  */
 void readSessionStats(const GstStructure *stats, QualitySample *sample);
+
+/*!
+ * The cumulative packets lost of every report block in an RTCP compound packet (sender and
+ * receiver reports), by the SSRC each block is about, into \a lost (later blocks replace
+ * earlier ones). RTPSession's "stats" keep only the last block of each report per source:
+ * with several streams this side sends (picture, sound, retransmissions), the picture's
+ * block is never the last, and its loss was never seen (bench_call, issue 15).
+ * Malformed packets stop the reading; returns the number of blocks read.
+ */
+int readReportBlocks(const guint8 *data, gsize size, QMap<quint32, qint64> *lost);
+
+/*!
+ * Replaces the losses of \a sample with \a lost (readReportBlocks' figures), for the streams
+ * this side sends whose packets-sent \a stats has.
+ */
+void applyReportBlocks(
+    const GstStructure *stats, const QMap<quint32, qint64> &lost, QualitySample *sample);
 
 /*!
  * Keeps the first caps \a pad ever sent downstream: later caps (the picture's size stepped

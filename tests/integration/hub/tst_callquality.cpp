@@ -18,6 +18,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Tongban;
 using Assist::CallSignalling;
 using Assist::MediaOptions;
@@ -66,6 +68,7 @@ private slots:
     void cleanup();
     void thePanelShowsRoundTripRatesAndFrameRate();
     void aPoorNetworkStepsThePictureDownToSoundAloneAndBackUp();
+    void theLossOfThePictureAloneIsSeen();
     void aPeerThatDiesIsDetectedWithinFiveSeconds();
 
 private:
@@ -201,6 +204,31 @@ void TestCallQuality::aPoorNetworkStepsThePictureDownToSoundAloneAndBackUp()
     const QJsonObject summary = app.media->qualitySummary();
     QVERIFY(summary.value(QLatin1String("levelChanges")).toInt() >= 2);
     QVERIFY(summary.value(QLatin1String("maxLossPercent")).toDouble() >= 20);
+}
+
+void TestCallQuality::theLossOfThePictureAloneIsSeen()
+{
+    // GIVEN a call whose caller's picture alone goes through a simulated network (its sound
+    // does not): the other side's receiver reports carry a block per stream, and the
+    // session's statistics kept only the last one, never the picture's (bench_call, issue 15)
+    MediaOptions options;
+    options.videoSendFilter = QStringLiteral("netsim name=netsimvideo");
+    Window app(m_platform->base, QStringLiteral("xh-tb-03-wangli"), AppWindow);
+    Window home(m_platform->base, QStringLiteral("xh-tb-01-liuyang"), HomeWindow);
+    QVERIFY(connectCall(app, home, options));
+
+    // WHEN 40 % of the picture's packets are lost
+    app.media->setSimulatedNetwork(40, 0);
+    const qsizetype before = app.reports.size();
+
+    // THEN the caller's panel shows that loss (over all its streams: the clean sound's packets
+    // dilute it) above the steering's 5 %, and its target comes down
+    QTRY_VERIFY_WITH_TIMEOUT(app.reports.size() > before
+            && std::any_of(app.reports.cbegin() + before, app.reports.cend(),
+                [](const QualityReport &report) { return report.lossPercent > 5; }),
+        20000);
+    QTRY_VERIFY_WITH_TIMEOUT(app.reports.last().targetKbps < 300, 10000);
+    QVERIFY(app.calls->hangup().ok());
 }
 
 void TestCallQuality::aPeerThatDiesIsDetectedWithinFiveSeconds()
