@@ -7,6 +7,7 @@
 // build/<preset>/screenshots/rating.png. Also: deadline and delivery events reach the
 // after-window inbox that PlatformLink registers on the events channel, by exact type.
 
+#include "CheckedDraft.h"
 #include "cases/CaseController.h"
 #include "cases/DecisionPage.h"
 #include "cases/RatingDialog.h"
@@ -117,36 +118,15 @@ void TestRating::initTestCase()
 
 QString TestRating::transmitCase()
 {
-    auto catalog = m_station->catalogs().active();
-    if (!catalog)
+    auto checked = Testing::checkedCompleteDraft(*m_station, Item, Clerk);
+    if (!checked)
         return {};
-    const Catalog::ServiceItem *item = catalog->item(Item);
     Intake::IntakeStore &intake = m_station->intake();
-    auto started = intake.start(Item, catalog->catalogVersion, m_station->intakeWindow(), Clerk);
-    if (!started)
-        return {};
-    Intake::CaseDraft draft = started.value();
-    draft.applicant.name = QStringLiteral("张三");
-    draft.applicant.idNumber = QStringLiteral("11010519491231002X");
-    draft.facts.insert(QStringLiteral("agentApplies"), false);
-    for (const Catalog::MaterialRequirement *m : item->applicableMaterials(draft.facts)) {
-        if (!intake.addPage(
-                draft, m->id, m->id.toUtf8().repeated(300), QStringLiteral("image/jpeg")))
-            return {};
-        Intake::MaterialState &state = draft.materialState(m->id);
-        state.originalVerified = true;
-        for (const Catalog::ReviewPoint &p : m->reviewPoints)
-            state.verdicts.insert(p.id, { Intake::ReviewVerdict::Verdict::Pass, {}, {} });
-    }
-    if (!intake.save(draft))
-        return {};
-    const Intake::Assessment a = Intake::assess(*item, draft);
-    auto body = Intake::caseBody(*item, draft, a, m_station->pages());
-    if (!a.complete || !body)
-        return {};
+    Intake::CaseDraft &draft = checked->draft;
+    const Intake::Assessment &a = checked->assessment;
+    const QJsonObject &body = checked->body;
     Platform::Outbox *outbox = m_platform->outbox();
-    if (!intake.transmit(draft, body.value(), a.paperToMail(),
-            Core::DueDate { QDate(2026, 11, 25), false },
+    if (!intake.transmit(draft, body, a.paperToMail(), Core::DueDate { QDate(2026, 11, 25), false },
             [outbox](const QJsonObject &b) { return outbox->enqueueWithin(b); }))
         return {};
     outbox->announce(draft.caseId);

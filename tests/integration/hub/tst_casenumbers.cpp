@@ -4,6 +4,7 @@
 // its number (a process killed in between by an older version) gets it at the next start.
 // A real workstation database and tongban-hub in-process over HTTP on 127.0.0.1.
 
+#include "CheckedDraft.h"
 #include "InProcessHub.h"
 
 #include <intake/CaseManifest.h>
@@ -89,36 +90,14 @@ std::unique_ptr<App::Workstation> TestCaseNumbers::openStation()
 
 QString TestCaseNumbers::transmitCase(App::Workstation &station, Platform::Outbox &outbox)
 {
-    auto catalog = station.catalogs().active();
-    if (!catalog)
+    auto checked = Testing::checkedCompleteDraft(station, Item, QStringLiteral("xh-tb-03-wangli"));
+    if (!checked)
         return {};
-    const Catalog::ServiceItem *item = catalog->item(Item);
     Intake::IntakeStore &intake = station.intake();
-    auto started = intake.start(
-        Item, catalog->catalogVersion, station.intakeWindow(), QStringLiteral("xh-tb-03-wangli"));
-    if (!started)
-        return {};
-    Intake::CaseDraft draft = started.value();
-    draft.applicant.name = QStringLiteral("张三");
-    draft.applicant.idNumber = QStringLiteral("11010519491231002X");
-    draft.facts.insert(QStringLiteral("agentApplies"), false);
-    for (const Catalog::MaterialRequirement *m : item->applicableMaterials(draft.facts)) {
-        if (!intake.addPage(
-                draft, m->id, m->id.toUtf8().repeated(300), QStringLiteral("image/jpeg")))
-            return {};
-        Intake::MaterialState &state = draft.materialState(m->id);
-        state.originalVerified = true;
-        for (const Catalog::ReviewPoint &p : m->reviewPoints)
-            state.verdicts.insert(p.id, { Intake::ReviewVerdict::Verdict::Pass, {}, {} });
-    }
-    if (!intake.save(draft))
-        return {};
-    const Intake::Assessment a = Intake::assess(*item, draft);
-    auto body = Intake::caseBody(*item, draft, a, station.pages());
-    if (!a.complete || !body)
-        return {};
-    if (!intake.transmit(draft, body.value(), a.paperToMail(),
-            Core::DueDate { QDate(2026, 11, 25), false },
+    Intake::CaseDraft &draft = checked->draft;
+    const Intake::Assessment &a = checked->assessment;
+    const QJsonObject &body = checked->body;
+    if (!intake.transmit(draft, body, a.paperToMail(), Core::DueDate { QDate(2026, 11, 25), false },
             [&outbox](const QJsonObject &b) { return outbox.enqueueWithin(b); }))
         return {};
     outbox.announce(draft.caseId);
