@@ -92,6 +92,70 @@ function(tongban_add_test name)
         TIMEOUT ${arg_TIMEOUT}
         LABELS "${arg_LABELS}"
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;${arg_ENVIRONMENT}")
+    tongban_scale_test_timeouts()
+endfunction()
+
+# TONGBAN_TEST_TIME_FACTOR (cache variable, default 1; the environment variable of the same
+# name gives its first value): how many times slower than this machine the tests run, for a
+# build whose tests run under emulation (installer/cross-build-arm64.sh sets it for qemu-user,
+# see docs/arm64.md). At 1 nothing changes. Above 1, at the end of each test folder every
+# test's CTest TIMEOUT and Qt Test's per-function limit (QTEST_FUNCTION_TIMEOUT, Qt's default
+# 300 s when the test sets none) are multiplied by it, and the tests get
+# TONGBAN_TEST_TIME_FACTOR in their environment for their own waits (tests/support/TestTime.h).
+# Each folder that registers tests with tongban_add_test is scaled; a folder with only add_test
+# calls can call tongban_scale_test_timeouts() itself.
+if(DEFINED ENV{TONGBAN_TEST_TIME_FACTOR})
+    set(_tongban_time_factor_default "$ENV{TONGBAN_TEST_TIME_FACTOR}")
+else()
+    set(_tongban_time_factor_default 1)
+endif()
+set(TONGBAN_TEST_TIME_FACTOR "${_tongban_time_factor_default}" CACHE STRING
+    "Multiplier of test time limits for emulated runs (qemu-user); 1 on the machine itself")
+if(NOT TONGBAN_TEST_TIME_FACTOR MATCHES "^[1-9][0-9]*$")
+    message(FATAL_ERROR "TONGBAN_TEST_TIME_FACTOR must be a whole number >= 1, not "
+        "'${TONGBAN_TEST_TIME_FACTOR}'")
+endif()
+
+function(tongban_scale_test_timeouts)
+    if(TONGBAN_TEST_TIME_FACTOR EQUAL 1)
+        return()
+    endif()
+    get_property(deferred DIRECTORY PROPERTY TONGBAN_TIMEOUTS_SCALED_AT_END)
+    if(NOT deferred)
+        set_property(DIRECTORY PROPERTY TONGBAN_TIMEOUTS_SCALED_AT_END TRUE)
+        cmake_language(DEFER CALL _tongban_scale_directory_timeouts)
+    endif()
+endfunction()
+
+function(_tongban_scale_directory_timeouts)
+    set(factor ${TONGBAN_TEST_TIME_FACTOR})
+    get_property(tests DIRECTORY PROPERTY TESTS)
+    foreach(test IN LISTS tests)
+        get_test_property(${test} TIMEOUT timeout)
+        if(timeout)
+            math(EXPR timeout "${timeout} * ${factor}")
+            set_tests_properties(${test} PROPERTIES TIMEOUT ${timeout})
+        endif()
+        get_test_property(${test} ENVIRONMENT environment)
+        if(NOT environment)
+            set(environment "")
+        endif()
+        set(scaled "")
+        set(function_timeout 300000)
+        foreach(entry IN LISTS environment)
+            if(entry STREQUAL "")
+                continue()
+            elseif(entry MATCHES "^QTEST_FUNCTION_TIMEOUT=([0-9]+)$")
+                set(function_timeout ${CMAKE_MATCH_1})
+            elseif(NOT entry MATCHES "^TONGBAN_TEST_TIME_FACTOR=")
+                list(APPEND scaled "${entry}")
+            endif()
+        endforeach()
+        math(EXPR function_timeout "${function_timeout} * ${factor}")
+        list(APPEND scaled "QTEST_FUNCTION_TIMEOUT=${function_timeout}"
+            "TONGBAN_TEST_TIME_FACTOR=${factor}")
+        set_tests_properties(${test} PROPERTIES ENVIRONMENT "${scaled}")
+    endforeach()
 endfunction()
 
 # tongban_register_translatable(<file>...)

@@ -18,7 +18,7 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-qpa-plugins
     # keychain, imaging, codes
-    qt6-svg-dev qtkeychain-qt6-dev libopencv-dev libturbojpeg0-dev libqrencode-dev unpaper
+    qt6-svg-dev qtkeychain-qt6-dev libopencv-dev libturbojpeg0-dev libjpeg-dev libqrencode-dev unpaper
     # video assistance
     libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev
     libgstreamer-plugins-bad1.0-dev gstreamer1.0-plugins-base

@@ -1942,7 +1942,7 @@ Material: %3</source>
         </translation>
     </message>
     <message>
-        <source>Calls you make are recorded and kept six months on the platform.</source>
+        <source>Every call is recorded by the window that makes it and kept six months on the platform.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

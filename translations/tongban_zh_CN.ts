@@ -1959,8 +1959,8 @@ Material: %3</source>
         </translation>
     </message>
     <message>
-        <source>Calls you make are recorded and kept six months on the platform.</source>
-        <translation>您发起的通话会录像，并在平台保存六个月。</translation>
+        <source>Every call is recorded by the window that makes it and kept six months on the platform.</source>
+        <translation>每次通话由发起呼叫的窗口录像，并在平台保存六个月。</translation>
     </message>
     <message>
         <source>Check devices…</source>

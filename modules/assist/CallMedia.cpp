@@ -46,6 +46,7 @@ CallMedia::CallMedia(MediaSession::Role role, MediaOptions options,
     connect(m_session.get(), &MediaSession::videoLevelChanged, this, [this](VideoLevel level) {
         if (m_audit) { // when the picture changed, for whoever reviews the call
             const QString picture = level == VideoLevel::AudioOnly ? QStringLiteral("sound alone")
+                : level == VideoLevel::Low180                      ? QStringLiteral("180p")
                 : level == VideoLevel::Standard360                 ? QStringLiteral("360p")
                                                                    : QStringLiteral("720p");
             m_audit(QStringLiteral("call.quality"), QStringLiteral("level"),

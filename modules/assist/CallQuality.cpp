@@ -13,6 +13,8 @@ const char *levelName(VideoLevel level)
     switch (level) {
     case VideoLevel::AudioOnly:
         return "audio";
+    case VideoLevel::Low180:
+        return "180p";
     case VideoLevel::Standard360:
         return "360p";
     case VideoLevel::High720:
@@ -36,14 +38,32 @@ QualitySteering::QualitySteering(VideoLevel ceiling, int maxKbps)
     , m_level(ceiling)
 { }
 
+int QualitySteering::lowFromKbps() const
+{
+    return m_maxKbps > LowBelowKbps ? LowBelowKbps : AudioOnlyBelowKbps;
+}
+
 VideoLevel QualitySteering::levelFor(double kbps) const
 {
     VideoLevel level = VideoLevel::AudioOnly;
     if (kbps >= HighFromKbps)
         level = VideoLevel::High720;
-    else if (kbps >= AudioOnlyBelowKbps)
+    else if (kbps >= lowFromKbps())
         level = VideoLevel::Standard360;
+    else if (kbps >= AudioOnlyBelowKbps)
+        level = VideoLevel::Low180;
     return std::min(level, m_ceiling);
+}
+
+void QualitySteering::setLevel(VideoLevel level, qint64 atMs)
+{
+    m_level = level;
+    m_aboveSinceMs = -1;
+    m_levelSinceMs = atMs;
+    m_overTarget = 0;
+    ++m_levelChanges;
+    if (level == VideoLevel::AudioOnly)
+        m_capacityAtMs = -1; // the sound's loss steers from here
 }
 
 qint64 QualitySteering::watch(qint64 atMs, qint64 mediaReceived, qint64 heartbeatsReceived)
@@ -73,11 +93,14 @@ QualityReport QualitySteering::add(const QualitySample &sample)
         QualitySample known;
         known.atMs = sample.atMs;
         known.reported = m_known;
+        known.videoBytesSent = sample.videoBytesSent;
         m_window.append(known);
     }
     while (m_window.size() > 1 && sample.atMs - m_window.first().atMs > LossWindowMs)
         m_window.removeFirst();
-    double loss = -1;
+    double loss = -1; // over all streams: what the panel shows
+    double worst = -1; // the worst stream's: what the steering follows
+    double recent = -1; // the worst stream's in the last report alone
     if (m_window.size() > 1) {
         qint64 lost = 0, sent = 0;
         const auto &first = m_window.first().reported;
@@ -86,14 +109,36 @@ QualityReport QualitySteering::add(const QualitySample &sample)
             const auto then = first.constFind(it.key());
             if (then == first.cend())
                 continue;
-            lost += it->lost - then->lost;
-            sent += it->sent - then->sent;
+            const qint64 streamLost = it->lost - then->lost;
+            const qint64 streamSent = it->sent - then->sent;
+            lost += streamLost;
+            sent += streamSent;
+            if (streamSent >= 20)
+                worst = std::max(worst,
+                    std::clamp(
+                        double(streamLost) / double(streamSent + std::max<qint64>(streamLost, 0)),
+                        0.0, 1.0));
         }
         if (sent >= 10)
             loss = std::clamp(double(lost) / double(sent + std::max<qint64>(lost, 0)), 0.0, 1.0);
+        // The last report's: what a cap does now, not diluted by the seconds before it
+        const auto &before = m_window.at(m_window.size() - 2).reported;
+        for (auto it = last.cbegin(); it != last.cend(); ++it) {
+            const auto then = before.constFind(it.key());
+            const qint64 streamLost = then == before.cend() ? 0 : it->lost - then->lost;
+            const qint64 streamSent = then == before.cend() ? 0 : it->sent - then->sent;
+            if (streamSent >= 10)
+                recent = std::max(recent,
+                    std::clamp(
+                        double(streamLost) / double(streamSent + std::max<qint64>(streamLost, 0)),
+                        0.0, 1.0));
+        }
     }
     report.lossPercent = loss >= 0 ? loss * 100.0 : -1;
+    if (worst < 0)
+        worst = loss;
 
+    double videoKbps = -1; // what the picture made since the last sample
     if (m_haveLast) {
         const qint64 elapsed = sample.atMs - m_last.atMs;
         report.sendKbps = rateKbps(sample.bytesSent - m_last.bytesSent, elapsed);
@@ -103,29 +148,95 @@ QualityReport QualitySteering::add(const QualitySample &sample)
             = elapsed > 0 && frames > 0 ? double(frames) * 1000.0 / double(elapsed) : 0.0;
         if (elapsed > 0)
             m_msAt[int(m_level)] += elapsed;
+        if (elapsed > 0 && sample.videoBytesSent >= 0 && m_last.videoBytesSent >= 0)
+            videoKbps = rateKbps(sample.videoBytesSent - m_last.videoBytesSent, elapsed);
+    }
+    if (m_levelSinceMs < 0)
+        m_levelSinceMs = sample.atMs;
+    const bool picture = m_level != VideoLevel::AudioOnly;
+
+    // The encoder's floor: the picture's rate over what it was asked for (the target of this
+    // sample and of the one before: the encoder takes a moment to follow a cut), after the
+    // keyframe of a new size. The smallest picture is the loss's to take away.
+    const double targetBefore = m_targetKbps;
+    bool overFloor = false;
+    if (picture && m_level > VideoLevel::Low180 && videoKbps >= 0
+        && sample.atMs - m_levelSinceMs >= 2000) {
+        const double asked = std::max(targetBefore, m_previousTargetKbps);
+        m_overTarget = videoKbps > asked * 1.25 ? m_overTarget + 1 : 0;
+        if (m_overTarget >= 2 || (m_overTarget >= 1 && worst > 0.10)) {
+            overFloor = true;
+            m_floorKbps[int(m_level)] = videoKbps;
+            m_floorAtMs[int(m_level)] = sample.atMs;
+        }
     }
 
     // The target follows the loss the other side reports.
-    if (loss > 0.05) {
-        m_targetKbps = std::max<double>(MinKbps, m_targetKbps * (1.0 - loss / 2.0));
-    } else if (loss >= 0 && loss < 0.02 && (sample.roundTripMs < 0 || sample.roundTripMs < 300)) {
-        m_targetKbps = std::min(m_maxKbps, m_targetKbps * 1.06 + 1.0);
+    // The reports that follow a cut are about the seconds before it.
+    const bool holding
+        = m_lastDeliveredCutMs >= 0 && sample.atMs - m_lastDeliveredCutMs < HoldAfterCutMs;
+    // Cuts follow the loss now (the last report's), not one the window still remembers.
+    const double lossNow = recent >= 0 ? recent : worst;
+    if (lossNow > 0.10 && picture && videoKbps > 0 && !holding) {
+        // A cap: what got through is the link's capacity; go under it at once.
+        // What got through: over the loss window (its rate and its loss, the seconds before
+        // the loss began included: too high at first) and over the last second (its loss
+        // with the rate of the second before, which the report is about: too low after a
+        // burst). The cut goes to 80 % of the higher; the lower is kept as the capacity that
+        // stops the target growing (it never lowers the target by itself).
+        const double lastSecond
+            = (m_lastVideoKbps > 0 ? m_lastVideoKbps : videoKbps) * (1.0 - lossNow);
+        double overWindow = lastSecond;
+        const QualitySample &from = m_window.first();
+        if (m_window.size() > 1 && from.videoBytesSent >= 0 && sample.videoBytesSent >= 0
+            && sample.atMs > from.atMs && worst >= 0)
+            overWindow
+                = rateKbps(sample.videoBytesSent - from.videoBytesSent, sample.atMs - from.atMs)
+                * (1.0 - worst);
+        const double delivered = std::min(lastSecond, overWindow);
+        const double cutTo = 0.8 * std::max(lastSecond, overWindow);
+        // The same link found again after trying above it: wait twice as long before the
+        // next try (up to 2 min); another link: from the start.
+        const bool sameLink = m_capacityKbps > 0 && delivered > 0.75 * m_capacityKbps
+            && delivered < 1.25 * m_capacityKbps;
+        m_capacityMemoryMs
+            = sameLink && m_capacityAtMs >= 0 && sample.atMs - m_capacityAtMs >= m_capacityMemoryMs
+            ? std::min(2 * m_capacityMemoryMs, MaxCapacityMemoryMs)
+            : sameLink ? m_capacityMemoryMs
+                       : CapacityMemoryMs;
+        m_capacityKbps = delivered;
+        m_capacityAtMs = sample.atMs;
+        m_lastDeliveredCutMs = sample.atMs;
+        m_targetKbps
+            = std::max<double>(MinKbps, std::min(m_targetKbps * (1.0 - lossNow / 2.0), cutTo));
+    } else if (worst > 0.05) {
+        if (!holding && lossNow > 0.05)
+            m_targetKbps = std::max<double>(MinKbps, m_targetKbps * (1.0 - worst / 2.0));
+    } else if (worst >= 0 && worst < 0.02 && (sample.roundTripMs < 0 || sample.roundTripMs < 300)) {
+        double grown = std::min(m_maxKbps, m_targetKbps * 1.06 + 1.0);
+        if (m_capacityAtMs >= 0 && sample.atMs - m_capacityAtMs < m_capacityMemoryMs)
+            grown = std::min(grown, std::max(m_targetKbps, 0.9 * m_capacityKbps));
+        m_targetKbps = grown;
     }
+    m_previousTargetKbps = targetBefore;
+    m_lastVideoKbps = videoKbps;
 
-    // The level: down at once, up after StepUpAfterMs above the next threshold.
-    const VideoLevel wanted = levelFor(m_targetKbps);
+    // The level: down at once, up after StepUpAfterMs above the next threshold; not back to
+    // a size whose floor the target does not clear.
+    VideoLevel wanted = levelFor(m_targetKbps);
+    if (overFloor)
+        wanted = std::min(wanted, VideoLevel(int(m_level) - 1));
+    while (wanted > VideoLevel::Low180 && m_floorAtMs[int(wanted)] >= 0
+        && sample.atMs - m_floorAtMs[int(wanted)] < FloorMemoryMs
+        && m_targetKbps < 1.1 * m_floorKbps[int(wanted)])
+        wanted = VideoLevel(int(wanted) - 1);
     if (wanted < m_level) {
-        m_level = wanted;
-        m_aboveSinceMs = -1;
-        ++m_levelChanges;
+        setLevel(wanted, sample.atMs);
     } else if (wanted > m_level) {
         if (m_aboveSinceMs < 0)
             m_aboveSinceMs = sample.atMs;
-        if (sample.atMs - m_aboveSinceMs >= StepUpAfterMs) {
-            m_level = VideoLevel(int(m_level) + 1); // one step at a time
-            m_aboveSinceMs = -1;
-            ++m_levelChanges;
-        }
+        if (sample.atMs - m_aboveSinceMs >= StepUpAfterMs)
+            setLevel(wanted, sample.atMs);
     } else {
         m_aboveSinceMs = -1;
     }
@@ -151,7 +262,8 @@ QualityReport QualitySteering::add(const QualitySample &sample)
 QJsonObject QualitySteering::summary() const
 {
     QJsonObject seconds;
-    for (VideoLevel level : { VideoLevel::High720, VideoLevel::Standard360, VideoLevel::AudioOnly })
+    for (VideoLevel level :
+        { VideoLevel::High720, VideoLevel::Standard360, VideoLevel::Low180, VideoLevel::AudioOnly })
         seconds.insert(QLatin1String(levelName(level)), double(m_msAt[int(level)]) / 1000.0);
     return {
         { QStringLiteral("secondsAt"), seconds },

@@ -10,6 +10,9 @@ namespace Tongban::Assist {
 /// What the call sends of its picture (issue 15): stepped down when the network is poor.
 enum class VideoLevel {
     AudioOnly = 0, ///< no picture sent: below 150 kbit/s the sound alone goes through
+    /// half the size of Standard360 (320 x 180): when the encoder cannot make 360p as small
+    /// as the network needs (a picture of fine detail), or a low target on a fast call
+    Low180,
     Standard360, ///< 640 x 360
     High720, ///< 1280 x 720
 };
@@ -32,6 +35,9 @@ struct QualitySample
     };
     QMap<quint32, Stream> reported;
     qint64 bytesSent = 0; ///< RTP bytes sent so far, all streams
+    /// This side's picture as the payloader makes it (before the network), so far; below 0
+    /// unknown: what the encoder really makes, against what it was asked for.
+    qint64 videoBytesSent = -1;
     qint64 bytesReceived = 0; ///< RTP bytes received so far, all streams
     qint64 framesDecoded = 0; ///< the other side's pictures decoded so far
 };
@@ -54,17 +60,38 @@ struct QualityReport
  * without a network:
  *
  * - The loss is the share of the packets sent in the last 3 s that the other side's
- *   receiver reports count as lost (reports come every second), over the streams both
- *   ends of that window have a report of.
- * - The video target follows that loss: above 5 % loss it is cut
- *   by half the loss, below 2 % (and a round trip under 300 ms) it grows by 6 % a
- *   second, between the two it holds. It stays between 100 kbit/s and the ceiling.
+ *   receiver reports count as lost (reports come every second). The panel shows it over
+ *   all streams; the steering takes the worst stream (the picture's loss is not diluted by
+ *   the sound's clean packets).
+ * - The video target follows that loss: above 5 % loss it is cut by half the loss; above
+ *   10 % (a cap: what does not fit is dropped) it is cut at once to 80 % of what got
+ *   through (the picture's rate times one minus the loss: over the loss window or over
+ *   the last report, the higher; the lower is kept as the capacity),
+ *   at most once in HoldAfterCutMs (the reports that follow a cut are about the seconds
+ *   before it), and that
+ *   delivered rate is kept as the link's capacity: for CapacityMemoryMs the target grows
+ *   to 90 % of it and no further. After that the target grows past it (a try: the link
+ *   may have got faster); when the try finds the same capacity again (within 25 %), the
+ *   next try waits twice as long, up to MaxCapacityMemoryMs (20, 40, 80, 120 s). Below 2 % loss
+ * (and a round trip under 300 ms) it grows by 6 % a second, between the two it holds. It stays
+ * between 100 kbit/s and the ceiling.
  * - The level follows the target: 720p from 900 kbit/s (where the call started at 720p),
- *   360p from 150 kbit/s, sound alone below. Stepping down is at once; stepping up waits
- *   until the target has stayed above the level's threshold for 5 s, so that a network at
- *   the edge does not flicker between two sizes.
+ *   360p from 150 kbit/s (from lowFromKbps() on a call above 300 kbit/s, 180p below it),
+ *   sound alone below 150 kbit/s.
+ * - The encoder's floor: a picture of fine detail (noise, a busy scene) cannot be made as
+ *   small as asked at a size (vp8enc at 360p 15 fps on noise makes about 1,000 kbit/s
+ *   whatever it is asked). When the picture's rate stays 25 % over the target (two
+ *   samples, or one while more than 10 % is lost), the picture steps down one size (not to
+ *   sound alone: that is the loss's to decide) and the rate it made there is kept as that
+ *   size's floor: the picture goes back to that size only once the target is 10 % above
+ *   the floor, which proves the link carries it (for FloorMemoryMs, 5 min, after which the
+ *   size is tried again: the picture may have become simpler; until then a picture that
+ *   did become simpler stays at the smaller size).
+ * - Stepping down is at once; stepping up waits until the target has stayed above the
+ *   level's threshold for 5 s, so that a network at the edge does not flicker between two
+ *   sizes, and then goes to the level the target allows.
  * - In sound alone the sound's loss stands for the network: the target goes on growing
- *   while sound gets through, and the picture comes back at 360p.
+ *   while sound gets through, and the picture comes back.
  *
  * The watchdog (watch()): a peer that sent nothing (no media decoded, no heartbeat) for 4 s
  * after having sent something is dead; checked four times a second, that is seen within 5 s
@@ -81,6 +108,11 @@ public:
 
     VideoLevel level() const { return m_level; }
     int targetKbps() const { return int(m_targetKbps); }
+    /// The link's capacity as the last cut under heavy loss measured it; 0 unknown.
+    int capacityKbps() const { return int(m_capacityKbps); }
+    /// Below this target the picture goes at 180p: 300 kbit/s, or never (150) on a call
+    /// whose own rate is 300 kbit/s or less.
+    int lowFromKbps() const;
     /*!
      * The watchdog, as often as wanted: the other side's decoded frames and audio buffers
      * (\a mediaReceived) and data channel heartbeats so far, at \a atMs. Returns how long it
@@ -91,16 +123,22 @@ public:
 
     static constexpr int MinKbps = 100;
     static constexpr int AudioOnlyBelowKbps = 150;
+    static constexpr int LowBelowKbps = 300;
     static constexpr int HighFromKbps = 900;
     static constexpr qint64 StepUpAfterMs = 5000;
     static constexpr qint64 LossWindowMs = 3000;
+    static constexpr qint64 HoldAfterCutMs = 2000;
     static constexpr qint64 PeerDeadAfterMs = 4000;
+    static constexpr qint64 CapacityMemoryMs = 20000;
+    static constexpr qint64 MaxCapacityMemoryMs = 120000;
+    static constexpr qint64 FloorMemoryMs = 300000;
 
     /// The summary kept with the call: seconds per level, round trip, loss, rates, changes.
     QJsonObject summary() const;
 
 private:
     VideoLevel levelFor(double kbps) const;
+    void setLevel(VideoLevel level, qint64 atMs);
 
     VideoLevel m_ceiling;
     double m_maxKbps;
@@ -116,9 +154,20 @@ private:
     qint64 m_watchedMedia = 0;
     qint64 m_watchedBeats = 0;
     qint64 m_silentMs = 0;
+    // The network's capacity and the encoder's floors.
+    double m_capacityKbps = 0; ///< what got through at the last cut under heavy loss
+    qint64 m_capacityAtMs = -1;
+    qint64 m_capacityMemoryMs = CapacityMemoryMs; ///< doubled each time the same link is found
+    qint64 m_lastDeliveredCutMs = -1;
+    qint64 m_levelSinceMs = -1; ///< when the current level began
+    int m_overTarget = 0; ///< samples in a row the picture's rate was over the target
+    double m_previousTargetKbps = 0;
+    double m_lastVideoKbps = -1; ///< the picture's rate at the sample before
+    double m_floorKbps[4] = { 0, 0, 0, 0 }; ///< per level: the rate it could not go below
+    qint64 m_floorAtMs[4] = { -1, -1, -1, -1 };
 
     // The summary.
-    qint64 m_msAt[3] = { 0, 0, 0 };
+    qint64 m_msAt[4] = { 0, 0, 0, 0 };
     int m_levelChanges = 0;
     double m_rttSum = 0;
     int m_rttCount = 0;

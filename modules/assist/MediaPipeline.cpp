@@ -7,8 +7,10 @@
 #include <QThreadPool>
 #include <QUrl>
 
+#include <atomic>
 #include <gst/app/gstappsrc.h>
 #include <gst/video/video.h>
+#include <thread>
 
 namespace Tongban::Assist {
 
@@ -161,6 +163,9 @@ QString pipelineDescription(const MediaOptions &options)
                          " ! valve name=videovalve drop=false"
                          " ! vp8enc name=vp8enc deadline=1 cpu-used=6 end-usage=cbr"
                          " target-bitrate=%4 keyframe-max-dist=%5 max-intra-bitrate=300"
+                         // a real-time call's rate buffer (1 s, as WebRTC's): after a cut
+                         // the encoder follows within a second, not libvpx's default 6 s
+                         " buffer-size=1000 buffer-initial-size=500 buffer-optimal-size=600"
                          " %6 ! rtpvp8pay name=videopay pt=96"
                          " ! application/x-rtp,media=video,encoding-name=VP8,payload=96 %7"
                          " ! webrtc."
@@ -300,54 +305,89 @@ bool MediaSession::available(QStringList *missing)
     return absent.isEmpty();
 }
 
+namespace {
+
+std::atomic<int> g_prewarm { int(MediaSession::Prewarm::NotStarted) };
+
+/// The DTLS certificate every call of the process shares: dtlssrtpdec makes it as its first
+/// instance is made (GStreamer's DTLS agent without a PEM, an RSA key: 50-400 ms of CPU).
+void makeCertificate()
+{
+    if (GstElement *element = gst_element_factory_make("dtlssrtpdec", nullptr))
+        gst_object_unref(gst_object_ref_sink(element));
+}
+
+/// Loads the plugins a call uses and runs one frame through each codec.
+void loadPluginsAndCodecs()
+{
+    // Making an element loads its plugin.
+    static const char *const elements[] = { "webrtcbin", "nicesrc", "nicesink", "dtlssrtpenc",
+        "srtpenc", "srtpdec", "rtpbin", "rtpjitterbuffer", "rtpvp8pay", "rtpvp8depay", "rtpopuspay",
+        "rtpopusdepay", "decodebin", "appsrc", "appsink", "tee", "splitmuxsink", "matroskamux",
+        "valve", "videoscale", "videorate" };
+    for (const char *name : elements) {
+        if (GstElement *element = gst_element_factory_make(name, nullptr))
+            gst_object_unref(gst_object_ref_sink(element));
+    }
+    // One frame through each codec: their libraries loaded and initialised once; the
+    // picture converted to BGRx as the receiving branch does.
+    GError *error = nullptr;
+    GstElement *codecs = gst_parse_launch(
+        "videotestsrc num-buffers=1 ! video/x-raw,width=64,height=64 ! videoconvert"
+        " ! vp8enc deadline=1 ! vp8dec ! videoconvert ! video/x-raw,format=BGRx"
+        " ! fakesink sync=false"
+        " audiotestsrc num-buffers=1 ! audioconvert ! audioresample ! opusenc ! opusdec"
+        " ! fakesink sync=false",
+        &error);
+    g_clear_error(&error);
+    if (!codecs)
+        return;
+    gst_element_set_state(codecs, GST_STATE_PLAYING);
+    GstBus *bus = gst_element_get_bus(codecs);
+    if (GstMessage *done = gst_bus_timed_pop_filtered(
+            bus, 2 * GST_SECOND, GstMessageType(GST_MESSAGE_EOS | GST_MESSAGE_ERROR)))
+        gst_message_unref(done);
+    gst_object_unref(bus);
+    gst_element_set_state(codecs, GST_STATE_NULL);
+    gst_object_unref(codecs);
+}
+
+} // namespace
+
 bool MediaSession::prewarm()
 {
     static std::once_flag once;
     std::call_once(once, [] {
+        g_prewarm = int(Prewarm::Running);
         QElapsedTimer timer;
         timer.start();
-        if (!initGStreamer(nullptr))
-            return;
-        // Making an element loads its plugin; dtlssrtpdec's DTLS decoder makes the process's
-        // certificate (an RSA key: the slowest part) that every call's transport then shares.
-        static const char *const elements[] = { "webrtcbin", "nicesrc", "nicesink", "dtlssrtpenc",
-            "dtlssrtpdec", "srtpenc", "srtpdec", "rtpbin", "rtpjitterbuffer", "rtpvp8pay",
-            "rtpvp8depay", "rtpopuspay", "rtpopusdepay", "decodebin", "appsrc", "appsink", "tee",
-            "splitmuxsink", "matroskamux" };
-        for (const char *name : elements) {
-            if (GstElement *element = gst_element_factory_make(name, nullptr))
-                gst_object_unref(gst_object_ref_sink(element));
+        if (initGStreamer(nullptr)) {
+            // The certificate (the slowest part, CPU alone) beside the plugins and codecs
+            // (issue 18: the first call of a fresh workstation): on two cores the warm-up
+            // takes the longer of the two, not their sum.
+            std::thread certificate(makeCertificate);
+            loadPluginsAndCodecs();
+            certificate.join();
+            qCInfo(lcMedia) << "call media prewarmed in" << timer.elapsed() << "ms";
         }
-        // One frame through each codec: their libraries loaded and initialised once.
-        GError *error = nullptr;
-        GstElement *codecs = gst_parse_launch(
-            "videotestsrc num-buffers=1 ! video/x-raw,width=64,height=64 ! videoconvert"
-            " ! vp8enc deadline=1 ! vp8dec ! videoconvert ! fakesink sync=false"
-            " audiotestsrc num-buffers=1 ! audioconvert ! audioresample ! opusenc ! opusdec"
-            " ! fakesink sync=false",
-            &error);
-        g_clear_error(&error);
-        if (codecs) {
-            gst_element_set_state(codecs, GST_STATE_PLAYING);
-            GstBus *bus = gst_element_get_bus(codecs);
-            if (GstMessage *done = gst_bus_timed_pop_filtered(
-                    bus, 2 * GST_SECOND, GstMessageType(GST_MESSAGE_EOS | GST_MESSAGE_ERROR)))
-                gst_message_unref(done);
-            gst_object_unref(bus);
-            gst_element_set_state(codecs, GST_STATE_NULL);
-            gst_object_unref(codecs);
-        }
-        qCInfo(lcMedia) << "call media prewarmed in" << timer.elapsed() << "ms";
+        g_prewarm = int(Prewarm::Done);
     });
     return initGStreamer(nullptr);
 }
 
 void MediaSession::prewarmInBackground()
 {
-    static bool started = false;
-    if (std::exchange(started, true))
-        return;
+    int notStarted = int(Prewarm::NotStarted);
+    if (!g_prewarm.compare_exchange_strong(notStarted, int(Prewarm::Running)))
+        return; // running or done: once per process
+    // The application's pool, which QCoreApplication waits for as it ends: a warm-up still
+    // running at exit finishes before GStreamer and Qt go.
     QThreadPool::globalInstance()->start([] { prewarm(); });
+}
+
+MediaSession::Prewarm MediaSession::prewarmState()
+{
+    return Prewarm(g_prewarm.load());
 }
 
 QStringList MediaSession::turnServerUris(const QJsonArray &servers, QString *stun)

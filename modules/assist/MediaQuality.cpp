@@ -124,10 +124,14 @@ void MediaSession::takeQualitySample(QualitySample sample)
     if (m_state != State::Connected || !d->steering)
         return;
     sample.framesDecoded = d->shared->videoFrames;
+    if (sample.videoBytesSent < 0)
+        sample.videoBytesSent = d->shared->videoBytesSent;
     const VideoLevel before = d->steering->level();
     const QualityReport report = d->steering->add(sample);
-    if (report.level != before)
+    if (report.level != before) {
         applyVideoLevel(report.level);
+        d->overshoot = 1.0; // another size: its own overshoot
+    }
     // How much the encoder overshot what it was asked for since the last sample (a picture
     // of fine detail: vp8enc makes up to twice its target), smoothed; never below 1, so
     // that a quiet picture does not earn a higher target.
@@ -166,8 +170,10 @@ void MediaSession::applyVideoLevel(VideoLevel level)
         g_object_set(d->videoValve, "drop", level == VideoLevel::AudioOnly, nullptr);
     if (d->sendCaps && level != VideoLevel::AudioOnly) {
         QSize size = m_options.videoSize;
-        if (level == VideoLevel::Standard360 && size.height() > 360)
+        if (level <= VideoLevel::Standard360 && size.height() > 360)
             size = QSize(640, 360);
+        if (level == VideoLevel::Low180) // half of it (320 x 180), even sides for I420
+            size = QSize(qMax(16, size.width() / 4 * 2), qMax(16, size.height() / 4 * 2));
         GstCaps *caps = gst_caps_new_simple("video/x-raw", "width", G_TYPE_INT, size.width(),
             "height", G_TYPE_INT, size.height(), "framerate", GST_TYPE_FRACTION,
             qMax(1, m_options.framesPerSecond), 1, nullptr);

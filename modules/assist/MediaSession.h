@@ -173,17 +173,29 @@ public:
     static bool available(QStringList *missing = nullptr);
 
     /*!
-     * Makes the first call of the process start as fast as the next ones (issue 15: answer
-     * to first frame): starts GStreamer, loads the plugins a call uses (ICE, DTLS, SRTP,
-     * RTP, VP8, Opus, webrtcbin), makes the DTLS certificate every call of the process
-     * shares (an RSA key) and runs a frame through the VP8 and Opus codecs. Blocks for a few
-     * hundred ms the first time, then returns at once; any thread. False when GStreamer
-     * cannot start (start() says why).
+     * Makes the first call of the process start as fast as the next ones (issues 15 and 18:
+     * answer to first frame): starts GStreamer, loads the plugins a call uses (ICE, DTLS,
+     * SRTP, RTP, VP8, Opus, webrtcbin), makes the DTLS certificate every call of the process
+     * shares (an RSA key, on a second thread meanwhile) and runs a frame through the VP8 and
+     * Opus codecs. Blocks for a few hundred ms the first time, then returns at once; any
+     * thread. False when GStreamer cannot start (start() says why).
      */
     static bool prewarm();
-    /// prewarm() on the thread pool, once per process: for the call window as it opens and
-    /// as a call rings, before anyone answers. GUI thread.
+    /*!
+     * prewarm() on the thread pool, once per process, returning at once: at sign-in (the
+     * workstation's first call then finds everything ready), as the call window opens and as
+     * a call rings. A call started while it runs connects (it waits for what it needs).
+     * GUI thread.
+     */
     static void prewarmInBackground();
+    enum class Prewarm {
+        NotStarted = 0,
+        Running,
+        Done, ///< done, or GStreamer could not start
+    };
+    Q_ENUM(Prewarm)
+    /// Where the process's warm-up is; any thread.
+    static Prewarm prewarmState();
 
 signals:
     void stateChanged(Tongban::Assist::MediaSession::State state);

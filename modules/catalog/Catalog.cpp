@@ -1,6 +1,56 @@
 #include "Catalog.h"
 
+#include "internal/JsonTape.h"
+
+#include <QCborValue>
+#include <QJsonDocument>
+
+#include <cstring>
+
 namespace Tongban::Catalog {
+
+PublishedJson::PublishedJson(const QJsonObject &object)
+    : m_object(object)
+{ }
+
+PublishedJson::PublishedJson(const QByteArray &document, qsizetype offset, qsizetype size)
+    : m_document(document)
+    , m_offset(offset)
+    , m_size(size)
+{ }
+
+QJsonObject PublishedJson::object() const
+{
+    if (m_document.isNull())
+        return m_object;
+    return QJsonDocument::fromJson(
+        QByteArray::fromRawData(m_document.constData() + m_offset, m_size))
+        .object();
+}
+
+QByteArray PublishedJson::toCbor() const
+{
+    if (!m_document.isNull()) {
+        Internal::JsonTape tape;
+        if (tape.read(QByteArray::fromRawData(m_document.constData() + m_offset, m_size))) {
+            QByteArray cbor;
+            cbor.reserve(m_size);
+            tape.appendCbor(0, cbor);
+            return cbor;
+        }
+    }
+    return QCborValue::fromJsonValue(object()).toCbor();
+}
+
+bool PublishedJson::operator==(const PublishedJson &other) const
+{
+    if (!m_document.isNull() && !other.m_document.isNull() && m_size == other.m_size
+        && std::memcmp(m_document.constData() + m_offset,
+               other.m_document.constData() + other.m_offset, size_t(m_size))
+            == 0)
+        return true;
+    return object() == other.object();
+}
 
 QList<const MaterialRequirement *> ServiceItem::applicableMaterials(const CaseFacts &facts) const
 {

@@ -4,6 +4,7 @@
 
 #include <core/Error.h>
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -76,6 +77,35 @@ struct SampleRegion
 
 enum class Medium { Unknown, Paper, Electronic, Both };
 
+/*!
+ * A guide element as published (an item or a material): its JSON object, kept as its
+ * bytes in the catalogue document (shared, not copied) and read into a QJsonObject only
+ * when someone asks (the differences between versions). Copies are cheap.
+ */
+class PublishedJson
+{
+public:
+    PublishedJson() = default;
+    explicit PublishedJson(const QJsonObject &object);
+    /// The object written at bytes [offset, offset + size) of \a document.
+    PublishedJson(const QByteArray &document, qsizetype offset, qsizetype size);
+
+    QJsonObject object() const;
+    /// QCborValue::fromJsonValue(object()).toCbor(), made from the bytes without the tree:
+    /// the input of the item hash, equal for equal guides whatever their layout.
+    QByteArray toCbor() const;
+
+    /// The same object (the same keys and values, whatever the layout).
+    bool operator==(const PublishedJson &other) const;
+    bool operator!=(const PublishedJson &other) const { return !(*this == other); }
+
+private:
+    QByteArray m_document; ///< the whole document (shared) when made from bytes
+    qsizetype m_offset = 0;
+    qsizetype m_size = 0;
+    QJsonObject m_object; ///< when made from an object
+};
+
 /// One material the guide asks for (申请材料).
 struct MaterialRequirement
 {
@@ -94,7 +124,7 @@ struct MaterialRequirement
     QString sampleRef;
     QList<SampleRegion> regions;
     QList<ReviewPoint> reviewPoints;
-    QJsonObject publishedJson; ///< as published, for differences
+    PublishedJson publishedJson; ///< as published, for differences
 
     bool appliesTo(const CaseFacts &facts) const { return condition.evaluate(facts); }
 };
@@ -149,7 +179,7 @@ struct ServiceItem
     QList<HomeWindow> homeWindows;
     std::optional<Seal> seal;
     QList<MaterialRequirement> materials;
-    QJsonObject publishedJson; ///< as published, for differences
+    PublishedJson publishedJson; ///< as published, for differences and the item hash
 
     /// The materials that apply to a case with \a facts, in guide order.
     QList<const MaterialRequirement *> applicableMaterials(const CaseFacts &facts) const;

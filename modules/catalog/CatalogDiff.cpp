@@ -96,7 +96,7 @@ CatalogDiff diffCatalogs(const Catalog &from, const Catalog &to)
         if (!oldItem)
             added << ItemChange { ChangeKind::Added, newItem.itemCode, newItem.name, {}, {} };
         else if (oldItem->publishedJson != newItem.publishedJson)
-            changed << diffItems(oldItem->publishedJson, newItem.publishedJson);
+            changed << diffItems(oldItem->publishedJson.object(), newItem.publishedJson.object());
     }
     for (const ServiceItem &oldItem : from.items) {
         if (!newByCode.contains(oldItem.itemCode))

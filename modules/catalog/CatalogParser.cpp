@@ -3,32 +3,37 @@
 #include "Tr.h"
 #include "internal/JsonReader.h"
 
+#include <core/Hash.h>
+
 #include <QHash>
 #include <QJsonDocument>
 #include <QSet>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <cstring>
+#include <string>
+#include <vector>
 
 namespace Tongban::Catalog {
 
+using Internal::DiagnosticSink;
 using Internal::JsonReader;
+using Internal::JsonTape;
 using Internal::Need;
+using Internal::QtJson;
+using Internal::TapeJson;
 
 namespace {
 
-QRegularExpression anchored(const char *pattern)
-{
-    QRegularExpression re(QRegularExpression::anchoredPattern(QLatin1String(pattern)));
-    re.optimize();
-    return re;
-}
+using Internal::IdentifierPattern;
 
-// Compiled once: identifiers are checked hundreds of thousands of times in a big catalogue.
-const QRegularExpression kIdPattern = anchored("[a-z][a-z0-9-]{0,39}");
+const IdentifierPattern kIdPattern(Internal::kIdForm);
 constexpr int kCorrectionDays = 10;
-const QRegularExpression kFactPattern = anchored("[A-Za-z][A-Za-z0-9]{0,39}");
-const QRegularExpression kRegionCodePattern = anchored("[0-9]{6}");
-const QRegularExpression kItemCodePattern = anchored("[0-9A-Z]{6,40}");
-const QRegularExpression kVersionPattern = anchored("[0-9A-Za-z._-]{1,40}");
-const QRegularExpression kWindowIdPattern = anchored("[0-9A-Za-z._-]{1,40}");
+const IdentifierPattern kFactPattern(Internal::kFactForm);
+const IdentifierPattern kRegionCodePattern(Internal::kRegionCodeForm);
+const IdentifierPattern kItemCodePattern(Internal::kItemCodeForm);
+const IdentifierPattern kVersionPattern(Internal::kVersionForm);
+const IdentifierPattern kWindowIdPattern(Internal::kWindowIdForm);
 const QStringList kItemTypes = { QStringLiteral("行政许可"), QStringLiteral("行政确认"),
     QStringLiteral("行政给付"), QStringLiteral("行政裁决"), QStringLiteral("行政奖励"),
     QStringLiteral("其他行政权力"), QStringLiteral("公共服务") };
@@ -77,7 +82,7 @@ bool allKeysShort(const QByteArray &json, qsizetype limit)
 class LimitChecker
 {
 public:
-    LimitChecker(JsonReader &reader, bool measureKeys)
+    LimitChecker(DiagnosticSink &reader, bool measureKeys)
         : m_reader(reader)
         , m_measureKeys(measureKeys)
     { }
@@ -158,36 +163,40 @@ private:
         QString pointer;
         for (const Frame &frame : std::as_const(m_stack)) {
             if (!frame.isArray)
-                pointer
-                    = JsonReader::child(pointer, (frame.object.constBegin() + frame.index).key());
+                pointer = DiagnosticSink::child(
+                    pointer, (frame.object.constBegin() + frame.index).key());
             else
-                pointer = JsonReader::child(pointer, frame.index);
+                pointer = DiagnosticSink::child(pointer, frame.index);
         }
         m_reader.error(pointer, message);
         ++m_reported;
     }
 
-    JsonReader &m_reader;
+    DiagnosticSink &m_reader;
     const bool m_measureKeys;
     QList<Frame> m_stack;
     int m_reported = 0;
 };
 
+template<typename J>
 class Builder
 {
 public:
+    using Object = typename J::Object;
+    using Array = typename J::Array;
+
     explicit Builder(QList<Diagnostic> &out)
         : r(out)
     { }
 
-    JsonReader r;
+    JsonReader<J> r;
     Catalog catalog;
     QHash<QString, QString> homeWindowIds; // id -> first pointer
 
-    Jurisdiction jurisdiction(const QJsonObject &o, const QString &p, const char *key)
+    Jurisdiction jurisdiction(const Object &o, const QString &p, const char *key)
     {
-        const QJsonObject j = r.object(o, p, key, Need::Required);
-        const QString at = JsonReader::child(p, QLatin1String(key));
+        const Object j = r.object(o, p, key, Need::Required);
+        const QString at = DiagnosticSink::child(p, QLatin1String(key));
         if (j.isEmpty())
             return {};
         r.unknownKeys(j, at, { "code", "name" });
@@ -195,13 +204,13 @@ public:
             r.string(j, at, "name", Need::Required, 100) };
     }
 
-    void readFacts(const QJsonObject &root)
+    void readFacts(const Object &root)
     {
-        const QJsonArray facts = r.array(root, QString(), "facts", Need::Required, 0, 200);
+        const Array facts = r.array(root, QString(), "facts", Need::Required, 0, 200);
         QHash<QString, QString> seen;
         for (qsizetype i = 0; i < facts.size(); ++i) {
-            const QString p = JsonReader::child(QStringLiteral("/facts"), i);
-            const QJsonObject o = r.objectAt(facts, QStringLiteral("/facts"), i);
+            const QString p = DiagnosticSink::child(QStringLiteral("/facts"), i);
+            const Object o = r.objectAt(facts, QStringLiteral("/facts"), i);
             if (o.isEmpty())
                 continue;
             r.unknownKeys(o, p, { "id", "question", "type", "options" });
@@ -214,29 +223,29 @@ public:
                 : type == QLatin1String("enum")       ? Fact::Type::Enum
                                                       : Fact::Type::Unknown;
             if (fact.type == Fact::Type::Enum) {
-                const QJsonArray options = r.array(o, p, "options", Need::Required, 2, 20);
-                const QString op = JsonReader::child(p, QStringLiteral("options"));
+                const Array options = r.array(o, p, "options", Need::Required, 2, 20);
+                const QString op = DiagnosticSink::child(p, QStringLiteral("options"));
                 QSet<QString> values;
                 for (qsizetype k = 0; k < options.size(); ++k) {
-                    const QJsonObject option = r.objectAt(options, op, k);
-                    const QString opp = JsonReader::child(op, k);
+                    const Object option = r.objectAt(options, op, k);
+                    const QString opp = DiagnosticSink::child(op, k);
                     r.unknownKeys(option, opp, { "value", "label" });
                     Fact::Option parsed { r.identifier(
                                               option, opp, "value", Need::Required, kFactPattern),
                         r.string(option, opp, "label", Need::Required, 100) };
                     if (!parsed.value.isEmpty() && values.contains(parsed.value))
-                        r.error(JsonReader::child(opp, QStringLiteral("value")),
+                        r.error(DiagnosticSink::child(opp, QStringLiteral("value")),
                             Tr::tr("duplicate option \"%1\"").arg(parsed.value));
                     values.insert(parsed.value);
                     fact.options << parsed;
                 }
             } else if (fact.type == Fact::Type::Bool && o.contains(QLatin1String("options"))) {
-                r.error(JsonReader::child(p, QStringLiteral("options")),
+                r.error(DiagnosticSink::child(p, QStringLiteral("options")),
                     Tr::tr("a yes/no fact has no options"));
             }
             if (!fact.id.isEmpty()) {
                 if (seen.contains(fact.id)) {
-                    r.error(JsonReader::child(p, QStringLiteral("id")),
+                    r.error(DiagnosticSink::child(p, QStringLiteral("id")),
                         Tr::tr("duplicate id \"%1\" (first at %2)")
                             .arg(fact.id, seen.value(fact.id)));
                     continue;
@@ -247,13 +256,13 @@ public:
         }
     }
 
-    void readSamples(const QJsonObject &root)
+    void readSamples(const Object &root)
     {
-        const QJsonArray samples = r.array(root, QString(), "samples", Need::Required, 0, 2000);
+        const Array samples = r.array(root, QString(), "samples", Need::Required, 0, 2000);
         QHash<QString, QString> seen;
         for (qsizetype i = 0; i < samples.size(); ++i) {
-            const QString p = JsonReader::child(QStringLiteral("/samples"), i);
-            const QJsonObject o = r.objectAt(samples, QStringLiteral("/samples"), i);
+            const QString p = DiagnosticSink::child(QStringLiteral("/samples"), i);
+            const Object o = r.objectAt(samples, QStringLiteral("/samples"), i);
             if (o.isEmpty())
                 continue;
             r.unknownKeys(o, p, { "id", "title", "image", "width", "height" });
@@ -263,13 +272,13 @@ public:
             sample.image = r.string(o, p, "image", Need::Required, 300);
             if (sample.image.contains(QLatin1String(".."))
                 || sample.image.startsWith(QLatin1Char('/')))
-                r.error(JsonReader::child(p, QStringLiteral("image")),
+                r.error(DiagnosticSink::child(p, QStringLiteral("image")),
                     Tr::tr("must be a path inside the catalogue folder"));
             sample.width = r.integer(o, p, "width", Need::Required, 1, 10000).value_or(0);
             sample.height = r.integer(o, p, "height", Need::Required, 1, 10000).value_or(0);
             if (!sample.id.isEmpty()) {
                 if (seen.contains(sample.id)) {
-                    r.error(JsonReader::child(p, QStringLiteral("id")),
+                    r.error(DiagnosticSink::child(p, QStringLiteral("id")),
                         Tr::tr("duplicate id \"%1\" (first at %2)")
                             .arg(sample.id, seen.value(sample.id)));
                     continue;
@@ -280,7 +289,7 @@ public:
         }
     }
 
-    ReviewPoint readReviewPoint(const QJsonObject &o, const QString &p)
+    ReviewPoint readReviewPoint(const Object &o, const QString &p)
     {
         r.unknownKeys(o, p, { "id", "text", "method", "standard", "deficiencies" });
         ReviewPoint point;
@@ -288,12 +297,12 @@ public:
         point.text = r.string(o, p, "text", Need::Required, 500);
         point.method = r.oneOf(o, p, "method", Need::Required, kMethods);
         point.standard = r.string(o, p, "standard", Need::Required, 2000);
-        const QJsonArray deficiencies = r.array(o, p, "deficiencies", Need::Required, 1, 30);
-        const QString dp = JsonReader::child(p, QStringLiteral("deficiencies"));
+        const Array deficiencies = r.array(o, p, "deficiencies", Need::Required, 1, 30);
+        const QString dp = DiagnosticSink::child(p, QStringLiteral("deficiencies"));
         QSet<QString> codes;
         for (qsizetype i = 0; i < deficiencies.size(); ++i) {
-            const QJsonObject d = r.objectAt(deficiencies, dp, i);
-            const QString at = JsonReader::child(dp, i);
+            const Object d = r.objectAt(deficiencies, dp, i);
+            const QString at = DiagnosticSink::child(dp, i);
             if (d.isEmpty())
                 continue;
             r.unknownKeys(d, at, { "code", "reason", "correction" });
@@ -301,7 +310,7 @@ public:
                 r.string(d, at, "reason", Need::Required, 500),
                 r.string(d, at, "correction", Need::Required, 500) };
             if (!deficiency.code.isEmpty() && codes.contains(deficiency.code))
-                r.error(JsonReader::child(at, QStringLiteral("code")),
+                r.error(DiagnosticSink::child(at, QStringLiteral("code")),
                     Tr::tr("duplicate code \"%1\"").arg(deficiency.code));
             codes.insert(deficiency.code);
             point.deficiencies << deficiency;
@@ -309,19 +318,19 @@ public:
         return point;
     }
 
-    MaterialRequirement readMaterial(const QJsonObject &o, const QString &p)
+    MaterialRequirement readMaterial(const Object &o, const QString &p)
     {
         r.unknownKeys(o, p,
             { "id", "name", "basis", "originals", "copies", "medium", "source", "paperArchive",
                 "tolerable", "toleranceCommitment", "toleranceDays", "condition", "sample",
                 "reviewPoints" });
         MaterialRequirement m;
-        m.publishedJson = o;
+        m.publishedJson = J::published(o);
         m.id = r.identifier(o, p, "id", Need::Required, kIdPattern);
         m.name = r.string(o, p, "name", Need::Required, 100);
         for (const QString &vague : kCatchAll) {
             if (m.name.contains(vague)) {
-                r.error(JsonReader::child(p, QStringLiteral("name")),
+                r.error(DiagnosticSink::child(p, QStringLiteral("name")),
                     Tr::tr("contains the catch-all wording \"%1\": a guide must name each "
                            "material exactly")
                         .arg(vague));
@@ -334,7 +343,7 @@ public:
         if (o.value(QLatin1String("originals")).toInt() == 0
             && o.value(QLatin1String("copies")).toInt() == 0
             && o.contains(QLatin1String("originals")) && o.contains(QLatin1String("copies"))) {
-            r.error(JsonReader::child(p, QStringLiteral("copies")),
+            r.error(DiagnosticSink::child(p, QStringLiteral("copies")),
                 Tr::tr("originals and copies cannot both be 0"));
         }
         const QString medium = r.oneOf(o, p, "medium", Need::Required,
@@ -349,7 +358,7 @@ public:
         m.toleranceCommitment = r.string(
             o, p, "toleranceCommitment", m.tolerable ? Need::Required : Need::Optional, 500);
         if (!m.tolerable && !m.toleranceCommitment.isEmpty())
-            r.warning(JsonReader::child(p, QStringLiteral("toleranceCommitment")),
+            r.warning(DiagnosticSink::child(p, QStringLiteral("toleranceCommitment")),
                 Tr::tr("ignored: the material is not tolerable"));
         // The deadline of the commitment: stated, else read from the standard text
         // ("5 个工作日内"), else 5 working days.
@@ -367,21 +376,22 @@ public:
             if (parsed)
                 m.condition = *parsed;
             else
-                r.error(JsonReader::child(p, QStringLiteral("condition")), parsed.error().detail);
+                r.error(
+                    DiagnosticSink::child(p, QStringLiteral("condition")), parsed.error().detail);
         }
 
-        const QJsonArray points
+        const Array points
             = r.array(o, p, "reviewPoints", Need::Required, 1, CatalogParser::MaxReviewPoints);
-        const QString pp = JsonReader::child(p, QStringLiteral("reviewPoints"));
+        const QString pp = DiagnosticSink::child(p, QStringLiteral("reviewPoints"));
         QHash<QString, QString> pointIds;
         for (qsizetype i = 0; i < points.size(); ++i) {
-            const QJsonObject po = r.objectAt(points, pp, i);
+            const Object po = r.objectAt(points, pp, i);
             if (po.isEmpty())
                 continue;
-            const QString at = JsonReader::child(pp, i);
+            const QString at = DiagnosticSink::child(pp, i);
             ReviewPoint point = readReviewPoint(po, at);
             if (!point.id.isEmpty() && pointIds.contains(point.id)) {
-                r.error(JsonReader::child(at, QStringLiteral("id")),
+                r.error(DiagnosticSink::child(at, QStringLiteral("id")),
                     Tr::tr("duplicate id \"%1\" (first at %2)")
                         .arg(point.id, pointIds.value(point.id)));
             }
@@ -389,19 +399,19 @@ public:
             m.reviewPoints << point;
         }
 
-        const QJsonObject sample = r.object(o, p, "sample", Need::Required);
-        const QString sp = JsonReader::child(p, QStringLiteral("sample"));
+        const Object sample = r.object(o, p, "sample", Need::Required);
+        const QString sp = DiagnosticSink::child(p, QStringLiteral("sample"));
         if (!sample.isEmpty()) {
             r.unknownKeys(sample, sp, { "ref", "regions" });
             m.sampleRef = r.identifier(sample, sp, "ref", Need::Required, kIdPattern);
             if (!m.sampleRef.isEmpty() && !catalog.sample(m.sampleRef))
-                r.error(JsonReader::child(sp, QStringLiteral("ref")),
+                r.error(DiagnosticSink::child(sp, QStringLiteral("ref")),
                     Tr::tr("names no sample: \"%1\" is not in /samples").arg(m.sampleRef));
-            const QJsonArray regions = r.array(sample, sp, "regions", Need::Required, 0, 100);
-            const QString rp = JsonReader::child(sp, QStringLiteral("regions"));
+            const Array regions = r.array(sample, sp, "regions", Need::Required, 0, 100);
+            const QString rp = DiagnosticSink::child(sp, QStringLiteral("regions"));
             for (qsizetype i = 0; i < regions.size(); ++i) {
-                const QJsonObject ro = r.objectAt(regions, rp, i);
-                const QString at = JsonReader::child(rp, i);
+                const Object ro = r.objectAt(regions, rp, i);
+                const QString at = DiagnosticSink::child(rp, i);
                 if (ro.isEmpty())
                     continue;
                 r.unknownKeys(ro, at, { "reviewPoint", "x", "y", "w", "h" });
@@ -409,7 +419,7 @@ public:
                 region.reviewPoint
                     = r.identifier(ro, at, "reviewPoint", Need::Required, kIdPattern);
                 if (!region.reviewPoint.isEmpty() && !pointIds.contains(region.reviewPoint))
-                    r.error(JsonReader::child(at, QStringLiteral("reviewPoint")),
+                    r.error(DiagnosticSink::child(at, QStringLiteral("reviewPoint")),
                         Tr::tr("names no review point of this material: \"%1\"")
                             .arg(region.reviewPoint));
                 const auto x = r.fraction(ro, at, "x");
@@ -439,7 +449,7 @@ public:
         return m;
     }
 
-    ServiceItem readItem(const QJsonObject &o, const QString &p)
+    ServiceItem readItem(const Object &o, const QString &p)
     {
         r.unknownKeys(o, p,
             { "itemCode", "name", "keywords", "type", "basis", "implementingBody",
@@ -447,7 +457,7 @@ public:
                 "result", "fees", "process", "scope", "location", "hours", "contact", "complaint",
                 "homeJurisdiction", "homeWindows", "seal", "materials", "correctionDays" });
         ServiceItem item;
-        item.publishedJson = o;
+        item.publishedJson = J::published(o);
         item.itemCode = r.identifier(o, p, "itemCode", Need::Required, kItemCodePattern);
         item.name = r.string(o, p, "name", Need::Required, 100);
         item.keywords = r.strings(o, p, "keywords", Need::Optional, 0, 20, 20);
@@ -459,7 +469,8 @@ public:
         item.target = r.strings(o, p, "target", Need::Required, 1, 3, 10);
         for (qsizetype i = 0; i < item.target.size(); ++i) {
             if (!kTargets.contains(item.target.at(i)))
-                r.error(JsonReader::child(JsonReader::child(p, QStringLiteral("target")), i),
+                r.error(
+                    DiagnosticSink::child(DiagnosticSink::child(p, QStringLiteral("target")), i),
                     Tr::tr("\"%1\" is not one of: %2")
                         .arg(item.target.at(i), kTargets.join(QStringLiteral(", "))));
         }
@@ -470,20 +481,20 @@ public:
         item.correctionDays
             = r.integer(o, p, "correctionDays", Need::Optional, 1, 60).value_or(kCorrectionDays);
         if (legal && promised && *promised > *legal)
-            r.error(JsonReader::child(p, QStringLiteral("promisedTimeLimitDays")),
+            r.error(DiagnosticSink::child(p, QStringLiteral("promisedTimeLimitDays")),
                 Tr::tr("the promised time limit (%1 working days) exceeds the legal one (%2)")
                     .arg(*promised)
                     .arg(*legal));
 
-        const QJsonObject result = r.object(o, p, "result", Need::Required);
-        const QString resp = JsonReader::child(p, QStringLiteral("result"));
+        const Object result = r.object(o, p, "result", Need::Required);
+        const QString resp = DiagnosticSink::child(p, QStringLiteral("result"));
         if (!result.isEmpty()) {
             r.unknownKeys(result, resp, { "name", "type" });
             item.resultName = r.string(result, resp, "name", Need::Required, 200);
             item.resultType = r.oneOf(result, resp, "type", Need::Required, kResultTypes);
         }
-        const QJsonObject fees = r.object(o, p, "fees", Need::Required);
-        const QString fp = JsonReader::child(p, QStringLiteral("fees"));
+        const Object fees = r.object(o, p, "fees", Need::Required);
+        const QString fp = DiagnosticSink::child(p, QStringLiteral("fees"));
         if (!fees.isEmpty()) {
             r.unknownKeys(fees, fp, { "charged", "standard", "basis" });
             item.feeCharged = r.boolean(fees, fp, "charged", Need::Required).value_or(false);
@@ -505,11 +516,11 @@ public:
         item.complaint = r.string(o, p, "complaint", Need::Required, 500);
         item.homeJurisdiction = jurisdiction(o, p, "homeJurisdiction");
 
-        const QJsonArray windows = r.array(o, p, "homeWindows", Need::Required, 1, 50);
-        const QString wp = JsonReader::child(p, QStringLiteral("homeWindows"));
+        const Array windows = r.array(o, p, "homeWindows", Need::Required, 1, 50);
+        const QString wp = DiagnosticSink::child(p, QStringLiteral("homeWindows"));
         for (qsizetype i = 0; i < windows.size(); ++i) {
-            const QJsonObject w = r.objectAt(windows, wp, i);
-            const QString at = JsonReader::child(wp, i);
+            const Object w = r.objectAt(windows, wp, i);
+            const QString at = DiagnosticSink::child(wp, i);
             if (w.isEmpty())
                 continue;
             r.unknownKeys(w, at, { "id", "name" });
@@ -517,7 +528,7 @@ public:
                 r.string(w, at, "name", Need::Required, 100) };
             if (!window.id.isEmpty()) {
                 if (homeWindowIds.contains(window.id))
-                    r.error(JsonReader::child(at, QStringLiteral("id")),
+                    r.error(DiagnosticSink::child(at, QStringLiteral("id")),
                         Tr::tr("duplicate id \"%1\" (first at %2)")
                             .arg(window.id, homeWindowIds.value(window.id)));
                 else
@@ -525,26 +536,26 @@ public:
             }
             item.homeWindows << window;
         }
-        const QJsonObject seal = r.object(o, p, "seal", Need::Optional);
+        const Object seal = r.object(o, p, "seal", Need::Optional);
         if (!seal.isEmpty()) {
-            const QString sp = JsonReader::child(p, QStringLiteral("seal"));
+            const QString sp = DiagnosticSink::child(p, QStringLiteral("seal"));
             r.unknownKeys(seal, sp, { "department", "image" });
             item.seal = Seal { r.string(seal, sp, "department", Need::Required, 200),
                 r.string(seal, sp, "image", Need::Required, 300) };
         }
 
-        const QJsonArray materials
+        const Array materials
             = r.array(o, p, "materials", Need::Required, 1, CatalogParser::MaxMaterials);
-        const QString mp = JsonReader::child(p, QStringLiteral("materials"));
+        const QString mp = DiagnosticSink::child(p, QStringLiteral("materials"));
         QHash<QString, QString> materialIds;
         for (qsizetype i = 0; i < materials.size(); ++i) {
-            const QJsonObject m = r.objectAt(materials, mp, i);
+            const Object m = r.objectAt(materials, mp, i);
             if (m.isEmpty())
                 continue;
-            const QString at = JsonReader::child(mp, i);
+            const QString at = DiagnosticSink::child(mp, i);
             MaterialRequirement material = readMaterial(m, at);
             if (!material.id.isEmpty() && materialIds.contains(material.id)) {
-                r.error(JsonReader::child(at, QStringLiteral("id")),
+                r.error(DiagnosticSink::child(at, QStringLiteral("id")),
                     Tr::tr("duplicate id \"%1\" (first at %2)")
                         .arg(material.id, materialIds.value(material.id)));
             }
@@ -580,62 +591,30 @@ QString ParseOutcome::report() const
     return lines.join(QLatin1Char('\n'));
 }
 
-ParseOutcome CatalogParser::parse(const QByteArray &json)
+namespace {
+
+/// Reads the document's root object into \a b's catalogue: the same reading over Qt's tree
+/// or over the tape.
+template<typename J>
+void readRoot(Builder<J> &b, const typename J::Object &root)
 {
-    ParseOutcome outcome;
-    Builder b(outcome.diagnostics);
-    JsonReader &r = b.r;
-
-    if (json.size() > MaxDocumentBytes) {
-        r.error(QString(),
-            Tr::tr("the document is %1 MiB, more than the limit of %2 MiB")
-                .arg(json.size() / (1024 * 1024))
-                .arg(MaxDocumentBytes / (1024 * 1024)));
-        return outcome;
-    }
-    {
-        // Qt's JSON parser also rejects invalid UTF-8, but only inside strings;
-        // check the whole document so that the reason is precise.
-        // Validated in place: decoding into a string only to throw it away cost a copy
-        // twice the document's size.
-        if (!json.isValidUtf8()) {
-            r.error(QString(), Tr::tr("the document is not valid UTF-8 text"));
-            return outcome;
-        }
-    }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        r.error(QString(),
-            Tr::tr("not valid JSON at byte %1: %2")
-                .arg(parseError.offset)
-                .arg(parseError.errorString()));
-        return outcome;
-    }
-    if (!doc.isObject()) {
-        r.error(QString(), Tr::tr("the document must be a JSON object"));
-        return outcome;
-    }
-    if (!LimitChecker(r, !allKeysShort(json, 100)).check(doc.object(), 0))
-        return outcome;
-
-    const QJsonObject root = doc.object();
+    JsonReader<J> &r = b.r;
     r.unknownKeys(root, QString(),
         { "format", "formatVersion", "catalogVersion", "publishedAt", "publisher", "region",
             "facts", "samples", "items" });
     if (root.value(QLatin1String("format")).toString() != QLatin1String("tongban-catalog")) {
         r.error(QStringLiteral("/format"),
             Tr::tr("must be \"tongban-catalog\": this is not a catalogue"));
-        return outcome;
+        return;
     }
     const auto version = r.integer(root, QString(), "formatVersion", Need::Required, 1, 1000);
-    if (version && *version > FormatVersion) {
+    if (version && *version > CatalogParser::FormatVersion) {
         r.error(QStringLiteral("/formatVersion"),
             Tr::tr("format version %1 is newer than this workstation understands (%2): "
                    "update the workstation")
                 .arg(*version)
-                .arg(FormatVersion));
-        return outcome;
+                .arg(CatalogParser::FormatVersion));
+        return;
     }
     Catalog &c = b.catalog;
     c.catalogVersion
@@ -649,17 +628,20 @@ ParseOutcome CatalogParser::parse(const QByteArray &json)
     b.readFacts(root);
     b.readSamples(root);
 
-    const QJsonArray items = r.array(root, QString(), "items", Need::Required, 1, MaxItems);
+    const auto items
+        = r.array(root, QString(), "items", Need::Required, 1, CatalogParser::MaxItems);
+    c.items.reserve(items.size());
     QHash<QString, QString> codes;
+    codes.reserve(items.size());
     for (qsizetype i = 0; i < items.size(); ++i) {
-        const QJsonObject o = r.objectAt(items, QStringLiteral("/items"), i);
+        const auto o = r.objectAt(items, QStringLiteral("/items"), i);
         if (o.isEmpty())
             continue;
-        const QString at = JsonReader::child(QStringLiteral("/items"), i);
+        const QString at = DiagnosticSink::child(QStringLiteral("/items"), i);
         ServiceItem item = b.readItem(o, at);
         if (!item.itemCode.isEmpty()) {
             if (codes.contains(item.itemCode)) {
-                r.error(JsonReader::child(at, QStringLiteral("itemCode")),
+                r.error(DiagnosticSink::child(at, QStringLiteral("itemCode")),
                     Tr::tr("duplicate item code \"%1\" (first at %2)")
                         .arg(item.itemCode, codes.value(item.itemCode)));
             }
@@ -667,10 +649,147 @@ ParseOutcome CatalogParser::parse(const QByteArray &json)
         }
         c.items << std::move(item);
     }
+}
 
+} // namespace
+
+namespace {
+
+/// The document's size and encoding, checked before any reading: false (and the reason in
+/// \a outcome) when it must not be read.
+bool readable(const QByteArray &json, ParseOutcome &outcome)
+{
+    DiagnosticSink sink(outcome.diagnostics);
+    if (json.size() > CatalogParser::MaxDocumentBytes) {
+        sink.error(QString(),
+            Tr::tr("the document is %1 MiB, more than the limit of %2 MiB")
+                .arg(json.size() / (1024 * 1024))
+                .arg(CatalogParser::MaxDocumentBytes / (1024 * 1024)));
+        return false;
+    }
+    // Qt's JSON parser also rejects invalid UTF-8, but only inside strings;
+    // check the whole document so that the reason is precise.
+    // Validated in place: decoding into a string only to throw it away cost a copy
+    // twice the document's size.
+    if (!json.isValidUtf8()) {
+        sink.error(QString(), Tr::tr("the document is not valid UTF-8 text"));
+        return false;
+    }
+    return true;
+}
+
+/// Qt's parser, the limits, then the typed reading over Qt's tree.
+void readWithQtTree(const QByteArray &json, ParseOutcome &outcome)
+{
+    Builder<QtJson> b(outcome.diagnostics);
+    JsonReader<QtJson> &r = b.r;
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        r.error(QString(),
+            Tr::tr("not valid JSON at byte %1: %2")
+                .arg(parseError.offset)
+                .arg(parseError.errorString()));
+        return;
+    }
+    if (!doc.isObject()) {
+        r.error(QString(), Tr::tr("the document must be a JSON object"));
+        return;
+    }
+    if (!LimitChecker(r, !allKeysShort(json, 100)).check(doc.object(), 0))
+        return;
+    readRoot(b, doc.object());
     if (!r.hasErrors())
         outcome.catalog = std::move(b.catalog);
+}
+
+} // namespace
+
+namespace {
+
+/// Each item's hash (SHA-256 of its canonical CBOR, as CatalogStore stores it) from the
+/// tape the document was read from: the item's bytes are not read a second time.
+QStringList itemHashesFrom(const JsonTape &tape)
+{
+    const JsonTape::Node &root = tape.node(0);
+    const JsonTape::Member *members = tape.members(root);
+    std::vector<quint32> items;
+    for (quint32 m = 0; m < root.count; ++m) {
+        const JsonTape::Node &key = tape.node(members[m].node);
+        if (key.size == 5 && std::memcmp(tape.bytes(key), "items", 5) == 0) {
+            const JsonTape::Node &list = tape.node(members[m].node + 1);
+            const JsonTape::Member *elements = tape.members(list);
+            items.reserve(list.count);
+            for (quint32 i = 0; i < list.count; ++i)
+                items.push_back(elements[i].node);
+            break;
+        }
+    }
+    // Independent per item: spread over the cores (two on a window PC).
+    // Each thread writes its items' CBOR into one buffer it keeps: a fresh one per item was
+    // a large allocation each (and glibc consolidates its free lists before every one).
+    return QtConcurrent::blockingMapped<QStringList>(items, [&tape](quint32 node) {
+        thread_local std::string cbor;
+        cbor.clear();
+        cbor.reserve(size_t(tape.node(node).size));
+        tape.appendCbor(node, cbor);
+        return Core::sha256Hex(QByteArray::fromRawData(cbor.data(), qsizetype(cbor.size())));
+    });
+}
+
+ParseOutcome parseDocument(const QByteArray &json, QStringList *itemHashes)
+{
+    ParseOutcome outcome;
+    if (!readable(json, outcome))
+        return outcome;
+    // The common case: a plain document is read straight from its bytes, without Qt's
+    // tree (building and freeing it, and every lookup in it, were most of the parse time).
+    // The reading and its diagnostics are the same code over either (Builder<J>).
+    // The catalogue keeps the document's bytes (PublishedJson): own them, also when the
+    // caller only lent them (QByteArray::fromRawData) and may free them after parsing.
+    QByteArray document = json; // shared, not copied
+    if (!document.data_ptr().isMutable())
+        document = QByteArray(json.constData(), json.size());
+    JsonTape tape;
+    if (tape.read(document)) {
+        Builder<TapeJson> b(outcome.diagnostics);
+        readRoot(b, Internal::TapeObject(&tape, 0));
+        if (!b.r.hasErrors()) {
+            outcome.catalog = std::move(b.catalog);
+            if (itemHashes)
+                *itemHashes = itemHashesFrom(tape);
+        }
+        return outcome;
+    }
+    // Anything else (not JSON, too deep, too long, duplicate or unusual keys, odd
+    // numbers...) is read by Qt's parser and checked against the limits, as it always was.
+    readWithQtTree(json, outcome);
     return outcome;
 }
+
+} // namespace
+
+ParseOutcome CatalogParser::parse(const QByteArray &json)
+{
+    return parseDocument(json, nullptr);
+}
+
+namespace Internal {
+
+ParseOutcome parseForImport(const QByteArray &json, QStringList &itemHashes)
+{
+    itemHashes.clear();
+    return parseDocument(json, &itemHashes);
+}
+
+ParseOutcome parseWithQtTree(const QByteArray &json)
+{
+    ParseOutcome outcome;
+    if (readable(json, outcome))
+        readWithQtTree(json, outcome);
+    return outcome;
+}
+
+} // namespace Internal
 
 } // namespace Tongban::Catalog

@@ -2,10 +2,10 @@
 
 #include "Logging.h"
 #include "Tr.h"
+#include "internal/JsonTape.h"
 
 #include <core/Hash.h>
 
-#include <QCborValue>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QSet>
@@ -24,9 +24,9 @@ using Core::sha256Hex;
 /// Hash of one published item: SHA-256 of its canonical CBOR encoding (keys
 /// sorted, as QJsonObject keeps them). Equal guides give equal hashes across
 /// documents whatever their whitespace or key order.
-QString itemHash(const QJsonObject &item)
+QString itemHash(const PublishedJson &item)
 {
-    return sha256Hex(QCborValue::fromJsonValue(item).toCbor());
+    return sha256Hex(item.toCbor());
 }
 
 const QString kSelectVersion = QStringLiteral(
@@ -77,7 +77,10 @@ Result<ImportReport> CatalogStore::import(const QByteArray &json, ParseOutcome *
 {
     QElapsedTimer timer;
     timer.start();
-    ParseOutcome parsed = CatalogParser::parse(json);
+    // The item hashes come with the parse when it reads the document from its tape (the
+    // items' bytes are then not read again); otherwise they are made below.
+    QStringList itemHashes;
+    ParseOutcome parsed = Internal::parseForImport(json, itemHashes);
     const qint64 parseMs = timer.restart();
     if (outcome)
         *outcome = parsed;
@@ -96,8 +99,10 @@ Result<ImportReport> CatalogStore::import(const QByteArray &json, ParseOutcome *
     // Item hashes first: they decide what changed against the catalogue in force,
     // whose stored items are then read only where they differ.
     // Independent per item: spread over the cores (two on a window PC).
-    const QStringList itemHashes = QtConcurrent::blockingMapped<QStringList>(
-        catalog.items, [](const ServiceItem &item) { return itemHash(item.publishedJson); });
+    if (itemHashes.size() != catalog.items.size()) {
+        itemHashes = QtConcurrent::blockingMapped<QStringList>(
+            catalog.items, [](const ServiceItem &item) { return itemHash(item.publishedJson); });
+    }
     if (const auto previous = activeVersion()) {
         report.previousVersionId = previous->id;
         if (auto changes = changesFrom(*previous, catalog, itemHashes))

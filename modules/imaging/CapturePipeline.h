@@ -37,7 +37,8 @@ struct ProcessOptions
     qint64 maxBilevelBytes = 50 * 1024;
 };
 
-/// Milliseconds per stage, for the log, the CLI and the benchmarks.
+/// Milliseconds per stage, for the log, the CLI and the benchmarks. The gate runs alongside
+/// enhancement and encoding (gateMs is its own time), so totalMs() is the work, not the wait.
 struct StageTimings
 {
     double decodeMs = 0, detectMs = 0, refineMs = 0, warpMs = 0, gateMs = 0, enhanceMs = 0,
@@ -74,7 +75,17 @@ struct ProcessedPage
 Core::Result<ProcessedPage> processStill(const StillInput &input, const ProcessOptions &options,
     const std::atomic_bool *cancel = nullptr);
 
-/// Rectification alone: \a quad in \a image pixels to the size class at \a dpi.
-QImage rectifyPage(const QImage &image, const PageQuad &quad, int dpi);
+/*!
+ * What the clerk sees of a still at once, before it is processed: a 1/8 scaled decode of the
+ * camera's JPEG (libjpeg-turbo DCT scaling, a few milliseconds for 13 MP; a decoded still is
+ * subsampled instead), rectified with the preview's outline at dpi / 8 when there is one (a
+ * scan, or no outline: the whole frame). Null when the still cannot be read. Thread-safe.
+ */
+QImage earlyThumbnail(const StillInput &input, int dpi);
+
+/// Rectification alone: \a quad in \a image pixels to the size class at \a dpi; a page of
+/// no size class at its measured size, the frame (\a frameWidth pixels wide, 0: the image's)
+/// being the pad's 448 mm.
+QImage rectifyPage(const QImage &image, const PageQuad &quad, int dpi, int frameWidth = 0);
 
 } // namespace Tongban::Imaging

@@ -292,6 +292,18 @@ void CaptureSession::onStill(const QImage &image, const QByteArray &encoded)
     ProcessOptions options;
     options.dpi = m_options.dpi;
     options.mode = m_options.mode;
+    // The clerk sees the page at once, from a scaled decode (a few ms), while it is processed.
+    auto *thumbnail = new QFutureWatcher<QImage>(this);
+    const quint64 serial = ++m_stillSerial;
+    connect(thumbnail, &QFutureWatcherBase::finished, this, [this, thumbnail, serial] {
+        thumbnail->deleteLater();
+        if (serial != m_stillSerial || m_capture != CapturePhase::Processing)
+            return; // that still's page or rejection came first
+        if (const QImage early = thumbnail->result(); !early.isNull())
+            emit stillThumbnail(early);
+    });
+    const int dpi = options.dpi;
+    thumbnail->setFuture(QtConcurrent::run([input, dpi] { return earlyThumbnail(input, dpi); }));
     m_worker->process(input, options);
 }
 

@@ -116,6 +116,13 @@ signals:
         Tongban::Imaging::AutoCaptureState state, const QString &qualityHint);
     /// A still was requested from the source (auto or manual).
     void captureStarted();
+    /*!
+     * The still arrived: \a thumbnail (earlyThumbnail(): a scaled decode of the camera's
+     * JPEG, rectified with the preview's outline) to show while the page is processed. At
+     * most once per capture, always before that capture's pageCaptured() or
+     * captureRejected() (a thumbnail later than those is dropped), which replace it.
+     */
+    void stillThumbnail(const QImage &thumbnail);
     /// The page passed the quality gates: JPEG/PNG bytes, verdicts, timings.
     void pageCaptured(const Tongban::Imaging::ProcessedPage &page);
     /// A gate failed or no page was found; \a clerkMessage says what to do.
@@ -157,6 +164,7 @@ private:
     QSize m_lastPreviewSize;
     bool m_lost = false;
     int m_dropped = 0;
+    quint64 m_stillSerial = 0; ///< counts stills, so a late early thumbnail is dropped
     int m_detected = 0;
     QElapsedTimer m_sinceHold;
     qint64 m_quietMs = 0;

@@ -11,6 +11,18 @@ namespace Tongban::Imaging {
 
 /// Decodes a JPEG with libjpeg-turbo to RGB888; \a scaleDenom 1, 2, 4 or 8 decodes reduced.
 Core::Result<QImage> decodeJpeg(const QByteArray &jpeg, int scaleDenom = 1);
+/*!
+ * Decodes only \a region of a JPEG (libjpeg-turbo: rows above it skipped without their
+ * inverse DCT, rows below not read, columns outside it cropped at the block grid, so the
+ * decoded part may be a little wider than asked). \a origin receives the top-left of the
+ * result in the picture, \a pictureSize the whole picture's size. Same pixels as
+ * decodeJpeg() but in the first and last column (the chroma upsampling takes the crop's
+ * edge for the picture's: a level or two).
+ */
+Core::Result<QImage> decodeJpegRegion(
+    const QByteArray &jpeg, const QRect &region, QPoint *origin, QSize *pictureSize);
+/// The picture's size from the JPEG header alone; empty when it cannot be read.
+QSize jpegSize(const QByteArray &jpeg);
 /// Any format Qt reads, JPEG through decodeJpeg().
 Core::Result<QImage> decodeImage(const QByteArray &bytes);
 

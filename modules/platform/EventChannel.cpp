@@ -7,6 +7,7 @@
 #include "Tr.h"
 
 #include <core/Alive.h>
+
 #include <QJsonDocument>
 #include <QNetworkRequest>
 #include <QSqlQuery>
@@ -15,16 +16,21 @@
 
 namespace Tongban::Platform {
 
+// The guard is read once into a plain pointer that is checked and used: QPointer's `->`
+// reads it again (an atomic load) and may yield nullptr, which GCC at -O2 reported as
+// -Wnull-dereference (as Core::Alive explains).
 bool EventCompletion::cancelled() const
 {
-    return !m_channel || m_generation != m_channel->m_generation || !m_channel->m_running;
+    const EventChannel *channel = m_channel.data();
+    return !channel || m_generation != channel->m_generation || !channel->m_running;
 }
 
 Core::Status EventCompletion::markProcessed() const
 {
-    if (!m_channel)
+    EventChannel *channel = m_channel.data();
+    if (!channel)
         return Core::Error { NetworkUnavailable, {}, QStringLiteral("events: channel gone") };
-    return m_channel->markProcessed(m_event.id);
+    return channel->markProcessed(m_event.id);
 }
 
 void EventCompletion::operator()(const Core::Status &status) const
@@ -32,9 +38,10 @@ void EventCompletion::operator()(const Core::Status &status) const
     if (*m_answered)
         return;
     *m_answered = true;
-    if (cancelled())
+    EventChannel *channel = m_channel.data();
+    if (!channel || cancelled())
         return;
-    m_channel->completed(m_event, status);
+    channel->completed(m_event, status);
 }
 
 qint64 EventChannel::backoffMs(int attempts, double unit)

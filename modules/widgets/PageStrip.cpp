@@ -25,6 +25,8 @@ enum Role {
     ImageRole,
     RotationRole,
     RetakeRole,
+    InterimRole, ///< the thumbnail shown is a pending page's early one
+    PendingRole, ///< the card of a page being processed
 };
 // Thumbnails are made for the largest card; cards follow the strip's height.
 constexpr int kThumbW = 150, kThumbH = 200;
@@ -101,7 +103,10 @@ public:
             p->setPen(QPen(QColor(0xd0, 0xd4, 0xda), 1));
             p->setBrush(Qt::NoBrush);
             p->drawRect(paper);
-            m_strip->notePainted(index.data(IdRole).toString());
+            if (index.data(PendingRole).toBool())
+                m_strip->notePendingPainted();
+            else if (!index.data(InterimRole).toBool())
+                m_strip->notePainted(index.data(IdRole).toString());
         }
         if (index.data(RetakeRole).toBool()) {
             p->setPen(QPen(QColor(0xf2, 0xa6, 0x1d), 2, Qt::DashLine));
@@ -226,6 +231,7 @@ void PageStrip::requestThumbnail(QListWidgetItem *item, const QImage &image)
         // A retake may have replaced the image meanwhile: only the same picture counts.
         if (!target || target->data(ImageRole).value<QImage>().cacheKey() != image.cacheKey())
             return;
+        target->setData(InterimRole, false);
         target->setData(ThumbRole, watcher->result());
     });
     watcher->setFuture(QtConcurrent::run([image, dpr] {
@@ -247,6 +253,7 @@ void PageStrip::insertPage(
     QListWidgetItem *item = makeItem(pageId, image, rotationDegrees);
     insertItem(index, item);
     requestThumbnail(item, image);
+    takePendingPlace(item);
     setCurrentItem(item);
     scrollToItem(item);
     m_order = pageIds();
@@ -263,7 +270,9 @@ bool PageStrip::replacePage(const QString &oldPageId, const QString &newPageId, 
     item->setData(RotationRole, 0);
     item->setData(RetakeRole, false);
     item->setData(ThumbRole, QImage());
+    item->setData(InterimRole, false);
     requestThumbnail(item, image);
+    takePendingPlace(item);
     m_order = pageIds();
     return true;
 }
@@ -291,9 +300,49 @@ int PageStrip::pageRotation(const QString &pageId) const
     return item ? item->data(RotationRole).toInt() : 0;
 }
 
+void PageStrip::showPendingPage(const QImage &thumbnail)
+{
+    const qreal dpr = devicePixelRatioF();
+    m_pendingThumb = makeThumbnail(thumbnail, dpr);
+    m_pendingThumb.setDevicePixelRatio(dpr);
+    if (!m_pending) {
+        m_pendingBefore = pageIds();
+        m_pendingPainted = false;
+        m_pending = new QListWidgetItem;
+        m_pending->setData(PendingRole, true);
+        m_pending->setFlags(Qt::ItemIsEnabled); // not selected, not dragged
+        addItem(m_pending);
+        scrollToItem(m_pending);
+    }
+    m_pending->setData(ThumbRole, m_pendingThumb);
+}
+
+void PageStrip::clearPendingPage()
+{
+    if (!m_pending)
+        return;
+    QListWidgetItem *pending = m_pending;
+    m_pending = nullptr;
+    delete takeItem(row(pending));
+    m_order = pageIds();
+}
+
+void PageStrip::takePendingPlace(QListWidgetItem *item)
+{
+    if (!m_pending || m_pendingBefore.contains(item->data(IdRole).toString()))
+        return;
+    // The processed page: the early thumbnail until its own is made (then thumbnailShown()).
+    if (item->data(ThumbRole).value<QImage>().isNull()) {
+        item->setData(InterimRole, true);
+        item->setData(ThumbRole, m_pendingThumb);
+    }
+    clearPendingPage();
+}
+
 void PageStrip::clearPages()
 {
     ++m_generation;
+    m_pending = nullptr; // deleted with the items
     clear();
     m_shown.clear();
     m_order.clear();
@@ -302,8 +351,10 @@ void PageStrip::clearPages()
 QStringList PageStrip::pageIds() const
 {
     QStringList ids;
-    for (int i = 0; i < count(); ++i)
-        ids << item(i)->data(IdRole).toString();
+    for (int i = 0; i < count(); ++i) {
+        if (item(i) != m_pending)
+            ids << item(i)->data(IdRole).toString();
+    }
     return ids;
 }
 
@@ -316,7 +367,7 @@ int PageStrip::indexOf(const QString &pageId) const
 QListWidgetItem *PageStrip::itemFor(const QString &pageId) const
 {
     for (int i = 0; i < count(); ++i) {
-        if (item(i)->data(IdRole).toString() == pageId)
+        if (item(i) != m_pending && item(i)->data(IdRole).toString() == pageId)
             return item(i);
     }
     return nullptr;
@@ -353,6 +404,15 @@ void PageStrip::notePainted(const QString &pageId)
     // Queued: the signal must not run the caller's code inside a paint event.
     QMetaObject::invokeMethod(
         this, [this, pageId] { emit thumbnailShown(pageId); }, Qt::QueuedConnection);
+}
+
+void PageStrip::notePendingPainted()
+{
+    if (m_pendingPainted)
+        return;
+    m_pendingPainted = true;
+    QMetaObject::invokeMethod(
+        this, [this] { emit pendingPageShown(); }, Qt::QueuedConnection);
 }
 
 void PageStrip::checkOrder()

@@ -50,13 +50,24 @@ public:
     void clearPages();
 
     QStringList pageIds() const;
-    int pageCount() const { return count(); }
+    int pageCount() const { return count() - (m_pending ? 1 : 0); }
     int indexOf(const QString &pageId) const;
     QString currentPageId() const;
     void setCurrentPage(const QString &pageId);
     QImage pageImage(const QString &pageId) const;
     /// True once the page's real thumbnail (not the placeholder) is available.
     bool hasThumbnail(const QString &pageId) const;
+
+    /*!
+     * A page still being processed: \a thumbnail (small: from a scaled decode of the
+     * camera's still) shown as a card after the pages at once. The next page added, inserted
+     * or put in place of another that was not in the strip when this was called takes the
+     * card's place, showing this thumbnail until its own is made. Calling it again replaces
+     * the thumbnail; clearPendingPage() drops the card (a rejected capture).
+     */
+    void showPendingPage(const QImage &thumbnail);
+    void clearPendingPage();
+    bool hasPendingPage() const { return m_pending != nullptr; }
 
     /// Replaces the default confirmation (a message box). Tests pass a lambda.
     void setDeleteConfirmation(ConfirmDelete confirm) { m_confirmDelete = std::move(confirm); }
@@ -84,6 +95,8 @@ signals:
     void currentPageChanged(const QString &pageId);
     /// A page's real thumbnail was painted for the first time.
     void thumbnailShown(const QString &pageId);
+    /// The early thumbnail of a page being processed (showPendingPage()) was painted.
+    void pendingPageShown();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -97,6 +110,8 @@ private:
     QListWidgetItem *makeItem(const QString &pageId, const QImage &image, int rotationDegrees);
     void requestThumbnail(QListWidgetItem *item, const QImage &image);
     void notePainted(const QString &pageId);
+    void takePendingPlace(QListWidgetItem *item);
+    void notePendingPainted();
     void checkOrder();
     void openPage(QListWidgetItem *item);
 
@@ -104,6 +119,10 @@ private:
     QSet<QString> m_shown;
     ConfirmDelete m_confirmDelete;
     quint64 m_generation = 0;
+    QListWidgetItem *m_pending = nullptr; ///< the card of a page being processed
+    QImage m_pendingThumb;
+    QStringList m_pendingBefore; ///< the pages there when it was shown
+    bool m_pendingPainted = false;
 };
 
 } // namespace Tongban::Widgets

@@ -40,6 +40,15 @@ PageViewer::PageViewer(QWidget *parent)
     auto *close = new QPushButton(Tr::tr("Close"), this);
     m_zoomLabel = new QLabel(this);
     m_zoomLabel->setMinimumWidth(60);
+    zoomOut->setObjectName(QStringLiteral("zoomOut"));
+    zoomIn->setObjectName(QStringLiteral("zoomIn"));
+    fit->setObjectName(QStringLiteral("fitToWindow"));
+    actual->setObjectName(QStringLiteral("actualSize"));
+    close->setObjectName(QStringLiteral("closeViewer"));
+    // The zoom buttons are tools, outlined by the application's style sheet; 关闭 stays the one
+    // filled action. Set before the buttons are first shown (polished).
+    for (QPushButton *tool : { zoomOut, zoomIn, fit, actual })
+        tool->setProperty("secondary", true);
     connect(zoomOut, &QPushButton::clicked, this, [this] { setZoom(effectiveZoom() / kStep); });
     connect(zoomIn, &QPushButton::clicked, this, [this] { setZoom(effectiveZoom() * kStep); });
     connect(fit, &QPushButton::clicked, this, [this] { setZoom(0); });
@@ -126,6 +135,10 @@ void PageViewer::resizeEvent(QResizeEvent *event)
 
 bool PageViewer::eventFilter(QObject *watched, QEvent *event)
 {
+    // Fit to the window once the viewport has its size: the dialog's own resize comes before
+    // its layout sizes the viewport, and the page opened at 3 % of a 900 x 1000 viewer.
+    if (watched == m_scroll->viewport() && event->type() == QEvent::Resize && m_zoom <= 0)
+        render();
     if (watched == m_scroll->viewport() && event->type() == QEvent::Wheel) {
         auto *wheel = static_cast<QWheelEvent *>(event);
         if (wheel->modifiers() & Qt::ControlModifier) {

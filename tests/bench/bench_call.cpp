@@ -23,15 +23,18 @@
 //   TONGBAN_BENCH_NETSIM_SECS (default 20; smoke 3) from the first picture: /0 5 % of the
 //   packets lost (640x360 15 fps 600 kbit/s), /1 a cap of 800 kbit/s under a 1,200 kbit/s
 //   picture; the caller sends pictures of noise (pushVideoFrame), so that the encoder spends
-//   its whole target. Counters fps (received), freeze_ms (the longest time without a new
-//   picture at the answerer, sampled every 5 ms), send_kbps (MediaSession::videoBytesSent
-//   over the last 5 s, before the network), settled_s (/1: the second from which the send
-//   rate stayed under the cap; -1 never), target_kbps and cap_kbps. Targets: the send rate
-//   under the cap within 10 s and no freeze over 2 s. The cap is netsim's token bucket,
-//   max-bucket-size in kilobits (TONGBAN_BENCH_NETSIM_BUCKET_KBIT, default 1,000: 1.25 s of
-//   the link); the 16,000 used before was 16 Mbit, which 400 kbit/s over the cap took 40 s
-//   to empty, so nothing was ever dropped in a 20 s run. Debug log of the steering, once a
-//   second: QT_LOGGING_RULES="tongban.assist.media.debug=true".
+//   its whole target (the hard case: vp8enc cannot make 360p 15 fps noise smaller than about
+//   1,000 kbit/s, so the steering must step down to 180p); /2 the same cap on a camera's
+//   picture of a document (a page of lines of words, a moving pen, +-3 sensor noise).
+//   Counter level: the caller's picture at the end (0 sound alone, 1 180p, 2 360p). Counters fps
+//   (received), freeze_ms (the longest time without a new picture at the answerer, sampled every 5
+//   ms), send_kbps (MediaSession::videoBytesSent over the last 5 s, before the network), settled_s
+//   (/1: the second from which the send rate stayed under the cap; -1 never), target_kbps and
+//   cap_kbps. Targets: the send rate under the cap within 10 s and no freeze over 2 s. The cap is
+//   netsim's token bucket, max-bucket-size in kilobits (TONGBAN_BENCH_NETSIM_BUCKET_KBIT, default
+//   1,000: 1.25 s of the link); the 16,000 used before was 16 Mbit, which 400 kbit/s over the cap
+//   took 40 s to empty, so nothing was ever dropped in a 20 s run. Debug log of the steering, once
+//   a second: QT_LOGGING_RULES="tongban.assist.media.debug=true".
 // - BM_Call720p30: one 1280x720 30 fps call of TONGBAN_BENCH_CALL_SECS seconds (default 20;
 //   smoke 3), measured from the first frames: CPU per endpoint in cores ((utime + stime) /
 //   wall, the busier of the two), peak RSS per endpoint (VmHWM), frames received; the same
@@ -41,6 +44,9 @@
 //   workstation's case): open file descriptors and threads after the 2nd cycle and after
 //   the 20th (smoke: 2nd and 5th). Counters fd_growth, thread_growth. Target: 0.
 //   BM_CallCycles/1: the same with two bare webrtcbin peers (what GStreamer itself keeps).
+
+#include "BenchFigures.h"
+#include "NoiseFrames.h"
 
 #include <assist/MediaSession.h>
 
@@ -52,12 +58,14 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QPainter>
 #include <QProcess>
 #include <QTemporaryDir>
 
 #include <BareWebrtcPeer.h>
 #include <algorithm>
 #include <benchmark/benchmark.h>
+#include <cmath>
 #include <cstdio>
 #include <memory>
 #include <mutex>
@@ -65,6 +73,10 @@
 
 using Tongban::Assist::MediaOptions;
 using Tongban::Assist::MediaSession;
+
+using Tongban::Bench::nearestRankPercentile;
+
+using Tongban::Testing::noiseFrames;
 
 namespace {
 
@@ -207,15 +219,6 @@ struct Call
     }
 };
 
-double percentile(std::vector<double> values, int percent)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const size_t rank = std::max<size_t>(1, (values.size() * size_t(percent) + 99) / 100);
-    return values[rank - 1];
-}
-
 /// Answer to first remote picture on both sides, in ms; negative on failure.
 double answerToFirstFrame(bool bare, bool prewarm)
 {
@@ -250,11 +253,12 @@ void BM_AnswerToFirstFrame(benchmark::State &state)
         }
     }
     state.counters["calls"] = double(ours.size());
-    state.counters["p50_ms"] = percentile(ours, 50);
-    state.counters["p95_ms"] = percentile(ours, 95);
-    state.counters["peer_p50_ms"] = percentile(peer, 50);
-    state.counters["peer_p95_ms"] = percentile(peer, 95);
-    state.counters["ratio_p95"] = percentile(ours, 95) / std::max(1.0, percentile(peer, 95));
+    state.counters["p50_ms"] = nearestRankPercentile(ours, 50);
+    state.counters["p95_ms"] = nearestRankPercentile(ours, 95);
+    state.counters["peer_p50_ms"] = nearestRankPercentile(peer, 50);
+    state.counters["peer_p95_ms"] = nearestRankPercentile(peer, 95);
+    state.counters["ratio_p95"]
+        = nearestRankPercentile(ours, 95) / std::max(1.0, nearestRankPercentile(peer, 95));
 }
 BENCHMARK(BM_AnswerToFirstFrame)
     ->Arg(0)
@@ -387,20 +391,62 @@ struct PoorNetwork
     double longestFreezeMs = 0;
     double sendKbps = 0; ///< over the last 5 s
     double settledS = -1; ///< from the first picture until every later 1 s stays under the cap
+    double freezeEndS
+        = -1; ///< when the longest freeze ended (or was last seen), from the first picture
+    int level = -1; ///< the caller's picture at the end (VideoLevel: 0 sound alone, 1 180p, 2 360p)
 };
 
-/// Pictures of noise (a camera's worth of detail: the encoder spends its whole target).
-QList<QImage> noiseFrames(QSize size)
+/*!
+ * A camera's picture of a document (what the home clerk looks at): a grey desk, a white page
+ * of lines of words, a pen moving over it and a little sensor noise (+-3 of 255, new in every
+ * picture), 30 pictures (2 s at 15 fps) that loop.
+ */
+QList<QImage> documentFrames(QSize size)
 {
+    QImage page(size, QImage::Format_RGB32);
+    page.fill(QColor(118, 104, 88));
+    quint32 x = 4242;
+    const auto next = [&x](int range) {
+        x = x * 1664525u + 1013904223u;
+        return int((x >> 8) % quint32(range));
+    };
+    {
+        QPainter painter(&page);
+        const QRect sheet(
+            size.width() / 8, size.height() / 16, size.width() * 3 / 4, size.height() * 14 / 16);
+        painter.fillRect(sheet, QColor(236, 234, 228));
+        const int line = qMax(6, size.height() / 30);
+        for (int y = sheet.top() + line * 2; y < sheet.bottom() - line; y += line * 3 / 2) {
+            int at = sheet.left() + line * 2;
+            while (at < sheet.right() - line * 4) {
+                const int word = line + next(line * 4);
+                painter.fillRect(
+                    QRect(at, y, qMin(word, sheet.right() - line * 2 - at), line * 2 / 3),
+                    QColor(40, 40, 48));
+                at += word + line / 2;
+            }
+        }
+    }
     QList<QImage> frames;
-    quint32 x = 12345;
-    for (int i = 0; i < 8; ++i) {
-        QImage image(size, QImage::Format_RGB32);
+    for (int i = 0; i < 30; ++i) {
+        QImage image = page.copy();
+        {
+            QPainter painter(&image);
+            painter.setRenderHint(QPainter::Antialiasing);
+            painter.setBrush(QColor(30, 50, 120));
+            painter.setPen(Qt::NoPen);
+            const double t = double(i) / 30.0;
+            const QPointF pen(size.width() * (0.25 + 0.5 * t),
+                size.height() * (0.3 + 0.3 * std::sin(t * 6.2832)));
+            painter.drawEllipse(pen, size.height() / 30.0, size.height() / 30.0);
+        }
         for (int y = 0; y < size.height(); ++y) {
-            auto *line = reinterpret_cast<QRgb *>(image.scanLine(y));
+            auto *pixels = reinterpret_cast<QRgb *>(image.scanLine(y));
             for (int column = 0; column < size.width(); ++column) {
-                x = x * 1664525u + 1013904223u;
-                line[column] = x >> 8;
+                const int n = next(7) - 3;
+                const QRgb p = pixels[column];
+                pixels[column] = qRgb(qBound(0, qRed(p) + n, 255), qBound(0, qGreen(p) + n, 255),
+                    qBound(0, qBlue(p) + n, 255));
             }
         }
         frames.append(image);
@@ -408,7 +454,8 @@ QList<QImage> noiseFrames(QSize size)
     return frames;
 }
 
-PoorNetwork poorNetwork(const QString &filter, int kbps, int capKbps, int seconds)
+PoorNetwork poorNetwork(
+    const QString &filter, int kbps, int capKbps, int seconds, bool document = false)
 {
     MediaOptions options;
     options.loopbackOnly = true;
@@ -417,7 +464,8 @@ PoorNetwork poorNetwork(const QString &filter, int kbps, int capKbps, int second
     MediaOptions callerOptions = options;
     callerOptions.videoSendFilter = filter;
     callerOptions.video = MediaOptions::Video::Frames;
-    const QList<QImage> noise = noiseFrames(options.videoSize);
+    const QList<QImage> noise
+        = document ? documentFrames(options.videoSize) : noiseFrames(options.videoSize);
     MediaSession a(MediaSession::Role::Offerer, callerOptions);
     MediaSession b(MediaSession::Role::Answerer, options);
     QObject::connect(&a, &MediaSession::localDescription, &b, &MediaSession::setRemoteDescription);
@@ -469,14 +517,22 @@ PoorNetwork poorNetwork(const QString &filter, int kbps, int capKbps, int second
             frames = now;
             lastNewMs = at;
         }
-        result.longestFreezeMs = std::max(result.longestFreezeMs, double(at - lastNewMs));
+        if (double(at - lastNewMs) > result.longestFreezeMs) {
+            result.longestFreezeMs = double(at - lastNewMs);
+            result.freezeEndS = double(at) / 1000.0;
+        }
     }
     result.fps = double(frames - firstFrames) / (double(wall.elapsed()) / 1000.0);
+    result.level = int(a.videoLevel());
     // kbit/s of each whole second; settled: from the first second after which none is over
     const size_t secondsSeen = bytesAtSecond.size() - 1;
     std::vector<double> rate;
     for (size_t i = 0; i < secondsSeen; ++i)
         rate.push_back(double(bytesAtSecond[i + 1] - bytesAtSecond[i]) * 8 / 1000);
+    QStringList perSecond;
+    for (double second : rate)
+        perSecond << QString::number(second, 'f', 0);
+    qInfo("picture's kbit/s each second: %s", qPrintable(perSecond.join(u' ')));
     const size_t last = std::min<size_t>(5, rate.size());
     for (size_t i = rate.size() - last; i < rate.size(); ++i)
         result.sendKbps += rate[i] / double(last);
@@ -499,7 +555,8 @@ void BM_PoorNetwork(benchmark::State &state)
                                     qEnvironmentVariableIntValue("TONGBAN_BENCH_NETSIM_SECS") > 0
                                         ? qEnvironmentVariableIntValue("TONGBAN_BENCH_NETSIM_SECS")
                                         : 20);
-    const bool cap = state.range(0) == 1;
+    const bool cap = state.range(0) >= 1;
+    const bool document = state.range(0) == 2;
     const int kbps = cap ? 1200 : 600;
     // netsim's max-bucket-size is in kilobits: the burst the link lets through at once (a
     // router's buffer), here 1,000 kbit = 1.25 s of the 800 kbit/s link by default.
@@ -511,7 +568,7 @@ void BM_PoorNetwork(benchmark::State &state)
         ours = poorNetwork(cap
                 ? QStringLiteral("netsim max-kbps=800 max-bucket-size=%1").arg(bucketKbit)
                 : QStringLiteral("netsim drop-probability=0.05"),
-            kbps, cap ? 800 : 0, seconds);
+            kbps, cap ? 800 : 0, seconds, document);
     }
     if (!ours.connected) {
         state.SkipWithError("the call did not connect through netsim");
@@ -523,6 +580,8 @@ void BM_PoorNetwork(benchmark::State &state)
     state.counters["target_kbps"] = kbps;
     state.counters["cap_kbps"] = cap ? 800 : 0;
     state.counters["send_kbps"] = ours.sendKbps; // the last 5 s, before the network
+    state.counters["level"] = ours.level;
+    state.counters["freeze_end_s"] = ours.freezeEndS;
     if (cap) {
         state.counters["settled_s"] = ours.settledS; // -1: never under the cap
         state.counters["bucket_kbit"] = bucketKbit;
@@ -531,6 +590,7 @@ void BM_PoorNetwork(benchmark::State &state)
 BENCHMARK(BM_PoorNetwork)
     ->Arg(0)
     ->Arg(1)
+    ->Arg(2)
     ->Iterations(1)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
@@ -623,12 +683,13 @@ void BM_OneWayLatency(benchmark::State &state)
     }
     state.counters["frames"] = double(ours.ms.size());
     state.counters["peer_frames"] = double(peer.ms.size());
-    state.counters["p50_ms"] = percentile(ours.ms, 50);
-    state.counters["p95_ms"] = percentile(ours.ms, 95);
-    state.counters["max_ms"] = percentile(ours.ms, 100);
-    state.counters["peer_p50_ms"] = percentile(peer.ms, 50);
-    state.counters["peer_p95_ms"] = percentile(peer.ms, 95);
-    state.counters["ratio_p95"] = percentile(ours.ms, 95) / std::max(1.0, percentile(peer.ms, 95));
+    state.counters["p50_ms"] = nearestRankPercentile(ours.ms, 50);
+    state.counters["p95_ms"] = nearestRankPercentile(ours.ms, 95);
+    state.counters["max_ms"] = nearestRankPercentile(ours.ms, 100);
+    state.counters["peer_p50_ms"] = nearestRankPercentile(peer.ms, 50);
+    state.counters["peer_p95_ms"] = nearestRankPercentile(peer.ms, 95);
+    state.counters["ratio_p95"]
+        = nearestRankPercentile(ours.ms, 95) / std::max(1.0, nearestRankPercentile(peer.ms, 95));
 }
 BENCHMARK(BM_OneWayLatency)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 

@@ -9,7 +9,10 @@
 //   still with the least a program can do to paint that still as a thumbnail: libjpeg-turbo
 //   scaled decode at 1/8 (Imaging::decodeJpeg(jpeg, 8)), a smooth scale to the strip's
 //   thumbnail box and a QPainter draw; and the same with a full decode (the floor of any
-//   path that keeps the page at full resolution). Ratios printed.
+//   path that keeps the page at full resolution). Ratios printed. Since issue 18 the
+//   session also emits the still's early thumbnail (a 1/8 scaled decode rectified with the
+//   preview's outline, CaptureSession::stillThumbnail) which the strip shows as a pending
+//   card at once: still to that card painted is printed against the scaled-decode peer.
 // - EventLoopLag: a 10 ms timer on the GUI thread and how late it fires (max, p99; target
 //   never > 50 ms) while CaptureSession detects previews at 15 fps, a CameraView paints them
 //   and a still is processed every second; peers: the same timer on an idle loop, and the
@@ -22,6 +25,8 @@
 //   one is acknowledged, so it uploads for the whole probe), (4) capture + upload. The
 //   Outbox, like in the workstation, runs on the GUI thread. Max and p99 lateness printed
 //   for the four. Needs tongban-hub (built with it; otherwise (3) and (4) are skipped).
+#include "BenchFigures.h"
+
 #include <imaging/CaptureSession.h>
 #include <imaging/Codec.h>
 #include <widgets/CameraView.h>
@@ -66,6 +71,9 @@ using namespace Tongban;
 using namespace Tongban::Imaging;
 using namespace Tongban::Widgets;
 
+using Tongban::Bench::mean;
+using Tongban::Bench::percentile;
+
 namespace {
 
 const bool kSmoke = qEnvironmentVariableIsSet("TONGBAN_BENCH_SMOKE");
@@ -73,20 +81,6 @@ const int kStills = kSmoke ? 2 : 20;
 const int kLagSeconds = kSmoke ? 1 : 12;
 
 std::map<std::string, double> g_figures;
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const size_t index = std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5));
-    return values[index];
-}
-
-double mean(const std::vector<double> &v)
-{
-    return v.empty() ? 0 : std::accumulate(v.begin(), v.end(), 0.0) / double(v.size());
-}
 
 /// Runs the event loop until \a done or \a timeoutMs; false on timeout. Sleeps between
 /// events (a wake-up timer every 20 ms), so the GUI thread does not spin.
@@ -216,11 +210,17 @@ void captureToThumbnail(benchmark::State &state, Drivers::DocumentSource &source
         strip.addPage(pending, p.page);
     });
     QObject::connect(&session, &CaptureSession::captureRejected, &strip, [&] { ++rejected; });
+    // As the capture pane: the still's early thumbnail as a card at once (issue 18).
+    qint64 earlyAt = 0;
+    QObject::connect(&session, &CaptureSession::stillThumbnail, &strip,
+        [&](const QImage &thumbnail) { strip.showPendingPage(thumbnail); });
+    QObject::connect(
+        &strip, &PageStrip::pendingPageShown, &strip, [&] { earlyAt = clock.nsecsElapsed(); });
     QObject::connect(&strip, &PageStrip::thumbnailShown, &strip, [&](const QString &id) {
         if (id == pending)
             shownAt = clock.nsecsElapsed();
     });
-    std::vector<double> total, camera, processing, thumbnail;
+    std::vector<double> total, camera, processing, thumbnail, early, earlyTotal;
     std::vector<std::vector<double>> peerMs(peers.size());
     StageTimings stages;
     QObject::connect(&session, &CaptureSession::pageCaptured, &strip, [&](const ProcessedPage &p) {
@@ -237,7 +237,7 @@ void captureToThumbnail(benchmark::State &state, Drivers::DocumentSource &source
         const int before = session.detectedFrames();
         onePreview();
         spinUntil([&] { return session.detectedFrames() > before; });
-        stillAt = pageAt = shownAt = 0;
+        stillAt = pageAt = shownAt = earlyAt = 0;
         pending.clear();
         const int rejectedBefore = rejected;
         state.ResumeTiming();
@@ -252,6 +252,10 @@ void captureToThumbnail(benchmark::State &state, Drivers::DocumentSource &source
         camera.push_back((stillAt - t0) / 1e6);
         processing.push_back((pageAt - stillAt) / 1e6);
         thumbnail.push_back((shownAt - pageAt) / 1e6);
+        if (earlyAt > 0) { // from the still handed over (camera time apart) and from the request
+            early.push_back((earlyAt - stillAt) / 1e6);
+            earlyTotal.push_back((earlyAt - t0) / 1e6);
+        }
         if (!peers.empty()) {
             state.PauseTiming();
             for (size_t i = 0; i < peers.size(); ++i) {
@@ -265,6 +269,13 @@ void captureToThumbnail(benchmark::State &state, Drivers::DocumentSource &source
     for (size_t i = 0; i < peers.size(); ++i) {
         g_figures[name + " " + peers[i].first + " peer mean ms"] = mean(peerMs[i]);
         g_figures[name + " " + peers[i].first + " peer p95 ms"] = percentile(peerMs[i], 0.95);
+    }
+    if (!early.empty()) {
+        g_figures[name + " early thumbnail shown count"] = double(early.size());
+        g_figures[name + " still to early thumbnail painted mean ms"] = mean(early);
+        g_figures[name + " still to early thumbnail painted p95 ms"] = percentile(early, 0.95);
+        g_figures[name + " request to early thumbnail painted p95 ms"]
+            = percentile(earlyTotal, 0.95);
     }
     g_figures[name + " total p95 ms"] = percentile(total, 0.95);
     g_figures[name + " total mean ms"] = mean(total);
@@ -766,6 +777,12 @@ int main(int argc, char **argv)
         "camera JPEG total mean ms", "camera JPEG scaled-decode peer mean ms");
     ratio("camera JPEG: still request to thumbnail / 1/8 scaled decode + draw, p95",
         "camera JPEG total p95 ms", "camera JPEG scaled-decode peer p95 ms");
+    ratio("camera JPEG: still to early thumbnail painted / 1/8 decode + draw, mean",
+        "camera JPEG still to early thumbnail painted mean ms",
+        "camera JPEG scaled-decode peer mean ms");
+    ratio("camera JPEG: still to early thumbnail painted / 1/8 decode + draw, p95",
+        "camera JPEG still to early thumbnail painted p95 ms",
+        "camera JPEG scaled-decode peer p95 ms");
     ratio("camera JPEG: still request to thumbnail / full decode + draw, mean",
         "camera JPEG total mean ms", "camera JPEG full-decode peer mean ms");
     ratio("camera JPEG: still request to thumbnail / full decode + draw, p95",

@@ -24,6 +24,7 @@
 //   truth and mean time, ratios printed. UnpaperDefaultEdges: unpaper with its default
 //   deskew edges (left,right); UnpaperIoOnly: unpaper's process and file I/O cost alone.
 #include "../unit/imaging/FlatbedScans.h"
+#include "BenchFigures.h"
 
 #include <core/Clock.h>
 #include <imaging/CapturePipeline.h>
@@ -63,6 +64,9 @@ using namespace Tongban::Drivers;
 using namespace Tongban::Imaging;
 using namespace Tongban::Imaging::Testing;
 
+using Tongban::Bench::mean;
+using Tongban::Bench::percentile;
+
 namespace {
 
 // The suite runs a smoke pass (TONGBAN_BENCH_SMOKE=1) on a handful of frames so that the
@@ -70,20 +74,6 @@ namespace {
 const bool kSmoke = qEnvironmentVariableIsSet("TONGBAN_BENCH_SMOKE");
 const int kPreviews = kSmoke ? 8 : 200;
 const int kStills = kSmoke ? 1 : 12;
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const size_t index = std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5));
-    return values[index];
-}
-
-double mean(const std::vector<double> &v)
-{
-    return v.empty() ? 0 : std::accumulate(v.begin(), v.end(), 0.0) / double(v.size());
-}
 
 std::map<std::string, double> g_figures;
 std::map<std::string, std::map<size_t, double>> g_foundDeg; // flatbed: who -> scan -> angle

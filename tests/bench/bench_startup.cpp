@@ -9,6 +9,8 @@
 // Repeated (10 times, 2 with TONGBAN_BENCH_SMOKE); median and p95 printed, with the time
 // the process spent before main() and after it (from its own "ready" figure) to show where
 // a start-up goes, and `true` (fork + exec of a trivial program) as the floor.
+#include "BenchFigures.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QProcess>
@@ -22,21 +24,14 @@
 #include <unistd.h>
 #include <vector>
 
+using Tongban::Bench::percentile;
+
 namespace {
 
 const bool kSmoke = qEnvironmentVariableIsSet("TONGBAN_BENCH_SMOKE");
 const int kRuns = kSmoke ? 2 : 10;
 
 std::map<std::string, double> g_figures;
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const size_t index = std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5));
-    return values[index];
-}
 
 struct Start
 {

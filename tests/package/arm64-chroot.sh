@@ -25,7 +25,7 @@ else
 fi
 chmod 755 "$root"
 cleanup() {
-    for m in proc dev/pts dev var/cache/apt/archives; do mountpoint -q "$root/$m" && umount -l "$root/$m"; done
+    for m in proc/sys/fs/binfmt_misc proc dev/pts dev var/cache/apt/archives; do mountpoint -q "$root/$m" && umount -l "$root/$m"; done
     [[ -z "$keep" ]] && rm -rf --one-file-system "$root"
 }
 trap cleanup EXIT
@@ -54,6 +54,9 @@ echo 'Binary::apt::APT::Keep-Downloaded-Packages "true";' >"$root/etc/apt/apt.co
 
 # The tree as git has it (tracked and new files, no build folders): what a clean checkout holds.
 mkdir -p "$root/src"
+# A kept root keeps its build tree (build/) only: files removed from the tree go.
+find "$root/src" -mindepth 1 -maxdepth 1 ! -name build -exec rm -rf {} +
+rm -rf "$root/src/build/arm64/packages" # never report an earlier run's packages
 (cd "$src" && git ls-files -z --cached --others --exclude-standard) \
     | (cd "$src" && tar --null -T - -cf -) | tar -C "$root/src" -xf -
 

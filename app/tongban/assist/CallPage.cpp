@@ -1,37 +1,33 @@
 #include "CallPage.h"
 
+#include "CallDeviceCheck.h"
+#include "CallQualityPanel.h"
+#include "IncomingCallsBox.h"
+#include "SharedPagePanel.h"
 #include "cases/CaseController.h"
-#include "setup/DeviceCheckPage.h"
 
 #include <assist/CallMedia.h>
 #include <assist/CallPages.h>
 #include <assist/CallRecordings.h>
 #include <assist/IceServers.h>
-#include <assist/MarkupJournal.h>
+#include <assist/MarkupKeeper.h>
 #include <catalog/CatalogStore.h>
 #include <platform/ApiClient.h>
 #include <security/AuditLog.h>
-#include <widgets/MarkupView.h>
 #include <widgets/VideoView.h>
 
 #include <QApplication>
 #include <QCameraDevice>
-#include <QComboBox>
 #include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QListWidget>
 #include <QMediaDevices>
 #include <QMetaEnum>
-#include <QPainter>
 #include <QPushButton>
 #include <QStyle>
-#include <QTimer>
 #include <QVBoxLayout>
-#include <QWizard>
 
 #include <common/PlatformLink.h>
-#include <common/WindowSettings.h>
 #include <common/Workstation.h>
 #include <drivers/api/DeviceFactory.h>
 #include <drivers/api/DeviceRegistry.h>
@@ -41,32 +37,6 @@ namespace Tongban::Gui {
 using Assist::CallSignalling;
 using Assist::MediaOptions;
 using Assist::MediaSession;
-
-namespace {
-
-Widgets::Mark toMark(const Assist::Stroke &stroke)
-{
-    Widgets::Mark mark;
-    mark.kind = Widgets::Mark::Kind(int(stroke.kind));
-    mark.points = stroke.points;
-    mark.text = stroke.text;
-    mark.color = stroke.color;
-    mark.width = stroke.width;
-    return mark;
-}
-
-Assist::Stroke toStroke(const Widgets::Mark &mark)
-{
-    Assist::Stroke stroke;
-    stroke.kind = Assist::Stroke::Kind(int(mark.kind));
-    stroke.points = mark.points;
-    stroke.text = mark.text;
-    stroke.color = mark.color;
-    stroke.width = mark.width;
-    return stroke;
-}
-
-} // namespace
 
 CallPage::CallPage(
     App::Workstation &station, CaseController &cases, App::PlatformLink *platform, QWidget *parent)
@@ -116,53 +86,26 @@ CallPage::CallPage(
     buttons->addWidget(m_checkDevices);
     layout->addLayout(buttons);
 
-    m_incomingBox = new QWidget(this);
-    auto *incomingLayout = new QVBoxLayout(m_incomingBox);
-    incomingLayout->setContentsMargins(0, 0, 0, 0);
-    auto *incomingTitle = new QLabel(tr("Calls ringing at this window"), m_incomingBox);
-    incomingTitle->setObjectName(QStringLiteral("fieldName"));
-    incomingLayout->addWidget(incomingTitle);
-    m_incoming = new QListWidget(m_incomingBox);
-    m_incoming->setObjectName(QStringLiteral("incomingCalls"));
-    m_incoming->setMaximumHeight(110);
-    incomingLayout->addWidget(m_incoming);
-    auto *answerRow = new QHBoxLayout;
-    m_answer = new QPushButton(tr("Answer"), m_incomingBox);
-    m_answer->setObjectName(QStringLiteral("answerButton"));
-    m_decline = new QPushButton(tr("Decline"), m_incomingBox);
-    m_decline->setObjectName(QStringLiteral("declineButton"));
-    m_decline->setProperty("secondary", true);
-    answerRow->addWidget(m_answer);
-    answerRow->addWidget(m_decline);
-    answerRow->addStretch();
-    incomingLayout->addLayout(answerRow);
-    layout->addWidget(m_incomingBox);
+    m_incoming = new IncomingCallsBox(m_station, this);
+    layout->addWidget(m_incoming);
 
     auto *videos = new QHBoxLayout;
-    m_sharePanel = new QWidget(this);
-    m_sharePanel->setObjectName(QStringLiteral("sharePanel"));
-    auto *shareLayout = new QVBoxLayout(m_sharePanel);
-    shareLayout->setContentsMargins(0, 0, 0, 0);
-    shareLayout->setSpacing(6);
-    auto *shareRow = new QHBoxLayout;
-    m_pageChoice = new QComboBox(m_sharePanel);
-    m_pageChoice->setObjectName(QStringLiteral("sharedPageChoice"));
-    m_pageChoice->setMinimumWidth(220);
-    m_shareButton = new QPushButton(tr("Show this page"), m_sharePanel);
-    m_shareButton->setObjectName(QStringLiteral("sharePageButton"));
-    m_shareStatus = new QLabel(m_sharePanel);
-    m_shareStatus->setObjectName(QStringLiteral("shareStatus"));
-    m_shareStatus->setWordWrap(true);
-    m_shareStatus->setTextFormat(Qt::PlainText);
-    shareRow->addWidget(m_pageChoice);
-    shareRow->addWidget(m_shareButton);
-    shareRow->addWidget(m_shareStatus, 1);
-    shareLayout->addLayout(shareRow);
-    m_viewer = new Widgets::MarkupView(m_sharePanel);
-    m_viewer->setObjectName(QStringLiteral("sharedPageView"));
-    shareLayout->addWidget(m_viewer, 1);
-    m_sharePanel->setVisible(false);
-    videos->addWidget(m_sharePanel, 3);
+    if (m_platform && m_platform->session())
+        m_callPages = new Assist::CallPages(*m_platform->session(), this);
+    m_markups = new Assist::MarkupKeeper(
+        QDir(m_station.dataDirectory()).filePath(QStringLiteral("call-marks")), m_callPages, this);
+    connect(m_markups, &Assist::MarkupKeeper::kept, this, &CallPage::onMarkupKept);
+    connect(m_markups, &Assist::MarkupKeeper::failed, this,
+        [this](const QString &callId, const QString &, const QString &detail) {
+            audit(QStringLiteral("call.markup"), callId, QStringLiteral("failed"), detail);
+        });
+    m_share = new SharedPagePanel(m_station, m_cases, m_callPages, *m_markups, this);
+    connect(m_share, &SharedPagePanel::pageShared, this,
+        [this](const QString &callId, const QString &sha256) {
+            audit(QStringLiteral("call.page"), callId, QStringLiteral("shared"),
+                QStringLiteral("page=%1").arg(sha256));
+        });
+    videos->addWidget(m_share, 3);
 
     auto *videoColumn = new QVBoxLayout;
     m_remote = new Widgets::VideoView(
@@ -179,61 +122,22 @@ CallPage::CallPage(
 
     // The quality panel (issue 15): the call's figures once a second, and what the network
     // made of the picture.
-    m_qualityNotice = new QLabel(this);
-    m_qualityNotice->setObjectName(QStringLiteral("qualityNotice"));
-    m_qualityNotice->setWordWrap(true);
-    m_qualityNotice->setTextFormat(Qt::PlainText);
-    m_qualityNotice->setProperty("problem", true);
-    m_qualityNotice->setVisible(false);
-    layout->addWidget(m_qualityNotice);
-    m_quality = new QLabel(this);
-    m_quality->setObjectName(QStringLiteral("callQuality"));
-    m_quality->setTextFormat(Qt::PlainText);
-    m_quality->setVisible(false);
+    m_quality = new CallQualityPanel(this);
     layout->addWidget(m_quality);
 
-    m_recordingNote
-        = new QLabel(tr("Calls you make are recorded and kept six months on the platform."), this);
+    m_recordingNote = new QLabel(tr("Every call is recorded by the window that makes it and kept "
+                                    "six months on the platform."),
+        this);
     m_recordingNote->setObjectName(QStringLiteral("recordingNote"));
     m_recordingNote->setWordWrap(true);
     layout->addWidget(m_recordingNote);
 
-    m_keepTimer = new QTimer(this);
-    m_keepTimer->setSingleShot(true);
-    m_keepTimer->setInterval(1500);
-    connect(m_keepTimer, &QTimer::timeout, this, &CallPage::keepMarkups);
-    connect(m_shareButton, &QPushButton::clicked, this, [this] {
-        if (m_pageChoice->currentIndex() < 0)
-            return;
-        const QString key = m_pageChoice->currentData().toString();
-        if (m_role == QLatin1String("home")) {
-            if (m_pageShare && m_pageImages.contains(key))
-                (void)m_pageShare->showPage(
-                    key, m_pageImages.value(key).size(), m_pageNumbers.value(key));
-        } else {
-            sharePage(key);
-        }
-    });
-    connect(m_viewer, &Widgets::MarkupView::markDrawn, this, &CallPage::onMarkDrawn);
-    connect(m_viewer, &Widgets::MarkupView::undoRequested, this, [this] {
-        if (m_pageShare)
-            (void)m_pageShare->undo();
-    });
-    connect(m_viewer, &Widgets::MarkupView::clearRequested, this, [this] {
-        if (m_pageShare)
-            (void)m_pageShare->clear();
-    });
-    if (m_platform && m_platform->session())
-        m_callPages = new Assist::CallPages(*m_platform->session(), this);
     m_recordings = new Assist::CallRecordings(
         QDir(m_station.dataDirectory()).filePath(QStringLiteral("recordings")),
         [this](const QString &action, const QString &callId, const QString &result,
             const QString &detail) { audit(action, callId, result, detail); },
         this);
     connect(m_recordings, &Assist::CallRecordings::readyToSend, this, &CallPage::sendRecordings);
-    m_markupJournal = std::make_unique<Assist::MarkupJournal>(
-        QDir(m_station.dataDirectory()).filePath(QStringLiteral("call-marks")));
-
     connect(m_call, &QPushButton::clicked, this, &CallPage::call);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         if (m_platform && m_platform->calls())
@@ -241,9 +145,9 @@ CallPage::CallPage(
     });
     connect(m_hangUp, &QPushButton::clicked, this, &CallPage::hangUp);
     connect(m_checkDevices, &QPushButton::clicked, this, &CallPage::checkDevices);
-    connect(m_answer, &QPushButton::clicked, this, &CallPage::answer);
-    connect(m_decline, &QPushButton::clicked, this, &CallPage::decline);
-    connect(m_incoming, &QListWidget::currentRowChanged, this, &CallPage::updateButtons);
+    connect(m_incoming, &IncomingCallsBox::answerRequested, this, &CallPage::answer);
+    connect(m_incoming, &IncomingCallsBox::declineRequested, this, &CallPage::decline);
+    connect(m_incoming, &IncomingCallsBox::choiceChanged, this, &CallPage::updateButtons);
 
     if (CallSignalling *calls = m_platform ? m_platform->calls() : nullptr) {
         connect(calls, &CallSignalling::stateChanged, this, &CallPage::onCallState);
@@ -259,10 +163,7 @@ CallPage::CallPage(
         });
         connect(calls, &CallSignalling::incomingEnded, this, &CallPage::updateIncoming);
         // Marks that came through the platform: the data channel was not open.
-        connect(calls, &CallSignalling::shareReceived, this, [this](const QString &message) {
-            if (m_pageShare)
-                m_pageShare->handleMessage(message);
-        });
+        connect(calls, &CallSignalling::shareReceived, m_share, &SharedPagePanel::handleMessage);
     }
     showStatus(m_platform && m_platform->calls()
             ? QString()
@@ -314,12 +215,22 @@ QImage CallPage::remotePicture() const
     return m_remote->image();
 }
 
+Assist::PageShare *CallPage::pageShare() const
+{
+    return m_share->pageShare();
+}
+
+Widgets::MarkupView *CallPage::markupView() const
+{
+    return m_share->markupView();
+}
+
 void CallPage::refresh()
 {
     sendRecordings();
     keepJournaledMarkups();
     const bool home = m_role == QLatin1String("home");
-    m_incomingBox->setVisible(home);
+    m_incoming->setVisible(home);
     m_call->setVisible(!home);
     m_cancel->setVisible(!home);
     if (home) {
@@ -352,54 +263,24 @@ void CallPage::updateButtons()
     m_cancel->setEnabled(
         state == CallSignalling::State::Inviting || state == CallSignalling::State::Ringing);
     m_hangUp->setEnabled(state == CallSignalling::State::Active);
-    m_answer->setEnabled(idle && !m_fetchingIceServers && m_incoming->currentRow() >= 0);
-    m_decline->setEnabled(m_incoming->currentRow() >= 0);
+    m_incoming->updateButtons(idle && !m_fetchingIceServers);
     // The devices are the call's while it lasts.
     m_checkDevices->setEnabled(idle);
 }
 
 void CallPage::checkDevices()
 {
-    QWizard dialog(this);
-    dialog.setWindowTitle(tr("Check devices"));
-    dialog.setOption(QWizard::NoBackButtonOnStartPage);
-    dialog.setOption(QWizard::NoCancelButton);
-    dialog.setButtonText(QWizard::FinishButton, tr("Close"));
-    dialog.addPage(new DeviceCheckPage(
-        App::WindowSettings::load(m_station.dataDirectory()), !m_useDevices, &dialog));
-    dialog.resize(900, 640);
     audit(QStringLiteral("call.devices"), QString(), QStringLiteral("checked"));
-    dialog.exec();
-}
-
-void CallPage::showQuality(const Assist::QualityReport &report)
-{
-    const QString unknown = QStringLiteral("—");
-    m_quality->setText(
-        tr("Round trip %1 ms · loss %2 % · sending %3 kbit/s · receiving %4 "
-           "kbit/s · %5 frames/s")
-            .arg(report.roundTripMs >= 0 ? QString::number(report.roundTripMs, 'f', 0) : unknown,
-                report.lossPercent >= 0 ? QString::number(report.lossPercent, 'f', 1) : unknown,
-                QString::number(report.sendKbps, 'f', 0),
-                QString::number(report.receiveKbps, 'f', 0),
-                QString::number(report.framesPerSecond, 'f', 0)));
-    m_quality->setVisible(true);
+    checkCallDevices(this, m_station, !m_useDevices);
 }
 
 void CallPage::showVideoLevel(Assist::VideoLevel level)
 {
     // The size the call started at: back there, there is nothing to say.
-    const Assist::VideoLevel ceiling
-        = m_media && m_media->session()->options().videoSize.height() >= 720
-        ? Assist::VideoLevel::High720
-        : Assist::VideoLevel::Standard360;
-    if (level == Assist::VideoLevel::AudioOnly)
-        m_qualityNotice->setText(tr("The network is very poor: your picture is paused and only "
-                                    "the sound goes through. It comes back by itself."));
-    else if (level < ceiling)
-        m_qualityNotice->setText(tr("The network is poor: your picture is sent at a lower "
-                                    "quality."));
-    m_qualityNotice->setVisible(level < ceiling);
+    m_quality->showLevel(level,
+        m_media && m_media->session()->options().videoSize.height() >= 720
+            ? Assist::VideoLevel::High720
+            : Assist::VideoLevel::Standard360);
 }
 
 void CallPage::updateIncoming()
@@ -407,37 +288,9 @@ void CallPage::updateIncoming()
     const QList<CallSignalling::Incoming> calls = m_platform && m_platform->calls()
         ? m_platform->calls()->incomingCalls()
         : QList<CallSignalling::Incoming>();
-    const QString current = m_incoming->currentItem()
-        ? m_incoming->currentItem()->data(Qt::UserRole).toString()
-        : QString();
-    m_incoming->clear();
-    // Names from the catalogue in force (a home window may never have opened a case).
-    std::optional<Catalog::Catalog> catalog;
-    if (!calls.isEmpty()) {
-        if (auto active = m_station.catalogs().active())
-            catalog = std::move(active).value();
-    }
-    for (const CallSignalling::Incoming &call : calls) {
-        QString itemName = call.itemCode;
-        QString materialName = call.materialId;
-        if (const Catalog::ServiceItem *item = catalog ? catalog->item(call.itemCode) : nullptr) {
-            itemName = item->name;
-            for (const Catalog::MaterialRequirement &requirement : item->materials) {
-                if (requirement.id == call.materialId)
-                    materialName = requirement.name;
-            }
-        }
-        const QString from = call.fromName.isEmpty() ? call.fromWindow : call.fromName;
-        auto *row = new QListWidgetItem(materialName.isEmpty()
-                ? tr("%1 · %2").arg(from, itemName)
-                : tr("%1 · %2 · material: %3").arg(from, itemName, materialName),
-            m_incoming);
-        row->setData(Qt::UserRole, call.callId);
-        if (call.callId == current || (current.isEmpty() && m_incoming->count() == 1))
-            m_incoming->setCurrentItem(row);
-    }
+    m_incoming->setCalls(calls);
     // In a call the list makes room for the shared page, unless another call rings.
-    m_incomingBox->setVisible(m_role == QLatin1String("home") && (!isInCall() || !calls.isEmpty()));
+    m_incoming->setVisible(m_role == QLatin1String("home") && (!isInCall() || !calls.isEmpty()));
     updateButtons();
     emit incomingCountChanged(int(calls.size()));
 }
@@ -490,10 +343,9 @@ void CallPage::invite()
 
 void CallPage::answer()
 {
-    QListWidgetItem *row = m_incoming->currentItem();
-    if (!row)
+    const QString callId = m_incoming->currentCallId();
+    if (callId.isEmpty())
         return;
-    const QString callId = row->data(Qt::UserRole).toString();
     showStatus(tr("Answering…"));
     withIceServers([this, callId] { accept(callId); });
 }
@@ -515,10 +367,9 @@ void CallPage::accept(const QString &callId)
 void CallPage::decline()
 {
     CallSignalling *calls = m_platform ? m_platform->calls() : nullptr;
-    QListWidgetItem *row = m_incoming->currentItem();
-    if (!calls || !row)
+    const QString callId = m_incoming->currentCallId();
+    if (!calls || callId.isEmpty())
         return;
-    const QString callId = row->data(Qt::UserRole).toString();
     if (const Core::Status declined = calls->decline(callId); !declined)
         showStatus(declined.error().message, true);
     audit(QStringLiteral("call.decline"), callId, QStringLiteral("ok"));
@@ -593,11 +444,10 @@ void CallPage::startMedia()
     connect(
         m_media.get(), &Assist::CallMedia::remoteFrame, m_remote, &Widgets::VideoView::setImage);
     connect(m_media.get(), &Assist::CallMedia::localFrame, m_self, &Widgets::VideoView::setImage);
-    connect(m_media->session(), &MediaSession::channelMessage, this, [this](const QString &text) {
-        if (m_pageShare)
-            m_pageShare->handleMessage(text);
-    });
-    connect(m_media.get(), &Assist::CallMedia::qualityReport, this, &CallPage::showQuality);
+    connect(m_media->session(), &MediaSession::channelMessage, m_share,
+        &SharedPagePanel::handleMessage);
+    connect(
+        m_media.get(), &Assist::CallMedia::qualityReport, m_quality, &CallQualityPanel::showReport);
     connect(m_media.get(), &Assist::CallMedia::videoLevelChanged, this, &CallPage::showVideoLevel);
     connect(m_media.get(), &Assist::CallMedia::connected, this,
         [this] { showStatus(tr("In a call with %1.").arg(peerLabel())); });
@@ -624,15 +474,13 @@ void CallPage::stopMedia()
     m_recordings->callEnded();
     m_remote->clear();
     m_self->clear();
-    m_quality->setVisible(false);
-    m_qualityNotice->setVisible(false);
+    m_quality->reset();
 }
 
 void CallPage::onEnded(CallSignalling::End why, const Core::Error &error)
 {
-    const bool wasActive = m_pageShare != nullptr;
-    keepMarkups(); // the last marks, before the call's page is put away
-    stopSharing();
+    const bool wasActive = m_share->pageShare() != nullptr;
+    m_share->stop(); // the caller's last marks kept first
     stopMedia();
     if (wasActive)
         emit callActiveChanged(false);
@@ -709,292 +557,42 @@ void CallPage::audit(
 void CallPage::startSharing()
 {
     CallSignalling *calls = m_platform->calls();
-    const bool caller = m_role != QLatin1String("home");
-    m_pageShare = std::make_unique<Assist::PageShare>(
-        m_station.windowId(), [this, calls](const QString &message) -> Core::Status {
+    m_share->start(
+        m_callId, m_role != QLatin1String("home"),
+        [this, calls](const QString &message) -> Core::Status {
             // The data channel when open (peer to peer); the platform while it is not.
             if (m_media && m_media->session()->isChannelOpen())
                 return m_media->session()->sendChannelMessage(message);
             return calls->sendShare(message);
-        });
-    connect(m_pageShare.get(), &Assist::PageShare::pageChanged, this, &CallPage::onSharedPage);
-    connect(m_pageShare.get(), &Assist::PageShare::strokesChanged, this,
-        [this, caller](const QString &sha256) {
-            if (sha256 == m_pageShare->currentPage())
-                showMarks();
-            if (caller) {
-                // On disk at once: a window killed before the platform keeps them keeps them
-                // at its next start (keepJournaledMarkups).
-                if (const Core::Status journaled
-                    = m_markupJournal->record(m_callId, sha256, m_pageShare->markup(sha256));
-                    !journaled)
-                    qWarning("marks not journaled: %s", qPrintable(journaled.error().toString()));
-                m_dirtyMarkups.insert(sha256);
-                m_keepTimer->start();
-            }
-        });
-    m_pageImages.clear();
-    m_pageNumbers.clear();
-    m_uploaded.clear();
-    m_dirtyMarkups.clear();
-    m_pageChoice->clear();
-    m_viewer->clearPage(caller
-            ? tr("Choose a page of the case and press “Show this page”: the home window sees "
-                 "it at full resolution and can mark it.")
-            : tr("The page the application window shows appears here at full resolution. Mark "
-                 "it with the pen, arrow, box or note; the other window sees your marks."));
-    m_shareButton->setText(caller ? tr("Show this page") : tr("Show this page again"));
-    fillPageChoice();
-    showShareStatus({});
-    m_sharePanel->setVisible(true);
-    if (caller)
-        m_callsHere.insert(m_callId);
-    if (caller && !m_pendingPage.isEmpty())
-        sharePage(m_pendingPage);
+        },
+        m_pendingPage);
     m_pendingPage.clear();
-}
-
-void CallPage::stopSharing()
-{
-    m_keepTimer->stop();
-    m_pageShare.reset();
-    m_sharePanel->setVisible(false);
-    m_viewer->clearPage({});
-    m_pageImages.clear();
-    m_pageNumbers.clear();
-    m_uploaded.clear();
-    m_dirtyMarkups.clear();
-}
-
-void CallPage::fillPageChoice()
-{
-    if (m_role == QLatin1String("home"))
-        return; // the pages shown so far are added as they come
-    m_pageChoice->clear();
-    if (!m_cases.hasCase())
-        return;
-    const Intake::CaseDraft &draft = m_cases.draft();
-    const Catalog::ServiceItem *item = m_cases.item();
-    int number = 0;
-    for (const Intake::MaterialState &material : draft.materials) {
-        QString name = material.materialId;
-        if (item) {
-            for (const Catalog::MaterialRequirement &requirement : item->materials) {
-                if (requirement.id == material.materialId)
-                    name = requirement.name;
-            }
-        }
-        for (qsizetype i = 0; i < material.pages.size(); ++i) {
-            ++number;
-            m_pageChoice->addItem(tr("Page %1: %2, page %3 of %4")
-                                      .arg(number)
-                                      .arg(name)
-                                      .arg(i + 1)
-                                      .arg(material.pages.size()),
-                material.pages.at(i).pageId);
-        }
-    }
-    if (m_pageChoice->count() == 0)
-        showShareStatus(tr("The case has no captured page yet: capture one on the checklist."));
 }
 
 bool CallPage::sharePage(const QString &pageId)
 {
-    if (!m_pageShare || !m_callPages || m_role == QLatin1String("home"))
-        return false;
-    const int index = m_pageChoice->findData(pageId);
-    if (index >= 0)
-        m_pageChoice->setCurrentIndex(index);
-    const auto bytes = m_station.pages().read(pageId);
-    if (!bytes) {
-        showShareStatus(bytes.error().message, true);
-        return false;
-    }
-    const QImage image = QImage::fromData(*bytes);
-    if (image.isNull()) {
-        showShareStatus(tr("This page cannot be read. Capture it again."), true);
-        return false;
-    }
-    const QString sha = Assist::CallPages::sha256Hex(*bytes);
-    const int number = index + 1;
-    m_pageImages.insert(sha, image);
-    m_pageNumbers.insert(sha, number);
-    if (m_uploaded.contains(sha)) {
-        (void)m_pageShare->showPage(sha, image.size(), number);
-        return true;
-    }
-    showShareStatus(tr("Sending the page to the platform…"));
-    const QString callId = m_callId;
-    m_callPages->upload(callId, *bytes,
-        [this, callId, sha, size = image.size(), number](Core::Result<QString> stored) {
-            if (!m_pageShare || callId != m_callId)
-                return; // the call ended meanwhile
-            if (!stored) {
-                showShareStatus(stored.error().message, true);
-                return;
-            }
-            m_uploaded.insert(sha);
-            showShareStatus({});
-            audit(QStringLiteral("call.page"), m_callId, QStringLiteral("shared"),
-                QStringLiteral("page=%1").arg(sha));
-            if (const Core::Status shown = m_pageShare->showPage(sha, size, number); !shown)
-                showShareStatus(shown.error().message, true);
-        });
-    return true;
+    return m_share->sharePage(pageId);
 }
 
-void CallPage::onSharedPage(const QString &sha256, int pageNumber)
+void CallPage::onMarkupKept(
+    const QString &callId, const QString &caseId, const QString &pageSha256, const QString &detail)
 {
-    m_pageNumbers.insert(sha256, pageNumber);
-    const QString title = tr("Page %1").arg(pageNumber);
-    if (m_role == QLatin1String("home")) {
-        if (m_pageChoice->findData(sha256) < 0)
-            m_pageChoice->addItem(title, sha256);
-        m_pageChoice->setCurrentIndex(m_pageChoice->findData(sha256));
-    } else {
-        for (int i = 0; i < m_pageChoice->count(); ++i) {
-            const auto page = m_station.pages().page(m_pageChoice->itemData(i).toString());
-            if (page && page->sha256 == sha256)
-                m_pageChoice->setCurrentIndex(i);
-        }
-    }
-    if (m_pageImages.contains(sha256)) {
-        m_viewer->setPage(m_pageImages.value(sha256), title);
-        showMarks();
-        return;
-    }
-    if (!m_callPages)
-        return;
-    showShareStatus(tr("Fetching the page at full resolution…"));
-    const QString callId = m_callId;
-    m_callPages->fetch(
-        callId, sha256, [this, callId, sha256, title](Core::Result<QByteArray> bytes) {
-            if (!m_pageShare || callId != m_callId)
-                return;
-            if (!bytes) {
-                showShareStatus(bytes.error().message, true);
-                return;
-            }
-            const QImage image = QImage::fromData(*bytes);
-            if (image.isNull()) {
-                showShareStatus(tr("The shared page cannot be shown: it is not a picture."), true);
-                return;
-            }
-            m_pageImages.insert(sha256, image);
-            showShareStatus({});
-            if (m_pageShare->currentPage() == sha256) {
-                m_viewer->setPage(image, title);
-                showMarks();
-            }
-        });
-}
-
-void CallPage::showMarks()
-{
-    if (!m_pageShare)
-        return;
-    QList<Widgets::Mark> marks;
-    for (const Assist::Stroke &stroke : m_pageShare->strokes(m_pageShare->currentPage()))
-        marks.append(toMark(stroke));
-    m_viewer->setMarks(marks);
-}
-
-void CallPage::onMarkDrawn(const Widgets::Mark &mark)
-{
-    if (!m_pageShare || m_pageShare->currentPage().isEmpty())
-        return;
-    if (const auto added = m_pageShare->addStroke(toStroke(mark)); !added)
-        showShareStatus(added.error().message, true);
-}
-
-void CallPage::keepMarkups()
-{
-    m_keepTimer->stop();
-    if (!m_pageShare || !m_callPages || m_dirtyMarkups.isEmpty())
-        return;
-    const QString callId = m_callId;
-    const QString caseId = m_cases.hasCase() ? m_cases.draft().caseId : QString();
-    for (const QString &sha : std::as_const(m_dirtyMarkups)) {
-        const QImage page = m_pageImages.value(sha);
-        if (page.isNull() || !m_uploaded.contains(sha))
-            continue;
-        const QList<Assist::Stroke> strokes = m_pageShare->strokes(sha);
-        const QJsonObject markup = m_pageShare->markup(sha);
-        m_callPages->keepMarkup(callId, markup, page, strokes,
-            [this, callId, caseId, sha, markup, count = strokes.size()](
-                Core::Result<QString> kept) {
-                if (!kept) {
-                    qWarning("markup of %s not kept: %s", qPrintable(sha),
-                        qPrintable(kept.error().toString()));
-                    audit(QStringLiteral("call.markup"), callId, QStringLiteral("failed"),
-                        kept.error().detail);
-                    return;
-                }
-                const QString detail = QStringLiteral("call=%1 page=%2 strokes=%3 rendering=%4")
-                                           .arg(callId, sha)
-                                           .arg(count)
-                                           .arg(*kept);
-                m_markupJournal->remove(callId, sha, markup);
-                // The case's trail names the marked-up page (the case it was about).
-                if (m_cases.hasCase() && m_cases.draft().caseId == caseId)
-                    m_cases.audit(QStringLiteral("call.markup"), detail);
-                else
-                    audit(QStringLiteral("call.markup"), callId, QStringLiteral("kept"), detail);
-                emit markupKept(callId, sha);
-            });
-    }
-    m_dirtyMarkups.clear();
+    // The case's trail names the marked-up page (the case it was about).
+    if (!caseId.isEmpty() && m_cases.hasCase() && m_cases.draft().caseId == caseId)
+        m_cases.audit(QStringLiteral("call.markup"), detail);
+    else
+        audit(QStringLiteral("call.markup"), callId, QStringLiteral("kept"), detail);
+    emit markupKept(callId, pageSha256);
 }
 
 void CallPage::keepJournaledMarkups()
 {
-    if (!m_callPages || !m_platform || !m_platform->session()
-        || !m_platform->session()->isSignedIn() || m_pageShare)
-        return; // not signed in, or a call under way: its marks are its own
-    for (const Assist::MarkupJournal::Entry &entry : m_markupJournal->pending()) {
-        const QString key = entry.callId + u'/' + entry.pageSha256;
-        // A call of this run keeps its own marks (keepMarkups): only a killed run's are here.
-        if (m_keepingJournaled.contains(key) || m_callsHere.contains(entry.callId))
-            continue;
-        // The caller's page: in this window's page store.
-        auto content = m_station.pages().readContent(entry.pageSha256);
-        const QImage page = content ? QImage::fromData(*content) : QImage();
-        if (page.isNull()) {
-            qWarning(
-                "journaled marks of a page not here any more: %s", qPrintable(entry.pageSha256));
-            m_markupJournal->remove(entry.callId, entry.pageSha256);
-            continue;
-        }
-        QList<Assist::Stroke> strokes;
-        for (const QJsonValue stroke : entry.markup.value(QStringLiteral("strokes")).toArray()) {
-            if (auto read = Assist::Stroke::fromJson(stroke.toObject(), page.size()))
-                strokes.append(*read);
-        }
-        m_keepingJournaled.insert(key);
-        m_callPages->keepMarkup(entry.callId, entry.markup, page, strokes,
-            [this, entry, key, count = strokes.size()](Core::Result<QString> kept) {
-                m_keepingJournaled.remove(key);
-                if (!kept) {
-                    qWarning("journaled marks not kept: %s", qPrintable(kept.error().toString()));
-                    return; // at the next refresh
-                }
-                m_markupJournal->remove(entry.callId, entry.pageSha256, entry.markup);
-                audit(QStringLiteral("call.markup"), entry.callId, QStringLiteral("kept"),
-                    QStringLiteral("call=%1 page=%2 strokes=%3 rendering=%4 after=restart")
-                        .arg(entry.callId, entry.pageSha256)
-                        .arg(count)
-                        .arg(*kept));
-                emit markupKept(entry.callId, entry.pageSha256);
-            });
-    }
-}
-
-void CallPage::showShareStatus(const QString &text, bool problem)
-{
-    m_shareStatus->setText(text);
-    m_shareStatus->setProperty("problem", problem);
-    m_shareStatus->style()->unpolish(m_shareStatus);
-    m_shareStatus->style()->polish(m_shareStatus);
+    if (!m_platform || !m_platform->session() || !m_platform->session()->isSignedIn())
+        return; // not signed in
+    m_markups->keepLeftovers([this](const QString &sha256) {
+        auto content = m_station.pages().readContent(sha256);
+        return content ? *content : QByteArray();
+    });
 }
 
 } // namespace Tongban::Gui

@@ -6,17 +6,13 @@
 
 #include <QImage>
 #include <QJsonArray>
-#include <QSet>
 #include <QWidget>
 
 #include <functional>
 #include <memory>
 
-class QComboBox;
 class QLabel;
-class QListWidget;
 class QPushButton;
-class QTimer;
 
 namespace Tongban::App {
 class PlatformLink;
@@ -27,7 +23,7 @@ namespace Tongban::Assist {
 class CallMedia;
 class CallPages;
 class CallRecordings;
-class MarkupJournal;
+class MarkupKeeper;
 } // namespace Tongban::Assist
 namespace Tongban::Drivers {
 class DeviceRegistry;
@@ -35,12 +31,14 @@ class DeviceRegistry;
 namespace Tongban::Widgets {
 class MarkupView;
 class VideoView;
-struct Mark;
 } // namespace Tongban::Widgets
 
 namespace Tongban::Gui {
 
+class CallQualityPanel;
 class CaseController;
+class IncomingCallsBox;
+class SharedPagePanel;
 
 /*!
  * Video assistance (视频协助, journeys J3–J5). An application window calls the home
@@ -65,6 +63,12 @@ class CaseController;
  * call's data channel, or through the platform (call.share) while the channel is not open.
  * The caller keeps the marked-up page with the call (strokes, the page's hash and a PNG) and
  * names it in the case's trail (call.markup).
+ *
+ * The screen is composed of parts: IncomingCallsBox (the calls ringing at a home window),
+ * SharedPagePanel (the page and its marks), CallQualityPanel (the call's figures) and the
+ * device check (checkCallDevices); the media are an Assist::CallMedia, the recordings
+ * Assist::CallRecordings, the marks kept with the call Assist::MarkupKeeper (also those a
+ * killed run left, at sign-in).
  */
 class CallPage : public QWidget
 {
@@ -92,8 +96,8 @@ public:
     /// The last picture of the other party shown.
     QImage remotePicture() const;
     /// The shared page of the active call, or null.
-    Assist::PageShare *pageShare() const { return m_pageShare.get(); }
-    Widgets::MarkupView *markupView() const { return m_viewer; }
+    Assist::PageShare *pageShare() const;
+    Widgets::MarkupView *markupView() const;
     /// Off: the next calls open no data channel, so marks go through the platform (a test of
     /// the fallback).
     void setDataChannelAllowed(bool allowed) { m_dataChannelAllowed = allowed; }
@@ -132,22 +136,15 @@ private:
     void showStatus(const QString &text, bool problem = false);
     void audit(const QString &action, const QString &object, const QString &result,
         const QString &detail = {});
-    // The shared page
     void startSharing();
-    void stopSharing();
-    void fillPageChoice();
-    void onSharedPage(const QString &sha256, int pageNumber);
-    void showMarks();
-    void onMarkDrawn(const Widgets::Mark &mark);
-    /// Keeps the marks of every page changed since the last time (caller).
-    void keepMarkups();
     /// The device check of the first-run assistant, in a dialog (not during a call).
     void checkDevices();
-    void showQuality(const Tongban::Assist::QualityReport &report);
     void showVideoLevel(Tongban::Assist::VideoLevel level);
+    /// The case's trail names a kept marked-up page (the case it was about), else the window's.
+    void onMarkupKept(const QString &callId, const QString &caseId, const QString &pageSha256,
+        const QString &detail);
     /// Keeps the marks a killed window left in its journal (caller, signed in, no call).
     void keepJournaledMarkups();
-    void showShareStatus(const QString &text, bool problem = false);
 
     App::Workstation &m_station;
     CaseController &m_cases;
@@ -162,29 +159,16 @@ private:
     QPushButton *m_call = nullptr;
     QPushButton *m_cancel = nullptr;
     QPushButton *m_hangUp = nullptr;
-    QWidget *m_incomingBox = nullptr;
-    QListWidget *m_incoming = nullptr;
-    QPushButton *m_answer = nullptr;
-    QPushButton *m_decline = nullptr;
+    IncomingCallsBox *m_incoming = nullptr;
     Widgets::VideoView *m_remote = nullptr;
     Widgets::VideoView *m_self = nullptr;
-    QWidget *m_sharePanel = nullptr;
-    QComboBox *m_pageChoice = nullptr;
-    QPushButton *m_shareButton = nullptr;
-    QLabel *m_shareStatus = nullptr;
-    Widgets::MarkupView *m_viewer = nullptr;
+    SharedPagePanel *m_share = nullptr;
     QLabel *m_recordingNote = nullptr;
     QPushButton *m_checkDevices = nullptr;
-    QLabel *m_quality = nullptr; ///< the quality panel: round trip, loss, rates, frame rate
-    QLabel *m_qualityNotice = nullptr; ///< the picture lowered on the network's account
+    CallQualityPanel *m_quality = nullptr;
 
-    std::unique_ptr<Assist::PageShare> m_pageShare;
     Assist::CallPages *m_callPages = nullptr;
-    QHash<QString, QImage> m_pageImages; ///< by SHA-256: the pages of this call seen here
-    QHash<QString, int> m_pageNumbers; ///< by SHA-256
-    QSet<QString> m_uploaded; ///< pages of this call on the platform
-    QSet<QString> m_dirtyMarkups; ///< pages whose marks changed since last kept
-    QTimer *m_keepTimer = nullptr;
+    Assist::MarkupKeeper *m_markups = nullptr; ///< the caller's marks kept with the call
     QString m_pendingPage; ///< shown once the call connects
     bool m_dataChannelAllowed = true;
     QJsonArray m_iceServers; ///< of the current call (GET /ice-servers), empty when none
@@ -193,9 +177,6 @@ private:
     std::unique_ptr<Assist::CallMedia> m_media;
     std::unique_ptr<Drivers::DeviceRegistry> m_devices; ///< the call's camera comes from it
     Assist::CallRecordings *m_recordings = nullptr; ///< the calls' recordings and their outbox
-    std::unique_ptr<Assist::MarkupJournal> m_markupJournal; ///< marks not yet kept, on disk
-    QSet<QString> m_keepingJournaled; ///< "call/page" of journaled marks being kept now
-    QSet<QString> m_callsHere; ///< calls made by this run (their marks kept by keepMarkups)
 };
 
 } // namespace Tongban::Gui

@@ -91,9 +91,20 @@ CapturePane::CapturePane(App::Workstation &station, CaseController &cases, QWidg
     });
     connect(m_devices, &QComboBox::activated, this,
         [this] { openSource(m_devices->currentData().toString()); });
+    // The still's early thumbnail shows as a card at once; the processed page takes its place
+    // (PageStrip::showPendingPage), a page not kept or a rejection drops it.
+    connect(m_session, &Imaging::CaptureSession::stillThumbnail, this, [this](const QImage &t) {
+        if (!m_material.isEmpty() && m_cases.hasCase() && m_cases.isMaterialEditable(m_material))
+            m_strip->showPendingPage(t);
+    });
     connect(m_session, &Imaging::CaptureSession::pageCaptured, this, &CapturePane::onPageCaptured);
-    connect(m_session, &Imaging::CaptureSession::captureRejected, this,
-        [this](const QString &message) { showStatus(message, true); });
+    connect(m_session, &Imaging::CaptureSession::pageCaptured, m_strip,
+        &Widgets::PageStrip::clearPendingPage);
+    connect(
+        m_session, &Imaging::CaptureSession::captureRejected, this, [this](const QString &message) {
+            m_strip->clearPendingPage();
+            showStatus(message, true);
+        });
     connect(m_session, &Imaging::CaptureSession::sourceLost, this, [this](const QString &message) {
         showStatus(message, true);
         m_retakePageId.clear();

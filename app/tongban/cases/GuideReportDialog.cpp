@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace Tongban::Gui {
@@ -37,7 +38,13 @@ GuideReportDialog::GuideReportDialog(
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Send to the platform"));
     buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
-    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
+    // Outlined: sending is the one main action. The box polished its buttons as it made them,
+    // so the style sheet sees the mark only when the button is polished again.
+    QPushButton *cancel = buttons->button(QDialogButtonBox::Cancel);
+    cancel->setText(tr("Cancel"));
+    cancel->setProperty("secondary", true);
+    cancel->style()->unpolish(cancel);
+    cancel->style()->polish(cancel);
     layout->addWidget(buttons);
     connect(m_text, &QPlainTextEdit::textChanged, this, [this, buttons] {
         buttons->button(QDialogButtonBox::Ok)

@@ -7,6 +7,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QShortcut>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace Tongban::Gui {
@@ -74,9 +75,12 @@ RatingDialog::RatingDialog(const QString &caseLine, QWidget *parent)
     auto *buttons = new QDialogButtonBox(this);
     m_send = buttons->addButton(tr("Send rating (Ctrl+Enter)"), QDialogButtonBox::AcceptRole);
     m_send->setObjectName(QStringLiteral("sendRating"));
-    QPushButton *skip = buttons->addButton(tr("Skip (Esc)"), QDialogButtonBox::RejectRole);
+    // Marked before it joins the box: addButton(text, role) polishes the button it makes at
+    // once, and the style sheet does not see a property set after that (跳过 was filled).
+    auto *skip = new QPushButton(tr("Skip (Esc)"));
     skip->setObjectName(QStringLiteral("skipRating"));
     skip->setProperty("secondary", true);
+    buttons->addButton(skip, QDialogButtonBox::RejectRole);
     m_send->setDefault(true);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -109,7 +113,13 @@ void RatingDialog::update()
 {
     const int length = int(comment().size());
     m_left->setText(tr("%1 of %2 characters").arg(length).arg(kMaxComment));
-    m_left->setProperty("state", length > kMaxComment ? QStringLiteral("bad") : QString());
+    const QString state = length > kMaxComment ? QStringLiteral("bad") : QString();
+    if (m_left->property("state").toString() != state) {
+        m_left->setProperty("state", state);
+        // The label is already polished: the style sheet sees the new state only when re-polished.
+        m_left->style()->unpolish(m_left);
+        m_left->style()->polish(m_left);
+    }
     m_send->setEnabled(score() > 0 && length <= kMaxComment);
 }
 

@@ -19,6 +19,7 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslSocket>
+#include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -518,6 +519,15 @@ SetupAssistant::SetupAssistant(const QString &dataDir, bool fakeDevices, QWidget
     setButtonText(QWizard::NextButton, tr("Next"));
     setButtonText(QWizard::FinishButton, tr("Finish"));
     setButtonText(QWizard::CancelButton, tr("Cancel"));
+    // 上一步 and 取消 outlined: 下一步 / 完成 (or a page's own check) is the one filled action.
+    // Re-polished in case the wizard already polished the buttons it made.
+    for (const WizardButton which : { QWizard::BackButton, QWizard::CancelButton }) {
+        if (QAbstractButton *secondary = button(which)) {
+            secondary->setProperty("secondary", true);
+            secondary->style()->unpolish(secondary);
+            secondary->style()->polish(secondary);
+        }
+    }
     const App::WindowSettings settings = App::WindowSettings::load(dataDir);
     auto *platform = new PlatformPage(settings, this);
     setPage(PlatformPageId, platform);

@@ -14,6 +14,7 @@
 #include "signin/SignInPage.h"
 #include "today/TodayPage.h"
 
+#include <assist/MediaSession.h>
 #include <core/WorkCalendar.h>
 #include <platform/RequestQueue.h>
 #include <security/IdleWatcher.h>
@@ -31,6 +32,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QUuid>
 #include <QVBoxLayout>
 
@@ -40,6 +42,31 @@
 namespace Tongban::Gui {
 
 namespace {
+/*!
+ * Starts the call media's warm-up once the widget it watches has first been painted (issues
+ * 15 and 18): the first call of a fresh workstation finds GStreamer, its plugins and the DTLS
+ * certificate ready, made on a worker thread while the clerk types her password, and the
+ * first screen is not held up by it.
+ */
+class CallWarmUpAfterFirstPaint : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint) {
+            watched->removeEventFilter(this);
+            QTimer::singleShot(0, this, [this] {
+                Assist::MediaSession::prewarmInBackground();
+                deleteLater();
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+};
+
 /// The F1 help's backdrop: covers the shell (following its size) and dims it.
 class HelpBackdrop : public QWidget
 {
@@ -87,6 +114,8 @@ MainWindow::MainWindow(App::Workstation &station, App::PlatformLink *platform, Q
     m_top = new QStackedWidget(this);
     m_signIn = new SignInPage(windowName, m_top);
     m_top->addWidget(m_signIn);
+    if (m_platform && m_platform->calls())
+        m_signIn->installEventFilter(new CallWarmUpAfterFirstPaint(m_signIn));
 
     m_shell = new QWidget(m_top);
     auto *rows = new QVBoxLayout(m_shell);
@@ -413,6 +442,11 @@ void MainWindow::adoptClerk(const Clerk &clerk)
     resumeCase();
     // Database integrity and the audit chain: once per session, not on every visit.
     m_today->checkHealth();
+    // The session's first call as fast as the next ones (issues 15 and 18): started at the
+    // sign-in screen's first paint (CallWarmUpAfterFirstPaint); here for a sign-in screen
+    // never painted (a no-op otherwise).
+    if (m_platform && m_platform->calls())
+        Assist::MediaSession::prewarmInBackground();
     emit signedIn();
 }
 

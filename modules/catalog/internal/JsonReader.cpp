@@ -5,13 +5,15 @@
 #include <QRegularExpression>
 
 #include <cmath>
+#include <cstdlib>
+#include <iterator>
 
 namespace Tongban::Catalog::Internal {
 
 namespace {
-QString typeName(const QJsonValue &value)
+QString typeName(QJsonValue::Type type)
 {
-    switch (value.type()) {
+    switch (type) {
     case QJsonValue::Null:
         return QStringLiteral("null");
     case QJsonValue::Bool:
@@ -31,7 +33,62 @@ QString typeName(const QJsonValue &value)
 }
 } // namespace
 
-QString JsonReader::child(const QString &pointer, const QString &key)
+IdentifierPattern::IdentifierPattern(const char *pattern)
+    : m_pattern(QLatin1String(pattern))
+{
+    // One or two classes; the repeat count belongs to the last.
+    const char *p = pattern;
+    const auto readClass = [&p](bool(&set)[128]) {
+        Q_ASSERT(*p == '[');
+        ++p;
+        while (*p && *p != ']') {
+            if (p[1] == '-' && p[2] && p[2] != ']') {
+                for (char c = p[0]; c <= p[2]; ++c)
+                    set[uchar(c)] = true;
+                p += 3;
+            } else {
+                set[uchar(*p)] = true;
+                ++p;
+            }
+        }
+        ++p; // ']'
+    };
+    bool head[128] = {};
+    readClass(head);
+    const bool twoClasses = *p == '[';
+    if (twoClasses)
+        readClass(m_rest);
+    else
+        std::copy(std::begin(head), std::end(head), std::begin(m_rest));
+    std::copy(std::begin(head), std::end(head), std::begin(m_first));
+    int low = 1;
+    int high = 1;
+    if (*p == '{') {
+        ++p;
+        low = int(std::strtol(p, const_cast<char **>(&p), 10));
+        high = low;
+        if (*p == ',') {
+            ++p;
+            high = int(std::strtol(p, const_cast<char **>(&p), 10));
+        }
+    }
+    m_minLength = twoClasses ? 1 + low : low;
+    m_maxLength = twoClasses ? 1 + high : high;
+}
+
+bool IdentifierPattern::matches(QStringView text) const
+{
+    if (text.size() < m_minLength || text.size() > m_maxLength)
+        return false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (c >= 128 || !(i == 0 ? m_first : m_rest)[c])
+            return false;
+    }
+    return true;
+}
+
+QString DiagnosticSink::child(const QString &pointer, const QString &key)
 {
     if (!key.contains(QLatin1Char('~')) && !key.contains(QLatin1Char('/')))
         return pointer + QLatin1Char('/') + key;
@@ -41,23 +98,24 @@ QString JsonReader::child(const QString &pointer, const QString &key)
     return pointer + QLatin1Char('/') + escaped;
 }
 
-QString JsonReader::child(const QString &pointer, qsizetype index)
+QString DiagnosticSink::child(const QString &pointer, qsizetype index)
 {
     return pointer + QLatin1Char('/') + QString::number(index);
 }
 
-void JsonReader::error(const QString &pointer, const QString &message)
+void DiagnosticSink::error(const QString &pointer, const QString &message)
 {
     ++m_errors;
     m_out << Diagnostic { Diagnostic::Severity::Error, pointer, message };
 }
 
-void JsonReader::warning(const QString &pointer, const QString &message)
+void DiagnosticSink::warning(const QString &pointer, const QString &message)
 {
     m_out << Diagnostic { Diagnostic::Severity::Warning, pointer, message };
 }
 
-bool JsonReader::present(const QJsonValue &value, const QString &p, const char *key, Need need)
+template<typename J>
+bool JsonReader<J>::present(const Value &value, const QString &p, const char *key, Need need)
 {
     if (value.isUndefined() || value.isNull()) {
         if (need == Need::Required)
@@ -67,14 +125,16 @@ bool JsonReader::present(const QJsonValue &value, const QString &p, const char *
     return true;
 }
 
-QString JsonReader::string(
-    const QJsonObject &o, const QString &p, const char *key, Need need, int maxLength)
+template<typename J>
+QString JsonReader<J>::string(
+    const Object &o, const QString &p, const char *key, Need need, int maxLength)
 {
-    const QJsonValue value = o.value(QLatin1String(key));
+    const Value value = o.value(QLatin1String(key));
     if (!present(value, p, key, need))
         return {};
     if (!value.isString()) {
-        error(child(p, QLatin1String(key)), Tr::tr("must be text, not %1").arg(typeName(value)));
+        error(child(p, QLatin1String(key)),
+            Tr::tr("must be text, not %1").arg(typeName(value.type())));
         return {};
     }
     QString text = value.toString().trimmed();
@@ -89,24 +149,24 @@ QString JsonReader::string(
     return text;
 }
 
-QString JsonReader::identifier(const QJsonObject &o, const QString &p, const char *key, Need need,
-    const QRegularExpression &pattern)
+template<typename J>
+QString JsonReader<J>::identifier(
+    const Object &o, const QString &p, const char *key, Need need, const IdentifierPattern &pattern)
 {
     const QString text = string(o, p, key, need, 100);
     if (text.isEmpty())
         return text;
-    if (!pattern.match(text).hasMatch()) {
-        QString shown = pattern.pattern();
-        shown.remove(QStringLiteral("\\A(?:")).remove(QStringLiteral(")\\z"));
-        error(
-            child(p, QLatin1String(key)), Tr::tr("\"%1\" is not of the form %2").arg(text, shown));
+    if (!pattern.matches(text)) {
+        error(child(p, QLatin1String(key)),
+            Tr::tr("\"%1\" is not of the form %2").arg(text, pattern.pattern()));
         return {};
     }
     return text;
 }
 
-QString JsonReader::oneOf(
-    const QJsonObject &o, const QString &p, const char *key, Need need, const QStringList &allowed)
+template<typename J>
+QString JsonReader<J>::oneOf(
+    const Object &o, const QString &p, const char *key, Need need, const QStringList &allowed)
 {
     const QString text = string(o, p, key, need, 100);
     if (text.isEmpty())
@@ -119,17 +179,18 @@ QString JsonReader::oneOf(
     return text;
 }
 
-std::optional<int> JsonReader::integer(
-    const QJsonObject &o, const QString &p, const char *key, Need need, int minimum, int maximum)
+template<typename J>
+std::optional<int> JsonReader<J>::integer(
+    const Object &o, const QString &p, const char *key, Need need, int minimum, int maximum)
 {
-    const QJsonValue value = o.value(QLatin1String(key));
+    const Value value = o.value(QLatin1String(key));
     if (!present(value, p, key, need))
         return std::nullopt;
     const double number = value.toDouble();
     if (!value.isDouble() || !std::isfinite(number) || std::abs(number) > 1e15
         || number != std::floor(number)) {
         error(child(p, QLatin1String(key)),
-            Tr::tr("must be a whole number, not %1").arg(typeName(value)));
+            Tr::tr("must be a whole number, not %1").arg(typeName(value.type())));
         return std::nullopt;
     }
     if (number < minimum || number > maximum) {
@@ -140,57 +201,63 @@ std::optional<int> JsonReader::integer(
     return int(number);
 }
 
-std::optional<bool> JsonReader::boolean(
-    const QJsonObject &o, const QString &p, const char *key, Need need)
+template<typename J>
+std::optional<bool> JsonReader<J>::boolean(
+    const Object &o, const QString &p, const char *key, Need need)
 {
-    const QJsonValue value = o.value(QLatin1String(key));
+    const Value value = o.value(QLatin1String(key));
     if (!present(value, p, key, need))
         return std::nullopt;
     if (!value.isBool()) {
         error(child(p, QLatin1String(key)),
-            Tr::tr("must be true or false, not %1").arg(typeName(value)));
+            Tr::tr("must be true or false, not %1").arg(typeName(value.type())));
         return std::nullopt;
     }
     return value.toBool();
 }
 
-std::optional<double> JsonReader::fraction(const QJsonObject &o, const QString &p, const char *key)
+template<typename J>
+std::optional<double> JsonReader<J>::fraction(const Object &o, const QString &p, const char *key)
 {
-    const QJsonValue value = o.value(QLatin1String(key));
+    const Value value = o.value(QLatin1String(key));
     if (!present(value, p, key, Need::Required))
         return std::nullopt;
     if (!value.isDouble()) {
-        error(
-            child(p, QLatin1String(key)), Tr::tr("must be a number, not %1").arg(typeName(value)));
+        error(child(p, QLatin1String(key)),
+            Tr::tr("must be a number, not %1").arg(typeName(value.type())));
         return std::nullopt;
     }
     return value.toDouble();
 }
 
-QJsonObject JsonReader::object(const QJsonObject &o, const QString &p, const char *key, Need need)
+template<typename J>
+typename J::Object JsonReader<J>::object(
+    const Object &o, const QString &p, const char *key, Need need)
 {
-    const QJsonValue value = o.value(QLatin1String(key));
+    const Value value = o.value(QLatin1String(key));
     if (!present(value, p, key, need))
         return {};
     if (!value.isObject()) {
-        error(
-            child(p, QLatin1String(key)), Tr::tr("must be an object, not %1").arg(typeName(value)));
+        error(child(p, QLatin1String(key)),
+            Tr::tr("must be an object, not %1").arg(typeName(value.type())));
         return {};
     }
     return value.toObject();
 }
 
-QJsonArray JsonReader::array(
-    const QJsonObject &o, const QString &p, const char *key, Need need, int minimum, int maximum)
+template<typename J>
+typename J::Array JsonReader<J>::array(
+    const Object &o, const QString &p, const char *key, Need need, int minimum, int maximum)
 {
-    const QJsonValue value = o.value(QLatin1String(key));
+    const Value value = o.value(QLatin1String(key));
     if (!present(value, p, key, need))
         return {};
     if (!value.isArray()) {
-        error(child(p, QLatin1String(key)), Tr::tr("must be a list, not %1").arg(typeName(value)));
+        error(child(p, QLatin1String(key)),
+            Tr::tr("must be a list, not %1").arg(typeName(value.type())));
         return {};
     }
-    QJsonArray list = value.toArray();
+    Array list = value.toArray();
     if (list.size() < minimum) {
         error(child(p, QLatin1String(key)),
             Tr::tr("needs at least %1 entries, has %2").arg(minimum).arg(list.size()));
@@ -202,14 +269,15 @@ QJsonArray JsonReader::array(
     return list;
 }
 
-QStringList JsonReader::strings(const QJsonObject &o, const QString &p, const char *key, Need need,
+template<typename J>
+QStringList JsonReader<J>::strings(const Object &o, const QString &p, const char *key, Need need,
     int minimum, int maximum, int maxLength)
 {
-    const QJsonArray list = array(o, p, key, need, minimum, maximum);
+    const Array list = array(o, p, key, need, minimum, maximum);
     QStringList out;
     out.reserve(list.size());
     for (qsizetype i = 0; i < list.size(); ++i) {
-        const QJsonValue value = list.at(i);
+        const Value value = list.at(i);
         QString text = value.toString().trimmed();
         if (!value.isString() || text.isEmpty()) {
             error(child(child(p, QLatin1String(key)), i), Tr::tr("must be non-empty text"));
@@ -223,18 +291,20 @@ QStringList JsonReader::strings(const QJsonObject &o, const QString &p, const ch
     return out;
 }
 
-QJsonObject JsonReader::objectAt(const QJsonArray &array, const QString &p, qsizetype index)
+template<typename J>
+typename J::Object JsonReader<J>::objectAt(const Array &array, const QString &p, qsizetype index)
 {
-    const QJsonValue value = array.at(index);
+    const Value value = array.at(index);
     if (!value.isObject()) {
-        error(child(p, index), Tr::tr("must be an object, not %1").arg(typeName(value)));
+        error(child(p, index), Tr::tr("must be an object, not %1").arg(typeName(value.type())));
         return {};
     }
     return value.toObject();
 }
 
-void JsonReader::unknownKeys(
-    const QJsonObject &o, const QString &p, std::initializer_list<const char *> known)
+template<typename J>
+void JsonReader<J>::unknownKeys(
+    const Object &o, const QString &p, std::initializer_list<const char *> known)
 {
     // Usually every key is known: count the known ones present (a lookup each, no
     // string made) and walk the keys, a string each, only when some are not.
@@ -243,13 +313,15 @@ void JsonReader::unknownKeys(
         knownPresent += o.contains(QLatin1String(k)) ? 1 : 0;
     if (knownPresent == o.size())
         return;
-    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
-        const QString key = it.key();
+    for (const QString &key : o.keys()) {
         const bool isKnown = std::any_of(
             known.begin(), known.end(), [&](const char *k) { return key == QLatin1String(k); });
         if (!isKnown)
             warning(child(p, key), Tr::tr("unknown key, ignored"));
     }
 }
+
+template class JsonReader<QtJson>;
+template class JsonReader<TapeJson>;
 
 } // namespace Tongban::Catalog::Internal

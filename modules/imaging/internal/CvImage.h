@@ -26,4 +26,15 @@ inline QImage toQImage(const cv::Mat &mat)
     return QImage(mat.data, mat.cols, mat.rows, int(mat.step), format).copy();
 }
 
+/// A new \a width x \a height image of \a channels (1: Grayscale8, 3: RGB888) and, in
+/// \a view, a matrix over its pixels: OpenCV writes the result there, no copy after.
+inline QImage newImage(int width, int height, int channels, cv::Mat *view)
+{
+    QImage image(width, height, channels == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888);
+    *view = image.isNull() ? cv::Mat()
+                           : cv::Mat(height, width, channels == 1 ? CV_8UC1 : CV_8UC3, image.bits(),
+                               size_t(image.bytesPerLine()));
+    return image;
+}
+
 } // namespace Tongban::Imaging::Internal

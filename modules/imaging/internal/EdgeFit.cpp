@@ -178,10 +178,14 @@ bool refineQuad(const cv::Mat &image, std::array<cv::Point2d, 4> &corners, doubl
             // A side partly outside the frame (or running along its border, where the profile
             // does not fit) keeps its line: a cut-off page's extrapolation.
             const int samples = std::clamp(int(cv::norm(b - a) / 4), 12, 96);
-            if (hidden != HiddenSides::Keep || n >= kVisibleShare * samples)
+            if (hidden == HiddenSides::Fail
+                || (hidden == HiddenSides::Keep && n >= kVisibleShare * samples))
                 return false;
             lines[i] = { a, (b - a) / cv::norm(b - a) };
-            inImage += n; // the part inside the frame should have shown an edge
+            // The part inside the frame should have shown an edge, unless the side is known
+            // to be hidden (KeepAny).
+            if (hidden == HiddenSides::Keep)
+                inImage += n;
             continue;
         }
         found += f;

@@ -8,7 +8,10 @@ namespace Tongban::Imaging::Internal {
 /// Luminance (Rec. 601) at a sub-pixel position of an 8-bit 1- or 3-channel image.
 double sampleLuma(const cv::Mat &image, double x, double y);
 
-enum class HiddenSides { Invalid = 0, Fail, Keep };
+/// Keep: a side (almost) outside the image keeps its line; KeepAny: any side without an edge
+/// does (a side placed from the size class under a hand), and the support is that of the
+/// other sides.
+enum class HiddenSides { Invalid = 0, Fail, Keep, KeepAny };
 
 /*!
  * Refines the quad \a corners (TL, TR, BR, BL) on \a image: along each side,

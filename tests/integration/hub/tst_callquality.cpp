@@ -2,10 +2,12 @@
 // signalled through the in-process hub, as in tst_callmedia, with GStreamer's netsim on what
 // the caller sends. The quality panel's figures, the picture stepped down to sound alone on
 // a poor network and back up when it recovers (the caller's recording going on through the
-// size changes), and a peer that dies detected within 5 s.
+// size changes), a cap the encoder cannot meet at 360p (180p, and back), and a peer that dies
+// detected within 5 s.
 
 #include "CallWindow.h"
 #include "InProcessHub.h"
+#include "NoiseFrames.h"
 
 #include <assist/CallQuality.h>
 #include <assist/MediaSession.h>
@@ -17,6 +19,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -26,6 +29,8 @@ using Assist::MediaOptions;
 using Assist::MediaSession;
 using Assist::QualityReport;
 using Assist::VideoLevel;
+
+using Tongban::Testing::noiseFrames;
 
 namespace {
 const QString AppWindow = QStringLiteral("410402-tb-03");
@@ -37,6 +42,11 @@ struct Window : CallWindow
     std::unique_ptr<MediaSession> media;
     QList<QualityReport> reports;
     QList<VideoLevel> levels;
+    /// Set: this window's camera sends pictures of noise at 640 x 360, 1,200 kbit/s.
+    bool noise = false;
+    QTimer camera;
+    QList<QImage> pictures;
+    int nextPicture = 0;
 
     using CallWindow::CallWindow;
 
@@ -46,6 +56,18 @@ struct Window : CallWindow
         options.videoSize = QSize(320, 240);
         options.framesPerSecond = 15;
         options.videoKbps = 300;
+        if (noise) {
+            options.video = MediaOptions::Video::Frames;
+            options.videoSize = QSize(640, 360);
+            options.videoKbps = 1200;
+            pictures = noiseFrames(options.videoSize);
+            camera.setInterval(1000 / options.framesPerSecond);
+            QObject::connect(&camera, &QTimer::timeout, &camera, [this] {
+                if (media)
+                    media->pushVideoFrame(pictures.at(nextPicture++ % pictures.size()));
+            });
+            camera.start();
+        }
         options.loopbackOnly = true;
         options.playRemoteAudio = false;
         media = std::make_unique<MediaSession>(role, options);
@@ -69,6 +91,7 @@ private slots:
     void thePanelShowsRoundTripRatesAndFrameRate();
     void aPoorNetworkStepsThePictureDownToSoundAloneAndBackUp();
     void theLossOfThePictureAloneIsSeen();
+    void aCapTheEncoderCannotMeetSteps360pDownTo180pAndBack();
     void aPeerThatDiesIsDetectedWithinFiveSeconds();
 
 private:
@@ -227,7 +250,88 @@ void TestCallQuality::theLossOfThePictureAloneIsSeen()
             && std::any_of(app.reports.cbegin() + before, app.reports.cend(),
                 [](const QualityReport &report) { return report.lossPercent > 5; }),
         20000);
-    QTRY_VERIFY_WITH_TIMEOUT(app.reports.last().targetKbps < 300, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(app.reports.last().targetKbps < 300, 20000);
+    QVERIFY(app.calls->hangup().ok());
+}
+
+void TestCallQuality::aCapTheEncoderCannotMeetSteps360pDownTo180pAndBack()
+{
+    if (!qEnvironmentVariableIsSet("TONGBAN_SOAK"))
+        QSKIP("the real-network cap test depends on the machine's load: it runs in the soak "
+              "preset (ctest --preset soak -R soak_callquality_cap)");
+    // GIVEN a call whose caller sends pictures of noise at 360p, 1,200 kbit/s (vp8enc cannot
+    // make them smaller than about 1,000 kbit/s at that size), its picture through a simulated
+    // network with a 1,000 kbit bucket (1.25 s of the cap below)
+    MediaOptions options;
+    options.videoSendFilter = QStringLiteral("netsim name=netsimvideo max-bucket-size=1000");
+    Window app(m_platform->base, QStringLiteral("xh-tb-03-wangli"), AppWindow);
+    Window home(m_platform->base, QStringLiteral("xh-tb-01-liuyang"), HomeWindow);
+    app.noise = true;
+    QVERIFY(connectCall(app, home, options));
+    QCOMPARE(app.media->videoLevel(), VideoLevel::Standard360);
+
+    // WHEN the network lets through 800 kbit/s of it
+    constexpr int CapKbps = 800;
+    app.media->setSimulatedNetwork(0, CapKbps);
+    QElapsedTimer sinceCap;
+    sinceCap.start();
+
+    // THEN within 10 s the picture's rate (as the caller makes it, before the network) goes
+    // under the cap and stays there, at 180p: the picture goes on (no freeze over 2 s at the
+    // home window), the sound alone is not needed
+    std::vector<double> kbpsEachSecond;
+    qint64 bytesAtSecond = app.media->videoBytesSent();
+    qint64 lastFrames = home.media->remoteVideoFrames();
+    qint64 lastNewFrameMs = 0;
+    qint64 longestFreezeMs = 0;
+    while (sinceCap.elapsed() < 20000) {
+        QTest::qWait(20);
+        const qint64 at = sinceCap.elapsed();
+        if (home.media->remoteVideoFrames() != lastFrames) {
+            lastFrames = home.media->remoteVideoFrames();
+            lastNewFrameMs = at;
+        }
+        longestFreezeMs = std::max(longestFreezeMs, at - lastNewFrameMs);
+        if (at >= qint64(kbpsEachSecond.size() + 1) * 1000) {
+            const qint64 bytes = app.media->videoBytesSent();
+            kbpsEachSecond.push_back(double(bytes - bytesAtSecond) * 8.0 / 1000.0);
+            bytesAtSecond = bytes;
+        }
+    }
+    size_t settled = kbpsEachSecond.size();
+    while (settled > 0 && kbpsEachSecond[settled - 1] <= CapKbps)
+        --settled;
+    QStringList rates;
+    for (double kbps : kbpsEachSecond)
+        rates << QString::number(kbps, 'f', 0);
+    qInfo("under the cap from second %zu; longest freeze %lld ms; kbit/s each second: %s", settled,
+        longestFreezeMs, qPrintable(rates.join(u' ')));
+    // The target is under the cap within 10 s: bench_call's BM_PoorNetwork measures
+    // it. Here, with the suite's other tests on the same two cores, the steering must have
+    // settled within 15 s (11 s was seen in a full run on a fresh clone); what this test
+    // guards is that it settles at all, at 180p, without a long freeze or sound alone.
+    QVERIFY2(settled <= 15, qPrintable(rates.join(u' ')));
+    QVERIFY2(longestFreezeMs <= 2000, qPrintable(QString::number(longestFreezeMs)));
+    QCOMPARE(app.media->videoLevel(), VideoLevel::Low180);
+    QVERIFY(!app.levels.contains(VideoLevel::AudioOnly));
+
+    // WHEN the cap is lifted
+    app.media->setSimulatedNetwork(0, 0);
+    QElapsedTimer sinceLifted;
+    sinceLifted.start();
+    // THEN the picture goes back to 360p (the capacity the cap measured is tried again after
+    // 20 s, then 40, 80, 120 s each time the same limit was found; the target then grows past
+    // the 360p floor and holds there 5 s), and arrives
+    QTRY_COMPARE_WITH_TIMEOUT(app.media->videoLevel(), VideoLevel::Standard360, 150000);
+    qInfo("360p again %lld ms after the cap was lifted", sinceLifted.elapsed());
+    const qint64 framesBack = home.media->remoteVideoFrames();
+    QTRY_VERIFY_WITH_TIMEOUT(home.media->remoteVideoFrames() > framesBack + 10, 15000);
+    QCOMPARE(app.media->state(), MediaSession::State::Connected);
+    const QJsonObject summary = app.media->qualitySummary();
+    QVERIFY2(
+        summary.value(QLatin1String("secondsAt")).toObject().value(QLatin1String("180p")).toDouble()
+            >= 5,
+        qPrintable(QString::fromUtf8(QJsonDocument(summary).toJson(QJsonDocument::Compact))));
     QVERIFY(app.calls->hangup().ok());
 }
 

@@ -24,8 +24,8 @@ double percentile(std::vector<double> v, double p)
 // Preview pixels to 13 MP pixels.
 constexpr double kTo13Mp = double(Sim::kStillWidth) / Sim::kPreviewWidth;
 // Floors of the broadened splits' mean IoU (80 frames each), below the measured figures.
-constexpr double kTuningFloor = 0.95;
-constexpr double kHeldOutFloor = 0.93;
+constexpr double kTuningFloor = 0.985;
+constexpr double kHeldOutFloor = 0.985;
 } // namespace
 
 class TestPageDetector : public QObject
@@ -44,6 +44,8 @@ private slots:
     void pageUnderASoftShadowIsFound();
     void tintedPagesOnLightPadsAreFound();
     void dimOrangeAndShadowedPagesAreFound();
+    void orangePageUnderAHandAndTwoDocumentsInShadow();
+    void pageHalfInADeepShadowIsFoundWhole();
 };
 
 namespace {
@@ -218,7 +220,9 @@ void TestPageDetector::broadenedSplits()
         }
         // THEN neither falls below its floor (80 frames each, curled and folded pages in:
         // before the colour distance and shadow fallback tuning 0.817, held-out 0.852;
-        // after 0.926 and 0.877; after the third session's fallbacks 0.971 and 0.954). A
+        // after 0.926 and 0.877; after the third session's fallbacks 0.971 and 0.954; after
+        // quads from the outline's straight stretches and the distinct-page count 0.994 and
+        // 0.992, debug build, no document missed). A
         // floor against regressions, not the target: the issue asks for a detector that
         // holds (>= 0.99) on both; the misses are listed above.
         QVERIFY2(meanOf(score.ious) >= split.floor, name);
@@ -491,6 +495,11 @@ std::vector<double> detectionIous(const PageDetector &detector, const Sim::Scene
         for (const PageQuad &q : found)
             best = std::max(best, quadIoU(q.corners, truth.corners));
         out.push_back(best);
+        // TONGBAN_DUMP_DIR: the frames with a missed document as PNG, to look at.
+        if (best < 0.5 && qEnvironmentVariableIsSet("TONGBAN_DUMP_DIR"))
+            frame.image.save(QStringLiteral("%1/missed-%2.png")
+                                 .arg(qEnvironmentVariable("TONGBAN_DUMP_DIR"))
+                                 .arg(spec.seed));
     }
     return out;
 }
@@ -652,4 +661,87 @@ void TestPageDetector::dimOrangeAndShadowedPagesAreFound()
             *std::min_element(group.ious.begin(), group.ious.end()));
         QVERIFY2(*std::min_element(group.ious.begin(), group.ious.end()) >= 0.9, group.name);
     }
+}
+
+void TestPageDetector::orangePageUnderAHandAndTwoDocumentsInShadow()
+{
+    // GIVEN two kinds of frame the broadened tuning split missed (issue 18): an orange page
+    // held by a hand of nearly its colour (the hand joins the page's region, whose outline
+    // is then no quad) on near-white, light grey and mid grey pads; and a page with a
+    // tinted document beside it, a soft shadow across the frame (the page is found first
+    // and the second document only by a later pass)
+    PageDetector detector;
+    std::vector<double> hand, two;
+    const QColor pads[] = { QColor(236, 236, 232), QColor(200, 200, 202), QColor(150, 150, 152) };
+    const QColor tints[] = { QColor(250, 205, 150), QColor(250, 240, 160), QColor(226, 246, 226),
+        QColor(250, 226, 232) };
+    for (quint32 seed = 4800; seed < 4812; ++seed) {
+        Sim::SceneSpec held;
+        held.seed = held.frameSeed = seed;
+        const Sim::DocumentKind kinds[] = { Sim::DocumentKind::A4Form, Sim::DocumentKind::A5Note,
+            Sim::DocumentKind::IdCardBack };
+        held.kind = kinds[seed % 3];
+        held.paperTint = QColor(250, 205, 150);
+        held.hand = true;
+        held.padColour = pads[seed / 3 % 3];
+        held.whiteOnWhite = held.padColour.lightness() > 180;
+        held.jpegQuality = 85;
+        Sim::SceneSpec side;
+        side.seed = side.frameSeed = seed + 20;
+        side.kind = seed % 2 ? Sim::DocumentKind::IdCardFront : Sim::DocumentKind::IdCardBack;
+        side.documentCount = 2;
+        side.paperTint = tints[seed % 4];
+        side.padColour = pads[seed / 4 % 3];
+        side.whiteOnWhite = side.padColour.lightness() > 180;
+        side.shadow = 0.3 + 0.05 * (seed % 4);
+        // WHEN detecting
+        hand.push_back(detectionIous(detector, held).front());
+        if (hand.back() < 0.9)
+            qInfo("  orange under a hand, seed %u: IoU %.3f", seed, hand.back());
+        for (double iou : detectionIous(detector, side)) {
+            two.push_back(iou);
+            if (iou < 0.9)
+                qInfo("  two documents in shadow, seed %u: IoU %.3f", side.seed, iou);
+        }
+    }
+    // THEN every page and document is found
+    qInfo("orange under a hand: mean IoU %.4f, min %.4f; two documents in shadow: mean IoU "
+          "%.4f, min %.4f",
+        meanOf(hand), *std::min_element(hand.begin(), hand.end()), meanOf(two),
+        *std::min_element(two.begin(), two.end()));
+    QVERIFY(*std::min_element(hand.begin(), hand.end()) >= 0.9);
+    QVERIFY(*std::min_element(two.begin(), two.end()) >= 0.9);
+}
+
+void TestPageDetector::pageHalfInADeepShadowIsFoundWhole()
+{
+    // GIVEN pages on a mid grey pad with a deep shadow (50-60 %) across part of the frame: in
+    // the shadow the page is no brighter than the lit pad, and against the local light the
+    // page falls apart into its lit and its shaded part, each of no size class (the tuning
+    // split's frame 50063, found only in its lit part, with other sensor noise; and A4 and A5
+    // pages on the same pad)
+    PageDetector detector;
+    std::vector<double> ious;
+    for (quint32 seed = 4900; seed < 4912; ++seed) {
+        Sim::SceneSpec spec;
+        if (seed < 4904) {
+            spec = Sim::broadScene(50063);
+            spec.frameSeed = seed;
+        } else {
+            spec.seed = spec.frameSeed = seed;
+            spec.kind = seed % 2 ? Sim::DocumentKind::A5Note : Sim::DocumentKind::A4Form;
+            spec.padColour = QColor(150, 150, 152);
+            if (seed % 3 == 0)
+                spec.paperTint = QColor(250, 243, 220);
+            spec.shadow = 0.5 + 0.025 * (seed % 5);
+        }
+        // WHEN detecting
+        ious.push_back(detectionIous(detector, spec).front());
+        if (ious.back() < 0.9)
+            qInfo("  seed %u: IoU %.3f", seed, ious.back());
+    }
+    // THEN the whole page is found every time
+    qInfo("half in a deep shadow: mean IoU %.4f, min %.4f", meanOf(ious),
+        *std::min_element(ious.begin(), ious.end()));
+    QVERIFY(*std::min_element(ious.begin(), ious.end()) >= 0.9);
 }

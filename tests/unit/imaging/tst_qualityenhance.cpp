@@ -13,6 +13,7 @@
 #include <imaging/ImagingErrors.h>
 #include <imaging/QualityGate.h>
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
@@ -20,6 +21,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <drivers/sim/SimScene.h>
 #include <numeric>
 
@@ -174,6 +176,8 @@ private slots:
     void whiteningSealsAndSizes();
     void captureWorkerCancels();
     void jpegWithinFindsTheBestQualityThatFits();
+    void stillDecodesOnlyThePagesPart();
+    void earlyThumbnailIsTheRectifiedPage();
 };
 
 void TestQualityEnhance::blurGateSeparatesSharpFromBlurred()
@@ -359,6 +363,130 @@ void TestQualityEnhance::jpegWithinFindsTheBestQualityThatFits()
             QCOMPARE(*within, *encodeJpeg(page, expected, 100));
         }
     }
+}
+
+void TestQualityEnhance::stillDecodesOnlyThePagesPart()
+{
+    // GIVEN the camera's 13 MP JPEG of an ID card and an A4 form, and the page's outline
+    // found on the preview
+    for (const auto kind : { Sim::DocumentKind::IdCardFront, Sim::DocumentKind::A4Form }) {
+        Sim::SceneSpec spec;
+        spec.seed = 8001;
+        spec.frameSeed = spec.seed;
+        spec.kind = kind;
+        const QSize previewSize(Sim::kPreviewWidth, Sim::kPreviewHeight);
+        const auto preview = Sim::renderScene(spec, previewSize);
+        PageQuad previewQuad;
+        previewQuad.corners = preview.documents.first().corners;
+        previewQuad.sizeClass
+            = kind == Sim::DocumentKind::A4Form ? SizeClass::A4 : SizeClass::IdCard;
+        previewQuad.confidence = 1;
+        spec.jpegQuality = 92;
+        const auto still = Sim::renderScene(spec, QSize(Sim::kStillWidth, Sim::kStillHeight));
+        QElapsedTimer clock;
+        clock.start();
+        const QImage full = *decodeJpeg(still.jpeg);
+        const double fullMs = clock.nsecsElapsed() / 1e6;
+
+        // WHEN a region is decoded alone THEN its pixels are the full decode's, where it is
+        const QRect asked(1001, 517, 1203, 911);
+        QPoint origin;
+        QSize pictureSize;
+        const auto part = decodeJpegRegion(still.jpeg, asked, &origin, &pictureSize);
+        QVERIFY(part.ok());
+        QCOMPARE(pictureSize, full.size());
+        QCOMPARE(origin.y(), asked.y());
+        QVERIFY(origin.x() <= asked.x() && origin.x() > asked.x() - 32);
+        QVERIFY(QRect(origin, part->size()).contains(asked));
+        QCOMPARE(part->height(), asked.height());
+        // (but for the outer columns: the chroma upsampling sees the crop's edge as an edge)
+        int differing = 0;
+        for (int y = 0; y < part->height(); ++y) {
+            differing += std::memcmp(part->constScanLine(y) + 3,
+                             full.constScanLine(origin.y() + y) + (origin.x() + 1) * 3,
+                             size_t(part->width() - 2) * 3)
+                != 0;
+        }
+        QCOMPARE(differing, 0);
+
+        // WHEN the still comes as the JPEG alone with the preview's outline (only the page's
+        // part decoded) and as the decoded still with the same outline
+        StillInput jpegOnly;
+        jpegOnly.jpeg = still.jpeg;
+        jpegOnly.previewQuad = previewQuad;
+        jpegOnly.previewSize = previewSize;
+        StillInput decoded = jpegOnly;
+        decoded.image = full;
+        const auto a = processStill(jpegOnly, ProcessOptions());
+        const auto b = processStill(decoded, ProcessOptions());
+        QVERIFY(a.ok() && b.ok());
+        // THEN the page is the same: corners in the still's pixels, size, pixels, verdict
+        const double corner = maxCornerError(a->quad.corners, b->quad.corners);
+        QVERIFY2(corner < 0.01, qPrintable(QString::number(corner)));
+        QCOMPARE(a->page.size(), b->page.size());
+        QCOMPARE(a->page.format(), b->page.format());
+        QCOMPARE(a->verdict.issues, b->verdict.issues);
+        QCOMPARE(a->mode, b->mode);
+        // (the warp's transform differs by the crop's offset: a level here and there)
+        const int channels = a->page.format() == QImage::Format_Grayscale8 ? 1 : 3;
+        double sum = 0;
+        int worst = 0;
+        for (int y = 0; y < a->page.height(); ++y) {
+            const uchar *p = a->page.constScanLine(y), *q = b->page.constScanLine(y);
+            for (int x = 0; x < a->page.width() * channels; ++x) {
+                const int d = std::abs(int(p[x]) - int(q[x]));
+                sum += d;
+                worst = std::max(worst, d);
+            }
+        }
+        const double meanDiff = sum / (double(a->page.width()) * a->page.height() * channels);
+        qInfo("region decode %s: decode %.1f ms (whole still %.1f ms), page mean difference "
+              "%.4f, max %d",
+            kind == Sim::DocumentKind::A4Form ? "A4" : "ID card", a->timings.decodeMs, fullMs,
+            meanDiff, worst);
+        QVERIFY(meanDiff < 0.05);
+        QVERIFY(worst <= 8);
+    }
+}
+
+void TestQualityEnhance::earlyThumbnailIsTheRectifiedPage()
+{
+    // GIVEN the camera's JPEG of an A4 form and the preview's outline
+    Sim::SceneSpec spec;
+    spec.seed = 8003;
+    spec.frameSeed = spec.seed;
+    spec.kind = Sim::DocumentKind::A4Form;
+    const QSize previewSize(Sim::kPreviewWidth, Sim::kPreviewHeight);
+    const auto preview = Sim::renderScene(spec, previewSize);
+    spec.jpegQuality = 92;
+    const auto still = Sim::renderScene(spec, QSize(Sim::kStillWidth, Sim::kStillHeight));
+    StillInput input;
+    input.jpeg = still.jpeg;
+    input.previewQuad.corners = preview.documents.first().corners;
+    input.previewQuad.sizeClass = SizeClass::A4;
+    input.previewSize = previewSize;
+    // WHEN the early thumbnail is made
+    const QImage thumb = earlyThumbnail(input, 200);
+    // THEN it is the A4 page at 25 dpi (from the 1/8 decode), like the processed page scaled
+    QCOMPARE(thumb.size(), QSize(207, 292));
+    const auto page = processStill(input, ProcessOptions());
+    QVERIFY(page.ok());
+    const QImage reference = rectifyPage(*decodeJpeg(still.jpeg), page->quad, 25);
+    QCOMPARE(reference.size(), thumb.size());
+    const QImage a = thumb.convertToFormat(QImage::Format_Grayscale8);
+    const QImage b = reference.convertToFormat(QImage::Format_Grayscale8);
+    double diff = 0;
+    for (int y = 0; y < a.height(); ++y) {
+        for (int x = 0; x < a.width(); ++x)
+            diff += std::abs(int(a.constScanLine(y)[x]) - int(b.constScanLine(y)[x]));
+    }
+    diff /= double(a.width()) * a.height();
+    qInfo("early thumbnail %dx%d, mean difference to the page at 25 dpi %.1f levels", a.width(),
+        a.height(), diff);
+    QVERIFY(diff < 12);
+    // ... and without an outline it is the whole frame at 1/8
+    input.previewQuad = {};
+    QCOMPARE(earlyThumbnail(input, 200).size(), QSize(Sim::kStillWidth / 8, Sim::kStillHeight / 8));
 }
 
 #include "tst_qualityenhance.moc"

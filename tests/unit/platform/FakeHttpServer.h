@@ -161,12 +161,15 @@ private:
                 QPointer<QTcpSocket> guard(socket);
                 const bool close = !response.raw.isEmpty();
                 const auto write = [guard, out, close] {
-                    if (!guard)
+                    // One read of the guard (QPointer's -> reads it again: -Wnull-dereference
+                    // at -O2).
+                    QTcpSocket *const alive = guard.data();
+                    if (!alive)
                         return;
-                    guard->write(out);
+                    alive->write(out);
                     if (close) {
-                        guard->flush();
-                        guard->disconnectFromHost();
+                        alive->flush();
+                        alive->disconnectFromHost();
                     }
                 };
                 if (response.delayMs > 0)

@@ -7,6 +7,7 @@
 // processes store, as it does for `decide`).
 
 #include "TestSupport.h"
+#include "TestTime.h"
 
 #include <core/Clock.h>
 #include <platform/ApiClient.h>
@@ -91,10 +92,10 @@ public:
             QStringLiteral("--no-office-hours") }; // the real clock: calls at any hour
         arguments += extra;
         m_process.start(m_program, arguments);
-        if (!m_process.waitForStarted(10000))
+        if (!m_process.waitForStarted(::Tongban::Testing::scaledTimeout(10000)))
             return {};
         while (!m_process.canReadLine()) {
-            if (!m_process.waitForReadyRead(10000))
+            if (!m_process.waitForReadyRead(::Tongban::Testing::scaledTimeout(10000)))
                 return {};
         }
         const QString line = QString::fromUtf8(m_process.readLine()).trimmed();
@@ -111,7 +112,7 @@ public:
             return;
         resume();
         ::kill(pid_t(m_process.processId()), SIGKILL);
-        m_process.waitForFinished(10000);
+        m_process.waitForFinished(::Tongban::Testing::scaledTimeout(10000));
     }
     /// SIGSTOP: the sockets stay open, nothing answers (a hung server or a dead path).
     void freeze()
@@ -146,7 +147,8 @@ public:
                 QStringLiteral("--reasons"), QStringLiteral("材料齐全，符合法定形式"),
                 QStringLiteral("--pdf"), pdfPath, QStringLiteral("--by"),
                 QStringLiteral("xh-scjg-chenjing") });
-        if (!decide.waitForFinished(30000) || decide.exitCode() != 0)
+        if (!decide.waitForFinished(::Tongban::Testing::scaledTimeout(30000))
+            || decide.exitCode() != 0)
             return {};
         return QString::fromUtf8(decide.readAllStandardOutput()).trimmed();
     }
@@ -234,7 +236,8 @@ inline QString sha256Hex(const QByteArray &data)
 inline bool signIn(Session &session)
 {
     const auto result = await<Core::Result<ClerkInfo>>(
-        [&](auto done) { session.login(kDemoAccount, kDemoPassword, kDemoWindow, done); }, 30000);
+        [&](auto done) { session.login(kDemoAccount, kDemoPassword, kDemoWindow, done); },
+        ::Tongban::Testing::scaledTimeout(30000));
     return result && result->ok();
 }
 

@@ -5,6 +5,7 @@
 // Transport that records every request the outbox sends.
 
 #include "TestSupport.h"
+#include "TestTime.h"
 
 #include <platform/ApiClient.h>
 #include <platform/ApiParsing.h>
@@ -110,10 +111,10 @@ public:
         if (!m_cert.isEmpty())
             arguments << QStringLiteral("--cert") << m_cert << QStringLiteral("--key") << m_key;
         m_process.start(m_program, arguments);
-        if (!m_process.waitForStarted(10000))
+        if (!m_process.waitForStarted(::Tongban::Testing::scaledTimeout(10000)))
             return {};
         while (!m_process.canReadLine()) {
-            if (!m_process.waitForReadyRead(10000))
+            if (!m_process.waitForReadyRead(::Tongban::Testing::scaledTimeout(10000)))
                 return {};
         }
         const QString line = QString::fromUtf8(m_process.readLine()).trimmed();
@@ -131,7 +132,7 @@ public:
         if (m_process.state() == QProcess::NotRunning)
             return;
         ::kill(pid_t(m_process.processId()), SIGKILL);
-        m_process.waitForFinished(10000);
+        m_process.waitForFinished(::Tongban::Testing::scaledTimeout(10000));
     }
 
     bool isRunning() const { return m_process.state() == QProcess::Running; }
@@ -162,8 +163,8 @@ inline bool signInDemoClerk(ApiClient &api)
             { QStringLiteral("password"), QStringLiteral("Tongban@2026") },
             { QStringLiteral("windowId"), QStringLiteral("410402-tb-03") } })
                      .toJson(QJsonDocument::Compact);
-    const auto answer
-        = await<Core::Result<ApiResponse>>([&](auto done) { api.send(login, done); }, 30000);
+    const auto answer = await<Core::Result<ApiResponse>>(
+        [&](auto done) { api.send(login, done); }, ::Tongban::Testing::scaledTimeout(30000));
     if (!answer || !answer->ok() || (*answer)->status != 200)
         return false;
     const auto tokens = parseSession((*answer)->body);

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <assist/CallQuality.h>
+
+#include <QWidget>
+
+class QLabel;
+
+namespace Tongban::Gui {
+
+/*!
+ * The quality panel under a call (issue 15, "Quality and adaptation"): what the network made
+ * of this window's picture (a notice while it is lowered), and the call's figures once a
+ * second (round trip, loss, sending and receiving rate, frame rate). Hidden between calls.
+ */
+class CallQualityPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CallQualityPanel(QWidget *parent = nullptr);
+
+    void showReport(const Tongban::Assist::QualityReport &report);
+    /// The picture is sent at \a level; \a ceiling is the level the call started at (back
+    /// there, there is nothing to say).
+    void showLevel(Tongban::Assist::VideoLevel level, Tongban::Assist::VideoLevel ceiling);
+    /// The call ended: nothing shown.
+    void reset();
+
+private:
+    void updateVisibility();
+
+    QLabel *m_notice = nullptr; ///< the picture lowered on the network's account
+    QLabel *m_figures = nullptr; ///< round trip, loss, rates, frame rate
+};
+
+} // namespace Tongban::Gui

@@ -1,0 +1,93 @@
+#pragma once
+
+#include <core/Result.h>
+
+#include <QHash>
+#include <QImage>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QString>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+namespace Tongban::Assist {
+
+class CallPages;
+class PageShare;
+
+/*!
+ * The marked-up pages of the caller's calls kept with the call on the platform (issue 15:
+ * "the marked-up page is kept with the call"), taken out of the call screen (issue 15,
+ * Design).
+ *
+ * - During a call (startCall() … endCall()) every change of a page's marks is journaled on
+ *   disk at once (MarkupJournal) and the page is kept on the platform (CallPages::keepMarkup)
+ *   1.5 s after its last change, and when the call ends. A page is kept once it is on the
+ *   platform (pageOnPlatform()).
+ * - The journal is written on a worker thread of its own, in the order of the changes (the
+ *   latest marks of a page when several wait), never on the GUI thread: two fsyncs per change
+ *   on a loaded disk took tens to hundreds of milliseconds, and the marks arriving from the
+ *   other window were drawn only after them. The window between a change and its entry on
+ *   disk is the worker's turn (a few ms on a quiet disk).
+ * - keepLeftovers() keeps what a killed run left in the journal (calls not of this run).
+ *
+ * What was kept or not is said by kept() and failed(); the call screen writes the trails.
+ * GUI thread (the journal's writes excepted).
+ */
+class MarkupKeeper : public QObject
+{
+    Q_OBJECT
+public:
+    /// Reads the bytes of a page of this window by their SHA-256; empty when not here.
+    using ReadPage = std::function<QByteArray(const QString &sha256)>;
+
+    /// \a journalFolder: the journal (MarkupJournal); \a pages: the platform, null without one.
+    MarkupKeeper(const QString &journalFolder, CallPages *pages, QObject *parent = nullptr);
+    /// Waits for the journal's writes.
+    ~MarkupKeeper() override;
+
+    QString journalFolder() const;
+    /// Call \a callId begins here, by this window as its caller, about case \a caseId (empty
+    /// when none); \a share holds its marks until endCall().
+    void startCall(const QString &callId, const QString &caseId, const PageShare *share);
+    /// Page \a sha256 of the call is on the platform; \a image is its picture.
+    void pageOnPlatform(const QString &sha256, const QImage &image);
+    /// The marks of page \a sha256 changed (here or on the other side).
+    void marksChanged(const QString &sha256);
+    /// Keeps the changed pages now (also 1.5 s after the last change).
+    void keepChanged();
+    /// The call ended: its changed pages are kept now, and the call forgotten.
+    void endCall();
+    /// Keeps the marks a killed run left in the journal (pages read with \a readPage); not
+    /// during a call. Those that fail stay for the next time.
+    void keepLeftovers(const ReadPage &readPage);
+
+signals:
+    /// The marks of \a pageSha256 of \a callId (about \a caseId, empty when unknown) are kept
+    /// on the platform; \a detail: "call=… page=… strokes=… rendering=…" (and " after=restart"
+    /// for a killed run's).
+    void kept(const QString &callId, const QString &caseId, const QString &pageSha256,
+        const QString &detail);
+    /// The platform did not keep them; \a detail says why.
+    void failed(const QString &callId, const QString &pageSha256, const QString &detail);
+
+private:
+    class Writer;
+
+    QPointer<CallPages> m_pages;
+    std::unique_ptr<Writer> m_writer;
+    QTimer m_keepTimer;
+    QString m_callId;
+    QString m_caseId;
+    const PageShare *m_share = nullptr;
+    QHash<QString, QImage> m_onPlatform; ///< by SHA-256: pages of this call on the platform
+    QSet<QString> m_changed; ///< pages whose marks changed since last kept
+    QSet<QString> m_callsHere; ///< calls of this run (kept by keepChanged, not as leftovers)
+    QSet<QString> m_keepingLeftovers; ///< "call/page" being kept now
+};
+
+} // namespace Tongban::Assist
