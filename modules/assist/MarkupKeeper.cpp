@@ -90,7 +90,7 @@ void MarkupKeeper::startCall(const QString &callId, const QString &caseId, const
     m_share = share;
     m_onPlatform.clear();
     m_changed.clear();
-    m_callsHere.insert(callId);
+    m_callsHere.insert(callId, caseId);
 }
 
 void MarkupKeeper::pageOnPlatform(const QString &sha256, const QImage &image)
@@ -104,7 +104,7 @@ void MarkupKeeper::marksChanged(const QString &sha256)
     if (!m_share)
         return;
     // On disk at once (off this thread): a window killed before the platform keeps them
-    // keeps them at its next start (keepLeftovers).
+    // keeps them at its next start (keepPending).
     m_writer->record(m_callId, sha256, m_share->markup(sha256));
     m_changed.insert(sha256);
     m_keepTimer.start();
@@ -115,32 +115,55 @@ void MarkupKeeper::keepChanged()
     m_keepTimer.stop();
     if (!m_share || !m_pages || m_changed.isEmpty())
         return;
-    const QString callId = m_callId;
-    const QString caseId = m_caseId;
-    for (const QString &sha : std::as_const(m_changed)) {
+    const QSet<QString> changed = std::exchange(m_changed, {});
+    for (const QString &sha : changed) {
         const QImage page = m_onPlatform.value(sha);
-        if (page.isNull())
-            continue; // not on the platform (yet)
-        const QList<Stroke> strokes = m_share->strokes(sha);
-        const QJsonObject markup = m_share->markup(sha);
-        m_pages->keepMarkup(callId, markup, page, strokes,
-            [this, callId, caseId, sha, markup, count = strokes.size()](
-                Core::Result<QString> done) {
-                if (!done) {
-                    qWarning("markup of %s not kept: %s", qPrintable(sha),
-                        qPrintable(done.error().toString()));
-                    emit failed(callId, sha, done.error().detail);
-                    return;
-                }
-                m_writer->remove(callId, sha, markup);
-                emit kept(callId, caseId, sha,
-                    QStringLiteral("call=%1 page=%2 strokes=%3 rendering=%4")
-                        .arg(callId, sha)
-                        .arg(count)
-                        .arg(*done));
-            });
+        if (page.isNull()) {
+            m_changed.insert(sha); // not on the platform yet: kept once it is changed again
+            continue;
+        }
+        keep(m_callId, m_caseId, m_share->markup(sha), page, m_share->strokes(sha), {});
     }
-    m_changed.clear();
+}
+
+void MarkupKeeper::keep(const QString &callId, const QString &caseId, const QJsonObject &markup,
+    const QImage &page, const QList<Stroke> &strokes, const QString &after)
+{
+    const QString sha = markup.value(QStringLiteral("pageSha256")).toString();
+    const QString key = callId + u'/' + sha;
+    ++m_keeping[key];
+    m_pages->keepMarkup(callId, markup, page, strokes,
+        [this, callId, caseId, sha, key, markup, after, count = strokes.size()](
+            Core::Result<QString> done) {
+            if (--m_keeping[key] <= 0)
+                m_keeping.remove(key);
+            if (!done) {
+                qWarning("markup of %s not kept: %s", qPrintable(sha),
+                    qPrintable(done.error().toString()));
+                // Still journaled: kept again by the next keep of the call, or by keepPending()
+                // once the platform is back (the events channel live again).
+                if (m_share && callId == m_callId)
+                    m_changed.insert(sha);
+                emit failed(callId, sha, done.error().detail);
+                if (m_retryWanted && !m_keeping.contains(key) && m_readPage) {
+                    // The platform came back while this keep was failing: once more now.
+                    m_retryWanted = false;
+                    QTimer::singleShot(0, this, [this] { keepPending(m_readPage); });
+                }
+                return;
+            }
+            // After the journal's writes so far; the entry stays if it holds newer marks.
+            m_writer->remove(callId, sha, markup);
+            m_kept.insert(key, markup); // until its entry is gone: not kept twice
+
+            QString detail = QStringLiteral("call=%1 page=%2 strokes=%3 rendering=%4")
+                                 .arg(callId, sha)
+                                 .arg(count)
+                                 .arg(*done);
+            if (!after.isEmpty())
+                detail += QStringLiteral(" after=") + after;
+            emit kept(callId, caseId, sha, detail);
+        });
 }
 
 void MarkupKeeper::endCall()
@@ -153,23 +176,30 @@ void MarkupKeeper::endCall()
     m_changed.clear();
 }
 
-void MarkupKeeper::keepLeftovers(const ReadPage &readPage)
+void MarkupKeeper::keepPending(const ReadPage &readPage)
 {
-    if (!m_pages || m_share)
-        return; // no platform, or a call under way: its marks are its own
+    if (!m_pages)
+        return; // no platform
+    m_readPage = readPage;
+    keepChanged(); // the current call's own, from its PageShare
     MarkupJournal &journal = m_writer->journal();
     for (const MarkupJournal::Entry &entry : journal.pending()) {
         const QString key = entry.callId + u'/' + entry.pageSha256;
-        // A call of this run keeps its own marks (keepChanged): only a killed run's are here.
-        if (m_keepingLeftovers.contains(key) || m_callsHere.contains(entry.callId))
+        if (m_share && entry.callId == m_callId)
+            continue; // the current call keeps its own marks (keepChanged)
+        if (m_keeping.contains(key)) {
+            m_retryWanted = true; // a keep under way: once more if it fails
             continue;
+        }
+        if (const auto kept = m_kept.constFind(key); kept != m_kept.cend() && *kept == entry.markup)
+            continue; // kept: its entry is being removed (on the writer's thread)
         // The caller's page: in this window's page store.
         const QByteArray content = readPage(entry.pageSha256);
         const QImage page = content.isEmpty() ? QImage() : QImage::fromData(content);
         if (page.isNull()) {
             qWarning(
                 "journaled marks of a page not here any more: %s", qPrintable(entry.pageSha256));
-            journal.remove(entry.callId, entry.pageSha256);
+            m_writer->remove(entry.callId, entry.pageSha256, {});
             continue;
         }
         QList<Stroke> strokes;
@@ -177,22 +207,11 @@ void MarkupKeeper::keepLeftovers(const ReadPage &readPage)
             if (auto read = Stroke::fromJson(stroke.toObject(), page.size()))
                 strokes.append(*read);
         }
-        m_keepingLeftovers.insert(key);
-        m_pages->keepMarkup(entry.callId, entry.markup, page, strokes,
-            [this, entry, key, count = strokes.size()](Core::Result<QString> done) {
-                m_keepingLeftovers.remove(key);
-                if (!done) {
-                    qWarning("journaled marks not kept: %s", qPrintable(done.error().toString()));
-                    return; // the next time
-                }
-                // Not a call of this run: the writer never touches its entries.
-                m_writer->journal().remove(entry.callId, entry.pageSha256, entry.markup);
-                emit kept(entry.callId, QString(), entry.pageSha256,
-                    QStringLiteral("call=%1 page=%2 strokes=%3 rendering=%4 after=restart")
-                        .arg(entry.callId, entry.pageSha256)
-                        .arg(count)
-                        .arg(*done));
-            });
+        // A call of this run whose keep failed (the platform was gone), or a killed run's.
+        const auto here = m_callsHere.constFind(entry.callId);
+        const bool ofThisRun = here != m_callsHere.cend();
+        keep(entry.callId, ofThisRun ? *here : QString(), entry.markup, page, strokes,
+            ofThisRun ? QStringLiteral("reconnect") : QStringLiteral("restart"));
     }
 }
 

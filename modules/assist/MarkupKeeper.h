@@ -18,6 +18,7 @@ namespace Tongban::Assist {
 
 class CallPages;
 class PageShare;
+struct Stroke;
 
 /*!
  * The marked-up pages of the caller's calls kept with the call on the platform (issue 15:
@@ -33,7 +34,13 @@ class PageShare;
  *   on a loaded disk took tens to hundreds of milliseconds, and the marks arriving from the
  *   other window were drawn only after them. The window between a change and its entry on
  *   disk is the worker's turn (a few ms on a quiet disk).
- * - keepLeftovers() keeps what a killed run left in the journal (calls not of this run).
+ * - keepPending() keeps every page whose marks are journaled but not on the platform: what a
+ *   killed run left (at sign-in), and the pages of this run's calls whose keep failed while
+ *   the platform could not be reached (the events socket dropped, the hub restarted: the
+ *   call ended, its last keep failed). The call screen calls it at sign-in and each time the
+ *   events channel is live again, so such marks reach the platform in the same session, not
+ *   at the next start. A page is kept by one request at a time, and the platform's markup of
+ *   a page is replaced by each keep (PUT), so a keep sent again never doubles a mark.
  *
  * What was kept or not is said by kept() and failed(); the call screen writes the trails.
  * GUI thread (the journal's writes excepted).
@@ -62,9 +69,13 @@ public:
     void keepChanged();
     /// The call ended: its changed pages are kept now, and the call forgotten.
     void endCall();
-    /// Keeps the marks a killed run left in the journal (pages read with \a readPage); not
-    /// during a call. Those that fail stay for the next time.
-    void keepLeftovers(const ReadPage &readPage);
+    /*!
+     * Keeps the journaled marks not on the platform (pages read with \a readPage): a killed
+     * run's ("after=restart") and those of this run's ended calls whose keep failed
+     * ("after=reconnect"); the current call's changed pages are kept now too (its entries are
+     * its own: keepChanged). Those that fail stay for the next time.
+     */
+    void keepPending(const ReadPage &readPage);
 
 signals:
     /// The marks of \a pageSha256 of \a callId (about \a caseId, empty when unknown) are kept
@@ -78,6 +89,10 @@ signals:
 private:
     class Writer;
 
+    /// Keeps \a markup of page \a page of \a callId; the journal entry goes once kept.
+    void keep(const QString &callId, const QString &caseId, const QJsonObject &markup,
+        const QImage &page, const QList<Stroke> &strokes, const QString &after);
+
     QPointer<CallPages> m_pages;
     std::unique_ptr<Writer> m_writer;
     QTimer m_keepTimer;
@@ -86,8 +101,11 @@ private:
     const PageShare *m_share = nullptr;
     QHash<QString, QImage> m_onPlatform; ///< by SHA-256: pages of this call on the platform
     QSet<QString> m_changed; ///< pages whose marks changed since last kept
-    QSet<QString> m_callsHere; ///< calls of this run (kept by keepChanged, not as leftovers)
-    QSet<QString> m_keepingLeftovers; ///< "call/page" being kept now
+    QHash<QString, QString> m_callsHere; ///< calls of this run: their case (may be empty)
+    QHash<QString, int> m_keeping; ///< "call/page": keeps under way
+    QHash<QString, QJsonObject> m_kept; ///< "call/page": the marks last kept (their entry goes)
+    bool m_retryWanted = false; ///< keepPending() skipped a page being kept: again if it fails
+    ReadPage m_readPage; ///< of the last keepPending()
 };
 
 } // namespace Tongban::Assist

@@ -160,6 +160,7 @@ Core::Status PageShare::undo()
         if (list.at(i).by == m_window) {
             const QString id = list.at(i).id;
             list.removeAt(i);
+            m_removed[m_page].insert(id);
             emit strokesChanged(m_page);
             return sendJson({ { QStringLiteral("t"), QStringLiteral("undo") },
                 { QStringLiteral("page"), m_page }, { QStringLiteral("id"), id } });
@@ -171,8 +172,10 @@ Core::Status PageShare::undo()
 Core::Status PageShare::clear()
 {
     QJsonArray ids;
-    for (const Stroke &stroke : m_strokes.value(m_page))
+    for (const Stroke &stroke : m_strokes.value(m_page)) {
         ids.append(stroke.id);
+        m_removed[m_page].insert(stroke.id);
+    }
     if (ids.isEmpty())
         return {};
     m_strokes.remove(m_page);
@@ -211,6 +214,8 @@ void PageShare::handleMessage(const QString &message)
             = Stroke::fromJson(object.value(u"stroke").toObject(), m_sizes.value(page));
         if (!stroke)
             return;
+        if (m_removed.value(page).contains(stroke->id))
+            return; // removed here already (a late or repeated copy)
         QList<Stroke> &list = m_strokes[page];
         for (const Stroke &existing : std::as_const(list)) {
             if (existing.id == stroke->id)
@@ -225,12 +230,53 @@ void PageShare::handleMessage(const QString &message)
             ids.append(object.value(u"id").toString());
         for (const QJsonValue &id : object.value(u"ids").toArray())
             ids.append(id.toString());
+        // Remembered even when the stroke is not here yet: it may come after its removal.
+        QSet<QString> &removed = m_removed[page];
+        for (const QString &id : std::as_const(ids)) {
+            if (!id.isEmpty() && id.size() <= 64)
+                removed.insert(id);
+        }
         QList<Stroke> &list = m_strokes[page];
         const qsizetype before = list.size();
         list.removeIf([&](const Stroke &stroke) { return ids.contains(stroke.id); });
         if (list.size() != before)
             emit strokesChanged(page);
     }
+}
+
+Core::Status PageShare::resend()
+{
+    Core::Status first;
+    const auto send = [&](const QJsonObject &message) {
+        if (const Core::Status sent = sendJson(message); !sent && first.ok())
+            first = sent;
+    };
+    // The page shown, when this side switched to it (the same sequence: no new switch).
+    if (!m_page.isEmpty() && m_seqBy == m_window) {
+        send({ { QStringLiteral("t"), QStringLiteral("page") },
+            { QStringLiteral("sha256"), m_page }, { QStringLiteral("w"), m_size.width() },
+            { QStringLiteral("h"), m_size.height() }, { QStringLiteral("n"), m_number },
+            { QStringLiteral("seq"), double(m_seq) }, { QStringLiteral("by"), m_window } });
+    }
+    for (auto page = m_removed.cbegin(); page != m_removed.cend(); ++page) {
+        if (page->isEmpty())
+            continue;
+        QJsonArray ids;
+        for (const QString &id : *page)
+            ids.append(id);
+        send({ { QStringLiteral("t"), QStringLiteral("clear") },
+            { QStringLiteral("page"), page.key() }, { QStringLiteral("ids"), ids } });
+    }
+    for (auto page = m_strokes.cbegin(); page != m_strokes.cend(); ++page) {
+        for (const Stroke &stroke : *page) {
+            if (stroke.by == m_window) {
+                send({ { QStringLiteral("t"), QStringLiteral("stroke") },
+                    { QStringLiteral("page"), page.key() },
+                    { QStringLiteral("stroke"), stroke.toJson() } });
+            }
+        }
+    }
+    return first;
 }
 
 QJsonObject PageShare::markup(const QString &sha256) const

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointF>
+#include <QSet>
 #include <QSize>
 
 #include <functional>
@@ -50,7 +51,10 @@ struct Stroke
  *   the larger pair wins on both sides, so two switches at the same moment end on one page;
  * - a stroke has an id; undo removes that stroke by id (this side's last one), clear removes
  *   the strokes it names (those shown when it was pressed), so a stroke drawn meanwhile on
- *   the other side stays on both.
+ *   the other side stays on both;
+ * - a stroke whose id is here already, or was removed here, is ignored: a stroke that comes
+ *   twice (resend()) or after its undo (the two took different transports, the platform and
+ *   the data channel) changes nothing.
  *
  * Messages (limits: 4000 points, 500 characters of text, 256 KiB per message; anything else
  * is ignored and logged):
@@ -79,6 +83,13 @@ public:
     Core::Status undo();
     /// Removes every stroke shown on the page now.
     Core::Status clear();
+    /*!
+     * Sends again, for a transport that may have lost some of it (the data channel has
+     * opened; the messages before went through the platform): this side's page switch, the
+     * strokes removed, and this side's strokes on every page. The other side ignores what it
+     * has already, so nothing appears twice and nothing removed comes back.
+     */
+    Core::Status resend();
 
     void handleMessage(const QString &message);
 
@@ -112,6 +123,7 @@ private:
     qint64 m_clock = 0; ///< Lamport clock: the largest sequence seen
     QHash<QString, QSize> m_sizes;
     QHash<QString, QList<Stroke>> m_strokes;
+    QHash<QString, QSet<QString>> m_removed; ///< by page: ids of strokes removed (here or there)
 };
 
 } // namespace Tongban::Assist

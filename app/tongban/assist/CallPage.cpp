@@ -165,6 +165,10 @@ CallPage::CallPage(
         // Marks that came through the platform: the data channel was not open.
         connect(calls, &CallSignalling::shareReceived, m_share, &SharedPagePanel::handleMessage);
     }
+    // The platform back within the session (the events socket reconnected, the hub
+    // restarted): the marks whose keep failed meanwhile are kept now, not at the next start.
+    if (Platform::ResultFeed *feed = m_platform ? m_platform->results() : nullptr)
+        connect(feed, &Platform::ResultFeed::connected, this, &CallPage::keepJournaledMarkups);
     showStatus(m_platform && m_platform->calls()
             ? QString()
             : tr("No platform is configured: calls are not possible."));
@@ -446,6 +450,12 @@ void CallPage::startMedia()
     connect(m_media.get(), &Assist::CallMedia::localFrame, m_self, &Widgets::VideoView::setImage);
     connect(m_media->session(), &MediaSession::channelMessage, m_share,
         &SharedPagePanel::handleMessage);
+    // The data channel open: what went through the platform before is sent again on it (a
+    // message the platform lost arrives; the other side ignores what it has).
+    connect(m_media->session(), &MediaSession::channelOpen, this, [this] {
+        if (Assist::PageShare *share = m_share->pageShare())
+            (void)share->resend();
+    });
     connect(
         m_media.get(), &Assist::CallMedia::qualityReport, m_quality, &CallQualityPanel::showReport);
     connect(m_media.get(), &Assist::CallMedia::videoLevelChanged, this, &CallPage::showVideoLevel);
@@ -589,7 +599,7 @@ void CallPage::keepJournaledMarkups()
 {
     if (!m_platform || !m_platform->session() || !m_platform->session()->isSignedIn())
         return; // not signed in
-    m_markups->keepLeftovers([this](const QString &sha256) {
+    m_markups->keepPending([this](const QString &sha256) {
         auto content = m_station.pages().readContent(sha256);
         return content ? *content : QByteArray();
     });

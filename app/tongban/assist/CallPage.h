@@ -68,7 +68,8 @@ class SharedPagePanel;
  * SharedPagePanel (the page and its marks), CallQualityPanel (the call's figures) and the
  * device check (checkCallDevices); the media are an Assist::CallMedia, the recordings
  * Assist::CallRecordings, the marks kept with the call Assist::MarkupKeeper (also those a
- * killed run left, at sign-in).
+ * killed run left, at sign-in, and those whose keep failed while the platform was gone, once
+ * the events channel is live again).
  */
 class CallPage : public QWidget
 {
@@ -143,7 +144,9 @@ private:
     /// The case's trail names a kept marked-up page (the case it was about), else the window's.
     void onMarkupKept(const QString &callId, const QString &caseId, const QString &pageSha256,
         const QString &detail);
-    /// Keeps the marks a killed window left in its journal (caller, signed in, no call).
+    /// Keeps the journaled marks not on the platform (signed in): a killed run's, and this
+    /// run's whose keep failed while the platform was gone; at sign-in and each time the
+    /// events channel is live again.
     void keepJournaledMarkups();
 
     App::Workstation &m_station;

@@ -81,6 +81,8 @@ private Q_SLOTS:
     void messagesOutsideThePageOrTheLimitsAreIgnored_data();
     void messagesOutsideThePageOrTheLimitsAreIgnored();
     void theMarkedUpPageIsKeptAsJsonAndRendersTheMarks();
+    void anUndoOvertakingItsStrokeLeavesItRemoved();
+    void marksSentAgainArriveOnceAndRemovedOnesStayRemoved();
 };
 
 void TestPageShare::marksAppearOnBothSidesInPageCoordinates()
@@ -245,6 +247,84 @@ void TestPageShare::theMarkedUpPageIsKeptAsJsonAndRendersTheMarks()
     const QColor onEdge = marked.pixelColor(250, 100);
     QVERIFY2(onEdge.red() > 180 && onEdge.green() < 90, qPrintable(onEdge.name()));
     QCOMPARE(marked.pixelColor(250, 200), QColor(Qt::white));
+}
+
+void TestPageShare::anUndoOvertakingItsStrokeLeavesItRemoved()
+{
+    // GIVEN page A shown on both sides
+    Pair pair;
+    QVERIFY(pair.caller.showPage(PageA, Page, 1).ok());
+    pair.deliver();
+    // WHEN the home clerk draws a mark and undoes it, and the undo arrives first (the mark
+    // went through the platform, the undo through the data channel just opened)
+    QVERIFY(pair.home.addStroke(box({ 10, 10 }, { 50, 50 })).ok());
+    QVERIFY(pair.home.undo().ok());
+    QCOMPARE(pair.toCaller.size(), 2);
+    std::swap(pair.toCaller[0], pair.toCaller[1]);
+    QSignalSpy remote(&pair.caller, &PageShare::remoteStroke);
+    pair.deliver();
+    // THEN the mark is on neither side
+    QCOMPARE(remote.size(), 0);
+    QVERIFY(pair.caller.strokes(PageA).isEmpty());
+    QVERIFY(pair.home.strokes(PageA).isEmpty());
+}
+
+void TestPageShare::marksSentAgainArriveOnceAndRemovedOnesStayRemoved()
+{
+    // GIVEN page A shown with a mark of the caller's and two of the home clerk's; then the
+    // home clerk undoes the second and draws a third and a fourth, and the transport loses
+    // the undo and the third
+    Pair pair;
+    QVERIFY(pair.caller.showPage(PageA, Page, 1).ok());
+    pair.deliver();
+    QVERIFY(pair.caller.addStroke(pen(4)).ok());
+    QVERIFY(pair.home.addStroke(box({ 10, 10 }, { 50, 50 })).ok());
+    QVERIFY(pair.home.addStroke(box({ 60, 60 }, { 90, 90 })).ok());
+    pair.deliver();
+    QCOMPARE(pair.caller.strokes(PageA).size(), 3);
+    QVERIFY(pair.home.undo().ok());
+    QVERIFY(pair.home.addStroke(box({ 100, 100 }, { 150, 150 })).ok());
+    QVERIFY(pair.home.addStroke(pen(6)).ok());
+    QCOMPARE(pair.toCaller.size(), 3);
+    pair.toCaller.removeFirst(); // the undo
+    pair.toCaller.removeFirst(); // the third
+    pair.deliver();
+    const auto sorted = [](const QList<Stroke> &strokes) {
+        QStringList list = ids(strokes);
+        list.sort();
+        return list;
+    };
+    QVERIFY(sorted(pair.caller.strokes(PageA)) != sorted(pair.home.strokes(PageA)));
+
+    // WHEN both sides send everything again (the data channel has opened), twice
+    QSignalSpy remote(&pair.caller, &PageShare::remoteStroke);
+    QSignalSpy changedAtHome(&pair.home, &PageShare::strokesChanged);
+    QSignalSpy pageAtHome(&pair.home, &PageShare::pageChanged);
+    for (int i = 0; i < 2; ++i) {
+        QVERIFY(pair.home.resend().ok());
+        QVERIFY(pair.caller.resend().ok());
+        pair.deliver();
+    }
+
+    // THEN both sides have the same marks, each once: the lost third arrived once, the undone
+    // second is gone, nothing changed at home, the page stayed
+    QCOMPARE(sorted(pair.caller.strokes(PageA)), sorted(pair.home.strokes(PageA)));
+    QCOMPARE(pair.caller.strokes(PageA).size(), 4);
+    QCOMPARE(remote.size(), 1);
+    QCOMPARE(changedAtHome.size(), 0);
+    QCOMPARE(pageAtHome.size(), 0);
+    QCOMPARE(pair.caller.currentPage(), PageA);
+    QCOMPARE(pair.home.currentPage(), PageA);
+
+    // AND a mark lost on its way arrives once when sent again, however often
+    QVERIFY(pair.home.addStroke(pen(9)).ok());
+    pair.toCaller.clear();
+    QVERIFY(pair.home.resend().ok());
+    QVERIFY(pair.home.resend().ok());
+    pair.deliver();
+    QCOMPARE(remote.size(), 2);
+    QCOMPARE(sorted(pair.caller.strokes(PageA)), sorted(pair.home.strokes(PageA)));
+    QCOMPARE(pair.caller.strokes(PageA).size(), 5);
 }
 
 QTEST_MAIN(TestPageShare)
