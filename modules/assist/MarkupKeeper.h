@@ -39,8 +39,9 @@ struct Stroke;
  *   the platform could not be reached (the events socket dropped, the hub restarted: the
  *   call ended, its last keep failed). The call screen calls it at sign-in and each time the
  *   events channel is live again, so such marks reach the platform in the same session, not
- *   at the next start. A page is kept by one request at a time, and the platform's markup of
- *   a page is replaced by each keep (PUT), so a keep sent again never doubles a mark.
+ *   at the next start. keepPending() sends no page while a keep of it is under way or just
+ *   succeeded, and the platform's markup of a page is replaced by each keep (PUT), so a keep
+ *   sent again never doubles a mark.
  *
  * What was kept or not is said by kept() and failed(); the call screen writes the trails.
  * GUI thread (the journal's writes excepted).
