@@ -89,9 +89,6 @@ DeviceCheckPage::DeviceCheckPage(
     m_hdStatus->setMinimumHeight(m_hdStatus->fontMetrics().lineSpacing() * 2 + 8);
     grid->addWidget(m_hdStatus, 1, 1);
     grid->setRowStretch(0, 1);
-    // The two pictures side by side at the same width, as at any window size.
-    grid->setColumnStretch(0, 1);
-    grid->setColumnStretch(1, 1);
 
     auto *form = new QFormLayout;
     m_level = new QProgressBar(this);
