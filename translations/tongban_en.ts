@@ -4926,7 +4926,23 @@ Bring it by %2%3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Window %1 (%2), platform %3, printer %4. Finish writes them to %5; restart the workstation afterwards so that it uses them.</source>
+        <source>Check what Finish writes, then press Finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish writes these settings to the settings file. Restart the workstation afterwards so that it uses them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

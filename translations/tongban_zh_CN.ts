@@ -5062,8 +5062,24 @@ Bring it by %2%3.</source>
         <translation>写入设置</translation>
     </message>
     <message>
-        <source>Window %1 (%2), platform %3, printer %4. Finish writes them to %5; restart the workstation afterwards so that it uses them.</source>
-        <translation>窗口 %1（%2），平台 %3，打印机 %4。点击“完成”写入 %5，之后请重新启动工作站以使用这些设置。</translation>
+        <source>Check what Finish writes, then press Finish.</source>
+        <translation>请核对将要写入的设置，然后点击“完成”。</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Settings file</source>
+        <translation>设置文件</translation>
+    </message>
+    <message>
+        <source>Finish writes these settings to the settings file. Restart the workstation afterwards so that it uses them.</source>
+        <translation>点击“完成”将以上设置写入设置文件，之后请重新启动工作站以使用这些设置。</translation>
     </message>
     <message>
         <source>the default printer</source>

@@ -15,6 +15,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QCursor>
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
@@ -25,6 +26,7 @@
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPushButton>
 #include <QSettings>
 #include <QTest>
 #include <QTimer>
@@ -89,6 +91,26 @@ QString labelText(QWidget *root, const QString &name)
 }
 
 const QString kData = QStringLiteral(TONGBAN_PLATFORM_TEST_DATA);
+
+const QColor Filled(0x1d, 0x4e, 0x89); // tongban.qss: QPushButton, the main action
+const QColor Outlined(Qt::white); // tongban.qss: QPushButton[secondary="true"]
+
+/// A button's fill as drawn, inside its border and above its text (padding 8 px).
+QColor fillOf(QAbstractButton *button)
+{
+    const QImage image = button->grab().toImage();
+    return image.pixelColor(image.width() / 2, 4);
+}
+
+/// The texts of \a root's visible, enabled buttons drawn filled with the main action's blue.
+QStringList filledButtons(QWidget *root)
+{
+    QStringList filled;
+    for (QPushButton *button : root->findChildren<QPushButton *>())
+        if (button->isVisible() && button->isEnabled() && fillOf(button) == Filled)
+            filled.append(button->text());
+    return filled;
+}
 
 /// One request to the hub at \a base as a workstation makes it; the answer's status.
 int call(const QString &base, const QByteArray &method, const QString &path,
@@ -274,9 +296,13 @@ private slots:
 
         // WHEN Finish (Enter) THEN the window's file has its identity, the hall's values stay
         // in the hall's file, and the workstation's own checks pass
-        QVERIFY2(labelText(&assistant, QStringLiteral("setupSummary"))
-                     .contains(QStringLiteral("410402-tb-03")),
-            qPrintable(labelText(&assistant, QStringLiteral("setupSummary"))));
+        QCOMPARE(labelText(&assistant, QStringLiteral("summaryWindowId")),
+            QStringLiteral("410402-tb-03"));
+        QCOMPARE(labelText(&assistant, QStringLiteral("summaryWindowName")), WindowName);
+        QCOMPARE(
+            labelText(&assistant, QStringLiteral("summaryPrinter")), QStringLiteral("TongbanPDF"));
+        QCOMPARE(labelText(&assistant, QStringLiteral("summaryFile")),
+            App::WindowSettings::windowFile(m_dataDir));
         press(Qt::Key_Return);
         QTRY_VERIFY(!assistant.isVisible());
         QCOMPARE(assistant.result(), int(QDialog::Accepted));
@@ -297,6 +323,35 @@ private slots:
         QCOMPARE((*station)->windowId(), QStringLiteral("410402-tb-03"));
         QCOMPARE((*station)->windowName(), WindowName);
         QCOMPARE((*station)->printerName(), QStringLiteral("TongbanPDF"));
+    }
+
+    void theFilledActionFollowsTheSignIn()
+    {
+        // GIVEN the platform page as the assistant opens, the pointer over none of its buttons
+        Gui::SetupAssistant assistant(m_dataDir, true);
+        assistant.move(0, 0);
+        assistant.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&assistant));
+        QCursor::setPos(1365, 767);
+        auto *check = assistant.findChild<QAbstractButton *>(QStringLiteral("checkPlatform"));
+        QAbstractButton *next = assistant.button(QWizard::NextButton);
+        // THEN 登录并检查 is the one filled action while 下一步 waits for it
+        QVERIFY(!next->isEnabled());
+        QCOMPARE(filledButtons(&assistant), QStringList { QStringLiteral("登录并检查") });
+        // WHEN the administrator signed in
+        checkPlatform(assistant);
+        QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 20000);
+        // THEN 下一步 is the one filled action and the check is outlined (it was left filled:
+        // two main actions side by side, the eye went back to the check already done)
+        QCOMPARE(fillOf(check), Outlined);
+        QCOMPARE(filledButtons(&assistant), QStringList { QStringLiteral("下一步") });
+        // WHEN a field is changed after it THEN the check is the filled action again
+        auto *account = assistant.findChild<QLineEdit *>(QStringLiteral("adminAccount"));
+        account->setFocus();
+        QTest::keyClick(account, Qt::Key_End);
+        QTest::keyClick(account, Qt::Key_2);
+        QVERIFY(!next->isEnabled());
+        QCOMPARE(filledButtons(&assistant), QStringList { QStringLiteral("登录并检查") });
     }
 
     void theCertificateIsCheckedWithTheHallsCa()

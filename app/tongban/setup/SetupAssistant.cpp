@@ -80,7 +80,12 @@ public:
         setSubTitle(SetupAssistant::tr(
             "Only an administrator of the platform sets up a window. The sign-in also checks "
             "the platform's address and its certificate."));
-        auto *form = new QFormLayout(this);
+        // The form at the top and the space below it: the rows do not move apart or together
+        // as the check's messages come and go.
+        auto *page = new QVBoxLayout(this);
+        auto *form = new QFormLayout;
+        page->addLayout(form);
+        page->addStretch();
         m_url = new QLineEdit(settings.value(QStringLiteral("platform/url")).toString(), this);
         m_url->setObjectName(QStringLiteral("platformUrl"));
         m_url->setPlaceholderText(QStringLiteral("https://tongban.example.gov.cn"));
@@ -97,11 +102,11 @@ public:
         m_password->setObjectName(QStringLiteral("adminPassword"));
         m_password->setEchoMode(QLineEdit::Password);
         form->addRow(SetupAssistant::tr("Password"), m_password);
-        auto *check = new QPushButton(SetupAssistant::tr("Sign in and check"), this);
-        check->setObjectName(QStringLiteral("checkPlatform"));
-        check->setAutoDefault(false);
+        m_check = new QPushButton(SetupAssistant::tr("Sign in and check"), this);
+        m_check->setObjectName(QStringLiteral("checkPlatform"));
+        m_check->setAutoDefault(false);
         auto *checkRow = new QHBoxLayout;
-        checkRow->addWidget(check);
+        checkRow->addWidget(m_check);
         checkRow->addStretch();
         form->addRow(QString(), checkRow);
         m_certificate = messageLabel(this, QStringLiteral("certificateResult"));
@@ -111,19 +116,17 @@ public:
         if (!m_url->text().isEmpty()) {
             // The hall's file gave the address: the keyboard starts at the account (the
             // wizard focuses the first field of a page in its focus chain as it shows it).
-            setTabOrder(check, m_url);
+            setTabOrder(m_check, m_url);
             setTabOrder(m_url, m_ca);
         }
         registerField(QStringLiteral("platformUrl"), m_url);
         registerField(QStringLiteral("platformCa"), m_ca);
-        connect(check, &QPushButton::clicked, this, [this] { runCheck(); });
+        connect(m_check, &QPushButton::clicked, this, [this] { runCheck(); });
         connect(m_password, &QLineEdit::returnPressed, this, [this] { runCheck(); });
         for (QLineEdit *edit : { m_url, m_ca, m_account, m_password }) {
             connect(edit, &QLineEdit::textEdited, this, [this] {
-                if (m_checked) {
-                    m_checked = false;
-                    emit completeChanged();
-                }
+                if (m_checked)
+                    setChecked(false);
             });
         }
     }
@@ -141,14 +144,24 @@ public:
     }
 
 private:
+    /// Whether the administrator's sign-in succeeded with what the fields say now. The one
+    /// filled action follows it: 登录并检查 until then, 下一步 (outlined check) afterwards.
+    void setChecked(bool checked)
+    {
+        m_checked = checked;
+        m_check->setProperty("secondary", checked);
+        m_check->style()->unpolish(m_check);
+        m_check->style()->polish(m_check);
+        emit completeChanged();
+    }
+
     void runCheck()
     {
-        m_checked = false;
         m_windows.clear();
         m_certificate->clear();
         m_result->clear();
         delete m_probe;
-        emit completeChanged();
+        setChecked(false);
         const QUrl url(m_url->text().trimmed(), QUrl::StrictMode);
         if (!url.isValid() || url.host().isEmpty()) {
             showProblem(m_result,
@@ -355,8 +368,7 @@ private:
                     .arg(m_windows.size()),
                 false);
             m_password->clear();
-            m_checked = true;
-            emit completeChanged();
+            setChecked(true);
             if (QAbstractButton *next = wizard()->button(QWizard::NextButton))
                 next->setFocus();
         });
@@ -374,6 +386,7 @@ private:
     QLineEdit *m_ca = nullptr;
     QLineEdit *m_account = nullptr;
     QLineEdit *m_password = nullptr;
+    QPushButton *m_check = nullptr;
     QLabel *m_certificate = nullptr;
     QLabel *m_result = nullptr;
     QPointer<Platform::ApiClient> m_api;
@@ -469,8 +482,28 @@ public:
         , m_assistant(assistant)
     {
         setTitle(SetupAssistant::tr("Write the settings"));
+        // A subtitle as on the other pages: without one the wizard draws this page's title
+        // elsewhere and without its rule, as if it were another dialog.
+        setSubTitle(SetupAssistant::tr("Check what Finish writes, then press Finish."));
         auto *layout = new QVBoxLayout(this);
+        // One value a line, so that the technician compares them at a glance and no path or
+        // quoted word is broken in the middle of a sentence.
+        auto *form = new QFormLayout;
+        m_windowId = messageLabel(this, QStringLiteral("summaryWindowId"));
+        form->addRow(SetupAssistant::tr("Window id"), m_windowId);
+        m_windowName = messageLabel(this, QStringLiteral("summaryWindowName"));
+        form->addRow(SetupAssistant::tr("Window name"), m_windowName);
+        m_platform = messageLabel(this, QStringLiteral("summaryPlatform"));
+        form->addRow(SetupAssistant::tr("Platform"), m_platform);
+        m_printer = messageLabel(this, QStringLiteral("summaryPrinter"));
+        form->addRow(SetupAssistant::tr("Printer"), m_printer);
+        m_file = messageLabel(this, QStringLiteral("summaryFile"));
+        form->addRow(SetupAssistant::tr("Settings file"), m_file);
+        layout->addLayout(form);
         m_summary = messageLabel(this, QStringLiteral("setupSummary"));
+        m_summary->setText(SetupAssistant::tr("Finish writes these settings to the settings file. "
+                                              "Restart the workstation afterwards so that it uses "
+                                              "them."));
         layout->addWidget(m_summary);
         m_result = messageLabel(this, QStringLiteral("setupResult"));
         layout->addWidget(m_result);
@@ -480,16 +513,12 @@ public:
     void initializePage() override
     {
         m_result->clear();
-        m_summary->setText(
-            SetupAssistant::tr("Window %1 (%2), platform %3, printer %4. Finish writes them to %5; "
-                               "restart the workstation afterwards so that it uses them.")
-                .arg(field(QStringLiteral("windowId")).toString().trimmed(),
-                    field(QStringLiteral("windowName")).toString().trimmed(),
-                    field(QStringLiteral("platformUrl")).toString().trimmed(),
-                    field(QStringLiteral("printerName")).toString().trimmed().isEmpty()
-                        ? SetupAssistant::tr("the default printer")
-                        : field(QStringLiteral("printerName")).toString().trimmed(),
-                    App::WindowSettings::windowFile(m_assistant->dataDirectory())));
+        const QString printer = field(QStringLiteral("printerName")).toString().trimmed();
+        m_windowId->setText(field(QStringLiteral("windowId")).toString().trimmed());
+        m_windowName->setText(field(QStringLiteral("windowName")).toString().trimmed());
+        m_platform->setText(field(QStringLiteral("platformUrl")).toString().trimmed());
+        m_printer->setText(printer.isEmpty() ? SetupAssistant::tr("the default printer") : printer);
+        m_file->setText(App::WindowSettings::windowFile(m_assistant->dataDirectory()));
         if (QAbstractButton *finish = wizard()->button(QWizard::FinishButton))
             focusLater(finish);
     }
@@ -500,6 +529,11 @@ public:
 
 private:
     SetupAssistant *m_assistant = nullptr;
+    QLabel *m_windowId = nullptr;
+    QLabel *m_windowName = nullptr;
+    QLabel *m_platform = nullptr;
+    QLabel *m_printer = nullptr;
+    QLabel *m_file = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_result = nullptr;
 };
@@ -519,8 +553,9 @@ SetupAssistant::SetupAssistant(const QString &dataDir, bool fakeDevices, QWidget
     setButtonText(QWizard::NextButton, tr("Next"));
     setButtonText(QWizard::FinishButton, tr("Finish"));
     setButtonText(QWizard::CancelButton, tr("Cancel"));
-    // 上一步 and 取消 outlined: 下一步 / 完成 (or a page's own check) is the one filled action.
-    // Re-polished in case the wizard already polished the buttons it made.
+    // 上一步 and 取消 outlined: 下一步 / 完成 is the one filled action, or, while 下一步 waits
+    // for it, the platform page's 登录并检查 (PlatformPage::setChecked outlines it once the
+    // sign-in succeeded). Re-polished in case the wizard already polished the buttons it made.
     for (const WizardButton which : { QWizard::BackButton, QWizard::CancelButton }) {
         if (QAbstractButton *secondary = button(which)) {
             secondary->setProperty("secondary", true);
