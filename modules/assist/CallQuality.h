@@ -64,8 +64,7 @@ struct QualityReport
  * without a network:
  *
  * - The loss is the share of the packets sent in the last 3 s that the other side's
- *   receiver reports count as lost (reports come about twice a second;
- *   MediaSession samples once a second, and at once after a report of heavy loss). The panel shows
+ *   receiver reports count as lost (reports come every second). The panel shows
  * it over all streams; the steering takes the worst stream (the picture's loss is not diluted by
  *   the sound's clean packets).
  * - The video target follows that loss: above 5 % loss it is cut by half the loss; above

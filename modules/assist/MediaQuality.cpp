@@ -7,7 +7,6 @@
 #include "MediaStats.h"
 #include "Tr.h"
 
-#include <atomic>
 #include <gst/video/video.h>
 
 namespace Tongban::Assist {
@@ -22,19 +21,7 @@ struct ReportBlocks
 {
     std::mutex mutex;
     QMap<quint32, qint64> lost;
-    /// A report said more than 10 % of a stream's packets were lost since the one before:
-    /// the next watchdog tick samples at once rather than up to a second later (a cap drops
-    /// parts of nearly every picture until the steering cuts the rate: the picture freezes).
-    std::atomic<bool> heavyLoss { false };
 };
-
-/// "Fraction lost" (out of 256) above which a report is heavy loss: over 10 %.
-constexpr int kHeavyLossFraction = 26;
-/// The soonest a sample follows the one before when a report shows heavy loss.
-constexpr qint64 kHeavyLossSampleMs = 400;
-/// RTCP reports' minimum interval (randomised by RTP to 0.5-1.5 times it): the loss is seen
-/// twice a second.
-constexpr qint64 kReportIntervalMs = 500;
 
 constexpr const char *kReportBlocks = "tongban-report-blocks";
 
@@ -45,11 +32,8 @@ void onReceivingRtcp(GObject *, GstBuffer *buffer, gpointer data)
     if (!gst_buffer_map(buffer, &map, GST_MAP_READ))
         return;
     QMap<quint32, qint64> lost;
-    int worstFraction = 0;
-    Internal::readReportBlocks(map.data, map.size, &lost, &worstFraction);
+    Internal::readReportBlocks(map.data, map.size, &lost);
     gst_buffer_unmap(buffer, &map);
-    if (worstFraction >= kHeavyLossFraction)
-        blocks->heavyLoss = true;
     const std::lock_guard lock(blocks->mutex);
     for (auto it = lost.cbegin(); it != lost.cend(); ++it)
         blocks->lost.insert(it.key(), it.value());
@@ -59,8 +43,8 @@ void onReceivingRtcp(GObject *, GstBuffer *buffer, gpointer data)
 
 void MediaSession::reportEverySecond()
 {
-    // RTCP's receiver reports carry the loss and the round trip the steering reads: twice a
-    // second rather than RTP's default 5 s, so that it reacts within a second (issue 15).
+    // RTCP's receiver reports carry the loss and the round trip the steering reads: every
+    // second rather than RTP's default 5 s, so that it reacts within seconds (issue 15).
     // The call's one bundled session is webrtcbin's rtpbin session 0.
     GstElement *rtpbin = d->webrtc ? gst_bin_get_by_name(GST_BIN(d->webrtc), "rtpbin") : nullptr;
     GObject *session = nullptr;
@@ -72,7 +56,7 @@ void MediaSession::reportEverySecond()
         qCWarning(lcMedia) << "no RTP session in webrtcbin: no quality figures for this call";
         return;
     }
-    g_object_set(session, "rtcp-min-interval", guint64(kReportIntervalMs) * GST_MSECOND, nullptr);
+    g_object_set(session, "rtcp-min-interval", guint64(kQualityIntervalMs) * GST_MSECOND, nullptr);
     if (!g_object_get_data(session, kReportBlocks)) {
         // Owned by the session object: freed with it, after its last signal.
         auto *blocks = new ReportBlocks;
@@ -103,16 +87,9 @@ void MediaSession::pollQuality()
             QStringLiteral("peer silent for %1 ms").arg(silentMs) });
         return;
     }
-    auto *blocks = d->rtpSession
-        ? static_cast<ReportBlocks *>(g_object_get_data(d->rtpSession, kReportBlocks))
-        : nullptr;
-    const bool heavyLoss = blocks && blocks->heavyLoss;
     if (d->lastSampleMs >= 0
-        && now - d->lastSampleMs
-            < (heavyLoss ? kHeavyLossSampleMs : kQualityIntervalMs - kWatchdogIntervalMs / 2))
+        && now - d->lastSampleMs < kQualityIntervalMs - kWatchdogIntervalMs / 2)
         return;
-    if (blocks)
-        blocks->heavyLoss = false;
     d->lastSampleMs = now;
     if (m_channelOpen && d->channel) {
         GError *error = nullptr;
@@ -127,7 +104,8 @@ void MediaSession::pollQuality()
         g_object_get(d->rtpSession, "stats", &stats, nullptr); // the session locks itself
         if (stats) {
             Internal::readSessionStats(stats, &sample);
-            if (blocks) {
+            if (auto *blocks
+                = static_cast<ReportBlocks *>(g_object_get_data(d->rtpSession, kReportBlocks))) {
                 QMap<quint32, qint64> lost;
                 {
                     const std::lock_guard lock(blocks->mutex);

@@ -2,8 +2,6 @@
 
 #include <QMap>
 
-#include <algorithm>
-
 namespace Tongban::Assist::Internal {
 
 namespace {
@@ -105,11 +103,8 @@ void readSessionStats(const GstStructure *stats, QualitySample *sample)
         sample->roundTripMs = rttSum / rttCount;
 }
 
-int readReportBlocks(
-    const guint8 *data, gsize size, QMap<quint32, qint64> *lost, int *worstFraction)
+int readReportBlocks(const guint8 *data, gsize size, QMap<quint32, qint64> *lost)
 {
-    if (worstFraction)
-        *worstFraction = 0;
     const auto word = [data](gsize at) {
         return quint32(data[at]) << 24 | quint32(data[at + 1]) << 16 | quint32(data[at + 2]) << 8
             | quint32(data[at + 3]);
@@ -132,8 +127,6 @@ int readReportBlocks(
             if (cumulative & 0x800000)
                 cumulative -= 0x1000000;
             lost->insert(word(block), cumulative);
-            if (worstFraction)
-                *worstFraction = std::max(*worstFraction, int(data[block + 4]));
             ++blocks;
         }
         at += length;
