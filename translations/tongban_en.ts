@@ -1962,6 +1962,10 @@ Material: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Measuring: the call&apos;s figures come after its first second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The network is very poor: your picture is paused and only the sound goes through. It comes back by itself.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1979,6 +1979,10 @@ Material: %3</source>
         <translation>往返 %1 毫秒 · 丢包 %2% · 发送 %3 kbit/s · 接收 %4 kbit/s · %5 帧/秒</translation>
     </message>
     <message>
+        <source>Measuring: the call&apos;s figures come after its first second.</source>
+        <translation>正在测量：通话开始一秒后显示各项数据。</translation>
+    </message>
+    <message>
         <source>The network is very poor: your picture is paused and only the sound goes through. It comes back by itself.</source>
         <translation>网络很差，已暂停发送画面，只保留声音。网络好转后画面会自动恢复。</translation>
     </message>

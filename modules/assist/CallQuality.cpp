@@ -139,16 +139,14 @@ QualityReport QualitySteering::add(const QualitySample &sample)
         worst = loss;
 
     double videoKbps = -1; // what the picture made since the last sample
-    if (m_haveLast) {
+    if (m_haveLast && sample.atMs > m_last.atMs) {
         const qint64 elapsed = sample.atMs - m_last.atMs;
         report.sendKbps = rateKbps(sample.bytesSent - m_last.bytesSent, elapsed);
         report.receiveKbps = rateKbps(sample.bytesReceived - m_last.bytesReceived, elapsed);
         const qint64 frames = sample.framesDecoded - m_last.framesDecoded;
-        report.framesPerSecond
-            = elapsed > 0 && frames > 0 ? double(frames) * 1000.0 / double(elapsed) : 0.0;
-        if (elapsed > 0)
-            m_msAt[int(m_level)] += elapsed;
-        if (elapsed > 0 && sample.videoBytesSent >= 0 && m_last.videoBytesSent >= 0)
+        report.framesPerSecond = frames > 0 ? double(frames) * 1000.0 / double(elapsed) : 0.0;
+        m_msAt[int(m_level)] += elapsed;
+        if (sample.videoBytesSent >= 0 && m_last.videoBytesSent >= 0)
             videoKbps = rateKbps(sample.videoBytesSent - m_last.videoBytesSent, elapsed);
     }
     if (m_levelSinceMs < 0)
@@ -246,7 +244,7 @@ QualityReport QualitySteering::add(const QualitySample &sample)
         ++m_rttCount;
     }
     m_maxLossPercent = std::max(m_maxLossPercent, report.lossPercent);
-    if (m_haveLast) {
+    if (report.sendKbps >= 0) {
         m_sendKbpsSum += report.sendKbps;
         m_fpsSum += report.framesPerSecond;
         ++m_rateCount;

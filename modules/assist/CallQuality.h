@@ -42,14 +42,18 @@ struct QualitySample
     qint64 framesDecoded = 0; ///< the other side's pictures decoded so far
 };
 
-/// What the quality panel shows, once a second.
+/*!
+ * What the quality panel shows, once a second. Unknown values are negative: the rates and the
+ * frame rate are over the time since the report before, so the first report of a call has
+ * none (the panel shows "measuring" there, not 0).
+ */
 struct QualityReport
 {
     double roundTripMs = -1;
     double lossPercent = -1;
-    double sendKbps = 0;
-    double receiveKbps = 0;
-    double framesPerSecond = 0;
+    double sendKbps = -1;
+    double receiveKbps = -1;
+    double framesPerSecond = -1;
     int targetKbps = 0; ///< what the video encoder is asked for now
     VideoLevel level = VideoLevel::Standard360;
 };
@@ -60,8 +64,8 @@ struct QualityReport
  * without a network:
  *
  * - The loss is the share of the packets sent in the last 3 s that the other side's
- *   receiver reports count as lost (reports come every second). The panel shows it over
- *   all streams; the steering takes the worst stream (the picture's loss is not diluted by
+ *   receiver reports count as lost (reports come every second). The panel shows
+ * it over all streams; the steering takes the worst stream (the picture's loss is not diluted by
  *   the sound's clean packets).
  * - The video target follows that loss: above 5 % loss it is cut by half the loss; above
  *   10 % (a cap: what does not fit is dropped) it is cut at once to 80 % of what got
@@ -103,7 +107,8 @@ public:
     /// \a ceiling: the level the call starts at (its configured size); \a maxKbps its rate.
     QualitySteering(VideoLevel ceiling, int maxKbps);
 
-    /// Takes the next sample (at most one a second is expected); returns what to show.
+    /// Takes the next sample (at most one a second is expected); returns what to show (the
+    /// first sample's rates unknown: there is no time to measure them over yet).
     QualityReport add(const QualitySample &sample);
 
     VideoLevel level() const { return m_level; }

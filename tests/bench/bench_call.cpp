@@ -505,6 +505,7 @@ PoorNetwork poorNetwork(
     qint64 frames = firstFrames;
     qint64 lastNewMs = 0;
     std::vector<qint64> bytesAtSecond { a.videoBytesSent() };
+    QStringList freezes; // every freeze of 500 ms or more at the answerer, from-to in seconds
     while (wall.elapsed() < qint64(seconds) * 1000) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
         ::usleep(5000);
@@ -514,6 +515,10 @@ PoorNetwork poorNetwork(
             bytesAtSecond.push_back(a.videoBytesSent());
         const qint64 now = b.remoteVideoFrames();
         if (now != frames) {
+            if (at - lastNewMs >= 500)
+                freezes << QStringLiteral("%1-%2")
+                               .arg(double(lastNewMs) / 1000.0, 0, 'f', 1)
+                               .arg(double(at) / 1000.0, 0, 'f', 1);
             frames = now;
             lastNewMs = at;
         }
@@ -533,6 +538,7 @@ PoorNetwork poorNetwork(
     for (double second : rate)
         perSecond << QString::number(second, 'f', 0);
     qInfo("picture's kbit/s each second: %s", qPrintable(perSecond.join(u' ')));
+    qInfo("freezes of 500 ms or more (s): %s", qPrintable(freezes.join(u' ')));
     const size_t last = std::min<size_t>(5, rate.size());
     for (size_t i = rate.size() - last; i < rate.size(); ++i)
         result.sendKbps += rate[i] / double(last);

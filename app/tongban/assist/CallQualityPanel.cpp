@@ -30,15 +30,23 @@ CallQualityPanel::CallQualityPanel(QWidget *parent)
 
 void CallQualityPanel::showReport(const Assist::QualityReport &report)
 {
-    const QString unknown = QStringLiteral("—");
-    m_figures->setText(
-        CallTr::tr("Round trip %1 ms · loss %2 % · sending %3 kbit/s · receiving %4 "
-                   "kbit/s · %5 frames/s")
-            .arg(report.roundTripMs >= 0 ? QString::number(report.roundTripMs, 'f', 0) : unknown,
-                report.lossPercent >= 0 ? QString::number(report.lossPercent, 'f', 1) : unknown,
-                QString::number(report.sendKbps, 'f', 0),
-                QString::number(report.receiveKbps, 'f', 0),
-                QString::number(report.framesPerSecond, 'f', 0)));
+    // A figure not measured yet (the rates before the call's first second, the loss before
+    // two receiver reports) is a dash, never a 0 that would say nothing gets through.
+    const auto figure = [](double value, int decimals) {
+        return value >= 0 ? QString::number(value, 'f', decimals) : QStringLiteral("—");
+    };
+    m_figures->setText(CallTr::tr("Round trip %1 ms · loss %2 % · sending %3 kbit/s · receiving %4 "
+                                  "kbit/s · %5 frames/s")
+                           .arg(figure(report.roundTripMs, 0), figure(report.lossPercent, 1),
+                               figure(report.sendKbps, 0), figure(report.receiveKbps, 0),
+                               figure(report.framesPerSecond, 0)));
+    const bool measuring
+        = report.sendKbps < 0 || report.receiveKbps < 0 || report.framesPerSecond < 0;
+    const QString note = measuring
+        ? CallTr::tr("Measuring: the call's figures come after its first second.")
+        : QString();
+    m_figures->setToolTip(note);
+    m_figures->setAccessibleDescription(note);
     m_figures->setVisible(true);
     updateVisibility();
 }

@@ -19,6 +19,8 @@ class CallQualityPanel : public QWidget
 public:
     explicit CallQualityPanel(QWidget *parent = nullptr);
 
+    /// The call's figures; one not measured yet (negative) shows as a dash, and while the
+    /// rates are not, the figures say they are being measured (tool tip, accessible text).
     void showReport(const Tongban::Assist::QualityReport &report);
     /// The picture is sent at \a level; \a ceiling is the level the call started at (back
     /// there, there is nothing to say).

@@ -163,6 +163,16 @@ void TestCallQuality::thePanelShowsRoundTripRatesAndFrameRate()
     QCOMPARE(last.level, VideoLevel::Standard360);
     QVERIFY(app.levels.isEmpty()); // a good network changes nothing
     QVERIFY(!home.reports.isEmpty());
+    // AND the first report of the call, at its start, has no rates yet (unknown, shown as a
+    // dash), not 0 kbit/s and 0 frames/s as if nothing came through
+    for (const Window *window : { &app, &home }) {
+        const QualityReport &first = window->reports.first();
+        QVERIFY2(first.sendKbps < 0 && first.receiveKbps < 0 && first.framesPerSecond < 0,
+            qPrintable(QStringLiteral("first report: send %1 receive %2 fps %3")
+                           .arg(first.sendKbps)
+                           .arg(first.receiveKbps)
+                           .arg(first.framesPerSecond)));
+    }
 
     // AND the summary kept with the call says where it spent its time
     QVERIFY(home.calls->hangup().ok());
