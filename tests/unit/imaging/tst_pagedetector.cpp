@@ -187,8 +187,17 @@ void TestPageDetector::broadenedSplits()
         std::vector<quint32> firstSeeds;
         double floor;
     };
-    for (const Split &split : { Split { "tuning", { 50000, 90000 }, kTuningFloor },
-             Split { "held-out", { 130000, 170000 }, kHeldOutFloor } }) {
+    std::vector<Split> splits { Split { "tuning", { 50000, 90000 }, kTuningFloor },
+        Split { "held-out", { 130000, 170000 }, kHeldOutFloor } };
+    // TONGBAN_SPLIT_SEEDS=a,b,...: one more split, "seeds", of those ranges (a fresh set to
+    // measure once), no floor.
+    std::vector<quint32> extraSeeds;
+    for (const QString &seed :
+        qEnvironmentVariable("TONGBAN_SPLIT_SEEDS").split(u',', Qt::SkipEmptyParts))
+        extraSeeds.push_back(seed.trimmed().toUInt());
+    if (!extraSeeds.empty())
+        splits.push_back(Split { "seeds", extraSeeds, 0.0 });
+    for (const Split &split : splits) {
         const char *name = split.name;
         if (!only.isEmpty() && only != QLatin1String(name))
             continue;
