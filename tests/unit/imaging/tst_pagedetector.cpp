@@ -115,8 +115,21 @@ SplitScore scoreSplit(quint32 firstSeed, int frames)
 {
     PageDetector detector;
     SplitScore score;
+    // TONGBAN_SPLIT_FILTER=a,b: only the scenes with one of those conditions, kinds or pads
+    // (to look at a weak category on a tuning range).
+    const QStringList filter
+        = qEnvironmentVariable("TONGBAN_SPLIT_FILTER").split(u',', Qt::SkipEmptyParts);
     for (quint32 seed = firstSeed; seed < firstSeed + quint32(frames); ++seed) {
         const Sim::SceneSpec spec = Sim::broadScene(seed);
+        if (!filter.isEmpty()) {
+            std::vector<std::string> names = conditions(spec);
+            names.push_back(Sim::documentKindName(spec.kind).toStdString());
+            names.push_back(padName(spec));
+            if (std::none_of(names.begin(), names.end(), [&](const std::string &n) {
+                    return filter.contains(QString::fromStdString(n));
+                }))
+                continue;
+        }
         const auto frame = Sim::renderScene(spec, QSize(Sim::kPreviewWidth, Sim::kPreviewHeight));
         const double start = threadCpuMs();
         const QList<PageQuad> found = detector.detect(frame.image);
@@ -187,8 +200,17 @@ void TestPageDetector::broadenedSplits()
         std::vector<quint32> firstSeeds;
         double floor;
     };
-    for (const Split &split : { Split { "tuning", { 50000, 90000 }, kTuningFloor },
-             Split { "held-out", { 130000, 170000 }, kHeldOutFloor } }) {
+    std::vector<Split> splits { Split { "tuning", { 50000, 90000 }, kTuningFloor },
+        Split { "held-out", { 130000, 170000 }, kHeldOutFloor } };
+    // TONGBAN_SPLIT_SEEDS=a,b,...: one more split, "seeds", of those ranges (a fresh set to
+    // measure once), no floor.
+    std::vector<quint32> extraSeeds;
+    for (const QString &seed :
+        qEnvironmentVariable("TONGBAN_SPLIT_SEEDS").split(u',', Qt::SkipEmptyParts))
+        extraSeeds.push_back(seed.trimmed().toUInt());
+    if (!extraSeeds.empty())
+        splits.push_back(Split { "seeds", extraSeeds, 0.0 });
+    for (const Split &split : splits) {
         const char *name = split.name;
         if (!only.isEmpty() && only != QLatin1String(name))
             continue;
