@@ -5,8 +5,10 @@
 
 #include <core/Hash.h>
 
+#include <QFuture>
 #include <QHash>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSet>
 #include <QtConcurrent/QtConcurrentMap>
 
@@ -708,8 +710,10 @@ void readWithQtTree(const QByteArray &json, ParseOutcome &outcome)
 namespace {
 
 /// Each item's hash (SHA-256 of its canonical CBOR, as CatalogStore stores it) from the
-/// tape the document was read from: the item's bytes are not read a second time.
-QStringList itemHashesFrom(const JsonTape &tape)
+/// tape the document was read from: the item's bytes are not read a second time. Started
+/// on the thread pool as soon as the tape is read, before the catalogue is validated: the
+/// tape is all it needs. The tape must outlive the future.
+QFuture<QString> startItemHashes(const JsonTape &tape)
 {
     const JsonTape::Node &root = tape.node(0);
     const JsonTape::Member *members = tape.members(root);
@@ -718,6 +722,8 @@ QStringList itemHashesFrom(const JsonTape &tape)
         const JsonTape::Node &key = tape.node(members[m].node);
         if (key.size == 5 && std::memcmp(tape.bytes(key), "items", 5) == 0) {
             const JsonTape::Node &list = tape.node(members[m].node + 1);
+            if (list.kind != JsonTape::Kind::Array) // not validated yet: anything may be here
+                break;
             const JsonTape::Member *elements = tape.members(list);
             items.reserve(list.count);
             for (quint32 i = 0; i < list.count; ++i)
@@ -728,7 +734,7 @@ QStringList itemHashesFrom(const JsonTape &tape)
     // Independent per item: spread over the cores (two on a window PC).
     // Each thread writes its items' CBOR into one buffer it keeps: a fresh one per item was
     // a large allocation each (and glibc consolidates its free lists before every one).
-    return QtConcurrent::blockingMapped<QStringList>(items, [&tape](quint32 node) {
+    return QtConcurrent::mapped(std::move(items), [&tape](quint32 node) {
         thread_local std::string cbor;
         cbor.clear();
         cbor.reserve(size_t(tape.node(node).size));
@@ -752,12 +758,21 @@ ParseOutcome parseDocument(const QByteArray &json, QStringList *itemHashes)
         document = QByteArray(json.constData(), json.size());
     JsonTape tape;
     if (tape.read(document)) {
+        // The hashes are made on the pool while this thread validates (they overlap on two
+        // cores); thrown away if the catalogue is refused. Waited for before the tape goes.
+        QFuture<QString> hashes;
+        if (itemHashes)
+            hashes = startItemHashes(tape);
+        const auto waitForHashes = qScopeGuard([&hashes] {
+            hashes.cancel();
+            hashes.waitForFinished();
+        });
         Builder<TapeJson> b(outcome.diagnostics);
         readRoot(b, Internal::TapeObject(&tape, 0));
         if (!b.r.hasErrors()) {
             outcome.catalog = std::move(b.catalog);
             if (itemHashes)
-                *itemHashes = itemHashesFrom(tape);
+                *itemHashes = hashes.results();
         }
         return outcome;
     }

@@ -3,6 +3,7 @@
 #include "Pinyin.h"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 #include <vector>
 
@@ -28,22 +29,67 @@ void CatalogIndex::Segments::add(const QString &segment, qint32 owner)
     text += QChar(0);
 }
 
+void CatalogIndex::Segments::countCharacters()
+{
+    std::vector<qsizetype> dense(0x10000, 0);
+    for (const QChar c : std::as_const(text))
+        ++dense[c.unicode()];
+    counts.clear();
+    for (size_t c = 0; c < dense.size(); ++c) {
+        if (dense[c] > 0)
+            counts.insert(char16_t(c), dense[c]);
+    }
+}
+
+QStringView CatalogIndex::Segments::segment(qsizetype index) const
+{
+    const qsizetype begin = starts.at(index);
+    const qsizetype end = index + 1 < starts.size() ? starts.at(index + 1) - 1 : text.size() - 1;
+    return QStringView(text).sliced(begin, end - begin);
+}
+
 template<typename Hit>
 void CatalogIndex::Segments::find(QStringView q, Hit &&hit) const
 {
+    // The anchor is the query's character that occurs least in this field: the scan for it
+    // is vectorised (QStringView::indexOf(QChar)) and stops at each place it occurs, where
+    // the whole query is compared. A character the field lacks means no hit at all.
+    qsizetype anchor = 0;
+    qsizetype fewest = std::numeric_limits<qsizetype>::max();
+    for (qsizetype i = 0; i < q.size(); ++i) {
+        const qsizetype count = counts.value(q.at(i).unicode(), 0);
+        if (count == 0)
+            return;
+        if (count < fewest) {
+            fewest = count;
+            anchor = i;
+        }
+    }
     const QStringView all(text);
-    qsizetype pos = 0;
-    while ((pos = all.indexOf(q, pos)) >= 0) {
-        const auto after = std::upper_bound(starts.cbegin(), starts.cend(), pos);
-        const qsizetype segment = after - starts.cbegin() - 1;
-        const qsizetype begin = starts.at(segment);
-        const qsizetype end = after == starts.cend() ? text.size() - 1 : *after - 1;
-        if (pos + q.size() > end) { // across a separator: only a query holding U+0000
-            ++pos;
+    const QChar key = q.at(anchor);
+    qsizetype segment = 0;
+    qsizetype from = anchor;
+    qsizetype found = 0;
+    while ((found = all.indexOf(key, from)) >= 0) {
+        const qsizetype pos = found - anchor;
+        if (pos + q.size() > all.size())
+            return;
+        if (all.sliced(pos, q.size()) != q) {
+            from = found + 1;
             continue;
         }
+        // Places are met in text order: the segment is at or after the last one hit.
+        const auto after = std::upper_bound(starts.cbegin() + segment, starts.cend(), pos);
+        segment = after - starts.cbegin() - 1;
+        const qsizetype begin = starts.at(segment);
+        const qsizetype end = after == starts.cend() ? text.size() - 1 : *after - 1;
+        if (pos < begin || pos + q.size() > end) { // across a separator: a query holding U+0000
+            from = found + 1;
+            continue;
+        }
+        // Places grow left to right: this is the segment's first hit, the best one.
         hit(owners.at(segment), pos == begin, end - begin);
-        pos = end + 1; // the first hit in a segment is the best one
+        from = end + 1 + anchor;
     }
 }
 
@@ -60,6 +106,13 @@ CatalogIndex::CatalogIndex(const Catalog &catalog)
         for (const QString &initials : Pinyin::initials(item.name))
             m_initials.add(initials, owner);
     }
+    for (Segments *field : { &m_names, &m_codes, &m_keywords, &m_initials })
+        field->countCharacters();
+    // Codes match only from their start: sorted, a query's matches are one range.
+    m_codesSorted.resize(m_codes.starts.size());
+    std::iota(m_codesSorted.begin(), m_codesSorted.end(), qint32(0));
+    std::sort(m_codesSorted.begin(), m_codesSorted.end(),
+        [this](qint32 a, qint32 b) { return m_codes.segment(a) < m_codes.segment(b); });
     // The tie-break between hits of the same kind, ranked once here rather than
     // compared string by string in every query.
     m_byOrder.resize(m_entries.size());
@@ -96,10 +149,16 @@ QList<SearchHit> CatalogIndex::search(const QString &query, int limit) const
         b = std::min(b, quint8(kind));
     };
     if (asciiOnly) { // codes are digits and capitals
-        m_codes.find(q, [&](qint32 owner, bool atStart, qsizetype length) {
-            if (atStart)
-                consider(owner, length == q.size() ? MatchKind::ExactCode : MatchKind::CodePrefix);
-        });
+        auto code = std::lower_bound(m_codesSorted.cbegin(), m_codesSorted.cend(), q,
+            [this](
+                qint32 segment, QStringView wanted) { return m_codes.segment(segment) < wanted; });
+        for (; code != m_codesSorted.cend(); ++code) {
+            const QStringView text = m_codes.segment(*code);
+            if (!text.startsWith(q))
+                break;
+            consider(m_codes.owners.at(*code),
+                text.size() == q.size() ? MatchKind::ExactCode : MatchKind::CodePrefix);
+        }
     }
     m_names.find(q, [&](qint32 owner, bool atStart, qsizetype) {
         consider(owner, atStart ? MatchKind::NamePrefix : MatchKind::NameContains);

@@ -2,6 +2,7 @@
 
 #include "Catalog.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -33,11 +34,13 @@ struct SearchHit
  * Holds pointers into \a catalog, which must outlive the index. search() is
  * const and thread-safe.
  *
- * A query costs a scan of each field's text laid out end to end (names, codes,
- * keywords, initials: one string each, searched with QStringView::indexOf) and
- * O(log limit) per hit: the tie-break (shorter name, then code) is ranked once
- * when the index is built, each hit is one integer key, and only the best
- * \a limit keys are kept in a bounded heap. No query sorts every hit.
+ * A query costs, per text field (names, keywords, initials: each laid out end to end),
+ * one vectorised scan for the query's rarest character in that field (a character the
+ * field lacks ends the field at once), a comparison at each place it occurs, and
+ * O(log limit) per hit: the tie-break (shorter name, then code) is ranked once when the
+ * index is built, each hit is one integer key, and only the best \a limit keys are kept
+ * in a bounded heap. Item codes, matched only from their start, are kept sorted and found
+ * by binary search. No query sorts every hit or makes a string per item.
  */
 class CatalogIndex
 {
@@ -56,7 +59,10 @@ private:
         QString text; ///< each segment followed by U+0000
         QList<qsizetype> starts; ///< where each segment starts in text
         QList<qint32> owners; ///< the entry of each segment
+        QHash<char16_t, qsizetype> counts; ///< how often each character occurs in text
         void add(const QString &segment, qint32 owner);
+        void countCharacters(); ///< fills counts, once every segment is added
+        QStringView segment(qsizetype index) const;
         /// Calls hit(owner, atStart, segmentLength) once for each segment containing \a q.
         template<typename Hit>
         void find(QStringView q, Hit &&hit) const;
@@ -69,6 +75,7 @@ private:
     QList<Entry> m_entries;
     QList<qsizetype> m_byOrder; ///< entry index of each rank
     Segments m_names, m_codes, m_keywords, m_initials;
+    QList<qint32> m_codesSorted; ///< segments of m_codes in text order
 };
 
 } // namespace Tongban::Catalog

@@ -7,11 +7,13 @@
 #include <core/Hash.h>
 
 #include <QElapsedTimer>
+#include <QFuture>
 #include <QJsonDocument>
 #include <QSet>
 #include <QSqlQuery>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Tongban::Catalog {
 
@@ -77,6 +79,8 @@ Result<ImportReport> CatalogStore::import(const QByteArray &json, ParseOutcome *
 {
     QElapsedTimer timer;
     timer.start();
+    // The document's own hash needs nothing from the parse: made on the pool meanwhile.
+    QFuture<QString> documentHash = QtConcurrent::run([json] { return sha256Hex(json); });
     // The item hashes come with the parse when it reads the document from its tape (the
     // items' bytes are then not read again); otherwise they are made below.
     QStringList itemHashes;
@@ -112,7 +116,7 @@ Result<ImportReport> CatalogStore::import(const QByteArray &json, ParseOutcome *
     }
 
     const qint64 hashMs = timer.restart();
-    const QString hash = sha256Hex(json);
+    const QString hash = documentHash.result();
     Status status = m_db.transaction([&]() -> Status {
         QSqlQuery q(m_db.connection());
         q.prepare(QStringLiteral("SELECT id FROM catalog_versions WHERE sha256 = ?"));

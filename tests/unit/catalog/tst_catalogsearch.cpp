@@ -198,6 +198,68 @@ private slots:
         }
     }
 
+    void rarestCharacterScanFindsEveryPlace()
+    {
+        // GIVEN items whose names repeat characters and overlap partial matches, whose
+        // keywords share characters with the names, and codes that are prefixes of each other
+        // (the search anchors on the query's rarest character in each field and finds codes
+        // in a sorted list)
+        Catalog catalog;
+        const QList<QPair<QString, QString>> made = {
+            { QStringLiteral("114104000000000001"), QStringLiteral("登记登记证明") },
+            { QStringLiteral("1141040000000000011"), QStringLiteral("记登记") },
+            { QStringLiteral("11410400000000001"), QStringLiteral("aaab证") },
+            { QStringLiteral("114104000000000002"), QStringLiteral("xa") },
+            { QStringLiteral("114104000000000003"), QStringLiteral("by证明证明") },
+            { QStringLiteral("2141040000000000"), QStringLiteral("银行账户变更") },
+            { QStringLiteral("A14104000000000X"), QStringLiteral("证") },
+        };
+        for (const auto &[code, name] : made) {
+            ServiceItem item;
+            item.itemCode = code;
+            item.name = name;
+            item.keywords = { name.right(2), QStringLiteral("ab") };
+            catalog.items << item;
+        }
+        const CatalogIndex index(catalog);
+        // "a", U+0000, "b": only across the end of one name ("xa") and the start of the next.
+        const QString acrossNames = QStringView(u"a\0b", 3).toString();
+        const QStringList queries
+            = { QStringLiteral("登记"), QStringLiteral("记登"), QStringLiteral("记证"),
+                  QStringLiteral("aab"), QStringLiteral("ab"), QStringLiteral("b证"),
+                  QStringLiteral("证明"), QStringLiteral("证"), QStringLiteral("11410400000000000"),
+                  QStringLiteral("114104000000000001"), QStringLiteral("1141040000000000011"),
+                  QStringLiteral("a14104"), QStringLiteral("yh"), QStringLiteral("yx"),
+                  QStringLiteral("djdj"), QStringLiteral("zm"), acrossNames, QStringLiteral("缺") };
+        for (const QString &query : queries) {
+            for (const int limit : { 1, 2, 50 }) {
+                // WHEN searching
+                const QList<SearchHit> got = index.search(query, limit);
+                // THEN the hits and kinds are those of the brute-force ranking
+                const QList<SearchHit> want = referenceSearch(catalog, query, limit);
+                QCOMPARE(got.size(), want.size());
+                for (qsizetype i = 0; i < got.size(); ++i) {
+                    QVERIFY2(
+                        got.at(i).item == want.at(i).item && got.at(i).match == want.at(i).match,
+                        qPrintable(QStringLiteral("query %1 limit %2 rank %3: %4 vs %5")
+                                       .arg(query)
+                                       .arg(limit)
+                                       .arg(i)
+                                       .arg(got.at(i).item->name, want.at(i).item->name)));
+                }
+            }
+        }
+        // The overlap and the separator cases, spelled out.
+        QCOMPARE(
+            names(index.search(QStringLiteral("aab"))), QStringList { QStringLiteral("aaab证") });
+        QVERIFY(index.search(acrossNames).isEmpty());
+        const QList<SearchHit> exact = index.search(QStringLiteral("114104000000000001"));
+        QCOMPARE(exact.size(), 2);
+        QCOMPARE(exact.first().match, MatchKind::ExactCode);
+        QCOMPARE(exact.first().item, &catalog.items.at(0));
+        QCOMPARE(exact.last().match, MatchKind::CodePrefix);
+    }
+
     void nothingForNothing()
     {
         const CatalogIndex index(m_catalog);
