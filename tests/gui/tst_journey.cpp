@@ -1111,7 +1111,7 @@ private slots:
         // and no local copy is left
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
-                for (const auto &entry : m_station->audit().recent(80)) {
+                for (const auto &entry : m_station->audit().recent(1000)) {
                     if (entry.action == QLatin1String("call.recording")
                         && entry.object == m_sharedCallId
                         && entry.result == QLatin1String("uploaded"))
@@ -1159,8 +1159,10 @@ private slots:
             QImage::fromData(m_station->pages().readContent(m_sharedPage).value()).size());
         // AND the case's trail names it (written when the window has the platform's answer to
         // the markup: that reply and the test's own GET above may be handled in either order)
+        // (looked for in the last 1,000 entries: under load the call's quality changes are
+        // audited too and can push it past a shorter window)
         const auto named = [&] {
-            for (const auto &entry : m_station->audit().recent(80)) {
+            for (const auto &entry : m_station->audit().recent(1000)) {
                 if (entry.action == QLatin1String("call.markup")
                     && entry.object == m_window->cases().draft().provisionalNumber
                     && entry.detail.contains(m_sharedPage) && entry.detail.contains(rendering)
