@@ -6,6 +6,7 @@
 //       one captured page on its first material, and presses 呼叫 on the call screen with that
 //       page to show. Prints "calling <pageId>" and runs until it is killed; on a failure it
 //       prints "failed <why>" and exits 1.
+#include "CallMarksFixture.h"
 #include "assist/CallPage.h"
 #include "cases/CaseController.h"
 #include "shell/MainWindow.h"
@@ -26,23 +27,9 @@
 #include <cstdio>
 
 using namespace Tongban;
+using namespace CallMarksFixture;
 
 namespace {
-
-QByteArray pageJpeg()
-{
-    QImage image(620, 877, QImage::Format_RGB32);
-    image.fill(Qt::white);
-    QPainter p(&image);
-    p.drawText(40, 60, QStringLiteral("营业执照申请书"));
-    p.drawRect(40, 100, 540, 700);
-    p.end();
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "JPEG", 85);
-    return bytes;
-}
 
 int fail(const char *why)
 {

@@ -13,6 +13,7 @@
 // through the platform (call.share), as the call window does while its data channel is not
 // open.
 
+#include "CallMarksFixture.h"
 #include "assist/CallPage.h"
 #include "cases/CaseController.h"
 #include "shell/MainWindow.h"
@@ -41,29 +42,9 @@
 #include <common/Workstation.h>
 
 using namespace Tongban;
+using namespace CallMarksFixture;
 
 namespace {
-const QString AppAccount = QStringLiteral("wd-tb-02-zhaomin");
-const QString AppWindow = QStringLiteral("410403-tb-02");
-const QString HomeAccount = QStringLiteral("xh-tb-01-liuyang");
-const QString HomeWindow = QStringLiteral("410402-tb-01");
-const QString Password = QStringLiteral("Tongban@2026");
-const QString Item = QStringLiteral("41040201012001000"); // 个体工商户设立登记, home 新华区
-
-QByteArray pageJpeg()
-{
-    QImage image(620, 877, QImage::Format_RGB32);
-    image.fill(Qt::white);
-    QPainter p(&image);
-    p.drawText(40, 60, QStringLiteral("营业执照申请书"));
-    p.drawRect(40, 100, 540, 700);
-    p.end();
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "JPEG", 85);
-    return bytes;
-}
 
 QStringList idsOf(const QList<Assist::Stroke> &strokes)
 {
@@ -88,14 +69,7 @@ private:
     /// asked by the home window over HTTP; empty when none (or the hub is down).
     QJsonObject keptMarkup(const QString &callId, const QString &sha256)
     {
-        const Reply reply = m_home->client->http.send(
-            "GET", QStringLiteral("/api/v1/calls/%1/markups").arg(callId));
-        for (const QJsonValue page :
-            QJsonDocument::fromJson(reply.body).object().value(u"pages").toArray()) {
-            if (page[u"sha256"].toString() == sha256 && page.toObject().contains(u"markup"))
-                return page.toObject();
-        }
-        return {};
+        return CallMarksFixture::keptMarkup(*m_home, callId, sha256);
     }
 
     /// The hub started again on its data folder and port, as a restarted server.

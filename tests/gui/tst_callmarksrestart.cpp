@@ -9,6 +9,7 @@
 // child is killed with SIGKILL while marks still come; then the same data folder opens in a
 // new main window here. Tokens in a real gnome-keyring (private D-Bus session).
 
+#include "CallMarksFixture.h"
 #include "shell/MainWindow.h"
 
 #include <assist/CallSignalling.h>
@@ -31,15 +32,7 @@
 #include <common/Workstation.h>
 
 using namespace Tongban;
-
-namespace {
-const QString AppAccount = QStringLiteral("wd-tb-02-zhaomin");
-const QString AppWindow = QStringLiteral("410403-tb-02");
-const QString HomeAccount = QStringLiteral("xh-tb-01-liuyang");
-const QString HomeWindow = QStringLiteral("410402-tb-01");
-const QString Password = QStringLiteral("Tongban@2026");
-const QString Item = QStringLiteral("41040201012001000"); // 个体工商户设立登记, home 新华区
-} // namespace
+using namespace CallMarksFixture;
 
 class TestCallMarksRestart : public QObject
 {
@@ -54,14 +47,7 @@ private:
     /// "markedBy"), asked by the home window; empty when none.
     QJsonObject keptMarkup(const QString &callId, const QString &sha256)
     {
-        const Reply reply = m_home->client->http.send(
-            "GET", QStringLiteral("/api/v1/calls/%1/markups").arg(callId));
-        for (const QJsonValue page :
-            QJsonDocument::fromJson(reply.body).object().value(u"pages").toArray()) {
-            if (page[u"sha256"].toString() == sha256 && page.toObject().contains(u"markup"))
-                return page.toObject();
-        }
-        return {};
+        return CallMarksFixture::keptMarkup(*m_home, callId, sha256);
     }
 
     InProcessHub m_hub;
