@@ -44,7 +44,8 @@ Candidate RegionSearch::bestOf(
             start = initial;
             refined = refineQuad(edgeImage, start, 2 * radius, 4, &support, hidden);
         }
-        if (!refined || !refineQuad(edgeImage, start, 2.5, 4, &support, hidden)) {
+        int guessed = 0;
+        if (!refined || !refineQuad(edgeImage, start, 2.5, 4, &support, hidden, &guessed)) {
             if (debug)
                 qCDebug(lcImaging, "refinement failed on edge image %zu", job % edgeImages.size());
             continue;
@@ -53,9 +54,9 @@ Candidate RegionSearch::bestOf(
         if (debug)
             qCDebug(lcImaging, "candidate support %.2f", support);
         const bool scored = scoreQuad(start, support, m_mmPerPx, cand.quad);
-        // A side placed from the size class is a guess: shown as tentative, for the clerk to
-        // correct.
-        if (hidden == HiddenSides::KeepAny)
+        // A side placed from the size class and not found on the picture is a guess: shown as
+        // tentative, for the clerk to correct.
+        if (hidden == HiddenSides::KeepAny && guessed > 0)
             cand.quad.confidence = std::min(cand.quad.confidence, PageQuad::kSureConfidence - 0.05);
         if (scored && cand.quad.confidence > best.quad.confidence)
             best = cand;
@@ -136,13 +137,13 @@ void RegionSearch::consider(const WorkImages &w, const Regions &regions, bool me
     }
 }
 
-bool RegionSearch::hasDistinctPages(int wanted) const
+bool RegionSearch::hasDistinctPages(int wanted, double minConfidence) const
 {
     // Distinct pages: the same page found again by a later pass (or from another start) is
     // not a second one.
     std::vector<const Candidate *> pages;
     for (const Candidate &x : m_candidates) {
-        if (x.quad.confidence < m_minConfidence || x.quad.sizeClass == SizeClass::Unknown)
+        if (x.quad.confidence < minConfidence || x.quad.sizeClass == SizeClass::Unknown)
             continue;
         if (std::none_of(pages.begin(), pages.end(),
                 [&](const Candidate *p) { return quadIoU(p->quad.corners, x.quad.corners) > 0.3; }))

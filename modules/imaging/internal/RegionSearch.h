@@ -23,7 +23,7 @@ public:
     void consider(const WorkImages &w, const Regions &regions, bool mergeFragments);
 
     /// Whether at least \a wanted distinct pages (good, of a size class) were found.
-    bool hasDistinctPages(int wanted) const;
+    bool hasDistinctPages(int wanted, double minConfidence) const;
     /// Whether any candidate reaches the minimum confidence.
     bool anyConfident() const;
 
