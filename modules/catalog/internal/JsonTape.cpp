@@ -519,6 +519,41 @@ QString TapeValue::toString() const
     return isString() ? m_tape->string(m_tape->node(m_index)) : QString();
 }
 
+bool TapeValue::fitsAsIs(qsizetype maxLength) const
+{
+    if (!isString())
+        return false;
+    const JsonTape::Node &node = m_tape->node(m_index);
+    if (node.escaped || node.size == 0)
+        return false;
+    // The document is valid UTF-8 (checked before it is read): decode the first and the
+    // last code point.
+    const auto *const begin = reinterpret_cast<const uchar *>(m_tape->bytes(node));
+    const auto *const end = begin + node.size;
+    const auto decode = [](const uchar *p) {
+        const uchar lead = *p;
+        if (lead < 0x80)
+            return char32_t(lead);
+        const int extra = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : 1;
+        char32_t code = lead & (0x3f >> extra);
+        for (int k = 1; k <= extra; ++k)
+            code = (code << 6) | (p[k] & 0x3f);
+        return code;
+    };
+    const uchar *last = end - 1;
+    while (last > begin && (*last & 0xc0) == 0x80)
+        --last;
+    if (QChar::isSpace(decode(begin)) || QChar::isSpace(decode(last)))
+        return false;
+    // UTF-16 never needs more code units than UTF-8 needs bytes.
+    if (qsizetype(node.size) <= maxLength)
+        return true;
+    qsizetype units = 0;
+    for (const uchar *p = begin; p < end; ++p)
+        units += ((*p & 0xc0) != 0x80) + (*p >= 0xf0);
+    return units <= maxLength;
+}
+
 double TapeValue::toDouble() const
 {
     return isDouble() ? m_tape->number(m_tape->node(m_index)) : 0;
@@ -590,6 +625,29 @@ QStringList TapeObject::keys() const
         list << m_tape->string(m_tape->node(m_tape->members(object)[m].node));
     list.sort();
     return list;
+}
+
+bool TapeObject::hasOnlyKeys(std::initializer_list<const char *> known) const
+{
+    if (m_index < 0)
+        return true;
+    QVarLengthArray<quint64, 32> tags;
+    for (const char *k : known)
+        tags.append(keyTag(k, qsizetype(std::strlen(k))));
+    const JsonTape::Node &object = m_tape->node(m_index);
+    const JsonTape::Member *members = m_tape->members(object);
+    for (quint32 m = 0; m < object.count; ++m) {
+        const JsonTape::Node &key = m_tape->node(members[m].node);
+        bool found = false;
+        for (qsizetype i = 0; i < tags.size() && !found; ++i) {
+            found = tags[i] == members[m].tag
+                && (key.size <= 7
+                    || std::memcmp(m_tape->bytes(key), known.begin()[i], key.size) == 0);
+        }
+        if (!found)
+            return false;
+    }
+    return true;
 }
 
 PublishedJson TapeObject::published() const

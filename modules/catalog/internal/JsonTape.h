@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -87,10 +88,12 @@ private:
 /// documents from a JsonTape instead): the reference the tape's reading is tested against.
 ParseOutcome parseWithQtTree(const QByteArray &json);
 
-/// CatalogParser::parse, and when the catalogue was read from a tape, each item's hash in
-/// \a itemHashes (in item order: SHA-256 of PublishedJson::toCbor(), the hash
-/// CatalogStore stores) made from that tape while it is still there. \a itemHashes is left
-/// empty otherwise (an error, or a document read by Qt's parser): hash the items then.
+/// CatalogParser::parse for an import, and when the catalogue was read from a tape, each
+/// item's hash in \a itemHashes (in item order: SHA-256 of PublishedJson::toCbor(), the
+/// hash CatalogStore stores) made from that tape while it is still there. From a tape, the
+/// catalogue holds only what the store keeps (Keep::ImportSummary in CatalogReading.h;
+/// the same checks and diagnostics). \a itemHashes is left empty otherwise (an error, or a
+/// document read by Qt's parser, whose catalogue is whole): hash the items then.
 ParseOutcome parseForImport(const QByteArray &json, QStringList &itemHashes);
 
 class TapeObject;
@@ -116,6 +119,13 @@ public:
     bool isObject() const { return type() == QJsonValue::Object; }
 
     QString toString() const;
+    /*!
+     * Whether this is text that QString::trimmed() leaves as it is and that has from 1 to
+     * \a maxLength UTF-16 code units: a string without escapes, not empty, with no white
+     * space (QChar::isSpace) at either end. Tells without making the QString; false also
+     * for anything it cannot tell that way (read toString() then).
+     */
+    bool fitsAsIs(qsizetype maxLength) const;
     double toDouble() const;
     int toInt() const; ///< as QJsonValue::toInt(): 0 unless a whole number in range
     bool toBool() const;
@@ -143,6 +153,8 @@ public:
     bool contains(QLatin1String key) const { return !value(key).isUndefined(); }
     /// The keys in QJsonObject's order (sorted).
     QStringList keys() const;
+    /// Whether every key of the object is one of \a known (one pass over its members).
+    bool hasOnlyKeys(std::initializer_list<const char *> known) const;
     /// The object as published (its bytes in the document, shared).
     PublishedJson published() const;
 
