@@ -124,8 +124,8 @@ bool JsonTape::value(int depth)
     case '[': {
         const bool isObject = *m_p == '{';
         const char close = isObject ? '}' : ']';
-        m_nodes.push_back(Node {
-            isObject ? Kind::Object : Kind::Array, false, quint32(m_p - start), 0, 0, 0, 0 });
+        m_nodes.push_back(
+            Node { isObject ? Kind::Object : Kind::Array, false, quint32(m_p - start), 0, 0, 0 });
         ++m_p;
         skipSpace();
         // This container's members gather at the end of the scratch list (a nested
@@ -185,7 +185,6 @@ bool JsonTape::value(int depth)
         Node &node = m_nodes[index];
         node.count = count;
         node.size = quint32(m_p - start) - node.begin;
-        node.next = quint32(m_nodes.size());
         node.members = quint32(m_members.size());
         m_members.insert(m_members.end(), m_scratch.begin() + qsizetype(mark), m_scratch.end());
         m_scratch.resize(mark);
@@ -203,7 +202,7 @@ bool JsonTape::value(int depth)
         m_nodes.push_back(Node { *m_p == 't' ? Kind::True
                 : *m_p == 'f'                ? Kind::False
                                              : Kind::Null,
-            false, quint32(m_p - start), quint32(length), 0, quint32(index + 1), 0 });
+            false, quint32(m_p - start), quint32(length), 0, 0 });
         m_p += length;
         return true;
     }
@@ -273,9 +272,8 @@ bool JsonTape::string()
         }
         ++m_p;
     }
-    const size_t index = m_nodes.size();
-    m_nodes.push_back(Node { Kind::String, escaped, quint32(first - start), quint32(m_p - first), 0,
-        quint32(index + 1), 0 });
+    m_nodes.push_back(
+        Node { Kind::String, escaped, quint32(first - start), quint32(m_p - first), 0, 0 });
     ++m_p; // the closing quote
     return true;
 }
@@ -333,9 +331,7 @@ bool JsonTape::number()
             }) < std::find_if(first, m_p, [](char c) { return c == 'e' || c == 'E'; })))
             return false;
     }
-    const size_t index = m_nodes.size();
-    m_nodes.push_back(Node {
-        kind, false, quint32(first - start), quint32(m_p - first), 0, quint32(index + 1), 0 });
+    m_nodes.push_back(Node { kind, false, quint32(first - start), quint32(m_p - first), 0, 0 });
     return true;
 }
 
