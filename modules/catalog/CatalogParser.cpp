@@ -248,9 +248,9 @@ QFuture<QString> startItemHashes(const JsonTape &tape)
     const JsonTape::Member *members = tape.members(root);
     std::vector<quint32> items;
     for (quint32 m = 0; m < root.count; ++m) {
-        const JsonTape::Node &key = tape.node(members[m].node);
-        if (key.size == 5 && std::memcmp(tape.bytes(key), "items", 5) == 0) {
-            const JsonTape::Node &list = tape.node(members[m].node + 1);
+        if (JsonTape::keySize(members[m]) == 5
+            && std::memcmp(tape.keyBytes(members[m]), "items", 5) == 0) {
+            const JsonTape::Node &list = tape.node(members[m].node);
             if (list.kind != JsonTape::Kind::Array) // not validated yet: anything may be here
                 break;
             const JsonTape::Member *elements = tape.members(list);

@@ -45,12 +45,13 @@ public:
     // A node per value: a large catalogue has over a million, each a fresh page touched
     // per 200 of them (an index of the node after each value, never read, was a sixth).
     static_assert(sizeof(Node) == 20);
-    /// A container's member: an object's key node (the value follows it) with the key's
-    /// tag (size and first bytes), or a list's element node.
+    /// A container's member: a list's element node, or an object's value node with its
+    /// key's tag (size and first bytes) and where the key's bytes are (keys have no node).
     struct Member
     {
         quint64 tag = 0;
         quint32 node = 0;
+        quint32 key = 0; ///< an object's: first byte of the key (after the quote)
     };
 
     /// Reads \a json (must stay alive and unchanged while the tape is used).
@@ -62,6 +63,9 @@ public:
     const char *bytes(const Node &node) const { return m_json.constData() + node.begin; }
     /// The members of a container, node.count of them, in document order.
     const Member *members(const Node &node) const { return m_members.data() + node.members; }
+    /// An object member's key: plain ASCII without escapes, keySize() bytes.
+    const char *keyBytes(const Member &member) const { return m_json.constData() + member.key; }
+    static quint32 keySize(const Member &member) { return quint32(member.tag >> 56); }
 
     QString string(const Node &node) const;
     double number(const Node &node) const;
