@@ -3,6 +3,8 @@
 // the parser as it was): the same catalogue, field by field, the same diagnostics in the
 // same order, and the same item hashes (CBOR), on the sample catalogue, the fixtures,
 // generated catalogues and thousands of mutated documents.
+#include "JsonNodes.h"
+
 #include <catalog/CatalogParser.h>
 #include <catalog/internal/JsonReader.h>
 #include <catalog/internal/JsonTape.h>
@@ -333,22 +335,11 @@ private slots:
         // bytes (the last two UTF-16 code units each)
         const QJsonObject doc = QJsonDocument::fromJson(minimal()).object();
         QStringList pointers;
-        std::function<void(const QString &, const QJsonValue &)> walk
-            = [&](const QString &p, const QJsonValue &v) {
-                  // (The first item stands for the others.)
-                  if (v.isString() && !p.startsWith(QLatin1String("/items/1")))
-                      pointers << p;
-                  if (v.isObject()) {
-                      const QJsonObject o = v.toObject();
-                      for (auto it = o.begin(); it != o.end(); ++it)
-                          walk(p + QLatin1Char('/') + it.key(), it.value());
-                  } else if (v.isArray()) {
-                      const QJsonArray a = v.toArray();
-                      for (qsizetype i = 0; i < a.size(); ++i)
-                          walk(p + QLatin1Char('/') + QString::number(i), a.at(i));
-                  }
-              };
-        walk(QString(), doc);
+        for (const auto &[pointer, value] : Tongban::Testing::jsonNodes(doc)) {
+            // (The first item stands for the others.)
+            if (value.isString() && !pointer.startsWith(QLatin1String("/items/1")))
+                pointers << pointer;
+        }
         QStringList texts = { QString(), QStringLiteral("   "), QStringLiteral(" \u4e2d"),
             QStringLiteral("\u4e2d\t"), QStringLiteral("\u3000\u4e2d\u6587"),
             QStringLiteral("\u4e2d\u6587\u00a0"), QStringLiteral("a\\b\"c"),
