@@ -8,6 +8,11 @@
 
 namespace Tongban::Imaging::Internal {
 
+namespace {
+/// A region larger than this share of the frame is part of the pad, not a page.
+constexpr double kPadPartShare = 0.25;
+} // namespace
+
 RegionSearch::RegionSearch(
     double sx, double minArea, double mmPerPx, double mmPerPxSmall, double minConfidence)
     : m_sx(sx)
@@ -109,6 +114,29 @@ void RegionSearch::consider(const WorkImages &w, const Regions &regions, bool me
                 if (isGood(cand))
                     m_candidates.push_back(cand);
             }
+        }
+        // A region as large as part of the pad that gave no page (the lit part of a pad beside
+        // a shadow, taken as brighter than the pad's median): a document lying inside it
+        // is looked for against the region's own level and colour.
+        if (!isGood(best) && !m_inside
+            && cv::contourArea(region) > kPadPartShare * double(w.small.total())) {
+            if (debug)
+                qCDebug(
+                    lcImaging, "documents inside a region of area %.0f", cv::contourArea(region));
+            const WorkImages inner = insideRegion(w, region);
+            m_inside = true;
+            // As the passes over the frame: by level and colour, then with orange paper kept.
+            const size_t before = m_candidates.size();
+            for (bool keepSkin : { false, true }) {
+                consider(inner,
+                    regionsBySegmentation(inner.small, inner.blurred, inner.padLevel,
+                        inner.colour ? &inner.pad : nullptr, false, keepSkin),
+                    false);
+                if (std::any_of(m_candidates.begin() + long(before), m_candidates.end(),
+                        [this](const Candidate &x) { return isGood(x); }))
+                    break;
+            }
+            m_inside = false;
         }
         if (best.quad.isValid())
             m_candidates.push_back(best);

@@ -39,6 +39,7 @@ private:
     double m_sx, m_minArea, m_mmPerPx, m_mmPerPxSmall, m_minConfidence;
     std::vector<Candidate> m_candidates;
     int m_unresolved = 0;
+    bool m_inside = false; ///< searching inside a region (not again inside that)
 };
 
 } // namespace Tongban::Imaging::Internal
