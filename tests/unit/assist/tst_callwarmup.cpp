@@ -4,6 +4,8 @@
 // needs a process whose warm-up has not run: this binary runs each case in a child of its
 // own (TONGBAN_WARMUP_CASE), two MediaSessions of that child calling each other on 127.0.0.1.
 
+#include "TestTime.h"
+
 #include <assist/MediaSession.h>
 
 #include <QElapsedTimer>
@@ -16,6 +18,7 @@
 
 using Tongban::Assist::MediaOptions;
 using Tongban::Assist::MediaSession;
+using Tongban::Testing::scaledTimeout;
 
 namespace {
 
@@ -103,7 +106,8 @@ void TestCallWarmUp::theWarmUpRunsOnceOffTheGuiThread()
     // THEN the GUI thread is back at once while it runs, and it finishes
     QCOMPARE_NE(MediaSession::prewarmState(), MediaSession::Prewarm::NotStarted);
     QVERIFY2(askedMs < 100, qPrintable(QString::number(askedMs)));
-    QTRY_COMPARE_WITH_TIMEOUT(MediaSession::prewarmState(), MediaSession::Prewarm::Done, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        MediaSession::prewarmState(), MediaSession::Prewarm::Done, scaledTimeout(30000));
     // AND it ran once, on another thread
     QCOMPARE(warmUps(), 1);
     QVERIFY(!g_onGuiThread);
@@ -146,9 +150,11 @@ void TestCallWarmUp::aCallAnsweredWhileTheWarmUpRunsConnects()
     QVERIFY(caller.start().ok());
 
     // THEN the pictures flow both ways, and the warm-up ran once all the same
-    QTRY_VERIFY_WITH_TIMEOUT(!homeFrames.isEmpty() && !callerFrames.isEmpty(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !homeFrames.isEmpty() && !callerFrames.isEmpty(), scaledTimeout(30000));
     QVERIFY(failures.isEmpty());
-    QTRY_COMPARE_WITH_TIMEOUT(MediaSession::prewarmState(), MediaSession::Prewarm::Done, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        MediaSession::prewarmState(), MediaSession::Prewarm::Done, scaledTimeout(30000));
     QCOMPARE(warmUps(), 1);
     caller.stop();
     home.stop();

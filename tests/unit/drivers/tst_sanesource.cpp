@@ -1,5 +1,6 @@
 // The SANE backend against SANE's own "test" backend (a virtual scanner), through libsane.
 #include "SaneTestConfig.h"
+#include "TestTime.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -13,6 +14,7 @@
 
 using namespace Tongban;
 using namespace Tongban::Drivers;
+using Tongban::Testing::scaledTimeout;
 
 namespace {
 const QString kDevice = QStringLiteral("sane:test:0");
@@ -250,7 +252,7 @@ void TestSaneSource::cancelStopsTheScanAndTheScannerStaysUsable()
     QVERIFY(scanner->isScanning());
     scanner->cancel();
     // THEN it fails as cancelled, with no page
-    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, scaledTimeout(30000));
     QCOMPARE(failed.first().first().value<Core::Error>().code, int(CaptureCancelled));
     QCOMPARE(stills.size(), 0);
     QVERIFY(progress.last().first().toInt() < 100);

@@ -6,6 +6,8 @@
 // - seal colour: CIE76 Delta E < 10 against the simulator's seal red;
 // - A4 at 200 dpi: colour JPEG <= 200 KB, black-and-white <= 50 KB;
 // - processStill() turns a 13 MP JPEG into a page; CaptureWorker cancels.
+#include "TestTime.h"
+
 #include <imaging/CapturePipeline.h>
 #include <imaging/CaptureWorker.h>
 #include <imaging/Codec.h>
@@ -28,6 +30,7 @@
 using namespace Tongban;
 using namespace Tongban::Drivers;
 using namespace Tongban::Imaging;
+using Tongban::Testing::scaledTimeout;
 
 namespace {
 
@@ -313,7 +316,7 @@ void TestQualityEnhance::captureWorkerCancels()
     worker.cancel();
     QVERIFY(!worker.isBusy());
     // THEN it reports cancelled, not a page
-    QTRY_COMPARE_WITH_TIMEOUT(cancelled.size(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(cancelled.size(), 1, scaledTimeout(10000));
     QCOMPARE(finished.size(), 0);
     QCOMPARE(failed.size(), 0);
 
@@ -321,8 +324,8 @@ void TestQualityEnhance::captureWorkerCancels()
     worker.process(input, options);
     worker.process(input, options);
     // THEN the first is cancelled and the second delivers its page
-    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(cancelled.size(), 2, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, scaledTimeout(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(cancelled.size(), 2, scaledTimeout(10000));
     QCOMPARE(failed.size(), 0);
     const auto page = finished.first().first().value<ProcessedPage>();
     QVERIFY(!page.page.isNull());
