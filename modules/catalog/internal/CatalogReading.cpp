@@ -126,9 +126,10 @@ public:
         QHash<QString, QString> seen;
         for (qsizetype i = 0; i < facts.size(); ++i) {
             const QString p = DiagnosticSink::child(QStringLiteral("/facts"), i);
-            const Object o = r.objectAt(facts, QStringLiteral("/facts"), i);
-            if (o.isEmpty())
-                continue;
+            const std::optional<Object> element = r.objectAt(facts, QStringLiteral("/facts"), i);
+            if (!element)
+                continue; // not an object: reported
+            const Object &o = *element;
             r.unknownKeys(o, p, { "id", "question", "type", "options" });
             Fact fact;
             fact.id = r.identifier(o, p, "id", Need::Required, kFactPattern);
@@ -143,7 +144,10 @@ public:
                 const QString op = DiagnosticSink::child(p, QStringLiteral("options"));
                 QSet<QString> values;
                 for (qsizetype k = 0; k < options.size(); ++k) {
-                    const Object option = r.objectAt(options, op, k);
+                    const std::optional<Object> optionElement = r.objectAt(options, op, k);
+                    if (!optionElement)
+                        continue; // not an object: reported
+                    const Object &option = *optionElement;
                     const QString opp = DiagnosticSink::child(op, k);
                     r.unknownKeys(option, opp, { "value", "label" });
                     Fact::Option parsed { r.identifier(
@@ -178,9 +182,11 @@ public:
         QHash<QString, QString> seen;
         for (qsizetype i = 0; i < samples.size(); ++i) {
             const QString p = DiagnosticSink::child(QStringLiteral("/samples"), i);
-            const Object o = r.objectAt(samples, QStringLiteral("/samples"), i);
-            if (o.isEmpty())
-                continue;
+            const std::optional<Object> element
+                = r.objectAt(samples, QStringLiteral("/samples"), i);
+            if (!element)
+                continue; // not an object: reported
+            const Object &o = *element;
             r.unknownKeys(o, p, { "id", "title", "image", "width", "height" });
             Sample sample;
             sample.id = r.identifier(o, p, "id", Need::Required, kIdPattern);
@@ -217,10 +223,11 @@ public:
         const QString dp = DiagnosticSink::child(p, QStringLiteral("deficiencies"));
         SeenIds codes;
         for (qsizetype i = 0; i < deficiencies.size(); ++i) {
-            const Object d = r.objectAt(deficiencies, dp, i);
+            const std::optional<Object> element = r.objectAt(deficiencies, dp, i);
             const QString at = DiagnosticSink::child(dp, i);
-            if (d.isEmpty())
-                continue;
+            if (!element)
+                continue; // not an object: reported
+            const Object &d = *element;
             r.unknownKeys(d, at, { "code", "reason", "correction" });
             Deficiency deficiency { r.identifier(d, at, "code", Need::Required, kIdPattern),
                 text(d, at, "reason", Need::Required, 500),
@@ -303,9 +310,10 @@ public:
         const QString pp = DiagnosticSink::child(p, QStringLiteral("reviewPoints"));
         SeenIds pointIds;
         for (qsizetype i = 0; i < points.size(); ++i) {
-            const Object po = r.objectAt(points, pp, i);
-            if (po.isEmpty())
-                continue;
+            const std::optional<Object> element = r.objectAt(points, pp, i);
+            if (!element)
+                continue; // not an object: reported
+            const Object &po = *element;
             const QString at = DiagnosticSink::child(pp, i);
             ReviewPoint point = readReviewPoint(po, at);
             if (!point.id.isEmpty() && pointIds.contains(point.id)) {
@@ -329,10 +337,11 @@ public:
             const Array regions = r.array(sample, sp, "regions", Need::Required, 0, 100);
             const QString rp = DiagnosticSink::child(sp, QStringLiteral("regions"));
             for (qsizetype i = 0; i < regions.size(); ++i) {
-                const Object ro = r.objectAt(regions, rp, i);
+                const std::optional<Object> element = r.objectAt(regions, rp, i);
                 const QString at = DiagnosticSink::child(rp, i);
-                if (ro.isEmpty())
-                    continue;
+                if (!element)
+                    continue; // not an object: reported
+                const Object &ro = *element;
                 r.unknownKeys(ro, at, { "reviewPoint", "x", "y", "w", "h" });
                 SampleRegion region;
                 region.reviewPoint
@@ -440,10 +449,11 @@ public:
         const Array windows = r.array(o, p, "homeWindows", Need::Required, 1, 50);
         const QString wp = DiagnosticSink::child(p, QStringLiteral("homeWindows"));
         for (qsizetype i = 0; i < windows.size(); ++i) {
-            const Object w = r.objectAt(windows, wp, i);
+            const std::optional<Object> element = r.objectAt(windows, wp, i);
             const QString at = DiagnosticSink::child(wp, i);
-            if (w.isEmpty())
-                continue;
+            if (!element)
+                continue; // not an object: reported
+            const Object &w = *element;
             r.unknownKeys(w, at, { "id", "name" });
             HomeWindow window { r.identifier(w, at, "id", Need::Required, kWindowIdPattern),
                 text(w, at, "name", Need::Required, 100) };
@@ -471,9 +481,10 @@ public:
         const QString mp = DiagnosticSink::child(p, QStringLiteral("materials"));
         SeenIds materialIds;
         for (qsizetype i = 0; i < materials.size(); ++i) {
-            const Object m = r.objectAt(materials, mp, i);
-            if (m.isEmpty())
-                continue;
+            const std::optional<Object> element = r.objectAt(materials, mp, i);
+            if (!element)
+                continue; // not an object: reported
+            const Object &m = *element;
             const QString at = DiagnosticSink::child(mp, i);
             MaterialRequirement material = readMaterial(m, at);
             if (!material.id.isEmpty() && materialIds.contains(material.id)) {
@@ -530,9 +541,10 @@ void readRoot(Builder<J> &b, const typename J::Object &root)
     QHash<QString, QString> codes;
     codes.reserve(items.size());
     for (qsizetype i = 0; i < items.size(); ++i) {
-        const auto o = r.objectAt(items, QStringLiteral("/items"), i);
-        if (o.isEmpty())
-            continue;
+        const auto element = r.objectAt(items, QStringLiteral("/items"), i);
+        if (!element)
+            continue; // not an object: reported
+        const auto &o = *element;
         const QString at = DiagnosticSink::child(QStringLiteral("/items"), i);
         ServiceItem item = b.readItem(o, at);
         if (!item.itemCode.isEmpty()) {

@@ -332,12 +332,13 @@ void JsonReader<J>::checkStrings(const Object &o, const QString &p, const char *
 }
 
 template<typename J>
-typename J::Object JsonReader<J>::objectAt(const Array &array, const QString &p, qsizetype index)
+std::optional<typename J::Object> JsonReader<J>::objectAt(
+    const Array &array, const QString &p, qsizetype index)
 {
     const Value value = array.at(index);
     if (!value.isObject()) {
         error(child(p, index), Tr::tr("must be an object, not %1").arg(typeName(value.type())));
-        return {};
+        return std::nullopt;
     }
     return value.toObject();
 }

@@ -125,8 +125,9 @@ public:
     /// The checks of strings(), likewise.
     void checkStrings(const Object &o, const QString &p, const char *key, Need need, int minimum,
         int maximum, int maxLength);
-    /// The element \a index of \a array as an object, or an error and an empty object.
-    Object objectAt(const Array &array, const QString &p, qsizetype index);
+    /// The element \a index of \a array as an object, or an error and none. An empty
+    /// object is an object: its required keys are reported missing, it is never skipped.
+    std::optional<Object> objectAt(const Array &array, const QString &p, qsizetype index);
     /// Warns about keys not in \a known (probably a newer publisher's addition).
     void unknownKeys(const Object &o, const QString &p, std::initializer_list<const char *> known);
 

@@ -1,6 +1,7 @@
 #include "JsonNodes.h"
 
 #include <catalog/CatalogParser.h>
+#include <catalog/internal/JsonTape.h>
 
 #include <QFile>
 #include <QJsonArray>
@@ -165,6 +166,55 @@ private slots:
             QStringLiteral("/items/0/materials/0/sample/regions/0"), QStringLiteral("trimmed")));
         QCOMPARE(
             outcome.catalog->items.first().materials.first().regions.first().rect.right(), 1.0);
+    }
+
+    void anEmptyEntryIsRefusedNotSkipped_data()
+    {
+        QTest::addColumn<QString>("list");
+        QTest::addColumn<QString>("required");
+        QTest::newRow("item") << QStringLiteral("/items") << QStringLiteral("itemCode");
+        QTest::newRow("fact") << QStringLiteral("/facts") << QStringLiteral("id");
+        QTest::newRow("sample") << QStringLiteral("/samples") << QStringLiteral("id");
+        QTest::newRow("material") << QStringLiteral("/items/0/materials") << QStringLiteral("id");
+        QTest::newRow("review point")
+            << QStringLiteral("/items/0/materials/0/reviewPoints") << QStringLiteral("id");
+        QTest::newRow("deficiency")
+            << QStringLiteral("/items/0/materials/0/reviewPoints/0/deficiencies")
+            << QStringLiteral("code");
+        QTest::newRow("home window")
+            << QStringLiteral("/items/0/homeWindows") << QStringLiteral("id");
+    }
+
+    void anEmptyEntryIsRefusedNotSkipped()
+    {
+        // GIVEN the fixture with an empty object {} added at the end of one of its lists
+        QFETCH(QString, list);
+        QFETCH(QString, required);
+        const QJsonObject fixture = minimal();
+        QJsonValue node = fixture;
+        for (const QString &key : list.mid(1).split(QLatin1Char('/')))
+            node = node.isArray() ? node.toArray().at(key.toInt()) : node.toObject().value(key);
+        QVERIFY2(node.isArray(), qPrintable(list));
+        QJsonArray entries = node.toArray();
+        const QString at = list + QLatin1Char('/') + QString::number(entries.size());
+        entries.append(QJsonObject());
+        const QJsonObject doc = with(fixture, list, entries);
+
+        // WHEN it is parsed, and read as the import reads it
+        const ParseOutcome outcome = parse(doc);
+        QStringList hashes;
+        const ParseOutcome imported = Internal::parseForImport(QJsonDocument(doc).toJson(), hashes);
+
+        // THEN both refuse it and name the empty entry's first missing key, instead of
+        // leaving the entry out without a word
+        QVERIFY(!outcome.ok());
+        QVERIFY2(hasDiagnostic(outcome, Diagnostic::Severity::Error,
+                     at + QLatin1Char('/') + required, QStringLiteral("missing")),
+            qPrintable(outcome.report()));
+        QVERIFY(!imported.ok());
+        QVERIFY2(hasDiagnostic(imported, Diagnostic::Severity::Error,
+                     at + QLatin1Char('/') + required, QStringLiteral("missing")),
+            qPrintable(imported.report()));
     }
 
     void newerFormatIsRefusedPlainly()
