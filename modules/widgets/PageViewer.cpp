@@ -39,7 +39,12 @@ PageViewer::PageViewer(QWidget *parent)
     auto *actual = new QPushButton(Tr::tr("Actual size"), this);
     auto *close = new QPushButton(Tr::tr("Close"), this);
     m_zoomLabel = new QLabel(this);
-    m_zoomLabel->setMinimumWidth(60);
+    m_zoomLabel->setObjectName(QStringLiteral("zoomLevel"));
+    // Centred between 缩小 and 放大 in a width that holds the widest level (400 %), so the
+    // gaps on both sides stay even and the buttons do not move as the level changes.
+    m_zoomLabel->setAlignment(Qt::AlignCenter);
+    m_zoomLabel->setFixedWidth(
+        m_zoomLabel->fontMetrics().horizontalAdvance(QStringLiteral("400 %")) + 12);
     zoomOut->setObjectName(QStringLiteral("zoomOut"));
     zoomIn->setObjectName(QStringLiteral("zoomIn"));
     fit->setObjectName(QStringLiteral("fitToWindow"));

@@ -9,10 +9,13 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 #include <QVBoxLayout>
 
+#include <cstdlib>
 #include <drivers/api/DeviceFactory.h>
 #include <drivers/sim/SimulatedCamera.h>
 
@@ -515,6 +518,25 @@ private slots:
         QTest::qWait(50);
         viewer->setZoom(0);
         saveShot(viewer, QStringLiteral("page-viewer"));
+        // the zoom level sits centred between 缩小 and 放大, at every level
+        for (const double zoom : { 0.05, 0.93, 4.0 }) {
+            viewer->setZoom(zoom);
+            QTest::qWait(20);
+            const auto *out = viewer->findChild<QPushButton *>(QStringLiteral("zoomOut"));
+            const auto *in = viewer->findChild<QPushButton *>(QStringLiteral("zoomIn"));
+            const auto *level = viewer->findChild<QLabel *>(QStringLiteral("zoomLevel"));
+            QVERIFY(out && in && level);
+            const int text = level->fontMetrics().horizontalAdvance(level->text());
+            QVERIFY2(text <= level->width(), qPrintable(level->text()));
+            const int textLeft = level->x() + (level->width() - text) / 2;
+            const int before = textLeft - out->geometry().right();
+            const int after = in->x() - (textLeft + text);
+            QVERIFY2(std::abs(before - after) <= 2,
+                qPrintable(QStringLiteral("%1: %2 px before, %3 px after")
+                               .arg(level->text())
+                               .arg(before)
+                               .arg(after)));
+        }
         viewer->close();
 
         CameraView none;
