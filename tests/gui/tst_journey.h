@@ -357,20 +357,8 @@ private:
         send(QEvent::MouseButtonRelease, to, Qt::LeftButton, Qt::NoButton);
     }
 
-    /// The platform's answer to GET \a path with the application window's session.
-    QJsonObject platformGet(const QString &path)
-    {
-        std::optional<Core::Result<Platform::ApiResponse>> answer;
-        Platform::ApiRequest request;
-        request.path = path;
-        m_platform->session()->send(
-            request, [&answer](Core::Result<Platform::ApiResponse> r) { answer = std::move(r); });
-        if (!QTest::qWaitFor([&] { return answer.has_value(); }, 10000) || !*answer
-            || !(*answer)->isSuccess())
-            return {};
-        return QJsonDocument::fromJson((*answer)->body).object();
-    }
-
+    /// The body of the platform's answer to GET \a path with the application window's
+    /// session; empty unless it succeeded within 10 s.
     QByteArray platformGetBytes(const QString &path)
     {
         std::optional<Core::Result<Platform::ApiResponse>> answer;
@@ -382,6 +370,12 @@ private:
             || !(*answer)->isSuccess())
             return {};
         return (*answer)->body;
+    }
+
+    /// The same answer as a JSON object (empty unless it succeeded).
+    QJsonObject platformGet(const QString &path)
+    {
+        return QJsonDocument::fromJson(platformGetBytes(path)).object();
     }
 
     /// Both windows in a call: the home window answers the application window's call.
@@ -413,6 +407,31 @@ private:
         QTimer::singleShot(5000, &loop, &QEventLoop::quit);
         loop.exec();
         return arrived >= 0;
+    }
+
+    /// The home clerk draws 20 strokes of \a stroke (canvas pixels) across \a area (the page
+    /// on the home window's canvas) at \a row of its height; the milliseconds from each drag
+    /// to its arrival on the application side, as far as they arrived (5 s each at most).
+    static QList<double> drawStrokes(Widgets::MarkupView *homeView, Assist::PageShare *appShare,
+        const QRectF &area, double row, QPointF stroke)
+    {
+        QList<double> latencies;
+        QElapsedTimer sent;
+        qint64 arrived = -1;
+        QObject guard;
+        QObject::connect(appShare, &Assist::PageShare::remoteStroke, &guard,
+            [&](const Assist::Stroke &) { arrived = sent.nsecsElapsed(); });
+        for (int i = 0; i < 20; ++i) {
+            const QPointF from
+                = area.topLeft() + QPointF(area.width() * (0.1 + 0.04 * i), area.height() * row);
+            arrived = -1;
+            sent.start();
+            drag(homeView->canvas(), from, from + stroke);
+            if (!waitForStroke(appShare, arrived))
+                break;
+            latencies.append(arrived / 1e6);
+        }
+        return latencies;
     }
 
     static QString percentiles(QList<double> values, double *median, double *p95)

@@ -171,24 +171,12 @@ void tst_Journey::videoCallWithTheHomeWindow()
 
     // WHEN the home clerk draws 20 pen strokes on the page
     // THEN each appears on the application side, in page coordinates
-    QList<double> latencies;
-    QElapsedTimer sent;
-    qint64 arrived = -1;
-    QObject guard;
-    connect(appPage->pageShare(), &Assist::PageShare::remoteStroke, &guard,
-        [&](const Assist::Stroke &) { arrived = sent.nsecsElapsed(); });
     const QString sha1 = pageSha(chosen);
     const QRectF area(homeView->toCanvas(QPointF(0, 0)),
         homeView->toCanvas(QPointF(chosenImage.width(), chosenImage.height())));
-    for (int i = 0; i < 20; ++i) {
-        const QPointF from
-            = area.topLeft() + QPointF(area.width() * (0.1 + 0.04 * i), area.height() * 0.2);
-        arrived = -1;
-        sent.start();
-        drag(homeView->canvas(), from, from + QPointF(area.width() * 0.03, area.height() * 0.3));
-        QVERIFY(waitForStroke(appPage->pageShare(), arrived));
-        latencies.append(arrived / 1e6);
-    }
+    const QList<double> latencies = drawStrokes(homeView, appPage->pageShare(), area, 0.2,
+        QPointF(area.width() * 0.03, area.height() * 0.3));
+    QCOMPARE(latencies.size(), 20);
     double median = 0;
     double p95 = 0;
     qInfo().noquote() << "stroke home -> application (data channel):"
@@ -379,23 +367,11 @@ void tst_Journey::marksGoThroughThePlatformWithoutTheDataChannel()
     const QString sha = homePage->pageShare()->currentPage();
     // WHEN the home clerk draws THEN the marks still reach the application side, through
     // the platform's events socket
-    QList<double> latencies;
-    QElapsedTimer sent;
-    qint64 arrived = -1;
-    QObject guard;
-    connect(appPage->pageShare(), &Assist::PageShare::remoteStroke, &guard,
-        [&](const Assist::Stroke &) { arrived = sent.nsecsElapsed(); });
     const QRectF area(homeView->toCanvas(QPointF(0, 0)),
         homeView->toCanvas(QPointF(homeView->page().width(), homeView->page().height())));
-    for (int i = 0; i < 20; ++i) {
-        const QPointF from
-            = area.topLeft() + QPointF(area.width() * (0.1 + 0.04 * i), area.height() * 0.5);
-        arrived = -1;
-        sent.start();
-        drag(homeView->canvas(), from, from + QPointF(10, 20));
-        QVERIFY(waitForStroke(appPage->pageShare(), arrived));
-        latencies.append(arrived / 1e6);
-    }
+    const QList<double> latencies
+        = drawStrokes(homeView, appPage->pageShare(), area, 0.5, QPointF(10, 20));
+    QCOMPARE(latencies.size(), 20);
     double median = 0;
     double p95 = 0;
     qInfo().noquote() << "stroke home -> application (events socket fallback):"
