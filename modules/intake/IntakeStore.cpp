@@ -443,6 +443,24 @@ Status IntakeStore::removePage(CaseDraft &draft, const QString &materialId, cons
     return {};
 }
 
+Status IntakeStore::commitStep(CaseDraft &draft, const CaseDraft &before, const QString &step,
+    Handover handover, const QString &action, const QString &detail)
+{
+    Status status = m_db.transaction([&]() -> Status {
+        if (handover == Handover::Noted) {
+            if (Status s = noteHandover(draft); !s)
+                return s;
+        }
+        addStep(draft, step);
+        if (Status written = writeRow(draft); !written)
+            return written;
+        return audit(draft, action, detail);
+    });
+    if (!status)
+        draft = before;
+    return status;
+}
+
 Status IntakeStore::markAwaitingCorrection(CaseDraft &draft, const QStringList &openMaterials)
 {
     if (draft.state != CaseDraft::State::Open) {
@@ -464,20 +482,11 @@ Status IntakeStore::markAwaitingCorrection(CaseDraft &draft, const QStringList &
     draft.state = CaseDraft::State::AwaitingCorrection;
     draft.openMaterials = openMaterials;
     draft.unlocked.clear();
-    Status status = m_db.transaction([&]() -> Status {
-        if (Status s = noteHandover(draft); !s)
-            return s;
-        addStep(draft, QStringLiteral("awaitCorrection"));
-        if (Status written = writeRow(draft); !written)
-            return written;
-        return audit(draft, QStringLiteral("case.awaitCorrection"),
-            QStringLiteral("submission %1, materials %2")
-                .arg(draft.submission)
-                .arg(openMaterials.join(QLatin1Char(','))));
-    });
-    if (!status)
-        draft = before;
-    return status;
+    return commitStep(draft, before, QStringLiteral("awaitCorrection"), Handover::Noted,
+        QStringLiteral("case.awaitCorrection"),
+        QStringLiteral("submission %1, materials %2")
+            .arg(draft.submission)
+            .arg(openMaterials.join(QLatin1Char(','))));
 }
 
 Status IntakeStore::awaitRequestedCorrection(CaseDraft &draft, const QStringList &openMaterials)
@@ -492,18 +501,11 @@ Status IntakeStore::awaitRequestedCorrection(CaseDraft &draft, const QStringList
     draft.state = CaseDraft::State::AwaitingCorrection;
     draft.openMaterials = openMaterials;
     draft.unlocked.clear();
-    Status status = m_db.transaction([&]() -> Status {
-        addStep(draft, QStringLiteral("awaitCorrection"));
-        if (Status written = writeRow(draft); !written)
-            return written;
-        return audit(draft, QStringLiteral("case.correctionRequested"),
-            QStringLiteral("submission %1, materials %2")
-                .arg(draft.submission)
-                .arg(openMaterials.join(QLatin1Char(','))));
-    });
-    if (!status)
-        draft = before;
-    return status;
+    return commitStep(draft, before, QStringLiteral("awaitCorrection"), Handover::NotNoted,
+        QStringLiteral("case.correctionRequested"),
+        QStringLiteral("submission %1, materials %2")
+            .arg(draft.submission)
+            .arg(openMaterials.join(QLatin1Char(','))));
 }
 
 Status IntakeStore::unlock(CaseDraft &draft, const QString &target, const QString &reason)
@@ -526,16 +528,8 @@ Status IntakeStore::unlock(CaseDraft &draft, const QString &target, const QStrin
         return {};
     const CaseDraft before = draft;
     draft.unlocked.append(target);
-    Status status = m_db.transaction([&]() -> Status {
-        addStep(draft, QStringLiteral("unlock"));
-        if (Status written = writeRow(draft); !written)
-            return written;
-        return audit(draft, QStringLiteral("case.unlock"),
-            QStringLiteral("%1: %2").arg(target, reason.trimmed()));
-    });
-    if (!status)
-        draft = before;
-    return status;
+    return commitStep(draft, before, QStringLiteral("unlock"), Handover::NotNoted,
+        QStringLiteral("case.unlock"), QStringLiteral("%1: %2").arg(target, reason.trimmed()));
 }
 
 Status IntakeStore::reopenForCorrection(CaseDraft &draft)
@@ -563,18 +557,8 @@ Status IntakeStore::reopenForCorrection(CaseDraft &draft)
     }
     draft.screen = QStringLiteral("checklist");
     draft.currentMaterial = draft.openMaterials.value(0);
-    Status status = m_db.transaction([&]() -> Status {
-        if (Status s = noteHandover(draft); !s)
-            return s;
-        addStep(draft, QStringLiteral("reopen"));
-        if (Status written = writeRow(draft); !written)
-            return written;
-        return audit(draft, QStringLiteral("case.reopen"),
-            QStringLiteral("submission %1").arg(draft.submission));
-    });
-    if (!status)
-        draft = before;
-    return status;
+    return commitStep(draft, before, QStringLiteral("reopen"), Handover::Noted,
+        QStringLiteral("case.reopen"), QStringLiteral("submission %1").arg(draft.submission));
 }
 
 Status IntakeStore::markComplete(CaseDraft &draft)
@@ -587,18 +571,8 @@ Status IntakeStore::markComplete(CaseDraft &draft)
     draft.state = CaseDraft::State::Complete;
     draft.openMaterials.clear();
     draft.unlocked.clear();
-    Status status = m_db.transaction([&]() -> Status {
-        if (Status s = noteHandover(draft); !s)
-            return s;
-        addStep(draft, QStringLiteral("complete"));
-        if (Status written = writeRow(draft); !written)
-            return written;
-        return audit(draft, QStringLiteral("case.complete"),
-            QStringLiteral("submission %1").arg(draft.submission));
-    });
-    if (!status)
-        draft = before;
-    return status;
+    return commitStep(draft, before, QStringLiteral("complete"), Handover::Noted,
+        QStringLiteral("case.complete"), QStringLiteral("submission %1").arg(draft.submission));
 }
 
 Status IntakeStore::abandon(CaseDraft &draft, const QString &reason)
@@ -613,15 +587,8 @@ Status IntakeStore::abandon(CaseDraft &draft, const QString &reason)
     }
     const CaseDraft before = draft;
     draft.state = CaseDraft::State::Abandoned;
-    Status status = m_db.transaction([&]() -> Status {
-        addStep(draft, QStringLiteral("abandon"));
-        if (Status written = writeRow(draft); !written)
-            return written;
-        return audit(draft, QStringLiteral("case.abandon"), reason.left(200));
-    });
-    if (!status)
-        draft = before;
-    return status;
+    return commitStep(draft, before, QStringLiteral("abandon"), Handover::NotNoted,
+        QStringLiteral("case.abandon"), reason.left(200));
 }
 
 Status IntakeStore::transmit(CaseDraft &draft, const QJsonObject &caseBody,

@@ -220,6 +220,13 @@ private:
     Core::Status checkChangeable(const CaseDraft &draft, const QString &materialId) const;
     /// Adds a step by the actor; a different clerk than the last one is a handover first.
     void addStep(CaseDraft &draft, const QString &action);
+    /// Whether a step notes a handover of the case first (another clerk than the last).
+    enum class Handover { Noted, NotNoted };
+    /// Writes a change of \a draft (from \a before) in one transaction: the handover when
+    /// \a handover says so, the step \a step, the row and the audit entry \a action with
+    /// \a detail. If any of it fails, \a draft is put back as \a before.
+    Core::Status commitStep(CaseDraft &draft, const CaseDraft &before, const QString &step,
+        Handover handover, const QString &action, const QString &detail);
     QString actorAccount() const;
     QList<CaseSummary> summaries(const QString &where, const QVariantList &values) const;
 
