@@ -423,6 +423,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>is empty: fill in this entry or remove it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>must be a list, not %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -422,6 +422,10 @@
         <translation>应为对象，而不是 %1</translation>
     </message>
     <message>
+        <source>is empty: fill in this entry or remove it</source>
+        <translation>此条目为空：请填写或删除</translation>
+    </message>
+    <message>
         <source>must be a list, not %1</source>
         <translation>应为列表，而不是 %1</translation>
     </message>

@@ -340,7 +340,13 @@ std::optional<typename J::Object> JsonReader<J>::objectAt(
         error(child(p, index), Tr::tr("must be an object, not %1").arg(typeName(value.type())));
         return std::nullopt;
     }
-    return value.toObject();
+    Object object = value.toObject();
+    if (object.isEmpty()) {
+        // One error for the entry, not one per required key it lacks.
+        error(child(p, index), Tr::tr("is empty: fill in this entry or remove it"));
+        return std::nullopt;
+    }
+    return object;
 }
 
 template<typename J>

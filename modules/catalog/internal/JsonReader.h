@@ -125,8 +125,8 @@ public:
     /// The checks of strings(), likewise.
     void checkStrings(const Object &o, const QString &p, const char *key, Need need, int minimum,
         int maximum, int maxLength);
-    /// The element \a index of \a array as an object, or an error and none. An empty
-    /// object is an object: its required keys are reported missing, it is never skipped.
+    /// The element \a index of \a array as an object, or an error and none: also for an
+    /// empty object {}, which is never skipped without a word.
     std::optional<Object> objectAt(const Array &array, const QString &p, qsizetype index);
     /// Warns about keys not in \a known (probably a newer publisher's addition).
     void unknownKeys(const Object &o, const QString &p, std::initializer_list<const char *> known);
