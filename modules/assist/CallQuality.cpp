@@ -84,6 +84,16 @@ QualityReport QualitySteering::add(const QualitySample &sample)
     QualityReport report;
     report.roundTripMs = sample.roundTripMs;
 
+    // The reports' own loss since the sample before (RTCP's fraction lost), the worst
+    // stream's among those that sent enough packets since for it to mean something.
+    double fresh = -1;
+    for (auto it = sample.reported.cbegin(); it != sample.reported.cend(); ++it) {
+        const auto then = m_known.constFind(it.key());
+        const qint64 sentSince = then == m_known.cend() ? it->sent : it->sent - then->sent;
+        if (it->fractionLost >= 0 && sentSince >= 10)
+            fresh = std::max(fresh, std::clamp(it->fractionLost, 0.0, 1.0));
+    }
+
     // The loss over the last 5 s.
     // Each stream's last report (an RTP source keeps only one block per report, so a sample
     // may report one stream and the next another).
@@ -137,6 +147,8 @@ QualityReport QualitySteering::add(const QualitySample &sample)
     report.lossPercent = loss >= 0 ? loss * 100.0 : -1;
     if (worst < 0)
         worst = loss;
+    if (worst < 0)
+        worst = fresh; // the call's first report
 
     double videoKbps = -1; // what the picture made since the last sample
     if (m_haveLast && sample.atMs > m_last.atMs) {
@@ -170,11 +182,16 @@ QualityReport QualitySteering::add(const QualitySample &sample)
     }
 
     // The target follows the loss the other side reports.
-    // The reports that follow a cut are about the seconds before it.
-    const bool holding
-        = m_lastDeliveredCutMs >= 0 && sample.atMs - m_lastDeliveredCutMs < HoldAfterCutMs;
-    // Cuts follow the loss now (the last report's), not one the window still remembers.
-    const double lossNow = recent >= 0 ? recent : worst;
+    // Cuts follow the loss now (the last report's, or the reports' own since the sample
+    // before), not one the window still remembers.
+    double lossNow = std::max(recent, fresh);
+    if (lossNow < 0)
+        lossNow = worst;
+    // The reports that follow a cut are about the seconds before it: they cut again only
+    // when they show more loss than the cut was made from (it came from a report about a
+    // second the cap bit only part of, and every picture that loses a packet is lost).
+    const bool holding = m_lastDeliveredCutMs >= 0
+        && sample.atMs - m_lastDeliveredCutMs < HoldAfterCutMs && lossNow <= m_lossAtCut + 0.05;
     if (lossNow > 0.10 && picture && videoKbps > 0 && !holding) {
         // A cap: what got through is the link's capacity; go under it at once.
         // What got through: over the loss window (its rate and its loss, the seconds before
@@ -191,7 +208,10 @@ QualityReport QualitySteering::add(const QualitySample &sample)
             overWindow
                 = rateKbps(sample.videoBytesSent - from.videoBytesSent, sample.atMs - from.atMs)
                 * (1.0 - worst);
-        const double delivered = std::min(lastSecond, overWindow);
+        // The capacity is also no more than this interval's rate times the loss now: the
+        // burst at a call's start (2 Mbit/s in its first second, mostly lost) made both
+        // estimates above too high, and the target grew back over the cap (bench_call).
+        const double delivered = std::min({ lastSecond, overWindow, videoKbps * (1.0 - lossNow) });
         const double cutTo = 0.8 * std::max(lastSecond, overWindow);
         // The same link found again after trying above it: wait twice as long before the
         // next try (up to 2 min); another link: from the start.
@@ -205,12 +225,17 @@ QualityReport QualitySteering::add(const QualitySample &sample)
         m_capacityKbps = delivered;
         m_capacityAtMs = sample.atMs;
         m_lastDeliveredCutMs = sample.atMs;
-        m_targetKbps
-            = std::max<double>(MinKbps, std::min(m_targetKbps * (1.0 - lossNow / 2.0), cutTo));
+        m_lossAtCut = lossNow;
+        // At most half the target in one cut: a burst at a call's start (the picture
+        // queued while the call connected) can lose most of a second's packets, and a cut
+        // to what got through then took the call to sound alone for 14 s (bench_call).
+        m_targetKbps = std::max<double>(
+            { MinKbps, 0.5 * m_targetKbps, std::min(m_targetKbps * (1.0 - lossNow / 2.0), cutTo) });
     } else if (worst > 0.05) {
         if (!holding && lossNow > 0.05)
             m_targetKbps = std::max<double>(MinKbps, m_targetKbps * (1.0 - worst / 2.0));
-    } else if (worst >= 0 && worst < 0.02 && (sample.roundTripMs < 0 || sample.roundTripMs < 300)) {
+    } else if (worst >= 0 && worst < 0.02 && fresh < 0.02
+        && (sample.roundTripMs < 0 || sample.roundTripMs < 300)) {
         double grown = std::min(m_maxKbps, m_targetKbps * 1.06 + 1.0);
         if (m_capacityAtMs >= 0 && sample.atMs - m_capacityAtMs < m_capacityMemoryMs)
             grown = std::min(grown, std::max(m_targetKbps, 0.9 * m_capacityKbps));

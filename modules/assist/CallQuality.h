@@ -32,6 +32,11 @@ struct QualitySample
     {
         qint64 sent = 0;
         qint64 lost = 0;
+        /// The worst share of its packets lost that the reports since the sample before
+        /// give (RTCP's "fraction lost": since the other side's report before), 0 to 1;
+        /// below 0 no report came since: a report's own figure, known from the first
+        /// report of a call, not a difference of two.
+        double fractionLost = -1;
     };
     QMap<quint32, Stream> reported;
     qint64 bytesSent = 0; ///< RTP bytes sent so far, all streams
@@ -64,15 +69,21 @@ struct QualityReport
  * without a network:
  *
  * - The loss is the share of the packets sent in the last 3 s that the other side's
- *   receiver reports count as lost (reports come every second). The panel shows
+ *   receiver reports count as lost (reports come about twice a second). The panel shows
  * it over all streams; the steering takes the worst stream (the picture's loss is not diluted by
- *   the sound's clean packets).
+ *   the sound's clean packets). The loss now is the worst of the last report's (against the
+ *   report before) and the reports' own "fraction lost" since the sample before: the
+ *   first report of a call counts, and a sample taken at once after a report of heavy loss
+ *   (MediaSession) acts on it; while that is over 2 % the target does not grow.
  * - The video target follows that loss: above 5 % loss it is cut by half the loss; above
  *   10 % (a cap: what does not fit is dropped) it is cut at once to 80 % of what got
  *   through (the picture's rate times one minus the loss: over the loss window or over
- *   the last report, the higher; the lower is kept as the capacity),
+ *   the last report, the higher; the lower is kept as the capacity), but to no less than
+ *   half the target in one cut,
  *   at most once in HoldAfterCutMs (the reports that follow a cut are about the seconds
- *   before it), and that
+ *   before it) unless a report shows more loss than the cut was made from (by 5 points: the
+ *   cut came from a report about a second the cap bit only part of; the picture freezes
+ *   until the rate is under the cap, issue 15), and that
  *   delivered rate is kept as the link's capacity: for CapacityMemoryMs the target grows
  *   to 90 % of it and no further. After that the target grows past it (a try: the link
  *   may have got faster); when the try finds the same capacity again (within 25 %), the
@@ -164,6 +175,7 @@ private:
     qint64 m_capacityAtMs = -1;
     qint64 m_capacityMemoryMs = CapacityMemoryMs; ///< doubled each time the same link is found
     qint64 m_lastDeliveredCutMs = -1;
+    double m_lossAtCut = 0; ///< the loss the last cut under heavy loss was made from
     qint64 m_levelSinceMs = -1; ///< when the current level began
     int m_overTarget = 0; ///< samples in a row the picture's rate was over the target
     double m_previousTargetKbps = 0;

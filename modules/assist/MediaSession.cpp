@@ -162,12 +162,17 @@ Core::Status MediaSession::start()
             qCWarning(lcMedia) << "could not restrict ICE to 127.0.0.1";
     }
 
-    // Every transceiver sends and receives, and asks for retransmissions.
+    // Every transceiver sends and receives, and asks for no retransmissions (NACK, issue 15):
+    // under WebRTC's RTP profile every NACK goes in an early RTCP packet that puts the
+    // receiver report off by a whole interval, so while packets are lost the reports (the
+    // loss the quality steering follows) stopped for 3-7 s (bench_call's trace under a cap)
+    // and the picture froze until they came. A retransmission would also have to come back
+    // within the jitter buffer's 60 ms to be of use: a round trip on a LAN at best.
     GArray *transceivers = nullptr;
     g_signal_emit_by_name(d->webrtc, "get-transceivers", &transceivers);
     for (guint i = 0; transceivers && i < transceivers->len; ++i) {
         GObject *transceiver = g_array_index(transceivers, GObject *, i);
-        g_object_set(transceiver, "do-nack", TRUE, nullptr);
+        g_object_set(transceiver, "do-nack", FALSE, nullptr);
     }
     if (transceivers)
         g_array_unref(transceivers);

@@ -499,6 +499,9 @@ PoorNetwork poorNetwork(
         return result;
     }
     result.connected = true;
+    // With QT_MESSAGE_PATTERN="%{time process} ...": the freeze list's 0 s, to line it up
+    // with the steering's debug log.
+    qInfo("first picture at the answerer: 0 s of the freeze list");
     wall.restart();
     nextPushMs = 0;
     const qint64 firstFrames = b.remoteVideoFrames();
