@@ -176,7 +176,11 @@ QualityReport QualitySteering::add(const QualitySample &sample)
         m_overTarget = videoKbps > asked * 1.25 ? m_overTarget + 1 : 0;
         if (m_overTarget >= 2 || (m_overTarget >= 1 && worst > 0.10)) {
             overFloor = true;
-            m_floorKbps[int(m_level)] = videoKbps;
+            // The lower of the last two intervals' rates: after a report of heavy loss an
+            // interval can be half a second, and one keyframe in it made a floor that
+            // 360p's target never cleared again (tst_callquality's cap test).
+            m_floorKbps[int(m_level)]
+                = m_lastVideoKbps > 0 ? std::min(videoKbps, m_lastVideoKbps) : videoKbps;
             m_floorAtMs[int(m_level)] = sample.atMs;
         }
     }

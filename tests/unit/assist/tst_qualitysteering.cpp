@@ -101,6 +101,7 @@ private slots:
     void theCallsFirstReportOfACapCutsUnderIt();
     void aCutMadeFromAReportThePictureOnlyPartlyLostIsCutAgain();
     void aBurstLostAtTheCallsStartCutsAtMostHalf();
+    void aKeyframeInAShortIntervalDoesNotKeepThePictureAt180p();
 };
 
 void TestQualitySteering::aCapTheEncoderCannotMeetAt360pStepsTo180pNotToSoundAlone()
@@ -297,6 +298,53 @@ void TestQualitySteering::aBurstLostAtTheCallsStartCutsAtMostHalf()
     // picture stays
     QCOMPARE(steering.targetKbps(), 600);
     QCOMPARE(steering.level(), VideoLevel::Standard360);
+}
+
+void TestQualitySteering::aKeyframeInAShortIntervalDoesNotKeepThePictureAt180p()
+{
+    // GIVEN a 360p call at 1,200 kbit/s whose encoder cannot make 360p below 1,000 kbit/s,
+    // sampled every half second after reports of heavy loss
+    QualitySteering steering(VideoLevel::Standard360, 1200);
+    qint64 atMs = 0;
+    qint64 bytes = 0;
+    qint64 sent = 0;
+    qint64 lost = 0;
+    const auto add = [&](qint64 ms, double madeKbps, double lossShare) {
+        atMs += ms;
+        bytes += qint64(madeKbps * double(ms) / 8.0);
+        const qint64 packets = qint64(madeKbps * double(ms) / 10000.0); // 10 kbit a packet
+        const qint64 dropped = qint64(double(packets) * lossShare);
+        sent += packets - dropped;
+        lost += dropped;
+        QualitySample sample;
+        sample.atMs = atMs;
+        sample.roundTripMs = 2;
+        sample.reported.insert(VideoSsrc, { sent, lost, lossShare });
+        sample.videoBytesSent = bytes;
+        sample.bytesSent = bytes;
+        steering.add(sample);
+    };
+    for (int second = 1; second <= 4; ++second)
+        add(1000, 1200, 0);
+    add(1000, 1200, 0.33); // a cap of 800 kbit/s: the target is cut
+    QVERIFY(steering.targetKbps() < 1000);
+
+    // WHEN the encoder makes its floor, 1,000 kbit/s, and then a keyframe in a half second
+    // (1,250 kbit/s over it), still over the cap
+    add(500, 1000, 0.2);
+    add(500, 1250, 0.35);
+    QCOMPARE(steering.level(), VideoLevel::Low180);
+    // and the cap is lifted: 180p makes what it is asked
+    int back = -1;
+    for (int second = 1; second <= 90 && back < 0; ++second) {
+        add(1000, steering.targetKbps(), 0);
+        if (steering.level() == VideoLevel::Standard360)
+            back = second;
+    }
+
+    // THEN 360p comes back once the target clears the floor 360p really had (1,000 kbit/s),
+    // not the keyframe's half second (1,250: 10 % over it is more than the call's 1,200)
+    QVERIFY2(back > 0, qPrintable(QString::number(steering.targetKbps())));
 }
 
 QTEST_GUILESS_MAIN(TestQualitySteering)
