@@ -1,7 +1,7 @@
 #include "CatalogParser.h"
 
 #include "Tr.h"
-#include "internal/JsonReader.h"
+#include "internal/CatalogReading.h"
 
 #include <core/Hash.h>
 
@@ -19,35 +19,12 @@
 namespace Tongban::Catalog {
 
 using Internal::DiagnosticSink;
-using Internal::JsonReader;
 using Internal::JsonTape;
-using Internal::Need;
+using Internal::Keep;
 using Internal::QtJson;
 using Internal::TapeJson;
 
 namespace {
-
-using Internal::IdentifierPattern;
-
-const IdentifierPattern kIdPattern(Internal::kIdForm);
-constexpr int kCorrectionDays = 10;
-const IdentifierPattern kFactPattern(Internal::kFactForm);
-const IdentifierPattern kRegionCodePattern(Internal::kRegionCodeForm);
-const IdentifierPattern kItemCodePattern(Internal::kItemCodeForm);
-const IdentifierPattern kVersionPattern(Internal::kVersionForm);
-const IdentifierPattern kWindowIdPattern(Internal::kWindowIdForm);
-const QStringList kItemTypes = { QStringLiteral("行政许可"), QStringLiteral("行政确认"),
-    QStringLiteral("行政给付"), QStringLiteral("行政裁决"), QStringLiteral("行政奖励"),
-    QStringLiteral("其他行政权力"), QStringLiteral("公共服务") };
-const QStringList kTargets
-    = { QStringLiteral("自然人"), QStringLiteral("法人"), QStringLiteral("其他组织") };
-const QStringList kResultTypes = { QStringLiteral("证照"), QStringLiteral("批文"),
-    QStringLiteral("证明"), QStringLiteral("其他") };
-const QStringList kMethods = { QStringLiteral("核验原件"), QStringLiteral("比对"),
-    QStringLiteral("查验"), QStringLiteral("核对"), QStringLiteral("审核") };
-// 001 §8: no catch-all wording in what a guide demands.
-const QStringList kCatchAll = { QStringLiteral("其他"), QStringLiteral("其它"),
-    QStringLiteral("有关材料"), QStringLiteral("相关材料"), QStringLiteral("等材料") };
 
 /// Whether every object key in \a json is at most \a limit bytes as written. A key of at
 /// most that many bytes (UTF-8, escapes) has at most that many characters, so the tree walk
@@ -180,394 +157,6 @@ private:
     int m_reported = 0;
 };
 
-template<typename J>
-class Builder
-{
-public:
-    using Object = typename J::Object;
-    using Array = typename J::Array;
-
-    explicit Builder(QList<Diagnostic> &out)
-        : r(out)
-    { }
-
-    JsonReader<J> r;
-    Catalog catalog;
-    QHash<QString, QString> homeWindowIds; // id -> first pointer
-
-    Jurisdiction jurisdiction(const Object &o, const QString &p, const char *key)
-    {
-        const Object j = r.object(o, p, key, Need::Required);
-        const QString at = DiagnosticSink::child(p, QLatin1String(key));
-        if (j.isEmpty())
-            return {};
-        r.unknownKeys(j, at, { "code", "name" });
-        return { r.identifier(j, at, "code", Need::Required, kRegionCodePattern),
-            r.string(j, at, "name", Need::Required, 100) };
-    }
-
-    void readFacts(const Object &root)
-    {
-        const Array facts = r.array(root, QString(), "facts", Need::Required, 0, 200);
-        QHash<QString, QString> seen;
-        for (qsizetype i = 0; i < facts.size(); ++i) {
-            const QString p = DiagnosticSink::child(QStringLiteral("/facts"), i);
-            const Object o = r.objectAt(facts, QStringLiteral("/facts"), i);
-            if (o.isEmpty())
-                continue;
-            r.unknownKeys(o, p, { "id", "question", "type", "options" });
-            Fact fact;
-            fact.id = r.identifier(o, p, "id", Need::Required, kFactPattern);
-            fact.question = r.string(o, p, "question", Need::Required, 200);
-            const QString type = r.oneOf(
-                o, p, "type", Need::Required, { QStringLiteral("bool"), QStringLiteral("enum") });
-            fact.type = type == QLatin1String("bool") ? Fact::Type::Bool
-                : type == QLatin1String("enum")       ? Fact::Type::Enum
-                                                      : Fact::Type::Unknown;
-            if (fact.type == Fact::Type::Enum) {
-                const Array options = r.array(o, p, "options", Need::Required, 2, 20);
-                const QString op = DiagnosticSink::child(p, QStringLiteral("options"));
-                QSet<QString> values;
-                for (qsizetype k = 0; k < options.size(); ++k) {
-                    const Object option = r.objectAt(options, op, k);
-                    const QString opp = DiagnosticSink::child(op, k);
-                    r.unknownKeys(option, opp, { "value", "label" });
-                    Fact::Option parsed { r.identifier(
-                                              option, opp, "value", Need::Required, kFactPattern),
-                        r.string(option, opp, "label", Need::Required, 100) };
-                    if (!parsed.value.isEmpty() && values.contains(parsed.value))
-                        r.error(DiagnosticSink::child(opp, QStringLiteral("value")),
-                            Tr::tr("duplicate option \"%1\"").arg(parsed.value));
-                    values.insert(parsed.value);
-                    fact.options << parsed;
-                }
-            } else if (fact.type == Fact::Type::Bool && o.contains(QLatin1String("options"))) {
-                r.error(DiagnosticSink::child(p, QStringLiteral("options")),
-                    Tr::tr("a yes/no fact has no options"));
-            }
-            if (!fact.id.isEmpty()) {
-                if (seen.contains(fact.id)) {
-                    r.error(DiagnosticSink::child(p, QStringLiteral("id")),
-                        Tr::tr("duplicate id \"%1\" (first at %2)")
-                            .arg(fact.id, seen.value(fact.id)));
-                    continue;
-                }
-                seen.insert(fact.id, p);
-                catalog.facts << fact;
-            }
-        }
-    }
-
-    void readSamples(const Object &root)
-    {
-        const Array samples = r.array(root, QString(), "samples", Need::Required, 0, 2000);
-        QHash<QString, QString> seen;
-        for (qsizetype i = 0; i < samples.size(); ++i) {
-            const QString p = DiagnosticSink::child(QStringLiteral("/samples"), i);
-            const Object o = r.objectAt(samples, QStringLiteral("/samples"), i);
-            if (o.isEmpty())
-                continue;
-            r.unknownKeys(o, p, { "id", "title", "image", "width", "height" });
-            Sample sample;
-            sample.id = r.identifier(o, p, "id", Need::Required, kIdPattern);
-            sample.title = r.string(o, p, "title", Need::Required, 200);
-            sample.image = r.string(o, p, "image", Need::Required, 300);
-            if (sample.image.contains(QLatin1String(".."))
-                || sample.image.startsWith(QLatin1Char('/')))
-                r.error(DiagnosticSink::child(p, QStringLiteral("image")),
-                    Tr::tr("must be a path inside the catalogue folder"));
-            sample.width = r.integer(o, p, "width", Need::Required, 1, 10000).value_or(0);
-            sample.height = r.integer(o, p, "height", Need::Required, 1, 10000).value_or(0);
-            if (!sample.id.isEmpty()) {
-                if (seen.contains(sample.id)) {
-                    r.error(DiagnosticSink::child(p, QStringLiteral("id")),
-                        Tr::tr("duplicate id \"%1\" (first at %2)")
-                            .arg(sample.id, seen.value(sample.id)));
-                    continue;
-                }
-                seen.insert(sample.id, p);
-                catalog.samples << sample;
-            }
-        }
-    }
-
-    ReviewPoint readReviewPoint(const Object &o, const QString &p)
-    {
-        r.unknownKeys(o, p, { "id", "text", "method", "standard", "deficiencies" });
-        ReviewPoint point;
-        point.id = r.identifier(o, p, "id", Need::Required, kIdPattern);
-        point.text = r.string(o, p, "text", Need::Required, 500);
-        point.method = r.oneOf(o, p, "method", Need::Required, kMethods);
-        point.standard = r.string(o, p, "standard", Need::Required, 2000);
-        const Array deficiencies = r.array(o, p, "deficiencies", Need::Required, 1, 30);
-        const QString dp = DiagnosticSink::child(p, QStringLiteral("deficiencies"));
-        QSet<QString> codes;
-        for (qsizetype i = 0; i < deficiencies.size(); ++i) {
-            const Object d = r.objectAt(deficiencies, dp, i);
-            const QString at = DiagnosticSink::child(dp, i);
-            if (d.isEmpty())
-                continue;
-            r.unknownKeys(d, at, { "code", "reason", "correction" });
-            Deficiency deficiency { r.identifier(d, at, "code", Need::Required, kIdPattern),
-                r.string(d, at, "reason", Need::Required, 500),
-                r.string(d, at, "correction", Need::Required, 500) };
-            if (!deficiency.code.isEmpty() && codes.contains(deficiency.code))
-                r.error(DiagnosticSink::child(at, QStringLiteral("code")),
-                    Tr::tr("duplicate code \"%1\"").arg(deficiency.code));
-            codes.insert(deficiency.code);
-            point.deficiencies << deficiency;
-        }
-        return point;
-    }
-
-    MaterialRequirement readMaterial(const Object &o, const QString &p)
-    {
-        r.unknownKeys(o, p,
-            { "id", "name", "basis", "originals", "copies", "medium", "source", "paperArchive",
-                "tolerable", "toleranceCommitment", "toleranceDays", "condition", "sample",
-                "reviewPoints" });
-        MaterialRequirement m;
-        m.publishedJson = J::published(o);
-        m.id = r.identifier(o, p, "id", Need::Required, kIdPattern);
-        m.name = r.string(o, p, "name", Need::Required, 100);
-        for (const QString &vague : kCatchAll) {
-            if (m.name.contains(vague)) {
-                r.error(DiagnosticSink::child(p, QStringLiteral("name")),
-                    Tr::tr("contains the catch-all wording \"%1\": a guide must name each "
-                           "material exactly")
-                        .arg(vague));
-                break;
-            }
-        }
-        m.basis = r.string(o, p, "basis", Need::Required, 500);
-        m.originals = r.integer(o, p, "originals", Need::Required, 0, 20).value_or(0);
-        m.copies = r.integer(o, p, "copies", Need::Required, 0, 20).value_or(0);
-        if (o.value(QLatin1String("originals")).toInt() == 0
-            && o.value(QLatin1String("copies")).toInt() == 0
-            && o.contains(QLatin1String("originals")) && o.contains(QLatin1String("copies"))) {
-            r.error(DiagnosticSink::child(p, QStringLiteral("copies")),
-                Tr::tr("originals and copies cannot both be 0"));
-        }
-        const QString medium = r.oneOf(o, p, "medium", Need::Required,
-            { QStringLiteral("paper"), QStringLiteral("electronic"), QStringLiteral("both") });
-        m.medium = medium == QLatin1String("paper") ? Medium::Paper
-            : medium == QLatin1String("electronic") ? Medium::Electronic
-            : medium == QLatin1String("both")       ? Medium::Both
-                                                    : Medium::Unknown;
-        m.source = r.string(o, p, "source", Need::Required, 200);
-        m.paperArchive = r.boolean(o, p, "paperArchive", Need::Required).value_or(false);
-        m.tolerable = r.boolean(o, p, "tolerable", Need::Required).value_or(false);
-        m.toleranceCommitment = r.string(
-            o, p, "toleranceCommitment", m.tolerable ? Need::Required : Need::Optional, 500);
-        if (!m.tolerable && !m.toleranceCommitment.isEmpty())
-            r.warning(DiagnosticSink::child(p, QStringLiteral("toleranceCommitment")),
-                Tr::tr("ignored: the material is not tolerable"));
-        // The deadline of the commitment: stated, else read from the standard text
-        // ("5 个工作日内"), else 5 working days.
-        if (const auto days = r.integer(o, p, "toleranceDays", Need::Optional, 1, 60)) {
-            m.toleranceDays = *days;
-        } else {
-            static const QRegularExpression inText(QStringLiteral("(\\d+)\\s*个工作日"));
-            const auto match = inText.match(m.toleranceCommitment);
-            const int stated = match.hasMatch() ? match.captured(1).toInt() : 0;
-            m.toleranceDays = stated >= 1 && stated <= 60 ? stated : 5;
-        }
-        const QString condition = r.string(o, p, "condition", Need::Optional, 1000);
-        if (!condition.isEmpty()) {
-            auto parsed = Condition::parse(condition, catalog.facts);
-            if (parsed)
-                m.condition = *parsed;
-            else
-                r.error(
-                    DiagnosticSink::child(p, QStringLiteral("condition")), parsed.error().detail);
-        }
-
-        const Array points
-            = r.array(o, p, "reviewPoints", Need::Required, 1, CatalogParser::MaxReviewPoints);
-        const QString pp = DiagnosticSink::child(p, QStringLiteral("reviewPoints"));
-        QHash<QString, QString> pointIds;
-        for (qsizetype i = 0; i < points.size(); ++i) {
-            const Object po = r.objectAt(points, pp, i);
-            if (po.isEmpty())
-                continue;
-            const QString at = DiagnosticSink::child(pp, i);
-            ReviewPoint point = readReviewPoint(po, at);
-            if (!point.id.isEmpty() && pointIds.contains(point.id)) {
-                r.error(DiagnosticSink::child(at, QStringLiteral("id")),
-                    Tr::tr("duplicate id \"%1\" (first at %2)")
-                        .arg(point.id, pointIds.value(point.id)));
-            }
-            pointIds.insert(point.id, at);
-            m.reviewPoints << point;
-        }
-
-        const Object sample = r.object(o, p, "sample", Need::Required);
-        const QString sp = DiagnosticSink::child(p, QStringLiteral("sample"));
-        if (!sample.isEmpty()) {
-            r.unknownKeys(sample, sp, { "ref", "regions" });
-            m.sampleRef = r.identifier(sample, sp, "ref", Need::Required, kIdPattern);
-            if (!m.sampleRef.isEmpty() && !catalog.sample(m.sampleRef))
-                r.error(DiagnosticSink::child(sp, QStringLiteral("ref")),
-                    Tr::tr("names no sample: \"%1\" is not in /samples").arg(m.sampleRef));
-            const Array regions = r.array(sample, sp, "regions", Need::Required, 0, 100);
-            const QString rp = DiagnosticSink::child(sp, QStringLiteral("regions"));
-            for (qsizetype i = 0; i < regions.size(); ++i) {
-                const Object ro = r.objectAt(regions, rp, i);
-                const QString at = DiagnosticSink::child(rp, i);
-                if (ro.isEmpty())
-                    continue;
-                r.unknownKeys(ro, at, { "reviewPoint", "x", "y", "w", "h" });
-                SampleRegion region;
-                region.reviewPoint
-                    = r.identifier(ro, at, "reviewPoint", Need::Required, kIdPattern);
-                if (!region.reviewPoint.isEmpty() && !pointIds.contains(region.reviewPoint))
-                    r.error(DiagnosticSink::child(at, QStringLiteral("reviewPoint")),
-                        Tr::tr("names no review point of this material: \"%1\"")
-                            .arg(region.reviewPoint));
-                const auto x = r.fraction(ro, at, "x");
-                const auto y = r.fraction(ro, at, "y");
-                const auto w = r.fraction(ro, at, "w");
-                const auto h = r.fraction(ro, at, "h");
-                if (!x || !y || !w || !h)
-                    continue;
-                if (*w <= 0 || *h <= 0) {
-                    r.error(at, Tr::tr("a region needs a positive width and height"));
-                    continue;
-                }
-                const QRectF raw(*x, *y, *w, *h);
-                const QRectF clipped = raw.intersected(QRectF(0, 0, 1, 1));
-                if (clipped.isEmpty()) {
-                    r.error(at, Tr::tr("the region lies outside the sample"));
-                    continue;
-                }
-                if (clipped != raw)
-                    r.warning(at, Tr::tr("the region reaches outside the sample and was trimmed"));
-                region.rect = clipped;
-                m.regions << region;
-            }
-            if (regions.isEmpty() && !m.sampleRef.isEmpty())
-                r.warning(rp, Tr::tr("no review point is drawn on the sample"));
-        }
-        return m;
-    }
-
-    ServiceItem readItem(const Object &o, const QString &p)
-    {
-        r.unknownKeys(o, p,
-            { "itemCode", "name", "keywords", "type", "basis", "implementingBody",
-                "acceptanceConditions", "target", "legalTimeLimitDays", "promisedTimeLimitDays",
-                "result", "fees", "process", "scope", "location", "hours", "contact", "complaint",
-                "homeJurisdiction", "homeWindows", "seal", "materials", "correctionDays" });
-        ServiceItem item;
-        item.publishedJson = J::published(o);
-        item.itemCode = r.identifier(o, p, "itemCode", Need::Required, kItemCodePattern);
-        item.name = r.string(o, p, "name", Need::Required, 100);
-        item.keywords = r.strings(o, p, "keywords", Need::Optional, 0, 20, 20);
-        item.type = r.oneOf(o, p, "type", Need::Required, kItemTypes);
-        item.basis = r.strings(o, p, "basis", Need::Required, 1, 50, 500);
-        item.implementingBody = r.string(o, p, "implementingBody", Need::Required, 200);
-        item.acceptanceConditions
-            = r.strings(o, p, "acceptanceConditions", Need::Required, 1, 50, 1000);
-        item.target = r.strings(o, p, "target", Need::Required, 1, 3, 10);
-        for (qsizetype i = 0; i < item.target.size(); ++i) {
-            if (!kTargets.contains(item.target.at(i)))
-                r.error(
-                    DiagnosticSink::child(DiagnosticSink::child(p, QStringLiteral("target")), i),
-                    Tr::tr("\"%1\" is not one of: %2")
-                        .arg(item.target.at(i), kTargets.join(QStringLiteral(", "))));
-        }
-        const auto legal = r.integer(o, p, "legalTimeLimitDays", Need::Required, 0, 365);
-        const auto promised = r.integer(o, p, "promisedTimeLimitDays", Need::Required, 0, 365);
-        item.legalTimeLimitDays = legal.value_or(0);
-        item.promisedTimeLimitDays = promised.value_or(0);
-        item.correctionDays
-            = r.integer(o, p, "correctionDays", Need::Optional, 1, 60).value_or(kCorrectionDays);
-        if (legal && promised && *promised > *legal)
-            r.error(DiagnosticSink::child(p, QStringLiteral("promisedTimeLimitDays")),
-                Tr::tr("the promised time limit (%1 working days) exceeds the legal one (%2)")
-                    .arg(*promised)
-                    .arg(*legal));
-
-        const Object result = r.object(o, p, "result", Need::Required);
-        const QString resp = DiagnosticSink::child(p, QStringLiteral("result"));
-        if (!result.isEmpty()) {
-            r.unknownKeys(result, resp, { "name", "type" });
-            item.resultName = r.string(result, resp, "name", Need::Required, 200);
-            item.resultType = r.oneOf(result, resp, "type", Need::Required, kResultTypes);
-        }
-        const Object fees = r.object(o, p, "fees", Need::Required);
-        const QString fp = DiagnosticSink::child(p, QStringLiteral("fees"));
-        if (!fees.isEmpty()) {
-            r.unknownKeys(fees, fp, { "charged", "standard", "basis" });
-            item.feeCharged = r.boolean(fees, fp, "charged", Need::Required).value_or(false);
-            const Need feeNeed = item.feeCharged ? Need::Required : Need::Optional;
-            item.feeStandard = r.string(fees, fp, "standard", feeNeed, 500);
-            item.feeBasis = r.string(fees, fp, "basis", feeNeed, 500);
-        }
-        item.process = r.strings(o, p, "process", Need::Required, 2, 30, 500);
-        const QString scope = r.oneOf(o, p, "scope", Need::Required,
-            { QStringLiteral("citywide"), QStringLiteral("provincewide"),
-                QStringLiteral("crossProvince") });
-        item.scope = scope == QLatin1String("citywide") ? Scope::Citywide
-            : scope == QLatin1String("provincewide")    ? Scope::Provincewide
-            : scope == QLatin1String("crossProvince")   ? Scope::CrossProvince
-                                                        : Scope::Unknown;
-        item.location = r.string(o, p, "location", Need::Required, 500);
-        item.hours = r.string(o, p, "hours", Need::Required, 500);
-        item.contact = r.string(o, p, "contact", Need::Required, 200);
-        item.complaint = r.string(o, p, "complaint", Need::Required, 500);
-        item.homeJurisdiction = jurisdiction(o, p, "homeJurisdiction");
-
-        const Array windows = r.array(o, p, "homeWindows", Need::Required, 1, 50);
-        const QString wp = DiagnosticSink::child(p, QStringLiteral("homeWindows"));
-        for (qsizetype i = 0; i < windows.size(); ++i) {
-            const Object w = r.objectAt(windows, wp, i);
-            const QString at = DiagnosticSink::child(wp, i);
-            if (w.isEmpty())
-                continue;
-            r.unknownKeys(w, at, { "id", "name" });
-            HomeWindow window { r.identifier(w, at, "id", Need::Required, kWindowIdPattern),
-                r.string(w, at, "name", Need::Required, 100) };
-            if (!window.id.isEmpty()) {
-                if (homeWindowIds.contains(window.id))
-                    r.error(DiagnosticSink::child(at, QStringLiteral("id")),
-                        Tr::tr("duplicate id \"%1\" (first at %2)")
-                            .arg(window.id, homeWindowIds.value(window.id)));
-                else
-                    homeWindowIds.insert(window.id, at);
-            }
-            item.homeWindows << window;
-        }
-        const Object seal = r.object(o, p, "seal", Need::Optional);
-        if (!seal.isEmpty()) {
-            const QString sp = DiagnosticSink::child(p, QStringLiteral("seal"));
-            r.unknownKeys(seal, sp, { "department", "image" });
-            item.seal = Seal { r.string(seal, sp, "department", Need::Required, 200),
-                r.string(seal, sp, "image", Need::Required, 300) };
-        }
-
-        const Array materials
-            = r.array(o, p, "materials", Need::Required, 1, CatalogParser::MaxMaterials);
-        const QString mp = DiagnosticSink::child(p, QStringLiteral("materials"));
-        QHash<QString, QString> materialIds;
-        for (qsizetype i = 0; i < materials.size(); ++i) {
-            const Object m = r.objectAt(materials, mp, i);
-            if (m.isEmpty())
-                continue;
-            const QString at = DiagnosticSink::child(mp, i);
-            MaterialRequirement material = readMaterial(m, at);
-            if (!material.id.isEmpty() && materialIds.contains(material.id)) {
-                r.error(DiagnosticSink::child(at, QStringLiteral("id")),
-                    Tr::tr("duplicate id \"%1\" (first at %2)")
-                        .arg(material.id, materialIds.value(material.id)));
-            }
-            materialIds.insert(material.id, at);
-            item.materials << material;
-        }
-        return item;
-    }
-};
-
 } // namespace
 
 int ParseOutcome::errorCount() const
@@ -592,68 +181,6 @@ QString ParseOutcome::report() const
     }
     return lines.join(QLatin1Char('\n'));
 }
-
-namespace {
-
-/// Reads the document's root object into \a b's catalogue: the same reading over Qt's tree
-/// or over the tape.
-template<typename J>
-void readRoot(Builder<J> &b, const typename J::Object &root)
-{
-    JsonReader<J> &r = b.r;
-    r.unknownKeys(root, QString(),
-        { "format", "formatVersion", "catalogVersion", "publishedAt", "publisher", "region",
-            "facts", "samples", "items" });
-    if (root.value(QLatin1String("format")).toString() != QLatin1String("tongban-catalog")) {
-        r.error(QStringLiteral("/format"),
-            Tr::tr("must be \"tongban-catalog\": this is not a catalogue"));
-        return;
-    }
-    const auto version = r.integer(root, QString(), "formatVersion", Need::Required, 1, 1000);
-    if (version && *version > CatalogParser::FormatVersion) {
-        r.error(QStringLiteral("/formatVersion"),
-            Tr::tr("format version %1 is newer than this workstation understands (%2): "
-                   "update the workstation")
-                .arg(*version)
-                .arg(CatalogParser::FormatVersion));
-        return;
-    }
-    Catalog &c = b.catalog;
-    c.catalogVersion
-        = r.identifier(root, QString(), "catalogVersion", Need::Required, kVersionPattern);
-    const QString published = r.string(root, QString(), "publishedAt", Need::Required, 40);
-    c.publishedAt = QDateTime::fromString(published, Qt::ISODate);
-    if (!published.isEmpty() && !c.publishedAt.isValid())
-        r.error(QStringLiteral("/publishedAt"), Tr::tr("not an ISO 8601 date and time"));
-    c.publisher = r.string(root, QString(), "publisher", Need::Required, 200);
-    c.region = b.jurisdiction(root, QString(), "region");
-    b.readFacts(root);
-    b.readSamples(root);
-
-    const auto items
-        = r.array(root, QString(), "items", Need::Required, 1, CatalogParser::MaxItems);
-    c.items.reserve(items.size());
-    QHash<QString, QString> codes;
-    codes.reserve(items.size());
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        const auto o = r.objectAt(items, QStringLiteral("/items"), i);
-        if (o.isEmpty())
-            continue;
-        const QString at = DiagnosticSink::child(QStringLiteral("/items"), i);
-        ServiceItem item = b.readItem(o, at);
-        if (!item.itemCode.isEmpty()) {
-            if (codes.contains(item.itemCode)) {
-                r.error(DiagnosticSink::child(at, QStringLiteral("itemCode")),
-                    Tr::tr("duplicate item code \"%1\" (first at %2)")
-                        .arg(item.itemCode, codes.value(item.itemCode)));
-            }
-            codes.insert(item.itemCode, at);
-        }
-        c.items << std::move(item);
-    }
-}
-
-} // namespace
 
 namespace {
 
@@ -683,8 +210,7 @@ bool readable(const QByteArray &json, ParseOutcome &outcome)
 /// Qt's parser, the limits, then the typed reading over Qt's tree.
 void readWithQtTree(const QByteArray &json, ParseOutcome &outcome)
 {
-    Builder<QtJson> b(outcome.diagnostics);
-    JsonReader<QtJson> &r = b.r;
+    DiagnosticSink r(outcome.diagnostics);
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
@@ -700,9 +226,12 @@ void readWithQtTree(const QByteArray &json, ParseOutcome &outcome)
     }
     if (!LimitChecker(r, !allKeysShort(json, 100)).check(doc.object(), 0))
         return;
-    readRoot(b, doc.object());
-    if (!r.hasErrors())
-        outcome.catalog = std::move(b.catalog);
+    Catalog catalog;
+    if (Internal::readCatalog<QtJson>(
+            doc.object(), Keep::Everything, catalog, outcome.diagnostics)) {
+        outcome.catalog = std::move(catalog);
+        outcome.valid = true;
+    }
 }
 
 } // namespace
@@ -719,9 +248,9 @@ QFuture<QString> startItemHashes(const JsonTape &tape)
     const JsonTape::Member *members = tape.members(root);
     std::vector<quint32> items;
     for (quint32 m = 0; m < root.count; ++m) {
-        const JsonTape::Node &key = tape.node(members[m].node);
-        if (key.size == 5 && std::memcmp(tape.bytes(key), "items", 5) == 0) {
-            const JsonTape::Node &list = tape.node(members[m].node + 1);
+        if (JsonTape::keySize(members[m]) == 5
+            && std::memcmp(tape.keyBytes(members[m]), "items", 5) == 0) {
+            const JsonTape::Node &list = tape.node(members[m].node);
             if (list.kind != JsonTape::Kind::Array) // not validated yet: anything may be here
                 break;
             const JsonTape::Member *elements = tape.members(list);
@@ -743,6 +272,8 @@ QFuture<QString> startItemHashes(const JsonTape &tape)
     });
 }
 
+/// The parse; for an import (\a itemHashes given), only what the store keeps (Keep) and
+/// each item's hash.
 ParseOutcome parseDocument(const QByteArray &json, QStringList *itemHashes)
 {
     ParseOutcome outcome;
@@ -750,7 +281,7 @@ ParseOutcome parseDocument(const QByteArray &json, QStringList *itemHashes)
         return outcome;
     // The common case: a plain document is read straight from its bytes, without Qt's
     // tree (building and freeing it, and every lookup in it, were most of the parse time).
-    // The reading and its diagnostics are the same code over either (Builder<J>).
+    // The reading and its diagnostics are the same code over either (readCatalog<J>).
     // The catalogue keeps the document's bytes (PublishedJson): own them, also when the
     // caller only lent them (QByteArray::fromRawData) and may free them after parsing.
     QByteArray document = json; // shared, not copied
@@ -767,17 +298,31 @@ ParseOutcome parseDocument(const QByteArray &json, QStringList *itemHashes)
             hashes.cancel();
             hashes.waitForFinished();
         });
-        Builder<TapeJson> b(outcome.diagnostics);
-        readRoot(b, Internal::TapeObject(&tape, 0));
-        if (!b.r.hasErrors()) {
-            outcome.catalog = std::move(b.catalog);
-            if (itemHashes)
+        const Internal::TapeObject root(&tape, 0);
+        Catalog catalog;
+        if (Internal::readCatalog<TapeJson>(root,
+                itemHashes ? Keep::ImportSummary : Keep::Everything, catalog,
+                outcome.diagnostics)) {
+            outcome.valid = true;
+            if (itemHashes) {
                 *itemHashes = hashes.results();
+                if (itemHashes->size() != catalog.items.size()) {
+                    // The reading passed over an entry of the list (an empty object): the
+                    // hashes are not the items'. Read the catalogue whole (the same
+                    // diagnostics again, dropped); the store hashes its items then.
+                    itemHashes->clear();
+                    QList<Diagnostic> again;
+                    catalog = Catalog();
+                    Internal::readCatalog<TapeJson>(root, Keep::Everything, catalog, again);
+                }
+            }
+            outcome.catalog = std::move(catalog);
         }
         return outcome;
     }
     // Anything else (not JSON, too deep, too long, duplicate or unusual keys, odd
-    // numbers...) is read by Qt's parser and checked against the limits, as it always was.
+    // numbers...) is read by Qt's parser and checked against the limits, as it always was
+    // (and kept whole: an import hashes its items from it).
     readWithQtTree(json, outcome);
     return outcome;
 }

@@ -19,13 +19,17 @@ struct Diagnostic
     QString message; ///< translated, plain reason
 };
 
-/// What parsing found: the catalogue when there is no error, and every diagnostic.
+/// What parsing found: whether the document is a valid catalogue, the catalogue then, and
+/// every diagnostic.
 struct ParseOutcome
 {
+    /// The catalogue, when valid (CatalogParser::parse). CatalogStore::import gives none:
+    /// it reads only what it stores (CatalogStore::active() reads the catalogue in force).
     std::optional<Catalog> catalog;
     QList<Diagnostic> diagnostics;
+    bool valid = false; ///< no error: the document is a catalogue
 
-    bool ok() const { return catalog.has_value(); }
+    bool ok() const { return valid; }
     int errorCount() const;
     int warningCount() const;
     /// All diagnostics, one per line: "error /items/0/name: reason".

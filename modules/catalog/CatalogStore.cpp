@@ -11,7 +11,6 @@
 #include <QJsonDocument>
 #include <QSet>
 #include <QSqlQuery>
-#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -23,6 +22,9 @@ using Core::Status;
 
 namespace {
 using Core::sha256Hex;
+/// zlib's fastest level: most of the size for little time (a generated 5,000-item document
+/// shrinks about tenfold); the document is compressed while it is parsed.
+constexpr int kSourceCompression = 1;
 /// Hash of one published item: SHA-256 of its canonical CBOR encoding (keys
 /// sorted, as QJsonObject keeps them). Equal guides give equal hashes across
 /// documents whatever their whitespace or key order.
@@ -72,6 +74,13 @@ Storage::MigrationSet CatalogStore::schema()
                 " name TEXT NOT NULL,"
                 " item_sha256 TEXT NOT NULL,"
                 " PRIMARY KEY (version_id, item_code))") } };
+    // The document is kept as published, compressed: a 5,000-item catalogue is about 13 MB
+    // of JSON and under a tenth of that compressed, and writing it (into the WAL, then the
+    // checkpoint) was most of the import's store phase. Versions stored before stay plain.
+    set.migrations << Storage::Migration { 2,
+        QStringLiteral("catalogue documents stored compressed"),
+        { QStringLiteral("ALTER TABLE catalog_versions ADD COLUMN source_zlib INTEGER NOT NULL"
+                         " DEFAULT 0 CHECK (source_zlib IN (0, 1))") } };
     return set;
 }
 
@@ -81,13 +90,23 @@ Result<ImportReport> CatalogStore::import(const QByteArray &json, ParseOutcome *
     timer.start();
     // The document's own hash needs nothing from the parse: made on the pool meanwhile.
     QFuture<QString> documentHash = QtConcurrent::run([json] { return sha256Hex(json); });
+    // Nor does the compressed document the store keeps: also made meanwhile (and thrown
+    // away when the catalogue is refused).
+    QFuture<QByteArray> compressed
+        = QtConcurrent::run([json] { return qCompress(json, kSourceCompression); });
     // The item hashes come with the parse when it reads the document from its tape (the
     // items' bytes are then not read again); otherwise they are made below.
+    // The parse keeps only what is stored here (each item's code and name), after the
+    // same validation as CatalogParser::parse: building the whole catalogue (every guide's
+    // texts and lists) and freeing it was most of the import's time.
     QStringList itemHashes;
     ParseOutcome parsed = Internal::parseForImport(json, itemHashes);
     const qint64 parseMs = timer.restart();
-    if (outcome)
-        *outcome = parsed;
+    if (outcome) {
+        outcome->catalog.reset();
+        outcome->diagnostics = parsed.diagnostics;
+        outcome->valid = parsed.valid;
+    }
     if (!parsed.ok()) {
         qCWarning(lcCatalog) << "catalogue refused with" << parsed.errorCount() << "errors";
         return Error { InvalidCatalog,
@@ -130,13 +149,13 @@ Result<ImportReport> CatalogStore::import(const QByteArray &json, ParseOutcome *
         } else {
             q.prepare(QStringLiteral(
                 "INSERT INTO catalog_versions(catalog_version, published_at, imported_at, sha256,"
-                " item_count, source) VALUES(?, ?, ?, ?, ?, ?)"));
+                " item_count, source, source_zlib) VALUES(?, ?, ?, ?, ?, ?, 1)"));
             q.addBindValue(catalog.catalogVersion);
             q.addBindValue(catalog.publishedAt.toString(Qt::ISODate));
             q.addBindValue(m_clock.now().toString(Qt::ISODateWithMs));
             q.addBindValue(hash);
             q.addBindValue(int(catalog.items.size()));
-            q.addBindValue(json);
+            q.addBindValue(compressed.result());
             if (!q.exec())
                 return Storage::Database::queryError(q, QStringLiteral("insert version"));
             versionId = q.lastInsertId().toLongLong();
@@ -176,10 +195,6 @@ Result<ImportReport> CatalogStore::import(const QByteArray &json, ParseOutcome *
     report.version = *version;
     qCInfo(lcCatalog).noquote() << "catalogue" << catalog.catalogVersion << "in force,"
                                 << catalog.items.size() << "items";
-    // Freeing the parsed catalogue (every item's strings, lists and JSON tree: a fifth of a
-    // 5,000-item import) is nobody's wait: it runs on the thread pool, not on the caller's.
-    // Nothing else refers to it (a caller's copy in *outcome shares, atomically counted).
-    QThreadPool::globalInstance()->start([dropped = std::move(parsed)] {});
     return report;
 }
 
@@ -258,7 +273,7 @@ QList<CatalogVersionInfo> CatalogStore::versions() const
 Result<Catalog> CatalogStore::load(const QString &where, const QVariant &value) const
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT source FROM catalog_versions WHERE ") + where
+    q.prepare(QStringLiteral("SELECT source, source_zlib FROM catalog_versions WHERE ") + where
         + QStringLiteral(" ORDER BY id DESC LIMIT 1"));
     if (value.isValid())
         q.addBindValue(value);
@@ -268,7 +283,9 @@ Result<Catalog> CatalogStore::load(const QString &where, const QVariant &value) 
         return Error { VersionNotFound, Tr::tr("That catalogue version is not stored here."),
             value.toString() };
     }
-    ParseOutcome parsed = CatalogParser::parse(q.value(0).toByteArray());
+    const QByteArray source = q.value(1).toInt() == 1 ? qUncompress(q.value(0).toByteArray())
+                                                      : q.value(0).toByteArray();
+    ParseOutcome parsed = CatalogParser::parse(source);
     if (!parsed.ok()) {
         // It was valid when imported: only a newer build's rules or damage get here.
         return Error { InvalidCatalog,

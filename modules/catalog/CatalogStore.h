@@ -55,6 +55,8 @@ public:
     /*!
      * Validates and imports \a json. On a validation failure the error's
      * detail lists every problem, and \a outcome (when given) receives them.
+     * \a outcome receives the diagnostics (warnings too) and whether the document
+     * is valid, never the catalogue: read it with active().
      */
     Core::Result<ImportReport> import(const QByteArray &json, ParseOutcome *outcome = nullptr);
 

@@ -68,8 +68,11 @@ QList<PageQuad> PageDetector::detect(const QImage &frame) const
     const bool secondPage = search.unresolved() > 0 && m_options.maxPages > 1;
     // A page of no size class (part of a page, cut by a shadow's edge) does not end the search:
     // the passes below may find the whole page, which then wins on confidence.
-    auto good = [&, secondPage] {
-        return search.hasDistinctPages(secondPage ? 2 : 1);
+    // Nor does a page found only tentatively (a side guessed from its size class, which may
+    // lie on a drop shadow's edge): a later pass may find the same page sure of every side.
+    const double sure = std::max(m_options.minConfidence, PageQuad::kSureConfidence);
+    auto good = [&, secondPage, sure] {
+        return search.hasDistinctPages(secondPage ? 2 : 1, sure);
     };
     if (!good()) // a soft shadow across the frame: against the pad's local light
         segment(work, true, false);

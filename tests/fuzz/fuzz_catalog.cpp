@@ -1,9 +1,11 @@
-// libFuzzer target: the catalogue parser and validator, and the condition
-// parser, on arbitrary bytes. Hostile input must give errors, never a crash,
-// a sanitizer report or a hang (libFuzzer -timeout catches hangs).
+// libFuzzer target: the catalogue parser and validator (also the import's reading, which
+// keeps only what the store keeps), and the condition parser, on arbitrary bytes. Hostile
+// input must give errors, never a crash, a sanitizer report or a hang (libFuzzer -timeout
+// catches hangs).
 #include <catalog/CatalogParser.h>
 #include <catalog/CatalogSearch.h>
 #include <catalog/Condition.h>
+#include <catalog/internal/JsonTape.h>
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -27,6 +29,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (void)index.search(QStringLiteral("gtgsh"));
     } else if (outcome.errorCount() == 0) {
         std::abort(); // refused without saying why: a bug
+    }
+    // The import's reading finds the same problems, and takes the same catalogues.
+    QStringList hashes;
+    const ParseOutcome imported = Internal::parseForImport(input, hashes);
+    if (imported.ok() != outcome.ok() || imported.diagnostics.size() != outcome.diagnostics.size())
+        std::abort();
+    for (qsizetype i = 0; i < outcome.diagnostics.size(); ++i) {
+        if (imported.diagnostics.at(i).pointer != outcome.diagnostics.at(i).pointer
+            || imported.diagnostics.at(i).message != outcome.diagnostics.at(i).message)
+            std::abort();
     }
     // The same bytes as a condition expression over two declared facts.
     static const QList<Fact> facts

@@ -60,7 +60,11 @@ private:
             if (line.startsWith(QLatin1String("report ")))
                 return line.mid(7).trimmed();
         }
-        return QStringLiteral("no report: ") + QString::fromUtf8(child.readAllStandardError());
+        return QStringLiteral("no report (exit %1, %2): %3")
+            .arg(child.exitCode())
+            .arg(child.exitStatus() == QProcess::CrashExit ? QStringLiteral("crashed")
+                                                           : QStringLiteral("normal"))
+            .arg(QString::fromUtf8(child.readAllStandardError()));
     }
 
 private slots:

@@ -29,6 +29,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QTest>
+#include <QTextLayout>
 #include <QTimer>
 
 #include <InProcessHub.h>
@@ -87,7 +88,10 @@ void shoot(QWidget *assistant, const QString &name, QStringList *lone)
 QString labelText(QWidget *root, const QString &name)
 {
     auto *label = root->findChild<QLabel *>(name);
-    return label ? label->text() : QStringLiteral("<no %1>").arg(name);
+    if (!label)
+        return QStringLiteral("<no %1>").arg(name);
+    // What the clerk reads, without the word joiners that keep a window id on one line.
+    return label->text().remove(QChar(0x2060));
 }
 
 const QString kData = QStringLiteral(TONGBAN_PLATFORM_TEST_DATA);
@@ -247,6 +251,22 @@ private slots:
         QVERIFY2(wrong.contains(QStringLiteral("[window] id"))
                 && wrong.contains(App::WindowSettings::windowFile(m_dataDir)),
             qPrintable(wrong));
+        // AND the example id is not broken across lines at any width the page may have
+        auto *message = assistant.findChild<QLabel *>(QStringLiteral("identityResult"));
+        for (int width = 240; width <= 900; width += 7) {
+            QTextLayout layout(message->text(), message->font());
+            layout.beginLayout();
+            for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+                line.setLineWidth(width);
+                const QString part = message->text()
+                                         .mid(line.textStart(), line.textLength())
+                                         .remove(QChar(0x2060));
+                QVERIFY2(!part.trimmed().endsWith(QStringLiteral("410402-"))
+                        && !part.trimmed().endsWith(QStringLiteral("410402-tb-")),
+                    qPrintable(QStringLiteral("%1 px: %2").arg(width).arg(part)));
+            }
+            layout.endLayout();
+        }
         shoot(&assistant, QStringLiteral("3-identity-wrong"), &lone);
         // WHEN it is corrected (the keyboard is back on it, its text selected)
         // THEN the devices are checked

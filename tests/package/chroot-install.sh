@@ -8,9 +8,11 @@
 #   against the hub; `tongban --report-ready` (offscreen platform);
 #   an upgrade to a newer build of the packages: the hall settings edited by IT, the hub's
 #   data and the window's data survive; remove keeps the hub's data, purge deletes it.
-#   chroot-install.sh SOURCE_DIR BUILD_DIR PACKAGE_DIR
+#   a case left waiting in the window's outbox before the upgrade (SEED_TOOL, the product's
+#   own transmit path) is still waiting, under the same number, after it;
+#   chroot-install.sh SOURCE_DIR BUILD_DIR PACKAGE_DIR SEED_TOOL
 set -uo pipefail
-src="$1" build="$2" pkgs="$3"
+src="$1" build="$2" pkgs="$3" seed="${4:-}"
 cache="${TONGBAN_CHROOT_CACHE:-/var/cache/tongban-chroot}"
 mirror="${TONGBAN_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 failures=0
@@ -113,6 +115,23 @@ ready="$(as_clerk env QT_QPA_PLATFORM=offscreen timeout 60 tongban --report-read
 [[ "$ready" == ready* ]] && pass "tongban --report-ready (offscreen): $ready" || fail "tongban --report-ready: $ready $(tail -5 "$root/tmp/gui.err")"
 kill "$hubpid"; wait "$hubpid" 2>/dev/null; hubpid=""
 
+# A case transmitted while the platform is down waits in the outbox over the upgrade.
+pending_of() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(d['counts'].get('pending', 0))" "$1"; }
+case_number=""
+if [[ -x "$seed" ]]; then
+    cp "$seed" "$root/tmp/seed-pending-case"
+    seeded="$(as_clerk /tmp/seed-pending-case /home/clerk/.local/share/tongban 41040201012001000 xh-tb-03-wangli 2>"$root/tmp/seed.err")"
+    case_number="${seeded#pending }"
+    as_clerk tongban-cli --json outbox status >"$root/tmp/outbox-before.json" 2>"$root/tmp/outbox-before.err"
+    if [[ "$seeded" == pending\ * && "$(pending_of "$root/tmp/outbox-before.json")" == 1 ]]; then
+        pass "a case waits in the outbox before the upgrade: $case_number"
+    else
+        fail "no pending case before the upgrade: $seeded $(cat "$root/tmp/seed.err") $(head -c 300 "$root/tmp/outbox-before.json")"
+    fi
+else
+    fail "the seeding tool is missing (4th argument): no pending case to carry over"
+fi
+
 # --- upgrade ------------------------------------------------------------------------------
 echo "idleLockMinutes=7" >>"$root/etc/xdg/tongban/tongban.conf"   # IT's edit of the conffile
 hubdb_before="$(cd "$root/var/lib/tongban-hub" && find . -type f | sort | xargs sha256sum | sha256sum)"
@@ -130,6 +149,13 @@ grep -q "url=http://127.0.0.1:$port" "$root/etc/xdg/tongban/tongban.conf" && gre
 [[ -f "$root/home/clerk/.local/share/tongban/workstation.sqlite" ]] && grep -q "410403-tb-02" "$root/home/clerk/.local/share/tongban/tongban.conf" \
     && pass "window data and identity kept" || fail "window data lost"
 as_clerk tongban-cli storage check >/dev/null 2>&1 && pass "window database opens after the upgrade" || fail "storage check after upgrade"
+as_clerk tongban-cli --json outbox status >"$root/tmp/outbox-after.json" 2>"$root/tmp/outbox-after.err"
+if [[ -n "$case_number" && "$(pending_of "$root/tmp/outbox-after.json" 2>/dev/null)" == 1 ]] \
+    && grep -q "$case_number" "$root/tmp/outbox-after.json"; then
+    pass "the pending case survives the upgrade: $case_number still waiting"
+else
+    fail "pending case after the upgrade: $(head -c 300 "$root/tmp/outbox-after.json")"
+fi
 
 # --- remove, purge --------------------------------------------------------------------------
 in_root apt-get remove -y -q tongban-hub tongban >/dev/null 2>&1 && pass "remove" || fail "remove"

@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslSocket>
@@ -48,7 +49,19 @@ void focusLater(QWidget *widget)
 
 void showProblem(QLabel *label, const QString &text, bool problem)
 {
-    label->setText(text);
+    // A window id such as 410402-tb-03 (and any word joined by hyphens) is never broken at
+    // its hyphen when the message wraps: word joiners (U+2060) hold its parts together.
+    static const QRegularExpression hyphenated(
+        QStringLiteral("[0-9A-Za-z._]+(?:-[0-9A-Za-z._]+)+"));
+    QString shown;
+    qsizetype from = 0;
+    for (const QRegularExpressionMatch &m : hyphenated.globalMatch(text)) {
+        shown += text.mid(from, m.capturedStart() - from);
+        shown += m.captured().replace(u'-', QStringLiteral("\u2060-\u2060"));
+        from = m.capturedEnd();
+    }
+    shown += text.mid(from);
+    label->setText(shown);
     label->setProperty("state", problem ? QStringLiteral("bad") : QString());
     label->setStyleSheet(
         problem ? QStringLiteral("color: #b42318;") : QStringLiteral("color: #1e7b46;"));

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <iterator>
+#include <type_traits>
 
 namespace Tongban::Catalog::Internal {
 
@@ -270,6 +271,25 @@ typename J::Array JsonReader<J>::array(
 }
 
 template<typename J>
+bool JsonReader<J>::listText(const Value &value, const QString &p, const char *key, qsizetype index,
+    int maxLength, QString *out)
+{
+    QString text = value.toString().trimmed();
+    if (!value.isString() || text.isEmpty()) {
+        error(child(child(p, QLatin1String(key)), index), Tr::tr("must be non-empty text"));
+        return false;
+    }
+    if (text.size() > maxLength) {
+        error(child(child(p, QLatin1String(key)), index),
+            Tr::tr("longer than %1 characters").arg(maxLength));
+        return false;
+    }
+    if (out)
+        *out = std::move(text);
+    return true;
+}
+
+template<typename J>
 QStringList JsonReader<J>::strings(const Object &o, const QString &p, const char *key, Need need,
     int minimum, int maximum, int maxLength)
 {
@@ -277,18 +297,38 @@ QStringList JsonReader<J>::strings(const Object &o, const QString &p, const char
     QStringList out;
     out.reserve(list.size());
     for (qsizetype i = 0; i < list.size(); ++i) {
-        const Value value = list.at(i);
-        QString text = value.toString().trimmed();
-        if (!value.isString() || text.isEmpty()) {
-            error(child(child(p, QLatin1String(key)), i), Tr::tr("must be non-empty text"));
-        } else if (text.size() > maxLength) {
-            error(child(child(p, QLatin1String(key)), i),
-                Tr::tr("longer than %1 characters").arg(maxLength));
-        } else {
+        QString text;
+        if (listText(list.at(i), p, key, i, maxLength, &text))
             out << std::move(text);
-        }
     }
     return out;
+}
+
+template<typename J>
+void JsonReader<J>::checkText(
+    const Object &o, const QString &p, const char *key, Need need, int maxLength)
+{
+    if constexpr (std::is_same_v<J, TapeJson>) {
+        if (o.value(QLatin1String(key)).fitsAsIs(maxLength))
+            return;
+    }
+    // Anything else is read as string() reads it, to report the same problems.
+    string(o, p, key, need, maxLength);
+}
+
+template<typename J>
+void JsonReader<J>::checkStrings(const Object &o, const QString &p, const char *key, Need need,
+    int minimum, int maximum, int maxLength)
+{
+    const Array list = array(o, p, key, need, minimum, maximum);
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const Value value = list.at(i);
+        if constexpr (std::is_same_v<J, TapeJson>) {
+            if (value.fitsAsIs(maxLength))
+                continue;
+        }
+        listText(value, p, key, i, maxLength, nullptr);
+    }
 }
 
 template<typename J>
@@ -306,13 +346,19 @@ template<typename J>
 void JsonReader<J>::unknownKeys(
     const Object &o, const QString &p, std::initializer_list<const char *> known)
 {
-    // Usually every key is known: count the known ones present (a lookup each, no
-    // string made) and walk the keys, a string each, only when some are not.
-    qsizetype knownPresent = 0;
-    for (const char *k : known)
-        knownPresent += o.contains(QLatin1String(k)) ? 1 : 0;
-    if (knownPresent == o.size())
-        return;
+    // Usually every key is known: tell so without making a string (over the tape, one
+    // pass over the keys; over Qt's tree, a lookup per known key, counted), and walk the
+    // keys, a string each, only when some are not.
+    if constexpr (std::is_same_v<J, TapeJson>) {
+        if (o.hasOnlyKeys(known))
+            return;
+    } else {
+        qsizetype knownPresent = 0;
+        for (const char *k : known)
+            knownPresent += o.contains(QLatin1String(k)) ? 1 : 0;
+        if (knownPresent == o.size())
+            return;
+    }
     for (const QString &key : o.keys()) {
         const bool isKnown = std::any_of(
             known.begin(), known.end(), [&](const char *k) { return key == QLatin1String(k); });

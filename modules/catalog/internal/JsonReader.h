@@ -119,6 +119,12 @@ public:
         const Object &o, const QString &p, const char *key, Need need, int minimum, int maximum);
     QStringList strings(const Object &o, const QString &p, const char *key, Need need, int minimum,
         int maximum, int maxLength = CatalogParser::MaxStringLength);
+    /// The checks of string(), the same diagnostics, without the text: over the tape, text
+    /// that string() would take as it is (TapeValue::fitsAsIs) is not decoded.
+    void checkText(const Object &o, const QString &p, const char *key, Need need, int maxLength);
+    /// The checks of strings(), likewise.
+    void checkStrings(const Object &o, const QString &p, const char *key, Need need, int minimum,
+        int maximum, int maxLength);
     /// The element \a index of \a array as an object, or an error and an empty object.
     Object objectAt(const Array &array, const QString &p, qsizetype index);
     /// Warns about keys not in \a known (probably a newer publisher's addition).
@@ -129,6 +135,10 @@ private:
     /// The pointer of a value is built only when something is reported: building one for
     /// every value read was a tenth of the parse time of a large catalogue.
     bool present(const Value &value, const QString &p, const char *key, Need need);
+    /// Element \a index of the list under \a key, read into \a out when given: false (and
+    /// an error) unless it is non-empty text of at most \a maxLength characters.
+    bool listText(const Value &value, const QString &p, const char *key, qsizetype index,
+        int maxLength, QString *out);
 };
 
 extern template class JsonReader<QtJson>;

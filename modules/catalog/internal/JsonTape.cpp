@@ -95,10 +95,10 @@ inline void JsonTape::skipSpace()
 bool JsonTape::read(const QByteArray &json)
 {
     m_json = json;
-    // Reserved for a compact document (about 11 bytes per node, 20 per member in the
-    // generated catalogues; 28 and 51 in the pretty-printed sample): growing a vector of
-    // millions of nodes copied it and touched twice its pages. Pages reserved and never
-    // written cost no memory.
+    // Reserved for a compact document (a node per 8 bytes and a member per 16 are more than
+    // the generated catalogues need: keys have no node): growing a vector of millions of
+    // nodes copied it and touched twice its pages. Pages reserved and never written cost
+    // no memory.
     m_nodes.clear();
     m_nodes.reserve(size_t(json.size() / 8 + 16));
     m_members.clear();
@@ -124,8 +124,8 @@ bool JsonTape::value(int depth)
     case '[': {
         const bool isObject = *m_p == '{';
         const char close = isObject ? '}' : ']';
-        m_nodes.push_back(Node {
-            isObject ? Kind::Object : Kind::Array, false, quint32(m_p - start), 0, 0, 0, 0 });
+        m_nodes.push_back(
+            Node { isObject ? Kind::Object : Kind::Array, false, quint32(m_p - start), 0, 0, 0 });
         ++m_p;
         skipSpace();
         // This container's members gather at the end of the scratch list (a nested
@@ -139,32 +139,34 @@ bool JsonTape::value(int depth)
                 if (isObject) {
                     if (m_p == m_end || *m_p != '"' || !string())
                         return false;
+                    // Keys get no node (half the nodes of a catalogue): their place is kept
+                    // in the member, their size in its tag. The value's node takes its slot.
                     const Node key = m_nodes.back();
+                    m_nodes.pop_back();
                     if (key.escaped || key.size > kMaxKeyBytes || ++count > kMaxMembers)
                         return false;
-                    const char *keyBytes = start + key.begin;
+                    const char *keyText = start + key.begin;
                     for (quint32 k = 0; k < key.size; ++k) {
-                        if (uchar(keyBytes[k]) >= 0x80)
+                        if (uchar(keyText[k]) >= 0x80)
                             return false;
                     }
-                    const quint64 tag = keyTag(keyBytes, key.size);
+                    const quint64 tag = keyTag(keyText, key.size);
                     // No duplicate keys: Qt keeps one of them, this reader would see both.
                     for (size_t other = mark; other < m_scratch.size(); ++other) {
                         const Member &seen = m_scratch[other];
-                        if (seen.tag == tag
-                            && std::memcmp(bytes(m_nodes[seen.node]), keyBytes, key.size) == 0)
+                        if (seen.tag == tag && std::memcmp(keyBytes(seen), keyText, key.size) == 0)
                             return false;
                     }
-                    m_scratch.push_back(Member { tag, quint32(m_nodes.size() - 1) });
                     skipSpace();
                     if (m_p == m_end || *m_p != ':')
                         return false;
                     ++m_p;
                     skipSpace();
+                    m_scratch.push_back(Member { tag, quint32(m_nodes.size()), key.begin });
                 } else {
                     if (++count > quint32(CatalogParser::MaxItems))
                         return false;
-                    m_scratch.push_back(Member { 0, quint32(m_nodes.size()) });
+                    m_scratch.push_back(Member { 0, quint32(m_nodes.size()), 0 });
                 }
                 if (!value(depth + 1))
                     return false;
@@ -185,7 +187,6 @@ bool JsonTape::value(int depth)
         Node &node = m_nodes[index];
         node.count = count;
         node.size = quint32(m_p - start) - node.begin;
-        node.next = quint32(m_nodes.size());
         node.members = quint32(m_members.size());
         m_members.insert(m_members.end(), m_scratch.begin() + qsizetype(mark), m_scratch.end());
         m_scratch.resize(mark);
@@ -203,7 +204,7 @@ bool JsonTape::value(int depth)
         m_nodes.push_back(Node { *m_p == 't' ? Kind::True
                 : *m_p == 'f'                ? Kind::False
                                              : Kind::Null,
-            false, quint32(m_p - start), quint32(length), 0, quint32(index + 1), 0 });
+            false, quint32(m_p - start), quint32(length), 0, 0 });
         m_p += length;
         return true;
     }
@@ -273,9 +274,8 @@ bool JsonTape::string()
         }
         ++m_p;
     }
-    const size_t index = m_nodes.size();
-    m_nodes.push_back(Node { Kind::String, escaped, quint32(first - start), quint32(m_p - first), 0,
-        quint32(index + 1), 0 });
+    m_nodes.push_back(
+        Node { Kind::String, escaped, quint32(first - start), quint32(m_p - first), 0, 0 });
     ++m_p; // the closing quote
     return true;
 }
@@ -333,9 +333,7 @@ bool JsonTape::number()
             }) < std::find_if(first, m_p, [](char c) { return c == 'e' || c == 'E'; })))
             return false;
     }
-    const size_t index = m_nodes.size();
-    m_nodes.push_back(Node {
-        kind, false, quint32(first - start), quint32(m_p - first), 0, quint32(index + 1), 0 });
+    m_nodes.push_back(Node { kind, false, quint32(first - start), quint32(m_p - first), 0, 0 });
     return true;
 }
 
@@ -473,18 +471,20 @@ void JsonTape::appendCbor(qsizetype index, std::string &out) const
         appendHead(out, 5, node.count);
         // QJsonObject keeps its keys sorted; the keys here are plain ASCII (see read()),
         // so byte order is Qt's order.
-        QVarLengthArray<quint32, 32> keys;
+        QVarLengthArray<const Member *, 32> sorted;
         for (quint32 m = 0; m < node.count; ++m)
-            keys.append(m_members[node.members + m].node);
-        std::sort(keys.begin(), keys.end(), [this](quint32 a, quint32 b) {
-            const Node &x = m_nodes[a];
-            const Node &y = m_nodes[b];
-            const int c = std::memcmp(bytes(x), bytes(y), std::min(x.size, y.size));
-            return c != 0 ? c < 0 : x.size < y.size;
+            sorted.append(&m_members[node.members + m]);
+        std::sort(sorted.begin(), sorted.end(), [this](const Member *a, const Member *b) {
+            const quint32 x = keySize(*a);
+            const quint32 y = keySize(*b);
+            const int c = std::memcmp(keyBytes(*a), keyBytes(*b), std::min(x, y));
+            return c != 0 ? c < 0 : x < y;
         });
-        for (quint32 key : keys) {
-            appendCbor(key, out);
-            appendCbor(key + 1, out);
+        for (const Member *member : sorted) {
+            // A key is plain ASCII without escapes (see read()): its bytes are its text.
+            appendHead(out, 3, keySize(*member));
+            out.append(keyBytes(*member), keySize(*member));
+            appendCbor(member->node, out);
         }
         return;
     }
@@ -517,6 +517,41 @@ QJsonValue::Type TapeValue::type() const
 QString TapeValue::toString() const
 {
     return isString() ? m_tape->string(m_tape->node(m_index)) : QString();
+}
+
+bool TapeValue::fitsAsIs(qsizetype maxLength) const
+{
+    if (!isString())
+        return false;
+    const JsonTape::Node &node = m_tape->node(m_index);
+    if (node.escaped || node.size == 0)
+        return false;
+    // The document is valid UTF-8 (checked before it is read): decode the first and the
+    // last code point.
+    const auto *const begin = reinterpret_cast<const uchar *>(m_tape->bytes(node));
+    const auto *const end = begin + node.size;
+    const auto decode = [](const uchar *p) {
+        const uchar lead = *p;
+        if (lead < 0x80)
+            return char32_t(lead);
+        const int extra = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : 1;
+        char32_t code = lead & (0x3f >> extra);
+        for (int k = 1; k <= extra; ++k)
+            code = (code << 6) | (p[k] & 0x3f);
+        return code;
+    };
+    const uchar *last = end - 1;
+    while (last > begin && (*last & 0xc0) == 0x80)
+        --last;
+    if (QChar::isSpace(decode(begin)) || QChar::isSpace(decode(last)))
+        return false;
+    // UTF-16 never needs more code units than UTF-8 needs bytes.
+    if (qsizetype(node.size) <= maxLength)
+        return true;
+    qsizetype units = 0;
+    for (const uchar *p = begin; p < end; ++p)
+        units += ((*p & 0xc0) != 0x80) + (*p >= 0xf0);
+    return units <= maxLength;
 }
 
 double TapeValue::toDouble() const
@@ -571,10 +606,10 @@ TapeValue TapeObject::value(QLatin1String key) const
     for (qsizetype n = 0, m = m_hint; n < count; ++n, m = m + 1 == count ? 0 : m + 1) {
         if (members[m].tag != tag)
             continue;
-        const JsonTape::Node &k = m_tape->node(members[m].node);
-        if (key.size() <= 7 || std::memcmp(m_tape->bytes(k), key.data(), k.size) == 0) {
+        if (key.size() <= 7
+            || std::memcmp(m_tape->keyBytes(members[m]), key.data(), size_t(key.size())) == 0) {
             m_hint = m + 1;
-            return TapeValue(m_tape, members[m].node + 1);
+            return TapeValue(m_tape, members[m].node);
         }
     }
     return {};
@@ -586,10 +621,35 @@ QStringList TapeObject::keys() const
     if (m_index < 0)
         return list;
     const JsonTape::Node &object = m_tape->node(m_index);
-    for (quint32 m = 0; m < object.count; ++m)
-        list << m_tape->string(m_tape->node(m_tape->members(object)[m].node));
+    for (quint32 m = 0; m < object.count; ++m) {
+        const JsonTape::Member &member = m_tape->members(object)[m];
+        list << QString::fromLatin1(m_tape->keyBytes(member), JsonTape::keySize(member));
+    }
     list.sort();
     return list;
+}
+
+bool TapeObject::hasOnlyKeys(std::initializer_list<const char *> known) const
+{
+    if (m_index < 0)
+        return true;
+    QVarLengthArray<quint64, 32> tags;
+    for (const char *k : known)
+        tags.append(keyTag(k, qsizetype(std::strlen(k))));
+    const JsonTape::Node &object = m_tape->node(m_index);
+    const JsonTape::Member *members = m_tape->members(object);
+    for (quint32 m = 0; m < object.count; ++m) {
+        const quint32 size = JsonTape::keySize(members[m]);
+        bool found = false;
+        for (qsizetype i = 0; i < tags.size() && !found; ++i) {
+            found = tags[i] == members[m].tag
+                && (size <= 7
+                    || std::memcmp(m_tape->keyBytes(members[m]), known.begin()[i], size) == 0);
+        }
+        if (!found)
+            return false;
+    }
+    return true;
 }
 
 PublishedJson TapeObject::published() const

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -39,15 +40,18 @@ public:
         quint32 begin = 0; ///< first byte (strings: after the quote; containers: the bracket)
         quint32 size = 0; ///< bytes (strings: between the quotes; containers: with brackets)
         quint32 count = 0; ///< members of an object, elements of a list
-        quint32 next = 0; ///< index of the node after this value (and its contents)
         quint32 members = 0; ///< containers: where their members are in the member table
     };
-    /// A container's member: an object's key node (the value follows it) with the key's
-    /// tag (size and first bytes), or a list's element node.
+    // A node per value: a large catalogue has over a million, each a fresh page touched
+    // per 200 of them (an index of the node after each value, never read, was a sixth).
+    static_assert(sizeof(Node) == 20);
+    /// A container's member: a list's element node, or an object's value node with its
+    /// key's tag (size and first bytes) and where the key's bytes are (keys have no node).
     struct Member
     {
         quint64 tag = 0;
         quint32 node = 0;
+        quint32 key = 0; ///< an object's: first byte of the key (after the quote)
     };
 
     /// Reads \a json (must stay alive and unchanged while the tape is used).
@@ -59,6 +63,9 @@ public:
     const char *bytes(const Node &node) const { return m_json.constData() + node.begin; }
     /// The members of a container, node.count of them, in document order.
     const Member *members(const Node &node) const { return m_members.data() + node.members; }
+    /// An object member's key: plain ASCII without escapes, keySize() bytes.
+    const char *keyBytes(const Member &member) const { return m_json.constData() + member.key; }
+    static quint32 keySize(const Member &member) { return quint32(member.tag >> 56); }
 
     QString string(const Node &node) const;
     double number(const Node &node) const;
@@ -87,10 +94,12 @@ private:
 /// documents from a JsonTape instead): the reference the tape's reading is tested against.
 ParseOutcome parseWithQtTree(const QByteArray &json);
 
-/// CatalogParser::parse, and when the catalogue was read from a tape, each item's hash in
-/// \a itemHashes (in item order: SHA-256 of PublishedJson::toCbor(), the hash
-/// CatalogStore stores) made from that tape while it is still there. \a itemHashes is left
-/// empty otherwise (an error, or a document read by Qt's parser): hash the items then.
+/// CatalogParser::parse for an import, and when the catalogue was read from a tape, each
+/// item's hash in \a itemHashes (in item order: SHA-256 of PublishedJson::toCbor(), the
+/// hash CatalogStore stores) made from that tape while it is still there. From a tape, the
+/// catalogue holds only what the store keeps (Keep::ImportSummary in CatalogReading.h;
+/// the same checks and diagnostics). \a itemHashes is left empty otherwise (an error, or a
+/// document read by Qt's parser, whose catalogue is whole): hash the items then.
 ParseOutcome parseForImport(const QByteArray &json, QStringList &itemHashes);
 
 class TapeObject;
@@ -116,6 +125,13 @@ public:
     bool isObject() const { return type() == QJsonValue::Object; }
 
     QString toString() const;
+    /*!
+     * Whether this is text that QString::trimmed() leaves as it is and that has from 1 to
+     * \a maxLength UTF-16 code units: a string without escapes, not empty, with no white
+     * space (QChar::isSpace) at either end. Tells without making the QString; false also
+     * for anything it cannot tell that way (read toString() then).
+     */
+    bool fitsAsIs(qsizetype maxLength) const;
     double toDouble() const;
     int toInt() const; ///< as QJsonValue::toInt(): 0 unless a whole number in range
     bool toBool() const;
@@ -143,6 +159,8 @@ public:
     bool contains(QLatin1String key) const { return !value(key).isUndefined(); }
     /// The keys in QJsonObject's order (sorted).
     QStringList keys() const;
+    /// Whether every key of the object is one of \a known (one pass over its members).
+    bool hasOnlyKeys(std::initializer_list<const char *> known) const;
     /// The object as published (its bytes in the document, shared).
     PublishedJson published() const;
 

@@ -162,8 +162,9 @@ bool fitSide(const cv::Mat &image, cv::Point2d a, cv::Point2d b, cv::Point2d inw
 } // namespace
 
 bool refineQuad(const cv::Mat &image, std::array<cv::Point2d, 4> &corners, double radius,
-    double minStep, double *support, HiddenSides hidden)
+    double minStep, double *support, HiddenSides hidden, int *keptSides)
 {
+    int kept = 0;
     const cv::Point2d centre = (corners[0] + corners[1] + corners[2] + corners[3]) * 0.25;
     std::array<FittedLine, 4> lines;
     int found = 0, inImage = 0;
@@ -174,7 +175,12 @@ bool refineQuad(const cv::Mat &image, std::array<cv::Point2d, 4> &corners, doubl
         if (normal.dot(centre - a) < 0)
             normal = -normal;
         int f = 0, n = 0;
-        if (!fitSide(image, a, b, normal, radius, minStep, lines[i], f, n)) {
+        bool fitted = fitSide(image, a, b, normal, radius, minStep, lines[i], f, n);
+        if (!fitted && hidden == HiddenSides::KeepAny) {
+            f = n = 0;
+            fitted = fitSide(image, a, b, normal, 2 * radius, minStep, lines[i], f, n);
+        }
+        if (!fitted) {
             // A side partly outside the frame (or running along its border, where the profile
             // does not fit) keeps its line: a cut-off page's extrapolation.
             const int samples = std::clamp(int(cv::norm(b - a) / 4), 12, 96);
@@ -182,6 +188,7 @@ bool refineQuad(const cv::Mat &image, std::array<cv::Point2d, 4> &corners, doubl
                 || (hidden == HiddenSides::Keep && n >= kVisibleShare * samples))
                 return false;
             lines[i] = { a, (b - a) / cv::norm(b - a) };
+            ++kept;
             // The part inside the frame should have shown an edge, unless the side is known
             // to be hidden (KeepAny).
             if (hidden == HiddenSides::Keep)
@@ -197,6 +204,8 @@ bool refineQuad(const cv::Mat &image, std::array<cv::Point2d, 4> &corners, doubl
             return false;
     }
     corners = refined;
+    if (keptSides)
+        *keptSides = kept;
     if (support)
         *support = inImage > 0 ? double(found) / inImage : 0;
     return true;

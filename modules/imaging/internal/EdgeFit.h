@@ -21,10 +21,14 @@ enum class HiddenSides { Invalid = 0, Fail, Keep, KeepAny };
  * corners. \a support receives the share of in-image samples that found an
  * edge (0 to 1). Returns false when a side has too few measurements, unless
  * \a hidden is Keep and that side lies (almost) outside the image: it then
- * keeps its line (a cut-off page extrapolated by the caller).
+ * keeps its line (a cut-off page extrapolated by the caller). With KeepAny a side without
+ * an edge is looked for again twice as wide (a side placed from the size class may be
+ * a few pixels off) before it keeps its line; \a keptSides, when given, receives the number
+ * of sides that kept their line.
  */
 bool refineQuad(const cv::Mat &image, std::array<cv::Point2d, 4> &corners, double radius,
-    double minStep, double *support, HiddenSides hidden = HiddenSides::Fail);
+    double minStep, double *support, HiddenSides hidden = HiddenSides::Fail,
+    int *keptSides = nullptr);
 
 /// Orders four points TL, TR, BR, BL (clockwise on screen, starting nearest the top left).
 std::array<cv::Point2d, 4> orderCorners(const std::array<cv::Point2d, 4> &points);

@@ -8,6 +8,11 @@
 
 namespace Tongban::Imaging::Internal {
 
+namespace {
+/// A region larger than this share of the frame is part of the pad, not a page.
+constexpr double kPadPartShare = 0.25;
+} // namespace
+
 RegionSearch::RegionSearch(
     double sx, double minArea, double mmPerPx, double mmPerPxSmall, double minConfidence)
     : m_sx(sx)
@@ -44,7 +49,8 @@ Candidate RegionSearch::bestOf(
             start = initial;
             refined = refineQuad(edgeImage, start, 2 * radius, 4, &support, hidden);
         }
-        if (!refined || !refineQuad(edgeImage, start, 2.5, 4, &support, hidden)) {
+        int guessed = 0;
+        if (!refined || !refineQuad(edgeImage, start, 2.5, 4, &support, hidden, &guessed)) {
             if (debug)
                 qCDebug(lcImaging, "refinement failed on edge image %zu", job % edgeImages.size());
             continue;
@@ -53,9 +59,9 @@ Candidate RegionSearch::bestOf(
         if (debug)
             qCDebug(lcImaging, "candidate support %.2f", support);
         const bool scored = scoreQuad(start, support, m_mmPerPx, cand.quad);
-        // A side placed from the size class is a guess: shown as tentative, for the clerk to
-        // correct.
-        if (hidden == HiddenSides::KeepAny)
+        // A side placed from the size class and not found on the picture is a guess: shown as
+        // tentative, for the clerk to correct.
+        if (hidden == HiddenSides::KeepAny && guessed > 0)
             cand.quad.confidence = std::min(cand.quad.confidence, PageQuad::kSureConfidence - 0.05);
         if (scored && cand.quad.confidence > best.quad.confidence)
             best = cand;
@@ -109,6 +115,29 @@ void RegionSearch::consider(const WorkImages &w, const Regions &regions, bool me
                     m_candidates.push_back(cand);
             }
         }
+        // A region as large as part of the pad that gave no page (the lit part of a pad beside
+        // a shadow, taken as brighter than the pad's median): a document lying inside it
+        // is looked for against the region's own level and colour.
+        if (!isGood(best) && !m_inside
+            && cv::contourArea(region) > kPadPartShare * double(w.small.total())) {
+            if (debug)
+                qCDebug(
+                    lcImaging, "documents inside a region of area %.0f", cv::contourArea(region));
+            const WorkImages inner = insideRegion(w, region);
+            m_inside = true;
+            // As the passes over the frame: by level and colour, then with orange paper kept.
+            const size_t before = m_candidates.size();
+            for (bool keepSkin : { false, true }) {
+                consider(inner,
+                    regionsBySegmentation(inner.small, inner.blurred, inner.padLevel,
+                        inner.colour ? &inner.pad : nullptr, false, keepSkin),
+                    false);
+                if (std::any_of(m_candidates.begin() + long(before), m_candidates.end(),
+                        [this](const Candidate &x) { return isGood(x); }))
+                    break;
+            }
+            m_inside = false;
+        }
         if (best.quad.isValid())
             m_candidates.push_back(best);
         if (best.quad.confidence < m_minConfidence || outlineNotAQuad)
@@ -136,13 +165,13 @@ void RegionSearch::consider(const WorkImages &w, const Regions &regions, bool me
     }
 }
 
-bool RegionSearch::hasDistinctPages(int wanted) const
+bool RegionSearch::hasDistinctPages(int wanted, double minConfidence) const
 {
     // Distinct pages: the same page found again by a later pass (or from another start) is
     // not a second one.
     std::vector<const Candidate *> pages;
     for (const Candidate &x : m_candidates) {
-        if (x.quad.confidence < m_minConfidence || x.quad.sizeClass == SizeClass::Unknown)
+        if (x.quad.confidence < minConfidence || x.quad.sizeClass == SizeClass::Unknown)
             continue;
         if (std::none_of(pages.begin(), pages.end(),
                 [&](const Candidate *p) { return quadIoU(p->quad.corners, x.quad.corners) > 0.3; }))

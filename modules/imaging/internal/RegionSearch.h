@@ -23,7 +23,7 @@ public:
     void consider(const WorkImages &w, const Regions &regions, bool mergeFragments);
 
     /// Whether at least \a wanted distinct pages (good, of a size class) were found.
-    bool hasDistinctPages(int wanted) const;
+    bool hasDistinctPages(int wanted, double minConfidence) const;
     /// Whether any candidate reaches the minimum confidence.
     bool anyConfident() const;
 
@@ -39,6 +39,7 @@ private:
     double m_sx, m_minArea, m_mmPerPx, m_mmPerPxSmall, m_minConfidence;
     std::vector<Candidate> m_candidates;
     int m_unresolved = 0;
+    bool m_inside = false; ///< searching inside a region (not again inside that)
 };
 
 } // namespace Tongban::Imaging::Internal

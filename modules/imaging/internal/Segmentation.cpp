@@ -244,6 +244,42 @@ WorkImages prepareWork(const cv::Mat &full, double scale)
     return w;
 }
 
+WorkImages insideRegion(const WorkImages &w, const std::vector<cv::Point> &region)
+{
+    cv::Mat mask = cv::Mat::zeros(w.blurred.size(), CV_8U);
+    cv::drawContours(
+        mask, std::vector<std::vector<cv::Point>> { region }, 0, cv::Scalar(255), cv::FILLED);
+    // The region's level and colour: the median of each channel over its pixels.
+    auto median = [&mask](const cv::Mat &channel) {
+        std::vector<uchar> values;
+        values.reserve(size_t(cv::countNonZero(mask)));
+        for (int y = 0; y < channel.rows; ++y) {
+            const uchar *c = channel.ptr<uchar>(y), *m = mask.ptr<uchar>(y);
+            for (int x = 0; x < channel.cols; ++x)
+                if (m[x])
+                    values.push_back(c[x]);
+        }
+        if (values.empty())
+            return 0.0;
+        std::nth_element(values.begin(), values.begin() + long(values.size() / 2), values.end());
+        return double(values[values.size() / 2]);
+    };
+    cv::Mat channels[3];
+    cv::split(w.small, channels);
+    const cv::Scalar colour(median(channels[0]), median(channels[1]), median(channels[2]));
+    const double level = median(w.blurred);
+    WorkImages inner = w;
+    inner.small = w.small.clone();
+    inner.blurred = w.blurred.clone();
+    cv::Mat outside;
+    cv::bitwise_not(mask, outside);
+    inner.small.setTo(colour, outside);
+    inner.blurred.setTo(cv::Scalar(level), outside);
+    inner.padLevel = level;
+    inner.pad = padChroma(inner.small);
+    return inner;
+}
+
 Regions regionsBySegmentation(const cv::Mat &smallRgb, const cv::Mat &blurred, double padLevel,
     const cv::Vec2f *padColour, bool localLight, bool keepSkin, bool chromaticity)
 {

@@ -27,6 +27,14 @@ struct WorkImages
 /// The work images of \a full (8-bit RGB or grey), reduced by \a scale to the work width.
 WorkImages prepareWork(const cv::Mat &full, double scale);
 
+/*!
+ * The work images of \a w seen inside \a region only (a large region that is no page, such
+ * as the lit part of a pad beside a shadow): outside it the picture is the region's own
+ * median colour, and the pad's level and colour are the region's, so that a document lying
+ * inside it segments against it.
+ */
+WorkImages insideRegion(const WorkImages &w, const std::vector<cv::Point> &region);
+
 /// Median of the frame border of an 8-bit one-channel image, where pages rarely are.
 double borderMedian(const cv::Mat &blurred);
 

@@ -1,3 +1,5 @@
+#include "JsonNodes.h"
+
 #include <catalog/CatalogParser.h>
 
 #include <QFile>
@@ -213,21 +215,7 @@ private slots:
         // GIVEN the fixture WHEN every value, one at a time, is replaced by a value of
         // each other type THEN the parser reports an error or a warning and never crashes.
         const QJsonObject doc = minimal();
-        QList<QPair<QString, QJsonValue>> leaves;
-        std::function<void(const QString &, const QJsonValue &)> walk
-            = [&](const QString &p, const QJsonValue &v) {
-                  leaves << qMakePair(p, v);
-                  if (v.isObject()) {
-                      const QJsonObject o = v.toObject();
-                      for (auto it = o.begin(); it != o.end(); ++it)
-                          walk(p + QLatin1Char('/') + it.key(), it.value());
-                  } else if (v.isArray()) {
-                      const QJsonArray a = v.toArray();
-                      for (qsizetype i = 0; i < a.size(); ++i)
-                          walk(p + QLatin1Char('/') + QString::number(i), a.at(i));
-                  }
-              };
-        walk(QString(), doc);
+        const QList<QPair<QString, QJsonValue>> leaves = Tongban::Testing::jsonNodes(doc);
         const QList<QJsonValue> replacements = { QJsonValue(), QJsonValue(true), QJsonValue(-1),
             QJsonValue(QStringLiteral("x")), QJsonArray(), QJsonObject() };
         int mutations = 0;

@@ -6,9 +6,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThreadPool>
 
 using namespace Tongban;
 using namespace Tongban::Catalog;
@@ -86,29 +86,33 @@ private slots:
         QCOMPARE(active->items.size(), 2);
     }
 
-    void callersOutcomeOutlivesTheDeferredFree()
+    void callersOutcomeHasTheParsersDiagnostics()
     {
-        // GIVEN an import whose caller keeps the parse outcome (the store frees its own
-        // copy of the parsed catalogue on the thread pool, after the import returns)
+        // GIVEN a valid catalogue with warnings (an unknown key)
+        QByteArray json = fixture();
+        json.replace("\"itemCode\"", "\"zNewKey\": 1, \"itemCode\"");
+        const ParseOutcome parsed = CatalogParser::parse(json);
+        QVERIFY(parsed.ok());
+        QVERIFY(parsed.warningCount() > 0);
+        // WHEN it is imported by a caller that asks for the outcome
         CatalogStore store(*m_db, m_clock);
         ParseOutcome outcome;
-        QVERIFY(store.import(fixture(), &outcome).ok());
-        // WHEN the pool has freed the store's copy
-        QThreadPool::globalInstance()->waitForDone();
-        // THEN the caller's catalogue is whole: the same items, guides and published JSON
-        // as a parse of its own
+        const auto report = store.import(json, &outcome);
+        // THEN the outcome says valid, with the parser's diagnostics, and the report counts
+        // the warnings; the catalogue in force is read from the store
+        QVERIFY(report.ok());
         QVERIFY(outcome.ok());
-        const ParseOutcome fresh = CatalogParser::parse(fixture());
-        QVERIFY(fresh.ok());
-        QCOMPARE(outcome.catalog->items.size(), fresh.catalog->items.size());
-        for (qsizetype i = 0; i < fresh.catalog->items.size(); ++i) {
-            const ServiceItem &kept = outcome.catalog->items.at(i);
-            const ServiceItem &parsed = fresh.catalog->items.at(i);
-            QCOMPARE(kept.itemCode, parsed.itemCode);
-            QCOMPARE(kept.name, parsed.name);
-            QCOMPARE(kept.materials.size(), parsed.materials.size());
-            QCOMPARE(kept.publishedJson, parsed.publishedJson);
+        QCOMPARE(report->warningCount, parsed.warningCount());
+        QCOMPARE(outcome.diagnostics.size(), parsed.diagnostics.size());
+        for (qsizetype i = 0; i < parsed.diagnostics.size(); ++i) {
+            QCOMPARE(outcome.diagnostics.at(i).pointer, parsed.diagnostics.at(i).pointer);
+            QCOMPARE(outcome.diagnostics.at(i).message, parsed.diagnostics.at(i).message);
         }
+        const auto active = store.active();
+        QVERIFY(active.ok());
+        QCOMPARE(active->items.size(), parsed.catalog->items.size());
+        QCOMPARE(
+            active->items.at(0).materials.size(), parsed.catalog->items.at(0).materials.size());
     }
 
     void brokenCatalogueLeavesTheOldOneInForce()
@@ -180,6 +184,50 @@ private slots:
             parsed.change(QStringLiteral("11410400MB0000001A4000117001"))->materials.size(), 2);
         // An older version can still be read.
         QCOMPARE(store.version(QStringLiteral("test.1"))->items.size(), 2);
+    }
+
+    void documentIsKeptAsPublishedCompressed()
+    {
+        // GIVEN an imported catalogue
+        CatalogStore store(*m_db, m_clock);
+        QVERIFY(store.import(fixture()).ok());
+        // WHEN its stored document is read back
+        QSqlQuery q(m_db->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT source, source_zlib FROM catalog_versions")));
+        QVERIFY(q.next());
+        // THEN it is stored compressed, smaller than the document, and is the document as
+        // published, byte for byte
+        QCOMPARE(q.value(1).toInt(), 1);
+        QVERIFY(q.value(0).toByteArray().size() < fixture().size());
+        QCOMPARE(qUncompress(q.value(0).toByteArray()), fixture());
+    }
+
+    void versionStoredPlainBeforeCompressionStillLoads()
+    {
+        // GIVEN a version stored by a build that kept the document plain (before schema
+        // version 2 of the catalog module), beside one stored compressed
+        CatalogStore store(*m_db, m_clock);
+        QVERIFY(store.import(fixture()).ok());
+        QVERIFY(store.import(fixtureVersion2()).ok());
+        QSqlQuery q(m_db->connection());
+        q.prepare(QStringLiteral("UPDATE catalog_versions SET source = ?, source_zlib = 0"
+                                 " WHERE catalog_version = 'test.1'"));
+        q.addBindValue(fixture());
+        QVERIFY(q.exec());
+        // WHEN both are read
+        const auto plain = store.version(QStringLiteral("test.1"));
+        const auto packed = store.version(QStringLiteral("test.2"));
+        // THEN both are whole, and so is the difference between them
+        QVERIFY(plain.ok());
+        QVERIFY(packed.ok());
+        QCOMPARE(plain->items.size(), 2);
+        QCOMPARE(plain->items.at(0).publishedJson,
+            CatalogParser::parse(fixture()).catalog->items.at(0).publishedJson);
+        QCOMPARE(packed->catalogVersion, QStringLiteral("test.2"));
+        const auto versions = store.versions();
+        const auto diff = store.diff(versions.at(0).id, versions.at(1).id);
+        QVERIFY(diff.ok());
+        QCOMPARE(diff->count(ChangeKind::Changed), 1);
     }
 
     void reimportingTheSameDocumentOnlyReactivatesIt()
