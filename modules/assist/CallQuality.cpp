@@ -93,6 +93,18 @@ QualityReport QualitySteering::add(const QualitySample &sample)
         if (it->fractionLost >= 0 && sentSince >= 10)
             fresh = std::max(fresh, std::clamp(it->fractionLost, 0.0, 1.0));
     }
+    // And the picture's packets the other side NACKed since the sample before, of those it
+    // made: the loss within a round trip, while the reports are put off by the NACKs.
+    double nackShare = -1;
+    if (m_haveLast && sample.videoPackets >= 0 && m_last.videoPackets >= 0
+        && sample.videoNacked >= 0 && m_last.videoNacked >= 0) {
+        const qint64 made = sample.videoPackets - m_last.videoPackets;
+        const qint64 nacked = sample.videoNacked - m_last.videoNacked;
+        if (made >= 10)
+            nackShare = std::clamp(double(nacked) / double(made), 0.0, 1.0);
+    }
+    const double reportsFresh = fresh;
+    fresh = std::max(fresh, nackShare);
 
     // The loss over the last 5 s.
     // Each stream's last report (an RTP source keeps only one block per report, so a sample
@@ -174,7 +186,7 @@ QualityReport QualitySteering::add(const QualitySample &sample)
         && sample.atMs - m_levelSinceMs >= 2000) {
         const double asked = std::max(targetBefore, m_previousTargetKbps);
         m_overTarget = videoKbps > asked * 1.25 ? m_overTarget + 1 : 0;
-        if (m_overTarget >= 2 || (m_overTarget >= 1 && worst > 0.10)) {
+        if (m_overTarget >= 2 || (m_overTarget >= 1 && std::max(worst, fresh) > 0.10)) {
             overFloor = true;
             // The lower of the last two intervals' rates: after a report of heavy loss an
             // interval can be half a second, and one keyframe in it made a floor that
@@ -194,8 +206,14 @@ QualityReport QualitySteering::add(const QualitySample &sample)
     // The reports that follow a cut are about the seconds before it: they cut again only
     // when they show more loss than the cut was made from (it came from a report about a
     // second the cap bit only part of, and every picture that loses a packet is lost).
+    // The NACKs are about this interval's packets (within a round trip), not the second
+    // before: when they show the heavy loss, the cut is made from this interval's rate, and
+    // a loss that goes on NackHoldAfterCutMs after a cut (the encoder follows a cut within a
+    // second) cuts again.
+    const bool byNacks = nackShare > 0.10 && nackShare >= std::max(recent, reportsFresh);
     const bool holding = m_lastDeliveredCutMs >= 0
-        && sample.atMs - m_lastDeliveredCutMs < HoldAfterCutMs && lossNow <= m_lossAtCut + 0.05;
+        && sample.atMs - m_lastDeliveredCutMs < (byNacks ? NackHoldAfterCutMs : HoldAfterCutMs)
+        && lossNow <= m_lossAtCut + 0.05;
     if (lossNow > 0.10 && picture && videoKbps > 0 && !holding) {
         // A cap: what got through is the link's capacity; go under it at once.
         // What got through: over the loss window (its rate and its loss, the seconds before
@@ -204,14 +222,18 @@ QualityReport QualitySteering::add(const QualitySample &sample)
         // burst). The cut goes to 80 % of the higher; the lower is kept as the capacity that
         // stops the target growing (it never lowers the target by itself).
         const double lastSecond
-            = (m_lastVideoKbps > 0 ? m_lastVideoKbps : videoKbps) * (1.0 - lossNow);
+            = (byNacks || m_lastVideoKbps <= 0 ? videoKbps : m_lastVideoKbps) * (1.0 - lossNow);
         double overWindow = lastSecond;
-        const QualitySample &from = m_window.first();
-        if (m_window.size() > 1 && from.videoBytesSent >= 0 && sample.videoBytesSent >= 0
-            && sample.atMs > from.atMs && worst >= 0)
+        const double windowLoss = byNacks ? std::max(worst, nackShare) : worst;
+        // (the NACKs can show a loss before the call's first report: no window yet)
+        if (m_window.size() > 1 && m_window.first().videoBytesSent >= 0
+            && sample.videoBytesSent >= 0 && sample.atMs > m_window.first().atMs
+            && windowLoss >= 0) {
+            const QualitySample &from = m_window.first();
             overWindow
                 = rateKbps(sample.videoBytesSent - from.videoBytesSent, sample.atMs - from.atMs)
-                * (1.0 - worst);
+                * (1.0 - windowLoss);
+        }
         // The capacity is also no more than this interval's rate times the loss now: the
         // burst at a call's start (2 Mbit/s in its first second, mostly lost) made both
         // estimates above too high, and the target grew back over the cap (bench_call).
@@ -235,6 +257,17 @@ QualityReport QualitySteering::add(const QualitySample &sample)
         // to what got through then took the call to sound alone for 14 s (bench_call).
         m_targetKbps = std::max<double>(
             { MinKbps, 0.5 * m_targetKbps, std::min(m_targetKbps * (1.0 - lossNow / 2.0), cutTo) });
+    } else if (lossNow > 0.02 && picture && m_capacityKbps > 0 && m_capacityAtMs >= 0
+        && m_targetKbps > m_capacityKbps && !holding) {
+        // A try above the capacity that finds loss, too little for a cap's cut (the rate a
+        // little over the link's: a few percent lost, for as long as the try lasts): the same
+        // link; back under it, and the next try waits twice as long.
+        if (sample.atMs - m_capacityAtMs >= m_capacityMemoryMs)
+            m_capacityMemoryMs = std::min(2 * m_capacityMemoryMs, MaxCapacityMemoryMs);
+        m_capacityAtMs = sample.atMs;
+        m_lastDeliveredCutMs = sample.atMs;
+        m_lossAtCut = lossNow;
+        m_targetKbps = std::max<double>(MinKbps, 0.9 * m_capacityKbps);
     } else if (worst > 0.05) {
         if (!holding && lossNow > 0.05)
             m_targetKbps = std::max<double>(MinKbps, m_targetKbps * (1.0 - worst / 2.0));

@@ -43,6 +43,12 @@ struct QualitySample
     /// This side's picture as the payloader makes it (before the network), so far; below 0
     /// unknown: what the encoder really makes, against what it was asked for.
     qint64 videoBytesSent = -1;
+    /// This side's picture: its RTP packets as the payloader made them so far (before the
+    /// network), and how many of them the other side asked for again so far (RTCP NACK,
+    /// each packet once: RtcpFeedback.h); below 0 unknown. Their share since the sample before
+    /// is the picture's loss within a round trip, when the receiver reports are put off.
+    qint64 videoPackets = -1;
+    qint64 videoNacked = -1;
     qint64 bytesReceived = 0; ///< RTP bytes received so far, all streams
     qint64 framesDecoded = 0; ///< the other side's pictures decoded so far
 };
@@ -144,6 +150,9 @@ public:
     static constexpr qint64 StepUpAfterMs = 5000;
     static constexpr qint64 LossWindowMs = 3000;
     static constexpr qint64 HoldAfterCutMs = 2000;
+    /// The hold when the NACKs show the loss (they are about the packets of the last
+    /// interval, not of the second before): the encoder follows a cut within a second.
+    static constexpr qint64 NackHoldAfterCutMs = 1000;
     static constexpr qint64 PeerDeadAfterMs = 4000;
     static constexpr qint64 CapacityMemoryMs = 20000;
     static constexpr qint64 MaxCapacityMemoryMs = 120000;

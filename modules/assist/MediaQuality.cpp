@@ -5,6 +5,7 @@
 #include "CallSignalling.h"
 #include "MediaSessionPrivate.h"
 #include "MediaStats.h"
+#include "RtcpFeedback.h"
 #include "Tr.h"
 
 #include <algorithm>
@@ -29,6 +30,8 @@ struct ReportBlocks
     /// the next watchdog tick samples at once, not up to a second later (a cap drops a part
     /// of nearly every picture until the steering cuts the rate: the picture freezes).
     std::atomic<bool> heavyLoss { false };
+    /// The packets of our streams the other side NACKed, each once.
+    Internal::NackedPackets nacks;
 };
 
 constexpr const char *kReportBlocks = "tongban-report-blocks";
@@ -37,6 +40,9 @@ constexpr const char *kReportBlocks = "tongban-report-blocks";
 constexpr int kHeavyLossFraction = 26;
 /// The soonest a sample follows the one before when a report shows heavy loss.
 constexpr qint64 kHeavyLossSampleMs = 300;
+/// The picture's packets NACKed since the last sample from which they are heavy loss too:
+/// at least this many, and over 10 % of those it sent since.
+constexpr qint64 kHeavyLossNacked = 8;
 /// RTCP reports' minimum interval (RTP randomises it to 0.5-1.5 times) under RTP's plain
 /// profile. Under WebRTC's (SAVPF) RTPSession has no minimum (RFC 4585 3.5.1): the
 /// interval is what kRtcpBitsPerSecond allows.
@@ -57,8 +63,9 @@ void onReceivingRtcp(GObject *, GstBuffer *buffer, gpointer data)
     QMap<quint32, qint64> lost;
     QMap<quint32, int> fractions;
     Internal::readReportBlocks(map.data, map.size, &lost, &fractions);
-    gst_buffer_unmap(buffer, &map);
     const std::lock_guard lock(blocks->mutex);
+    blocks->nacks.read(map.data, qsizetype(map.size));
+    gst_buffer_unmap(buffer, &map);
     for (auto it = lost.cbegin(); it != lost.cend(); ++it)
         blocks->lost.insert(it.key(), it.value());
     for (auto it = fractions.cbegin(); it != fractions.cend(); ++it) {
@@ -122,17 +129,31 @@ void MediaSession::pollQuality()
     auto *blocks = d->rtpSession
         ? static_cast<ReportBlocks *>(g_object_get_data(d->rtpSession, kReportBlocks))
         : nullptr;
-    const bool heavyLoss = blocks && blocks->heavyLoss;
+    // The picture's packets made and NACKed so far: over 10 % of them NACKed since the last
+    // sample is heavy loss, as a report of it would be (the reports stop while the other side
+    // NACKs: MediaSession.cpp).
+    const qint64 packets = d->shared->videoPackets;
+    qint64 nacked = 0;
+    if (blocks) {
+        const std::lock_guard lock(blocks->mutex);
+        nacked = blocks->nacks.count(d->shared->videoSsrc);
+    }
+    const bool heavyNacks = nacked - d->nackedAtSample >= kHeavyLossNacked
+        && (nacked - d->nackedAtSample) * 10 > packets - d->packetsAtSample;
+    const bool heavyLoss = (blocks && blocks->heavyLoss) || heavyNacks;
     if (d->lastSampleMs >= 0
         && now - d->lastSampleMs
             < (heavyLoss ? kHeavyLossSampleMs : kQualityIntervalMs - kWatchdogIntervalMs / 2))
         return;
     if (heavyLoss)
         qCDebug(lcMedia) << "heavy loss reported: sampling" << now - d->lastSampleMs
-                         << "ms after the sample before";
+                         << "ms after the sample before; NACKed" << nacked - d->nackedAtSample
+                         << "of" << packets - d->packetsAtSample << "packets";
     if (blocks)
         blocks->heavyLoss = false;
     d->lastSampleMs = now;
+    d->packetsAtSample = packets;
+    d->nackedAtSample = nacked;
     if (m_channelOpen && d->channel) {
         GError *error = nullptr;
         if (!gst_webrtc_data_channel_send_string_full(
@@ -141,6 +162,8 @@ void MediaSession::pollQuality()
     }
     QualitySample sample;
     sample.atMs = now;
+    sample.videoPackets = packets;
+    sample.videoNacked = nacked;
     if (d->rtpSession) {
         GstStructure *stats = nullptr;
         g_object_get(d->rtpSession, "stats", &stats, nullptr); // the session locks itself

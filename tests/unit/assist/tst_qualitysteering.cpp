@@ -6,6 +6,7 @@
 // cumulative count and its own "fraction lost" of that second).
 
 #include <assist/CallQuality.h>
+#include <assist/RtcpFeedback.h>
 
 #include <QTest>
 
@@ -14,6 +15,7 @@
 using Tongban::Assist::QualitySample;
 using Tongban::Assist::QualitySteering;
 using Tongban::Assist::VideoLevel;
+using Tongban::Assist::Internal::NackedPackets;
 
 namespace {
 
@@ -41,6 +43,14 @@ struct Link
     int reportsFrom = 1;
     qint64 packetsBefore = 0; ///< the picture's packets made in the second before
     qint64 lostBefore = 0; ///< and lost
+    /// The other side NACKs each packet lost (within a round trip: in the same second) and
+    /// the samples carry the picture's packets made and NACKed.
+    bool nacks = false;
+    /// While the picture loses packets the other side sends no receiver report (under
+    /// WebRTC's RTP profile every NACK puts its next report off: RTPSession, SAVPF).
+    bool reportsPutOffByLoss = false;
+    qint64 videoPacketsMade = 0;
+    qint64 videoNacked = 0;
 
     /// One second: the encoder makes its picture, the link drops what is over the cap.
     void second()
@@ -68,10 +78,16 @@ struct Link
         videoPackets += packets - lost; // netsim sits before the session: it never sees them
         videoLost += lost;
         audioPackets += 50;
+        videoPacketsMade += packets;
+        videoNacked += lost;
         QualitySample sample;
         sample.atMs = atMs;
         sample.roundTripMs = 2;
-        if (atMs / 1000 >= reportsFrom) {
+        if (nacks) {
+            sample.videoPackets = videoPacketsMade;
+            sample.videoNacked = videoNacked;
+        }
+        if (atMs / 1000 >= reportsFrom && !(reportsPutOffByLoss && lost > 0)) {
             sample.reported.insert(VideoSsrc, reportedVideo);
             sample.reported.insert(AudioSsrc, reportedAudio);
         }
@@ -102,6 +118,9 @@ private slots:
     void aCutMadeFromAReportThePictureOnlyPartlyLostIsCutAgain();
     void aBurstLostAtTheCallsStartCutsAtMostHalf();
     void aKeyframeInAShortIntervalDoesNotKeepThePictureAt180p();
+    void theNackedPacketsCutUnderTheCapWhileTheReportsArePutOff();
+    void aLittleRandomLossNackedDoesNotCutToWhatGotThrough();
+    void aPacketAskedForAgainIsCountedOnce();
 };
 
 void TestQualitySteering::aCapTheEncoderCannotMeetAt360pStepsTo180pNotToSoundAlone()
@@ -345,6 +364,119 @@ void TestQualitySteering::aKeyframeInAShortIntervalDoesNotKeepThePictureAt180p()
     // THEN 360p comes back once the target clears the floor 360p really had (1,000 kbit/s),
     // not the keyframe's half second (1,250: 10 % over it is more than the call's 1,200)
     QVERIFY2(back > 0, qPrintable(QString::number(steering.targetKbps())));
+}
+
+void TestQualitySteering::theNackedPacketsCutUnderTheCapWhileTheReportsArePutOff()
+{
+    // GIVEN a 360p call at 1,200 kbit/s whose encoder cannot make 360p below 1,050 kbit/s,
+    // whose other side NACKs every packet it misses and, while it does, sends no receiver
+    // report (bench_call's trace: none for 3-7 s after a cap bit)
+    Link link;
+    link.nacks = true;
+    link.reportsPutOffByLoss = true;
+    for (int i = 0; i < 5; ++i)
+        link.second();
+    QCOMPARE(link.steering.targetKbps(), 1200);
+
+    // WHEN the link lets through 800 kbit/s, for a minute
+    link.capKbps = 800;
+    int underFrom = -1;
+    int overAfter = 0;
+    for (int second = 1; second <= 60; ++second) {
+        link.second();
+        const bool over = link.lastMadeKbps > link.capKbps;
+        if (underFrom < 0 && !over)
+            underFrom = second;
+        else if (underFrom > 0 && over)
+            ++overAfter;
+    }
+
+    // THEN the picture's packets NACKed are its loss: the target is cut and the picture steps
+    // down to 180p within seconds, under the cap but for a try above it (the reports alone
+    // never come while it is over the cap: without the NACKs the picture stays over it)
+    QVERIFY2(underFrom > 0 && underFrom <= 4, qPrintable(QString::number(underFrom)));
+    QVERIFY2(overAfter <= 4, qPrintable(QString::number(overAfter)));
+    QCOMPARE(link.steering.level(), VideoLevel::Low180);
+    QCOMPARE(link.levels, QList<VideoLevel> { VideoLevel::Low180 });
+    QVERIFY(link.steering.capacityKbps() > 0 && link.steering.capacityKbps() <= 850);
+}
+
+void TestQualitySteering::aLittleRandomLossNackedDoesNotCutToWhatGotThrough()
+{
+    // GIVEN a 360p call at 1,200 kbit/s whose encoder meets its target, whose other side
+    // NACKs what it misses
+    Link link;
+    link.floor360 = 100;
+    link.nacks = true;
+    link.second();
+
+    // WHEN 4 % of the picture is lost at random, for 20 s
+    link.randomLoss = 0.04;
+    for (int i = 0; i < 20; ++i)
+        link.second();
+
+    // THEN the NACKs (4 % of the picture's packets) neither cut the target to what got
+    // through nor remember a capacity; the target holds (no growth over 2 %)
+    QCOMPARE(link.steering.targetKbps(), 1200);
+    QCOMPARE(link.steering.capacityKbps(), 0);
+    QCOMPARE(link.steering.level(), VideoLevel::Standard360);
+}
+
+namespace {
+
+/// An RTCP compound packet: an empty receiver report from 0xabcd, then a generic NACK
+/// (RTPFB, FMT 1) about the stream \a media with the entries \a fci (PID << 16 | BLP).
+QByteArray nackPacket(quint32 media, const QList<quint32> &fci)
+{
+    QByteArray packet;
+    const auto word = [&packet](quint32 value) {
+        for (int shift = 24; shift >= 0; shift -= 8)
+            packet.append(char((value >> shift) & 0xff));
+    };
+    word(0x80c90001); // RR, no blocks, length 1
+    word(0xabcd);
+    word(0x81cd0000 | quint32(2 + fci.size())); // RTPFB FMT 1, length
+    word(0xabcd);
+    word(media);
+    for (quint32 entry : fci)
+        word(entry);
+    return packet;
+}
+
+int readNacks(NackedPackets &nacks, const QByteArray &packet)
+{
+    return nacks.read(reinterpret_cast<const unsigned char *>(packet.constData()), packet.size());
+}
+
+} // namespace
+
+void TestQualitySteering::aPacketAskedForAgainIsCountedOnce()
+{
+    NackedPackets nacks;
+    // GIVEN a NACK of packet 100 and, by its bitmask, 101 and 103 of the picture, and one of
+    // packet 7 of the sound
+    QCOMPARE(readNacks(nacks, nackPacket(VideoSsrc, { 100u << 16 | 0b101 })), 3);
+    QCOMPARE(readNacks(nacks, nackPacket(AudioSsrc, { 7u << 16 })), 1);
+    QCOMPARE(nacks.count(VideoSsrc), 3);
+    QCOMPARE(nacks.count(AudioSsrc), 1);
+
+    // WHEN the jitter buffer asks for 101 and 103 again (their retransmission did not come),
+    // with 104 new, the sequence numbers wrapping after 65535 in the next
+    QCOMPARE(readNacks(nacks, nackPacket(VideoSsrc, { 101u << 16 | 0b110 })), 1);
+    QCOMPARE(readNacks(nacks, nackPacket(VideoSsrc, { 65535u << 16 | 0b1 })), 2);
+
+    // THEN each packet counts once per stream; a truncated packet adds nothing
+    QCOMPARE(nacks.count(VideoSsrc), 6);
+    QCOMPARE(nacks.count(AudioSsrc), 1);
+    const QByteArray whole = nackPacket(VideoSsrc, { 500u << 16 });
+    QCOMPARE(readNacks(nacks, whole.left(whole.size() - 2)), 0);
+    QCOMPARE(nacks.count(VideoSsrc), 6);
+
+    // AND a packet NACKed long ago (more than KeptPerStream NACKs since) counts again: the
+    // sequence numbers came round
+    for (int i = 0; i < NackedPackets::KeptPerStream; ++i)
+        readNacks(nacks, nackPacket(VideoSsrc, { quint32(1000 + i) << 16 }));
+    QCOMPARE(readNacks(nacks, nackPacket(VideoSsrc, { 100u << 16 })), 1);
 }
 
 QTEST_GUILESS_MAIN(TestQualitySteering)
