@@ -210,6 +210,9 @@ QualityReport QualitySteering::add(const QualitySample &sample)
     // before: when they show the heavy loss, the cut is made from this interval's rate, and
     // a loss that goes on NackHoldAfterCutMs after a cut (the encoder follows a cut within a
     // second) cuts again.
+    const bool aboveCapacity
+        = picture && m_capacityKbps > 0 && m_capacityAtMs >= 0 && m_targetKbps > m_capacityKbps;
+    m_lossyAboveCapacity = aboveCapacity && lossNow > 0.02 ? m_lossyAboveCapacity + 1 : 0;
     const bool byNacks = nackShare > 0.10 && nackShare >= std::max(recent, reportsFresh);
     const bool holding = m_lastDeliveredCutMs >= 0
         && sample.atMs - m_lastDeliveredCutMs < (byNacks ? NackHoldAfterCutMs : HoldAfterCutMs)
@@ -257,11 +260,11 @@ QualityReport QualitySteering::add(const QualitySample &sample)
         // to what got through then took the call to sound alone for 14 s (bench_call).
         m_targetKbps = std::max<double>(
             { MinKbps, 0.5 * m_targetKbps, std::min(m_targetKbps * (1.0 - lossNow / 2.0), cutTo) });
-    } else if (lossNow > 0.02 && picture && m_capacityKbps > 0 && m_capacityAtMs >= 0
-        && m_targetKbps > m_capacityKbps && !holding) {
+    } else if (m_lossyAboveCapacity >= 2 && !holding) {
         // A try above the capacity that finds loss, too little for a cap's cut (the rate a
-        // little over the link's: a few percent lost, for as long as the try lasts): the same
-        // link; back under it, and the next try waits twice as long.
+        // little over the link's: a few percent lost, for as long as the try lasts; two
+        // samples in a row, not a packet lost now and then): the same link; back under it,
+        // and the next try waits twice as long.
         if (sample.atMs - m_capacityAtMs >= m_capacityMemoryMs)
             m_capacityMemoryMs = std::min(2 * m_capacityMemoryMs, MaxCapacityMemoryMs);
         m_capacityAtMs = sample.atMs;

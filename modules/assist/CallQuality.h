@@ -185,6 +185,7 @@ private:
     qint64 m_capacityMemoryMs = CapacityMemoryMs; ///< doubled each time the same link is found
     qint64 m_lastDeliveredCutMs = -1;
     double m_lossAtCut = 0; ///< the loss the last cut under heavy loss was made from
+    int m_lossyAboveCapacity = 0; ///< samples in a row with loss while above the capacity
     qint64 m_levelSinceMs = -1; ///< when the current level began
     int m_overTarget = 0; ///< samples in a row the picture's rate was over the target
     double m_previousTargetKbps = 0;
