@@ -103,7 +103,31 @@ QualityReport QualitySteering::add(const QualitySample &sample)
         if (made >= 10)
             nackShare = std::clamp(double(nacked) / double(made), 0.0, 1.0);
     }
+    // The same over the loss window: a loss that lasts, not a packet now and then.
+    double nackWindowShare = -1;
+    if (sample.videoPackets >= 0 && sample.videoNacked >= 0) {
+        m_nackWindow.append({ sample.atMs, sample.videoPackets, sample.videoNacked });
+        while (m_nackWindow.size() > 1 && sample.atMs - m_nackWindow.first().atMs > LossWindowMs)
+            m_nackWindow.removeFirst();
+        const qint64 made = m_nackWindow.last().made - m_nackWindow.first().made;
+        if (made >= 20)
+            nackWindowShare = std::clamp(
+                double(m_nackWindow.last().nacked - m_nackWindow.first().nacked) / double(made),
+                0.0, 1.0);
+    }
     const double reportsFresh = fresh;
+    // The NACKs stand for the loss only while the reports are put off (no report for
+    // ReportsLateAfterMs): a receiver short of CPU NACKs packets that are late, not lost
+    // (soak_callquality_cap at load 5-8 went to sound alone on them), and its reports,
+    // which come while it NACKs little, count only what never came.
+    if (fresh >= 0)
+        m_lastReportMs = sample.atMs;
+    const bool reportsLate
+        = m_lastReportMs < 0 || sample.atMs - m_lastReportMs > ReportsLateAfterMs;
+    if (!reportsLate) {
+        nackShare = -1;
+        nackWindowShare = -1;
+    }
     fresh = std::max(fresh, nackShare);
 
     // The loss over the last 5 s.
@@ -210,9 +234,9 @@ QualityReport QualitySteering::add(const QualitySample &sample)
     // before: when they show the heavy loss, the cut is made from this interval's rate, and
     // a loss that goes on NackHoldAfterCutMs after a cut (the encoder follows a cut within a
     // second) cuts again.
-    const bool aboveCapacity
-        = picture && m_capacityKbps > 0 && m_capacityAtMs >= 0 && m_targetKbps > m_capacityKbps;
-    m_lossyAboveCapacity = aboveCapacity && lossNow > 0.02 ? m_lossyAboveCapacity + 1 : 0;
+    const bool lossyAboveCapacity = picture && m_capacityKbps > 0 && m_capacityAtMs >= 0
+        && m_targetKbps > m_capacityKbps && lossNow > 0.02
+        && std::max(worst, nackWindowShare) > 0.02;
     const bool byNacks = nackShare > 0.10 && nackShare >= std::max(recent, reportsFresh);
     const bool holding = m_lastDeliveredCutMs >= 0
         && sample.atMs - m_lastDeliveredCutMs < (byNacks ? NackHoldAfterCutMs : HoldAfterCutMs)
@@ -260,10 +284,10 @@ QualityReport QualitySteering::add(const QualitySample &sample)
         // to what got through then took the call to sound alone for 14 s (bench_call).
         m_targetKbps = std::max<double>(
             { MinKbps, 0.5 * m_targetKbps, std::min(m_targetKbps * (1.0 - lossNow / 2.0), cutTo) });
-    } else if (m_lossyAboveCapacity >= 2 && !holding) {
+    } else if (lossyAboveCapacity && !holding) {
         // A try above the capacity that finds loss, too little for a cap's cut (the rate a
-        // little over the link's: a few percent lost, for as long as the try lasts; two
-        // samples in a row, not a packet lost now and then): the same link; back under it,
+        // little over the link's: a few percent lost, for as long as the try lasts; over the
+        // loss window too, not a packet lost now and then): the same link; back under it,
         // and the next try waits twice as long.
         if (sample.atMs - m_capacityAtMs >= m_capacityMemoryMs)
             m_capacityMemoryMs = std::min(2 * m_capacityMemoryMs, MaxCapacityMemoryMs);

@@ -153,6 +153,9 @@ public:
     /// The hold when the NACKs show the loss (they are about the packets of the last
     /// interval, not of the second before): the encoder follows a cut within a second.
     static constexpr qint64 NackHoldAfterCutMs = 1000;
+    /// The NACKs count as the picture's loss once no report came for this long (they come
+    /// about twice a second; each NACK puts the next off).
+    static constexpr qint64 ReportsLateAfterMs = 1500;
     static constexpr qint64 PeerDeadAfterMs = 4000;
     static constexpr qint64 CapacityMemoryMs = 20000;
     static constexpr qint64 MaxCapacityMemoryMs = 120000;
@@ -173,6 +176,14 @@ private:
     bool m_haveLast = false;
     /// The samples of the last 5 s with a loss report (sent, lost), oldest first.
     QList<QualitySample> m_window;
+    /// The picture's packets made and NACKed so far, over the loss window (atMs, made, nacked).
+    struct NackCount
+    {
+        qint64 atMs;
+        qint64 made;
+        qint64 nacked;
+    };
+    QList<NackCount> m_nackWindow;
     QMap<quint32, QualitySample::Stream> m_known; ///< each stream's last report
     qint64 m_aboveSinceMs = -1; ///< when the target first allowed the next level up
     qint64 m_lastHeardMs = -1; ///< when media or a heartbeat last arrived
@@ -185,7 +196,7 @@ private:
     qint64 m_capacityMemoryMs = CapacityMemoryMs; ///< doubled each time the same link is found
     qint64 m_lastDeliveredCutMs = -1;
     double m_lossAtCut = 0; ///< the loss the last cut under heavy loss was made from
-    int m_lossyAboveCapacity = 0; ///< samples in a row with loss while above the capacity
+    qint64 m_lastReportMs = -1; ///< the last sample with a report's own loss ("fraction lost")
     qint64 m_levelSinceMs = -1; ///< when the current level began
     int m_overTarget = 0; ///< samples in a row the picture's rate was over the target
     double m_previousTargetKbps = 0;
