@@ -118,8 +118,9 @@ QualityReport QualitySteering::add(const QualitySample &sample)
     const double reportsFresh = fresh;
     // The NACKs stand for the loss only while the reports are put off (no report for
     // ReportsLateAfterMs): a receiver short of CPU NACKs packets that are late, not lost
-    // (soak_callquality_cap at load 5-8 went to sound alone on them), and its reports,
-    // which come while it NACKs little, count only what never came.
+    // (suspected: with the NACKs always counted, 2 of 5 soak_callquality_cap runs at load 5-8
+    // went to sound alone under the cap), and its reports, which come while it NACKs little,
+    // count only what never came.
     if (fresh >= 0)
         m_lastReportMs = sample.atMs;
     const bool reportsLate
@@ -234,13 +235,14 @@ QualityReport QualitySteering::add(const QualitySample &sample)
     // before: when they show the heavy loss, the cut is made from this interval's rate, and
     // a loss that goes on NackHoldAfterCutMs after a cut (the encoder follows a cut within a
     // second) cuts again.
-    const bool lossyAboveCapacity = picture && m_capacityKbps > 0 && m_capacityAtMs >= 0
-        && m_targetKbps > m_capacityKbps && lossNow > 0.02
-        && std::max(worst, nackWindowShare) > 0.02;
     const bool byNacks = nackShare > 0.10 && nackShare >= std::max(recent, reportsFresh);
     const bool holding = m_lastDeliveredCutMs >= 0
         && sample.atMs - m_lastDeliveredCutMs < (byNacks ? NackHoldAfterCutMs : HoldAfterCutMs)
         && lossNow <= m_lossAtCut + 0.05;
+    // A try above the capacity (its memory past) that finds a loss lasting over the window.
+    const bool lossyAboveCapacity = picture && m_capacityKbps > 0 && m_capacityAtMs >= 0
+        && m_targetKbps > m_capacityKbps && lossNow > 0.02
+        && std::max(worst, nackWindowShare) > 0.02;
     if (lossNow > 0.10 && picture && videoKbps > 0 && !holding) {
         // A cap: what got through is the link's capacity; go under it at once.
         // What got through: over the loss window (its rate and its loss, the seconds before
