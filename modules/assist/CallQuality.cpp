@@ -123,8 +123,11 @@ QualityReport QualitySteering::add(const QualitySample &sample)
     // count only what never came.
     if (fresh >= 0)
         m_lastReportMs = sample.atMs;
+    // (Not before the call's first report: at its start, with both windows' pipelines
+    // starting on a loaded machine, the NACKs of packets late took the answerer's 300 kbit/s
+    // picture to sound alone in soak_callquality_cap.)
     const bool reportsLate
-        = m_lastReportMs < 0 || sample.atMs - m_lastReportMs > ReportsLateAfterMs;
+        = m_lastReportMs >= 0 && sample.atMs - m_lastReportMs > ReportsLateAfterMs;
     if (!reportsLate) {
         nackShare = -1;
         nackWindowShare = -1;
