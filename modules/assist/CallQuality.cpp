@@ -190,6 +190,13 @@ QualityReport QualitySteering::add(const QualitySample &sample)
     if (worst < 0)
         worst = fresh; // the call's first report
 
+    // While the reports are put off, NACKs of more than NackCapShare of the picture's packets
+    // are a cap's loss: the jitter buffer NACKs only the packets whose deadline has not
+    // passed (bench_call, a document under an 800 kbit/s cap: 7-10 % of the packets NACKed
+    // while 30-40 % were lost, the reports put off for 6 s), so the share is less than the
+    // loss; each cut takes a quarter or so, again each NackHoldAfterCutMs while it lasts.
+    const bool byNacks = nackShare > NackCapShare && nackShare >= std::max(recent, reportsFresh);
+
     double videoKbps = -1; // what the picture made since the last sample
     if (m_haveLast && sample.atMs > m_last.atMs) {
         const qint64 elapsed = sample.atMs - m_last.atMs;
@@ -214,7 +221,8 @@ QualityReport QualitySteering::add(const QualitySample &sample)
         && sample.atMs - m_levelSinceMs >= 2000) {
         const double asked = std::max(targetBefore, m_previousTargetKbps);
         m_overTarget = videoKbps > asked * 1.25 ? m_overTarget + 1 : 0;
-        if (m_overTarget >= 2 || (m_overTarget >= 1 && std::max(worst, fresh) > 0.10)) {
+        if (m_overTarget >= 2
+            || (m_overTarget >= 1 && (std::max(worst, fresh) > 0.10 || byNacks))) {
             overFloor = true;
             // The lower of the last two intervals' rates: after a report of heavy loss an
             // interval can be half a second, and one keyframe in it made a floor that
@@ -238,7 +246,6 @@ QualityReport QualitySteering::add(const QualitySample &sample)
     // before: when they show the heavy loss, the cut is made from this interval's rate, and
     // a loss that goes on NackHoldAfterCutMs after a cut (the encoder follows a cut within a
     // second) cuts again.
-    const bool byNacks = nackShare > 0.10 && nackShare >= std::max(recent, reportsFresh);
     const bool holding = m_lastDeliveredCutMs >= 0
         && sample.atMs - m_lastDeliveredCutMs < (byNacks ? NackHoldAfterCutMs : HoldAfterCutMs)
         && lossNow <= m_lossAtCut + 0.05;
@@ -246,7 +253,7 @@ QualityReport QualitySteering::add(const QualitySample &sample)
     const bool lossyAboveCapacity = picture && m_capacityKbps > 0 && m_capacityAtMs >= 0
         && m_targetKbps > m_capacityKbps && lossNow > 0.02
         && std::max(worst, nackWindowShare) > 0.02;
-    if (lossNow > 0.10 && picture && videoKbps > 0 && !holding) {
+    if ((lossNow > 0.10 || byNacks) && picture && videoKbps > 0 && !holding) {
         // A cap: what got through is the link's capacity; go under it at once.
         // What got through: over the loss window (its rate and its loss, the seconds before
         // the loss began included: too high at first) and over the last second (its loss
@@ -270,7 +277,8 @@ QualityReport QualitySteering::add(const QualitySample &sample)
         // burst at a call's start (2 Mbit/s in its first second, mostly lost) made both
         // estimates above too high, and the target grew back over the cap (bench_call).
         const double delivered = std::min({ lastSecond, overWindow, videoKbps * (1.0 - lossNow) });
-        const double cutTo = 0.8 * std::max(lastSecond, overWindow);
+        // (what the NACKs show is this interval's: its rate, not the window's)
+        const double cutTo = 0.8 * (byNacks ? lastSecond : std::max(lastSecond, overWindow));
         // The same link found again after trying above it: wait twice as long before the
         // next try (up to 2 min); another link: from the start.
         const bool sameLink = m_capacityKbps > 0 && delivered > 0.75 * m_capacityKbps
@@ -287,8 +295,10 @@ QualityReport QualitySteering::add(const QualitySample &sample)
         // At most half the target in one cut: a burst at a call's start (the picture
         // queued while the call connected) can lose most of a second's packets, and a cut
         // to what got through then took the call to sound alone for 14 s (bench_call).
-        m_targetKbps = std::max<double>(
-            { MinKbps, 0.5 * m_targetKbps, std::min(m_targetKbps * (1.0 - lossNow / 2.0), cutTo) });
+        // (a NACKed share is less than the loss: the cut goes to cutTo)
+        m_targetKbps = std::max<double>({ MinKbps, 0.5 * m_targetKbps,
+            byNacks ? std::min(m_targetKbps, cutTo)
+                    : std::min(m_targetKbps * (1.0 - lossNow / 2.0), cutTo) });
     } else if (lossyAboveCapacity && !holding) {
         // A try above the capacity that finds loss, too little for a cap's cut (the rate a
         // little over the link's: a few percent lost, for as long as the try lasts; over the

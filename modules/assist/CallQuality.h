@@ -156,6 +156,9 @@ public:
     /// The NACKs count as the picture's loss once no report came for this long (they come
     /// about twice a second; each NACK puts the next off).
     static constexpr qint64 ReportsLateAfterMs = 1500;
+    /// The share of the picture's packets NACKed that is a cap's loss while the reports are
+    /// put off (the NACKs are a part of the loss only).
+    static constexpr double NackCapShare = 0.03;
     static constexpr qint64 PeerDeadAfterMs = 4000;
     static constexpr qint64 CapacityMemoryMs = 20000;
     static constexpr qint64 MaxCapacityMemoryMs = 120000;

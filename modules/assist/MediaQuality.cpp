@@ -40,9 +40,9 @@ constexpr const char *kReportBlocks = "tongban-report-blocks";
 constexpr int kHeavyLossFraction = 26;
 /// The soonest a sample follows the one before when a report shows heavy loss.
 constexpr qint64 kHeavyLossSampleMs = 300;
-/// The picture's packets NACKed since the last sample from which they are heavy loss too:
-/// at least this many, and over 10 % of those it sent since.
-constexpr qint64 kHeavyLossNacked = 8;
+/// The picture's packets NACKed since the last sample from which they may be heavy loss too
+/// (QualitySteering::NackCapShare): at least this many, and over 3 % of those it sent since.
+constexpr qint64 kHeavyLossNacked = 5;
 /// RTCP reports' minimum interval (RTP randomises it to 0.5-1.5 times) under RTP's plain
 /// profile. Under WebRTC's (SAVPF) RTPSession has no minimum (RFC 4585 3.5.1): the
 /// interval is what kRtcpBitsPerSecond allows.
@@ -139,7 +139,8 @@ void MediaSession::pollQuality()
         nacked = blocks->nacks.count(d->shared->videoSsrc);
     }
     const bool heavyNacks = nacked - d->nackedAtSample >= kHeavyLossNacked
-        && (nacked - d->nackedAtSample) * 10 > packets - d->packetsAtSample;
+        && double(nacked - d->nackedAtSample)
+            > QualitySteering::NackCapShare * double(packets - d->packetsAtSample);
     const bool heavyLoss = (blocks && blocks->heavyLoss) || heavyNacks;
     if (d->lastSampleMs >= 0
         && now - d->lastSampleMs
@@ -229,6 +230,13 @@ void MediaSession::takeQualitySample(QualitySample sample)
                      << report.framesPerSecond << "target" << report.targetKbps << "encoder"
                      << d->appliedKbps << "overshoot" << d->overshoot << "level"
                      << int(report.level);
+    if (lcMedia().isDebugEnabled()) {
+        double fraction = -1;
+        for (const QualitySample::Stream &stream : std::as_const(sample.reported))
+            fraction = std::max(fraction, stream.fractionLost);
+        qCDebug(lcMedia) << "  picture packets" << sample.videoPackets << "NACKed"
+                         << sample.videoNacked << "reports' fraction lost" << fraction;
+    }
     emit qualityReport(report);
 }
 
