@@ -121,8 +121,10 @@ QualityReport QualitySteering::add(const QualitySample &sample)
     // (suspected: with the NACKs always counted, 2 of 5 soak_callquality_cap runs at load 5-8
     // went to sound alone under the cap), and its reports, which come while it NACKs little,
     // count only what never came.
-    if (fresh >= 0)
+    if (fresh >= 0) {
         m_lastReportMs = sample.atMs;
+        m_nackCuts = 0;
+    }
     // (Not before the call's first report: at its start, with both windows' pipelines
     // starting on a loaded machine, the NACKs of packets late took the answerer's 300 kbit/s
     // picture to sound alone in soak_callquality_cap.)
@@ -195,7 +197,11 @@ QualityReport QualitySteering::add(const QualitySample &sample)
     // passed (bench_call, a document under an 800 kbit/s cap: 7-10 % of the packets NACKed
     // while 30-40 % were lost, the reports put off for 6 s), so the share is less than the
     // loss; each cut takes a quarter or so, again each NackHoldAfterCutMs while it lasts.
-    const bool byNacks = nackShare > NackCapShare && nackShare >= std::max(recent, reportsFresh);
+    // At most MaxNackCuts of them until a report comes: a random loss of 5 % is NACKed all
+    // the time (its reports never come) and is no cap, and cut after cut took bench_call's
+    // 5 % loss case to sound alone.
+    const bool byNacks = nackShare > NackCapShare && nackShare >= std::max(recent, reportsFresh)
+        && m_nackCuts < MaxNackCuts;
 
     double videoKbps = -1; // what the picture made since the last sample
     if (m_haveLast && sample.atMs > m_last.atMs) {
@@ -292,6 +298,8 @@ QualityReport QualitySteering::add(const QualitySample &sample)
         m_capacityAtMs = sample.atMs;
         m_lastDeliveredCutMs = sample.atMs;
         m_lossAtCut = lossNow;
+        if (byNacks)
+            ++m_nackCuts;
         // At most half the target in one cut: a burst at a call's start (the picture
         // queued while the call connected) can lose most of a second's packets, and a cut
         // to what got through then took the call to sound alone for 14 s (bench_call).

@@ -155,7 +155,9 @@ public:
     static constexpr qint64 NackHoldAfterCutMs = 1000;
     /// The NACKs count as the picture's loss once no report came for this long (they come
     /// about twice a second; each NACK puts the next off).
-    static constexpr qint64 ReportsLateAfterMs = 1500;
+    static constexpr qint64 ReportsLateAfterMs = 1200;
+    /// Cuts on NACKs alone until a report comes again.
+    static constexpr int MaxNackCuts = 2;
     /// The share of the picture's packets NACKed that is a cap's loss while the reports are
     /// put off (the NACKs are a part of the loss only).
     static constexpr double NackCapShare = 0.03;
@@ -200,6 +202,7 @@ private:
     qint64 m_lastDeliveredCutMs = -1;
     double m_lossAtCut = 0; ///< the loss the last cut under heavy loss was made from
     qint64 m_lastReportMs = -1; ///< the last sample with a report's own loss ("fraction lost")
+    int m_nackCuts = 0; ///< cuts on NACKs alone since that report
     qint64 m_levelSinceMs = -1; ///< when the current level began
     int m_overTarget = 0; ///< samples in a row the picture's rate was over the target
     double m_previousTargetKbps = 0;

@@ -124,6 +124,7 @@ private slots:
     void theNackedPacketsCutUnderTheCapWhileTheReportsArePutOff();
     void aLittleRandomLossNackedDoesNotCutToWhatGotThrough();
     void aPacketLostNowAndThenDoesNotEndATryAboveTheCapacity();
+    void aRandomLossNackedAllTheTimeDoesNotTakeThePictureAway();
     void aPacketAskedForAgainIsCountedOnce();
 };
 
@@ -212,7 +213,7 @@ void TestQualitySteering::aPictureThatMeetsItsTargetStaysAt360pUnderTheCap()
     }
 
     // THEN the target goes under the cap at once, at 360p, but for a try above it 20 s later
-    QVERIFY2(underFrom > 0 && underFrom <= 6, qPrintable(QString::number(underFrom)));
+    QVERIFY2(underFrom > 0 && underFrom <= 7, qPrintable(QString::number(underFrom)));
     QVERIFY2(firstOverAfter < 0 || firstOverAfter - underFrom >= 18,
         qPrintable(QString::number(firstOverAfter)));
     QVERIFY2(overAfter <= 4, qPrintable(QString::number(overAfter)));
@@ -396,12 +397,12 @@ void TestQualitySteering::theNackedPacketsCutUnderTheCapWhileTheReportsArePutOff
             ++overAfter;
     }
 
-    // THEN once no report came for 1.5 s the picture's packets NACKed (a quarter of those
+    // THEN once no report came for 1.2 s the picture's packets NACKed (a quarter of those
     // lost) stand for a cap's loss: the target is cut and the picture steps down to 180p
-    // within 6 s of samples a second (MediaSession samples sooner after NACKs), under the cap
+    // within 7 s of samples a second (MediaSession samples sooner after NACKs), under the cap
     // but for a try above it (the reports never come while it is over the cap: without the
     // NACKs the picture stays over it)
-    QVERIFY2(underFrom > 0 && underFrom <= 6, qPrintable(QString::number(underFrom)));
+    QVERIFY2(underFrom > 0 && underFrom <= 7, qPrintable(QString::number(underFrom)));
     QVERIFY2(overAfter <= 4, qPrintable(QString::number(overAfter)));
     QCOMPARE(link.steering.level(), VideoLevel::Low180);
     QCOMPARE(link.levels, QList<VideoLevel> { VideoLevel::Low180 });
@@ -454,6 +455,32 @@ void TestQualitySteering::aPacketLostNowAndThenDoesNotEndATryAboveTheCapacity()
     // THEN the tries above the capacity the cap measured go on: 360p comes back as it does
     // without the lost packets (a try that finds a loss that lasts ends it: the test before)
     QVERIFY2(back > 0 && back <= 40, qPrintable(QString::number(back)));
+}
+
+void TestQualitySteering::aRandomLossNackedAllTheTimeDoesNotTakeThePictureAway()
+{
+    // GIVEN a 360p call at 600 kbit/s whose encoder meets its target, whose other side NACKs
+    // every packet it misses and so sends no report while it misses any
+    Link link;
+    link.steering = QualitySteering(VideoLevel::Standard360, 600);
+    link.floor360 = 100;
+    link.floor180 = 50;
+    link.nacks = true;
+    link.reportsPutOffByLoss = true;
+    link.second();
+    link.second();
+
+    // WHEN 6 % of the picture's packets are lost at random, for a minute (bench_call's
+    // BM_PoorNetwork/0, 5 %: no report comes, the NACKs never stop)
+    link.randomLoss = 0.06;
+    for (int i = 0; i < 60; ++i)
+        link.second();
+
+    // THEN the NACKs cut the target a little (they cannot tell this from a cap), not again
+    // and again to sound alone
+    QVERIFY2(
+        link.steering.targetKbps() >= 300, qPrintable(QString::number(link.steering.targetKbps())));
+    QVERIFY(!link.levels.contains(VideoLevel::AudioOnly));
 }
 
 namespace {
