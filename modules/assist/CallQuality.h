@@ -96,6 +96,14 @@ struct QualityReport
  *   next try waits twice as long, up to MaxCapacityMemoryMs (20, 40, 80, 120 s). Below 2 % loss
  * (and a round trip under 300 ms) it grows by 6 % a second, between the two it holds. It stays
  * between 100 kbit/s and the ceiling.
+ * - While the other side's reports are put off (none for ReportsLateAfterMs: each of its
+ *   NACKs puts the next off, RTPSession under WebRTC's profile), the picture's packets it
+ *   NACKed since the sample before stand for the loss: over NackCapShare is a cap (the jitter
+ *   buffer NACKs only a part of what a cap drops), cut to 80 % of the interval's rate times
+ *   the share not NACKed, again after NackHoldAfterCutMs, at most MaxNackCuts times until a
+ *   report comes (random loss is NACKed all the time). Not before the call's first report.
+ * - A try above the capacity that finds a lasting loss of over 2 % (over the loss window)
+ *   goes back to 90 % of the capacity, and the next try waits twice as long.
  * - The level follows the target: 720p from 900 kbit/s (where the call started at 720p),
  *   360p from 150 kbit/s (from lowFromKbps() on a call above 300 kbit/s, 180p below it),
  *   sound alone below 150 kbit/s.
