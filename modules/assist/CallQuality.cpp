@@ -118,16 +118,16 @@ QualityReport QualitySteering::add(const QualitySample &sample)
     const double reportsFresh = fresh;
     // The NACKs stand for the loss only while the reports are put off (no report for
     // ReportsLateAfterMs): a receiver short of CPU NACKs packets that are late, not lost
-    // (suspected: with the NACKs always counted, 2 of 5 soak_callquality_cap runs at load 5-8
+    // (suspected: with the NACKs always counted, 2 of 6 soak_callquality_cap runs at load 5-8
     // went to sound alone under the cap), and its reports, which come while it NACKs little,
     // count only what never came.
     if (fresh >= 0) {
         m_lastReportMs = sample.atMs;
         m_nackCuts = 0;
     }
-    // (Not before the call's first report: at its start, with both windows' pipelines
-    // starting on a loaded machine, the NACKs of packets late took the answerer's 300 kbit/s
-    // picture to sound alone in soak_callquality_cap.)
+    // (Not before the call's first report: in one soak_callquality_cap run with the NACKs
+    // counted from the start, the answerer's 300 kbit/s picture went to sound alone at the
+    // call's start with no loss in its reports; suspected the same.)
     const bool reportsLate
         = m_lastReportMs >= 0 && sample.atMs - m_lastReportMs > ReportsLateAfterMs;
     if (!reportsLate) {
