@@ -2,8 +2,6 @@
 
 #include <QMap>
 
-#include <algorithm>
-
 namespace Tongban::Assist::Internal {
 
 namespace {
@@ -105,8 +103,7 @@ void readSessionStats(const GstStructure *stats, QualitySample *sample)
         sample->roundTripMs = rttSum / rttCount;
 }
 
-int readReportBlocks(
-    const guint8 *data, gsize size, QMap<quint32, qint64> *lost, QMap<quint32, int> *fractions)
+int readReportBlocks(const guint8 *data, gsize size, QMap<quint32, qint64> *lost)
 {
     const auto word = [data](gsize at) {
         return quint32(data[at]) << 24 | quint32(data[at + 1]) << 16 | quint32(data[at + 2]) << 8
@@ -130,9 +127,6 @@ int readReportBlocks(
             if (cumulative & 0x800000)
                 cumulative -= 0x1000000;
             lost->insert(word(block), cumulative);
-            if (fractions)
-                fractions->insert(
-                    word(block), std::max(fractions->value(word(block)), int(data[block + 4])));
             ++blocks;
         }
         at += length;
