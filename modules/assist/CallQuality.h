@@ -32,12 +32,23 @@ struct QualitySample
     {
         qint64 sent = 0;
         qint64 lost = 0;
+        /// The worst share of its packets lost that the reports since the sample before
+        /// give (RTCP's "fraction lost": since the other side's report before), 0 to 1;
+        /// below 0 no report came since: a report's own figure, known from the first
+        /// report of a call, not a difference of two.
+        double fractionLost = -1;
     };
     QMap<quint32, Stream> reported;
     qint64 bytesSent = 0; ///< RTP bytes sent so far, all streams
     /// This side's picture as the payloader makes it (before the network), so far; below 0
     /// unknown: what the encoder really makes, against what it was asked for.
     qint64 videoBytesSent = -1;
+    /// This side's picture: its RTP packets as the payloader made them so far (before the
+    /// network), and how many of them the other side asked for again so far (RTCP NACK,
+    /// each packet once: RtcpFeedback.h); below 0 unknown. Their share since the sample before
+    /// is the picture's loss within a round trip, when the receiver reports are put off.
+    qint64 videoPackets = -1;
+    qint64 videoNacked = -1;
     qint64 bytesReceived = 0; ///< RTP bytes received so far, all streams
     qint64 framesDecoded = 0; ///< the other side's pictures decoded so far
 };
@@ -64,21 +75,35 @@ struct QualityReport
  * without a network:
  *
  * - The loss is the share of the packets sent in the last 3 s that the other side's
- *   receiver reports count as lost (reports come every second). The panel shows
+ *   receiver reports count as lost (reports come about twice a second). The panel shows
  * it over all streams; the steering takes the worst stream (the picture's loss is not diluted by
- *   the sound's clean packets).
+ *   the sound's clean packets). The loss now is the worst of the last report's (against the
+ *   report before) and the reports' own "fraction lost" since the sample before: the
+ *   first report of a call counts, and a sample taken at once after a report of heavy loss
+ *   (MediaSession) acts on it; while that is over 2 % the target does not grow.
  * - The video target follows that loss: above 5 % loss it is cut by half the loss; above
  *   10 % (a cap: what does not fit is dropped) it is cut at once to 80 % of what got
  *   through (the picture's rate times one minus the loss: over the loss window or over
- *   the last report, the higher; the lower is kept as the capacity),
+ *   the last report, the higher; the lower is kept as the capacity), but to no less than
+ *   half the target in one cut,
  *   at most once in HoldAfterCutMs (the reports that follow a cut are about the seconds
- *   before it), and that
+ *   before it) unless a report shows more loss than the cut was made from (by 5 points: the
+ *   cut came from a report about a second the cap bit only part of; the picture freezes
+ *   until the rate is under the cap, issue 15), and that
  *   delivered rate is kept as the link's capacity: for CapacityMemoryMs the target grows
  *   to 90 % of it and no further. After that the target grows past it (a try: the link
  *   may have got faster); when the try finds the same capacity again (within 25 %), the
  *   next try waits twice as long, up to MaxCapacityMemoryMs (20, 40, 80, 120 s). Below 2 % loss
  * (and a round trip under 300 ms) it grows by 6 % a second, between the two it holds. It stays
  * between 100 kbit/s and the ceiling.
+ * - While the other side's reports are put off (none for ReportsLateAfterMs: each of its
+ *   NACKs puts the next off, RTPSession under WebRTC's profile), the picture's packets it
+ *   NACKed since the sample before stand for the loss: over NackCapShare is a cap (the jitter
+ *   buffer NACKs only a part of what a cap drops), cut to 80 % of the interval's rate times
+ *   the share not NACKed, again after NackHoldAfterCutMs, at most MaxNackCuts times until a
+ *   report comes (random loss is NACKed all the time). Not before the call's first report.
+ * - A try above the capacity that finds a lasting loss of over 2 % (over the loss window)
+ *   goes back to 90 % of the capacity, and the next try waits twice as long.
  * - The level follows the target: 720p from 900 kbit/s (where the call started at 720p),
  *   360p from 150 kbit/s (from lowFromKbps() on a call above 300 kbit/s, 180p below it),
  *   sound alone below 150 kbit/s.
@@ -133,6 +158,17 @@ public:
     static constexpr qint64 StepUpAfterMs = 5000;
     static constexpr qint64 LossWindowMs = 3000;
     static constexpr qint64 HoldAfterCutMs = 2000;
+    /// The hold when the NACKs show the loss (they are about the packets of the last
+    /// interval, not of the second before): the encoder follows a cut within a second.
+    static constexpr qint64 NackHoldAfterCutMs = 1000;
+    /// The NACKs count as the picture's loss once no report came for this long (they come
+    /// about twice a second; each NACK puts the next off).
+    static constexpr qint64 ReportsLateAfterMs = 1200;
+    /// Cuts on NACKs alone until a report comes again.
+    static constexpr int MaxNackCuts = 2;
+    /// The share of the picture's packets NACKed that is a cap's loss while the reports are
+    /// put off (the NACKs are a part of the loss only).
+    static constexpr double NackCapShare = 0.03;
     static constexpr qint64 PeerDeadAfterMs = 4000;
     static constexpr qint64 CapacityMemoryMs = 20000;
     static constexpr qint64 MaxCapacityMemoryMs = 120000;
@@ -153,6 +189,14 @@ private:
     bool m_haveLast = false;
     /// The samples of the last 5 s with a loss report (sent, lost), oldest first.
     QList<QualitySample> m_window;
+    /// The picture's packets made and NACKed so far, over the loss window (atMs, made, nacked).
+    struct NackCount
+    {
+        qint64 atMs;
+        qint64 made;
+        qint64 nacked;
+    };
+    QList<NackCount> m_nackWindow;
     QMap<quint32, QualitySample::Stream> m_known; ///< each stream's last report
     qint64 m_aboveSinceMs = -1; ///< when the target first allowed the next level up
     qint64 m_lastHeardMs = -1; ///< when media or a heartbeat last arrived
@@ -164,6 +208,9 @@ private:
     qint64 m_capacityAtMs = -1;
     qint64 m_capacityMemoryMs = CapacityMemoryMs; ///< doubled each time the same link is found
     qint64 m_lastDeliveredCutMs = -1;
+    double m_lossAtCut = 0; ///< the loss the last cut under heavy loss was made from
+    qint64 m_lastReportMs = -1; ///< the last sample with a report's own loss ("fraction lost")
+    int m_nackCuts = 0; ///< cuts on NACKs alone since that report
     qint64 m_levelSinceMs = -1; ///< when the current level began
     int m_overTarget = 0; ///< samples in a row the picture's rate was over the target
     double m_previousTargetKbps = 0;

@@ -5,8 +5,11 @@
 #include "CallSignalling.h"
 #include "MediaSessionPrivate.h"
 #include "MediaStats.h"
+#include "RtcpFeedback.h"
 #include "Tr.h"
 
+#include <algorithm>
+#include <atomic>
 #include <gst/video/video.h>
 
 namespace Tongban::Assist {
@@ -21,9 +24,35 @@ struct ReportBlocks
 {
     std::mutex mutex;
     QMap<quint32, qint64> lost;
+    /// The worst "fraction lost" (out of 256) per stream since the last sample took them.
+    QMap<quint32, int> fractions;
+    /// A report said more than 10 % of a stream's packets were lost since the one before:
+    /// the next watchdog tick samples at once, not up to a second later (a cap drops a part
+    /// of nearly every picture until the steering cuts the rate: the picture freezes).
+    std::atomic<bool> heavyLoss { false };
+    /// The packets of our streams the other side NACKed, each once.
+    Internal::NackedPackets nacks;
 };
 
 constexpr const char *kReportBlocks = "tongban-report-blocks";
+
+/// "Fraction lost" (out of 256) from which a report is heavy loss: over 10 %.
+constexpr int kHeavyLossFraction = 26;
+/// The soonest a sample follows the one before when a report shows heavy loss.
+constexpr qint64 kHeavyLossSampleMs = 300;
+/// The picture's packets NACKed since the last sample from which they may be heavy loss too
+/// (QualitySteering::NackCapShare): at least this many, and over 3 % of those it sent since.
+constexpr qint64 kHeavyLossNacked = 5;
+/// RTCP reports' minimum interval (RTP randomises it to 0.5-1.5 times) under RTP's plain
+/// profile. Under WebRTC's (SAVPF) RTPSession has no minimum (RFC 4585 3.5.1): the
+/// interval is what kRtcpBitsPerSecond allows.
+constexpr qint64 kReportIntervalMs = 500;
+/// The session's RTCP bandwidth (bits/s, both sides' reports): RTPSession's default is 5 %
+/// of the streams' estimated rate, at first of 64 kbit/s, and the first receiver report came
+/// 3-5.5 s into a call (bench_call's trace, issue 15), after a cap had frozen the picture for
+/// seconds. 16 kbit/s (2 % of an 800 kbit/s link): a report from each side about every
+/// half second.
+constexpr double kRtcpBitsPerSecond = 16000;
 
 void onReceivingRtcp(GObject *, GstBuffer *buffer, gpointer data)
 {
@@ -32,19 +61,27 @@ void onReceivingRtcp(GObject *, GstBuffer *buffer, gpointer data)
     if (!gst_buffer_map(buffer, &map, GST_MAP_READ))
         return;
     QMap<quint32, qint64> lost;
-    Internal::readReportBlocks(map.data, map.size, &lost);
-    gst_buffer_unmap(buffer, &map);
+    QMap<quint32, int> fractions;
+    Internal::readReportBlocks(map.data, map.size, &lost, &fractions);
     const std::lock_guard lock(blocks->mutex);
+    blocks->nacks.read(map.data, qsizetype(map.size));
+    gst_buffer_unmap(buffer, &map);
     for (auto it = lost.cbegin(); it != lost.cend(); ++it)
         blocks->lost.insert(it.key(), it.value());
+    for (auto it = fractions.cbegin(); it != fractions.cend(); ++it) {
+        blocks->fractions.insert(it.key(), std::max(blocks->fractions.value(it.key()), it.value()));
+        if (it.value() >= kHeavyLossFraction)
+            blocks->heavyLoss = true;
+    }
 }
 
 } // namespace
 
 void MediaSession::reportEverySecond()
 {
-    // RTCP's receiver reports carry the loss and the round trip the steering reads: every
-    // second rather than RTP's default 5 s, so that it reacts within seconds (issue 15).
+    // RTCP's receiver reports carry the loss and the round trip the steering reads: about
+    // twice a second rather than RTP's default 5 s, so that it reacts within a second
+    // (issue 15).
     // The call's one bundled session is webrtcbin's rtpbin session 0.
     GstElement *rtpbin = d->webrtc ? gst_bin_get_by_name(GST_BIN(d->webrtc), "rtpbin") : nullptr;
     GObject *session = nullptr;
@@ -56,7 +93,9 @@ void MediaSession::reportEverySecond()
         qCWarning(lcMedia) << "no RTP session in webrtcbin: no quality figures for this call";
         return;
     }
-    g_object_set(session, "rtcp-min-interval", guint64(kQualityIntervalMs) * GST_MSECOND, nullptr);
+    g_object_set(session, "rtcp-fraction", kRtcpBitsPerSecond, nullptr);
+    // (setting the minimum has the session reconsider when its next report goes)
+    g_object_set(session, "rtcp-min-interval", guint64(kReportIntervalMs) * GST_MSECOND, nullptr);
     if (!g_object_get_data(session, kReportBlocks)) {
         // Owned by the session object: freed with it, after its last signal.
         auto *blocks = new ReportBlocks;
@@ -87,10 +126,35 @@ void MediaSession::pollQuality()
             QStringLiteral("peer silent for %1 ms").arg(silentMs) });
         return;
     }
+    auto *blocks = d->rtpSession
+        ? static_cast<ReportBlocks *>(g_object_get_data(d->rtpSession, kReportBlocks))
+        : nullptr;
+    // The picture's packets made and NACKed so far: over 10 % of them NACKed since the last
+    // sample is heavy loss, as a report of it would be (the reports stop while the other side
+    // NACKs: MediaSession.cpp).
+    const qint64 packets = d->shared->videoPackets;
+    qint64 nacked = 0;
+    if (blocks) {
+        const std::lock_guard lock(blocks->mutex);
+        nacked = blocks->nacks.count(d->shared->videoSsrc);
+    }
+    const bool heavyNacks = nacked - d->nackedAtSample >= kHeavyLossNacked
+        && double(nacked - d->nackedAtSample)
+            > QualitySteering::NackCapShare * double(packets - d->packetsAtSample);
+    const bool heavyLoss = (blocks && blocks->heavyLoss) || heavyNacks;
     if (d->lastSampleMs >= 0
-        && now - d->lastSampleMs < kQualityIntervalMs - kWatchdogIntervalMs / 2)
+        && now - d->lastSampleMs
+            < (heavyLoss ? kHeavyLossSampleMs : kQualityIntervalMs - kWatchdogIntervalMs / 2))
         return;
+    if (heavyLoss)
+        qCDebug(lcMedia) << "heavy loss reported: sampling" << now - d->lastSampleMs
+                         << "ms after the sample before; NACKed" << nacked - d->nackedAtSample
+                         << "of" << packets - d->packetsAtSample << "packets";
+    if (blocks)
+        blocks->heavyLoss = false;
     d->lastSampleMs = now;
+    d->packetsAtSample = packets;
+    d->nackedAtSample = nacked;
     if (m_channelOpen && d->channel) {
         GError *error = nullptr;
         if (!gst_webrtc_data_channel_send_string_full(
@@ -99,19 +163,26 @@ void MediaSession::pollQuality()
     }
     QualitySample sample;
     sample.atMs = now;
+    sample.videoPackets = packets;
+    sample.videoNacked = nacked;
     if (d->rtpSession) {
         GstStructure *stats = nullptr;
         g_object_get(d->rtpSession, "stats", &stats, nullptr); // the session locks itself
         if (stats) {
             Internal::readSessionStats(stats, &sample);
-            if (auto *blocks
-                = static_cast<ReportBlocks *>(g_object_get_data(d->rtpSession, kReportBlocks))) {
+            if (blocks) {
                 QMap<quint32, qint64> lost;
+                QMap<quint32, int> fractions;
                 {
                     const std::lock_guard lock(blocks->mutex);
                     lost = blocks->lost;
+                    fractions.swap(blocks->fractions);
                 }
                 Internal::applyReportBlocks(stats, lost, &sample);
+                for (auto it = sample.reported.begin(); it != sample.reported.end(); ++it) {
+                    if (fractions.contains(it.key()))
+                        it->fractionLost = double(fractions.value(it.key())) / 256.0;
+                }
             }
             gst_structure_free(stats);
         }
@@ -159,6 +230,13 @@ void MediaSession::takeQualitySample(QualitySample sample)
                      << report.framesPerSecond << "target" << report.targetKbps << "encoder"
                      << d->appliedKbps << "overshoot" << d->overshoot << "level"
                      << int(report.level);
+    if (lcMedia().isDebugEnabled()) {
+        double fraction = -1;
+        for (const QualitySample::Stream &stream : std::as_const(sample.reported))
+            fraction = std::max(fraction, stream.fractionLost);
+        qCDebug(lcMedia) << "  picture packets" << sample.videoPackets << "NACKed"
+                         << sample.videoNacked << "reports' fraction lost" << fraction;
+    }
     emit qualityReport(report);
 }
 

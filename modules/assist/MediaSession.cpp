@@ -162,7 +162,11 @@ Core::Status MediaSession::start()
             qCWarning(lcMedia) << "could not restrict ICE to 127.0.0.1";
     }
 
-    // Every transceiver sends and receives, and asks for retransmissions.
+    // Every transceiver sends and receives, and asks for retransmissions (NACK). Under
+    // WebRTC's RTP profile every NACK goes in an early RTCP packet that puts the receiver's
+    // next report off by a whole interval, so while packets are lost the reports stop for
+    // seconds (bench_call's trace under a cap, issue 15): the quality steering counts the
+    // NACKed packets of the picture as its loss (MediaQuality.cpp), not only the reports.
     GArray *transceivers = nullptr;
     g_signal_emit_by_name(d->webrtc, "get-transceivers", &transceivers);
     for (guint i = 0; transceivers && i < transceivers->len; ++i) {
@@ -185,19 +189,30 @@ Core::Status MediaSession::start()
     g_signal_connect_data(d->webrtc, "on-data-channel", callback(Private::onDataChannel),
         hold(shared), releaseClosure, GConnectFlags(0));
     // What this side's picture costs the network: its RTP as the payloader makes it (lists
-    // of packets, a picture's at a time).
+    // of packets, a picture's at a time), its packets and its SSRC.
     if (GstElement *payloader = gst_bin_get_by_name(GST_BIN(pipeline), "videopay")) {
         GstPad *pad = gst_element_get_static_pad(payloader, "src");
         gst_pad_add_probe(
             pad, GstPadProbeType(GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_BUFFER_LIST),
             [](GstPad *, GstPadProbeInfo *info, gpointer data) {
-                qint64 bytes = 0;
-                if (GST_PAD_PROBE_INFO_TYPE(info) & GST_PAD_PROBE_TYPE_BUFFER_LIST)
-                    bytes = qint64(
-                        gst_buffer_list_calculate_size(GST_PAD_PROBE_INFO_BUFFER_LIST(info)));
-                else
-                    bytes = qint64(gst_buffer_get_size(GST_PAD_PROBE_INFO_BUFFER(info)));
-                sharedOf(data).videoBytesSent += bytes;
+                Shared &counts = sharedOf(data);
+                GstBuffer *first = nullptr;
+                if (GST_PAD_PROBE_INFO_TYPE(info) & GST_PAD_PROBE_TYPE_BUFFER_LIST) {
+                    GstBufferList *list = GST_PAD_PROBE_INFO_BUFFER_LIST(info);
+                    counts.videoBytesSent += qint64(gst_buffer_list_calculate_size(list));
+                    counts.videoPackets += qint64(gst_buffer_list_length(list));
+                    first
+                        = gst_buffer_list_length(list) > 0 ? gst_buffer_list_get(list, 0) : nullptr;
+                } else {
+                    first = GST_PAD_PROBE_INFO_BUFFER(info);
+                    counts.videoBytesSent += qint64(gst_buffer_get_size(first));
+                    ++counts.videoPackets;
+                }
+                // The SSRC: bytes 8-11 of the RTP header.
+                guint8 ssrc[4];
+                if (first && gst_buffer_extract(first, 8, ssrc, 4) == 4)
+                    counts.videoSsrc = quint32(ssrc[0]) << 24 | quint32(ssrc[1]) << 16
+                        | quint32(ssrc[2]) << 8 | quint32(ssrc[3]);
                 return GST_PAD_PROBE_OK;
             },
             hold(shared), release);

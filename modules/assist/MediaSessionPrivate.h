@@ -37,6 +37,8 @@ struct Shared
     std::atomic<qint64> videoFrames { 0 };
     std::atomic<qint64> audioBuffers { 0 };
     std::atomic<qint64> videoBytesSent { 0 }; ///< RTP of this side's picture, before the network
+    std::atomic<qint64> videoPackets { 0 }; ///< and its packets
+    std::atomic<quint32> videoSsrc { 0 }; ///< its SSRC (what the other side's NACKs name)
     std::atomic<bool> remoteFramePending { false };
     std::atomic<bool> localFramePending { false };
     std::atomic<qint64> heartbeats { 0 }; ///< the other side's heartbeats on the data channel
@@ -144,6 +146,8 @@ struct MediaSession::Private
     GObject *rtpSession = nullptr; ///< rtpbin's session 0 (RTPSession), once connected
     QElapsedTimer clock; ///< the watchdog's and the samples' time
     qint64 lastSampleMs = -1;
+    qint64 packetsAtSample = 0; ///< Shared::videoPackets at the last sample
+    qint64 nackedAtSample = 0; ///< the picture's packets NACKed at the last sample
     std::optional<QualitySteering> steering;
     int appliedKbps = 0;
     /// What the encoder makes over what it is asked (its picture's RTP over target-bitrate,

@@ -2,6 +2,8 @@
 
 #include <QMap>
 
+#include <algorithm>
+
 namespace Tongban::Assist::Internal {
 
 namespace {
@@ -103,7 +105,8 @@ void readSessionStats(const GstStructure *stats, QualitySample *sample)
         sample->roundTripMs = rttSum / rttCount;
 }
 
-int readReportBlocks(const guint8 *data, gsize size, QMap<quint32, qint64> *lost)
+int readReportBlocks(
+    const guint8 *data, gsize size, QMap<quint32, qint64> *lost, QMap<quint32, int> *fractions)
 {
     const auto word = [data](gsize at) {
         return quint32(data[at]) << 24 | quint32(data[at + 1]) << 16 | quint32(data[at + 2]) << 8
@@ -127,6 +130,9 @@ int readReportBlocks(const guint8 *data, gsize size, QMap<quint32, qint64> *lost
             if (cumulative & 0x800000)
                 cumulative -= 0x1000000;
             lost->insert(word(block), cumulative);
+            if (fractions)
+                fractions->insert(
+                    word(block), std::max(fractions->value(word(block)), int(data[block + 4])));
             ++blocks;
         }
         at += length;

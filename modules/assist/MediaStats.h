@@ -22,9 +22,12 @@ void readSessionStats(const GstStructure *stats, QualitySample *sample);
  * earlier ones). RTPSession's "stats" keep only the last block of each report per source:
  * with several streams this side sends (picture, sound, retransmissions), the picture's
  * block is never the last, and its loss was never seen (bench_call, issue 15).
+ * With \a fractions, each block's "fraction lost" (out of 256: the share of the packets
+ * lost since the reporter's report before) too, the worst of the packet's for each SSRC.
  * Malformed packets stop the reading; returns the number of blocks read.
  */
-int readReportBlocks(const guint8 *data, gsize size, QMap<quint32, qint64> *lost);
+int readReportBlocks(const guint8 *data, gsize size, QMap<quint32, qint64> *lost,
+    QMap<quint32, int> *fractions = nullptr);
 
 /*!
  * Replaces the losses of \a sample with \a lost (readReportBlocks' figures), for the streams

@@ -34,7 +34,9 @@
 //   netsim's token bucket, max-bucket-size in kilobits (TONGBAN_BENCH_NETSIM_BUCKET_KBIT, default
 //   1,000: 1.25 s of the link); the 16,000 used before was 16 Mbit, which 400 kbit/s over the cap
 //   took 40 s to empty, so nothing was ever dropped in a 20 s run. Debug log of the steering, once
-//   a second: QT_LOGGING_RULES="tongban.assist.media.debug=true".
+//   a second and at once after a report of heavy loss: QT_LOGGING_RULES=
+//   "tongban.assist.media.debug=true"; with QT_MESSAGE_PATTERN="%{time process} %{message}" the
+//   line "first picture at the answerer" is the freeze list's 0 s.
 // - BM_Call720p30: one 1280x720 30 fps call of TONGBAN_BENCH_CALL_SECS seconds (default 20;
 //   smoke 3), measured from the first frames: CPU per endpoint in cores ((utime + stime) /
 //   wall, the busier of the two), peak RSS per endpoint (VmHWM), frames received; the same
@@ -499,6 +501,9 @@ PoorNetwork poorNetwork(
         return result;
     }
     result.connected = true;
+    // With QT_MESSAGE_PATTERN="%{time process} ...": the freeze list's 0 s, to line it up
+    // with the steering's debug log.
+    qInfo("first picture at the answerer: 0 s of the freeze list");
     wall.restart();
     nextPushMs = 0;
     const qint64 firstFrames = b.remoteVideoFrames();

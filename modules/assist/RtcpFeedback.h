@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+
+namespace Tongban::Assist::Internal {
+
+/*!
+ * The packets the other side asked for again (RTCP generic NACK, RFC 4585 6.2.1), each
+ * counted once per stream (issue 15). A receiver NACKs a packet as soon as it sees the gap
+ * (GStreamer's jitter buffer: when the next packet arrives), so the share of the picture's
+ * packets NACKed is its loss within a round trip, while the receiver reports, which every
+ * NACK puts off under WebRTC's RTP profile (RTPSession, SAVPF), can stop for seconds while
+ * packets are lost. The jitter buffer asks again for a packet that did not come back: a
+ * sequence number among the last KeptPerStream NACKed is not counted again.
+ */
+class NackedPackets
+{
+public:
+    static constexpr int KeptPerStream = 512;
+
+    /*!
+     * Reads every generic NACK of an RTCP compound packet (the other types are skipped);
+     * returns how many packets were NACKed for the first time. Malformed packets stop the
+     * reading.
+     */
+    int read(const unsigned char *data, qsizetype size);
+    /// The packets of the stream \a ssrc (the media source the NACKs name) NACKed so far,
+    /// each once.
+    qint64 count(quint32 ssrc) const { return m_streams.value(ssrc).count; }
+
+private:
+    struct Stream
+    {
+        qint64 count = 0;
+        QSet<quint16> recent;
+        QList<quint16> order; ///< recent, oldest first
+    };
+    bool add(quint32 ssrc, quint16 sequence);
+
+    QHash<quint32, Stream> m_streams;
+};
+
+} // namespace Tongban::Assist::Internal
