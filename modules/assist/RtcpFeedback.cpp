@@ -39,6 +39,8 @@ int NackedPackets::read(const unsigned char *data, qsizetype size)
 
 bool NackedPackets::add(quint32 ssrc, quint16 sequence)
 {
+    if (!m_streams.contains(ssrc) && m_streams.size() >= MaxStreams)
+        return false;
     Stream &stream = m_streams[ssrc];
     if (stream.recent.contains(sequence))
         return false; // asked again: the retransmission did not come back in time

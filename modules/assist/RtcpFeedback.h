@@ -19,6 +19,9 @@ class NackedPackets
 {
 public:
     static constexpr int KeptPerStream = 512;
+    /// A call has a picture and a sound each way: NACKs naming further streams (a broken or
+    /// hostile peer) are not counted, so what is kept stays bounded.
+    static constexpr int MaxStreams = 8;
 
     /*!
      * Reads every generic NACK of an RTCP compound packet (the other types are skipped);

@@ -538,6 +538,18 @@ void TestQualitySteering::aPacketAskedForAgainIsCountedOnce()
     for (int i = 0; i < NackedPackets::KeptPerStream; ++i)
         readNacks(nacks, nackPacket(VideoSsrc, { quint32(1000 + i) << 16 }));
     QCOMPARE(readNacks(nacks, nackPacket(VideoSsrc, { 100u << 16 })), 1);
+
+    // AND NACKs naming streams the call does not have count only up to MaxStreams streams in
+    // all (what is kept stays bounded), the call's own still counted
+    for (quint32 ssrc = 1; ssrc <= 100; ++ssrc)
+        (void)readNacks(nacks, nackPacket(0x5000 + ssrc, { 1u << 16 | 0xffff }));
+    int counted = 0;
+    for (quint32 ssrc = 1; ssrc <= 100; ++ssrc)
+        counted += nacks.count(0x5000 + ssrc) > 0 ? 1 : 0;
+    QCOMPARE(counted, NackedPackets::MaxStreams - 2);
+    const qint64 video = nacks.count(VideoSsrc);
+    QCOMPARE(readNacks(nacks, nackPacket(VideoSsrc, { 300u << 16 })), 1);
+    QCOMPARE(nacks.count(VideoSsrc), video + 1);
 }
 
 QTEST_GUILESS_MAIN(TestQualitySteering)
