@@ -126,6 +126,7 @@ private slots:
     void aPacketLostNowAndThenDoesNotEndATryAboveTheCapacity();
     void aRandomLossNackedAllTheTimeDoesNotTakeThePictureAway();
     void aPacketAskedForAgainIsCountedOnce();
+    void aPictureOfFewPacketsLosingMuchIsCutWhenSampledOften();
 };
 
 void TestQualitySteering::aCapTheEncoderCannotMeetAt360pStepsTo180pNotToSoundAlone()
@@ -542,3 +543,46 @@ void TestQualitySteering::aPacketAskedForAgainIsCountedOnce()
 
 QTEST_GUILESS_MAIN(TestQualitySteering)
 #include "tst_qualitysteering.moc"
+
+void TestQualitySteering::aPictureOfFewPacketsLosingMuchIsCutWhenSampledOften()
+{
+    // GIVEN a still picture that makes about 15 packets a second (60 kbit/s, its target
+    // 300), 40 % of them lost, and a clean sound of 50 packets a second, sampled every half
+    // second as after reports of heavy loss: 7 or 8 picture packets a sample, each report
+    // with its own fraction lost (tst_callquality's lost picture on a quiet machine)
+    QualitySteering steering(VideoLevel::Standard360, 300);
+    qint64 atMs = 0;
+    qint64 videoSent = 0;
+    qint64 videoLost = 0;
+    qint64 audioSent = 0;
+    qint64 bytes = 0;
+    qint64 packets = 0;
+    const auto add = [&](double lossShare) {
+        atMs += 500;
+        packets += (atMs / 500) % 2 == 0 ? 8 : 7;
+        const qint64 lost = qint64(double(packets) * lossShare) - videoLost;
+        videoLost += lost;
+        videoSent = packets;
+        audioSent += 25;
+        bytes += 60 * 500 / 8;
+        QualitySample sample;
+        sample.atMs = atMs;
+        sample.roundTripMs = 2;
+        sample.reported.insert(VideoSsrc, { videoSent, videoLost, lossShare });
+        sample.reported.insert(AudioSsrc, { audioSent, 0, 0.0 });
+        sample.videoBytesSent = bytes;
+        sample.bytesSent = bytes + audioSent * 100;
+        steering.add(sample);
+    };
+    for (int i = 0; i < 8; ++i)
+        add(0);
+    QCOMPARE(steering.targetKbps(), 300);
+
+    // WHEN the picture loses 40 % for 5 s
+    for (int i = 0; i < 10; ++i)
+        add(0.4);
+
+    // THEN its target comes down: a loss seen over too few packets in one sample is seen
+    // over the samples before it, not ignored
+    QVERIFY2(steering.targetKbps() < 300, qPrintable(QString::number(steering.targetKbps())));
+}
