@@ -294,7 +294,7 @@ QualityReport QualitySteering::add(const QualitySample &sample)
         // estimates above too high, and the target grew back over the cap (bench_call).
         const double delivered = std::min({ lastSecond, overWindow, videoKbps * (1.0 - lossNow) });
         // (what the NACKs show is this interval's: its rate, not the window's)
-        const double cutTo = 0.8 * (byNacks ? lastSecond : std::max(lastSecond, overWindow));
+        const double cutTo = byNacks ? 0.8 * lastSecond : 0.75 * std::max(lastSecond, overWindow);
         // The same link found again after trying above it: wait twice as long before the
         // next try (up to 2 min); another link: from the start.
         const bool sameLink = m_capacityKbps > 0 && delivered > 0.75 * m_capacityKbps
