@@ -3,6 +3,7 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <cmath>
 
 namespace Tongban::Assist {
 
@@ -27,6 +28,23 @@ double rateKbps(qint64 bytes, qint64 ms)
 {
     // bits per ms = kbit/s; a counter that went back (a stream ended) counts nothing
     return ms > 0 && bytes > 0 ? double(bytes) * 8.0 / double(ms) : 0.0;
+}
+
+/*!
+ * The share of \a packets lost that \a share of them lost shows with 95 % confidence (one
+ * side, normal approximation): a loss read over a few packets is discounted by its
+ * uncertainty. A 180p picture sends 10-15 packets a half second; with 5 % of them lost at
+ * random, 2 or 3 of 12 lost now and then read as a cap's 10 % and more, and cut after cut
+ * took BM_PoorNetwork's random loss to sound alone (1 run of 6 on a quiet machine). A cap's
+ * loss of 40 % over 20 packets still shows over 22 %; over the hundreds of packets a second of
+ * a 360p picture the bound is within a few points of the share.
+ */
+double lossSureOf(double share, qint64 packets)
+{
+    if (share <= 0 || packets <= 0)
+        return std::max(share, 0.0);
+    share = std::min(share, 1.0);
+    return std::max(0.0, share - 1.645 * std::sqrt(share * (1.0 - share) / double(packets)));
 }
 
 } // namespace
@@ -85,13 +103,17 @@ QualityReport QualitySteering::add(const QualitySample &sample)
     report.roundTripMs = sample.roundTripMs;
 
     // The reports' own loss since the sample before (RTCP's fraction lost), the worst
-    // stream's among those that sent enough packets since for it to mean something.
+    // stream's among those that sent enough packets since for it to mean something, as sure
+    // as those packets make it (lossSureOf).
     double fresh = -1;
+    double freshSure = -1; // (what the thresholds below read)
     for (auto it = sample.reported.cbegin(); it != sample.reported.cend(); ++it) {
         const auto then = m_known.constFind(it.key());
         const qint64 sentSince = then == m_known.cend() ? it->sent : it->sent - then->sent;
-        if (it->fractionLost >= 0 && sentSince >= 10)
+        if (it->fractionLost >= 0 && sentSince >= MinPacketsForLoss) {
             fresh = std::max(fresh, std::clamp(it->fractionLost, 0.0, 1.0));
+            freshSure = std::max(freshSure, lossSureOf(it->fractionLost, sentSince));
+        }
     }
     // And the picture's packets the other side NACKed since the sample before, of those it
     // made: the loss within a round trip, while the reports are put off by the NACKs.
@@ -117,17 +139,18 @@ QualityReport QualitySteering::add(const QualitySample &sample)
     }
     const double reportsFresh = fresh;
     // The NACKs stand for the loss only while the reports are put off (no report for
-    // ReportsLateAfterMs): a receiver short of CPU NACKs packets that are late, not lost
-    // (suspected: with the NACKs always counted, 2 of 6 soak_callquality_cap runs at load 5-8
-    // went to sound alone under the cap), and its reports, which come while it NACKs little,
-    // count only what never came.
+    // ReportsLateAfterMs): a receiver NACKs packets that are late, not lost (with the NACKs
+    // always counted, 2 of 6 soak_callquality_cap runs at load 5-8 went to sound alone under
+    // the cap; a receiver that guessed when the next packet was due NACKed arrivals on a
+    // quiet loopback, MediaSession::start), and its reports, which come while it NACKs
+    // little, count only what never came.
     if (fresh >= 0) {
         m_lastReportMs = sample.atMs;
         m_nackCuts = 0;
     }
     // (Not before the call's first report: in one soak_callquality_cap run with the NACKs
     // counted from the start, the answerer's 300 kbit/s picture went to sound alone at the
-    // call's start with no loss in its reports; suspected the same.)
+    // call's start with no loss in its reports, packets late rather than lost.)
     const bool reportsLate
         = m_lastReportMs >= 0 && sample.atMs - m_lastReportMs > ReportsLateAfterMs;
     if (!reportsLate) {
@@ -135,6 +158,7 @@ QualityReport QualitySteering::add(const QualitySample &sample)
         nackWindowShare = -1;
     }
     fresh = std::max(fresh, nackShare);
+    freshSure = std::max(freshSure, nackShare);
 
     // The loss over the last 5 s.
     // Each stream's last report (an RTP source keeps only one block per report, so a sample
@@ -153,6 +177,8 @@ QualityReport QualitySteering::add(const QualitySample &sample)
     double loss = -1; // over all streams: what the panel shows
     double worst = -1; // the worst stream's: what the steering follows
     double recent = -1; // the worst stream's in the last report alone
+    double worstSure = -1; // and both as sure as their packets make them (lossSureOf)
+    double recentSure = -1;
     if (m_window.size() > 1) {
         qint64 lost = 0, sent = 0;
         const auto &first = m_window.first().reported;
@@ -165,32 +191,44 @@ QualityReport QualitySteering::add(const QualitySample &sample)
             const qint64 streamSent = it->sent - then->sent;
             lost += streamLost;
             sent += streamSent;
-            if (streamSent >= 20)
-                worst = std::max(worst,
-                    std::clamp(
-                        double(streamLost) / double(streamSent + std::max<qint64>(streamLost, 0)),
-                        0.0, 1.0));
+            if (streamSent >= MinPacketsForLoss) {
+                const qint64 packets = streamSent + std::max<qint64>(streamLost, 0);
+                const double share = std::clamp(double(streamLost) / double(packets), 0.0, 1.0);
+                worst = std::max(worst, share);
+                worstSure = std::max(worstSure, lossSureOf(share, packets));
+            }
         }
         if (sent >= 10)
             loss = std::clamp(double(lost) / double(sent + std::max<qint64>(lost, 0)), 0.0, 1.0);
-        // The last report's: what a cap does now, not diluted by the seconds before it
-        const auto &before = m_window.at(m_window.size() - 2).reported;
+        // The last report's: what a cap does now, not diluted by the seconds before it.
+        // Over the last MinPacketsForLoss packets of the stream at least: a still picture
+        // makes 7 or so a half second, and samples come every half second after a report of heavy
+        // loss; its loss of 40 % was never seen in one (tst_callquality on a quiet machine).
         for (auto it = last.cbegin(); it != last.cend(); ++it) {
-            const auto then = before.constFind(it.key());
-            const qint64 streamLost = then == before.cend() ? 0 : it->lost - then->lost;
-            const qint64 streamSent = then == before.cend() ? 0 : it->sent - then->sent;
-            if (streamSent >= 10)
-                recent = std::max(recent,
-                    std::clamp(
-                        double(streamLost) / double(streamSent + std::max<qint64>(streamLost, 0)),
-                        0.0, 1.0));
+            for (qsizetype at = m_window.size() - 2; at >= 0; --at) {
+                const auto &before = m_window.at(at).reported;
+                const auto then = before.constFind(it.key());
+                if (then == before.cend())
+                    break;
+                const qint64 streamLost = it->lost - then->lost;
+                const qint64 streamSent = it->sent - then->sent;
+                if (streamSent < MinPacketsForLoss)
+                    continue;
+                const qint64 packets = streamSent + std::max<qint64>(streamLost, 0);
+                const double share = std::clamp(double(streamLost) / double(packets), 0.0, 1.0);
+                recent = std::max(recent, share);
+                recentSure = std::max(recentSure, lossSureOf(share, packets));
+                break;
+            }
         }
     }
     report.lossPercent = loss >= 0 ? loss * 100.0 : -1;
     if (worst < 0)
-        worst = loss;
-    if (worst < 0)
-        worst = fresh; // the call's first report
+        worstSure = worst = loss;
+    if (worst < 0) { // the call's first report
+        worst = fresh;
+        worstSure = freshSure;
+    }
 
     // While the reports are put off, NACKs of more than NackCapShare of the picture's packets
     // are a cap's loss: the jitter buffer NACKs only the packets whose deadline has not
@@ -228,7 +266,7 @@ QualityReport QualitySteering::add(const QualitySample &sample)
         const double asked = std::max(targetBefore, m_previousTargetKbps);
         m_overTarget = videoKbps > asked * 1.25 ? m_overTarget + 1 : 0;
         if (m_overTarget >= 2
-            || (m_overTarget >= 1 && (std::max(worst, fresh) > 0.10 || byNacks))) {
+            || (m_overTarget >= 1 && (std::max(worstSure, freshSure) > 0.10 || byNacks))) {
             overFloor = true;
             // The lower of the last two intervals' rates: after a report of heavy loss an
             // interval can be half a second, and one keyframe in it made a floor that
@@ -243,8 +281,11 @@ QualityReport QualitySteering::add(const QualitySample &sample)
     // Cuts follow the loss now (the last report's, or the reports' own since the sample
     // before), not one the window still remembers.
     double lossNow = std::max(recent, fresh);
-    if (lossNow < 0)
+    double lossNowSure = std::max(recentSure, freshSure);
+    if (lossNow < 0) {
         lossNow = worst;
+        lossNowSure = worstSure;
+    }
     // The reports that follow a cut are about the seconds before it: they cut again only
     // when they show more loss than the cut was made from (it came from a report about a
     // second the cap bit only part of, and every picture that loses a packet is lost).
@@ -259,7 +300,7 @@ QualityReport QualitySteering::add(const QualitySample &sample)
     const bool lossyAboveCapacity = picture && m_capacityKbps > 0 && m_capacityAtMs >= 0
         && m_targetKbps > m_capacityKbps && lossNow > 0.02
         && std::max(worst, nackWindowShare) > 0.02;
-    if ((lossNow > 0.10 || byNacks) && picture && videoKbps > 0 && !holding) {
+    if ((lossNowSure > 0.10 || byNacks) && picture && videoKbps > 0 && !holding) {
         // A cap: what got through is the link's capacity; go under it at once.
         // What got through: over the loss window (its rate and its loss, the seconds before
         // the loss began included: too high at first) and over the last second (its loss
@@ -284,7 +325,7 @@ QualityReport QualitySteering::add(const QualitySample &sample)
         // estimates above too high, and the target grew back over the cap (bench_call).
         const double delivered = std::min({ lastSecond, overWindow, videoKbps * (1.0 - lossNow) });
         // (what the NACKs show is this interval's: its rate, not the window's)
-        const double cutTo = 0.8 * (byNacks ? lastSecond : std::max(lastSecond, overWindow));
+        const double cutTo = byNacks ? 0.8 * lastSecond : 0.75 * std::max(lastSecond, overWindow);
         // The same link found again after trying above it: wait twice as long before the
         // next try (up to 2 min); another link: from the start.
         const bool sameLink = m_capacityKbps > 0 && delivered > 0.75 * m_capacityKbps
@@ -318,8 +359,8 @@ QualityReport QualitySteering::add(const QualitySample &sample)
         m_lastDeliveredCutMs = sample.atMs;
         m_lossAtCut = lossNow;
         m_targetKbps = std::max<double>(MinKbps, 0.9 * m_capacityKbps);
-    } else if (worst > 0.05) {
-        if (!holding && lossNow > 0.05)
+    } else if (worstSure > 0.05) {
+        if (!holding && lossNowSure > 0.05)
             m_targetKbps = std::max<double>(MinKbps, m_targetKbps * (1.0 - worst / 2.0));
     } else if (worst >= 0 && worst < 0.02 && fresh < 0.02
         && (sample.roundTripMs < 0 || sample.roundTripMs < 300)) {

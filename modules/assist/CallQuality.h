@@ -169,6 +169,11 @@ public:
     /// The share of the picture's packets NACKed that is a cap's loss while the reports are
     /// put off (the NACKs are a part of the loss only).
     static constexpr double NackCapShare = 0.03;
+    /// The loss now is read over at least this many of a stream's packets (walking back
+    /// through the reports as far as it takes), and discounted by its uncertainty over them:
+    /// a packet or two lost by chance of a few is no cap (a 180p picture sends 10-15 a half
+    /// second).
+    static constexpr qint64 MinPacketsForLoss = 20;
     static constexpr qint64 PeerDeadAfterMs = 4000;
     static constexpr qint64 CapacityMemoryMs = 20000;
     static constexpr qint64 MaxCapacityMemoryMs = 120000;
