@@ -207,7 +207,7 @@ void TusUploader::create()
         m_checksumRetries = 0;
         emit progress(m_offset, m_spec.data.size());
         if (m_offset == m_spec.data.size())
-            return confirm();
+            return finishOrConfirm(response);
         patch();
     });
 }
@@ -296,9 +296,21 @@ void TusUploader::patch()
         m_checksumRetries = 0;
         emit progress(m_offset, m_spec.data.size());
         if (m_offset == m_spec.data.size())
-            return confirm();
+            return finishOrConfirm(response);
         patch(); // paced by the token bucket under a cap
     });
+}
+
+void TusUploader::finishOrConfirm(const ApiResponse &lastChunk)
+{
+    // tongban-hub answers the last chunk after checking the whole file's SHA-256 and says so
+    // (docs/platform-api.md §6): that answer is the confirmation. Any other server: a HEAD.
+    if (lastChunk.header("Tongban-Upload-Verified").trimmed() == QByteArrayLiteral("sha256")) {
+        m_running = false;
+        emit finished();
+        return;
+    }
+    confirm();
 }
 
 void TusUploader::confirm()

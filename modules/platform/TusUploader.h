@@ -59,7 +59,8 @@ struct TusUploadSpec
  *   starts at the offset of the creation answer (0 for a plain creation), without a HEAD.
  * - When the server lists creation-with-upload in Tus-Extension (OPTIONS, asked in
  *   ChecksumMode::Detect), the first chunk goes with the creation POST (with its
- *   Upload-Checksum), so a page of one chunk needs a POST and the confirming HEAD. A
+ *   Upload-Checksum), so a page of one chunk needs a POST (and the confirming HEAD on a
+ *   server other than tongban-hub, below). A
  *   creation with data that got no answer is retried without data (the server's answer
  *   gives the offset), so that chunk is not sent twice.
  * - 409 → HEAD again and continue from the server's offset; 460 → the chunk
@@ -69,7 +70,9 @@ struct TusUploadSpec
  * - The Upload-Checksum header is sent when the server lists sha256 in
  *   Tus-Checksum-Algorithm (asked once with OPTIONS, ChecksumMode::Detect),
  *   or always / never as set.
- * - finished() only after a HEAD confirms Upload-Offset == Upload-Length.
+ * - finished() only after the server confirms Upload-Offset == Upload-Length after its
+ *   whole-file check: the last chunk's answer with Tongban-Upload-Verified: sha256
+ *   (tongban-hub), else a HEAD.
  * - Network and 5xx failures end the run with failed(); the caller decides
  *   when to start() again (Outbox: backoff with jitter).
  *
@@ -130,6 +133,9 @@ private:
     {
         return m_bucket ? m_bucket->take(bytes, m_chunkSizeBytes) : 0;
     }
+    /// The last chunk was accepted: finished when its answer says the server verified the
+    /// whole file, else confirm().
+    void finishOrConfirm(const ApiResponse &lastChunk);
     void confirm();
     void addChecksum(ApiRequest &request) const;
     void retryLater(const ApiResponse &response, void (TusUploader::*step)());

@@ -1,14 +1,15 @@
 // Outbox upload figures against tongban-hub as a child process on 127.0.0.1 (issue 5):
 // (a) OutboxVsCurl: a 200-page case (pages of 200 KiB of incompressible bytes, about
 //     41 MB) transmitted by the Outbox (POST /cases, per page a tus creation carrying the
-//     page (creation-with-upload; further chunks would be PATCHes) + confirming HEAD,
+//     page (creation-with-upload; further chunks would be PATCHes), whose answer, given after
+//     the hub's whole-file check, is the confirmation (no HEAD: docs/platform-api.md §6),
 //     two pages in flight (Outbox::kParallelUploads), submit), against curl sending the same
-//     bytes to the same hub in the
-//     same run: POST /cases, then ONE curl process with all 200 tus creations (one
-//     keep-alive connection), then ONE curl process with all 200 PATCHes (same headers as
-//     the outbox: Tus-Resumable, Upload-Offset, Content-Type, Upload-Checksum sha256,
-//     computed before the clock starts) and the submit. Target: outbox >= 0.8 x curl
-//     (issue 18: >= 0.95). OutboxVsCurl/2 does the same with a defined load on the machine
+//     bytes to the same hub in the same run: POST /cases, then ONE curl process with all 200
+//     creations-with-upload (one keep-alive connection; same headers as the outbox:
+//     Tus-Resumable, Upload-Length, Upload-Metadata, Content-Type, Upload-Checksum sha256,
+//     computed before the clock starts) and the submit. (Until issue 18's last stop the peer
+//     sent a creation and a PATCH a page, and the outbox a confirming HEAD.) Target: outbox >= 0.8
+//     x curl (issue 18: >= 0.95). OutboxVsCurl/2 does the same with a defined load on the machine
 //     (issue 18: "under load"): two threads spinning at normal priority for the whole
 //     measurement, one per core of a window PC, so that both uploaders compete alike.
 // (b) CappedUpload: the first pages of that case (about 3 s of upload at the cap) with
@@ -285,9 +286,9 @@ QByteArray configLine(const char *name, const QByteArray &value)
 
 /*!
  * The curl peer: the same bytes to the same hub as the outbox, with the same tus
- * requests minus the outbox's two HEADs per page (resume offset and confirmation).
- * Files and config files are written before the clock starts; the clock covers the three
- * curl processes. With \a nagle the PATCHes go without TCP_NODELAY (curl sets it by
+ * requests: one creation-with-upload a page, one after another on one connection.
+ * Files and config files are written before the clock starts; the clock covers the two
+ * curl processes. With \a nagle the pages go without TCP_NODELAY (curl sets it by
  * default; Qt's HTTP client does not), to show what Nagle's algorithm costs. Seconds, or -1.
  */
 double curlSeconds(Fixture &f, const QList<QByteArray> &files, bool nagle = false)
@@ -326,36 +327,18 @@ double curlSeconds(Fixture &f, const QList<QByteArray> &files, bool nagle = fals
         = QJsonDocument::fromJson(created).object().value(QStringLiteral("caseId")).toString();
     if (caseId.isEmpty())
         return -1;
-    // 2. all tus creations in one curl process (the caseId is known only now)
-    QByteArray creations;
+    // 2. all pages and the submit in one curl process (the caseId is known only now): each
+    // page in its creation (creation-with-upload, as the outbox sends it to tongban-hub: one
+    // request a page, answered after the hub's whole-file check)
+    QByteArray requests;
     for (int i = 0; i < files.size(); ++i) {
         const QByteArray metadata = "caseId " + caseId.toUtf8().toBase64() + ",clientPageId "
             + pageIds.at(i).toUtf8().toBase64() + ",sha256 " + shas.at(i).toBase64() + ",mediaType "
             + QByteArray("image/jpeg").toBase64();
-        creations += configLine("url", QString(base + QStringLiteral("/api/v1/uploads")).toUtf8())
+        requests += configLine("url", QString(base + QStringLiteral("/api/v1/uploads")).toUtf8())
             + configLine("request", "POST") + configLine("header", "Tus-Resumable: 1.0.0")
             + configLine("header", "Upload-Length: " + QByteArray::number(files.at(i).size()))
-            + configLine("header", "Upload-Metadata: " + metadata) + configLine("header", auth)
-            + configLine("output", "/dev/null") + configLine("write-out", "%header{location}\\n")
-            + (i + 1 < files.size() ? "next\n" : "");
-    }
-    QFile creationConfig(work.filePath(QStringLiteral("create.cfg")));
-    if (!creationConfig.open(QIODevice::WriteOnly))
-        return -1;
-    creationConfig.write(creations);
-    creationConfig.close();
-    const QList<QByteArray> locations
-        = runCurl({ QStringLiteral("-s"), QStringLiteral("-K"), creationConfig.fileName() })
-              .trimmed()
-              .split('\n');
-    if (locations.size() != files.size())
-        return -1;
-    // 3. all PATCHes and the submit in one curl process
-    QByteArray patches;
-    for (int i = 0; i < files.size(); ++i) {
-        patches += configLine("url", QString(base).toUtf8() + locations.at(i).trimmed())
-            + configLine("request", "PATCH") + configLine("header", "Tus-Resumable: 1.0.0")
-            + configLine("header", "Upload-Offset: 0")
+            + configLine("header", "Upload-Metadata: " + metadata)
             + configLine("header", "Content-Type: application/offset+octet-stream")
             + configLine("header", "Upload-Checksum: sha256 " + checksums.at(i))
             + configLine("header", "Expect:") + configLine("header", auth)
@@ -364,28 +347,32 @@ double curlSeconds(Fixture &f, const QList<QByteArray> &files, bool nagle = fals
                 QString(QLatin1Char('@')
                     + work.filePath(QString(QStringLiteral("page-")) + QString::number(i)))
                     .toUtf8())
-            + configLine("output", "/dev/null") + configLine("write-out", "%{http_code}\\n")
-            + "next\n";
+            + configLine("output", "/dev/null")
+            + configLine("write-out", "%{http_code} %header{upload-offset}\\n") + "next\n";
     }
-    patches
+    requests
         += configLine("url",
                QString(base + QStringLiteral("/api/v1/cases/") + caseId + QStringLiteral("/submit"))
                    .toUtf8())
         + configLine("request", "POST") + configLine("header", "Content-Type: application/json")
         + configLine("header", auth) + configLine("data", "{}")
         + configLine("write-out", "\\n%{http_code}\\n");
-    QFile patchConfig(work.filePath(QStringLiteral("patch.cfg")));
-    if (!patchConfig.open(QIODevice::WriteOnly))
+    QFile config(work.filePath(QStringLiteral("upload.cfg")));
+    if (!config.open(QIODevice::WriteOnly))
         return -1;
-    patchConfig.write(patches);
-    patchConfig.close();
+    config.write(requests);
+    config.close();
     const QByteArray out
-        = runCurl({ QStringLiteral("-s"), QStringLiteral("-K"), patchConfig.fileName() });
+        = runCurl({ QStringLiteral("-s"), QStringLiteral("-K"), config.fileName() });
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     const QList<QByteArray> lines = out.trimmed().split('\n');
-    const int accepted = int(std::count(lines.begin(), lines.end(), QByteArray("204")));
+    int accepted = 0;
+    for (int i = 0; i < files.size() && i < lines.size(); ++i) {
+        if (lines.at(i).trimmed() == "201 " + QByteArray::number(files.at(i).size()))
+            ++accepted;
+    }
     if (accepted != files.size() || lines.last() != "200" || !out.contains("caseNumber")) {
-        std::fprintf(stderr, "curl peer: %d of %d PATCHes accepted, submit: %s\n", accepted,
+        std::fprintf(stderr, "curl peer: %d of %d pages accepted whole, submit: %s\n", accepted,
             int(files.size()), lines.last().constData());
         return -1;
     }

@@ -13,6 +13,8 @@ namespace Tongban::Hub {
 namespace {
 
 const QByteArray UploadsPath = QByteArrayLiteral("/api/v1/uploads/");
+/// docs/platform-api.md §6; TusUploader reads it.
+const QByteArray VerifiedHeader = QByteArrayLiteral("Tongban-Upload-Verified");
 
 HttpResponse badRequest(const QString &detail)
 {
@@ -58,9 +60,21 @@ HttpResponse failure(const Core::Error &error, const UploadRecord *upload = null
     }
 }
 
+/*!
+ * Says that the whole file's SHA-256 was checked against the one declared at its creation and
+ * matched (the upload is complete), so that the client need not ask again with a HEAD. Only
+ * ever on an answer given after that check (UploadService::commit).
+ */
+void addVerified(HttpResponse &response, const UploadRecord &upload)
+{
+    if (upload.state == QLatin1String("complete"))
+        response.addHeader(VerifiedHeader, QByteArrayLiteral("sha256"));
+}
+
 HttpResponse uploadState(const UploadRecord &upload, int status)
 {
     HttpResponse response = emptyResponse(status);
+    addVerified(response, upload);
     response.addHeader(
         QByteArrayLiteral("Location"), QByteArray(UploadsPath + upload.id.toLatin1()));
     response.addHeader(QByteArrayLiteral("Upload-Offset"), QByteArray::number(upload.offset));
@@ -77,6 +91,7 @@ HttpResponse committed(const Core::Result<UploadRecord> &upload)
     if (!upload)
         return failure(upload.error());
     HttpResponse response = emptyResponse(204);
+    addVerified(response, *upload);
     response.addHeader(QByteArrayLiteral("Upload-Offset"), QByteArray::number(upload->offset));
     response.addHeader(QByteArrayLiteral("Upload-Expires"),
         httpDate(QDateTime::fromMSecsSinceEpoch(upload->expiresAt, Qt::UTC)));

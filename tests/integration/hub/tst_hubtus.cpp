@@ -83,6 +83,7 @@ private Q_SLOTS:
     void aPatchIsRefusedBeforeItsBody();
     void theChunkLimitIsDiscoverable();
     void bodiesInMemoryHaveABudget();
+    void theLastChunksAnswerSaysTheWholeFileWasVerified();
 
 private:
     std::unique_ptr<HubTestClient> signedIn(const QString &account, const QString &windowId);
@@ -291,3 +292,40 @@ void TestHubTus::bodiesInMemoryHaveABudget()
 
 QTEST_GUILESS_MAIN(TestHubTus)
 #include "tst_hubtus.moc"
+
+void TestHubTus::theLastChunksAnswerSaysTheWholeFileWasVerified()
+{
+    // GIVEN an upload of a 1 MB page, and another of a page whose bytes will not match the
+    // SHA-256 declared for it
+    auto clerk = signedIn(ClerkA, WindowA);
+    const QByteArray file = HubTestClient::randomFile(1000 * 1000, 'v');
+    const QString location = uploadOf(*clerk, file);
+    QVERIFY(!location.isEmpty());
+    const QByteArray other = HubTestClient::randomFile(1000 * 1000, 'w');
+    const QString mismatched = uploadOf(*clerk, other);
+    QVERIFY(!mismatched.isEmpty());
+    const auto patch = [&](const QString &at, const QByteArray &bytes, qint64 offset) {
+        return clerk->send("PATCH", at, bytes,
+            { { "Tus-Resumable", "1.0.0" }, { "Content-Type", "application/offset+octet-stream" },
+                { "Upload-Offset", QByteArray::number(offset) } });
+    };
+
+    // WHEN the first half goes, then the second
+    const Reply first = patch(location, file.left(500000), 0);
+    const Reply last = patch(location, file.mid(500000), 500000);
+
+    // THEN only the answer after the whole file's check says it was verified (the client
+    // then needs no confirming HEAD), and a HEAD says it too
+    QCOMPARE(first.status, 204);
+    QVERIFY(first.header("Tongban-Upload-Verified").isEmpty());
+    QCOMPARE(last.status, 204);
+    QCOMPARE(last.header("Tongban-Upload-Verified"), QByteArray("sha256"));
+    QCOMPARE(clerk->head(location).header("Tongban-Upload-Verified"), QByteArray("sha256"));
+
+    // AND a file whose bytes differ from the SHA-256 declared is refused at its last chunk,
+    // not said to be verified
+    const QByteArray wrong = HubTestClient::randomFile(1000 * 1000, 'x');
+    const Reply refused = patch(mismatched, wrong, 0);
+    QCOMPARE(refused.status, 460);
+    QVERIFY(refused.header("Tongban-Upload-Verified").isEmpty());
+}

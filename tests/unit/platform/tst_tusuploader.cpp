@@ -25,6 +25,9 @@ struct FakeTus
     int headFaults404 = 0;
     bool advertiseChecksum = true;
     bool creationWithUpload = false; ///< announce and accept a first chunk with the POST
+    /// answer the last chunk with Tongban-Upload-Verified, as tongban-hub does after its
+    /// whole-file check
+    bool saysVerified = false;
     int created = 0;
     int checksumHeaders = 0;
     int heads = 0;
@@ -101,6 +104,9 @@ struct FakeTus
             out.status = 204;
             out.headers.append(
                 qMakePair(QByteArray("Upload-Offset"), QByteArray::number(files[r.path].size())));
+            if (saysVerified && files[r.path].size() == lengths[r.path])
+                out.headers.append(
+                    qMakePair(QByteArray("Tongban-Upload-Verified"), QByteArray("sha256")));
             return out;
         }
         return FakeResponse::error(400, "bad_request");
@@ -169,6 +175,24 @@ private slots:
         QCOMPARE(uploader.patchCount(), 3);
         QCOMPARE(tus->heads, 1);
         QCOMPARE(tus->creationBytes, 0);
+    }
+
+    void aServerThatSaysItVerifiedTheFileNeedsNoConfirmingHead()
+    {
+        // GIVEN a server that answers the last chunk with Tongban-Upload-Verified (tongban-hub)
+        auto tus = std::make_shared<FakeTus>();
+        tus->saysVerified = true;
+        FakeHttpServer server([tus](const FakeRequest &r) { return (*tus)(r); });
+        ApiClient api(server.baseUrl());
+        TusUploader uploader(api);
+        uploader.setChunkSizeBytes(100000);
+        const QByteArray data = pattern(250000);
+        // WHEN a new file is uploaded
+        QVERIFY(run(*tus, uploader, data, server));
+        // THEN it is finished on the last chunk's answer, without a HEAD
+        QCOMPARE(tus->files.value(uploader.uploadUrl().path().toLatin1()), data);
+        QCOMPARE(uploader.patchCount(), 3);
+        QCOMPARE(tus->heads, 0);
     }
 
     void creationCarriesTheFirstChunk()
