@@ -1,5 +1,7 @@
 #include "MediaStats.h"
 
+#include "RtcpFeedback.h"
+
 #include <QMap>
 
 #include <algorithm>
@@ -108,35 +110,27 @@ void readSessionStats(const GstStructure *stats, QualitySample *sample)
 int readReportBlocks(
     const guint8 *data, gsize size, QMap<quint32, qint64> *lost, QMap<quint32, int> *fractions)
 {
-    const auto word = [data](gsize at) {
-        return quint32(data[at]) << 24 | quint32(data[at + 1]) << 16 | quint32(data[at + 2]) << 8
-            | quint32(data[at + 3]);
-    };
     int blocks = 0;
-    gsize at = 0;
-    while (at + 4 <= size) {
-        const guint8 version = data[at] >> 6;
-        const int count = data[at] & 0x1f;
-        const guint8 type = data[at + 1];
-        const gsize length = (gsize(data[at + 2]) << 8 | data[at + 3]) * 4 + 4;
-        if (version != 2 || at + length > size)
-            break;
+    forEachRtcpPacket(data, qsizetype(size), [&](const RtcpPacket &packet) {
         // SR (200): header, SSRC, 20 bytes of sender info; RR (201): header, SSRC.
-        const gsize first = type == 200 ? at + 28 : type == 201 ? at + 8 : 0;
-        for (int i = 0; first && i < count && first + gsize(i + 1) * 24 <= at + length; ++i) {
-            const gsize block = first + gsize(i) * 24;
+        const qsizetype first = packet.type == 200 ? packet.at + 28
+            : packet.type == 201                   ? packet.at + 8
+                                                   : 0;
+        for (int i = 0; first && i < packet.countOrFormat
+             && first + qsizetype(i + 1) * 24 <= packet.at + packet.length;
+             ++i) {
+            const qsizetype block = first + qsizetype(i) * 24;
+            const quint32 ssrc = rtcpWord(data, block);
             // 24-bit signed cumulative number of packets lost
-            qint32 cumulative = qint32(word(block + 4) & 0xffffff);
+            qint32 cumulative = qint32(rtcpWord(data, block + 4) & 0xffffff);
             if (cumulative & 0x800000)
                 cumulative -= 0x1000000;
-            lost->insert(word(block), cumulative);
+            lost->insert(ssrc, cumulative);
             if (fractions)
-                fractions->insert(
-                    word(block), std::max(fractions->value(word(block)), int(data[block + 4])));
+                fractions->insert(ssrc, std::max(fractions->value(ssrc), int(data[block + 4])));
             ++blocks;
         }
-        at += length;
-    }
+    });
     return blocks;
 }
 

@@ -159,29 +159,23 @@ private slots:
         QCOMPARE(uploader.patchCount(), 5 + 3);
     }
 
-    void freshUploadNeedsNoHeadBeforeItsFirstPatch()
+    void freshUploadNeedsNoHeadBeforeItsFirstPatch_data()
     {
-        // GIVEN a server without creation-with-upload
-        auto tus = std::make_shared<FakeTus>();
-        FakeHttpServer server([tus](const FakeRequest &r) { return (*tus)(r); });
-        ApiClient api(server.baseUrl());
-        TusUploader uploader(api);
-        uploader.setChunkSizeBytes(100000);
-        const QByteArray data = pattern(250000);
-        // WHEN a new file is uploaded
-        QVERIFY(run(*tus, uploader, data, server));
-        // THEN it goes in 3 PATCHes from offset 0, and the only HEAD is the confirmation
-        QCOMPARE(tus->files.value(uploader.uploadUrl().path().toLatin1()), data);
-        QCOMPARE(uploader.patchCount(), 3);
-        QCOMPARE(tus->heads, 1);
-        QCOMPARE(tus->creationBytes, 0);
+        QTest::addColumn<bool>("saysVerified");
+        QTest::addColumn<int>("heads");
+        QTest::newRow("a tus server: the confirmation is a HEAD") << false << 1;
+        // (tongban-hub answers the last chunk after its whole-file check and says so)
+        QTest::newRow("says it verified the file: no HEAD") << true << 0;
     }
 
-    void aServerThatSaysItVerifiedTheFileNeedsNoConfirmingHead()
+    void freshUploadNeedsNoHeadBeforeItsFirstPatch()
     {
-        // GIVEN a server that answers the last chunk with Tongban-Upload-Verified (tongban-hub)
+        // GIVEN a server without creation-with-upload, that says on the last chunk's answer
+        // that it verified the whole file (Tongban-Upload-Verified) or does not
+        QFETCH(bool, saysVerified);
+        QFETCH(int, heads);
         auto tus = std::make_shared<FakeTus>();
-        tus->saysVerified = true;
+        tus->saysVerified = saysVerified;
         FakeHttpServer server([tus](const FakeRequest &r) { return (*tus)(r); });
         ApiClient api(server.baseUrl());
         TusUploader uploader(api);
@@ -189,10 +183,12 @@ private slots:
         const QByteArray data = pattern(250000);
         // WHEN a new file is uploaded
         QVERIFY(run(*tus, uploader, data, server));
-        // THEN it is finished on the last chunk's answer, without a HEAD
+        // THEN it goes in 3 PATCHes from offset 0, and the only HEAD is the confirmation, if
+        // the server did not say it verified the file
         QCOMPARE(tus->files.value(uploader.uploadUrl().path().toLatin1()), data);
         QCOMPARE(uploader.patchCount(), 3);
-        QCOMPARE(tus->heads, 0);
+        QCOMPARE(tus->heads, heads);
+        QCOMPARE(tus->creationBytes, 0);
     }
 
     void creationCarriesTheFirstChunk()
