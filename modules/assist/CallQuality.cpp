@@ -47,6 +47,22 @@ double lossSureOf(double share, qint64 packets)
     return std::max(0.0, share - 1.645 * std::sqrt(share * (1.0 - share) / double(packets)));
 }
 
+/// The share of its packets a stream lost, from a receiver report's counts: \a lost, and
+/// \a sent less those (below 0 with duplicates), 0 to 1.
+double lostShare(qint64 lost, qint64 sent)
+{
+    return std::clamp(double(lost) / double(sent + std::max<qint64>(lost, 0)), 0.0, 1.0);
+}
+
+/// Raises \a share and \a sure to the loss of \a lost and \a sent (lostShare) and its lower
+/// bound (lossSureOf), where those are higher.
+void keepWorse(qint64 lost, qint64 sent, double &share, double &sure)
+{
+    const double now = lostShare(lost, sent);
+    share = std::max(share, now);
+    sure = std::max(sure, lossSureOf(now, sent + std::max<qint64>(lost, 0)));
+}
+
 } // namespace
 
 QualitySteering::QualitySteering(VideoLevel ceiling, int maxKbps)
@@ -191,15 +207,11 @@ QualityReport QualitySteering::add(const QualitySample &sample)
             const qint64 streamSent = it->sent - then->sent;
             lost += streamLost;
             sent += streamSent;
-            if (streamSent >= MinPacketsForLoss) {
-                const qint64 packets = streamSent + std::max<qint64>(streamLost, 0);
-                const double share = std::clamp(double(streamLost) / double(packets), 0.0, 1.0);
-                worst = std::max(worst, share);
-                worstSure = std::max(worstSure, lossSureOf(share, packets));
-            }
+            if (streamSent >= MinPacketsForLoss)
+                keepWorse(streamLost, streamSent, worst, worstSure);
         }
         if (sent >= 10)
-            loss = std::clamp(double(lost) / double(sent + std::max<qint64>(lost, 0)), 0.0, 1.0);
+            loss = lostShare(lost, sent);
         // The last report's: what a cap does now, not diluted by the seconds before it.
         // Over the last MinPacketsForLoss packets of the stream at least: a still picture
         // makes 7 or so a half second, and samples come every half second after a report of heavy
@@ -214,10 +226,7 @@ QualityReport QualitySteering::add(const QualitySample &sample)
                 const qint64 streamSent = it->sent - then->sent;
                 if (streamSent < MinPacketsForLoss)
                     continue;
-                const qint64 packets = streamSent + std::max<qint64>(streamLost, 0);
-                const double share = std::clamp(double(streamLost) / double(packets), 0.0, 1.0);
-                recent = std::max(recent, share);
-                recentSure = std::max(recentSure, lossSureOf(share, packets));
+                keepWorse(streamLost, streamSent, recent, recentSure);
                 break;
             }
         }
